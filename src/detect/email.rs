@@ -1,0 +1,223 @@
+//! E-mail addresses, found from their `@`.
+//!
+//! We accept the addresses people actually type (RFC 5321 dot-atoms with
+//! the usual specials, plus-addressing, internationalised local parts and
+//! domains) and not the exotic corners of RFC 5322 (quoted local parts,
+//! comments, IP literals) that never appear in chat but would make trailing
+//! punctuation ambiguous. The domain needs at least two labels and a
+//! top-level label of letters (or `xn--` punycode); punctuation after the
+//! address is never swallowed. WhatsApp JIDs (`…@s.whatsapp.net`, `…@c.us`,
+//! `…@g.us`) are phone numbers or group ids, not e-mail addresses.
+
+use super::{Context, Detector, Span, Trigger};
+use crate::finding::{Finding, Kind};
+use crate::text::{char_at, char_before};
+
+const MAX_LOCAL: usize = 64;
+const MAX_DOMAIN: usize = 253;
+const MAX_LABEL: usize = 63;
+const CONFIDENCE: f32 = 0.97;
+const NOT_EMAIL_DOMAINS: &[&str] = &["s.whatsapp.net", "c.us", "g.us", "broadcast", "lid"];
+
+#[derive(Debug)]
+pub(crate) struct EmailDetector;
+
+fn is_local_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'')
+        || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+fn is_label_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())
+}
+
+/// The start of the local part ending at `at`, if it is well formed.
+fn local_start(text: &[u8], at: usize) -> Option<usize> {
+    let mut start = at;
+    while at - start <= MAX_LOCAL {
+        match char_before(text, start) {
+            (Some(c), w) if is_local_char(c) => start -= w,
+            _ => break,
+        }
+    }
+    if at - start > MAX_LOCAL {
+        return None;
+    }
+    // Leading dots and quotes are sentence punctuation, not address.
+    while start < at && matches!(text[start], b'.' | b'\'') {
+        start += 1;
+    }
+    let local = &text[start..at];
+    let ok =
+        !local.is_empty() && local.last() != Some(&b'.') && !local.windows(2).any(|w| w == b"..");
+    ok.then_some(start)
+}
+
+/// The end of the domain starting at `from`, if it is well formed.
+fn domain_end(text: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
+    let mut labels = 0;
+    let mut last_label = (from, from);
+    loop {
+        let label_start = i;
+        while i - from <= MAX_DOMAIN {
+            match char_at(text, i) {
+                (Some(c), w) if is_label_char(c) => i += w,
+                _ => break,
+            }
+        }
+        // A hyphen after the address ("mail x@y.com-") is punctuation.
+        let trimmed = text[label_start..i]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'-')
+            .count();
+        if trimmed > 0 && labels >= 1 && trimmed < i - label_start {
+            i -= trimmed;
+            labels += 1;
+            last_label = (label_start, i);
+            break;
+        }
+        let label = &text[label_start..i];
+        if label.is_empty()
+            || label.len() > MAX_LABEL
+            || label[0] == b'-'
+            || label[label.len() - 1] == b'-'
+        {
+            // A label cannot be empty or hyphen-edged; stop before it.
+            if labels >= 2 && label.is_empty() {
+                break;
+            }
+            return None;
+        }
+        labels += 1;
+        last_label = (label_start, i);
+        // Continue only when a dot is followed by another label.
+        if text.get(i) == Some(&b'.')
+            && matches!(char_at(text, i + 1).0, Some(c) if is_label_char(c) && c != '-')
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if labels < 2 || i - from > MAX_DOMAIN {
+        return None;
+    }
+    let tld = std::str::from_utf8(&text[last_label.0..last_label.1]).ok()?;
+    let tld_ok = tld.to_ascii_lowercase().starts_with("xn--")
+        || (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+    tld_ok.then_some(last_label.1)
+}
+
+impl Detector for EmailDetector {
+    fn kinds(&self) -> &[Kind] {
+        &[Kind::Email]
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::AtSign
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let at = span.start;
+        let Some(start) = local_start(text, at) else {
+            return;
+        };
+        let Some(end) = domain_end(text, at + 1) else {
+            return;
+        };
+        let (Ok(local), Ok(domain)) = (
+            std::str::from_utf8(&text[start..at]),
+            std::str::from_utf8(&text[at + 1..end]),
+        ) else {
+            return;
+        };
+        let domain = domain.to_lowercase();
+        if NOT_EMAIL_DOMAINS.contains(&domain.as_str()) {
+            return;
+        }
+        out.push(Finding {
+            kind: Kind::Email,
+            start,
+            end,
+            confidence: CONFIDENCE,
+            normalized: format!("{local}@{domain}"),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Kind, Scanner};
+
+    fn emails(text: &str) -> Vec<&str> {
+        let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
+        scanner
+            .scan(text)
+            .iter()
+            .map(|f| &text[f.range()])
+            .collect()
+    }
+
+    #[test]
+    fn accepts_practical_addresses() {
+        for addr in [
+            "rahul@example.com",
+            "Rahul.Sharma+orders@Mail.Example.CO.IN",
+            "first_last-99@sub.domain.org",
+            "müller@bücher.de",
+            "josé@correo.es",
+            "用户@例子.中国",
+            "o'brien@example.ie",
+            "x@xn--80ak6aa92e.com",
+        ] {
+            assert_eq!(
+                emails(&format!("write to {addr}, thanks")),
+                vec![addr],
+                "{addr}"
+            );
+        }
+    }
+
+    #[test]
+    fn trailing_and_leading_punctuation_stay_outside() {
+        assert_eq!(emails("mail me (ana@site.com)."), vec!["ana@site.com"]);
+        assert_eq!(emails("<ana@site.com>!"), vec!["ana@site.com"]);
+        assert_eq!(
+            emails("mailto:ana@site.com?subject=hi"),
+            vec!["ana@site.com"]
+        );
+        assert_eq!(emails("is it ana@site.com-"), vec!["ana@site.com"]);
+        assert_eq!(emails("...ana@site.com..."), vec!["ana@site.com"]);
+    }
+
+    #[test]
+    fn rejects_non_addresses() {
+        for text in [
+            "919876543210@s.whatsapp.net",
+            "919876543210@c.us",
+            "120363@g.us",
+            "meet @ 5pm",
+            "user@localhost",
+            "a@b.c",
+            "price 10@3.50",
+            "foo@-bar.com",
+            "foo..bar@x.com",
+            "foo.@x.com",
+            "@handle",
+            "x@domain.123",
+        ] {
+            assert_eq!(emails(text), Vec::<&str>::new(), "{text}");
+        }
+    }
+
+    #[test]
+    fn normalizes_domain_case_only() {
+        let scanner = Scanner::new();
+        let f = &scanner.scan("Ana.B@EXAMPLE.Com")[0];
+        assert_eq!(f.normalized, "Ana.B@example.com");
+    }
+}

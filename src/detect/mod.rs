@@ -1,0 +1,70 @@
+//! Detectors: one module per family of personal data, behind one small trait.
+//!
+//! The scanner does the walking. It skips to the next byte that could start
+//! a finding (see [`crate::prefilter`]), grows a *numeric span* around it (a
+//! run of digits of any script and the separators people type between digit
+//! groups), and hands that span to every detector that asked for numeric
+//! spans. A detector validates what it sees (metadata, checksums, structure)
+//! and may look outside the span for letters that belong to its format or
+//! for context words. An `@` goes to the detectors that asked for it.
+//!
+//! Adding a detector: write a module with a type implementing [`Detector`],
+//! then add one line to [`builtin`].
+
+use crate::finding::{Finding, Kind};
+use crate::region::Region;
+
+pub(crate) mod email;
+pub(crate) mod phone;
+
+/// What a detector is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Trigger {
+    /// Numeric spans: runs of digits and group separators.
+    Numeric,
+    /// Positions of `@` signs.
+    AtSign,
+}
+
+/// Per-call facts every detector may use.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Context<'t> {
+    /// The whole text being scanned (any bytes; see [`crate::text`]).
+    pub text: &'t [u8],
+    /// The region hint for national formats, if any.
+    pub region: Option<Region>,
+}
+
+/// A numeric span: `start..end` covers digits and separators, starting at an
+/// optional `+` or `(` and ending at the last digit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One family of personal data.
+///
+/// Implementations are immutable after construction and shared between
+/// threads; `detect` must run in time linear in the span it is given (plus a
+/// bounded look-around) and must not panic on any input.
+pub(crate) trait Detector: Send + Sync + std::fmt::Debug {
+    /// The kinds this detector can report.
+    fn kinds(&self) -> &[Kind];
+
+    /// What the detector wants to be shown.
+    fn trigger(&self) -> Trigger;
+
+    /// Appends findings for the span (for [`Trigger::AtSign`], the one byte of
+    /// the `@`) to `out`. Findings may overlap those of other detectors; the
+    /// scanner resolves overlaps.
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>);
+}
+
+/// Every built-in detector, one line each.
+pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
+    vec![
+        Box::new(phone::PhoneDetector::new()),
+        Box::new(email::EmailDetector),
+    ]
+}

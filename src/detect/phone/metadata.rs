@@ -1,0 +1,381 @@
+//! libphonenumber metadata, compiled into validators of our own.
+//!
+//! The `phonenumber` crate carries Google's metadata but validates through a
+//! parser whose patterns share one small regex cache behind a global mutex;
+//! with numbers from many countries that cache thrashes (milliseconds per
+//! number) and threads contend on it. We read the metadata once, at first
+//! use, and compile what validation needs into plain tables and
+//! independently compiled, anchored regexes:
+//!
+//! * per region: the union of the number-type patterns (a number is *valid*
+//!   when it matches one of them, as in libphonenumber's `isValidNumber`),
+//!   the possible lengths as a bit set for cheap rejection, the national and
+//!   international dialling prefixes, and the formats (to know whether a
+//!   national number must be written with its national prefix);
+//! * per country calling code: its regions, main region first.
+//!
+//! Nothing here calls the crate's parser. The crate stays behind this one
+//! module, so it can be replaced without touching the detector.
+
+use std::collections::HashMap;
+
+use once_cell::sync::Lazy;
+use phonenumber::metadata::{Descriptor, Metadata};
+use regex::{Regex, RegexBuilder};
+
+/// All compiled metadata, built on first use and shared by every scanner.
+pub(crate) static TABLES: Lazy<Tables> = Lazy::new(Tables::build);
+
+/// Country calling codes are at most three digits.
+const MAX_CODE: usize = 1000;
+
+pub(crate) struct Tables {
+    pub regions: Vec<RegionRules>,
+    /// Region index by upper-case ISO 3166 code (geographic regions only).
+    by_id: HashMap<[u8; 2], u16>,
+    /// Region indices per calling code, the main region first.
+    by_code: Vec<Vec<u16>>,
+}
+
+pub(crate) struct RegionRules {
+    /// ISO 3166 alpha-2 code, or `001` for non-geographic entities.
+    pub id: String,
+    pub code: u16,
+    /// Bit `n` is set when a valid national number may have `n` digits.
+    pub lengths: u32,
+    /// The union of the number-type patterns, anchored at both ends.
+    valid: Regex,
+    /// The international (IDD) prefix, anchored at the start.
+    pub intl_prefix: Option<Regex>,
+    /// The national prefix pattern for parsing, anchored at the start, and
+    /// the transform rule that rewrites what it matched (Argentina, Brazil …).
+    national_prefix: Option<Regex>,
+    transform: Option<String>,
+    formats: Vec<FormatRule>,
+}
+
+struct FormatRule {
+    /// The most specific leading-digits pattern, anchored at the start.
+    leading: Option<Regex>,
+    /// The grouping pattern, anchored at both ends.
+    pattern: Regex,
+    /// Whether a number written in national format must carry the national
+    /// prefix (its formatting rule holds `$NP` and is not optional).
+    prefix_required: bool,
+}
+
+/// How a national number came out of [`RegionRules::strip_national_prefix`].
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct National {
+    /// The national significant number.
+    pub digits: Vec<u8>,
+    /// Whether a national prefix (or carrier code) was removed.
+    pub had_prefix: bool,
+}
+
+/// Metadata patterns are pretty-printed XML text: drop the white space.
+fn compact(pattern: &str) -> String {
+    pattern.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn anchored(pattern: &str, whole: bool) -> Regex {
+    let source = if whole {
+        format!("^(?:{})$", compact(pattern))
+    } else {
+        format!("^(?:{})", compact(pattern))
+    };
+    // The metadata only uses ASCII digits; Unicode classes would only cost.
+    RegexBuilder::new(&source)
+        .unicode(false)
+        .build()
+        .unwrap_or_else(|e| panic!("libphonenumber pattern failed to compile: {e}"))
+}
+
+fn type_descriptors(meta: &Metadata) -> impl Iterator<Item = &Descriptor> {
+    let d = meta.descriptors();
+    [
+        d.fixed_line(),
+        d.mobile(),
+        d.toll_free(),
+        d.premium_rate(),
+        d.shared_cost(),
+        d.personal_number(),
+        d.voip(),
+        d.pager(),
+        d.uan(),
+        d.voicemail(),
+    ]
+    .into_iter()
+    .flatten()
+    // An empty type is written as the pattern "NA" with no lengths.
+    .filter(|desc| desc.national_number().as_str().trim() != "NA")
+}
+
+impl RegionRules {
+    fn build(meta: &Metadata) -> RegionRules {
+        let mut lengths = 0u32;
+        let mut alternatives = Vec::new();
+        for desc in type_descriptors(meta) {
+            for &n in desc.possible_length() {
+                if n < 32 {
+                    lengths |= 1 << n;
+                }
+            }
+            alternatives.push(format!("(?:{})", compact(desc.national_number().as_str())));
+        }
+        // A region with no number types (never in practice) matches nothing.
+        let valid = if alternatives.is_empty() {
+            "[^\\s\\S]".to_string()
+        } else {
+            alternatives.join("|")
+        };
+        // When the parsing pattern is absent, libphonenumber falls back to the
+        // national prefix itself.
+        let national_prefix = meta
+            .national_prefix_for_parsing()
+            .map(|r| r.as_str().to_string())
+            .or_else(|| meta.national_prefix().map(regex::escape))
+            .filter(|p| !compact(p).is_empty());
+        let formats = meta
+            .formats()
+            .iter()
+            .map(|f| FormatRule {
+                leading: f
+                    .leading_digits()
+                    .last()
+                    .map(|r| anchored(r.as_str(), false)),
+                pattern: anchored(f.pattern().as_str(), true),
+                prefix_required: !f.is_national_prefix_optional()
+                    && f.national_prefix().is_some_and(|rule| rule.contains("$NP")),
+            })
+            .collect();
+        RegionRules {
+            id: meta.id().to_string(),
+            code: meta.country_code(),
+            lengths,
+            valid: anchored(&valid, true),
+            intl_prefix: meta
+                .international_prefix()
+                .map(|r| anchored(r.as_str(), false)),
+            national_prefix: national_prefix.map(|p| anchored(&p, false)),
+            transform: meta.national_prefix_transform_rule().map(str::to_string),
+            formats,
+        }
+    }
+
+    /// Whether `nsn` (ASCII digits) is a valid national significant number.
+    #[inline]
+    pub(crate) fn is_valid(&self, nsn: &[u8]) -> bool {
+        nsn.len() < 32
+            && self.lengths & (1 << nsn.len()) != 0
+            && std::str::from_utf8(nsn).is_ok_and(|s| self.valid.is_match(s))
+    }
+
+    /// Removes a national prefix (and carrier code) from digits dialled
+    /// nationally, as libphonenumber does: the prefix is removed only when
+    /// what remains is valid, or when the digits were not valid anyway; a
+    /// transform rule rewrites the match instead of dropping it.
+    pub(crate) fn strip_national_prefix(&self, digits: &[u8]) -> National {
+        let unchanged = || National {
+            digits: digits.to_vec(),
+            had_prefix: false,
+        };
+        let Some(prefix) = &self.national_prefix else {
+            return unchanged();
+        };
+        let Ok(text) = std::str::from_utf8(digits) else {
+            return unchanged();
+        };
+        let Some(caps) = prefix.captures(text) else {
+            return unchanged();
+        };
+        let whole = caps.get(0).expect("group 0 always matches");
+        if whole.end() == 0 {
+            return unchanged();
+        }
+        let rest = &text[whole.end()..];
+        let last_group = caps.len().checked_sub(1).filter(|&n| n > 0);
+        let candidate = match (&self.transform, last_group.and_then(|n| caps.get(n))) {
+            (Some(rule), Some(_)) => {
+                let mut out = String::new();
+                caps.expand(rule, &mut out);
+                out.push_str(rest);
+                out
+            }
+            _ => rest.to_string(),
+        };
+        if self.is_valid(digits) && !self.is_valid(candidate.as_bytes()) {
+            return unchanged();
+        }
+        National {
+            digits: candidate.into_bytes(),
+            had_prefix: true,
+        }
+    }
+
+    /// Whether a valid national number written without its national prefix
+    /// is acceptable: false when the format it would be written in requires
+    /// the prefix (e.g. a bare `2079460958` in Great Britain).
+    pub(crate) fn prefix_optional_for(&self, nsn: &[u8]) -> bool {
+        let Ok(text) = std::str::from_utf8(nsn) else {
+            return false;
+        };
+        let chosen = self.formats.iter().find(|f| {
+            f.leading.as_ref().is_none_or(|l| l.is_match(text)) && f.pattern.is_match(text)
+        });
+        chosen.is_none_or(|f| !f.prefix_required)
+    }
+}
+
+impl Tables {
+    fn build() -> Tables {
+        let database = &*phonenumber::metadata::DATABASE;
+        let mut metas: Vec<&Metadata> = database.iter().collect();
+        // Deterministic order: by code, main region first, then by id.
+        metas.sort_by(|a, b| {
+            (a.country_code(), !a.is_main_country_for_code(), a.id()).cmp(&(
+                b.country_code(),
+                !b.is_main_country_for_code(),
+                b.id(),
+            ))
+        });
+        let regions: Vec<RegionRules> = metas.iter().map(|m| RegionRules::build(m)).collect();
+        let mut by_id = HashMap::new();
+        let mut by_code = vec![Vec::new(); MAX_CODE];
+        for (i, r) in regions.iter().enumerate() {
+            let i = u16::try_from(i).expect("fewer than 65536 regions");
+            if let [a, b] = *r.id.as_bytes() {
+                by_id.insert([a, b], i);
+            }
+            if let Some(list) = by_code.get_mut(usize::from(r.code)) {
+                list.push(i);
+            }
+        }
+        Tables {
+            regions,
+            by_id,
+            by_code,
+        }
+    }
+
+    /// The region with this ISO 3166 alpha-2 code (any case).
+    pub(crate) fn region_index(&self, id: &str) -> Option<u16> {
+        match *id.as_bytes() {
+            [a, b] => self
+                .by_id
+                .get(&[a.to_ascii_uppercase(), b.to_ascii_uppercase()])
+                .copied(),
+            _ => None,
+        }
+    }
+
+    /// The regions that share calling code `code`, main region first.
+    pub(crate) fn regions_for_code(&self, code: u32) -> &[u16] {
+        self.by_code.get(code as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Splits international digits (after `+` or an IDD prefix) into a
+    /// calling code and a national number valid for one of its regions.
+    /// Returns the calling code and the national significant number.
+    pub(crate) fn parse_international(&self, digits: &[u8]) -> Option<(u16, Vec<u8>)> {
+        let mut code = 0u32;
+        // Calling codes are prefix-free, so at most one split can apply.
+        for (i, &d) in digits.iter().take(3).enumerate() {
+            code = code * 10 + u32::from(d - b'0');
+            let regions = self.regions_for_code(code);
+            if regions.is_empty() {
+                continue;
+            }
+            let national = &digits[i + 1..];
+            for &r in regions {
+                let rules = &self.regions[usize::from(r)];
+                if rules.is_valid(national) {
+                    return Some((rules.code, national.to_vec()));
+                }
+                // "+44 (0)20 …": a national prefix written after the code.
+                let stripped = rules.strip_national_prefix(national);
+                if stripped.had_prefix && rules.is_valid(&stripped.digits) {
+                    return Some((rules.code, stripped.digits));
+                }
+            }
+            return None;
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(id: &str) -> &'static RegionRules {
+        &TABLES.regions[usize::from(TABLES.region_index(id).unwrap())]
+    }
+
+    #[test]
+    fn every_example_number_is_valid_for_its_region() {
+        let database = &*phonenumber::metadata::DATABASE;
+        let mut checked = 0;
+        for meta in database.iter() {
+            let idx = TABLES
+                .regions
+                .iter()
+                .position(|r| r.id == meta.id() && r.code == meta.country_code())
+                .unwrap();
+            let rules = &TABLES.regions[idx];
+            for desc in type_descriptors(meta) {
+                if let Some(example) = desc.example() {
+                    assert!(
+                        rules.is_valid(example.as_bytes()),
+                        "{} {example}",
+                        meta.id()
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 1000, "only {checked} examples");
+    }
+
+    #[test]
+    fn national_prefixes() {
+        let gb = region("GB");
+        assert_eq!(
+            gb.strip_national_prefix(b"02079460958"),
+            National {
+                digits: b"2079460958".to_vec(),
+                had_prefix: true
+            }
+        );
+        // Great Britain writes national numbers with the 0; India need not.
+        assert!(!gb.prefix_optional_for(b"2079460958"));
+        assert!(region("IN").prefix_optional_for(b"9876543210"));
+        // Argentina: "0" dropped, mobile "15" rewritten as "9" + area code.
+        let ar = region("AR");
+        let fixed = ar.strip_national_prefix(b"01123456789");
+        assert!(
+            ar.is_valid(&fixed.digits),
+            "{:?}",
+            String::from_utf8_lossy(&fixed.digits)
+        );
+        let mobile = ar.strip_national_prefix(b"0111512345678");
+        assert_eq!(String::from_utf8_lossy(&mobile.digits), "91112345678");
+    }
+
+    #[test]
+    fn international_split() {
+        let (code, nsn) = TABLES.parse_international(b"919876543210").unwrap();
+        assert_eq!((code, nsn.as_slice()), (91, &b"9876543210"[..]));
+        let (code, nsn) = TABLES.parse_international(b"4402079460958").unwrap();
+        assert_eq!((code, nsn.as_slice()), (44, &b"2079460958"[..]));
+        assert_eq!(TABLES.parse_international(b"999123456789"), None);
+        assert!(TABLES.parse_international(b"14155552671").is_some());
+    }
+
+    #[test]
+    fn region_lookup_ignores_case() {
+        assert_eq!(TABLES.region_index("in"), TABLES.region_index("IN"));
+        assert!(TABLES.region_index("ZZ").is_none());
+        assert!(TABLES.region_index("001").is_none());
+    }
+}

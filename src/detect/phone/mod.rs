@@ -1,0 +1,693 @@
+//! Telephone numbers, worldwide, validated against libphonenumber metadata.
+//!
+//! The scanner hands us a numeric span such as `+91 98765 43210 / 98765
+//! 12345`. We split it into digit *groups* (with the separators between
+//! them) and look for the leftmost-longest run of consecutive groups that is
+//! a valid number, the way a person reads a list of numbers:
+//!
+//! 1. cheap shape checks first: 7 to 17 digits, at most seven groups,
+//!    separators that people type inside numbers, no date shapes, not glued
+//!    to letters or other digits, no currency around it;
+//! 2. then the form decides the validation: `+` or an international dialling
+//!    prefix (`00`, `011` …) means calling code + national number; a WhatsApp
+//!    link or JID means bare international digits; otherwise the national
+//!    format of the region hint, with its national prefix rules;
+//! 3. last, context: the nearest keyword before the number (`order`,
+//!    `invoice`, `OTP`, `tracking` … or `call`, `phone`, `WhatsApp` …) can
+//!    veto a number written without `+`, or admit bare international digits.
+//!
+//! This follows what libphonenumber's `PhoneNumberMatcher` rejects (dates,
+//! numbers inside longer letter or digit runs, prices, numbers lacking a
+//! required national prefix) and adds the WhatsApp forms it misses.
+
+pub(crate) mod metadata;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use once_cell::sync::Lazy;
+
+use super::{Context, Detector, Span, Trigger};
+use crate::finding::{Finding, Kind};
+use crate::text::{
+    self, char_at, char_before, digit_value, ends_with_ignore_case, is_latin_letter,
+};
+use metadata::TABLES;
+
+/// The most groups a written number has (`+33 6 12 34 56 78` has six).
+const MAX_GROUPS: usize = 7;
+/// Groups kept in view while sliding over a span: one more than a candidate
+/// can use, so the longest candidate from the first group is always visible.
+const WINDOW: usize = MAX_GROUPS + 1;
+const MIN_DIGITS: usize = 7;
+/// E.164 allows 15 digits; IDD prefixes add up to four more.
+const MAX_DIGITS: usize = 19;
+/// How far back context words are looked for, in bytes.
+const CONTEXT_BYTES: usize = 48;
+
+/// Confidence by the form a number was written in.
+const CONF_WHATSAPP: f32 = 0.99;
+const CONF_INTERNATIONAL: f32 = 0.95;
+const CONF_NATIONAL_PREFIX: f32 = 0.9;
+const CONF_NATIONAL: f32 = 0.85;
+const CONF_BARE_HOME: f32 = 0.8;
+const CONF_BARE_KEYWORD: f32 = 0.7;
+
+/// Words after which a number is not a phone number (unless written with
+/// `+`): order, invoice, tracking, OTP … in the languages of our users.
+const NEGATIVE_WORDS: &[&str] = &[
+    "order",
+    "ord",
+    "invoice",
+    "inv",
+    "ref",
+    "reference",
+    "tracking",
+    "track",
+    "awb",
+    "consignment",
+    "shipment",
+    "parcel",
+    "otp",
+    "code",
+    "pin",
+    "passcode",
+    "password",
+    "verification",
+    "txn",
+    "transaction",
+    "utr",
+    "ticket",
+    "booking",
+    "pnr",
+    "receipt",
+    "bill",
+    "sku",
+    "item",
+    "product",
+    "model",
+    "serial",
+    "s/n",
+    "imei",
+    "id",
+    "acct",
+    "account",
+    "a/c",
+    "policy",
+    "case",
+    "claim",
+    "pedido",
+    "factura",
+    "fatura",
+    "boleto",
+    "nota fiscal",
+    "protocolo",
+    "rastreio",
+    "rastreamento",
+    "código",
+    "codigo",
+    "commande",
+    "facture",
+    "suivi",
+    "colis",
+    "bestellung",
+    "bestellnummer",
+    "rechnung",
+    "sendung",
+    "auftrag",
+    "kundennummer",
+    "sipariş",
+    "siparis",
+    "kargo",
+    "takip",
+    "ordine",
+    "fattura",
+    "bestelling",
+    "factuur",
+    "zamówienie",
+    "zamowienie",
+    "faktura",
+    "pesanan",
+    "resi",
+    "faktur",
+    "kode",
+    "заказ",
+    "Заказ",
+    "счет",
+    "счёт",
+    "Счет",
+    "трек",
+    "код",
+    "订单",
+    "单号",
+    "快递",
+    "验证码",
+    "注文",
+    "주문",
+    "طلب",
+    "فاتورة",
+    "رمز",
+    "#",
+    "№",
+];
+
+/// Words after which bare digits are read as a phone number.
+const POSITIVE_WORDS: &[&str] = &[
+    "call",
+    "phone",
+    "ph",
+    "tel",
+    "tele",
+    "telephone",
+    "mobile",
+    "mob",
+    "cell",
+    "cel",
+    "celular",
+    "contact",
+    "whatsapp",
+    "whats app",
+    "wa",
+    "zap",
+    "sms",
+    "text me",
+    "ring",
+    "my number",
+    "phone number",
+    "mobile number",
+    "contact number",
+    "whatsapp number",
+    "número",
+    "numero",
+    "telefone",
+    "telefono",
+    "teléfono",
+    "móvil",
+    "movil",
+    "portable",
+    "téléphone",
+    "telephone",
+    "handy",
+    "rufnummer",
+    "telefon",
+    "numara",
+    "cep",
+    "номер",
+    "телефон",
+    "nomor",
+    "hp",
+    "no hp",
+    "नंबर",
+    "फोन",
+    "电话",
+    "手机",
+    "電話",
+    "携帯",
+    "전화",
+    "핸드폰",
+    "هاتف",
+    "جوال",
+    "رقم",
+];
+
+/// Currency signs and codes: a number next to one is an amount.
+const CURRENCIES: &[&str] = &[
+    "$", "€", "£", "¥", "₹", "₩", "₺", "₽", "₦", "₱", "฿", "₫", "₴", "₪", "r$", "rs", "rs.", "inr",
+    "usd", "eur", "gbp", "brl", "mxn", "ars", "clp", "idr", "rp", "rm", "myr", "php", "aed", "sar",
+    "egp", "ngn", "kes", "zar", "tl", "rub", "pln", "zł", "s/", "kr", "cad", "aud", "sgd", "jpy",
+    "cny", "rmb", "krw", "vnd", "thb", "pkr", "chf", "руб",
+];
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Group {
+    /// Byte offsets of the first digit and one past the last digit.
+    start: usize,
+    end: usize,
+    /// Up to `MAX_DIGITS` ASCII digits; `len > MAX_DIGITS` marks a run too
+    /// long to be part of any number.
+    digits: [u8; MAX_DIGITS],
+    len: usize,
+    /// The separator before this group (for the first group of a span: the
+    /// `+` or `(` that opens it).
+    sep: Separator,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Separator {
+    start: usize,
+    /// Where a leading `+` is, if the separator holds one.
+    plus_at: Option<usize>,
+    /// Where a `(` is, if any.
+    open_at: Option<usize>,
+    closes: u8,
+    spaces: u8,
+    /// Count and last one of `-`, `.`, `/` and dashes.
+    puncts: u8,
+    punct: char,
+    chars: u8,
+}
+
+impl Separator {
+    fn push(&mut self, c: char, at: usize) {
+        self.chars = self.chars.saturating_add(1);
+        match c {
+            '+' | '＋' => self.plus_at = Some(at),
+            '(' => self.open_at = Some(at),
+            ')' => self.closes = self.closes.saturating_add(1),
+            c if text::is_inline_space(c) => self.spaces = self.spaces.saturating_add(1),
+            c => {
+                self.puncts = self.puncts.saturating_add(1);
+                self.punct = c;
+            }
+        }
+    }
+
+    /// Whether people write this between two groups of one number.
+    fn joins_groups(&self) -> bool {
+        self.plus_at.is_none()
+            && self.chars <= 3
+            && self.spaces <= 2
+            && self.puncts <= 1
+            && self.closes <= 1
+    }
+
+    /// A single `-` or `.` with nothing else: the groups around it belong to
+    /// one token (a date, a code, a decimal), so a number cannot start or
+    /// end there.
+    fn is_tight(&self) -> bool {
+        self.chars == 1
+            && self.puncts == 1
+            && matches!(self.punct, '-' | '.' | '\u{2010}' | '\u{2011}')
+    }
+}
+
+/// Characters that may sit between digit groups of one written number.
+pub(crate) fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '.' | '/' | '(' | ')' | '+' | '＋' | '\u{2010}' | '\u{2011}' | '\u{2013}'
+    ) || text::is_inline_space(c)
+}
+
+/// How a candidate was written, which decides how it is validated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    /// `wa.me/…`, `phone=…` or a JID: bare international digits.
+    WhatsApp,
+    /// `+…`.
+    Plus,
+    /// Anything else: IDD prefix, national, or bare international.
+    Plain,
+}
+
+#[derive(Debug)]
+pub(crate) struct PhoneDetector {
+    /// Context words, negative ones first (pattern ids below `negatives`).
+    context: AhoCorasick,
+    negatives: usize,
+}
+
+impl PhoneDetector {
+    pub(crate) fn new() -> PhoneDetector {
+        // Build the shared metadata now, not on the first scan.
+        Lazy::force(&TABLES);
+        let context = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(NEGATIVE_WORDS.iter().chain(POSITIVE_WORDS))
+            .expect("context word automaton");
+        PhoneDetector {
+            context,
+            negatives: NEGATIVE_WORDS.len(),
+        }
+    }
+
+    /// The nearest context word that ends before `end` on the same line:
+    /// `Some(true)` for a phone word, `Some(false)` for a veto word.
+    fn context_before(&self, text: &[u8], end: usize) -> Option<bool> {
+        let start = text::floor_boundary(text, end.saturating_sub(CONTEXT_BYTES));
+        let line_start = memchr::memrchr(b'\n', &text[start..end]).map_or(start, |i| start + i + 1);
+        let window = &text[line_start..end];
+        let mut nearest: Option<(usize, bool)> = None;
+        for m in self.context.find_overlapping_iter(window) {
+            // Keywords start a word: "shopping" holds no "pin".
+            let at_word_start =
+                !matches!(char_before(window, m.start()).0, Some(c) if c.is_alphanumeric());
+            let is_symbol = !window[m.start()].is_ascii_alphanumeric() && window[m.start()] < 0x80;
+            let at_word_end = is_symbol
+                || !matches!(char_at(window, m.end()).0, Some(c) if c.is_alphabetic() && c.is_ascii());
+            if !at_word_start || !at_word_end {
+                continue;
+            }
+            let positive = m.pattern().as_usize() >= self.negatives;
+            if nearest.is_none_or(|(end, _)| m.end() >= end) {
+                nearest = Some((m.end(), positive));
+            }
+        }
+        nearest.map(|(_, positive)| positive)
+    }
+
+    /// Tries the candidate made of `groups` (consecutive, from one span).
+    fn candidate(
+        &self,
+        ctx: &Context<'_>,
+        span: Span,
+        groups: &[Group],
+        next: Option<&Group>,
+        out: &mut Vec<Finding>,
+    ) -> bool {
+        let (first, last) = (&groups[0], &groups[groups.len() - 1]);
+        let len: usize = groups.iter().map(|g| g.len).sum();
+        if !(MIN_DIGITS..=MAX_DIGITS).contains(&len) || groups.iter().any(|g| g.len > MAX_DIGITS) {
+            return false;
+        }
+        if groups[1..].iter().any(|g| !g.sep.joins_groups())
+            || groups.iter().filter(|g| g.len == 1).count() > 2
+        {
+            return false;
+        }
+        if has_date_shape(groups) {
+            return false;
+        }
+        let text = ctx.text;
+        // Where the number starts as written: a `+`, or a `(` that closes
+        // after the first group, or the first digit.
+        let plus_at = first.sep.plus_at;
+        let open_at = first
+            .sep
+            .open_at
+            .filter(|_| groups.get(1).is_some_and(|g| g.sep.closes == 1));
+        let start = match (plus_at, open_at) {
+            (Some(p), Some(o)) => p.min(o),
+            (Some(p), None) => p,
+            (None, Some(o)) => o,
+            (None, None) => first.start,
+        };
+        let end = last.end;
+        // A number glued to a tight separator continues a longer token.
+        if (first.start != span.start && first.sep.is_tight() && plus_at.is_none())
+            || next.is_some_and(|g| g.sep.is_tight())
+        {
+            return false;
+        }
+        let mut digits = [0u8; MAX_DIGITS];
+        let mut n = 0;
+        for g in groups {
+            digits[n..n + g.len].copy_from_slice(&g.digits[..g.len]);
+            n += g.len;
+        }
+        let digits = &digits[..n];
+
+        let before = char_before(text, start).0;
+        let after = char_at(text, end).0;
+        let jid = after == Some('@') && is_jid_domain(&text[end + 1..]);
+        let link = matches!(before, Some('/' | '=')) && is_whatsapp_link(text, start);
+        let form = if jid || link {
+            Form::WhatsApp
+        } else if plus_at.is_some() {
+            Form::Plus
+        } else {
+            Form::Plain
+        };
+        if form != Form::WhatsApp && (glued_before(before) || glued_after(after)) {
+            return false;
+        }
+        if form == Form::Plain && near_currency(text, start, end) {
+            return false;
+        }
+
+        let found = match form {
+            Form::WhatsApp => TABLES
+                .parse_international(digits)
+                .map(|(code, nsn)| (code, nsn, CONF_WHATSAPP)),
+            Form::Plus => TABLES
+                .parse_international(digits)
+                .map(|(code, nsn)| (code, nsn, CONF_INTERNATIONAL)),
+            Form::Plain => self.plain(ctx, start, digits),
+        };
+        let Some((code, nsn, confidence)) = found else {
+            return false;
+        };
+        let mut normalized = String::with_capacity(nsn.len() + 4);
+        normalized.push('+');
+        normalized.push_str(&code.to_string());
+        normalized.extend(nsn.iter().map(|&d| d as char));
+        out.push(Finding {
+            kind: Kind::Phone,
+            start,
+            end,
+            confidence,
+            normalized,
+        });
+        true
+    }
+
+    /// Digits written without `+`: an IDD prefix, the region's national
+    /// format, or (with support from context) bare international digits.
+    fn plain(&self, ctx: &Context<'_>, start: usize, digits: &[u8]) -> Option<(u16, Vec<u8>, f32)> {
+        let region = ctx.region.map(|r| &TABLES.regions[r.index()]);
+        let context = self.context_before(ctx.text, start);
+        if context == Some(false) {
+            return None;
+        }
+        // International dialling prefix: the region's own, or the common 00.
+        let idd_len = region
+            .and_then(|r| r.intl_prefix.as_ref())
+            .and_then(|re| std::str::from_utf8(digits).ok().and_then(|s| re.find(s)))
+            .map(|m| m.end())
+            .filter(|&n| n > 0)
+            .or_else(|| digits.starts_with(b"00").then_some(2));
+        if let Some(n) = idd_len {
+            if let Some((code, nsn)) = TABLES.parse_international(&digits[n..]) {
+                return Some((code, nsn, CONF_INTERNATIONAL));
+            }
+        }
+        if let Some(rules) = region {
+            let national = rules.strip_national_prefix(digits);
+            if rules.is_valid(&national.digits)
+                && (national.had_prefix || rules.prefix_optional_for(&national.digits))
+            {
+                let confidence = if national.had_prefix {
+                    CONF_NATIONAL_PREFIX
+                } else {
+                    CONF_NATIONAL
+                };
+                return Some((rules.code, national.digits, confidence));
+            }
+        }
+        // Bare international digits ("919876543210"): the region's own code,
+        // or any code when a phone word comes before.
+        if digits.len() >= 10 {
+            let (code, nsn) = TABLES.parse_international(digits)?;
+            if region.is_some_and(|r| r.code == code) {
+                return Some((code, nsn, CONF_BARE_HOME));
+            }
+            if context == Some(true) {
+                return Some((code, nsn, CONF_BARE_KEYWORD));
+            }
+        }
+        None
+    }
+
+    /// Slides over the groups of a span, emitting the leftmost-longest valid
+    /// number at each step. Returns how many groups were consumed.
+    fn consume(
+        &self,
+        ctx: &Context<'_>,
+        span: Span,
+        groups: &[Group],
+        out: &mut Vec<Finding>,
+    ) -> usize {
+        for take in (1..=groups.len().min(MAX_GROUPS)).rev() {
+            if self.candidate(ctx, span, &groups[..take], groups.get(take), out) {
+                return take;
+            }
+        }
+        1
+    }
+}
+
+impl Detector for PhoneDetector {
+    fn kinds(&self) -> &[Kind] {
+        &[Kind::Phone]
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::Numeric
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        // A span glued to letters on either side is a code (IBAN, SKU,
+        // tracking number): none of its pieces is a phone number. A JID's
+        // `@` is the one exception.
+        let left = char_before(text, span.start).0;
+        let right = char_at(text, span.end).0;
+        let right_jid = right == Some('@') && is_jid_domain(&text[span.end + 1..]);
+        if matches!(left, Some(c) if is_latin_letter(c))
+            || (!right_jid && matches!(right, Some(c) if is_latin_letter(c)))
+        {
+            return;
+        }
+        if looks_like_card(text, span) {
+            return;
+        }
+        let mut window = [Group::default(); WINDOW];
+        let mut held = 0;
+        let mut current = Group {
+            start: span.start,
+            ..Group::default()
+        };
+        let mut in_group = false;
+        current.sep.start = span.start;
+        let mut i = span.start;
+        while i < span.end {
+            let (c, width) = char_at(text, i);
+            let width = width.max(1);
+            match c.and_then(digit_value) {
+                Some(d) => {
+                    if !in_group {
+                        in_group = true;
+                        current.start = i;
+                        current.len = 0;
+                    }
+                    if current.len < MAX_DIGITS {
+                        current.digits[current.len] = b'0' + d;
+                    }
+                    current.len = current.len.saturating_add(1);
+                    current.end = i + width;
+                }
+                None => {
+                    if in_group {
+                        in_group = false;
+                        window[held] = current;
+                        held += 1;
+                        if held == WINDOW {
+                            let used = self.consume(ctx, span, &window[..held], out);
+                            window.copy_within(used..held, 0);
+                            held -= used;
+                        }
+                        current = Group::default();
+                        current.sep.start = i;
+                    }
+                    if let Some(c) = c {
+                        current.sep.push(c, i);
+                    }
+                }
+            }
+            i += width;
+        }
+        if in_group {
+            window[held] = current;
+            held += 1;
+        }
+        while held > 0 {
+            let used = self.consume(ctx, span, &window[..held], out);
+            window.copy_within(used..held, 0);
+            held -= used;
+        }
+    }
+}
+
+fn glued_before(c: Option<char>) -> bool {
+    matches!(c, Some(c) if is_latin_letter(c) || c.is_numeric()
+        || matches!(c, '_' | '#' | '@' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '/' | '\\' | '№'))
+}
+
+fn glued_after(c: Option<char>) -> bool {
+    matches!(c, Some(c) if is_latin_letter(c) || c.is_numeric()
+        || matches!(c, '_' | '%' | '@' | '$' | '€' | '£' | '¥' | '₹' | '\\' | '°'))
+}
+
+/// `@s.whatsapp.net` and `@c.us` follow a phone number in WhatsApp JIDs.
+fn is_jid_domain(after_at: &[u8]) -> bool {
+    let rest = |d: &[u8]| {
+        after_at.len() >= d.len()
+            && after_at[..d.len()].eq_ignore_ascii_case(d)
+            && !matches!(after_at.get(d.len()), Some(b) if b.is_ascii_alphanumeric() || *b == b'-')
+    };
+    rest(b"s.whatsapp.net") || rest(b"c.us")
+}
+
+/// `wa.me/…`, `api.whatsapp.com/send?phone=…` and `whatsapp://send?phone=…`.
+fn is_whatsapp_link(text: &[u8], start: usize) -> bool {
+    ends_with_ignore_case(text, start, b"wa.me/") || ends_with_ignore_case(text, start, b"phone=")
+}
+
+/// Dates written with one separator: `12/03/2024`, `2024-03-12`, `12.03.24`.
+fn has_date_shape(groups: &[Group]) -> bool {
+    let value = |g: &Group| {
+        g.digits[..g.len.min(4)]
+            .iter()
+            .fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'))
+    };
+    groups.windows(3).any(|w| {
+        let (a, b, c) = (&w[0], &w[1], &w[2]);
+        let sep = b.sep;
+        let same = sep.chars == 1
+            && sep.puncts == 1
+            && c.sep.chars == 1
+            && c.sep.punct == sep.punct
+            && c.sep.puncts == 1;
+        if !same || !matches!(sep.punct, '/' | '.' | '-') {
+            return false;
+        }
+        let day_month = |g: &Group| (1..=2).contains(&g.len) && (1..=31).contains(&value(g));
+        let year = |g: &Group| g.len == 2 || (g.len == 4 && (1900..=2100).contains(&value(g)));
+        (day_month(a) && day_month(b) && year(c))
+            || (year(a) && a.len == 4 && day_month(b) && day_month(c))
+    })
+}
+
+/// Four groups of four digits (or Amex 4-6-5) read as a card, valid or not;
+/// the card detector decides, and no phone number hides in its pieces.
+fn looks_like_card(text: &[u8], span: Span) -> bool {
+    let mut sizes = [0usize; 6];
+    let mut count = 0;
+    let mut run = 0;
+    for &b in &text[span.start..span.end] {
+        if b.is_ascii_digit() {
+            run += 1;
+        } else if run > 0 {
+            if count == sizes.len() {
+                return false;
+            }
+            sizes[count] = run;
+            count += 1;
+            run = 0;
+        }
+    }
+    if run > 0 && count < sizes.len() {
+        sizes[count] = run;
+        count += 1;
+    }
+    matches!(
+        &sizes[..count],
+        [4, 4, 4, 4] | [4, 4, 4, 4, 1..=3] | [4, 6, 5] | [4, 6, 4]
+    )
+}
+
+/// Whether a currency sign or code sits right before or after the number.
+fn near_currency(text: &[u8], start: usize, end: usize) -> bool {
+    let trim_back = |mut at: usize| {
+        while at > 0 && text[at - 1] == b' ' {
+            at -= 1;
+        }
+        at
+    };
+    let before = trim_back(start);
+    let before_ok = |cur: &str| {
+        ends_with_ignore_case(text, before, cur.as_bytes())
+            && !matches!(char_before(text, before - cur.len()).0, Some(c) if c.is_alphabetic() && cur.as_bytes()[0].is_ascii_alphabetic())
+    };
+    let mut after = end;
+    while text.get(after) == Some(&b' ') {
+        after += 1;
+    }
+    let after_ok = |cur: &str| {
+        text::starts_with_ignore_case(text, after, cur.as_bytes())
+            && !matches!(char_at(text, after + cur.len()).0, Some(c) if c.is_alphabetic())
+    };
+    CURRENCIES.iter().any(|cur| before_ok(cur) || after_ok(cur))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,310 @@
+//! What a scan reports: the [`Kind`] of personal data and where it was found.
+//!
+//! Offsets are UTF-8 byte offsets into the scanned text, end exclusive, so
+//! `&text[f.start..f.end]` is the matched value. They always fall on character
+//! boundaries of valid UTF-8 (and a finding never spans an invalid byte).
+
+use std::fmt;
+use std::sync::Arc;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+macro_rules! kinds {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal => $name:literal, )+) => {
+        /// The type of personal data a [`Finding`] holds.
+        ///
+        /// Built-in kinds have stable snake_case names (`phone`, `email`, …) and
+        /// stable numeric codes (used by the C ABI). Kinds of caller-defined
+        /// detectors are [`Kind::Custom`], named by the caller.
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Kind {
+            $( $(#[$doc])* $variant, )+
+            /// A kind defined by the caller (custom pattern or dictionary).
+            Custom(Arc<str>),
+        }
+
+        impl Kind {
+            /// Every built-in kind, in code order.
+            pub const BUILTIN: &'static [Kind] = &[$(Kind::$variant,)+];
+
+            /// The stable snake_case name of this kind.
+            pub fn name(&self) -> &str {
+                match self {
+                    $( Kind::$variant => $name, )+
+                    Kind::Custom(name) => name,
+                }
+            }
+
+            /// The stable numeric code of a built-in kind; `None` for custom kinds,
+            /// whose codes are assigned by the scanner that defines them.
+            pub fn builtin_code(&self) -> Option<u32> {
+                match self {
+                    $( Kind::$variant => Some($code), )+
+                    Kind::Custom(_) => None,
+                }
+            }
+
+            /// The built-in kind with this code.
+            pub fn from_builtin_code(code: u32) -> Option<Kind> {
+                match code {
+                    $( $code => Some(Kind::$variant), )+
+                    _ => None,
+                }
+            }
+
+            /// The built-in kind with this name (`None` for unknown names).
+            pub fn from_builtin_name(name: &str) -> Option<Kind> {
+                match name {
+                    $( $name => Some(Kind::$variant), )+
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+kinds! {
+    /// A telephone number valid for its country (normalized to E.164).
+    Phone = 1 => "phone",
+    /// An e-mail address (normalized with a lower-cased domain).
+    Email = 2 => "email",
+    /// A payment card number (PAN), Luhn- and issuer-checked.
+    CreditCard = 3 => "credit_card",
+    /// An International Bank Account Number, mod-97-checked.
+    Iban = 4 => "iban",
+    /// An IPv4 or IPv6 address.
+    IpAddress = 5 => "ip_address",
+    /// US Social Security Number.
+    UsSsn = 10 => "us_ssn",
+    /// US Individual Taxpayer Identification Number.
+    UsItin = 11 => "us_itin",
+    /// Brazilian individual taxpayer number (CPF).
+    BrCpf = 12 => "br_cpf",
+    /// Brazilian company number (CNPJ).
+    BrCnpj = 13 => "br_cnpj",
+    /// Indian Aadhaar number (Verhoeff).
+    InAadhaar = 14 => "in_aadhaar",
+    /// Indian Permanent Account Number.
+    InPan = 15 => "in_pan",
+    /// Mexican CURP.
+    MxCurp = 16 => "mx_curp",
+    /// Mexican RFC.
+    MxRfc = 17 => "mx_rfc",
+    /// Spanish NIF/DNI.
+    EsNif = 18 => "es_nif",
+    /// Spanish NIE.
+    EsNie = 19 => "es_nie",
+    /// Italian codice fiscale.
+    ItFiscalCode = 20 => "it_fiscal_code",
+    /// Polish PESEL.
+    PlPesel = 21 => "pl_pesel",
+    /// Dutch BSN.
+    NlBsn = 22 => "nl_bsn",
+    /// French NIR (social security number).
+    FrNir = 23 => "fr_nir",
+    /// German tax identification number (IdNr).
+    DeTaxId = 24 => "de_tax_id",
+    /// UK National Insurance number.
+    GbNino = 25 => "gb_nino",
+    /// UK NHS number.
+    GbNhs = 26 => "gb_nhs",
+    /// Canadian Social Insurance Number.
+    CaSin = 27 => "ca_sin",
+    /// Chinese resident identity card number.
+    CnResidentId = 28 => "cn_resident_id",
+    /// South Korean resident registration number.
+    KrRrn = 29 => "kr_rrn",
+    /// South African ID number.
+    ZaId = 30 => "za_id",
+    /// Turkish identity number (TCKN).
+    TrTckn = 31 => "tr_tckn",
+    /// Swedish personnummer.
+    SePersonnummer = 32 => "se_personnummer",
+    /// Finnish personal identity code (HETU).
+    FiHetu = 33 => "fi_hetu",
+    /// Argentine CUIT/CUIL.
+    ArCuit = 34 => "ar_cuit",
+    /// Chilean RUT/RUN.
+    ClRut = 35 => "cl_rut",
+    /// Colombian NIT.
+    CoNit = 36 => "co_nit",
+    /// Indonesian NIK.
+    IdNik = 37 => "id_nik",
+    /// Nigerian NIN.
+    NgNin = 38 => "ng_nin",
+    /// Singapore NRIC/FIN.
+    SgNric = 39 => "sg_nric",
+    /// Australian Tax File Number.
+    AuTfn = 40 => "au_tfn",
+    /// Australian Medicare card number.
+    AuMedicare = 41 => "au_medicare",
+}
+
+impl Kind {
+    /// The kind with this name: a built-in kind when the name is one, else a
+    /// custom kind of that name.
+    pub fn from_name(name: &str) -> Kind {
+        Kind::from_builtin_name(name).unwrap_or_else(|| Kind::Custom(Arc::from(name)))
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Kind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Kind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        Ok(Kind::from_name(&name))
+    }
+}
+
+/// One piece of personal data found in a text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// What it is.
+    pub kind: Kind,
+    /// UTF-8 byte offset of the first byte.
+    pub start: usize,
+    /// UTF-8 byte offset one past the last byte.
+    pub end: usize,
+    /// How sure the detector is, in `0.0..=1.0`. Validated values written in
+    /// an unambiguous form score above 0.9; values that needed context less.
+    pub confidence: f32,
+    /// The canonical value: E.164 for phones, the address with a lower-cased
+    /// domain for e-mails, digits only for cards and most IDs.
+    pub normalized: String,
+}
+
+impl Finding {
+    /// The byte range of the finding in the scanned text.
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    /// Whether the span is empty (never true for findings a scanner reports).
+    pub fn is_empty(&self) -> bool {
+        self.end == self.start
+    }
+
+    /// Whether two findings share at least one byte.
+    pub fn overlaps(&self, other: &Finding) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Orders candidates for overlap resolution: the better one sorts first.
+/// Higher confidence wins, then the longer span, then the earlier start, then
+/// the kind's order, so the result never depends on detector order.
+pub(crate) fn preference(a: &Finding, b: &Finding) -> std::cmp::Ordering {
+    b.confidence
+        .total_cmp(&a.confidence)
+        .then_with(|| b.len().cmp(&a.len()))
+        .then_with(|| a.start.cmp(&b.start))
+        .then_with(|| a.kind.cmp(&b.kind))
+}
+
+/// Keeps a deterministic, non-overlapping subset of `findings`, sorted by
+/// start. Linear when the input is already sorted and disjoint (the common
+/// case), `O(n log n)` otherwise.
+pub(crate) fn resolve_overlaps(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| preference(a, b)));
+    if findings.windows(2).all(|w| w[0].end <= w[1].start) {
+        return;
+    }
+    let mut ranked: Vec<Finding> = std::mem::take(findings);
+    ranked.sort_by(preference);
+    // Accepted spans keyed by start; disjoint, so a neighbour check suffices.
+    let mut accepted: std::collections::BTreeMap<usize, Finding> = Default::default();
+    for f in ranked {
+        let clashes_before = accepted
+            .range(..f.end)
+            .next_back()
+            .is_some_and(|(_, prev)| prev.end > f.start);
+        if !clashes_before {
+            accepted.insert(f.start, f);
+        }
+    }
+    findings.extend(accepted.into_values());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(kind: Kind, start: usize, end: usize, confidence: f32) -> Finding {
+        Finding {
+            kind,
+            start,
+            end,
+            confidence,
+            normalized: String::new(),
+        }
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for kind in Kind::BUILTIN {
+            assert_eq!(Kind::from_name(kind.name()), *kind);
+            let code = kind.builtin_code().unwrap();
+            assert_eq!(Kind::from_builtin_code(code).as_ref(), Some(kind));
+        }
+        assert_eq!(
+            Kind::from_name("customer_name"),
+            Kind::Custom("customer_name".into())
+        );
+    }
+
+    #[test]
+    fn serde_uses_snake_case_names() {
+        let json = serde_json::to_string(&f(Kind::CreditCard, 1, 5, 0.9)).unwrap();
+        assert!(json.contains(r#""kind":"credit_card""#), "{json}");
+        let back: Finding = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.kind, Kind::CreditCard);
+    }
+
+    #[test]
+    fn overlaps_prefer_confidence_then_length() {
+        let mut v = vec![
+            f(Kind::Phone, 0, 10, 0.8),
+            f(Kind::InAadhaar, 0, 14, 0.9),
+            f(Kind::Email, 20, 30, 0.5),
+            f(Kind::Phone, 25, 40, 0.5),
+        ];
+        resolve_overlaps(&mut v);
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].kind, Kind::InAadhaar);
+        // Equal confidence: the longer span wins.
+        assert_eq!((v[1].kind.clone(), v[1].start), (Kind::Phone, 25));
+    }
+
+    #[test]
+    fn resolution_is_order_independent() {
+        let a = vec![
+            f(Kind::Phone, 0, 10, 0.8),
+            f(Kind::UsSsn, 5, 15, 0.8),
+            f(Kind::Email, 12, 20, 0.8),
+        ];
+        let mut b = a.clone();
+        b.reverse();
+        let mut a = a;
+        resolve_overlaps(&mut a);
+        resolve_overlaps(&mut b);
+        assert_eq!(a, b);
+        assert!(a.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+}

@@ -1,0 +1,52 @@
+//! # piimask
+//!
+//! Find and mask personal data in chat messages: phone numbers (validated
+//! against libphonenumber metadata for every country, including WhatsApp
+//! links and JIDs), e-mail addresses, and more kinds as they land. Built for
+//! the hot path of a messaging platform: one pass over the bytes, text
+//! without digits or `@` skipped at memory speed, validation only where a
+//! candidate stands.
+//!
+//! ```
+//! use piimask::{Kind, Region, Scanner};
+//!
+//! // Build once (compiles the metadata), share across threads.
+//! let scanner = Scanner::builder().region("IN").build()?;
+//!
+//! let text = "Hi! WhatsApp me at +91 98765 43210 or mail priya@example.in, order #48213977";
+//! let findings = scanner.scan(text);
+//! let kinds: Vec<&Kind> = findings.iter().map(|f| &f.kind).collect();
+//! assert_eq!(kinds, [&Kind::Phone, &Kind::Email]); // the order number is not a phone
+//! assert_eq!(&text[findings[0].range()], "+91 98765 43210");
+//!
+//! assert_eq!(
+//!     scanner.redact(text)?,
+//!     "Hi! WhatsApp me at +91 ••••• ••210 or mail p•••@example.in, order #48213977"
+//! );
+//!
+//! // The platform knows each customer's country: override the hint per call.
+//! let ar = Region::new("AR")?;
+//! let found = scanner.scan_in("llamame al (011) 2345-6789", ar);
+//! assert_eq!(found[0].normalized, "+541123456789");
+//! # Ok::<(), piimask::Error>(())
+//! ```
+//!
+//! Offsets in [`Finding`] are UTF-8 byte offsets into the scanned text.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod config;
+mod detect;
+mod error;
+mod finding;
+pub mod policy;
+mod prefilter;
+mod region;
+mod scanner;
+mod text;
+
+pub use config::Config;
+pub use error::Error;
+pub use finding::{Finding, Kind};
+pub use region::Region;
+pub use scanner::{Scanner, ScannerBuilder};

@@ -1,0 +1,153 @@
+//! The default typed masks: readable, and never revealing more than a few
+//! trailing characters.
+//!
+//! | kind | written | masked |
+//! |---|---|---|
+//! | phone, international | `+91 98765 43210` | `+91 ••••• ••210` |
+//! | phone, national | `(011) 2345-6789` | `(•••) ••••-•789` |
+//! | e-mail | `rahul.s@example.com` | `r•••@example.com` |
+//! | card | `4111 1111 1111 1111` | `•••• •••• •••• 1111` |
+//! | IBAN | `DE89 3704 0044 0532 0130 00` | `DE•• •••• •••• •••• ••30 00` |
+//! | other | `123.456.789-09` | `•••.•••.•••-•9` |
+//!
+//! Separators are kept so the masked text still reads as a number; the
+//! calling code of an international number is kept because it tells an
+//! agent the customer's country without identifying anyone. An e-mail keeps
+//! the first character of its local part and its domain; the local part's
+//! length is hidden behind a fixed three bullets.
+
+use crate::detect::phone::metadata::TABLES;
+use crate::finding::{Finding, Kind};
+
+/// The masking character.
+pub const BULLET: char = '•';
+
+/// How many trailing digits each kind keeps.
+fn kept_tail(kind: &Kind) -> usize {
+    match kind {
+        Kind::Phone => 3,
+        Kind::CreditCard | Kind::Iban => 4,
+        Kind::IpAddress => 0,
+        _ => 1,
+    }
+}
+
+/// Appends the default mask of `finding`, whose text is `value`, to `out`.
+pub fn default_mask(finding: &Finding, value: &str, out: &mut Vec<u8>) {
+    match &finding.kind {
+        Kind::Email => mask_email(value, out),
+        kind => {
+            let keep_head = match kind {
+                Kind::Phone if value.starts_with(['+', '＋']) => {
+                    calling_code_len(&finding.normalized)
+                }
+                Kind::Iban => 2,
+                _ => 0,
+            };
+            mask_alphanumerics(value, keep_head, kept_tail(kind), out)
+        }
+    }
+}
+
+/// Digits of the calling code at the start of an E.164 number.
+fn calling_code_len(e164: &str) -> usize {
+    let digits = e164.trim_start_matches('+').as_bytes();
+    let mut code = 0u32;
+    for (i, d) in digits.iter().take(3).enumerate() {
+        code = code * 10 + u32::from(d.wrapping_sub(b'0'));
+        if !TABLES.regions_for_code(code).is_empty() {
+            return i + 1;
+        }
+    }
+    0
+}
+
+/// Keeps the first `head` and last `tail` alphanumerics and every other
+/// character (separators); replaces the rest with bullets.
+fn mask_alphanumerics(value: &str, head: usize, tail: usize, out: &mut Vec<u8>) {
+    let total = value.chars().filter(|c| c.is_alphanumeric()).count();
+    // Never reveal everything: short values keep at most half.
+    let tail = tail.min(total / 2);
+    let head = head.min(total.saturating_sub(tail));
+    let mut seen = 0;
+    let mut buf = [0u8; 4];
+    for c in value.chars() {
+        let c = if c.is_alphanumeric() {
+            seen += 1;
+            if seen <= head || seen > total - tail {
+                c
+            } else {
+                BULLET
+            }
+        } else {
+            c
+        };
+        out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
+}
+
+fn mask_email(value: &str, out: &mut Vec<u8>) {
+    let (local, domain) = value.rsplit_once('@').unwrap_or((value, ""));
+    if let Some(first) = local.chars().next() {
+        let mut buf = [0u8; 4];
+        out.extend_from_slice(first.encode_utf8(&mut buf).as_bytes());
+    }
+    for _ in 0..3 {
+        out.extend_from_slice("•".as_bytes());
+    }
+    out.push(b'@');
+    out.extend_from_slice(domain.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn masked(kind: Kind, value: &str, normalized: &str) -> String {
+        let f = Finding {
+            kind,
+            start: 0,
+            end: value.len(),
+            confidence: 1.0,
+            normalized: normalized.into(),
+        };
+        let mut out = Vec::new();
+        default_mask(&f, value, &mut out);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn documented_forms() {
+        assert_eq!(
+            masked(Kind::Phone, "+91 98765 43210", "+919876543210"),
+            "+91 ••••• ••210"
+        );
+        assert_eq!(
+            masked(Kind::Phone, "(011) 2345-6789", "+541123456789"),
+            "(•••) ••••-•789"
+        );
+        assert_eq!(
+            masked(Kind::Phone, "+1 (415) 555-2671", "+14155552671"),
+            "+1 (•••) •••-•671"
+        );
+        assert_eq!(
+            masked(Kind::Email, "rahul.s@example.com", ""),
+            "r•••@example.com"
+        );
+        assert_eq!(
+            masked(Kind::CreditCard, "4111 1111 1111 1111", ""),
+            "•••• •••• •••• 1111"
+        );
+        assert_eq!(
+            masked(Kind::Iban, "DE89 3704 0044 0532 0130 00", ""),
+            "DE•• •••• •••• •••• ••30 00"
+        );
+        assert_eq!(masked(Kind::BrCpf, "123.456.789-09", ""), "•••.•••.•••-•9");
+    }
+
+    #[test]
+    fn short_values_keep_at_most_half() {
+        assert_eq!(masked(Kind::Phone, "12", ""), "•2");
+        assert_eq!(masked(Kind::Phone, "1", ""), "•");
+    }
+}

@@ -1,0 +1,333 @@
+//! The scanner: configuration compiled into detectors, then `scan` and
+//! `redact`.
+//!
+//! A [`Scanner`] is built once (that is where patterns and metadata tables
+//! are compiled) and then shared: it is immutable, `Send + Sync`, and every
+//! method takes `&self`. Scanning is a single pass over the bytes: skip to
+//! the next byte that could start a finding, grow the numeric span around it
+//! or look around the `@`, let the detectors that asked for it validate, and
+//! resume after the span. Every detector runs in time linear in what it is
+//! shown, so a scan is linear in the input.
+
+use std::collections::BTreeSet;
+
+use crate::config::Config;
+use crate::detect::{self, phone, Context, Detector, Span, Trigger};
+use crate::error::Error;
+use crate::finding::{resolve_overlaps, Finding, Kind};
+use crate::policy::mask;
+use crate::prefilter::Triggers;
+use crate::region::Region;
+use crate::text::{char_at, char_before, digit_value, is_inline_space};
+
+/// Builds a [`Scanner`]. Obtain one with [`Scanner::builder`].
+#[derive(Debug, Default, Clone)]
+pub struct ScannerBuilder {
+    region: Option<String>,
+    kinds: Option<Vec<Kind>>,
+}
+
+impl ScannerBuilder {
+    /// The default region hint for national formats (ISO 3166 alpha-2).
+    /// Each call may override it with [`Scanner::scan_in`].
+    pub fn region(mut self, region: &str) -> Self {
+        self.region = Some(region.to_string());
+        self
+    }
+
+    /// Only detect these kinds. Detectors for other kinds are not built and
+    /// cost nothing at scan time. By default every built-in kind is detected.
+    pub fn kinds(mut self, kinds: impl IntoIterator<Item = Kind>) -> Self {
+        self.kinds = Some(kinds.into_iter().collect());
+        self
+    }
+
+    /// Applies a parsed configuration (the JSON schema shared by the CLI's
+    /// `--config` and the C ABI).
+    pub fn config(mut self, config: &Config) -> Self {
+        if let Some(region) = &config.region {
+            self.region = Some(region.clone());
+        }
+        if let Some(kinds) = &config.kinds {
+            self.kinds = Some(kinds.iter().map(|k| Kind::from_name(k)).collect());
+        }
+        self
+    }
+
+    /// Compiles the detectors.
+    pub fn build(self) -> Result<Scanner, Error> {
+        let region = self.region.as_deref().map(Region::new).transpose()?;
+        let all = detect::builtin();
+        let selected: BTreeSet<Kind> = match self.kinds {
+            None => all.iter().flat_map(|d| d.kinds().iter().cloned()).collect(),
+            Some(kinds) => {
+                let known: BTreeSet<Kind> =
+                    all.iter().flat_map(|d| d.kinds().iter().cloned()).collect();
+                if let Some(unknown) = kinds.iter().find(|k| !known.contains(k)) {
+                    return Err(Error::UnknownKind(unknown.name().to_string()));
+                }
+                kinds.into_iter().collect()
+            }
+        };
+        let (mut numeric, mut at_sign) = (Vec::new(), Vec::new());
+        for d in all {
+            if !d.kinds().iter().any(|k| selected.contains(k)) {
+                continue;
+            }
+            match d.trigger() {
+                Trigger::Numeric => numeric.push(d),
+                Trigger::AtSign => at_sign.push(d),
+            }
+        }
+        let triggers = Triggers {
+            at_sign: !at_sign.is_empty(),
+        };
+        Ok(Scanner {
+            region,
+            selected,
+            numeric,
+            at_sign,
+            triggers,
+        })
+    }
+}
+
+/// Finds and masks personal data. Build once, share everywhere.
+///
+/// ```
+/// use piimask::{Kind, Scanner};
+///
+/// let scanner = Scanner::builder().region("IN").build()?;
+/// let text = "Call me on 98765 43210 or write to rahul@example.com";
+/// let findings = scanner.scan(text);
+/// assert_eq!(findings[0].kind, Kind::Phone);
+/// assert_eq!(findings[0].normalized, "+919876543210");
+/// assert_eq!(&text[findings[1].range()], "rahul@example.com");
+/// assert_eq!(scanner.redact(text)?, "Call me on ••••• ••210 or write to r•••@example.com");
+/// # Ok::<(), piimask::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Scanner {
+    region: Option<Region>,
+    selected: BTreeSet<Kind>,
+    numeric: Vec<Box<dyn Detector>>,
+    at_sign: Vec<Box<dyn Detector>>,
+    triggers: Triggers,
+}
+
+impl Default for Scanner {
+    fn default() -> Self {
+        Scanner::new()
+    }
+}
+
+impl Scanner {
+    /// A scanner for every built-in kind, without a region hint (only
+    /// international phone formats are recognised).
+    pub fn new() -> Scanner {
+        ScannerBuilder::default()
+            .build()
+            .expect("the default configuration is valid")
+    }
+
+    /// Starts building a scanner.
+    pub fn builder() -> ScannerBuilder {
+        ScannerBuilder::default()
+    }
+
+    /// The default region hint, if any.
+    pub fn region(&self) -> Option<Region> {
+        self.region
+    }
+
+    /// The kinds this scanner reports.
+    pub fn kinds(&self) -> impl Iterator<Item = &Kind> {
+        self.selected.iter()
+    }
+
+    /// Finds personal data in `text`, with the scanner's region hint.
+    /// Findings are sorted by position and never overlap.
+    pub fn scan(&self, text: &str) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.scan_into(text.as_bytes(), self.region, &mut out);
+        out
+    }
+
+    /// Like [`scan`](Self::scan) with another region hint for this call.
+    pub fn scan_in(&self, text: &str, region: Region) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.scan_into(text.as_bytes(), Some(region), &mut out);
+        out
+    }
+
+    /// Scans any bytes (invalid UTF-8 is never part of a finding) into a
+    /// caller-owned buffer, which is cleared first; reusing it across calls
+    /// avoids allocation on text without findings. `region: None` means no
+    /// region hint for this call (not the scanner's default).
+    pub fn scan_into(&self, text: &[u8], region: Option<Region>, out: &mut Vec<Finding>) {
+        out.clear();
+        let ctx = Context { text, region };
+        let mut pos = 0;
+        while let Some(i) = self.triggers.next(text, pos) {
+            if text[i] == b'@' {
+                let span = Span {
+                    start: i,
+                    end: i + 1,
+                };
+                for d in &self.at_sign {
+                    d.detect(&ctx, span, out);
+                }
+                pos = i + 1;
+                continue;
+            }
+            let (c, width) = char_at(text, i);
+            if c.and_then(digit_value).is_none() {
+                pos = i + width.max(1);
+                continue;
+            }
+            let span = numeric_span(text, i);
+            for d in &self.numeric {
+                d.detect(&ctx, span, out);
+            }
+            pos = span.end;
+        }
+        out.retain(|f| self.selected.contains(&f.kind));
+        resolve_overlaps(out);
+    }
+
+    /// Masks every finding in `text` with its kind's default typed mask
+    /// (see [`crate::policy::mask`]); text outside findings is kept byte
+    /// for byte.
+    pub fn redact(&self, text: &str) -> Result<String, Error> {
+        self.redact_with(text, self.region)
+    }
+
+    /// Like [`redact`](Self::redact) with another region hint (or none).
+    pub fn redact_with(&self, text: &str, region: Option<Region>) -> Result<String, Error> {
+        let mut findings = Vec::new();
+        let mut out = Vec::with_capacity(text.len());
+        self.redact_into(text.as_bytes(), region, &mut findings, &mut out)?;
+        // Masks are UTF-8 and only replace whole UTF-8 spans.
+        String::from_utf8(out).map_err(|_| Error::Redaction("masked text is not UTF-8".into()))
+    }
+
+    /// Redacts any bytes into `out` (cleared first), using `findings` as
+    /// scratch space. On error `out` is left empty: no unmasked text leaves.
+    pub fn redact_into(
+        &self,
+        text: &[u8],
+        region: Option<Region>,
+        findings: &mut Vec<Finding>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Error> {
+        out.clear();
+        self.scan_into(text, region, findings);
+        let result = apply_masks(text, findings, out);
+        if result.is_err() {
+            out.clear();
+        }
+        result
+    }
+}
+
+/// Writes `text` with each finding replaced by its mask.
+fn apply_masks(text: &[u8], findings: &[Finding], out: &mut Vec<u8>) -> Result<(), Error> {
+    let mut last = 0;
+    for f in findings {
+        let value = text
+            .get(f.start..f.end)
+            .filter(|_| f.start >= last)
+            .and_then(|v| std::str::from_utf8(v).ok())
+            .ok_or_else(|| Error::Redaction("finding spans are inconsistent".into()))?;
+        out.extend_from_slice(&text[last..f.start]);
+        mask::default_mask(f, value, out);
+        last = f.end;
+    }
+    out.extend_from_slice(&text[last..]);
+    Ok(())
+}
+
+/// Most white space allowed between two digit groups of one span.
+const MAX_SPACES: usize = 2;
+/// How far back from a digit an opening `+` or `(` is looked for.
+const MAX_LEAD: usize = 3;
+
+/// Grows the numeric span around the digit at `first_digit`, which is the
+/// first digit after any earlier span: back over an opening `+`/`(` (and a
+/// space between it and the digit), forward over digits and separators,
+/// ending at the last digit.
+fn numeric_span(text: &[u8], first_digit: usize) -> Span {
+    let mut start = first_digit;
+    let mut back = first_digit;
+    for _ in 0..MAX_LEAD {
+        match char_before(text, back) {
+            (Some(c @ ('+' | '＋' | '(' | ' ')), w) => {
+                back -= w;
+                if c != ' ' {
+                    start = back;
+                }
+            }
+            _ => break,
+        }
+    }
+    let mut end = first_digit;
+    let mut i = first_digit;
+    let mut spaces = 0;
+    loop {
+        let (c, w) = char_at(text, i);
+        let Some(c) = c else { break };
+        if digit_value(c).is_some() {
+            end = i + w;
+            spaces = 0;
+        } else if phone::is_separator(c) {
+            if is_inline_space(c) {
+                spaces += 1;
+                if spaces > MAX_SPACES {
+                    break;
+                }
+            }
+        } else {
+            break;
+        }
+        i += w;
+    }
+    Span { start, end }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numeric_spans() {
+        fn span(t: &str) -> &str {
+            let i = t.bytes().position(|b| b.is_ascii_digit()).unwrap();
+            let s = numeric_span(t.as_bytes(), i);
+            &t[s.start..s.end]
+        }
+        assert_eq!(span("call +91 98765 43210 now"), "+91 98765 43210");
+        assert_eq!(span("at (011) 2345-6789."), "(011) 2345-6789");
+        assert_eq!(span("x 12   34"), "12");
+        assert_eq!(span("on 12/03/2024, ok"), "12/03/2024");
+        assert_eq!(span("+ 44 20"), "+ 44 20");
+    }
+
+    #[test]
+    fn unknown_kind_and_region_are_errors() {
+        assert_eq!(
+            Scanner::builder().region("XX").build().unwrap_err(),
+            Error::UnknownRegion("XX".into())
+        );
+        let err = Scanner::builder()
+            .kinds([Kind::Custom("nope".into())])
+            .build()
+            .unwrap_err();
+        assert_eq!(err, Error::UnknownKind("nope".into()));
+    }
+
+    #[test]
+    fn scanner_is_shareable() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Scanner>();
+    }
+}

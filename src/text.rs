@@ -1,0 +1,157 @@
+//! Character-level helpers shared by the detectors.
+//!
+//! Scanning works on bytes that may not be valid UTF-8 (the C ABI accepts any
+//! bytes). Decoding goes through `bstr`, which maps each invalid byte to an
+//! error of length one; we treat such a byte as an opaque "other" character,
+//! so it never joins a finding and offsets of findings stay on boundaries of
+//! the valid text around them.
+
+/// Code points of the digit zero of every Unicode `Nd` block (Unicode 14).
+/// Each block holds the ten digits contiguously, so a digit's value is its
+/// distance from the block's zero.
+const DIGIT_ZEROS: [u32; 66] = [
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+/// The decimal value of `c` if it is a decimal digit of any script.
+#[inline]
+pub(crate) fn digit_value(c: char) -> Option<u8> {
+    let cp = c as u32;
+    if c.is_ascii_digit() {
+        return Some((cp - 0x30) as u8);
+    }
+    if cp < 0x660 {
+        return None;
+    }
+    // The table is sorted: find the last zero not above `cp`.
+    let i = DIGIT_ZEROS.partition_point(|&z| z <= cp);
+    let zero = DIGIT_ZEROS[i - 1];
+    (cp - zero < 10).then(|| (cp - zero) as u8)
+}
+
+/// Whether byte `b` can start the UTF-8 encoding of a non-ASCII decimal digit
+/// (or of the full-width plus sign). Used by the prefilter to skip text.
+#[inline]
+pub(crate) fn is_digit_lead_byte(b: u8) -> bool {
+    matches!(b, 0xD9 | 0xDB | 0xDF | 0xE0 | 0xE1 | 0xEA | 0xEF | 0xF0)
+}
+
+/// Decodes the character starting at `at`. Returns `None` for an invalid
+/// sequence (with its length, at least one byte) and at the end of the text.
+#[inline]
+pub(crate) fn char_at(text: &[u8], at: usize) -> (Option<char>, usize) {
+    match text.get(at) {
+        None => (None, 0),
+        Some(&b) if b < 0x80 => (Some(b as char), 1),
+        Some(_) => bstr::decode_utf8(&text[at..]),
+    }
+}
+
+/// Decodes the character that ends at `end`, as [`char_at`] does forwards.
+#[inline]
+pub(crate) fn char_before(text: &[u8], end: usize) -> (Option<char>, usize) {
+    if end == 0 {
+        return (None, 0);
+    }
+    match text[end - 1] {
+        b if b < 0x80 => (Some(b as char), 1),
+        _ => bstr::decode_last_utf8(&text[..end]),
+    }
+}
+
+/// Latin letters (ASCII, Latin-1, Latin Extended, Vietnamese). A number glued
+/// to one of these is part of a code or a word, not a phone number; numbers
+/// glued to CJK, Arabic or Thai text are normal there.
+#[inline]
+pub(crate) fn is_latin_letter(c: char) -> bool {
+    let cp = c as u32;
+    c.is_ascii_alphabetic()
+        || (c.is_alphabetic() && (0xC0..0x250).contains(&cp))
+        || (0x1E00..0x1F00).contains(&cp)
+}
+
+/// Horizontal white space that may separate groups of a number.
+#[inline]
+pub(crate) fn is_inline_space(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\t' | '\u{A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}'
+    )
+}
+
+/// Whether the bytes just before `end` end with `suffix`, ignoring ASCII case.
+pub(crate) fn ends_with_ignore_case(text: &[u8], end: usize, suffix: &[u8]) -> bool {
+    end >= suffix.len() && text[end - suffix.len()..end].eq_ignore_ascii_case(suffix)
+}
+
+/// Whether the bytes at `start` begin with `prefix`, ignoring ASCII case.
+pub(crate) fn starts_with_ignore_case(text: &[u8], start: usize, prefix: &[u8]) -> bool {
+    text.len() >= start + prefix.len()
+        && text[start..start + prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// The largest char boundary `<= at` of valid UTF-8 text, or of invalid text
+/// treated byte-wise. Used to cut look-behind windows without splitting chars.
+pub(crate) fn floor_boundary(text: &[u8], mut at: usize) -> usize {
+    at = at.min(text.len());
+    // A boundary is never more than three continuation bytes away.
+    for _ in 0..3 {
+        if at == 0 || at == text.len() || (text[at] & 0xC0) != 0x80 {
+            break;
+        }
+        at -= 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_of_every_script() {
+        for &zero in &DIGIT_ZEROS {
+            for v in 0..10u32 {
+                let c = char::from_u32(zero + v).unwrap();
+                assert_eq!(digit_value(c), Some(v as u8), "{c:?}");
+                let mut buf = [0; 4];
+                let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!(lead < 0x80 || is_digit_lead_byte(lead), "{c:?}");
+            }
+        }
+        for c in ['a', '²', '½', '٫', '\u{65F}', '\u{FF1A}', '\u{10FFFF}'] {
+            assert_eq!(digit_value(c), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn decoding_survives_invalid_bytes() {
+        let text = b"a\xffb\xe0\xa5";
+        assert_eq!(char_at(text, 1), (None, 1));
+        assert_eq!(char_at(text, 2), (Some('b'), 1));
+        assert_eq!(char_at(text, 3).0, None);
+        assert_eq!(char_before(text, 2), (None, 1));
+        assert_eq!(char_before(text, 0), (None, 0));
+        assert_eq!(char_at(text, 99), (None, 0));
+    }
+
+    #[test]
+    fn latin_letters() {
+        assert!(is_latin_letter('é') && is_latin_letter('z') && is_latin_letter('ệ'));
+        assert!(!is_latin_letter('我') && !is_latin_letter('ب') && !is_latin_letter('×'));
+    }
+
+    #[test]
+    fn floor_boundary_never_splits() {
+        let text = "a€b".as_bytes();
+        assert_eq!(floor_boundary(text, 2), 1);
+        assert_eq!(floor_boundary(text, 3), 1);
+        assert_eq!(floor_boundary(text, 4), 4);
+        assert_eq!(floor_boundary(text, 99), 5);
+    }
+}
