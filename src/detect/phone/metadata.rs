@@ -278,8 +278,12 @@ impl Tables {
     /// calling code and a national number valid for one of its regions.
     /// Returns the calling code and the national significant number.
     pub(crate) fn parse_international(&self, digits: &[u8]) -> Option<(u16, Vec<u8>)> {
+        // Calling codes never start with 0 and are prefix-free, so at most
+        // one split can apply.
+        if digits.first().is_none_or(|&d| d == b'0') {
+            return None;
+        }
         let mut code = 0u32;
-        // Calling codes are prefix-free, so at most one split can apply.
         for (i, &d) in digits.iter().take(3).enumerate() {
             code = code * 10 + u32::from(d - b'0');
             let regions = self.regions_for_code(code);
@@ -369,6 +373,8 @@ mod tests {
         let (code, nsn) = TABLES.parse_international(b"4402079460958").unwrap();
         assert_eq!((code, nsn.as_slice()), (44, &b"2079460958"[..]));
         assert_eq!(TABLES.parse_international(b"999123456789"), None);
+        // "01…" is not calling code 1.
+        assert_eq!(TABLES.parse_international(b"015550123"), None);
         assert!(TABLES.parse_international(b"14155552671").is_some());
     }
 

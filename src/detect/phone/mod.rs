@@ -449,13 +449,13 @@ impl PhoneDetector {
             return None;
         }
         // International dialling prefix: the region's own, or the common 00.
-        let idd_len = region
+        let own_idd = region
             .and_then(|r| r.intl_prefix.as_ref())
             .and_then(|re| std::str::from_utf8(digits).ok().and_then(|s| re.find(s)))
             .map(|m| m.end())
-            .filter(|&n| n > 0)
-            .or_else(|| digits.starts_with(b"00").then_some(2));
-        if let Some(n) = idd_len {
+            .filter(|&n| n > 0);
+        let common_idd = digits.starts_with(b"00").then_some(2);
+        for n in [own_idd, common_idd].into_iter().flatten() {
             if let Some((code, nsn)) = TABLES.parse_international(&digits[n..]) {
                 return Some((code, nsn, CONF_INTERNATIONAL));
             }
@@ -632,8 +632,11 @@ fn has_date_shape(groups: &[Group]) -> bool {
         }
         let day_month = |g: &Group| (1..=2).contains(&g.len) && (1..=31).contains(&value(g));
         let year = |g: &Group| g.len == 2 || (g.len == 4 && (1900..=2100).contains(&value(g)));
-        (day_month(a) && day_month(b) && year(c))
-            || (year(a) && a.len == 4 && day_month(b) && day_month(c))
+        let dmy = day_month(a) && day_month(b) && year(c);
+        let ymd = year(a) && a.len == 4 && day_month(b) && day_month(c);
+        // "06.12.34.56.78" is a French number, not a date with a 2-digit
+        // year: inside longer runs only a 4-digit year makes a date.
+        (dmy || ymd) && (groups.len() == 3 || a.len == 4 || c.len == 4)
     })
 }
 

@@ -1,18 +1,310 @@
+//! Phone detector tests. Valid numbers come from the metadata's own example
+//! numbers, written in each region's international and national formats by
+//! the `phonenumber` crate's formatter (an independent implementation of the
+//! formatting rules), so no number here is typed by hand unless the test is
+//! about a specific written form.
+
+use phonenumber::{country, Mode};
+
 use crate::{Kind, Region, Scanner};
 
-fn phones(region: &str, text: &str) -> Vec<String> {
-    let scanner = Scanner::builder().kinds([Kind::Phone]).build().unwrap();
+/// Regions of the platform's customers (and a spread of numbering plans).
+const REGIONS: &[&str] = &[
+    "IN", "BR", "MX", "AR", "CO", "CL", "PE", "ES", "FR", "DE", "IT", "GB", "NL", "PL", "TR", "RU",
+    "US", "CA", "NG", "ZA", "KE", "EG", "SA", "AE", "ID", "PH", "VN", "TH", "CN", "JP", "KR", "AU",
+    "PK", "SG", "BD", "MY",
+];
+
+fn scanner() -> Scanner {
+    Scanner::builder().kinds([Kind::Phone]).build().unwrap()
+}
+
+/// `(matched text, normalized)` of every phone found in `text`.
+fn found(scanner: &Scanner, region: &str, text: &str) -> Vec<(String, String)> {
     scanner
         .scan_in(text, Region::new(region).unwrap())
-        .iter()
-        .map(|f| format!("{}={}", &text[f.range()], f.normalized))
+        .into_iter()
+        .inspect(|f| assert_eq!(f.kind, Kind::Phone))
+        .map(|f| (text[f.range()].to_string(), f.normalized))
         .collect()
 }
 
+struct Example {
+    region: &'static str,
+    e164: String,
+    international: String,
+    national: String,
+}
+
+/// The mobile and fixed-line example numbers of every region in `REGIONS`.
+fn examples() -> Vec<Example> {
+    let db = &*phonenumber::metadata::DATABASE;
+    let mut out = Vec::new();
+    for &region in REGIONS {
+        let meta = db.by_id(region).unwrap();
+        let d = meta.descriptors();
+        for desc in [d.mobile(), d.fixed_line()].into_iter().flatten() {
+            let Some(nsn) = desc.example() else { continue };
+            let id: country::Id = region.parse().unwrap();
+            let number = phonenumber::parse(Some(id), nsn).unwrap();
+            let fmt = |mode| phonenumber::format(&number).mode(mode).to_string();
+            out.push(Example {
+                region,
+                e164: fmt(Mode::E164),
+                international: fmt(Mode::International),
+                national: fmt(Mode::National),
+            });
+        }
+    }
+    assert!(out.len() >= 2 * 30);
+    out
+}
+
 #[test]
-fn smoke() {
+fn international_and_e164_forms_in_every_region() {
+    let s = scanner();
+    for ex in examples() {
+        for written in [&ex.international, &ex.e164] {
+            let text = format!("Hi, my number is {written}. Thanks!");
+            assert_eq!(
+                found(&s, ex.region, &text),
+                [(written.clone(), ex.e164.clone())],
+                "{}",
+                ex.region
+            );
+            // International forms need no region hint, and any hint works.
+            let other = if ex.region == "IN" { "BR" } else { "IN" };
+            assert_eq!(
+                found(&s, other, &text).len(),
+                1,
+                "{} under {other}: {text}",
+                ex.region
+            );
+        }
+    }
+}
+
+#[test]
+fn national_format_with_the_region_hint() {
+    let s = scanner();
+    for ex in examples() {
+        let text = format!("pls call {} after 5", ex.national);
+        assert_eq!(
+            found(&s, ex.region, &text),
+            [(ex.national.clone(), ex.e164.clone())],
+            "{}",
+            ex.region
+        );
+    }
+}
+
+#[test]
+fn international_dialling_prefixes() {
+    let s = scanner();
+    for ex in examples() {
+        let digits = &ex.e164[1..];
+        let text = format!("ligue 00{digits} hoje");
+        assert_eq!(
+            found(&s, "BR", &text),
+            [(format!("00{digits}"), ex.e164.clone())],
+            "{}",
+            ex.region
+        );
+    }
+    // The region's own IDD: 011 from North America.
     assert_eq!(
-        phones("IN", "call +91 98765 43210 now"),
-        ["+91 98765 43210=+919876543210"]
+        found(&s, "US", "dial 011 44 20 7946 0958"),
+        [("011 44 20 7946 0958".into(), "+442079460958".into())]
     );
+    // A national prefix written after the calling code.
+    assert_eq!(
+        found(&s, "IN", "UK office +44 (0)20 7946 0958"),
+        [("+44 (0)20 7946 0958".into(), "+442079460958".into())]
+    );
+}
+
+#[test]
+fn whatsapp_links_and_jids() {
+    let s = scanner();
+    for ex in examples() {
+        let digits = &ex.e164[1..];
+        for (text, span) in [
+            (format!("chat: wa.me/{digits}"), digits.to_string()),
+            (
+                format!("https://wa.me/{digits}?text=hi"),
+                digits.to_string(),
+            ),
+            (
+                format!("https://api.whatsapp.com/send?phone={digits}&text=oi"),
+                digits.to_string(),
+            ),
+            (format!("from {digits}@s.whatsapp.net"), digits.to_string()),
+            (format!("jid {digits}@c.us:"), digits.to_string()),
+            (format!("wa.me/{}", ex.e164), ex.e164.clone()),
+        ] {
+            // The hint is irrelevant: these are international by definition.
+            assert_eq!(found(&s, "US", &text), [(span, ex.e164.clone())], "{text}");
+        }
+    }
+}
+
+#[test]
+fn separators_people_type() {
+    let s = scanner();
+    for written in [
+        "+91 98765 43210",
+        "+91-98765-43210",
+        "+91.98765.43210",
+        "+91 (98765) 43210",
+        "+91 987 654 3210",
+        "+91 9876 543 210",
+        "+91\u{a0}98765\u{a0}43210",
+        "+919876543210",
+        "(+91) 98765 43210",
+    ] {
+        let text = format!("number: {written} ok");
+        assert_eq!(
+            found(&s, "IN", &text),
+            [(written.to_string(), "+919876543210".into())],
+            "{written}"
+        );
+    }
+    assert_eq!(
+        found(&s, "FR", "06.12.34.56.78"),
+        [("06.12.34.56.78".into(), "+33612345678".into())]
+    );
+    assert_eq!(
+        found(&s, "DE", "Tel. 030/1234567"),
+        [("030/1234567".into(), "+49301234567".into())]
+    );
+    assert_eq!(
+        found(&s, "AR", "(011) 2345-6789"),
+        [("(011) 2345-6789".into(), "+541123456789".into())]
+    );
+    assert_eq!(
+        found(&s, "US", "(415) 555-2671"),
+        [("(415) 555-2671".into(), "+14155552671".into())]
+    );
+}
+
+#[test]
+fn non_ascii_digits() {
+    let s = scanner();
+    // Arabic-Indic (Egypt), Extended Arabic-Indic (Pakistan), Devanagari,
+    // full-width (Japan).
+    for (region, written, e164) in [
+        ("EG", "٠١٠٠١٢٣٤٥٦٧", "+201001234567"),
+        ("PK", "۰۳۰۱۲۳۴۵۶۷۸", "+923012345678"),
+        ("IN", "९८७६५ ४३२१०", "+919876543210"),
+        ("JP", "０９０-１２３４-５６７８", "+819012345678"),
+        ("SA", "+٩٦٦ ٥٠ ١٢٣ ٤٥٦٧", "+966501234567"),
+    ] {
+        let text = format!("رقمي {written} شكرا");
+        assert_eq!(
+            found(&s, region, &text),
+            [(written.to_string(), e164.to_string())],
+            "{written}"
+        );
+    }
+}
+
+#[test]
+fn several_numbers_in_one_span() {
+    let s = scanner();
+    let got = found(
+        &s,
+        "IN",
+        "call 98765 43210 / 91234 56789 or +44 20 7946 0958",
+    );
+    let texts: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, ["98765 43210", "91234 56789", "+44 20 7946 0958"]);
+    let got = found(&s, "IN", "9876543210, 9123456789");
+    assert_eq!(got.len(), 2);
+}
+
+#[test]
+fn numbers_glued_to_cjk_text_are_found() {
+    let s = scanner();
+    assert_eq!(
+        found(&s, "CN", "我的电话是13812345678请联系"),
+        [("13812345678".into(), "+8613812345678".into())]
+    );
+}
+
+#[test]
+fn bare_international_digits_need_home_code_or_a_phone_word() {
+    let s = scanner();
+    assert_eq!(
+        found(&s, "IN", "my no 919876543210"),
+        [("919876543210".into(), "+919876543210".into())]
+    );
+    // A British number written without + in an Indian chat: only with a
+    // phone word before it.
+    assert_eq!(found(&s, "IN", "ref 442079460958").len(), 0);
+    assert_eq!(found(&s, "IN", "whatsapp 447911123456").len(), 1);
+}
+
+#[test]
+fn hard_negatives() {
+    let s = scanner();
+    let cases: &[(&str, &str)] = &[
+        ("IN", "Order #4829104773 is confirmed"),
+        ("IN", "order no 9876543210 shipped"),
+        ("IN", "Your OTP is 482913"),
+        ("IN", "OTP: 98765432"),
+        ("IN", "invoice 9876543210 paid"),
+        ("IN", "Total ₹1,499.00 due"),
+        ("IN", "Rs. 9876543 only"),
+        ("BR", "R$ 2.350,00 no pix"),
+        ("ID", "Harga Rp 1.500.000"),
+        ("DE", "1.299 € inkl. MwSt"),
+        ("IN", "delivered on 12/03/2024 at 10:30"),
+        ("US", "on 2024-03-12 and 2024-04-01"),
+        ("DE", "am 12.03.2024"),
+        ("GB", "tracking 1Z999AA10123456784"),
+        ("CN", "JD014600006266437282"),
+        ("IN", "AWB 123456789012"),
+        ("US", "update to v2.3.14.5678 now"),
+        ("US", "iOS 17.4.1"),
+        ("IN", "2 x 500g pack"),
+        ("US", "98.6% sure"),
+        ("GB", "2079460958"),
+        ("US", "4111 1111 1111 1112"),
+        ("DE", "DE89 3704 0044 0532 0130 00"),
+        ("IN", "sku ABC98765432"),
+        ("US", "https://shop.example.com/p/4155552671"),
+        ("IN", "rahul98765@gmail.com"),
+        ("US", "9876543210987654321"),
+        ("IN", "1234567"),
+        ("FR", "pedido 0612345678"),
+        ("RU", "заказ 89123456789"),
+    ];
+    for (region, text) in cases {
+        assert_eq!(
+            found(&s, region, text),
+            Vec::<(String, String)>::new(),
+            "{region}: {text}"
+        );
+    }
+}
+
+#[test]
+fn no_region_hint_means_international_only() {
+    let s = scanner();
+    let text = "call 98765 43210 or +91 98765 43210";
+    let got: Vec<String> = s
+        .scan(text)
+        .iter()
+        .map(|f| text[f.range()].to_string())
+        .collect();
+    assert_eq!(got, ["+91 98765 43210"]);
+}
+
+#[test]
+fn confidence_reflects_the_form() {
+    let s = scanner();
+    let ind = Region::new("IN").unwrap();
+    let conf = |t: &str| s.scan_in(t, ind)[0].confidence;
+    assert!(conf("wa.me/919876543210") > conf("+91 98765 43210"));
+    assert!(conf("+91 98765 43210") > conf("98765 43210"));
 }
