@@ -48,6 +48,16 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
     while start < at && matches!(text[start], b'.' | b'\'') {
         start += 1;
     }
+    // Glued to a mask bullet, this is the kept tail of a masked value
+    // ("••210@…"), not an address: redacting masked text finds nothing new.
+    // Glued to another `@` ("a@b.com@c.com"), it is the domain of the
+    // address before.
+    if matches!(
+        char_before(text, start).0,
+        Some(crate::policy::mask::BULLET | '@')
+    ) {
+        return None;
+    }
     let local = &text[start..at];
     let ok =
         !local.is_empty() && local.last() != Some(&b'.') && !local.windows(2).any(|w| w == b"..");
@@ -129,6 +139,13 @@ impl Detector for EmailDetector {
         let Some(end) = domain_end(text, at + 1) else {
             return;
         };
+        // Glued to a mask bullet (possibly through trimmed hyphens), the
+        // domain continued into a masked value when it was first read.
+        let rest = &text[end..];
+        let hyphens = rest.iter().take_while(|&&b| b == b'-').count();
+        if char_at(rest, hyphens).0 == Some(crate::policy::mask::BULLET) {
+            return;
+        }
         let (Ok(local), Ok(domain)) = (
             std::str::from_utf8(&text[start..at]),
             std::str::from_utf8(&text[at + 1..end]),

@@ -40,8 +40,10 @@ const WINDOW: usize = MAX_GROUPS + 1;
 const MIN_DIGITS: usize = 7;
 /// E.164 allows 15 digits; IDD prefixes add up to four more.
 const MAX_DIGITS: usize = 19;
-/// How far back context words are looked for, in bytes.
-const CONTEXT_BYTES: usize = 48;
+/// How far back context words are looked for, in characters (not bytes:
+/// masks keep a number's character count, so redacted text sees the same
+/// context and redaction stays idempotent).
+const CONTEXT_CHARS: usize = 40;
 
 /// Confidence by the form a number was written in.
 const CONF_WHATSAPP: f32 = 0.99;
@@ -228,6 +230,8 @@ struct Group {
     /// The separator before this group (for the first group of a span: the
     /// `+` or `(` that opens it).
     sep: Separator,
+    /// Part of a date with a four-digit year.
+    in_date: bool,
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -323,9 +327,16 @@ impl PhoneDetector {
     /// The nearest context word that ends before `end` on the same line:
     /// `Some(true)` for a phone word, `Some(false)` for a veto word.
     fn context_before(&self, text: &[u8], end: usize) -> Option<bool> {
-        let start = text::floor_boundary(text, end.saturating_sub(CONTEXT_BYTES));
-        let line_start = memchr::memrchr(b'\n', &text[start..end]).map_or(start, |i| start + i + 1);
-        let window = &text[line_start..end];
+        // The window also stops at an `@`: an e-mail's mask is shorter than
+        // the address, and context must not shift when text is redacted.
+        let mut start = end;
+        for _ in 0..CONTEXT_CHARS {
+            match char_before(text, start) {
+                (Some('\n' | '@'), _) | (None, 0) => break,
+                (_, width) => start -= width,
+            }
+        }
+        let window = &text[start..end];
         let mut nearest: Option<(usize, bool)> = None;
         for m in self.context.find_overlapping_iter(window) {
             // Keywords start a word: "shopping" holds no "pin".
@@ -364,7 +375,9 @@ impl PhoneDetector {
         {
             return false;
         }
-        if has_date_shape(groups) {
+        let weak_date =
+            groups.len() == 3 && date_triple(&groups[0], &groups[1], &groups[2]).is_some();
+        if weak_date || groups.iter().any(|g| g.in_date) {
             return false;
         }
         let text = ctx.text;
@@ -516,14 +529,13 @@ impl Detector for PhoneDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        // A span glued to letters on either side is a code (IBAN, SKU,
-        // tracking number): none of its pieces is a phone number. A JID's
-        // `@` is the one exception.
-        let left = char_before(text, span.start).0;
-        let right = char_at(text, span.end).0;
-        let right_jid = right == Some('@') && is_jid_domain(&text[span.end + 1..]);
-        if matches!(left, Some(c) if is_latin_letter(c))
-            || (!right_jid && matches!(right, Some(c) if is_latin_letter(c)))
+        // A span that starts glued to letters is a code (IBAN, SKU,
+        // tracking number): none of its pieces is a phone number. Glue on
+        // the right only spoils the number that ends there, which the
+        // per-candidate check rejects (a JID's `@` excepted). A span glued
+        // to a mask bullet continues a masked value: what follows was read
+        // with it before masking, so it is not read again.
+        if matches!(char_before(text, span.start).0, Some(c) if is_latin_letter(c) || c == crate::policy::mask::BULLET)
         {
             return;
         }
@@ -558,8 +570,7 @@ impl Detector for PhoneDetector {
                 None => {
                     if in_group {
                         in_group = false;
-                        window[held] = current;
-                        held += 1;
+                        push_group(&mut window, &mut held, current);
                         if held == WINDOW {
                             let used = self.consume(ctx, span, &window[..held], out);
                             window.copy_within(used..held, 0);
@@ -576,8 +587,7 @@ impl Detector for PhoneDetector {
             i += width;
         }
         if in_group {
-            window[held] = current;
-            held += 1;
+            push_group(&mut window, &mut held, current);
         }
         while held > 0 {
             let used = self.consume(ctx, span, &window[..held], out);
@@ -587,14 +597,16 @@ impl Detector for PhoneDetector {
     }
 }
 
+/// What a number cannot directly follow. A mask bullet is the masked part
+/// of a value whose kept tail digits are not the start of a new number.
 fn glued_before(c: Option<char>) -> bool {
     matches!(c, Some(c) if is_latin_letter(c) || c.is_numeric()
-        || matches!(c, '_' | '#' | '@' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '/' | '\\' | '№'))
+        || matches!(c, '_' | '#' | '@' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '/' | '\\' | '№' | crate::policy::mask::BULLET))
 }
 
 fn glued_after(c: Option<char>) -> bool {
     matches!(c, Some(c) if is_latin_letter(c) || c.is_numeric()
-        || matches!(c, '_' | '%' | '@' | '$' | '€' | '£' | '¥' | '₹' | '\\' | '°'))
+        || matches!(c, '_' | '%' | '@' | '$' | '€' | '£' | '¥' | '₹' | '\\' | '°' | crate::policy::mask::BULLET))
 }
 
 /// `@s.whatsapp.net` and `@c.us` follow a phone number in WhatsApp JIDs.
@@ -612,32 +624,46 @@ fn is_whatsapp_link(text: &[u8], start: usize) -> bool {
     ends_with_ignore_case(text, start, b"wa.me/") || ends_with_ignore_case(text, start, b"phone=")
 }
 
-/// Dates written with one separator: `12/03/2024`, `2024-03-12`, `12.03.24`.
-fn has_date_shape(groups: &[Group]) -> bool {
+/// Whether three consecutive groups form a date written with one separator
+/// (`12/03/2024`, `2024-03-12`, `12.03.24`): `Some(true)` with a four-digit
+/// year, `Some(false)` with a two-digit one (weak: `06.12.34.56.78` is a
+/// French number).
+fn date_triple(a: &Group, b: &Group, c: &Group) -> Option<bool> {
     let value = |g: &Group| {
         g.digits[..g.len.min(4)]
             .iter()
             .fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'))
     };
-    groups.windows(3).any(|w| {
-        let (a, b, c) = (&w[0], &w[1], &w[2]);
-        let sep = b.sep;
-        let same = sep.chars == 1
-            && sep.puncts == 1
-            && c.sep.chars == 1
-            && c.sep.punct == sep.punct
-            && c.sep.puncts == 1;
-        if !same || !matches!(sep.punct, '/' | '.' | '-') {
-            return false;
-        }
-        let day_month = |g: &Group| (1..=2).contains(&g.len) && (1..=31).contains(&value(g));
-        let year = |g: &Group| g.len == 2 || (g.len == 4 && (1900..=2100).contains(&value(g)));
-        let dmy = day_month(a) && day_month(b) && year(c);
-        let ymd = year(a) && a.len == 4 && day_month(b) && day_month(c);
-        // "06.12.34.56.78" is a French number, not a date with a 2-digit
-        // year: inside longer runs only a 4-digit year makes a date.
-        (dmy || ymd) && (groups.len() == 3 || a.len == 4 || c.len == 4)
-    })
+    let (s1, s2) = (b.sep, c.sep);
+    let one_punct = |s: Separator| s.chars == 1 && s.puncts == 1;
+    if !one_punct(s1)
+        || !one_punct(s2)
+        || s1.punct != s2.punct
+        || !matches!(s1.punct, '/' | '.' | '-')
+    {
+        return None;
+    }
+    let day_month = |g: &Group| (1..=2).contains(&g.len) && (1..=31).contains(&value(g));
+    let year = |g: &Group| g.len == 2 || (g.len == 4 && (1900..=2100).contains(&value(g)));
+    if day_month(a) && day_month(b) && year(c) {
+        Some(c.len == 4)
+    } else if a.len == 4 && year(a) && day_month(b) && day_month(c) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// Appends `group` to the window, marking the groups of a date with a
+/// four-digit year so that no candidate uses them.
+fn push_group(window: &mut [Group; WINDOW], held: &mut usize, mut group: Group) {
+    if *held >= 2 && date_triple(&window[*held - 2], &window[*held - 1], &group) == Some(true) {
+        window[*held - 2].in_date = true;
+        window[*held - 1].in_date = true;
+        group.in_date = true;
+    }
+    window[*held] = group;
+    *held += 1;
 }
 
 /// Four groups of four digits (or Amex 4-6-5) read as a card, valid or not;

@@ -1,0 +1,179 @@
+//! The `piimask` command line, end to end.
+#![cfg(feature = "cli")]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn run(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("piimask runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn scan_adds_findings_and_keeps_other_fields() {
+    let input = r#"{"id":7,"text":"Olá! meu zap é (11) 96123-4567 😀 ok","region":"BR","meta":{"a":[1,2]}}"#;
+    let out = run(&["scan"], &format!("{input}\n"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v = &lines(&out)[0];
+    assert_eq!(v["id"], 7);
+    assert_eq!(v["meta"]["a"][1], 2);
+    let f = &v["findings"][0];
+    assert_eq!(f["kind"], "phone");
+    assert_eq!(f["text"], "(11) 96123-4567");
+    assert_eq!(f["normalized"], "+5511961234567");
+    // Offsets are UTF-8 bytes of "text".
+    let text = v["text"].as_str().unwrap();
+    let (s, e) = (
+        f["start"].as_u64().unwrap() as usize,
+        f["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], "(11) 96123-4567");
+    // Output keeps the input's field order, findings last.
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ["id", "text", "region", "meta", "findings"]);
+}
+
+#[test]
+fn redact_replaces_text_only() {
+    let input = "{\"text\":\"mail rahul@example.com or +91 98765 43210\",\"n\":1}\n";
+    let out = run(&["redact"], input);
+    assert!(out.status.success());
+    let v = &lines(&out)[0];
+    assert_eq!(v["text"], "mail r•••@example.com or +91 ••••• ••210");
+    assert_eq!(v["n"], 1);
+    assert!(v.get("findings").is_none());
+}
+
+#[test]
+fn region_flag_and_per_line_override() {
+    let input =
+        "{\"text\":\"ligar 11 96123-4567\"}\n{\"text\":\"call 98765 43210\",\"region\":\"IN\"}\n";
+    let out = run(&["scan", "--region", "BR"], input);
+    let v = lines(&out);
+    assert_eq!(v[0]["findings"][0]["normalized"], "+5511961234567");
+    assert_eq!(v[1]["findings"][0]["normalized"], "+919876543210");
+    // Without any hint only international forms count.
+    let out = run(&["scan"], "{\"text\":\"ligar 11 96123-4567\"}\n");
+    assert_eq!(lines(&out)[0]["findings"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn malformed_lines_are_answered_and_counted() {
+    let input = concat!(
+        "{\"text\":\"+44 20 7946 0958\"}\n",
+        "not json at all +44 20 7946 0958\n",
+        "{\"no_text\":1}\n",
+        "[1,2]\n",
+        "{\"text\":5}\n",
+        "{\"text\":\"x\",\"region\":\"ZZ\"}\n",
+        "\n",
+        "{\"text\":\"fine\"}\n",
+    );
+    let out = run(&["redact"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let v = lines(&out);
+    assert_eq!(v.len(), 7, "one answer per non-blank line");
+    assert_eq!(v[0]["text"], "+44 •• •••• •958");
+    for (i, line_no) in [(1, 2), (2, 3), (3, 4), (4, 5), (5, 6)] {
+        assert_eq!(v[i]["line"], line_no, "{:?}", v[i]);
+        let error = v[i]["error"].as_str().unwrap();
+        // Errors never echo the message text.
+        assert!(!error.contains("7946"), "{error}");
+    }
+    assert_eq!(v[6]["text"], "fine");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("5 failed"), "{stderr}");
+}
+
+#[test]
+fn invalid_utf8_line_is_an_error_not_a_leak() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+        .args(["redact", "--plain"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"+44 20 7946 0958 \xff\nok +44 20 7946 0958\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains("7946"), "{stdout}");
+    assert!(stdout.lines().next().unwrap().contains("\"error\""));
+    assert_eq!(stdout.lines().nth(1), Some("ok +44 •• •••• •958"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn plain_mode() {
+    let out = run(
+        &["scan", "--plain", "--region", "IN"],
+        "call 98765 43210\nnothing here\n",
+    );
+    let v = lines(&out);
+    assert_eq!(v[0]["findings"][0]["text"], "98765 43210");
+    assert_eq!(v[1]["findings"].as_array().unwrap().len(), 0);
+    let out = run(
+        &["redact", "--plain", "--region", "IN"],
+        "call 98765 43210\n",
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "call ••••• ••210\n");
+}
+
+#[test]
+fn kinds_flag_selects_detectors() {
+    let out = run(
+        &["redact", "--plain", "--kinds", "email"],
+        "a@b.com +44 20 7946 0958\n",
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "a•••@b.com +44 20 7946 0958\n"
+    );
+    let out = run(&["scan", "--kinds", "nonsense"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown kind"));
+}
+
+#[test]
+fn reads_a_file_argument() {
+    let dir = std::env::temp_dir().join(format!("piimask-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("in.jsonl");
+    std::fs::write(&path, "{\"text\":\"+44 20 7946 0958\"}\n").unwrap();
+    let out = run(&["scan", path.to_str().unwrap()], "");
+    assert_eq!(lines(&out)[0]["findings"][0]["normalized"], "+442079460958");
+    let missing = run(&["scan", dir.join("missing.jsonl").to_str().unwrap()], "");
+    assert_eq!(missing.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
