@@ -50,3 +50,8 @@ pub use error::Error;
 pub use finding::{Finding, Kind};
 pub use region::Region;
 pub use scanner::{Scanner, ScannerBuilder};
+
+/// The README's Rust examples compile and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -95,20 +95,6 @@ pub(crate) fn starts_with_ignore_case(text: &[u8], start: usize, prefix: &[u8]) 
         && text[start..start + prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
-/// The largest char boundary `<= at` of valid UTF-8 text, or of invalid text
-/// treated byte-wise. Used to cut look-behind windows without splitting chars.
-pub(crate) fn floor_boundary(text: &[u8], mut at: usize) -> usize {
-    at = at.min(text.len());
-    // A boundary is never more than three continuation bytes away.
-    for _ in 0..3 {
-        if at == 0 || at == text.len() || (text[at] & 0xC0) != 0x80 {
-            break;
-        }
-        at -= 1;
-    }
-    at
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -144,14 +130,5 @@ mod tests {
     fn latin_letters() {
         assert!(is_latin_letter('é') && is_latin_letter('z') && is_latin_letter('ệ'));
         assert!(!is_latin_letter('我') && !is_latin_letter('ب') && !is_latin_letter('×'));
-    }
-
-    #[test]
-    fn floor_boundary_never_splits() {
-        let text = "a€b".as_bytes();
-        assert_eq!(floor_boundary(text, 2), 1);
-        assert_eq!(floor_boundary(text, 3), 1);
-        assert_eq!(floor_boundary(text, 4), 4);
-        assert_eq!(floor_boundary(text, 99), 5);
     }
 }
