@@ -37,7 +37,7 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
 /// Whether byte `b` can start the UTF-8 encoding of a non-ASCII decimal digit
 /// (or of the full-width plus sign). Used by the prefilter to skip text.
 #[inline]
-pub(crate) fn is_digit_lead_byte(b: u8) -> bool {
+pub(crate) const fn is_digit_lead_byte(b: u8) -> bool {
     matches!(b, 0xD9 | 0xDB | 0xDF | 0xE0 | 0xE1 | 0xEA | 0xEF | 0xF0)
 }
 

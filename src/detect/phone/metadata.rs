@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use once_cell::sync::Lazy;
 use phonenumber::metadata::{Descriptor, Metadata};
-use regex::{Regex, RegexBuilder};
+use regex::bytes::{Regex, RegexBuilder};
 
 /// All compiled metadata, built on first use and shared by every scanner.
 pub(crate) static TABLES: Lazy<Tables> = Lazy::new(Tables::build);
@@ -64,11 +64,47 @@ struct FormatRule {
     prefix_required: bool,
 }
 
+/// Most digits a national number can have after a prefix transform.
+const MAX_NSN: usize = 24;
+
+/// A short run of ASCII digits held inline: validation allocates nothing.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Digits {
+    buf: [u8; MAX_NSN],
+    len: u8,
+}
+
+impl Digits {
+    /// `None` when `parts` hold more than `MAX_NSN` digits together.
+    pub(crate) fn concat(parts: &[&[u8]]) -> Option<Digits> {
+        let mut d = Digits {
+            buf: [0; MAX_NSN],
+            len: 0,
+        };
+        for part in parts {
+            let at = usize::from(d.len);
+            d.buf.get_mut(at..at + part.len())?.copy_from_slice(part);
+            d.len += part.len() as u8;
+        }
+        Some(d)
+    }
+
+    pub(crate) fn as_slice(&self) -> &[u8] {
+        &self.buf[..usize::from(self.len)]
+    }
+}
+
+impl std::fmt::Debug for Digits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&String::from_utf8_lossy(self.as_slice()))
+    }
+}
+
 /// How a national number came out of [`RegionRules::strip_national_prefix`].
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct National {
     /// The national significant number.
-    pub digits: Vec<u8>,
+    pub digits: Digits,
     /// Whether a national prefix (or carrier code) was removed.
     pub had_prefix: bool,
 }
@@ -166,9 +202,7 @@ impl RegionRules {
     /// Whether `nsn` (ASCII digits) is a valid national significant number.
     #[inline]
     pub(crate) fn is_valid(&self, nsn: &[u8]) -> bool {
-        nsn.len() < 32
-            && self.lengths & (1 << nsn.len()) != 0
-            && std::str::from_utf8(nsn).is_ok_and(|s| self.valid.is_match(s))
+        nsn.len() < 32 && self.lengths & (1 << nsn.len()) != 0 && self.valid.is_match(nsn)
     }
 
     /// Removes a national prefix (and carrier code) from digits dialled
@@ -177,38 +211,50 @@ impl RegionRules {
     /// transform rule rewrites the match instead of dropping it.
     pub(crate) fn strip_national_prefix(&self, digits: &[u8]) -> National {
         let unchanged = || National {
-            digits: digits.to_vec(),
+            digits: Digits::concat(&[digits]).unwrap_or(Digits {
+                buf: [0; MAX_NSN],
+                len: 0,
+            }),
             had_prefix: false,
         };
         let Some(prefix) = &self.national_prefix else {
             return unchanged();
         };
-        let Ok(text) = std::str::from_utf8(digits) else {
-            return unchanged();
-        };
-        let Some(caps) = prefix.captures(text) else {
-            return unchanged();
-        };
-        let whole = caps.get(0).expect("group 0 always matches");
-        if whole.end() == 0 {
-            return unchanged();
-        }
-        let rest = &text[whole.end()..];
-        let last_group = caps.len().checked_sub(1).filter(|&n| n > 0);
-        let candidate = match (&self.transform, last_group.and_then(|n| caps.get(n))) {
-            (Some(rule), Some(_)) => {
-                let mut out = String::new();
-                caps.expand(rule, &mut out);
-                out.push_str(rest);
-                out
+        let candidate = match &self.transform {
+            // The common case: drop what the prefix pattern matched.
+            None => match prefix.find(digits) {
+                Some(m) if m.end() > 0 => Digits::concat(&[&digits[m.end()..]]),
+                _ => return unchanged(),
+            },
+            // A few regions rewrite it (Argentina's mobile "15", Brazil's
+            // carrier codes); only then are capture groups needed.
+            Some(rule) => {
+                let Some(caps) = prefix.captures(digits) else {
+                    return unchanged();
+                };
+                let whole = caps.get(0).expect("group 0 always matches");
+                if whole.end() == 0 {
+                    return unchanged();
+                }
+                let rest = &digits[whole.end()..];
+                let last = caps.len() - 1;
+                if last > 0 && caps.get(last).is_some() {
+                    let mut expanded = Vec::with_capacity(MAX_NSN);
+                    caps.expand(rule.as_bytes(), &mut expanded);
+                    Digits::concat(&[&expanded, rest])
+                } else {
+                    Digits::concat(&[rest])
+                }
             }
-            _ => rest.to_string(),
         };
-        if self.is_valid(digits) && !self.is_valid(candidate.as_bytes()) {
+        let Some(candidate) = candidate else {
+            return unchanged();
+        };
+        if self.is_valid(digits) && !self.is_valid(candidate.as_slice()) {
             return unchanged();
         }
         National {
-            digits: candidate.into_bytes(),
+            digits: candidate,
             had_prefix: true,
         }
     }
@@ -216,10 +262,7 @@ impl RegionRules {
     /// Whether a valid national number written without its national prefix
     /// is acceptable: false when the format it would be written in requires
     /// the prefix (e.g. a bare `2079460958` in Great Britain).
-    pub(crate) fn prefix_optional_for(&self, nsn: &[u8]) -> bool {
-        let Ok(text) = std::str::from_utf8(nsn) else {
-            return false;
-        };
+    pub(crate) fn prefix_optional_for(&self, text: &[u8]) -> bool {
         let chosen = self.formats.iter().find(|f| {
             f.leading.as_ref().is_none_or(|l| l.is_match(text)) && f.pattern.is_match(text)
         });
@@ -277,7 +320,7 @@ impl Tables {
     /// Splits international digits (after `+` or an IDD prefix) into a
     /// calling code and a national number valid for one of its regions.
     /// Returns the calling code and the national significant number.
-    pub(crate) fn parse_international(&self, digits: &[u8]) -> Option<(u16, Vec<u8>)> {
+    pub(crate) fn parse_international(&self, digits: &[u8]) -> Option<(u16, Digits)> {
         // Calling codes never start with 0 and are prefix-free, so at most
         // one split can apply.
         if digits.first().is_none_or(|&d| d == b'0') {
@@ -294,11 +337,11 @@ impl Tables {
             for &r in regions {
                 let rules = &self.regions[usize::from(r)];
                 if rules.is_valid(national) {
-                    return Some((rules.code, national.to_vec()));
+                    return Some((rules.code, Digits::concat(&[national])?));
                 }
                 // "+44 (0)20 …": a national prefix written after the code.
                 let stripped = rules.strip_national_prefix(national);
-                if stripped.had_prefix && rules.is_valid(&stripped.digits) {
+                if stripped.had_prefix && rules.is_valid(stripped.digits.as_slice()) {
                     return Some((rules.code, stripped.digits));
                 }
             }
@@ -344,26 +387,18 @@ mod tests {
     #[test]
     fn national_prefixes() {
         let gb = region("GB");
-        assert_eq!(
-            gb.strip_national_prefix(b"02079460958"),
-            National {
-                digits: b"2079460958".to_vec(),
-                had_prefix: true
-            }
-        );
+        let stripped = gb.strip_national_prefix(b"02079460958");
+        assert_eq!(stripped.digits.as_slice(), b"2079460958");
+        assert!(stripped.had_prefix);
         // Great Britain writes national numbers with the 0; India need not.
         assert!(!gb.prefix_optional_for(b"2079460958"));
         assert!(region("IN").prefix_optional_for(b"9876543210"));
         // Argentina: "0" dropped, mobile "15" rewritten as "9" + area code.
         let ar = region("AR");
         let fixed = ar.strip_national_prefix(b"01123456789");
-        assert!(
-            ar.is_valid(&fixed.digits),
-            "{:?}",
-            String::from_utf8_lossy(&fixed.digits)
-        );
+        assert!(ar.is_valid(fixed.digits.as_slice()), "{:?}", fixed.digits);
         let mobile = ar.strip_national_prefix(b"0111512345678");
-        assert_eq!(String::from_utf8_lossy(&mobile.digits), "91112345678");
+        assert_eq!(mobile.digits.as_slice(), b"91112345678");
     }
 
     #[test]

@@ -30,7 +30,7 @@ use crate::finding::{Finding, Kind};
 use crate::text::{
     self, char_at, char_before, digit_value, ends_with_ignore_case, is_latin_letter,
 };
-use metadata::TABLES;
+use metadata::{Digits, TABLES};
 
 /// The most groups a written number has (`+33 6 12 34 56 78` has six).
 const MAX_GROUPS: usize = 7;
@@ -423,10 +423,6 @@ impl PhoneDetector {
         if form != Form::WhatsApp && (glued_before(before) || glued_after(after)) {
             return false;
         }
-        if form == Form::Plain && near_currency(text, start, end) {
-            return false;
-        }
-
         let found = match form {
             Form::WhatsApp => TABLES
                 .parse_international(digits)
@@ -434,15 +430,19 @@ impl PhoneDetector {
             Form::Plus => TABLES
                 .parse_international(digits)
                 .map(|(code, nsn)| (code, nsn, CONF_INTERNATIONAL)),
-            Form::Plain => self.plain(ctx, start, digits),
+            // Amounts and context are checked only once the digits are a
+            // valid number: they cost more than validation rejects.
+            Form::Plain => self
+                .plain(ctx, start, digits)
+                .filter(|_| !near_currency(text, start, end)),
         };
         let Some((code, nsn, confidence)) = found else {
             return false;
         };
-        let mut normalized = String::with_capacity(nsn.len() + 4);
+        let mut normalized = String::with_capacity(nsn.as_slice().len() + 4);
         normalized.push('+');
         normalized.push_str(&code.to_string());
-        normalized.extend(nsn.iter().map(|&d| d as char));
+        normalized.extend(nsn.as_slice().iter().map(|&d| char::from(d)));
         out.push(Finding {
             kind: Kind::Phone,
             start,
@@ -455,47 +455,46 @@ impl PhoneDetector {
 
     /// Digits written without `+`: an IDD prefix, the region's national
     /// format, or (with support from context) bare international digits.
-    fn plain(&self, ctx: &Context<'_>, start: usize, digits: &[u8]) -> Option<(u16, Vec<u8>, f32)> {
+    /// Context words can veto any of them.
+    fn plain(&self, ctx: &Context<'_>, start: usize, digits: &[u8]) -> Option<(u16, Digits, f32)> {
         let region = ctx.region.map(|r| &TABLES.regions[r.index()]);
-        let context = self.context_before(ctx.text, start);
-        if context == Some(false) {
-            return None;
-        }
+        let context = || self.context_before(ctx.text, start);
+        let vetoed = || context() == Some(false);
         // International dialling prefix: the region's own, or the common 00.
         let own_idd = region
             .and_then(|r| r.intl_prefix.as_ref())
-            .and_then(|re| std::str::from_utf8(digits).ok().and_then(|s| re.find(s)))
+            .and_then(|re| re.find(digits))
             .map(|m| m.end())
             .filter(|&n| n > 0);
         let common_idd = digits.starts_with(b"00").then_some(2);
         for n in [own_idd, common_idd].into_iter().flatten() {
             if let Some((code, nsn)) = TABLES.parse_international(&digits[n..]) {
-                return Some((code, nsn, CONF_INTERNATIONAL));
+                return (!vetoed()).then_some((code, nsn, CONF_INTERNATIONAL));
             }
         }
         if let Some(rules) = region {
             let national = rules.strip_national_prefix(digits);
-            if rules.is_valid(&national.digits)
-                && (national.had_prefix || rules.prefix_optional_for(&national.digits))
-            {
+            let nsn = national.digits.as_slice();
+            if rules.is_valid(nsn) && (national.had_prefix || rules.prefix_optional_for(nsn)) {
                 let confidence = if national.had_prefix {
                     CONF_NATIONAL_PREFIX
                 } else {
                     CONF_NATIONAL
                 };
-                return Some((rules.code, national.digits, confidence));
+                return (!vetoed()).then_some((rules.code, national.digits, confidence));
             }
         }
         // Bare international digits ("919876543210"): the region's own code,
         // or any code when a phone word comes before.
         if digits.len() >= 10 {
             let (code, nsn) = TABLES.parse_international(digits)?;
-            if region.is_some_and(|r| r.code == code) {
-                return Some((code, nsn, CONF_BARE_HOME));
-            }
-            if context == Some(true) {
-                return Some((code, nsn, CONF_BARE_KEYWORD));
-            }
+            let home = region.is_some_and(|r| r.code == code);
+            return match context() {
+                Some(false) => None,
+                Some(true) if !home => Some((code, nsn, CONF_BARE_KEYWORD)),
+                _ if home => Some((code, nsn, CONF_BARE_HOME)),
+                _ => None,
+            };
         }
         None
     }
