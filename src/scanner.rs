@@ -18,7 +18,7 @@ use crate::finding::{resolve_overlaps, Finding, Kind};
 use crate::policy::mask;
 use crate::prefilter::Triggers;
 use crate::region::Region;
-use crate::text::{char_at, char_before, digit_value, is_inline_space};
+use crate::text::{char_at, char_before, digit_value};
 
 /// Builds a [`Scanner`]. Obtain one with [`Scanner::builder`].
 #[derive(Debug, Default, Clone)]
@@ -261,9 +261,9 @@ fn numeric_span(text: &[u8], first_digit: usize) -> Span {
     let mut back = first_digit;
     for _ in 0..MAX_LEAD {
         match char_before(text, back) {
-            (Some(c @ ('+' | '＋' | '(' | ' ')), w) => {
+            (Some(c), w) if matches!(phone::separator(c), Some('+' | '(' | ' ')) => {
                 back -= w;
-                if c != ' ' {
+                if phone::separator(c) != Some(' ') {
                     start = back;
                 }
             }
@@ -279,8 +279,8 @@ fn numeric_span(text: &[u8], first_digit: usize) -> Span {
         if digit_value(c).is_some() {
             end = i + w;
             spaces = 0;
-        } else if phone::is_separator(c) {
-            if is_inline_space(c) {
+        } else if let Some(sep) = phone::separator(c) {
+            if sep == ' ' {
                 spaces += 1;
                 if spaces > MAX_SPACES {
                     break;

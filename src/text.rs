@@ -80,7 +80,7 @@ pub(crate) fn is_latin_letter(c: char) -> bool {
 pub(crate) fn is_inline_space(c: char) -> bool {
     matches!(
         c,
-        ' ' | '\t' | '\u{A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}'
+        ' ' | '\t' | '\u{A0}' | '\u{2007}' | '\u{202F}' | '\u{2009}' | '\u{3000}'
     )
 }
 

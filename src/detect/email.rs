@@ -22,14 +22,20 @@ const NOT_EMAIL_DOMAINS: &[&str] = &["s.whatsapp.net", "c.us", "g.us", "broadcas
 #[derive(Debug)]
 pub(crate) struct EmailDetector;
 
+/// Letters, digits and combining marks of any script (the vowel signs of
+/// Devanagari or Thai are marks, not letters: `प्रिया` needs them).
+fn is_unicode_word_char(c: char) -> bool {
+    !c.is_ascii() && unicode_ident::is_xid_continue(c)
+}
+
 fn is_local_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'')
-        || (!c.is_ascii() && c.is_alphanumeric())
+        || is_unicode_word_char(c)
 }
 
 fn is_label_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())
+    c.is_ascii_alphanumeric() || c == '-' || is_unicode_word_char(c)
 }
 
 /// The start of the local part ending at `at`, if it is well formed.
@@ -117,7 +123,10 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
     }
     let tld = std::str::from_utf8(&text[last_label.0..last_label.1]).ok()?;
     let tld_ok = tld.to_ascii_lowercase().starts_with("xn--")
-        || (tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic));
+        || (tld.chars().count() >= 2
+            && tld
+                .chars()
+                .all(|c| c.is_alphabetic() || (is_unicode_word_char(c) && !c.is_numeric())));
     tld_ok.then_some(last_label.1)
 }
 
@@ -188,6 +197,8 @@ mod tests {
             "müller@bücher.de",
             "josé@correo.es",
             "用户@例子.中国",
+            "प्रिया@दुकान.भारत",
+            "somchai@ร้านค้า.ไทย",
             "o'brien@example.ie",
             "x@xn--80ak6aa92e.com",
         ] {

@@ -131,6 +131,28 @@ const NEGATIVE_WORDS: &[&str] = &[
     "resi",
     "faktur",
     "kode",
+    "kod",
+    "kodu",
+    "koodi",
+    "vahvistuskoodi",
+    "codice",
+    "orden",
+    "ordernummer",
+    "đơn",
+    "complaint",
+    "ऑर्डर",
+    "seguimiento",
+    "rastreo",
+    "guía",
+    "guia",
+    "przelew",
+    "przelewu",
+    "tytuł",
+    "referencia",
+    "referens",
+    "transferencia",
+    "operación",
+    "operacion",
     "заказ",
     "Заказ",
     "счет",
@@ -151,7 +173,9 @@ const NEGATIVE_WORDS: &[&str] = &[
     "№",
 ];
 
-/// Words after which bare digits are read as a phone number.
+/// Words after which bare digits are read as a phone number. Generic words
+/// for "number" (`number`, `número`, `नंबर`, `номер` …) are in neither list:
+/// in "order number 12345678" the word that decides is "order".
 const POSITIVE_WORDS: &[&str] = &[
     "call",
     "phone",
@@ -177,8 +201,6 @@ const POSITIVE_WORDS: &[&str] = &[
     "mobile number",
     "contact number",
     "whatsapp number",
-    "número",
-    "numero",
     "telefone",
     "telefono",
     "teléfono",
@@ -190,14 +212,11 @@ const POSITIVE_WORDS: &[&str] = &[
     "handy",
     "rufnummer",
     "telefon",
-    "numara",
     "cep",
-    "номер",
     "телефон",
     "nomor",
     "hp",
     "no hp",
-    "नंबर",
     "फोन",
     "电话",
     "手机",
@@ -207,7 +226,6 @@ const POSITIVE_WORDS: &[&str] = &[
     "핸드폰",
     "هاتف",
     "جوال",
-    "رقم",
 ];
 
 /// Currency signs and codes: a number next to one is an amount.
@@ -252,15 +270,16 @@ struct Separator {
 impl Separator {
     fn push(&mut self, c: char, at: usize) {
         self.chars = self.chars.saturating_add(1);
-        match c {
-            '+' | '＋' => self.plus_at = Some(at),
-            '(' => self.open_at = Some(at),
-            ')' => self.closes = self.closes.saturating_add(1),
-            c if text::is_inline_space(c) => self.spaces = self.spaces.saturating_add(1),
-            c => {
+        match separator(c) {
+            Some('+') => self.plus_at = Some(at),
+            Some('(') => self.open_at = Some(at),
+            Some(')') => self.closes = self.closes.saturating_add(1),
+            Some(' ') => self.spaces = self.spaces.saturating_add(1),
+            Some(c) => {
                 self.puncts = self.puncts.saturating_add(1);
                 self.punct = c;
             }
+            None => {}
         }
     }
 
@@ -277,18 +296,26 @@ impl Separator {
     /// one token (a date, a code, a decimal), so a number cannot start or
     /// end there.
     fn is_tight(&self) -> bool {
-        self.chars == 1
-            && self.puncts == 1
-            && matches!(self.punct, '-' | '.' | '\u{2010}' | '\u{2011}')
+        self.chars == 1 && self.puncts == 1 && matches!(self.punct, '-' | '.')
     }
 }
 
-/// Characters that may sit between digit groups of one written number.
-pub(crate) fn is_separator(c: char) -> bool {
-    matches!(
-        c,
-        '-' | '.' | '/' | '(' | ')' | '+' | '＋' | '\u{2010}' | '\u{2011}' | '\u{2013}'
-    ) || text::is_inline_space(c)
+/// The ASCII form of a character that may sit between digit groups of one
+/// written number (full-width and typographic variants included: Japanese
+/// and Chinese text writes `０９０－１２３４`), or `None`.
+pub(crate) fn separator(c: char) -> Option<char> {
+    match c {
+        '-' | '.' | '/' | '(' | ')' | '+' => Some(c),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'
+        | '\u{FF0D}' | '\u{30FC}' => Some('-'),
+        '\u{FF0E}' => Some('.'),
+        '\u{FF0F}' => Some('/'),
+        '\u{FF08}' => Some('('),
+        '\u{FF09}' => Some(')'),
+        '\u{FF0B}' => Some('+'),
+        c if text::is_inline_space(c) => Some(' '),
+        _ => None,
+    }
 }
 
 /// How a candidate was written, which decides how it is validated.
@@ -327,12 +354,34 @@ impl PhoneDetector {
     /// The nearest context word that ends before `end` on the same line:
     /// `Some(true)` for a phone word, `Some(false)` for a veto word.
     fn context_before(&self, text: &[u8], end: usize) -> Option<bool> {
-        // The window also stops at an `@`: an e-mail's mask is shorter than
-        // the address, and context must not shift when text is redacted.
+        // The window stops at the end of the line, clause or question, and at
+        // the previous number (a keyword describes the number right after
+        // it: in "txn ID 5380543458, call 00 91 81672 58119" the ID is not
+        // the phone's). It also stops at an `@` and at mask bullets, so
+        // that redacted text sees the same or a narrower window (an
+        // e-mail's mask is shorter than the address).
         let mut start = end;
         for _ in 0..CONTEXT_CHARS {
             match char_before(text, start) {
-                (Some('\n' | '@'), _) | (None, 0) => break,
+                (None, 0) => break,
+                (Some(c), _)
+                    if matches!(
+                        c,
+                        '\n' | '@'
+                            | '?'
+                            | '!'
+                            | ','
+                            | ';'
+                            | '，'
+                            | '、'
+                            | '；'
+                            | '？'
+                            | '！'
+                            | crate::policy::mask::BULLET
+                    ) || digit_value(c).is_some() =>
+                {
+                    break
+                }
                 (_, width) => start -= width,
             }
         }
@@ -340,8 +389,10 @@ impl PhoneDetector {
         let mut nearest: Option<(usize, bool)> = None;
         for m in self.context.find_overlapping_iter(window) {
             // Keywords start a word: "shopping" holds no "pin".
-            let at_word_start =
-                !matches!(char_before(window, m.start()).0, Some(c) if c.is_alphanumeric());
+            // Scripts without spaces (Chinese, Japanese) have no word starts.
+            let spaced = char_at(window, m.start()).0.is_some_and(is_latin_letter);
+            let at_word_start = !spaced
+                || !matches!(char_before(window, m.start()).0, Some(c) if c.is_alphanumeric());
             let is_symbol = !window[m.start()].is_ascii_alphanumeric() && window[m.start()] < 0x80;
             let at_word_end = is_symbol
                 || !matches!(char_at(window, m.end()).0, Some(c) if c.is_alphabetic() && c.is_ascii());
@@ -384,10 +435,11 @@ impl PhoneDetector {
         // Where the number starts as written: a `+`, or a `(` that closes
         // after the first group, or the first digit.
         let plus_at = first.sep.plus_at;
+        // "(070-146) 36 71": the `(` counts when one `)` closes it inside.
         let open_at = first
             .sep
             .open_at
-            .filter(|_| groups.get(1).is_some_and(|g| g.sep.closes == 1));
+            .filter(|_| groups[1..].iter().map(|g| g.sep.closes).sum::<u8>() == 1);
         let start = match (plus_at, open_at) {
             (Some(p), Some(o)) => p.min(o),
             (Some(p), None) => p,
@@ -433,7 +485,7 @@ impl PhoneDetector {
             // Amounts and context are checked only once the digits are a
             // valid number: they cost more than validation rejects.
             Form::Plain => self
-                .plain(ctx, start, digits)
+                .plain(ctx, start, digits, groups.len())
                 .filter(|_| !near_currency(text, start, end)),
         };
         let Some((code, nsn, confidence)) = found else {
@@ -456,7 +508,13 @@ impl PhoneDetector {
     /// Digits written without `+`: an IDD prefix, the region's national
     /// format, or (with support from context) bare international digits.
     /// Context words can veto any of them.
-    fn plain(&self, ctx: &Context<'_>, start: usize, digits: &[u8]) -> Option<(u16, Digits, f32)> {
+    fn plain(
+        &self,
+        ctx: &Context<'_>,
+        start: usize,
+        digits: &[u8],
+        groups: usize,
+    ) -> Option<(u16, Digits, f32)> {
         let region = ctx.region.map(|r| &TABLES.regions[r.index()]);
         let context = || self.context_before(ctx.text, start);
         let vetoed = || context() == Some(false);
@@ -469,7 +527,9 @@ impl PhoneDetector {
         let common_idd = digits.starts_with(b"00").then_some(2);
         for n in [own_idd, common_idd].into_iter().flatten() {
             if let Some((code, nsn)) = TABLES.parse_international(&digits[n..]) {
-                return (!vetoed()).then_some((code, nsn, CONF_INTERNATIONAL));
+                // "00 91 81672 58119", grouped, is dialled: as strong as `+`.
+                let dialled = groups > 1;
+                return (dialled || !vetoed()).then_some((code, nsn, CONF_INTERNATIONAL));
             }
         }
         if let Some(rules) = region {
@@ -532,9 +592,12 @@ impl Detector for PhoneDetector {
         // tracking number): none of its pieces is a phone number. Glue on
         // the right only spoils the number that ends there, which the
         // per-candidate check rejects (a JID's `@` excepted). A span glued
-        // to a mask bullet continues a masked value: what follows was read
-        // with it before masking, so it is not read again.
-        if matches!(char_before(text, span.start).0, Some(c) if is_latin_letter(c) || c == crate::policy::mask::BULLET)
+        // to a mask bullet on either side continues a masked value: it was
+        // read whole before masking, so its remains are not read again.
+        use crate::policy::mask::BULLET;
+        let left = char_before(text, span.start).0;
+        if matches!(left, Some(c) if is_latin_letter(c) || c == BULLET)
+            || char_at(text, span.end).0 == Some(BULLET)
         {
             return;
         }
@@ -710,9 +773,16 @@ fn near_currency(text: &[u8], start: usize, end: usize) -> bool {
     while text.get(after) == Some(&b' ') {
         after += 1;
     }
+    // A currency after the number is its unit, unless an amount of its own
+    // follows ("call 02144422175 Rs 3,790 sent").
     let after_ok = |cur: &str| {
+        let mut next = after + cur.len();
+        while text.get(next) == Some(&b' ') {
+            next += 1;
+        }
         text::starts_with_ignore_case(text, after, cur.as_bytes())
             && !matches!(char_at(text, after + cur.len()).0, Some(c) if c.is_alphabetic())
+            && !matches!(char_at(text, next).0, Some(c) if digit_value(c).is_some())
     };
     CURRENCIES.iter().any(|cur| before_ok(cur) || after_ok(cur))
 }
