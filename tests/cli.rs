@@ -54,9 +54,38 @@ fn scan_adds_findings_and_keeps_other_fields() {
         f["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(&text[s..e], "(11) 96123-4567");
-    // Output keeps the input's field order, findings last.
-    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
-    assert_eq!(keys, ["id", "text", "region", "meta", "findings"]);
+    // Output keeps the input's fields as written, in order, findings last.
+    let raw = String::from_utf8(out.stdout.clone()).unwrap();
+    let at = |key: &str| raw.find(&format!("\"{key}\":")).unwrap();
+    assert!(at("id") < at("text") && at("text") < at("region") && at("region") < at("meta"));
+    assert!(at("meta") < at("findings"));
+    assert!(raw.contains(r#""meta":{"a":[1,2]}"#), "{raw}");
+}
+
+#[test]
+fn large_input_keeps_order_and_line_numbers_across_threads() {
+    // Several megabytes: many blocks, processed by several workers.
+    let mut input = String::new();
+    let n = 60_000;
+    for i in 0..n {
+        if i % 9_973 == 0 {
+            input.push_str("not json\n");
+        } else {
+            input.push_str(&format!("{{\"i\":{i},\"text\":\"msg {i} call +44 20 7946 0958 ok\"}}\n"));
+        }
+    }
+    let out = run(&["redact", "--threads", "3"], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let v = lines(&out);
+    assert_eq!(v.len(), n);
+    for (i, line) in v.iter().enumerate() {
+        if i % 9_973 == 0 {
+            assert_eq!(line["line"], i + 1);
+        } else {
+            assert_eq!(line["i"], i);
+            assert_eq!(line["text"], format!("msg {i} call +44 •• •••• •958 ok"));
+        }
+    }
 }
 
 #[test]

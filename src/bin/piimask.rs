@@ -3,22 +3,28 @@
 //! A thin layer over the library: argument parsing, line I/O and JSON
 //! plumbing. A malformed line never stops the run: it is answered by an
 //! `{"error": …, "line": N}` line, counted, and makes the exit code 1.
+//!
+//! For throughput on large archives, input is read in blocks of whole lines
+//! that worker threads process in parallel (one shared scanner), and output
+//! is written back in input order. JSON objects are not rebuilt: every field
+//! but `"text"` is copied through as the raw JSON text it was.
 
+use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::mpsc;
 
 use clap::{Args, Parser, Subcommand};
 use piimask::{Config, Finding, Kind, Region, Scanner};
-use serde_json::{json, Map, Value};
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 
 #[derive(Parser)]
-#[command(
-    name = "piimask",
-    version,
-    about = "Find and mask personal data in chat messages"
-)]
+#[command(name = "piimask", version, about = "Find and mask personal data in chat messages")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -48,6 +54,9 @@ struct Options {
     /// Input lines are messages, not JSON objects.
     #[arg(long)]
     plain: bool,
+    /// Worker threads (default: the number of CPUs).
+    #[arg(long)]
+    threads: Option<usize>,
     /// Input file (JSON Lines); standard input when absent.
     file: Option<PathBuf>,
 }
@@ -55,102 +64,228 @@ struct Options {
 /// Why one input line could not be processed. Never holds message text.
 type LineError = String;
 
-struct Run {
-    scanner: Scanner,
+/// The fields of one JSON object, in order, values left as raw JSON text.
+struct Fields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Fields<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut fields = Vec::new();
+                while let Some((key, value)) = map.next_entry::<Cow<'de, str>, &'de RawValue>()? {
+                    fields.push((key, value));
+                }
+                Ok(Fields(fields))
+            }
+        }
+        deserializer.deserialize_map(FieldsVisitor)
+    }
+}
+
+impl Fields<'_> {
+    /// The last value of `key` (JSON's usual reading of duplicate keys).
+    fn get(&self, key: &str) -> Option<&RawValue> {
+        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
+    }
+}
+
+/// What a worker needs: the scanner and the mode; buffers are per worker.
+struct Job<'s> {
+    scanner: &'s Scanner,
     redact: bool,
     plain: bool,
+}
+
+struct Worker<'s> {
+    job: &'s Job<'s>,
     findings: Vec<Finding>,
     masked: Vec<u8>,
 }
 
-impl Run {
-    fn region(&self, object: &Map<String, Value>) -> Result<Option<Region>, LineError> {
-        match object.get("region") {
-            None | Some(Value::Null) => Ok(self.scanner.region()),
-            Some(Value::String(code)) => Region::new(code).map(Some).map_err(|e| e.to_string()),
-            Some(_) => Err("\"region\" must be a string".into()),
+fn write_json_str(out: &mut Vec<u8>, s: &str) {
+    serde_json::to_writer(out, s).expect("writing to a Vec cannot fail");
+}
+
+impl Worker<'_> {
+    fn region(&self, fields: &Fields<'_>) -> Result<Option<Region>, LineError> {
+        match fields.get("region") {
+            None => Ok(self.job.scanner.region()),
+            Some(raw) if raw.get() == "null" => Ok(self.job.scanner.region()),
+            Some(raw) => {
+                let code: Cow<'_, str> =
+                    serde_json::from_str(raw.get()).map_err(|_| "\"region\" must be a string".to_string())?;
+                Region::new(&code).map(Some).map_err(|e| e.to_string())
+            }
         }
     }
 
-    fn findings_json(&self, text: &str) -> Value {
-        Value::Array(
-            self.findings
-                .iter()
-                .map(|f| {
-                    json!({
-                        "kind": f.kind.name(),
-                        "start": f.start,
-                        "end": f.end,
-                        "text": &text[f.range()],
-                        "confidence": f.confidence,
-                        "normalized": f.normalized,
-                    })
-                })
-                .collect(),
-        )
+    fn write_findings(&self, text: &str, out: &mut Vec<u8>) {
+        out.push(b'[');
+        for (i, f) in self.findings.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"kind\":");
+            write_json_str(out, f.kind.name());
+            write!(out, ",\"start\":{},\"end\":{},\"text\":", f.start, f.end).expect("Vec write");
+            write_json_str(out, &text[f.range()]);
+            out.extend_from_slice(b",\"confidence\":");
+            serde_json::to_writer(&mut *out, &f.confidence).expect("Vec write");
+            out.extend_from_slice(b",\"normalized\":");
+            write_json_str(out, &f.normalized);
+            out.push(b'}');
+        }
+        out.push(b']');
     }
 
-    /// Processes one line into `out` (without the newline).
+    /// Processes one line into `out` (without the newline); returns the
+    /// number of findings. On error `out` may hold partial output, which
+    /// the caller discards.
     fn line(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, LineError> {
         let line = std::str::from_utf8(line).map_err(|_| "line is not valid UTF-8".to_string())?;
-        if self.plain {
-            let region = self.scanner.region();
-            return if self.redact {
-                self.scanner
-                    .redact_into(
-                        line.as_bytes(),
-                        region,
-                        &mut self.findings,
-                        &mut self.masked,
-                    )
+        let scanner = self.job.scanner;
+        if self.job.plain {
+            let region = scanner.region();
+            if self.job.redact {
+                scanner
+                    .redact_into(line.as_bytes(), region, &mut self.findings, &mut self.masked)
                     .map_err(|e| e.to_string())?;
                 out.extend_from_slice(&self.masked);
-                Ok(self.findings.len())
             } else {
-                self.scanner
-                    .scan_into(line.as_bytes(), region, &mut self.findings);
-                let value = json!({ "text": line, "findings": self.findings_json(line) });
-                serde_json::to_writer(out, &value).map_err(|e| e.to_string())?;
-                Ok(self.findings.len())
-            };
+                scanner.scan_into(line.as_bytes(), region, &mut self.findings);
+                out.extend_from_slice(b"{\"text\":");
+                write_json_str(out, line);
+                out.extend_from_slice(b",\"findings\":");
+                self.write_findings(line, out);
+                out.push(b'}');
+            }
+            return Ok(self.findings.len());
         }
-        let mut value: Value = serde_json::from_str(line)
-            .map_err(|e| format!("invalid JSON at column {}", e.column()))?;
-        let object = value.as_object_mut().ok_or("line is not a JSON object")?;
-        let region = self.region(object)?;
-        let text = match object.get("text") {
-            Some(Value::String(text)) => text.clone(),
-            Some(_) => return Err("\"text\" must be a string".into()),
+        let fields: Fields<'_> = serde_json::from_str(line).map_err(|e| {
+            if e.is_data() {
+                "line is not a JSON object".to_string()
+            } else {
+                format!("invalid JSON at column {}", e.column())
+            }
+        })?;
+        let region = self.region(&fields)?;
+        let text: Cow<'_, str> = match fields.get("text") {
+            Some(raw) => serde_json::from_str(raw.get()).map_err(|_| "\"text\" must be a string".to_string())?,
             None => return Err("missing \"text\"".into()),
         };
-        if self.redact {
-            self.scanner
-                .redact_into(
-                    text.as_bytes(),
-                    region,
-                    &mut self.findings,
-                    &mut self.masked,
-                )
+        if self.job.redact {
+            scanner
+                .redact_into(text.as_bytes(), region, &mut self.findings, &mut self.masked)
                 .map_err(|e| e.to_string())?;
-            let masked = String::from_utf8(std::mem::take(&mut self.masked))
-                .map_err(|_| "masked text is not UTF-8")?;
-            object.insert("text".into(), Value::String(masked));
         } else {
-            self.scanner
-                .scan_into(text.as_bytes(), region, &mut self.findings);
-            let findings = self.findings_json(&text);
-            object.insert("findings".into(), findings);
+            scanner.scan_into(text.as_bytes(), region, &mut self.findings);
         }
-        serde_json::to_writer(out, &value).map_err(|e| e.to_string())?;
+        out.push(b'{');
+        for (i, (key, value)) in fields.0.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            write_json_str(out, key);
+            out.push(b':');
+            if self.job.redact && key == "text" {
+                let masked = std::str::from_utf8(&self.masked).map_err(|_| "masked text is not UTF-8".to_string())?;
+                write_json_str(out, masked);
+            } else {
+                out.extend_from_slice(value.get().as_bytes());
+            }
+        }
+        if !self.job.redact {
+            out.extend_from_slice(b",\"findings\":");
+            self.write_findings(&text, out);
+        }
+        out.push(b'}');
         Ok(self.findings.len())
     }
+
+    /// Processes a block of whole lines starting at line number `first`.
+    fn block(&mut self, block: &Block) -> Done {
+        let mut done = Done { seq: block.seq, out: Vec::with_capacity(block.data.len() * 2), found: 0, failed: 0 };
+        let mut scratch = Vec::new();
+        for (i, raw) in block.data.split_inclusive(|&b| b == b'\n').enumerate() {
+            let line = raw.strip_suffix(b"\n").unwrap_or(raw);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if !self.job.plain && line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            scratch.clear();
+            match self.line(line, &mut scratch) {
+                Ok(count) => {
+                    done.found += count;
+                    done.out.extend_from_slice(&scratch);
+                }
+                Err(error) => {
+                    done.failed += 1;
+                    // Fail closed: whatever the line produced is dropped.
+                    done.out.extend_from_slice(b"{\"error\":");
+                    write_json_str(&mut done.out, &error);
+                    write!(done.out, ",\"line\":{}}}", block.first_line + i).expect("Vec write");
+                }
+            }
+            done.out.push(b'\n');
+        }
+        done
+    }
+}
+
+/// A run of whole input lines.
+struct Block {
+    seq: usize,
+    first_line: usize,
+    data: Vec<u8>,
+}
+
+/// A processed block, ready to be written in sequence.
+struct Done {
+    seq: usize,
+    out: Vec<u8>,
+    found: usize,
+    failed: usize,
+}
+
+const BLOCK_BYTES: usize = 1 << 20;
+
+/// Reads the next block of whole lines (the last line may lack a newline).
+fn read_block(input: &mut (dyn BufRead + Send), carry: &mut Vec<u8>) -> io::Result<Option<Vec<u8>>> {
+    let mut data = std::mem::take(carry);
+    while data.len() < BLOCK_BYTES {
+        let n = Read::take(&mut *input, (BLOCK_BYTES - data.len()) as u64).read_to_end(&mut data)?;
+        if n == 0 {
+            break;
+        }
+    }
+    if data.is_empty() {
+        return Ok(None);
+    }
+    // Keep whole lines; finish a long last line before handing it out.
+    if data.last() != Some(&b'\n') {
+        match memchr_last_newline(&data) {
+            Some(i) => *carry = data.split_off(i + 1),
+            None => {
+                input.read_until(b'\n', &mut data)?;
+            }
+        }
+    }
+    Ok(Some(data))
+}
+
+fn memchr_last_newline(data: &[u8]) -> Option<usize> {
+    data.iter().rposition(|&b| b == b'\n')
 }
 
 fn build_scanner(opts: &Options) -> Result<Scanner, String> {
     let mut builder = Scanner::builder();
     if let Some(path) = &opts.config {
-        let json = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let config = Config::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
         builder = builder.config(&config);
     }
@@ -165,55 +300,78 @@ fn build_scanner(opts: &Options) -> Result<Scanner, String> {
 
 fn run(opts: Options, redact: bool) -> Result<bool, String> {
     let scanner = build_scanner(&opts)?;
-    let input: Box<dyn BufRead> = match &opts.file {
+    let mut input: Box<dyn BufRead + Send> = match &opts.file {
         Some(path) => Box::new(BufReader::with_capacity(
             1 << 16,
             File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
         )),
-        None => Box::new(io::stdin().lock()),
+        None => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
     };
-    let stdout = io::stdout().lock();
-    let mut writer = BufWriter::with_capacity(1 << 16, stdout);
-    let mut run = Run {
-        scanner,
-        redact,
-        plain: opts.plain,
-        findings: Vec::new(),
-        masked: Vec::new(),
-    };
-    let (mut lines, mut failed, mut found) = (0usize, 0usize, 0usize);
-    let mut buf = Vec::new();
-    let mut out = Vec::new();
-    let mut reader = input;
-    loop {
-        buf.clear();
-        let n = reader
-            .read_until(b'\n', &mut buf)
-            .map_err(|e| format!("read error: {e}"))?;
-        if n == 0 {
-            break;
+    let threads = opts
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
+    let job = Job { scanner: &scanner, redact, plain: opts.plain };
+    let mut writer = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+    let (mut lines, mut found, mut failed) = (0usize, 0usize, 0usize);
+
+    // Bounded queues keep memory flat however large the input is.
+    let (work_tx, work_rx) = mpsc::sync_channel::<Block>(threads);
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::sync_channel::<Done>(threads);
+    std::thread::scope(|scope| -> Result<(), String> {
+        for _ in 0..threads {
+            let (work_rx, done_tx, job) = (&work_rx, done_tx.clone(), &job);
+            scope.spawn(move || {
+                let mut worker = Worker { job, findings: Vec::new(), masked: Vec::new() };
+                loop {
+                    let block = match work_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(block) = block else { return };
+                    if done_tx.send(worker.block(&block)).is_err() {
+                        return;
+                    }
+                }
+            });
         }
-        lines += 1;
-        let line = buf.strip_suffix(b"\n").unwrap_or(&buf);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) && !opts.plain {
-            continue;
-        }
-        out.clear();
-        match run.line(line, &mut out) {
-            Ok(count) => found += count,
-            Err(error) => {
-                failed += 1;
-                out.clear();
-                serde_json::to_writer(&mut out, &json!({ "error": error, "line": lines }))
-                    .map_err(|e| e.to_string())?;
+        drop(done_tx);
+        let reader = scope.spawn(move || -> Result<usize, String> {
+            let mut carry = Vec::new();
+            let (mut seq, mut next_line) = (0, 1);
+            while let Some(data) = read_block(&mut *input, &mut carry).map_err(|e| format!("read error: {e}"))? {
+                let count = data.iter().filter(|&&b| b == b'\n').count() + usize::from(data.last() != Some(&b'\n'));
+                let block = Block { seq, first_line: next_line, data };
+                next_line += count;
+                seq += 1;
+                if work_tx.send(block).is_err() {
+                    break;
+                }
+            }
+            Ok(next_line - 1)
+        });
+        // Write blocks back in input order.
+        let mut pending = BTreeMap::new();
+        let mut next = 0;
+        let mut write_error = None;
+        for done in done_rx {
+            pending.insert(done.seq, done);
+            while let Some(done) = pending.remove(&next) {
+                found += done.found;
+                failed += done.failed;
+                if write_error.is_none() {
+                    write_error = writer.write_all(&done.out).err();
+                }
+                next += 1;
             }
         }
-        out.push(b'\n');
-        writer
-            .write_all(&out)
-            .map_err(|e| format!("write error: {e}"))?;
-    }
+        lines = reader.join().map_err(|_| "reader thread failed".to_string())??;
+        if let Some(e) = write_error {
+            return Err(format!("write error: {e}"));
+        }
+        Ok(())
+    })?;
     writer.flush().map_err(|e| format!("write error: {e}"))?;
     eprintln!("piimask: {lines} lines, {found} findings, {failed} failed");
     Ok(failed == 0)
