@@ -178,6 +178,25 @@ const NEGATIVE_WORDS: &[&str] = &[
 /// in "order number 12345678" the word that decides is "order".
 const POSITIVE_WORDS: &[&str] = &[
     "call",
+    "call me",
+    "contacto",
+    "contato",
+    "kontakt",
+    "ligar",
+    "ligue",
+    "llamar",
+    "llámame",
+    "llama",
+    "marcar",
+    "zadzwoń",
+    "appelle",
+    "appeler",
+    "anrufen",
+    "chiamami",
+    "chiama",
+    "hubungi",
+    "gọi",
+    "โทร",
     "phone",
     "ph",
     "tel",
@@ -601,7 +620,7 @@ impl Detector for PhoneDetector {
         {
             return;
         }
-        if looks_like_card(text, span) {
+        if looks_like_card(text, span) || looks_like_ipv4(text, span) {
             return;
         }
         let mut window = [Group::default(); WINDOW];
@@ -726,6 +745,22 @@ fn push_group(window: &mut [Group; WINDOW], held: &mut usize, mut group: Group) 
     }
     window[*held] = group;
     *held += 1;
+}
+
+/// `76.215.207.99`: four dotted groups of at most three digits, each at most
+/// 255, is an IPv4 address (the IP detector decides), not a phone number.
+fn looks_like_ipv4(text: &[u8], span: Span) -> bool {
+    let s = &text[span.start..span.end];
+    let mut parts = 0;
+    for part in s.split(|&b| b == b'.') {
+        parts += 1;
+        let small = !part.is_empty() && part.len() <= 3 && part.iter().all(u8::is_ascii_digit);
+        if parts > 4 || !small || part.iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0')) > 255
+        {
+            return false;
+        }
+    }
+    parts == 4
 }
 
 /// Four groups of four digits (or Amex 4-6-5) read as a card, valid or not;
