@@ -71,7 +71,9 @@ fn large_input_keeps_order_and_line_numbers_across_threads() {
         if i % 9_973 == 0 {
             input.push_str("not json\n");
         } else {
-            input.push_str(&format!("{{\"i\":{i},\"text\":\"msg {i} call +44 20 7946 0958 ok\"}}\n"));
+            input.push_str(&format!(
+                "{{\"i\":{i},\"text\":\"msg {i} call +44 20 7946 0958 ok\"}}\n"
+            ));
         }
     }
     let out = run(&["redact", "--threads", "3"], &input);

@@ -24,7 +24,11 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 #[derive(Parser)]
-#[command(name = "piimask", version, about = "Find and mask personal data in chat messages")]
+#[command(
+    name = "piimask",
+    version,
+    about = "Find and mask personal data in chat messages"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -117,8 +121,8 @@ impl Worker<'_> {
             None => Ok(self.job.scanner.region()),
             Some(raw) if raw.get() == "null" => Ok(self.job.scanner.region()),
             Some(raw) => {
-                let code: Cow<'_, str> =
-                    serde_json::from_str(raw.get()).map_err(|_| "\"region\" must be a string".to_string())?;
+                let code: Cow<'_, str> = serde_json::from_str(raw.get())
+                    .map_err(|_| "\"region\" must be a string".to_string())?;
                 Region::new(&code).map(Some).map_err(|e| e.to_string())
             }
         }
@@ -153,7 +157,12 @@ impl Worker<'_> {
             let region = scanner.region();
             if self.job.redact {
                 scanner
-                    .redact_into(line.as_bytes(), region, &mut self.findings, &mut self.masked)
+                    .redact_into(
+                        line.as_bytes(),
+                        region,
+                        &mut self.findings,
+                        &mut self.masked,
+                    )
                     .map_err(|e| e.to_string())?;
                 out.extend_from_slice(&self.masked);
             } else {
@@ -175,12 +184,18 @@ impl Worker<'_> {
         })?;
         let region = self.region(&fields)?;
         let text: Cow<'_, str> = match fields.get("text") {
-            Some(raw) => serde_json::from_str(raw.get()).map_err(|_| "\"text\" must be a string".to_string())?,
+            Some(raw) => serde_json::from_str(raw.get())
+                .map_err(|_| "\"text\" must be a string".to_string())?,
             None => return Err("missing \"text\"".into()),
         };
         if self.job.redact {
             scanner
-                .redact_into(text.as_bytes(), region, &mut self.findings, &mut self.masked)
+                .redact_into(
+                    text.as_bytes(),
+                    region,
+                    &mut self.findings,
+                    &mut self.masked,
+                )
                 .map_err(|e| e.to_string())?;
         } else {
             scanner.scan_into(text.as_bytes(), region, &mut self.findings);
@@ -193,7 +208,8 @@ impl Worker<'_> {
             write_json_str(out, key);
             out.push(b':');
             if self.job.redact && key == "text" {
-                let masked = std::str::from_utf8(&self.masked).map_err(|_| "masked text is not UTF-8".to_string())?;
+                let masked = std::str::from_utf8(&self.masked)
+                    .map_err(|_| "masked text is not UTF-8".to_string())?;
                 write_json_str(out, masked);
             } else {
                 out.extend_from_slice(value.get().as_bytes());
@@ -209,7 +225,12 @@ impl Worker<'_> {
 
     /// Processes a block of whole lines starting at line number `first`.
     fn block(&mut self, block: &Block) -> Done {
-        let mut done = Done { seq: block.seq, out: Vec::with_capacity(block.data.len() * 2), found: 0, failed: 0 };
+        let mut done = Done {
+            seq: block.seq,
+            out: Vec::with_capacity(block.data.len() * 2),
+            found: 0,
+            failed: 0,
+        };
         let mut scratch = Vec::new();
         for (i, raw) in block.data.split_inclusive(|&b| b == b'\n').enumerate() {
             let line = raw.strip_suffix(b"\n").unwrap_or(raw);
@@ -255,10 +276,14 @@ struct Done {
 const BLOCK_BYTES: usize = 1 << 20;
 
 /// Reads the next block of whole lines (the last line may lack a newline).
-fn read_block(input: &mut (dyn BufRead + Send), carry: &mut Vec<u8>) -> io::Result<Option<Vec<u8>>> {
+fn read_block(
+    input: &mut (dyn BufRead + Send),
+    carry: &mut Vec<u8>,
+) -> io::Result<Option<Vec<u8>>> {
     let mut data = std::mem::take(carry);
     while data.len() < BLOCK_BYTES {
-        let n = Read::take(&mut *input, (BLOCK_BYTES - data.len()) as u64).read_to_end(&mut data)?;
+        let n =
+            Read::take(&mut *input, (BLOCK_BYTES - data.len()) as u64).read_to_end(&mut data)?;
         if n == 0 {
             break;
         }
@@ -285,7 +310,8 @@ fn memchr_last_newline(data: &[u8]) -> Option<usize> {
 fn build_scanner(opts: &Options) -> Result<Scanner, String> {
     let mut builder = Scanner::builder();
     if let Some(path) = &opts.config {
-        let json = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let json = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let config = Config::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
         builder = builder.config(&config);
     }
@@ -311,7 +337,11 @@ fn run(opts: Options, redact: bool) -> Result<bool, String> {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
-    let job = Job { scanner: &scanner, redact, plain: opts.plain };
+    let job = Job {
+        scanner: &scanner,
+        redact,
+        plain: opts.plain,
+    };
     let mut writer = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let (mut lines, mut found, mut failed) = (0usize, 0usize, 0usize);
 
@@ -323,7 +353,11 @@ fn run(opts: Options, redact: bool) -> Result<bool, String> {
         for _ in 0..threads {
             let (work_rx, done_tx, job) = (&work_rx, done_tx.clone(), &job);
             scope.spawn(move || {
-                let mut worker = Worker { job, findings: Vec::new(), masked: Vec::new() };
+                let mut worker = Worker {
+                    job,
+                    findings: Vec::new(),
+                    masked: Vec::new(),
+                };
                 loop {
                     let block = match work_rx.lock() {
                         Ok(rx) => rx.recv(),
@@ -340,9 +374,16 @@ fn run(opts: Options, redact: bool) -> Result<bool, String> {
         let reader = scope.spawn(move || -> Result<usize, String> {
             let mut carry = Vec::new();
             let (mut seq, mut next_line) = (0, 1);
-            while let Some(data) = read_block(&mut *input, &mut carry).map_err(|e| format!("read error: {e}"))? {
-                let count = data.iter().filter(|&&b| b == b'\n').count() + usize::from(data.last() != Some(&b'\n'));
-                let block = Block { seq, first_line: next_line, data };
+            while let Some(data) =
+                read_block(&mut *input, &mut carry).map_err(|e| format!("read error: {e}"))?
+            {
+                let count = data.iter().filter(|&&b| b == b'\n').count()
+                    + usize::from(data.last() != Some(&b'\n'));
+                let block = Block {
+                    seq,
+                    first_line: next_line,
+                    data,
+                };
                 next_line += count;
                 seq += 1;
                 if work_tx.send(block).is_err() {
@@ -366,7 +407,9 @@ fn run(opts: Options, redact: bool) -> Result<bool, String> {
                 next += 1;
             }
         }
-        lines = reader.join().map_err(|_| "reader thread failed".to_string())??;
+        lines = reader
+            .join()
+            .map_err(|_| "reader thread failed".to_string())??;
         if let Some(e) = write_error {
             return Err(format!("write error: {e}"));
         }
