@@ -49,7 +49,7 @@ pub use config::Config;
 pub use error::Error;
 pub use finding::{Finding, Kind};
 pub use region::Region;
-pub use scanner::{Scanner, ScannerBuilder};
+pub use scanner::{BatchFindings, Scanner, ScannerBuilder};
 
 /// The README's Rust examples compile and run as doc tests.
 #[cfg(doctest)]

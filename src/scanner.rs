@@ -195,6 +195,39 @@ impl Scanner {
         resolve_overlaps(out);
     }
 
+    /// Scans many messages in one call, appending their findings to `out`
+    /// (cleared first) without an allocation per message. Hosts that cross
+    /// a language boundary per call (the C ABI, Python, Node) use this to
+    /// pay the crossing once for a batch of short chat messages.
+    ///
+    /// ```
+    /// use piimask::{BatchFindings, Scanner};
+    /// let scanner = Scanner::builder().region("IN").build()?;
+    /// let mut batch = BatchFindings::default();
+    /// let messages = ["hi", "call 98765 43210", "mail a@b.co"];
+    /// scanner.scan_batch(messages.iter().map(|m| m.as_bytes()), scanner.region(), &mut batch);
+    /// assert_eq!(batch.len(), 3);
+    /// assert!(batch.get(0).unwrap().is_empty());
+    /// assert_eq!(batch.get(1).unwrap()[0].normalized, "+919876543210");
+    /// # Ok::<(), piimask::Error>(())
+    /// ```
+    pub fn scan_batch<'t>(
+        &self,
+        texts: impl IntoIterator<Item = &'t [u8]>,
+        region: Option<Region>,
+        out: &mut BatchFindings,
+    ) {
+        out.findings.clear();
+        out.ends.clear();
+        let mut scratch = std::mem::take(&mut out.scratch);
+        for text in texts {
+            self.scan_into(text, region, &mut scratch);
+            out.findings.append(&mut scratch);
+            out.ends.push(out.findings.len());
+        }
+        out.scratch = scratch;
+    }
+
     /// Masks every finding in `text` with its kind's default typed mask
     /// (see [`crate::policy::mask`]); text outside findings is kept byte
     /// for byte.
@@ -227,6 +260,40 @@ impl Scanner {
             out.clear();
         }
         result
+    }
+}
+
+/// The findings of a batch of messages (see [`Scanner::scan_batch`]),
+/// stored flat. Reuse one across batches to avoid allocation.
+#[derive(Clone, Debug, Default)]
+pub struct BatchFindings {
+    findings: Vec<Finding>,
+    /// `ends[i]` is one past the last finding of message `i`.
+    ends: Vec<usize>,
+    scratch: Vec<Finding>,
+}
+
+impl BatchFindings {
+    /// The number of messages.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Whether the batch holds no messages.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The findings of message `i`, in order.
+    pub fn get(&self, i: usize) -> Option<&[Finding]> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.findings[start..end])
+    }
+
+    /// The findings of each message, in message order.
+    pub fn iter(&self) -> impl Iterator<Item = &[Finding]> {
+        (0..self.len()).filter_map(|i| self.get(i))
     }
 }
 
