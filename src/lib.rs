@@ -32,12 +32,16 @@
 //! ```
 //!
 //! Offsets in [`Finding`] are UTF-8 byte offsets into the scanned text.
-#![forbid(unsafe_code)]
+// `unsafe` lives in the C ABI module only (`#[allow]`ed there).
+#![deny(unsafe_code)]
 #![warn(missing_docs)]
 
+pub(crate) mod checksum;
 pub mod config;
 mod detect;
 mod error;
+#[allow(unsafe_code)]
+pub mod ffi;
 mod finding;
 pub mod policy;
 mod prefilter;

@@ -145,6 +145,48 @@ impl Scanner {
         self.selected.iter()
     }
 
+    /// The first numeric code given to custom kinds (see [`kind_code`](Self::kind_code)).
+    pub const CUSTOM_KIND_CODES_START: u32 = 1000;
+
+    /// The numeric code of `kind` for this scanner (used by the C ABI and
+    /// the bindings): [`Kind::builtin_code`] for built-in kinds; for a custom
+    /// kind this scanner reports, [`CUSTOM_KIND_CODES_START`](Self::CUSTOM_KIND_CODES_START)
+    /// plus its rank among this scanner's custom kinds in name order, so the
+    /// same configuration always gives the same codes. `None` for a custom
+    /// kind this scanner does not report.
+    pub fn kind_code(&self, kind: &Kind) -> Option<u32> {
+        if let Some(code) = kind.builtin_code() {
+            return Some(code);
+        }
+        if !self.selected.contains(kind) {
+            return None;
+        }
+        let rank = self
+            .selected
+            .iter()
+            .filter(|k| k.builtin_code().is_none())
+            .take_while(|k| *k != kind)
+            .count();
+        u32::try_from(rank)
+            .ok()
+            .and_then(|r| Self::CUSTOM_KIND_CODES_START.checked_add(r))
+    }
+
+    /// The kind with this code for this scanner (the inverse of
+    /// [`kind_code`](Self::kind_code)).
+    pub fn kind_by_code(&self, code: u32) -> Option<&Kind> {
+        if code < Self::CUSTOM_KIND_CODES_START {
+            return Kind::BUILTIN
+                .iter()
+                .find(|k| k.builtin_code() == Some(code));
+        }
+        let rank = usize::try_from(code - Self::CUSTOM_KIND_CODES_START).ok()?;
+        self.selected
+            .iter()
+            .filter(|k| k.builtin_code().is_none())
+            .nth(rank)
+    }
+
     /// Finds personal data in `text`, with the scanner's region hint.
     /// Findings are sorted by position and never overlap.
     pub fn scan(&self, text: &str) -> Vec<Finding> {

@@ -1,0 +1,384 @@
+//! `piimask_scan` and `piimask_scan_batch`, and reading their findings.
+
+use std::ffi::c_char;
+
+use super::{
+    boundary, fail_with, piimask_scanner, piimask_status, region_arg, require, text, write_out,
+};
+use crate::finding::Finding;
+
+/// One finding. Offsets are UTF-8 byte offsets into the scanned text, end
+/// exclusive.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct piimask_finding {
+    /// The kind code: built-in codes as in `piimask_kind_name` (1 phone,
+    /// 2 e-mail, ...); custom kinds 1000 and up (`piimask_scanner_kind_name`).
+    pub kind: u32,
+    /// Offset of the first byte.
+    pub start: usize,
+    /// Offset one past the last byte.
+    pub end: usize,
+    /// How sure the detector is, from 0 to 1.
+    pub confidence: f32,
+    /// The canonical value (E.164 for phones, ...), UTF-8, not
+    /// NUL-terminated. Borrowed from the findings (or batch) it came from:
+    /// valid until that is freed. Never NULL.
+    pub normalized: *const u8,
+    /// Length of `normalized` in bytes.
+    pub normalized_len: usize,
+}
+
+/// One text of a batch: `len` bytes at `ptr` (NULL allowed when `len` is 0).
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct piimask_text {
+    /// The bytes, any encoding; not NUL-terminated.
+    pub ptr: *const u8,
+    /// Length in bytes.
+    pub len: usize,
+}
+
+/// The findings of one `piimask_scan` (opaque), sorted by position, never
+/// overlapping. Owned by the caller; release with `piimask_findings_free`.
+/// Read-only: threads may read one at the same time.
+pub struct piimask_findings {
+    items: Vec<piimask_finding>,
+    /// Owns the bytes `items[..].normalized` point to.
+    _normalized: Vec<String>,
+}
+
+/// The findings of one `piimask_scan_batch` (opaque): for each message, its
+/// findings, stored back to back. Owned by the caller; release with
+/// `piimask_batch_free`. Read-only: threads may read one at the same time.
+pub struct piimask_batch {
+    items: Vec<piimask_finding>,
+    /// `offsets[m]..offsets[m + 1]` are the findings of message `m`.
+    offsets: Vec<usize>,
+    _normalized: Vec<String>,
+}
+
+/// Appends `found` to `items`, moving the normalized strings into `strings`
+/// (their heap bytes do not move, so the pointers stay valid).
+fn convert(
+    scanner: &piimask_scanner,
+    found: &mut Vec<Finding>,
+    items: &mut Vec<piimask_finding>,
+    strings: &mut Vec<String>,
+) {
+    for f in found.drain(..) {
+        let normalized = if f.normalized.is_empty() {
+            b"".as_ptr()
+        } else {
+            f.normalized.as_ptr()
+        };
+        items.push(piimask_finding {
+            kind: scanner.code(&f.kind),
+            start: f.start,
+            end: f.end,
+            confidence: f.confidence,
+            normalized,
+            normalized_len: f.normalized.len(),
+        });
+        strings.push(f.normalized);
+    }
+}
+
+/// Finds personal data in `len` bytes at `text` (any bytes; invalid UTF-8 is
+/// never part of a finding; NULL with `len` 0 is the empty text).
+///
+/// `region` overrides the scanner's region hint for this call: NULL keeps
+/// the scanner's, `""` means none, otherwise an ISO 3166 alpha-2 code such
+/// as `"IN"` (`PIIMASK_STATUS_UNKNOWN_REGION` if unknown).
+///
+/// On success writes the findings to `*out`, owned by the caller (release
+/// with `piimask_findings_free`); they do not borrow `text` or the scanner.
+/// On failure leaves `*out` untouched. Thread-safe: many threads may scan
+/// with one scanner at once.
+///
+/// # Safety
+/// `scanner` must be NULL or live; `text` NULL or `len` readable bytes;
+/// `region` NULL or NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_scan(
+    scanner: *const piimask_scanner,
+    text: *const u8,
+    len: usize,
+    region: *const c_char,
+    out: *mut *mut piimask_findings,
+) -> piimask_status {
+    boundary! {
+        require!(scanner, out);
+        // SAFETY: non-NULL and live per the contract.
+        let s = unsafe { &*scanner };
+        // SAFETY: `text` has `len` readable bytes per the contract.
+        let Some(bytes) = (unsafe { self::text(text, len) }) else {
+            return fail_with(piimask_status::NullArgument, "`text` is NULL with a non-zero length");
+        };
+        // SAFETY: NULL or NUL-terminated per the contract.
+        let region = match unsafe { region_arg(region, s.scanner.region()) } {
+            Ok(r) => r,
+            Err(status) => return status,
+        };
+        let mut found = Vec::new();
+        s.scanner.scan_into(bytes, region, &mut found);
+        let mut items = Vec::with_capacity(found.len());
+        let mut strings = Vec::with_capacity(found.len());
+        convert(s, &mut found, &mut items, &mut strings);
+        let findings = Box::new(piimask_findings { items, _normalized: strings });
+        // SAFETY: `out` is non-NULL and writable per the contract.
+        unsafe { write_out(out, Box::into_raw(findings)) };
+        piimask_status::Ok
+    }
+}
+
+/// The number of findings (0 for NULL). Thread-safe.
+///
+/// # Safety
+/// `findings` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_findings_len(findings: *const piimask_findings) -> usize {
+    boundary! {
+        // SAFETY: NULL or live per the contract.
+        unsafe { findings.as_ref() }.map_or(0, |f| f.items.len())
+    }
+}
+
+/// Copies finding `i` (0-based, in text order) to `*out`. Its `normalized`
+/// pointer borrows from `findings`. `PIIMASK_STATUS_OUT_OF_RANGE` when
+/// `i >= piimask_findings_len(findings)`; `*out` is untouched on failure.
+/// Thread-safe.
+///
+/// # Safety
+/// `findings` must be NULL or live; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_findings_get(
+    findings: *const piimask_findings,
+    i: usize,
+    out: *mut piimask_finding,
+) -> piimask_status {
+    boundary! {
+        require!(findings, out);
+        // SAFETY: non-NULL and live per the contract.
+        let f = unsafe { &*findings };
+        let Some(item) = f.items.get(i) else {
+            return fail_with(piimask_status::OutOfRange, "finding index out of range");
+        };
+        // SAFETY: non-NULL and writable per the contract.
+        unsafe { write_out(out, *item) };
+        piimask_status::Ok
+    }
+}
+
+/// All findings at once: writes a pointer to an array of `*count`
+/// findings to `*items` (borrowed from `findings`, valid until it is freed;
+/// NULL when there are none). Thread-safe.
+///
+/// # Safety
+/// `findings` must be NULL or live; `items` and `count` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_findings_items(
+    findings: *const piimask_findings,
+    items: *mut *const piimask_finding,
+    count: *mut usize,
+) -> piimask_status {
+    boundary! {
+        require!(findings, items, count);
+        // SAFETY: non-NULL and live per the contract.
+        let f = unsafe { &*findings };
+        // SAFETY: both non-NULL and writable per the contract.
+        unsafe {
+            write_out(items, array_ptr(&f.items));
+            write_out(count, f.items.len());
+        }
+        piimask_status::Ok
+    }
+}
+
+/// Releases findings. NULL does nothing.
+///
+/// # Safety
+/// `findings` must be NULL or from `piimask_scan`, not yet freed, and no
+/// longer in use by any thread (nor any `normalized` pointer into it).
+#[no_mangle]
+pub unsafe extern "C" fn piimask_findings_free(findings: *mut piimask_findings) {
+    boundary! {
+        if !findings.is_null() {
+            // SAFETY: from Box::into_raw in piimask_scan, freed once.
+            drop(unsafe { Box::from_raw(findings) });
+        }
+    }
+}
+
+/// Scans `n` texts in one call (far cheaper per message than `n` calls
+/// for short chat messages). `texts` may be NULL when `n` is 0; a text
+/// with a NULL `ptr` and a non-zero `len` fails the whole call with
+/// `PIIMASK_STATUS_NULL_ARGUMENT`. `region` as in `piimask_scan`, for every
+/// message.
+///
+/// On success writes the results to `*out`, owned by the caller (release
+/// with `piimask_batch_free`), with one entry per text in order. On failure
+/// leaves `*out` untouched. Thread-safe.
+///
+/// # Safety
+/// `scanner` must be NULL or live; `texts` NULL or `n` readable
+/// `piimask_text`s, each NULL or with `len` readable bytes; `region` NULL or
+/// NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_scan_batch(
+    scanner: *const piimask_scanner,
+    texts: *const piimask_text,
+    n: usize,
+    region: *const c_char,
+    out: *mut *mut piimask_batch,
+) -> piimask_status {
+    boundary! {
+        require!(scanner, out);
+        // SAFETY: non-NULL and live per the contract.
+        let s = unsafe { &*scanner };
+        // SAFETY: `n` readable piimask_texts per the contract.
+        let Some(texts) = (unsafe { batch_texts(texts, n) }) else {
+            return fail_with(piimask_status::NullArgument, "`texts` is NULL with a non-zero count");
+        };
+        // SAFETY: NULL or NUL-terminated per the contract.
+        let region = match unsafe { region_arg(region, s.scanner.region()) } {
+            Ok(r) => r,
+            Err(status) => return status,
+        };
+        let mut found = Vec::new();
+        let mut items = Vec::new();
+        let mut strings = Vec::new();
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        for t in texts {
+            // SAFETY: each text has `len` readable bytes per the contract.
+            let Some(bytes) = (unsafe { text(t.ptr, t.len) }) else {
+                return fail_with(
+                    piimask_status::NullArgument,
+                    "a text of the batch is NULL with a non-zero length",
+                );
+            };
+            s.scanner.scan_into(bytes, region, &mut found);
+            convert(s, &mut found, &mut items, &mut strings);
+            offsets.push(items.len());
+        }
+        let batch = Box::new(piimask_batch { items, offsets, _normalized: strings });
+        // SAFETY: `out` is non-NULL and writable per the contract.
+        unsafe { write_out(out, Box::into_raw(batch)) };
+        piimask_status::Ok
+    }
+}
+
+/// The number of messages in a batch result (0 for NULL). Thread-safe.
+///
+/// # Safety
+/// `batch` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_batch_len(batch: *const piimask_batch) -> usize {
+    boundary! {
+        // SAFETY: NULL or live per the contract.
+        unsafe { batch.as_ref() }.map_or(0, |b| b.offsets.len() - 1)
+    }
+}
+
+/// The findings of message `message` (0-based): writes a pointer to an
+/// array of `*count` findings to `*items` (borrowed from `batch`; NULL when
+/// there are none). `PIIMASK_STATUS_OUT_OF_RANGE` when `message >=
+/// piimask_batch_len(batch)`; out-parameters untouched on failure.
+/// Thread-safe.
+///
+/// # Safety
+/// `batch` must be NULL or live; `items` and `count` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_batch_findings(
+    batch: *const piimask_batch,
+    message: usize,
+    items: *mut *const piimask_finding,
+    count: *mut usize,
+) -> piimask_status {
+    boundary! {
+        require!(batch, items, count);
+        // SAFETY: non-NULL and live per the contract.
+        let b = unsafe { &*batch };
+        let (Some(&from), Some(&to)) = (b.offsets.get(message), b.offsets.get(message + 1)) else {
+            return fail_with(piimask_status::OutOfRange, "message index out of range");
+        };
+        // SAFETY: both non-NULL and writable per the contract.
+        unsafe {
+            write_out(items, array_ptr(&b.items[from..to]));
+            write_out(count, to - from);
+        }
+        piimask_status::Ok
+    }
+}
+
+/// Every finding of the batch in one array, for bindings that read it all
+/// at once: `*items` gets the array of `*count` findings (NULL when there
+/// are none), and `*offsets` an array of `piimask_batch_len(batch) + 1`
+/// indices such that the findings of message `m` are `items[offsets[m]]` up
+/// to (excluding) `items[offsets[m + 1]]`. Both arrays borrow from `batch`.
+/// Thread-safe.
+///
+/// # Safety
+/// `batch` must be NULL or live; `items`, `count` and `offsets` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_batch_flat(
+    batch: *const piimask_batch,
+    items: *mut *const piimask_finding,
+    count: *mut usize,
+    offsets: *mut *const usize,
+) -> piimask_status {
+    boundary! {
+        require!(batch, items, count, offsets);
+        // SAFETY: non-NULL and live per the contract.
+        let b = unsafe { &*batch };
+        // SAFETY: all non-NULL and writable per the contract.
+        unsafe {
+            write_out(items, array_ptr(&b.items));
+            write_out(count, b.items.len());
+            write_out(offsets, b.offsets.as_ptr());
+        }
+        piimask_status::Ok
+    }
+}
+
+/// Releases a batch result. NULL does nothing.
+///
+/// # Safety
+/// `batch` must be NULL or from `piimask_scan_batch`, not yet freed, and
+/// no longer in use (nor any pointer into it).
+#[no_mangle]
+pub unsafe extern "C" fn piimask_batch_free(batch: *mut piimask_batch) {
+    boundary! {
+        if !batch.is_null() {
+            // SAFETY: from Box::into_raw in piimask_scan_batch, freed once.
+            drop(unsafe { Box::from_raw(batch) });
+        }
+    }
+}
+
+/// NULL for an empty array, else its start.
+fn array_ptr<T>(items: &[T]) -> *const T {
+    if items.is_empty() {
+        std::ptr::null()
+    } else {
+        items.as_ptr()
+    }
+}
+
+/// The texts of a batch; `None` for NULL with a non-zero count.
+///
+/// # Safety
+/// Unless NULL, `texts` must point to `n` readable `piimask_text`s valid for
+/// `'a`.
+pub(super) unsafe fn batch_texts<'a>(
+    texts: *const piimask_text,
+    n: usize,
+) -> Option<&'a [piimask_text]> {
+    if texts.is_null() {
+        return (n == 0).then_some(&[]);
+    }
+    // SAFETY: non-NULL with `n` readable elements per the contract.
+    Some(unsafe { std::slice::from_raw_parts(texts, n) })
+}

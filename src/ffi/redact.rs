@@ -1,0 +1,271 @@
+//! `piimask_redact` and `piimask_redact_batch`, and the bytes they return.
+
+use std::ffi::c_char;
+
+use super::findings::{batch_texts, piimask_text};
+use super::{
+    boundary, fail, fail_with, piimask_scanner, piimask_status, region_arg, require, role_arg,
+    text, write_out,
+};
+
+/// Bytes owned by the caller (opaque): a redacted text. Read with
+/// `piimask_bytes_data` and `piimask_bytes_len`, release with
+/// `piimask_bytes_free`. Read-only: threads may read it at the same time.
+pub struct piimask_bytes {
+    /// The bytes followed by one NUL, which is not part of them.
+    data: Vec<u8>,
+}
+
+/// The redacted texts of one `piimask_redact_batch` (opaque), stored back
+/// to back. Owned by the caller; release with `piimask_bytes_list_free`.
+/// Read-only: threads may read it at the same time.
+pub struct piimask_bytes_list {
+    /// All texts, then one NUL.
+    data: Vec<u8>,
+    /// Text `i` is `data[offsets[i]..offsets[i + 1]]`.
+    offsets: Vec<usize>,
+}
+
+/// Masks every finding in `len` bytes at `text` with its kind's default
+/// mask (e.g. `+91 ••••• ••210`) and keeps all other bytes as they are.
+/// `region` as in `piimask_scan`. `role` selects what a viewer may see;
+/// NULL means the default masks. Roles come with masking policies: until a
+/// policy defines them, any other role gives `PIIMASK_STATUS_UNKNOWN_ROLE`.
+///
+/// On success writes the redacted text to `*out`, owned by the caller
+/// (release with `piimask_bytes_free`). On any failure `*out` is left
+/// untouched: no unmasked text is ever returned. Thread-safe.
+///
+/// # Safety
+/// `scanner` must be NULL or live; `text` NULL or `len` readable bytes;
+/// `region` and `role` NULL or NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_redact(
+    scanner: *const piimask_scanner,
+    text: *const u8,
+    len: usize,
+    region: *const c_char,
+    role: *const c_char,
+    out: *mut *mut piimask_bytes,
+) -> piimask_status {
+    boundary! {
+        require!(scanner, out);
+        // SAFETY: non-NULL and live per the contract.
+        let s = unsafe { &*scanner };
+        // SAFETY: `text` has `len` readable bytes per the contract.
+        let Some(bytes) = (unsafe { self::text(text, len) }) else {
+            return fail_with(piimask_status::NullArgument, "`text` is NULL with a non-zero length");
+        };
+        // SAFETY: NULL or NUL-terminated per the contract.
+        let region = match unsafe { region_arg(region, s.scanner.region()) } {
+            Ok(r) => r,
+            Err(status) => return status,
+        };
+        // SAFETY: NULL or NUL-terminated per the contract.
+        if let Err(status) = unsafe { role_arg(role) } {
+            return status;
+        }
+        let mut findings = Vec::new();
+        let mut data = Vec::with_capacity(bytes.len() + 16);
+        if let Err(e) = s.scanner.redact_into(bytes, region, &mut findings, &mut data) {
+            return fail(&e);
+        }
+        data.push(0);
+        // SAFETY: `out` is non-NULL and writable per the contract.
+        unsafe { write_out(out, Box::into_raw(Box::new(piimask_bytes { data }))) };
+        piimask_status::Ok
+    }
+}
+
+/// The bytes (NULL for a NULL `bytes`). They are followed by a NUL byte
+/// that `piimask_bytes_len` does not count, so a text without NUL bytes can
+/// be used as a C string. Borrowed: valid until `piimask_bytes_free`.
+/// Thread-safe.
+///
+/// # Safety
+/// `bytes` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_bytes_data(bytes: *const piimask_bytes) -> *const u8 {
+    boundary! {
+        // SAFETY: NULL or live per the contract.
+        unsafe { bytes.as_ref() }.map_or(std::ptr::null(), |b| b.data.as_ptr())
+    }
+}
+
+/// The number of bytes, without the trailing NUL (0 for NULL). Thread-safe.
+///
+/// # Safety
+/// `bytes` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_bytes_len(bytes: *const piimask_bytes) -> usize {
+    boundary! {
+        // SAFETY: NULL or live per the contract.
+        unsafe { bytes.as_ref() }.map_or(0, |b| b.data.len() - 1)
+    }
+}
+
+/// Releases bytes. NULL does nothing.
+///
+/// # Safety
+/// `bytes` must be NULL or from `piimask_redact`, not yet freed, and no
+/// longer in use.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_bytes_free(bytes: *mut piimask_bytes) {
+    boundary! {
+        if !bytes.is_null() {
+            // SAFETY: from Box::into_raw in piimask_redact, freed once.
+            drop(unsafe { Box::from_raw(bytes) });
+        }
+    }
+}
+
+/// Redacts `n` texts in one call, as `piimask_redact` does each. `texts`
+/// may be NULL when `n` is 0. If any text fails, the whole call fails and
+/// `*out` is left untouched: no unmasked text is ever returned. On success
+/// writes the results to `*out`, one per text in order, owned by the caller
+/// (release with `piimask_bytes_list_free`). Thread-safe.
+///
+/// # Safety
+/// `scanner` must be NULL or live; `texts` NULL or `n` readable
+/// `piimask_text`s, each NULL or with `len` readable bytes; `region` and
+/// `role` NULL or NUL-terminated; `out` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_redact_batch(
+    scanner: *const piimask_scanner,
+    texts: *const piimask_text,
+    n: usize,
+    region: *const c_char,
+    role: *const c_char,
+    out: *mut *mut piimask_bytes_list,
+) -> piimask_status {
+    boundary! {
+        require!(scanner, out);
+        // SAFETY: non-NULL and live per the contract.
+        let s = unsafe { &*scanner };
+        // SAFETY: `n` readable piimask_texts per the contract.
+        let Some(texts) = (unsafe { batch_texts(texts, n) }) else {
+            return fail_with(piimask_status::NullArgument, "`texts` is NULL with a non-zero count");
+        };
+        // SAFETY: NULL or NUL-terminated per the contract.
+        let region = match unsafe { region_arg(region, s.scanner.region()) } {
+            Ok(r) => r,
+            Err(status) => return status,
+        };
+        // SAFETY: NULL or NUL-terminated per the contract.
+        if let Err(status) = unsafe { role_arg(role) } {
+            return status;
+        }
+        let mut findings = Vec::new();
+        let mut one = Vec::new();
+        let mut data = Vec::with_capacity(texts.iter().map(|t| t.len).sum::<usize>() + 1);
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
+        for t in texts {
+            // SAFETY: each text has `len` readable bytes per the contract.
+            let Some(bytes) = (unsafe { text(t.ptr, t.len) }) else {
+                return fail_with(
+                    piimask_status::NullArgument,
+                    "a text of the batch is NULL with a non-zero length",
+                );
+            };
+            if let Err(e) = s.scanner.redact_into(bytes, region, &mut findings, &mut one) {
+                return fail(&e);
+            }
+            data.extend_from_slice(&one);
+            offsets.push(data.len());
+        }
+        data.push(0);
+        let list = Box::new(piimask_bytes_list { data, offsets });
+        // SAFETY: `out` is non-NULL and writable per the contract.
+        unsafe { write_out(out, Box::into_raw(list)) };
+        piimask_status::Ok
+    }
+}
+
+/// The number of texts in a list (0 for NULL). Thread-safe.
+///
+/// # Safety
+/// `list` must be NULL or live.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_bytes_list_len(list: *const piimask_bytes_list) -> usize {
+    boundary! {
+        // SAFETY: NULL or live per the contract.
+        unsafe { list.as_ref() }.map_or(0, |l| l.offsets.len() - 1)
+    }
+}
+
+/// Text `i` (0-based) of a list: writes a pointer to its bytes to `*data`
+/// (borrowed from `list`; not NUL-terminated) and its length to `*len`.
+/// `PIIMASK_STATUS_OUT_OF_RANGE` when `i >= piimask_bytes_list_len(list)`;
+/// out-parameters untouched on failure. Thread-safe.
+///
+/// # Safety
+/// `list` must be NULL or live; `data` and `len` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_bytes_list_get(
+    list: *const piimask_bytes_list,
+    i: usize,
+    data: *mut *const u8,
+    len: *mut usize,
+) -> piimask_status {
+    boundary! {
+        require!(list, data, len);
+        // SAFETY: non-NULL and live per the contract.
+        let l = unsafe { &*list };
+        let (Some(&from), Some(&to)) = (l.offsets.get(i), l.offsets.get(i + 1)) else {
+            return fail_with(piimask_status::OutOfRange, "text index out of range");
+        };
+        // SAFETY: both non-NULL and writable per the contract; `from` is
+        // within `l.data` (which ends with the NUL after the last text).
+        unsafe {
+            write_out(data, l.data.as_ptr().add(from));
+            write_out(len, to - from);
+        }
+        piimask_status::Ok
+    }
+}
+
+/// The whole list at once, for bindings: `*data` gets all texts back to
+/// back (`*total` bytes, followed by a NUL), `*offsets` an array of
+/// `piimask_bytes_list_len(list) + 1` byte offsets such that text `i` is
+/// `data[offsets[i]]` up to (excluding) `data[offsets[i + 1]]`. Both borrow
+/// from `list`. Thread-safe.
+///
+/// # Safety
+/// `list` must be NULL or live; `data`, `total` and `offsets` NULL or
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_bytes_list_flat(
+    list: *const piimask_bytes_list,
+    data: *mut *const u8,
+    total: *mut usize,
+    offsets: *mut *const usize,
+) -> piimask_status {
+    boundary! {
+        require!(list, data, total, offsets);
+        // SAFETY: non-NULL and live per the contract.
+        let l = unsafe { &*list };
+        // SAFETY: all non-NULL and writable per the contract.
+        unsafe {
+            write_out(data, l.data.as_ptr());
+            write_out(total, l.data.len() - 1);
+            write_out(offsets, l.offsets.as_ptr());
+        }
+        piimask_status::Ok
+    }
+}
+
+/// Releases a list. NULL does nothing.
+///
+/// # Safety
+/// `list` must be NULL or from `piimask_redact_batch`, not yet freed, and
+/// no longer in use (nor any pointer into it).
+#[no_mangle]
+pub unsafe extern "C" fn piimask_bytes_list_free(list: *mut piimask_bytes_list) {
+    boundary! {
+        if !list.is_null() {
+            // SAFETY: from Box::into_raw in piimask_redact_batch, freed once.
+            drop(unsafe { Box::from_raw(list) });
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! `piimask_scanner`: building, freeing, and naming its kinds.
+
+use std::ffi::{c_char, CString};
+
+use super::{boundary, fail, fail_with, piimask_status, require, write_out};
+use crate::config::Config;
+use crate::finding::Kind;
+use crate::scanner::Scanner;
+
+/// A compiled scanner (opaque). Immutable once built: any number of threads
+/// may use one scanner at the same time, with no locking. Create it with
+/// `piimask_scanner_new`, release it with `piimask_scanner_free` once no
+/// thread uses it any more.
+pub struct piimask_scanner {
+    pub(super) scanner: Scanner,
+    /// NUL-terminated names of the custom kinds, by code - 1000.
+    custom_names: Vec<CString>,
+}
+
+impl piimask_scanner {
+    /// The code findings of `kind` are reported under (0 if none).
+    pub(super) fn code(&self, kind: &Kind) -> u32 {
+        kind.builtin_code()
+            .or_else(|| self.scanner.kind_code(kind))
+            .unwrap_or(0)
+    }
+}
+
+/// Builds a scanner from a JSON configuration, the schema the CLI's
+/// `--config` takes (e.g. `{"region": "IN", "kinds": ["phone", "email"]}`),
+/// given as `len` bytes of UTF-8 at `config_json` (no NUL needed).
+/// `config_json` NULL means the defaults: every built-in kind, no region
+/// hint (only international phone formats).
+///
+/// On success writes a new scanner to `*out`, which the caller owns and
+/// releases with `piimask_scanner_free`. On failure returns
+/// `PIIMASK_STATUS_INVALID_CONFIG`, `PIIMASK_STATUS_UNKNOWN_REGION` or
+/// `PIIMASK_STATUS_UNKNOWN_KIND` (details from `piimask_last_error`) and
+/// leaves `*out` untouched. `out` NULL gives `PIIMASK_STATUS_NULL_ARGUMENT`.
+///
+/// Building compiles patterns and tables: do it once and share the scanner.
+/// Thread-safe.
+///
+/// # Safety
+/// Unless NULL, `config_json` must point to `len` readable bytes; `out` must
+/// be NULL or valid for writing a pointer.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_scanner_new(
+    config_json: *const c_char,
+    len: usize,
+    out: *mut *mut piimask_scanner,
+) -> piimask_status {
+    boundary! {
+        require!(out);
+        let mut builder = Scanner::builder();
+        if !config_json.is_null() {
+            // SAFETY: non-NULL, with `len` readable bytes per the contract.
+            let bytes = unsafe { std::slice::from_raw_parts(config_json.cast::<u8>(), len) };
+            let Ok(json) = std::str::from_utf8(bytes) else {
+                return fail_with(piimask_status::InvalidConfig, "the configuration is not UTF-8");
+            };
+            match Config::from_json(json) {
+                Ok(config) => builder = builder.config(&config),
+                Err(e) => return fail(&e),
+            }
+        }
+        let scanner = match builder.build() {
+            Ok(s) => s,
+            Err(e) => return fail(&e),
+        };
+        let custom_names = (Scanner::CUSTOM_KIND_CODES_START..)
+            .map_while(|code| scanner.kind_by_code(code))
+            .map(|kind| {
+                CString::new(kind.name().replace('\0', "\u{FFFD}")).unwrap_or_default()
+            })
+            .collect();
+        let handle = Box::new(piimask_scanner { scanner, custom_names });
+        // SAFETY: `out` is non-NULL and writable per the contract.
+        unsafe { write_out(out, Box::into_raw(handle)) };
+        piimask_status::Ok
+    }
+}
+
+/// Releases a scanner. NULL does nothing. No other thread may be using it,
+/// and results obtained from it (findings, bytes) stay valid: they do not
+/// borrow from the scanner.
+///
+/// # Safety
+/// `scanner` must be NULL or a pointer from `piimask_scanner_new` not yet
+/// freed.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_scanner_free(scanner: *mut piimask_scanner) {
+    boundary! {
+        if !scanner.is_null() {
+            // SAFETY: from Box::into_raw in piimask_scanner_new, freed once.
+            drop(unsafe { Box::from_raw(scanner) });
+        }
+    }
+}
+
+/// The name of a kind code as this scanner reports it: built-in names as
+/// `piimask_kind_name` gives them, and the names of the configuration's
+/// custom kinds (codes 1000 and up, numbered in name order). NULL for a
+/// code this scanner does not know, or a NULL scanner. The string belongs
+/// to the scanner and lives as long as it. Thread-safe.
+///
+/// # Safety
+/// `scanner` must be NULL or a live scanner.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_scanner_kind_name(
+    scanner: *const piimask_scanner,
+    kind: u32,
+) -> *const c_char {
+    boundary! {
+        // SAFETY: NULL or a live scanner per the contract.
+        let Some(s) = (unsafe { scanner.as_ref() }) else {
+            return std::ptr::null();
+        };
+        match kind.checked_sub(Scanner::CUSTOM_KIND_CODES_START) {
+            None => super::piimask_kind_name(kind),
+            Some(i) => usize::try_from(i)
+                .ok()
+                .and_then(|i| s.custom_names.get(i))
+                .map_or(std::ptr::null(), |name| name.as_ptr()),
+        }
+    }
+}

@@ -1,0 +1,62 @@
+/* Redaction: masks, the trailing NUL, roles, fail-closed output. */
+#include "check.h"
+
+static const char *TEXT =
+    "Hi! WhatsApp me at +91 98765 43210 or mail priya@example.in, order #48213977";
+static const char *MASKED =
+    "Hi! WhatsApp me at +91 ••••• ••210 or mail p•••@example.in, order #48213977";
+
+int main(void) {
+    piimask_scanner *s = scanner_from("{\"region\": \"IN\"}");
+    piimask_bytes *out = NULL;
+    CHECK_OK(piimask_redact(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, NULL, &out));
+    const uint8_t *data = piimask_bytes_data(out);
+    size_t len = piimask_bytes_len(out);
+    CHECK(bytes_eq(data, len, MASKED));
+    CHECK(data[len] == 0); /* usable as a C string */
+    CHECK(strcmp((const char *)data, MASKED) == 0);
+    piimask_bytes_free(out);
+
+    /* Roles arrive with policies: until then any role is unknown, and no
+       text comes back. */
+    piimask_bytes *untouched = (piimask_bytes *)&untouched;
+    out = untouched;
+    CHECK_STATUS(piimask_redact(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, "agent", &out),
+                 PIIMASK_STATUS_UNKNOWN_ROLE);
+    CHECK(out == untouched);
+    char why[200];
+    CHECK(piimask_last_error(why, sizeof why) > 0);
+    CHECK(strstr(why, "agent") != NULL);
+
+    /* No region hint for this call: the national number stays. */
+    const char *national = "call 98765 43210";
+    CHECK_OK(piimask_redact(s, (const uint8_t *)national, strlen(national), "", NULL, &out));
+    CHECK(bytes_eq(piimask_bytes_data(out), piimask_bytes_len(out), national));
+    piimask_bytes_free(out);
+    CHECK_OK(piimask_redact(s, (const uint8_t *)national, strlen(national), "IN", NULL, &out));
+    CHECK(bytes_eq(piimask_bytes_data(out), piimask_bytes_len(out), "call ••••• ••210"));
+    piimask_bytes_free(out);
+
+    /* Text is bytes: NUL bytes inside it are kept. */
+    static const char with_nul[] = "a\0b +91 98765 43210";
+    size_t with_nul_len = sizeof with_nul - 1;
+    CHECK_OK(piimask_redact(s, (const uint8_t *)with_nul, with_nul_len, NULL, NULL, &out));
+    static const char masked_nul[] = "a\0b +91 ••••• ••210";
+    CHECK(piimask_bytes_len(out) == sizeof masked_nul - 1);
+    CHECK(memcmp(piimask_bytes_data(out), masked_nul, sizeof masked_nul - 1) == 0);
+    piimask_bytes_free(out);
+
+    /* The empty text. */
+    CHECK_OK(piimask_redact(s, NULL, 0, NULL, NULL, &out));
+    CHECK(piimask_bytes_len(out) == 0 && piimask_bytes_data(out)[0] == 0);
+    piimask_bytes_free(out);
+
+    /* Redacting masked text finds nothing new. */
+    CHECK_OK(piimask_redact(s, (const uint8_t *)MASKED, strlen(MASKED), NULL, NULL, &out));
+    CHECK(bytes_eq(piimask_bytes_data(out), piimask_bytes_len(out), MASKED));
+    piimask_bytes_free(out);
+
+    piimask_scanner_free(s);
+    puts("redact: ok");
+    return 0;
+}
