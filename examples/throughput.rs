@@ -1,0 +1,161 @@
+//! Scanning throughput of the Rust API on a JSON Lines corpus, as the peer
+//! comparison (`benches/compare/compare.py`) measures it.
+//!
+//! ```text
+//! cargo run --release --example throughput -- FILE [--passes N] [--repeat R] [--findings OUT]
+//! ```
+//!
+//! Each line of FILE is an object with `"text"` and an optional `"region"`
+//! (the corpus of `tests/corpus/gen_corpus.py`). One `Scanner` (no default
+//! region) scans every message with its own region hint through
+//! `Scanner::scan_into` and one reused findings buffer: one untimed warm-up
+//! pass, then N timed passes (default 7), each scanning the whole corpus R
+//! times (default: enough for the pass to last about 0.25 s). Prints one
+//! JSON object: the corpus size, the seconds and MB/s (10^6 bytes of message
+//! text per second) of each pass, and their median, best and worst.
+//! `--findings OUT` writes the warm-up pass's findings, one JSON array of
+//! `[kind, start, end]` per message (UTF-8 byte offsets), for scoring.
+
+use std::hint::black_box;
+use std::io::Write;
+use std::time::Instant;
+
+use piimask::{Finding, Region, Scanner};
+
+fn main() {
+    if let Err(e) = run() {
+        eprintln!("throughput: {e}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let mut file = None;
+    let mut passes = 7usize;
+    let mut repeat: Option<usize> = None;
+    let mut findings_out = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--passes" => {
+                passes = args
+                    .next()
+                    .and_then(|v| v.parse().ok())
+                    .filter(|&n| n > 0)
+                    .ok_or("--passes needs a positive number")?
+            }
+            "--repeat" => {
+                repeat = Some(
+                    args.next()
+                        .and_then(|v| v.parse().ok())
+                        .filter(|&n| n > 0)
+                        .ok_or("--repeat needs a positive number")?,
+                )
+            }
+            "--findings" => findings_out = Some(args.next().ok_or("--findings needs a path")?),
+            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            _ => file = Some(a),
+        }
+    }
+    let file = file.ok_or("usage: throughput FILE [--passes N] [--repeat R] [--findings OUT]")?;
+    let data = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
+
+    // Parse everything first: only scanning is timed.
+    let mut messages: Vec<(String, Option<Region>)> = Vec::new();
+    for (n, line) in data.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let text = v["text"]
+            .as_str()
+            .ok_or_else(|| format!("line {}: no \"text\"", n + 1))?
+            .to_owned();
+        let region = match v["region"].as_str() {
+            Some(code) => Some(Region::new(code).map_err(|e| format!("line {}: {e}", n + 1))?),
+            None => None,
+        };
+        messages.push((text, region));
+    }
+    let bytes: usize = messages.iter().map(|(t, _)| t.len()).sum();
+
+    let t0 = Instant::now();
+    let scanner = Scanner::builder().build().map_err(|e| e.to_string())?;
+    let build_seconds = t0.elapsed().as_secs_f64();
+
+    let mut out: Vec<Finding> = Vec::new();
+    // Warm-up pass (lazy tables, caches), which also yields the findings.
+    let t0 = Instant::now();
+    let mut per_message: Vec<Vec<(String, usize, usize)>> = Vec::new();
+    let mut total_findings = 0usize;
+    for (text, region) in &messages {
+        scanner.scan_into(text.as_bytes(), *region, &mut out);
+        total_findings += out.len();
+        if findings_out.is_some() {
+            per_message.push(
+                out.iter()
+                    .map(|f| (f.kind.name().to_owned(), f.start, f.end))
+                    .collect(),
+            );
+        }
+    }
+    let warmup_seconds = t0.elapsed().as_secs_f64();
+    let repeat =
+        repeat.unwrap_or_else(|| (0.25 / warmup_seconds.max(1e-6)).ceil().clamp(1.0, 1e4) as usize);
+
+    let mut seconds = Vec::with_capacity(passes);
+    for _ in 0..passes {
+        let t0 = Instant::now();
+        let mut n = 0usize;
+        for _ in 0..repeat {
+            for (text, region) in &messages {
+                scanner.scan_into(black_box(text.as_bytes()), *region, &mut out);
+                n += out.len();
+            }
+        }
+        seconds.push(t0.elapsed().as_secs_f64());
+        black_box(n);
+    }
+
+    if let Some(path) = findings_out {
+        let mut w = std::io::BufWriter::new(
+            std::fs::File::create(&path).map_err(|e| format!("cannot write {path}: {e}"))?,
+        );
+        for f in &per_message {
+            serde_json::to_writer(&mut w, f).map_err(|e| e.to_string())?;
+            w.write_all(b"\n").map_err(|e| e.to_string())?;
+        }
+        w.flush().map_err(|e| e.to_string())?;
+    }
+
+    let mbps: Vec<f64> = seconds
+        .iter()
+        .map(|s| (bytes * repeat) as f64 / s / 1e6)
+        .collect();
+    let mut sorted = mbps.clone();
+    sorted.sort_by(|a, b| a.total_cmp(b));
+    let median = if sorted.len() % 2 == 1 {
+        sorted[sorted.len() / 2]
+    } else {
+        (sorted[sorted.len() / 2 - 1] + sorted[sorted.len() / 2]) / 2.0
+    };
+    let report = serde_json::json!({
+        "engine": "piimask",
+        "mode": "rust_scan_into",
+        "messages": messages.len(),
+        "bytes": bytes,
+        "findings": total_findings,
+        "passes": passes,
+        "repeat": repeat,
+        "build_seconds": build_seconds,
+        "warmup_seconds": warmup_seconds,
+        "seconds": seconds,
+        "mb_per_s": mbps,
+        "mb_per_s_median": median,
+        "mb_per_s_best": sorted[sorted.len() - 1],
+        "mb_per_s_worst": sorted[0],
+    });
+    println!("{report}");
+    Ok(())
+}
