@@ -293,7 +293,10 @@ pub(crate) mod tests {
         let rearranged = iban[4..].iter().chain(&iban[..4]).copied();
         assert_eq!(mod97(rearranged), Some(1));
         let lower = b"gb82west12345698765432";
-        assert_eq!(mod97(lower[4..].iter().chain(&lower[..4]).copied()), Some(1));
+        assert_eq!(
+            mod97(lower[4..].iter().chain(&lower[..4]).copied()),
+            Some(1)
+        );
         assert_eq!(mod97(*b"12-3"), None);
         assert_eq!(mod97(*b""), Some(0));
         for_each_one_digit_change(iban, |c| {

@@ -19,6 +19,8 @@ pub struct Config {
     pub region: Option<String>,
     /// Kinds to detect, by name; all built-in kinds when absent.
     pub kinds: Option<Vec<String>>,
+    /// Roles and their operators (see [`crate::policy`]).
+    pub policy: Option<crate::policy::PolicyConfig>,
 }
 
 impl Config {

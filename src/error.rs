@@ -20,6 +20,16 @@ pub enum Error {
     },
     /// Redaction could not complete; no text is returned.
     Redaction(String),
+    /// A role that the scanner's policy does not define.
+    UnknownRole(String),
+    /// A keyed operator (`token`, `hash`, `fpe`) was needed but the scanner
+    /// has no key.
+    MissingKey(&'static str),
+    /// The role may not reveal values; the attempt was audited.
+    RevealDenied,
+    /// The value to reveal is not one this scanner produced (unknown token,
+    /// or not a format-preserving value of the kind); the attempt was audited.
+    RevealFailed(String),
 }
 
 impl Error {
@@ -43,6 +53,12 @@ impl fmt::Display for Error {
                 write!(f, "invalid configuration at `{field}`: {reason}")
             }
             Error::Redaction(reason) => write!(f, "redaction failed: {reason}"),
+            Error::UnknownRole(role) => write!(f, "unknown role {role:?}"),
+            Error::MissingKey(op) => {
+                write!(f, "the {op:?} operator needs a key and none was given")
+            }
+            Error::RevealDenied => f.write_str("this role may not reveal values"),
+            Error::RevealFailed(reason) => write!(f, "cannot reveal: {reason}"),
         }
     }
 }

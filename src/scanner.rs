@@ -15,7 +15,10 @@ use crate::config::Config;
 use crate::detect::{self, phone, Context, Detector, Span, Trigger};
 use crate::error::Error;
 use crate::finding::{resolve_overlaps, Finding, Kind};
-use crate::policy::mask;
+use crate::policy::reveal::{self, AuditEvent, Outcome};
+use crate::policy::{
+    AuditSink, Key, Operator, Policy, PolicyConfig, RevealRequest, Role, TokenVault,
+};
 use crate::prefilter::Triggers;
 use crate::region::Region;
 use crate::text::{char_at, char_before, digit_value};
@@ -25,6 +28,8 @@ use crate::text::{char_at, char_before, digit_value};
 pub struct ScannerBuilder {
     region: Option<String>,
     kinds: Option<Vec<Kind>>,
+    policy: Option<PolicyConfig>,
+    key: Option<Key>,
 }
 
 impl ScannerBuilder {
@@ -42,9 +47,26 @@ impl ScannerBuilder {
         self
     }
 
+    /// Roles and their operators, merged over the built-in roles (see
+    /// [`crate::policy`]).
+    pub fn policy(mut self, policy: PolicyConfig) -> Self {
+        self.policy = Some(policy);
+        self
+    }
+
+    /// The tenant key for the keyed operators (`token`, `hash`, `fpe`) and
+    /// for revealing FPE values. Without one those operators fail closed.
+    pub fn key(mut self, key: Key) -> Self {
+        self.key = Some(key);
+        self
+    }
+
     /// Applies a parsed configuration (the JSON schema shared by the CLI's
     /// `--config` and the C ABI).
     pub fn config(mut self, config: &Config) -> Self {
+        if let Some(policy) = &config.policy {
+            self.policy = Some(policy.clone());
+        }
         if let Some(region) = &config.region {
             self.region = Some(region.clone());
         }
@@ -82,12 +104,21 @@ impl ScannerBuilder {
         let triggers = Triggers {
             at_sign: !at_sign.is_empty(),
         };
+        let policy = match &self.policy {
+            // Built-in kinds are always valid policy keys, detected or not.
+            Some(config) => Policy::from_config(config, &|k| {
+                k.builtin_code().is_some() || selected.contains(k)
+            })?,
+            None => Policy::default(),
+        };
         Ok(Scanner {
             region,
             selected,
             numeric,
             at_sign,
             triggers,
+            policy,
+            key: self.key,
         })
     }
 }
@@ -113,6 +144,8 @@ pub struct Scanner {
     numeric: Vec<Box<dyn Detector>>,
     at_sign: Vec<Box<dyn Detector>>,
     triggers: Triggers,
+    policy: Policy,
+    key: Option<Key>,
 }
 
 impl Default for Scanner {
@@ -270,24 +303,48 @@ impl Scanner {
         out.scratch = scratch;
     }
 
-    /// Masks every finding in `text` with its kind's default typed mask
-    /// (see [`crate::policy::mask`]); text outside findings is kept byte
-    /// for byte.
+    /// Masks every finding in `text` for the policy's default role (without
+    /// one, each kind's typed mask, see [`crate::policy::mask`]); text
+    /// outside findings is kept byte for byte.
     pub fn redact(&self, text: &str) -> Result<String, Error> {
-        self.redact_with(text, self.region)
+        self.redact_as(text, self.region, None)
+    }
+
+    /// Masks `text` as `role` sees it (`None`: the default role), with a
+    /// region hint for this call. On error no text is returned.
+    ///
+    /// ```
+    /// use piimask::{policy::Key, Scanner};
+    /// let scanner = Scanner::builder().region("IN").key(Key::new(&[7; 32])?).build()?;
+    /// let text = "call 98765 43210";
+    /// let agent = scanner.redact_as(text, scanner.region(), Some("agent"))?;
+    /// assert!(agent.starts_with("call [PHONE:"));
+    /// // Same customer, same token, whatever the formatting.
+    /// assert_eq!(agent, scanner.redact_as("call +91-98765-43210", None, Some("agent"))?);
+    /// assert_eq!(scanner.redact_as(text, scanner.region(), Some("supervisor"))?, "call ••••• ••210");
+    /// # Ok::<(), piimask::Error>(())
+    /// ```
+    pub fn redact_as(
+        &self,
+        text: &str,
+        region: Option<Region>,
+        role: Option<&str>,
+    ) -> Result<String, Error> {
+        let mut findings = Vec::new();
+        let mut out = Vec::with_capacity(text.len());
+        self.redact_role_into(text.as_bytes(), region, role, &mut findings, &mut out)?;
+        // Replacements are UTF-8 and only replace whole UTF-8 spans.
+        String::from_utf8(out).map_err(|_| Error::Redaction("masked text is not UTF-8".into()))
     }
 
     /// Like [`redact`](Self::redact) with another region hint (or none).
     pub fn redact_with(&self, text: &str, region: Option<Region>) -> Result<String, Error> {
-        let mut findings = Vec::new();
-        let mut out = Vec::with_capacity(text.len());
-        self.redact_into(text.as_bytes(), region, &mut findings, &mut out)?;
-        // Masks are UTF-8 and only replace whole UTF-8 spans.
-        String::from_utf8(out).map_err(|_| Error::Redaction("masked text is not UTF-8".into()))
+        self.redact_as(text, region, None)
     }
 
-    /// Redacts any bytes into `out` (cleared first), using `findings` as
-    /// scratch space. On error `out` is left empty: no unmasked text leaves.
+    /// Redacts any bytes into `out` (cleared first) for the default role,
+    /// using `findings` as scratch space. On error `out` is left empty: no
+    /// unmasked text leaves.
     pub fn redact_into(
         &self,
         text: &[u8],
@@ -295,13 +352,126 @@ impl Scanner {
         findings: &mut Vec<Finding>,
         out: &mut Vec<u8>,
     ) -> Result<(), Error> {
+        self.redact_role_into(text, region, None, findings, out)
+    }
+
+    /// Redacts any bytes into `out` as `role` sees them (`None`: the default
+    /// role). On error `out` is left empty.
+    pub fn redact_role_into(
+        &self,
+        text: &[u8],
+        region: Option<Region>,
+        role: Option<&str>,
+        findings: &mut Vec<Finding>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Error> {
         out.clear();
-        self.scan_into(text, region, findings);
-        let result = apply_masks(text, findings, out);
+        let result = match role.or(self.policy.default_role()) {
+            Some(name) => self.policy.role(name).map(Some),
+            None => Ok(None),
+        }
+        .and_then(|role| {
+            self.scan_into(text, region, findings);
+            apply_operators(text, findings, role, self.key.as_ref(), out)
+        });
         if result.is_err() {
             out.clear();
         }
         result
+    }
+
+    /// The scanner's policy (its roles).
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Reveals a token (through `vault`) or an FPE value (with the key) for
+    /// a role allowed to reveal. Every attempt, allowed or not, is recorded
+    /// in `audit` first; the event never holds the value.
+    ///
+    /// ```
+    /// use piimask::{policy::{AuditEvent, AuditSink, Key, Outcome, RevealRequest}, Kind, Scanner};
+    /// use std::sync::Mutex;
+    ///
+    /// struct Log(Mutex<Vec<AuditEvent>>);
+    /// impl AuditSink for Log {
+    ///     fn record(&self, e: &AuditEvent) { self.0.lock().unwrap().push(e.clone()) }
+    /// }
+    /// let config = piimask::Config::from_json(r#"{"policy":{"roles":{"agent":{"kinds":{"phone":"fpe"}}}}}"#)?;
+    /// let scanner = Scanner::builder().config(&config).key(Key::new(&[7; 32])?).build()?;
+    /// let masked = scanner.redact_as("call +91 98765 43210", None, Some("agent"))?;
+    /// let fpe_value = masked.strip_prefix("call ").unwrap();
+    /// let log = Log(Mutex::new(Vec::new()));
+    /// let request = |role| RevealRequest {
+    ///     value: fpe_value, kind: &Kind::Phone, role, actor: "sup-7", conversation: Some("c-17"), region: None,
+    /// };
+    /// assert_eq!(scanner.reveal(&request("supervisor"), None, &log)?, "+91 98765 43210");
+    /// assert!(scanner.reveal(&request("agent"), None, &log).is_err());
+    /// let outcomes: Vec<Outcome> = log.0.lock().unwrap().iter().map(|e| e.outcome).collect();
+    /// assert_eq!(outcomes, [Outcome::Revealed, Outcome::Denied]);
+    /// # Ok::<(), piimask::Error>(())
+    /// ```
+    pub fn reveal(
+        &self,
+        request: &RevealRequest<'_>,
+        vault: Option<&dyn TokenVault>,
+        audit: &dyn AuditSink,
+    ) -> Result<String, Error> {
+        let result = self.try_reveal(request, vault);
+        let outcome = match &result {
+            Ok(_) => Outcome::Revealed,
+            Err(Error::RevealDenied | Error::UnknownRole(_)) => Outcome::Denied,
+            Err(_) => Outcome::NotFound,
+        };
+        audit.record(&AuditEvent::new(request, outcome));
+        result
+    }
+
+    fn try_reveal(
+        &self,
+        request: &RevealRequest<'_>,
+        vault: Option<&dyn TokenVault>,
+    ) -> Result<String, Error> {
+        if !self.policy.role(request.role)?.can_reveal {
+            return Err(Error::RevealDenied);
+        }
+        let value = request.value.trim();
+        if reveal::is_token_of(value, request.kind) {
+            return vault
+                .and_then(|v| v.lookup(value))
+                .ok_or_else(|| Error::RevealFailed("token not in the vault".into()));
+        }
+        let key = self.key.as_ref().ok_or(Error::MissingKey("fpe"))?;
+        // The operator that produced the value decides the walk (Luhn).
+        let luhn = self
+            .policy
+            .role_names()
+            .filter_map(|name| self.policy.role(name).ok())
+            .find_map(|role| match role.operator(request.kind) {
+                Operator::Fpe { luhn } => Some(*luhn),
+                _ => None,
+            })
+            .unwrap_or(false);
+        let finding = if *request.kind == Kind::Phone {
+            // Read the number back (it is valid by construction).
+            let mut found = Vec::new();
+            self.scan_into(value.as_bytes(), request.region, &mut found);
+            found
+                .into_iter()
+                .find(|f| f.kind == Kind::Phone && f.start == 0 && f.end == value.len())
+                .ok_or_else(|| Error::RevealFailed("not a phone number".into()))?
+        } else {
+            Finding {
+                kind: request.kind.clone(),
+                start: 0,
+                end: value.len(),
+                confidence: 1.0,
+                normalized: value.chars().filter(char::is_ascii_digit).collect(),
+            }
+        };
+        let ff1 = crate::policy::fpe_cipher(key);
+        crate::policy::operator::fpe_value(&ff1, &finding, value, luhn, false)
+            .map_err(|_| Error::RevealFailed("not a format-preserving value of this kind".into()))
     }
 }
 
@@ -339,8 +509,15 @@ impl BatchFindings {
     }
 }
 
-/// Writes `text` with each finding replaced by its mask.
-fn apply_masks(text: &[u8], findings: &[Finding], out: &mut Vec<u8>) -> Result<(), Error> {
+/// Writes `text` with each finding replaced as `role` says (no role: the
+/// typed masks).
+fn apply_operators(
+    text: &[u8],
+    findings: &[Finding],
+    role: Option<&Role>,
+    key: Option<&Key>,
+    out: &mut Vec<u8>,
+) -> Result<(), Error> {
     let mut last = 0;
     for f in findings {
         let value = text
@@ -349,7 +526,8 @@ fn apply_masks(text: &[u8], findings: &[Finding], out: &mut Vec<u8>) -> Result<(
             .and_then(|v| std::str::from_utf8(v).ok())
             .ok_or_else(|| Error::Redaction("finding spans are inconsistent".into()))?;
         out.extend_from_slice(&text[last..f.start]);
-        mask::default_mask(f, value, out);
+        role.map_or(&Operator::MASK, |r| r.operator(&f.kind))
+            .apply(f, value, key, out)?;
         last = f.end;
     }
     out.extend_from_slice(&text[last..]);

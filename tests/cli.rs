@@ -208,3 +208,110 @@ fn reads_a_file_argument() {
     assert_eq!(missing.status.code(), Some(2));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+fn temp_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("piimask-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn roles_keys_and_audited_reveal() {
+    let dir = temp_dir("roles");
+    let key = dir.join("tenant.key");
+    std::fs::write(&key, [42u8; 32]).unwrap();
+    let config = dir.join("config.json");
+    std::fs::write(
+        &config,
+        r#"{"region":"IN","policy":{"roles":{"agent":{"kinds":{"phone":"fpe"}}}}}"#,
+    )
+    .unwrap();
+    let (key, config) = (key.to_str().unwrap(), config.to_str().unwrap());
+
+    // Without a key the agent role fails closed: no text, exit 1.
+    let out = run(
+        &["redact", "--plain", "--role", "agent", "--config", config],
+        "call 98765 43210\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("98765"));
+
+    // With it, the phone becomes another valid Indian number.
+    let out = run(
+        &[
+            "redact",
+            "--plain",
+            "--role",
+            "agent",
+            "--config",
+            config,
+            "--key-file",
+            key,
+        ],
+        "call 98765 43210\n",
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let masked = String::from_utf8(out.stdout).unwrap();
+    let fpe_value = masked.trim_end().strip_prefix("call ").unwrap().to_string();
+    assert_eq!(fpe_value.len(), "98765 43210".len());
+    assert_ne!(fpe_value, "98765 43210");
+
+    // A supervisor may reveal it; an agent may not; both are audited.
+    let audit = dir.join("audit.jsonl");
+    let reveal = |role: &str| {
+        run(
+            &[
+                "reveal",
+                "--role",
+                role,
+                "--actor",
+                "sup-1",
+                "--kind",
+                "phone",
+                "--conversation",
+                "c-7",
+                "--region",
+                "IN",
+                "--config",
+                config,
+                "--key-file",
+                key,
+                "--audit-log",
+                audit.to_str().unwrap(),
+                &fpe_value,
+            ],
+            "",
+        )
+    };
+    let ok = reveal("supervisor");
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    assert_eq!(String::from_utf8(ok.stdout).unwrap().trim(), "98765 43210");
+    let denied = reveal("agent");
+    assert_eq!(denied.status.code(), Some(1));
+    assert!(denied.stdout.is_empty());
+    let log = std::fs::read_to_string(&audit).unwrap();
+    let events: Vec<Value> = log
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(events.len(), 2);
+    assert_eq!(
+        (events[0]["outcome"].as_str(), events[1]["outcome"].as_str()),
+        (Some("revealed"), Some("denied"))
+    );
+    assert_eq!(events[0]["conversation"], "c-7");
+    assert!(!log.contains("98765"), "the audit log holds no values");
+
+    // Unknown roles are a usage error before any line is read.
+    let out = run(&["redact", "--role", "intern"], "{\"text\":\"x\"}\n");
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -18,7 +18,8 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 
 use clap::{Args, Parser, Subcommand};
-use piimask::{Config, Finding, Kind, Region, Scanner};
+use piimask::policy::{AuditEvent, AuditSink, Key, RevealRequest, TokenVault};
+use piimask::{Config, Finding, Kind, Region, Scanner, ScannerBuilder};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -42,6 +43,42 @@ enum Command {
     Scan(Options),
     /// Mask findings: each input object comes back with "text" masked.
     Redact(Options),
+    /// Reveal a token or FPE value for a role allowed to reveal; every
+    /// attempt is written to the audit log.
+    Reveal(RevealOptions),
+}
+
+#[derive(Args)]
+struct RevealOptions {
+    /// The role asking (it must be allowed to reveal).
+    #[arg(long)]
+    role: String,
+    /// Who is asking; recorded in the audit log.
+    #[arg(long)]
+    actor: String,
+    /// The kind of the value (phone, email, credit_card …).
+    #[arg(long)]
+    kind: String,
+    /// The conversation the value came from; recorded.
+    #[arg(long)]
+    conversation: Option<String>,
+    /// Region hint to read an FPE phone number in national format.
+    #[arg(long)]
+    region: Option<String>,
+    /// JSON configuration file (policy and roles).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// File holding the tenant key (raw bytes, at least 16).
+    #[arg(long)]
+    key_file: Option<PathBuf>,
+    /// Token vault: JSON Lines of {"token": …, "value": …}.
+    #[arg(long)]
+    vault: Option<PathBuf>,
+    /// Append audit events (JSON Lines) here; standard error when absent.
+    #[arg(long)]
+    audit_log: Option<PathBuf>,
+    /// The token or FPE value to reveal.
+    value: String,
 }
 
 #[derive(Args)]
@@ -61,6 +98,14 @@ struct Options {
     /// Worker threads (default: the number of CPUs).
     #[arg(long)]
     threads: Option<usize>,
+    /// Redact as this role sees the text (see the README's roles table);
+    /// the policy's default role, or the typed masks, when absent.
+    #[arg(long)]
+    role: Option<String>,
+    /// File holding the tenant key (raw bytes, at least 16) for the keyed
+    /// operators (token, hash, fpe).
+    #[arg(long)]
+    key_file: Option<PathBuf>,
     /// Input file (JSON Lines); standard input when absent.
     file: Option<PathBuf>,
 }
@@ -101,6 +146,7 @@ impl Fields<'_> {
 /// What a worker needs: the scanner and the mode; buffers are per worker.
 struct Job<'s> {
     scanner: &'s Scanner,
+    role: Option<&'s str>,
     redact: bool,
     plain: bool,
 }
@@ -157,9 +203,10 @@ impl Worker<'_> {
             let region = scanner.region();
             if self.job.redact {
                 scanner
-                    .redact_into(
+                    .redact_role_into(
                         line.as_bytes(),
                         region,
+                        self.job.role,
                         &mut self.findings,
                         &mut self.masked,
                     )
@@ -190,9 +237,10 @@ impl Worker<'_> {
         };
         if self.job.redact {
             scanner
-                .redact_into(
+                .redact_role_into(
                     text.as_bytes(),
                     region,
+                    self.job.role,
                     &mut self.findings,
                     &mut self.masked,
                 )
@@ -307,14 +355,33 @@ fn memchr_last_newline(data: &[u8]) -> Option<usize> {
     data.iter().rposition(|&b| b == b'\n')
 }
 
-fn build_scanner(opts: &Options) -> Result<Scanner, String> {
+fn read_key(path: &PathBuf) -> Result<Key, String> {
+    // The key bytes live in a zeroised buffer only as long as needed.
+    let bytes = zeroize::Zeroizing::new(
+        std::fs::read(path).map_err(|e| format!("cannot read key file {}: {e}", path.display()))?,
+    );
+    Key::new(&bytes).map_err(|e| format!("key file {}: {e}", path.display()))
+}
+
+fn base_builder(
+    config: Option<&PathBuf>,
+    key_file: Option<&PathBuf>,
+) -> Result<ScannerBuilder, String> {
     let mut builder = Scanner::builder();
-    if let Some(path) = &opts.config {
+    if let Some(path) = config {
         let json = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let config = Config::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
         builder = builder.config(&config);
     }
+    if let Some(path) = key_file {
+        builder = builder.key(read_key(path)?);
+    }
+    Ok(builder)
+}
+
+fn build_scanner(opts: &Options) -> Result<Scanner, String> {
+    let mut builder = base_builder(opts.config.as_ref(), opts.key_file.as_ref())?;
     if let Some(region) = &opts.region {
         builder = builder.region(region);
     }
@@ -337,8 +404,12 @@ fn run(opts: Options, redact: bool) -> Result<bool, String> {
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .max(1);
+    if let Some(role) = &opts.role {
+        scanner.policy().role(role).map_err(|e| e.to_string())?;
+    }
     let job = Job {
         scanner: &scanner,
+        role: opts.role.as_deref(),
         redact,
         plain: opts.plain,
     };
@@ -420,11 +491,110 @@ fn run(opts: Options, redact: bool) -> Result<bool, String> {
     Ok(failed == 0)
 }
 
+/// A vault read from JSON Lines `{"token": …, "value": …}`.
+struct FileVault(std::collections::HashMap<String, String>);
+
+impl TokenVault for FileVault {
+    fn lookup(&self, token: &str) -> Option<String> {
+        self.0.get(token).cloned()
+    }
+}
+
+/// Audit events as JSON Lines, to a file or standard error.
+struct JsonlAudit(std::sync::Mutex<Box<dyn Write + Send>>);
+
+impl AuditSink for JsonlAudit {
+    fn record(&self, event: &AuditEvent) {
+        let mut line = serde_json::to_vec(event).expect("audit events serialise");
+        line.push(b'\n');
+        if let Ok(mut out) = self.0.lock() {
+            if out.write_all(&line).and_then(|_| out.flush()).is_err() {
+                eprintln!("piimask: could not write the audit log");
+            }
+        }
+    }
+}
+
+fn reveal(opts: RevealOptions) -> Result<bool, String> {
+    let scanner = base_builder(opts.config.as_ref(), opts.key_file.as_ref())?
+        .build()
+        .map_err(|e| e.to_string())?;
+    let vault = match &opts.vault {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read vault {}: {e}", path.display()))?;
+            let mut map = std::collections::HashMap::new();
+            for (i, line) in text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty())
+            {
+                #[derive(serde::Deserialize)]
+                struct Entry {
+                    token: String,
+                    value: String,
+                }
+                let entry: Entry = serde_json::from_str(line).map_err(|_| {
+                    format!(
+                        "vault {}: line {} is not {{\"token\", \"value\"}}",
+                        path.display(),
+                        i + 1
+                    )
+                })?;
+                map.insert(entry.token, entry.value);
+            }
+            Some(FileVault(map))
+        }
+        None => None,
+    };
+    let sink: Box<dyn Write + Send> = match &opts.audit_log {
+        Some(path) => Box::new(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(path)
+                .map_err(|e| format!("cannot open audit log {}: {e}", path.display()))?,
+        ),
+        None => Box::new(io::stderr()),
+    };
+    let audit = JsonlAudit(std::sync::Mutex::new(sink));
+    let region = opts
+        .region
+        .as_deref()
+        .map(Region::new)
+        .transpose()
+        .map_err(|e| e.to_string())?;
+    let kind = Kind::from_name(&opts.kind);
+    let request = RevealRequest {
+        value: &opts.value,
+        kind: &kind,
+        role: &opts.role,
+        actor: &opts.actor,
+        conversation: opts.conversation.as_deref(),
+        region,
+    };
+    match scanner.reveal(
+        &request,
+        vault.as_ref().map(|v| v as &dyn TokenVault),
+        &audit,
+    ) {
+        Ok(value) => {
+            println!("{value}");
+            Ok(true)
+        }
+        Err(e) => {
+            eprintln!("piimask: {e}");
+            Ok(false)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Scan(opts) => run(opts, false),
         Command::Redact(opts) => run(opts, true),
+        Command::Reveal(opts) => reveal(opts),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

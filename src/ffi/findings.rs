@@ -6,6 +6,7 @@ use super::{
     boundary, fail_with, piimask_scanner, piimask_status, region_arg, require, text, write_out,
 };
 use crate::finding::Finding;
+use crate::scanner::BatchFindings;
 
 /// One finding. Offsets are UTF-8 byte offsets into the scanned text, end
 /// exclusive.
@@ -45,7 +46,7 @@ pub struct piimask_text {
 pub struct piimask_findings {
     items: Vec<piimask_finding>,
     /// Owns the bytes `items[..].normalized` point to.
-    _normalized: Vec<String>,
+    _found: Vec<Finding>,
 }
 
 /// The findings of one `piimask_scan_batch` (opaque): for each message, its
@@ -55,32 +56,24 @@ pub struct piimask_batch {
     items: Vec<piimask_finding>,
     /// `offsets[m]..offsets[m + 1]` are the findings of message `m`.
     offsets: Vec<usize>,
-    _normalized: Vec<String>,
+    /// Owns the bytes `items[..].normalized` point to.
+    _found: BatchFindings,
 }
 
-/// Appends `found` to `items`, moving the normalized strings into `strings`
-/// (their heap bytes do not move, so the pointers stay valid).
-fn convert(
-    scanner: &piimask_scanner,
-    found: &mut Vec<Finding>,
-    items: &mut Vec<piimask_finding>,
-    strings: &mut Vec<String>,
-) {
-    for f in found.drain(..) {
-        let normalized = if f.normalized.is_empty() {
-            b"".as_ptr()
-        } else {
-            f.normalized.as_ptr()
-        };
-        items.push(piimask_finding {
-            kind: scanner.code(&f.kind),
-            start: f.start,
-            end: f.end,
-            confidence: f.confidence,
-            normalized,
-            normalized_len: f.normalized.len(),
-        });
-        strings.push(f.normalized);
+/// The C view of `f`, whose normalized value must outlive it.
+fn convert(scanner: &piimask_scanner, f: &Finding) -> piimask_finding {
+    let normalized = if f.normalized.is_empty() {
+        b"".as_ptr()
+    } else {
+        f.normalized.as_ptr()
+    };
+    piimask_finding {
+        kind: scanner.code(&f.kind),
+        start: f.start,
+        end: f.end,
+        confidence: f.confidence,
+        normalized,
+        normalized_len: f.normalized.len(),
     }
 }
 
@@ -122,10 +115,8 @@ pub unsafe extern "C" fn piimask_scan(
         };
         let mut found = Vec::new();
         s.scanner.scan_into(bytes, region, &mut found);
-        let mut items = Vec::with_capacity(found.len());
-        let mut strings = Vec::with_capacity(found.len());
-        convert(s, &mut found, &mut items, &mut strings);
-        let findings = Box::new(piimask_findings { items, _normalized: strings });
+        let items = found.iter().map(|f| convert(s, f)).collect();
+        let findings = Box::new(piimask_findings { items, _found: found });
         // SAFETY: `out` is non-NULL and writable per the contract.
         unsafe { write_out(out, Box::into_raw(findings)) };
         piimask_status::Ok
@@ -245,24 +236,29 @@ pub unsafe extern "C" fn piimask_scan_batch(
             Ok(r) => r,
             Err(status) => return status,
         };
-        let mut found = Vec::new();
-        let mut items = Vec::new();
-        let mut strings = Vec::new();
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0);
+        let mut slices = Vec::with_capacity(texts.len());
         for t in texts {
             // SAFETY: each text has `len` readable bytes per the contract.
-            let Some(bytes) = (unsafe { text(t.ptr, t.len) }) else {
-                return fail_with(
-                    piimask_status::NullArgument,
-                    "a text of the batch is NULL with a non-zero length",
-                );
-            };
-            s.scanner.scan_into(bytes, region, &mut found);
-            convert(s, &mut found, &mut items, &mut strings);
+            match unsafe { text(t.ptr, t.len) } {
+                Some(bytes) => slices.push(bytes),
+                None => {
+                    return fail_with(
+                        piimask_status::NullArgument,
+                        "a text of the batch is NULL with a non-zero length",
+                    )
+                }
+            }
+        }
+        let mut found = BatchFindings::default();
+        s.scanner.scan_batch(slices, region, &mut found);
+        let mut items = Vec::new();
+        let mut offsets = Vec::with_capacity(found.len() + 1);
+        offsets.push(0);
+        for message in found.iter() {
+            items.extend(message.iter().map(|f| convert(s, f)));
             offsets.push(items.len());
         }
-        let batch = Box::new(piimask_batch { items, offsets, _normalized: strings });
+        let batch = Box::new(piimask_batch { items, offsets, _found: found });
         // SAFETY: `out` is non-NULL and writable per the contract.
         unsafe { write_out(out, Box::into_raw(batch)) };
         piimask_status::Ok

@@ -44,7 +44,7 @@ pub fn default_mask(finding: &Finding, value: &str, out: &mut Vec<u8>) {
                 Kind::Iban => 2,
                 _ => 0,
             };
-            mask_alphanumerics(value, keep_head, kept_tail(kind), out)
+            mask_with(value, keep_head, kept_tail(kind), BULLET, out)
         }
     }
 }
@@ -63,12 +63,13 @@ fn calling_code_len(e164: &str) -> usize {
 }
 
 /// Keeps the first `head` and last `tail` alphanumerics and every other
-/// character (separators); replaces the rest with bullets.
-fn mask_alphanumerics(value: &str, head: usize, tail: usize, out: &mut Vec<u8>) {
+/// character (separators); replaces the rest with `mask_char`. However many
+/// are asked for, at most half of a value's alphanumerics stay visible.
+pub fn mask_with(value: &str, head: usize, tail: usize, mask_char: char, out: &mut Vec<u8>) {
     let total = value.chars().filter(|c| c.is_alphanumeric()).count();
     // Never reveal everything: short values keep at most half.
     let tail = tail.min(total / 2);
-    let head = head.min(total.saturating_sub(tail));
+    let head = head.min(total / 2 - tail);
     let mut seen = 0;
     let mut buf = [0u8; 4];
     for c in value.chars() {
@@ -77,7 +78,7 @@ fn mask_alphanumerics(value: &str, head: usize, tail: usize, out: &mut Vec<u8>) 
             if seen <= head || seen > total - tail {
                 c
             } else {
-                BULLET
+                mask_char
             }
         } else {
             c
