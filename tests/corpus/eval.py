@@ -100,6 +100,10 @@ def ensure_peer(engine: str) -> None:
 
 # ---------------------------------------------------------------------------
 # engines: setup() may raise Unavailable; run(records) -> {id: [(kind, start, end)]}
+#
+# A per-message engine splits its work in two so that benches/compare/compare.py can
+# time the engine's own call alone: caller() returns f(text, region) -> raw result
+# (the one call per message), convert(text, raw) maps it to [(kind, start, end)].
 # ---------------------------------------------------------------------------
 
 class Engine:
@@ -113,8 +117,15 @@ class Engine:
     def setup(self):
         pass
 
-    def run(self, records, corpus_path):
+    def caller(self):
         raise NotImplementedError
+
+    def convert(self, text, raw):
+        raise NotImplementedError
+
+    def run(self, records, corpus_path):
+        call, convert = self.caller(), self.convert
+        return {r["id"]: convert(r["text"], call(r["text"], r.get("region"))) for r in records}
 
 
 class PiimaskEngine(Engine):
@@ -156,18 +167,13 @@ class PhonenumbersEngine(Engine):
         import phonenumbers
         self.pn = phonenumbers
 
-    def run(self, records, corpus_path):
-        pn = self.pn
-        out = {}
-        for r in records:
-            t = r["text"]
-            tab = None
-            res = []
-            for m in pn.PhoneNumberMatcher(t, r.get("region") or "ZZ", leniency=pn.Leniency.VALID):
-                tab = tab or cp_to_byte_table(t)
-                res.append(("phone", tab[m.start], tab[m.end]))
-            out[r["id"]] = res
-        return out
+    def caller(self):
+        matcher, valid = self.pn.PhoneNumberMatcher, self.pn.Leniency.VALID
+        return lambda text, region: [(m.start, m.end) for m in matcher(text, region or "ZZ", leniency=valid)]
+
+    def convert(self, text, raw):
+        tab = cp_to_byte_table(text) if raw else None
+        return [("phone", tab[s], tab[e]) for s, e in raw]
 
 
 class PresidioEngine(Engine):
@@ -208,14 +214,13 @@ class PresidioEngine(Engine):
         self.supported = {PRESIDIO_MAP[e] for r in recs for e in r.supported_entities if e in PRESIDIO_MAP}
         self.recognizers = names
 
-    def run(self, records, corpus_path):
-        out = {}
-        for r in records:
-            t = r["text"]
-            res = self.engine.analyze(text=t, language="en", score_threshold=self.args.score_threshold)
-            tab = cp_to_byte_table(t) if res else None
-            out[r["id"]] = [(PRESIDIO_MAP.get(x.entity_type, "other"), tab[x.start], tab[x.end]) for x in res]
-        return out
+    def caller(self):
+        analyze, threshold = self.engine.analyze, self.args.score_threshold
+        return lambda text, region: analyze(text=text, language="en", score_threshold=threshold)
+
+    def convert(self, text, raw):
+        tab = cp_to_byte_table(text) if raw else None
+        return [(PRESIDIO_MAP.get(x.entity_type, "other"), tab[x.start], tab[x.end]) for x in raw]
 
 
 class PresidioRsEngine(Engine):
@@ -230,17 +235,14 @@ class PresidioRsEngine(Engine):
         self.entities = [e for e in ents if e in PRESIDIO_MAP] if self.args.peer_entities == "mapped" else None
         self.supported = {PRESIDIO_MAP[e] for e in ents if e in PRESIDIO_MAP}
 
-    def run(self, records, corpus_path):
-        out = {}
-        for r in records:
-            t = r["text"]
-            res = self.az.analyze(t, language="en", entities=self.entities,
-                                  score_threshold=self.args.score_threshold)
-            tab = cp_to_byte_table(t) if res else None
-            # presidio-rs reports code-point offsets (checked against astral-plane text)
-            out[r["id"]] = [(PRESIDIO_MAP.get(x["entity_type"], "other"), tab[x["start"]], tab[x["end"]])
-                            for x in res]
-        return out
+    def caller(self):
+        analyze, entities, threshold = self.az.analyze, self.entities, self.args.score_threshold
+        return lambda text, region: analyze(text, language="en", entities=entities, score_threshold=threshold)
+
+    def convert(self, text, raw):
+        tab = cp_to_byte_table(text) if raw else None
+        # presidio-rs reports code-point offsets (checked against astral-plane text)
+        return [(PRESIDIO_MAP.get(x["entity_type"], "other"), tab[x["start"]], tab[x["end"]]) for x in raw]
 
 
 class DatafogEngine(Engine):
@@ -261,15 +263,14 @@ class DatafogEngine(Engine):
             self.cfg, self.cfg_de = None, {"locale": "de"}
         self.supported = {DATAFOG_MAP[e] for e in de if e in DATAFOG_MAP}
 
-    def run(self, records, corpus_path):
-        out = {}
-        scan = self.df.scan
-        for r in records:
-            cfg = self.cfg_de if r.get("region") == "DE" else self.cfg
-            res = scan(r["text"], cfg) if cfg is not None else scan(r["text"])
-            out[r["id"]] = [(DATAFOG_MAP.get(f.entity_type, "other"), f.byte_range.start, f.byte_range.end)
-                            for f in res]
-        return out
+    def caller(self):
+        scan, cfg, cfg_de = self.df.scan, self.cfg, self.cfg_de
+        if cfg is None:
+            return lambda text, region: scan(text, cfg_de) if region == "DE" else scan(text)
+        return lambda text, region: scan(text, cfg_de if region == "DE" else cfg)
+
+    def convert(self, text, raw):
+        return [(DATAFOG_MAP.get(f.entity_type, "other"), f.byte_range.start, f.byte_range.end) for f in raw]
 
 
 ENGINES = {"piimask": PiimaskEngine, "phonenumbers": PhonenumbersEngine, "presidio": PresidioEngine,
