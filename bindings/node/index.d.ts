@@ -1,0 +1,80 @@
+/** One piece of personal data in a text. */
+export interface Finding {
+  /** The kind's name: "phone", "email", "credit_card", ... or a custom kind. */
+  kind: string;
+  /** UTF-16 index of the first code unit: `text.slice(start, end)` is the match. */
+  start: number;
+  /** UTF-16 index one past the last code unit. */
+  end: number;
+  /** The matched text. */
+  text: string;
+  /** How sure the detector is, from 0 to 1. */
+  confidence: number;
+  /** The canonical value: E.164 for phones, lower-cased domain for e-mails, ... */
+  normalized: string;
+}
+
+export interface ScannerOptions {
+  /** Default region hint (ISO 3166 alpha-2): "IN" unless `config` names one; null for none. */
+  region?: string | null;
+  /** Only detect these kinds. */
+  kinds?: string[];
+  /** A configuration (object or JSON string), the schema of the CLI's --config. */
+  config?: object | string;
+}
+
+export interface ScanOptions {
+  /** Region hint for this call ("" for none); the scanner's when absent. */
+  region?: string;
+}
+
+export interface RedactOptions extends ScanOptions {
+  /** What the viewer may see; the default masks when absent. */
+  role?: string;
+}
+
+/** piimask_status values. */
+export declare const Status: Readonly<{
+  OK: 0;
+  NULL_ARGUMENT: 1;
+  INVALID_CONFIG: 2;
+  UNKNOWN_REGION: 3;
+  UNKNOWN_KIND: 4;
+  UNKNOWN_ROLE: 5;
+  OUT_OF_RANGE: 6;
+  INVALID_ARGUMENT: 7;
+  REDACTION_FAILED: 8;
+  PANIC: 9;
+  ERROR: 10;
+}>;
+
+/** A failed piimask call. The message never contains scanned text. */
+export declare class PiimaskError extends Error {
+  /** The C status code. */
+  status: number;
+  /** Its name, e.g. "UNKNOWN_REGION". */
+  code: string;
+}
+
+/** Finds and masks personal data. Build once, share: a Scanner is immutable. */
+export declare class Scanner {
+  constructor(options?: ScannerOptions);
+  /** The default region hint, or null. */
+  readonly region: string | null;
+  /** The findings in `text`, in order, never overlapping. */
+  scan(text: string, options?: ScanOptions): Finding[];
+  /** `text` with every finding masked; throws rather than return unmasked text. */
+  redact(text: string, options?: RedactOptions): string;
+  /** scan() of each text, in one call into the library. */
+  scanBatch(texts: Iterable<string>, options?: ScanOptions): Finding[][];
+  /** redact() of each text, in one call into the library. */
+  redactBatch(texts: Iterable<string>, options?: RedactOptions): string[];
+  /** Frees the scanner now rather than at garbage collection. */
+  close(): void;
+}
+
+/** The version of the loaded C library. */
+export declare function libraryVersion(): string;
+
+/** Where the C library was loaded from. */
+export declare const LIBRARY_PATH: string;

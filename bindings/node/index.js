@@ -1,0 +1,328 @@
+'use strict';
+// piimask for Node: a thin koffi binding over the piimask C library
+// (include/piimask.h). All detection and masking happen in the library.
+// Offsets are UTF-16 code unit indices, so `text.slice(f.start, f.end)` is
+// the match.
+
+const fs = require('fs');
+const path = require('path');
+const koffi = require('koffi');
+
+const LIBNAME = { darwin: 'libpiimask.dylib', win32: 'piimask.dll' }[process.platform] || 'libpiimask.so';
+
+/** Where the library may be: $PIIMASK_LIB, a copy next to this file, or a
+ * build in the repository this package sits in (newest first). */
+function findLibrary() {
+  if (process.env.PIIMASK_LIB) return process.env.PIIMASK_LIB;
+  const bundled = path.join(__dirname, LIBNAME);
+  if (fs.existsSync(bundled)) return bundled;
+  const repo = path.resolve(__dirname, '..', '..');
+  const built = ['release', 'debug']
+    .map((p) => path.join(repo, 'target', p, LIBNAME))
+    .filter((p) => fs.existsSync(p))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  if (built.length) return built[0];
+  return LIBNAME; // installed system-wide
+}
+
+const LIBRARY_PATH = findLibrary();
+const lib = koffi.load(LIBRARY_PATH);
+
+koffi.opaque('piimask_scanner');
+koffi.opaque('piimask_findings');
+koffi.opaque('piimask_batch');
+koffi.opaque('piimask_bytes');
+koffi.opaque('piimask_bytes_list');
+const FindingC = koffi.struct('piimask_finding', {
+  kind: 'uint32_t',
+  start: 'size_t',
+  end: 'size_t',
+  confidence: 'float',
+  normalized: 'const uint8_t *',
+  normalized_len: 'size_t',
+});
+koffi.struct('piimask_text', { ptr: 'const uint8_t *', len: 'size_t' });
+
+const c = {
+  version: lib.func('const char *piimask_version(void)'),
+  statusMessage: lib.func('const char *piimask_status_message(uint32_t status)'),
+  lastError: lib.func('size_t piimask_last_error(_Out_ uint8_t *buf, size_t cap)'),
+  scannerNew: lib.func(
+    'uint32_t piimask_scanner_new(const uint8_t *config, size_t len, _Out_ piimask_scanner **out)'),
+  scannerFree: lib.func('void piimask_scanner_free(piimask_scanner *scanner)'),
+  kindName: lib.func('const char *piimask_scanner_kind_name(const piimask_scanner *scanner, uint32_t kind)'),
+  scan: lib.func('uint32_t piimask_scan(const piimask_scanner *scanner, const uint8_t *text, size_t len, ' +
+    'const char *region, _Out_ piimask_findings **out)'),
+  findingsItems: lib.func('uint32_t piimask_findings_items(const piimask_findings *findings, ' +
+    '_Out_ const piimask_finding **items, _Out_ size_t *count)'),
+  findingsFree: lib.func('void piimask_findings_free(piimask_findings *findings)'),
+  scanBatch: lib.func('uint32_t piimask_scan_batch(const piimask_scanner *scanner, const piimask_text *texts, ' +
+    'size_t n, const char *region, _Out_ piimask_batch **out)'),
+  batchFlat: lib.func('uint32_t piimask_batch_flat(const piimask_batch *batch, ' +
+    '_Out_ const piimask_finding **items, _Out_ size_t *count, _Out_ const size_t **offsets)'),
+  batchFree: lib.func('void piimask_batch_free(piimask_batch *batch)'),
+  redact: lib.func('uint32_t piimask_redact(const piimask_scanner *scanner, const uint8_t *text, size_t len, ' +
+    'const char *region, const char *role, _Out_ piimask_bytes **out)'),
+  bytesData: lib.func('const uint8_t *piimask_bytes_data(const piimask_bytes *bytes)'),
+  bytesLen: lib.func('size_t piimask_bytes_len(const piimask_bytes *bytes)'),
+  bytesFree: lib.func('void piimask_bytes_free(piimask_bytes *bytes)'),
+  redactBatch: lib.func('uint32_t piimask_redact_batch(const piimask_scanner *scanner, ' +
+    'const piimask_text *texts, size_t n, const char *region, const char *role, _Out_ piimask_bytes_list **out)'),
+  listFlat: lib.func('uint32_t piimask_bytes_list_flat(const piimask_bytes_list *list, ' +
+    '_Out_ const uint8_t **data, _Out_ size_t *total, _Out_ const size_t **offsets)'),
+  listFree: lib.func('void piimask_bytes_list_free(piimask_bytes_list *list)'),
+};
+
+/** piimask_status values (include/piimask.h). */
+const Status = Object.freeze({
+  OK: 0,
+  NULL_ARGUMENT: 1,
+  INVALID_CONFIG: 2,
+  UNKNOWN_REGION: 3,
+  UNKNOWN_KIND: 4,
+  UNKNOWN_ROLE: 5,
+  OUT_OF_RANGE: 6,
+  INVALID_ARGUMENT: 7,
+  REDACTION_FAILED: 8,
+  PANIC: 9,
+  ERROR: 10,
+});
+const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k]));
+
+/** A failed piimask call: `status` is the C status code, `code` its name,
+ * `message` the library's description (never containing scanned text). */
+class PiimaskError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.name = 'PiimaskError';
+    this.status = status;
+    this.code = STATUS_NAMES[status] || 'ERROR';
+  }
+}
+
+function fail(status) {
+  const size = Number(c.lastError(null, 0));
+  let message;
+  if (size > 0) {
+    const buf = Buffer.alloc(size + 1);
+    c.lastError(buf, size + 1);
+    message = buf.toString('utf8', 0, size);
+  } else {
+    message = c.statusMessage(status);
+  }
+  return new PiimaskError(status, message);
+}
+
+function bytesOf(text) {
+  if (typeof text !== 'string') throw new TypeError('text must be a string');
+  // Lone surrogates become U+FFFD: still one UTF-16 unit, so offsets hold.
+  return Buffer.from(text, 'utf8');
+}
+
+function optionalString(value, what) {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string') throw new TypeError(`${what} must be a string`);
+  return value;
+}
+
+/** Maps increasing UTF-8 byte offsets of `buf` (= `text` encoded) to UTF-16
+ * indices of `text`, in one linear pass. */
+function utf16Offsets(text, buf, byteOffsets) {
+  if (buf.length === text.length) return byteOffsets; // ASCII
+  const out = new Array(byteOffsets.length);
+  let lastByte = 0;
+  let lastUnit = 0;
+  for (let i = 0; i < byteOffsets.length; i++) {
+    const b = byteOffsets[i];
+    if (b < lastByte) {
+      lastByte = 0;
+      lastUnit = 0;
+    }
+    lastUnit += buf.toString('utf8', lastByte, b).length;
+    lastByte = b;
+    out[i] = lastUnit;
+  }
+  return out;
+}
+
+function copyOut(ptr, len) {
+  if (len === 0) return Buffer.alloc(0);
+  return Buffer.from(koffi.view(ptr, len).slice(0));
+}
+
+const registry = new FinalizationRegistry((ptr) => c.scannerFree(ptr));
+
+/** Finds and masks personal data. Build once, share: a Scanner is
+ * immutable. */
+class Scanner {
+  /**
+   * @param {object} [options]
+   * @param {string|null} [options.region] default region hint (ISO 3166
+   *   alpha-2); "IN" unless `config` names one; null for none.
+   * @param {string[]} [options.kinds] only detect these kinds.
+   * @param {object|string} [options.config] a configuration (object or
+   *   JSON), the schema of the CLI's --config; region and kinds given here
+   *   override it.
+   */
+  constructor(options = {}) {
+    const { region, kinds, config } = options;
+    let cfg = {};
+    if (typeof config === 'string') cfg = JSON.parse(config);
+    else if (config) cfg = { ...config };
+    if (typeof cfg !== 'object' || cfg === null || Array.isArray(cfg)) {
+      throw new PiimaskError(Status.INVALID_CONFIG, 'the configuration must be a JSON object');
+    }
+    if (region === undefined) {
+      if (!('region' in cfg)) cfg.region = 'IN';
+    } else if (region === null) {
+      delete cfg.region;
+    } else {
+      cfg.region = region;
+    }
+    if (kinds !== undefined && kinds !== null) {
+      if (!Array.isArray(kinds)) throw new TypeError('kinds must be an array of kind names');
+      cfg.kinds = kinds;
+    }
+    const json = Buffer.from(JSON.stringify(cfg), 'utf8');
+    const out = [null];
+    const status = c.scannerNew(json, json.length, out);
+    if (status !== Status.OK) throw fail(status);
+    this._ptr = out[0];
+    this._names = new Map();
+    this.region = cfg.region === undefined ? null : cfg.region;
+    registry.register(this, this._ptr, this);
+  }
+
+  /** Frees the scanner now rather than at garbage collection. */
+  close() {
+    if (this._ptr) {
+      registry.unregister(this);
+      c.scannerFree(this._ptr);
+      this._ptr = null;
+    }
+  }
+
+  _handle() {
+    if (!this._ptr) throw new Error('piimask: the scanner is closed');
+    return this._ptr;
+  }
+
+  _kindName(code) {
+    let name = this._names.get(code);
+    if (name === undefined) {
+      name = c.kindName(this._handle(), code) || `kind_${code}`;
+      this._names.set(code, name);
+    }
+    return name;
+  }
+
+  _findings(text, buf, items, first, last) {
+    if (first === last) return [];
+    const bytes = new Array(2 * (last - first));
+    for (let i = first; i < last; i++) {
+      bytes[2 * (i - first)] = items[i].start;
+      bytes[2 * (i - first) + 1] = items[i].end;
+    }
+    const units = utf16Offsets(text, buf, bytes);
+    const found = new Array(last - first);
+    for (let i = first; i < last; i++) {
+      const f = items[i];
+      const start = units[2 * (i - first)];
+      const end = units[2 * (i - first) + 1];
+      found[i - first] = {
+        kind: this._kindName(f.kind),
+        start,
+        end,
+        text: text.slice(start, end),
+        confidence: Math.round(f.confidence * 1e6) / 1e6,
+        normalized: f.normalized_len ? koffi.decode(f.normalized, 'char', f.normalized_len) : '',
+      };
+    }
+    return found;
+  }
+
+  /** The personal data in `text`, in order, never overlapping.
+   * `options.region` overrides the region hint for this call ("" for none). */
+  scan(text, options = {}) {
+    const buf = bytesOf(text);
+    const out = [null];
+    const status = c.scan(this._handle(), buf, buf.length, optionalString(options.region, 'region'), out);
+    if (status !== Status.OK) throw fail(status);
+    try {
+      const items = [null];
+      const count = [0];
+      c.findingsItems(out[0], items, count);
+      const n = Number(count[0]);
+      return n ? this._findings(text, buf, koffi.decode(items[0], FindingC, n), 0, n) : [];
+    } finally {
+      c.findingsFree(out[0]);
+    }
+  }
+
+  /** `text` with every finding masked. `options.role` chooses what a viewer
+   * may see (default masks when absent); `options.region` as in scan.
+   * Throws rather than ever returning unmasked text. */
+  redact(text, options = {}) {
+    const buf = bytesOf(text);
+    const out = [null];
+    const status = c.redact(this._handle(), buf, buf.length,
+      optionalString(options.region, 'region'), optionalString(options.role, 'role'), out);
+    if (status !== Status.OK) throw fail(status);
+    try {
+      return copyOut(c.bytesData(out[0]), Number(c.bytesLen(out[0]))).toString('utf8');
+    } finally {
+      c.bytesFree(out[0]);
+    }
+  }
+
+  /** scan() of each text in one call into the library. */
+  scanBatch(texts, options = {}) {
+    texts = Array.from(texts);
+    const bufs = texts.map(bytesOf);
+    const out = [null];
+    const status = c.scanBatch(this._handle(), bufs.map((b) => ({ ptr: b, len: b.length })), bufs.length,
+      optionalString(options.region, 'region'), out);
+    if (status !== Status.OK) throw fail(status);
+    try {
+      const items = [null];
+      const count = [0];
+      const offsets = [null];
+      c.batchFlat(out[0], items, count, offsets);
+      const n = Number(count[0]);
+      const all = n ? koffi.decode(items[0], FindingC, n) : [];
+      const bounds = koffi.decode(offsets[0], 'size_t', texts.length + 1).map(Number);
+      return texts.map((t, m) => this._findings(t, bufs[m], all, bounds[m], bounds[m + 1]));
+    } finally {
+      c.batchFree(out[0]);
+    }
+  }
+
+  /** redact() of each text in one call into the library; if any text
+   * fails, throws and returns nothing. */
+  redactBatch(texts, options = {}) {
+    texts = Array.from(texts);
+    const bufs = texts.map(bytesOf);
+    const out = [null];
+    const status = c.redactBatch(this._handle(), bufs.map((b) => ({ ptr: b, len: b.length })), bufs.length,
+      optionalString(options.region, 'region'), optionalString(options.role, 'role'), out);
+    if (status !== Status.OK) throw fail(status);
+    try {
+      const data = [null];
+      const total = [0];
+      const offsets = [null];
+      c.listFlat(out[0], data, total, offsets);
+      const blob = copyOut(data[0], Number(total[0]));
+      const bounds = koffi.decode(offsets[0], 'size_t', texts.length + 1).map(Number);
+      return texts.map((_, i) => blob.toString('utf8', bounds[i], bounds[i + 1]));
+    } finally {
+      c.listFree(out[0]);
+    }
+  }
+}
+
+/** The version of the loaded C library. */
+function libraryVersion() {
+  return c.version();
+}
+
+module.exports = { Scanner, PiimaskError, Status, libraryVersion, LIBRARY_PATH };

@@ -1,0 +1,142 @@
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { Worker } = require('worker_threads');
+
+const { Scanner, PiimaskError, Status, libraryVersion } = require('..');
+
+const PACKAGE = path.resolve(__dirname, '..');
+const REPO = path.resolve(PACKAGE, '..', '..');
+const TEXT = 'Hi! WhatsApp me at +91 98765 43210 or mail priya@example.in, order #48213977';
+const MASKED = 'Hi! WhatsApp me at +91 ••••• ••210 or mail p•••@example.in, order #48213977';
+const scanner = new Scanner({ region: 'IN' });
+
+test('scan', () => {
+  const found = scanner.scan(TEXT);
+  assert.deepEqual(found.map((f) => f.kind), ['phone', 'email']);
+  const [phone, email] = found;
+  assert.equal(phone.text, '+91 98765 43210');
+  assert.equal(TEXT.slice(phone.start, phone.end), phone.text);
+  assert.equal(phone.normalized, '+919876543210');
+  assert.ok(phone.confidence > 0.5 && phone.confidence <= 1);
+  assert.equal(email.normalized, 'priya@example.in');
+  assert.deepEqual(Object.keys(phone), ['kind', 'start', 'end', 'text', 'confidence', 'normalized']);
+});
+
+for (const [before, after] of [
+  ['', ''],
+  ['é', 'ü'],
+  ['नमस्ते ', ' धन्यवाद'],
+  ['📞📞 ', ' 🙂'], // non-BMP: two UTF-16 units each
+  ['👨‍👩‍👧 ', '🇮🇳'],
+]) {
+  test(`UTF-16 offsets around ${JSON.stringify(before)}`, () => {
+    const text = `${before}call +91 98765 43210 ${after} mail a.b@example.com ${before}`;
+    const found = scanner.scan(text);
+    assert.deepEqual(found.map((f) => f.text), ['+91 98765 43210', 'a.b@example.com']);
+    for (const f of found) assert.equal(text.slice(f.start, f.end), f.text);
+    assert.equal(scanner.redact(text), `${before}call +91 ••••• ••210 ${after} mail a•••@example.com ${before}`);
+  });
+}
+
+test('lone surrogates keep offsets', () => {
+  const text = '\ud800 call +91 98765 43210';
+  const [f] = scanner.scan(text);
+  assert.equal(text.slice(f.start, f.end), '+91 98765 43210');
+});
+
+test('redact', () => {
+  assert.equal(scanner.redact(TEXT), MASKED);
+  assert.equal(scanner.redact(MASKED), MASKED);
+  assert.equal(scanner.redact(''), '');
+  assert.deepEqual(scanner.scan(''), []);
+});
+
+test('region hints, kinds and config', () => {
+  const dflt = new Scanner();
+  assert.equal(dflt.region, 'IN');
+  assert.equal(dflt.scan('call 98765 43210').length, 1);
+  assert.equal(dflt.scan('call 98765 43210', { region: '' }).length, 0);
+  assert.equal(dflt.scan('llamame al (011) 2345-6789', { region: 'AR' })[0].normalized, '+541123456789');
+  assert.equal(new Scanner({ region: null }).scan('call 98765 43210').length, 0);
+  assert.deepEqual(new Scanner({ kinds: ['email'] }).scan(TEXT).map((f) => f.kind), ['email']);
+  assert.equal(new Scanner({ config: { region: 'AR' } }).region, 'AR');
+  assert.equal(new Scanner({ config: '{"region": "AR"}' }).region, 'AR');
+  assert.equal(new Scanner({ region: 'GB', config: { region: 'AR' } }).region, 'GB');
+});
+
+test('errors', () => {
+  assert.throws(() => new Scanner({ region: 'XX' }), (e) => {
+    assert.ok(e instanceof PiimaskError);
+    assert.equal(e.status, Status.UNKNOWN_REGION);
+    assert.equal(e.code, 'UNKNOWN_REGION');
+    assert.match(e.message, /unknown region/);
+    return true;
+  });
+  assert.throws(() => new Scanner({ kinds: ['phone', 'shoe_size'] }), { status: Status.UNKNOWN_KIND });
+  assert.throws(() => new Scanner({ config: { regoin: 'IN' } }), { status: Status.INVALID_CONFIG });
+  assert.throws(() => scanner.scan(TEXT, { region: 'ZZ' }), { status: Status.UNKNOWN_REGION });
+  assert.throws(() => scanner.scan(42), TypeError);
+  // An unknown role is an error, never unmasked text.
+  assert.throws(() => scanner.redact(TEXT, { role: 'no_such_role_xyz' }), (e) => {
+    assert.equal(e.status, Status.UNKNOWN_ROLE);
+    assert.ok(!e.message.includes('98765'));
+    return true;
+  });
+  assert.throws(() => scanner.redactBatch([TEXT], { role: 'no_such_role_xyz' }), { status: Status.UNKNOWN_ROLE });
+  const closed = new Scanner();
+  closed.close();
+  closed.close();
+  assert.throws(() => closed.scan('x'), /closed/);
+});
+
+const MESSAGES = [
+  'WhatsApp me at +91 98765 43210',
+  '',
+  'order #48213977, nothing personal',
+  '📞 mail priya@example.in or call 98765 43210 🙂',
+  'x +44 20 7946 0958',
+];
+
+test('batches equal single calls', () => {
+  assert.deepEqual(scanner.scanBatch(MESSAGES), MESSAGES.map((m) => scanner.scan(m)));
+  assert.deepEqual(scanner.redactBatch(MESSAGES), MESSAGES.map((m) => scanner.redact(m)));
+  assert.deepEqual(scanner.scanBatch([]), []);
+  assert.deepEqual(scanner.redactBatch([]), []);
+  assert.deepEqual(scanner.scanBatch(new Set(MESSAGES)), scanner.scanBatch([...new Set(MESSAGES)]));
+});
+
+test('worker threads each load the library and agree', async () => {
+  const code = `
+    const { parentPort, workerData } = require('worker_threads');
+    const { Scanner } = require(${JSON.stringify(PACKAGE)});
+    const s = new Scanner({ region: 'IN' });
+    const out = [];
+    for (let i = 0; i < 200; i++) out.push(s.redact(workerData[i % workerData.length]));
+    parentPort.postMessage(out);`;
+  const expected = Array.from({ length: 200 }, (_, i) => scanner.redact(MESSAGES[i % MESSAGES.length]));
+  const runs = Array.from({ length: 4 }, () => new Promise((resolve, reject) => {
+    const w = new Worker(code, { eval: true, workerData: MESSAGES });
+    w.once('message', resolve);
+    w.once('error', reject);
+  }));
+  for (const result of await Promise.all(runs)) assert.deepEqual(result, expected);
+});
+
+test('library version', () => {
+  assert.equal(libraryVersion(), require('../package.json').version);
+});
+
+test('README example runs and is documented', () => {
+  const example = path.join(PACKAGE, 'examples', 'readme.js');
+  // The example requires 'piimask': resolve it to this package.
+  const out = execFileSync(process.execPath, ['-r', path.join(__dirname, 'alias.js'), example], { encoding: 'utf8' });
+  assert.equal(out, fs.readFileSync(path.join(PACKAGE, 'examples', 'readme.expected'), 'utf8'));
+  const docs = ['docs/bindings.md', 'README.md'].map((d) => path.join(REPO, d)).filter((d) => fs.existsSync(d));
+  const block = '```js\n' + fs.readFileSync(example, 'utf8') + '```';
+  assert.ok(docs.some((d) => fs.readFileSync(d, 'utf8').includes(block)),
+    'docs/bindings.md (or README.md) must show bindings/node/examples/readme.js verbatim');
+});

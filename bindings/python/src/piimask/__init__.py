@@ -1,0 +1,367 @@
+"""Find and mask personal data in chat messages.
+
+    >>> import piimask
+    >>> scanner = piimask.Scanner(region="IN")
+    >>> text = "Call 98765 43210 or mail priya@example.in"
+    >>> [(f.kind, f.text) for f in scanner.scan(text)]
+    [('phone', '98765 43210'), ('email', 'priya@example.in')]
+    >>> scanner.redact(text)
+    'Call ••••• ••210 or mail p•••@example.in'
+
+A thin binding over the piimask C library: all detection and masking
+happen there. Offsets in findings are Python string indices (code
+points), so ``text[f.start:f.end] == f.text``. A Scanner is immutable and
+may be shared by any number of threads; calls release the GIL.
+"""
+
+import json
+from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Union
+
+from ._ffi import LIBRARY_PATH, ffi, lib
+
+__all__ = [
+    "Scanner",
+    "Finding",
+    "Error",
+    "ConfigError",
+    "UnknownRegionError",
+    "UnknownKindError",
+    "UnknownRoleError",
+    "InvalidArgumentError",
+    "RedactionError",
+    "InternalError",
+    "library_version",
+    "LIBRARY_PATH",
+]
+
+__version__ = "0.1.0"
+
+# piimask_status values (include/piimask.h).
+_OK = 0
+_NULL_ARGUMENT = 1
+_INVALID_CONFIG = 2
+_UNKNOWN_REGION = 3
+_UNKNOWN_KIND = 4
+_UNKNOWN_ROLE = 5
+_OUT_OF_RANGE = 6
+_INVALID_ARGUMENT = 7
+_REDACTION_FAILED = 8
+_PANIC = 9
+
+
+class Error(Exception):
+    """A piimask call failed. ``status`` is the C status code, ``message``
+    the library's description (never containing scanned text)."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class ConfigError(Error, ValueError):
+    """The configuration is malformed or fails validation."""
+
+
+class UnknownRegionError(Error, ValueError):
+    """A region code the phone metadata does not know."""
+
+
+class UnknownKindError(Error, ValueError):
+    """A kind name that is neither built in nor defined by the configuration."""
+
+
+class UnknownRoleError(Error, ValueError):
+    """A role that the scanner's policy does not define."""
+
+
+class InvalidArgumentError(Error, ValueError):
+    """A malformed argument."""
+
+
+class RedactionError(Error):
+    """Redaction could not complete; no text is returned."""
+
+
+class InternalError(Error):
+    """An internal error in the library (a bug: please report it)."""
+
+
+_ERRORS = {
+    _INVALID_CONFIG: ConfigError,
+    _UNKNOWN_REGION: UnknownRegionError,
+    _UNKNOWN_KIND: UnknownKindError,
+    _UNKNOWN_ROLE: UnknownRoleError,
+    _REDACTION_FAILED: RedactionError,
+    _PANIC: InternalError,
+    _INVALID_ARGUMENT: InvalidArgumentError,
+}
+
+
+def _error(status: int) -> Error:
+    size = lib.piimask_last_error(ffi.NULL, 0)
+    if size:
+        buf = ffi.new("char[]", size + 1)
+        lib.piimask_last_error(buf, size + 1)
+        message = ffi.string(buf).decode("utf-8", "replace")
+    else:
+        message = ffi.string(lib.piimask_status_message(status)).decode()
+    return _ERRORS.get(status, Error)(status, message)
+
+
+class Finding(NamedTuple):
+    """One piece of personal data in a text."""
+
+    kind: str
+    """The kind's name: ``phone``, ``email``, ``credit_card``, ... or a custom kind."""
+    start: int
+    """Index of the first character (code point) in the scanned string."""
+    end: int
+    """Index one past the last character."""
+    text: str
+    """The matched text, ``text[start:end]``."""
+    confidence: float
+    """How sure the detector is, from 0 to 1."""
+    normalized: str
+    """The canonical value: E.164 for phones, lower-cased domain for e-mails, ..."""
+
+
+_DEFAULT_REGION = object()
+
+
+def _c_string(value: Optional[str], what: str):
+    if value is None:
+        return ffi.NULL
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str or None, not {type(value).__name__}")
+    return value.encode("utf-8")
+
+
+def _encode(text: str) -> bytes:
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    # Lone surrogates go through as (invalid) bytes and come back unchanged.
+    return text.encode("utf-8", "surrogatepass")
+
+
+def _char_offsets(text: str, data: bytes, byte_offsets: Iterable[int]) -> List[int]:
+    """Maps increasing UTF-8 byte offsets of `data` (= `text` encoded) to
+    code-point indices of `text`, in one linear pass."""
+    if len(data) == len(text):  # ASCII: the same
+        return list(byte_offsets)
+    out = []
+    last_byte = last_char = 0
+    for b in byte_offsets:
+        if b < last_byte:  # not increasing: start over
+            last_byte = last_char = 0
+        last_char += len(data[last_byte:b].decode("utf-8", "surrogatepass"))
+        last_byte = b
+        out.append(last_char)
+    return out
+
+
+class Scanner:
+    """Finds and masks personal data. Build once (that compiles the
+    detectors), share everywhere: a Scanner is immutable and thread-safe.
+
+    :param region: default region hint for national phone formats (ISO 3166
+        alpha-2). ``"IN"`` unless ``config`` names one; ``None`` for no hint
+        (only international formats are recognised).
+    :param kinds: only detect these kinds (names such as ``"phone"``).
+    :param config: a configuration as a dict or a JSON string, the schema of
+        the CLI's ``--config`` (region, kinds, custom detectors, policy);
+        ``region`` and ``kinds`` given here override it.
+    :raises ConfigError, UnknownRegionError, UnknownKindError:
+    """
+
+    def __init__(
+        self,
+        region: Optional[str] = _DEFAULT_REGION,  # type: ignore[assignment]
+        kinds: Optional[Iterable[str]] = None,
+        config: Union[None, str, bytes, Mapping[str, Any]] = None,
+    ):
+        if config is None:
+            cfg = {}
+        elif isinstance(config, (str, bytes)):
+            cfg = json.loads(config)
+            if not isinstance(cfg, dict):
+                raise ConfigError(_INVALID_CONFIG, "the configuration must be a JSON object")
+        else:
+            cfg = dict(config)
+        if region is _DEFAULT_REGION:
+            cfg.setdefault("region", "IN")
+        elif region is None:
+            cfg.pop("region", None)
+        else:
+            cfg["region"] = region
+        if kinds is not None:
+            if isinstance(kinds, str):
+                raise TypeError("kinds must be a list of kind names, not a str")
+            cfg["kinds"] = list(kinds)
+        data = json.dumps(cfg).encode("utf-8")
+        out = ffi.new("piimask_scanner **")
+        status = lib.piimask_scanner_new(data, len(data), out)
+        if status != _OK:
+            raise _error(status)
+        self._ptr = ffi.gc(out[0], lib.piimask_scanner_free)
+        self._names = {}
+        self.region = cfg.get("region")
+
+    def _kind_name(self, code: int) -> str:
+        name = self._names.get(code)
+        if name is None:
+            c = lib.piimask_scanner_kind_name(self._ptr, code)
+            name = ffi.string(c).decode("utf-8") if c != ffi.NULL else f"kind_{code}"
+            self._names[code] = name
+        return name
+
+    def _findings(self, text: str, data: bytes, items, first: int, last: int) -> List[Finding]:
+        if first == last:
+            return []
+        offsets = []
+        for i in range(first, last):
+            offsets.append(items[i].start)
+            offsets.append(items[i].end)
+        chars = _char_offsets(text, data, offsets)
+        found = []
+        for j, i in enumerate(range(first, last)):
+            f = items[i]
+            start, end = chars[2 * j], chars[2 * j + 1]
+            found.append(
+                Finding(
+                    self._kind_name(f.kind),
+                    start,
+                    end,
+                    text[start:end],
+                    round(f.confidence, 6),  # the float32's intended decimal
+                    ffi.unpack(f.normalized, f.normalized_len).decode("utf-8"),
+                )
+            )
+        return found
+
+    def scan(self, text: str, *, region: Optional[str] = None) -> List[Finding]:
+        """The personal data in ``text``, in order, never overlapping.
+        ``region`` overrides the scanner's region hint for this call
+        (``""`` for none)."""
+        data = _encode(text)
+        out = ffi.new("piimask_findings **")
+        status = lib.piimask_scan(self._ptr, data, len(data), _c_string(region, "region"), out)
+        if status != _OK:
+            raise _error(status)
+        findings = out[0]
+        try:
+            items = ffi.new("piimask_finding **")
+            count = ffi.new("size_t *")
+            lib.piimask_findings_items(findings, items, count)
+            return self._findings(text, data, items[0], 0, count[0])
+        finally:
+            lib.piimask_findings_free(findings)
+
+    def redact(
+        self, text: str, role: Optional[str] = None, *, region: Optional[str] = None
+    ) -> str:
+        """``text`` with every finding masked (``+91 ••••• ••210``). ``role``
+        chooses what a viewer may see (``None``: the default masks).
+        Raises instead of ever returning unmasked text."""
+        data = _encode(text)
+        out = ffi.new("piimask_bytes **")
+        status = lib.piimask_redact(
+            self._ptr,
+            data,
+            len(data),
+            _c_string(region, "region"),
+            _c_string(role, "role"),
+            out,
+        )
+        if status != _OK:
+            raise _error(status)
+        masked = out[0]
+        try:
+            raw = ffi.unpack(lib.piimask_bytes_data(masked), lib.piimask_bytes_len(masked))
+        finally:
+            lib.piimask_bytes_free(masked)
+        return raw.decode("utf-8", "surrogatepass")
+
+    @staticmethod
+    def _texts(texts: Sequence[str]):
+        """Encodes the texts into one buffer and a piimask_text array
+        pointing into it; returns the encoded texts and keep-alives."""
+        datas = [_encode(t) for t in texts]
+        blob = b"".join(datas)
+        base = ffi.from_buffer(blob)
+        entries = []
+        at = 0
+        for d in datas:
+            entries.append((base + at, len(d)))
+            at += len(d)
+        array = ffi.new("piimask_text[]", entries) if entries else ffi.NULL
+        return datas, array, (blob, base)
+
+    def scan_batch(self, texts: Sequence[str], *, region: Optional[str] = None) -> List[List[Finding]]:
+        """``scan`` of each text, in one call into the library (much less
+        overhead per message for short messages)."""
+        texts = list(texts)
+        datas, array, keep = self._texts(texts)
+        out = ffi.new("piimask_batch **")
+        status = lib.piimask_scan_batch(
+            self._ptr, array, len(texts), _c_string(region, "region"), out
+        )
+        if status != _OK:
+            raise _error(status)
+        batch = out[0]
+        try:
+            items = ffi.new("piimask_finding **")
+            count = ffi.new("size_t *")
+            offsets = ffi.new("size_t **")
+            lib.piimask_batch_flat(batch, items, count, offsets)
+            bounds = ffi.unpack(offsets[0], len(texts) + 1)
+            arr = items[0]
+            return [
+                self._findings(t, d, arr, bounds[m], bounds[m + 1])
+                for m, (t, d) in enumerate(zip(texts, datas))
+            ]
+        finally:
+            lib.piimask_batch_free(batch)
+            del keep
+
+    def redact_batch(
+        self, texts: Sequence[str], role: Optional[str] = None, *, region: Optional[str] = None
+    ) -> List[str]:
+        """``redact`` of each text, in one call into the library. If any
+        text fails, raises and returns nothing."""
+        texts = list(texts)
+        _, array, keep = self._texts(texts)
+        out = ffi.new("piimask_bytes_list **")
+        status = lib.piimask_redact_batch(
+            self._ptr,
+            array,
+            len(texts),
+            _c_string(region, "region"),
+            _c_string(role, "role"),
+            out,
+        )
+        if status != _OK:
+            raise _error(status)
+        listed = out[0]
+        try:
+            data = ffi.new("char **")
+            total = ffi.new("size_t *")
+            offsets = ffi.new("size_t **")
+            lib.piimask_bytes_list_flat(listed, data, total, offsets)
+            blob = ffi.unpack(data[0], total[0])
+            bounds = ffi.unpack(offsets[0], len(texts) + 1)
+        finally:
+            lib.piimask_bytes_list_free(listed)
+            del keep
+        return [
+            blob[bounds[i] : bounds[i + 1]].decode("utf-8", "surrogatepass")
+            for i in range(len(texts))
+        ]
+
+    def __repr__(self) -> str:
+        return f"piimask.Scanner(region={self.region!r})"
+
+
+def library_version() -> str:
+    """The version of the loaded C library."""
+    return ffi.string(lib.piimask_version()).decode()

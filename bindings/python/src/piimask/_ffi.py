@@ -1,0 +1,111 @@
+"""Loads the piimask C library with cffi in ABI mode (no compiler needed).
+
+The declarations below mirror include/piimask.h (a test checks that every
+function declared here is in the header with the same name). Text
+parameters are declared `const char *` (the header says `const uint8_t *`,
+the same ABI) so that Python bytes pass without a copy.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+from cffi import FFI
+
+CDEF = """
+typedef uint32_t piimask_status;
+typedef struct piimask_scanner piimask_scanner;
+typedef struct piimask_findings piimask_findings;
+typedef struct piimask_batch piimask_batch;
+typedef struct piimask_bytes piimask_bytes;
+typedef struct piimask_bytes_list piimask_bytes_list;
+typedef struct {
+    uint32_t kind;
+    size_t start;
+    size_t end;
+    float confidence;
+    const char *normalized;
+    size_t normalized_len;
+} piimask_finding;
+typedef struct {
+    const char *ptr;
+    size_t len;
+} piimask_text;
+
+const char *piimask_version(void);
+const char *piimask_status_message(uint32_t status);
+const char *piimask_kind_name(uint32_t kind);
+size_t piimask_last_error(char *buf, size_t cap);
+
+piimask_status piimask_scanner_new(const char *config_json, size_t len, piimask_scanner **out);
+void piimask_scanner_free(piimask_scanner *scanner);
+const char *piimask_scanner_kind_name(const piimask_scanner *scanner, uint32_t kind);
+
+piimask_status piimask_scan(const piimask_scanner *scanner, const char *text, size_t len,
+                            const char *region, piimask_findings **out);
+piimask_status piimask_findings_items(const piimask_findings *findings,
+                                      const piimask_finding **items, size_t *count);
+void piimask_findings_free(piimask_findings *findings);
+piimask_status piimask_scan_batch(const piimask_scanner *scanner, const piimask_text *texts,
+                                  size_t n, const char *region, piimask_batch **out);
+piimask_status piimask_batch_flat(const piimask_batch *batch, const piimask_finding **items,
+                                  size_t *count, const size_t **offsets);
+void piimask_batch_free(piimask_batch *batch);
+
+piimask_status piimask_redact(const piimask_scanner *scanner, const char *text, size_t len,
+                              const char *region, const char *role, piimask_bytes **out);
+const char *piimask_bytes_data(const piimask_bytes *bytes);
+size_t piimask_bytes_len(const piimask_bytes *bytes);
+void piimask_bytes_free(piimask_bytes *bytes);
+piimask_status piimask_redact_batch(const piimask_scanner *scanner, const piimask_text *texts,
+                                    size_t n, const char *region, const char *role,
+                                    piimask_bytes_list **out);
+piimask_status piimask_bytes_list_flat(const piimask_bytes_list *list, const char **data,
+                                       size_t *total, const size_t **offsets);
+void piimask_bytes_list_free(piimask_bytes_list *list);
+"""
+
+if sys.platform == "darwin":
+    LIBNAME = "libpiimask.dylib"
+elif sys.platform == "win32":
+    LIBNAME = "piimask.dll"
+else:
+    LIBNAME = "libpiimask.so"
+
+
+def _candidates():
+    """Where the library may be, in order of preference."""
+    here = Path(__file__).resolve().parent
+    # A copy bundled at install time.
+    yield here / LIBNAME
+    # A source checkout: <repo>/bindings/python/src/piimask/_ffi.py.
+    repo = here.parents[3] if len(here.parents) > 3 else None
+    if repo is not None:
+        built = [repo / "target" / p / LIBNAME for p in ("release", "debug")]
+        built = [p for p in built if p.is_file()]
+        yield from sorted(built, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def _load(ffi):
+    env = os.environ.get("PIIMASK_LIB")
+    if env:
+        return ffi.dlopen(env), env
+    tried = []
+    for path in _candidates():
+        tried.append(str(path))
+        if path.is_file():
+            return ffi.dlopen(str(path)), str(path)
+    # Installed system-wide (e.g. /usr/local/lib).
+    try:
+        return ffi.dlopen("piimask"), "piimask"
+    except OSError:
+        pass
+    raise OSError(
+        "piimask: shared library not found; build it with `cargo build --release` "
+        "and reinstall the package, or set PIIMASK_LIB to its path. Tried: " + ", ".join(tried)
+    )
+
+
+ffi = FFI()
+ffi.cdef(CDEF)
+lib, LIBRARY_PATH = _load(ffi)
