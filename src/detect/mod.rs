@@ -14,6 +14,8 @@
 use crate::finding::{Finding, Kind};
 use crate::region::Region;
 
+pub(crate) mod card;
+pub(crate) mod context;
 pub(crate) mod email;
 pub(crate) mod phone;
 
@@ -66,5 +68,6 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
     vec![
         Box::new(phone::PhoneDetector::new()),
         Box::new(email::EmailDetector),
+        Box::new(card::CardDetector),
     ]
 }

@@ -1,0 +1,467 @@
+//! Context words: the keywords that tell what a bare number is.
+//!
+//! A checksum says a digit string *could* be a Polish PESEL; it cannot say
+//! that the 11 digits in a chat message *are* one: one in ten random digit
+//! strings passes a mod-10 check, and chat text is full of order numbers,
+//! tracking codes and amounts. People who share an identifier usually name
+//! it ("my CPF is …", "आधार: …", "身份证号码：…"), so detectors of weakly
+//! structured values ask this module which identifier words stand just
+//! before the value, and whether the nearest word says the number is
+//! something else (an order, an invoice, a one-time code).
+//!
+//! One Aho-Corasick automaton over every word of every kind is built once
+//! per process (ASCII-case-insensitive) and searched only in a short window
+//! before a candidate that already passed its checksum, so the cost falls
+//! on the rare text that holds a valid-looking value.
+//!
+//! The window is the same line, at most [`WINDOW_CHARS`] characters back,
+//! and stops at the previous digit (a keyword describes the number right
+//! after it: in "SSN 123-45-6789 and 987654321" the second number has no
+//! keyword) and at sentence punctuation other than `.` and `:` (which occur
+//! inside keywords like `C.F.` and `n°:`).
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use once_cell::sync::Lazy;
+
+use crate::finding::Kind;
+use crate::text::{char_at, char_before, digit_value, is_latin_letter};
+
+/// How far back keywords are looked for, in characters.
+pub(crate) const WINDOW_CHARS: usize = 48;
+
+/// A set of built-in kinds, one bit per built-in code (all codes are below 64).
+pub(crate) type KindSet = u64;
+
+/// The bit of a built-in kind (none for custom kinds).
+pub(crate) fn bit(kind: &Kind) -> KindSet {
+    match kind.builtin_code() {
+        Some(code) if code < 64 => 1 << code,
+        _ => 0,
+    }
+}
+
+/// What the window before a candidate says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Around {
+    /// Kinds named by a keyword in the window.
+    pub kinds: KindSet,
+    /// The nearest keyword says "not personal data" (order, invoice, OTP …).
+    pub vetoed: bool,
+}
+
+impl Around {
+    /// Whether a keyword of `kind` stands in the window.
+    pub(crate) fn names(&self, kind: &Kind) -> bool {
+        self.kinds & bit(kind) != 0
+    }
+}
+
+/// How a keyword must appear to count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    /// Any ASCII case.
+    Any,
+    /// All upper case: `SIN`, `PAN`, `NAS` are also everyday words
+    /// (Spanish "sin", "pan"; Portuguese "nas") in lower case.
+    Upper,
+}
+
+use Kind::*;
+
+/// Identifier words, with the kinds each one names. Lower case here; the
+/// automaton ignores ASCII case.
+static KEYWORDS: &[(&str, Case, &[Kind])] = &[
+    // Payment cards.
+    ("card", Case::Any, &[CreditCard]),
+    ("card no", Case::Any, &[CreditCard]),
+    ("credit card", Case::Any, &[CreditCard]),
+    ("debit card", Case::Any, &[CreditCard]),
+    ("cc", Case::Upper, &[CreditCard]),
+    ("visa", Case::Any, &[CreditCard]),
+    ("mastercard", Case::Any, &[CreditCard]),
+    ("amex", Case::Any, &[CreditCard]),
+    ("rupay", Case::Any, &[CreditCard]),
+    ("maestro", Case::Any, &[CreditCard]),
+    ("tarjeta", Case::Any, &[CreditCard]),
+    ("cartão", Case::Any, &[CreditCard]),
+    ("cartao", Case::Any, &[CreditCard]),
+    ("carte", Case::Any, &[CreditCard]),
+    ("carta", Case::Any, &[CreditCard]),
+    ("karte", Case::Any, &[CreditCard]),
+    ("kart", Case::Any, &[CreditCard]),
+    ("kartu", Case::Any, &[CreditCard]),
+    ("karta", Case::Any, &[CreditCard]),
+    ("карта", Case::Any, &[CreditCard]),
+    ("卡号", Case::Any, &[CreditCard]),
+    ("카드", Case::Any, &[CreditCard]),
+    ("カード", Case::Any, &[CreditCard]),
+    // United States.
+    ("ssn", Case::Any, &[UsSsn]),
+    ("social security", Case::Any, &[UsSsn]),
+    ("itin", Case::Any, &[UsItin]),
+    ("taxpayer id", Case::Any, &[UsItin, UsSsn]),
+    // Brazil.
+    ("cpf", Case::Any, &[BrCpf]),
+    ("cnpj", Case::Any, &[BrCnpj]),
+    // India.
+    ("aadhaar", Case::Any, &[InAadhaar]),
+    ("aadhar", Case::Any, &[InAadhaar]),
+    ("adhaar", Case::Any, &[InAadhaar]),
+    ("uid", Case::Upper, &[InAadhaar]),
+    ("uidai", Case::Any, &[InAadhaar]),
+    ("आधार", Case::Any, &[InAadhaar]),
+    ("pan", Case::Upper, &[InPan]),
+    ("pan card", Case::Any, &[InPan]),
+    ("pan no", Case::Any, &[InPan]),
+    ("pan number", Case::Any, &[InPan]),
+    ("पैन", Case::Any, &[InPan]),
+    // Mexico.
+    ("curp", Case::Any, &[MxCurp]),
+    ("rfc", Case::Any, &[MxRfc]),
+    // Spain.
+    ("dni", Case::Any, &[EsNif]),
+    ("nif", Case::Any, &[EsNif, EsNie]),
+    ("nie", Case::Upper, &[EsNie]),
+    // Italy.
+    ("codice fiscale", Case::Any, &[ItFiscalCode]),
+    ("cod. fiscale", Case::Any, &[ItFiscalCode]),
+    ("cf", Case::Upper, &[ItFiscalCode]),
+    ("c.f.", Case::Any, &[ItFiscalCode]),
+    // Poland.
+    ("pesel", Case::Any, &[PlPesel]),
+    // Netherlands.
+    ("bsn", Case::Any, &[NlBsn]),
+    ("burgerservicenummer", Case::Any, &[NlBsn]),
+    ("sofinummer", Case::Any, &[NlBsn]),
+    // France.
+    ("nir", Case::Any, &[FrNir]),
+    ("sécu", Case::Any, &[FrNir]),
+    ("secu", Case::Any, &[FrNir]),
+    ("sécurité sociale", Case::Any, &[FrNir]),
+    ("securite sociale", Case::Any, &[FrNir]),
+    ("n° ss", Case::Any, &[FrNir]),
+    ("insee", Case::Any, &[FrNir]),
+    // Germany.
+    ("steuer-id", Case::Any, &[DeTaxId]),
+    ("steuer-idnr", Case::Any, &[DeTaxId]),
+    ("steuerid", Case::Any, &[DeTaxId]),
+    ("steueridentifikationsnummer", Case::Any, &[DeTaxId]),
+    ("idnr", Case::Any, &[DeTaxId]),
+    ("steuernummer", Case::Any, &[DeTaxId]),
+    ("tax id", Case::Any, &[DeTaxId, UsItin]),
+    // United Kingdom.
+    ("nino", Case::Any, &[GbNino]),
+    ("ni number", Case::Any, &[GbNino]),
+    ("ni no", Case::Any, &[GbNino]),
+    ("national insurance", Case::Any, &[GbNino]),
+    ("nhs", Case::Any, &[GbNhs]),
+    // Canada.
+    ("sin", Case::Upper, &[CaSin]),
+    ("social insurance", Case::Any, &[CaSin]),
+    ("nas", Case::Upper, &[CaSin]),
+    ("assurance sociale", Case::Any, &[CaSin]),
+    // China.
+    ("身份证", Case::Any, &[CnResidentId]),
+    ("身份證", Case::Any, &[CnResidentId]),
+    ("居民身份", Case::Any, &[CnResidentId]),
+    // South Korea.
+    ("주민등록번호", Case::Any, &[KrRrn]),
+    ("주민번호", Case::Any, &[KrRrn]),
+    ("rrn", Case::Any, &[KrRrn]),
+    // South Africa.
+    ("sa id", Case::Any, &[ZaId]),
+    ("id number", Case::Any, &[ZaId]),
+    ("id no", Case::Any, &[ZaId]),
+    ("identity number", Case::Any, &[ZaId]),
+    // Turkey.
+    ("tc kimlik", Case::Any, &[TrTckn]),
+    ("t.c. kimlik", Case::Any, &[TrTckn]),
+    ("kimlik", Case::Any, &[TrTckn]),
+    ("tckn", Case::Any, &[TrTckn]),
+    ("tc no", Case::Any, &[TrTckn]),
+    ("tc", Case::Upper, &[TrTckn]),
+    // Sweden.
+    ("personnummer", Case::Any, &[SePersonnummer]),
+    ("personnr", Case::Any, &[SePersonnummer]),
+    ("pnr", Case::Any, &[SePersonnummer]),
+    // Finland.
+    ("henkilötunnus", Case::Any, &[FiHetu]),
+    ("henkilötunnukseni", Case::Any, &[FiHetu]),
+    ("hetu", Case::Any, &[FiHetu]),
+    // Argentina.
+    ("cuit", Case::Any, &[ArCuit]),
+    ("cuil", Case::Any, &[ArCuit]),
+    // Chile.
+    ("rut", Case::Any, &[ClRut]),
+    ("run", Case::Upper, &[ClRut]),
+    // Colombia.
+    ("nit", Case::Any, &[CoNit]),
+    // Indonesia.
+    ("nik", Case::Any, &[IdNik]),
+    ("ktp", Case::Any, &[IdNik]),
+    ("e-ktp", Case::Any, &[IdNik]),
+    // Nigeria.
+    ("nin", Case::Any, &[NgNin]),
+    ("nimc", Case::Any, &[NgNin]),
+    // Singapore.
+    ("nric", Case::Any, &[SgNric]),
+    ("fin", Case::Upper, &[SgNric]),
+    ("ic no", Case::Any, &[SgNric]),
+    ("my ic", Case::Any, &[SgNric]),
+    // Australia.
+    ("tfn", Case::Any, &[AuTfn]),
+    ("tax file", Case::Any, &[AuTfn]),
+    ("medicare", Case::Any, &[AuMedicare]),
+];
+
+/// Words after which a number is not personal data: order, invoice,
+/// tracking, one-time codes … in the languages of our users.
+static NEGATIVE: &[&str] = &[
+    "order",
+    "orders",
+    "invoice",
+    "inv",
+    "ref",
+    "reference",
+    "tracking",
+    "track",
+    "awb",
+    "consignment",
+    "shipment",
+    "parcel",
+    "otp",
+    "code",
+    "pin",
+    "passcode",
+    "verification",
+    "txn",
+    "transaction",
+    "utr",
+    "upi",
+    "ticket",
+    "booking",
+    "receipt",
+    "sku",
+    "imei",
+    "serial",
+    "version",
+    "build",
+    "pedido",
+    "factura",
+    "fatura",
+    "boleto",
+    "protocolo",
+    "rastreio",
+    "rastreamento",
+    "seguimiento",
+    "rastreo",
+    "guía",
+    "código",
+    "codigo",
+    "commande",
+    "facture",
+    "suivi",
+    "colis",
+    "bestellung",
+    "bestellnummer",
+    "rechnung",
+    "sendung",
+    "sendungsnummer",
+    "auftrag",
+    "sipariş",
+    "siparis",
+    "fatura no",
+    "kargo",
+    "takip",
+    "ordine",
+    "fattura",
+    "spedizione",
+    "bestelling",
+    "factuur",
+    "zamówienie",
+    "zamowienie",
+    "faktura",
+    "przesyłka",
+    "pesanan",
+    "resi",
+    "faktur",
+    "kode",
+    "beställning",
+    "tilaus",
+    "lasku",
+    "заказ",
+    "счет",
+    "счёт",
+    "трек",
+    "код",
+    "订单",
+    "单号",
+    "快递",
+    "验证码",
+    "注文",
+    "주문",
+    "송장",
+    "طلب",
+    "فاتورة",
+    "#",
+    "№",
+];
+
+/// The automaton and what each pattern means.
+#[derive(Debug)]
+pub(crate) struct ContextWords {
+    automaton: AhoCorasick,
+    /// Per pattern: the kinds it names (0 for a negative word) and its case.
+    meaning: Vec<(KindSet, Case)>,
+}
+
+static WORDS: Lazy<ContextWords> = Lazy::new(ContextWords::build);
+
+/// The process-wide context words, built on first use.
+pub(crate) fn words() -> &'static ContextWords {
+    &WORDS
+}
+
+impl ContextWords {
+    fn build() -> ContextWords {
+        let mut patterns: Vec<&str> = Vec::new();
+        let mut meaning = Vec::new();
+        for (word, case, kinds) in KEYWORDS {
+            patterns.push(word);
+            meaning.push((kinds.iter().fold(0, |set, k| set | bit(k)), *case));
+        }
+        for word in NEGATIVE {
+            patterns.push(word);
+            meaning.push((0, Case::Any));
+        }
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("context word automaton");
+        ContextWords { automaton, meaning }
+    }
+
+    /// What the keywords in the window before `start` say.
+    pub(crate) fn before(&self, text: &[u8], start: usize) -> Around {
+        let from = window_start(text, start);
+        let window = &text[from..start];
+        let mut around = Around::default();
+        let mut nearest_end = 0;
+        let mut nearest_negative = false;
+        for m in self.automaton.find_overlapping_iter(window) {
+            let (kinds, case) = self.meaning[m.pattern().as_usize()];
+            let matched = &window[m.start()..m.end()];
+            if !is_whole_word(window, m.start(), m.end())
+                || (case == Case::Upper && matched.iter().any(u8::is_ascii_lowercase))
+            {
+                continue;
+            }
+            around.kinds |= kinds;
+            // The nearest word wins; at equal ends the longer (earlier
+            // starting) one, so "fatura no" is not overruled by "no".
+            if m.end() > nearest_end || (m.end() == nearest_end && kinds == 0) {
+                nearest_end = m.end();
+                nearest_negative = kinds == 0;
+            }
+        }
+        around.vetoed = nearest_negative;
+        around
+    }
+}
+
+/// The start of the context window that ends at `end`.
+fn window_start(text: &[u8], end: usize) -> usize {
+    let mut start = end;
+    for _ in 0..WINDOW_CHARS {
+        match char_before(text, start) {
+            (None, 0) => break,
+            (Some(c), _)
+                if matches!(c, '\n' | '\r' | '?' | '!' | ';' | '？' | '！' | '；' | '@')
+                    || c == crate::policy::mask::BULLET
+                    || digit_value(c).is_some() =>
+            {
+                break
+            }
+            (_, width) => start -= width.max(1),
+        }
+    }
+    start
+}
+
+/// Keywords written in Latin letters must stand as whole words ("pin" is
+/// not in "shopping"); words of scripts without spaces stand anywhere.
+fn is_whole_word(window: &[u8], start: usize, end: usize) -> bool {
+    let first = char_at(window, start).0;
+    let last = char_before(window, end).0;
+    let letter_first = first.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
+    let letter_last = last.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
+    let glued_before = letter_first
+        && char_before(window, start)
+            .0
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let glued_after = letter_last
+        && char_at(window, end)
+            .0
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+    !glued_before && !glued_after
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn around(text: &str) -> Around {
+        words().before(text.as_bytes(), text.len())
+    }
+
+    #[test]
+    fn names_kinds_in_many_languages() {
+        assert!(around("my SSN is ").names(&UsSsn));
+        assert!(around("Social Security number: ").names(&UsSsn));
+        assert!(around("meu CPF é ").names(&BrCpf));
+        assert!(around("आधार नंबर ").names(&InAadhaar));
+        assert!(around("身份证号码：").names(&CnResidentId));
+        assert!(around("주민등록번호 ").names(&KrRrn));
+        assert!(around("T.C. kimlik numaram ").names(&TrTckn));
+        assert!(around("C.F. ").names(&ItFiscalCode));
+        assert!(!around("my SSN is ").vetoed);
+    }
+
+    #[test]
+    fn whole_words_and_case() {
+        // "sin" is Spanish for "without"; "SIN" is the Canadian number.
+        assert!(!around("sin intereses ").names(&CaSin));
+        assert!(around("my SIN is ").names(&CaSin));
+        assert!(!around("pinned ").vetoed);
+        assert!(!around("shopping ").vetoed);
+        assert!(!around("panel ").names(&InPan));
+        assert!(!around("presidente ").names(&ClRut));
+    }
+
+    #[test]
+    fn nearest_word_decides_the_veto() {
+        assert!(around("order no. ").vetoed);
+        assert!(around("SSN, not the order ").vetoed);
+        assert!(!around("order done, my SSN: ").vetoed);
+        assert!(around("pedido #").vetoed);
+    }
+
+    #[test]
+    fn window_stops_at_digits_and_lines() {
+        assert_eq!(around("SSN 123-45-6789 and "), Around::default());
+        assert_eq!(around("SSN\n"), Around::default());
+        let far = format!("SSN {} ", "x".repeat(60));
+        assert_eq!(around(&far), Around::default());
+    }
+
+    #[test]
+    fn survives_any_bytes() {
+        let w = words();
+        for text in [&b"\xff\xfeSSN \xe0"[..], b"", b"\xe4\xb8", b"#"] {
+            for end in 0..=text.len() {
+                let _ = w.before(text, end);
+            }
+        }
+    }
+}
