@@ -17,6 +17,7 @@ use crate::region::Region;
 pub(crate) mod card;
 pub(crate) mod context;
 pub(crate) mod email;
+pub(crate) mod iban;
 pub(crate) mod phone;
 
 /// What a detector is shown.
@@ -69,5 +70,6 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(phone::PhoneDetector::new()),
         Box::new(email::EmailDetector),
         Box::new(card::CardDetector),
+        Box::new(iban::IbanDetector),
     ]
 }
