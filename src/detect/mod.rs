@@ -18,6 +18,7 @@ pub(crate) mod card;
 pub(crate) mod context;
 pub(crate) mod email;
 pub(crate) mod iban;
+pub(crate) mod ip;
 pub(crate) mod phone;
 
 /// What a detector is shown.
@@ -71,5 +72,6 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(email::EmailDetector),
         Box::new(card::CardDetector),
         Box::new(iban::IbanDetector),
+        Box::new(ip::IpDetector),
     ]
 }

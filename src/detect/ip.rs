@@ -1,0 +1,356 @@
+//! IP addresses, version 4 and 6.
+//!
+//! An IP address identifies a subscriber's connection as well as a phone
+//! number does, and customers paste them from router pages and error
+//! screens. The forms are exact (RFC 791's dotted quad; RFC 4291 section
+//! 2.2 for IPv6, of which RFC 5952's canonical form is one), so validation
+//! is parsing; the work is in the boundaries:
+//!
+//! * IPv4: four decimal octets 0–255 without leading zeros (`010` is octal
+//!   to some parsers and a typo to people), not part of a longer dotted
+//!   number (`1.3.6.1.4.1`, OIDs, `1.2.3.4.5`) and not a version string
+//!   (`v1.2.3.4`, `build 10.0.19041.1`). A port (`:8080`) or prefix length
+//!   (`/24`) after it is not part of the address.
+//! * IPv6: hex groups and colons, `::` compression, an embedded IPv4 tail
+//!   (`::ffff:192.0.2.1`), any letter case. The scanner shows us numeric
+//!   spans, which start at a digit, so we look back over hex letters and
+//!   colons for the start of the token (`fe80::1` starts with letters) and
+//!   forward for its end. Only the first numeric span of a token parses it,
+//!   so an address with many digit runs costs one parse. Times (`10:30`),
+//!   MAC addresses (six groups) and ratios fail the group count.
+
+use std::net::Ipv6Addr;
+
+use super::{Context, Detector, Span, Trigger};
+use crate::finding::{Finding, Kind};
+use crate::text::{char_at, char_before, ends_with_ignore_case, is_latin_letter};
+
+/// The longest textual IPv6 address (`ffff:…:255.255.255.255`).
+const MAX_V6: usize = 45;
+const CONF_V4: f32 = 0.92;
+const CONF_V6: f32 = 0.95;
+
+/// Words after which a dotted quad is a version number.
+const VERSION_WORDS: &[&[u8]] = &[
+    b"version ",
+    b"version: ",
+    b"ver ",
+    b"ver. ",
+    b"build ",
+    b"release ",
+    b"firmware ",
+    b"versao ",
+    "versión ".as_bytes(),
+    "versão ".as_bytes(),
+    b"versione ",
+    b"miui ",
+    b"ios ",
+    b"android ",
+    b"oid ",
+];
+
+/// Parses a dotted quad at exactly `s`. No leading zeros except `0`.
+pub(crate) fn parse_ipv4(s: &[u8]) -> Option<[u8; 4]> {
+    let mut out = [0u8; 4];
+    let mut parts = s.split(|&b| b == b'.');
+    for octet in &mut out {
+        let p = parts.next()?;
+        if p.is_empty() || p.len() > 3 || !p.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        if p.len() > 1 && p[0] == b'0' {
+            return None;
+        }
+        let v = p.iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'));
+        *octet = u8::try_from(v).ok()?;
+    }
+    parts.next().is_none().then_some(out)
+}
+
+/// Parses an IPv6 address in any RFC 4291 textual form.
+pub(crate) fn parse_ipv6(s: &[u8]) -> Option<Ipv6Addr> {
+    if s.len() > MAX_V6 || !s.contains(&b':') {
+        return None;
+    }
+    let s = std::str::from_utf8(s).ok()?;
+    // The standard library's parser takes every RFC 4291 form (with and
+    // without `::`, embedded IPv4) and rejects leading-zero octets in the
+    // IPv4 tail; it also refuses groups of more than four hex digits.
+    s.parse::<Ipv6Addr>().ok()
+}
+
+fn is_hex_or_colon(b: u8) -> bool {
+    b.is_ascii_hexdigit() || b == b':'
+}
+
+/// The IP detector.
+#[derive(Debug, Default)]
+pub(crate) struct IpDetector;
+
+impl IpDetector {
+    /// Tries an IPv6 address whose token contains the digit at `d0`.
+    fn ipv6(&self, text: &[u8], d0: usize, out: &mut Vec<Finding>) -> bool {
+        // Back over hex digits, colons and (for an embedded IPv4 tail) dots.
+        let mut start = d0;
+        while start > 0 && d0 - start < MAX_V6 && is_hex_or_colon(text[start - 1]) {
+            start -= 1;
+        }
+        // An earlier digit of the same token: its numeric span parsed it.
+        if text[start..d0].iter().any(u8::is_ascii_digit) {
+            return true;
+        }
+        let mut end = d0;
+        while end < text.len()
+            && end - start < MAX_V6
+            && (is_hex_or_colon(text[end]) || text[end] == b'.')
+        {
+            end += 1;
+        }
+        let token = &text[start..end];
+        if !token.contains(&b':') {
+            return false;
+        }
+        // Trailing sentence punctuation is not part of the address.
+        let mut e = end;
+        while e > start && matches!(text[e - 1], b'.' | b':') && !text[start..e].ends_with(b"::") {
+            e -= 1;
+        }
+        if !free_standing(text, start, e) || parse_ipv6(&text[start..e]).is_none() {
+            return false;
+        }
+        // "12:30::" and similar need at least two groups with a digit or
+        // a `::` to be taken for an address in prose; std already demands a
+        // full address, which times and ratios never are.
+        out.push(Finding {
+            kind: Kind::IpAddress,
+            start,
+            end: e,
+            confidence: CONF_V6,
+            normalized: String::from_utf8_lossy(&text[start..e]).to_ascii_lowercase(),
+        });
+        true
+    }
+
+    /// Tries a dotted quad starting at `d0`.
+    fn ipv4(&self, text: &[u8], d0: usize, out: &mut Vec<Finding>) {
+        let mut end = d0;
+        while end < text.len() && (text[end].is_ascii_digit() || text[end] == b'.') {
+            end += 1;
+        }
+        // A final dot ends the sentence.
+        let mut e = end;
+        if e > d0 && text[e - 1] == b'.' {
+            e -= 1;
+        }
+        let Some(_) = parse_ipv4(&text[d0..e]) else {
+            return;
+        };
+        let before = char_before(text, d0).0;
+        if matches!(before, Some(c) if c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '\\' | '@' | crate::policy::mask::BULLET))
+        {
+            return;
+        }
+        // An IPv6 tail (`::ffff:1.2.3.4`) is reported by the IPv6 path.
+        if before == Some(':') && d0 >= 2 && is_hex_or_colon(text[d0 - 2]) {
+            return;
+        }
+        let after = char_at(text, e).0;
+        if after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '@' | '-')) {
+            return;
+        }
+        let version_word = |w: &&[u8]| {
+            ends_with_ignore_case(text, d0, w)
+                && !char_before(text, d0 - w.len())
+                    .0
+                    .is_some_and(|c| c.is_alphanumeric())
+        };
+        if VERSION_WORDS.iter().any(version_word) {
+            return;
+        }
+        out.push(Finding {
+            kind: Kind::IpAddress,
+            start: d0,
+            end: e,
+            confidence: CONF_V4,
+            normalized: String::from_utf8_lossy(&text[d0..e]).into_owned(),
+        });
+    }
+}
+
+/// Not glued to letters or digits, nor continuing a dotted or colon token.
+fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
+    let before = char_before(text, start).0;
+    let after = char_at(text, end).0;
+    let glued =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || is_latin_letter(c) || c == '_');
+    !glued(before)
+        && !glued(after)
+        && before != Some('.')
+        && !matches!(after, Some('.') if text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric))
+}
+
+impl Detector for IpDetector {
+    fn kinds(&self) -> &[Kind] {
+        &[Kind::IpAddress]
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::Numeric
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let Some(off) = text
+            .get(span.start..span.end)
+            .and_then(|s| s.iter().position(u8::is_ascii_digit))
+        else {
+            return;
+        };
+        let d0 = span.start + off;
+        // Cheap gate: an address has a colon or a dot within its first five
+        // characters after the first digit, or hex letters / a colon before.
+        let near = &text[d0.saturating_sub(5)..(d0 + 5).min(text.len())];
+        let colon = near.contains(&b':')
+            || (d0 > 0 && text[d0 - 1].is_ascii_hexdigit() && text[d0 - 1].is_ascii_alphabetic());
+        if colon && self.ipv6(text, d0, out) {
+            return;
+        }
+        if near.contains(&b'.') {
+            self.ipv4(text, d0, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scan(text: &str) -> Vec<String> {
+        let scanner = crate::Scanner::builder()
+            .kinds([Kind::IpAddress])
+            .build()
+            .unwrap();
+        scanner
+            .scan(text)
+            .into_iter()
+            .map(|f| text[f.range()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn ipv4_forms() {
+        assert_eq!(scan("router at 192.168.1.1 ok"), ["192.168.1.1"]);
+        assert_eq!(scan("server 76.215.207.99."), ["76.215.207.99"]);
+        assert_eq!(scan("rdp 10.0.0.254:3389"), ["10.0.0.254"]);
+        assert_eq!(scan("net 10.0.0.0/8"), ["10.0.0.0"]);
+        assert_eq!(scan("IP:8.8.8.8"), ["8.8.8.8"]);
+        assert_eq!(
+            scan("0.0.0.0 and 255.255.255.255"),
+            ["0.0.0.0", "255.255.255.255"]
+        );
+    }
+
+    #[test]
+    fn ipv4_hard_negatives() {
+        for t in [
+            "1.2.3.4.5",
+            "oid 1.3.6.1.4.1.311",
+            "v1.2.3.4",
+            "version 1.2.3.4",
+            "Version: 1.2.3.4",
+            "build 10.0.19041.1",
+            "256.1.1.1",
+            "01.2.3.4",
+            "1.2.3",
+            "price 1.234.567.890",
+            "12.03.2024",
+            "a1.2.3.4",
+            "1.2.3.4a",
+            "1.2.3.4.",
+        ] {
+            let found = scan(t);
+            assert!(found.is_empty() || t == "1.2.3.4.", "{t}: {found:?}");
+        }
+        // A sentence-final dot is punctuation.
+        assert_eq!(scan("1.2.3.4."), ["1.2.3.4"]);
+    }
+
+    #[test]
+    fn ipv6_forms() {
+        for ip in [
+            "2001:db8::1",
+            "2001:0db8:0000:0000:0000:0000:0000:0001",
+            "2001:DB8:85A3::8A2E:370:7334",
+            "fe80::1",
+            "::1",
+            "::",
+            "::ffff:192.0.2.1",
+            "64:ff9b::198.51.100.7",
+            "2001:db8:0:0:1:0:0:1",
+            "1:2:3:4:5:6:7::",
+            "fe80::",
+        ] {
+            let text = format!("addr {ip} here");
+            if ip == "::" {
+                // A bare `::` has no digit: the scanner never looks.
+                assert!(scan(&text).is_empty());
+                continue;
+            }
+            assert_eq!(scan(&text), [ip.to_string()], "{ip}");
+        }
+        assert_eq!(scan("[2001:db8::1]:443"), ["2001:db8::1"]);
+        assert_eq!(scan("ip fe80::1%eth0"), ["fe80::1"]);
+        assert_eq!(scan("see 2001:db8::1."), ["2001:db8::1"]);
+    }
+
+    #[test]
+    fn ipv6_hard_negatives() {
+        for t in [
+            "at 10:30 pm",
+            "10:30:45",
+            "mac 00:1a:2b:3c:4d:5e",
+            "ratio 3:2",
+            "2001:db8:::1",
+            "1:2:3:4:5:6:7:8:9",
+            "12345::1",
+            "2001:db8::g1",
+            "x2001:db8::1",
+        ] {
+            assert!(scan(t).is_empty(), "{t}: {:?}", scan(t));
+        }
+    }
+
+    #[test]
+    fn parsers() {
+        assert_eq!(parse_ipv4(b"1.2.3.4"), Some([1, 2, 3, 4]));
+        assert_eq!(parse_ipv4(b"1.2.3.04"), None);
+        assert_eq!(parse_ipv4(b"1..3.4"), None);
+        assert_eq!(parse_ipv4(b"1.2.3.4.5"), None);
+        assert_eq!(parse_ipv4(b"1000.2.3.4"), None);
+        assert!(parse_ipv6(b"::ffff:1.2.3.4").is_some());
+        assert!(parse_ipv6(b"::ffff:1.2.3.04").is_none());
+        assert!(parse_ipv6(b"1.2.3.4").is_none());
+    }
+
+    #[test]
+    fn survives_any_bytes() {
+        let d = IpDetector;
+        for t in [
+            &b"fe80::1\xff"[..],
+            b"\xe4:1.2.3.4",
+            b"1.",
+            b":1",
+            b"::\xff1.2.3.4",
+        ] {
+            let ctx = Context {
+                text: t,
+                region: None,
+            };
+            for s in 0..t.len() {
+                for e in s..=t.len() {
+                    d.detect(&ctx, Span { start: s, end: e }, &mut Vec::new());
+                }
+            }
+        }
+    }
+}
