@@ -62,6 +62,9 @@ enum piimask_status
     PIIMASK_STATUS_PANIC = 9,
     // An error without a more specific status; see `piimask_last_error`.
     PIIMASK_STATUS_ERROR = 10,
+    // A role's keyed operator (token, hash, fpe) needs a key and the
+    // scanner has none (see `piimask_scanner_new_with_key`).
+    PIIMASK_STATUS_MISSING_KEY = 11,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
@@ -179,6 +182,24 @@ size_t piimask_last_error(char *buf,
 piimask_status piimask_scanner_new(const char *config_json,
                                    size_t len,
                                    piimask_scanner **out);
+
+// Like `piimask_scanner_new`, with the tenant's secret key for the keyed
+// operators of roles (`token`, `hash`, `fpe`): `key_len` bytes at `key`,
+// at least 16 (use 32 random bytes). The scanner keeps only keys derived
+// from it, wiped when the scanner is freed; the caller may wipe its own
+// copy as soon as this returns. The key is never logged nor part of any
+// message. A key shorter than 16 bytes gives
+// `PIIMASK_STATUS_INVALID_CONFIG`; `key` NULL gives
+// `PIIMASK_STATUS_NULL_ARGUMENT`. Thread-safe.
+//
+// # Safety
+// As `piimask_scanner_new`; `key` must be NULL or point to `key_len`
+// readable bytes.
+piimask_status piimask_scanner_new_with_key(const char *config_json,
+                                            size_t len,
+                                            const uint8_t *key,
+                                            size_t key_len,
+                                            piimask_scanner **out);
 
 // Releases a scanner. NULL does nothing. No other thread may be using it,
 // and results obtained from it (findings, bytes) stay valid: they do not
@@ -316,11 +337,15 @@ piimask_status piimask_batch_flat(const piimask_batch *batch,
 // no longer in use (nor any pointer into it).
 void piimask_batch_free(piimask_batch *batch);
 
-// Masks every finding in `len` bytes at `text` with its kind's default
-// mask (e.g. `+91 ••••• ••210`) and keeps all other bytes as they are.
-// `region` as in `piimask_scan`. `role` selects what a viewer may see;
-// NULL means the default masks. Roles come with masking policies: until a
-// policy defines them, any other role gives `PIIMASK_STATUS_UNKNOWN_ROLE`.
+// Replaces every finding in `len` bytes at `text` as the viewer's `role`
+// says (masks such as `+91 ••••• ••210`, labels, tokens, ...) and keeps all
+// other bytes as they are. `role` is a built-in role (`agent`,
+// `supervisor`, `compliance`, `export`) or one of the configuration's
+// policy; NULL means the policy's default role (the default typed masks
+// unless the configuration names one). A role no policy defines gives
+// `PIIMASK_STATUS_UNKNOWN_ROLE`; a keyed operator (token, hash, fpe) on a
+// scanner without a key gives `PIIMASK_STATUS_MISSING_KEY`. `region` as in
+// `piimask_scan`.
 //
 // On success writes the redacted text to `*out`, owned by the caller
 // (release with `piimask_bytes_free`). On any failure `*out` is left

@@ -21,6 +21,8 @@ export interface ScannerOptions {
   kinds?: string[];
   /** A configuration (object or JSON string), the schema of the CLI's --config. */
   config?: object | string;
+  /** The tenant's secret key (at least 16 bytes) for the keyed operators of roles. */
+  key?: Uint8Array;
 }
 
 export interface ScanOptions {
@@ -29,7 +31,7 @@ export interface ScanOptions {
 }
 
 export interface RedactOptions extends ScanOptions {
-  /** What the viewer may see; the default masks when absent. */
+  /** The viewer's role (agent, supervisor, compliance, export, or configured); the policy's default when absent. */
   role?: string;
 }
 
@@ -46,6 +48,7 @@ export declare const Status: Readonly<{
   REDACTION_FAILED: 8;
   PANIC: 9;
   ERROR: 10;
+  MISSING_KEY: 11;
 }>;
 
 /** A failed piimask call. The message never contains scanned text. */

@@ -49,6 +49,8 @@ const c = {
   lastError: lib.func('size_t piimask_last_error(_Out_ uint8_t *buf, size_t cap)'),
   scannerNew: lib.func(
     'uint32_t piimask_scanner_new(const uint8_t *config, size_t len, _Out_ piimask_scanner **out)'),
+  scannerNewWithKey: lib.func('uint32_t piimask_scanner_new_with_key(const uint8_t *config, size_t len, ' +
+    'const uint8_t *key, size_t key_len, _Out_ piimask_scanner **out)'),
   scannerFree: lib.func('void piimask_scanner_free(piimask_scanner *scanner)'),
   kindName: lib.func('const char *piimask_scanner_kind_name(const piimask_scanner *scanner, uint32_t kind)'),
   scan: lib.func('uint32_t piimask_scan(const piimask_scanner *scanner, const uint8_t *text, size_t len, ' +
@@ -86,6 +88,7 @@ const Status = Object.freeze({
   REDACTION_FAILED: 8,
   PANIC: 9,
   ERROR: 10,
+  MISSING_KEY: 11,
 });
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k]));
 
@@ -163,9 +166,11 @@ class Scanner {
    * @param {object|string} [options.config] a configuration (object or
    *   JSON), the schema of the CLI's --config; region and kinds given here
    *   override it.
+   * @param {Uint8Array} [options.key] the tenant's secret key (at least 16
+   *   bytes; use 32 random bytes) for the keyed operators of roles.
    */
   constructor(options = {}) {
-    const { region, kinds, config } = options;
+    const { region, kinds, config, key } = options;
     let cfg = {};
     if (typeof config === 'string') cfg = JSON.parse(config);
     else if (config) cfg = { ...config };
@@ -185,7 +190,13 @@ class Scanner {
     }
     const json = Buffer.from(JSON.stringify(cfg), 'utf8');
     const out = [null];
-    const status = c.scannerNew(json, json.length, out);
+    let status;
+    if (key === undefined || key === null) {
+      status = c.scannerNew(json, json.length, out);
+    } else {
+      if (!(key instanceof Uint8Array)) throw new TypeError('key must be a Buffer or Uint8Array');
+      status = c.scannerNewWithKey(json, json.length, key, key.length, out);
+    }
     if (status !== Status.OK) throw fail(status);
     this._ptr = out[0];
     this._names = new Map();
@@ -259,9 +270,11 @@ class Scanner {
     }
   }
 
-  /** `text` with every finding masked. `options.role` chooses what a viewer
-   * may see (default masks when absent); `options.region` as in scan.
-   * Throws rather than ever returning unmasked text. */
+  /** `text` with every finding replaced as the viewer's `options.role`
+   * says: a built-in role (agent, supervisor, compliance, export) or one of
+   * the configuration's policy; the policy's default role (the typed masks
+   * unless configured) when absent. `options.region` as in scan. Throws
+   * rather than ever returning unmasked text. */
   redact(text, options = {}) {
     const buf = bytesOf(text);
     const out = [null];

@@ -75,11 +75,14 @@ pub enum piimask_status {
     Panic = 9,
     /// An error without a more specific status; see `piimask_last_error`.
     Error = 10,
+    /// A role's keyed operator (token, hash, fpe) needs a key and the
+    /// scanner has none (see `piimask_scanner_new_with_key`).
+    MissingKey = 11,
 }
 
 impl piimask_status {
     /// Every status, in code order.
-    const ALL: [piimask_status; 11] = [
+    const ALL: [piimask_status; 12] = [
         Self::Ok,
         Self::NullArgument,
         Self::InvalidConfig,
@@ -91,6 +94,7 @@ impl piimask_status {
         Self::RedactionFailed,
         Self::Panic,
         Self::Error,
+        Self::MissingKey,
     ];
 
     /// Converts a value that came from C, which may be anything.
@@ -111,6 +115,7 @@ impl piimask_status {
             Self::RedactionFailed => c"redaction failed; no text is returned",
             Self::Panic => c"internal error (panic caught at the C boundary)",
             Self::Error => c"error",
+            Self::MissingKey => c"a keyed operator needs a key and the scanner has none",
         }
     }
 }
@@ -123,6 +128,8 @@ impl From<&Error> for piimask_status {
             Error::UnknownKind(_) => Self::UnknownKind,
             Error::Config { .. } => Self::InvalidConfig,
             Error::Redaction(_) => Self::RedactionFailed,
+            Error::UnknownRole(_) => Self::UnknownRole,
+            Error::MissingKey(_) => Self::MissingKey,
             _ => Self::Error,
         }
     }
@@ -244,27 +251,22 @@ unsafe fn region_arg(
     Region::new(code).map(Some).map_err(|e| fail(&e))
 }
 
-/// A role argument. Roles arrive with masking policies; until then only the
-/// default masks (`NULL`) exist.
+/// A role argument: NULL means the policy's default role.
 ///
 /// # Safety
-/// Unless NULL, `role` must be a NUL-terminated string.
-unsafe fn role_arg(role: *const c_char) -> Result<(), piimask_status> {
+/// Unless NULL, `role` must be a NUL-terminated string valid for `'a`.
+unsafe fn role_arg<'a>(role: *const c_char) -> Result<Option<&'a str>, piimask_status> {
     if role.is_null() {
-        return Ok(());
+        return Ok(None);
     }
     // SAFETY: non-NULL and NUL-terminated per the caller's contract.
     let role = unsafe { CStr::from_ptr(role) };
-    let name: String = role
-        .to_string_lossy()
-        .chars()
-        .take(32)
-        .map(|c| if c.is_ascii_graphic() { c } else { '?' })
-        .collect();
-    Err(fail_with(
-        piimask_status::UnknownRole,
-        &format!("no policy defines role {name:?} (only the default masks, role NULL, exist)"),
-    ))
+    role.to_str().map(Some).map_err(|_| {
+        fail_with(
+            piimask_status::InvalidArgument,
+            "`role` is not a UTF-8 string",
+        )
+    })
 }
 
 /// Writes `value` through `out`.

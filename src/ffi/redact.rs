@@ -26,11 +26,15 @@ pub struct piimask_bytes_list {
     offsets: Vec<usize>,
 }
 
-/// Masks every finding in `len` bytes at `text` with its kind's default
-/// mask (e.g. `+91 ••••• ••210`) and keeps all other bytes as they are.
-/// `region` as in `piimask_scan`. `role` selects what a viewer may see;
-/// NULL means the default masks. Roles come with masking policies: until a
-/// policy defines them, any other role gives `PIIMASK_STATUS_UNKNOWN_ROLE`.
+/// Replaces every finding in `len` bytes at `text` as the viewer's `role`
+/// says (masks such as `+91 ••••• ••210`, labels, tokens, ...) and keeps all
+/// other bytes as they are. `role` is a built-in role (`agent`,
+/// `supervisor`, `compliance`, `export`) or one of the configuration's
+/// policy; NULL means the policy's default role (the default typed masks
+/// unless the configuration names one). A role no policy defines gives
+/// `PIIMASK_STATUS_UNKNOWN_ROLE`; a keyed operator (token, hash, fpe) on a
+/// scanner without a key gives `PIIMASK_STATUS_MISSING_KEY`. `region` as in
+/// `piimask_scan`.
 ///
 /// On success writes the redacted text to `*out`, owned by the caller
 /// (release with `piimask_bytes_free`). On any failure `*out` is left
@@ -62,12 +66,13 @@ pub unsafe extern "C" fn piimask_redact(
             Err(status) => return status,
         };
         // SAFETY: NULL or NUL-terminated per the contract.
-        if let Err(status) = unsafe { role_arg(role) } {
-            return status;
-        }
+        let role = match unsafe { role_arg(role) } {
+            Ok(role) => role,
+            Err(status) => return status,
+        };
         let mut findings = Vec::new();
         let mut data = Vec::with_capacity(bytes.len() + 16);
-        if let Err(e) = s.scanner.redact_into(bytes, region, &mut findings, &mut data) {
+        if let Err(e) = s.scanner.redact_role_into(bytes, region, role, &mut findings, &mut data) {
             return fail(&e);
         }
         data.push(0);
@@ -152,9 +157,10 @@ pub unsafe extern "C" fn piimask_redact_batch(
             Err(status) => return status,
         };
         // SAFETY: NULL or NUL-terminated per the contract.
-        if let Err(status) = unsafe { role_arg(role) } {
-            return status;
-        }
+        let role = match unsafe { role_arg(role) } {
+            Ok(role) => role,
+            Err(status) => return status,
+        };
         let mut findings = Vec::new();
         let mut one = Vec::new();
         let mut data = Vec::with_capacity(texts.iter().map(|t| t.len).sum::<usize>() + 1);
@@ -168,7 +174,7 @@ pub unsafe extern "C" fn piimask_redact_batch(
                     "a text of the batch is NULL with a non-zero length",
                 );
             };
-            if let Err(e) = s.scanner.redact_into(bytes, region, &mut findings, &mut one) {
+            if let Err(e) = s.scanner.redact_role_into(bytes, region, role, &mut findings, &mut one) {
                 return fail(&e);
             }
             data.extend_from_slice(&one);

@@ -5,6 +5,7 @@ use std::ffi::{c_char, CString};
 use super::{boundary, fail, fail_with, piimask_status, require, write_out};
 use crate::config::Config;
 use crate::finding::Kind;
+use crate::policy::Key;
 use crate::scanner::Scanner;
 
 /// A compiled scanner (opaque). Immutable once built: any number of threads
@@ -51,34 +52,87 @@ pub unsafe extern "C" fn piimask_scanner_new(
     out: *mut *mut piimask_scanner,
 ) -> piimask_status {
     boundary! {
-        require!(out);
-        let mut builder = Scanner::builder();
-        if !config_json.is_null() {
-            // SAFETY: non-NULL, with `len` readable bytes per the contract.
-            let bytes = unsafe { std::slice::from_raw_parts(config_json.cast::<u8>(), len) };
-            let Ok(json) = std::str::from_utf8(bytes) else {
-                return fail_with(piimask_status::InvalidConfig, "the configuration is not UTF-8");
-            };
-            match Config::from_json(json) {
-                Ok(config) => builder = builder.config(&config),
-                Err(e) => return fail(&e),
-            }
-        }
-        let scanner = match builder.build() {
-            Ok(s) => s,
-            Err(e) => return fail(&e),
-        };
-        let custom_names = (Scanner::CUSTOM_KIND_CODES_START..)
-            .map_while(|code| scanner.kind_by_code(code))
-            .map(|kind| {
-                CString::new(kind.name().replace('\0', "\u{FFFD}")).unwrap_or_default()
-            })
-            .collect();
-        let handle = Box::new(piimask_scanner { scanner, custom_names });
-        // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(handle)) };
-        piimask_status::Ok
+        // SAFETY: forwarded contract.
+        unsafe { new_scanner(config_json, len, None, out) }
     }
+}
+
+/// Like `piimask_scanner_new`, with the tenant's secret key for the keyed
+/// operators of roles (`token`, `hash`, `fpe`): `key_len` bytes at `key`,
+/// at least 16 (use 32 random bytes). The scanner keeps only keys derived
+/// from it, wiped when the scanner is freed; the caller may wipe its own
+/// copy as soon as this returns. The key is never logged nor part of any
+/// message. A key shorter than 16 bytes gives
+/// `PIIMASK_STATUS_INVALID_CONFIG`; `key` NULL gives
+/// `PIIMASK_STATUS_NULL_ARGUMENT`. Thread-safe.
+///
+/// # Safety
+/// As `piimask_scanner_new`; `key` must be NULL or point to `key_len`
+/// readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_scanner_new_with_key(
+    config_json: *const c_char,
+    len: usize,
+    key: *const u8,
+    key_len: usize,
+    out: *mut *mut piimask_scanner,
+) -> piimask_status {
+    boundary! {
+        require!(key);
+        // SAFETY: non-NULL with `key_len` readable bytes per the contract.
+        let key = unsafe { std::slice::from_raw_parts(key, key_len) };
+        // SAFETY: forwarded contract.
+        unsafe { new_scanner(config_json, len, Some(key), out) }
+    }
+}
+
+/// Builds a scanner for the two constructors.
+///
+/// # Safety
+/// `config_json` NULL or `len` readable bytes; `out` NULL or writable.
+unsafe fn new_scanner(
+    config_json: *const c_char,
+    len: usize,
+    key: Option<&[u8]>,
+    out: *mut *mut piimask_scanner,
+) -> piimask_status {
+    require!(out);
+    let mut builder = Scanner::builder();
+    if !config_json.is_null() {
+        // SAFETY: non-NULL, with `len` readable bytes per the contract.
+        let bytes = unsafe { std::slice::from_raw_parts(config_json.cast::<u8>(), len) };
+        let Ok(json) = std::str::from_utf8(bytes) else {
+            return fail_with(
+                piimask_status::InvalidConfig,
+                "the configuration is not UTF-8",
+            );
+        };
+        match Config::from_json(json) {
+            Ok(config) => builder = builder.config(&config),
+            Err(e) => return fail(&e),
+        }
+    }
+    if let Some(key) = key {
+        match Key::new(key) {
+            Ok(key) => builder = builder.key(key),
+            Err(e) => return fail(&e),
+        }
+    }
+    let scanner = match builder.build() {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
+    let custom_names = (Scanner::CUSTOM_KIND_CODES_START..)
+        .map_while(|code| scanner.kind_by_code(code))
+        .map(|kind| CString::new(kind.name().replace('\0', "\u{FFFD}")).unwrap_or_default())
+        .collect();
+    let handle = Box::new(piimask_scanner {
+        scanner,
+        custom_names,
+    });
+    // SAFETY: `out` is non-NULL and writable per the contract.
+    unsafe { write_out(out, Box::into_raw(handle)) };
+    piimask_status::Ok
 }
 
 /// Releases a scanner. NULL does nothing. No other thread may be using it,

@@ -93,7 +93,7 @@ int main(void) {
     CHECK_STATUS(piimask_redact_batch(s, texts, N, NULL, NULL, &list),
                  PIIMASK_STATUS_NULL_ARGUMENT);
     CHECK(list == (piimask_bytes_list *)&list);
-    CHECK_STATUS(piimask_redact_batch(s, texts, 1, NULL, "supervisor", &list),
+    CHECK_STATUS(piimask_redact_batch(s, texts, 1, NULL, "no_such_role", &list),
                  PIIMASK_STATUS_UNKNOWN_ROLE);
     CHECK_STATUS(piimask_scan_batch(s, texts, 1, "XX", &batch), PIIMASK_STATUS_UNKNOWN_REGION);
     CHECK(list == (piimask_bytes_list *)&list && batch == (piimask_batch *)&batch);

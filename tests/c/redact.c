@@ -1,4 +1,4 @@
-/* Redaction: masks, the trailing NUL, roles, fail-closed output. */
+/* Redaction: masks, the trailing NUL, roles and keys, fail-closed output. */
 #include "check.h"
 
 static const char *TEXT =
@@ -17,16 +17,48 @@ int main(void) {
     CHECK(strcmp((const char *)data, MASKED) == 0);
     piimask_bytes_free(out);
 
-    /* Roles arrive with policies: until then any role is unknown, and no
-       text comes back. */
+    /* Roles: a built-in one, an unknown one (an error, and no text comes
+       back), and keyed operators without a key. */
+    CHECK_OK(piimask_redact(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, "supervisor", &out));
+    CHECK(strcmp((const char *)piimask_bytes_data(out), MASKED) == 0);
+    piimask_bytes_free(out);
     piimask_bytes *untouched = (piimask_bytes *)&untouched;
     out = untouched;
-    CHECK_STATUS(piimask_redact(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, "agent", &out),
-                 PIIMASK_STATUS_UNKNOWN_ROLE);
+    CHECK_STATUS(
+        piimask_redact(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, "no_such_role", &out),
+        PIIMASK_STATUS_UNKNOWN_ROLE);
     CHECK(out == untouched);
     char why[200];
     CHECK(piimask_last_error(why, sizeof why) > 0);
-    CHECK(strstr(why, "agent") != NULL);
+    CHECK(strstr(why, "no_such_role") != NULL);
+    CHECK_STATUS(piimask_redact(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, "agent", &out),
+                 PIIMASK_STATUS_MISSING_KEY);
+    CHECK(out == untouched);
+    CHECK_STATUS(piimask_redact(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, "\xff", &out),
+                 PIIMASK_STATUS_INVALID_ARGUMENT);
+    CHECK(out == untouched);
+
+    /* With a key, the agent sees tokens: no digit of the number is left. */
+    static const uint8_t key[32] = "0123456789abcdef0123456789abcdef";
+    piimask_scanner *keyed = NULL;
+    const char *config = "{\"region\": \"IN\"}";
+    CHECK_OK(piimask_scanner_new_with_key(config, strlen(config), key, sizeof key, &keyed));
+    CHECK_OK(piimask_redact(keyed, (const uint8_t *)TEXT, strlen(TEXT), NULL, "agent", &out));
+    CHECK(strstr((const char *)piimask_bytes_data(out), "98765") == NULL);
+    CHECK(strstr((const char *)piimask_bytes_data(out), "210") == NULL);
+    piimask_bytes *again = NULL;
+    CHECK_OK(piimask_redact(keyed, (const uint8_t *)TEXT, strlen(TEXT), NULL, "agent", &again));
+    CHECK(piimask_bytes_len(out) == piimask_bytes_len(again)); /* deterministic tokens */
+    CHECK(memcmp(piimask_bytes_data(out), piimask_bytes_data(again), piimask_bytes_len(out)) == 0);
+    piimask_bytes_free(again);
+    piimask_bytes_free(out);
+    piimask_scanner_free(keyed);
+    keyed = (piimask_scanner *)&keyed;
+    CHECK_STATUS(piimask_scanner_new_with_key(config, strlen(config), key, 8, &keyed),
+                 PIIMASK_STATUS_INVALID_CONFIG);
+    CHECK_STATUS(piimask_scanner_new_with_key(config, strlen(config), NULL, 0, &keyed),
+                 PIIMASK_STATUS_NULL_ARGUMENT);
+    CHECK(keyed == (piimask_scanner *)&keyed);
 
     /* No region hint for this call: the national number stays. */
     const char *national = "call 98765 43210";

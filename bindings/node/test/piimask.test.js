@@ -93,6 +93,18 @@ test('errors', () => {
   assert.throws(() => closed.scan('x'), /closed/);
 });
 
+test('roles and keys', () => {
+  assert.equal(scanner.redact(TEXT, { role: 'supervisor' }), MASKED);
+  assert.throws(() => scanner.redact(TEXT, { role: 'agent' }), { status: Status.MISSING_KEY, code: 'MISSING_KEY' });
+  const keyed = new Scanner({ key: Buffer.alloc(32, 'k') });
+  const agent = keyed.redact(TEXT, { role: 'agent' });
+  assert.ok(!agent.includes('98765') && !agent.includes('210'));
+  assert.equal(keyed.redact(TEXT, { role: 'agent' }), agent);
+  assert.notEqual(new Scanner({ key: Buffer.alloc(32, 'j') }).redact(TEXT, { role: 'agent' }), agent);
+  assert.deepEqual(keyed.redactBatch([TEXT], { role: 'agent' }), [agent]);
+  assert.throws(() => new Scanner({ key: Buffer.from('short') }), { status: Status.INVALID_CONFIG });
+});
+
 const MESSAGES = [
   'WhatsApp me at +91 98765 43210',
   '',

@@ -135,6 +135,21 @@ def test_unknown_role_never_returns_text(scanner):
         scanner.redact_batch([TEXT, "hi"], role="no_such_role_xyz")
 
 
+def test_roles_and_keys(scanner):
+    assert scanner.redact(TEXT, role="supervisor") == MASKED
+    with pytest.raises(piimask.MissingKeyError) as e:
+        scanner.redact(TEXT, role="agent")
+    assert e.value.status == 11
+    keyed = piimask.Scanner(key=b"k" * 32)
+    agent = keyed.redact(TEXT, role="agent")
+    assert "98765" not in agent and "210" not in agent
+    assert keyed.redact(TEXT, role="agent") == agent  # stable tokens
+    assert piimask.Scanner(key=b"j" * 32).redact(TEXT, role="agent") != agent
+    assert keyed.redact_batch([TEXT], role="agent") == [agent]
+    with pytest.raises(piimask.ConfigError, match="key"):
+        piimask.Scanner(key=b"short")
+
+
 MESSAGES = [
     "WhatsApp me at +91 98765 43210",
     "",

@@ -28,6 +28,7 @@ __all__ = [
     "UnknownKindError",
     "UnknownRoleError",
     "InvalidArgumentError",
+    "MissingKeyError",
     "RedactionError",
     "InternalError",
     "library_version",
@@ -47,6 +48,7 @@ _OUT_OF_RANGE = 6
 _INVALID_ARGUMENT = 7
 _REDACTION_FAILED = 8
 _PANIC = 9
+_MISSING_KEY = 11
 
 
 class Error(Exception):
@@ -75,6 +77,11 @@ class UnknownRoleError(Error, ValueError):
     """A role that the scanner's policy does not define."""
 
 
+class MissingKeyError(Error):
+    """A role's keyed operator (token, hash, fpe) needs a key; build the
+    Scanner with ``key=``."""
+
+
 class InvalidArgumentError(Error, ValueError):
     """A malformed argument."""
 
@@ -95,6 +102,7 @@ _ERRORS = {
     _REDACTION_FAILED: RedactionError,
     _PANIC: InternalError,
     _INVALID_ARGUMENT: InvalidArgumentError,
+    _MISSING_KEY: MissingKeyError,
 }
 
 
@@ -171,6 +179,8 @@ class Scanner:
     :param config: a configuration as a dict or a JSON string, the schema of
         the CLI's ``--config`` (region, kinds, custom detectors, policy);
         ``region`` and ``kinds`` given here override it.
+    :param key: the tenant's secret key (bytes, at least 16; use 32 random
+        bytes) for the keyed operators of roles (token, hash, fpe).
     :raises ConfigError, UnknownRegionError, UnknownKindError:
     """
 
@@ -179,6 +189,8 @@ class Scanner:
         region: Optional[str] = _DEFAULT_REGION,  # type: ignore[assignment]
         kinds: Optional[Iterable[str]] = None,
         config: Union[None, str, bytes, Mapping[str, Any]] = None,
+        *,
+        key: Optional[bytes] = None,
     ):
         if config is None:
             cfg = {}
@@ -200,7 +212,11 @@ class Scanner:
             cfg["kinds"] = list(kinds)
         data = json.dumps(cfg).encode("utf-8")
         out = ffi.new("piimask_scanner **")
-        status = lib.piimask_scanner_new(data, len(data), out)
+        if key is None:
+            status = lib.piimask_scanner_new(data, len(data), out)
+        else:
+            key = bytes(key)
+            status = lib.piimask_scanner_new_with_key(data, len(data), key, len(key), out)
         if status != _OK:
             raise _error(status)
         self._ptr = ffi.gc(out[0], lib.piimask_scanner_free)
@@ -260,9 +276,12 @@ class Scanner:
     def redact(
         self, text: str, role: Optional[str] = None, *, region: Optional[str] = None
     ) -> str:
-        """``text`` with every finding masked (``+91 ••••• ••210``). ``role``
-        chooses what a viewer may see (``None``: the default masks).
-        Raises instead of ever returning unmasked text."""
+        """``text`` with every finding replaced as the viewer's ``role``
+        says: a built-in role (``agent``, ``supervisor``, ``compliance``,
+        ``export``) or one of the configuration's policy; ``None`` for the
+        policy's default role (the typed masks, ``+91 ••••• ••210``, unless
+        the configuration names one). Raises instead of ever returning
+        unmasked text."""
         data = _encode(text)
         out = ffi.new("piimask_bytes **")
         status = lib.piimask_redact(

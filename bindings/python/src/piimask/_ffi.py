@@ -38,6 +38,8 @@ const char *piimask_kind_name(uint32_t kind);
 size_t piimask_last_error(char *buf, size_t cap);
 
 piimask_status piimask_scanner_new(const char *config_json, size_t len, piimask_scanner **out);
+piimask_status piimask_scanner_new_with_key(const char *config_json, size_t len, const char *key,
+                                            size_t key_len, piimask_scanner **out);
 void piimask_scanner_free(piimask_scanner *scanner);
 const char *piimask_scanner_kind_name(const piimask_scanner *scanner, uint32_t kind);
 
