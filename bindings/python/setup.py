@@ -23,10 +23,15 @@ else:
 
 
 def built_library():
+    repo = Path(__file__).resolve().parent.parent.parent
     env = os.environ.get("PIIMASK_LIB")
     if env:
-        return Path(env)
-    repo = Path(__file__).resolve().parent.parent.parent
+        # pip builds in this folder: a relative path may be meant from the
+        # repository root.
+        for path in (Path(env), repo / env):
+            if path.is_file():
+                return path
+        raise SystemExit(f"piimask: PIIMASK_LIB={env} is not a file")
     found = [repo / "target" / p / LIBNAME for p in ("release", "debug")]
     found = [p for p in found if p.is_file()]
     return max(found, key=lambda p: p.stat().st_mtime) if found else None

@@ -15,6 +15,7 @@ may be shared by any number of threads; calls release the GIL.
 """
 
 import json
+import threading
 from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Union
 
 from ._ffi import LIBRARY_PATH, ffi, lib
@@ -135,6 +136,24 @@ class Finding(NamedTuple):
 
 
 _DEFAULT_REGION = object()
+
+
+class _OutParams(threading.local):
+    """Out-parameters for the library calls, allocated once per thread
+    (allocating them per call costs more than the call)."""
+
+    def __init__(self):
+        self.findings = ffi.new("piimask_findings **")
+        self.batch = ffi.new("piimask_batch **")
+        self.bytes = ffi.new("piimask_bytes **")
+        self.list = ffi.new("piimask_bytes_list **")
+        self.items = ffi.new("piimask_finding **")
+        self.count = ffi.new("size_t *")
+        self.offsets = ffi.new("size_t **")
+        self.data = ffi.new("char **")
+
+
+_out = _OutParams()
 
 
 def _c_string(value: Optional[str], what: str):
@@ -260,14 +279,15 @@ class Scanner:
         ``region`` overrides the scanner's region hint for this call
         (``""`` for none)."""
         data = _encode(text)
-        out = ffi.new("piimask_findings **")
-        status = lib.piimask_scan(self._ptr, data, len(data), _c_string(region, "region"), out)
+        o = _out
+        out = o.findings
+        c_region = ffi.NULL if region is None else _c_string(region, "region")
+        status = lib.piimask_scan(self._ptr, data, len(data), c_region, out)
         if status != _OK:
             raise _error(status)
         findings = out[0]
         try:
-            items = ffi.new("piimask_finding **")
-            count = ffi.new("size_t *")
+            items, count = o.items, o.count
             lib.piimask_findings_items(findings, items, count)
             return self._findings(text, data, items[0], 0, count[0])
         finally:
@@ -283,13 +303,13 @@ class Scanner:
         the configuration names one). Raises instead of ever returning
         unmasked text."""
         data = _encode(text)
-        out = ffi.new("piimask_bytes **")
+        out = _out.bytes
         status = lib.piimask_redact(
             self._ptr,
             data,
             len(data),
-            _c_string(region, "region"),
-            _c_string(role, "role"),
+            ffi.NULL if region is None else _c_string(region, "region"),
+            ffi.NULL if role is None else _c_string(role, "role"),
             out,
         )
         if status != _OK:
@@ -321,7 +341,8 @@ class Scanner:
         overhead per message for short messages)."""
         texts = list(texts)
         datas, array, keep = self._texts(texts)
-        out = ffi.new("piimask_batch **")
+        o = _out
+        out = o.batch
         status = lib.piimask_scan_batch(
             self._ptr, array, len(texts), _c_string(region, "region"), out
         )
@@ -329,9 +350,7 @@ class Scanner:
             raise _error(status)
         batch = out[0]
         try:
-            items = ffi.new("piimask_finding **")
-            count = ffi.new("size_t *")
-            offsets = ffi.new("size_t **")
+            items, count, offsets = o.items, o.count, o.offsets
             lib.piimask_batch_flat(batch, items, count, offsets)
             bounds = ffi.unpack(offsets[0], len(texts) + 1)
             arr = items[0]
@@ -350,7 +369,8 @@ class Scanner:
         text fails, raises and returns nothing."""
         texts = list(texts)
         _, array, keep = self._texts(texts)
-        out = ffi.new("piimask_bytes_list **")
+        o = _out
+        out = o.list
         status = lib.piimask_redact_batch(
             self._ptr,
             array,
@@ -363,9 +383,7 @@ class Scanner:
             raise _error(status)
         listed = out[0]
         try:
-            data = ffi.new("char **")
-            total = ffi.new("size_t *")
-            offsets = ffi.new("size_t **")
+            data, total, offsets = o.data, o.count, o.offsets
             lib.piimask_bytes_list_flat(listed, data, total, offsets)
             blob = ffi.unpack(data[0], total[0])
             bounds = ffi.unpack(offsets[0], len(texts) + 1)

@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Per-call overhead of the Python binding on short chat messages (~100 bytes).
+
+Times, per message, on the same generated messages:
+  - the bare cost of crossing into the library (cffi and ctypes, raw calls),
+  - piimask.Scanner.scan / redact called once per message,
+  - piimask scan_batch / redact_batch (one call for all messages),
+  - datafog_core.scan and presidio_rs.Analyzer().analyze, when installed
+    (PyPI: datafog-core, presidio-rs; --install-peers installs them).
+
+Usage (after `pip install ./bindings/python`, e.g. in target/py-venv):
+    python benches/python_overhead.py [--messages 2000] [--repeat 5]
+        [--install-peers] [--json out.json]
+
+Figures are the best of --repeat runs (the machine may be shared: the best
+run is the least disturbed), in microseconds per message.
+"""
+
+import argparse
+import ctypes
+import importlib
+import json
+import platform
+import random
+import subprocess
+import sys
+import time
+
+import piimask
+from piimask import _ffi
+
+PEERS = {"datafog_core": "datafog-core==0.4.4", "presidio_rs": "presidio-rs==0.1.11"}
+
+
+def messages(n, seed=7):
+    """WhatsApp-style messages of about 100 bytes; a third carry a phone
+    number or an e-mail address, the rest look like chat with dates,
+    prices and order numbers."""
+    rnd = random.Random(seed)
+    clean = [
+        "ok see you tomorrow at the shop around 11, bring the invoice for order #{o} please 🙏",
+        "price is ₹{p} incl. GST and delivery on {d}/0{m}/2024 between 10 and 12, thanks a lot!",
+        "parcel {o} left the hub today 🚚 tracking says it arrives friday morning, will confirm",
+        "can you check stock for SKU-{o}? the customer wants 12 units before {d}/0{m}, urgent pls",
+        "hola! el pedido {o} ya salió del depósito, llega el {d}/0{m} entre 9 y 13 hs 👍 saludos",
+    ]
+    pii = [
+        "hi, this is priya from the pune store, pls call me on +91 98{a} {b} or whatsapp, order #{o}",
+        "hola, mi número es +54 9 11 {a2}-{b2}, escribime cuando llegue el pedido {o} 🙏 gracias!",
+        "send the bill for order {o} to ravi.{a}@example.in and cc accounts@shop.example, thx",
+        "call 0{a}{b} tomorrow before noon about order {o}, ask for mr. sharma at the front desk",
+        "wa.me/4477009{a}{a} is my work number, the other one is switched off this week, regards",
+    ]
+    out = []
+    for i in range(n):
+        fields = dict(
+            o=rnd.randint(10_000_000, 99_999_999),
+            p=rnd.randint(100, 99_999),
+            d=rnd.randint(10, 28),
+            m=rnd.randint(1, 9),
+            a=rnd.randint(100, 999),
+            b=rnd.randint(10_000, 99_999),
+            a2=rnd.randint(1000, 9999),
+            b2=rnd.randint(1000, 9999),
+        )
+        templates = pii if i % 3 == 0 else clean
+        out.append(rnd.choice(templates).format(**fields))
+    return out
+
+
+def best_per_message(fn, n, repeat):
+    """Best wall time of `fn()` over `repeat` runs, in µs per message."""
+    fn()  # warm up
+    best = float("inf")
+    for _ in range(repeat):
+        t = time.perf_counter_ns()
+        fn()
+        best = min(best, time.perf_counter_ns() - t)
+    return best / n / 1000
+
+
+def ctypes_library():
+    """The same library through ctypes, for the scan path's raw calls."""
+    lib = ctypes.CDLL(_ffi.LIBRARY_PATH)
+    vp = ctypes.c_void_p
+    lib.piimask_scanner_new.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.POINTER(vp)]
+    lib.piimask_scanner_new.restype = ctypes.c_uint32
+    lib.piimask_scan.argtypes = [vp, ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.POINTER(vp)]
+    lib.piimask_scan.restype = ctypes.c_uint32
+    lib.piimask_findings_items.argtypes = [vp, ctypes.POINTER(vp), ctypes.POINTER(ctypes.c_size_t)]
+    lib.piimask_findings_items.restype = ctypes.c_uint32
+    lib.piimask_findings_free.argtypes = [vp]
+    lib.piimask_findings_free.restype = None
+    lib.piimask_scanner_free.argtypes = [vp]
+    lib.piimask_scanner_free.restype = None
+    lib.piimask_version.argtypes = []
+    lib.piimask_version.restype = vp
+    return lib
+
+
+def ensure_peers():
+    for module, requirement in PEERS.items():
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            print(f"installing {requirement} ...", file=sys.stderr)
+            subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", requirement], check=False)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--messages", type=int, default=2000)
+    ap.add_argument("--repeat", type=int, default=30)
+    ap.add_argument("--install-peers", action="store_true", help="pip install the peers if missing")
+    ap.add_argument("--json", help="also write the figures to this file")
+    args = ap.parse_args()
+    if args.install_peers:
+        ensure_peers()
+
+    msgs = messages(args.messages)
+    n = len(msgs)
+    mean_bytes = sum(len(m.encode()) for m in msgs) / n
+    datas = [m.encode() for m in msgs]
+    scanner = piimask.Scanner(region="IN")
+    ffi, lib = _ffi.ffi, _ffi.lib
+    results = {}
+
+    def row(name, us, note=""):
+        results[name] = round(us, 3)
+        print(f"{name:<44} {us:9.2f} µs/msg   {note}")
+
+    print(f"{n} messages, {mean_bytes:.0f} bytes on average; Python {platform.python_version()}; "
+          f"piimask {piimask.library_version()}; best of {args.repeat}")
+    found = sum(len(f) for f in scanner.scan_batch(msgs))
+    print(f"piimask finds {found} values (region IN)\n")
+
+    # Bare crossings: the floor of any binding.
+    row("cffi: piimask_version() call", best_per_message(lambda: [lib.piimask_version() for _ in msgs], n, args.repeat))
+    c = ctypes_library()
+    row("ctypes: piimask_version() call", best_per_message(lambda: [c.piimask_version() for _ in msgs], n, args.repeat))
+
+    # The scan path's three calls (scan, items, free) without building results.
+    ptr = scanner._ptr
+    out = ffi.new("piimask_findings **")
+    items = ffi.new("piimask_finding **")
+    count = ffi.new("size_t *")
+
+    def cffi_raw():
+        for d in datas:
+            lib.piimask_scan(ptr, d, len(d), ffi.NULL, out)
+            lib.piimask_findings_items(out[0], items, count)
+            lib.piimask_findings_free(out[0])
+
+    row("cffi: scan + items + free (raw calls)", best_per_message(cffi_raw, n, args.repeat))
+    cs = ctypes.c_void_p()
+    config = b'{"region":"IN"}'
+    c.piimask_scanner_new(config, len(config), ctypes.byref(cs))
+    cout, citems, ccount = ctypes.c_void_p(), ctypes.c_void_p(), ctypes.c_size_t()
+
+    def ctypes_raw():
+        for d in datas:
+            c.piimask_scan(cs, d, len(d), None, ctypes.byref(cout))
+            c.piimask_findings_items(cout, ctypes.byref(citems), ctypes.byref(ccount))
+            c.piimask_findings_free(cout)
+
+    row("ctypes: scan + items + free (raw calls)", best_per_message(ctypes_raw, n, args.repeat))
+    c.piimask_scanner_free(cs)
+
+    # The binding as users call it.
+    row("piimask Scanner.scan('') (binding floor)", best_per_message(lambda: [scanner.scan("") for _ in msgs], n, args.repeat))
+    row("piimask Scanner.scan(msg)", best_per_message(lambda: [scanner.scan(m) for m in msgs], n, args.repeat))
+    row("piimask Scanner.scan_batch(msgs)", best_per_message(lambda: scanner.scan_batch(msgs), n, args.repeat))
+    row("piimask Scanner.redact(msg)", best_per_message(lambda: [scanner.redact(m) for m in msgs], n, args.repeat))
+    row("piimask Scanner.redact_batch(msgs)", best_per_message(lambda: scanner.redact_batch(msgs), n, args.repeat))
+
+    # Peers, on the same messages.
+    try:
+        import datafog_core
+
+        datafog_core.scan(msgs[0])
+        row("datafog_core.scan(msg)", best_per_message(lambda: [datafog_core.scan(m) for m in msgs], n, args.repeat),
+            f"datafog-core {getattr(datafog_core, '__version__', '')}")
+    except ImportError:
+        print(f"{'datafog_core.scan(msg)':<44} skipped (pip install {PEERS['datafog_core']})")
+    try:
+        import presidio_rs
+
+        analyzer = presidio_rs.Analyzer()
+        analyzer.analyze(msgs[0], language="en")
+        row("presidio_rs.Analyzer().analyze(msg)",
+            best_per_message(lambda: [analyzer.analyze(m, language="en") for m in msgs], n, min(args.repeat, 3)),
+            "persistent Analyzer")
+    except ImportError:
+        print(f"{'presidio_rs.Analyzer().analyze(msg)':<44} skipped (pip install {PEERS['presidio_rs']})")
+
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"messages": n, "mean_bytes": mean_bytes, "us_per_message": results}, f, indent=2)
+
+
+if __name__ == "__main__":
+    main()
