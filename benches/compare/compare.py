@@ -100,6 +100,8 @@ def corpus_files(seed: int, messages: int, big_mb: float):
     times = max(1, -(-int(big_mb * 1e6) // max(1, text_bytes)))
     big = labelled.with_name(labelled.stem + f"-messages-x{times}.jsonl")
     if not big.exists():
+        for stale in WORK.glob("corpus-*-messages-x*.jsonl"):  # large files of other corpora
+            stale.unlink()
         with open(big, "w", encoding="utf-8") as f:
             for _ in range(times):
                 f.write(body)
@@ -125,6 +127,28 @@ def cargo_build(args, env=None) -> bool:
     return r.returncode == 0
 
 
+def build_piimask():
+    """One cargo invocation for the CLI, the C library (for the Python binding) and the
+    throughput example, copied at once to target/compare/bin: target/release is shared with
+    whoever else builds in this tree, and every piimask row must come from the same build."""
+    if not cargo_build(["build", "--release", "--lib", "--bins", "--example", "throughput"]):
+        sys.exit("cargo build --release failed")
+    rel = REPO / "target" / "release"
+    libname = "libpiimask.dylib" if sys.platform == "darwin" else "libpiimask.so"
+    dest = WORK / "bin"
+    dest.mkdir(parents=True, exist_ok=True)
+    snap = {}
+    for key, src in (("cli", rel / "piimask"), ("throughput", rel / "examples" / "throughput"),
+                     ("lib", rel / libname)):
+        snap[key] = dest / src.name
+        shutil.copy2(src, snap[key])
+    head = run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    dirty = run(["git", "status", "--porcelain", "--", "src", "Cargo.toml", "Cargo.lock"], cwd=REPO,
+                capture_output=True, text=True).stdout.splitlines()
+    snap["describe"] = f"{head or '?'}" + (f" + uncommitted changes to {len(dirty)} files under src/" if dirty else "")
+    return snap
+
+
 def read_findings(path: Path, records, kind_map=None):
     preds = {}
     for r, line in zip(records, path.read_text(encoding="utf-8").splitlines()):
@@ -132,13 +156,11 @@ def read_findings(path: Path, records, kind_map=None):
     return preds
 
 
-def measure_rust(records, plain, text_bytes, runs, df_cfgs, skipped):
+def measure_rust(snap, records, plain, text_bytes, runs, df_cfgs, skipped):
     """piimask's examples/throughput.rs and datafog-core's crate (benches/compare/datafog_rs),
     each run `runs` times, alternating, so that both see the same machine load. Every run
     times 7 passes; a row's figure is the median over all passes of all runs."""
-    if not cargo_build(["build", "--release", "--example", "throughput"]):
-        sys.exit("cargo build --release --example throughput failed")
-    programs = {"piimask": [REPO / "target" / "release" / "examples" / "throughput", plain]}
+    programs = {"piimask": [snap["throughput"], plain]}
     if df_cfgs is not None:
         env = dict(os.environ, CARGO_TARGET_DIR=str(WORK / "datafog-rs"))
         if cargo_build(["build", "--release", "--manifest-path", str(HERE / "datafog_rs" / "Cargo.toml")], env=env):
@@ -179,8 +201,8 @@ def measure_rust(records, plain, text_bytes, runs, df_cfgs, skipped):
     return rows
 
 
-def measure_cli(records, plain, big, times, text_bytes, runs):
-    exe = REPO / "target" / "release" / "piimask"
+def measure_cli(snap, records, plain, big, times, text_bytes, runs):
+    exe = snap["cli"]
     out = []
     cases = (("cli", plain, 1, [], runs + 2, "corpus file"),
              ("cli/large", big, times, [], runs, f"corpus x{times}"),
@@ -199,7 +221,7 @@ def measure_cli(records, plain, big, times, text_bytes, runs):
                        note=f"piimask scan {' '.join(extra) + ' ' if extra else ''}FILE >/dev/null, {label} "
                             f"({size:.1f} MB of JSONL, {size / (text_bytes * mult / 1e6):.2f} bytes per text byte); "
                             f"{reps} runs; start-up and JSON in/out included"))
-    eng = harness.PiimaskEngine(harness_args())  # accuracy: eval.py's reading of the CLI's output
+    eng = harness.PiimaskEngine(harness_args(piimask_bin=str(exe)))  # accuracy: eval.py's reading of its output
     eng.setup()
     out[0]["preds"] = eng.run(records, plain)
     return out
@@ -246,8 +268,9 @@ def time_jobs(jobs, records, text_bytes, min_seconds, max_passes):
     for j in jobs:
         raws = j.split(j.first) if j.split else j.first
         preds = {r["id"]: j.convert(r["text"], raw) for r, raw in zip(records, raws)}
+        passes = f"{len(j.secs)} pass" + ("" if len(j.secs) == 1 else "es")
         rows.append(row(j.engine, j.mode, [text_bytes / s / 1e6 for s in j.secs], preds=preds,
-                        supported=j.supported, ref=j.ref, note=f"{j.note}; {len(j.secs)} passes"))
+                        supported=j.supported, ref=j.ref, note=f"{j.note}; {passes}"))
     return rows
 
 
@@ -297,13 +320,12 @@ def datafog_jobs(df, items):
 # the Python binding (bindings/python, written alongside: probed, not assumed)
 # ---------------------------------------------------------------------------
 
-def setup_binding():
+def setup_binding(lib: Path):
     """pip-installs bindings/python into the venv (after cargo build --release) and imports
     it. Returns (module, None) or (None, reason). The package is built from a copy in
     target/compare so that the build leaves nothing in bindings/python."""
     if not (BINDING / "pyproject.toml").exists() and not (BINDING / "setup.py").exists():
         return None, "bindings/python does not exist yet"
-    lib = REPO / "target" / "release" / ("libpiimask.dylib" if sys.platform == "darwin" else "libpiimask.so")
     os.environ.setdefault("PIIMASK_LIB", str(lib))
     src = WORK / "binding-src"
     shutil.rmtree(src, ignore_errors=True)
@@ -509,8 +531,7 @@ def main(argv=None):
     t_start = time.time()
     load0 = os.getloadavg()
 
-    if not cargo_build(["build", "--release"]):
-        sys.exit("cargo build --release failed")
+    snap = build_piimask()
     records, labelled, plain, big, times, text_bytes = corpus_files(args.seed, args.messages, args.large_mb)
     items = [(r["text"], r.get("region")) for r in records]
     n_labels = sum(len(r["labels"]) for r in records)
@@ -530,13 +551,13 @@ def main(argv=None):
     log("Rust APIs: piimask and datafog-core, alternating")
     df = peers.get("datafog")
     df_cfgs = (df.cfg if df.cfg is not None else {}, df.cfg_de, df.supported) if df else None
-    rows += measure_rust(records, plain, text_bytes, args.runs, df_cfgs, skipped)
+    rows += measure_rust(snap, records, plain, text_bytes, args.runs, df_cfgs, skipped)
     log("piimask CLI")
-    rows += measure_cli(records, plain, big, times, text_bytes, args.runs)
+    rows += measure_cli(snap, records, plain, big, times, text_bytes, args.runs)
 
     jobs = []
     if "piimask_py" not in skip:
-        mod, why = setup_binding()
+        mod, why = setup_binding(snap["lib"])
         if mod is None:
             skipped["piimask py"] = why
             log(f"piimask Python binding skipped: {why}")
@@ -577,6 +598,7 @@ def main(argv=None):
     print(f"\npiimask peer comparison: {len(records)} messages (seed {args.seed}), {text_bytes / 1e6:.2f} MB of "
           f"message text ({text_bytes / len(records):.0f} bytes per message), {n_labels} gold labels; "
           f"{os.cpu_count()} CPUs, load average {load0[0]:.1f} at start, {load1[0]:.1f} at end")
+    print(f"piimask build: {snap['describe']} (CLI, library and example from one cargo build)")
     print("MB/s: 10^6 bytes of message text per second, median of the repeats (spread: slowest-fastest).")
     print("x piimask: how many times piimask's mode 'vs' beats this row (its MB/s / this MB/s).")
     print("P/R/F1: micro over the kinds the engine supports ('kinds'; exact kind and byte span); phone F1 alone.\n")
@@ -603,7 +625,7 @@ def main(argv=None):
                 d["supported"] = sorted(d["supported"])
             return d
         Path(args.json_out).write_text(json.dumps(dict(
-            messages=len(records), seed=args.seed, text_bytes=text_bytes, gold_labels=n_labels,
+            piimask_build=snap["describe"], messages=len(records), seed=args.seed, text_bytes=text_bytes, gold_labels=n_labels,
             corpus=str(labelled.relative_to(REPO)), load_average=[load0, load1], cpus=os.cpu_count(),
             rows=[clean(r) for r in rows], skipped=skipped, targets=tg, peer_setup_seconds=setups), indent=2))
 
