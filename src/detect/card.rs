@@ -285,7 +285,8 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     let glued = |c: Option<char>| {
         c.is_some_and(|c| {
             is_latin_letter(c)
-                || c.is_alphanumeric()
+                || c.is_numeric()
+                || (c.is_alphabetic() && (c as u32) < 0x2E80)
                 || matches!(c, '_' | '@' | '/' | '\\' | crate::policy::mask::BULLET)
         })
     };

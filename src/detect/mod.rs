@@ -18,6 +18,7 @@ pub(crate) mod card;
 pub(crate) mod context;
 pub(crate) mod email;
 pub(crate) mod iban;
+pub(crate) mod ids;
 pub(crate) mod ip;
 pub(crate) mod phone;
 
@@ -73,5 +74,6 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(card::CardDetector),
         Box::new(iban::IbanDetector),
         Box::new(ip::IpDetector),
+        Box::new(ids::IdDetector::new()),
     ]
 }

@@ -1,0 +1,71 @@
+//! Argentina: CUIT / CUIL (tax and labour identification).
+//!
+//! Eleven digits `TT-NNNNNNNN-C`: a type (20, 23, 24, 25, 26, 27 for
+//! people; 30, 33, 34 for companies), the DNI or company number, and a
+//! mod-11 check digit with weights `5 4 3 2 7 6 5 4 3 2` (remainder 11
+//! gives 0; 10 is not issued, the type becomes 23 or 33 instead, but older
+//! numbers carry 9). Every single-digit change is caught except where the
+//! check maps a remainder of 10 to 9.
+
+use super::{digits_n, num, shape, IdSpec, Strength::*};
+use crate::checksum::weighted_mod;
+use crate::finding::Kind;
+
+pub(super) static SPECS: &[IdSpec] = &[IdSpec {
+    kind: Kind::ArCuit,
+    country: "AR",
+    shapes: &[
+        shape("dd-dddddddd-d", Strong),
+        shape("dd-ddddddd-d", Strong),
+        shape("ddddddddddd", Bare),
+    ],
+    validate: cuit,
+}];
+
+pub(super) fn cuit(s: &[u8]) -> bool {
+    if !digits_n(s, 11) || !matches!(num(&s[..2]), 20 | 23 | 24 | 25 | 26 | 27 | 30 | 33 | 34) {
+        return false;
+    }
+    let Some(r) = weighted_mod(&s[..10], &[5, 4, 3, 2, 7, 6, 5, 4, 3, 2], 11) else {
+        return false;
+    };
+    let check = match 11 - r {
+        11 => 0,
+        10 => 9,
+        d => d,
+    };
+    u32::from(s[10] - b'0') == check
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::ids::testutil::{one_digit_escapes, scan};
+
+    // Generated with python-stdnum (ar.cuit).
+    const CUITS: &[&str] = &[
+        "20267565393",
+        "30500010912",
+        "27333333339",
+        "20123456786",
+        "30712345671",
+    ];
+
+    #[test]
+    fn check_digit() {
+        // Remainders 10 and 11 map to 9 and 0, shared with remainders 2 and
+        // 11: a few one-digit changes pass the check; the rest are caught.
+        let (escaped, total) = one_digit_escapes(cuit, CUITS);
+        assert!(escaped * 20 <= total, "{escaped} of {total}");
+    }
+
+    #[test]
+    fn in_chat() {
+        assert_eq!(
+            scan("CUIT 20-26756539-3", None),
+            [(Kind::ArCuit, "20-26756539-3".into())]
+        );
+        assert_eq!(scan("mi CUIL es 20267565393", None).len(), 1);
+        assert!(scan("pedido 20267565393", Some("AR")).is_empty());
+    }
+}

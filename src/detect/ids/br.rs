@@ -1,0 +1,100 @@
+//! Brazil: CPF (individuals) and CNPJ (companies).
+//!
+//! Both end in two mod-11 check digits (`11 − Σ dᵢwᵢ mod 11`, 10 and 11
+//! mapped to 0), which catch every single-digit change. Strings of one
+//! repeated digit pass the arithmetic but are never issued. `123.456.789-09`
+//! and `12.345.678/0001-95` are how Brazilians write them; eleven bare
+//! digits are also a mobile number (`11 98765-4321` without separators), so
+//! bare CPFs need a keyword or a Brazilian conversation, and a valid phone
+//! number wins over a bare CPF without a keyword (see the module docs).
+
+use super::{digits_n, shape, IdSpec, Strength::*};
+use crate::checksum::mod11_check_ten_zero;
+use crate::finding::Kind;
+
+pub(super) static SPECS: &[IdSpec] = &[
+    IdSpec {
+        kind: Kind::BrCpf,
+        country: "BR",
+        shapes: &[
+            shape("ddd.ddd.ddd-dd", Strong),
+            shape("ddddddddd-dd", Home),
+            shape("ddddddddddd", Bare),
+        ],
+        validate: cpf,
+    },
+    IdSpec {
+        kind: Kind::BrCnpj,
+        country: "BR",
+        shapes: &[
+            shape("dd.ddd.ddd/dddd-dd", Strong),
+            shape("dddddddd/dddd-dd", Strong),
+            shape("dddddddddddddd", Bare),
+        ],
+        validate: cnpj,
+    },
+];
+
+fn repeated(s: &[u8]) -> bool {
+    s.iter().all(|&b| b == s[0])
+}
+
+fn check(s: &[u8], weights: &[u32]) -> Option<u8> {
+    mod11_check_ten_zero(s, weights).map(|d| b'0' + d as u8)
+}
+
+pub(super) fn cpf(s: &[u8]) -> bool {
+    digits_n(s, 11)
+        && !repeated(s)
+        && check(&s[..9], &[10, 9, 8, 7, 6, 5, 4, 3, 2]) == Some(s[9])
+        && check(&s[..10], &[11, 10, 9, 8, 7, 6, 5, 4, 3, 2]) == Some(s[10])
+}
+
+pub(super) fn cnpj(s: &[u8]) -> bool {
+    digits_n(s, 14)
+        && !repeated(s)
+        && check(&s[..12], &[5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == Some(s[12])
+        && check(&s[..13], &[6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == Some(s[13])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::ids::testutil::{one_digit_escapes, scan};
+
+    // Generated with python-stdnum (br.cpf, br.cnpj).
+    const CPFS: &[&str] = &["39053344705", "11144477735", "52998224725", "12345678909"];
+    const CNPJS: &[&str] = &["11222333000181", "45723174000110", "16727230000197"];
+
+    #[test]
+    fn checksums() {
+        // Two mod-11 digits with 10 and 11 both written 0: a change that
+        // moves a remainder between those two keeps the check digits, so a
+        // few one-digit changes pass; every other one is caught.
+        for (validate, values) in [(cpf as fn(&[u8]) -> bool, CPFS), (cnpj, CNPJS)] {
+            let (escaped, total) = one_digit_escapes(validate, values);
+            assert!(escaped * 25 <= total, "{escaped} of {total}");
+        }
+        assert!(!cpf(b"11111111111") && !cnpj(b"00000000000000"));
+    }
+
+    #[test]
+    fn in_chat() {
+        assert_eq!(
+            scan("segue 390.533.447-05 obg", None),
+            [(Kind::BrCpf, "390.533.447-05".into())]
+        );
+        assert_eq!(
+            scan("CPF 39053344705", None),
+            [(Kind::BrCpf, "39053344705".into())]
+        );
+        assert_eq!(
+            scan("CNPJ: 11.222.333/0001-81", None),
+            [(Kind::BrCnpj, "11.222.333/0001-81".into())]
+        );
+        assert!(scan("pedido 39053344705", Some("BR")).is_empty());
+        assert!(scan("39053344705", None).is_empty());
+        assert_eq!(scan("ok 39053344705", Some("BR")).len(), 1);
+        assert!(scan("390.533.447-06", None).is_empty());
+    }
+}

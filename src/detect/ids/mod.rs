@@ -1,0 +1,511 @@
+//! National identity and tax numbers, one file per country.
+//!
+//! Every identifier is described by data, so that a country file holds only
+//! what is specific to it: an [`IdSpec`] names the kind and its country,
+//! lists the written *shapes* people type it in, and points to a validator
+//! (check digits, embedded dates, number ranges). The words that name each
+//! kind ("CPF", "आधार", "身份证号码" …) live in one automaton in
+//! [`super::context`].
+//!
+//! # Shapes
+//!
+//! A shape is a pattern of slots and literal separators: `d` a digit, `L` a
+//! letter, `X` a letter or digit, `K` a digit or `K` (Chilean RUT), `C` a
+//! letter, `+` or `-` (the Finnish century sign); anything else must appear
+//! as written. `ddd.ddd.ddd-dd` is a CPF as Brazilians write it. The
+//! scanner shows us numeric spans; each run of digits in a span is a
+//! possible first digit of a shape, so we align every shape whose first
+//! digit slot could fall there (looking back over the letters that open
+//! shapes like `LLLLLddddL`), match it byte by byte, and hand the letters
+//! and digits to the validator. Shapes are bucketed by the length of the
+//! digit run they open with, so a run of three digits is matched against
+//! the few shapes that start with three digits, not all of them.
+//!
+//! # How sure: shape strength and context
+//!
+//! A checksum alone is weak evidence for short all-digit values (one random
+//! string in ten passes a mod-10 check). So each shape has a strength:
+//!
+//! | strength | reported when | confidence |
+//! |---|---|---|
+//! | [`Strength::Strong`] | always (canonical separators or letters make the type plain: `123.456.789-09`, `ABCDE1234F`) | 0.96, 0.98 with a keyword |
+//! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.88, 0.93 with a keyword |
+//! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …) | 0.75, 0.93 with a keyword |
+//! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
+//!
+//! # Identifiers that are also phone numbers
+//!
+//! A bare digit string can be both a valid identifier and a valid phone
+//! number for the scan's region (11 digits in Brazil: CPF or mobile; 12 in
+//! India: Aadhaar or `91` + mobile). The scanner keeps the finding with the
+//! higher confidence, so the decision is made by the numbers above:
+//!
+//! * a keyword for the identifier before it → the identifier (0.93 beats
+//!   every phone form written without `+`: 0.9 at most);
+//! * a canonical identifier format (`123.456.789-09`) → the identifier
+//!   (0.96);
+//! * bare digits without a keyword → the phone number if it is a valid one
+//!   (0.8–0.9 beats 0.75), else the identifier when in its home region;
+//! * a phone written with `+` or an international prefix is never taken
+//!   apart: identifiers do not start after `+`.
+
+use super::context::{self, Around};
+use super::{Context, Detector, Span, Trigger};
+use crate::finding::{Finding, Kind};
+use crate::text::{char_at, char_before, is_latin_letter};
+
+mod ar;
+mod au;
+mod br;
+mod ca;
+mod cl;
+mod cn;
+mod co;
+mod de;
+mod es;
+mod fi;
+mod fr;
+mod gb;
+mod id;
+mod in_;
+mod it;
+mod kr;
+mod mx;
+mod ng;
+mod nl;
+mod pl;
+mod se;
+mod sg;
+mod tr;
+mod us;
+mod za;
+
+/// The longest shape, in bytes.
+const MAX_SHAPE: usize = 24;
+/// Longest digit run a shape opens with, for bucketing.
+const MAX_RUN: usize = 20;
+
+const CONF_STRONG: f32 = 0.96;
+const CONF_STRONG_NAMED: f32 = 0.98;
+const CONF_HOME: f32 = 0.88;
+const CONF_NAMED: f32 = 0.93;
+const CONF_BARE_HOME: f32 = 0.75;
+
+/// How much a written shape says by itself (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Strength {
+    Strong,
+    Home,
+    Bare,
+    Keyword,
+}
+
+/// One written form of an identifier.
+#[derive(Debug)]
+pub(crate) struct Shape {
+    pub pattern: &'static str,
+    pub strength: Strength,
+}
+
+/// Shorthand for country files.
+pub(crate) const fn shape(pattern: &'static str, strength: Strength) -> Shape {
+    Shape { pattern, strength }
+}
+
+/// One kind of identifier.
+#[derive(Debug)]
+pub(crate) struct IdSpec {
+    pub kind: Kind,
+    /// ISO 3166 alpha-2 code of the issuing country.
+    pub country: &'static str,
+    pub shapes: &'static [Shape],
+    /// Validates the letters and digits of a match (upper case, separators
+    /// removed). Must not panic on any input of any length.
+    pub validate: fn(&[u8]) -> bool,
+}
+
+/// Every identifier, country by country.
+fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
+    [
+        ar::SPECS,
+        au::SPECS,
+        br::SPECS,
+        ca::SPECS,
+        cl::SPECS,
+        cn::SPECS,
+        co::SPECS,
+        de::SPECS,
+        es::SPECS,
+        fi::SPECS,
+        fr::SPECS,
+        gb::SPECS,
+        id::SPECS,
+        in_::SPECS,
+        it::SPECS,
+        kr::SPECS,
+        mx::SPECS,
+        ng::SPECS,
+        nl::SPECS,
+        pl::SPECS,
+        se::SPECS,
+        sg::SPECS,
+        tr::SPECS,
+        us::SPECS,
+        za::SPECS,
+    ]
+    .into_iter()
+    .flatten()
+}
+
+/// A shape aligned so that its slot `offset` is the first digit of a run.
+#[derive(Clone, Copy, Debug)]
+struct Probe {
+    spec: &'static IdSpec,
+    shape: &'static Shape,
+    offset: usize,
+}
+
+/// The detector for every national identifier.
+#[derive(Debug)]
+pub(crate) struct IdDetector {
+    kinds: Vec<Kind>,
+    /// Probes whose first digit run has exactly this many digits.
+    exact: Vec<Vec<Probe>>,
+    /// Probes whose first run may be longer (it continues into `X`/`K`
+    /// slots): tried for runs at least `min_run` long.
+    fuzzy: Vec<(usize, Probe)>,
+}
+
+impl Default for IdDetector {
+    fn default() -> Self {
+        IdDetector::new()
+    }
+}
+
+impl IdDetector {
+    pub(crate) fn new() -> IdDetector {
+        let mut kinds: Vec<Kind> = Vec::new();
+        let mut exact = vec![Vec::new(); MAX_RUN + 1];
+        let mut fuzzy = Vec::new();
+        for spec in all_specs() {
+            if !kinds.contains(&spec.kind) {
+                kinds.push(spec.kind.clone());
+            }
+            for shape in spec.shapes {
+                let p = shape.pattern.as_bytes();
+                debug_assert!(p.len() <= MAX_SHAPE && p.is_ascii());
+                for (offset, &slot) in p.iter().enumerate() {
+                    if !matches!(slot, b'd' | b'X' | b'K') {
+                        continue;
+                    }
+                    let probe = Probe {
+                        spec,
+                        shape,
+                        offset,
+                    };
+                    let run = p[offset..].iter().take_while(|&&b| b == b'd').count();
+                    let continues = matches!(p.get(offset + run), Some(b'X' | b'K'));
+                    if slot == b'd' && !continues {
+                        exact[run.min(MAX_RUN)].push(probe);
+                    } else {
+                        fuzzy.push((run.max(1), probe));
+                    }
+                    // Slots after a digit slot never hold the first digit.
+                    if slot == b'd' {
+                        break;
+                    }
+                }
+            }
+        }
+        IdDetector {
+            kinds,
+            exact,
+            fuzzy,
+        }
+    }
+
+    /// Tries every probe for the digit run starting at `g`.
+    fn at_run(&self, ctx: &Context<'_>, g: usize, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let run = text[g..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let exact = self.exact.get(run).map(Vec::as_slice).unwrap_or(&[]);
+        let fuzzy = self
+            .fuzzy
+            .iter()
+            .filter(|(min, _)| run >= *min)
+            .map(|(_, p)| p);
+        // Context is looked up once per start, and only for valid values.
+        let mut around: Option<(usize, Around)> = None;
+        for probe in exact.iter().chain(fuzzy) {
+            let Some(start) = g.checked_sub(probe.offset) else {
+                continue;
+            };
+            if text[start..g].iter().any(u8::is_ascii_digit) {
+                continue;
+            }
+            let mut buf = [0u8; MAX_SHAPE];
+            let Some((end, n)) = match_shape(text, start, probe.shape.pattern.as_bytes(), &mut buf)
+            else {
+                continue;
+            };
+            if !free_standing(text, start, end) || !(probe.spec.validate)(&buf[..n]) {
+                continue;
+            }
+            let ctx_words = match around {
+                Some((s, a)) if s == start => a,
+                _ => {
+                    let a = context::words().before(text, start);
+                    around = Some((start, a));
+                    a
+                }
+            };
+            let Some(confidence) = confidence(ctx, probe, ctx_words) else {
+                continue;
+            };
+            out.push(Finding {
+                kind: probe.spec.kind.clone(),
+                start,
+                end,
+                confidence,
+                normalized: String::from_utf8_lossy(&buf[..n]).into_owned(),
+            });
+        }
+    }
+}
+
+/// The confidence of a valid match, or `None` when its shape needs more
+/// support than the context gives.
+fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
+    let named = around.names(&probe.spec.kind) && !around.vetoed;
+    let home = ctx.region.is_some_and(|r| r.code() == probe.spec.country);
+    match probe.shape.strength {
+        Strength::Strong if named => Some(CONF_STRONG_NAMED),
+        Strength::Strong => Some(CONF_STRONG),
+        _ if named => Some(CONF_NAMED),
+        Strength::Home if home => Some(CONF_HOME),
+        Strength::Bare if home && !around.vetoed => Some(CONF_BARE_HOME),
+        _ => None,
+    }
+}
+
+/// Matches `pattern` at `text[start..]`, collecting the slot characters (upper
+/// case) into `buf`. Returns the end of the match and the slot count.
+fn match_shape(
+    text: &[u8],
+    start: usize,
+    pattern: &[u8],
+    buf: &mut [u8; MAX_SHAPE],
+) -> Option<(usize, usize)> {
+    let written = text.get(start..start + pattern.len())?;
+    let mut n = 0;
+    for (&p, &b) in pattern.iter().zip(written) {
+        let slot = match p {
+            b'd' => b.is_ascii_digit(),
+            b'L' => b.is_ascii_alphabetic(),
+            b'X' => b.is_ascii_alphanumeric(),
+            b'K' => b.is_ascii_digit() || b == b'K' || b == b'k',
+            b'C' => b.is_ascii_alphabetic() || b == b'+' || b == b'-',
+            literal => {
+                if b != literal {
+                    return None;
+                }
+                continue;
+            }
+        };
+        if !slot || n == buf.len() {
+            return None;
+        }
+        buf[n] = b.to_ascii_uppercase();
+        n += 1;
+    }
+    Some((start + pattern.len(), n))
+}
+
+/// Not part of a longer word, number or code on either side.
+fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
+    // Letters of scripts written without spaces (我的11010519…) do not glue.
+    let glued = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_numeric()
+                || is_latin_letter(c)
+                || (c.is_alphabetic() && (c as u32) < 0x2E80)
+                || matches!(
+                    c,
+                    '_' | '@'
+                        | '+'
+                        | '#'
+                        | '$'
+                        | '€'
+                        | '£'
+                        | '¥'
+                        | '₹'
+                        | crate::policy::mask::BULLET
+                )
+        })
+    };
+    let before = char_before(text, start).0;
+    let after = char_at(text, end).0;
+    if glued(before) || glued(after) {
+        return false;
+    }
+    // A separator joining another digit group continues the number.
+    let joins = |c: Option<char>, next: Option<char>| {
+        matches!(c, Some('.' | '-' | '/' | ',' | ':'))
+            && next.is_some_and(|n| n.is_ascii_alphanumeric())
+    };
+    let before2 = before.and_then(|c| char_before(text, start - c.len_utf8()).0);
+    let after2 = after.and_then(|c| char_at(text, end + c.len_utf8()).0);
+    !(joins(before, before2) && before2.is_some_and(|c| c.is_ascii_digit()))
+        && !joins(after, after2)
+}
+
+impl Detector for IdDetector {
+    fn kinds(&self) -> &[Kind] {
+        &self.kinds
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::Numeric
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let end = span.end.min(text.len());
+        let mut i = span.start;
+        while i < end {
+            if text[i].is_ascii_digit() && (i == 0 || !text[i - 1].is_ascii_digit()) {
+                self.at_run(ctx, i, out);
+            }
+            i += 1;
+        }
+    }
+}
+
+// Helpers shared by the validators.
+
+/// The number spelled by ASCII digits (callers pass at most 9 digits).
+pub(crate) fn num(digits: &[u8]) -> u32 {
+    digits.iter().fold(0u32, |v, &d| {
+        v.wrapping_mul(10)
+            .wrapping_add(u32::from(d.wrapping_sub(b'0')))
+    })
+}
+
+/// Whether `year-month-day` is a real date of the Gregorian calendar.
+pub(crate) fn valid_date(year: u32, month: u32, day: u32) -> bool {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}
+
+/// Whether every byte is an ASCII digit and there are exactly `n`.
+pub(crate) fn digits_n(s: &[u8], n: usize) -> bool {
+    s.len() == n && s.iter().all(u8::is_ascii_digit)
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    use crate::finding::Kind;
+
+    /// Asserts that `validate` accepts every value and rejects every
+    /// one-digit change of each (for checksums that guarantee it).
+    pub(crate) fn valid_and_one_digit_changes_rejected(
+        validate: fn(&[u8]) -> bool,
+        values: &[&str],
+    ) {
+        for v in values {
+            assert!(validate(v.as_bytes()), "{v} should be valid");
+            crate::checksum::tests::for_each_one_digit_change(v.as_bytes(), |c| {
+                assert!(
+                    !validate(c),
+                    "{} should be invalid",
+                    String::from_utf8_lossy(c)
+                )
+            });
+        }
+    }
+
+    /// For check digits that map two remainders to one character (mod 11
+    /// with `10 → 0`, mod 10 with even weights): accepts every value and
+    /// returns how many of its one-digit changes still pass, which callers
+    /// bound and explain.
+    pub(crate) fn one_digit_escapes(
+        validate: fn(&[u8]) -> bool,
+        values: &[&str],
+    ) -> (usize, usize) {
+        let (mut escaped, mut total) = (0, 0);
+        for v in values {
+            assert!(validate(v.as_bytes()), "{v} should be valid");
+            crate::checksum::tests::for_each_one_digit_change(v.as_bytes(), |c| {
+                total += 1;
+                escaped += usize::from(validate(c));
+            });
+        }
+        (escaped, total)
+    }
+
+    /// Scans `text` for identifier kinds only, with a region hint.
+    pub(crate) fn scan(text: &str, region: Option<&str>) -> Vec<(Kind, String)> {
+        let mut b = crate::Scanner::builder().kinds(
+            crate::Kind::BUILTIN
+                .iter()
+                .filter(|k| k.builtin_code().is_some_and(|c| c >= 10))
+                .cloned(),
+        );
+        if let Some(r) = region {
+            b = b.region(r);
+        }
+        let scanner = b.build().unwrap();
+        scanner
+            .scan(text)
+            .into_iter()
+            .map(|f| (f.kind.clone(), text[f.range()].to_string()))
+            .collect()
+    }
+
+    /// Every identifier shape survives arbitrary bytes around it.
+    #[test]
+    fn never_panics_on_any_bytes() {
+        let d = super::IdDetector::new();
+        let texts: [&[u8]; 5] = [
+            b"\xff123.456.789-09\xfe",
+            b"ABCDE1234F\xe4",
+            b"\xe4\xb8X1234567L",
+            b"010190-123A 12.345.678-K 1 85 05 2A 123 456 78",
+            b"1",
+        ];
+        for t in texts {
+            let ctx = super::Context {
+                text: t,
+                region: Some(crate::Region::new("CL").unwrap()),
+            };
+            for s in 0..t.len() {
+                for e in s..=t.len() {
+                    let mut out = Vec::new();
+                    super::Detector::detect(&d, &ctx, super::Span { start: s, end: e }, &mut out);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shapes_are_ascii_and_short() {
+        for spec in super::all_specs() {
+            for shape in spec.shapes {
+                assert!(shape.pattern.is_ascii() && shape.pattern.len() <= super::MAX_SHAPE);
+                assert!(
+                    shape.pattern.bytes().any(|b| b == b'd' || b == b'X'),
+                    "{}",
+                    shape.pattern
+                );
+            }
+            crate::Region::new(spec.country).unwrap();
+        }
+    }
+}

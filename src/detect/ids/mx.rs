@@ -1,0 +1,186 @@
+//! Mexico: CURP (population registry key) and RFC (taxpayer registry).
+//!
+//! A CURP is 18 characters: four letters from the name, the birth date
+//! `YYMMDD`, sex (`H`, `M`, or `X` since 2022), the two-letter state of
+//! birth (or `NE` abroad), three consonants from the name, a character that
+//! disambiguates homonyms and tells the century (a digit before 2000, a
+//! letter after), and a check digit: `Σ value(cᵢ)·(18 − i)` over the first
+//! 17 characters, with values from `0-9A-NÑO-Z` in order, then
+//! `(10 − sum mod 10) mod 10`.
+//!
+//! An RFC for a person is four letters, the birth date and a three-character
+//! *homoclave* whose last character is a mod-11 check over the alphabet
+//! `0-9A-N&O-Z Ñ` (companies have three letters and are padded with a space
+//! on the left for the check). The birth date must be a real date in both.
+
+use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use crate::finding::Kind;
+
+pub(super) static SPECS: &[IdSpec] = &[
+    IdSpec {
+        kind: Kind::MxCurp,
+        country: "MX",
+        shapes: &[shape("LLLLddddddLLLLLLXd", Strong)],
+        validate: curp,
+    },
+    IdSpec {
+        kind: Kind::MxRfc,
+        country: "MX",
+        shapes: &[
+            shape("LLLLddddddXXX", Strong),
+            shape("LLLddddddXXX", Strong),
+        ],
+        validate: rfc,
+    },
+];
+
+const STATES: &[&[u8; 2]] = &[
+    b"AS", b"BC", b"BS", b"CC", b"CL", b"CM", b"CS", b"CH", b"DF", b"DG", b"GT", b"GR", b"HG",
+    b"JC", b"MC", b"MN", b"MS", b"NT", b"NL", b"OC", b"PL", b"QT", b"QR", b"SP", b"SL", b"SR",
+    b"TC", b"TS", b"TL", b"VZ", b"YN", b"ZS", b"NE",
+];
+
+/// The value of a character in the CURP alphabet `0-9 A-N Ñ O-Z` (no Ñ in
+/// ASCII input, but it shifts the letters after N).
+fn curp_value(b: u8) -> Option<u32> {
+    match b {
+        b'0'..=b'9' => Some(u32::from(b - b'0')),
+        b'A'..=b'N' => Some(u32::from(b - b'A') + 10),
+        b'O'..=b'Z' => Some(u32::from(b - b'O') + 25),
+        _ => None,
+    }
+}
+
+pub(super) fn curp(s: &[u8]) -> bool {
+    if s.len() != 18
+        || !s[..4].iter().all(u8::is_ascii_uppercase)
+        || !digits_n(&s[4..10], 6)
+        || !matches!(s[10], b'H' | b'M' | b'X')
+        || !STATES.iter().any(|st| st[..] == s[11..13])
+        || !s[13..16]
+            .iter()
+            .all(|b| b.is_ascii_uppercase() && !b"AEIOU".contains(b))
+        || !s[16].is_ascii_alphanumeric()
+        || !s[17].is_ascii_digit()
+    {
+        return false;
+    }
+    let century = if s[16].is_ascii_digit() { 1900 } else { 2000 };
+    if !valid_date(century + num(&s[4..6]), num(&s[6..8]), num(&s[8..10])) {
+        return false;
+    }
+    let mut sum = 0;
+    for (i, &b) in s[..17].iter().enumerate() {
+        let Some(v) = curp_value(b) else {
+            return false;
+        };
+        sum += v * (18 - i as u32);
+    }
+    u32::from(s[17] - b'0') == (10 - sum % 10) % 10
+}
+
+/// The value of a character in the RFC alphabet `0-9 A-N & O-Z space Ñ`.
+fn rfc_value(b: u8) -> Option<u32> {
+    match b {
+        b'0'..=b'9' => Some(u32::from(b - b'0')),
+        b'A'..=b'N' => Some(u32::from(b - b'A') + 10),
+        b'&' => Some(24),
+        b'O'..=b'Z' => Some(u32::from(b - b'O') + 25),
+        b' ' => Some(37),
+        _ => None,
+    }
+}
+
+pub(super) fn rfc(s: &[u8]) -> bool {
+    let letters = match s.len() {
+        13 => 4,
+        12 => 3,
+        _ => return false,
+    };
+    if !s[..letters]
+        .iter()
+        .all(|b| b.is_ascii_uppercase() || *b == b'&')
+    {
+        return false;
+    }
+    let date = &s[letters..letters + 6];
+    if !digits_n(date, 6) {
+        return false;
+    }
+    // Two-digit years: a real date in either century.
+    let (yy, mm, dd) = (num(&date[..2]), num(&date[2..4]), num(&date[4..6]));
+    if !valid_date(1900 + yy, mm, dd) && !valid_date(2000 + yy, mm, dd) {
+        return false;
+    }
+    let homoclave = &s[letters + 6..];
+    if !homoclave.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    // The check: padded to 12 characters before the check character.
+    let pad = 13 - s.len();
+    let mut sum = 0;
+    for (i, b) in std::iter::repeat_n(b' ', pad)
+        .chain(s[..s.len() - 1].iter().copied())
+        .enumerate()
+    {
+        let Some(v) = rfc_value(b) else {
+            return false;
+        };
+        sum += v * (13 - i as u32);
+    }
+    let check = match 11 - sum % 11 {
+        11 => b'0',
+        10 => b'A',
+        d => b'0' + d as u8,
+    };
+    s[s.len() - 1] == check
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::ids::testutil::{
+        one_digit_escapes, scan, valid_and_one_digit_changes_rejected,
+    };
+
+    // Generated with python-stdnum (mx.curp, mx.rfc with check digits).
+    const CURPS: &[&str] = &[
+        "BOXW310820HNERXN09",
+        "HEGG560427MVZRRL04",
+        "MAVR990612HDFRLS07",
+        "GOMA050101MDFNRRA2",
+    ];
+    const RFCS: &[&str] = &[
+        "GODE561231GR8",
+        "MAGR750101AB7",
+        "ABC680524P73",
+        "XYZ010203AB9",
+    ];
+
+    #[test]
+    fn checks() {
+        // CURP's check is mod 10 with weights 18 to 2: a change of 5 in a
+        // position of even weight (and any change at weight 10) keeps the
+        // sum mod 10, so some one-digit changes pass unless they break the
+        // date. RFC's mod-11 check catches every one.
+        let (escaped, total) = one_digit_escapes(curp, CURPS);
+        assert!(escaped * 10 <= total, "{escaped} of {total}");
+        valid_and_one_digit_changes_rejected(rfc, RFCS);
+        // Not a real date.
+        assert!(!curp(b"BOXW310230HNERXN09"));
+        assert!(!rfc(b"GODE561331GR8"));
+    }
+
+    #[test]
+    fn in_chat() {
+        assert_eq!(
+            scan("mi CURP es HEGG560427MVZRRL04", None),
+            [(Kind::MxCurp, "HEGG560427MVZRRL04".into())]
+        );
+        assert_eq!(
+            scan("RFC: GODE561231GR8 gracias", None),
+            [(Kind::MxRfc, "GODE561231GR8".into())]
+        );
+        assert!(scan("HEGG560427MVZRRL04X", None).is_empty());
+    }
+}
