@@ -68,20 +68,18 @@ def messages(n, seed=7):
     return out
 
 
+# Process CPU time (all threads) by default: on a shared machine, time spent
+# descheduled is not the binding's. --wall switches to wall-clock time.
 CLOCK = time.process_time_ns
 
 
-def best_per_message(fn, n, repeat):
-    """Best time of `fn()` over `repeat` runs, in µs per message. The clock
-    is the process's CPU time (all its threads) unless --wall: on a shared
-    machine, time spent descheduled is not the binding's."""
-    fn()  # warm up
-    best = float("inf")
-    for _ in range(repeat):
-        t = CLOCK()
-        fn()
-        best = min(best, CLOCK() - t)
-    return best / n / 1000
+def _dist_version(name):
+    try:
+        from importlib.metadata import version
+
+        return version(name)
+    except Exception:
+        return "?"
 
 
 def ctypes_library():
@@ -144,16 +142,29 @@ def main():
     found = sum(len(f) for f in scanner.scan_batch(msgs))
     print(f"piimask finds {found} values (region IN)\n")
 
-    # Bare crossings: the floor of any binding.
-    row("cffi: piimask_version() call", best_per_message(lambda: [lib.piimask_version() for _ in msgs], n, args.repeat))
-    c = ctypes_library()
-    row("ctypes: piimask_version() call", best_per_message(lambda: [c.piimask_version() for _ in msgs], n, args.repeat))
+    # Every measurement, run in alternation: each round times each once, so
+    # that all of them see the same machine load; the best round counts.
+    cases = []  # (name, fn, rounds, note)
 
-    # The scan path's three calls (scan, items, free) without building results.
+    def case(name, fn, rounds=args.repeat, note=""):
+        cases.append((name, fn, rounds, note))
+
+    # Bare crossings: the floor of any binding.
+    case("cffi: piimask_version() call", lambda: [lib.piimask_version() for _ in msgs])
+    c = ctypes_library()
+    case("ctypes: piimask_version() call", lambda: [c.piimask_version() for _ in msgs])
+
+    # The scan path's raw calls without building Python results.
     ptr = scanner._ptr
     out = ffi.new("piimask_findings **")
     items = ffi.new("piimask_finding **")
     count = ffi.new("size_t *")
+    lib.piimask_findings_new(out)
+    reused = ffi.gc(out[0], lib.piimask_findings_free)
+
+    def cffi_scan_into():
+        for d in datas:
+            lib.piimask_scan_into(ptr, d, len(d), ffi.NULL, reused, items, count)
 
     def cffi_raw():
         for d in datas:
@@ -161,7 +172,8 @@ def main():
             lib.piimask_findings_items(out[0], items, count)
             lib.piimask_findings_free(out[0])
 
-    row("cffi: scan + items + free (raw calls)", best_per_message(cffi_raw, n, args.repeat))
+    case("cffi: scan_into (1 raw call)", cffi_scan_into)
+    case("cffi: scan + items + free (3 raw calls)", cffi_raw)
     cs = ctypes.c_void_p()
     config = b'{"region":"IN"}'
     c.piimask_scanner_new(config, len(config), ctypes.byref(cs))
@@ -173,35 +185,51 @@ def main():
             c.piimask_findings_items(cout, ctypes.byref(citems), ctypes.byref(ccount))
             c.piimask_findings_free(cout)
 
-    row("ctypes: scan + items + free (raw calls)", best_per_message(ctypes_raw, n, args.repeat))
-    c.piimask_scanner_free(cs)
+    case("ctypes: scan + items + free (3 raw calls)", ctypes_raw)
 
     # The binding as users call it.
-    row("piimask Scanner.scan('') (binding floor)", best_per_message(lambda: [scanner.scan("") for _ in msgs], n, args.repeat))
-    row("piimask Scanner.scan(msg)", best_per_message(lambda: [scanner.scan(m) for m in msgs], n, args.repeat))
-    row("piimask Scanner.scan_batch(msgs)", best_per_message(lambda: scanner.scan_batch(msgs), n, args.repeat))
-    row("piimask Scanner.redact(msg)", best_per_message(lambda: [scanner.redact(m) for m in msgs], n, args.repeat))
-    row("piimask Scanner.redact_batch(msgs)", best_per_message(lambda: scanner.redact_batch(msgs), n, args.repeat))
+    case("piimask Scanner.scan('') (binding floor)", lambda: [scanner.scan("") for _ in msgs])
+    case("piimask Scanner.scan(msg)", lambda: [scanner.scan(m) for m in msgs])
+    case("piimask Scanner.scan_batch(msgs)", lambda: scanner.scan_batch(msgs))
+    case("piimask Scanner.redact(msg)", lambda: [scanner.redact(m) for m in msgs])
+    case("piimask Scanner.redact_batch(msgs)", lambda: scanner.redact_batch(msgs))
 
     # Peers, on the same messages.
+    skipped = []
     try:
         import datafog_core
 
         datafog_core.scan(msgs[0])
-        row("datafog_core.scan(msg)", best_per_message(lambda: [datafog_core.scan(m) for m in msgs], n, args.repeat),
-            f"datafog-core {getattr(datafog_core, '__version__', '')}")
+        version = getattr(datafog_core, "__version__", "") or _dist_version("datafog-core")
+        case("datafog_core.scan(msg)", lambda: [datafog_core.scan(m) for m in msgs],
+             note=f"datafog-core {version}")
     except ImportError:
-        print(f"{'datafog_core.scan(msg)':<44} skipped (pip install {PEERS['datafog_core']})")
+        skipped.append(("datafog_core.scan(msg)", PEERS["datafog_core"]))
     try:
         import presidio_rs
 
         analyzer = presidio_rs.Analyzer()
         analyzer.analyze(msgs[0], language="en")
-        row("presidio_rs.Analyzer().analyze(msg)",
-            best_per_message(lambda: [analyzer.analyze(m, language="en") for m in msgs], n, min(args.repeat, 3)),
-            "persistent Analyzer")
+        case("presidio_rs.Analyzer().analyze(msg)",
+             lambda: [analyzer.analyze(m, language="en") for m in msgs], rounds=min(args.repeat, 3),
+             note=f"presidio-rs {_dist_version('presidio-rs')}, persistent Analyzer")
     except ImportError:
-        print(f"{'presidio_rs.Analyzer().analyze(msg)':<44} skipped (pip install {PEERS['presidio_rs']})")
+        skipped.append(("presidio_rs.Analyzer().analyze(msg)", PEERS["presidio_rs"]))
+
+    for _, fn, _, _ in cases:
+        fn()  # warm up
+    best = {name: float("inf") for name, _, _, _ in cases}
+    for r in range(args.repeat):
+        for name, fn, rounds, _ in cases:
+            if r < rounds:
+                t = CLOCK()
+                fn()
+                best[name] = min(best[name], CLOCK() - t)
+    for name, _, _, note in cases:
+        row(name, best[name] / n / 1000, note)
+    for name, requirement in skipped:
+        print(f"{name:<44} skipped (pip install {requirement})")
+    c.piimask_scanner_free(cs)
 
     if args.json:
         with open(args.json, "w") as f:

@@ -81,7 +81,8 @@ typedef struct piimask_batch piimask_batch;
 
 // Bytes owned by the caller (opaque): a redacted text. Read with
 // `piimask_bytes_data` and `piimask_bytes_len`, release with
-// `piimask_bytes_free`. Read-only: threads may read it at the same time.
+// `piimask_bytes_free`. Threads may read it at the same time, but
+// `piimask_redact_into` replaces its contents and needs it to themselves.
 typedef struct piimask_bytes piimask_bytes;
 
 // The redacted texts of one `piimask_redact_batch` (opaque), stored back
@@ -89,9 +90,10 @@ typedef struct piimask_bytes piimask_bytes;
 // Read-only: threads may read it at the same time.
 typedef struct piimask_bytes_list piimask_bytes_list;
 
-// The findings of one `piimask_scan` (opaque), sorted by position, never
-// overlapping. Owned by the caller; release with `piimask_findings_free`.
-// Read-only: threads may read one at the same time.
+// The findings of one `piimask_scan` or `piimask_scan_into` (opaque),
+// sorted by position, never overlapping. Owned by the caller; release with
+// `piimask_findings_free`. Threads may read one at the same time, but
+// `piimask_scan_into` replaces its contents and needs it to themselves.
 typedef struct piimask_findings piimask_findings;
 
 // A compiled scanner (opaque). Immutable once built: any number of threads
@@ -242,6 +244,35 @@ piimask_status piimask_scan(const piimask_scanner *scanner,
                             const char *region,
                             piimask_findings **out);
 
+// Creates an empty findings object for `piimask_scan_into`, which reuses
+// its memory from call to call. Owned by the caller; release with
+// `piimask_findings_free`. Thread-safe.
+//
+// # Safety
+// `out` must be NULL or writable.
+piimask_status piimask_findings_new(piimask_findings **out);
+
+// Like `piimask_scan`, into a findings object the caller keeps and reuses
+// (from `piimask_findings_new` or an earlier scan): its contents are
+// replaced, and once it has grown, scanning allocates nothing. Pointers
+// obtained from it before are invalidated. When `items` and `count` are
+// not NULL, also writes the findings as `piimask_findings_items` does, so
+// one call scans and reads. On failure the findings object is left empty
+// and `items` and `count` are untouched. The scanner may be shared between
+// threads, the findings object may not (one per thread).
+//
+// # Safety
+// `scanner` must be NULL or live; `text` NULL or `len` readable bytes;
+// `region` NULL or NUL-terminated; `findings` NULL or live and not used by
+// another thread; `items` and `count` NULL or writable.
+piimask_status piimask_scan_into(const piimask_scanner *scanner,
+                                 const uint8_t *text,
+                                 size_t len,
+                                 const char *region,
+                                 piimask_findings *findings,
+                                 const piimask_finding **items,
+                                 size_t *count);
+
 // The number of findings (0 for NULL). Thread-safe.
 //
 // # Safety
@@ -272,7 +303,8 @@ piimask_status piimask_findings_items(const piimask_findings *findings,
 // Releases findings. NULL does nothing.
 //
 // # Safety
-// `findings` must be NULL or from `piimask_scan`, not yet freed, and no
+// `findings` must be NULL or from `piimask_scan` or
+// `piimask_findings_new`, not yet freed, and no
 // longer in use by any thread (nor any `normalized` pointer into it).
 void piimask_findings_free(piimask_findings *findings);
 
@@ -361,6 +393,37 @@ piimask_status piimask_redact(const piimask_scanner *scanner,
                               const char *role,
                               piimask_bytes **out);
 
+// Creates empty bytes for `piimask_redact_into`, which reuses their
+// memory from call to call. Owned by the caller; release with
+// `piimask_bytes_free`. Thread-safe.
+//
+// # Safety
+// `out` must be NULL or writable.
+piimask_status piimask_bytes_new(piimask_bytes **out);
+
+// Like `piimask_redact`, into bytes the caller keeps and reuses (from
+// `piimask_bytes_new` or an earlier redaction): their contents are
+// replaced, and once they have grown, redacting text without findings
+// allocates nothing. Pointers obtained from them before are invalidated.
+// When `data` and `data_len` are not NULL, also writes what
+// `piimask_bytes_data` and `piimask_bytes_len` would give, so one call
+// redacts and reads. On failure `out` is left empty (never unmasked text)
+// and `data` and `data_len` are untouched. The scanner may be shared
+// between threads, `out` may not (one per thread).
+//
+// # Safety
+// `scanner` must be NULL or live; `text` NULL or `len` readable bytes;
+// `region` and `role` NULL or NUL-terminated; `out` NULL or live and not
+// used by another thread; `data` and `data_len` NULL or writable.
+piimask_status piimask_redact_into(const piimask_scanner *scanner,
+                                   const uint8_t *text,
+                                   size_t len,
+                                   const char *region,
+                                   const char *role,
+                                   piimask_bytes *out,
+                                   const uint8_t **data,
+                                   size_t *data_len);
+
 // The bytes (NULL for a NULL `bytes`). They are followed by a NUL byte
 // that `piimask_bytes_len` does not count, so a text without NUL bytes can
 // be used as a C string. Borrowed: valid until `piimask_bytes_free`.
@@ -379,8 +442,8 @@ size_t piimask_bytes_len(const piimask_bytes *bytes);
 // Releases bytes. NULL does nothing.
 //
 // # Safety
-// `bytes` must be NULL or from `piimask_redact`, not yet freed, and no
-// longer in use.
+// `bytes` must be NULL or from `piimask_redact` or `piimask_bytes_new`,
+// not yet freed, and no longer in use.
 void piimask_bytes_free(piimask_bytes *bytes);
 
 // Redacts `n` texts in one call, as `piimask_redact` does each. `texts`

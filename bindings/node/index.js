@@ -53,21 +53,18 @@ const c = {
     'const uint8_t *key, size_t key_len, _Out_ piimask_scanner **out)'),
   scannerFree: lib.func('void piimask_scanner_free(piimask_scanner *scanner)'),
   kindName: lib.func('const char *piimask_scanner_kind_name(const piimask_scanner *scanner, uint32_t kind)'),
-  scan: lib.func('uint32_t piimask_scan(const piimask_scanner *scanner, const uint8_t *text, size_t len, ' +
-    'const char *region, _Out_ piimask_findings **out)'),
-  findingsItems: lib.func('uint32_t piimask_findings_items(const piimask_findings *findings, ' +
-    '_Out_ const piimask_finding **items, _Out_ size_t *count)'),
-  findingsFree: lib.func('void piimask_findings_free(piimask_findings *findings)'),
+  findingsNew: lib.func('uint32_t piimask_findings_new(_Out_ piimask_findings **out)'),
+  scanInto: lib.func('uint32_t piimask_scan_into(const piimask_scanner *scanner, const uint8_t *text, size_t len, ' +
+    'const char *region, piimask_findings *findings, _Out_ const piimask_finding **items, _Out_ size_t *count)'),
   scanBatch: lib.func('uint32_t piimask_scan_batch(const piimask_scanner *scanner, const piimask_text *texts, ' +
     'size_t n, const char *region, _Out_ piimask_batch **out)'),
   batchFlat: lib.func('uint32_t piimask_batch_flat(const piimask_batch *batch, ' +
     '_Out_ const piimask_finding **items, _Out_ size_t *count, _Out_ const size_t **offsets)'),
   batchFree: lib.func('void piimask_batch_free(piimask_batch *batch)'),
-  redact: lib.func('uint32_t piimask_redact(const piimask_scanner *scanner, const uint8_t *text, size_t len, ' +
-    'const char *region, const char *role, _Out_ piimask_bytes **out)'),
-  bytesData: lib.func('const uint8_t *piimask_bytes_data(const piimask_bytes *bytes)'),
-  bytesLen: lib.func('size_t piimask_bytes_len(const piimask_bytes *bytes)'),
-  bytesFree: lib.func('void piimask_bytes_free(piimask_bytes *bytes)'),
+  bytesNew: lib.func('uint32_t piimask_bytes_new(_Out_ piimask_bytes **out)'),
+  redactInto: lib.func('uint32_t piimask_redact_into(const piimask_scanner *scanner, const uint8_t *text, ' +
+    'size_t len, const char *region, const char *role, piimask_bytes *out, _Out_ const uint8_t **data, ' +
+    '_Out_ size_t *data_len)'),
   redactBatch: lib.func('uint32_t piimask_redact_batch(const piimask_scanner *scanner, ' +
     'const piimask_text *texts, size_t n, const char *region, const char *role, _Out_ piimask_bytes_list **out)'),
   listFlat: lib.func('uint32_t piimask_bytes_list_flat(const piimask_bytes_list *list, ' +
@@ -154,6 +151,16 @@ function copyOut(ptr, len) {
 }
 
 const registry = new FinalizationRegistry((ptr) => c.scannerFree(ptr));
+
+// Results reused by every scan() and redact() of this thread (JavaScript
+// never re-enters them: finalizers run as tasks of their own), so each is
+// one call into the library. Freed when the process or worker ends.
+const reused = (() => {
+  const findings = [null];
+  const bytes = [null];
+  if (c.findingsNew(findings) !== 0 || c.bytesNew(bytes) !== 0) throw new Error('piimask: out of memory');
+  return { findings: findings[0], bytes: bytes[0] };
+})();
 
 /** Finds and masks personal data. Build once, share: a Scanner is
  * immutable. */
@@ -256,18 +263,13 @@ class Scanner {
    * `options.region` overrides the region hint for this call ("" for none). */
   scan(text, options = {}) {
     const buf = bytesOf(text);
-    const out = [null];
-    const status = c.scan(this._handle(), buf, buf.length, optionalString(options.region, 'region'), out);
+    const items = [null];
+    const count = [0];
+    const status = c.scanInto(this._handle(), buf, buf.length, optionalString(options.region, 'region'),
+      reused.findings, items, count);
     if (status !== Status.OK) throw fail(status);
-    try {
-      const items = [null];
-      const count = [0];
-      c.findingsItems(out[0], items, count);
-      const n = Number(count[0]);
-      return n ? this._findings(text, buf, koffi.decode(items[0], FindingC, n), 0, n) : [];
-    } finally {
-      c.findingsFree(out[0]);
-    }
+    const n = Number(count[0]);
+    return n ? this._findings(text, buf, koffi.decode(items[0], FindingC, n), 0, n) : [];
   }
 
   /** `text` with every finding replaced as the viewer's `options.role`
@@ -277,15 +279,13 @@ class Scanner {
    * rather than ever returning unmasked text. */
   redact(text, options = {}) {
     const buf = bytesOf(text);
-    const out = [null];
-    const status = c.redact(this._handle(), buf, buf.length,
-      optionalString(options.region, 'region'), optionalString(options.role, 'role'), out);
+    const data = [null];
+    const size = [0];
+    const status = c.redactInto(this._handle(), buf, buf.length, optionalString(options.region, 'region'),
+      optionalString(options.role, 'role'), reused.bytes, data, size);
     if (status !== Status.OK) throw fail(status);
-    try {
-      return copyOut(c.bytesData(out[0]), Number(c.bytesLen(out[0]))).toString('utf8');
-    } finally {
-      c.bytesFree(out[0]);
-    }
+    const n = Number(size[0]);
+    return n ? koffi.decode(data[0], 'char', n) : '';
   }
 
   /** scan() of each text in one call into the library. */

@@ -40,13 +40,14 @@ pub struct piimask_text {
     pub len: usize,
 }
 
-/// The findings of one `piimask_scan` (opaque), sorted by position, never
-/// overlapping. Owned by the caller; release with `piimask_findings_free`.
-/// Read-only: threads may read one at the same time.
+/// The findings of one `piimask_scan` or `piimask_scan_into` (opaque),
+/// sorted by position, never overlapping. Owned by the caller; release with
+/// `piimask_findings_free`. Threads may read one at the same time, but
+/// `piimask_scan_into` replaces its contents and needs it to themselves.
 pub struct piimask_findings {
     items: Vec<piimask_finding>,
     /// Owns the bytes `items[..].normalized` point to.
-    _found: Vec<Finding>,
+    found: Vec<Finding>,
 }
 
 /// The findings of one `piimask_scan_batch` (opaque): for each message, its
@@ -116,9 +117,79 @@ pub unsafe extern "C" fn piimask_scan(
         let mut found = Vec::new();
         s.scanner.scan_into(bytes, region, &mut found);
         let items = found.iter().map(|f| convert(s, f)).collect();
-        let findings = Box::new(piimask_findings { items, _found: found });
+        let findings = Box::new(piimask_findings { items, found });
         // SAFETY: `out` is non-NULL and writable per the contract.
         unsafe { write_out(out, Box::into_raw(findings)) };
+        piimask_status::Ok
+    }
+}
+
+/// Creates an empty findings object for `piimask_scan_into`, which reuses
+/// its memory from call to call. Owned by the caller; release with
+/// `piimask_findings_free`. Thread-safe.
+///
+/// # Safety
+/// `out` must be NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_findings_new(out: *mut *mut piimask_findings) -> piimask_status {
+    boundary! {
+        require!(out);
+        let findings = Box::new(piimask_findings { items: Vec::new(), found: Vec::new() });
+        // SAFETY: `out` is non-NULL and writable per the contract.
+        unsafe { write_out(out, Box::into_raw(findings)) };
+        piimask_status::Ok
+    }
+}
+
+/// Like `piimask_scan`, into a findings object the caller keeps and reuses
+/// (from `piimask_findings_new` or an earlier scan): its contents are
+/// replaced, and once it has grown, scanning allocates nothing. Pointers
+/// obtained from it before are invalidated. When `items` and `count` are
+/// not NULL, also writes the findings as `piimask_findings_items` does, so
+/// one call scans and reads. On failure the findings object is left empty
+/// and `items` and `count` are untouched. The scanner may be shared between
+/// threads, the findings object may not (one per thread).
+///
+/// # Safety
+/// `scanner` must be NULL or live; `text` NULL or `len` readable bytes;
+/// `region` NULL or NUL-terminated; `findings` NULL or live and not used by
+/// another thread; `items` and `count` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_scan_into(
+    scanner: *const piimask_scanner,
+    text: *const u8,
+    len: usize,
+    region: *const c_char,
+    findings: *mut piimask_findings,
+    items: *mut *const piimask_finding,
+    count: *mut usize,
+) -> piimask_status {
+    boundary! {
+        require!(scanner, findings);
+        // SAFETY: non-NULL, live, and ours alone per the contract.
+        let f = unsafe { &mut *findings };
+        f.items.clear();
+        f.found.clear();
+        // SAFETY: non-NULL and live per the contract.
+        let s = unsafe { &*scanner };
+        // SAFETY: `text` has `len` readable bytes per the contract.
+        let Some(bytes) = (unsafe { self::text(text, len) }) else {
+            return fail_with(piimask_status::NullArgument, "`text` is NULL with a non-zero length");
+        };
+        // SAFETY: NULL or NUL-terminated per the contract.
+        let region = match unsafe { region_arg(region, s.scanner.region()) } {
+            Ok(r) => r,
+            Err(status) => return status,
+        };
+        s.scanner.scan_into(bytes, region, &mut f.found);
+        f.items.extend(f.found.iter().map(|x| convert(s, x)));
+        if !items.is_null() && !count.is_null() {
+            // SAFETY: both non-NULL and writable per the contract.
+            unsafe {
+                write_out(items, array_ptr(&f.items));
+                write_out(count, f.items.len());
+            }
+        }
         piimask_status::Ok
     }
 }
@@ -189,7 +260,8 @@ pub unsafe extern "C" fn piimask_findings_items(
 /// Releases findings. NULL does nothing.
 ///
 /// # Safety
-/// `findings` must be NULL or from `piimask_scan`, not yet freed, and no
+/// `findings` must be NULL or from `piimask_scan` or
+/// `piimask_findings_new`, not yet freed, and no
 /// longer in use by any thread (nor any `normalized` pointer into it).
 #[no_mangle]
 pub unsafe extern "C" fn piimask_findings_free(findings: *mut piimask_findings) {

@@ -7,13 +7,17 @@ use super::{
     boundary, fail, fail_with, piimask_scanner, piimask_status, region_arg, require, role_arg,
     text, write_out,
 };
+use crate::finding::Finding;
 
 /// Bytes owned by the caller (opaque): a redacted text. Read with
 /// `piimask_bytes_data` and `piimask_bytes_len`, release with
-/// `piimask_bytes_free`. Read-only: threads may read it at the same time.
+/// `piimask_bytes_free`. Threads may read it at the same time, but
+/// `piimask_redact_into` replaces its contents and needs it to themselves.
 pub struct piimask_bytes {
     /// The bytes followed by one NUL, which is not part of them.
     data: Vec<u8>,
+    /// Scratch space for `piimask_redact_into`.
+    findings: Vec<Finding>,
 }
 
 /// The redacted texts of one `piimask_redact_batch` (opaque), stored back
@@ -76,9 +80,97 @@ pub unsafe extern "C" fn piimask_redact(
             return fail(&e);
         }
         data.push(0);
+        let bytes = Box::new(piimask_bytes { data, findings: Vec::new() });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(Box::new(piimask_bytes { data }))) };
+        unsafe { write_out(out, Box::into_raw(bytes)) };
         piimask_status::Ok
+    }
+}
+
+/// Creates empty bytes for `piimask_redact_into`, which reuses their
+/// memory from call to call. Owned by the caller; release with
+/// `piimask_bytes_free`. Thread-safe.
+///
+/// # Safety
+/// `out` must be NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_bytes_new(out: *mut *mut piimask_bytes) -> piimask_status {
+    boundary! {
+        require!(out);
+        let bytes = Box::new(piimask_bytes { data: vec![0], findings: Vec::new() });
+        // SAFETY: `out` is non-NULL and writable per the contract.
+        unsafe { write_out(out, Box::into_raw(bytes)) };
+        piimask_status::Ok
+    }
+}
+
+/// Like `piimask_redact`, into bytes the caller keeps and reuses (from
+/// `piimask_bytes_new` or an earlier redaction): their contents are
+/// replaced, and once they have grown, redacting text without findings
+/// allocates nothing. Pointers obtained from them before are invalidated.
+/// When `data` and `data_len` are not NULL, also writes what
+/// `piimask_bytes_data` and `piimask_bytes_len` would give, so one call
+/// redacts and reads. On failure `out` is left empty (never unmasked text)
+/// and `data` and `data_len` are untouched. The scanner may be shared
+/// between threads, `out` may not (one per thread).
+///
+/// # Safety
+/// `scanner` must be NULL or live; `text` NULL or `len` readable bytes;
+/// `region` and `role` NULL or NUL-terminated; `out` NULL or live and not
+/// used by another thread; `data` and `data_len` NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_redact_into(
+    scanner: *const piimask_scanner,
+    text: *const u8,
+    len: usize,
+    region: *const c_char,
+    role: *const c_char,
+    out: *mut piimask_bytes,
+    data: *mut *const u8,
+    data_len: *mut usize,
+) -> piimask_status {
+    boundary! {
+        require!(scanner, out);
+        // SAFETY: non-NULL, live, and ours alone per the contract.
+        let o = unsafe { &mut *out };
+        o.data.clear();
+        let status = 'redact: {
+            // SAFETY: non-NULL and live per the contract.
+            let s = unsafe { &*scanner };
+            // SAFETY: `text` has `len` readable bytes per the contract.
+            let Some(bytes) = (unsafe { self::text(text, len) }) else {
+                break 'redact fail_with(
+                    piimask_status::NullArgument,
+                    "`text` is NULL with a non-zero length",
+                );
+            };
+            // SAFETY: NULL or NUL-terminated per the contract.
+            let region = match unsafe { region_arg(region, s.scanner.region()) } {
+                Ok(r) => r,
+                Err(status) => break 'redact status,
+            };
+            // SAFETY: NULL or NUL-terminated per the contract.
+            let role = match unsafe { role_arg(role) } {
+                Ok(role) => role,
+                Err(status) => break 'redact status,
+            };
+            match s.scanner.redact_role_into(bytes, region, role, &mut o.findings, &mut o.data) {
+                Ok(()) => piimask_status::Ok,
+                Err(e) => break 'redact fail(&e),
+            }
+        };
+        if status != piimask_status::Ok {
+            o.data.clear();
+        }
+        o.data.push(0);
+        if status == piimask_status::Ok && !data.is_null() && !data_len.is_null() {
+            // SAFETY: both non-NULL and writable per the contract.
+            unsafe {
+                write_out(data, o.data.as_ptr());
+                write_out(data_len, o.data.len() - 1);
+            }
+        }
+        status
     }
 }
 
@@ -112,8 +204,8 @@ pub unsafe extern "C" fn piimask_bytes_len(bytes: *const piimask_bytes) -> usize
 /// Releases bytes. NULL does nothing.
 ///
 /// # Safety
-/// `bytes` must be NULL or from `piimask_redact`, not yet freed, and no
-/// longer in use.
+/// `bytes` must be NULL or from `piimask_redact` or `piimask_bytes_new`,
+/// not yet freed, and no longer in use.
 #[no_mangle]
 pub unsafe extern "C" fn piimask_bytes_free(bytes: *mut piimask_bytes) {
     boundary! {

@@ -88,6 +88,40 @@ int main(void) {
     CHECK(bytes_eq(piimask_bytes_data(out), piimask_bytes_len(out), MASKED));
     piimask_bytes_free(out);
 
+    /* Bytes reused across redactions: one call redacts and reads; a failure
+       leaves them empty, never holding unmasked text. */
+    piimask_bytes *reused = NULL;
+    CHECK_OK(piimask_bytes_new(&reused));
+    CHECK(piimask_bytes_len(reused) == 0 && piimask_bytes_data(reused)[0] == 0);
+    data = NULL;
+    len = 0;
+    for (int round = 0; round < 3; round++) {
+        CHECK_OK(piimask_redact_into(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, NULL, reused,
+                                     &data, &len));
+        CHECK(bytes_eq(data, len, MASKED) && data[len] == 0);
+        CHECK_OK(piimask_redact_into(s, (const uint8_t *)national, strlen(national), "", NULL,
+                                     reused, &data, &len));
+        CHECK(bytes_eq(data, len, national));
+    }
+    CHECK_OK(piimask_redact_into(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, NULL, reused, NULL,
+                                 NULL));
+    CHECK(bytes_eq(piimask_bytes_data(reused), piimask_bytes_len(reused), MASKED));
+    len = 99;
+    CHECK_STATUS(piimask_redact_into(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, "no_such_role",
+                                     reused, &data, &len),
+                 PIIMASK_STATUS_UNKNOWN_ROLE);
+    CHECK(len == 99 && piimask_bytes_len(reused) == 0 && piimask_bytes_data(reused)[0] == 0);
+    CHECK_STATUS(piimask_redact_into(s, (const uint8_t *)TEXT, strlen(TEXT), "XX", NULL, reused,
+                                     &data, &len),
+                 PIIMASK_STATUS_UNKNOWN_REGION);
+    CHECK(piimask_bytes_len(reused) == 0);
+    CHECK_STATUS(piimask_redact_into(s, NULL, 3, NULL, NULL, reused, &data, &len),
+                 PIIMASK_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(piimask_redact_into(s, NULL, 0, NULL, NULL, NULL, &data, &len),
+                 PIIMASK_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(piimask_bytes_new(NULL), PIIMASK_STATUS_NULL_ARGUMENT);
+    piimask_bytes_free(reused);
+
     piimask_scanner_free(s);
     puts("redact: ok");
     return 0;

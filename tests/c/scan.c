@@ -64,6 +64,33 @@ int main(void) {
     CHECK_OK(piimask_findings_items(found, &items, &count));
     CHECK(count == 0 && items == NULL);
     piimask_findings_free(found);
+
+    /* A findings object reused across scans: one call scans and reads. */
+    piimask_findings *reused = NULL;
+    CHECK_OK(piimask_findings_new(&reused));
+    CHECK(piimask_findings_len(reused) == 0);
+    for (int round = 0; round < 3; round++) {
+        CHECK_OK(piimask_scan_into(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, reused, &items,
+                                   &count));
+        CHECK(count == 2 && items[0].kind == 1 && items[1].kind == 2);
+        CHECK(bytes_eq(items[0].normalized, items[0].normalized_len, "+919876543210"));
+        CHECK_OK(piimask_scan_into(s, (const uint8_t *)national, strlen(national), "", reused,
+                                   &items, &count));
+        CHECK(count == 0 && items == NULL);
+    }
+    CHECK_OK(piimask_scan_into(s, (const uint8_t *)TEXT, strlen(TEXT), NULL, reused, NULL, NULL));
+    CHECK(piimask_findings_len(reused) == 2);
+    count = 99;
+    CHECK_STATUS(piimask_scan_into(s, (const uint8_t *)TEXT, strlen(TEXT), "XX", reused, &items,
+                                   &count),
+                 PIIMASK_STATUS_UNKNOWN_REGION);
+    CHECK(count == 99 && piimask_findings_len(reused) == 0); /* emptied on failure */
+    CHECK_STATUS(piimask_scan_into(s, NULL, 1, NULL, reused, &items, &count),
+                 PIIMASK_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(piimask_scan_into(s, NULL, 0, NULL, NULL, &items, &count),
+                 PIIMASK_STATUS_NULL_ARGUMENT);
+    CHECK_STATUS(piimask_findings_new(NULL), PIIMASK_STATUS_NULL_ARGUMENT);
+    piimask_findings_free(reused);
     piimask_scanner_free(s);
 
     /* Only some kinds; the defaults know no region. */

@@ -21,6 +21,11 @@ static piimask_bytes *expected_masked[N];
 
 static void *work(void *arg) {
     size_t id = (size_t)(uintptr_t)arg;
+    /* Reusable results are per thread. */
+    piimask_findings *mine = NULL;
+    CHECK_OK(piimask_findings_new(&mine));
+    piimask_bytes *masked = NULL;
+    CHECK_OK(piimask_bytes_new(&masked));
     for (int round = 0; round < ROUNDS; round++) {
         size_t m = (id + (size_t)round) % N;
         const uint8_t *text = (const uint8_t *)MESSAGES[m];
@@ -35,6 +40,15 @@ static void *work(void *arg) {
         CHECK(memcmp(piimask_bytes_data(out), piimask_bytes_data(expected_masked[m]),
                      piimask_bytes_len(out)) == 0);
         piimask_bytes_free(out);
+        const piimask_finding *items = NULL;
+        size_t count = 0;
+        CHECK_OK(piimask_scan_into(scanner, text, len, NULL, mine, &items, &count));
+        CHECK(count == expected_findings[m]);
+        const uint8_t *data = NULL;
+        size_t data_len = 0;
+        CHECK_OK(piimask_redact_into(scanner, text, len, NULL, NULL, masked, &data, &data_len));
+        CHECK(data_len == piimask_bytes_len(expected_masked[m]));
+        CHECK(memcmp(data, piimask_bytes_data(expected_masked[m]), data_len) == 0);
         if (round % 50 == 0) {
             /* Errors on this thread are this thread's. */
             CHECK_STATUS(piimask_scan(scanner, text, len, "XX", &found),
@@ -44,6 +58,8 @@ static void *work(void *arg) {
             CHECK(strstr(message, "unknown region") != NULL);
         }
     }
+    piimask_findings_free(mine);
+    piimask_bytes_free(masked);
     return NULL;
 }
 

@@ -189,6 +189,28 @@ def test_threads_share_one_scanner(scanner):
         assert all(pool.map(work, range(16)))
 
 
+def test_reentrant_calls_use_results_of_their_own(scanner):
+    # scan() and redact() reuse per-thread results; a call re-entering on
+    # the same thread while they are read (from a finalizer) gets its own.
+    expected = (scanner.scan(TEXT), scanner.redact(TEXT))
+    piimask._out.busy = True
+    try:
+        assert (scanner.scan(TEXT), scanner.redact(TEXT)) == expected
+        with pytest.raises(piimask.UnknownRegionError):
+            scanner.scan(TEXT, region="XX")
+    finally:
+        piimask._out.busy = False
+
+    class Finalizer:
+        def __del__(self):
+            assert scanner.redact(TEXT) == MASKED
+
+    # Findings built while finalizers run stay right.
+    for _ in range(200):
+        Finalizer()
+        assert scanner.scan(TEXT) == expected[0]
+
+
 def test_library_and_version():
     assert piimask.library_version() == piimask.__version__
     assert Path(piimask.LIBRARY_PATH).name.startswith(("libpiimask", "piimask"))

@@ -139,8 +139,8 @@ _DEFAULT_REGION = object()
 
 
 class _OutParams(threading.local):
-    """Out-parameters for the library calls, allocated once per thread
-    (allocating them per call costs more than the call)."""
+    """Out-parameters and reusable results for the library calls, allocated
+    once per thread (allocating them per call costs more than the call)."""
 
     def __init__(self):
         self.findings = ffi.new("piimask_findings **")
@@ -151,6 +151,16 @@ class _OutParams(threading.local):
         self.count = ffi.new("size_t *")
         self.offsets = ffi.new("size_t **")
         self.data = ffi.new("char **")
+        # Reused by scan() and redact(): one call into the library each.
+        if lib.piimask_findings_new(self.findings) != _OK:
+            raise MemoryError("piimask_findings_new")
+        self.found = ffi.gc(self.findings[0], lib.piimask_findings_free)
+        if lib.piimask_bytes_new(self.bytes) != _OK:
+            raise MemoryError("piimask_bytes_new")
+        self.masked = ffi.gc(self.bytes[0], lib.piimask_bytes_free)
+        # Set while `found` or `masked` is being read: a call re-entering on
+        # this thread meanwhile (from a finalizer) must not overwrite them.
+        self.busy = False
 
 
 _out = _OutParams()
@@ -279,19 +289,36 @@ class Scanner:
         ``region`` overrides the scanner's region hint for this call
         (``""`` for none)."""
         data = _encode(text)
-        o = _out
-        out = o.findings
         c_region = ffi.NULL if region is None else _c_string(region, "region")
+        o = _out
+        if o.busy:
+            return self._scan_alloc(text, data, c_region)
+        o.busy = True
+        try:
+            items, count = o.items, o.count
+            status = lib.piimask_scan_into(
+                self._ptr, data, len(data), c_region, o.found, items, count
+            )
+            if status != _OK:
+                raise _error(status)
+            n = count[0]
+            return self._findings(text, data, items[0], 0, n) if n else []
+        finally:
+            o.busy = False
+
+    def _scan_alloc(self, text, data, c_region) -> List[Finding]:
+        """scan() with results of its own (for re-entrant calls)."""
+        out = ffi.new("piimask_findings **")
         status = lib.piimask_scan(self._ptr, data, len(data), c_region, out)
         if status != _OK:
             raise _error(status)
-        findings = out[0]
         try:
-            items, count = o.items, o.count
-            lib.piimask_findings_items(findings, items, count)
+            items = ffi.new("piimask_finding **")
+            count = ffi.new("size_t *")
+            lib.piimask_findings_items(out[0], items, count)
             return self._findings(text, data, items[0], 0, count[0])
         finally:
-            lib.piimask_findings_free(findings)
+            lib.piimask_findings_free(out[0])
 
     def redact(
         self, text: str, role: Optional[str] = None, *, region: Optional[str] = None
@@ -303,22 +330,34 @@ class Scanner:
         the configuration names one). Raises instead of ever returning
         unmasked text."""
         data = _encode(text)
-        out = _out.bytes
-        status = lib.piimask_redact(
-            self._ptr,
-            data,
-            len(data),
-            ffi.NULL if region is None else _c_string(region, "region"),
-            ffi.NULL if role is None else _c_string(role, "role"),
-            out,
-        )
+        c_region = ffi.NULL if region is None else _c_string(region, "region")
+        c_role = ffi.NULL if role is None else _c_string(role, "role")
+        o = _out
+        if o.busy:
+            return self._redact_alloc(data, c_region, c_role)
+        o.busy = True
+        try:
+            out, size = o.data, o.count
+            status = lib.piimask_redact_into(
+                self._ptr, data, len(data), c_region, c_role, o.masked, out, size
+            )
+            if status != _OK:
+                raise _error(status)
+            raw = ffi.unpack(out[0], size[0])
+        finally:
+            o.busy = False
+        return raw.decode("utf-8", "surrogatepass")
+
+    def _redact_alloc(self, data, c_region, c_role) -> str:
+        """redact() with results of its own (for re-entrant calls)."""
+        out = ffi.new("piimask_bytes **")
+        status = lib.piimask_redact(self._ptr, data, len(data), c_region, c_role, out)
         if status != _OK:
             raise _error(status)
-        masked = out[0]
         try:
-            raw = ffi.unpack(lib.piimask_bytes_data(masked), lib.piimask_bytes_len(masked))
+            raw = ffi.unpack(lib.piimask_bytes_data(out[0]), lib.piimask_bytes_len(out[0]))
         finally:
-            lib.piimask_bytes_free(masked)
+            lib.piimask_bytes_free(out[0])
         return raw.decode("utf-8", "surrogatepass")
 
     @staticmethod

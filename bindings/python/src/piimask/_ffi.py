@@ -48,6 +48,10 @@ piimask_status piimask_scan(const piimask_scanner *scanner, const char *text, si
 piimask_status piimask_findings_items(const piimask_findings *findings,
                                       const piimask_finding **items, size_t *count);
 void piimask_findings_free(piimask_findings *findings);
+piimask_status piimask_findings_new(piimask_findings **out);
+piimask_status piimask_scan_into(const piimask_scanner *scanner, const char *text, size_t len,
+                                 const char *region, piimask_findings *findings,
+                                 const piimask_finding **items, size_t *count);
 piimask_status piimask_scan_batch(const piimask_scanner *scanner, const piimask_text *texts,
                                   size_t n, const char *region, piimask_batch **out);
 piimask_status piimask_batch_flat(const piimask_batch *batch, const piimask_finding **items,
@@ -59,6 +63,10 @@ piimask_status piimask_redact(const piimask_scanner *scanner, const char *text, 
 const char *piimask_bytes_data(const piimask_bytes *bytes);
 size_t piimask_bytes_len(const piimask_bytes *bytes);
 void piimask_bytes_free(piimask_bytes *bytes);
+piimask_status piimask_bytes_new(piimask_bytes **out);
+piimask_status piimask_redact_into(const piimask_scanner *scanner, const char *text, size_t len,
+                                   const char *region, const char *role, piimask_bytes *out,
+                                   const char **data, size_t *data_len);
 piimask_status piimask_redact_batch(const piimask_scanner *scanner, const piimask_text *texts,
                                     size_t n, const char *region, const char *role,
                                     piimask_bytes_list **out);
