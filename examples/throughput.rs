@@ -2,7 +2,7 @@
 //! comparison (`benches/compare/compare.py`) measures it.
 //!
 //! ```text
-//! cargo run --release --example throughput -- FILE [--passes N] [--repeat R] [--findings OUT]
+//! cargo run --release --example throughput -- FILE [--passes N] [--repeat R] [--kinds K,..] [--findings OUT]
 //! ```
 //!
 //! Each line of FILE is an object with `"text"` and an optional `"region"`
@@ -13,7 +13,10 @@
 //! times (default: enough for the pass to last about 0.25 s). Prints one
 //! JSON object: the corpus size, the set-up time (scanner and phone metadata),
 //! the seconds and MB/s (10^6 bytes of message text per second) of each
-//! pass, and their median, best and worst.
+//! pass, and their median, best and worst; on Linux also the same from the
+//! thread's on-CPU time (`/proc/thread-self/schedstat`), which time spent
+//! waiting for a core on a busy machine does not inflate.
+//! `--kinds phone,email,...` builds the scanner for those kinds only.
 //! `--findings OUT` writes the warm-up pass's findings, one JSON array of
 //! `[kind, start, end]` per message (UTF-8 byte offsets), for scoring.
 
@@ -21,7 +24,26 @@ use std::hint::black_box;
 use std::io::Write;
 use std::time::Instant;
 
-use piimask::{Finding, Region, Scanner};
+use piimask::{Finding, Kind, Region, Scanner};
+
+/// Nanoseconds this thread has run on a CPU (Linux), if the kernel says.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Median, best and worst of a non-empty list.
+fn stats(v: &[f64]) -> (f64, f64, f64) {
+    let mut sorted = v.to_vec();
+    sorted.sort_by(|a, b| a.total_cmp(b));
+    let n = sorted.len();
+    let median = if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    };
+    (median, sorted[n - 1], sorted[0])
+}
 
 fn main() {
     if let Err(e) = run() {
@@ -35,6 +57,7 @@ fn run() -> Result<(), String> {
     let mut passes = 7usize;
     let mut repeat: Option<usize> = None;
     let mut findings_out = None;
+    let mut kinds: Option<Vec<Kind>> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
@@ -53,18 +76,28 @@ fn run() -> Result<(), String> {
                         .ok_or("--repeat needs a positive number")?,
                 )
             }
+            "--kinds" => {
+                let list = args.next().ok_or("--kinds needs a comma-separated list")?;
+                kinds = Some(list.split(',').map(|k| Kind::from_name(k.trim())).collect());
+            }
             "--findings" => findings_out = Some(args.next().ok_or("--findings needs a path")?),
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => file = Some(a),
         }
     }
-    let file = file.ok_or("usage: throughput FILE [--passes N] [--repeat R] [--findings OUT]")?;
+    let file = file.ok_or(
+        "usage: throughput FILE [--passes N] [--repeat R] [--kinds K,..] [--findings OUT]",
+    )?;
     let data = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
 
     // Set-up, reported apart: building the scanner and loading the phone
     // metadata shared by all scanners (first touched by a region lookup).
     let t0 = Instant::now();
-    let scanner = Scanner::builder().build().map_err(|e| e.to_string())?;
+    let mut builder = Scanner::builder();
+    if let Some(kinds) = kinds {
+        builder = builder.kinds(kinds);
+    }
+    let scanner = builder.build().map_err(|e| e.to_string())?;
     Region::new("US").map_err(|e| e.to_string())?;
     let setup_seconds = t0.elapsed().as_secs_f64();
 
@@ -109,7 +142,9 @@ fn run() -> Result<(), String> {
         repeat.unwrap_or_else(|| (0.25 / warmup_seconds.max(1e-6)).ceil().clamp(1.0, 1e4) as usize);
 
     let mut seconds = Vec::with_capacity(passes);
+    let mut cpu_seconds = Vec::with_capacity(passes);
     for _ in 0..passes {
+        let c0 = cpu_ns();
         let t0 = Instant::now();
         let mut n = 0usize;
         for _ in 0..repeat {
@@ -119,6 +154,9 @@ fn run() -> Result<(), String> {
             }
         }
         seconds.push(t0.elapsed().as_secs_f64());
+        if let (Some(c0), Some(c1)) = (c0, cpu_ns()) {
+            cpu_seconds.push(c1.saturating_sub(c0).max(1) as f64 / 1e9);
+        }
         black_box(n);
     }
 
@@ -133,20 +171,15 @@ fn run() -> Result<(), String> {
         w.flush().map_err(|e| e.to_string())?;
     }
 
-    let mbps: Vec<f64> = seconds
-        .iter()
-        .map(|s| (bytes * repeat) as f64 / s / 1e6)
-        .collect();
-    let mut sorted = mbps.clone();
-    sorted.sort_by(|a, b| a.total_cmp(b));
-    let median = if sorted.len() % 2 == 1 {
-        sorted[sorted.len() / 2]
-    } else {
-        (sorted[sorted.len() / 2 - 1] + sorted[sorted.len() / 2]) / 2.0
-    };
+    let volume = (bytes * repeat) as f64;
+    let mbps: Vec<f64> = seconds.iter().map(|s| volume / s / 1e6).collect();
+    let (median, best, worst) = stats(&mbps);
+    let mbps_cpu: Vec<f64> = cpu_seconds.iter().map(|s| volume / s / 1e6).collect();
+    let cpu = (mbps_cpu.len() == passes).then(|| stats(&mbps_cpu));
     let report = serde_json::json!({
         "engine": "piimask",
         "mode": "rust_scan_into",
+        "kinds": scanner.kinds().map(|k| k.name().to_owned()).collect::<Vec<_>>(),
         "messages": messages.len(),
         "bytes": bytes,
         "findings": total_findings,
@@ -157,8 +190,11 @@ fn run() -> Result<(), String> {
         "seconds": seconds,
         "mb_per_s": mbps,
         "mb_per_s_median": median,
-        "mb_per_s_best": sorted[sorted.len() - 1],
-        "mb_per_s_worst": sorted[0],
+        "mb_per_s_best": best,
+        "mb_per_s_worst": worst,
+        "cpu_seconds": cpu.map(|_| &cpu_seconds),
+        "mb_per_s_cpu": cpu.map(|_| &mbps_cpu),
+        "mb_per_s_cpu_median": cpu.map(|c| c.0),
     });
     println!("{report}");
     Ok(())

@@ -13,7 +13,8 @@
 //! - `whole_text`: `scan_with_config` once over all messages joined by `\n`
 //!   (the default configuration).
 //!
-//! Prints one JSON object per mode. `--findings OUT` writes the per-message
+//! Prints one JSON object per mode, with MB/s from wall-clock time and, on
+//! Linux, from the thread's on-CPU time (as `examples/throughput.rs` does). `--findings OUT` writes the per-message
 //! warm-up findings, one JSON array of `[entity_type, start, end]` (UTF-8
 //! byte offsets) per message.
 
@@ -42,18 +43,15 @@ fn next_number(args: &mut impl Iterator<Item = String>, name: &str) -> Result<us
         .ok_or_else(|| format!("{name} needs a positive number"))
 }
 
-fn summary(
-    mode: &str,
-    messages: usize,
-    bytes: usize,
-    repeat: usize,
-    seconds: &[f64],
-) -> serde_json::Value {
-    let mbps: Vec<f64> = seconds
-        .iter()
-        .map(|s| (bytes * repeat) as f64 / s / 1e6)
-        .collect();
-    let mut sorted = mbps.clone();
+/// Nanoseconds this thread has run on a CPU (Linux), if the kernel says.
+fn cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// Median, best and worst of a non-empty list.
+fn stats(v: &[f64]) -> (f64, f64, f64) {
+    let mut sorted = v.to_vec();
     sorted.sort_by(|a, b| a.total_cmp(b));
     let n = sorted.len();
     let median = if n % 2 == 1 {
@@ -61,43 +59,66 @@ fn summary(
     } else {
         (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
     };
+    (median, sorted[n - 1], sorted[0])
+}
+
+struct Passes {
+    repeat: usize,
+    seconds: Vec<f64>,
+    cpu_seconds: Vec<f64>,
+}
+
+fn summary(mode: &str, messages: usize, bytes: usize, p: &Passes) -> serde_json::Value {
+    let volume = (bytes * p.repeat) as f64;
+    let mbps: Vec<f64> = p.seconds.iter().map(|s| volume / s / 1e6).collect();
+    let (median, best, worst) = stats(&mbps);
+    let mbps_cpu: Vec<f64> = p.cpu_seconds.iter().map(|s| volume / s / 1e6).collect();
+    let cpu = (mbps_cpu.len() == p.seconds.len()).then(|| stats(&mbps_cpu));
     serde_json::json!({
         "engine": "datafog_rs",
         "mode": mode,
         "messages": messages,
         "bytes": bytes,
-        "passes": seconds.len(),
-        "repeat": repeat,
-        "seconds": seconds,
+        "passes": p.seconds.len(),
+        "repeat": p.repeat,
+        "seconds": p.seconds,
         "mb_per_s": mbps,
         "mb_per_s_median": median,
-        "mb_per_s_best": sorted[n - 1],
-        "mb_per_s_worst": sorted[0],
+        "mb_per_s_best": best,
+        "mb_per_s_worst": worst,
+        "cpu_seconds": cpu.map(|_| &p.cpu_seconds),
+        "mb_per_s_cpu": cpu.map(|_| &mbps_cpu),
+        "mb_per_s_cpu_median": cpu.map(|c| c.0),
     })
 }
 
 /// One warm-up call of `f`, then `passes` timed passes of `repeat` calls
 /// (`repeat` chosen from the warm-up when not given).
-fn time_passes(
-    passes: usize,
-    repeat: Option<usize>,
-    mut f: impl FnMut() -> usize,
-) -> (usize, Vec<f64>) {
+fn time_passes(passes: usize, repeat: Option<usize>, mut f: impl FnMut() -> usize) -> Passes {
     let t0 = Instant::now();
     black_box(f());
     let warm = t0.elapsed().as_secs_f64();
     let repeat = repeat.unwrap_or_else(|| (0.25 / warm.max(1e-6)).ceil().clamp(1.0, 1e4) as usize);
-    let mut seconds = Vec::with_capacity(passes);
+    let mut p = Passes {
+        repeat,
+        seconds: Vec::with_capacity(passes),
+        cpu_seconds: Vec::with_capacity(passes),
+    };
     for _ in 0..passes {
+        let c0 = cpu_ns();
         let t0 = Instant::now();
         let mut n = 0;
         for _ in 0..repeat {
             n += f();
         }
-        seconds.push(t0.elapsed().as_secs_f64());
+        p.seconds.push(t0.elapsed().as_secs_f64());
+        if let (Some(c0), Some(c1)) = (c0, cpu_ns()) {
+            p.cpu_seconds
+                .push(c1.saturating_sub(c0).max(1) as f64 / 1e9);
+        }
         black_box(n);
     }
-    (repeat, seconds)
+    p
 }
 
 fn run() -> Result<(), String> {
@@ -152,27 +173,24 @@ fn run() -> Result<(), String> {
         w.flush().map_err(|e| e.to_string())?;
     }
 
-    let (r, secs) = time_passes(passes, repeat, || {
+    let p = time_passes(passes, repeat, || {
         let mut n = 0;
         for (text, de) in &messages {
             n += scan_with_config(black_box(text), if *de { &config_de } else { &config }).len();
         }
         n
     });
-    println!(
-        "{}",
-        summary("per_message", messages.len(), bytes, r, &secs)
-    );
+    println!("{}", summary("per_message", messages.len(), bytes, &p));
 
     let joined: String = messages
         .iter()
         .map(|(t, _)| t.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let (r, secs) = time_passes(passes, repeat, || {
+    let p = time_passes(passes, repeat, || {
         scan_with_config(black_box(&joined), &config).len()
     });
     // Throughput counts the message bytes only, like every other mode.
-    println!("{}", summary("whole_text", messages.len(), bytes, r, &secs));
+    println!("{}", summary("whole_text", messages.len(), bytes, &p));
     Ok(())
 }
