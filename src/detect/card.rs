@@ -159,8 +159,6 @@ static RANGES: &[Range] = &[
     range(9860, 9860, 4, L16),
     range(357111, 357111, 6, L16),
     range(94, 94, 2, L16),
-    // UATP.
-    range(1, 1, 1, lens(&[15])),
 ];
 
 /// Whether a network issues numbers of this length starting with these

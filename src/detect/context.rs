@@ -111,6 +111,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("uidai", Case::Any, &[InAadhaar]),
     ("आधार", Case::Any, &[InAadhaar]),
     ("pan", Case::Upper, &[InPan]),
+    ("pan:", Case::Any, &[InPan]),
     ("pan card", Case::Any, &[InPan]),
     ("pan no", Case::Any, &[InPan]),
     ("pan number", Case::Any, &[InPan]),
@@ -122,10 +123,12 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("dni", Case::Any, &[EsNif]),
     ("nif", Case::Any, &[EsNif, EsNie]),
     ("nie", Case::Upper, &[EsNie]),
+    ("nie:", Case::Any, &[EsNie]),
     // Italy.
     ("codice fiscale", Case::Any, &[ItFiscalCode]),
     ("cod. fiscale", Case::Any, &[ItFiscalCode]),
     ("cf", Case::Upper, &[ItFiscalCode]),
+    ("cf:", Case::Any, &[ItFiscalCode]),
     ("c.f.", Case::Any, &[ItFiscalCode]),
     // Poland.
     ("pesel", Case::Any, &[PlPesel]),
@@ -157,6 +160,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("nhs", Case::Any, &[GbNhs]),
     // Canada.
     ("sin", Case::Upper, &[CaSin]),
+    ("sin:", Case::Any, &[CaSin]),
     ("social insurance", Case::Any, &[CaSin]),
     ("nas", Case::Upper, &[CaSin]),
     ("assurance sociale", Case::Any, &[CaSin]),
@@ -180,6 +184,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("tckn", Case::Any, &[TrTckn]),
     ("tc no", Case::Any, &[TrTckn]),
     ("tc", Case::Upper, &[TrTckn]),
+    ("tc:", Case::Any, &[TrTckn]),
     // Sweden.
     ("personnummer", Case::Any, &[SePersonnummer]),
     ("personnr", Case::Any, &[SePersonnummer]),
@@ -206,6 +211,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // Singapore.
     ("nric", Case::Any, &[SgNric]),
     ("fin", Case::Upper, &[SgNric]),
+    ("fin:", Case::Any, &[SgNric]),
     ("ic no", Case::Any, &[SgNric]),
     ("my ic", Case::Any, &[SgNric]),
     // Australia.
@@ -303,8 +309,65 @@ static NEGATIVE: &[&str] = &[
     "송장",
     "طلب",
     "فاتورة",
-    "#",
-    "№",
+    "sr",
+    "case",
+    "complaint",
+    "claim",
+    "request",
+];
+
+/// Words that may stand between a veto word and its number ("order no. 12",
+/// "fatura numarası 12"): anything else between them (a verb, a name) means
+/// the veto word is about something else ("fatura için: <TCKN>" gives a
+/// tax number *for* the invoice).
+static CONNECTORS: &[&str] = &[
+    "no",
+    "nr",
+    "nro",
+    "num",
+    "number",
+    "numbers",
+    "nummer",
+    "numero",
+    "número",
+    "numer",
+    "numara",
+    "numarası",
+    "numarasi",
+    "n",
+    "id",
+    "is",
+    "ist",
+    "es",
+    "é",
+    "est",
+    "ref",
+    "code",
+    "de",
+    "do",
+    "da",
+    "du",
+    "del",
+    "of",
+    "the",
+    "my",
+    "your",
+    "mi",
+    "meu",
+    "mon",
+    "ma",
+    "mein",
+    "meine",
+    "il",
+    "la",
+    "el",
+    "le",
+    "number:",
+    "nomor",
+    "no.",
+    "ka",
+    "ki",
+    "hai",
 ];
 
 /// The automaton and what each pattern means.
@@ -362,12 +425,49 @@ impl ContextWords {
             // starting) one, so "fatura no" is not overruled by "no".
             if m.end() > nearest_end || (m.end() == nearest_end && kinds == 0) {
                 nearest_end = m.end();
-                nearest_negative = kinds == 0;
+                nearest_negative = kinds == 0 && vetoes(window, m.start(), m.end());
             }
         }
         around.vetoed = nearest_negative;
         around
     }
+}
+
+/// Whether the veto word at `start..end` of `window` is about the number
+/// that follows the window: only connector words and punctuation between.
+fn vetoes(window: &[u8], start: usize, end: usize) -> bool {
+    let gap = &window[end..];
+    let latin = char_at(window, start).0.is_some_and(is_latin_letter);
+    if !latin {
+        // `订单号：`, `заказ № `: scripts and signs without our connector
+        // list; a short gap is enough.
+        return bstr::ByteSlice::chars(gap).count() <= 6;
+    }
+    let mut i = 0;
+    while i < gap.len() {
+        let (c, w) = char_at(gap, i);
+        match c {
+            Some(c) if c.is_alphabetic() => {
+                let mut j = i;
+                while let (Some(c), w) = char_at(gap, j) {
+                    if !c.is_alphabetic() {
+                        break;
+                    }
+                    j += w;
+                }
+                let word = &gap[i..j];
+                if !CONNECTORS
+                    .iter()
+                    .any(|k| k.as_bytes().eq_ignore_ascii_case(word))
+                {
+                    return false;
+                }
+                i = j;
+            }
+            _ => i += w.max(1),
+        }
+    }
+    true
 }
 
 /// The start of the context window that ends at `end`.
@@ -445,6 +545,14 @@ mod tests {
         assert!(around("SSN, not the order ").vetoed);
         assert!(!around("order done, my SSN: ").vetoed);
         assert!(around("pedido #").vetoed);
+        assert!(around("fatura no: ").vetoed);
+        assert!(around("订单号：").vetoed);
+        // The invoice word is about something else here.
+        assert!(!around("fatura için ").vetoed);
+        assert!(!around("no ref HOXBGTUNDT - ").vetoed);
+        assert!(!around("for verification charge ").vetoed);
+        assert!(around("social security # ").names(&UsSsn));
+        assert!(!around("social security # ").vetoed);
     }
 
     #[test]

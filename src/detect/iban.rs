@@ -257,7 +257,11 @@ impl Detector for IbanDetector {
             return;
         };
         let iban = &buf[..len];
-        if char_at(text, end).0.is_some_and(|c| c.is_alphanumeric()) || !is_valid_iban(iban) {
+        // Glued to a following word or number; CJK text needs no spaces.
+        let glued = char_at(text, end).0.is_some_and(|c| {
+            c.is_numeric() || is_latin_letter(c) || (c.is_alphabetic() && (c as u32) < 0x2E80)
+        });
+        if glued || !is_valid_iban(iban) {
             return;
         }
         out.push(Finding {

@@ -137,9 +137,9 @@ impl IpDetector {
         while end < text.len() && (text[end].is_ascii_digit() || text[end] == b'.') {
             end += 1;
         }
-        // A final dot ends the sentence.
+        // Final dots end the sentence ("…", "...").
         let mut e = end;
-        if e > d0 && text[e - 1] == b'.' {
+        while e > d0 && text[e - 1] == b'.' {
             e -= 1;
         }
         let Some(_) = parse_ipv4(&text[d0..e]) else {
@@ -244,6 +244,7 @@ mod tests {
         assert_eq!(scan("rdp 10.0.0.254:3389"), ["10.0.0.254"]);
         assert_eq!(scan("net 10.0.0.0/8"), ["10.0.0.0"]);
         assert_eq!(scan("IP:8.8.8.8"), ["8.8.8.8"]);
+        assert_eq!(scan("meine IP ist 71.46.158.5... danke"), ["71.46.158.5"]);
         assert_eq!(
             scan("0.0.0.0 and 255.255.255.255"),
             ["0.0.0.0", "255.255.255.255"]

@@ -29,7 +29,7 @@
 //! | strength | reported when | confidence |
 //! |---|---|---|
 //! | [`Strength::Strong`] | always (canonical separators or letters make the type plain: `123.456.789-09`, `ABCDE1234F`) | 0.96, 0.98 with a keyword |
-//! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.88, 0.93 with a keyword |
+//! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
 //! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …) | 0.75, 0.93 with a keyword |
 //! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
 //!
@@ -87,7 +87,7 @@ const MAX_RUN: usize = 20;
 
 const CONF_STRONG: f32 = 0.96;
 const CONF_STRONG_NAMED: f32 = 0.98;
-const CONF_HOME: f32 = 0.88;
+const CONF_HOME: f32 = 0.92;
 const CONF_NAMED: f32 = 0.93;
 const CONF_BARE_HOME: f32 = 0.75;
 
@@ -248,7 +248,10 @@ impl IdDetector {
             else {
                 continue;
             };
-            if !free_standing(text, start, end) || !(probe.spec.validate)(&buf[..n]) {
+            if !free_standing(text, start, end)
+                || after_plus(text, start)
+                || !(probe.spec.validate)(&buf[..n])
+            {
                 continue;
             }
             let ctx_words = match around {
@@ -321,6 +324,20 @@ fn match_shape(
     Some((start + pattern.len(), n))
 }
 
+/// Whether `start` continues a number written with `+` (`+81 191-85-9003`
+/// is a phone number, not an SSN after a calling code).
+fn after_plus(text: &[u8], start: usize) -> bool {
+    let mut i = start;
+    for _ in 0..6 {
+        match char_before(text, i) {
+            (Some('+' | '\u{FF0B}'), _) => return true,
+            (Some(c), w) if c == ' ' || c == '(' || c == ')' || c.is_ascii_digit() => i -= w,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Not part of a longer word, number or code on either side.
 fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     // Letters of scripts written without spaces (我的11010519…) do not glue.
@@ -355,8 +372,12 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     };
     let before2 = before.and_then(|c| char_before(text, start - c.len_utf8()).0);
     let after2 = after.and_then(|c| char_at(text, end + c.len_utf8()).0);
-    !(joins(before, before2) && before2.is_some_and(|c| c.is_ascii_digit()))
-        && !joins(after, after2)
+    // Before: `OD-687571340` is a code, `1.390.533…` a longer number; a
+    // label with a colon (`CPF:390…`) is fine.
+    let code_before = matches!(before, Some('.' | '-' | '/'))
+        && before2.is_some_and(|c| c.is_ascii_alphanumeric());
+    let number_before = joins(before, before2) && before2.is_some_and(|c| c.is_ascii_digit());
+    !code_before && !number_before && !joins(after, after2)
 }
 
 impl Detector for IdDetector {

@@ -2,10 +2,14 @@
 //!
 //! Eleven digits. NIMC publishes no check digit and no structure beyond
 //! the length (numbers do not start with 0), so validation is structure
-//! only, and eleven digits are far too common in chat (bank references,
-//! tracking numbers) to report without a keyword: a NIN is reported only
-//! after `NIN`/`NIMC`. Nigerian mobile numbers are eleven digits too but
-//! start with 0, so they never collide.
+//! only. Outside Nigeria eleven bare digits need the keyword (`NIN`,
+//! `NIMC`). In a Nigerian conversation, eleven digits not starting with 0
+//! that no veto word claims (order, ref, tracking …) are an identity number
+//! far more often than anything else: Nigerian mobile numbers are eleven
+//! digits starting with 0, bank account numbers (NUBAN) ten, and the other
+//! eleven-digit number people share, the BVN, is personal data too. So a
+//! bare NIN is reported there, at the low confidence that lets a valid
+//! phone number win.
 
 use super::{digits_n, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
@@ -13,10 +17,7 @@ use crate::finding::Kind;
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     kind: Kind::NgNin,
     country: "NG",
-    shapes: &[
-        shape("ddddddddddd", Keyword),
-        shape("dddd dddd ddd", Keyword),
-    ],
+    shapes: &[shape("ddddddddddd", Bare), shape("dddd dddd ddd", Keyword)],
     validate: nin,
 }];
 
@@ -42,6 +43,9 @@ mod tests {
             scan("my NIN is 12345678901", None),
             [(Kind::NgNin, "12345678901".into())]
         );
-        assert!(scan("ok here 12345678901", Some("NG")).is_empty());
+        assert!(scan("ok here 12345678901", None).is_empty());
+        assert_eq!(scan("ok here 12345678901", Some("NG")).len(), 1);
+        assert!(scan("Ref: 12345678901", Some("NG")).is_empty());
+        assert!(scan("call 08031234567", Some("NG")).is_empty());
     }
 }

@@ -68,5 +68,10 @@ mod tests {
         assert_eq!(scan("podaję 44051401359", Some("PL")).len(), 1);
         assert!(scan("podaję 44051401359", Some("DE")).is_empty());
         assert!(scan("zamówienie 44051401359", Some("PL")).is_empty());
+        // After a phone number in the same numeric span.
+        assert_eq!(
+            scan("kontakt +48533840548 - 44051401359", Some("PL")).len(),
+            1
+        );
     }
 }

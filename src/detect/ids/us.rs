@@ -7,7 +7,10 @@
 //! published in advertising are void. ITINs take exactly the 900 areas,
 //! with the groups the IRS assigns (50–65, 70–88, 90–92, 94–99), so the two
 //! kinds never overlap. Without a check digit, nine bare digits say little:
-//! they need a keyword; `123-45-6789` is the canonical form and stands alone.
+//! a bare SSN needs a keyword (nine out of ten random numbers pass its
+//! rules); a bare ITIN (area 9 and an assigned group: about one random
+//! number in forty) also stands in a US conversation. `123-45-6789` is the
+//! canonical form and stands alone.
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
@@ -29,7 +32,7 @@ pub(super) static SPECS: &[IdSpec] = &[
         shapes: &[
             shape("ddd-dd-dddd", Strong),
             shape("ddd dd dddd", Home),
-            shape("ddddddddd", Keyword),
+            shape("ddddddddd", Bare),
         ],
         validate: itin,
     },
@@ -111,5 +114,8 @@ mod tests {
         assert!(scan("ok 536904399", Some("US")).is_empty());
         assert!(scan("SSN 666-12-3456", None).is_empty());
         assert!(scan("order 536-90-4399-1", None).is_empty());
+        // A phone number with a calling code, not an SSN after it.
+        assert!(scan("TEL +81 191-85-9003", None).is_empty());
+        assert!(scan("code OD-536-90-4399", None).is_empty());
     }
 }
