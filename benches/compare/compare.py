@@ -10,6 +10,7 @@ the same messages, like with like:
 
   piimask      rust        examples/throughput.rs: one Scanner, scan_into per message with
                            its region, reused buffer; median of 3 processes x 7 passes
+               rust/dfkinds  the same, the scanner built for datafog's kinds only
   piimask      cli         target/release/piimask scan FILE > /dev/null (JSON in and out,
                            process start-up included, default threads); the corpus file,
                            and the corpus repeated to a large file (also --threads 1)
@@ -24,8 +25,9 @@ the same messages, like with like:
   phonenumbers py/msg      PhoneNumberMatcher, Leniency.VALID (phones only)
 
 MB/s is 10^6 bytes of message text (UTF-8) per second of the engine's calls only (the
-Python loop and the list of results included, conversion of offsets and scoring not).
-"x piimask" is how many times faster the piimask mode named beside it is (ratio of MB/s).
+Python loop and the list of results included, conversion of offsets and scoring not), by
+wall-clock time and by CPU time (thread, process, or all the CLI's threads).
+"x piimask" is how many times faster the piimask mode named beside it is (ratio of cpu MB/s).
 Accuracy uses eval.py's scoring: exact kind and byte span; P/R/F1 are micro over the kinds
 the engine supports (for piimask, the kinds it reported), plus phone F1.
 Timings on a shared 2-core machine are noisy: the piimask figures are medians of repeats.
