@@ -137,6 +137,9 @@ class Finding(NamedTuple):
 
 _DEFAULT_REGION = object()
 
+# Confidences are a handful of float32 values: rounded once each.
+_CONFIDENCES = {}
+
 
 class _OutParams(threading.local):
     """Out-parameters and reusable results for the library calls, allocated
@@ -261,27 +264,25 @@ class Scanner:
         return name
 
     def _findings(self, text: str, data: bytes, items, first: int, last: int) -> List[Finding]:
+        """Findings `first..last` of the C array `items`, for `text`."""
         if first == last:
             return []
-        offsets = []
-        for i in range(first, last):
-            offsets.append(items[i].start)
-            offsets.append(items[i].end)
-        chars = _char_offsets(text, data, offsets)
+        raw = [items[i] for i in range(first, last)]
+        if len(data) == len(text):  # ASCII: byte offsets are string indices
+            spans = [(f.start, f.end) for f in raw]
+        else:
+            flat = _char_offsets(text, data, [x for f in raw for x in (f.start, f.end)])
+            spans = list(zip(flat[::2], flat[1::2]))
+        names = self._names
         found = []
-        for j, i in enumerate(range(first, last)):
-            f = items[i]
-            start, end = chars[2 * j], chars[2 * j + 1]
-            found.append(
-                Finding(
-                    self._kind_name(f.kind),
-                    start,
-                    end,
-                    text[start:end],
-                    round(f.confidence, 6),  # the float32's intended decimal
-                    ffi.unpack(f.normalized, f.normalized_len).decode("utf-8"),
-                )
-            )
+        for f, (start, end) in zip(raw, spans):
+            kind = names.get(f.kind) or self._kind_name(f.kind)
+            confidence = _CONFIDENCES.get(f.confidence)
+            if confidence is None:
+                # The float32's intended decimal (0.85, not 0.8500000238).
+                confidence = _CONFIDENCES.setdefault(f.confidence, round(f.confidence, 6))
+            normalized = ffi.unpack(f.normalized, f.normalized_len).decode("utf-8")
+            found.append(Finding(kind, start, end, text[start:end], confidence, normalized))
         return found
 
     def scan(self, text: str, *, region: Optional[str] = None) -> List[Finding]:
@@ -395,6 +396,8 @@ class Scanner:
             arr = items[0]
             return [
                 self._findings(t, d, arr, bounds[m], bounds[m + 1])
+                if bounds[m] != bounds[m + 1]
+                else []
                 for m, (t, d) in enumerate(zip(texts, datas))
             ]
         finally:
