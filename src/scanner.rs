@@ -12,6 +12,7 @@
 use std::collections::BTreeSet;
 
 use crate::config::Config;
+use crate::detect::custom::CustomSpec;
 use crate::detect::{self, phone, Context, Detector, Span, Trigger};
 use crate::error::Error;
 use crate::finding::{resolve_overlaps, Finding, Kind};
@@ -30,9 +31,71 @@ pub struct ScannerBuilder {
     kinds: Option<Vec<Kind>>,
     policy: Option<PolicyConfig>,
     key: Option<Key>,
+    custom: Vec<CustomSpec>,
 }
 
 impl ScannerBuilder {
+    /// Adds a detector for a kind of the caller's own, found by a regular
+    /// expression (the `regex` crate's syntax; matching is linear-time).
+    /// `kind` is a new name (`a-z`, `0-9`, `_`), reported as
+    /// [`Kind::Custom`]; errors surface from [`build`](Self::build).
+    ///
+    /// ```
+    /// use piimask::{Kind, Scanner};
+    /// let scanner = Scanner::builder()
+    ///     .custom_pattern("employee_id", r"\bEMP-\d{6}\b")
+    ///     .custom_dictionary_case_insensitive("customer_name", ["Priya Raman", "Rahul"])
+    ///     .build()?;
+    /// let found = scanner.scan("EMP-004211 spoke to priya raman");
+    /// assert_eq!(found[0].kind, Kind::from_name("employee_id"));
+    /// assert_eq!(found[1].kind.name(), "customer_name");
+    /// # Ok::<(), piimask::Error>(())
+    /// ```
+    pub fn custom_pattern(mut self, kind: &str, pattern: &str) -> Self {
+        self.custom.push(CustomSpec::Pattern {
+            kind: kind.to_string(),
+            pattern: pattern.to_string(),
+            field: format!("custom_pattern({kind:?})"),
+        });
+        self
+    }
+
+    /// Adds a dictionary of terms (names, code words …, thousands are fine)
+    /// reported as the caller's kind `kind` when they stand as whole words.
+    /// Matching is case-sensitive; see
+    /// [`custom_dictionary_case_insensitive`](Self::custom_dictionary_case_insensitive).
+    pub fn custom_dictionary<I, T>(self, kind: &str, terms: I) -> Self
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<String>,
+    {
+        self.dictionary(kind, terms, false)
+    }
+
+    /// Like [`custom_dictionary`](Self::custom_dictionary), ignoring ASCII
+    /// case (other letters match as written).
+    pub fn custom_dictionary_case_insensitive<I, T>(self, kind: &str, terms: I) -> Self
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<String>,
+    {
+        self.dictionary(kind, terms, true)
+    }
+
+    fn dictionary<I, T>(mut self, kind: &str, terms: I, case_insensitive: bool) -> Self
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<String>,
+    {
+        self.custom.push(CustomSpec::Dictionary {
+            kind: kind.to_string(),
+            terms: terms.into_iter().map(Into::into).collect(),
+            case_insensitive,
+            field: format!("custom_dictionary({kind:?})"),
+        });
+        self
+    }
+
     /// The default region hint for national formats (ISO 3166 alpha-2).
     /// Each call may override it with [`Scanner::scan_in`].
     pub fn region(mut self, region: &str) -> Self {
@@ -73,13 +136,19 @@ impl ScannerBuilder {
         if let Some(kinds) = &config.kinds {
             self.kinds = Some(kinds.iter().map(|k| Kind::from_name(k)).collect());
         }
+        for (i, c) in config.custom.iter().flatten().enumerate() {
+            self.custom.push(c.spec(i));
+        }
         self
     }
 
     /// Compiles the detectors.
     pub fn build(self) -> Result<Scanner, Error> {
         let region = self.region.as_deref().map(Region::new).transpose()?;
-        let all = detect::builtin();
+        let mut all = detect::builtin();
+        for spec in &self.custom {
+            all.push(spec.compile()?);
+        }
         let selected: BTreeSet<Kind> = match self.kinds {
             None => all.iter().flat_map(|d| d.kinds().iter().cloned()).collect(),
             Some(kinds) => {
@@ -91,7 +160,7 @@ impl ScannerBuilder {
                 kinds.into_iter().collect()
             }
         };
-        let (mut numeric, mut at_sign) = (Vec::new(), Vec::new());
+        let (mut numeric, mut at_sign, mut whole_text) = (Vec::new(), Vec::new(), Vec::new());
         for d in all {
             if !d.kinds().iter().any(|k| selected.contains(k)) {
                 continue;
@@ -99,6 +168,7 @@ impl ScannerBuilder {
             match d.trigger() {
                 Trigger::Numeric => numeric.push(d),
                 Trigger::AtSign => at_sign.push(d),
+                Trigger::WholeText => whole_text.push(d),
             }
         }
         let triggers = Triggers {
@@ -116,6 +186,7 @@ impl ScannerBuilder {
             selected,
             numeric,
             at_sign,
+            whole_text,
             triggers,
             policy,
             key: self.key,
@@ -143,6 +214,7 @@ pub struct Scanner {
     selected: BTreeSet<Kind>,
     numeric: Vec<Box<dyn Detector>>,
     at_sign: Vec<Box<dyn Detector>>,
+    whole_text: Vec<Box<dyn Detector>>,
     triggers: Triggers,
     policy: Policy,
     key: Option<Key>,
@@ -265,6 +337,15 @@ impl Scanner {
                 d.detect(&ctx, span, out);
             }
             pos = span.end;
+        }
+        if !self.whole_text.is_empty() {
+            let span = Span {
+                start: 0,
+                end: text.len(),
+            };
+            for d in &self.whole_text {
+                d.detect(&ctx, span, out);
+            }
         }
         out.retain(|f| self.selected.contains(&f.kind));
         resolve_overlaps(out);

@@ -16,6 +16,7 @@ use crate::region::Region;
 
 pub(crate) mod card;
 pub(crate) mod context;
+pub(crate) mod custom;
 pub(crate) mod email;
 pub(crate) mod iban;
 pub(crate) mod ids;
@@ -29,6 +30,10 @@ pub(crate) enum Trigger {
     Numeric,
     /// Positions of `@` signs.
     AtSign,
+    /// The whole text, once per scan (caller-defined patterns and
+    /// dictionaries, which need not contain a digit or `@`). Only scanners
+    /// built with such detectors pay for it.
+    WholeText,
 }
 
 /// Per-call facts every detector may use.
@@ -61,7 +66,7 @@ pub(crate) trait Detector: Send + Sync + std::fmt::Debug {
     fn trigger(&self) -> Trigger;
 
     /// Appends findings for the span (for [`Trigger::AtSign`], the one byte of
-    /// the `@`) to `out`. Findings may overlap those of other detectors; the
+    /// the `@`; for [`Trigger::WholeText`], the whole text) to `out`. Findings may overlap those of other detectors; the
     /// scanner resolves overlaps.
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>);
 }
