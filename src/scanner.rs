@@ -161,10 +161,11 @@ impl ScannerBuilder {
             }
         };
         let (mut numeric, mut at_sign, mut whole_text) = (Vec::new(), Vec::new(), Vec::new());
-        for d in all {
+        for mut d in all {
             if !d.kinds().iter().any(|k| selected.contains(k)) {
                 continue;
             }
+            d.select(&|k| selected.contains(k));
             match d.trigger() {
                 Trigger::Numeric => numeric.push(d),
                 Trigger::AtSign => at_sign.push(d),

@@ -40,6 +40,10 @@ pub(crate) fn bit(kind: &Kind) -> KindSet {
     }
 }
 
+/// Words for "an identity document number" without naming one ("for KYC:",
+/// "national ID"): they support the identifiers of the scan's region only.
+pub(crate) const IDENTITY: KindSet = 1 << 63;
+
 /// What the window before a candidate says.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Around {
@@ -53,6 +57,12 @@ impl Around {
     /// Whether a keyword of `kind` stands in the window.
     pub(crate) fn names(&self, kind: &Kind) -> bool {
         self.kinds & bit(kind) != 0
+    }
+
+    /// Whether a generic identity word ("KYC", "national ID") stands in the
+    /// window.
+    pub(crate) fn names_identity(&self) -> bool {
+        self.kinds & IDENTITY != 0
     }
 }
 
@@ -95,6 +105,13 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("卡号", Case::Any, &[CreditCard]),
     ("카드", Case::Any, &[CreditCard]),
     ("カード", Case::Any, &[CreditCard]),
+    // Any identity document.
+    ("kyc", Case::Any, &[]),
+    ("e-kyc", Case::Any, &[]),
+    ("national id", Case::Any, &[]),
+    ("id proof", Case::Any, &[]),
+    ("identity card", Case::Any, &[]),
+    ("id card", Case::Any, &[]),
     // United States.
     ("ssn", Case::Any, &[UsSsn]),
     ("social security", Case::Any, &[UsSsn]),
@@ -391,7 +408,8 @@ impl ContextWords {
         let mut meaning = Vec::new();
         for (word, case, kinds) in KEYWORDS {
             patterns.push(word);
-            meaning.push((kinds.iter().fold(0, |set, k| set | bit(k)), *case));
+            let set = kinds.iter().fold(0, |set, k| set | bit(k));
+            meaning.push((if set == 0 { IDENTITY } else { set }, *case));
         }
         for word in NEGATIVE {
             patterns.push(word);
@@ -526,6 +544,7 @@ mod tests {
         assert!(around("T.C. kimlik numaram ").names(&TrTckn));
         assert!(around("C.F. ").names(&ItFiscalCode));
         assert!(!around("my SSN is ").vetoed);
+        assert!(around("for KYC: ").names_identity() && !around("for KYC: ").names(&UsSsn));
     }
 
     #[test]

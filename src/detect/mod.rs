@@ -65,6 +65,11 @@ pub(crate) trait Detector: Send + Sync + std::fmt::Debug {
     /// What the detector wants to be shown.
     fn trigger(&self) -> Trigger;
 
+    /// Narrows a detector of several kinds to those the scanner reports, so
+    /// that unselected kinds cost nothing at scan time. The default keeps
+    /// everything (the scanner drops unselected findings anyway).
+    fn select(&mut self, _selected: &dyn Fn(&Kind) -> bool) {}
+
     /// Appends findings for the span (for [`Trigger::AtSign`], the one byte of
     /// the `@`; for [`Trigger::WholeText`], the whole text) to `out`. Findings may overlap those of other detectors; the
     /// scanner resolves overlaps.

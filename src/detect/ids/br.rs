@@ -43,7 +43,7 @@ fn check(s: &[u8], weights: &[u32]) -> Option<u8> {
     mod11_check_ten_zero(s, weights).map(|d| b'0' + d as u8)
 }
 
-pub(super) fn cpf(s: &[u8]) -> bool {
+pub(crate) fn cpf(s: &[u8]) -> bool {
     digits_n(s, 11)
         && !repeated(s)
         && check(&s[..9], &[10, 9, 8, 7, 6, 5, 4, 3, 2]) == Some(s[9])

@@ -35,7 +35,7 @@ pub(super) static SPECS: &[IdSpec] = &[
     },
 ];
 
-pub(super) fn aadhaar(s: &[u8]) -> bool {
+pub(crate) fn aadhaar(s: &[u8]) -> bool {
     digits_n(s, 12) && s[0] >= b'2' && !s.iter().eq(s.iter().rev()) && verhoeff_valid(s)
 }
 

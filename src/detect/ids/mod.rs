@@ -56,7 +56,7 @@ use crate::text::{char_at, char_before, is_latin_letter};
 
 mod ar;
 mod au;
-mod br;
+pub(crate) mod br;
 mod ca;
 mod cl;
 mod cn;
@@ -67,7 +67,7 @@ mod fi;
 mod fr;
 mod gb;
 mod id;
-mod in_;
+pub(crate) mod in_;
 mod it;
 mod kr;
 mod mx;
@@ -279,8 +279,10 @@ impl IdDetector {
 /// The confidence of a valid match, or `None` when its shape needs more
 /// support than the context gives.
 fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
-    let named = around.names(&probe.spec.kind) && !around.vetoed;
     let home = ctx.region.is_some_and(|r| r.code() == probe.spec.country);
+    // "for KYC: …" names the identifiers of the conversation's country.
+    let named =
+        (around.names(&probe.spec.kind) || (home && around.names_identity())) && !around.vetoed;
     match probe.shape.strength {
         Strength::Strong if named => Some(CONF_STRONG_NAMED),
         Strength::Strong => Some(CONF_STRONG),
@@ -387,6 +389,14 @@ impl Detector for IdDetector {
 
     fn trigger(&self) -> Trigger {
         Trigger::Numeric
+    }
+
+    fn select(&mut self, selected: &dyn Fn(&Kind) -> bool) {
+        self.kinds.retain(|k| selected(k));
+        for bucket in &mut self.exact {
+            bucket.retain(|p| selected(&p.spec.kind));
+        }
+        self.fuzzy.retain(|(_, p)| selected(&p.spec.kind));
     }
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
@@ -513,6 +523,62 @@ pub(crate) mod testutil {
                 }
             }
         }
+    }
+
+    #[test]
+    fn selection_drops_unselected_probes() {
+        use super::Detector;
+        let mut d = super::IdDetector::new();
+        d.select(&|k| *k == Kind::BrCpf);
+        assert_eq!(d.kinds(), [Kind::BrCpf]);
+        let probes = d.exact.iter().map(Vec::len).sum::<usize>() + d.fuzzy.len();
+        assert_eq!(probes, 3);
+    }
+
+    /// The documented phone-versus-identifier decisions (module docs).
+    #[test]
+    fn identifier_or_phone() {
+        let scanner = |r: &str| crate::Scanner::builder().region(r).build().unwrap();
+        let kinds = |r: &str, t: &str| -> Vec<(String, String)> {
+            scanner(r)
+                .scan(t)
+                .iter()
+                .map(|f| (f.kind.to_string(), t[f.range()].to_string()))
+                .collect()
+        };
+        // 11987654374: a valid São Paulo mobile number and a valid CPF.
+        assert!(crate::detect::ids::br::cpf(b"11987654374"));
+        assert_eq!(
+            kinds("BR", "me liga 11987654374"),
+            [("phone".into(), "11987654374".into())]
+        );
+        assert_eq!(
+            kinds("BR", "ok 11987654374"),
+            [("phone".into(), "11987654374".into())]
+        );
+        assert_eq!(
+            kinds("BR", "meu CPF 11987654374"),
+            [("br_cpf".into(), "11987654374".into())]
+        );
+        assert_eq!(
+            kinds("BR", "119.876.543-74"),
+            [("br_cpf".into(), "119.876.543-74".into())]
+        );
+        // 919876543210: 91 + an Indian mobile number, and Verhoeff-valid.
+        assert!(crate::detect::ids::in_::aadhaar(b"919876543216"));
+        assert_eq!(
+            kinds("IN", "ok 919876543216"),
+            [("phone".into(), "919876543216".into())]
+        );
+        assert_eq!(
+            kinds("IN", "aadhaar 919876543216"),
+            [("in_aadhaar".into(), "919876543216".into())]
+        );
+        // A formatted ZA ID beats the phone number hiding in its tail.
+        assert_eq!(
+            kinds("ZA", "KYC: 800101 5009 087"),
+            [("za_id".into(), "800101 5009 087".into())]
+        );
     }
 
     #[test]

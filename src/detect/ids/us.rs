@@ -112,6 +112,12 @@ mod tests {
         // Bare nine digits without a keyword: an order number, a zip+4 …
         assert!(scan("ref 536904399 sent", Some("US")).is_empty());
         assert!(scan("ok 536904399", Some("US")).is_empty());
+        // A generic identity word names the identifiers of the region.
+        assert_eq!(
+            scan("for KYC: 536904399", Some("US")),
+            [(Kind::UsSsn, "536904399".into())]
+        );
+        assert!(scan("for KYC: 536904399", Some("GB")).is_empty());
         assert!(scan("SSN 666-12-3456", None).is_empty());
         assert!(scan("order 536-90-4399-1", None).is_empty());
         // A phone number with a calling code, not an SSN after it.
