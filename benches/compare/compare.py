@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import gc
 import hashlib
 import inspect
 import json
@@ -275,17 +276,22 @@ def per_message_job(engine, mode, items, call, convert, note, supported=None, re
 
 def time_jobs(jobs, records, text_bytes, min_seconds, max_passes):
     """Warms every job up, then runs passes round-robin (job A, job B, job A, ...) so that the
-    jobs compared with each other see the same machine load; a job stops after max_passes
+    jobs compared with each other see the same machine load (each from a frozen heap); a job stops after max_passes
     passes or once min_seconds are spent, with at least 3 passes for one-call (bulk) jobs."""
     for j in jobs:
         j.warm()
     active = list(jobs)
     while active:
         for j in list(active):
+            # Each pass starts from a collected, frozen heap: it pays for the garbage collection
+            # of what it allocates itself, not for scanning results that other jobs retain.
+            gc.collect()
+            gc.freeze()
             c0, t0 = time.process_time(), time.perf_counter()
             res = j.one_pass()
             j.secs.append(time.perf_counter() - t0)
             j.cpu_secs.append(time.process_time() - c0)
+            gc.unfreeze()
             if j.first is None:
                 j.first = res
             del res
