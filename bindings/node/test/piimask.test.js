@@ -68,6 +68,25 @@ test('region hints, kinds and config', () => {
   assert.equal(new Scanner({ region: 'GB', config: { region: 'AR' } }).region, 'GB');
 });
 
+test('custom kinds', () => {
+  const config = {
+    custom: [
+      { kind: 'employee_id', pattern: '\\bEMP-\\d{6}\\b' },
+      { kind: 'customer_name', terms: ['Priya Raman'], case_insensitive: true },
+    ],
+  };
+  const custom = new Scanner({ config });
+  const text = '📞 priya raman (EMP-123456) called from +91 98765 43210';
+  const found = custom.scan(text);
+  assert.deepEqual(found.map((f) => f.kind), ['customer_name', 'employee_id', 'phone']);
+  assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), ['priya raman', 'EMP-123456', '+91 98765 43210']);
+  const masked = custom.redact(text);
+  assert.ok(!masked.includes('EMP-123456') && !masked.includes('raman'));
+  assert.deepEqual(new Scanner({ kinds: ['employee_id'], config }).scan(text).map((f) => f.kind), ['employee_id']);
+  assert.throws(() => new Scanner({ config: { custom: [{ kind: 'x', pattern: '(' }] } }),
+    (e) => e.status === Status.INVALID_CONFIG && /custom\[0\]/.test(e.message));
+});
+
 test('errors', () => {
   assert.throws(() => new Scanner({ region: 'XX' }), (e) => {
     assert.ok(e instanceof PiimaskError);

@@ -102,6 +102,27 @@ def test_kinds_and_config():
     assert piimask.Scanner(region="GB", config={"region": "AR"}).region == "GB"
 
 
+def test_custom_kinds():
+    config = {
+        "custom": [
+            {"kind": "employee_id", "pattern": r"\bEMP-\d{6}\b"},
+            {"kind": "customer_name", "terms": ["Priya Raman"], "case_insensitive": True},
+        ]
+    }
+    custom = piimask.Scanner(config=config)
+    text = "📞 priya raman (EMP-123456) called from +91 98765 43210"
+    found = custom.scan(text)
+    assert [f.kind for f in found] == ["customer_name", "employee_id", "phone"]
+    assert [f.text for f in found] == ["priya raman", "EMP-123456", "+91 98765 43210"]
+    assert all(text[f.start : f.end] == f.text for f in found)
+    masked = custom.redact(text)
+    assert "EMP-123456" not in masked and "raman" not in masked
+    only = piimask.Scanner(kinds=["employee_id"], config=config)
+    assert [f.kind for f in only.scan(text)] == ["employee_id"]
+    with pytest.raises(piimask.ConfigError, match=r"custom\[0\]"):
+        piimask.Scanner(config={"custom": [{"kind": "x", "pattern": "("}]})
+
+
 def test_errors(scanner):
     with pytest.raises(piimask.UnknownRegionError) as e:
         piimask.Scanner(region="XX")
