@@ -163,17 +163,92 @@ struct Probe {
     spec: &'static IdSpec,
     shape: &'static Shape,
     offset: usize,
+    /// The pattern byte right after the first digit run (0 at the end of
+    /// the pattern): a one-byte test that rejects most probes before any
+    /// matching (`ddd-dd-dddd` needs a `-` after three digits).
+    next: u8,
+    /// The pattern byte right before the first digit (0 at the start).
+    prev: u8,
+}
+
+impl Probe {
+    /// Whether the byte after a digit run of the probe's length can
+    /// continue the pattern.
+    #[inline]
+    fn next_fits(&self, after: Option<&u8>) -> bool {
+        match (self.next, after) {
+            (0, Some(b)) => !b.is_ascii_alphanumeric(),
+            (0, None) => true,
+            (b'L' | b'C' | b'X' | b'K', Some(b)) => {
+                b.is_ascii_alphanumeric() || *b == b'+' || *b == b'-'
+            }
+            (literal, Some(b)) => *b == literal,
+            (_, None) => false,
+        }
+    }
+
+    /// Whether the byte before the run can be the pattern's byte there.
+    #[inline]
+    fn prev_fits(&self, before: Option<&u8>) -> bool {
+        match (self.prev, before) {
+            (0, _) => true,
+            (b'L' | b'X' | b'K', Some(b)) => b.is_ascii_alphabetic(),
+            (b'C', Some(b)) => b.is_ascii_alphabetic() || *b == b'+' || *b == b'-',
+            (literal, Some(b)) => *b == literal,
+            (_, None) => false,
+        }
+    }
 }
 
 /// The detector for every national identifier.
 #[derive(Debug)]
 pub(crate) struct IdDetector {
     kinds: Vec<Kind>,
-    /// Probes whose first digit run has exactly this many digits.
-    exact: Vec<Vec<Probe>>,
+    /// Probes whose first digit run has exactly this many digits, by what
+    /// follows the run.
+    exact: Vec<Buckets>,
     /// Probes whose first run may be longer (it continues into `X`/`K`
-    /// slots): tried for runs at least `min_run` long.
+    /// slots): tried for runs at least this long; those opening with
+    /// letters only after a letter.
     fuzzy: Vec<(usize, Probe)>,
+}
+
+/// Probes of one run length: those whose pattern ends after the run, and
+/// those continuing with each kind of byte.
+#[derive(Clone, Debug, Default)]
+struct Buckets {
+    end: Vec<Probe>,
+    next: [Vec<Probe>; NEXT_CLASSES],
+}
+
+const NEXT_CLASSES: usize = 6;
+
+/// The class of a byte after a digit run: a separator the patterns use, or
+/// a letter; `None` for anything else (which can only end a pattern).
+fn next_class(b: u8) -> Option<usize> {
+    match b {
+        b' ' => Some(0),
+        b'.' => Some(1),
+        b'-' => Some(2),
+        b'/' => Some(3),
+        b'+' => Some(4),
+        b if b.is_ascii_alphabetic() => Some(5),
+        _ => None,
+    }
+}
+
+impl Buckets {
+    fn retain(&mut self, keep: &dyn Fn(&Probe) -> bool) {
+        self.end.retain(|p| keep(p));
+        for b in &mut self.next {
+            b.retain(|p| keep(p));
+        }
+    }
+
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.end.len() + self.next.iter().map(Vec::len).sum::<usize>()
+    }
 }
 
 impl Default for IdDetector {
@@ -185,7 +260,7 @@ impl Default for IdDetector {
 impl IdDetector {
     pub(crate) fn new() -> IdDetector {
         let mut kinds: Vec<Kind> = Vec::new();
-        let mut exact = vec![Vec::new(); MAX_RUN + 1];
+        let mut exact = vec![Buckets::default(); MAX_RUN + 1];
         let mut fuzzy = Vec::new();
         for spec in all_specs() {
             if !kinds.contains(&spec.kind) {
@@ -198,15 +273,31 @@ impl IdDetector {
                     if !matches!(slot, b'd' | b'X' | b'K') {
                         continue;
                     }
+                    let run = p[offset..].iter().take_while(|&&b| b == b'd').count();
                     let probe = Probe {
                         spec,
                         shape,
                         offset,
+                        next: p.get(offset + run).copied().unwrap_or(0),
+                        prev: offset.checked_sub(1).map_or(0, |i| p[i]),
                     };
-                    let run = p[offset..].iter().take_while(|&&b| b == b'd').count();
                     let continues = matches!(p.get(offset + run), Some(b'X' | b'K'));
                     if slot == b'd' && !continues {
-                        exact[run.min(MAX_RUN)].push(probe);
+                        let bucket = &mut exact[run.min(MAX_RUN)];
+                        match probe.next {
+                            0 => bucket.end.push(probe),
+                            b'L' => bucket.next[5].push(probe),
+                            // The HETU century sign: a letter, `-` or `+`.
+                            b'C' => {
+                                for c in [5, 2, 4] {
+                                    bucket.next[c].push(probe);
+                                }
+                            }
+                            b => match next_class(b) {
+                                Some(c) => bucket.next[c].push(probe),
+                                None => bucket.end.push(probe),
+                            },
+                        }
                     } else {
                         fuzzy.push((run.max(1), probe));
                     }
@@ -224,19 +315,48 @@ impl IdDetector {
         }
     }
 
+    /// The probes that may match around the digit run of `run` digits
+    /// starting at `g`: a cheap look at the bytes before and after the run
+    /// rules out most of them.
+    fn probes_at<'a>(
+        &'a self,
+        text: &'a [u8],
+        g: usize,
+        run: usize,
+    ) -> impl Iterator<Item = &'a Probe> + 'a {
+        let after = text.get(g + run).copied();
+        let before = g.checked_sub(1).and_then(|i| text.get(i));
+        let (ends, continues): (&[Probe], &[Probe]) = match self.exact.get(run) {
+            None => (&[], &[]),
+            Some(b) => match after.map(next_class) {
+                None => (&b.end, &[]),
+                Some(None) if after.is_some_and(|b| b.is_ascii_digit()) => (&[], &[]),
+                Some(None) => (&b.end, &[]),
+                Some(Some(5)) => (&[], &b.next[5]),
+                Some(Some(c)) => (&b.end, &b.next[c]),
+            },
+        };
+        let after_letter = before.is_some_and(u8::is_ascii_alphabetic);
+        let fuzzy = self
+            .fuzzy
+            .iter()
+            .filter(move |(min, p)| run >= *min && (p.offset == 0 || after_letter))
+            .map(|(_, p)| p);
+        let after = text.get(g + run);
+        ends.iter()
+            .chain(continues)
+            .filter(move |p| p.next_fits(after))
+            .chain(fuzzy)
+            .filter(move |p| p.prev_fits(before))
+    }
+
     /// Tries every probe for the digit run starting at `g`.
     fn at_run(&self, ctx: &Context<'_>, g: usize, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let run = text[g..].iter().take_while(|b| b.is_ascii_digit()).count();
-        let exact = self.exact.get(run).map(Vec::as_slice).unwrap_or(&[]);
-        let fuzzy = self
-            .fuzzy
-            .iter()
-            .filter(|(min, _)| run >= *min)
-            .map(|(_, p)| p);
         // Context is looked up once per start, and only for valid values.
         let mut around: Option<(usize, Around)> = None;
-        for probe in exact.iter().chain(fuzzy) {
+        for probe in self.probes_at(text, g, run) {
             let Some(start) = g.checked_sub(probe.offset) else {
                 continue;
             };
@@ -394,7 +514,7 @@ impl Detector for IdDetector {
     fn select(&mut self, selected: &dyn Fn(&Kind) -> bool) {
         self.kinds.retain(|k| selected(k));
         for bucket in &mut self.exact {
-            bucket.retain(|p| selected(&p.spec.kind));
+            bucket.retain(&|p: &Probe| selected(&p.spec.kind));
         }
         self.fuzzy.retain(|(_, p)| selected(&p.spec.kind));
     }
@@ -531,7 +651,7 @@ pub(crate) mod testutil {
         let mut d = super::IdDetector::new();
         d.select(&|k| *k == Kind::BrCpf);
         assert_eq!(d.kinds(), [Kind::BrCpf]);
-        let probes = d.exact.iter().map(Vec::len).sum::<usize>() + d.fuzzy.len();
+        let probes = d.exact.iter().map(super::Buckets::len).sum::<usize>() + d.fuzzy.len();
         assert_eq!(probes, 3);
     }
 
@@ -579,6 +699,42 @@ pub(crate) mod testutil {
             kinds("ZA", "KYC: 800101 5009 087"),
             [("za_id".into(), "800101 5009 087".into())]
         );
+    }
+
+    /// The bucketing never hides a probe: every shape, written out, is
+    /// offered at its first digit.
+    #[test]
+    fn every_shape_is_probed() {
+        let d = super::IdDetector::new();
+        for spec in super::all_specs() {
+            for shape in spec.shapes {
+                let p = shape.pattern.as_bytes();
+                let Some(first) = p.iter().position(|&b| b == b'd') else {
+                    continue;
+                };
+                // Letters before the first digit, digits from it on.
+                let written: Vec<u8> = p
+                    .iter()
+                    .enumerate()
+                    .map(|(i, &b)| match b {
+                        b'd' | b'K' => b'1',
+                        b'X' if i >= first => b'1',
+                        b'L' | b'X' => b'A',
+                        b'C' => b'-',
+                        lit => lit,
+                    })
+                    .collect();
+                let text = [&b" "[..], &written, b" "].concat();
+                let g = 1 + first;
+                let run = text[g..].iter().take_while(|b| b.is_ascii_digit()).count();
+                assert!(
+                    d.probes_at(&text, g, run)
+                        .any(|pr| std::ptr::eq(pr.shape, shape) && pr.offset == first),
+                    "{}",
+                    shape.pattern
+                );
+            }
+        }
     }
 
     #[test]
