@@ -335,7 +335,7 @@ static NEGATIVE: &[&str] = &[
 
 /// Words that may stand between a veto word and its number ("order no. 12",
 /// "fatura numarası 12"): anything else between them (a verb, a name) means
-/// the veto word is about something else ("fatura için: <TCKN>" gives a
+/// the veto word is about something else (`fatura için: 17291716060` gives a
 /// tax number *for* the invoice).
 static CONNECTORS: &[&str] = &[
     "no",

@@ -701,6 +701,65 @@ pub(crate) mod testutil {
         );
     }
 
+    /// Chat messages full of numbers that are not personal data, in the
+    /// regions whose identifiers they resemble: no identifier, card, IBAN
+    /// or IP address may be reported.
+    #[test]
+    fn hard_negatives_in_chat() {
+        let cases = [
+            (
+                "US",
+                "order #536904399 shipped, tracking 1Z999AA10123456784",
+            ),
+            (
+                "US",
+                "your OTP is 536904 and expires at 10:45, total $1,234.56",
+            ),
+            ("US", "invoice 2024-0012 due 03/15/2024, ref 536904399"),
+            ("BR", "pedido 39053344705 saiu para entrega, R$ 1.234,56"),
+            ("BR", "protocolo 20240315123456, código 4411"),
+            ("IN", "UTR 234123412346 credited Rs 4,500.00 on 12-03-2024"),
+            ("IN", "call me at 98765 43210 after 6pm"),
+            ("PL", "zamówienie 44051401359 dostarczone 12.03.2024"),
+            (
+                "DE",
+                "Bestellung 36574261809 vom 12.03.2024, Betrag 49,99 €",
+            ),
+            ("DE", "Sendungsnummer 00340434161094042557"),
+            ("NL", "bestelling 123456782 is onderweg"),
+            ("FR", "commande n° 185057800608491, livraison le 12/03"),
+            ("GB", "order ref 9434765919, call 020 7946 0018"),
+            ("CA", "ticket 123456782 opened"),
+            ("CN", "订单号：110105194912310021 已发货"),
+            ("KR", "주문 9710101234561 배송 완료"),
+            ("ZA", "order 7503305044089 paid R1,250.00"),
+            ("TR", "sipariş no 17291716060 kargoya verildi"),
+            ("SE", "beställning 8803200016 skickad"),
+            ("AR", "pedido 20267565393 en camino, $ 15.000"),
+            ("CL", "boleta 12.531.909 por $25.990"),
+            (
+                "ID",
+                "pesanan 3171234512850001 sudah dikirim, resi JNE123456789",
+            ),
+            ("NG", "Ref: 12345678901, amount ₦25,000"),
+            ("AU", "order 123456782 dispatched, AUD 59.95"),
+            ("IN", "app version 1.2.3.4 crashes, build 10.0.19041.1"),
+            ("DE", "OID 1.3.6.1.4.1.311 und Version 2.5.4.3"),
+            ("US", "meeting 10:30-11:45, room 4.2.1"),
+            ("IN", "card ending 1111, amount 4111.11"),
+        ];
+        for (region, text) in cases {
+            let found = scan(text, Some(region));
+            assert!(found.is_empty(), "{region} {text}: {found:?}");
+            let scanner = crate::Scanner::builder()
+                .region(region)
+                .kinds([Kind::CreditCard, Kind::Iban, Kind::IpAddress])
+                .build()
+                .unwrap();
+            assert!(scanner.scan(text).is_empty(), "{region} {text}");
+        }
+    }
+
     /// The bucketing never hides a probe: every shape, written out, is
     /// offered at its first digit.
     #[test]
