@@ -234,6 +234,14 @@ impl Run {
 pub(crate) struct CardDetector;
 
 impl CardDetector {
+    pub(crate) fn new() -> CardDetector {
+        // Build the keyword automaton now, not on the first scan.
+        context::words();
+        CardDetector
+    }
+}
+
+impl CardDetector {
     fn judge(&self, ctx: &Context<'_>, span: Span, run: &Run, out: &mut Vec<Finding>) {
         if run.spoiled || run.glued || run.groups == 0 || !layout_ok(&run.sizes[..run.groups]) {
             return;

@@ -81,7 +81,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
     vec![
         Box::new(phone::PhoneDetector::new()),
         Box::new(email::EmailDetector),
-        Box::new(card::CardDetector),
+        Box::new(card::CardDetector::new()),
         Box::new(iban::IbanDetector),
         Box::new(ip::IpDetector),
         Box::new(ids::IdDetector::new()),

@@ -259,6 +259,8 @@ impl Default for IdDetector {
 
 impl IdDetector {
     pub(crate) fn new() -> IdDetector {
+        // Build the keyword automaton now, not on the first scan.
+        context::words();
         let mut kinds: Vec<Kind> = Vec::new();
         let mut exact = vec![Buckets::default(); MAX_RUN + 1];
         let mut fuzzy = Vec::new();
