@@ -74,6 +74,10 @@ enum Case {
     /// All upper case: `SIN`, `PAN`, `NAS` are also everyday words
     /// (Spanish "sin", "pan"; Portuguese "nas") in lower case.
     Upper,
+    /// Any case, and the word may go on: German, Dutch and Nordic write
+    /// compounds (`Bestellnummer`, `bestelnummer`, `ordernr`), so the veto
+    /// stems match at a word start only.
+    Stem,
 }
 
 use Kind::*;
@@ -235,6 +239,32 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("tfn", Case::Any, &[AuTfn]),
     ("tax file", Case::Any, &[AuTfn]),
     ("medicare", Case::Any, &[AuMedicare]),
+];
+
+/// Stems of veto words that form compounds (see [`Case::Stem`]).
+static NEGATIVE_STEMS: &[&str] = &[
+    "order",
+    "bestel",
+    "bestell",
+    "factuur",
+    "rechnung",
+    "sendung",
+    "auftrag",
+    "zamówieni",
+    "zamowieni",
+    "przesyłk",
+    "faktur",
+    "fattur",
+    "factur",
+    "tracking",
+    "invoice",
+    "kundennummer",
+    "klantnummer",
+    "kundnummer",
+    "asiakasnumero",
+    "tilausnumero",
+    "ordrenummer",
+    "sporing",
 ];
 
 /// Words after which a number is not personal data: order, invoice,
@@ -415,6 +445,10 @@ impl ContextWords {
             patterns.push(word);
             meaning.push((0, Case::Any));
         }
+        for stem in NEGATIVE_STEMS {
+            patterns.push(stem);
+            meaning.push((0, Case::Stem));
+        }
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
@@ -433,17 +467,20 @@ impl ContextWords {
         for m in self.automaton.find_overlapping_iter(window) {
             let (kinds, case) = self.meaning[m.pattern().as_usize()];
             let matched = &window[m.start()..m.end()];
-            if !is_whole_word(window, m.start(), m.end())
-                || (case == Case::Upper && matched.iter().any(u8::is_ascii_lowercase))
-            {
+            let (whole, end) = if case == Case::Stem {
+                (starts_word(window, m.start()), word_end(window, m.end()))
+            } else {
+                (is_whole_word(window, m.start(), m.end()), m.end())
+            };
+            if !whole || (case == Case::Upper && matched.iter().any(u8::is_ascii_lowercase)) {
                 continue;
             }
             around.kinds |= kinds;
             // The nearest word wins; at equal ends the longer (earlier
             // starting) one, so "fatura no" is not overruled by "no".
-            if m.end() > nearest_end || (m.end() == nearest_end && kinds == 0) {
-                nearest_end = m.end();
-                nearest_negative = kinds == 0 && vetoes(window, m.start(), m.end());
+            if end > nearest_end || (end == nearest_end && kinds == 0) {
+                nearest_end = end;
+                nearest_negative = kinds == 0 && vetoes(window, m.start(), end);
             }
         }
         around.vetoed = nearest_negative;
@@ -507,6 +544,24 @@ fn window_start(text: &[u8], end: usize) -> usize {
     start
 }
 
+/// Whether a word starts at `start` (nothing alphanumeric glued before).
+fn starts_word(window: &[u8], start: usize) -> bool {
+    !char_before(window, start)
+        .0
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The end of the word that goes on at `at`.
+fn word_end(window: &[u8], mut at: usize) -> usize {
+    while let (Some(c), w) = char_at(window, at) {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        at += w;
+    }
+    at
+}
+
 /// Keywords written in Latin letters must stand as whole words ("pin" is
 /// not in "shopping"); words of scripts without spaces stand anywhere.
 fn is_whole_word(window: &[u8], start: usize, end: usize) -> bool {
@@ -564,6 +619,9 @@ mod tests {
         assert!(around("SSN, not the order ").vetoed);
         assert!(!around("order done, my SSN: ").vetoed);
         assert!(around("pedido #").vetoed);
+        assert!(around("Mijn bestelnummer ").vetoed);
+        assert!(around("Bestellnr. ").vetoed);
+        assert!(around("numer zamówienia ").vetoed);
         assert!(around("fatura no: ").vetoed);
         assert!(around("订单号：").vetoed);
         // The invoice word is about something else here.

@@ -63,6 +63,16 @@ mod tests {
         );
         assert_eq!(scan("rut 7608642-8 no", None).len(), 0);
         assert_eq!(scan("7.608.642-7", None).len(), 1);
+        // Also a Spanish NIF with the letter K: the region decides.
+        assert!(crate::detect::ids::es::nif(b"25239186K"));
+        assert_eq!(
+            scan("ok 25.239.186-K", Some("CL")),
+            [(Kind::ClRut, "25.239.186-K".into())]
+        );
+        assert_eq!(
+            scan("ok 25.239.186-K", Some("ES")),
+            [(Kind::EsNif, "25.239.186-K".into())]
+        );
         assert_eq!(scan("12531909-2", Some("CL")).len(), 1);
         assert!(scan("12531909-2", None).is_empty());
     }

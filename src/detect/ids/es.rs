@@ -41,7 +41,7 @@ fn letter(n: u32) -> u8 {
     LETTERS[(n % 23) as usize]
 }
 
-pub(super) fn nif(s: &[u8]) -> bool {
+pub(crate) fn nif(s: &[u8]) -> bool {
     digits_n(s.get(..8).unwrap_or(&[]), 8) && s.len() == 9 && letter(num(&s[..8])) == s[8]
 }
 

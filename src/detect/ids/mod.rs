@@ -28,7 +28,7 @@
 //!
 //! | strength | reported when | confidence |
 //! |---|---|---|
-//! | [`Strength::Strong`] | always (canonical separators or letters make the type plain: `123.456.789-09`, `ABCDE1234F`) | 0.96, 0.98 with a keyword |
+//! | [`Strength::Strong`] | always (canonical separators or letters make the type plain: `123.456.789-09`, `ABCDE1234F`) | 0.96, 0.98 with a keyword; +0.01 in the kind's country |
 //! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
 //! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …) | 0.75, 0.93 with a keyword |
 //! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
@@ -62,7 +62,7 @@ mod cl;
 mod cn;
 mod co;
 mod de;
-mod es;
+pub(crate) mod es;
 mod fi;
 mod fr;
 mod gb;
@@ -90,6 +90,7 @@ const CONF_STRONG_NAMED: f32 = 0.98;
 const CONF_HOME: f32 = 0.92;
 const CONF_NAMED: f32 = 0.93;
 const CONF_BARE_HOME: f32 = 0.75;
+const CONF_HOME_BONUS: f32 = 0.01;
 
 /// How much a written shape says by itself (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -405,9 +406,13 @@ fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
     // "for KYC: …" names the identifiers of the conversation's country.
     let named =
         (around.names(&probe.spec.kind) || (home && around.names_identity())) && !around.vetoed;
+    // Two countries' identifiers can share a written form (`25.239.186-K`
+    // is a Chilean RUT, and a Spanish NIF with the letter K): the
+    // conversation's country breaks the tie.
+    let home_bonus = if home { CONF_HOME_BONUS } else { 0.0 };
     match probe.shape.strength {
-        Strength::Strong if named => Some(CONF_STRONG_NAMED),
-        Strength::Strong => Some(CONF_STRONG),
+        Strength::Strong if named => Some(CONF_STRONG_NAMED + home_bonus),
+        Strength::Strong => Some(CONF_STRONG + home_bonus),
         _ if named => Some(CONF_NAMED),
         Strength::Home if home => Some(CONF_HOME),
         Strength::Bare if home && !around.vetoed => Some(CONF_BARE_HOME),
