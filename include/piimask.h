@@ -65,12 +65,41 @@ enum piimask_status
     // A role's keyed operator (token, hash, fpe) needs a key and the
     // scanner has none (see `piimask_scanner_new_with_key`).
     PIIMASK_STATUS_MISSING_KEY = 11,
+    // `piimask_reveal`: the role may not reveal values. The attempt was
+    // audited (outcome `PIIMASK_OUTCOME_DENIED`).
+    PIIMASK_STATUS_REVEAL_DENIED = 12,
+    // `piimask_reveal`: nothing to reveal: the token is not in the vault,
+    // or the value is not a format-preserving value of its kind. The
+    // attempt was audited (outcome `PIIMASK_OUTCOME_NOT_FOUND`).
+    PIIMASK_STATUS_NOT_FOUND = 13,
 };
 #ifndef __cplusplus
 #if __STDC_VERSION__ >= 202311L
 typedef enum piimask_status piimask_status;
 #else
 typedef uint32_t piimask_status;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// How a reveal attempt ended, as told to the audit callback.
+enum piimask_outcome
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    // The value was returned.
+    PIIMASK_OUTCOME_REVEALED = 0,
+    // The role may not reveal, or the policy does not define it.
+    PIIMASK_OUTCOME_DENIED = 1,
+    // The token is not in the vault (or there is no vault), or the value
+    // is not a format-preserving value of its kind.
+    PIIMASK_OUTCOME_NOT_FOUND = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum piimask_outcome piimask_outcome;
+#else
+typedef uint32_t piimask_outcome;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
@@ -129,6 +158,70 @@ typedef struct {
     // Length in bytes.
     size_t len;
 } piimask_text;
+
+// A token vault: looks up the value behind a token for `piimask_reveal`.
+//
+// Called with the `vault_ctx` given to `piimask_reveal`, the token
+// (`token_len` bytes of UTF-8 such as `[PHONE:q3k9x2mb7d]`, followed by a
+// NUL that `token_len` does not count), and `value`: empty bytes owned by
+// the library. If the vault knows the token, it stores the value (UTF-8)
+// with `piimask_bytes_set(value, data, len)` and returns true; otherwise
+// it returns false (whatever it stored is then discarded). The library
+// copies the value before the callback returns to it, so the callback's
+// own memory need not outlive the call. `token` and `value` are valid
+// only during the call: do not keep them, nor free `value`.
+//
+// The callback runs on the thread that called `piimask_reveal`, before it
+// returns, at most once per call, and only for a role allowed to reveal.
+// It may call other piimask functions. It must not unwind (no C++
+// exception, no `longjmp` out of it).
+typedef bool (*piimask_vault_lookup_fn)(void *ctx,
+                                        const uint8_t *token,
+                                        size_t token_len,
+                                        piimask_bytes *value);
+
+// One reveal attempt, for the audit callback. Holds no personal data: not
+// the value asked about, not the value revealed. Every string is UTF-8,
+// NUL-terminated, with its length in bytes (without the NUL) beside it,
+// and borrowed: valid only while the callback runs (copy what you keep).
+typedef struct {
+    // When, RFC 3339 in UTC to the second (`2024-05-01T09:30:00Z`).
+    const char *time;
+    // Length of `time`.
+    size_t time_len;
+    // Who asked (the `actor` argument).
+    const char *actor;
+    // Length of `actor`.
+    size_t actor_len;
+    // As which role (the `role` argument).
+    const char *role;
+    // Length of `role`.
+    size_t role_len;
+    // The kind code of the value (the `kind` argument).
+    uint32_t kind;
+    // The kind's name (`"phone"`, or a custom kind's).
+    const char *kind_name;
+    // Length of `kind_name`.
+    size_t kind_name_len;
+    // The conversation (the `conversation` argument); NULL when not given.
+    const char *conversation;
+    // Length of `conversation` (0 when NULL).
+    size_t conversation_len;
+    // What happened.
+    piimask_outcome outcome;
+} piimask_audit_event;
+
+// An audit sink: receives every reveal attempt of `piimask_reveal`.
+//
+// Called with the `audit_ctx` given to `piimask_reveal` and the event,
+// which is valid only during the call. It runs on the thread that called
+// `piimask_reveal`, exactly once per attempt, before the value is handed
+// back. Storing the event is the callback's job; the library cannot
+// learn that it failed, so a sink that can fail should keep a record of
+// its failures (or abort). It may call other piimask functions. It must
+// not unwind (no C++ exception, no `longjmp` out of it).
+typedef void (*piimask_audit_fn)(void *ctx,
+                                 const piimask_audit_event *event);
 
 #ifdef __cplusplus
 extern "C" {
@@ -222,6 +315,20 @@ void piimask_scanner_free(piimask_scanner *scanner);
 // `scanner` must be NULL or a live scanner.
 const char *piimask_scanner_kind_name(const piimask_scanner *scanner,
                                       uint32_t kind);
+
+// The code of the kind named `name` (NUL-terminated, e.g. `"phone"`, or a
+// custom kind of the configuration), the inverse of
+// `piimask_scanner_kind_name`: writes it to `*out`. A name that is neither
+// built in nor one of this scanner's custom kinds gives
+// `PIIMASK_STATUS_UNKNOWN_KIND`; out-parameters untouched on failure.
+// Thread-safe.
+//
+// # Safety
+// `scanner` must be NULL or live; `name` NULL or NUL-terminated; `out`
+// NULL or writable.
+piimask_status piimask_scanner_kind_code(const piimask_scanner *scanner,
+                                         const char *name,
+                                         uint32_t *out);
 
 // Finds personal data in `len` bytes at `text` (any bytes; invalid UTF-8 is
 // never part of a finding; NULL with `len` 0 is the empty text).
@@ -424,6 +531,19 @@ piimask_status piimask_redact_into(const piimask_scanner *scanner,
                                    const uint8_t **data,
                                    size_t *data_len);
 
+// Replaces the contents of `bytes` with a copy of the `len` bytes at
+// `data` (NULL with `len` 0: empty). This is how a vault callback of
+// `piimask_reveal` hands back a value; it works on any bytes the caller
+// may modify. Pointers obtained from `bytes` before are invalidated.
+// `data` may point into `bytes` itself. On failure `bytes` is unchanged.
+//
+// # Safety
+// `bytes` must be NULL or live and not used by another thread; `data`
+// NULL or `len` readable bytes.
+piimask_status piimask_bytes_set(piimask_bytes *bytes,
+                                 const uint8_t *data,
+                                 size_t len);
+
 // The bytes (NULL for a NULL `bytes`). They are followed by a NUL byte
 // that `piimask_bytes_len` does not count, so a text without NUL bytes can
 // be used as a C string. Borrowed: valid until `piimask_bytes_free`.
@@ -501,6 +621,62 @@ piimask_status piimask_bytes_list_flat(const piimask_bytes_list *list,
 // `list` must be NULL or from `piimask_redact_batch`, not yet freed, and
 // no longer in use (nor any pointer into it).
 void piimask_bytes_list_free(piimask_bytes_list *list);
+
+// Reveals a token or an FPE value for a role allowed to reveal, and
+// reports the attempt to the audit callback, whatever its outcome.
+//
+// - `value`, `len`: the token (`[PHONE:q3k9x2mb7d]`) or FPE value as it
+//   appeared in redacted text, UTF-8.
+// - `kind`: its kind code (1 phone, ...; custom kinds as the scanner
+//   numbers them, see `piimask_scanner_kind_code`).
+// - `role`: the role asking (required; it must be allowed to reveal, as
+//   `supervisor` and `compliance` are by default). `actor`: who asks
+//   (required; recorded, never interpreted). `conversation`: where the
+//   value came from, recorded; NULL if unknown. `region`: the hint to read
+//   back an FPE phone number in national format, as in `piimask_scan`
+//   (NULL: the scanner's).
+// - `vault`, `vault_ctx`: the lookup for tokens (see
+//   `piimask_vault_lookup_fn`); NULL when the caller keeps no vault, in
+//   which case every token is not found. FPE values need no vault: the
+//   scanner's key (`piimask_scanner_new_with_key`) decrypts them.
+// - `audit`, `audit_ctx`: the audit sink (see `piimask_audit_fn`).
+//   Required: without it the call returns `PIIMASK_STATUS_NULL_ARGUMENT`
+//   and attempts nothing, so no reveal goes unaudited.
+//
+// On success writes the value to `*out`, owned by the caller (release with
+// `piimask_bytes_free`, ideally after wiping it). Failures of the attempt
+// itself are audited and return `PIIMASK_STATUS_REVEAL_DENIED` (the role
+// may not reveal), `PIIMASK_STATUS_UNKNOWN_ROLE` (audited as denied),
+// `PIIMASK_STATUS_NOT_FOUND` (unknown token, or not an FPE value of the
+// kind) or `PIIMASK_STATUS_MISSING_KEY` (an FPE value and a scanner
+// without a key; audited as not found). Malformed calls are refused before
+// any attempt, without an audit event: a NULL required argument
+// (`PIIMASK_STATUS_NULL_ARGUMENT`), a string that is not UTF-8
+// (`PIIMASK_STATUS_INVALID_ARGUMENT`), a kind code the scanner does not
+// know (`PIIMASK_STATUS_UNKNOWN_KIND`), an unknown region. `*out` is
+// untouched on every failure. Messages (`piimask_last_error`) and audit
+// events never contain the value. Thread-safe: the callbacks run on the
+// calling thread, before this returns.
+//
+// # Safety
+// `scanner` must be NULL or live; `value` NULL or `len` readable bytes;
+// `role`, `actor`, `conversation` and `region` NULL or NUL-terminated;
+// `vault` NULL or a function as `piimask_vault_lookup_fn` describes, to
+// which `vault_ctx` is passed as is; `audit` likewise with `audit_ctx`;
+// `out` NULL or writable.
+piimask_status piimask_reveal(const piimask_scanner *scanner,
+                              const uint8_t *value,
+                              size_t len,
+                              uint32_t kind,
+                              const char *role,
+                              const char *actor,
+                              const char *conversation,
+                              const char *region,
+                              piimask_vault_lookup_fn vault,
+                              void *vault_ctx,
+                              piimask_audit_fn audit,
+                              void *audit_ctx,
+                              piimask_bytes **out);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -102,7 +102,18 @@ fn c_programs_pass_against_shared_and_static_library() {
     std::fs::create_dir_all(&out_dir).expect("create target/<profile>/c-tests");
 
     let names = c_programs();
-    assert!(names.len() >= 7, "C programs found: {names:?}");
+    for expected in [
+        "errors",
+        "readme_example",
+        "reveal",
+        "reveal_example",
+        "scan",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "tests/c/{expected}.c missing; found {names:?}"
+        );
+    }
     for name in &names {
         for shared in [true, false] {
             let linkage = if shared { "shared" } else { "static" };
@@ -124,18 +135,20 @@ fn c_programs_pass_against_shared_and_static_library() {
     }
 }
 
-/// The C example of `docs/bindings.md` (or the README, once merged there)
-/// is `tests/c/readme_example.c`, verbatim.
+/// The C examples of `docs/bindings.md` (or the README, once merged there)
+/// are `tests/c/readme_example.c` and `tests/c/reveal_example.c`, verbatim.
 #[test]
-fn documented_c_example_is_the_tested_one() {
-    let example = std::fs::read_to_string(root().join("tests/c/readme_example.c"))
-        .expect("tests/c/readme_example.c");
-    let documented = ["docs/bindings.md", "README.md"].iter().any(|doc| {
-        std::fs::read_to_string(root().join(doc))
-            .is_ok_and(|text| text.contains(&format!("```c\n{example}```")))
-    });
-    assert!(
-        documented,
-        "docs/bindings.md (or README.md) must show tests/c/readme_example.c verbatim in a ```c block"
-    );
+fn documented_c_examples_are_the_tested_ones() {
+    for name in ["readme_example", "reveal_example"] {
+        let example = std::fs::read_to_string(root().join(format!("tests/c/{name}.c")))
+            .unwrap_or_else(|e| panic!("tests/c/{name}.c: {e}"));
+        let documented = ["docs/bindings.md", "README.md"].iter().any(|doc| {
+            std::fs::read_to_string(root().join(doc))
+                .is_ok_and(|text| text.contains(&format!("```c\n{example}```")))
+        });
+        assert!(
+            documented,
+            "docs/bindings.md (or README.md) must show tests/c/{name}.c verbatim in a ```c block"
+        );
+    }
 }

@@ -31,6 +31,8 @@ mod findings;
 
 mod redact;
 
+mod reveal;
+
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr, CString};
 
@@ -42,6 +44,7 @@ use crate::region::Region;
 
 pub use findings::*;
 pub use redact::*;
+pub use reveal::*;
 pub use scanner::*;
 
 /// The first code given to custom kinds: a scanner numbers the custom kinds
@@ -78,11 +81,18 @@ pub enum piimask_status {
     /// A role's keyed operator (token, hash, fpe) needs a key and the
     /// scanner has none (see `piimask_scanner_new_with_key`).
     MissingKey = 11,
+    /// `piimask_reveal`: the role may not reveal values. The attempt was
+    /// audited (outcome `PIIMASK_OUTCOME_DENIED`).
+    RevealDenied = 12,
+    /// `piimask_reveal`: nothing to reveal: the token is not in the vault,
+    /// or the value is not a format-preserving value of its kind. The
+    /// attempt was audited (outcome `PIIMASK_OUTCOME_NOT_FOUND`).
+    NotFound = 13,
 }
 
 impl piimask_status {
     /// Every status, in code order.
-    const ALL: [piimask_status; 12] = [
+    const ALL: [piimask_status; 14] = [
         Self::Ok,
         Self::NullArgument,
         Self::InvalidConfig,
@@ -95,6 +105,8 @@ impl piimask_status {
         Self::Panic,
         Self::Error,
         Self::MissingKey,
+        Self::RevealDenied,
+        Self::NotFound,
     ];
 
     /// Converts a value that came from C, which may be anything.
@@ -116,6 +128,8 @@ impl piimask_status {
             Self::Panic => c"internal error (panic caught at the C boundary)",
             Self::Error => c"error",
             Self::MissingKey => c"a keyed operator needs a key and the scanner has none",
+            Self::RevealDenied => c"this role may not reveal values",
+            Self::NotFound => c"nothing to reveal: unknown token or not a value of this kind",
         }
     }
 }
@@ -130,6 +144,8 @@ impl From<&Error> for piimask_status {
             Error::Redaction(_) => Self::RedactionFailed,
             Error::UnknownRole(_) => Self::UnknownRole,
             Error::MissingKey(_) => Self::MissingKey,
+            Error::RevealDenied => Self::RevealDenied,
+            Error::RevealFailed(_) => Self::NotFound,
             _ => Self::Error,
         }
     }

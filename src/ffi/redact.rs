@@ -20,6 +20,24 @@ pub struct piimask_bytes {
     findings: Vec<Finding>,
 }
 
+impl piimask_bytes {
+    /// Bytes holding `data` (without a NUL; one is added).
+    pub(super) fn from_vec(mut data: Vec<u8>) -> piimask_bytes {
+        data.push(0);
+        piimask_bytes {
+            data,
+            findings: Vec::new(),
+        }
+    }
+
+    /// The bytes, without the NUL, leaving these empty.
+    pub(super) fn take(&mut self) -> Vec<u8> {
+        let mut data = std::mem::replace(&mut self.data, vec![0]);
+        data.pop();
+        data
+    }
+}
+
 /// The redacted texts of one `piimask_redact_batch` (opaque), stored back
 /// to back. Owned by the caller; release with `piimask_bytes_list_free`.
 /// Read-only: threads may read it at the same time.
@@ -171,6 +189,41 @@ pub unsafe extern "C" fn piimask_redact_into(
             }
         }
         status
+    }
+}
+
+/// Replaces the contents of `bytes` with a copy of the `len` bytes at
+/// `data` (NULL with `len` 0: empty). This is how a vault callback of
+/// `piimask_reveal` hands back a value; it works on any bytes the caller
+/// may modify. Pointers obtained from `bytes` before are invalidated.
+/// `data` may point into `bytes` itself. On failure `bytes` is unchanged.
+///
+/// # Safety
+/// `bytes` must be NULL or live and not used by another thread; `data`
+/// NULL or `len` readable bytes.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_bytes_set(
+    bytes: *mut piimask_bytes,
+    data: *const u8,
+    len: usize,
+) -> piimask_status {
+    boundary! {
+        require!(bytes);
+        // Copy first: `data` may point into `bytes`.
+        // SAFETY: `data` has `len` readable bytes per the contract.
+        let Some(copy) = (unsafe { text(data, len) }).map(|d| {
+            let mut copy = Vec::with_capacity(d.len() + 1);
+            copy.extend_from_slice(d);
+            copy.push(0);
+            copy
+        }) else {
+            return fail_with(piimask_status::NullArgument, "`data` is NULL with a non-zero length");
+        };
+        // SAFETY: non-NULL, live and ours alone per the contract; no
+        // reference into it is alive any more.
+        let b = unsafe { &mut *bytes };
+        b.data = copy;
+        piimask_status::Ok
     }
 }
 

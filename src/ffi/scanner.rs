@@ -1,11 +1,12 @@
 //! `piimask_scanner`: building, freeing, and naming its kinds.
 
-use std::ffi::{c_char, CString};
+use std::ffi::{c_char, CStr, CString};
 
 use super::{boundary, fail, fail_with, piimask_status, require, write_out};
 use crate::config::Config;
+use crate::error::Error;
 use crate::finding::Kind;
-use crate::policy::Key;
+use crate::policy::{printable, Key};
 use crate::scanner::Scanner;
 
 /// A compiled scanner (opaque). Immutable once built: any number of threads
@@ -24,6 +25,20 @@ impl piimask_scanner {
         kind.builtin_code()
             .or_else(|| self.scanner.kind_code(kind))
             .unwrap_or(0)
+    }
+
+    /// The NUL-terminated name of a kind code, if this scanner knows it.
+    pub(super) fn kind_name(&self, code: u32) -> Option<&CStr> {
+        match code.checked_sub(Scanner::CUSTOM_KIND_CODES_START) {
+            None => super::BUILTIN_NAMES
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map(|(_, name)| name.as_c_str()),
+            Some(i) => usize::try_from(i)
+                .ok()
+                .and_then(|i| self.custom_names.get(i))
+                .map(CString::as_c_str),
+        }
     }
 }
 
@@ -167,15 +182,41 @@ pub unsafe extern "C" fn piimask_scanner_kind_name(
 ) -> *const c_char {
     boundary! {
         // SAFETY: NULL or a live scanner per the contract.
-        let Some(s) = (unsafe { scanner.as_ref() }) else {
-            return std::ptr::null();
+        unsafe { scanner.as_ref() }
+            .and_then(|s| s.kind_name(kind))
+            .map_or(std::ptr::null(), CStr::as_ptr)
+    }
+}
+
+/// The code of the kind named `name` (NUL-terminated, e.g. `"phone"`, or a
+/// custom kind of the configuration), the inverse of
+/// `piimask_scanner_kind_name`: writes it to `*out`. A name that is neither
+/// built in nor one of this scanner's custom kinds gives
+/// `PIIMASK_STATUS_UNKNOWN_KIND`; out-parameters untouched on failure.
+/// Thread-safe.
+///
+/// # Safety
+/// `scanner` must be NULL or live; `name` NULL or NUL-terminated; `out`
+/// NULL or writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_scanner_kind_code(
+    scanner: *const piimask_scanner,
+    name: *const c_char,
+    out: *mut u32,
+) -> piimask_status {
+    boundary! {
+        require!(scanner, name, out);
+        // SAFETY: non-NULL and live per the contract.
+        let s = unsafe { &*scanner };
+        // SAFETY: non-NULL and NUL-terminated per the contract.
+        let Ok(name) = unsafe { CStr::from_ptr(name) }.to_str() else {
+            return fail_with(piimask_status::InvalidArgument, "`name` is not a UTF-8 string");
         };
-        match kind.checked_sub(Scanner::CUSTOM_KIND_CODES_START) {
-            None => super::piimask_kind_name(kind),
-            Some(i) => usize::try_from(i)
-                .ok()
-                .and_then(|i| s.custom_names.get(i))
-                .map_or(std::ptr::null(), |name| name.as_ptr()),
-        }
+        let Some(code) = s.scanner.kind_code(&Kind::from_name(name)) else {
+            return fail(&Error::UnknownKind(printable(name)));
+        };
+        // SAFETY: `out` is non-NULL and writable per the contract.
+        unsafe { write_out(out, code) };
+        piimask_status::Ok
     }
 }
