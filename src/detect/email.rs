@@ -109,9 +109,17 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         }
         labels += 1;
         last_label = (label_start, i);
-        // Continue only when a dot is followed by another label.
+        // Continue only when a dot is followed by another label. An ASCII
+        // domain that already ends in a plausible top-level label does not
+        // run on into text of another script ("x@126.com.电话").
+        let next = char_at(text, i + 1).0;
+        let ascii_so_far = text[from..i].is_ascii();
+        let ends_in_tld =
+            labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic);
+        let script_change = ascii_so_far && ends_in_tld && next.is_some_and(|c| !c.is_ascii());
         if text.get(i) == Some(&b'.')
-            && matches!(char_at(text, i + 1).0, Some(c) if is_label_char(c) && c != '-')
+            && matches!(next, Some(c) if is_label_char(c) && c != '-')
+            && !script_change
         {
             i += 1;
         } else {
@@ -220,6 +228,10 @@ mod tests {
         );
         assert_eq!(emails("is it ana@site.com-"), vec!["ana@site.com"]);
         assert_eq!(emails("...ana@site.com..."), vec!["ana@site.com"]);
+        assert_eq!(
+            emails("xiulan.mo81+amazon@126.com.电话"),
+            vec!["xiulan.mo81+amazon@126.com"]
+        );
     }
 
     #[test]

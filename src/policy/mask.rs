@@ -38,7 +38,7 @@ pub fn default_mask(finding: &Finding, value: &str, out: &mut Vec<u8>) {
         Kind::Email => mask_email(value, out),
         kind => {
             let keep_head = match kind {
-                Kind::Phone if value.starts_with(['+', '＋']) => {
+                Kind::Phone if value.trim_start_matches('(').starts_with(['+', '＋']) => {
                     calling_code_len(&finding.normalized)
                 }
                 Kind::Iban => 2,

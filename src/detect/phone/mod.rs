@@ -131,6 +131,11 @@ const NEGATIVE_WORDS: &[&str] = &[
     "resi",
     "faktur",
     "kode",
+    "rif",
+    "riferimento",
+    "거래번호",
+    "주문번호",
+    "송장",
     "kod",
     "kodu",
     "koodi",
@@ -459,6 +464,19 @@ impl PhoneDetector {
             .sep
             .open_at
             .filter(|_| groups[1..].iter().map(|g| g.sep.closes).sum::<u8>() == 1);
+        // Parentheses inside the number must pair up: "4020000 (011" is
+        // the end of one token and the start of another.
+        let mut depth = i32::from(open_at.is_some());
+        for g in &groups[1..] {
+            depth -= i32::from(g.sep.closes);
+            if depth < 0 {
+                return false;
+            }
+            depth += i32::from(g.sep.open_at.is_some());
+        }
+        if depth != 0 {
+            return false;
+        }
         let start = match (plus_at, open_at) {
             (Some(p), Some(o)) => p.min(o),
             (Some(p), None) => p,
