@@ -8,15 +8,26 @@
     >>> scanner.redact(text)
     'Call ••••• ••210 or mail p•••@example.in'
 
-A thin binding over the piimask C library: all detection and masking
-happen there. Offsets in findings are Python string indices (code
+A thin binding over the piimask C library: all detection, masking and
+reveal decisions happen there. Offsets in findings are Python string indices (code
 points), so ``text[f.start:f.end] == f.text``. A Scanner is immutable and
 may be shared by any number of threads; calls release the GIL.
 """
 
 import json
 import threading
-from typing import Any, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Union
+from typing import (
+    Any,
+    Callable,
+    Dict,
+    Iterable,
+    List,
+    Mapping,
+    NamedTuple,
+    Optional,
+    Sequence,
+    Union,
+)
 
 from ._ffi import LIBRARY_PATH, ffi, lib
 
@@ -31,6 +42,10 @@ __all__ = [
     "InvalidArgumentError",
     "MissingKeyError",
     "RedactionError",
+    "RevealDeniedError",
+    "NotFoundError",
+    "RevealDenied",
+    "NotFound",
     "InternalError",
     "library_version",
     "LIBRARY_PATH",
@@ -50,6 +65,8 @@ _INVALID_ARGUMENT = 7
 _REDACTION_FAILED = 8
 _PANIC = 9
 _MISSING_KEY = 11
+_REVEAL_DENIED = 12
+_NOT_FOUND = 13
 
 
 class Error(Exception):
@@ -91,6 +108,22 @@ class RedactionError(Error):
     """Redaction could not complete; no text is returned."""
 
 
+class RevealDeniedError(Error):
+    """``Scanner.reveal``: the role may not reveal values. The attempt was
+    audited."""
+
+
+class NotFoundError(Error, LookupError):
+    """``Scanner.reveal``: nothing to reveal (the token is not in the vault,
+    or the value is not a format-preserving value of its kind). The
+    attempt was audited."""
+
+
+# Short names.
+RevealDenied = RevealDeniedError
+NotFound = NotFoundError
+
+
 class InternalError(Error):
     """An internal error in the library (a bug: please report it)."""
 
@@ -104,6 +137,8 @@ _ERRORS = {
     _PANIC: InternalError,
     _INVALID_ARGUMENT: InvalidArgumentError,
     _MISSING_KEY: MissingKeyError,
+    _REVEAL_DENIED: RevealDeniedError,
+    _NOT_FOUND: NotFoundError,
 }
 
 
@@ -177,6 +212,18 @@ def _c_string(value: Optional[str], what: str):
     return value.encode("utf-8")
 
 
+def _c_name(value: Optional[str], what: str, required: bool = True):
+    """A name for the audit trail (role, actor, conversation): a str
+    without NUL characters (a C string would end there)."""
+    if value is None and not required:
+        return ffi.NULL
+    if not isinstance(value, str):
+        raise TypeError(f"{what} must be a str, not {type(value).__name__}")
+    if "\0" in value:
+        raise InvalidArgumentError(_INVALID_ARGUMENT, f"{what} contains a NUL character")
+    return value.encode("utf-8")
+
+
 def _encode(text: str) -> bytes:
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
@@ -198,6 +245,69 @@ def _char_offsets(text: str, data: bytes, byte_offsets: Iterable[int]) -> List[i
         last_byte = b
         out.append(last_char)
     return out
+
+
+_OUTCOMES = ("revealed", "denied", "not_found")
+
+
+def _text(ptr, size) -> str:
+    return ffi.unpack(ptr, size).decode("utf-8") if size else ""
+
+
+class _RevealCall:
+    """The Python side of one ``reveal``: the host's callables, and the
+    first exception they raised (re-raised once the library returns)."""
+
+    __slots__ = ("lookup", "audit", "error")
+
+    def __init__(self, lookup, audit):
+        self.lookup = lookup
+        self.audit = audit
+        self.error = None
+
+
+# The library calls these two during piimask_reveal, on the calling thread;
+# `ctx` is the _RevealCall's handle. Made once: nothing is allocated per
+# call but the handle. They never raise into C.
+@ffi.callback("bool(void *, const char *, size_t, piimask_bytes *)")
+def _vault_lookup(ctx, token, token_len, value):
+    call = ffi.from_handle(ctx)
+    try:
+        found = call.lookup(_text(token, token_len))
+        if found is None:
+            return False
+        if not isinstance(found, str):
+            raise TypeError(f"the vault must return a str or None, not {type(found).__name__}")
+        data = found.encode("utf-8")
+        return lib.piimask_bytes_set(value, data, len(data)) == _OK
+    except BaseException as e:  # noqa: B036 - re-raised by reveal()
+        if call.error is None:
+            call.error = e
+        return False
+
+
+@ffi.callback("void(void *, const piimask_audit_event *)")
+def _audit_record(ctx, event):
+    call = ffi.from_handle(ctx)
+    try:
+        e = event[0]
+        call.audit(
+            {
+                "time": _text(e.time, e.time_len),
+                "actor": _text(e.actor, e.actor_len),
+                "role": _text(e.role, e.role_len),
+                "kind": _text(e.kind_name, e.kind_name_len),
+                "conversation": (
+                    None
+                    if e.conversation == ffi.NULL
+                    else _text(e.conversation, e.conversation_len)
+                ),
+                "outcome": _OUTCOMES[e.outcome] if e.outcome < len(_OUTCOMES) else "unknown",
+            }
+        )
+    except BaseException as e:  # noqa: B036 - re-raised by reveal()
+        if call.error is None:
+            call.error = e
 
 
 class Scanner:
@@ -253,6 +363,7 @@ class Scanner:
             raise _error(status)
         self._ptr = ffi.gc(out[0], lib.piimask_scanner_free)
         self._names = {}
+        self._codes = {}
         self.region = cfg.get("region")
 
     def _kind_name(self, code: int) -> str:
@@ -436,6 +547,103 @@ class Scanner:
             blob[bounds[i] : bounds[i + 1]].decode("utf-8", "surrogatepass")
             for i in range(len(texts))
         ]
+
+    def _kind_code(self, kind: str) -> int:
+        code = self._codes.get(kind)
+        if code is None:
+            if not isinstance(kind, str):
+                raise TypeError(f"kind must be a str, not {type(kind).__name__}")
+            out = ffi.new("uint32_t *")
+            status = lib.piimask_scanner_kind_code(self._ptr, kind.encode("utf-8"), out)
+            if status != _OK:
+                raise _error(status)
+            code = self._codes[kind] = out[0]
+        return code
+
+    def reveal(
+        self,
+        value: str,
+        kind: str,
+        role: str,
+        actor: str,
+        *,
+        audit: Callable[[Dict[str, Any]], None],
+        vault: Union[None, Mapping[str, str], Callable[[str], Optional[str]]] = None,
+        conversation: Optional[str] = None,
+        region: Optional[str] = None,
+    ) -> str:
+        """The value behind a token (``[PHONE:q3k9x2mb7d]``) or an FPE
+        value, for a ``role`` allowed to reveal (``supervisor`` and
+        ``compliance`` by default). Every attempt, allowed or not, is
+        reported to ``audit``.
+
+        :param value: the token or FPE value as it appeared in redacted text.
+        :param kind: its kind's name (``"phone"``, or a custom kind).
+        :param role: the role asking. :param actor: who asks (recorded).
+        :param audit: required; called once per attempt with a dict
+            ``{time, actor, role, kind, conversation, outcome}`` (outcome
+            ``"revealed"``, ``"denied"`` or ``"not_found"``), never the value.
+        :param vault: maps tokens to values: a mapping, or a callable
+            returning the value or ``None``; not needed for FPE values
+            (the scanner's key decrypts them).
+        :param conversation: recorded in the audit event.
+        :param region: region hint to read an FPE phone number in national
+            format (the scanner's when ``None``).
+        :raises RevealDeniedError: the role may not reveal.
+        :raises NotFoundError: unknown token, or not an FPE value of the kind.
+        :raises UnknownRoleError, MissingKeyError, UnknownKindError:
+
+        An exception raised by ``vault`` or ``audit`` is raised again here,
+        and then no value is returned.
+        """
+        if audit is None or not callable(audit):
+            raise TypeError("audit must be a callable: every reveal is audited")
+        if vault is None:
+            lookup = None
+        elif isinstance(vault, Mapping):
+            lookup = vault.get
+        elif callable(vault):
+            lookup = vault
+        else:
+            raise TypeError("vault must be a mapping, a callable or None")
+        if not isinstance(value, str):
+            raise TypeError(f"value must be a str, not {type(value).__name__}")
+        data = _encode(value)
+        code = self._kind_code(kind)
+        c_role = _c_name(role, "role")
+        c_actor = _c_name(actor, "actor")
+        c_conversation = _c_name(conversation, "conversation", required=False)
+        c_region = _c_string(region, "region")
+        call = _RevealCall(lookup, audit)
+        handle = ffi.new_handle(call)
+        out = ffi.new("piimask_bytes **")
+        status = lib.piimask_reveal(
+            self._ptr,
+            data,
+            len(data),
+            code,
+            c_role,
+            c_actor,
+            c_conversation,
+            c_region,
+            _vault_lookup if lookup is not None else ffi.NULL,
+            handle,
+            _audit_record,
+            handle,
+            out,
+        )
+        try:
+            if call.error is not None:
+                raise call.error
+            if status != _OK:
+                raise _error(status)
+            result = out[0]
+            return ffi.unpack(lib.piimask_bytes_data(result), lib.piimask_bytes_len(result)).decode(
+                "utf-8"
+            )
+        finally:
+            if status == _OK:
+                lib.piimask_bytes_free(out[0])
 
     def __repr__(self) -> str:
         return f"piimask.Scanner(region={self.region!r})"

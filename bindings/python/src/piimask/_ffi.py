@@ -31,6 +31,23 @@ typedef struct {
     const char *ptr;
     size_t len;
 } piimask_text;
+typedef struct {
+    const char *time;
+    size_t time_len;
+    const char *actor;
+    size_t actor_len;
+    const char *role;
+    size_t role_len;
+    uint32_t kind;
+    const char *kind_name;
+    size_t kind_name_len;
+    const char *conversation;
+    size_t conversation_len;
+    uint32_t outcome;
+} piimask_audit_event;
+typedef bool (*piimask_vault_lookup_fn)(void *ctx, const char *token, size_t token_len,
+                                        piimask_bytes *value);
+typedef void (*piimask_audit_fn)(void *ctx, const piimask_audit_event *event);
 
 const char *piimask_version(void);
 const char *piimask_status_message(uint32_t status);
@@ -42,6 +59,8 @@ piimask_status piimask_scanner_new_with_key(const char *config_json, size_t len,
                                             size_t key_len, piimask_scanner **out);
 void piimask_scanner_free(piimask_scanner *scanner);
 const char *piimask_scanner_kind_name(const piimask_scanner *scanner, uint32_t kind);
+piimask_status piimask_scanner_kind_code(const piimask_scanner *scanner, const char *name,
+                                         uint32_t *out);
 
 piimask_status piimask_scan(const piimask_scanner *scanner, const char *text, size_t len,
                             const char *region, piimask_findings **out);
@@ -73,6 +92,13 @@ piimask_status piimask_redact_batch(const piimask_scanner *scanner, const piimas
 piimask_status piimask_bytes_list_flat(const piimask_bytes_list *list, const char **data,
                                        size_t *total, const size_t **offsets);
 void piimask_bytes_list_free(piimask_bytes_list *list);
+
+piimask_status piimask_bytes_set(piimask_bytes *bytes, const char *data, size_t len);
+piimask_status piimask_reveal(const piimask_scanner *scanner, const char *value, size_t len,
+                              uint32_t kind, const char *role, const char *actor,
+                              const char *conversation, const char *region,
+                              piimask_vault_lookup_fn vault, void *vault_ctx,
+                              piimask_audit_fn audit, void *audit_ctx, piimask_bytes **out);
 """
 
 if sys.platform == "darwin":
