@@ -35,6 +35,46 @@ export interface RedactOptions extends ScanOptions {
   role?: string;
 }
 
+/** One reveal attempt, as given to the audit function. Holds no value. */
+export interface AuditEvent {
+  /** When, RFC 3339 in UTC to the second ("2024-05-01T09:30:00Z"). */
+  time: string;
+  /** Who asked. */
+  actor: string;
+  /** As which role. */
+  role: string;
+  /** The kind's name ("phone", or a custom kind). */
+  kind: string;
+  /** The conversation, or null when not given. */
+  conversation: string | null;
+  /** What happened. */
+  outcome: 'revealed' | 'denied' | 'not_found';
+}
+
+/** Maps tokens to values: a function returning the value (or null/undefined
+ * when unknown), a Map, or an object with the tokens as own properties. */
+export type Vault =
+  | ((token: string) => string | null | undefined)
+  | ReadonlyMap<string, string>
+  | Readonly<Record<string, string>>;
+
+export interface RevealOptions {
+  /** The kind of the value: "phone", "email", ... or a custom kind. */
+  kind: string;
+  /** The role asking; it must be allowed to reveal (supervisor, compliance, or configured). */
+  role: string;
+  /** Who asks; recorded in the audit event. */
+  actor: string;
+  /** Required: called once per attempt, allowed or not. What it throws is thrown by reveal(), and no value is returned. */
+  audit: (event: AuditEvent) => void;
+  /** Token lookup; not needed for FPE values (the scanner's key decrypts them). */
+  vault?: Vault | null;
+  /** The conversation the value came from; recorded. */
+  conversation?: string | null;
+  /** Region hint to read an FPE phone number in national format; the scanner's when absent. */
+  region?: string | null;
+}
+
 /** piimask_status values. */
 export declare const Status: Readonly<{
   OK: 0;
@@ -49,13 +89,15 @@ export declare const Status: Readonly<{
   PANIC: 9;
   ERROR: 10;
   MISSING_KEY: 11;
+  REVEAL_DENIED: 12;
+  NOT_FOUND: 13;
 }>;
 
 /** A failed piimask call. The message never contains scanned text. */
 export declare class PiimaskError extends Error {
   /** The C status code. */
   status: number;
-  /** Its name, e.g. "UNKNOWN_REGION". */
+  /** Its name, e.g. "UNKNOWN_REGION", "REVEAL_DENIED", "NOT_FOUND". */
   code: string;
 }
 
@@ -72,6 +114,13 @@ export declare class Scanner {
   scanBatch(texts: Iterable<string>, options?: ScanOptions): Finding[][];
   /** redact() of each text, in one call into the library. */
   redactBatch(texts: Iterable<string>, options?: RedactOptions): string[];
+  /**
+   * The value behind a token or an FPE value, for a role allowed to reveal.
+   * Every attempt is reported to `options.audit`. Throws a PiimaskError
+   * (code REVEAL_DENIED, NOT_FOUND, UNKNOWN_ROLE, MISSING_KEY, ...) when
+   * nothing is revealed.
+   */
+  reveal(value: string, options: RevealOptions): string;
   /** Frees the scanner now rather than at garbage collection. */
   close(): void;
 }

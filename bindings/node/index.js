@@ -1,6 +1,7 @@
 'use strict';
 // piimask for Node: a thin koffi binding over the piimask C library
-// (include/piimask.h). All detection and masking happen in the library.
+// (include/piimask.h). All detection, masking and reveal decisions happen
+// in the library.
 // Offsets are UTF-16 code unit indices, so `text.slice(f.start, f.end)` is
 // the match.
 
@@ -42,6 +43,23 @@ const FindingC = koffi.struct('piimask_finding', {
   normalized_len: 'size_t',
 });
 koffi.struct('piimask_text', { ptr: 'const uint8_t *', len: 'size_t' });
+const AuditEventC = koffi.struct('piimask_audit_event', {
+  time: 'const char *',
+  time_len: 'size_t',
+  actor: 'const char *',
+  actor_len: 'size_t',
+  role: 'const char *',
+  role_len: 'size_t',
+  kind: 'uint32_t',
+  kind_name: 'const char *',
+  kind_name_len: 'size_t',
+  conversation: 'const char *',
+  conversation_len: 'size_t',
+  outcome: 'uint32_t',
+});
+koffi.proto('bool piimask_vault_lookup_fn(void *ctx, const uint8_t *token, size_t token_len, ' +
+  'piimask_bytes *value)');
+koffi.proto('void piimask_audit_fn(void *ctx, const piimask_audit_event *event)');
 
 const c = {
   version: lib.func('const char *piimask_version(void)'),
@@ -53,6 +71,8 @@ const c = {
     'const uint8_t *key, size_t key_len, _Out_ piimask_scanner **out)'),
   scannerFree: lib.func('void piimask_scanner_free(piimask_scanner *scanner)'),
   kindName: lib.func('const char *piimask_scanner_kind_name(const piimask_scanner *scanner, uint32_t kind)'),
+  kindCode: lib.func('uint32_t piimask_scanner_kind_code(const piimask_scanner *scanner, const char *name, ' +
+    '_Out_ uint32_t *out)'),
   findingsNew: lib.func('uint32_t piimask_findings_new(_Out_ piimask_findings **out)'),
   scanInto: lib.func('uint32_t piimask_scan_into(const piimask_scanner *scanner, const uint8_t *text, size_t len, ' +
     'const char *region, piimask_findings *findings, _Out_ const piimask_finding **items, _Out_ size_t *count)'),
@@ -70,6 +90,14 @@ const c = {
   listFlat: lib.func('uint32_t piimask_bytes_list_flat(const piimask_bytes_list *list, ' +
     '_Out_ const uint8_t **data, _Out_ size_t *total, _Out_ const size_t **offsets)'),
   listFree: lib.func('void piimask_bytes_list_free(piimask_bytes_list *list)'),
+  bytesSet: lib.func('uint32_t piimask_bytes_set(piimask_bytes *bytes, const uint8_t *data, size_t len)'),
+  bytesData: lib.func('const uint8_t *piimask_bytes_data(const piimask_bytes *bytes)'),
+  bytesLen: lib.func('size_t piimask_bytes_len(const piimask_bytes *bytes)'),
+  bytesFree: lib.func('void piimask_bytes_free(piimask_bytes *bytes)'),
+  reveal: lib.func('uint32_t piimask_reveal(const piimask_scanner *scanner, const uint8_t *value, size_t len, ' +
+    'uint32_t kind, const char *role, const char *actor, const char *conversation, const char *region, ' +
+    'piimask_vault_lookup_fn *vault, void *vault_ctx, piimask_audit_fn *audit, void *audit_ctx, ' +
+    '_Out_ piimask_bytes **out)'),
 };
 
 /** piimask_status values (include/piimask.h). */
@@ -86,7 +114,10 @@ const Status = Object.freeze({
   PANIC: 9,
   ERROR: 10,
   MISSING_KEY: 11,
+  REVEAL_DENIED: 12,
+  NOT_FOUND: 13,
 });
+const OUTCOMES = ['revealed', 'denied', 'not_found'];
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k]));
 
 /** A failed piimask call: `status` is the C status code, `code` its name,
@@ -123,6 +154,24 @@ function optionalString(value, what) {
   if (value === undefined || value === null) return null;
   if (typeof value !== 'string') throw new TypeError(`${what} must be a string`);
   return value;
+}
+
+/** A name for the audit trail (role, actor, conversation): a string without
+ * NUL characters (a C string would end there). */
+function auditName(value, what, required) {
+  if (!required && (value === undefined || value === null)) return null;
+  if (typeof value !== 'string') throw new TypeError(`${what} must be a string`);
+  if (value.includes('\0')) throw new PiimaskError(Status.INVALID_ARGUMENT, `${what} contains a NUL character`);
+  return value;
+}
+
+/** The vault option as a function token => value | null. */
+function vaultLookup(vault) {
+  if (vault === undefined || vault === null) return null;
+  if (typeof vault === 'function') return vault;
+  if (vault instanceof Map) return (token) => vault.get(token);
+  if (typeof vault === 'object') return (token) => (Object.hasOwn(vault, token) ? vault[token] : null);
+  throw new TypeError('vault must be a function, a Map, an object or null');
 }
 
 /** Maps increasing UTF-8 byte offsets of `buf` (= `text` encoded) to UTF-16
@@ -207,6 +256,7 @@ class Scanner {
     if (status !== Status.OK) throw fail(status);
     this._ptr = out[0];
     this._names = new Map();
+    this._codes = new Map();
     this.region = cfg.region === undefined ? null : cfg.region;
     registry.register(this, this._ptr, this);
   }
@@ -286,6 +336,81 @@ class Scanner {
     if (status !== Status.OK) throw fail(status);
     const n = Number(size[0]);
     return n ? koffi.decode(data[0], 'char', n) : '';
+  }
+
+  _kindCode(kind) {
+    if (typeof kind !== 'string') throw new TypeError('kind must be a string');
+    let code = this._codes.get(kind);
+    if (code === undefined) {
+      const out = [0];
+      const status = c.kindCode(this._handle(), kind, out);
+      if (status !== Status.OK) throw fail(status);
+      code = out[0];
+      this._codes.set(kind, code);
+    }
+    return code;
+  }
+
+  /** The value behind a token (`[PHONE:q3k9x2mb7d]`) or an FPE value, for
+   * a role allowed to reveal (supervisor and compliance by default). Every
+   * attempt, allowed or not, is reported to `options.audit` (required) as
+   * `{time, actor, role, kind, conversation, outcome}`, never the value.
+   * `options.vault` maps tokens to values (a function returning the value
+   * or null, a Map, or an object); FPE values need none (the scanner's key
+   * decrypts them). Throws a PiimaskError (code REVEAL_DENIED, NOT_FOUND,
+   * UNKNOWN_ROLE, ...) when nothing is revealed; an exception thrown by the
+   * vault or the audit function is thrown again, and no value returned. */
+  reveal(value, options = {}) {
+    const { kind, role, actor, conversation, region, vault, audit } = options;
+    if (typeof audit !== 'function') throw new TypeError('audit must be a function: every reveal is audited');
+    const lookup = vaultLookup(vault);
+    const buf = bytesOf(value);
+    const code = this._kindCode(kind);
+    const args = [auditName(role, 'role', true), auditName(actor, 'actor', true),
+      auditName(conversation, 'conversation', false), optionalString(region, 'region')];
+    // Transient koffi callbacks: valid during the call, which is the only
+    // time the library calls them (on this thread); nothing to unregister.
+    // They never throw into C: the first error is kept and thrown after.
+    let error = null;
+    const onVault = (ctx, token, tokenLen, out) => {
+      try {
+        const n = Number(tokenLen);
+        const found = lookup(n ? koffi.decode(token, 'char', n) : '');
+        if (found === undefined || found === null) return false;
+        if (typeof found !== 'string') throw new TypeError('the vault must return a string or null');
+        const data = Buffer.from(found, 'utf8');
+        return c.bytesSet(out, data, data.length) === Status.OK;
+      } catch (e) {
+        if (error === null) error = e;
+        return false;
+      }
+    };
+    const onAudit = (ctx, event) => {
+      try {
+        const e = koffi.decode(event, AuditEventC);
+        audit({
+          time: e.time,
+          actor: e.actor,
+          role: e.role,
+          kind: e.kind_name,
+          conversation: e.conversation,
+          outcome: OUTCOMES[e.outcome] || 'unknown',
+        });
+      } catch (e) {
+        if (error === null) error = e;
+      }
+    };
+    const out = [null];
+    const status = c.reveal(this._handle(), buf, buf.length, code, ...args, lookup ? onVault : null, null,
+      onAudit, null, out);
+    try {
+      if (error !== null) throw error;
+      if (status !== Status.OK) throw fail(status);
+      const n = Number(c.bytesLen(out[0]));
+      return n ? koffi.decode(c.bytesData(out[0]), 'char', n) : '';
+    } finally {
+      if (status === Status.OK) c.bytesFree(out[0]);
+    }
   }
 
   /** scan() of each text in one call into the library. */
