@@ -46,10 +46,10 @@ pub(crate) struct RegionRules {
     /// The union of the number-type patterns, anchored at both ends.
     valid: Regex,
     /// The international (IDD) prefix, anchored at the start.
-    pub intl_prefix: Option<Regex>,
+    pub intl_prefix: Option<Prefix>,
     /// The national prefix pattern for parsing, anchored at the start, and
     /// the transform rule that rewrites what it matched (Argentina, Brazil …).
-    national_prefix: Option<Regex>,
+    national_prefix: Option<Prefix>,
     transform: Option<String>,
     formats: Vec<FormatRule>,
 }
@@ -97,6 +97,33 @@ impl Digits {
 impl std::fmt::Debug for Digits {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&String::from_utf8_lossy(self.as_slice()))
+    }
+}
+
+/// A dialling prefix: most are a plain digit string ("0", "00", "011"),
+/// checked without a regex; the rest are patterns anchored at the start.
+pub(crate) enum Prefix {
+    Literal(Box<[u8]>),
+    Pattern(Regex),
+}
+
+impl Prefix {
+    fn new(pattern: &str) -> Prefix {
+        let compact = compact(pattern);
+        if !compact.is_empty() && compact.bytes().all(|b| b.is_ascii_digit()) {
+            Prefix::Literal(compact.into_bytes().into_boxed_slice())
+        } else {
+            Prefix::Pattern(anchored(pattern, false))
+        }
+    }
+
+    /// The length of the prefix at the start of `digits`, if it is there.
+    #[inline]
+    pub(crate) fn match_len(&self, digits: &[u8]) -> Option<usize> {
+        match self {
+            Prefix::Literal(lit) => digits.starts_with(lit).then_some(lit.len()),
+            Prefix::Pattern(re) => re.find(digits).map(|m| m.end()),
+        }
     }
 }
 
@@ -190,10 +217,8 @@ impl RegionRules {
             code: meta.country_code(),
             lengths,
             valid: anchored(&valid, true),
-            intl_prefix: meta
-                .international_prefix()
-                .map(|r| anchored(r.as_str(), false)),
-            national_prefix: national_prefix.map(|p| anchored(&p, false)),
+            intl_prefix: meta.international_prefix().map(|r| Prefix::new(r.as_str())),
+            national_prefix: national_prefix.map(|p| Prefix::new(&p)),
             transform: meta.national_prefix_transform_rule().map(str::to_string),
             formats,
         }
@@ -220,15 +245,15 @@ impl RegionRules {
         let Some(prefix) = &self.national_prefix else {
             return unchanged();
         };
-        let candidate = match &self.transform {
+        let candidate = match (&self.transform, prefix) {
             // The common case: drop what the prefix pattern matched.
-            None => match prefix.find(digits) {
-                Some(m) if m.end() > 0 => Digits::concat(&[&digits[m.end()..]]),
+            (None, _) | (_, Prefix::Literal(_)) => match prefix.match_len(digits) {
+                Some(n) if n > 0 => Digits::concat(&[&digits[n..]]),
                 _ => return unchanged(),
             },
             // A few regions rewrite it (Argentina's mobile "15", Brazil's
             // carrier codes); only then are capture groups needed.
-            Some(rule) => {
+            (Some(rule), Prefix::Pattern(prefix)) => {
                 let Some(caps) = prefix.captures(digits) else {
                     return unchanged();
                 };
@@ -339,7 +364,17 @@ impl Tables {
                 if rules.is_valid(national) {
                     return Some((rules.code, Digits::concat(&[national])?));
                 }
-                // "+44 (0)20 …": a national prefix written after the code.
+            }
+            // "+44 (0)20 …": a national prefix written after the code. Not
+            // for prefixes with a transform rule: those encode national
+            // dialling habits (carrier codes, area codes added back) that
+            // never follow a calling code, and cost a regex with captures
+            // per region of codes such as NANP's.
+            for &r in regions {
+                let rules = &self.regions[usize::from(r)];
+                if rules.national_prefix.is_none() || rules.transform.is_some() {
+                    continue;
+                }
                 let stripped = rules.strip_national_prefix(national);
                 if stripped.had_prefix && rules.is_valid(stripped.digits.as_slice()) {
                     return Some((rules.code, stripped.digits));

@@ -558,8 +558,7 @@ impl PhoneDetector {
         // International dialling prefix: the region's own, or the common 00.
         let own_idd = region
             .and_then(|r| r.intl_prefix.as_ref())
-            .and_then(|re| re.find(digits))
-            .map(|m| m.end())
+            .and_then(|p| p.match_len(digits))
             .filter(|&n| n > 0);
         let common_idd = digits.starts_with(b"00").then_some(2);
         for n in [own_idd, common_idd].into_iter().flatten() {
@@ -584,6 +583,13 @@ impl PhoneDetector {
         // Bare international digits ("919876543210"): the region's own code,
         // or any code when a phone word comes before.
         if digits.len() >= 10 {
+            // Parsing is the costly part (a calling code shared by many
+            // regions, like NANP's, tries each): do it only when the digits
+            // start with the region's own code or a phone word came before.
+            let home_prefix = region.is_some_and(|r| starts_with_code(digits, r.code));
+            if !home_prefix && context() != Some(true) {
+                return None;
+            }
             let (code, nsn) = TABLES.parse_international(digits)?;
             let home = region.is_some_and(|r| r.code == code);
             return match context() {
@@ -694,6 +700,21 @@ impl Detector for PhoneDetector {
             held -= used;
         }
     }
+}
+
+/// Whether ASCII `digits` begin with the decimal digits of `code`.
+fn starts_with_code(digits: &[u8], code: u16) -> bool {
+    let mut buf = [0u8; 5];
+    let (mut n, mut i) = (code, buf.len());
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.starts_with(&buf[i..])
 }
 
 /// What a number cannot directly follow. A mask bullet is the masked part
