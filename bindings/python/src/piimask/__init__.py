@@ -267,9 +267,9 @@ class _RevealCall:
 
 
 # The library calls these two during piimask_reveal, on the calling thread;
-# `ctx` is the _RevealCall's handle. Made once: nothing is allocated per
-# call but the handle. They never raise into C.
-@ffi.callback("bool(void *, const char *, size_t, piimask_bytes *)")
+# `ctx` is the _RevealCall's handle. They never raise into C. Made into C
+# callbacks once, on the first reveal (see _trampolines): nothing is
+# allocated per call but the handle.
 def _vault_lookup(ctx, token, token_len, value):
     call = ffi.from_handle(ctx)
     try:
@@ -286,7 +286,6 @@ def _vault_lookup(ctx, token, token_len, value):
         return False
 
 
-@ffi.callback("void(void *, const piimask_audit_event *)")
 def _audit_record(ctx, event):
     call = ffi.from_handle(ctx)
     try:
@@ -308,6 +307,21 @@ def _audit_record(ctx, event):
     except BaseException as e:  # noqa: B036 - re-raised by reveal()
         if call.error is None:
             call.error = e
+
+
+_TRAMPOLINES = []
+_TRAMPOLINES_LOCK = threading.Lock()
+
+
+def _trampolines():
+    """The C callbacks for _vault_lookup and _audit_record."""
+    if not _TRAMPOLINES:
+        with _TRAMPOLINES_LOCK:
+            if not _TRAMPOLINES:
+                vault = ffi.callback("bool(void *, const char *, size_t, piimask_bytes *)")
+                audit = ffi.callback("void(void *, const piimask_audit_event *)")
+                _TRAMPOLINES.extend([vault(_vault_lookup), audit(_audit_record)])
+    return _TRAMPOLINES
 
 
 class Scanner:
@@ -614,6 +628,7 @@ class Scanner:
         c_actor = _c_name(actor, "actor")
         c_conversation = _c_name(conversation, "conversation", required=False)
         c_region = _c_string(region, "region")
+        vault_fn, audit_fn = _trampolines()
         call = _RevealCall(lookup, audit)
         handle = ffi.new_handle(call)
         out = ffi.new("piimask_bytes **")
@@ -626,9 +641,9 @@ class Scanner:
             c_actor,
             c_conversation,
             c_region,
-            _vault_lookup if lookup is not None else ffi.NULL,
+            vault_fn if lookup is not None else ffi.NULL,
             handle,
-            _audit_record,
+            audit_fn,
             handle,
             out,
         )
