@@ -135,20 +135,20 @@ fn c_programs_pass_against_shared_and_static_library() {
     }
 }
 
-/// The C examples of `docs/bindings.md` (or the README, once merged there)
+/// The C examples of the README
 /// are `tests/c/readme_example.c` and `tests/c/reveal_example.c`, verbatim.
 #[test]
 fn documented_c_examples_are_the_tested_ones() {
     for name in ["readme_example", "reveal_example"] {
         let example = std::fs::read_to_string(root().join(format!("tests/c/{name}.c")))
             .unwrap_or_else(|e| panic!("tests/c/{name}.c: {e}"));
-        let documented = ["docs/bindings.md", "README.md"].iter().any(|doc| {
+        let documented = ["README.md"].iter().any(|doc| {
             std::fs::read_to_string(root().join(doc))
                 .is_ok_and(|text| text.contains(&format!("```c\n{example}```")))
         });
         assert!(
             documented,
-            "docs/bindings.md (or README.md) must show tests/c/{name}.c verbatim in a ```c block"
+            "README.md must show tests/c/{name}.c verbatim in a ```c block"
         );
     }
 }

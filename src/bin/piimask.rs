@@ -565,6 +565,9 @@ fn reveal(opts: RevealOptions) -> Result<bool, String> {
         .transpose()
         .map_err(|e| e.to_string())?;
     let kind = Kind::from_name(&opts.kind);
+    if kind.builtin_code().is_none() && !scanner.kinds().any(|k| *k == kind) {
+        return Err(format!("unknown kind {:?}", opts.kind));
+    }
     let request = RevealRequest {
         value: &opts.value,
         kind: &kind,
