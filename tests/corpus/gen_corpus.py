@@ -936,8 +936,16 @@ def g_de_tax_id(rng):
         if counts[0] not in (2, 3) or (len(counts) > 1 and counts[1] > 1):
             continue
         n = b + stdnum.mod_11_10.calc_check_digit(b)
-        if stdnum.de_idnr.is_valid(n):
+        if _de_idnr_valid(n):
             return n
+
+
+def _de_idnr_valid(s):
+    """stdnum's check plus the BZSt rule stdnum lacks: a digit that occurs
+    three times in the first ten may not stand in three consecutive places."""
+    s = _strip(s)
+    return stdnum.de_idnr.is_valid(s) and not any(
+        s[i] == s[i + 1] == s[i + 2] for i in range(8))
 
 
 # GB National Insurance number: no stdnum module; structure per HMRC's published rules
@@ -1190,7 +1198,7 @@ ID_KINDS = {k.name: k for k in [
            [(lambda s: _spaced(s, [1, 2, 2, 2, 3, 3, 2]), 6, False), (_ident, 4, True)],
            ["n° de sécu", "numéro de sécurité sociale", "NIR", "n° SS", "numéro de sécu :"],
            [r"[12] \d{2} \d{2} \d{2} \d{3} \d{3} \d{2}", r"[12]\d{14}"]),
-    IdKind("de_tax_id", "DE", g_de_tax_id, _v("de_idnr"),
+    IdKind("de_tax_id", "DE", g_de_tax_id, _de_idnr_valid,
            [(lambda s: _spaced(s, [2, 3, 3, 3]), 4, False), (_ident, 6, True)],
            ["Steuer-ID", "Steuer-IdNr.", "Steueridentifikationsnummer", "IdNr", "Steuer-ID:"],
            [r"\d{2} \d{3} \d{3} \d{3}", r"[1-9]\d{10}"]),
