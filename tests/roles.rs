@@ -314,3 +314,88 @@ proptest! {
         prop_assert_eq!(scanner.reveal(&req, None, &log).unwrap(), number);
     }
 }
+
+/// Appends the Luhn check digit to `payload`.
+fn with_luhn(payload: &str) -> String {
+    let sum: u32 = payload
+        .bytes()
+        .rev()
+        .enumerate()
+        .map(|(i, b)| {
+            let d = u32::from(b - b'0');
+            if i % 2 == 0 {
+                let x = d * 2;
+                if x > 9 {
+                    x - 9
+                } else {
+                    x
+                }
+            } else {
+                d
+            }
+        })
+        .sum();
+    format!("{payload}{}", (10 - sum % 10) % 10)
+}
+
+fn fpe_all_scanner() -> Scanner {
+    let config = Config::from_json(
+        r#"{"policy":{"roles":{"agent":{"kinds":{"phone":"fpe","br_cpf":"fpe","credit_card":{"op":"fpe","luhn":true}}}}}}"#,
+    )
+    .unwrap();
+    Scanner::builder()
+        .region("BR")
+        .config(&config)
+        .key(key())
+        .build()
+        .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Cards keep length, grouping and Luhn validity, and come back whole.
+    #[test]
+    fn fpe_cards_round_trip(payload in "4[0-9]{14}") {
+        let card = with_luhn(&payload);
+        let written = format!("{} {} {} {}", &card[..4], &card[4..8], &card[8..12], &card[12..]);
+        let scanner = fpe_all_scanner();
+        let found = scanner.scan(&written);
+        prop_assume!(found.len() == 1 && found[0].kind == Kind::CreditCard);
+        let masked = scanner.redact_as(&written, None, Some("agent")).unwrap();
+        prop_assert_eq!(masked.len(), written.len());
+        prop_assert_ne!(&masked, &written);
+        let digits: String = masked.chars().filter(char::is_ascii_digit).collect();
+        prop_assert_eq!(with_luhn(&digits[..15]), digits.clone(), "still Luhn-valid");
+        let log = Log::default();
+        let req = RevealRequest { value: &masked, kind: &Kind::CreditCard, role: "compliance", actor: "t", conversation: None, region: None };
+        prop_assert_eq!(scanner.reveal(&req, None, &log).unwrap(), written);
+    }
+
+    /// Identifiers (here a Brazilian CPF in its canonical form) keep their
+    /// punctuation and length and come back whole.
+    #[test]
+    fn fpe_identifiers_round_trip(base in "[0-9]{9}") {
+        // CPF check digits: weights 10..2 then 11..2, remainder < 2 -> 0.
+        let check = |digits: &str, top: u32| {
+            let s: u32 = digits.bytes().zip((2..=top).rev()).map(|(b, w)| u32::from(b - b'0') * w).sum();
+            let r = s % 11;
+            if r < 2 { 0 } else { 11 - r }
+        };
+        let d1 = check(&base, 10);
+        let with_d1 = format!("{base}{d1}");
+        let d2 = check(&with_d1, 11);
+        let cpf = format!("{}.{}.{}-{d1}{d2}", &base[..3], &base[3..6], &base[6..9]);
+        let text = format!("meu CPF {cpf}");
+        let scanner = fpe_all_scanner();
+        let found = scanner.scan(&text);
+        prop_assume!(found.iter().any(|f| f.kind == Kind::BrCpf));
+        let masked = scanner.redact_as(&text, None, Some("agent")).unwrap();
+        let value = masked.strip_prefix("meu CPF ").unwrap();
+        prop_assert_eq!(value.len(), cpf.len());
+        prop_assert_eq!(value.chars().filter(|c| !c.is_ascii_digit()).collect::<String>(), "..-");
+        let log = Log::default();
+        let req = RevealRequest { value, kind: &Kind::BrCpf, role: "supervisor", actor: "t", conversation: None, region: None };
+        prop_assert_eq!(scanner.reveal(&req, None, &log).unwrap(), cpf);
+    }
+}
