@@ -16,6 +16,7 @@ use crate::detect::custom::CustomSpec;
 use crate::detect::{self, phone, Context, Detector, Span, Trigger};
 use crate::error::Error;
 use crate::finding::{resolve_overlaps, Finding, Kind};
+use crate::policy::mask::BULLET;
 use crate::policy::reveal::{self, AuditEvent, Outcome};
 use crate::policy::{
     AuditSink, Key, Operator, Policy, PolicyConfig, RevealRequest, Role, TokenVault,
@@ -348,7 +349,13 @@ impl Scanner {
                 d.detect(&ctx, span, out);
             }
         }
-        out.retain(|f| self.selected.contains(&f.kind));
+        // A value glued to a mask bullet is the kept part of a value masked
+        // before: reading it again would make redaction not idempotent
+        // (the one price: a value typed glued to a literal `•` is missed).
+        let glued = |f: &Finding| {
+            char_before(text, f.start).0 == Some(BULLET) || char_at(text, f.end).0 == Some(BULLET)
+        };
+        out.retain(|f| self.selected.contains(&f.kind) && !glued(f));
         resolve_overlaps(out);
     }
 

@@ -118,9 +118,17 @@ impl IpDetector {
         if !free_standing(text, start, e) || parse_ipv6(&text[start..e]).is_none() {
             return false;
         }
-        // "12:30::" and similar need at least two groups with a digit or
-        // a `::` to be taken for an address in prose; std already demands a
-        // full address, which times and ratios never are.
+        // "9018::" or "::1" in prose is not taken for an address: it needs
+        // at least two non-empty groups (std already demands a full address,
+        // which times and ratios never are). Glued to a mask bullet, it is
+        // the kept tail of a masked value.
+        let groups = text[start..e]
+            .split(|&b| b == b':')
+            .filter(|g| !g.is_empty())
+            .count();
+        if groups < 2 || char_before(text, start).0 == Some(crate::policy::mask::BULLET) {
+            return false;
+        }
         out.push(Finding {
             kind: Kind::IpAddress,
             start,
@@ -283,13 +291,11 @@ mod tests {
             "2001:0db8:0000:0000:0000:0000:0000:0001",
             "2001:DB8:85A3::8A2E:370:7334",
             "fe80::1",
-            "::1",
             "::",
             "::ffff:192.0.2.1",
             "64:ff9b::198.51.100.7",
             "2001:db8:0:0:1:0:0:1",
             "1:2:3:4:5:6:7::",
-            "fe80::",
         ] {
             let text = format!("addr {ip} here");
             if ip == "::" {
@@ -298,6 +304,10 @@ mod tests {
                 continue;
             }
             assert_eq!(scan(&text), [ip.to_string()], "{ip}");
+        }
+        // One group is a loopback or a prefix, not a host: not reported.
+        for ip in ["::1", "fe80::", "9018::"] {
+            assert!(scan(&format!("addr {ip} here")).is_empty(), "{ip}");
         }
         assert_eq!(scan("[2001:db8::1]:443"), ["2001:db8::1"]);
         assert_eq!(scan("ip fe80::1%eth0"), ["fe80::1"]);

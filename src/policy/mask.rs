@@ -7,7 +7,7 @@
 //! | phone, national | `(011) 2345-6789` | `(•••) ••••-•789` |
 //! | e-mail | `rahul.s@example.com` | `r•••@example.com` |
 //! | card | `4111 1111 1111 1111` | `•••• •••• •••• 1111` |
-//! | IBAN | `DE89 3704 0044 0532 0130 00` | `DE•• •••• •••• •••• ••30 00` |
+//! | IBAN | `DE89 3704 0044 0532 0130 00` | `DE•• •••• •••• •••• •••• •0` |
 //! | other | `123.456.789-09` | `•••.•••.•••-•9` |
 //!
 //! Separators are kept so the masked text still reads as a number; the
@@ -44,7 +44,10 @@ pub fn default_mask(finding: &Finding, value: &str, out: &mut Vec<u8>) {
                 Kind::Iban => 2,
                 _ => 0,
             };
-            mask_with(value, keep_head, kept_tail(kind), BULLET, out)
+            // Cards keep their last four as a group: the display every
+            // cardholder knows (PCI DSS), and four digits start no finding.
+            let glue_tail = *kind != Kind::CreditCard;
+            mask_inner(value, keep_head, kept_tail(kind), BULLET, glue_tail, out)
         }
     }
 }
@@ -66,9 +69,34 @@ fn calling_code_len(e164: &str) -> usize {
 /// character (separators); replaces the rest with `mask_char`. However many
 /// are asked for, at most half of a value's alphanumerics stay visible.
 pub fn mask_with(value: &str, head: usize, tail: usize, mask_char: char, out: &mut Vec<u8>) {
+    mask_inner(value, head, tail, mask_char, true, out)
+}
+
+fn mask_inner(
+    value: &str,
+    head: usize,
+    tail: usize,
+    mask_char: char,
+    glue_tail: bool,
+    out: &mut Vec<u8>,
+) {
     let total = value.chars().filter(|c| c.is_alphanumeric()).count();
+    // Kept trailing characters always follow a masked one in their own
+    // group ("(•••) ••••-•789", never "••• 912"): a kept group standing
+    // alone would read as digits of a new value when the masked text is
+    // scanned again, and redaction must be idempotent.
+    let last_group = value
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric())
+        .count();
     // Never reveal everything: short values keep at most half.
     let tail = tail.min(total / 2);
+    let tail = if glue_tail {
+        tail.min(last_group.saturating_sub(1))
+    } else {
+        tail
+    };
     let head = head.min(total / 2 - tail);
     let mut seen = 0;
     let mut buf = [0u8; 4];
@@ -141,7 +169,7 @@ mod tests {
         );
         assert_eq!(
             masked(Kind::Iban, "DE89 3704 0044 0532 0130 00", ""),
-            "DE•• •••• •••• •••• ••30 00"
+            "DE•• •••• •••• •••• •••• •0"
         );
         assert_eq!(masked(Kind::BrCpf, "123.456.789-09", ""), "•••.•••.•••-•9");
     }
