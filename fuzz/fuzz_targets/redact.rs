@@ -1,0 +1,37 @@
+//! Redacts any bytes with any region hint and checks what comes out: text
+//! outside findings byte for byte, each finding replaced by its typed mask,
+//! no finding's value (or a phone's E.164 digits) showing through, and
+//! redacting the redacted text again changes nothing.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use piimask_fuzz::{all_kinds, check_redaction, TextInput};
+
+fuzz_target!(|input: TextInput<'_>| {
+    let TextInput { region, text } = input;
+    let scanner = all_kinds();
+    let mut findings = Vec::new();
+    let mut masked = Vec::new();
+    scanner
+        .redact_into(text, region, &mut findings, &mut masked)
+        .expect("default masks never fail");
+    // `findings` holds the findings the redaction used.
+    let mut scanned = Vec::new();
+    scanner.scan_into(text, region, &mut scanned);
+    assert_eq!(
+        findings, scanned,
+        "redaction used other findings than a scan"
+    );
+    check_redaction(text, &findings, &masked);
+
+    let mut twice = Vec::new();
+    scanner
+        .redact_into(&masked, region, &mut findings, &mut twice)
+        .expect("default masks never fail");
+    assert!(
+        twice == masked,
+        "redaction is not idempotent:\n once: {:?}\ntwice: {:?}",
+        String::from_utf8_lossy(&masked),
+        String::from_utf8_lossy(&twice)
+    );
+});

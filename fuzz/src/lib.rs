@@ -1,0 +1,213 @@
+//! Shared pieces of the fuzz targets: the input format, the scanners, and
+//! the invariants every scan and redaction must satisfy.
+//!
+//! Input format of the `scan` and `redact` targets: the first two bytes
+//! pick the region hint (an ISO 3166 code such as `IN`; anything that is
+//! not a known code means no hint), the rest is the text, any bytes. Seed
+//! files therefore read as `INcall me on 98765 43210`.
+
+use std::sync::OnceLock;
+
+use arbitrary::{Arbitrary, Unstructured};
+use piimask::{Finding, Kind, Region, Scanner};
+
+/// A region hint and a text, read from the fuzzer's bytes.
+#[derive(Debug)]
+pub struct TextInput<'a> {
+    /// The region hint for this call (`None`: no hint).
+    pub region: Option<Region>,
+    /// Any bytes.
+    pub text: &'a [u8],
+}
+
+impl<'a> Arbitrary<'a> for TextInput<'a> {
+    fn arbitrary(u: &mut Unstructured<'a>) -> arbitrary::Result<Self> {
+        let code = u.bytes(2.min(u.len()))?;
+        let region = std::str::from_utf8(code)
+            .ok()
+            .filter(|c| c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase()))
+            .and_then(|c| Region::new(c).ok());
+        Ok(TextInput {
+            region,
+            text: u.bytes(u.len())?,
+        })
+    }
+
+    fn arbitrary_take_rest(mut u: Unstructured<'a>) -> arbitrary::Result<Self> {
+        Self::arbitrary(&mut u)
+    }
+}
+
+/// A scanner for every registered kind, without a region hint (each call
+/// passes its own).
+pub fn all_kinds() -> &'static Scanner {
+    static S: OnceLock<Scanner> = OnceLock::new();
+    S.get_or_init(|| Scanner::builder().build().expect("default scanner"))
+}
+
+/// One scanner per registered kind, reporting that kind only, so that a
+/// detector's findings are checked even where another kind would win the
+/// overlap resolution.
+pub fn single_kind() -> &'static [(Kind, Scanner)] {
+    static S: OnceLock<Vec<(Kind, Scanner)>> = OnceLock::new();
+    S.get_or_init(|| {
+        all_kinds()
+            .kinds()
+            .map(|k| {
+                let s = Scanner::builder()
+                    .kinds([k.clone()])
+                    .build()
+                    .expect("single-kind scanner");
+                (k.clone(), s)
+            })
+            .collect()
+    })
+}
+
+/// Offsets in bounds, on character boundaries of valid UTF-8, non-empty,
+/// sorted and disjoint; confidences in `0..=1`; only kinds the scanner
+/// reports; phones normalized to `+` and digits (libphonenumber allows national
+/// numbers of up to 17 digits, so E.164's 15 is not enforced).
+pub fn check_findings(scanner: &Scanner, text: &[u8], findings: &[Finding]) {
+    for f in findings {
+        assert!(
+            f.start < f.end && f.end <= text.len(),
+            "span out of bounds: {f:?}"
+        );
+        assert!(
+            std::str::from_utf8(&text[f.range()]).is_ok(),
+            "span not valid UTF-8 on char boundaries: {f:?}"
+        );
+        assert!(
+            f.confidence.is_finite() && (0.0..=1.0).contains(&f.confidence),
+            "confidence: {f:?}"
+        );
+        assert!(
+            scanner.kinds().any(|k| *k == f.kind),
+            "kind not selected: {f:?}"
+        );
+        if f.kind == Kind::Phone {
+            let digits = f.normalized.strip_prefix('+').expect("E.164 starts with +");
+            assert!(
+                (7..=20).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()),
+                "phone not E.164: {f:?}"
+            );
+        }
+    }
+    for w in findings.windows(2) {
+        assert!(w[0].end <= w[1].start, "not sorted and disjoint: {w:?}");
+    }
+}
+
+/// Checks `masked` (the default masks) against `text` and its findings:
+///
+/// - every byte outside findings comes back unchanged, in order;
+/// - an e-mail becomes its first character, `•••`, `@` and its domain;
+/// - any other finding keeps its length in characters: separators stay,
+///   each letter or digit stays or becomes `•`, at least one is hidden and
+///   at most half stay visible;
+/// - no occurrence of a finding's text (nor of a phone's E.164 digits) in
+///   the output touches a replacement: a value never shows through its
+///   mask, nor across the edge of one together with the text kept beside
+///   it (e-mails excepted: their masks show the domain by design).
+pub fn check_redaction(text: &[u8], findings: &[Finding], masked: &[u8]) {
+    let mut at = 0;
+    let mut last = 0;
+    // Where each replacement sits in the output.
+    let mut replacements = Vec::with_capacity(findings.len());
+    for f in findings {
+        let gap = &text[last..f.start];
+        assert!(
+            masked[at..].starts_with(gap),
+            "text before {f:?} not kept byte for byte"
+        );
+        at += gap.len();
+        let value = std::str::from_utf8(&text[f.range()]).expect("finding is UTF-8");
+        let n = replacement_len(f, value, &masked[at..]);
+        replacements.push(at..at + n);
+        at += n;
+        last = f.end;
+    }
+    assert_eq!(
+        &masked[at..],
+        &text[last..],
+        "text after the last finding not kept"
+    );
+
+    for f in findings {
+        if f.kind == Kind::Email {
+            // The mask shows the domain and first character by design; an
+            // address glued to others (`a@b.coa@b.co`) can be spelled by a
+            // shown domain and the text kept after it.
+            continue;
+        }
+        let mut needles = vec![&text[f.range()]];
+        if f.kind == Kind::Phone {
+            needles.extend(f.normalized.strip_prefix('+').map(str::as_bytes));
+        }
+        for needle in needles.into_iter().filter(|n| !n.is_empty()) {
+            let finder = memchr::memmem::Finder::new(needle);
+            let mut from = 0;
+            while let Some(p) = finder.find(&masked[from..]).map(|p| p + from) {
+                let end = p + needle.len();
+                let i = replacements.partition_point(|r| r.end <= p);
+                assert!(
+                    replacements.get(i).is_none_or(|r| r.start >= end),
+                    "{:?} of {f:?} shows in the output at {p}, over a replacement",
+                    String::from_utf8_lossy(needle)
+                );
+                from = p + 1;
+            }
+        }
+    }
+}
+
+/// Length in bytes of the replacement of `f` (text `value`) at the start of
+/// `rest`, checking its shape.
+fn replacement_len(f: &Finding, value: &str, rest: &[u8]) -> usize {
+    const BULLET: char = '•';
+    if f.kind == Kind::Email {
+        let (local, domain) = value.rsplit_once('@').expect("e-mail has an @");
+        let first = local.chars().next().expect("non-empty local part");
+        let expected = format!("{first}{BULLET}{BULLET}{BULLET}@{domain}");
+        assert!(
+            rest.starts_with(expected.as_bytes()),
+            "e-mail {f:?} not masked as first character, bullets, domain"
+        );
+        return expected.len();
+    }
+    let mut i = 0;
+    let (mut total, mut visible) = (0usize, 0usize);
+    for original in value.chars() {
+        // One character: at most four bytes (decoding all of `rest` per
+        // character would make the check quadratic).
+        let got = rest[i..rest.len().min(i + 4)]
+            .utf8_chunks()
+            .next()
+            .and_then(|chunk| chunk.valid().chars().next());
+        let Some(got) = got else {
+            panic!("replacement of {f:?} ends early or is not UTF-8")
+        };
+        let width = got.len_utf8();
+        if original.is_alphanumeric() {
+            total += 1;
+            assert!(
+                got == original || got == BULLET,
+                "{got:?} replaces {original:?} in {f:?}"
+            );
+            visible += usize::from(got == original);
+        } else {
+            assert_eq!(got, original, "separator changed in {f:?}");
+        }
+        i += width;
+    }
+    assert!(
+        total == 0 || visible < total,
+        "nothing hidden in {f:?} ({visible} of {total} visible)"
+    );
+    assert!(
+        visible <= total / 2,
+        "more than half visible in {f:?} ({visible} of {total})"
+    );
+    i
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Runs every cargo-fuzz target under fuzz/ for a bounded time with
+# AddressSanitizer (and LeakSanitizer), starting from the committed seeds
+# (fuzz/seeds/<target>) plus whatever corpus earlier runs left in
+# fuzz/corpus/<target> (git-ignored). Fails if any target crashes, panics,
+# times out (one input over 10 s), leaks or goes over 2 GB; the input that
+# did it is left in fuzz/artifacts/<target>/, to replay with
+#     cargo +nightly fuzz run <target> fuzz/artifacts/<target>/<file>
+#
+# Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+#   SECONDS  fuzzing time per target (default 60)
+#   TARGET   targets to run (default: all of them)
+#
+# Needs the nightly toolchain (preinstalled on the project's machines: the
+# sanitizer needs -Zsanitizer); installs cargo-fuzz from crates.io when it
+# is missing. The first build of the fuzz crate takes a minute or two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-60}
+if ! [[ "$seconds" =~ ^[1-9][0-9]*$ ]]; then
+    echo "usage: $0 [SECONDS] [TARGET...]" >&2
+    exit 2
+fi
+shift || true
+targets=("$@")
+if [[ ${#targets[@]} -eq 0 ]]; then
+    targets=(scan redact config)
+fi
+
+step() { printf '\n==> %s\n' "$*"; }
+
+if ! rustup run nightly rustc --version >/dev/null 2>&1; then
+    echo "the nightly toolchain is missing (rustup toolchain install nightly)" >&2
+    exit 1
+fi
+if ! cargo fuzz --version >/dev/null 2>&1; then
+    step "installing cargo-fuzz"
+    cargo install cargo-fuzz --locked
+fi
+
+# The fuzz crate has a target directory of its own: its instrumented
+# build must not evict (or be evicted by) the main one.
+fuzz_flags=(--target-dir fuzz/target)
+
+step "cargo +nightly fuzz build (AddressSanitizer)"
+for t in "${targets[@]}"; do
+    cargo +nightly fuzz build "${fuzz_flags[@]}" "$t"
+done
+
+logs=fuzz/target/logs
+mkdir -p "$logs"
+failed=()
+summary=()
+for t in "${targets[@]}"; do
+    step "fuzzing $t for ${seconds}s"
+    mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t"
+    extra=()
+    if [[ -f "fuzz/dicts/$t.dict" ]]; then
+        extra+=("-dict=fuzz/dicts/$t.dict")
+    fi
+    log="$logs/$t.log"
+    status=0
+    cargo +nightly fuzz run "${fuzz_flags[@]}" "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -detect_leaks=1 -print_final_stats=1 "${extra[@]}" >"$log" 2>&1 || status=$?
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
+    grep -E '^(Done|#[0-9]+ +DONE)' "$log" | tail -n 1 || true
+    if [[ $status -ne 0 ]]; then
+        failed+=("$t")
+        summary+=("$(printf '%-8s FAILED (exit %s) after %s executions' "$t" "$status" "${runs:-?}")")
+        echo "FAILED: $t (exit $status); last lines of $log:"
+        grep -v -E '^(#[0-9]+|INFO:|\s+NEW_FUNC)' "$log" | tail -n 40
+    else
+        summary+=("$(printf '%-8s ok      %s executions' "$t" "${runs:-?}")")
+    fi
+done
+
+step "summary (${seconds}s per target)"
+printf '%s\n' "${summary[@]}"
+if [[ ${#failed[@]} -gt 0 ]]; then
+    echo "fuzzing failed: ${failed[*]} (inputs in fuzz/artifacts/)" >&2
+    exit 1
+fi
+echo "fuzzing passed"
