@@ -1,0 +1,438 @@
+//! Adversarial inputs: huge, degenerate, malformed and hostile texts. Each
+//! must be scanned and redacted without a panic, with memory bounded by a
+//! small multiple of the input (measured by a counting allocator in this
+//! test binary), and with redaction keeping its guarantees (text outside
+//! findings byte for byte; redacting again changes nothing).
+//!
+//! Time is not asserted here (wall-clock tests are flaky on shared
+//! machines): `benches/scaling.rs` shows that these inputs scan in linear
+//! time.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::sync::OnceLock;
+
+use piimask::{Finding, Kind, Region, Scanner};
+
+/// Counts the bytes each thread has allocated and not yet freed, and the
+/// peak of that count, so that tests running in parallel do not see each
+/// other's allocations.
+struct Counting;
+
+thread_local! {
+    static CURRENT: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
+
+fn track(delta: isize) {
+    // `try_with`: a thread being torn down has no counters left.
+    let _ = CURRENT.try_with(|c| {
+        let now = c.get() + delta;
+        c.set(now);
+        let _ = PEAK.try_with(|p| p.set(p.get().max(now)));
+    });
+}
+
+fn size(n: usize) -> isize {
+    isize::try_from(n).unwrap_or(isize::MAX)
+}
+
+// SAFETY: every method forwards to `System` with the caller's arguments
+// unchanged, so `System`'s guarantees hold; the counting only touches
+// const-initialised thread-locals, which never allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller upholds `alloc`'s contract.
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            track(size(layout.size()));
+        }
+        p
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: the caller upholds `alloc_zeroed`'s contract.
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            track(size(layout.size()));
+        }
+        p
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: the caller upholds `dealloc`'s contract.
+        unsafe { System.dealloc(ptr, layout) };
+        track(-size(layout.size()));
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: the caller upholds `realloc`'s contract.
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            track(size(new_size) - size(layout.size()));
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// Runs `f` and returns its result with the most memory it held at once
+/// on this thread beyond what was allocated before.
+fn peak_during<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let start = CURRENT.with(Cell::get);
+    PEAK.with(|p| p.set(start));
+    let value = f();
+    let peak = PEAK.with(Cell::get) - start;
+    (value, usize::try_from(peak).unwrap_or(0))
+}
+
+/// Memory a scan or redaction may hold: the redacted output (a digit
+/// becomes a three-byte `•`) in a vector that grows by doubling, so up to
+/// six times the input, plus the findings (each a `Finding` and its
+/// normalized value, also in a doubling vector), plus fixed scratch space.
+/// Anything beyond means a copy per candidate or worse.
+fn memory_bound(input: usize, findings: &[Finding]) -> usize {
+    let per_finding = 2 * std::mem::size_of::<Finding>() + 16;
+    let normalized: usize = findings.iter().map(|f| f.normalized.len()).sum();
+    INPUT_RATIO * input + per_finding * findings.len() + normalized + SLACK
+}
+const INPUT_RATIO: usize = 8;
+/// Fixed costs: scratch buffers, lazily built per-region tables.
+const SLACK: usize = 1 << 20;
+/// Findings are at least three bytes long and need a separator between
+/// them, so `memory_bound` is at most this multiple of the input.
+const WORST_RATIO: usize = 64;
+
+fn scanner() -> &'static Scanner {
+    static S: OnceLock<Scanner> = OnceLock::new();
+    S.get_or_init(|| {
+        let s = Scanner::new();
+        // First use builds lazily initialised tables; do it before measuring.
+        for r in ["IN", "BR", "US", "DE"] {
+            let _ = s.redact_with(
+                "warm up +91 98765 43210 a@b.co",
+                Some(Region::new(r).unwrap()),
+            );
+        }
+        s
+    })
+}
+
+/// Scans and redacts `text` (with and without a region hint), checking the
+/// findings, the redaction, idempotence and the memory used; returns the
+/// findings of the scan with region `IN`.
+fn survive(name: &str, text: &[u8]) -> Vec<Finding> {
+    // Megabytes take a while in debug builds: one region hint for those.
+    let regions: &[Option<&str>] = if text.len() >= MB / 4 {
+        &[Some("IN")]
+    } else {
+        &[None, Some("IN"), Some("BR")]
+    };
+    let scanner = scanner();
+    let mut findings = Vec::new();
+    for region in regions.iter().map(|r| r.map(|r| Region::new(r).unwrap())) {
+        let ((), scan_peak) = peak_during(|| scanner.scan_into(text, region, &mut findings));
+        check_findings(text, &findings);
+        let mut scratch = Vec::new();
+        let mut masked = Vec::new();
+        let (result, redact_peak) =
+            peak_during(|| scanner.redact_into(text, region, &mut scratch, &mut masked));
+        result.unwrap_or_else(|e| panic!("{name}: redaction failed: {e}"));
+        check_kept(name, text, &findings, &masked);
+        let bound = memory_bound(text.len(), &findings);
+        assert!(bound <= WORST_RATIO * text.len() + SLACK);
+        println!(
+            "{name} (region {region:?}): {} bytes, {} findings, peak scan {} B ({:.2}x), redact {} B ({:.2}x)",
+            text.len(),
+            findings.len(),
+            scan_peak,
+            scan_peak as f64 / text.len().max(1) as f64,
+            redact_peak,
+            redact_peak as f64 / text.len().max(1) as f64,
+        );
+        assert!(
+            scan_peak <= bound,
+            "{name}: scan held {scan_peak} bytes for {} of input",
+            text.len()
+        );
+        assert!(
+            redact_peak <= bound,
+            "{name}: redact held {redact_peak} bytes for {} of input",
+            text.len()
+        );
+        let mut twice = Vec::new();
+        scanner
+            .redact_into(&masked, region, &mut scratch, &mut twice)
+            .unwrap();
+        assert!(twice == masked, "{name}: redaction is not idempotent");
+    }
+    scanner.scan_into(text, Some(Region::new("IN").unwrap()), &mut findings);
+    findings
+}
+
+fn check_findings(text: &[u8], findings: &[Finding]) {
+    for f in findings {
+        assert!(f.start < f.end && f.end <= text.len(), "{f:?}");
+        assert!(std::str::from_utf8(&text[f.range()]).is_ok(), "{f:?}");
+    }
+    for w in findings.windows(2) {
+        assert!(w[0].end <= w[1].start, "sorted and disjoint: {w:?}");
+    }
+}
+
+/// Text outside findings is kept byte for byte, and every finding is
+/// replaced by something other than itself.
+fn check_kept(name: &str, text: &[u8], findings: &[Finding], masked: &[u8]) {
+    let mut at = 0;
+    let mut last = 0;
+    for (i, f) in findings.iter().enumerate() {
+        let gap = &text[last..f.start];
+        assert!(
+            masked[at..].starts_with(gap),
+            "{name}: text before {f:?} changed"
+        );
+        at += gap.len();
+        // The replacement's end, by its shape: as many characters as the
+        // value, or `x•••@domain` for e-mails. It is valid UTF-8 of at most
+        // four bytes per character of the value (plus `•••@`): decode only
+        // that much, so the walk stays linear.
+        let value = std::str::from_utf8(&text[f.range()]).unwrap();
+        let window = &masked[at..masked.len().min(at + 4 * value.len() + 16)];
+        let rest = window.utf8_chunks().next().map_or("", |c| c.valid());
+        let len = if f.kind == Kind::Email {
+            let domain = value.rsplit_once('@').unwrap().1;
+            let end = rest.find('@').unwrap() + 1 + domain.len();
+            assert!(rest[..end].ends_with(domain), "{name}: {f:?}");
+            end
+        } else {
+            let n = value.chars().count();
+            assert!(
+                rest.chars().count() >= n,
+                "{name}: replacement of {f:?} cut short"
+            );
+            rest.char_indices().nth(n).map_or(rest.len(), |(i, _)| i)
+        };
+        assert_ne!(
+            &masked[at..at + len],
+            value.as_bytes(),
+            "{name}: finding {i} kept"
+        );
+        at += len;
+        last = f.end;
+    }
+    assert_eq!(
+        &masked[at..],
+        &text[last..],
+        "{name}: text after the last finding"
+    );
+}
+
+fn repeat(piece: &str, total: usize) -> Vec<u8> {
+    piece
+        .as_bytes()
+        .iter()
+        .copied()
+        .cycle()
+        .take(total)
+        .collect()
+}
+
+const MB: usize = 1 << 20;
+
+#[test]
+fn ten_megabytes_of_digits() {
+    assert!(survive("10 MB of digits", &repeat("0123456789", 10 * MB)).is_empty());
+    survive("10 MB of 9", &vec![b'9'; 10 * MB]);
+}
+
+#[test]
+fn ten_megabytes_of_at_signs() {
+    assert!(survive("10 MB of @", &vec![b'@'; 10 * MB]).is_empty());
+    survive("10 MB of a@", &repeat("a@", 10 * MB));
+}
+
+#[test]
+fn one_megabyte_without_a_newline() {
+    let line = "hey, call me on +91 98765 43210 or mail priya.r@example.in; order #48213977 ships 12/03/2024 ";
+    let text = repeat(line, MB);
+    assert!(!text.contains(&b'\n'));
+    let findings = survive("1 MB line", &text);
+    assert!(
+        findings.len() >= 2 * (MB / line.len()),
+        "{}",
+        findings.len()
+    );
+}
+
+#[test]
+fn deeply_repeated_separators() {
+    for piece in [
+        "1-", "+(", ".", "1.", "1 ", "1  ", "(1)", "+1", "1/", "1:", ":", "::", "1::", "-", "  ",
+        "１-", "٠-", "+ ", "@.", ".@", "a.", "1,", "+91 ", "00",
+    ] {
+        survive(&format!("{piece:?} repeated"), &repeat(piece, MB / 4));
+    }
+    // Separators around a real number, then a long tail.
+    let mut text = repeat("+(", MB / 2);
+    text.extend_from_slice(b"+91 98765 43210");
+    text.extend(repeat("-1", MB / 2));
+    survive("separators around a number", &text);
+}
+
+/// The zero of every Unicode decimal-digit (`Nd`) block.
+const DIGIT_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+    0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0, 0x11650,
+    0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50,
+    0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
+];
+
+fn in_script(zero: u32, ascii: &str) -> String {
+    ascii
+        .chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) => char::from_u32(zero + d).unwrap(),
+            None => c,
+        })
+        .collect()
+}
+
+#[test]
+fn every_unicode_digit_block() {
+    let mut all = String::new();
+    for &zero in DIGIT_ZEROS {
+        for d in 0..10 {
+            assert!(char::from_u32(zero + d).is_some_and(char::is_numeric));
+        }
+        let phone = in_script(zero, "+91 98765 43210");
+        let text = format!(
+            "call {phone} now, or {}",
+            in_script(zero, "(011) 2345-6789")
+        );
+        let found = survive(&format!("digits from U+{zero:04X}"), text.as_bytes());
+        assert!(
+            found
+                .iter()
+                .any(|f| f.kind == Kind::Phone && f.normalized == "+919876543210"),
+            "U+{zero:04X}: {found:?}"
+        );
+        all.push_str(&in_script(zero, "0123456789 "));
+        all.push_str(&in_script(zero, "4111 1111 1111 1111, "));
+    }
+    // Long runs of each script, and of all scripts mixed in one number.
+    let long: String = all.repeat(64);
+    survive("every digit block, repeated", long.as_bytes());
+    let mixed: String = DIGIT_ZEROS
+        .iter()
+        .cycle()
+        .take(100_000)
+        .enumerate()
+        .map(|(i, &z)| char::from_u32(z + (i % 10) as u32).unwrap())
+        .collect();
+    survive("one number in every script", mixed.as_bytes());
+}
+
+#[test]
+fn invalid_utf8_inside_a_phone_number() {
+    let cases: &[&[u8]] = &[
+        b"call +91 98765 \xff43210 now",
+        b"call +91 987\xc3 65 43210 now",
+        b"call +91 98765 4321\xe0\xa5",
+        b"\xf0\x9f+91 98765 43210\xf0",
+        b"+91 98765 43210\xed\xa0\x80 (surrogate)",
+        b"mail priya\xff@example.in or pri\xc0ya@exa\x80mple.in",
+        b"\xef\xbc\x91\xef\xbc 2345 6789",
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let found = survive(&format!("invalid UTF-8 case {i}"), text);
+        for f in &found {
+            assert!(std::str::from_utf8(&text[f.range()]).is_ok());
+        }
+    }
+    // An invalid byte splits the number: neither half is the whole number.
+    let found = survive("split", b"call +91 98765 \xff43210 now");
+    assert!(
+        found.iter().all(|f| f.normalized != "+919876543210"),
+        "{found:?}"
+    );
+    // Megabytes of invalid bytes with numbers between them.
+    let mut text = Vec::new();
+    while text.len() < MB {
+        text.extend_from_slice(b"\xff\xfe+91 98765 43210\xc3\x28\x80");
+    }
+    survive("invalid bytes around numbers", &text);
+}
+
+#[test]
+fn nul_bytes() {
+    survive("NULs", &vec![0u8; MB]);
+    let found = survive(
+        "NUL-separated",
+        b"call\0+91 98765 43210\0or\0priya@example.in\0",
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    survive("NUL inside", b"+91\x0098765\x0043210 a\0@b.co");
+    survive("NUL-heavy", &repeat("\x009\x00@\x00", MB));
+}
+
+#[test]
+fn mixed_right_to_left_text() {
+    let text = "اتصل بي على \u{202E}+971 50 123 4567\u{202C} أو \u{2067}٠٥٠١٢٣٤٥٦٧\u{2069} \
+                \u{05D4}\u{05DE}\u{05E1}\u{05E4}\u{05E8} \u{200F}052-123-4567\u{200F} \
+                \u{202B}mail: rahel@example.co.il\u{202C} \u{2066}+972 52 123 4567\u{2069} \
+                \u{061C}٩٨٧٦٥ ٤٣٢١٠\u{061C} \u{202D}4111 1111 1111 1111\u{202C}";
+    let found = survive("RTL with bidi controls", text.as_bytes());
+    assert!(found.iter().any(|f| f.kind == Kind::Email), "{found:?}");
+    assert!(found.iter().any(|f| f.kind == Kind::Phone), "{found:?}");
+    // Bidi controls between every character.
+    let spliced: String = "+971 50 123 4567 rahel@example.co.il"
+        .chars()
+        .flat_map(|c| [c, '\u{202E}'])
+        .collect();
+    survive("bidi control after every character", spliced.as_bytes());
+    survive("RTL, 1 MB", text.repeat(MB / text.len()).as_bytes());
+}
+
+#[test]
+fn a_hundred_thousand_glued_emails() {
+    let text = repeat("priya.r@example.in", 100_000 * 18);
+    survive("100k glued e-mails", &text);
+    let text = repeat("a@b.co", 100_000 * 6);
+    survive("100k glued short e-mails", &text);
+    let text = repeat("a@b.coa@", 100_000 * 8);
+    survive("100k e-mails sharing letters", &text);
+    let text = repeat("priya.r@example.in,", 100_000 * 19);
+    let found = survive("100k e-mails, commas only", &text);
+    assert_eq!(found.len(), 100_000);
+}
+
+#[test]
+fn huge_numbers_of_findings() {
+    let dense = [
+        ("phones", "+91 98765 43210, "),
+        ("e-mails", "a@b.co "),
+        ("cards", "4111 1111 1111 1111, "),
+        ("IPv4", "10.0.0.1, "),
+        ("IPv6", "2001:db8::1, "),
+        ("IBANs", "DE89370400440532013000 "),
+        ("CPFs", "CPF 390.533.447-05 "),
+        (
+            "mixed",
+            "+91 98765 43210, a@b.co 4111111111111111, 10.0.0.1; ",
+        ),
+    ];
+    for (name, piece) in dense {
+        let text = repeat(piece, MB);
+        let found = survive(&format!("1 MB of {name}"), &text);
+        let expected = text.len() / piece.len();
+        assert!(
+            found.len() >= expected,
+            "{name}: {} of {expected}",
+            found.len()
+        );
+    }
+}
