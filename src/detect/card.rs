@@ -296,8 +296,10 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
                 || matches!(c, '_' | '@' | '/' | '\\' | crate::policy::mask::BULLET)
         })
     };
+    // A point, comma or colon followed by more of the token ("…2001:db8::")
+    // continues it: a decimal, a list of numbers, an IPv6 address.
     let dot_digit = |at: usize| {
-        matches!(char_at(text, at).0, Some('.' | ','))
+        matches!(char_at(text, at).0, Some('.' | ',' | ':'))
             && char_at(text, at + 1).0.is_some_and(|c| c.is_alphanumeric())
     };
     !glued(before)

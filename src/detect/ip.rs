@@ -208,13 +208,23 @@ impl Detector for IpDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        let Some(off) = text
-            .get(span.start..span.end)
-            .and_then(|s| s.iter().position(u8::is_ascii_digit))
-        else {
-            return;
-        };
-        let d0 = span.start + off;
+        let end = span.end.min(text.len());
+        // An address can start at any token of the span ("server 10
+        // 2001:db8::1" is one numeric span): try each digit run that does
+        // not continue a dotted or colon-separated token.
+        for d0 in span.start..end {
+            let starts_token = text[d0].is_ascii_digit()
+                && (d0 == span.start
+                    || !(text[d0 - 1].is_ascii_hexdigit() || matches!(text[d0 - 1], b'.' | b':')));
+            if starts_token {
+                self.try_at(text, d0, out);
+            }
+        }
+    }
+}
+
+impl IpDetector {
+    fn try_at(&self, text: &[u8], d0: usize, out: &mut Vec<Finding>) {
         // Cheap gate: an address has a colon or a dot within its first five
         // characters after the first digit, or hex letters / a colon before.
         let near = &text[d0.saturating_sub(5)..(d0 + 5).min(text.len())];
@@ -305,6 +315,9 @@ mod tests {
             }
             assert_eq!(scan(&text), [ip.to_string()], "{ip}");
         }
+        // After another number in the same span.
+        assert_eq!(scan("server 10 2001:db8::1 down"), ["2001:db8::1"]);
+        assert_eq!(scan("call 12 192.168.1.20 now"), ["192.168.1.20"]);
         // One group is a loopback or a prefix, not a host: not reported.
         for ip in ["::1", "fe80::", "9018::"] {
             assert!(scan(&format!("addr {ip} here")).is_empty(), "{ip}");
