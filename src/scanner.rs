@@ -445,7 +445,8 @@ impl Scanner {
     }
 
     /// Redacts any bytes into `out` as `role` sees them (`None`: the default
-    /// role). On error `out` is left empty.
+    /// role). On error `out` is left empty, and so it is when a panic
+    /// unwinds out of this call.
     pub fn redact_role_into(
         &self,
         text: &[u8],
@@ -455,18 +456,31 @@ impl Scanner {
         out: &mut Vec<u8>,
     ) -> Result<(), Error> {
         out.clear();
+        let guard = ClearOnUnwind(out);
         let result = match role.or(self.policy.default_role()) {
             Some(name) => self.policy.role(name).map(Some),
             None => Ok(None),
         }
         .and_then(|role| {
             self.scan_into(text, region, findings);
-            apply_operators(text, findings, role, self.key.as_ref(), out)
+            apply_operators(text, findings, role, self.key.as_ref(), guard.0)
         });
         if result.is_err() {
-            out.clear();
+            guard.0.clear();
         }
         result
+    }
+
+    /// Fault injection for the tests of fail-closed redaction; not part of
+    /// the API. Until called again with `None`, the masking step of every
+    /// redaction on the calling thread writes the value of finding number
+    /// `at` (0-based) unmasked, as a broken operator might, and then fails:
+    /// with [`Error::Redaction`], or with a panic when `panic` is set. The
+    /// rest of the redaction is the real one, so a test that sees neither
+    /// that value nor any text come back proves the failure path closed.
+    #[doc(hidden)]
+    pub fn inject_masking_fault(at: Option<usize>, panic: bool) {
+        MASKING_FAULT.with(|f| f.set(at.map(|at| (at, panic))));
     }
 
     /// The scanner's policy (its roles).
@@ -598,6 +612,25 @@ impl BatchFindings {
     }
 }
 
+/// Clears the output buffer if a panic unwinds while it is borrowed, so
+/// that a caller who catches the panic finds no partial (possibly
+/// unmasked) text in it.
+struct ClearOnUnwind<'a>(&'a mut Vec<u8>);
+
+impl Drop for ClearOnUnwind<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.clear();
+        }
+    }
+}
+
+thread_local! {
+    /// See [`Scanner::inject_masking_fault`]: the finding to fail at, and
+    /// whether to panic.
+    static MASKING_FAULT: std::cell::Cell<Option<(usize, bool)>> = const { std::cell::Cell::new(None) };
+}
+
 /// Writes `text` with each finding replaced as `role` says (no role: the
 /// typed masks).
 fn apply_operators(
@@ -608,13 +641,21 @@ fn apply_operators(
     out: &mut Vec<u8>,
 ) -> Result<(), Error> {
     let mut last = 0;
-    for f in findings {
+    let fault = MASKING_FAULT.with(std::cell::Cell::get);
+    for (i, f) in findings.iter().enumerate() {
         let value = text
             .get(f.start..f.end)
             .filter(|_| f.start >= last)
             .and_then(|v| std::str::from_utf8(v).ok())
             .ok_or_else(|| Error::Redaction("finding spans are inconsistent".into()))?;
         out.extend_from_slice(&text[last..f.start]);
+        if let Some((at, panic)) = fault.filter(|&(at, _)| at == i) {
+            out.extend_from_slice(value.as_bytes());
+            if panic {
+                panic!("injected fault in the masking step at finding {at}");
+            }
+            return Err(Error::Redaction("injected fault".into()));
+        }
         role.map_or(&Operator::MASK, |r| r.operator(&f.kind))
             .apply(f, value, key, out)?;
         last = f.end;
