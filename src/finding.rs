@@ -169,7 +169,12 @@ impl<'de> Deserialize<'de> for Kind {
 }
 
 /// One piece of personal data found in a text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+///
+/// Its `Debug` output leaves the value out (`normalized: <13 bytes>`):
+/// findings get logged, and logs must not hold the personal data the
+/// scanner exists to hide. Read [`normalized`](Self::normalized) when the
+/// value is what you want.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// What it is.
     pub kind: Kind,
@@ -183,6 +188,25 @@ pub struct Finding {
     /// The canonical value: E.164 for phones, the address with a lower-cased
     /// domain for e-mails, digits only for cards and most IDs.
     pub normalized: String,
+}
+
+impl fmt::Debug for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// Stands in for the value: its length only.
+        struct Withheld(usize);
+        impl fmt::Debug for Withheld {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "<{} bytes>", self.0)
+            }
+        }
+        f.debug_struct("Finding")
+            .field("kind", &self.kind)
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("confidence", &self.confidence)
+            .field("normalized", &Withheld(self.normalized.len()))
+            .finish()
+    }
 }
 
 impl Finding {
@@ -254,6 +278,18 @@ mod tests {
             confidence,
             normalized: String::new(),
         }
+    }
+
+    #[test]
+    fn debug_withholds_the_value() {
+        let mut finding = f(Kind::Phone, 3, 18, 0.95);
+        finding.normalized = "+919876543210".into();
+        let debug = format!("{finding:?} {finding:#?}");
+        assert!(!debug.contains("9876543210"), "{debug}");
+        assert!(
+            debug.contains("<13 bytes>") && debug.contains("Phone"),
+            "{debug}"
+        );
     }
 
     #[test]
