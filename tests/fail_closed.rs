@@ -390,3 +390,49 @@ fn cli_errors_carry_no_text() {
         assert_no_value("CLI errors", &String::from_utf8_lossy(&out.stderr));
     }
 }
+
+#[cfg(feature = "cli")]
+#[test]
+fn cli_error_lines_for_malformed_input_carry_no_text() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let malformed: [&[u8]; 6] = [
+        br#"{"text": "call +91 98765 43210", "region": 5}"#,
+        br#"{"text": "call +91 98765 43210", "region": "+91 98765 43210"}"#,
+        br#"{"text": "call +91 98765 43210""#,
+        br#"{"text": ["call +91 98765 43210"]}"#,
+        br#"["call +91 98765 43210"]"#,
+        b"{\"text\": \"call +91 98765 43210 \xff\"}",
+    ];
+    let mut input = Vec::new();
+    for line in malformed {
+        input.extend_from_slice(line);
+        input.push(b'\n');
+    }
+    for args in [&["redact"][..], &["scan"][..], &["redact", "--plain"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let errors = stdout
+            .lines()
+            .filter(|l| l.starts_with("{\"error\""))
+            .count();
+        if args.contains(&"--plain") {
+            // Plain lines are messages: only the invalid UTF-8 one fails,
+            // and every other line comes back masked.
+            assert_eq!(errors, 1, "{stdout}");
+        } else {
+            assert_eq!(errors, malformed.len(), "{args:?}: {stdout}");
+        }
+        assert!(!stdout.contains("98765"), "{args:?}: {stdout}");
+        assert!(!String::from_utf8_lossy(&out.stderr).contains("98765"));
+    }
+}
