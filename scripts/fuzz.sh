@@ -25,7 +25,7 @@ fi
 shift || true
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-    targets=(scan redact config)
+    targets=(scan redact config ffi)
 fi
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -76,10 +76,44 @@ for t in "${targets[@]}"; do
     fi
 done
 
+# The C ABI's Rust-side tests (its unit tests, and the fail-closed tests
+# that call it with injected faults, panics included) under valgrind: no
+# invalid access, no leak. scripts/c-tests.sh does the same for the C
+# programs, and installs valgrind.
+if command -v valgrind >/dev/null; then
+    step "valgrind: C ABI unit tests and fail-closed tests"
+    exe_of() {
+        # The test harness (in deps/), not the CLI binary the tests run.
+        cargo test "$@" --no-run --message-format=json 2>/dev/null |
+            sed -n 's/.*"executable":"\([^"]*\/deps\/[^"]*\)".*/\1/p' | tail -n 1
+    }
+    run_valgrind() { # label, test filter, cargo test arguments...
+        local label=$1 filter=$2 exe log="$logs/valgrind-$1.log"
+        shift 2
+        exe=$(exe_of "$@")
+        if [[ -z "$exe" ]]; then
+            failed+=("valgrind $label")
+            summary+=("$(printf '%-8s FAILED  %s: no test binary' valgrind "$label")")
+        elif valgrind --quiet --error-exitcode=1 --leak-check=full \
+            --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \
+            "$exe" "$filter" --test-threads=1 >"$log" 2>&1; then
+            summary+=("$(printf '%-8s ok      %s' valgrind "$label")")
+        else
+            failed+=("valgrind $label")
+            summary+=("$(printf '%-8s FAILED  %s (%s)' valgrind "$label" "$log")")
+            tail -n 40 "$log"
+        fi
+    }
+    run_valgrind ffi-unit-tests ffi:: --lib
+    run_valgrind fail-closed-c-abi c_abi --test fail_closed
+else
+    summary+=("valgrind skipped: not installed (scripts/c-tests.sh installs it)")
+fi
+
 step "summary (${seconds}s per target)"
 printf '%s\n' "${summary[@]}"
 if [[ ${#failed[@]} -gt 0 ]]; then
-    echo "fuzzing failed: ${failed[*]} (inputs in fuzz/artifacts/)" >&2
+    echo "failed: ${failed[*]} (fuzz inputs in fuzz/artifacts/)" >&2
     exit 1
 fi
 echo "fuzzing passed"

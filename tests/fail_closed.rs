@@ -436,3 +436,75 @@ fn cli_error_lines_for_malformed_input_carry_no_text() {
         assert!(!String::from_utf8_lossy(&out.stderr).contains("98765"));
     }
 }
+
+/// A reused result object holds what an earlier call put there (here, as a
+/// vault callback would: a revealed value). A call that fails must leave it
+/// empty whatever the failure, a NULL scanner included.
+#[test]
+#[ignore = "C ABI: piimask_redact_into and piimask_scan_into return on a NULL scanner before emptying their reused object (reported, issue #5)"]
+fn c_abi_reused_objects_are_emptied_on_every_failure() {
+    use piimask::ffi::{
+        piimask_bytes_set, piimask_findings_free, piimask_findings_len, piimask_findings_new,
+        piimask_scan_into,
+    };
+    let s = c_scanner();
+    let mut bytes = ptr::null_mut();
+    let mut findings = ptr::null_mut();
+    // SAFETY: writable out-pointers; live objects; readable buffers.
+    unsafe {
+        assert_eq!(piimask_bytes_new(&mut bytes), piimask_status::Ok);
+        assert_eq!(piimask_findings_new(&mut findings), piimask_status::Ok);
+        let secret = b"+91 98765 43210";
+        assert_eq!(
+            piimask_bytes_set(bytes, secret.as_ptr(), secret.len()),
+            piimask_status::Ok
+        );
+        let status = piimask_redact_into(
+            ptr::null(),
+            TEXT.as_ptr(),
+            TEXT.len(),
+            ptr::null(),
+            ptr::null(),
+            bytes,
+            ptr::null_mut(),
+            ptr::null_mut(),
+        );
+        assert_eq!(status, piimask_status::NullArgument);
+        assert_eq!(
+            piimask_bytes_len(bytes),
+            0,
+            "redact_into kept the old bytes"
+        );
+
+        let ok = piimask_scan_into(
+            s,
+            TEXT.as_ptr(),
+            TEXT.len(),
+            ptr::null(),
+            findings,
+            ptr::null_mut(),
+            ptr::null_mut(),
+        );
+        assert_eq!(ok, piimask_status::Ok);
+        assert_eq!(piimask_findings_len(findings), 3);
+        let status = piimask_scan_into(
+            ptr::null(),
+            TEXT.as_ptr(),
+            TEXT.len(),
+            ptr::null(),
+            findings,
+            ptr::null_mut(),
+            ptr::null_mut(),
+        );
+        assert_eq!(status, piimask_status::NullArgument);
+        assert_eq!(
+            piimask_findings_len(findings),
+            0,
+            "scan_into kept the old findings"
+        );
+
+        piimask_findings_free(findings);
+        piimask_bytes_free(bytes);
+        piimask_scanner_free(s);
+    }
+}
