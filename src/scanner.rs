@@ -23,7 +23,7 @@ use crate::policy::{
 };
 use crate::prefilter::Triggers;
 use crate::region::Region;
-use crate::text::{char_at, char_before, digit_value};
+use crate::text::{char_at, char_before, digit_value, is_inline_space};
 
 /// Builds a [`Scanner`]. Obtain one with [`Scanner::builder`].
 #[derive(Debug, Default, Clone)]
@@ -350,11 +350,17 @@ impl Scanner {
             }
         }
         // A value glued to a mask bullet is the kept part of a value masked
-        // before: reading it again would make redaction not idempotent
-        // (the one price: a value typed glued to a literal `•` is missed).
-        let glued = |f: &Finding| {
-            char_before(text, f.start).0 == Some(BULLET) || char_at(text, f.end).0 == Some(BULLET)
-        };
+        // before; one joined to a masked value by punctuation (`1111(•••`,
+        // `308T.•••`, `•-(+)0201000`) was, before masking, joined to the
+        // digits or letters the bullets stand for, which the detectors
+        // refuse (`1111(5511…`); one spaces after a masked group is that
+        // value's shown last group (`•••• 1111::0` was `4111 … 1111::0`, a
+        // card that won over an address), or was read with the group.
+        // Reading any would make redaction not idempotent. The price: a
+        // value typed next to a literal `•`, or spaces away from `••`, is
+        // missed (a list bullet, `• 98765 43210`, is not a masked group and
+        // does not count).
+        let glued = |f: &Finding| touches_masked_value(text, f.start, f.end);
         out.retain(|f| self.selected.contains(&f.kind) && !glued(f));
         resolve_overlaps(out);
     }
@@ -669,6 +675,53 @@ const MAX_SPACES: usize = 2;
 /// How far back from a digit an opening `+` or `(` is looked for.
 const MAX_LEAD: usize = 3;
 
+/// Punctuation that may join two parts of one token: neither a letter,
+/// digit or mask bullet, nor white space.
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace() && c != BULLET
+}
+
+/// Whether `start..end` touches a masked value: a mask bullet right beside
+/// it or beyond punctuation, or a masked group (a bullet beside another
+/// bullet, a letter, a digit or punctuation) beyond inline spaces. Each
+/// walk stops at the first other character, so over all the findings of a
+/// text the walks stay linear.
+fn touches_masked_value(text: &[u8], start: usize, end: usize) -> bool {
+    let group = |c: Option<char>| {
+        c.is_some_and(|c| c == BULLET || c.is_alphanumeric() || is_punctuation(c))
+    };
+    let joining = |c: char| is_punctuation(c) || is_inline_space(c);
+    // Backwards.
+    let (mut at, mut spaced) = (start, false);
+    loop {
+        match char_before(text, at) {
+            (Some(BULLET), w) => {
+                if !spaced || group(char_before(text, at - w).0) {
+                    return true;
+                }
+                break;
+            }
+            (Some(c), w) if joining(c) => {
+                spaced |= is_inline_space(c);
+                at -= w;
+            }
+            _ => break,
+        }
+    }
+    // Forwards.
+    let (mut at, mut spaced) = (end, false);
+    loop {
+        match char_at(text, at) {
+            (Some(BULLET), w) => return !spaced || group(char_at(text, at + w).0),
+            (Some(c), w) if joining(c) => {
+                spaced |= is_inline_space(c);
+                at += w;
+            }
+            _ => return false,
+        }
+    }
+}
+
 /// Grows the numeric span around the digit at `first_digit`, which is the
 /// first digit after any earlier span: back over an opening `+`/`(` (and a
 /// space between it and the digit), forward over digits and separators,
@@ -714,6 +767,26 @@ fn numeric_span(text: &[u8], first_digit: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_touching_a_masked_value_are_not_read_again() {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        let found = |t: &str| {
+            scanner
+                .scan(t)
+                .iter()
+                .map(|f| t[f.range()].to_string())
+                .collect::<Vec<_>>()
+        };
+        // Beside bullets, through punctuation, or spaces after a masked group.
+        assert!(found("•••98765 43210").is_empty());
+        assert!(found("•.+-(98765) 43210").is_empty());
+        assert!(found("•••• ••••  98765 43210").is_empty());
+        assert!(found("98765 43210 -••").is_empty());
+        // A list bullet is not a masked group.
+        assert_eq!(found("• 98765 43210"), ["98765 43210"]);
+        assert_eq!(found("notes:\n• 98765 43210"), ["98765 43210"]);
+    }
 
     #[test]
     fn numeric_spans() {

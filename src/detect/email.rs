@@ -11,7 +11,8 @@
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::text::{char_at, char_before};
+use crate::policy::mask::BULLET;
+use crate::text::{char_at, char_before, is_inline_space};
 
 const MAX_LOCAL: usize = 64;
 const MAX_DOMAIN: usize = 253;
@@ -40,29 +41,61 @@ fn is_label_char(c: char) -> bool {
 
 /// The start of the local part ending at `at`, if it is well formed.
 fn local_start(text: &[u8], at: usize) -> Option<usize> {
+    // A mask bullet stands for a letter or digit masked before: the walk
+    // reads it as one, so masked text splits into the same local part as
+    // the text it came from (`C..55…@` and `•..55…@` are both malformed),
+    // and a local part holding one is the kept tail of a masked value
+    // (`••210@…`), not an address. Redacting masked text finds nothing new.
     let mut start = at;
+    let mut masked = false;
     while at - start <= MAX_LOCAL {
         match char_before(text, start) {
             (Some(c), w) if is_local_char(c) => start -= w,
+            (Some(BULLET), w) => {
+                masked = true;
+                start -= w;
+            }
             _ => break,
         }
     }
-    if at - start > MAX_LOCAL {
+    if at - start > MAX_LOCAL || masked {
         return None;
     }
     // Leading dots and quotes are sentence punctuation, not address.
     while start < at && matches!(text[start], b'.' | b'\'') {
         start += 1;
     }
-    // Glued to a mask bullet, this is the kept tail of a masked value
-    // ("••210@…"), not an address: redacting masked text finds nothing new.
     // Glued to another `@` ("a@b.com@c.com"), it is the domain of the
     // address before.
-    if matches!(
-        char_before(text, start).0,
-        Some(crate::policy::mask::BULLET | '@')
-    ) {
+    if char_before(text, start).0 == Some('@') {
         return None;
+    }
+    // Leading digits that continue a number written in groups before it,
+    // glued on by punctuation (`4111 1111 1111 1111+rahul@…`), are that
+    // number's last group, not the start of the address: the address
+    // starts after them. (An all-digit local part after a number,
+    // `98765 43210 98765432@qq.com`, is an address of its own.)
+    let (before, w) = char_before(text, start);
+    let digits = text[start..at]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits > 0
+        && before.is_some_and(is_inline_space)
+        && char_before(text, start - w)
+            .0
+            .is_some_and(|c| c.is_ascii_digit() || c == BULLET)
+    {
+        let glue = text[start + digits..at]
+            .iter()
+            .take_while(|&&b| matches!(b, b'.' | b'+' | b'-' | b'_' | b'%' | b'\''))
+            .count();
+        if glue > 0 {
+            start += digits + glue;
+        } else if start + digits < at {
+            // `4111 1111abc@…`: letters glued to the digits; no address.
+            return None;
+        }
     }
     let local = &text[start..at];
     let ok =
@@ -160,7 +193,7 @@ impl Detector for EmailDetector {
         // domain continued into a masked value when it was first read.
         let rest = &text[end..];
         let hyphens = rest.iter().take_while(|&&b| b == b'-').count();
-        if char_at(rest, hyphens).0 == Some(crate::policy::mask::BULLET) {
+        if char_at(rest, hyphens).0 == Some(BULLET) {
             return;
         }
         let (Ok(local), Ok(domain)) = (
@@ -216,6 +249,28 @@ mod tests {
                 "{addr}"
             );
         }
+    }
+
+    #[test]
+    fn a_number_in_groups_before_does_not_start_the_address() {
+        assert_eq!(
+            emails("card 4111 1111 1111 1111+rahul.s+x@example.co.in ok"),
+            vec!["rahul.s+x@example.co.in"]
+        );
+        // An all-digit local part after a number is an address of its own.
+        assert_eq!(
+            emails("call 98765 43210 98765432@qq.com"),
+            vec!["98765432@qq.com"]
+        );
+        assert!(emails("ref 4111 1111abc@example.com").is_empty());
+    }
+
+    #[test]
+    fn masked_local_parts_are_not_read_again() {
+        assert!(emails("call ••••• ••210@example.com").is_empty());
+        // Malformed before masking (`C..55…`), malformed after.
+        assert!(emails("AB 12 34 56 C..5511987654321@example.com").is_empty());
+        assert!(emails("•• •• •• •• •..5511987654321@example.com").is_empty());
     }
 
     #[test]

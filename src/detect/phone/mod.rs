@@ -808,8 +808,13 @@ fn looks_like_card(text: &[u8], span: Span) -> bool {
     let mut sizes = [0usize; 6];
     let mut count = 0;
     let mut run = 0;
-    for &b in &text[span.start..span.end] {
-        if b.is_ascii_digit() {
+    let mut i = span.start;
+    while i < span.end {
+        // Digits of every script count: a phone number in Arabic-Indic
+        // digits after a card (`4111 … 1111 -٠١٠…`) is not part of it.
+        let (c, width) = char_at(text, i);
+        i += width.max(1);
+        if c.and_then(digit_value).is_some() {
             run += 1;
         } else if run > 0 {
             if count == sizes.len() {
