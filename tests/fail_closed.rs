@@ -441,7 +441,6 @@ fn cli_error_lines_for_malformed_input_carry_no_text() {
 /// vault callback would: a revealed value). A call that fails must leave it
 /// empty whatever the failure, a NULL scanner included.
 #[test]
-#[ignore = "C ABI: piimask_redact_into and piimask_scan_into return on a NULL scanner before emptying their reused object (reported, issue #5)"]
 fn c_abi_reused_objects_are_emptied_on_every_failure() {
     use piimask::ffi::{
         piimask_bytes_set, piimask_findings_free, piimask_findings_len, piimask_findings_new,

@@ -165,11 +165,14 @@ pub unsafe extern "C" fn piimask_scan_into(
     count: *mut usize,
 ) -> piimask_status {
     boundary! {
-        require!(scanner, findings);
+        require!(findings);
         // SAFETY: non-NULL, live, and ours alone per the contract.
         let f = unsafe { &mut *findings };
+        // Emptied first: no failure, a NULL scanner included, leaves
+        // earlier findings in it.
         f.items.clear();
         f.found.clear();
+        require!(scanner);
         // SAFETY: non-NULL and live per the contract.
         let s = unsafe { &*scanner };
         // SAFETY: `text` has `len` readable bytes per the contract.

@@ -148,11 +148,16 @@ pub unsafe extern "C" fn piimask_redact_into(
     data_len: *mut usize,
 ) -> piimask_status {
     boundary! {
-        require!(scanner, out);
+        require!(out);
         // SAFETY: non-NULL, live, and ours alone per the contract.
         let o = unsafe { &mut *out };
+        // Emptied first: no failure, a NULL scanner included, leaves an
+        // earlier text in it.
         o.data.clear();
         let status = 'redact: {
+            if scanner.is_null() {
+                break 'redact fail_with(piimask_status::NullArgument, "`scanner` is NULL");
+            }
             // SAFETY: non-NULL and live per the contract.
             let s = unsafe { &*scanner };
             // SAFETY: `text` has `len` readable bytes per the contract.
