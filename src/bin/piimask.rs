@@ -20,8 +20,7 @@ use std::sync::mpsc;
 use clap::{Args, Parser, Subcommand};
 use piimask::policy::{AuditEvent, AuditSink, Key, RevealRequest, TokenVault};
 use piimask::{Config, Finding, Kind, Region, Scanner, ScannerBuilder};
-use serde::de::{Deserializer, MapAccess, Visitor};
-use serde::Deserialize;
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
 #[derive(Parser)]
@@ -113,27 +112,44 @@ struct Options {
 /// Why one input line could not be processed. Never holds message text.
 type LineError = String;
 
-/// The fields of one JSON object, in order, values left as raw JSON text.
-struct Fields<'a>(Vec<(Cow<'a, str>, &'a RawValue)>);
+/// One field of a JSON object: its key and its value as raw JSON text.
+type Field<'a> = (Cow<'a, str>, &'a RawValue);
 
-impl<'de: 'a, 'a> Deserialize<'de> for Fields<'a> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct FieldsVisitor;
-        impl<'de> Visitor<'de> for FieldsVisitor {
-            type Value = Fields<'de>;
+/// The fields of one JSON object, in order, values left as raw JSON text.
+struct Fields<'a>(Vec<Field<'a>>);
+
+/// Reads a JSON object's fields into a vector the caller lends (a worker
+/// reuses one allocation for every line).
+struct FieldsSeed<'v, 'a>(&'v mut Vec<Field<'a>>);
+
+impl<'de: 'a, 'a> DeserializeSeed<'de> for FieldsSeed<'_, 'a> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        struct FieldsVisitor<'v, 'a>(&'v mut Vec<Field<'a>>);
+        impl<'de: 'a, 'a> Visitor<'de> for FieldsVisitor<'_, 'a> {
+            type Value = ();
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("a JSON object")
             }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut fields = Vec::new();
-                while let Some((key, value)) = map.next_entry::<Cow<'de, str>, &'de RawValue>()? {
-                    fields.push((key, value));
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+                while let Some(entry) = map.next_entry::<Cow<'de, str>, &'de RawValue>()? {
+                    self.0.push(entry);
                 }
-                Ok(Fields(fields))
+                Ok(())
             }
         }
-        deserializer.deserialize_map(FieldsVisitor)
+        deserializer.deserialize_map(FieldsVisitor(self.0))
     }
+}
+
+/// Empties `fields` and hands its allocation back for fields of another
+/// line (the collect reuses the buffer in place: same size and alignment).
+fn recycle<'b>(mut fields: Vec<Field<'_>>) -> Vec<Field<'b>> {
+    fields.clear();
+    fields
+        .into_iter()
+        .map(|_| unreachable!("emptied"))
+        .collect()
 }
 
 impl Fields<'_> {
@@ -141,6 +157,19 @@ impl Fields<'_> {
     fn get(&self, key: &str) -> Option<&RawValue> {
         self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
     }
+}
+
+/// The string a raw JSON value holds, borrowed when it has no escapes (the
+/// common case: no second parse, no copy); `None` when it is no string.
+fn json_str(raw: &RawValue) -> Option<Cow<'_, str>> {
+    let raw = raw.get();
+    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
+    if memchr::memchr(b'\\', inner.as_bytes()).is_none() {
+        // The deserializer checked the string: no control characters, and
+        // a quote inside would have been escaped.
+        return Some(Cow::Borrowed(inner));
+    }
+    serde_json::from_str(raw).ok()
 }
 
 /// What a worker needs: the scanner and the mode; buffers are per worker.
@@ -155,6 +184,8 @@ struct Worker<'s> {
     job: &'s Job<'s>,
     findings: Vec<Finding>,
     masked: Vec<u8>,
+    /// The fields of the line being read; empty between lines.
+    fields: Vec<Field<'static>>,
 }
 
 fn write_json_str(out: &mut Vec<u8>, s: &str) {
@@ -167,8 +198,8 @@ impl Worker<'_> {
             None => Ok(self.job.scanner.region()),
             Some(raw) if raw.get() == "null" => Ok(self.job.scanner.region()),
             Some(raw) => {
-                let code: Cow<'_, str> = serde_json::from_str(raw.get())
-                    .map_err(|_| "\"region\" must be a string".to_string())?;
+                let code =
+                    json_str(raw).ok_or_else(|| "\"region\" must be a string".to_string())?;
                 Region::new(&code).map(Some).map_err(|e| e.to_string())
             }
         }
@@ -222,17 +253,35 @@ impl Worker<'_> {
             }
             return Ok(self.findings.len());
         }
-        let fields: Fields<'_> = serde_json::from_str(line).map_err(|e| {
-            if e.is_data() {
-                "line is not a JSON object".to_string()
-            } else {
-                format!("invalid JSON at column {}", e.column())
-            }
-        })?;
-        let region = self.region(&fields)?;
-        let text: Cow<'_, str> = match fields.get("text") {
-            Some(raw) => serde_json::from_str(raw.get())
-                .map_err(|_| "\"text\" must be a string".to_string())?,
+        let mut fields = Fields(recycle(std::mem::take(&mut self.fields)));
+        let result = self.object(line, &mut fields, out);
+        self.fields = recycle(fields.0);
+        result
+    }
+
+    /// Processes one JSON object line, its fields read into `fields`.
+    fn object<'l>(
+        &mut self,
+        line: &'l str,
+        fields: &mut Fields<'l>,
+        out: &mut Vec<u8>,
+    ) -> Result<usize, LineError> {
+        let scanner = self.job.scanner;
+        let mut de = serde_json::Deserializer::from_str(line);
+        FieldsSeed(&mut fields.0)
+            .deserialize(&mut de)
+            .and_then(|()| de.end())
+            .map_err(|e| {
+                if e.is_data() {
+                    "line is not a JSON object".to_string()
+                } else {
+                    format!("invalid JSON at column {}", e.column())
+                }
+            })?;
+        let fields = &*fields;
+        let region = self.region(fields)?;
+        let text = match fields.get("text") {
+            Some(raw) => json_str(raw).ok_or_else(|| "\"text\" must be a string".to_string())?,
             None => return Err("missing \"text\"".into()),
         };
         if self.job.redact {
@@ -280,8 +329,15 @@ impl Worker<'_> {
             failed: 0,
         };
         let mut scratch = Vec::new();
-        for (i, raw) in block.data.split_inclusive(|&b| b == b'\n').enumerate() {
-            let line = raw.strip_suffix(b"\n").unwrap_or(raw);
+        let data = &block.data[..];
+        // Lines end at a newline (found with memchr, not byte by byte); the
+        // last one may lack it.
+        let ends = memchr::memchr_iter(b'\n', data)
+            .chain((data.last() != Some(&b'\n') && !data.is_empty()).then_some(data.len()));
+        let mut start = 0;
+        for (i, end) in ends.enumerate() {
+            let line = &data[start..end];
+            start = end + 1;
             let line = line.strip_suffix(b"\r").unwrap_or(line);
             if !self.job.plain && line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -428,6 +484,7 @@ fn run(opts: Options, redact: bool) -> Result<bool, String> {
                     job,
                     findings: Vec::new(),
                     masked: Vec::new(),
+                    fields: Vec::new(),
                 };
                 loop {
                     let block = match work_rx.lock() {
