@@ -21,6 +21,13 @@
 //! digit run they open with, so a run of three digits is matched against
 //! the few shapes that start with three digits, not all of them.
 //!
+//! This runs at every digit run of every message, so the rest of the
+//! rejection is cheap too: the digits written after the byte that follows
+//! the run are counted once, which rules out most bucketed shapes
+//! (`dddd dddd dddd` at `2024 prices`) before any byte-by-byte matching;
+//! the kinds that share a written form (`ddddddddd` is five of them) are
+//! matched once and only validated per kind.
+//!
 //! # How sure: shape strength and context
 //!
 //! A checksum alone is weak evidence for short all-digit values (one random
@@ -170,6 +177,16 @@ struct Probe {
     next: u8,
     /// The pattern byte right before the first digit (0 at the start).
     prev: u8,
+    /// When a literal separator follows the first digit run: how many `d`
+    /// slots come after it, and whether exactly that many digits must be
+    /// written there (not more: the slot after them takes no digit). One
+    /// count of the text's digits rejects most probes before matching
+    /// (`dddd dddd dddd` at `2024 prices`).
+    second: Option<(u8, bool)>,
+    /// Probes with the same pattern and offset share this number, and sit
+    /// next to each other in their bucket: the written form is matched once
+    /// and only the validators run per kind (`ddddddddd` is five kinds).
+    form: u16,
 }
 
 impl Probe {
@@ -209,9 +226,38 @@ pub(crate) struct IdDetector {
     /// follows the run.
     exact: Vec<Buckets>,
     /// Probes whose first run may be longer (it continues into `X`/`K`
-    /// slots): tried for runs at least this long; those opening with
-    /// letters only after a letter.
-    fuzzy: Vec<(usize, Probe)>,
+    /// slots); those opening with letters only after a letter.
+    fuzzy: Vec<Fuzzy>,
+}
+
+/// A probe whose first digit run has no fixed length.
+#[derive(Clone, Copy, Debug)]
+struct Fuzzy {
+    /// Its digit run is at least this long (the `d` slots it opens with)
+    min_run: usize,
+    /// and at most this long (the slots from the first digit that take a
+    /// digit), and the pattern byte after a run of that length must fit the
+    /// text: `dddddXXdddddddd` is not tried on every long run.
+    max_run: usize,
+    probe: Probe,
+}
+
+impl Fuzzy {
+    /// Whether a digit run of `run` digits, followed by `after`, can open
+    /// this probe's pattern.
+    #[inline]
+    fn fits_run(&self, run: usize, after: Option<&u8>) -> bool {
+        if !(self.min_run..=self.max_run).contains(&run) {
+            return false;
+        }
+        let pattern = self.probe.shape.pattern.as_bytes();
+        match (pattern.get(self.probe.offset + run), after) {
+            (None, None) => true,
+            (None, Some(b)) => !b.is_ascii_alphanumeric(),
+            (Some(&slot), Some(&b)) => fits(slot, b),
+            (Some(_), None) => false,
+        }
+    }
 }
 
 /// Probes of one run length: those whose pattern ends after the run, and
@@ -265,6 +311,7 @@ impl IdDetector {
         let mut kinds: Vec<Kind> = Vec::new();
         let mut exact = vec![Buckets::default(); MAX_RUN + 1];
         let mut fuzzy = Vec::new();
+        let mut forms: Vec<(&'static str, usize)> = Vec::new();
         for spec in all_specs() {
             if !kinds.contains(&spec.kind) {
                 kinds.push(spec.kind.clone());
@@ -277,12 +324,19 @@ impl IdDetector {
                         continue;
                     }
                     let run = p[offset..].iter().take_while(|&&b| b == b'd').count();
+                    let key = (shape.pattern, offset);
+                    let form = forms.iter().position(|&f| f == key).unwrap_or_else(|| {
+                        forms.push(key);
+                        forms.len() - 1
+                    });
                     let probe = Probe {
                         spec,
                         shape,
                         offset,
                         next: p.get(offset + run).copied().unwrap_or(0),
                         prev: offset.checked_sub(1).map_or(0, |i| p[i]),
+                        form: u16::try_from(form).expect("fewer than 65536 forms"),
+                        second: second_run(p, offset + run),
                     };
                     let continues = matches!(p.get(offset + run), Some(b'X' | b'K'));
                     if slot == b'd' && !continues {
@@ -302,7 +356,12 @@ impl IdDetector {
                             },
                         }
                     } else {
-                        fuzzy.push((run.max(1), probe));
+                        let max_run = p[offset..].iter().take_while(|&&b| fits(b, b'0')).count();
+                        fuzzy.push(Fuzzy {
+                            min_run: run.max(1),
+                            max_run,
+                            probe,
+                        });
                     }
                     // Slots after a digit slot never hold the first digit.
                     if slot == b'd' {
@@ -311,6 +370,14 @@ impl IdDetector {
                 }
             }
         }
+        // Group each bucket by written form (stable: kinds keep their order).
+        for bucket in &mut exact {
+            bucket.end.sort_by_key(|p| p.form);
+            for probes in &mut bucket.next {
+                probes.sort_by_key(|p| p.form);
+            }
+        }
+        fuzzy.sort_by_key(|f| f.probe.form);
         IdDetector {
             kinds,
             exact,
@@ -319,14 +386,27 @@ impl IdDetector {
     }
 
     /// The probes that may match around the digit run of `run` digits
-    /// starting at `g`: a cheap look at the bytes before and after the run
-    /// rules out most of them.
-    fn probes_at<'a>(
+    /// starting at `g`, in the order [`Self::at_run`] tries them.
+    #[cfg(test)]
+    fn probes_at<'a>(&'a self, text: &[u8], g: usize, run: usize) -> std::vec::IntoIter<&'a Probe> {
+        let mut probes = Vec::new();
+        self.for_each_probe(text, g, run, |p| probes.push(p));
+        probes.into_iter()
+    }
+
+    /// Calls `f` with each probe that may match around the digit run of
+    /// `run` digits starting at `g`: a cheap look at the bytes before and
+    /// after the run rules out most of them. Plain loops: this runs at
+    /// every digit run, and iterator adapters chained here cost more than
+    /// the checks.
+    #[inline]
+    fn for_each_probe<'a>(
         &'a self,
-        text: &'a [u8],
+        text: &[u8],
         g: usize,
         run: usize,
-    ) -> impl Iterator<Item = &'a Probe> + 'a {
+        mut f: impl FnMut(&'a Probe),
+    ) {
         let after = text.get(g + run).copied();
         let before = g.checked_sub(1).and_then(|i| text.get(i));
         let (ends, continues): (&[Probe], &[Probe]) = match self.exact.get(run) {
@@ -340,42 +420,50 @@ impl IdDetector {
             },
         };
         let after_letter = before.is_some_and(u8::is_ascii_alphabetic);
-        let fuzzy = self
-            .fuzzy
-            .iter()
-            .filter(move |(min, p)| run >= *min && (p.offset == 0 || after_letter))
-            .map(|(_, p)| p);
         let after = text.get(g + run);
-        ends.iter()
-            .chain(continues)
-            .filter(move |p| p.next_fits(after))
-            .chain(fuzzy)
-            .filter(move |p| p.prev_fits(before))
+        for probes in [ends, continues] {
+            for p in probes {
+                if p.next_fits(after) && p.prev_fits(before) {
+                    f(p);
+                }
+            }
+        }
+        for fuzzy in &self.fuzzy {
+            let p = &fuzzy.probe;
+            if (p.offset == 0 || after_letter) && fuzzy.fits_run(run, after) && p.prev_fits(before)
+            {
+                f(p);
+            }
+        }
     }
 
     /// Tries every probe for the digit run starting at `g`.
     fn at_run(&self, ctx: &Context<'_>, g: usize, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let run = text[g..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let second = text
+            .get(g + run + 1..)
+            .map_or(0, |t| t.iter().take_while(|b| b.is_ascii_digit()).count());
         // Context is looked up once per start, and only for valid values.
         let mut around: Option<(usize, Around)> = None;
-        for probe in self.probes_at(text, g, run) {
-            let Some(start) = g.checked_sub(probe.offset) else {
-                continue;
+        // The last written form tried and where it matched (a free-standing
+        // match only); `buf` holds its letters and digits.
+        let mut last: Option<(u16, Option<Written>)> = None;
+        let mut buf = [0u8; MAX_SHAPE];
+        self.for_each_probe(text, g, run, |probe| {
+            let matched = match last {
+                Some((form, matched)) if form == probe.form => matched,
+                _ => {
+                    let matched = match_form(text, g, second, probe, &mut buf);
+                    last = Some((probe.form, matched));
+                    matched
+                }
             };
-            if text[start..g].iter().any(u8::is_ascii_digit) {
-                continue;
-            }
-            let mut buf = [0u8; MAX_SHAPE];
-            let Some((end, n)) = match_shape(text, start, probe.shape.pattern.as_bytes(), &mut buf)
-            else {
-                continue;
+            let Some(Written { start, end, n }) = matched else {
+                return;
             };
-            if !free_standing(text, start, end)
-                || after_plus(text, start)
-                || !(probe.spec.validate)(&buf[..n])
-            {
-                continue;
+            if !(probe.spec.validate)(&buf[..n]) {
+                return;
             }
             let ctx_words = match around {
                 Some((s, a)) if s == start => a,
@@ -386,7 +474,7 @@ impl IdDetector {
                 }
             };
             let Some(confidence) = confidence(ctx, probe, ctx_words) else {
-                continue;
+                return;
             };
             out.push(Finding {
                 kind: probe.spec.kind.clone(),
@@ -395,7 +483,7 @@ impl IdDetector {
                 confidence,
                 normalized: String::from_utf8_lossy(&buf[..n]).into_owned(),
             });
-        }
+        });
     }
 }
 
@@ -420,6 +508,56 @@ fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
     }
 }
 
+/// The `second` of a probe whose first digit run ends at `at` in `pattern`.
+fn second_run(pattern: &[u8], at: usize) -> Option<(u8, bool)> {
+    let literal = pattern.get(at).is_some_and(|&b| !is_slot(b));
+    if !literal {
+        return None;
+    }
+    let k = pattern[at + 1..].iter().take_while(|&&b| b == b'd').count();
+    let exact = !matches!(pattern.get(at + 1 + k), Some(b'X' | b'K'));
+    Some((u8::try_from(k).ok()?, exact))
+}
+
+/// Where a written form matched: its byte range and how many slot
+/// characters it put in the buffer.
+#[derive(Clone, Copy, Debug)]
+struct Written {
+    start: usize,
+    end: usize,
+    n: usize,
+}
+
+/// Where `probe`'s written form matches around the digit run at `g`, with
+/// the slot characters in `buf`, if it matches and stands free (not glued
+/// to a longer word, number or `+` number).
+/// `second` is the number of digits written after the byte that follows
+/// the run (see [`Probe::second`]).
+fn match_form(
+    text: &[u8],
+    g: usize,
+    second: usize,
+    probe: &Probe,
+    buf: &mut [u8; MAX_SHAPE],
+) -> Option<Written> {
+    if let Some((k, exact)) = probe.second {
+        let k = usize::from(k);
+        if second < k || (exact && second != k) {
+            return None;
+        }
+    }
+    let start = g.checked_sub(probe.offset)?;
+    if text[start..g].iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    let (end, n) = match_shape(text, start, probe.shape.pattern.as_bytes(), buf)?;
+    (free_standing(text, start, end) && !after_plus(text, start)).then_some(Written {
+        start,
+        end,
+        n,
+    })
+}
+
 /// Matches `pattern` at `text[start..]`, collecting the slot characters (upper
 /// case) into `buf`. Returns the end of the match and the slot count.
 fn match_shape(
@@ -431,26 +569,38 @@ fn match_shape(
     let written = text.get(start..start + pattern.len())?;
     let mut n = 0;
     for (&p, &b) in pattern.iter().zip(written) {
-        let slot = match p {
-            b'd' => b.is_ascii_digit(),
-            b'L' => b.is_ascii_alphabetic(),
-            b'X' => b.is_ascii_alphanumeric(),
-            b'K' => b.is_ascii_digit() || b == b'K' || b == b'k',
-            b'C' => b.is_ascii_alphabetic() || b == b'+' || b == b'-',
-            literal => {
-                if b != literal {
-                    return None;
-                }
-                continue;
-            }
-        };
-        if !slot || n == buf.len() {
+        if !fits(p, b) {
             return None;
         }
-        buf[n] = b.to_ascii_uppercase();
-        n += 1;
+        if is_slot(p) {
+            if n == buf.len() {
+                return None;
+            }
+            buf[n] = b.to_ascii_uppercase();
+            n += 1;
+        }
     }
     Some((start + pattern.len(), n))
+}
+
+/// Whether a pattern byte is a slot (as opposed to a literal).
+#[inline]
+fn is_slot(p: u8) -> bool {
+    matches!(p, b'd' | b'L' | b'X' | b'K' | b'C')
+}
+
+/// Whether text byte `b` fits pattern byte `p`: a slot's class, or the
+/// literal itself.
+#[inline]
+fn fits(p: u8, b: u8) -> bool {
+    match p {
+        b'd' => b.is_ascii_digit(),
+        b'L' => b.is_ascii_alphabetic(),
+        b'X' => b.is_ascii_alphanumeric(),
+        b'K' => b.is_ascii_digit() || b == b'K' || b == b'k',
+        b'C' => b.is_ascii_alphabetic() || b == b'+' || b == b'-',
+        literal => b == literal,
+    }
 }
 
 /// Whether `start` continues a number written with `+` (`+81 191-85-9003`
@@ -523,7 +673,7 @@ impl Detector for IdDetector {
         for bucket in &mut self.exact {
             bucket.retain(&|p: &Probe| selected(&p.spec.kind));
         }
-        self.fuzzy.retain(|(_, p)| selected(&p.spec.kind));
+        self.fuzzy.retain(|f| selected(&f.probe.spec.kind));
     }
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
