@@ -12,7 +12,10 @@
 //!   the possible lengths as a bit set for cheap rejection, the national and
 //!   international dialling prefixes, and the formats (to know whether a
 //!   national number must be written with its national prefix);
-//! * per country calling code: its regions, main region first.
+//! * per country calling code: its regions, main region first, and for a
+//!   code shared by several regions (NANP's 25, `+44`'s four …) the union
+//!   of their patterns and lengths, so that digits valid in none of them
+//!   are rejected by one automaton instead of one per region.
 //!
 //! Nothing here calls the crate's parser. The crate stays behind this one
 //! module, so it can be replaced without touching the detector.
@@ -35,6 +38,23 @@ pub(crate) struct Tables {
     by_id: HashMap<[u8; 2], u16>,
     /// Region indices per calling code, the main region first.
     by_code: Vec<Vec<u16>>,
+    /// For calling codes shared by several regions: what any of them
+    /// accepts (a number valid in one of them passes; most that pass are).
+    shared: Vec<Option<Shared>>,
+}
+
+/// The union of the validity rules of the regions sharing a calling code.
+struct Shared {
+    lengths: u32,
+    valid: Regex,
+}
+
+impl Shared {
+    /// False only when `nsn` is valid in none of the regions.
+    #[inline]
+    fn may_be_valid(&self, nsn: &[u8]) -> bool {
+        nsn.len() < 32 && self.lengths & (1 << nsn.len()) != 0 && self.valid.is_match(nsn)
+    }
 }
 
 pub(crate) struct RegionRules {
@@ -45,6 +65,8 @@ pub(crate) struct RegionRules {
     pub lengths: u32,
     /// The union of the number-type patterns, anchored at both ends.
     valid: Regex,
+    /// The same union, unanchored and uncompiled (for [`Shared`]).
+    valid_source: String,
     /// The international (IDD) prefix, anchored at the start.
     pub intl_prefix: Option<Prefix>,
     /// The national prefix pattern for parsing, anchored at the start, and
@@ -91,6 +113,11 @@ impl Digits {
 
     pub(crate) fn as_slice(&self) -> &[u8] {
         &self.buf[..usize::from(self.len)]
+    }
+
+    /// The digits as text (they are always ASCII digits).
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_slice()).unwrap_or_default()
     }
 }
 
@@ -217,6 +244,7 @@ impl RegionRules {
             code: meta.country_code(),
             lengths,
             valid: anchored(&valid, true),
+            valid_source: valid,
             intl_prefix: meta.international_prefix().map(|r| Prefix::new(r.as_str())),
             national_prefix: national_prefix.map(|p| Prefix::new(&p)),
             transform: meta.national_prefix_transform_rule().map(str::to_string),
@@ -319,10 +347,26 @@ impl Tables {
                 list.push(i);
             }
         }
+        let shared = by_code
+            .iter()
+            .map(|list| {
+                if list.len() < 2 {
+                    return None;
+                }
+                let rules = || list.iter().map(|&r| &regions[usize::from(r)]);
+                let union: Vec<String> =
+                    rules().map(|r| format!("(?:{})", r.valid_source)).collect();
+                Some(Shared {
+                    lengths: rules().fold(0, |l, r| l | r.lengths),
+                    valid: anchored(&union.join("|"), true),
+                })
+            })
+            .collect();
         Tables {
             regions,
             by_id,
             by_code,
+            shared,
         }
     }
 
@@ -359,25 +403,37 @@ impl Tables {
                 continue;
             }
             let national = &digits[i + 1..];
-            for &r in regions {
-                let rules = &self.regions[usize::from(r)];
-                if rules.is_valid(national) {
-                    return Some((rules.code, Digits::concat(&[national])?));
+            // One automaton for all the regions of a shared code first.
+            let shared = self.shared[code as usize].as_ref();
+            if shared.is_none_or(|s| s.may_be_valid(national)) {
+                for &r in regions {
+                    let rules = &self.regions[usize::from(r)];
+                    if rules.is_valid(national) {
+                        return Some((rules.code, Digits::concat(&[national])?));
+                    }
                 }
             }
             // "+44 (0)20 …": a national prefix written after the code. Not
             // for prefixes with a transform rule: those encode national
             // dialling habits (carrier codes, area codes added back) that
             // never follow a calling code, and cost a regex with captures
-            // per region of codes such as NANP's.
+            // per region of codes such as NANP's. `national` is valid in
+            // none of these regions (above), so `strip_national_prefix`
+            // would drop any prefix found: drop it here, without testing
+            // `national` again in each region.
             for &r in regions {
                 let rules = &self.regions[usize::from(r)];
-                if rules.national_prefix.is_none() || rules.transform.is_some() {
+                let Some(prefix) = rules.national_prefix.as_ref() else {
+                    continue;
+                };
+                if rules.transform.is_some() {
                     continue;
                 }
-                let stripped = rules.strip_national_prefix(national);
-                if stripped.had_prefix && rules.is_valid(stripped.digits.as_slice()) {
-                    return Some((rules.code, stripped.digits));
+                if let Some(n) = prefix.match_len(national).filter(|&n| n > 0) {
+                    let rest = &national[n..];
+                    if rules.is_valid(rest) {
+                        return Some((rules.code, Digits::concat(&[rest])?));
+                    }
                 }
             }
             return None;

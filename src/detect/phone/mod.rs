@@ -5,7 +5,8 @@
 //! them) and look for the leftmost-longest run of consecutive groups that is
 //! a valid number, the way a person reads a list of numbers:
 //!
-//! 1. cheap shape checks first: 7 to 17 digits, at most seven groups,
+//! 1. cheap shape checks first (a span with fewer than seven digits in all
+//!    is dropped before it is split): 7 to 17 digits, at most seven groups,
 //!    separators that people type inside numbers, no date shapes, not glued
 //!    to letters or other digits, no currency around it;
 //! 2. then the form decides the validation: `+` or an international dialling
@@ -22,7 +23,7 @@
 
 pub(crate) mod metadata;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
 use super::{Context, Detector, Span, Trigger};
@@ -253,7 +254,7 @@ const POSITIVE_WORDS: &[&str] = &[
 ];
 
 /// Currency signs and codes: a number next to one is an amount.
-const CURRENCIES: &[&str] = &[
+static CURRENCIES: &[&str] = &[
     "$", "€", "£", "¥", "₹", "₩", "₺", "₽", "₦", "₱", "฿", "₫", "₴", "₪", "r$", "rs", "rs.", "inr",
     "usd", "eur", "gbp", "brl", "mxn", "ars", "clp", "idr", "rp", "rm", "myr", "php", "aed", "sar",
     "egp", "ngn", "kes", "zar", "tl", "rub", "pln", "zł", "s/", "kr", "cad", "aud", "sgd", "jpy",
@@ -342,6 +343,9 @@ pub(crate) fn separator(c: char) -> Option<char> {
     }
 }
 
+/// The context found before a position: `(position, context)`.
+type ContextMemo = std::cell::Cell<Option<(usize, Option<bool>)>>;
+
 /// How a candidate was written, which decides how it is validated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Form {
@@ -364,9 +368,13 @@ impl PhoneDetector {
     pub(crate) fn new() -> PhoneDetector {
         // Build the shared metadata now, not on the first scan.
         Lazy::force(&TABLES);
+        Lazy::force(&CURRENCY_INDEX);
+        // A DFA: context is read before most numbers found, and the words
+        // are few enough for its tables to stay small.
         let context = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(NEGATIVE_WORDS.iter().chain(POSITIVE_WORDS))
             .expect("context word automaton");
         PhoneDetector {
@@ -431,6 +439,19 @@ impl PhoneDetector {
         nearest.map(|(_, positive)| positive)
     }
 
+    /// [`Self::context_before`], remembered for the last `end` asked about:
+    /// the candidates tried from one group mostly start at the same place.
+    fn context_memo(&self, text: &[u8], end: usize, memo: &ContextMemo) -> Option<bool> {
+        match memo.get() {
+            Some((at, context)) if at == end => context,
+            _ => {
+                let context = self.context_before(text, end);
+                memo.set(Some((end, context)));
+                context
+            }
+        }
+    }
+
     /// Tries the candidate made of `groups` (consecutive, from one span).
     fn candidate(
         &self,
@@ -438,6 +459,7 @@ impl PhoneDetector {
         span: Span,
         groups: &[Group],
         next: Option<&Group>,
+        memo: &ContextMemo,
         out: &mut Vec<Finding>,
     ) -> bool {
         let (first, last) = (&groups[0], &groups[groups.len() - 1]);
@@ -522,7 +544,7 @@ impl PhoneDetector {
             // Amounts and context are checked only once the digits are a
             // valid number: they cost more than validation rejects.
             Form::Plain => self
-                .plain(ctx, start, digits, groups.len())
+                .plain(ctx, start, digits, groups.len(), memo)
                 .filter(|_| !near_currency(text, start, end)),
         };
         let Some((code, nsn, confidence)) = found else {
@@ -530,8 +552,8 @@ impl PhoneDetector {
         };
         let mut normalized = String::with_capacity(nsn.as_slice().len() + 4);
         normalized.push('+');
-        normalized.push_str(&code.to_string());
-        normalized.extend(nsn.as_slice().iter().map(|&d| char::from(d)));
+        push_decimal(&mut normalized, code);
+        normalized.push_str(nsn.as_str());
         out.push(Finding {
             kind: Kind::Phone,
             start,
@@ -551,9 +573,10 @@ impl PhoneDetector {
         start: usize,
         digits: &[u8],
         groups: usize,
+        memo: &ContextMemo,
     ) -> Option<(u16, Digits, f32)> {
         let region = ctx.region.map(|r| &TABLES.regions[r.index()]);
-        let context = || self.context_before(ctx.text, start);
+        let context = || self.context_memo(ctx.text, start, memo);
         let vetoed = || context() == Some(false);
         // International dialling prefix: the region's own, or the common 00.
         let own_idd = region
@@ -611,8 +634,9 @@ impl PhoneDetector {
         groups: &[Group],
         out: &mut Vec<Finding>,
     ) -> usize {
+        let memo = ContextMemo::default();
         for take in (1..=groups.len().min(MAX_GROUPS)).rev() {
-            if self.candidate(ctx, span, &groups[..take], groups.get(take), out) {
+            if self.candidate(ctx, span, &groups[..take], groups.get(take), &memo, out) {
                 return take;
             }
         }
@@ -641,6 +665,13 @@ impl Detector for PhoneDetector {
         let left = char_before(text, span.start).0;
         if matches!(left, Some(c) if is_latin_letter(c) || c == BULLET)
             || char_at(text, span.end).0 == Some(BULLET)
+        {
+            return;
+        }
+        // Every candidate needs MIN_DIGITS digits: most spans (prices,
+        // times, dates with a short year, OTPs) have fewer in all.
+        let written = &text[span.start..span.end];
+        if written.is_ascii() && written.iter().filter(|b| b.is_ascii_digit()).count() < MIN_DIGITS
         {
             return;
         }
@@ -700,6 +731,14 @@ impl Detector for PhoneDetector {
             held -= used;
         }
     }
+}
+
+/// Appends the decimal digits of `n` without allocating.
+fn push_decimal(s: &mut String, n: u16) {
+    if n >= 10 {
+        push_decimal(s, n / 10);
+    }
+    s.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Whether ASCII `digits` begin with the decimal digits of `code`.
@@ -863,8 +902,38 @@ fn near_currency(text: &[u8], start: usize, end: usize) -> bool {
             && !matches!(char_at(text, after + cur.len()).0, Some(c) if c.is_alphabetic())
             && !matches!(char_at(text, next).0, Some(c) if digit_value(c).is_some())
     };
-    CURRENCIES.iter().any(|cur| before_ok(cur) || after_ok(cur))
+    // Only the currencies that end with the byte before (start with the
+    // byte after) can match: most numbers have no candidate at all.
+    let by_last = before.checked_sub(1).map_or(&[][..], |i| {
+        &CURRENCY_INDEX.by_last[usize::from(text[i].to_ascii_lowercase())]
+    });
+    let by_first = text.get(after).map_or(&[][..], |&b| {
+        &CURRENCY_INDEX.by_first[usize::from(b.to_ascii_lowercase())]
+    });
+    by_last.iter().any(|cur| before_ok(cur)) || by_first.iter().any(|cur| after_ok(cur))
 }
+
+/// [`CURRENCIES`] by their last and by their first byte (ASCII lower case).
+struct CurrencyIndex {
+    by_last: [Vec<&'static str>; 256],
+    by_first: [Vec<&'static str>; 256],
+}
+
+static CURRENCY_INDEX: Lazy<CurrencyIndex> = Lazy::new(|| {
+    let by = |byte: fn(&str) -> u8| {
+        std::array::from_fn(|b| {
+            CURRENCIES
+                .iter()
+                .copied()
+                .filter(|cur| usize::from(byte(cur).to_ascii_lowercase()) == b)
+                .collect()
+        })
+    };
+    CurrencyIndex {
+        by_last: by(|cur| cur.as_bytes()[cur.len() - 1]),
+        by_first: by(|cur| cur.as_bytes()[0]),
+    }
+});
 
 #[cfg(test)]
 mod tests;
