@@ -31,7 +31,7 @@ impl Region {
 
     /// The upper-case ISO 3166 alpha-2 code.
     pub fn code(self) -> &'static str {
-        &TABLES.regions[usize::from(self.0)].id
+        TABLES.regions[usize::from(self.0)].id
     }
 
     /// The international calling code (`91` for `IN`).

@@ -3,28 +3,58 @@
 //! The `phonenumber` crate carries Google's metadata but validates through a
 //! parser whose patterns share one small regex cache behind a global mutex;
 //! with numbers from many countries that cache thrashes (milliseconds per
-//! number) and threads contend on it. We read the metadata once, at first
-//! use, and compile what validation needs into plain tables and
-//! independently compiled, anchored regexes:
+//! number) and threads contend on it. Loading it also deserializes the
+//! metadata and compiles every pattern of every region (a fifth of a
+//! second per process). So `build.rs` reads the metadata at build time and
+//! writes what validation needs as plain data (`RAW_REGIONS`), and this
+//! module turns it into tables and independently compiled, anchored
+//! regexes:
 //!
 //! * per region: the union of the number-type patterns (a number is *valid*
 //!   when it matches one of them, as in libphonenumber's `isValidNumber`),
 //!   the possible lengths as a bit set for cheap rejection, the national and
 //!   international dialling prefixes, and the formats (to know whether a
 //!   national number must be written with its national prefix);
-//! * per country calling code: its regions, main region first, and for a
-//!   code shared by several regions (NANP's 25, `+44`'s four …) the union
-//!   of their patterns and lengths, so that digits valid in none of them
-//!   are rejected by one automaton instead of one per region.
+//! * per country calling code: its regions, main region first.
 //!
-//! Nothing here calls the crate's parser. The crate stays behind this one
-//! module, so it can be replaced without touching the detector.
+//! A region's patterns are compiled the first time a number is checked
+//! against it, so a process pays only for the regions its text uses.
+//! Nothing here calls the crate's parser, and the crate is not linked in:
+//! it is a build dependency only.
 
 use std::collections::HashMap;
 
-use once_cell::sync::Lazy;
-use phonenumber::metadata::{Descriptor, Metadata};
+use once_cell::sync::{Lazy, OnceCell};
 use regex::bytes::{Regex, RegexBuilder};
+
+/// One region's metadata as `build.rs` extracted it (patterns compacted).
+pub(crate) struct RawRegion {
+    /// ISO 3166 alpha-2 code, or `001` for non-geographic entities.
+    id: &'static str,
+    code: u16,
+    /// Bit `n` is set when a valid national number may have `n` digits.
+    lengths: u32,
+    /// The union of the number-type patterns.
+    valid: &'static str,
+    intl_prefix: Option<&'static str>,
+    /// The national prefix pattern for parsing (or the escaped prefix).
+    national_prefix: Option<&'static str>,
+    transform: Option<&'static str>,
+    formats: &'static [RawFormat],
+}
+
+/// One national format of a region, as `build.rs` extracted it.
+pub(crate) struct RawFormat {
+    /// The most specific leading-digits pattern.
+    leading: Option<&'static str>,
+    /// The grouping pattern.
+    pattern: &'static str,
+    /// Whether a number written in this format must carry the national
+    /// prefix.
+    prefix_required: bool,
+}
+
+include!(concat!(env!("OUT_DIR"), "/phone_metadata.rs"));
 
 /// All compiled metadata, built on first use and shared by every scanner.
 pub(crate) static TABLES: Lazy<Tables> = Lazy::new(Tables::build);
@@ -59,20 +89,24 @@ impl Shared {
 
 pub(crate) struct RegionRules {
     /// ISO 3166 alpha-2 code, or `001` for non-geographic entities.
-    pub id: String,
+    pub id: &'static str,
     pub code: u16,
     /// Bit `n` is set when a valid national number may have `n` digits.
     pub lengths: u32,
+    raw: &'static RawRegion,
+    /// The patterns, compiled on first use.
+    compiled: OnceCell<Compiled>,
+}
+
+/// A region's compiled patterns.
+struct Compiled {
     /// The union of the number-type patterns, anchored at both ends.
     valid: Regex,
-    /// The same union, unanchored and uncompiled (for [`Shared`]).
-    valid_source: String,
     /// The international (IDD) prefix, anchored at the start.
-    pub intl_prefix: Option<Prefix>,
-    /// The national prefix pattern for parsing, anchored at the start, and
-    /// the transform rule that rewrites what it matched (Argentina, Brazil …).
+    intl_prefix: Option<Prefix>,
+    /// The national prefix pattern for parsing, anchored at the start (the
+    /// transform rule in `raw` rewrites what it matched: Argentina, Brazil …).
     national_prefix: Option<Prefix>,
-    transform: Option<String>,
     formats: Vec<FormatRule>,
 }
 
@@ -181,81 +215,53 @@ fn anchored(pattern: &str, whole: bool) -> Regex {
         .unwrap_or_else(|e| panic!("libphonenumber pattern failed to compile: {e}"))
 }
 
-fn type_descriptors(meta: &Metadata) -> impl Iterator<Item = &Descriptor> {
-    let d = meta.descriptors();
-    [
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    // An empty type is written as the pattern "NA" with no lengths.
-    .filter(|desc| desc.national_number().as_str().trim() != "NA")
-}
-
 impl RegionRules {
-    fn build(meta: &Metadata) -> RegionRules {
-        let mut lengths = 0u32;
-        let mut alternatives = Vec::new();
-        for desc in type_descriptors(meta) {
-            for &n in desc.possible_length() {
-                if n < 32 {
-                    lengths |= 1 << n;
-                }
-            }
-            alternatives.push(format!("(?:{})", compact(desc.national_number().as_str())));
-        }
-        // A region with no number types (never in practice) matches nothing.
-        let valid = if alternatives.is_empty() {
-            "[^\\s\\S]".to_string()
-        } else {
-            alternatives.join("|")
-        };
-        // When the parsing pattern is absent, libphonenumber falls back to the
-        // national prefix itself.
-        let national_prefix = meta
-            .national_prefix_for_parsing()
-            .map(|r| r.as_str().to_string())
-            .or_else(|| meta.national_prefix().map(regex::escape))
-            .filter(|p| !compact(p).is_empty());
-        let formats = meta
-            .formats()
-            .iter()
-            .map(|f| FormatRule {
-                leading: f
-                    .leading_digits()
-                    .last()
-                    .map(|r| anchored(r.as_str(), false)),
-                pattern: anchored(f.pattern().as_str(), true),
-                prefix_required: !f.is_national_prefix_optional()
-                    && f.national_prefix().is_some_and(|rule| rule.contains("$NP")),
-            })
-            .collect();
+    fn new(raw: &'static RawRegion) -> RegionRules {
         RegionRules {
-            id: meta.id().to_string(),
-            code: meta.country_code(),
-            lengths,
-            valid: anchored(&valid, true),
-            valid_source: valid,
-            intl_prefix: meta.international_prefix().map(|r| Prefix::new(r.as_str())),
-            national_prefix: national_prefix.map(|p| Prefix::new(&p)),
-            transform: meta.national_prefix_transform_rule().map(str::to_string),
-            formats,
+            id: raw.id,
+            code: raw.code,
+            lengths: raw.lengths,
+            raw,
+            compiled: OnceCell::new(),
         }
+    }
+
+    fn compiled(&self) -> &Compiled {
+        self.compiled.get_or_init(|| {
+            let raw = self.raw;
+            Compiled {
+                valid: anchored(raw.valid, true),
+                intl_prefix: raw.intl_prefix.map(Prefix::new),
+                national_prefix: raw.national_prefix.map(Prefix::new),
+                formats: raw
+                    .formats
+                    .iter()
+                    .map(|f| FormatRule {
+                        leading: f.leading.map(|l| anchored(l, false)),
+                        pattern: anchored(f.pattern, true),
+                        prefix_required: f.prefix_required,
+                    })
+                    .collect(),
+            }
+        })
+    }
+
+    /// The international (IDD) prefix, if the region has one.
+    pub(crate) fn intl_prefix(&self) -> Option<&Prefix> {
+        self.compiled().intl_prefix.as_ref()
+    }
+
+    /// Whether the region has a national prefix (and no transform rule).
+    fn plain_national_prefix(&self) -> bool {
+        self.raw.national_prefix.is_some() && self.raw.transform.is_none()
     }
 
     /// Whether `nsn` (ASCII digits) is a valid national significant number.
     #[inline]
     pub(crate) fn is_valid(&self, nsn: &[u8]) -> bool {
-        nsn.len() < 32 && self.lengths & (1 << nsn.len()) != 0 && self.valid.is_match(nsn)
+        nsn.len() < 32
+            && self.lengths & (1 << nsn.len()) != 0
+            && self.compiled().valid.is_match(nsn)
     }
 
     /// Removes a national prefix (and carrier code) from digits dialled
@@ -270,10 +276,10 @@ impl RegionRules {
             }),
             had_prefix: false,
         };
-        let Some(prefix) = &self.national_prefix else {
+        let Some(prefix) = &self.compiled().national_prefix else {
             return unchanged();
         };
-        let candidate = match (&self.transform, prefix) {
+        let candidate = match (self.raw.transform, prefix) {
             // The common case: drop what the prefix pattern matched.
             (None, _) | (_, Prefix::Literal(_)) => match prefix.match_len(digits) {
                 Some(n) if n > 0 => Digits::concat(&[&digits[n..]]),
@@ -316,7 +322,7 @@ impl RegionRules {
     /// is acceptable: false when the format it would be written in requires
     /// the prefix (e.g. a bare `2079460958` in Great Britain).
     pub(crate) fn prefix_optional_for(&self, text: &[u8]) -> bool {
-        let chosen = self.formats.iter().find(|f| {
+        let chosen = self.compiled().formats.iter().find(|f| {
             f.leading.as_ref().is_none_or(|l| l.is_match(text)) && f.pattern.is_match(text)
         });
         chosen.is_none_or(|f| !f.prefix_required)
@@ -325,17 +331,7 @@ impl RegionRules {
 
 impl Tables {
     fn build() -> Tables {
-        let database = &*phonenumber::metadata::DATABASE;
-        let mut metas: Vec<&Metadata> = database.iter().collect();
-        // Deterministic order: by code, main region first, then by id.
-        metas.sort_by(|a, b| {
-            (a.country_code(), !a.is_main_country_for_code(), a.id()).cmp(&(
-                b.country_code(),
-                !b.is_main_country_for_code(),
-                b.id(),
-            ))
-        });
-        let regions: Vec<RegionRules> = metas.iter().map(|m| RegionRules::build(m)).collect();
+        let regions: Vec<RegionRules> = RAW_REGIONS.iter().map(RegionRules::new).collect();
         let mut by_id = HashMap::new();
         let mut by_code = vec![Vec::new(); MAX_CODE];
         for (i, r) in regions.iter().enumerate() {
@@ -354,8 +350,7 @@ impl Tables {
                     return None;
                 }
                 let rules = || list.iter().map(|&r| &regions[usize::from(r)]);
-                let union: Vec<String> =
-                    rules().map(|r| format!("(?:{})", r.valid_source)).collect();
+                let union: Vec<String> = rules().map(|r| format!("(?:{})", r.raw.valid)).collect();
                 Some(Shared {
                     lengths: rules().fold(0, |l, r| l | r.lengths),
                     valid: anchored(&union.join("|"), true),
@@ -423,12 +418,12 @@ impl Tables {
             // `national` again in each region.
             for &r in regions {
                 let rules = &self.regions[usize::from(r)];
-                let Some(prefix) = rules.national_prefix.as_ref() else {
-                    continue;
-                };
-                if rules.transform.is_some() {
+                if !rules.plain_national_prefix() {
                     continue;
                 }
+                let Some(prefix) = rules.compiled().national_prefix.as_ref() else {
+                    continue;
+                };
                 if let Some(n) = prefix.match_len(national).filter(|&n| n > 0) {
                     let rest = &national[n..];
                     if rules.is_valid(rest) {
@@ -451,8 +446,13 @@ mod tests {
     }
 
     #[test]
-    fn every_example_number_is_valid_for_its_region() {
+    fn every_region_compiles_and_every_example_number_is_valid() {
+        use phonenumber::metadata::Descriptor;
         let database = &*phonenumber::metadata::DATABASE;
+        assert_eq!(TABLES.regions.len(), database.iter().count());
+        for rules in &TABLES.regions {
+            rules.compiled();
+        }
         let mut checked = 0;
         for meta in database.iter() {
             let idx = TABLES
@@ -461,7 +461,20 @@ mod tests {
                 .position(|r| r.id == meta.id() && r.code == meta.country_code())
                 .unwrap();
             let rules = &TABLES.regions[idx];
-            for desc in type_descriptors(meta) {
+            let d = meta.descriptors();
+            let types = [
+                d.fixed_line(),
+                d.mobile(),
+                d.toll_free(),
+                d.premium_rate(),
+                d.shared_cost(),
+                d.personal_number(),
+                d.voip(),
+                d.pager(),
+                d.uan(),
+                d.voicemail(),
+            ];
+            for desc in types.into_iter().flatten().map(|d: &Descriptor| d) {
                 if let Some(example) = desc.example() {
                     assert!(
                         rules.is_valid(example.as_bytes()),

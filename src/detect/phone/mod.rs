@@ -580,7 +580,7 @@ impl PhoneDetector {
         let vetoed = || context() == Some(false);
         // International dialling prefix: the region's own, or the common 00.
         let own_idd = region
-            .and_then(|r| r.intl_prefix.as_ref())
+            .and_then(|r| r.intl_prefix())
             .and_then(|p| p.match_len(digits))
             .filter(|&n| n > 0);
         let common_idd = digits.starts_with(b"00").then_some(2);
