@@ -228,6 +228,27 @@ pub(crate) struct IdDetector {
     /// Probes whose first run may be longer (it continues into `X`/`K`
     /// slots); those opening with letters only after a letter.
     fuzzy: Vec<Fuzzy>,
+    /// [`Self::fuzzy`] by the length of the digit run they can open with
+    /// (in their order): `[run].0` after a letter (every offset), `[run].1`
+    /// otherwise (offset 0 only). Most runs have no fuzzy probe at all.
+    fuzzy_by_run: Vec<(Vec<Fuzzy>, Vec<Fuzzy>)>,
+}
+
+/// [`IdDetector::fuzzy_by_run`] for `fuzzy`.
+fn index_fuzzy(fuzzy: &[Fuzzy]) -> Vec<(Vec<Fuzzy>, Vec<Fuzzy>)> {
+    (0..=MAX_SHAPE)
+        .map(|run| {
+            let fits = |f: &&Fuzzy| (f.min_run..=f.max_run).contains(&run);
+            let any = fuzzy.iter().filter(fits).copied().collect();
+            let first = fuzzy
+                .iter()
+                .filter(fits)
+                .filter(|f| f.probe.offset == 0)
+                .copied()
+                .collect();
+            (any, first)
+        })
+        .collect()
 }
 
 /// A probe whose first digit run has no fixed length.
@@ -381,6 +402,7 @@ impl IdDetector {
         IdDetector {
             kinds,
             exact,
+            fuzzy_by_run: index_fuzzy(&fuzzy),
             fuzzy,
         }
     }
@@ -428,10 +450,14 @@ impl IdDetector {
                 }
             }
         }
-        for fuzzy in &self.fuzzy {
+        let fuzzies = match self.fuzzy_by_run.get(run) {
+            Some((any, _)) if after_letter => any.as_slice(),
+            Some((_, first)) => first.as_slice(),
+            None => &[],
+        };
+        for fuzzy in fuzzies {
             let p = &fuzzy.probe;
-            if (p.offset == 0 || after_letter) && fuzzy.fits_run(run, after) && p.prev_fits(before)
-            {
+            if fuzzy.fits_run(run, after) && p.prev_fits(before) {
                 f(p);
             }
         }
@@ -674,6 +700,7 @@ impl Detector for IdDetector {
             bucket.retain(&|p: &Probe| selected(&p.spec.kind));
         }
         self.fuzzy.retain(|f| selected(&f.probe.spec.kind));
+        self.fuzzy_by_run = index_fuzzy(&self.fuzzy);
     }
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
