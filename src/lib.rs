@@ -2,15 +2,32 @@
 //!
 //! Find and mask personal data in chat messages: phone numbers (validated
 //! against libphonenumber metadata for every country, including WhatsApp
-//! links and JIDs), e-mail addresses, and more kinds as they land. Built for
-//! the hot path of a messaging platform: one pass over the bytes, text
-//! without digits or `@` skipped at memory speed, validation only where a
-//! candidate stands.
+//! links and JIDs), e-mail addresses, payment cards (issuer ranges and
+//! Luhn), IBANs (mod 97), IP addresses and 32 national and tax IDs (each
+//! with its checksum), plus custom regex and dictionary kinds. Built for the
+//! hot path of a messaging platform: one pass over the bytes, text without
+//! digits or `@` skipped at memory speed, validation only where a candidate
+//! stands, no allocation on a clean message.
+//!
+//! - [`Scanner`]: built once from a [`ScannerBuilder`] (or a [`Config`]),
+//!   shared across threads; [`Scanner::scan`] finds, [`Scanner::redact`]
+//!   masks, `*_into` and `*_batch` variants reuse buffers.
+//! - [`policy`]: what each viewer role sees (keep, mask, label, remove,
+//!   keyed tokens, hashes and format-preserving encryption) and audited
+//!   reveal.
+//! - [`ffi`]: the C ABI (`include/piimask.h`), which the Python and Node
+//!   packages wrap.
+//!
+//! Phone metadata is compiled into the crate at build time; a region's
+//! patterns compile the first time a number is checked against it (about a
+//! millisecond; the builder's default region compiles with the scanner).
+//! The default `cli` feature builds the `piimask` command; depend with
+//! `default-features = false` for the library alone.
 //!
 //! ```
 //! use piimask::{Kind, Region, Scanner};
 //!
-//! // Build once (compiles the metadata), share across threads.
+//! // Build once, share across threads.
 //! let scanner = Scanner::builder().region("IN").build()?;
 //!
 //! let text = "Hi! WhatsApp me at +91 98765 43210 or mail priya@example.in, order #48213977";

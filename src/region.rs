@@ -39,6 +39,12 @@ impl Region {
         TABLES.regions[usize::from(self.0)].code
     }
 
+    /// Compiles this region's phone patterns now (each region's compile
+    /// the first time a number is checked against it, about a millisecond).
+    pub(crate) fn prepare(self) {
+        TABLES.regions[usize::from(self.0)].prepare();
+    }
+
     pub(crate) fn index(self) -> usize {
         usize::from(self.0)
     }

@@ -173,6 +173,11 @@ impl ScannerBuilder {
                 Trigger::WholeText => whole_text.push(d),
             }
         }
+        // The default region's phone patterns are compiled with the scanner,
+        // not on its first message; other regions compile on first use.
+        if let Some(region) = region.filter(|_| selected.contains(&Kind::Phone)) {
+            region.prepare();
+        }
         let triggers = Triggers {
             at_sign: !at_sign.is_empty(),
         };

@@ -246,6 +246,11 @@ impl RegionRules {
         })
     }
 
+    /// Compiles the region's patterns now rather than at its first number.
+    pub(crate) fn prepare(&self) {
+        self.compiled();
+    }
+
     /// The international (IDD) prefix, if the region has one.
     pub(crate) fn intl_prefix(&self) -> Option<&Prefix> {
         self.compiled().intl_prefix.as_ref()
