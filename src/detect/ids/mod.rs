@@ -205,6 +205,19 @@ impl Probe {
         }
     }
 
+    /// Whether `second` digits written after the byte that follows the run
+    /// can fill the probe's second run (see [`Probe::second`]).
+    #[inline]
+    fn second_fits(&self, second: usize) -> bool {
+        match self.second {
+            Some((k, exact)) => {
+                let k = usize::from(k);
+                second >= k && (!exact || second == k)
+            }
+            None => true,
+        }
+    }
+
     /// Whether the byte before the run can be the pattern's byte there.
     #[inline]
     fn prev_fits(&self, before: Option<&u8>) -> bool {
@@ -477,6 +490,11 @@ impl IdDetector {
         let mut last: Option<(u16, Option<Written>)> = None;
         let mut buf = [0u8; MAX_SHAPE];
         self.for_each_probe(text, g, run, |probe| {
+            // Most probes fail on the digits after the run: no need to
+            // look further (nor to remember the form, which fails alike).
+            if !probe.second_fits(second) {
+                return;
+            }
             let matched = match last {
                 Some((form, matched)) if form == probe.form => matched,
                 _ => {
@@ -566,11 +584,8 @@ fn match_form(
     probe: &Probe,
     buf: &mut [u8; MAX_SHAPE],
 ) -> Option<Written> {
-    if let Some((k, exact)) = probe.second {
-        let k = usize::from(k);
-        if second < k || (exact && second != k) {
-            return None;
-        }
+    if !probe.second_fits(second) {
+        return None;
     }
     let start = g.checked_sub(probe.offset)?;
     if text[start..g].iter().any(u8::is_ascii_digit) {
@@ -708,10 +723,18 @@ impl Detector for IdDetector {
         let end = span.end.min(text.len());
         let mut i = span.start;
         while i < end {
-            if text[i].is_ascii_digit() && (i == 0 || !text[i - 1].is_ascii_digit()) {
-                self.at_run(ctx, i, out);
+            if text[i].is_ascii_digit() {
+                if i == 0 || !text[i - 1].is_ascii_digit() {
+                    self.at_run(ctx, i, out);
+                }
+                // The rest of the run starts nothing.
+                i += 1;
+                while i < end && text[i].is_ascii_digit() {
+                    i += 1;
+                }
+            } else {
+                i += 1;
             }
-            i += 1;
         }
     }
 }
