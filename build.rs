@@ -16,10 +16,15 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use phonenumber::metadata::{Descriptor, Metadata};
+use phonenumber::metadata::Metadata;
+
+#[path = "src/detect/phone/number_types.rs"]
+mod number_types;
+use number_types::number_types;
 
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=src/detect/phone/number_types.rs");
     let database = &*phonenumber::metadata::DATABASE;
     let mut metas: Vec<&Metadata> = database.iter().collect();
     // Deterministic order: by calling code, main region first, then by id.
@@ -49,33 +54,13 @@ fn compact(pattern: &str) -> String {
     pattern.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-fn type_descriptors(meta: &Metadata) -> impl Iterator<Item = &Descriptor> {
-    let d = meta.descriptors();
-    [
-        d.fixed_line(),
-        d.mobile(),
-        d.toll_free(),
-        d.premium_rate(),
-        d.shared_cost(),
-        d.personal_number(),
-        d.voip(),
-        d.pager(),
-        d.uan(),
-        d.voicemail(),
-    ]
-    .into_iter()
-    .flatten()
-    // An empty type is written as the pattern "NA" with no lengths.
-    .filter(|desc| desc.national_number().as_str().trim() != "NA")
-}
-
 fn region(out: &mut String, meta: &Metadata) {
     // A number is valid when it matches one of the number-type patterns (as
     // in libphonenumber's isValidNumber); their possible lengths, as a bit
     // set, reject most candidates before any pattern runs.
     let mut lengths = 0u32;
     let mut alternatives = Vec::new();
-    for desc in type_descriptors(meta) {
+    for desc in number_types(meta) {
         for &n in desc.possible_length() {
             if n < 32 {
                 lengths |= 1 << n;

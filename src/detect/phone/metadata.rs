@@ -443,7 +443,12 @@ impl Tables {
 }
 
 #[cfg(test)]
+#[path = "number_types.rs"]
+mod number_types;
+
+#[cfg(test)]
 mod tests {
+    use super::number_types::number_types;
     use super::*;
 
     fn region(id: &str) -> &'static RegionRules {
@@ -452,7 +457,6 @@ mod tests {
 
     #[test]
     fn every_region_compiles_and_every_example_number_is_valid() {
-        use phonenumber::metadata::Descriptor;
         let database = &*phonenumber::metadata::DATABASE;
         assert_eq!(TABLES.regions.len(), database.iter().count());
         for rules in &TABLES.regions {
@@ -466,20 +470,7 @@ mod tests {
                 .position(|r| r.id == meta.id() && r.code == meta.country_code())
                 .unwrap();
             let rules = &TABLES.regions[idx];
-            let d = meta.descriptors();
-            let types = [
-                d.fixed_line(),
-                d.mobile(),
-                d.toll_free(),
-                d.premium_rate(),
-                d.shared_cost(),
-                d.personal_number(),
-                d.voip(),
-                d.pager(),
-                d.uan(),
-                d.voicemail(),
-            ];
-            for desc in types.into_iter().flatten().map(|d: &Descriptor| d) {
+            for desc in number_types(meta) {
                 if let Some(example) = desc.example() {
                     assert!(
                         rules.is_valid(example.as_bytes()),
