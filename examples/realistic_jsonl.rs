@@ -1,0 +1,36 @@
+//! Writes the benches' realistic chat corpus (`benches/common/corpus.rs`,
+//! the text of criterion's `c_realistic_chat`) as JSON Lines, for timing
+//! the CLI end to end on a large file:
+//!
+//! ```text
+//! cargo run --release --example realistic_jsonl -- 50000000 IN > chat.jsonl
+//! time target/release/piimask scan chat.jsonl > /dev/null
+//! ```
+//!
+//! Arguments: the total message text in bytes (default 50 000 000) and the
+//! region hint written on each line (default `IN`, as in the benches).
+
+use std::io::{self, BufWriter, Write};
+
+#[path = "../benches/common/corpus.rs"]
+#[allow(dead_code)]
+mod corpus;
+
+fn main() -> io::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let total = args
+        .next()
+        .map(|n| n.parse().expect("total bytes: a number"))
+        .unwrap_or(50_000_000);
+    let region = args.next().unwrap_or_else(|| "IN".to_string());
+    let region = serde_json::to_string(&region)?;
+    let mut out = BufWriter::new(io::stdout().lock());
+    for message in corpus::realistic(total) {
+        writeln!(
+            out,
+            "{{\"region\":{region},\"text\":{}}}",
+            serde_json::to_string(&message)?
+        )?;
+    }
+    out.flush()
+}
