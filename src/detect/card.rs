@@ -332,6 +332,15 @@ impl Detector for CardDetector {
         if span.end - span.start < MIN_DIGITS {
             return;
         }
+        // Nor with fewer than 12 bytes that are ASCII digits or part of a
+        // non-ASCII character (a bound on the digits of every script).
+        let maybe_digits = text[span.start..span.end]
+            .iter()
+            .filter(|&&b| b.is_ascii_digit() || b >= 0x80)
+            .count();
+        if maybe_digits < MIN_DIGITS {
+            return;
+        }
         let mut run = Run::default();
         let mut group = [0u8; MAX_DIGITS];
         let mut group_len = 0usize;
