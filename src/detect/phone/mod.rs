@@ -670,8 +670,14 @@ impl Detector for PhoneDetector {
         }
         // Every candidate needs MIN_DIGITS digits: most spans (prices,
         // times, dates with a short year, OTPs) have fewer in all.
+        // Counted over bytes that are ASCII digits or part of a non-ASCII
+        // character: a bound on the digits of every script, in one pass.
         let written = &text[span.start..span.end];
-        if written.is_ascii() && written.iter().filter(|b| b.is_ascii_digit()).count() < MIN_DIGITS
+        if written
+            .iter()
+            .filter(|&&b| b.is_ascii_digit() || b >= 0x80)
+            .count()
+            < MIN_DIGITS
         {
             return;
         }
