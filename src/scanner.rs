@@ -735,7 +735,12 @@ fn numeric_span(text: &[u8], first_digit: usize) -> Span {
     let mut start = first_digit;
     let mut back = first_digit;
     for _ in 0..MAX_LEAD {
-        match char_before(text, back) {
+        // The ASCII case inlined: most spans follow a space or a letter.
+        let before = match back.checked_sub(1).map(|i| text[i]) {
+            Some(b) if b < 0x80 => (Some(char::from(b)), 1),
+            _ => char_before(text, back),
+        };
+        match before {
             (Some(c), w) if matches!(phone::separator(c), Some('+' | '(' | ' ')) => {
                 back -= w;
                 if phone::separator(c) != Some(' ') {
