@@ -663,6 +663,11 @@ impl Detector for PhoneDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
+        // Every candidate needs MIN_DIGITS digits, so as many bytes: most
+        // spans (prices, times, OTPs) are shorter.
+        if span.end - span.start < MIN_DIGITS {
+            return;
+        }
         // A span that starts glued to letters is a code (IBAN, SKU,
         // tracking number): none of its pieces is a phone number. Glue on
         // the right only spoils the number that ends there, which the
