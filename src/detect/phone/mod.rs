@@ -697,20 +697,26 @@ impl Detector for PhoneDetector {
         if looks_like_card(text, span) || looks_like_ipv4(text, span) {
             return;
         }
+        // `window[held]` is the group being read: groups are built where
+        // they are kept, not copied there.
         let mut window = [Group::default(); WINDOW];
         let mut held = 0;
-        let mut current = Group {
-            start: span.start,
-            ..Group::default()
-        };
+        window[0].start = span.start;
+        window[0].sep.start = span.start;
         let mut in_group = false;
-        current.sep.start = span.start;
         let mut i = span.start;
         while i < span.end {
-            let (c, width) = char_at(text, i);
-            let width = width.max(1);
-            match c.and_then(digit_value) {
+            // ASCII inline; other characters decoded.
+            let b = text[i];
+            let (c, width, digit) = if b < 0x80 {
+                (Some(char::from(b)), 1, b.is_ascii_digit().then(|| b - b'0'))
+            } else {
+                let (c, width) = char_at(text, i);
+                (c, width.max(1), c.and_then(digit_value))
+            };
+            match digit {
                 Some(d) => {
+                    let current = &mut window[held];
                     if !in_group {
                         in_group = true;
                         current.start = i;
@@ -725,24 +731,24 @@ impl Detector for PhoneDetector {
                 None => {
                     if in_group {
                         in_group = false;
-                        push_group(&mut window, &mut held, current);
+                        close_group(&mut window, &mut held);
                         if held == WINDOW {
                             let used = self.consume(ctx, span, &window[..held], out);
                             window.copy_within(used..held, 0);
                             held -= used;
                         }
-                        current = Group::default();
-                        current.sep.start = i;
+                        window[held] = Group::default();
+                        window[held].sep.start = i;
                     }
                     if let Some(c) = c {
-                        current.sep.push(c, i);
+                        window[held].sep.push(c, i);
                     }
                 }
             }
             i += width;
         }
         if in_group {
-            push_group(&mut window, &mut held, current);
+            close_group(&mut window, &mut held);
         }
         while held > 0 {
             let used = self.consume(ctx, span, &window[..held], out);
@@ -832,15 +838,15 @@ fn date_triple(a: &Group, b: &Group, c: &Group) -> Option<bool> {
     }
 }
 
-/// Appends `group` to the window, marking the groups of a date with a
-/// four-digit year so that no candidate uses them.
-fn push_group(window: &mut [Group; WINDOW], held: &mut usize, mut group: Group) {
-    if *held >= 2 && date_triple(&window[*held - 2], &window[*held - 1], &group) == Some(true) {
-        window[*held - 2].in_date = true;
-        window[*held - 1].in_date = true;
-        group.in_date = true;
+/// Keeps the group read at `window[*held]`, marking the groups of a date
+/// with a four-digit year so that no candidate uses them.
+fn close_group(window: &mut [Group; WINDOW], held: &mut usize) {
+    let h = *held;
+    if h >= 2 && date_triple(&window[h - 2], &window[h - 1], &window[h]) == Some(true) {
+        window[h - 2].in_date = true;
+        window[h - 1].in_date = true;
+        window[h].in_date = true;
     }
-    window[*held] = group;
     *held += 1;
 }
 
