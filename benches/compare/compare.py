@@ -75,14 +75,25 @@ def run(cmd, **kw):
 # corpus
 # ---------------------------------------------------------------------------
 
-def corpus_files(seed: int, messages: int, big_mb: float):
-    """The labelled corpus (reused while gen_corpus.py is unchanged), the same messages
-    without labels ({"id","region","text"}: what the Rust programs and the CLI read), and
-    the latter repeated to at least big_mb MB of text (the CLI's large file)."""
+def realistic_corpus(snap, messages: int) -> Path:
+    """The benches' realistic chat (criterion's c_realistic_chat, benches/common/corpus.rs),
+    about 110 bytes per message, region IN, no labels: written by examples/realistic_jsonl."""
+    path = WORK / f"realistic-n{messages}.jsonl"
+    out = run([snap["realistic"], messages * 110, "IN"], capture_output=True, text=True, check=True).stdout
+    records = [dict(json.loads(l), id=i, labels=[], negatives=[]) for i, l in enumerate(out.splitlines())]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def corpus_files(seed: int, messages: int, big_mb: float, labelled=None):
+    """The labelled corpus (reused while gen_corpus.py is unchanged; or `labelled`, a
+    corpus given), the same messages without labels ({"id","region","text"}: what the Rust
+    programs and the CLI read), and the latter repeated to at least big_mb MB of text (the
+    CLI's large file)."""
     WORK.mkdir(parents=True, exist_ok=True)
     gen = CORPUS_TOOLS / "gen_corpus.py"
     key = hashlib.sha256(gen.read_bytes() + (CORPUS_TOOLS / "requirements.txt").read_bytes()).hexdigest()[:12]
-    labelled = WORK / f"corpus-s{seed}-n{messages}-{key}.jsonl"
+    labelled = labelled or WORK / f"corpus-s{seed}-n{messages}-{key}.jsonl"
     if not labelled.exists():
         log(f"generating {messages} messages (seed {seed}) -> {labelled.relative_to(REPO)}")
         tmp = labelled.with_suffix(".tmp")
@@ -139,7 +150,8 @@ def build_piimask():
     """One cargo invocation for the CLI, the C library (for the Python binding) and the
     throughput example, copied at once to target/compare/bin: target/release is shared with
     whoever else builds in this tree, and every piimask row must come from the same build."""
-    if not cargo_build(["build", "--release", "--lib", "--bins", "--example", "throughput"]):
+    if not cargo_build(["build", "--release", "--lib", "--bins", "--example", "throughput",
+                        "--example", "realistic_jsonl"]):
         sys.exit("cargo build --release failed")
     rel = REPO / "target" / "release"
     libname = "libpiimask.dylib" if sys.platform == "darwin" else "libpiimask.so"
@@ -147,7 +159,7 @@ def build_piimask():
     dest.mkdir(parents=True, exist_ok=True)
     snap = {}
     for key, src in (("cli", rel / "piimask"), ("throughput", rel / "examples" / "throughput"),
-                     ("lib", rel / libname)):
+                     ("realistic", rel / "examples" / "realistic_jsonl"), ("lib", rel / libname)):
         snap[key] = dest / src.name
         shutil.copy2(src, snap[key])
     head = run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
@@ -456,7 +468,7 @@ def binding_jobs(mod, items):
 # ---------------------------------------------------------------------------
 
 def score_row(r, records):
-    if r.get("preds") is None:
+    if r.get("preds") is None or not any(rec["labels"] for rec in records):
         return
     per, fp_neg, gold, pred = harness.score(records, r["preds"])
     sup = r["supported"] if r.get("supported") is not None else {p[1] for p in pred}
@@ -576,6 +588,11 @@ def main(argv=None):
     ap.add_argument("--min-seconds", type=float, default=3.0,
                     help="repeat a Python measurement until this much time is spent (default 3)")
     ap.add_argument("--max-passes", type=int, default=7, help="at most this many passes (default 7)")
+    ap.add_argument("--text", choices=["labelled", "realistic"], default="labelled",
+                    help="labelled: tests/corpus/gen_corpus.py's corpus (PII in most messages, hard "
+                         "negatives planted; P/R scored); realistic: the benches' realistic chat "
+                         "(criterion's c_realistic_chat, about one finding per 150 bytes; unlabelled, "
+                         "speed only)")
     ap.add_argument("--large-mb", type=float, default=50.0,
                     help="MB of message text in the CLI's large file (default 50)")
     args = ap.parse_args(argv)
@@ -584,7 +601,9 @@ def main(argv=None):
     load0 = os.getloadavg()
 
     snap = build_piimask()
-    records, labelled, plain, big, times, text_bytes = corpus_files(args.seed, args.messages, args.large_mb)
+    given = realistic_corpus(snap, args.messages) if args.text == "realistic" else None
+    records, labelled, plain, big, times, text_bytes = corpus_files(args.seed, args.messages, args.large_mb,
+                                                                    given)
     items = [(r["text"], r.get("region")) for r in records]
     n_labels = sum(len(r["labels"]) for r in records)
     log(f"corpus: {len(records)} messages, {text_bytes} text bytes "
