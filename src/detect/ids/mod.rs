@@ -476,10 +476,10 @@ impl IdDetector {
         }
     }
 
-    /// Tries every probe for the digit run starting at `g`.
-    fn at_run(&self, ctx: &Context<'_>, g: usize, out: &mut Vec<Finding>) {
+    /// Tries every probe for the digit run of `run` digits starting at `g`
+    /// (the whole run: `text[g + run]` is not a digit).
+    fn at_run(&self, ctx: &Context<'_>, g: usize, run: usize, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        let run = text[g..].iter().take_while(|b| b.is_ascii_digit()).count();
         let second = text
             .get(g + run + 1..)
             .map_or(0, |t| t.iter().take_while(|b| b.is_ascii_digit()).count());
@@ -724,13 +724,15 @@ impl Detector for IdDetector {
         let mut i = span.start;
         while i < end {
             if text[i].is_ascii_digit() {
-                if i == 0 || !text[i - 1].is_ascii_digit() {
-                    self.at_run(ctx, i, out);
-                }
-                // The rest of the run starts nothing.
+                // The whole run (past the span's end too), counted once
+                // here; the rest of it starts nothing.
+                let g = i;
                 i += 1;
-                while i < end && text[i].is_ascii_digit() {
+                while i < text.len() && text[i].is_ascii_digit() {
                     i += 1;
+                }
+                if g == 0 || !text[g - 1].is_ascii_digit() {
+                    self.at_run(ctx, g, i - g, out);
                 }
             } else {
                 i += 1;
