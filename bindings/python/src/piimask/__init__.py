@@ -172,6 +172,9 @@ class Finding(NamedTuple):
 
 _DEFAULT_REGION = object()
 
+# Builds a Finding from a tuple in C (Finding(...) runs a Python function).
+_new_tuple = tuple.__new__
+
 # Confidences are a handful of float32 values: rounded once each.
 _CONFIDENCES = {}
 
@@ -389,25 +392,34 @@ class Scanner:
         return name
 
     def _findings(self, text: str, data: bytes, items, first: int, last: int) -> List[Finding]:
-        """Findings `first..last` of the C array `items`, for `text`."""
+        """Findings `first..last` of the C array `items`, for `text`. The hot
+        path of every call with findings: each C field is read once, and the
+        tuples are built without NamedTuple's Python-level constructor."""
         if first == last:
             return []
-        raw = [items[i] for i in range(first, last)]
-        if len(data) == len(text):  # ASCII: byte offsets are string indices
-            spans = [(f.start, f.end) for f in raw]
-        else:
-            flat = _char_offsets(text, data, [x for f in raw for x in (f.start, f.end)])
-            spans = list(zip(flat[::2], flat[1::2]))
+        raw = []
+        offsets = []
+        for i in range(first, last):
+            f = items[i]
+            raw.append(f)
+            offsets.append(f.start)
+            offsets.append(f.end)
+        if len(data) != len(text):  # not ASCII: byte offsets -> string indices
+            offsets = _char_offsets(text, data, offsets)
         names = self._names
         found = []
-        for f, (start, end) in zip(raw, spans):
-            kind = names.get(f.kind) or self._kind_name(f.kind)
-            confidence = _CONFIDENCES.get(f.confidence)
+        for k, f in enumerate(raw):
+            start = offsets[2 * k]
+            end = offsets[2 * k + 1]
+            code = f.kind
+            kind = names.get(code) or self._kind_name(code)
+            c = f.confidence
+            confidence = _CONFIDENCES.get(c)
             if confidence is None:
                 # The float32's intended decimal (0.85, not 0.8500000238).
-                confidence = _CONFIDENCES.setdefault(f.confidence, round(f.confidence, 6))
+                confidence = _CONFIDENCES.setdefault(c, round(c, 6))
             normalized = ffi.unpack(f.normalized, f.normalized_len).decode("utf-8")
-            found.append(Finding(kind, start, end, text[start:end], confidence, normalized))
+            found.append(_new_tuple(Finding, (kind, start, end, text[start:end], confidence, normalized)))
         return found
 
     def scan(self, text: str, *, region: Optional[str] = None) -> List[Finding]:
