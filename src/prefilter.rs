@@ -4,8 +4,8 @@
 //! scanner only has to look closely around those. Chat text is mostly words,
 //! so finding the next such byte fast is most of the speed: we test eight
 //! bytes at a time with SWAR arithmetic (plain `u64` operations, which the
-//! compiler vectorises further; no `unsafe`), and confirm candidates byte by
-//! byte. Measured on English prose this runs at several GB/s per core.
+//! compiler vectorises further; no `unsafe`), and look only at the bytes
+//! flagged, first to last. Measured on English prose this runs at several GB/s per core.
 //!
 //! Non-ASCII digits (Arabic-Indic, Devanagari, full-width …) are found by
 //! their UTF-8 lead bytes, confirmed from the bytes that follow without a
@@ -71,21 +71,29 @@ impl Triggers {
             // A byte is flagged when it may be a digit, an '@' or a lead
             // byte of 0xD8 or above (every non-ASCII digit's lead is; Latin
             // accents, Cyrillic, Greek and Hebrew are below, so European
-            // text stays on the fast path). The arithmetic can over-flag
-            // (borrows), never under-flag; the byte loop confirms.
-            let digits = x ^ (0x30 * LO);
-            let maybe_digit = digits.wrapping_sub(10 * LO) & !digits;
-            let at = x ^ (0x40 * LO);
-            let maybe_at = at.wrapping_sub(LO) & !at;
-            // (b & 0x7F) + 0x28 cannot carry into the next byte.
-            let high_lead = x & ((x & (0x7F * LO)) + 0x28 * LO);
-            if (maybe_digit | maybe_at | high_lead) & HI != 0 {
-                for (k, &b) in word.iter().enumerate() {
-                    let class = CLASS[usize::from(b)];
-                    if class != 0 && self.confirm(class, haystack, i + k) {
-                        return Some(i + k);
-                    }
+            // text stays on the fast path). The flags are exact per byte
+            // (no borrows): on the low seven bits, adding at most 0x50
+            // cannot carry into the next byte. `b >= 0x30` and not
+            // `b >= 0x3A` (and not high) is a digit; `b >= 0x40` and not
+            // `b >= 0x41` an '@'; a high byte with `(b & 0x7F) >= 0x58` a
+            // lead of 0xD8 or above. Leads are confirmed below.
+            let low = x & (0x7F * LO);
+            let ge30 = low + 0x50 * LO;
+            let ge3a = low + 0x46 * LO;
+            let ge40 = low + 0x40 * LO;
+            let ge41 = low + 0x3F * LO;
+            let digit = ge30 & !ge3a & !x;
+            let at = ge40 & !ge41 & !x;
+            let high_lead = x & (low + 0x28 * LO);
+            let mut flagged = (digit | at | high_lead) & HI;
+            // Only flagged bytes are looked at, first to last.
+            while flagged != 0 {
+                let k = (flagged.trailing_zeros() / 8) as usize;
+                let class = CLASS[usize::from(word[k])];
+                if class != 0 && self.confirm(class, haystack, i + k) {
+                    return Some(i + k);
                 }
+                flagged &= flagged - 1;
             }
             i += 8;
         }
