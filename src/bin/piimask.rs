@@ -505,7 +505,7 @@ fn run(opts: Options, redact: bool) -> Result<bool, String> {
             while let Some(data) =
                 read_block(&mut *input, &mut carry).map_err(|e| format!("read error: {e}"))?
             {
-                let count = data.iter().filter(|&&b| b == b'\n').count()
+                let count = memchr::memchr_iter(b'\n', &data).count()
                     + usize::from(data.last() != Some(&b'\n'));
                 let block = Block {
                     seq,
