@@ -11,7 +11,7 @@
 #   SECONDS  fuzzing time per target (default 60)
 #   TARGET   targets to run (default: all of them)
 #
-# Uses the nightly toolchain when there is one (else stable with
+# Uses the nightly toolchain when there is one (else the default one with
 # RUSTC_BOOTSTRAP=1: the sanitizer needs -Zsanitizer); installs cargo-fuzz
 # from crates.io when it is missing. The first build of the fuzz crate
 # takes a few minutes.
@@ -35,10 +35,10 @@ step() { printf '\n==> %s\n' "$*"; }
 # one, else the stable one with RUSTC_BOOTSTRAP=1 (its standard library
 # ships the sanitizer runtimes; nothing else is fetched).
 if rustup run nightly rustc --version >/dev/null 2>&1; then
-    toolchain=+nightly
+    toolchain=(+nightly)
 else
-    echo "no nightly toolchain: fuzzing with the stable one and RUSTC_BOOTSTRAP=1"
-    toolchain=+stable
+    echo "no nightly toolchain: fuzzing with the default one and RUSTC_BOOTSTRAP=1"
+    toolchain=()
     export RUSTC_BOOTSTRAP=1
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
@@ -50,9 +50,9 @@ fi
 # build must not evict (or be evicted by) the main one.
 fuzz_flags=(--target-dir fuzz/target)
 
-step "cargo $toolchain fuzz build (AddressSanitizer)"
+step "cargo ${toolchain[*]} fuzz build (AddressSanitizer)"
 for t in "${targets[@]}"; do
-    cargo "$toolchain" fuzz build "${fuzz_flags[@]}" "$t"
+    cargo "${toolchain[@]}" fuzz build "${fuzz_flags[@]}" "$t"
 done
 
 logs=fuzz/target/logs
@@ -68,7 +68,7 @@ for t in "${targets[@]}"; do
     fi
     log="$logs/$t.log"
     status=0
-    cargo "$toolchain" fuzz run "${fuzz_flags[@]}" "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
+    cargo "${toolchain[@]}" fuzz run "${fuzz_flags[@]}" "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -detect_leaks=1 -print_final_stats=1 "${extra[@]}" >"$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
