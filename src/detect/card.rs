@@ -168,14 +168,15 @@ pub(crate) fn issuer_accepts(digits: &[u8]) -> bool {
     if !(MIN_DIGITS..=MAX_DIGITS).contains(&len) {
         return false;
     }
-    let prefix = |n: u32| {
-        digits[..n as usize]
-            .iter()
-            .fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'))
-    };
+    // The number spelled by the first n digits, for every n a range uses,
+    // computed once.
+    let mut prefix = [0u32; 7];
+    for n in 1..prefix.len() {
+        prefix[n] = prefix[n - 1] * 10 + u32::from(digits[n - 1] - b'0');
+    }
     RANGES
         .iter()
-        .any(|r| r.lengths & (1 << len) != 0 && (r.lo..=r.hi).contains(&prefix(r.digits)))
+        .any(|r| r.lengths & (1 << len) != 0 && (r.lo..=r.hi).contains(&prefix[r.digits as usize]))
 }
 
 /// Whether `digits` (ASCII) is a plausible card number: issuer range,
