@@ -25,7 +25,9 @@
 use std::collections::HashMap;
 
 use once_cell::sync::{Lazy, OnceCell};
-use regex::bytes::{Regex, RegexBuilder};
+use std::cell::RefCell;
+
+use regex::bytes::{CaptureLocations, Regex, RegexBuilder};
 
 /// One region's metadata as `build.rs` extracted it (patterns compacted).
 pub(crate) struct RawRegion {
@@ -188,6 +190,48 @@ impl Prefix {
     }
 }
 
+thread_local! {
+    /// Capture slots of the transform patterns, one set per pattern, reused
+    /// by this thread: reading a national prefix allocates nothing.
+    static LOCATIONS: RefCell<Vec<(usize, CaptureLocations)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with this thread's capture slots for `re`.
+fn with_locations<R>(re: &Regex, f: impl FnOnce(&mut CaptureLocations) -> R) -> R {
+    LOCATIONS.with(|slots| {
+        let mut slots = slots.borrow_mut();
+        let key = re as *const Regex as usize;
+        let i = match slots.iter().position(|(k, _)| *k == key) {
+            Some(i) => i,
+            None => {
+                slots.push((key, re.capture_locations()));
+                slots.len() - 1
+            }
+        };
+        f(&mut slots[i].1)
+    })
+}
+
+/// Applies a transform rule (digits and `$N` group references, as all of
+/// libphonenumber's are) to the groups `locs` found in `digits`, followed
+/// by `rest`; a group that did not take part adds nothing.
+fn expand(rule: &str, locs: &CaptureLocations, digits: &[u8], rest: &[u8]) -> Option<Digits> {
+    let mut head = [0u8; MAX_NSN];
+    let mut n = 0;
+    let mut bytes = rule.bytes();
+    while let Some(b) = bytes.next() {
+        let part: &[u8] = if b == b'$' {
+            let group = usize::from(bytes.next()?.checked_sub(b'0')?);
+            locs.get(group).map_or(&[], |(s, e)| &digits[s..e])
+        } else {
+            std::slice::from_ref(&b)
+        };
+        head.get_mut(n..n + part.len())?.copy_from_slice(part);
+        n += part.len();
+    }
+    Digits::concat(&[&head[..n], rest])
+}
+
 /// How a national number came out of [`RegionRules::strip_national_prefix`].
 #[derive(Debug, PartialEq, Eq)]
 pub(crate) struct National {
@@ -293,21 +337,22 @@ impl RegionRules {
             // A few regions rewrite it (Argentina's mobile "15", Brazil's
             // carrier codes); only then are capture groups needed.
             (Some(rule), Prefix::Pattern(prefix)) => {
-                let Some(caps) = prefix.captures(digits) else {
-                    return unchanged();
-                };
-                let whole = caps.get(0).expect("group 0 always matches");
-                if whole.end() == 0 {
-                    return unchanged();
-                }
-                let rest = &digits[whole.end()..];
-                let last = caps.len() - 1;
-                if last > 0 && caps.get(last).is_some() {
-                    let mut expanded = Vec::with_capacity(MAX_NSN);
-                    caps.expand(rule.as_bytes(), &mut expanded);
-                    Digits::concat(&[&expanded, rest])
-                } else {
-                    Digits::concat(&[rest])
+                let rewritten = with_locations(prefix, |locs| {
+                    let end = prefix.captures_read(locs, digits)?.end();
+                    if end == 0 {
+                        return None;
+                    }
+                    let rest = &digits[end..];
+                    let last = locs.len() - 1;
+                    Some(if last > 0 && locs.get(last).is_some() {
+                        expand(rule, locs, digits, rest)
+                    } else {
+                        Digits::concat(&[rest])
+                    })
+                });
+                match rewritten {
+                    Some(candidate) => candidate,
+                    None => return unchanged(),
                 }
             }
         };
