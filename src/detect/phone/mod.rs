@@ -706,10 +706,28 @@ impl Detector for PhoneDetector {
         let mut in_group = false;
         let mut i = span.start;
         while i < span.end {
-            // ASCII inline; other characters decoded.
             let b = text[i];
+            if b.is_ascii_digit() {
+                // A run of ASCII digits, read in one go.
+                let current = &mut window[held];
+                if !in_group {
+                    in_group = true;
+                    current.start = i;
+                    current.len = 0;
+                }
+                while i < span.end && text[i].is_ascii_digit() {
+                    if current.len < MAX_DIGITS {
+                        current.digits[current.len] = text[i];
+                    }
+                    current.len = current.len.saturating_add(1);
+                    i += 1;
+                }
+                current.end = i;
+                continue;
+            }
+            // Other ASCII inline; other characters decoded.
             let (c, width, digit) = if b < 0x80 {
-                (Some(char::from(b)), 1, b.is_ascii_digit().then(|| b - b'0'))
+                (Some(char::from(b)), 1, None)
             } else {
                 let (c, width) = char_at(text, i);
                 (c, width.max(1), c.and_then(digit_value))
