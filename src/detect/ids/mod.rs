@@ -425,13 +425,15 @@ impl IdDetector {
     #[cfg(test)]
     fn probes_at<'a>(&'a self, text: &[u8], g: usize, run: usize) -> std::vec::IntoIter<&'a Probe> {
         let mut probes = Vec::new();
-        self.for_each_probe(text, g, run, |p| probes.push(p));
+        let second = digits_after(text, g + run);
+        self.for_each_probe(text, g, run, second, |p| probes.push(p));
         probes.into_iter()
     }
 
     /// Calls `f` with each probe that may match around the digit run of
-    /// `run` digits starting at `g`: a cheap look at the bytes before and
-    /// after the run rules out most of them. Plain loops: this runs at
+    /// `run` digits starting at `g`, followed by a byte and `second` digits:
+    /// a cheap look at the bytes before and after the run, and at the count
+    /// of digits after it, rules out most of them. Plain loops: this runs at
     /// every digit run, and iterator adapters chained here cost more than
     /// the checks.
     #[inline]
@@ -440,6 +442,7 @@ impl IdDetector {
         text: &[u8],
         g: usize,
         run: usize,
+        second: usize,
         mut f: impl FnMut(&'a Probe),
     ) {
         let after = text.get(g + run).copied();
@@ -458,7 +461,7 @@ impl IdDetector {
         let after = text.get(g + run);
         for probes in [ends, continues] {
             for p in probes {
-                if p.next_fits(after) && p.prev_fits(before) {
+                if p.next_fits(after) && p.second_fits(second) && p.prev_fits(before) {
                     f(p);
                 }
             }
@@ -470,7 +473,7 @@ impl IdDetector {
         };
         for fuzzy in fuzzies {
             let p = &fuzzy.probe;
-            if fuzzy.fits_run(run, after) && p.prev_fits(before) {
+            if fuzzy.fits_run(run, after) && p.second_fits(second) && p.prev_fits(before) {
                 f(p);
             }
         }
@@ -480,21 +483,14 @@ impl IdDetector {
     /// (the whole run: `text[g + run]` is not a digit).
     fn at_run(&self, ctx: &Context<'_>, g: usize, run: usize, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        let second = text
-            .get(g + run + 1..)
-            .map_or(0, |t| t.iter().take_while(|b| b.is_ascii_digit()).count());
+        let second = digits_after(text, g + run);
         // Context is looked up once per start, and only for valid values.
         let mut around: Option<(usize, Around)> = None;
         // The last written form tried and where it matched (a free-standing
         // match only); `buf` holds its letters and digits.
         let mut last: Option<(u16, Option<Written>)> = None;
         let mut buf = [0u8; MAX_SHAPE];
-        self.for_each_probe(text, g, run, |probe| {
-            // Most probes fail on the digits after the run: no need to
-            // look further (nor to remember the form, which fails alike).
-            if !probe.second_fits(second) {
-                return;
-            }
+        self.for_each_probe(text, g, run, second, |probe| {
             let matched = match last {
                 Some((form, matched)) if form == probe.form => matched,
                 _ => {
@@ -550,6 +546,13 @@ fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
         Strength::Bare if home && !around.vetoed => Some(CONF_BARE_HOME),
         _ => None,
     }
+}
+
+/// How many digits are written after the byte at `at` (which follows a
+/// digit run): what [`Probe::second`] is compared with.
+fn digits_after(text: &[u8], at: usize) -> usize {
+    text.get(at + 1..)
+        .map_or(0, |t| t.iter().take_while(|b| b.is_ascii_digit()).count())
 }
 
 /// The `second` of a probe whose first digit run ends at `at` in `pattern`.
