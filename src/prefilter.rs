@@ -28,6 +28,8 @@ pub(crate) struct Triggers {
 const DIGIT: u8 = 1;
 const AT: u8 = 2;
 const LEAD: u8 = 3;
+/// 0xE0: Indic scripts, Thai, Lao, Tibetan (Devanagari text is full of it).
+const LEAD_E0: u8 = 4;
 
 static CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -36,6 +38,7 @@ static CLASS: [u8; 256] = {
         table[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
             b'@' => AT,
+            0xE0 => LEAD_E0,
             lead if is_digit_lead_byte(lead) => LEAD,
             _ => 0,
         };
@@ -58,6 +61,9 @@ impl Triggers {
             DIGIT => true,
             AT => self.at_sign,
             LEAD => is_non_ascii_digit(h, i),
+            // Most 0xE0 characters are letters of a block whose second
+            // byte holds no digit (Devanagari letters: 0xA4): no call.
+            LEAD_E0 => e0_block_has_digits(h.get(i + 1)) && is_non_ascii_digit(h, i),
             _ => false,
         }
     }
@@ -99,6 +105,29 @@ impl Triggers {
         }
         (i..haystack.len()).find(|&k| self.is_trigger_at(haystack, k))
     }
+}
+
+/// Whether a character starting 0xE0 with this second byte may be a digit
+/// (the second bytes [`is_non_ascii_digit`] accepts after 0xE0).
+#[inline(always)]
+fn e0_block_has_digits(b1: Option<&u8>) -> bool {
+    matches!(
+        b1,
+        Some(
+            0xA5 | 0xA7
+                | 0xA9
+                | 0xAB
+                | 0xAD
+                | 0xAF
+                | 0xB1
+                | 0xB3
+                | 0xB5
+                | 0xB7
+                | 0xB9
+                | 0xBB
+                | 0xBC
+        )
+    )
 }
 
 /// Whether the lead byte at `h[i]` starts a decimal digit, judged from the
