@@ -694,7 +694,7 @@ impl Detector for PhoneDetector {
         {
             return;
         }
-        if looks_like_card(text, span) || looks_like_ipv4(text, span) {
+        if looks_like_ipv4(text, span) {
             return;
         }
         // `window[held]` is the group being read: groups are built where
@@ -704,6 +704,7 @@ impl Detector for PhoneDetector {
         window[0].start = span.start;
         window[0].sep.start = span.start;
         let mut in_group = false;
+        let mut consumed = false;
         let mut i = span.start;
         while i < span.end {
             let b = text[i];
@@ -751,6 +752,8 @@ impl Detector for PhoneDetector {
                         in_group = false;
                         close_group(&mut window, &mut held);
                         if held == WINDOW {
+                            // Eight groups: not a card's layout.
+                            consumed = true;
                             let used = self.consume(ctx, span, &window[..held], out);
                             window.copy_within(used..held, 0);
                             held -= used;
@@ -767,6 +770,9 @@ impl Detector for PhoneDetector {
         }
         if in_group {
             close_group(&mut window, &mut held);
+        }
+        if !consumed && looks_like_card(&window[..held]) {
+            return;
         }
         while held > 0 {
             let used = self.consume(ctx, span, &window[..held], out);
@@ -886,33 +892,19 @@ fn looks_like_ipv4(text: &[u8], span: Span) -> bool {
 
 /// Four groups of four digits (or Amex 4-6-5) read as a card, valid or not;
 /// the card detector decides, and no phone number hides in its pieces.
-fn looks_like_card(text: &[u8], span: Span) -> bool {
-    let mut sizes = [0usize; 6];
-    let mut count = 0;
-    let mut run = 0;
-    let mut i = span.start;
-    while i < span.end {
-        // Digits of every script count: a phone number in Arabic-Indic
-        // digits after a card (`4111 … 1111 -٠١٠…`) is not part of it.
-        let (c, width) = char_at(text, i);
-        i += width.max(1);
-        if c.and_then(digit_value).is_some() {
-            run += 1;
-        } else if run > 0 {
-            if count == sizes.len() {
-                return false;
-            }
-            sizes[count] = run;
-            count += 1;
-            run = 0;
-        }
+/// `groups` are all the digit runs of the span (digits of every script
+/// count: a phone number in Arabic-Indic digits after a card, `4111 … 1111
+/// -٠١٠…`, is not part of it).
+fn looks_like_card(groups: &[Group]) -> bool {
+    let mut sizes = [0usize; 5];
+    if groups.len() > sizes.len() {
+        return false;
     }
-    if run > 0 && count < sizes.len() {
-        sizes[count] = run;
-        count += 1;
+    for (size, g) in sizes.iter_mut().zip(groups) {
+        *size = g.len;
     }
     matches!(
-        &sizes[..count],
+        &sizes[..groups.len()],
         [4, 4, 4, 4] | [4, 4, 4, 4, 1..=3] | [4, 6, 5] | [4, 6, 4]
     )
 }

@@ -309,3 +309,21 @@ fn confidence_reflects_the_form() {
     assert!(conf("wa.me/919876543210") > conf("+91 98765 43210"));
     assert!(conf("+91 98765 43210") > conf("98765 43210"));
 }
+
+#[test]
+fn card_layouts_hold_no_phone_number() {
+    let s = scanner();
+    // A card's layout, in any digits: no phone number in its pieces.
+    assert!(found(&s, "US", "amex 3782 822463 10005 thanks").is_empty());
+    assert!(found(&s, "IN", "4111 1111 1111 1111").is_empty());
+    assert!(found(&s, "EG", "٤١١١ ١١١١ ١١١١ ١١١١").is_empty());
+    // More groups than a card has: the number after them is read.
+    assert_eq!(
+        found(&s, "EG", "card 4111 1111 1111 1111 -٠١٠٠١٢٣٤٥٦٧ ok"),
+        [("٠١٠٠١٢٣٤٥٦٧".into(), "+201001234567".into())]
+    );
+    assert_eq!(
+        found(&s, "IN", "or 1 2 3 4 5 6 7 8 98765 43210"),
+        [("98765 43210".into(), "+919876543210".into())]
+    );
+}
