@@ -5,8 +5,8 @@
 //! them) and look for the leftmost-longest run of consecutive groups that is
 //! a valid number, the way a person reads a list of numbers:
 //!
-//! 1. cheap shape checks first (a span with fewer than seven digits in all
-//!    is dropped before it is split): 7 to 17 digits, at most seven groups,
+//! 1. cheap shape checks first (a span shorter than seven bytes is dropped
+//!    before it is split): 7 to 17 digits, at most seven groups,
 //!    separators that people type inside numbers, no date shapes, not glued
 //!    to letters or other digits, no currency around it;
 //! 2. then the form decides the validation: `+` or an international dialling
@@ -678,19 +678,6 @@ impl Detector for PhoneDetector {
         let left = char_before(text, span.start).0;
         if matches!(left, Some(c) if is_latin_letter(c) || c == BULLET)
             || char_at(text, span.end).0 == Some(BULLET)
-        {
-            return;
-        }
-        // Every candidate needs MIN_DIGITS digits: most spans (prices,
-        // times, dates with a short year, OTPs) have fewer in all.
-        // Counted over bytes that are ASCII digits or part of a non-ASCII
-        // character: a bound on the digits of every script, in one pass.
-        let written = &text[span.start..span.end];
-        if written
-            .iter()
-            .filter(|&&b| b.is_ascii_digit() || b >= 0x80)
-            .count()
-            < MIN_DIGITS
         {
             return;
         }
