@@ -209,6 +209,17 @@ impl Detector for IpDetector {
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let end = span.end.min(text.len());
+        // Most spans hold neither address shape: no dot in or right after
+        // the span (IPv4), and no colon near it nor hex letters right
+        // before it (IPv6; the per-token gates below look no further).
+        let dotted = text[span.start..(end + 1).min(text.len())].contains(&b'.');
+        let coloned = text[span.start.saturating_sub(5)..(end + 5).min(text.len())].contains(&b':');
+        let hex_before = span.start > 0
+            && text[span.start - 1].is_ascii_hexdigit()
+            && text[span.start - 1].is_ascii_alphabetic();
+        if !dotted && !coloned && !hex_before {
+            return;
+        }
         // An address can start at any token of the span ("server 10
         // 2001:db8::1" is one numeric span): try each digit run that does
         // not continue a dotted or colon-separated token.
