@@ -76,16 +76,24 @@ pub(crate) struct Tables {
 }
 
 /// The union of the validity rules of the regions sharing a calling code.
+/// Compiled on first use, like a region's own patterns.
 struct Shared {
     lengths: u32,
-    valid: Regex,
+    /// The union of the regions' number-type patterns.
+    source: String,
+    valid: OnceCell<Regex>,
 }
 
 impl Shared {
     /// False only when `nsn` is valid in none of the regions.
     #[inline]
     fn may_be_valid(&self, nsn: &[u8]) -> bool {
-        nsn.len() < 32 && self.lengths & (1 << nsn.len()) != 0 && self.valid.is_match(nsn)
+        nsn.len() < 32
+            && self.lengths & (1 << nsn.len()) != 0
+            && self
+                .valid
+                .get_or_init(|| anchored(&self.source, true))
+                .is_match(nsn)
     }
 }
 
@@ -403,7 +411,8 @@ impl Tables {
                 let union: Vec<String> = rules().map(|r| format!("(?:{})", r.raw.valid)).collect();
                 Some(Shared {
                     lengths: rules().fold(0, |l, r| l | r.lengths),
-                    valid: anchored(&union.join("|"), true),
+                    source: union.join("|"),
+                    valid: OnceCell::new(),
                 })
             })
             .collect();
