@@ -41,24 +41,16 @@ fn is_label_char(c: char) -> bool {
 
 /// The start of the local part ending at `at`, if it is well formed.
 fn local_start(text: &[u8], at: usize) -> Option<usize> {
-    // A mask bullet stands for a letter or digit masked before: the walk
-    // reads it as one, so masked text splits into the same local part as
-    // the text it came from (`C..55…@` and `•..55…@` are both malformed),
-    // and a local part holding one is the kept tail of a masked value
-    // (`••210@…`), not an address. Redacting masked text finds nothing new.
+    // (An address touching a mask bullet, `••210@…`, is the kept part of a
+    // masked value: the scanner drops it, as it drops any such finding.)
     let mut start = at;
-    let mut masked = false;
     while at - start <= MAX_LOCAL {
         match char_before(text, start) {
             (Some(c), w) if is_local_char(c) => start -= w,
-            (Some(BULLET), w) => {
-                masked = true;
-                start -= w;
-            }
             _ => break,
         }
     }
-    if at - start > MAX_LOCAL || masked {
+    if at - start > MAX_LOCAL {
         return None;
     }
     // Leading dots and quotes are sentence punctuation, not address.
@@ -189,13 +181,6 @@ impl Detector for EmailDetector {
         let Some(end) = domain_end(text, at + 1) else {
             return;
         };
-        // Glued to a mask bullet (possibly through trimmed hyphens), the
-        // domain continued into a masked value when it was first read.
-        let rest = &text[end..];
-        let hyphens = rest.iter().take_while(|&&b| b == b'-').count();
-        if char_at(rest, hyphens).0 == Some(BULLET) {
-            return;
-        }
         let (Ok(local), Ok(domain)) = (
             std::str::from_utf8(&text[start..at]),
             std::str::from_utf8(&text[at + 1..end]),
