@@ -334,14 +334,10 @@ impl Scanner {
                 pos = i + 1;
                 continue;
             }
-            // An ASCII trigger other than '@' is a digit; a non-ASCII one
-            // is confirmed by decoding.
-            if text[i] >= 0x80 {
-                let (c, width) = char_at(text, i);
-                if c.and_then(digit_value).is_none() {
-                    pos = i + width.max(1);
-                    continue;
-                }
+            let (c, width) = char_at(text, i);
+            if c.and_then(digit_value).is_none() {
+                pos = i + width.max(1);
+                continue;
             }
             let span = numeric_span(text, i);
             for d in &self.numeric {
@@ -739,12 +735,7 @@ fn numeric_span(text: &[u8], first_digit: usize) -> Span {
     let mut start = first_digit;
     let mut back = first_digit;
     for _ in 0..MAX_LEAD {
-        // The ASCII case inlined: most spans follow a space or a letter.
-        let before = match back.checked_sub(1).map(|i| text[i]) {
-            Some(b) if b < 0x80 => (Some(char::from(b)), 1),
-            _ => char_before(text, back),
-        };
-        match before {
+        match char_before(text, back) {
             (Some(c), w) if matches!(phone::separator(c), Some('+' | '(' | ' ')) => {
                 back -= w;
                 if phone::separator(c) != Some(' ') {
@@ -758,16 +749,9 @@ fn numeric_span(text: &[u8], first_digit: usize) -> Span {
     let mut i = first_digit;
     let mut spaces = 0;
     loop {
-        // ASCII inline; other characters decoded.
-        let (c, w, digit) = match text.get(i) {
-            Some(&b) if b < 0x80 => (Some(char::from(b)), 1, b.is_ascii_digit()),
-            _ => {
-                let (c, w) = char_at(text, i);
-                (c, w, c.and_then(digit_value).is_some())
-            }
-        };
+        let (c, w) = char_at(text, i);
         let Some(c) = c else { break };
-        if digit {
+        if digit_value(c).is_some() {
             end = i + w;
             spaces = 0;
         } else if let Some(sep) = phone::separator(c) {

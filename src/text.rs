@@ -43,25 +43,35 @@ pub(crate) const fn is_digit_lead_byte(b: u8) -> bool {
 
 /// Decodes the character starting at `at`. Returns `None` for an invalid
 /// sequence (with its length, at least one byte) and at the end of the text.
-#[inline]
+/// The ASCII case is always inlined (detectors call this per byte, mostly
+/// on ASCII); other characters are decoded out of line.
+#[inline(always)]
 pub(crate) fn char_at(text: &[u8], at: usize) -> (Option<char>, usize) {
     match text.get(at) {
         None => (None, 0),
         Some(&b) if b < 0x80 => (Some(b as char), 1),
-        Some(_) => bstr::decode_utf8(&text[at..]),
+        Some(_) => decode_at(text, at),
     }
 }
 
+#[inline(never)]
+fn decode_at(text: &[u8], at: usize) -> (Option<char>, usize) {
+    bstr::decode_utf8(&text[at..])
+}
+
 /// Decodes the character that ends at `end`, as [`char_at`] does forwards.
-#[inline]
+#[inline(always)]
 pub(crate) fn char_before(text: &[u8], end: usize) -> (Option<char>, usize) {
-    if end == 0 {
-        return (None, 0);
+    match end.checked_sub(1).map(|i| text[i]) {
+        None => (None, 0),
+        Some(b) if b < 0x80 => (Some(b as char), 1),
+        Some(_) => decode_before(text, end),
     }
-    match text[end - 1] {
-        b if b < 0x80 => (Some(b as char), 1),
-        _ => bstr::decode_last_utf8(&text[..end]),
-    }
+}
+
+#[inline(never)]
+fn decode_before(text: &[u8], end: usize) -> (Option<char>, usize) {
+    bstr::decode_last_utf8(&text[..end])
 }
 
 /// Latin letters (ASCII, Latin-1, Latin Extended, Vietnamese). A number glued

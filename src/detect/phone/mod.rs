@@ -28,18 +28,10 @@ use once_cell::sync::Lazy;
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::text::{self, char_at, digit_value, ends_with_ignore_case, is_latin_letter};
+use crate::text::{
+    self, char_at, char_before, digit_value, ends_with_ignore_case, is_latin_letter,
+};
 use metadata::{Digits, TABLES};
-
-/// [`text::char_before`] with the ASCII case inlined: it runs for every
-/// span and for every character of the context window, mostly on ASCII.
-#[inline(always)]
-fn char_before(text: &[u8], end: usize) -> (Option<char>, usize) {
-    match end.checked_sub(1).map(|i| text[i]) {
-        Some(b) if b < 0x80 => (Some(char::from(b)), 1),
-        _ => text::char_before(text, end),
-    }
-}
 
 /// The most groups a written number has (`+33 6 12 34 56 78` has six).
 const MAX_GROUPS: usize = 7;
