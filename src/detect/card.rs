@@ -353,18 +353,12 @@ impl Detector for CardDetector {
         let mut i = span.start;
         let mut in_group = false;
         loop {
-            // ASCII inline; other characters decoded.
-            let (c, w, digit) = match text.get(i) {
-                Some(&b) if i < span.end && b < 0x80 => {
-                    (Some(char::from(b)), 1, b.is_ascii_digit().then(|| b - b'0'))
-                }
-                _ if i < span.end => {
-                    let (c, w) = char_at(text, i);
-                    (c, w, c.and_then(digit_value))
-                }
-                _ => (None, 0, None),
+            let (c, w) = if i < span.end {
+                char_at(text, i)
+            } else {
+                (None, 0)
             };
-            match digit {
+            match c.and_then(digit_value) {
                 Some(d) => {
                     if !in_group {
                         // A group starts: does it continue the run?

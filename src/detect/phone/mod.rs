@@ -705,14 +705,9 @@ impl Detector for PhoneDetector {
                 current.end = i;
                 continue;
             }
-            // Other ASCII inline; other characters decoded.
-            let (c, width, digit) = if b < 0x80 {
-                (Some(char::from(b)), 1, None)
-            } else {
-                let (c, width) = char_at(text, i);
-                (c, width.max(1), c.and_then(digit_value))
-            };
-            match digit {
+            let (c, width) = char_at(text, i);
+            let width = width.max(1);
+            match c.and_then(digit_value) {
                 Some(d) => {
                     let current = &mut window[held];
                     if !in_group {
