@@ -63,6 +63,7 @@ mod finding;
 pub mod policy;
 mod prefilter;
 mod region;
+pub mod report;
 mod scanner;
 mod text;
 
