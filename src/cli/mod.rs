@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 
 pub mod common;
 pub mod lines;
+pub mod report;
 pub mod reveal;
 
 /// The command line as `piimask` parses it.
@@ -44,6 +45,9 @@ pub enum Command {
     /// Reveal a token or FPE value for a role allowed to reveal; every
     /// attempt is written to the audit log.
     Reveal(reveal::RevealOptions),
+    /// The operator's KPIs and ROI from `piimask guard` output and reveal
+    /// audit logs: a text table, JSON (--json) or an HTML page (--html).
+    Report(report::ReportOptions),
 }
 
 /// What a subcommand's `run` returns: `Ok(true)` when everything went
@@ -57,6 +61,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Scan(opts) => lines::run(opts, lines::Mode::Scan),
         Command::Redact(opts) => lines::run(opts, lines::Mode::Redact),
         Command::Reveal(opts) => reveal::run(opts),
+        Command::Report(opts) => report::run(opts),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

@@ -45,7 +45,7 @@ p.period{color:#57606a;margin-top:0}\
 table{border-collapse:collapse;margin:8px 0;font-size:14px}\
 th,td{padding:4px 10px;border-bottom:1px solid #eaeef2;text-align:right}\
 th:first-child,td:first-child{text-align:left}th{background:#f6f8fa}\
-td.f{text-align:left;font-family:ui-monospace,monospace;font-size:12px;color:#57606a}\
+.t{text-align:left}#roi td.t{font-family:ui-monospace,monospace;font-size:12px;color:#57606a}\
 .charts{display:flex;flex-wrap:wrap;gap:24px}svg{font-size:11px}\
 .key span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}";
 
@@ -54,22 +54,25 @@ struct Page {
 }
 
 impl Page {
-    fn table(&mut self, id: &str, header: &[&str], rows: &[Vec<String>]) {
+    /// A table; `left` lists the columns of text (left-aligned) besides
+    /// the first.
+    fn table(&mut self, id: &str, header: &[&str], left: &[usize], rows: &[Vec<String>]) {
+        let class = |i: usize| {
+            if i > 0 && left.contains(&i) {
+                " class=\"t\""
+            } else {
+                ""
+            }
+        };
         let _ = write!(self.out, "<table id=\"{id}\"><thead><tr>");
-        for h in header {
-            let _ = write!(self.out, "<th>{}</th>", esc(h));
+        for (i, h) in header.iter().enumerate() {
+            let _ = write!(self.out, "<th{}>{}</th>", class(i), esc(h));
         }
         self.out.push_str("</tr></thead><tbody>");
         for r in rows {
             self.out.push_str("<tr>");
             for (i, c) in r.iter().enumerate() {
-                // A trailing formula column is set in monospace.
-                let class = if i == 2 && header.get(2) == Some(&"formula") {
-                    " class=\"f\""
-                } else {
-                    ""
-                };
-                let _ = write!(self.out, "<td{class}>{}</td>", esc(c));
+                let _ = write!(self.out, "<td{}>{}</td>", class(i), esc(c));
             }
             self.out.push_str("</tr>");
         }
@@ -119,12 +122,10 @@ fn reveal_rows<'a>(
 /// Stacked bars of leak events per day (held, masked, delivered).
 fn events_chart(r: &Report) -> String {
     let days = &r.per_day;
-    let max = days
-        .iter()
-        .map(|d| d.leak_events.total)
-        .max()
-        .unwrap_or(0)
-        .max(1);
+    // Whole-number gridlines: four steps of a whole size.
+    let top_count = days.iter().map(|d| d.leak_events.total).max().unwrap_or(0);
+    let step = top_count.div_ceil(4).max(1);
+    let max = step * 4;
     let (left, top, height) = (36.0, 16.0, 180.0);
     let slot = (600.0 / days.len().max(1) as f64).clamp(8.0, 60.0);
     let width = left + slot * days.len() as f64 + 16.0;
@@ -138,13 +139,13 @@ fn events_chart(r: &Report) -> String {
     );
     // Axis with a few gridlines.
     for i in 0..=4 {
-        let v = max as f64 * i as f64 / 4.0;
+        let v = step * i;
         let y = top + height - height * i as f64 / 4.0;
         let _ = write!(
             s,
             "<line x1=\"{left}\" x2=\"{x2:.1}\" y1=\"{y:.1}\" y2=\"{y:.1}\" stroke=\"#eaeef2\"/>\
              <text x=\"{tx}\" y=\"{ty:.1}\" text-anchor=\"end\" fill=\"#57606a\">{}</text>",
-            num((v * 10.0).round() / 10.0),
+            v,
             x2 = width - 8.0,
             tx = left - 4.0,
             ty = y + 4.0
@@ -343,7 +344,7 @@ pub(super) fn render(r: &Report) -> String {
         vec!["share masked".into(), pct(m.share_masked)],
         vec!["share held".into(), pct(m.share_held)],
     ];
-    p.table("messages", &["", "count"], &rows);
+    p.table("messages", &["", "count"], &[], &rows);
     let rows: Vec<Vec<String>> = m
         .with_pii_by_kind
         .iter()
@@ -352,21 +353,31 @@ pub(super) fn render(r: &Report) -> String {
             vec![k.clone(), n.to_string(), f.to_string()]
         })
         .collect();
-    p.table("pii-by-kind", &["kind", "messages", "findings"], &rows);
+    p.table("pii-by-kind", &["kind", "messages", "findings"], &[], &rows);
 
-    let head = ["", "events", "held", "masked", "delivered"];
+    let head = |first| [first, "events", "held", "masked", "delivered"];
     p.out.push_str("<h2>Leak events</h2>");
     let all = "all".to_string();
     let mut rows = outcome_rows(l.by_class.iter());
     rows.extend(outcome_rows(std::iter::once((&all, &l.all))));
-    p.table("leaks-by-class", &head, &rows);
-    p.table("leaks-by-kind", &head, &outcome_rows(l.by_kind.iter()));
-    p.table("leaks-by-agent", &head, &outcome_rows(l.by_agent.iter()));
-    if l.store_errors > 0 {
+    p.table("leaks-by-class", &head("class"), &[], &rows);
+    p.table(
+        "leaks-by-kind",
+        &head("kind"),
+        &[],
+        &outcome_rows(l.by_kind.iter()),
+    );
+    p.table(
+        "leaks-by-agent",
+        &head("agent"),
+        &[],
+        &outcome_rows(l.by_agent.iter()),
+    );
+    for (class, n) in &l.error_events {
         let _ = writeln!(
             p.out,
-            "<p id=\"store-errors\">Store errors: {}</p>",
-            l.store_errors
+            "<p class=\"errors\">Guard errors ({}): {n} (messages held)</p>",
+            esc(class)
         );
     }
 
@@ -389,6 +400,7 @@ pub(super) fn render(r: &Report) -> String {
     p.table(
         "compliance",
         &["agent", "outbound", "with leak event", "compliance"],
+        &[],
         &rows,
     );
 
@@ -420,17 +432,19 @@ pub(super) fn render(r: &Report) -> String {
     p.table(
         "alerts",
         &["raised", "rule", "actor", "count", "ack by", "response"],
+        &[1, 2, 4],
         &rows,
     );
 
     p.out.push_str("<h2>Reveals</h2>");
-    let head = ["", "attempts", "revealed", "denied", "not found"];
+    let head = |first| [first, "attempts", "revealed", "denied", "not found"];
     let mut rows = reveal_rows(r.reveals.by_role.iter());
     rows.extend(reveal_rows(std::iter::once((&all, &r.reveals.all))));
-    p.table("reveals-by-role", &head, &rows);
+    p.table("reveals-by-role", &head("role"), &[], &rows);
     p.table(
         "reveals-by-actor",
-        &head,
+        &head("actor"),
+        &[],
         &reveal_rows(r.reveals.by_actor.iter()),
     );
 
@@ -452,7 +466,7 @@ pub(super) fn render(r: &Report) -> String {
         vec![label.to_string(), v, f.formula.clone()]
     })
     .collect();
-    p.table("roi", &["", "value", "formula"], &rows);
+    p.table("roi", &["", "value", "formula"], &[2], &rows);
     p.out.push_str("</body></html>\n");
     p.out
 }

@@ -195,7 +195,7 @@ pub struct Messages {
     pub share_held: Option<f64>,
 }
 
-/// Leak events (every class but `store_error`): the breaches caught.
+/// Leak events (every class but the `*_error` ones): the breaches caught.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct LeakEvents {
     /// All leak events, by how they ended.
@@ -206,8 +206,10 @@ pub struct LeakEvents {
     pub by_kind: BTreeMap<String, Outcomes>,
     /// By agent (the outbound message's `sender`).
     pub by_agent: BTreeMap<String, Outcomes>,
-    /// `store_error` events (the shared store was unreachable).
-    pub store_errors: u64,
+    /// Events of the `*_error` classes by class (`store_error`: the
+    /// ownership store was unreachable; `check_error`: scanning failed):
+    /// the guard held those messages, but they are no leaks.
+    pub error_events: BTreeMap<String, u64>,
 }
 
 /// One agent's (or the team's) compliance.
@@ -526,6 +528,19 @@ impl ReportBuilder {
         result
     }
 
+    /// Reads one line given as bytes: a line that is not UTF-8 is
+    /// unreadable.
+    pub fn add_bytes(&mut self, line: &[u8]) -> Result<(), LineError> {
+        match std::str::from_utf8(line) {
+            Ok(text) => self.add_line(text),
+            Err(_) => {
+                self.lines.read += 1;
+                self.lines.unreadable += 1;
+                Err(LineError::NotJson)
+            }
+        }
+    }
+
     fn add_object(&mut self, obj: &Map<String, Value>) -> Result<(), LineError> {
         if let Some(alert) = obj.get("alert") {
             return self.add_alert(alert.as_object().ok_or(LineError::BadField("alert"))?);
@@ -624,8 +639,12 @@ impl ReportBuilder {
         }
         let mut leaks = 0;
         for &(class, kind, action) in &parsed {
-            if class == "store_error" {
-                self.leaks.store_errors += 1;
+            if class.ends_with("_error") {
+                *self
+                    .leaks
+                    .error_events
+                    .entry(class.to_string())
+                    .or_default() += 1;
                 continue;
             }
             leaks += 1;

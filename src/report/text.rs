@@ -10,6 +10,8 @@ struct Table {
     title: String,
     header: Vec<String>,
     rows: Vec<Vec<String>>,
+    /// Columns of text, left-aligned (the others hold figures).
+    left: Vec<usize>,
 }
 
 impl Table {
@@ -18,7 +20,13 @@ impl Table {
             title: title.to_string(),
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
+            left: vec![0],
         }
+    }
+
+    fn left(mut self, columns: &[usize]) -> Table {
+        self.left.extend_from_slice(columns);
+        self
     }
 
     fn row(&mut self, cells: Vec<String>) {
@@ -34,16 +42,15 @@ impl Table {
             }
         }
         let _ = writeln!(out, "{}", self.title);
-        let line = |out: &mut String, cells: &[String], header: bool| {
+        let line = |out: &mut String, cells: &[String]| {
             let mut s = String::new();
             for (i, c) in cells.iter().enumerate().take(cols) {
                 let w = width[i];
                 if i > 0 {
                     s.push_str("  ");
                 }
-                // The first column is a label; others are figures. (Format
-                // widths count characters.)
-                if i == 0 || header {
+                // Format widths count characters.
+                if self.left.contains(&i) {
                     let _ = write!(s, "{c:<w$}");
                 } else {
                     let _ = write!(s, "{c:>w$}");
@@ -51,11 +58,11 @@ impl Table {
             }
             let _ = writeln!(out, "  {}", s.trim_end());
         };
-        line(out, &self.header, true);
+        line(out, &self.header);
         let rule: Vec<String> = width.iter().map(|w| "-".repeat(*w)).collect();
-        line(out, &rule, true);
+        line(out, &rule);
         for r in &self.rows {
-            line(out, r, false);
+            line(out, r);
         }
         out.push('\n');
     }
@@ -140,25 +147,25 @@ pub(super) fn render(r: &Report) -> String {
     t.render(&mut out);
 
     let l = &r.leak_events;
-    let head = ["", "events", "held", "masked", "delivered"];
-    let mut t = Table::new("Leak events by class", &head);
+    let head = |first| [first, "events", "held", "masked", "delivered"];
+    let mut t = Table::new("Leak events by class", &head("class"));
     for (class, o) in &l.by_class {
         t.row(outcomes_row(class, o));
     }
     t.row(outcomes_row("all", &l.all));
     t.render(&mut out);
-    let mut t = Table::new("Leak events by kind", &head);
+    let mut t = Table::new("Leak events by kind", &head("kind"));
     for (kind, o) in &l.by_kind {
         t.row(outcomes_row(kind, o));
     }
     t.render(&mut out);
-    let mut t = Table::new("Leak events by agent", &head);
+    let mut t = Table::new("Leak events by agent", &head("agent"));
     for (agent, o) in &l.by_agent {
         t.row(outcomes_row(agent, o));
     }
     t.render(&mut out);
-    if l.store_errors > 0 {
-        let _ = writeln!(out, "Store errors: {}\n", l.store_errors);
+    for (class, n) in &l.error_events {
+        let _ = writeln!(out, "Guard errors ({class}): {n} (messages held)\n");
     }
 
     let mut t = Table::new(
@@ -196,7 +203,8 @@ pub(super) fn render(r: &Report) -> String {
         let mut t = Table::new(
             "Alerts",
             &["raised", "rule", "actor", "count", "ack by", "response"],
-        );
+        )
+        .left(&[1, 2, 4]);
         for row in &a.list {
             t.row(vec![
                 row.last_ts.clone(),
@@ -212,21 +220,21 @@ pub(super) fn render(r: &Report) -> String {
     }
 
     let v = &r.reveals;
-    let head = ["", "attempts", "revealed", "denied", "not found"];
-    let mut t = Table::new("Reveals by role", &head);
+    let head = |first| [first, "attempts", "revealed", "denied", "not found"];
+    let mut t = Table::new("Reveals by role", &head("role"));
     for (role, counts) in &v.by_role {
         t.row(reveal_row(role, counts));
     }
     t.row(reveal_row("all", &v.all));
     t.render(&mut out);
-    let mut t = Table::new("Reveals by actor", &head);
+    let mut t = Table::new("Reveals by actor", &head("actor"));
     for (actor, counts) in &v.by_actor {
         t.row(reveal_row(actor, counts));
     }
     t.render(&mut out);
 
     let roi = &r.roi;
-    let mut t = Table::new("ROI", &["", "value", "formula"]);
+    let mut t = Table::new("ROI", &["", "value", "formula"]).left(&[2]);
     for (label, f, as_money) in [
         ("exposure avoided", &roi.exposure_avoided, true),
         ("exposure remaining", &roi.exposure_remaining, true),
