@@ -64,6 +64,7 @@ use crate::policy::Key;
 use crate::region::Region;
 use crate::scanner::Scanner;
 
+mod snapshot;
 pub mod store;
 
 pub use store::{Limits, MemoryStore, Record, Store};
