@@ -64,6 +64,7 @@ mod error;
 #[allow(unsafe_code)]
 pub mod ffi;
 mod finding;
+pub mod guard;
 pub mod policy;
 mod prefilter;
 mod region;

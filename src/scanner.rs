@@ -482,6 +482,30 @@ impl Scanner {
         result
     }
 
+    /// Masks only `findings` (sorted, disjoint, found in `text`) into `out`
+    /// (cleared first), as `role` sees them (`None`: the typed masks), with
+    /// the same operators and fail-closed behaviour as
+    /// [`redact_role_into`](Self::redact_role_into). The leak guard masks
+    /// the values it caught and leaves the rest of the message alone.
+    pub(crate) fn mask_findings_into(
+        &self,
+        text: &[u8],
+        findings: &[Finding],
+        role: Option<&str>,
+        out: &mut Vec<u8>,
+    ) -> Result<(), Error> {
+        out.clear();
+        let guard = ClearOnUnwind(out);
+        let result = role
+            .map(|name| self.policy.role(name))
+            .transpose()
+            .and_then(|role| apply_operators(text, findings, role, self.key.as_ref(), guard.0));
+        if result.is_err() {
+            guard.0.clear();
+        }
+        result
+    }
+
     /// Fault injection for the tests of fail-closed redaction; not part of
     /// the API. Until called again with `None`, the masking step of every
     /// redaction on the calling thread writes the value of finding number

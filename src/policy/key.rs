@@ -29,6 +29,7 @@ struct Subkeys {
     token: Zeroizing<[u8; 32]>,
     hash: Zeroizing<[u8; 32]>,
     fpe: Zeroizing<[u8; 32]>,
+    guard: Zeroizing<[u8; 32]>,
 }
 
 impl Key {
@@ -50,6 +51,7 @@ impl Key {
             token: derive(b"piimask/v1/token"),
             hash: derive(b"piimask/v1/hash"),
             fpe: derive(b"piimask/v1/ff1-aes256"),
+            guard: derive(b"piimask/v1/guard"),
         })))
     }
 
@@ -61,6 +63,12 @@ impl Key {
     /// HMAC-SHA-256 under the hash subkey.
     pub(crate) fn hash_mac(&self, parts: &[&[u8]]) -> [u8; 32] {
         mac(&self.0.hash, parts)
+    }
+
+    /// The subkey of the leak guard's fingerprints (HMAC-SHA-256), returned
+    /// for callers that key one MAC and clone it per value.
+    pub(crate) fn guard_subkey(&self) -> &[u8; 32] {
+        &self.0.guard
     }
 
     /// The AES-256 key for FF1.
@@ -102,6 +110,9 @@ mod tests {
         let c = Key::new(&[2; 32]).unwrap();
         assert_eq!(a.token_mac(&[b"x"]), b.token_mac(&[b"x"]));
         assert_ne!(a.token_mac(&[b"x"]), a.hash_mac(&[b"x"]));
+        assert_ne!(a.guard_subkey(), &*a.0.token);
+        assert_ne!(a.guard_subkey(), &*a.0.hash);
+        assert_ne!(a.guard_subkey(), a.fpe_key());
         assert_ne!(a.token_mac(&[b"x"]), c.token_mac(&[b"x"]));
         assert_ne!(a.token_mac(&[b"ab", b"c"]), a.token_mac(&[b"a", b"bc"]));
     }
