@@ -64,6 +64,8 @@ use crate::policy::Key;
 use crate::region::Region;
 use crate::scanner::Scanner;
 
+pub mod counters;
+pub mod monitor;
 mod snapshot;
 pub mod store;
 
@@ -390,6 +392,8 @@ pub struct GuardConfig {
     pub language: String,
     /// Coaching texts by language code.
     pub coaching: BTreeMap<String, Coaching>,
+    /// The monitor's rules and working hours (see [`monitor`]).
+    pub monitor: monitor::MonitorConfig,
 }
 
 impl Default for GuardConfig {
@@ -401,6 +405,7 @@ impl Default for GuardConfig {
             actions: Actions::default(),
             language: "en".into(),
             coaching: BTreeMap::new(),
+            monitor: monitor::MonitorConfig::default(),
         }
     }
 }
