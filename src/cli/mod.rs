@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod common;
+pub mod guard;
 pub mod lines;
 pub mod reveal;
 
@@ -44,6 +45,10 @@ pub enum Command {
     /// Reveal a token or FPE value for a role allowed to reveal; every
     /// attempt is written to the audit log.
     Reveal(reveal::RevealOptions),
+    /// Leak guard over a conversation log: inbound lines teach who owns
+    /// which value, outbound lines are checked; each line comes back
+    /// redacted, with "pii", "events" and "action".
+    Guard(guard::GuardOptions),
 }
 
 /// What a subcommand's `run` returns: `Ok(true)` when everything went
@@ -57,6 +62,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Scan(opts) => lines::run(opts, lines::Mode::Scan),
         Command::Redact(opts) => lines::run(opts, lines::Mode::Redact),
         Command::Reveal(opts) => reveal::run(opts),
+        Command::Guard(opts) => guard::run(opts),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,
