@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod common;
+pub mod guard;
 pub mod lines;
 pub mod report;
 pub mod reveal;
@@ -48,6 +49,10 @@ pub enum Command {
     /// The operator's KPIs and ROI from `piimask guard` output and reveal
     /// audit logs: a text table, JSON (--json) or an HTML page (--html).
     Report(report::ReportOptions),
+    /// Leak guard over a conversation log: inbound lines teach who owns
+    /// which value, outbound lines are checked; each line comes back
+    /// redacted, with "pii", "events" and "action".
+    Guard(guard::GuardOptions),
 }
 
 /// What a subcommand's `run` returns: `Ok(true)` when everything went
@@ -62,6 +67,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Redact(opts) => lines::run(opts, lines::Mode::Redact),
         Command::Reveal(opts) => reveal::run(opts),
         Command::Report(opts) => report::run(opts),
+        Command::Guard(opts) => guard::run(opts),
     };
     match result {
         Ok(true) => ExitCode::SUCCESS,

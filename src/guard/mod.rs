@@ -65,6 +65,7 @@ use crate::region::Region;
 use crate::scanner::Scanner;
 
 pub mod counters;
+pub mod log;
 pub mod monitor;
 mod snapshot;
 pub mod store;
@@ -310,7 +311,9 @@ impl Default for Actions {
 }
 
 /// Coaching texts of one language, per class. `{kind}` is replaced by the
-/// kind's name, `{rule}` by the rule and `{action}` by the action; a class
+/// kind's name (`phone`, `credit_card`), `{label}` by an English label
+/// (`phone number`, `card number`), `{rule}` by the rule and `{action}` by
+/// the action; a class
 /// without a text here uses the guard's default language, then English.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -340,16 +343,16 @@ impl Coaching {
 pub fn default_coaching(class: LeakClass) -> &'static str {
     match class {
         LeakClass::CrossConversationLeak => {
-            "This {kind} belongs to another customer's conversation. Our data-privacy policy \
+            "This {label} belongs to another customer's conversation. Our data-privacy policy \
              does not allow sharing one customer's details with anyone else (rule {rule}: {action})."
         }
         LeakClass::UnknownOutbound => {
-            "This {kind} was not shared by this customer. Do not send personal contact details \
+            "This {label} was not shared by this customer. Do not send personal contact details \
              or other people's data in customer chats; keep the conversation on the platform \
              (rule {rule}: {action})."
         }
         LeakClass::StoreError => {
-            "This {kind} could not be checked against the privacy rules right now, so the \
+            "This {label} could not be checked against the privacy rules right now, so the \
              message was held; please try again (rule {rule})."
         }
         LeakClass::CheckError => {
@@ -439,20 +442,35 @@ impl GuardConfig {
             .flatten()
             .find_map(|lang| self.coaching.get(lang).and_then(|c| c.get(class)))
             .unwrap_or_else(|| default_coaching(class));
-        fill(template, kind.name(), rule, action.name())
+        fill(template, kind, rule, action.name())
+    }
+}
+
+/// The English label of a kind, for coaching texts.
+pub fn kind_label(kind: &Kind) -> &str {
+    match kind {
+        Kind::Phone => "phone number",
+        Kind::Email => "e-mail address",
+        Kind::CreditCard => "card number",
+        Kind::Iban => "IBAN",
+        Kind::IpAddress => "IP address",
+        Kind::Custom(name) => name,
+        _ => "ID number",
     }
 }
 
 /// Replaces the placeholders in one pass (a value containing `{rule}` is
 /// not expanded again).
-fn fill(template: &str, kind: &str, rule: &str, action: &str) -> String {
+fn fill(template: &str, kind: &Kind, rule: &str, action: &str) -> String {
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(at) = rest.find('{') {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
         let (with, len) = if tail.starts_with("{kind}") {
-            (kind, 6)
+            (kind.name(), 6)
+        } else if tail.starts_with("{label}") {
+            (kind_label(kind), 7)
         } else if tail.starts_with("{rule}") {
             (rule, 6)
         } else if tail.starts_with("{action}") {
@@ -957,12 +975,12 @@ mod tests {
     fn placeholders_fill_once() {
         assert_eq!(
             fill(
-                "{kind} / {rule} / {action} / {other} {",
-                "phone",
+                "{kind} / {label} / {rule} / {action} / {other} {",
+                &Kind::CreditCard,
                 "{kind}",
                 "hold"
             ),
-            "phone / {kind} / hold / {other} {"
+            "credit_card / card number / {kind} / hold / {other} {"
         );
     }
 
@@ -984,7 +1002,9 @@ mod tests {
             text(LeakClass::CrossConversationLeak, Some("hi")),
             "este phone es de otro cliente"
         );
-        assert!(text(LeakClass::UnknownOutbound, Some("fr")).starts_with("This phone was not"));
+        assert!(
+            text(LeakClass::UnknownOutbound, Some("fr")).starts_with("This phone number was not")
+        );
     }
 
     #[test]
