@@ -64,6 +64,7 @@ pub mod policy;
 mod prefilter;
 mod region;
 mod scanner;
+pub mod stream;
 mod text;
 
 pub use config::Config;
@@ -71,6 +72,7 @@ pub use error::Error;
 pub use finding::{Finding, Kind};
 pub use region::Region;
 pub use scanner::{BatchFindings, Scanner, ScannerBuilder};
+pub use stream::RedactStream;
 
 /// The README's Rust examples compile and run as doc tests.
 #[cfg(doctest)]
