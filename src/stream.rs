@@ -177,6 +177,11 @@ impl StreamState {
         })
     }
 
+    /// Findings of the last output, in stream offsets.
+    pub(crate) fn findings(&self) -> &[Finding] {
+        &self.findings
+    }
+
     fn check_open(&self) -> Result<(), Error> {
         if self.failed {
             return Err(Error::Redaction("the stream failed earlier".into()));

@@ -198,3 +198,97 @@ fn unknown_role_fails_at_once_and_a_failed_stream_stays_closed() {
     stream.finish(&mut out).unwrap();
     assert!(stream.write(b"x", &mut out).is_err());
 }
+
+/// The same property through the C ABI: `piimask_stream_*` against
+/// `piimask_redact` and `piimask_scan`.
+mod c_abi {
+    use super::*;
+    use piimask::ffi::*;
+    use std::ptr;
+
+    struct C {
+        scanner: *mut piimask_scanner,
+    }
+    // SAFETY: a scanner is immutable and shareable between threads.
+    unsafe impl Send for C {}
+    unsafe impl Sync for C {}
+
+    fn c_scanner() -> &'static C {
+        static S: std::sync::OnceLock<C> = std::sync::OnceLock::new();
+        S.get_or_init(|| {
+            let config = br#"{"region": "IN"}"#;
+            let mut scanner = ptr::null_mut();
+            // SAFETY: valid config bytes and a writable out-pointer.
+            let status =
+                unsafe { piimask_scanner_new(config.as_ptr().cast(), config.len(), &mut scanner) };
+            assert_eq!(status, piimask_status::Ok);
+            C { scanner }
+        })
+    }
+
+    fn bytes_of(b: *const piimask_bytes) -> Vec<u8> {
+        // SAFETY: live bytes from the C ABI.
+        unsafe { std::slice::from_raw_parts(piimask_bytes_data(b), piimask_bytes_len(b)).to_vec() }
+    }
+
+    fn spans(f: *const piimask_findings) -> Vec<(u32, usize, usize)> {
+        let mut items = ptr::null();
+        let mut count = 0;
+        // SAFETY: live findings, writable out-pointers.
+        unsafe {
+            assert_eq!(
+                piimask_findings_items(f, &mut items, &mut count),
+                piimask_status::Ok
+            );
+            if count == 0 {
+                return Vec::new();
+            }
+            std::slice::from_raw_parts(items, count)
+                .iter()
+                .map(|x| (x.kind, x.start, x.end))
+                .collect()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn chunked_equals_whole_through_c(text in text(), cuts in prop::collection::vec(any::<usize>(), 0..12)) {
+            let s = c_scanner().scanner;
+            let pieces = chunks(&text, &cuts);
+            // SAFETY: live scanner, buffers and out-pointers throughout.
+            unsafe {
+                let mut whole = ptr::null_mut();
+                prop_assert_eq!(piimask_redact(s, text.as_ptr(), text.len(), ptr::null(), ptr::null(), &mut whole), piimask_status::Ok);
+                let mut all = ptr::null_mut();
+                prop_assert_eq!(piimask_scan(s, text.as_ptr(), text.len(), ptr::null(), &mut all), piimask_status::Ok);
+
+                let mut stream = ptr::null_mut();
+                prop_assert_eq!(piimask_stream_new(s, ptr::null(), ptr::null(), &mut stream), piimask_status::Ok);
+                let mut piece = ptr::null_mut();
+                prop_assert_eq!(piimask_bytes_new(&mut piece), piimask_status::Ok);
+                let mut found = ptr::null_mut();
+                prop_assert_eq!(piimask_findings_new(&mut found), piimask_status::Ok);
+                let mut out = Vec::new();
+                let mut got = Vec::new();
+                for p in &pieces {
+                    prop_assert_eq!(piimask_stream_write(stream, p.as_ptr(), p.len(), piece, found), piimask_status::Ok);
+                    out.extend(bytes_of(piece));
+                    got.extend(spans(found));
+                }
+                prop_assert_eq!(piimask_stream_finish(stream, piece, found), piimask_status::Ok);
+                out.extend(bytes_of(piece));
+                got.extend(spans(found));
+
+                prop_assert_eq!(out, bytes_of(whole));
+                prop_assert_eq!(got, spans(all));
+                piimask_stream_free(stream);
+                piimask_findings_free(found);
+                piimask_bytes_free(piece);
+                piimask_findings_free(all);
+                piimask_bytes_free(whole);
+            }
+        }
+    }
+}
