@@ -131,6 +131,16 @@ typedef struct piimask_findings piimask_findings;
 // thread uses it any more.
 typedef struct piimask_scanner piimask_scanner;
 
+// A redaction in progress over a text delivered in chunks (opaque).
+// Chunks may be split anywhere (inside a UTF-8 character, a phone number,
+// between a keyword and its number); the outputs of all calls, put
+// together, are exactly what `piimask_redact` gives for the whole text.
+// Text is held back only until no finding can reach across it: normally
+// to the end of the current line (see the crate's `stream` module for the
+// bound). Create with `piimask_stream_new`, release with
+// `piimask_stream_free`. One thread at a time may use a stream.
+typedef struct piimask_stream piimask_stream;
+
 // One finding. Offsets are UTF-8 byte offsets into the scanned text, end
 // exclusive.
 typedef struct {
@@ -677,6 +687,62 @@ piimask_status piimask_reveal(const piimask_scanner *scanner,
                               piimask_audit_fn audit,
                               void *audit_ctx,
                               piimask_bytes **out);
+
+// Starts a streaming redaction with `scanner`, for `role` (NULL: the
+// policy's default role) with a `region` hint (as in `piimask_redact`).
+// A role no policy defines gives `PIIMASK_STATUS_UNKNOWN_ROLE` at once.
+//
+// On success writes a new stream to `*out`, owned by the caller (release
+// with `piimask_stream_free`). The scanner is borrowed, not copied: it
+// must stay alive until the stream is freed. On failure `*out` is left
+// untouched. Thread-safe.
+//
+// # Safety
+// `scanner` must be NULL or live, and outlive the stream; `region` and
+// `role` NULL or NUL-terminated; `out` NULL or writable.
+piimask_status piimask_stream_new(const piimask_scanner *scanner,
+                                  const char *region,
+                                  const char *role,
+                                  piimask_stream **out);
+
+// Feeds the next `len` bytes at `chunk` (any bytes) to the stream and
+// replaces the contents of `out` (from `piimask_bytes_new`) with the
+// redacted text that is now certain, possibly empty; read it with
+// `piimask_bytes_data` and `piimask_bytes_len`. When `findings` is not
+// NULL its contents are replaced with the findings in that text, with
+// byte offsets into the whole input stream.
+//
+// On failure `out` and `findings` are left empty and the stream is
+// closed: every later call fails (`PIIMASK_STATUS_REDACTION_FAILED`) and
+// no unmasked text is ever returned. Not thread-safe per stream.
+//
+// # Safety
+// `stream` must be NULL or live (and its scanner too); `chunk` NULL or
+// `len` readable bytes; `out` NULL or live; `findings` NULL or live. None
+// may be used by another thread during the call.
+piimask_status piimask_stream_write(piimask_stream *stream,
+                                    const uint8_t *chunk,
+                                    size_t len,
+                                    piimask_bytes *out,
+                                    piimask_findings *findings);
+
+// Ends the stream: replaces the contents of `out` with the redaction of
+// all text still held back (and of `findings`, when not NULL, with its
+// findings). Later writes fail. Failure as in `piimask_stream_write`.
+//
+// # Safety
+// As `piimask_stream_write`.
+piimask_status piimask_stream_finish(piimask_stream *stream,
+                                     piimask_bytes *out,
+                                     piimask_findings *findings);
+
+// Releases a stream (NULL: nothing happens). Text still held back is
+// dropped unredacted and never returned.
+//
+// # Safety
+// `stream` must be NULL or a live stream not used by another thread, and
+// is invalid afterwards.
+void piimask_stream_free(piimask_stream *stream);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -70,6 +70,7 @@ mod prefilter;
 mod region;
 pub mod report;
 mod scanner;
+pub mod stream;
 mod text;
 
 pub use config::Config;
@@ -77,6 +78,7 @@ pub use error::Error;
 pub use finding::{Finding, Kind};
 pub use region::Region;
 pub use scanner::{BatchFindings, Scanner, ScannerBuilder};
+pub use stream::RedactStream;
 
 /// The README's Rust examples compile and run as doc tests.
 #[cfg(doctest)]

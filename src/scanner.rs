@@ -518,6 +518,11 @@ impl Scanner {
         MASKING_FAULT.with(|f| f.set(at.map(|at| (at, panic))));
     }
 
+    /// Whether custom detectors (which see the whole text) are configured.
+    pub(crate) fn has_whole_text_detectors(&self) -> bool {
+        !self.whole_text.is_empty()
+    }
+
     /// The scanner's policy (its roles).
     pub fn policy(&self) -> &Policy {
         &self.policy

@@ -61,6 +61,24 @@ pub struct piimask_batch {
     _found: BatchFindings,
 }
 
+impl piimask_findings {
+    /// Replaces the contents with copies of `found`, reported under
+    /// `scanner`'s kind codes.
+    pub(super) fn set(&mut self, scanner: &piimask_scanner, found: &[Finding]) {
+        self.items.clear();
+        self.found.clear();
+        self.found.extend_from_slice(found);
+        self.items
+            .extend(self.found.iter().map(|x| convert(scanner, x)));
+    }
+
+    /// Empties it.
+    pub(super) fn clear(&mut self) {
+        self.items.clear();
+        self.found.clear();
+    }
+}
+
 /// The C view of `f`, whose normalized value must outlive it.
 fn convert(scanner: &piimask_scanner, f: &Finding) -> piimask_finding {
     let normalized = if f.normalized.is_empty() {

@@ -33,6 +33,8 @@ mod redact;
 
 mod reveal;
 
+mod stream;
+
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr, CString};
 
@@ -46,6 +48,7 @@ pub use findings::*;
 pub use redact::*;
 pub use reveal::*;
 pub use scanner::*;
+pub use stream::*;
 
 /// The first code given to custom kinds: a scanner numbers the custom kinds
 /// of its configuration from here, in name order.

@@ -30,6 +30,13 @@ impl piimask_bytes {
         }
     }
 
+    /// Replaces the contents with `data` (a NUL is added).
+    pub(super) fn set(&mut self, data: &[u8]) {
+        self.data.clear();
+        self.data.extend_from_slice(data);
+        self.data.push(0);
+    }
+
     /// The bytes, without the NUL, leaving these empty.
     pub(super) fn take(&mut self) -> Vec<u8> {
         let mut data = std::mem::replace(&mut self.data, vec![0]);
