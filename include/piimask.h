@@ -29,6 +29,15 @@
 #include <stddef.h>
 #include <stdint.h>
 
+// The version of the library this header comes with (Cargo.toml's).
+// A host can compare them with piimask_version() at run time: a
+// library of the same major version and an equal or newer minor version
+// has every declaration of this header (see CHANGELOG.md).
+#define PIIMASK_VERSION_MAJOR 0
+#define PIIMASK_VERSION_MINOR 1
+#define PIIMASK_VERSION_PATCH 0
+#define PIIMASK_VERSION_STRING "0.1.0"
+
 // The first code given to custom kinds: a scanner numbers the custom kinds
 // of its configuration from here, in name order.
 #define PIIMASK_CUSTOM_KIND_FIRST 1000

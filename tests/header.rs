@@ -9,10 +9,31 @@
 
 use std::path::Path;
 
+/// The version macros, from Cargo.toml's version (so that the header cannot
+/// claim another version than the library's `piimask_version()`).
+fn version_macros() -> String {
+    format!(
+        "\n// The version of the library this header comes with (Cargo.toml's).\n\
+         // A host can compare them with piimask_version() at run time: a\n\
+         // library of the same major version and an equal or newer minor version\n\
+         // has every declaration of this header (see CHANGELOG.md).\n\
+         #define PIIMASK_VERSION_MAJOR {}\n\
+         #define PIIMASK_VERSION_MINOR {}\n\
+         #define PIIMASK_VERSION_PATCH {}\n\
+         #define PIIMASK_VERSION_STRING \"{}\"",
+        env!("CARGO_PKG_VERSION_MAJOR"),
+        env!("CARGO_PKG_VERSION_MINOR"),
+        env!("CARGO_PKG_VERSION_PATCH"),
+        env!("CARGO_PKG_VERSION"),
+    )
+}
+
 #[test]
 fn committed_header_is_up_to_date() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let config = cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml");
+    let mut config =
+        cbindgen::Config::from_file(root.join("cbindgen.toml")).expect("cbindgen.toml");
+    config.after_includes = Some(version_macros());
     let bindings = cbindgen::Builder::new()
         // Only the C ABI module (and its submodules), not the whole crate.
         .with_src(root.join("src/ffi/mod.rs"))

@@ -1,18 +1,26 @@
-"""Build hook: ship the piimask shared library inside the package.
+"""Build step: build the piimask library with cargo and compile the cffi
+module against it, both inside the package.
 
-The library is taken from $PIIMASK_LIB, else from the repository's
-target/release or target/debug (the newer one), where `cargo build --release`
-puts it. Without one the package still installs, and finds the library at
-run time (see piimask/_ffi.py).
+`pip install ./bindings/python` (or `python -m build --wheel`) from a source
+checkout runs `cargo build --release --lib` at the repository root, bundles
+the resulting libpiimask.so (debug info stripped) in the package, and
+compiles `piimask._piimask_cffi` (see build_ffi.py) against it. With
+$PIIMASK_LIB set, that library is bundled instead and cargo is not run.
+Without cargo and without $PIIMASK_LIB the build stops with a message naming
+what is missing; the package never installs without its library.
 """
 
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 from setuptools import setup
-from setuptools.command.build_py import build_py
+from setuptools.command.build_ext import build_ext
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
 
 if sys.platform == "darwin":
     LIBNAME = "libpiimask.dylib"
@@ -22,32 +30,84 @@ else:
     LIBNAME = "libpiimask.so"
 
 
-def built_library():
-    repo = Path(__file__).resolve().parent.parent.parent
+def fail(message):
+    raise SystemExit(f"\npiimask: {message}\n")
+
+
+def cargo_program():
+    found = shutil.which(os.environ.get("CARGO", "cargo"))
+    if found:
+        return found
+    # rustup's default place, when the shell that runs pip did not load its
+    # PATH change.
+    home = Path.home() / ".cargo" / "bin" / "cargo"
+    return str(home) if home.is_file() else None
+
+
+def library_from_env():
     env = os.environ.get("PIIMASK_LIB")
-    if env:
-        # pip builds in this folder: a relative path may be meant from the
-        # repository root.
-        for path in (Path(env), repo / env):
-            if path.is_file():
-                return path
-        raise SystemExit(f"piimask: PIIMASK_LIB={env} is not a file")
-    found = [repo / "target" / p / LIBNAME for p in ("release", "debug")]
-    found = [p for p in found if p.is_file()]
-    return max(found, key=lambda p: p.stat().st_mtime) if found else None
+    if not env:
+        return None
+    # A relative path may be meant from the repository root.
+    for path in (Path(env), REPO / env):
+        if path.is_file():
+            return path.resolve()
+    fail(f"PIIMASK_LIB={env} is not a file")
 
 
-class BuildPyWithLibrary(build_py):
+def build_library():
+    """`cargo build --release --lib` at the repository root; the built library."""
+    manifest = REPO / "Cargo.toml"
+    if not manifest.is_file():
+        fail(
+            f"the Rust sources are not here ({manifest} is missing): build from a "
+            "clone of the repository (pip install ./bindings/python), or set "
+            "PIIMASK_LIB to a built libpiimask.so"
+        )
+    cargo = cargo_program()
+    if cargo is None:
+        fail(
+            "building this package needs the Rust toolchain (cargo and rustc 1.82 or "
+            "newer), and `cargo` is not on PATH. Install it (https://rustup.rs, or "
+            "your system's `cargo` package), or set PIIMASK_LIB to an already built "
+            "libpiimask.so, then install again."
+        )
+    command = [cargo, "build", "--release", "--lib", "--manifest-path", str(manifest)]
+    print("piimask: " + " ".join(command), flush=True)
+    try:
+        subprocess.run(command, cwd=REPO, check=True)
+    except subprocess.CalledProcessError as e:
+        fail(f"`cargo build` failed (exit status {e.returncode}); see its output above")
+    target = Path(os.environ.get("CARGO_TARGET_DIR") or "target")
+    lib = (REPO / target if not target.is_absolute() else target) / "release" / LIBNAME
+    if not lib.is_file():
+        fail(f"cargo built no {lib}")
+    return lib
+
+
+class BuildExtWithLibrary(build_ext):
+    """Bundles the library next to the compiled module, then compiles the
+    module against that copy."""
+
     def run(self):
+        lib = library_from_env() or build_library()
+        for ext in self.extensions:
+            dest = Path(self.get_ext_fullpath(ext.name)).parent / LIBNAME
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(lib, dest)
+            # The release profile keeps line tables for profiling; a wheel
+            # does not need them (a tenth of the size).
+            strip = shutil.which("strip")
+            if strip and sys.platform.startswith("linux"):
+                subprocess.run([strip, "--strip-debug", str(dest)], check=False)
+            print(f"piimask: bundled {lib}", flush=True)
+            ext.library_dirs.append(str(dest.parent))
         super().run()
-        lib = built_library()
-        if lib is None:
-            print("piimask: no built library found; it will be looked up at run time")
-            return
-        dest = Path(self.build_lib) / "piimask" / LIBNAME
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(lib, dest)
-        print(f"piimask: bundled {lib}")
 
 
-setup(cmdclass={"build_py": BuildPyWithLibrary})
+setup(
+    cmdclass={"build_ext": BuildExtWithLibrary},
+    cffi_modules=["build_ffi.py:ffibuilder"],
+    # The compiled module uses the stable ABI: one wheel for CPython 3.8+.
+    options={"bdist_wheel": {"py_limited_api": "cp38"}},
+)

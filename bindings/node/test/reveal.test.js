@@ -12,7 +12,8 @@ const { Worker } = require('worker_threads');
 const { Scanner, PiimaskError, Status } = require('..');
 
 const PACKAGE = path.resolve(__dirname, '..');
-const REPO = path.resolve(PACKAGE, '..', '..');
+// PIIMASK_REPO: the checkout, when this suite runs from an installed copy.
+const REPO = process.env.PIIMASK_REPO || path.resolve(PACKAGE, '..', '..');
 const KEY = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
 const CONFIG = {
   custom: [{ kind: 'employee_id', pattern: '\\bEMP-\\d{6}\\b' }],

@@ -1,4 +1,5 @@
-"""Loads the piimask C library with cffi in ABI mode (no compiler needed).
+"""Loads the piimask C library: through the compiled cffi module that the
+package's build makes (API mode), else with cffi in ABI mode.
 
 The declarations below mirror include/piimask.h (a test checks that every
 function declared here is in the header with the same name). Text
@@ -142,6 +143,26 @@ def _load(ffi):
     )
 
 
-ffi = FFI()
-ffi.cdef(CDEF)
-lib, LIBRARY_PATH = _load(ffi)
+def _compiled():
+    """The compiled (API mode) module that the package's build made from
+    CDEF and the bundled library, unless $PIIMASK_LIB names a library to
+    load instead (then ABI mode loads that one, as without the module)."""
+    if os.environ.get("PIIMASK_LIB"):
+        return None
+    try:
+        from . import _piimask_cffi
+    except ImportError:
+        return None
+    return _piimask_cffi
+
+
+_module = _compiled()
+# True when calls go through the compiled module (no libffi on the way).
+COMPILED = _module is not None
+if COMPILED:
+    ffi, lib = _module.ffi, _module.lib
+    LIBRARY_PATH = str(Path(__file__).resolve().parent / LIBNAME)
+else:
+    ffi = FFI()
+    ffi.cdef(CDEF)
+    lib, LIBRARY_PATH = _load(ffi)
