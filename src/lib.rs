@@ -54,6 +54,7 @@
 #![warn(missing_docs)]
 
 pub(crate) mod checksum;
+mod confidence;
 pub mod config;
 // The `piimask` command line (in the library so tests can drive it).
 #[cfg(feature = "cli")]
@@ -73,6 +74,7 @@ mod scanner;
 pub mod stream;
 mod text;
 
+pub use confidence::MinConfidence;
 pub use config::Config;
 pub use error::Error;
 pub use finding::{Finding, Kind};
