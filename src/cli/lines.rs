@@ -278,28 +278,18 @@ impl Worker<'_> {
     }
 
     /// Processes a line that is a message as it stands. Redacted output is
-    /// the line's own bytes outside the masked spans: invalid UTF-8 passes
-    /// through (or becomes U+FFFD with `lossy`); a scan reports on the text
-    /// with invalid UTF-8 read as U+FFFD (JSON holds no other).
+    /// the line's own bytes outside the masked spans; a scan writes JSON.
     fn plain(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, LineError> {
         let scanner = self.job.scanner;
         let region = scanner.region();
-        let text = match std::str::from_utf8(line) {
-            Ok(text) => Cow::Borrowed(text.as_bytes()),
-            Err(_) if self.job.mode == Mode::Redact && !self.job.lossy => {
-                self.invalid = Invalid::PassedThrough;
-                Cow::Borrowed(line)
-            }
-            Err(_) => {
-                self.invalid = Invalid::Replaced;
-                Cow::Owned(String::from_utf8_lossy(line).into_owned().into_bytes())
-            }
-        };
+        if std::str::from_utf8(line).is_err() {
+            return self.plain_invalid(line, out);
+        }
         match self.job.mode {
             Mode::Redact => {
                 scanner
                     .redact_role_into(
-                        &text,
+                        line,
                         region,
                         self.job.role,
                         &mut self.findings,
@@ -309,16 +299,78 @@ impl Worker<'_> {
                 out.extend_from_slice(&self.masked);
             }
             Mode::Scan => {
-                let text = std::str::from_utf8(&text).map_err(|_| "text is not UTF-8")?;
-                scanner.scan_into(text.as_bytes(), region, &mut self.findings);
-                out.extend_from_slice(b"{\"text\":");
-                write_json_str(out, text);
-                out.extend_from_slice(b",\"findings\":");
-                self.write_findings(text, out);
-                out.push(b'}');
+                scanner.scan_into(line, region, &mut self.findings);
+                let text = std::str::from_utf8(line).map_err(|_| "text is not UTF-8")?;
+                self.write_scan(text, out);
             }
         }
         Ok(self.findings.len())
+    }
+
+    /// [`Self::plain`] for a line with invalid UTF-8. Each valid stretch
+    /// is a text of its own: no finding spans an invalid byte nor takes
+    /// context (a `#` before a number, a keyword) from across one, so every
+    /// number or address a stretch holds is found as if it stood alone.
+    /// Redacted, each invalid sequence is passed through (or becomes U+FFFD
+    /// with `lossy`); a scan reports on the text with U+FFFD for each, as
+    /// JSON can hold no other.
+    fn plain_invalid(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, LineError> {
+        let scanner = self.job.scanner;
+        let region = scanner.region();
+        let lossy = self.job.lossy || self.job.mode == Mode::Scan;
+        self.invalid = if lossy {
+            Invalid::Replaced
+        } else {
+            Invalid::PassedThrough
+        };
+        let mut findings = Vec::new();
+        let mut text = Vec::with_capacity(line.len() + 8);
+        for chunk in line.utf8_chunks() {
+            let stretch = chunk.valid().as_bytes();
+            let offset = text.len();
+            if self.job.mode == Mode::Redact {
+                scanner
+                    .redact_role_into(
+                        stretch,
+                        region,
+                        self.job.role,
+                        &mut self.findings,
+                        &mut self.masked,
+                    )
+                    .map_err(|e| e.to_string())?;
+                text.extend_from_slice(&self.masked);
+            } else {
+                scanner.scan_into(stretch, region, &mut self.findings);
+                text.extend_from_slice(stretch);
+            }
+            findings.extend(self.findings.drain(..).map(|mut f| {
+                f.start += offset;
+                f.end += offset;
+                f
+            }));
+            match chunk.invalid() {
+                [] => {}
+                _ if lossy => text.extend_from_slice(REPLACEMENT.as_bytes()),
+                invalid => text.extend_from_slice(invalid),
+            }
+        }
+        self.findings = findings;
+        if self.job.mode == Mode::Redact {
+            out.extend_from_slice(&text);
+        } else {
+            let text = std::str::from_utf8(&text).map_err(|_| "text is not UTF-8")?;
+            self.write_scan(text, out);
+        }
+        Ok(self.findings.len())
+    }
+
+    /// Writes a plain-text line's scan: `{"text": …, "findings": […]}`.
+    fn write_scan(&self, text: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"text\":");
+        write_json_str(out, text);
+        out.extend_from_slice(b",\"findings\":");
+        self.write_findings(text, out);
+        out.push(b'}');
     }
 
     /// Processes one JSON object line, read into `fields`.
@@ -359,6 +411,10 @@ impl Worker<'_> {
                 let masked = std::str::from_utf8(&self.masked)
                     .map_err(|_| "masked text is not UTF-8".to_string())?;
                 write_json_str(out, masked);
+            } else if replaced && key == "text" {
+                // The text as read (U+FFFD for each lone surrogate), which
+                // the offsets of the findings are into.
+                write_json_str(out, &text);
             } else {
                 out.extend_from_slice(value.get().as_bytes());
             }
