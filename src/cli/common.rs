@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use super::lines::Malformed;
+
 use crate::policy::Key;
 use crate::{Config, Kind, Scanner, ScannerBuilder};
 
@@ -26,6 +28,14 @@ pub struct Options {
     /// Input lines are messages, not JSON objects.
     #[arg(long)]
     pub plain: bool,
+    /// Plain text: write invalid UTF-8 as U+FFFD (by default it passes
+    /// through unchanged; numbers never span it either way).
+    #[arg(long)]
+    pub lossy: bool,
+    /// JSON Lines: what to do with a line that is not a JSON object: answer
+    /// it with an error line, or redact (scan) it as plain text.
+    #[arg(long, value_enum, default_value_t)]
+    pub malformed: Malformed,
     /// Worker threads (default: the number of CPUs).
     #[arg(long)]
     pub threads: Option<usize>,

@@ -72,7 +72,10 @@ impl Fields<'_> {
 
 /// The string a raw JSON value holds, borrowed when it has no escapes (the
 /// common case: no second parse, no copy); `None` when it is no string.
-fn json_str(raw: &RawValue) -> Option<Cow<'_, str>> {
+/// Escapes of lone UTF-16 surrogates (`"caf\udce9"`, as Python writes for
+/// undecodable bytes and JavaScript for a broken emoji) are read as U+FFFD,
+/// and `replaced` is set.
+fn json_str<'r>(raw: &'r RawValue, replaced: &mut bool) -> Option<Cow<'r, str>> {
     let raw = raw.get();
     let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
     if memchr::memchr(b'\\', inner.as_bytes()).is_none() {
@@ -80,7 +83,39 @@ fn json_str(raw: &RawValue) -> Option<Cow<'_, str>> {
         // a quote inside would have been escaped.
         return Some(Cow::Borrowed(inner));
     }
-    serde_json::from_str(raw).ok()
+    // Read as bytes, serde_json decodes escapes as usual but leaves a lone
+    // surrogate as its 3-byte generalised UTF-8 form (WTF-8): 0xED then a
+    // byte from 0xA0, which valid UTF-8 never has. U+FFFD is 3 bytes long
+    // too, so each is replaced in place and offsets stay put.
+    let mut bytes = serde_json::Deserializer::from_str(raw)
+        .deserialize_bytes(BytesVisitor)
+        .ok()?;
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(0xED, &bytes[from..]).map(|i| from + i) {
+        if bytes.get(at + 1).is_some_and(|&b| b >= 0xA0) && at + 3 <= bytes.len() {
+            bytes[at..at + 3].copy_from_slice(REPLACEMENT.as_bytes());
+            *replaced = true;
+            from = at + 3;
+        } else {
+            from = at + 1;
+        }
+    }
+    String::from_utf8(bytes).ok().map(Cow::Owned)
+}
+
+const REPLACEMENT: &str = "\u{FFFD}";
+
+/// A JSON string's decoded bytes (see [`json_str`]).
+struct BytesVisitor;
+
+impl Visitor<'_> for BytesVisitor {
+    type Value = Vec<u8>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON string")
+    }
+    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
+        Ok(v.to_vec())
+    }
 }
 
 /// Whether findings are reported or masked.
@@ -101,6 +136,17 @@ pub enum Format {
     Plain,
 }
 
+/// What to do with a JSON Lines line that is not a JSON object at all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Malformed {
+    /// Answer it with `{"error": …, "line": N}` (its text is not written).
+    #[default]
+    Error,
+    /// Treat it as a plain-text message: redacted (or scanned) as `--plain`
+    /// would.
+    Redact,
+}
+
 /// What a run needs: the scanner and the mode; buffers are per worker.
 pub struct Job<'s> {
     /// The scanner every worker shares.
@@ -113,6 +159,23 @@ pub struct Job<'s> {
     pub format: Format,
     /// Worker threads (at least one).
     pub threads: usize,
+    /// Invalid UTF-8 in plain-text output becomes U+FFFD (else it is
+    /// passed through unchanged).
+    pub lossy: bool,
+    /// JSON Lines: what becomes of a line that is not a JSON object.
+    pub malformed: Malformed,
+}
+
+/// What became of invalid data in the line being processed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Invalid {
+    /// None there (or none that the output had to change).
+    #[default]
+    None,
+    /// Invalid UTF-8 or lone surrogates were read as U+FFFD.
+    Replaced,
+    /// Invalid UTF-8 bytes were copied to the output unchanged.
+    PassedThrough,
 }
 
 struct Worker<'s> {
@@ -121,10 +184,28 @@ struct Worker<'s> {
     masked: Vec<u8>,
     /// The fields of the line being read; empty between lines.
     fields: Vec<Field<'static>>,
+    /// Invalid data met in the line being processed.
+    invalid: Invalid,
+    /// The line being processed was not JSON and went through as plain text.
+    as_plain: bool,
 }
 
 fn write_json_str(out: &mut Vec<u8>, s: &str) {
     serde_json::to_writer(out, s).expect("writing to a Vec cannot fail");
+}
+
+/// A UTF-8 byte order mark, which some exporters put before the first line.
+const BOM: &str = "\u{FEFF}";
+
+/// Why `serde_json` rejected a line, without its position suffix. Only
+/// syntax and end-of-input errors come here: their messages are fixed texts
+/// that never quote the input (data errors, which can, are not used).
+fn syntax_problem(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    let what = message
+        .rsplit_once(" at line ")
+        .map_or(message.as_str(), |(what, _)| what);
+    format!("invalid JSON at column {}: {what}", e.column())
 }
 
 impl Worker<'_> {
@@ -133,8 +214,8 @@ impl Worker<'_> {
             None => Ok(self.job.scanner.region()),
             Some(raw) if raw.get() == "null" => Ok(self.job.scanner.region()),
             Some(raw) => {
-                let code =
-                    json_str(raw).ok_or_else(|| "\"region\" must be a string".to_string())?;
+                let code = json_str(raw, &mut false)
+                    .ok_or_else(|| "\"region\" must be a string".to_string())?;
                 Region::new(&code).map(Some).map_err(|e| e.to_string())
             }
         }
@@ -159,19 +240,56 @@ impl Worker<'_> {
         out.push(b']');
     }
 
-    /// Processes one line into `out` (without the newline); returns the
+    /// Processes one line (without its line end) into `out`; returns the
     /// number of findings. On error `out` may hold partial output, which
     /// the caller discards.
     fn line(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, LineError> {
-        let line = std::str::from_utf8(line).map_err(|_| "line is not valid UTF-8".to_string())?;
-        let scanner = self.job.scanner;
-        let redact = self.job.mode == Mode::Redact;
+        self.invalid = Invalid::None;
+        self.as_plain = false;
         if self.job.format == Format::Plain {
-            let region = scanner.region();
-            if redact {
+            return self.plain(line, out);
+        }
+        // JSON is UTF-8: invalid bytes are read as U+FFFD.
+        let json = match std::str::from_utf8(line) {
+            Ok(json) => Cow::Borrowed(json),
+            Err(_) => {
+                self.invalid = Invalid::Replaced;
+                String::from_utf8_lossy(line)
+            }
+        };
+        let json = json.strip_prefix(BOM).unwrap_or(&json);
+        if json.bytes().all(|b| b.is_ascii_whitespace()) {
+            // A blank line stays a blank line: output lines match input lines.
+            return Ok(0);
+        }
+        let mut fields = Fields(recycle(std::mem::take(&mut self.fields)));
+        let result = match parse_object(json, &mut fields) {
+            Ok(()) => self.object(&fields, out),
+            Err(_) if self.job.malformed == Malformed::Redact => {
+                out.clear();
+                self.invalid = Invalid::None;
+                self.as_plain = true;
+                self.plain(line, out)
+            }
+            Err(problem) => Err(problem),
+        };
+        self.fields = recycle(fields.0);
+        result
+    }
+
+    /// Processes a line that is a message as it stands. Redacted output is
+    /// the line's own bytes outside the masked spans; a scan writes JSON.
+    fn plain(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, LineError> {
+        let scanner = self.job.scanner;
+        let region = scanner.region();
+        if std::str::from_utf8(line).is_err() {
+            return self.plain_invalid(line, out);
+        }
+        match self.job.mode {
+            Mode::Redact => {
                 scanner
                     .redact_role_into(
-                        line.as_bytes(),
+                        line,
                         region,
                         self.job.role,
                         &mut self.findings,
@@ -179,48 +297,96 @@ impl Worker<'_> {
                     )
                     .map_err(|e| e.to_string())?;
                 out.extend_from_slice(&self.masked);
-            } else {
-                scanner.scan_into(line.as_bytes(), region, &mut self.findings);
-                out.extend_from_slice(b"{\"text\":");
-                write_json_str(out, line);
-                out.extend_from_slice(b",\"findings\":");
-                self.write_findings(line, out);
-                out.push(b'}');
             }
-            return Ok(self.findings.len());
+            Mode::Scan => {
+                scanner.scan_into(line, region, &mut self.findings);
+                let text = std::str::from_utf8(line).map_err(|_| "text is not UTF-8")?;
+                self.write_scan(text, out);
+            }
         }
-        let mut fields = Fields(recycle(std::mem::take(&mut self.fields)));
-        let result = self.object(line, &mut fields, out);
-        self.fields = recycle(fields.0);
-        result
+        Ok(self.findings.len())
     }
 
-    /// Processes one JSON object line, its fields read into `fields`.
-    fn object<'l>(
-        &mut self,
-        line: &'l str,
-        fields: &mut Fields<'l>,
-        out: &mut Vec<u8>,
-    ) -> Result<usize, LineError> {
+    /// [`Self::plain`] for a line with invalid UTF-8. Each valid stretch
+    /// is a text of its own: no finding spans an invalid byte nor takes
+    /// context (a `#` before a number, a keyword) from across one, so every
+    /// number or address a stretch holds is found as if it stood alone.
+    /// Redacted, each invalid sequence is passed through (or becomes U+FFFD
+    /// with `lossy`); a scan reports on the text with U+FFFD for each, as
+    /// JSON can hold no other.
+    fn plain_invalid(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, LineError> {
+        let scanner = self.job.scanner;
+        let region = scanner.region();
+        let lossy = self.job.lossy || self.job.mode == Mode::Scan;
+        self.invalid = if lossy {
+            Invalid::Replaced
+        } else {
+            Invalid::PassedThrough
+        };
+        let mut findings = Vec::new();
+        let mut text = Vec::with_capacity(line.len() + 8);
+        for chunk in line.utf8_chunks() {
+            let stretch = chunk.valid().as_bytes();
+            let offset = text.len();
+            if self.job.mode == Mode::Redact {
+                scanner
+                    .redact_role_into(
+                        stretch,
+                        region,
+                        self.job.role,
+                        &mut self.findings,
+                        &mut self.masked,
+                    )
+                    .map_err(|e| e.to_string())?;
+                text.extend_from_slice(&self.masked);
+            } else {
+                scanner.scan_into(stretch, region, &mut self.findings);
+                text.extend_from_slice(stretch);
+            }
+            findings.extend(self.findings.drain(..).map(|mut f| {
+                f.start += offset;
+                f.end += offset;
+                f
+            }));
+            match chunk.invalid() {
+                [] => {}
+                _ if lossy => text.extend_from_slice(REPLACEMENT.as_bytes()),
+                invalid => text.extend_from_slice(invalid),
+            }
+        }
+        self.findings = findings;
+        if self.job.mode == Mode::Redact {
+            out.extend_from_slice(&text);
+        } else {
+            let text = std::str::from_utf8(&text).map_err(|_| "text is not UTF-8")?;
+            self.write_scan(text, out);
+        }
+        Ok(self.findings.len())
+    }
+
+    /// Writes a plain-text line's scan: `{"text": …, "findings": […]}`.
+    fn write_scan(&self, text: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"text\":");
+        write_json_str(out, text);
+        out.extend_from_slice(b",\"findings\":");
+        self.write_findings(text, out);
+        out.push(b'}');
+    }
+
+    /// Processes one JSON object line, read into `fields`.
+    fn object(&mut self, fields: &Fields<'_>, out: &mut Vec<u8>) -> Result<usize, LineError> {
         let scanner = self.job.scanner;
         let redact = self.job.mode == Mode::Redact;
-        let mut de = serde_json::Deserializer::from_str(line);
-        FieldsSeed(&mut fields.0)
-            .deserialize(&mut de)
-            .and_then(|()| de.end())
-            .map_err(|e| {
-                if e.is_data() {
-                    "line is not a JSON object".to_string()
-                } else {
-                    format!("invalid JSON at column {}", e.column())
-                }
-            })?;
-        let fields = &*fields;
         let region = self.region(fields)?;
+        let mut replaced = false;
         let text = match fields.get("text") {
-            Some(raw) => json_str(raw).ok_or_else(|| "\"text\" must be a string".to_string())?,
+            Some(raw) => json_str(raw, &mut replaced)
+                .ok_or_else(|| "\"text\" must be a string".to_string())?,
             None => return Err("missing \"text\"".into()),
         };
+        if replaced {
+            self.invalid = Invalid::Replaced;
+        }
         if redact {
             scanner
                 .redact_role_into(
@@ -245,6 +411,10 @@ impl Worker<'_> {
                 let masked = std::str::from_utf8(&self.masked)
                     .map_err(|_| "masked text is not UTF-8".to_string())?;
                 write_json_str(out, masked);
+            } else if replaced && key == "text" {
+                // The text as read (U+FFFD for each lone surrogate), which
+                // the offsets of the findings are into.
+                write_json_str(out, &text);
             } else {
                 out.extend_from_slice(value.get().as_bytes());
             }
@@ -262,8 +432,8 @@ impl Worker<'_> {
         let mut done = Done {
             seq: block.seq,
             out: Vec::with_capacity(block.data.len() * 2),
-            found: 0,
-            failed: 0,
+            counts: Counts::default(),
+            problems: Vec::new(),
         };
         let mut scratch = Vec::new();
         let data = &block.data[..];
@@ -272,31 +442,107 @@ impl Worker<'_> {
         let ends = memchr::memchr_iter(b'\n', data)
             .chain((data.last() != Some(&b'\n') && !data.is_empty()).then_some(data.len()));
         let mut start = 0;
-        let plain = self.job.format == Format::Plain;
+        // Redacted plain text is a copy of the input: each line keeps its
+        // own line end (LF, CRLF, or none on a last line). Other output is
+        // JSON Lines, every line ending in LF.
+        let copy = self.job.format == Format::Plain && self.job.mode == Mode::Redact;
         for (i, end) in ends.enumerate() {
             let line = &data[start..end];
             start = end + 1;
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            if !plain && line.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
+            let (line, cr) = match line.strip_suffix(b"\r") {
+                Some(line) => (line, true),
+                None => (line, false),
+            };
             scratch.clear();
             match self.line(line, &mut scratch) {
                 Ok(count) => {
-                    done.found += count;
+                    done.counts.found += count;
+                    done.counts.done += 1;
                     done.out.extend_from_slice(&scratch);
                 }
                 Err(error) => {
-                    done.failed += 1;
+                    let line_no = block.first_line + i;
+                    done.counts.failed += 1;
                     // Fail closed: whatever the line produced is dropped.
-                    done.out.extend_from_slice(b"{\"error\":");
-                    write_json_str(&mut done.out, &error);
-                    write!(done.out, ",\"line\":{}}}", block.first_line + i).expect("Vec write");
+                    if self.job.format == Format::Plain {
+                        // Plain text stays plain: an empty line stands for
+                        // it, and the problem goes to standard error.
+                        if done.problems.len() < MAX_PROBLEMS {
+                            done.problems.push(format!("line {line_no}: {error}"));
+                        }
+                    } else {
+                        done.out.extend_from_slice(b"{\"error\":");
+                        write_json_str(&mut done.out, &error);
+                        write!(done.out, ",\"line\":{line_no}}}").expect("Vec write");
+                    }
                 }
             }
-            done.out.push(b'\n');
+            match self.invalid {
+                Invalid::None => {}
+                Invalid::Replaced => done.counts.replaced += 1,
+                Invalid::PassedThrough => done.counts.passed_through += 1,
+            }
+            done.counts.as_plain += usize::from(self.as_plain);
+            if copy {
+                if cr {
+                    done.out.push(b'\r');
+                }
+                if end < data.len() {
+                    done.out.push(b'\n');
+                }
+            } else {
+                done.out.push(b'\n');
+            }
         }
         done
+    }
+}
+
+/// Reads a JSON object's fields into `fields`; the error names the problem
+/// (without quoting the line).
+fn parse_object<'l>(json: &'l str, fields: &mut Fields<'l>) -> Result<(), LineError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    FieldsSeed(&mut fields.0)
+        .deserialize(&mut de)
+        .and_then(|()| de.end())
+        .map_err(|e| {
+            if e.is_data() {
+                "line is not a JSON object".to_string()
+            } else {
+                syntax_problem(&e)
+            }
+        })
+}
+
+/// How many problems of plain-text lines a block reports on standard
+/// error (they are all counted).
+const MAX_PROBLEMS: usize = 20;
+
+/// Line counts of a block or a run.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Lines redacted (or scanned) and written.
+    pub done: usize,
+    /// Lines answered with an error.
+    pub failed: usize,
+    /// Lines where invalid UTF-8 or lone surrogates were read as U+FFFD.
+    pub replaced: usize,
+    /// Lines whose invalid UTF-8 was passed through unchanged.
+    pub passed_through: usize,
+    /// JSON Lines input: lines that were not JSON, treated as plain text.
+    pub as_plain: usize,
+    /// Findings in all lines.
+    pub found: usize,
+}
+
+impl std::ops::AddAssign for Counts {
+    fn add_assign(&mut self, other: Counts) {
+        self.done += other.done;
+        self.failed += other.failed;
+        self.replaced += other.replaced;
+        self.passed_through += other.passed_through;
+        self.as_plain += other.as_plain;
+        self.found += other.found;
     }
 }
 
@@ -311,8 +557,9 @@ struct Block {
 struct Done {
     seq: usize,
     out: Vec<u8>,
-    found: usize,
-    failed: usize,
+    counts: Counts,
+    /// Problems of plain-text lines, for standard error (a few at most).
+    problems: Vec<String>,
 }
 
 const BLOCK_BYTES: usize = 1 << 20;
@@ -350,23 +597,41 @@ fn memchr_last_newline(data: &[u8]) -> Option<usize> {
 }
 
 /// What a run did, for the closing line on standard error.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Summary {
-    /// Input lines read.
+    /// Scan or redact (the summary names what was done to the lines).
+    pub mode: Option<Mode>,
+    /// Input lines read: `counts.done + counts.failed`.
     pub lines: usize,
-    /// Findings in all lines.
-    pub found: usize,
-    /// Lines answered with an error.
-    pub failed: usize,
+    /// What became of them.
+    pub counts: Counts,
+    /// The first problems of plain-text lines (each `line N: why`), which
+    /// have no error line in the output to tell them.
+    pub problems: Vec<String>,
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let c = &self.counts;
+        let verb = match self.mode {
+            Some(Mode::Scan) => "scanned",
+            _ => "redacted",
+        };
         write!(
             f,
-            "{} lines, {} findings, {} failed",
-            self.lines, self.found, self.failed
-        )
+            "{} lines, {} {verb}, {} failed, {} with invalid data ({} replaced, {} passed through), {} findings",
+            self.lines,
+            c.done,
+            c.failed,
+            c.replaced + c.passed_through,
+            c.replaced,
+            c.passed_through,
+            c.found,
+        )?;
+        if c.as_plain > 0 {
+            write!(f, ", {} not JSON read as plain text", c.as_plain)?;
+        }
+        Ok(())
     }
 }
 
@@ -388,12 +653,21 @@ pub fn run(opts: Options, mode: Mode) -> Outcome {
             Format::JsonLines
         },
         threads,
+        lossy: opts.lossy,
+        malformed: opts.malformed,
     };
     let mut writer = BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let summary = process(&job, &mut *input, &mut writer)?;
     writer.flush().map_err(|e| format!("write error: {e}"))?;
+    for problem in &summary.problems {
+        eprintln!("piimask: {problem}");
+    }
+    let unreported = summary.counts.failed.saturating_sub(summary.problems.len());
+    if job.format == Format::Plain && unreported > 0 {
+        eprintln!("piimask: {unreported} more lines failed");
+    }
     eprintln!("piimask: {summary}");
-    Ok(summary.failed == 0)
+    Ok(summary.counts.failed == 0)
 }
 
 /// Reads every line of `input`, processes it as `job` says and writes the
@@ -404,7 +678,10 @@ pub fn process(
     output: &mut dyn Write,
 ) -> Result<Summary, String> {
     let threads = job.threads.max(1);
-    let mut summary = Summary::default();
+    let mut summary = Summary {
+        mode: Some(job.mode),
+        ..Summary::default()
+    };
 
     // Bounded queues keep memory flat however large the input is.
     let (work_tx, work_rx) = mpsc::sync_channel::<Block>(threads);
@@ -419,6 +696,8 @@ pub fn process(
                     findings: Vec::new(),
                     masked: Vec::new(),
                     fields: Vec::new(),
+                    invalid: Invalid::None,
+                    as_plain: false,
                 };
                 loop {
                     let block = match work_rx.lock() {
@@ -461,8 +740,11 @@ pub fn process(
         for done in done_rx {
             pending.insert(done.seq, done);
             while let Some(done) = pending.remove(&next) {
-                summary.found += done.found;
-                summary.failed += done.failed;
+                summary.counts += done.counts;
+                let room = MAX_PROBLEMS.saturating_sub(summary.problems.len());
+                summary
+                    .problems
+                    .extend(done.problems.into_iter().take(room));
                 if write_error.is_none() {
                     write_error = output.write_all(&done.out).err();
                 }
