@@ -440,6 +440,39 @@ impl Tables {
         self.by_code.get(code as usize).map_or(&[], Vec::as_slice)
     }
 
+    /// A number written nationally that is not valid in the region hint
+    /// `hint` but in a region sharing its calling code (NANP's +1, +7 of
+    /// Russia and Kazakhstan, +44 with the Crown Dependencies …), which
+    /// dial it the same way: that region and the national number, if it is
+    /// written as that region requires (with its national prefix where its
+    /// format wants one). `stripped` is `digits` read with the hint's
+    /// national prefix rules.
+    ///
+    /// One automaton for the union of the regions' patterns rejects most
+    /// digits first, so the siblings' own patterns are compiled (on first
+    /// use) and tried only for digits that are valid in one of them.
+    pub(crate) fn national_in_sibling(
+        &self,
+        hint: &RegionRules,
+        digits: &[u8],
+        stripped: &National,
+    ) -> Option<(&RegionRules, National)> {
+        let shared = self.shared.get(usize::from(hint.code))?.as_ref()?;
+        if !shared.may_be_valid(stripped.digits.as_slice()) && !shared.may_be_valid(digits) {
+            return None;
+        }
+        self.regions_for_code(u32::from(hint.code))
+            .iter()
+            .map(|&r| &self.regions[usize::from(r)])
+            .filter(|rules| rules.id != hint.id)
+            .find_map(|rules| {
+                let national = rules.strip_national_prefix(digits);
+                let nsn = national.digits.as_slice();
+                (rules.is_valid(nsn) && (national.had_prefix || rules.prefix_optional_for(nsn)))
+                    .then_some((rules, national))
+            })
+    }
+
     /// Splits international digits (after `+` or an IDD prefix) into a
     /// calling code and a national number valid for one of its regions.
     /// Returns the calling code and the national significant number.

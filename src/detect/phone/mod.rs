@@ -51,6 +51,9 @@ const CONF_WHATSAPP: f32 = 0.99;
 const CONF_INTERNATIONAL: f32 = 0.95;
 const CONF_NATIONAL_PREFIX: f32 = 0.9;
 const CONF_NATIONAL: f32 = 0.85;
+/// National format valid in another region of the hint's calling code.
+const CONF_SIBLING_PREFIX: f32 = 0.88;
+const CONF_SIBLING: f32 = 0.83;
 const CONF_BARE_HOME: f32 = 0.8;
 const CONF_BARE_KEYWORD: f32 = 0.7;
 
@@ -599,6 +602,16 @@ impl PhoneDetector {
                     CONF_NATIONAL_PREFIX
                 } else {
                     CONF_NATIONAL
+                };
+                return (!vetoed()).then_some((rules.code, national.digits, confidence));
+            }
+            // Valid in a region sharing the calling code: dialled the same
+            // way, a little less likely meant.
+            if let Some((_, national)) = TABLES.national_in_sibling(rules, digits, &national) {
+                let confidence = if national.had_prefix {
+                    CONF_SIBLING_PREFIX
+                } else {
+                    CONF_SIBLING
                 };
                 return (!vetoed()).then_some((rules.code, national.digits, confidence));
             }
