@@ -631,8 +631,17 @@ fn tail_ok(parts: &[Part], mut i: usize) -> bool {
 
 /// Not glued to letters, digits or a decimal point on either side.
 fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
-    let before = char_before(text, start).0;
-    let after = char_at(text, end).0;
+    // `\n`, `\r`, `\t` written as text are white space.
+    let before = if crate::text::escape_ends_at(text, start) {
+        Some(' ')
+    } else {
+        char_before(text, start).0
+    };
+    let after = if crate::text::escape_starts_at(text, end) {
+        Some(' ')
+    } else {
+        char_at(text, end).0
+    };
     let glued = |c: Option<char>| {
         c.is_some_and(|c| {
             is_latin_letter(c)
@@ -917,6 +926,11 @@ mod tests {
         assert_eq!(
             texts("4111 1111 1111 1111 5555 5555 5555 4444"),
             ["4111 1111 1111 1111", "5555 5555 5555 4444"]
+        );
+        // Escapes written as text are white space.
+        assert_eq!(
+            texts(r"card:\n4111111111111111 12/25\n"),
+            ["4111111111111111"]
         );
         // Confidence as for the card alone.
         assert!((scan("4111 1111 1111 1111 123")[0].1 - CONF_GROUPED).abs() < 1e-6);

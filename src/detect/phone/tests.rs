@@ -419,3 +419,71 @@ fn shared_calling_code_forms_from_the_issue() {
     assert_eq!(conf("CA", "call (416) 979-1234")[0].2, 0.85);
     assert_eq!(conf("GB", "ring 020 7946 0958")[0].2, 0.9);
 }
+
+/// #13: numbers next to escape sequences written as text, opened by `+`
+/// right after letters or symbols, and two numbers joined by `/`, in the
+/// chat languages of the countries concerned.
+#[test]
+fn escaped_glued_and_slashed_numbers() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| -> Vec<String> {
+        found(&scanner, region, text)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    };
+    // `\n`, `\r`, `\t` as a backslash and a letter count as white space.
+    assert_eq!(
+        texts("CA", r"Phone:\n+1 306-454-2547\n"),
+        ["+1 306-454-2547"]
+    );
+    assert_eq!(texts("FR", r"Fax: 03.78.31.72.77\n"), ["03.78.31.72.77"]);
+    assert_eq!(
+        texts("FR", r"Portable :\t06 12 34 56 78\r\n"),
+        ["06 12 34 56 78"]
+    );
+    assert_eq!(
+        texts("IN", r#"{"msg":"call\n98765 43210\n"}"#),
+        ["98765 43210"]
+    );
+    // A `+` starts a number whatever letters or symbols are before it.
+    assert_eq!(texts("ZA", "abc+27 10 123 4243"), ["+27 10 123 4243"]);
+    assert_eq!(texts("NL", "bel me #+31 6 12345678"), ["+31 6 12345678"]);
+    assert_eq!(texts("FR", "USD+33 6 12 34 56 12"), ["+33 6 12 34 56 12"]);
+    assert_eq!(texts("DE", "Tel.+49 1512 3456789"), ["+49 1512 3456789"]);
+    assert_eq!(texts("DE", "Tel:+49 1512 3456789"), ["+49 1512 3456789"]);
+    assert_eq!(
+        texts("BR", "WhatsApp+55 11 98765-4321"),
+        ["+55 11 98765-4321"]
+    );
+    // Two numbers joined by `/`.
+    assert_eq!(
+        texts("ZA", "+27 71 123 3517/+27 10 123 4243"),
+        ["+27 71 123 3517", "+27 10 123 4243"]
+    );
+    assert_eq!(
+        texts("JP", "電話 090-1232-7175/+81 90-1234-5587"),
+        ["090-1232-7175", "+81 90-1234-5587"]
+    );
+    assert_eq!(
+        texts("JP", "090-1232-7175/090-1234-5587"),
+        ["090-1232-7175", "090-1234-5587"]
+    );
+    // Still glued: digits or a mask bullet before the `+`, letters
+    // before a number without `+`, a currency before one without `+`, and
+    // a `/` after something that is not a number.
+    for (region, text) in [
+        ("ZA", "1+27 10 123 4243"),
+        ("ZA", "•+27 10 123 4243"),
+        ("FR", "abc06 12 34 56 78"),
+        ("FR", "USD 06 12 34 56 78"),
+        ("JP", "12/090-1234-5587"),
+        ("FR", r"x\06 12 34 56 78"),
+    ] {
+        assert!(
+            texts(region, text).is_empty(),
+            "{text}: {:?}",
+            texts(region, text)
+        );
+    }
+}
