@@ -376,6 +376,12 @@ impl RegionRules {
         }
     }
 
+    /// Whether the region has national formats of its own (regions sharing
+    /// a calling code often borrow the main region's).
+    fn has_formats(&self) -> bool {
+        !self.raw.formats.is_empty()
+    }
+
     /// Whether a valid national number written without its national prefix
     /// is acceptable: false when the format it would be written in requires
     /// the prefix (e.g. a bare `2079460958` in Great Britain).
@@ -461,14 +467,21 @@ impl Tables {
         if !shared.may_be_valid(stripped.digits.as_slice()) && !shared.may_be_valid(digits) {
             return None;
         }
-        self.regions_for_code(u32::from(hint.code))
+        let regions = self.regions_for_code(u32::from(hint.code));
+        // Whether the national prefix may be left out is decided by the
+        // formats of the code's main region, as libphonenumber's matcher
+        // does: the Crown Dependencies have no formats of their own, and a
+        // bare `5692674440` is no more a Jersey number than a British one.
+        let main = &self.regions[usize::from(*regions.first()?)];
+        regions
             .iter()
             .map(|&r| &self.regions[usize::from(r)])
             .filter(|rules| rules.id != hint.id)
             .find_map(|rules| {
                 let national = rules.strip_national_prefix(digits);
                 let nsn = national.digits.as_slice();
-                (rules.is_valid(nsn) && (national.had_prefix || rules.prefix_optional_for(nsn)))
+                let formats = if rules.has_formats() { rules } else { main };
+                (rules.is_valid(nsn) && (national.had_prefix || formats.prefix_optional_for(nsn)))
                     .then_some((rules, national))
             })
     }

@@ -415,6 +415,12 @@ fn shared_calling_code_forms_from_the_issue() {
         [("01534 123456".into(), "+441534123456".into(), 0.88)]
     );
     assert_eq!(conf("GB", "ring 01481 712345")[0].1, "+441481712345");
+    // A sibling without formats of its own follows the main region's:
+    // British formats want the 0, so a bare number is none (nor in
+    // Finland, for Åland).
+    assert!(conf("GB", "Hi 5692674440 pls check").is_empty());
+    assert!(conf("FI", "soita 20766944").is_empty());
+    assert!(conf("FI", "tilaus 020766944 ei ole vielä tullut").is_empty());
     // The hint's own ranges stay slightly more confident.
     assert_eq!(conf("CA", "call (416) 979-1234")[0].2, 0.85);
     assert_eq!(conf("GB", "ring 020 7946 0958")[0].2, 0.9);
