@@ -437,6 +437,9 @@ fn huge_numbers_of_findings() {
     }
 }
 
+/// A region hint, a text, and what must be found in it.
+type Case = (&'static str, &'static str, &'static [(Kind, &'static str)]);
+
 /// The forms of issues #13 and #18 (cards with their expiry or CVV, numbers
 /// of regions sharing a calling code, addresses next to `@`, numbers in
 /// escaped and glued text), each found with its region hint and masked
@@ -445,7 +448,7 @@ fn huge_numbers_of_findings() {
 fn leak_forms_of_issues_13_and_18() {
     use Kind::{CreditCard, IpAddress, Phone};
     let scanner = scanner();
-    let cases: &[(&str, &str, &[(Kind, &str)])] = &[
+    let cases: &[Case] = &[
         (
             "US",
             "card 4111111111111111 12/25",
