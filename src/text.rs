@@ -94,6 +94,21 @@ pub(crate) fn is_inline_space(c: char) -> bool {
     )
 }
 
+/// Whether an escape sequence written out as text (a backslash and `n`, `r`
+/// or `t`, as double-escaped JSON logs, CSV exports and templates carry
+/// them) ends at `end`: it stands for white space, so a number after it is
+/// not glued to the letter.
+#[inline]
+pub(crate) fn escape_ends_at(text: &[u8], end: usize) -> bool {
+    end >= 2 && text[end - 2] == b'\\' && matches!(text[end - 1], b'n' | b'r' | b't')
+}
+
+/// Whether such an escape sequence starts at `start`.
+#[inline]
+pub(crate) fn escape_starts_at(text: &[u8], start: usize) -> bool {
+    text.get(start) == Some(&b'\\') && matches!(text.get(start + 1), Some(b'n' | b'r' | b't'))
+}
+
 /// Whether the bytes just before `end` end with `suffix`, ignoring ASCII case.
 pub(crate) fn ends_with_ignore_case(text: &[u8], end: usize, suffix: &[u8]) -> bool {
     end >= suffix.len() && text[end - suffix.len()..end].eq_ignore_ascii_case(suffix)
@@ -134,6 +149,15 @@ mod tests {
         assert_eq!(char_before(text, 2), (None, 1));
         assert_eq!(char_before(text, 0), (None, 0));
         assert_eq!(char_at(text, 99), (None, 0));
+    }
+
+    #[test]
+    fn escapes_written_as_text() {
+        let t = br"Phone:\n+1 306\t";
+        assert!(escape_ends_at(t, 8));
+        assert!(!escape_ends_at(t, 7) && !escape_ends_at(t, 1));
+        assert!(escape_starts_at(t, 14) && !escape_starts_at(t, 15));
+        assert!(!escape_starts_at(br"\x", 0) && !escape_starts_at(br"\", 0));
     }
 
     #[test]

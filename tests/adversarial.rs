@@ -436,3 +436,131 @@ fn huge_numbers_of_findings() {
         );
     }
 }
+
+/// A region hint, a text, and what must be found in it.
+type Case = (&'static str, &'static str, &'static [(Kind, &'static str)]);
+
+/// The forms of issues #13 and #18 (cards with their expiry or CVV, numbers
+/// of regions sharing a calling code, addresses next to `@`, numbers in
+/// escaped and glued text), each found with its region hint and masked
+/// idempotently, and each surviving dense repetition.
+#[test]
+fn leak_forms_of_issues_13_and_18() {
+    use Kind::{CreditCard, IpAddress, Phone};
+    let scanner = scanner();
+    let cases: &[Case] = &[
+        (
+            "US",
+            "card 4111111111111111 12/25",
+            &[(CreditCard, "4111111111111111")],
+        ),
+        (
+            "US",
+            "my card is 4111 1111 1111 1111 123",
+            &[(CreditCard, "4111 1111 1111 1111")],
+        ),
+        (
+            "US",
+            "amex 3782 822463 10005 1234",
+            &[(CreditCard, "3782 822463 10005")],
+        ),
+        (
+            "BR",
+            "cartões 4111111111111111 5555555555554444",
+            &[
+                (CreditCard, "4111111111111111"),
+                (CreditCard, "5555555555554444"),
+            ],
+        ),
+        (
+            "US",
+            "UATP card 135410014004955",
+            &[(CreditCard, "135410014004955")],
+        ),
+        (
+            "MX",
+            "tarjeta 6799990000000000003 vence 12/27",
+            &[(CreditCard, "6799990000000000003")],
+        ),
+        (
+            "ID",
+            "bayar pakai kartu 7200123456789018",
+            &[(CreditCard, "7200123456789018")],
+        ),
+        ("US", "(416) 979-1234", &[(Phone, "(416) 979-1234")]),
+        ("US", "(876) 927-1234", &[(Phone, "(876) 927-1234")]),
+        ("CA", "(415) 555-0132", &[(Phone, "(415) 555-0132")]),
+        (
+            "RU",
+            "мой номер 8 (727) 272-45-67",
+            &[(Phone, "8 (727) 272-45-67")],
+        ),
+        ("GB", "ring me on 01534 123456", &[(Phone, "01534 123456")]),
+        ("US", "ssh root@203.0.113.5", &[(IpAddress, "203.0.113.5")]),
+        (
+            "US",
+            "http://admin:pw@10.0.0.7/",
+            &[(IpAddress, "10.0.0.7")],
+        ),
+        ("US", "192.168.2.1@eth0", &[(IpAddress, "192.168.2.1")]),
+        ("US", "::192.168.1.1", &[(IpAddress, "::192.168.1.1")]),
+        ("US", "fe80::1%eth0", &[(IpAddress, "fe80::1")]),
+        (
+            "CA",
+            r"Phone:\n+1 306-454-2547\n",
+            &[(Phone, "+1 306-454-2547")],
+        ),
+        ("FR", r"Fax: 03.78.31.72.77\n", &[(Phone, "03.78.31.72.77")]),
+        ("ZA", "abc+27 10 123 4243", &[(Phone, "+27 10 123 4243")]),
+        ("NL", "#+31 6 12345678", &[(Phone, "+31 6 12345678")]),
+        (
+            "FR",
+            "USD+33 6 12 34 56 12",
+            &[(Phone, "+33 6 12 34 56 12")],
+        ),
+        ("DE", "Tel.+49 1512 3456789", &[(Phone, "+49 1512 3456789")]),
+        (
+            "ZA",
+            "+27 71 123 3517/+27 10 123 4243",
+            &[(Phone, "+27 71 123 3517"), (Phone, "+27 10 123 4243")],
+        ),
+        (
+            "JP",
+            "090-1232-7175/+81 90-1234-5587",
+            &[(Phone, "090-1232-7175"), (Phone, "+81 90-1234-5587")],
+        ),
+    ];
+    for &(region, text, expected) in cases {
+        let region = Some(Region::new(region).unwrap());
+        let mut found = Vec::new();
+        scanner.scan_into(text.as_bytes(), region, &mut found);
+        let got: Vec<(Kind, &str)> = found
+            .iter()
+            .map(|f| (f.kind.clone(), &text[f.range()]))
+            .collect();
+        assert_eq!(got, expected, "{text}");
+        let masked = scanner.redact_with(text, region).unwrap();
+        for (_, value) in expected {
+            assert!(!masked.contains(value), "{text} -> {masked}");
+        }
+        assert_eq!(
+            scanner.redact_with(&masked, region).unwrap(),
+            masked,
+            "{text}"
+        );
+    }
+    for piece in [
+        "card 4111111111111111 12/25 ",
+        "4111 1111 1111 1111 123 ",
+        "4111111111111111 5555555555554444 ",
+        "4111111111111111 ",
+        "+27 71 123 3517/",
+        "ssh root@203.0.113.5 ",
+        "::192.168.1.1 ",
+        r"Phone:\n+91 98765 43210\n",
+        "abc+91 98765 43210",
+        r"\n",
+    ] {
+        survive(&format!("{piece:?} repeated"), &repeat(piece, MB / 4));
+    }
+}

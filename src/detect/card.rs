@@ -22,9 +22,25 @@
 //! also the length of Aadhaar numbers and many references) only after a
 //! card word.
 //!
+//! When a run of digit groups is not one card, it may be a card written with
+//! what follows it in a payment chat: `4111111111111111 12/25`, `4111 1111
+//! 1111 1111 123`, `3782 822463 10005 1234`, or two cards one after the
+//! other. Such a run is split: it must start with a card and consist of
+//! nothing but cards, then at most an expiry date (`MM/YY`, `MM/YYYY`) and
+//! a CVV (three or four digits), in either order. Each card is reported and
+//! the rest left alone; any other digits in the run spoil it whole, as
+//! before (a card is still never part of a longer digit sequence).
+//!
+//! Issuer tables lag behind new ranges (and UATP, 15 digits starting with
+//! 1, is in none of the usual ones), so after a card word (`card`, `paid
+//! with`, `tarjeta`, `cartão`, `kartu` …) or before an expiry/CVV word
+//! (`exp`, `cvv` …) or an expiry date, a Luhn-valid number of 13 to 19
+//! digits is a card whatever its prefix, at a lower confidence. SIM card
+//! numbers (ICCIDs, Luhn-valid and starting with 89, "SIM card …") are not.
+//!
 //! Confidence: grouped 0.97, bare 0.9 (above a bare phone number in the home
 //! region, 0.8, so that a 13-digit Visa is not read as a phone), and a
-//! card word before raises either.
+//! card word before raises either; a prefix outside the issuer table, 0.85.
 
 use super::context::{self, Around};
 use super::{Context, Detector, Span, Trigger};
@@ -40,6 +56,38 @@ const MAX_GROUPS: usize = 5;
 const CONF_GROUPED: f32 = 0.97;
 const CONF_BARE: f32 = 0.9;
 const CONF_KEYWORD_BONUS: f32 = 0.02;
+/// A Luhn-valid number outside the issuer table, called a card.
+const CONF_UNLISTED: f32 = 0.85;
+/// Most digit groups a run split into cards and their tails may have (two
+/// 19-digit cards in fours, an expiry and a CVV: thirteen).
+const MAX_PARTS: usize = 13;
+/// Most cards in one split run.
+const MAX_CARDS: usize = 2;
+
+/// Words that follow a card number: its expiry date or security code.
+const AFTER_WORDS: &[&[u8]] = &[
+    b"exp",
+    b"expiry",
+    b"expires",
+    b"expiration",
+    b"valid thru",
+    b"valid till",
+    b"cvv",
+    b"cvv2",
+    b"cvc",
+    b"cvc2",
+    b"cid",
+    b"csc",
+    b"venc",
+    b"vence",
+    b"vencimiento",
+    b"validade",
+    b"val",
+    "gültig".as_bytes(),
+    b"ablauf",
+    b"berlaku",
+    "срок".as_bytes(),
+];
 
 /// One issuer range: numbers whose first `digits` digits lie in `lo..=hi`
 /// are issued in the lengths set in `lengths` (bit *n* = length *n*).
@@ -185,6 +233,34 @@ pub(crate) fn is_valid_pan(digits: &[u8]) -> bool {
     digits.iter().all(u8::is_ascii_digit) && issuer_accepts(digits) && luhn_valid(digits)
 }
 
+/// Whether a person who calls `digits` a card means one, though no network
+/// in the table issues it: Luhn-valid, 13 to 19 digits, not a SIM card's
+/// ICCID (89…).
+fn unlisted_pan(digits: &[u8]) -> bool {
+    (13..=MAX_DIGITS).contains(&digits.len())
+        && !digits.starts_with(b"89")
+        && digits.iter().all(u8::is_ascii_digit)
+        && luhn_valid(digits)
+}
+
+/// Whether an expiry or security-code word follows `end` (after spaces and
+/// a `:`, `-` or `,`).
+fn expiry_word_after(text: &[u8], end: usize) -> bool {
+    let mut at = end;
+    while at < text.len() && at - end < 4 && matches!(text[at], b' ' | b':' | b'-' | b',' | b'(') {
+        at += 1;
+    }
+    if at == end {
+        return false;
+    }
+    AFTER_WORDS.iter().any(|w| {
+        crate::text::starts_with_ignore_case(text, at, w)
+            && !char_at(text, at + w.len())
+                .0
+                .is_some_and(|c| c.is_alphabetic())
+    })
+}
+
 /// Whether the group sizes are a layout people write cards in.
 fn layout_ok(sizes: &[usize]) -> bool {
     match sizes {
@@ -248,7 +324,8 @@ impl CardDetector {
             return;
         }
         let digits = &run.digits[..run.len];
-        if !is_valid_pan(digits) {
+        let listed = is_valid_pan(digits);
+        if !listed && !unlisted_pan(digits) {
             return;
         }
         let text = ctx.text;
@@ -263,32 +340,308 @@ impl CardDetector {
         if !free_standing(text, run.start, run.end) {
             return;
         }
-        let around: Around = context::words().before(text, run.start);
-        let named = around.names(&Kind::CreditCard);
-        let confidence = if run.groups > 1 {
-            CONF_GROUPED
-        } else if named {
-            CONF_BARE
-        } else if around.vetoed || run.len == MIN_DIGITS {
-            return;
-        } else {
-            CONF_BARE
-        };
-        let bonus = if named { CONF_KEYWORD_BONUS } else { 0.0 };
-        out.push(Finding {
-            kind: Kind::CreditCard,
-            start: run.start,
-            end: run.end,
-            confidence: (confidence + bonus).min(0.99),
-            normalized: String::from_utf8_lossy(digits).into_owned(),
-        });
+        let followed = expiry_word_after(text, run.end);
+        if let Some(finding) = card_finding(text, run.start, run.end, digits, run.groups, followed)
+        {
+            out.push(finding);
+        }
     }
+
+    /// The second look at a span in which no run was a card: a card
+    /// followed by more cards, an expiry date or a CVV (see the module
+    /// docs). All or nothing: a part that is none of these spoils the span.
+    fn split(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let Some((parts, n)) = split_parts(text, span) else {
+            return;
+        };
+        // The first card opens the span (no `+` or `(` before it).
+        if n < 2 || parts[0].start != span.start {
+            return;
+        }
+        let mut cards = [(0usize, 0usize); MAX_CARDS];
+        let mut found = 0;
+        let mut i = 0;
+        while found < MAX_CARDS && i < n {
+            let Some(k) = card_at(&parts[..n], i) else {
+                break;
+            };
+            cards[found] = (i, k);
+            found += 1;
+            i += k;
+        }
+        if found == 0 || !tail_ok(&parts[..n], i) {
+            return;
+        }
+        let (first, last) = (&parts[0], &parts[n - 1]);
+        if !free_standing(text, first.start, last.end) {
+            return;
+        }
+        // An expiry date right after a card, or a word after the run, says
+        // the digits before it are a card.
+        let expiry_next = |at: usize| at < n && expiry_at(&parts[..n], at).is_some();
+        let word_after = expiry_word_after(text, last.end);
+        let mut pending = Vec::new();
+        for &(at, k) in &cards[..found] {
+            let mut digits = [0u8; MAX_DIGITS];
+            let mut len = 0;
+            for p in &parts[at..at + k] {
+                digits[len..len + p.len].copy_from_slice(&p.digits[..p.len]);
+                len += p.len;
+            }
+            let (start, end) = (parts[at].start, parts[at + k - 1].end);
+            let followed = expiry_next(at + k) || word_after;
+            match card_finding(text, start, end, &digits[..len], k, followed) {
+                Some(f) => pending.push(f),
+                None => return,
+            }
+        }
+        out.append(&mut pending);
+    }
+}
+
+/// The finding for a card at `start..end` (already free-standing), if its
+/// context allows: a bare number needs no veto word before it (and a bare
+/// 12-digit one a card word), and a number outside the issuer table a card
+/// word before or an expiry/CVV after (`followed`).
+fn card_finding(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    digits: &[u8],
+    groups: usize,
+    followed: bool,
+) -> Option<Finding> {
+    let listed = is_valid_pan(digits);
+    let around: Around = context::words().before(text, start);
+    let named = around.names(&Kind::CreditCard);
+    let confidence = if !listed {
+        if !unlisted_pan(digits) || around.vetoed || !(named || followed) {
+            return None;
+        }
+        CONF_UNLISTED
+    } else if groups > 1 {
+        CONF_GROUPED
+    } else if named {
+        CONF_BARE
+    } else if around.vetoed || digits.len() == MIN_DIGITS {
+        return None;
+    } else {
+        CONF_BARE
+    };
+    let bonus = if named && listed {
+        CONF_KEYWORD_BONUS
+    } else {
+        0.0
+    };
+    Some(Finding {
+        kind: Kind::CreditCard,
+        start,
+        end,
+        confidence: (confidence + bonus).min(0.99),
+        normalized: String::from_utf8_lossy(digits).into_owned(),
+    })
+}
+
+/// One digit group of a span being split, and the characters before it.
+#[derive(Clone, Copy, Default)]
+struct Part {
+    start: usize,
+    end: usize,
+    digits: [u8; MAX_DIGITS],
+    len: usize,
+    gap: Gap,
+}
+
+/// The characters between two digit groups.
+#[derive(Clone, Copy, Default)]
+struct Gap {
+    chars: u8,
+    spaces: u8,
+    /// Count and last one of the `-` and `/` in it.
+    puncts: u8,
+    punct: char,
+    /// Anything else (`.`, `(`, `+` …).
+    others: u8,
+}
+
+impl Gap {
+    fn push(&mut self, c: char) {
+        self.chars = self.chars.saturating_add(1);
+        match (card_separator(c), c) {
+            (Some(' '), _) => self.spaces = self.spaces.saturating_add(1),
+            (Some(_), _) | (None, '/' | '\u{FF0F}') => {
+                self.puncts = self.puncts.saturating_add(1);
+                self.punct = if c == '/' || c == '\u{FF0F}' {
+                    '/'
+                } else {
+                    '-'
+                };
+            }
+            _ => self.others = self.others.saturating_add(1),
+        }
+    }
+
+    /// One card separator: groups of the same card.
+    fn joiner(&self) -> Option<char> {
+        match (self.chars, self.spaces, self.puncts, self.others) {
+            (1, 1, 0, 0) => Some(' '),
+            (1, 0, 1, 0) if self.punct == '-' => Some('-'),
+            _ => None,
+        }
+    }
+
+    /// Between a card and what follows it: white space, with at most one
+    /// `-` or `/` (`4111 … 1111 - 12/25`).
+    fn spaced(&self) -> bool {
+        self.spaces >= 1 && self.puncts <= 1 && self.others == 0
+    }
+
+    /// The single `/` of an expiry date.
+    fn slash(&self) -> bool {
+        self.chars == 1 && self.puncts == 1 && self.punct == '/'
+    }
+}
+
+/// The digit groups of `span`, or `None` when there are more than
+/// [`MAX_PARTS`] or one is longer than a card.
+fn split_parts(text: &[u8], span: Span) -> Option<([Part; MAX_PARTS], usize)> {
+    let mut parts = [Part::default(); MAX_PARTS];
+    let mut n = 0;
+    let mut gap = Gap::default();
+    let mut in_group = false;
+    let mut i = span.start;
+    while i < span.end {
+        let (c, w) = char_at(text, i);
+        let w = w.max(1);
+        match c.and_then(digit_value) {
+            Some(d) => {
+                if !in_group {
+                    if n == MAX_PARTS {
+                        return None;
+                    }
+                    parts[n] = Part {
+                        start: i,
+                        gap,
+                        ..Part::default()
+                    };
+                    n += 1;
+                    in_group = true;
+                }
+                let p = &mut parts[n - 1];
+                if p.len == MAX_DIGITS {
+                    return None;
+                }
+                p.digits[p.len] = b'0' + d;
+                p.len += 1;
+                p.end = i + w;
+            }
+            None => {
+                if in_group {
+                    in_group = false;
+                    gap = Gap::default();
+                }
+                match c {
+                    Some(c) => gap.push(c),
+                    None => return None,
+                }
+            }
+        }
+        i += w;
+    }
+    Some((parts, n))
+}
+
+/// The number of parts from `i` that make a card ending before white space
+/// or the end of the span, longest first.
+fn card_at(parts: &[Part], i: usize) -> Option<usize> {
+    let mut sizes = [0usize; MAX_GROUPS];
+    for k in (1..=MAX_GROUPS.min(parts.len() - i)).rev() {
+        let group = &parts[i..i + k];
+        let joiner = group.get(1).and_then(|p| p.gap.joiner());
+        if group[1..]
+            .iter()
+            .any(|p| p.gap.joiner().is_none() || p.gap.joiner() != joiner)
+        {
+            continue;
+        }
+        if parts.get(i + k).is_some_and(|p| !p.gap.spaced()) {
+            continue;
+        }
+        let len: usize = group.iter().map(|p| p.len).sum();
+        if !(MIN_DIGITS..=MAX_DIGITS).contains(&len) {
+            continue;
+        }
+        for (s, p) in sizes.iter_mut().zip(group) {
+            *s = p.len;
+        }
+        if !layout_ok(&sizes[..k]) {
+            continue;
+        }
+        let mut digits = [0u8; MAX_DIGITS];
+        let mut at = 0;
+        for p in group {
+            digits[at..at + p.len].copy_from_slice(&p.digits[..p.len]);
+            at += p.len;
+        }
+        if is_valid_pan(&digits[..len]) || unlisted_pan(&digits[..len]) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// An expiry date at part `i` (`MM/YY` or `MM/YYYY`): the parts it takes.
+fn expiry_at(parts: &[Part], i: usize) -> Option<usize> {
+    let (month, year) = (parts.get(i)?, parts.get(i + 1)?);
+    let value = |p: &Part| {
+        p.digits[..p.len]
+            .iter()
+            .fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'))
+    };
+    let month_ok = (1..=2).contains(&month.len) && (1..=12).contains(&value(month));
+    let year_ok = year.len == 2 || (year.len == 4 && (2000..=2099).contains(&value(year)));
+    (month_ok && year_ok && year.gap.slash() && parts.get(i + 2).is_none_or(|p| p.gap.spaced()))
+        .then_some(2)
+}
+
+/// Whether the parts from `i` on are at most one expiry date and one CVV
+/// (three or four digits), in either order, after white space.
+fn tail_ok(parts: &[Part], mut i: usize) -> bool {
+    let (mut expiry, mut cvv) = (false, false);
+    while i < parts.len() {
+        if !parts[i].gap.spaced() {
+            return false;
+        }
+        if let Some(k) = expiry_at(parts, i).filter(|_| !expiry) {
+            expiry = true;
+            i += k;
+        } else if (3..=4).contains(&parts[i].len)
+            && !cvv
+            && parts.get(i + 1).is_none_or(|p| p.gap.spaced())
+        {
+            cvv = true;
+            i += 1;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// Not glued to letters, digits or a decimal point on either side.
 fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
-    let before = char_before(text, start).0;
-    let after = char_at(text, end).0;
+    // `\n`, `\r`, `\t` written as text are white space.
+    let before = if crate::text::escape_ends_at(text, start) {
+        Some(' ')
+    } else {
+        char_before(text, start).0
+    };
+    let after = if crate::text::escape_starts_at(text, end) {
+        Some(' ')
+    } else {
+        char_at(text, end).0
+    };
     let glued = |c: Option<char>| {
         c.is_some_and(|c| {
             is_latin_letter(c)
@@ -342,6 +695,7 @@ impl Detector for CardDetector {
         if maybe_digits < MIN_DIGITS {
             return;
         }
+        let found_before = out.len();
         let mut run = Run::default();
         let mut group = [0u8; MAX_DIGITS];
         let mut group_len = 0usize;
@@ -412,6 +766,9 @@ impl Detector for CardDetector {
             i += w.max(1);
         }
         self.judge(ctx, span, &run, out);
+        if out.len() == found_before {
+            self.split(ctx, span, out);
+        }
     }
 }
 
@@ -536,6 +893,108 @@ mod tests {
         // Bare 12 digits only after a card word.
         assert!(scan("501800000009").is_empty());
         assert_eq!(scan("maestro card 501800000009").len(), 1);
+    }
+
+    /// #18: a card written with its expiry, CVV or a second card in one
+    /// run of digits, in the payment chats of several markets.
+    #[test]
+    fn cards_with_expiry_cvv_or_another_card() {
+        let texts = |t: &str| scan(t).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+        assert_eq!(texts("card 4111111111111111 12/25"), ["4111111111111111"]);
+        assert_eq!(
+            texts("my card is 4111 1111 1111 1111 123"),
+            ["4111 1111 1111 1111"]
+        );
+        assert_eq!(texts("amex 3782 822463 10005 1234"), ["3782 822463 10005"]);
+        assert_eq!(
+            texts("tarjeta 5555 5555 5555 4444 08/2027 321"),
+            ["5555 5555 5555 4444"]
+        );
+        assert_eq!(
+            texts("cartão 4111-1111-1111-1111 123 12/27 ok"),
+            ["4111-1111-1111-1111"]
+        );
+        assert_eq!(
+            texts("kartu 4111111111111111 - 12/25"),
+            ["4111111111111111"]
+        );
+        // Two cards, bare or grouped, one space apart.
+        assert_eq!(
+            texts("cards 4111111111111111 5555555555554444"),
+            ["4111111111111111", "5555555555554444"]
+        );
+        assert_eq!(
+            texts("4111 1111 1111 1111 5555 5555 5555 4444"),
+            ["4111 1111 1111 1111", "5555 5555 5555 4444"]
+        );
+        // Escapes written as text are white space.
+        assert_eq!(
+            texts(r"card:\n4111111111111111 12/25\n"),
+            ["4111111111111111"]
+        );
+        // Confidence as for the card alone.
+        assert!((scan("4111 1111 1111 1111 123")[0].1 - CONF_GROUPED).abs() < 1e-6);
+    }
+
+    /// The split keeps the precision of the whole-run rule: anything but
+    /// cards, one expiry and one CVV spoils the run.
+    #[test]
+    fn split_runs_hard_negatives() {
+        for t in [
+            "ref 1234 4111 1111 1111 1111",
+            "4111-1111-1111-1111-5555",
+            "4111 1111 1111 1111 12345",
+            "4111 1111 1111 1111 12",
+            "4111111111111111 13/25",
+            "4111111111111111 12/25 123 456",
+            "4111111111111111 12/25 12/26",
+            "4111111111111111 123 98765 43210",
+            "4111 1111 1111 1112 123",
+            "order 4111111111111111 123",
+            "+4111111111111111 123",
+            "4111111111111111 123kg",
+            "4111111111111111 5555555555554444 4012888888881881",
+        ] {
+            assert!(scan(t).is_empty(), "{t}: {:?}", scan(t));
+        }
+    }
+
+    /// #13 and #18: a Luhn-valid number outside the issuer table is a card
+    /// when the customer calls it one (UATP, new ranges), at 0.85.
+    #[test]
+    fn unlisted_prefixes_after_a_card_word() {
+        let one = |t: &str| {
+            let found = scan(t);
+            assert_eq!(found.len(), 1, "{t}: {found:?}");
+            assert!((found[0].1 - CONF_UNLISTED).abs() < 1e-6, "{t}");
+            found[0].0.clone()
+        };
+        // UATP: 15 digits, prefix 1.
+        assert_eq!(one("UATP card 135410014004955"), "135410014004955");
+        assert_eq!(one("paid with 7000000000000005"), "7000000000000005");
+        assert_eq!(
+            one("tarjeta 6799990000000000003 vence 12/27"),
+            "6799990000000000003"
+        );
+        assert_eq!(one("cartão 7200 1234 5678 9018"), "7200 1234 5678 9018");
+        assert_eq!(one("kartu kredit 7200123456789018"), "7200123456789018");
+        assert_eq!(one("pagué con 7000000000000005"), "7000000000000005");
+        // Or an expiry or security code right after it.
+        assert_eq!(one("7000000000000005 exp 12/25"), "7000000000000005");
+        assert_eq!(one("7000000000000005, CVV 123"), "7000000000000005");
+        assert_eq!(one("7000000000000005 12/25"), "7000000000000005");
+        // Without either, an unlisted prefix is not a card; nor a SIM
+        // card's ICCID, nor a Luhn-invalid number, nor one after a veto.
+        for t in [
+            "7000000000000005",
+            "call 7000000000000005 now",
+            "sim card 8991101200003204514",
+            "card 7000000000000006",
+            "order 7000000000000005 card",
+            "card 700000000005",
+        ] {
+            assert!(scan(t).is_empty(), "{t}: {:?}", scan(t));
+        }
     }
 
     #[test]

@@ -17,7 +17,16 @@
 //!   colons for the start of the token (`fe80::1` starts with letters) and
 //!   forward for its end. Only the first numeric span of a token parses it,
 //!   so an address with many digit runs costs one parse. Times (`10:30`),
-//!   MAC addresses (six groups) and ratios fail the group count.
+//!   MAC addresses (six groups) and ratios fail the group count. A zone id
+//!   (`fe80::1%eth0`) names an interface and is not part of the finding;
+//!   an embedded IPv4 tail counts as two groups (`::192.168.1.1`).
+//! * An `@` next to an IPv4 address is a login (`ssh root@203.0.113.5`,
+//!   `http://admin:pw@10.0.0.7/`) or an interface (`192.168.2.1@eth0`):
+//!   the address is reported (an e-mail address needs a domain with a
+//!   top-level label of letters, so it never claims these).
+//! * Loopback (`127.0.0.0/8`, `::1`) and unspecified (`0.0.0.0`, `::`)
+//!   addresses, and their IPv4-mapped forms, are never reported: they
+//!   point at no one's connection, whatever machine they are typed on.
 
 use std::net::Ipv6Addr;
 
@@ -79,6 +88,22 @@ pub(crate) fn parse_ipv6(s: &[u8]) -> Option<Ipv6Addr> {
     s.parse::<Ipv6Addr>().ok()
 }
 
+/// Whether an IPv4 address can point at someone's connection: not the
+/// loopback network (127/8) nor the unspecified address (0.0.0.0).
+fn identifies_a_host_v4(octets: [u8; 4]) -> bool {
+    octets[0] != 127 && octets != [0, 0, 0, 0]
+}
+
+/// The same for IPv6: not `::1` nor `::`, nor an IPv4-mapped form of the
+/// IPv4 ones (`::ffff:127.0.0.1`).
+fn identifies_a_host_v6(addr: Ipv6Addr) -> bool {
+    !addr.is_loopback()
+        && !addr.is_unspecified()
+        && addr
+            .to_ipv4_mapped()
+            .is_none_or(|v4| identifies_a_host_v4(v4.octets()))
+}
+
 fn is_hex_or_colon(b: u8) -> bool {
     b.is_ascii_hexdigit() || b == b':'
 }
@@ -122,12 +147,19 @@ impl IpDetector {
         // at least two non-empty groups (std already demands a full address,
         // which times and ratios never are). Glued to a mask bullet, it is
         // the kept tail of a masked value.
-        let groups = text[start..e]
+        // An embedded IPv4 tail is two groups' worth (`::192.168.1.1`).
+        let groups: usize = text[start..e]
             .split(|&b| b == b':')
             .filter(|g| !g.is_empty())
-            .count();
+            .map(|g| if g.contains(&b'.') { 2 } else { 1 })
+            .sum();
         if groups < 2 || char_before(text, start).0 == Some(crate::policy::mask::BULLET) {
             return false;
+        }
+        // Loopback and unspecified addresses (and their IPv4-mapped forms)
+        // identify no one: the token is read, and not reported.
+        if parse_ipv6(&text[start..e]).is_some_and(|a| !identifies_a_host_v6(a)) {
+            return true;
         }
         out.push(Finding {
             kind: Kind::IpAddress,
@@ -150,11 +182,17 @@ impl IpDetector {
         while e > d0 && text[e - 1] == b'.' {
             e -= 1;
         }
-        let Some(_) = parse_ipv4(&text[d0..e]) else {
+        let Some(octets) = parse_ipv4(&text[d0..e]) else {
             return;
         };
+        if !identifies_a_host_v4(octets) {
+            return;
+        }
+        // An `@` before or after is a user (`ssh root@203.0.113.5`,
+        // `http://admin:pw@10.0.0.7/`) or an interface (`192.168.2.1@eth0`);
+        // an e-mail address with such a local part is longer and wins.
         let before = char_before(text, d0).0;
-        if matches!(before, Some(c) if c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '\\' | '@' | crate::policy::mask::BULLET))
+        if matches!(before, Some(c) if c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '\\' | crate::policy::mask::BULLET))
         {
             return;
         }
@@ -163,7 +201,7 @@ impl IpDetector {
             return;
         }
         let after = char_at(text, e).0;
-        if after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '@' | '-')) {
+        if after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '-')) {
             return;
         }
         let version_word = |w: &&[u8]| {
@@ -285,9 +323,68 @@ mod tests {
         assert_eq!(scan("IP:8.8.8.8"), ["8.8.8.8"]);
         assert_eq!(scan("meine IP ist 71.46.158.5... danke"), ["71.46.158.5"]);
         assert_eq!(
-            scan("0.0.0.0 and 255.255.255.255"),
-            ["0.0.0.0", "255.255.255.255"]
+            scan("0.0.1.0 and 255.255.255.255"),
+            ["0.0.1.0", "255.255.255.255"]
         );
+    }
+
+    /// #18: addresses next to `@`, `:` credentials, zone ids and in
+    /// `::a.b.c.d`.
+    #[test]
+    fn addresses_in_logins_urls_and_embedded_forms() {
+        assert_eq!(scan("ssh root@203.0.113.5"), ["203.0.113.5"]);
+        assert_eq!(scan("http://admin:pw@10.0.0.7/"), ["10.0.0.7"]);
+        assert_eq!(scan("ping 192.168.2.1@eth0"), ["192.168.2.1"]);
+        assert_eq!(
+            scan("scp file deploy@198.51.100.23:/srv"),
+            ["198.51.100.23"]
+        );
+        assert_eq!(scan("ip fe80::1%eth0 ok"), ["fe80::1"]);
+        assert_eq!(
+            scan("fe80::1ff:fe23:4567:890a%3"),
+            ["fe80::1ff:fe23:4567:890a"]
+        );
+        assert_eq!(scan("addr ::192.168.1.1 here"), ["::192.168.1.1"]);
+        assert_eq!(scan("addr ::ffff:192.0.2.1 here"), ["::ffff:192.0.2.1"]);
+        // The whole scanner: no e-mail address is read in these.
+        let scanner = crate::Scanner::new();
+        for (text, ip) in [
+            ("ssh root@203.0.113.5", "203.0.113.5"),
+            ("http://admin:pw@10.0.0.7/", "10.0.0.7"),
+            ("192.168.2.1@eth0", "192.168.2.1"),
+        ] {
+            let found = scanner.scan(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(
+                (found[0].kind.clone(), &text[found[0].range()]),
+                (Kind::IpAddress, ip)
+            );
+        }
+        // An e-mail address whose domain is a host name stays one.
+        let found = scanner.scan("mail root@203.0.113.5.nip.io");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, Kind::Email);
+    }
+
+    /// Loopback and unspecified addresses, in either version, are not
+    /// reported (documented in docs/detection.md).
+    #[test]
+    fn loopback_and_unspecified_are_not_reported() {
+        for t in [
+            "127.0.0.1",
+            "127.10.20.30",
+            "0.0.0.0",
+            "::1",
+            "0:0:0:0:0:0:0:1",
+            "::ffff:127.0.0.1",
+            "::ffff:0.0.0.0",
+            "::0.0.0.0",
+            "0:0:0:0:0:0:0:0",
+            "ssh root@127.0.0.1",
+        ] {
+            assert!(scan(&format!("host {t} up")).is_empty(), "{t}");
+        }
+        assert_eq!(scan("127.0.0.1 and 10.0.0.1"), ["10.0.0.1"]);
     }
 
     #[test]

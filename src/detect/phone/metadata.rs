@@ -376,6 +376,12 @@ impl RegionRules {
         }
     }
 
+    /// Whether the region has national formats of its own (regions sharing
+    /// a calling code often borrow the main region's).
+    fn has_formats(&self) -> bool {
+        !self.raw.formats.is_empty()
+    }
+
     /// Whether a valid national number written without its national prefix
     /// is acceptable: false when the format it would be written in requires
     /// the prefix (e.g. a bare `2079460958` in Great Britain).
@@ -438,6 +444,46 @@ impl Tables {
     /// The regions that share calling code `code`, main region first.
     pub(crate) fn regions_for_code(&self, code: u32) -> &[u16] {
         self.by_code.get(code as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// A number written nationally that is not valid in the region hint
+    /// `hint` but in a region sharing its calling code (NANP's +1, +7 of
+    /// Russia and Kazakhstan, +44 with the Crown Dependencies …), which
+    /// dial it the same way: that region and the national number, if it is
+    /// written as that region requires (with its national prefix where its
+    /// format wants one). `stripped` is `digits` read with the hint's
+    /// national prefix rules.
+    ///
+    /// One automaton for the union of the regions' patterns rejects most
+    /// digits first, so the siblings' own patterns are compiled (on first
+    /// use) and tried only for digits that are valid in one of them.
+    pub(crate) fn national_in_sibling(
+        &self,
+        hint: &RegionRules,
+        digits: &[u8],
+        stripped: &National,
+    ) -> Option<(&RegionRules, National)> {
+        let shared = self.shared.get(usize::from(hint.code))?.as_ref()?;
+        if !shared.may_be_valid(stripped.digits.as_slice()) && !shared.may_be_valid(digits) {
+            return None;
+        }
+        let regions = self.regions_for_code(u32::from(hint.code));
+        // Whether the national prefix may be left out is decided by the
+        // formats of the code's main region, as libphonenumber's matcher
+        // does: the Crown Dependencies have no formats of their own, and a
+        // bare `5692674440` is no more a Jersey number than a British one.
+        let main = &self.regions[usize::from(*regions.first()?)];
+        regions
+            .iter()
+            .map(|&r| &self.regions[usize::from(r)])
+            .filter(|rules| rules.id != hint.id)
+            .find_map(|rules| {
+                let national = rules.strip_national_prefix(digits);
+                let nsn = national.digits.as_slice();
+                let formats = if rules.has_formats() { rules } else { main };
+                (rules.is_valid(nsn) && (national.had_prefix || formats.prefix_optional_for(nsn)))
+                    .then_some((rules, national))
+            })
     }
 
     /// Splits international digits (after `+` or an IDD prefix) into a

@@ -51,6 +51,9 @@ const CONF_WHATSAPP: f32 = 0.99;
 const CONF_INTERNATIONAL: f32 = 0.95;
 const CONF_NATIONAL_PREFIX: f32 = 0.9;
 const CONF_NATIONAL: f32 = 0.85;
+/// National format valid in another region of the hint's calling code.
+const CONF_SIBLING_PREFIX: f32 = 0.88;
+const CONF_SIBLING: f32 = 0.83;
 const CONF_BARE_HOME: f32 = 0.8;
 const CONF_BARE_KEYWORD: f32 = 0.7;
 
@@ -141,6 +144,11 @@ const NEGATIVE_WORDS: &[&str] = &[
     "kodu",
     "koodi",
     "vahvistuskoodi",
+    "tilaus",
+    "tilausnumero",
+    "lasku",
+    "beställning",
+    "bestilling",
     "codice",
     "orden",
     "ordernummer",
@@ -520,8 +528,17 @@ impl PhoneDetector {
         }
         let digits = &digits[..n];
 
-        let before = char_before(text, start).0;
-        let after = char_at(text, end).0;
+        // `\n`, `\r`, `\t` written as text are white space.
+        let before = if text::escape_ends_at(text, start) {
+            Some(' ')
+        } else {
+            char_before(text, start).0
+        };
+        let after = if text::escape_starts_at(text, end) {
+            Some(' ')
+        } else {
+            char_at(text, end).0
+        };
         let jid = after == Some('@') && is_jid_domain(&text[end + 1..]);
         let link = matches!(before, Some('/' | '=')) && is_whatsapp_link(text, start);
         let form = if jid || link {
@@ -531,7 +548,22 @@ impl PhoneDetector {
         } else {
             Form::Plain
         };
-        if form != Form::WhatsApp && (glued_before(before) || glued_after(after)) {
+        // A `+` or `(` marks where a number starts, whatever letters or
+        // symbols come before it (`abc+27 …`, `#+31 …`, `USD+33 …`, as
+        // libphonenumber's matcher reads them); only digits and mask
+        // bullets still glue. After a `/` that ends the number before it,
+        // a second number starts (`… 3517/+27 …`, `… 7175/090 …`).
+        let opened = start < first.start;
+        let glued_left = if opened {
+            matches!(before, Some(c) if c.is_numeric() || c == crate::policy::mask::BULLET)
+        } else {
+            glued_before(before)
+                && !(before == Some('/')
+                    && out
+                        .last()
+                        .is_some_and(|f| f.kind == Kind::Phone && f.end + 1 == start))
+        };
+        if form != Form::WhatsApp && (glued_left || glued_after(after)) {
             return false;
         }
         let found = match form {
@@ -602,6 +634,16 @@ impl PhoneDetector {
                 };
                 return (!vetoed()).then_some((rules.code, national.digits, confidence));
             }
+            // Valid in a region sharing the calling code: dialled the same
+            // way, a little less likely meant.
+            if let Some((_, national)) = TABLES.national_in_sibling(rules, digits, &national) {
+                let confidence = if national.had_prefix {
+                    CONF_SIBLING_PREFIX
+                } else {
+                    CONF_SIBLING
+                };
+                return (!vetoed()).then_some((rules.code, national.digits, confidence));
+            }
         }
         // Bare international digits ("919876543210"): the region's own code,
         // or any code when a phone word comes before.
@@ -667,10 +709,17 @@ impl Detector for PhoneDetector {
         // to a mask bullet on either side continues a masked value: it was
         // read whole before masking, so its remains are not read again.
         use crate::policy::mask::BULLET;
+        // A span opened by `+` or `(` starts a number whatever is before
+        // it, and `\n` written as text is white space.
         let left = char_before(text, span.start).0;
-        if matches!(left, Some(c) if is_latin_letter(c) || c == BULLET)
-            || char_at(text, span.end).0 == Some(BULLET)
-        {
+        let opens = matches!(
+            char_at(text, span.start).0.and_then(separator),
+            Some('+' | '(')
+        );
+        let code = matches!(left, Some(c) if is_latin_letter(c))
+            && !opens
+            && !text::escape_ends_at(text, span.start);
+        if code || left == Some(BULLET) || char_at(text, span.end).0 == Some(BULLET) {
             return;
         }
         if looks_like_ipv4(text, span) {

@@ -327,3 +327,169 @@ fn card_layouts_hold_no_phone_number() {
         [("98765 43210".into(), "+919876543210".into())]
     );
 }
+
+/// Regions sharing a calling code dial each other's numbers the same way
+/// (#18): a national number of one of them is found with any of them as
+/// the hint, normalized to the same E.164 number, at a slightly lower
+/// confidence than the hint's own ranges.
+#[test]
+fn national_numbers_of_regions_sharing_the_calling_code() {
+    let scanner = scanner();
+    let db = &*phonenumber::metadata::DATABASE;
+    // Each shared code with its main region first (the hint) and the
+    // regions whose numbers it must also find.
+    let families: &[&[&str]] = &[
+        &["US", "CA", "JM", "PR", "BS", "TT"],
+        &["CA", "US"],
+        &["RU", "KZ"],
+        &["KZ", "RU"],
+        &["GB", "JE", "GG", "IM"],
+        &["NO", "SJ"],
+        &["AU", "CX", "CC"],
+        &["RE", "YT"],
+        &["GP", "BL", "MF"],
+        &["CW", "BQ"],
+    ];
+    let mut checked = 0;
+    for family in families {
+        let hint = family[0];
+        for &region in &family[1..] {
+            let meta = db.by_id(region).unwrap();
+            let d = meta.descriptors();
+            for desc in [d.mobile(), d.fixed_line()].into_iter().flatten() {
+                let Some(nsn) = desc.example() else { continue };
+                let id: country::Id = region.parse().unwrap();
+                let number = phonenumber::parse(Some(id), nsn).unwrap();
+                let mut national = phonenumber::format(&number)
+                    .mode(Mode::National)
+                    .to_string();
+                // The crate reads a Kazakh example that starts with 7 as
+                // +7 and formats it wrongly: write the prefix and the digits.
+                let written: String = national.chars().filter(char::is_ascii_digit).collect();
+                if !written.ends_with(nsn) {
+                    national = format!("{}{nsn}", meta.national_prefix().unwrap_or(""));
+                }
+                let e164 = format!("+{}{nsn}", meta.country_code());
+                let text = format!("call {national} pls");
+                let f = scanner.scan_in(&text, Region::new(hint).unwrap());
+                assert_eq!(f.len(), 1, "{region} number {text:?} with hint {hint}");
+                assert_eq!(&text[f[0].range()], national, "{hint}: {text:?}");
+                assert_eq!(f[0].normalized, e164, "{hint}: {text:?}");
+                assert!(f[0].confidence >= 0.83, "{hint}: {text:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 30, "{checked}");
+}
+
+#[test]
+fn shared_calling_code_forms_from_the_issue() {
+    let scanner = scanner();
+    let conf = |region: &str, text: &str| -> Vec<(String, String, f32)> {
+        scanner
+            .scan_in(text, Region::new(region).unwrap())
+            .into_iter()
+            .map(|f| (text[f.range()].to_string(), f.normalized, f.confidence))
+            .collect()
+    };
+    // Toronto and Jamaica with the US hint, San Francisco with CA.
+    assert_eq!(
+        conf("US", "call me at (416) 979-1234"),
+        [("(416) 979-1234".into(), "+14169791234".into(), 0.83)]
+    );
+    assert_eq!(conf("US", "my number (876) 927-1234")[0].1, "+18769271234");
+    assert_eq!(
+        conf("CA", "appelle-moi au (415) 555-0132")[0].1,
+        "+14155550132"
+    );
+    // Almaty with the Russian hint, Moscow with the Kazakh one.
+    assert_eq!(
+        conf("RU", "звоните 8 (727) 272-45-67"),
+        [("8 (727) 272-45-67".into(), "+77272724567".into(), 0.88)]
+    );
+    assert_eq!(conf("KZ", "телефон 8 (495) 123-45-67")[0].1, "+74951234567");
+    // Jersey, Guernsey and the Isle of Man with the GB hint.
+    assert_eq!(
+        conf("GB", "ring me on 01534 123456"),
+        [("01534 123456".into(), "+441534123456".into(), 0.88)]
+    );
+    assert_eq!(conf("GB", "ring 01481 712345")[0].1, "+441481712345");
+    // A sibling without formats of its own follows the main region's:
+    // British formats want the 0, so a bare number is none (nor in
+    // Finland, for Åland).
+    assert!(conf("GB", "Hi 5692674440 pls check").is_empty());
+    assert!(conf("FI", "soita 20766944").is_empty());
+    assert!(conf("FI", "tilaus 020766944 ei ole vielä tullut").is_empty());
+    // The hint's own ranges stay slightly more confident.
+    assert_eq!(conf("CA", "call (416) 979-1234")[0].2, 0.85);
+    assert_eq!(conf("GB", "ring 020 7946 0958")[0].2, 0.9);
+}
+
+/// #13: numbers next to escape sequences written as text, opened by `+`
+/// right after letters or symbols, and two numbers joined by `/`, in the
+/// chat languages of the countries concerned.
+#[test]
+fn escaped_glued_and_slashed_numbers() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| -> Vec<String> {
+        found(&scanner, region, text)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    };
+    // `\n`, `\r`, `\t` as a backslash and a letter count as white space.
+    assert_eq!(
+        texts("CA", r"Phone:\n+1 306-454-2547\n"),
+        ["+1 306-454-2547"]
+    );
+    assert_eq!(texts("FR", r"Fax: 03.78.31.72.77\n"), ["03.78.31.72.77"]);
+    assert_eq!(
+        texts("FR", r"Portable :\t06 12 34 56 78\r\n"),
+        ["06 12 34 56 78"]
+    );
+    assert_eq!(
+        texts("IN", r#"{"msg":"call\n98765 43210\n"}"#),
+        ["98765 43210"]
+    );
+    // A `+` starts a number whatever letters or symbols are before it.
+    assert_eq!(texts("ZA", "abc+27 10 123 4243"), ["+27 10 123 4243"]);
+    assert_eq!(texts("NL", "bel me #+31 6 12345678"), ["+31 6 12345678"]);
+    assert_eq!(texts("FR", "USD+33 6 12 34 56 12"), ["+33 6 12 34 56 12"]);
+    assert_eq!(texts("DE", "Tel.+49 1512 3456789"), ["+49 1512 3456789"]);
+    assert_eq!(texts("DE", "Tel:+49 1512 3456789"), ["+49 1512 3456789"]);
+    assert_eq!(
+        texts("BR", "WhatsApp+55 11 98765-4321"),
+        ["+55 11 98765-4321"]
+    );
+    // Two numbers joined by `/`.
+    assert_eq!(
+        texts("ZA", "+27 71 123 3517/+27 10 123 4243"),
+        ["+27 71 123 3517", "+27 10 123 4243"]
+    );
+    assert_eq!(
+        texts("JP", "電話 090-1232-7175/+81 90-1234-5587"),
+        ["090-1232-7175", "+81 90-1234-5587"]
+    );
+    assert_eq!(
+        texts("JP", "090-1232-7175/090-1234-5587"),
+        ["090-1232-7175", "090-1234-5587"]
+    );
+    // Still glued: digits or a mask bullet before the `+`, letters
+    // before a number without `+`, a currency before one without `+`, and
+    // a `/` after something that is not a number.
+    for (region, text) in [
+        ("ZA", "1+27 10 123 4243"),
+        ("ZA", "•+27 10 123 4243"),
+        ("FR", "abc06 12 34 56 78"),
+        ("FR", "USD 06 12 34 56 78"),
+        ("JP", "12/090-1234-5587"),
+        ("FR", r"x\06 12 34 56 78"),
+    ] {
+        assert!(
+            texts(region, text).is_empty(),
+            "{text}: {:?}",
+            texts(region, text)
+        );
+    }
+}
