@@ -1,0 +1,514 @@
+//! The leak guard end to end: format invariance, both classes for every
+//! kind family, actions, fail-closed checks, snapshots and many threads.
+
+use std::sync::{Arc, Barrier, OnceLock};
+
+use piimask::guard::{
+    Action, Fingerprint, Guard, GuardConfig, GuardError, LeakClass, Outbound, Record, Store,
+};
+use piimask::policy::Key;
+use piimask::{Kind, Scanner};
+use proptest::prelude::*;
+
+fn scanner() -> Arc<Scanner> {
+    static S: OnceLock<Arc<Scanner>> = OnceLock::new();
+    S.get_or_init(|| {
+        Arc::new(
+            Scanner::builder()
+                .region("IN")
+                .custom_dictionary_case_insensitive("customer_name", ["Ravi Kumar"])
+                .key(Key::new(&[9; 32]).unwrap())
+                .build()
+                .unwrap(),
+        )
+    })
+    .clone()
+}
+
+fn key() -> Key {
+    Key::new(&[5; 32]).unwrap()
+}
+
+fn guard_with(config: GuardConfig) -> Guard {
+    Guard::new(scanner(), &key(), config).unwrap()
+}
+
+fn new_guard() -> Guard {
+    guard_with(GuardConfig::default())
+}
+
+/// One value of each kind family, written two ways.
+const FAMILIES: &[(&str, &str, &str)] = &[
+    ("phone", "my number 98765 43210", "call 0091-98765-43210"),
+    (
+        "email",
+        "mail Priya.S@Example.in",
+        "write to PRIYA.S@example.IN",
+    ),
+    (
+        "credit_card",
+        "card 4111 1111 1111 1111",
+        "card 4111-1111-1111-1111",
+    ),
+    (
+        "iban",
+        "IBAN DE89 3704 0044 0532 0130 00",
+        "to DE89370400440532013000",
+    ),
+    (
+        "ip_address",
+        "my server 203.0.113.7",
+        "log in to 203.0.113.7",
+    ),
+    (
+        "in_aadhaar",
+        "aadhaar 2341 2341 2346",
+        "aadhaar 2341-2341-2346",
+    ),
+    ("in_pan", "PAN ABCPE1234F", "PAN: ABCPE1234F."),
+    ("us_ssn", "SSN 536-22-8417", "SSN 536 22 8417"),
+    ("customer_name", "I am Ravi Kumar", "ask ravi kumar"),
+];
+
+fn classes(outcome: &piimask::guard::Outcome) -> Vec<(LeakClass, String, Vec<String>)> {
+    outcome
+        .events
+        .iter()
+        .map(|e| (e.class, e.kind.name().to_string(), e.owners.clone()))
+        .collect()
+}
+
+#[test]
+fn both_classes_for_every_kind_family() {
+    let guard = new_guard();
+    for (kind, inbound, outbound) in FAMILIES {
+        let owner = format!("own-{kind}");
+        let found = guard
+            .observe_inbound_at(&owner, inbound, 1000, None)
+            .unwrap();
+        assert_eq!(found.len(), 1, "{kind}: {found:?}");
+        assert_eq!(found[0].kind.name(), *kind);
+
+        // The owner's own value, written differently: silent.
+        let own = guard.check(&Outbound {
+            time: Some(1001),
+            ..Outbound::new(&owner, "agent-1", outbound)
+        });
+        assert_eq!(classes(&own), [], "{kind}");
+        assert_eq!(own.action, Action::Deliver);
+        assert_eq!(own.text_to_send(outbound), Some(*outbound));
+
+        // The same value in another conversation: a cross-conversation leak.
+        let leak = guard.check(&Outbound {
+            time: Some(1002),
+            ..Outbound::new("elsewhere", "agent-1", outbound)
+        });
+        assert_eq!(
+            classes(&leak),
+            [(
+                LeakClass::CrossConversationLeak,
+                kind.to_string(),
+                vec![owner.clone()]
+            )],
+        );
+        assert_eq!(leak.action, Action::Hold, "{kind}");
+        assert_eq!(
+            leak.events[0].rule,
+            format!("cross_conversation_leak.{kind}")
+        );
+
+        // After forget, nobody owns it: unknown outbound.
+        assert_eq!(guard.forget(&owner).unwrap(), 1);
+        let unknown = guard.check(&Outbound {
+            time: Some(1003),
+            ..Outbound::new("elsewhere", "agent-1", outbound)
+        });
+        assert_eq!(
+            classes(&unknown),
+            [(LeakClass::UnknownOutbound, kind.to_string(), vec![])]
+        );
+        // Default actions: phones, e-mails, IPs masked; the rest held.
+        let expected = match *kind {
+            "phone" | "email" | "ip_address" => Action::Mask,
+            _ => Action::Hold,
+        };
+        assert_eq!(unknown.action, expected, "{kind}");
+        let event = &unknown.events[0];
+        let value = &outbound[event.start..event.end];
+        match unknown.text_to_send(outbound) {
+            Some(sent) => assert!(!sent.contains(value), "{kind}: {sent}"),
+            None => assert_eq!(unknown.action, Action::Hold),
+        }
+        // Events never carry the value.
+        let json = serde_json::to_string(&unknown.events).unwrap();
+        assert!(!json.contains(value), "{json}");
+    }
+}
+
+#[test]
+fn events_name_every_owner_and_never_this_conversation() {
+    let guard = new_guard();
+    for c in ["c-3", "c-9", "c-1"] {
+        guard.observe_inbound(c, "+91 98765 43210").unwrap();
+    }
+    let leak = guard.check_outbound("c-7", "a", "ring 09876543210");
+    assert_eq!(leak.events[0].owners, ["c-1", "c-3", "c-9"]);
+    // An owner among others writing it: its own value.
+    assert!(guard
+        .check_outbound("c-3", "a", "ring 09876543210")
+        .events
+        .is_empty());
+}
+
+#[test]
+fn registered_values_are_owned() {
+    let guard = new_guard();
+    guard
+        .register("c-1", &Kind::Phone, "919876543210@s.whatsapp.net")
+        .unwrap();
+    guard.register("c-1", &Kind::Email, "Ravi@Shop.IN").unwrap();
+    assert!(guard
+        .check_outbound("c-1", "a", "+91 98765 43210, ravi@shop.in")
+        .events
+        .is_empty());
+    let leak = guard.check_outbound("c-2", "a", "try wa.me/919876543210 or RAVI@shop.in");
+    assert_eq!(leak.events.len(), 2);
+    assert!(leak.events.iter().all(|e| e.owners == ["c-1"]));
+    // Not a value of the kind: refused, and the error does not quote it.
+    let err = guard
+        .register("c-1", &Kind::CreditCard, "4111 1111 1111 1112")
+        .unwrap_err()
+        .to_string();
+    assert!(!err.contains("1112"), "{err}");
+}
+
+#[test]
+fn actions_come_from_the_configuration() {
+    let config = GuardConfig::from_json(
+        r#"{"actions": {
+            "cross_conversation_leak": {"default": "hold", "kinds": {"email": "deliver"}},
+            "unknown_outbound": {"default": "deliver", "kinds": {"phone": "mask", "credit_card": "hold"}}
+        }}"#,
+    )
+    .unwrap();
+    let guard = guard_with(config);
+    guard.observe_inbound("c-1", "a@b.co").unwrap();
+    let text = "mail A@B.co";
+    let out = guard.check_outbound("c-2", "x", text);
+    assert_eq!(out.action, Action::Deliver);
+    assert_eq!(out.events[0].class, LeakClass::CrossConversationLeak);
+    assert_eq!(out.text_to_send(text), Some(text));
+
+    // The strictest event decides; only the `mask` values are masked.
+    let text = "call 91234 56789 or 98765 43210, ip 203.0.113.7";
+    let out = guard.check_outbound("c-2", "x", text);
+    assert_eq!(
+        out.events.iter().map(|e| e.action).collect::<Vec<_>>(),
+        [Action::Mask, Action::Mask, Action::Deliver]
+    );
+    assert_eq!(out.action, Action::Mask);
+    assert_eq!(
+        out.text_to_send(text),
+        Some("call ••••• ••789 or ••••• ••210, ip 203.0.113.7")
+    );
+    let out = guard.check_outbound("c-2", "x", "card 4111 1111 1111 1111, call 91234 56789");
+    assert_eq!(out.action, Action::Hold);
+    assert_eq!(out.text_to_send("ignored"), None);
+}
+
+#[test]
+fn a_mask_role_masks_with_its_operators() {
+    let config = GuardConfig {
+        mask_role: Some("export".into()),
+        ..GuardConfig::default()
+    };
+    let guard = guard_with(config);
+    let text = "call 91234 56789 now";
+    let out = guard.check_outbound("c-2", "x", text);
+    assert_eq!(out.action, Action::Mask);
+    let sent = out.text_to_send(text).unwrap();
+    assert!(
+        sent.starts_with("call ") && sent.ends_with(" now"),
+        "{sent}"
+    );
+    assert!(!sent.contains("56789") && !sent.contains('•'), "{sent}");
+}
+
+#[test]
+fn coaching_per_language_with_placeholders() {
+    let config = GuardConfig::from_json(
+        r#"{"coaching": {"hi": {"unknown_outbound": "{kind} {rule} {action}: mat bhejo"}}}"#,
+    )
+    .unwrap();
+    let guard = guard_with(config);
+    let hindi = guard.check(&Outbound {
+        language: Some("hi"),
+        ..Outbound::new("c", "a", "91234 56789")
+    });
+    assert_eq!(
+        hindi.events[0].coaching,
+        "phone unknown_outbound.phone mask: mat bhejo"
+    );
+    let english = guard.check_outbound("c", "a", "91234 56789");
+    assert!(english.events[0].coaching.contains("phone number"));
+}
+
+#[test]
+fn a_masking_failure_holds_the_message() {
+    let guard = new_guard();
+    let text = "call 91234 56789 now";
+    for panic in [false, true] {
+        Scanner::inject_masking_fault(Some(0), panic);
+        let out = guard.check_outbound("c-2", "x", text);
+        Scanner::inject_masking_fault(None, false);
+        assert_eq!(out.action, Action::Hold, "panic: {panic}");
+        assert_eq!(out.masked, None);
+        assert_eq!(out.text_to_send(text), None);
+        assert!(out.events.iter().any(|e| e.class == LeakClass::CheckError));
+    }
+    // And the guard goes on working.
+    assert_eq!(guard.check_outbound("c-2", "x", text).action, Action::Mask);
+}
+
+/// A store whose backend is down (a shared store unreachable).
+#[derive(Debug)]
+struct Unreachable;
+
+impl Store for Unreachable {
+    fn add(&self, _: &str, _: &[Fingerprint], _: u64) -> Result<(), GuardError> {
+        Err(GuardError::Store("connection refused".into()))
+    }
+    fn owners(
+        &self,
+        _: &[Fingerprint],
+        _: u64,
+        _: &mut Vec<Vec<Arc<str>>>,
+    ) -> Result<(), GuardError> {
+        Err(GuardError::Store("connection refused".into()))
+    }
+    fn forget(&self, _: &str) -> Result<usize, GuardError> {
+        Err(GuardError::Store("connection refused".into()))
+    }
+    fn purge_expired(&self, _: u64) -> Result<usize, GuardError> {
+        Err(GuardError::Store("connection refused".into()))
+    }
+    fn len(&self) -> Result<usize, GuardError> {
+        Err(GuardError::Store("connection refused".into()))
+    }
+    fn export(&self) -> Result<Vec<Record>, GuardError> {
+        Err(GuardError::Store("connection refused".into()))
+    }
+    fn replace(&self, _: Vec<Record>) -> Result<(), GuardError> {
+        Err(GuardError::Store("connection refused".into()))
+    }
+}
+
+#[test]
+fn a_store_failure_holds_the_message() {
+    let guard = Guard::with_store(
+        scanner(),
+        &key(),
+        GuardConfig::default(),
+        Box::new(Unreachable),
+    )
+    .unwrap();
+    assert!(guard.observe_inbound("c", "98765 43210").is_err());
+    let out = guard.check_outbound("c", "a", "hello 98765 43210 and a@b.co");
+    assert_eq!(out.action, Action::Hold);
+    assert_eq!(
+        out.events.iter().map(|e| e.class).collect::<Vec<_>>(),
+        [LeakClass::StoreError, LeakClass::StoreError]
+    );
+    // A clean message needs no store.
+    assert_eq!(
+        guard.check_outbound("c", "a", "order 48213977").action,
+        Action::Deliver
+    );
+    assert!(guard.snapshot_bytes().is_err());
+}
+
+fn temp_path(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("piimask-guard-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn snapshot_files_round_trip_and_damage_is_refused() {
+    let guard = new_guard();
+    guard.observe_inbound("c-1", "98765 43210").unwrap();
+    guard.register("c-2", &Kind::Email, "ravi@shop.in").unwrap();
+    let path = temp_path("round-trip.snap");
+    assert_eq!(guard.snapshot(&path).unwrap(), 2);
+    // Nothing but the file is left (the temporary file was renamed).
+    let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .filter(|n| n.to_string_lossy().contains("round-trip"))
+        .collect();
+    assert_eq!(names, [std::ffi::OsString::from("round-trip.snap")]);
+    let bytes = std::fs::read(&path).unwrap();
+    assert!(!bytes.windows(5).any(|w| w == b"43210" || w == b"ravi@"));
+
+    let restarted = new_guard();
+    assert_eq!(restarted.restore(&path).unwrap(), 2);
+    let leak = restarted.check_outbound("c-3", "a", "+91 98765 43210 / RAVI@shop.in");
+    assert_eq!(leak.events.len(), 2);
+    assert_eq!(leak.events[0].owners, ["c-1"]);
+    assert_eq!(leak.events[1].owners, ["c-2"]);
+
+    // Truncated, corrupt, foreign, another key, missing: refused, unchanged.
+    let bad = temp_path("bad.snap");
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("truncated", bytes[..bytes.len() / 2].to_vec()),
+        ("corrupt", {
+            let mut b = bytes.clone();
+            b[40] ^= 1;
+            b
+        }),
+        ("foreign", b"PK\x03\x04 not a snapshot at all".to_vec()),
+        ("empty", Vec::new()),
+    ];
+    let before = restarted.store().len().unwrap();
+    for (what, content) in cases {
+        std::fs::write(&bad, content).unwrap();
+        let err = restarted.restore(&bad).unwrap_err();
+        assert!(matches!(err, GuardError::Snapshot(_)), "{what}: {err}");
+        assert_eq!(restarted.store().len().unwrap(), before, "{what}");
+    }
+    let other_key = Guard::new(
+        scanner(),
+        &Key::new(&[6; 32]).unwrap(),
+        GuardConfig::default(),
+    )
+    .unwrap();
+    let err = other_key.restore(&path).unwrap_err().to_string();
+    assert!(err.contains("another key"), "{err}");
+    assert!(restarted.restore(&temp_path("missing.snap")).is_err());
+    let _ = std::fs::remove_dir_all(path.parent().unwrap());
+}
+
+#[test]
+fn many_threads_observe_and_check_at_once() {
+    let guard = Arc::new(new_guard());
+    let threads = 8;
+    let per_thread = 40;
+    let barrier = Arc::new(Barrier::new(threads));
+    // Thread t's customer k writes the mobile 9 t k ... (valid Indian mobiles).
+    let number = |t: usize, k: usize| format!("9{t:01}{k:03}{:05}", t * 7 + k);
+    std::thread::scope(|scope| {
+        for t in 0..threads {
+            let (guard, barrier) = (guard.clone(), barrier.clone());
+            scope.spawn(move || {
+                for k in 0..per_thread {
+                    let conversation = format!("t{t}-c{k}");
+                    let n = number(t, k);
+                    guard
+                        .observe_inbound(&conversation, &format!("my number {n}"))
+                        .unwrap();
+                    // Its own number, another format: always silent.
+                    let own = guard.check_outbound(
+                        &conversation,
+                        "agent",
+                        &format!("+91-{}-{}", &n[..5], &n[5..]),
+                    );
+                    assert!(own.events.is_empty());
+                }
+                barrier.wait();
+                // Everybody's numbers are known now: leak the next thread's.
+                let other = (t + 1) % threads;
+                for k in 0..per_thread {
+                    let out = guard.check_outbound(
+                        &format!("t{t}-c0"),
+                        "agent",
+                        &format!("call 0{}", number(other, k)),
+                    );
+                    assert_eq!(out.events.len(), 1);
+                    assert_eq!(out.events[0].class, LeakClass::CrossConversationLeak);
+                    assert_eq!(out.events[0].owners, [format!("t{other}-c{k}")]);
+                }
+                barrier.wait();
+                // Erasure requests while others look up.
+                for k in (0..per_thread).step_by(2) {
+                    assert_eq!(guard.forget(&format!("t{t}-c{k}")).unwrap(), 1);
+                }
+            });
+        }
+    });
+    assert_eq!(guard.store().len().unwrap(), threads * per_thread / 2);
+}
+
+/// Ways to write one Indian mobile number.
+fn phone_forms(n: &str) -> Vec<String> {
+    let (a, b) = n.split_at(5);
+    vec![
+        format!("{a} {b}"),
+        format!("+91 {a} {b}"),
+        format!("+91-{a}-{b}"),
+        format!("0{n}"),
+        format!("0091 {a} {b}"),
+        format!("wa.me/91{n}"),
+        format!("91{n}@s.whatsapp.net"),
+        format!("+91{n}"),
+        format!("{a}-{b}"),
+        format!("(+91) {n}"),
+    ]
+}
+
+fn shared_guard() -> &'static Guard {
+    static G: OnceLock<Guard> = OnceLock::new();
+    G.get_or_init(new_guard)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    /// A value observed in one format is the same value in any other.
+    #[test]
+    fn phones_are_one_value_in_every_format(
+        first in "[6-9]", rest in "[0-9]{9}", seen in 0usize..10, written in 0usize..10, id in any::<u64>(),
+    ) {
+        let n = format!("{first}{rest}");
+        let forms = phone_forms(&n);
+        let guard = shared_guard();
+        let owner = format!("p-{id}-{n}");
+        let found = guard.observe_inbound(&owner, &format!("my number {}", forms[seen])).unwrap();
+        // Some random numbers are not valid mobiles: then there is nothing to own.
+        prop_assume!(found.len() == 1 && found[0].kind == Kind::Phone);
+        let text = format!("ok {}", forms[written]);
+        let own = guard.check_outbound(&owner, "a", &text);
+        prop_assert!(own.events.is_empty(), "{:?}", own.events);
+        let leak = guard.check_outbound("someone-else", "a", &text);
+        prop_assert_eq!(leak.events.len(), 1);
+        prop_assert!(leak.events[0].owners.contains(&owner));
+        guard.forget(&owner).unwrap();
+    }
+
+    #[test]
+    fn emails_cards_and_ids_are_one_value_in_every_format(
+        local in "[a-z]{1,8}(\\.[a-z]{1,5})?", domain in "[a-z]{2,10}\\.(com|in|co\\.in)",
+        upper in prop::collection::vec(any::<bool>(), 24),
+        sep_a in prop::sample::select(vec![" ", "-", ""]), sep_b in prop::sample::select(vec![" ", "-", ""]),
+        id in any::<u64>(),
+    ) {
+        let guard = shared_guard();
+        let owner = format!("e-{id}");
+        let email = format!("{local}@{domain}");
+        let shouty: String = email.chars().zip(upper.iter().cycle())
+            .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c }).collect();
+        let card = |sep: &str| ["4111", "1111", "1111", "1111"].join(sep);
+        let aadhaar = |sep: &str| ["2341", "2341", "2346"].join(sep);
+        let found = guard.observe_inbound(
+            &owner,
+            &format!("mail {email}, card {}, aadhaar {}", card(sep_a), aadhaar(sep_a)),
+        ).unwrap();
+        prop_assert_eq!(found.len(), 3);
+        let text = format!("mail {shouty}; card {}; aadhaar {}", card(sep_b), aadhaar(sep_b));
+        let own = guard.check_outbound(&owner, "a", &text);
+        prop_assert!(own.events.is_empty(), "{:?}", own.events);
+        let leak = guard.check_outbound("someone-else", "a", &text);
+        prop_assert_eq!(leak.events.len(), 3);
+        prop_assert!(leak.events.iter().all(|e| e.owners.contains(&owner)));
+        guard.forget(&owner).unwrap();
+    }
+}
