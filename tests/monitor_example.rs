@@ -62,7 +62,10 @@ const ROI: [&str; 8] = [
 fn report(guarded: &[u8], format: &[&str]) -> Vec<u8> {
     let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("monitor_example");
     std::fs::create_dir_all(&dir).unwrap();
-    let log = dir.join("guarded.jsonl");
+    // One file per call: the tests run in parallel.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let log = dir.join(format!("guarded-{n}.jsonl"));
     std::fs::write(&log, guarded).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_piimask"))
         .arg("report")
