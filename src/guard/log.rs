@@ -15,6 +15,9 @@
 //! `"pii"` (findings by kind), `"events"` and `"action"`. A registration
 //! comes back with its value masked and `"ok"`. A line that cannot be read
 //! is answered with `{"error", "line"}`; an error never quotes the text.
+//!
+//! After each outbound message and reveal, the guard's monitor counts it;
+//! every alert it raises follows that line as `{"alert": {...}}`.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -24,6 +27,7 @@ use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use super::monitor::{Activity, Alert, What};
 use super::{Action, Guard, GuardError, Outbound, Outcome};
 use crate::finding::{Finding, Kind};
 use crate::region::Region;
@@ -63,6 +67,8 @@ pub enum LineReport {
     },
     /// An acknowledgement line, passed through.
     Ack,
+    /// A reveal audit event, passed through.
+    Reveal,
     /// A line that could not be read (answered with an error line).
     Error(String),
 }
@@ -74,6 +80,8 @@ pub struct LogProcessor<'g> {
     line: usize,
     time: u64,
     masked: Vec<u8>,
+    /// The reveal audit line being processed: actor, time, conversation.
+    reveal: Option<(String, i64, Option<String>)>,
 }
 
 impl fmt::Debug for LogProcessor<'_> {
@@ -159,6 +167,7 @@ impl<'g> LogProcessor<'g> {
             line: 0,
             time: 0,
             masked: Vec::new(),
+            reveal: None,
         })
     }
 
@@ -175,6 +184,7 @@ impl<'g> LogProcessor<'g> {
         match self.try_line(line, out) {
             Ok(report) => {
                 out.push(b'\n');
+                self.monitor(&report, out);
                 report
             }
             Err(message) => {
@@ -183,6 +193,58 @@ impl<'g> LogProcessor<'g> {
                 write_str(out, &message);
                 writeln!(out, ",\"line\":{}}}", self.line).expect("Vec write");
                 LineReport::Error(message)
+            }
+        }
+    }
+
+    /// Feeds an outbound message or a reveal to the guard's monitor and
+    /// appends a line for each alert (or an error line when its counters
+    /// failed).
+    fn monitor(&mut self, report: &LineReport, out: &mut Vec<u8>) {
+        let alerts = match report {
+            LineReport::Message {
+                conversation,
+                sender,
+                time,
+                outcome: Some(outcome),
+                ..
+            } => {
+                let message = Outbound {
+                    conversation,
+                    sender,
+                    text: "",
+                    time: Some(*time),
+                    region: None,
+                    language: None,
+                };
+                self.guard.monitor().observe_outbound(&message, outcome)
+            }
+            LineReport::Reveal => match self.reveal.take() {
+                Some((actor, ts, conversation)) => self.guard.monitor().observe(&Activity {
+                    actor: &actor,
+                    ts,
+                    conversation: conversation.as_deref(),
+                    what: What::Reveal,
+                }),
+                None => Ok(Vec::new()),
+            },
+            _ => return,
+        };
+        match alerts {
+            Ok(alerts) => {
+                for alert in alerts {
+                    #[derive(serde::Serialize)]
+                    struct Line<'a> {
+                        alert: &'a Alert,
+                    }
+                    serde_json::to_writer(&mut *out, &Line { alert: &alert }).expect("Vec write");
+                    out.push(b'\n');
+                }
+            }
+            Err(e) => {
+                out.extend_from_slice(b"{\"error\":");
+                write_str(out, &format!("monitor: {e}"));
+                writeln!(out, ",\"line\":{}}}", self.line).expect("Vec write");
             }
         }
     }
@@ -216,6 +278,22 @@ impl<'g> LogProcessor<'g> {
         if fields.get("ack").is_some() {
             out.extend_from_slice(line.trim().as_bytes());
             return Ok(LineReport::Ack);
+        }
+        if fields.get("direction").is_none()
+            && fields.get("outcome").is_some()
+            && fields.get("role").is_some()
+        {
+            // A reveal audit event: its own time, its actor.
+            let time = fields.required("time")?;
+            let ts = crate::report::parse_ts(&time)
+                .ok_or_else(|| "\"time\" is not an RFC 3339 time".to_string())?;
+            self.reveal = Some((
+                fields.required("actor")?,
+                ts,
+                fields.string("conversation")?,
+            ));
+            out.extend_from_slice(line.trim().as_bytes());
+            return Ok(LineReport::Reveal);
         }
         if let Some(register) = fields.get("register") {
             return self.register(&fields, register, out);

@@ -534,6 +534,8 @@ pub struct Guard {
     config: GuardConfig,
     store: Box<dyn Store>,
     sink: Option<Arc<dyn EventSink>>,
+    /// Alerts on patterns per actor (fed by the log processor).
+    monitor: monitor::Monitor,
 }
 
 impl fmt::Debug for Guard {
@@ -582,13 +584,29 @@ impl Guard {
         }
         let mac = <Hmac<Sha256> as Mac>::new_from_slice(key.guard_subkey())
             .expect("HMAC takes any key length");
+        let monitor = monitor::Monitor::new(config.monitor.clone())?;
         Ok(Guard {
             scanner,
             mac,
             config,
             store,
             sink: None,
+            monitor,
         })
+    }
+
+    /// Replaces the monitor (for example with one over counters shared by
+    /// replicas: [`monitor::Monitor::with_counters`]).
+    pub fn with_monitor(mut self, monitor: monitor::Monitor) -> Guard {
+        self.monitor = monitor;
+        self
+    }
+
+    /// The monitor, built from the configuration's `monitor` part; the log
+    /// processor feeds it, a host feeds it checked messages with their time
+    /// ([`monitor::Monitor::observe_outbound`]) and reveal audit events.
+    pub fn monitor(&self) -> &monitor::Monitor {
+        &self.monitor
     }
 
     /// Sends every check that raised events to `sink` as well.
