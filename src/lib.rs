@@ -60,6 +60,7 @@ mod error;
 #[allow(unsafe_code)]
 pub mod ffi;
 mod finding;
+pub mod formats;
 pub mod policy;
 mod prefilter;
 mod region;
