@@ -55,6 +55,10 @@
 
 pub(crate) mod checksum;
 pub mod config;
+// The `piimask` command line (in the library so tests can drive it).
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
 mod detect;
 mod error;
 #[allow(unsafe_code)]
