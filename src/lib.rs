@@ -65,6 +65,7 @@ mod error;
 #[allow(unsafe_code)]
 pub mod ffi;
 mod finding;
+pub mod formats;
 pub mod guard;
 pub mod policy;
 mod prefilter;

@@ -130,3 +130,21 @@ export declare function libraryVersion(): string;
 
 /** Where the C library was loaded from. */
 export declare const LIBRARY_PATH: string;
+
+/** Options of a redacting stream: a region hint and a role, plus Transform options. */
+export interface RedactStreamOptions extends import('stream').TransformOptions {
+  region?: string | null;
+  role?: string | null;
+}
+
+/**
+ * A Transform stream that redacts the text piped through it (Buffers or
+ * strings in, Buffers out). Chunks may be split anywhere; the output joined
+ * equals `scanner.redact()` of the whole text.
+ */
+export declare class RedactTransform extends import('stream').Transform {
+  constructor(scanner: Scanner, options?: RedactStreamOptions);
+}
+
+/** A RedactTransform for `scanner`. */
+export declare function redactStream(scanner: Scanner, options?: RedactStreamOptions): RedactTransform;

@@ -464,3 +464,4 @@ function libraryVersion() {
 }
 
 module.exports = { Scanner, PiimaskError, Status, libraryVersion, LIBRARY_PATH };
+Object.assign(module.exports, require('./stream')); // streaming: RedactTransform, redactStream

@@ -47,6 +47,9 @@ pub struct Options {
     /// operators (token, hash, fpe).
     #[arg(long)]
     pub key_file: Option<PathBuf>,
+    /// Archive formats: --format, --columns, --field, --mask-senders.
+    #[command(flatten)]
+    pub archive: super::archive::ArchiveOptions,
     /// Input file (JSON Lines); standard input when absent.
     pub file: Option<PathBuf>,
 }

@@ -637,6 +637,9 @@ impl std::fmt::Display for Summary {
 
 /// Runs `piimask scan` (`Mode::Scan`) or `piimask redact`.
 pub fn run(opts: Options, mode: Mode) -> Outcome {
+    if let Some(outcome) = super::archive::dispatch(&opts, mode) {
+        return outcome;
+    }
     let scanner = build_scanner(&opts)?;
     let mut input = open_input(opts.file.as_deref())?;
     let threads = thread_count(opts.threads);

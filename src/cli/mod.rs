@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+pub mod archive;
 pub mod common;
 pub mod guard;
 pub mod lines;

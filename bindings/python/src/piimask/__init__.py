@@ -679,3 +679,4 @@ class Scanner:
 def library_version() -> str:
     """The version of the loaded C library."""
     return ffi.string(lib.piimask_version()).decode()
+from .stream import RedactStream, redact_stream  # noqa: E402,F401  (streaming adapter)

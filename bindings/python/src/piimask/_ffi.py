@@ -20,6 +20,7 @@ typedef struct piimask_findings piimask_findings;
 typedef struct piimask_batch piimask_batch;
 typedef struct piimask_bytes piimask_bytes;
 typedef struct piimask_bytes_list piimask_bytes_list;
+typedef struct piimask_stream piimask_stream;
 typedef struct {
     uint32_t kind;
     size_t start;
@@ -93,6 +94,14 @@ piimask_status piimask_redact_batch(const piimask_scanner *scanner, const piimas
 piimask_status piimask_bytes_list_flat(const piimask_bytes_list *list, const char **data,
                                        size_t *total, const size_t **offsets);
 void piimask_bytes_list_free(piimask_bytes_list *list);
+
+piimask_status piimask_stream_new(const piimask_scanner *scanner, const char *region,
+                                  const char *role, piimask_stream **out);
+piimask_status piimask_stream_write(piimask_stream *stream, const char *chunk, size_t len,
+                                    piimask_bytes *out, piimask_findings *findings);
+piimask_status piimask_stream_finish(piimask_stream *stream, piimask_bytes *out,
+                                     piimask_findings *findings);
+void piimask_stream_free(piimask_stream *stream);
 
 piimask_status piimask_bytes_set(piimask_bytes *bytes, const char *data, size_t len);
 piimask_status piimask_reveal(const piimask_scanner *scanner, const char *value, size_t len,

@@ -1,0 +1,484 @@
+//! `piimask redact --format whatsapp|csv|jsonl`: whole archives.
+//!
+//! WhatsApp exports, CSV dumps (`--columns`) and JSON Lines with the
+//! message at a nested path (`--field payload.message.body`). The input is
+//! read in blocks of whole records (about 1 MiB; a CSV record may span
+//! lines inside quotes), redacted by `--threads` workers sharing one
+//! scanner, and written back in input order. At most a few blocks per
+//! thread are in memory at any time (a block is only read once an earlier
+//! one has been written), so memory stays flat however large the archive.
+//!
+//! A progress bar (bytes, records, MB/s, ETA when the input is a file)
+//! goes to standard error when it is a terminal; the closing summary line
+//! gives the time taken and the throughput.
+
+use std::collections::BTreeMap;
+use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use clap::{Args, ValueEnum};
+
+use super::common::{build_scanner, open_input, thread_count, Options};
+use super::lines::Mode;
+use super::Outcome;
+use crate::formats::csv::{record_end, CsvRedactor};
+use crate::formats::json::{FieldPath, JsonFieldRedactor};
+use crate::formats::whatsapp::{ExportRedactor, SenderState};
+use crate::Scanner;
+
+/// Archive formats, for `--format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ArchiveFormat {
+    /// WhatsApp "Export chat" text (Android or iOS).
+    Whatsapp,
+    /// CSV with a header; `--columns` names the columns to redact.
+    Csv,
+    /// JSON Lines; `--field` names the string(s) to redact (default `text`).
+    Jsonl,
+}
+
+/// The options of archive formats (flattened into `scan`/`redact`).
+#[derive(Args, Clone, Debug, Default)]
+pub struct ArchiveOptions {
+    /// Archive format: whatsapp, csv or jsonl (redact only). Without it,
+    /// input is JSON Lines with the message in "text" (or --plain).
+    #[arg(long, value_enum)]
+    pub format: Option<ArchiveFormat>,
+    /// CSV: the columns to redact, by header name, comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub columns: Option<Vec<String>>,
+    /// JSON Lines: dotted path of the string(s) to redact (arrays apply
+    /// the rest of the path to each element), e.g. payload.message.body.
+    #[arg(long)]
+    pub field: Option<String>,
+    /// WhatsApp: replace sender names with stable pseudonyms (Contact 1,
+    /// …), also in @mentions and system lines.
+    #[arg(long)]
+    pub mask_senders: bool,
+}
+
+/// Runs an archive format when `--format` was given; `None` otherwise.
+pub fn dispatch(opts: &Options, mode: Mode) -> Option<Outcome> {
+    let format = opts.archive.format?;
+    if mode != Mode::Redact {
+        return Some(Err("--format is for `piimask redact`".into()));
+    }
+    Some(run(opts, format))
+}
+
+/// One block of whole records, and what a worker needs to start it.
+struct Block {
+    seq: usize,
+    data: Vec<u8>,
+    /// WhatsApp: the sender state before the block's first line.
+    senders: Option<SenderState>,
+    /// The number of the block's first record (1-based).
+    first_record: usize,
+}
+
+/// A redacted block.
+struct Done {
+    seq: usize,
+    out: Vec<u8>,
+    records: usize,
+    found: usize,
+    failed: usize,
+    problems: Vec<String>,
+    input_bytes: usize,
+}
+
+const BLOCK_BYTES: usize = 1 << 20;
+
+/// The end of the last complete record in `data` (CSV: outside quotes).
+fn last_record_end(data: &[u8], csv: bool) -> Option<usize> {
+    if !csv {
+        return memchr::memrchr(b'\n', data).map(|i| i + 1);
+    }
+    let mut at = 0;
+    let mut last = None;
+    while let Some(end) = record_end(&data[at..]) {
+        at += end;
+        last = Some(at);
+    }
+    last
+}
+
+/// Splits `data` into records (each with its line break, if any).
+fn records(data: &[u8], csv: bool) -> impl Iterator<Item = &[u8]> {
+    let mut rest = data;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = if csv {
+            record_end(rest)
+        } else {
+            memchr::memchr(b'\n', rest).map(|i| i + 1)
+        }
+        .unwrap_or(rest.len());
+        let (rec, tail) = rest.split_at(end);
+        rest = tail;
+        Some(rec)
+    })
+}
+
+/// What each worker builds once and reuses for every block.
+enum Redactor<'s> {
+    Whatsapp(ExportRedactor<'s>),
+    Csv(CsvRedactor<'s>),
+    Json(JsonFieldRedactor<'s>),
+}
+
+struct Setup<'a> {
+    scanner: &'a Scanner,
+    opts: &'a Options,
+    format: ArchiveFormat,
+    /// CSV: the header record.
+    header: Vec<u8>,
+}
+
+impl<'a> Setup<'a> {
+    fn redactor(&self) -> Result<Redactor<'a>, String> {
+        let role = self.opts.role.as_deref();
+        let e = |e: crate::Error| e.to_string();
+        Ok(match self.format {
+            ArchiveFormat::Whatsapp => Redactor::Whatsapp(
+                ExportRedactor::new(
+                    self.scanner,
+                    self.scanner.region(),
+                    role,
+                    self.opts.archive.mask_senders,
+                )
+                .map_err(e)?,
+            ),
+            ArchiveFormat::Csv => {
+                let columns = self.opts.archive.columns.clone().unwrap_or_default();
+                let mut r = CsvRedactor::new(self.scanner, &columns, role).map_err(e)?;
+                r.header(&self.header).map_err(e)?;
+                Redactor::Csv(r)
+            }
+            ArchiveFormat::Jsonl => {
+                let path = FieldPath::new(self.opts.archive.field.as_deref().unwrap_or("text"))
+                    .map_err(e)?;
+                Redactor::Json(JsonFieldRedactor::new(self.scanner, path, role).map_err(e)?)
+            }
+        })
+    }
+}
+
+impl Redactor<'_> {
+    fn block(&mut self, block: Block) -> Done {
+        let csv = matches!(self, Redactor::Csv(_));
+        let mut done = Done {
+            seq: block.seq,
+            out: Vec::with_capacity(block.data.len() + block.data.len() / 4),
+            records: 0,
+            found: 0,
+            failed: 0,
+            problems: Vec::new(),
+            input_bytes: block.data.len(),
+        };
+        if let (Redactor::Whatsapp(r), Some(state)) = (&mut *self, block.senders) {
+            r.set_state(state);
+        }
+        for (i, rec) in records(&block.data, csv).enumerate() {
+            let number = block.first_record + i;
+            done.records += 1;
+            let (line, newline) = match rec.strip_suffix(b"\n") {
+                Some(l) if !csv => (l, true),
+                _ => (rec, false),
+            };
+            let result = match self {
+                Redactor::Whatsapp(r) => r.line(line, &mut done.out).map_err(|e| e.to_string()),
+                Redactor::Csv(r) => r
+                    .record(line, None, &mut done.out)
+                    .map_err(|e| e.to_string()),
+                Redactor::Json(r) => {
+                    let body = line.strip_suffix(b"\r").unwrap_or(line);
+                    let r = r.line(body, None, &mut done.out).map_err(|e| e.to_string());
+                    if r.is_ok() && body.len() < line.len() {
+                        done.out.push(b'\r');
+                    }
+                    r
+                }
+            };
+            match result {
+                Ok(n) => done.found += n,
+                Err(error) => {
+                    // Fail closed: the record's text is dropped.
+                    done.failed += 1;
+                    if let Redactor::Json(_) = self {
+                        done.out.extend_from_slice(b"{\"error\":");
+                        serde_json::to_writer(&mut done.out, &error).expect("Vec write");
+                        write!(done.out, ",\"line\":{number}}}").expect("Vec write");
+                    } else if done.problems.len() < 20 {
+                        done.problems.push(format!("record {number}: {error}"));
+                    }
+                    if csv && rec.ends_with(b"\n") {
+                        done.out.push(b'\n');
+                    }
+                }
+            }
+            if newline {
+                done.out.push(b'\n');
+            }
+        }
+        done
+    }
+}
+
+/// The progress bar, when standard error is a terminal.
+fn progress(total: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total {
+        Some(n) => indicatif::ProgressBar::new(n),
+        None => indicatif::ProgressBar::no_length(),
+    };
+    let template = if total.is_some() {
+        "{bar:30} {bytes}/{total_bytes} {msg} {binary_bytes_per_sec} ETA {eta}"
+    } else {
+        "{spinner} {bytes} {msg} {binary_bytes_per_sec}"
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style);
+    }
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
+    Some(bar)
+}
+
+/// What a run did, for the closing line.
+#[derive(Debug, Default)]
+struct Totals {
+    records: usize,
+    found: usize,
+    failed: usize,
+    bytes: usize,
+}
+
+fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
+    let scanner = build_scanner(opts)?;
+    if let Some(role) = &opts.role {
+        scanner.policy().role(role).map_err(|e| e.to_string())?;
+    }
+    if format == ArchiveFormat::Csv && opts.archive.columns.is_none() {
+        return Err("--format csv needs --columns".into());
+    }
+    let size = opts
+        .file
+        .as_deref()
+        .and_then(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len());
+    let mut input = open_input(opts.file.as_deref())?;
+    let threads = thread_count(opts.threads);
+    let start = Instant::now();
+    let mut writer = BufWriter::with_capacity(1 << 16, io::stdout());
+
+    let csv = format == ArchiveFormat::Csv;
+    let mut header = Vec::new();
+    if csv {
+        // The header record, written back as it is.
+        loop {
+            let n = input
+                .read_until(b'\n', &mut header)
+                .map_err(|e| format!("read error: {e}"))?;
+            if n == 0 || record_end(&header).is_some() {
+                break;
+            }
+        }
+        writer
+            .write_all(&header)
+            .map_err(|e| format!("write error: {e}"))?;
+    }
+    let setup = Setup {
+        scanner: &scanner,
+        opts,
+        format,
+        header: header.clone(),
+    };
+    // Fail early on a bad --columns or --field, before any worker starts.
+    let mut reader_state = setup.redactor()?;
+    if format == ArchiveFormat::Whatsapp && opts.archive.mask_senders {
+        if let (Some(path), Redactor::Whatsapp(r)) = (opts.file.as_deref(), &mut reader_state) {
+            // A first pass learns every sender, so names in system lines
+            // before someone's first message get their pseudonym too.
+            let file = std::fs::File::open(path).map_err(|e| e.to_string())?;
+            for line in io::BufReader::with_capacity(1 << 16, file).split(b'\n') {
+                r.learn_sender(&line.map_err(|e| format!("read error: {e}"))?);
+            }
+        }
+    }
+
+    let bar = progress(size);
+    let mut totals = Totals {
+        bytes: header.len(),
+        records: usize::from(!header.is_empty()),
+        ..Totals::default()
+    };
+    let mut problems = Vec::new();
+    // Tokens bound the blocks in flight: one is taken per block read and
+    // given back once that block is written.
+    let in_flight = 2 * threads + 2;
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(in_flight);
+    for _ in 0..in_flight {
+        token_tx.send(()).expect("room for every token");
+    }
+    let (work_tx, work_rx) = mpsc::sync_channel::<Block>(threads);
+    let work_rx = std::sync::Mutex::new(work_rx);
+    let (done_tx, done_rx) = mpsc::channel::<Result<Done, String>>();
+
+    let result = std::thread::scope(|scope| -> Result<(), String> {
+        for _ in 0..threads {
+            let (work_rx, done_tx, setup) = (&work_rx, done_tx.clone(), &setup);
+            scope.spawn(move || {
+                let mut redactor = match setup.redactor() {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let _ = done_tx.send(Err(e));
+                        return;
+                    }
+                };
+                loop {
+                    let block = match work_rx.lock() {
+                        Ok(rx) => rx.recv(),
+                        Err(_) => return,
+                    };
+                    let Ok(block) = block else { return };
+                    if done_tx.send(Ok(redactor.block(block))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+
+        // The writer: puts blocks back in order.
+        let writer_thread = scope.spawn(|| -> Result<(Totals, Vec<String>), String> {
+            let mut pending = BTreeMap::new();
+            let mut next = 0;
+            let mut t = Totals::default();
+            let mut problems = Vec::new();
+            let mut last_tick = Instant::now();
+            for done in done_rx {
+                let done = done?;
+                pending.insert(done.seq, done);
+                while let Some(d) = pending.remove(&next) {
+                    writer
+                        .write_all(&d.out)
+                        .map_err(|e| format!("write error: {e}"))?;
+                    t.records += d.records;
+                    t.found += d.found;
+                    t.failed += d.failed;
+                    t.bytes += d.input_bytes;
+                    problems.extend(d.problems);
+                    next += 1;
+                    let _ = token_tx.send(());
+                    if let Some(bar) = &bar {
+                        if last_tick.elapsed() > Duration::from_millis(100) {
+                            bar.set_position((t.bytes + header.len()) as u64);
+                            bar.set_message(format!("{} records", t.records));
+                            last_tick = Instant::now();
+                        }
+                    }
+                }
+            }
+            writer.flush().map_err(|e| format!("write error: {e}"))?;
+            Ok((t, problems))
+        });
+
+        // The reader (this thread).
+        let mut carry = Vec::new();
+        let mut seq = 0;
+        let mut first_record = usize::from(csv) + 1;
+        let read_result = (|| -> Result<(), String> {
+            loop {
+                if token_rx.recv().is_err() {
+                    return Ok(());
+                }
+                let mut data = std::mem::take(&mut carry);
+                while data.len() < BLOCK_BYTES {
+                    let n = Read::take(&mut *input, (BLOCK_BYTES - data.len()) as u64)
+                        .read_to_end(&mut data)
+                        .map_err(|e| format!("read error: {e}"))?;
+                    if n == 0 {
+                        break;
+                    }
+                }
+                if data.is_empty() {
+                    return Ok(());
+                }
+                let at_end = data.len() < BLOCK_BYTES;
+                if !at_end {
+                    match last_record_end(&data, csv) {
+                        Some(end) => carry = data.split_off(end),
+                        None => {
+                            // One record longer than a block: read on to
+                            // its end.
+                            loop {
+                                let n = input
+                                    .read_until(b'\n', &mut data)
+                                    .map_err(|e| format!("read error: {e}"))?;
+                                if n == 0 || last_record_end(&data, csv) == Some(data.len()) {
+                                    break;
+                                }
+                            }
+                        }
+                    }
+                }
+                let senders = match &mut reader_state {
+                    Redactor::Whatsapp(r) => {
+                        let before = r.state().clone();
+                        for line in records(&data, false) {
+                            r.observe(line.strip_suffix(b"\n").unwrap_or(line));
+                        }
+                        Some(before)
+                    }
+                    _ => None,
+                };
+                let count = records(&data, csv).count();
+                let block = Block {
+                    seq,
+                    data,
+                    senders,
+                    first_record,
+                };
+                first_record += count;
+                seq += 1;
+                if work_tx.send(block).is_err() {
+                    return Ok(());
+                }
+            }
+        })();
+        drop(work_tx);
+        let (t, p) = writer_thread
+            .join()
+            .map_err(|_| "the writer thread panicked".to_string())??;
+        read_result?;
+        totals.records += t.records;
+        totals.found += t.found;
+        totals.failed += t.failed;
+        totals.bytes += t.bytes;
+        problems = p;
+        Ok(())
+    });
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    result?;
+    for problem in &problems {
+        eprintln!("piimask: {problem}");
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let mb = totals.bytes as f64 / 1e6;
+    eprintln!(
+        "piimask: {} records, {} findings, {} failed in {:.2} s ({:.1} MB/s)",
+        totals.records,
+        totals.found,
+        totals.failed,
+        secs,
+        if secs > 0.0 { mb / secs } else { 0.0 }
+    );
+    Ok(totals.failed == 0)
+}

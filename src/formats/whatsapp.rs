@@ -1,0 +1,468 @@
+//! WhatsApp "Export chat" files.
+//!
+//! An export is plain text, one message per header line, continued on
+//! lines without a header:
+//!
+//! - Android: `12/03/2024, 14:32 - Ravi Kumar: text`, the date order and
+//!   separators of the phone's locale (`3/12/24`, `12.03.24`), 12-hour
+//!   clocks written `2:32 pm` or `2:32\u{202f}PM`; system lines (the
+//!   encryption notice, "joined", "left") have no `Name: ` part.
+//! - iOS: `[12/03/24, 2:32:01 PM] Ravi Kumar: text`, with an invisible
+//!   U+200E before attachment and some system lines, and attachments as
+//!   `<attached: 00000012-PHOTO-2024-03-12-14-33-10.jpg>`.
+//!
+//! [`ExportRedactor`] redacts message bodies and writes every header,
+//! timestamp and line break back where it was. A sender written as a phone
+//! number (people not in the exporter's contacts) is masked like any
+//! phone, and gives the messages it sends the region of its calling code,
+//! so a Brazilian customer's national-format numbers are found in an
+//! Indian distributor's chat. With `mask_senders`, every sender name is
+//! replaced by a stable pseudonym (`Contact 1`, `Contact 2`, … in order of
+//! first appearance), in the headers and in `@Name` mentions.
+//!
+//! Nothing is held but the current line and the table of senders, so an
+//! export of any size streams through in constant memory. Lines are
+//! independent once the sender state before them is known
+//! ([`SenderState`]), which is what lets the CLI redact blocks of lines in
+//! parallel.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use once_cell::sync::Lazy;
+use regex::bytes::Regex;
+
+use crate::detect::phone::metadata::TABLES;
+use crate::error::Error;
+use crate::finding::{Finding, Kind};
+use crate::region::Region;
+use crate::scanner::Scanner;
+
+/// The parts of a header line, as byte ranges into it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    /// The date and time, as written (`12/03/2024, 14:32`).
+    pub timestamp: Range<usize>,
+    /// The sender's name or number, when the line is a message (system
+    /// lines have none).
+    pub sender: Option<Range<usize>>,
+    /// Where the message body (or the system text) starts.
+    pub body: usize,
+}
+
+const DATE: &str = r"[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,4}\.?";
+const TIME: &str = r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?(?:[ \x{202F}\x{00A0}]?(?:[aApP]\.?[ \x{00A0}]?[mM]\.?))?";
+
+static HEADER: Lazy<Regex> = Lazy::new(|| {
+    let pattern = format!(
+        r"^\x{{200E}}?(?:\[(?P<ios>{DATE},? {TIME})\] |(?P<android>{DATE},? {TIME}) [-–] )(?:(?P<sender>\x{{200E}}?[^:\x{{200E}}\n]{{1,80}}?): )?"
+    );
+    Regex::new(&pattern).expect("the header pattern compiles")
+});
+
+/// Reads the header of an export line (without its line break), if it has
+/// one; a line without one continues the message before it.
+///
+/// ```
+/// use piimask::formats::whatsapp::parse_header;
+/// let line = "12/03/2024, 14:32 - Ravi Kumar: call me";
+/// let h = parse_header(line.as_bytes()).unwrap();
+/// assert_eq!(&line[h.timestamp], "12/03/2024, 14:32");
+/// assert_eq!(&line[h.sender.unwrap()], "Ravi Kumar");
+/// assert_eq!(&line[h.body..], "call me");
+/// let ios = "[12/03/24, 2:32:01 PM] +55 11 91234-5678: oi";
+/// assert_eq!(&ios[parse_header(ios.as_bytes()).unwrap().sender.unwrap()], "+55 11 91234-5678");
+/// assert!(parse_header(b"just a second line").is_none());
+/// ```
+pub fn parse_header(line: &[u8]) -> Option<Header> {
+    // Cheap gate: headers start with a digit, `[` or U+200E.
+    match line.first() {
+        Some(b'0'..=b'9' | b'[' | 0xE2) => {}
+        _ => return None,
+    }
+    let caps = HEADER.captures(line)?;
+    let timestamp = caps.name("ios").or(caps.name("android"))?.range();
+    let whole = caps.get(0)?;
+    Some(Header {
+        timestamp,
+        sender: caps.name("sender").map(|m| m.range()),
+        body: whole.end(),
+    })
+}
+
+/// One message of an export, as [`parse_export`] reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// The timestamp as written.
+    pub timestamp: Vec<u8>,
+    /// The sender as written, if any.
+    pub sender: Option<Vec<u8>>,
+    /// The body: the header line's text and its continuation lines, joined
+    /// by `\n`.
+    pub body: Vec<u8>,
+}
+
+/// Reads a whole export into its messages (lines before the first header
+/// are a message without timestamp). For tests and tools; redaction
+/// streams line by line instead.
+pub fn parse_export(text: &[u8]) -> Vec<Message> {
+    let mut messages: Vec<Message> = Vec::new();
+    for line in text.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        match parse_header(line) {
+            Some(h) => messages.push(Message {
+                timestamp: line[h.timestamp].to_vec(),
+                sender: h.sender.map(|s| line[s].to_vec()),
+                body: line[h.body..].to_vec(),
+            }),
+            None => match messages.last_mut() {
+                Some(m) => {
+                    m.body.push(b'\n');
+                    m.body.extend_from_slice(line);
+                }
+                None => messages.push(Message {
+                    timestamp: Vec::new(),
+                    sender: None,
+                    body: line.to_vec(),
+                }),
+            },
+        }
+    }
+    messages
+}
+
+/// The region of an international phone number's calling code (the main
+/// region of a shared code: `+1` is `US`).
+fn region_of(e164: &str) -> Option<Region> {
+    let digits = e164.strip_prefix('+')?.as_bytes();
+    let mut code = 0u32;
+    for &d in digits.iter().take(3) {
+        code = code * 10 + u32::from(d.checked_sub(b'0').filter(|d| *d < 10)?);
+        if let Some(&main) = TABLES.regions_for_code(code).first() {
+            return Region::new(TABLES.regions[usize::from(main)].id).ok();
+        }
+    }
+    None
+}
+
+/// What the lines before a position said: the pseudonyms given so far and
+/// the region hint of the message in progress. Cheap to clone (the names
+/// are shared).
+#[derive(Clone, Debug, Default)]
+pub struct SenderState {
+    names: Arc<Names>,
+    region: Option<Option<Region>>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Names {
+    numbers: HashMap<Vec<u8>, usize>,
+    /// In order of first appearance; pseudonym `i + 1`.
+    order: Vec<Vec<u8>>,
+}
+
+/// Redacts an export line by line. See the module docs.
+///
+/// ```
+/// use piimask::{formats::whatsapp::ExportRedactor, Scanner};
+/// let scanner = Scanner::builder().region("IN").build()?;
+/// let mut r = ExportRedactor::new(&scanner, scanner.region(), None, true)?;
+/// let mut out = Vec::new();
+/// for line in ["12/03/2024, 14:32 - Ravi Kumar: my number is 98765 43210",
+///              "12/03/2024, 14:33 - Priya: thanks @Ravi Kumar"] {
+///     r.line(line.as_bytes(), &mut out)?;
+///     out.push(b'\n');
+/// }
+/// assert_eq!(String::from_utf8(out).unwrap(),
+///     "12/03/2024, 14:32 - Contact 1: my number is ••••• ••210\n\
+///      12/03/2024, 14:33 - Contact 2: thanks @Contact 1\n");
+/// # Ok::<(), piimask::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct ExportRedactor<'s> {
+    scanner: &'s Scanner,
+    region: Option<Region>,
+    role: Option<String>,
+    mask_senders: bool,
+    state: SenderState,
+    findings: Vec<Finding>,
+    masked: Vec<u8>,
+    scratch: Vec<u8>,
+}
+
+impl<'s> ExportRedactor<'s> {
+    /// A redactor with a default region hint, for `role` (`None`: the
+    /// policy's default), replacing sender names with pseudonyms when
+    /// `mask_senders` is set.
+    pub fn new(
+        scanner: &'s Scanner,
+        region: Option<Region>,
+        role: Option<&str>,
+        mask_senders: bool,
+    ) -> Result<ExportRedactor<'s>, Error> {
+        if let Some(name) = role.or(scanner.policy().default_role()) {
+            scanner.policy().role(name)?;
+        }
+        Ok(ExportRedactor {
+            scanner,
+            region,
+            role: role.map(str::to_owned),
+            mask_senders,
+            state: SenderState::default(),
+            findings: Vec::new(),
+            masked: Vec::new(),
+            scratch: Vec::new(),
+        })
+    }
+
+    /// The state after the lines seen so far.
+    pub fn state(&self) -> &SenderState {
+        &self.state
+    }
+
+    /// Continues from `state` (taken from another redactor that saw the
+    /// lines before).
+    pub fn set_state(&mut self, state: SenderState) {
+        self.state = state;
+    }
+
+    /// Updates the state for `line` without redacting it: what a reader
+    /// does for each line before handing blocks of lines to redactors on
+    /// other threads.
+    pub fn observe(&mut self, line: &[u8]) {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        let Some(h) = parse_header(line) else { return };
+        let sender = h.sender.map(|s| &line[s]);
+        self.state.region = Some(sender.and_then(|s| self.sender_region(s)));
+        if self.mask_senders {
+            if let Some(s) = sender {
+                let name = trim_mark(s);
+                if !self.state.names.numbers.contains_key(name) {
+                    let names = Arc::make_mut(&mut self.state.names);
+                    names.order.push(name.to_vec());
+                    let n = names.order.len();
+                    names.numbers.insert(name.to_vec(), n);
+                }
+            }
+        }
+    }
+
+    /// Learns the sender of `line` (when it has one) without redacting or
+    /// changing anything else: a first pass over an export with this lets
+    /// pseudonyms also replace names that appear in system lines before
+    /// the person's first message ("Ravi Kumar added Priya").
+    pub fn learn_sender(&mut self, line: &[u8]) {
+        let region = self.state.region;
+        self.observe(line);
+        self.state.region = region;
+    }
+
+    /// The region hint of a sender's messages: its calling code's region
+    /// when the sender is an international phone number.
+    fn sender_region(&self, sender: &[u8]) -> Option<Region> {
+        let text = std::str::from_utf8(trim_mark(sender)).ok()?;
+        if !text.starts_with('+') {
+            return None;
+        }
+        let found = self.scanner.scan_in(text, self.region?);
+        let f = found.iter().find(|f| f.kind == Kind::Phone)?;
+        region_of(&f.normalized)
+    }
+
+    /// Redacts one line (without its line break; a trailing `\r` is kept)
+    /// onto `out`, returning the number of findings. On error nothing of
+    /// the line is written.
+    pub fn line(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
+        self.observe(line);
+        self.redact_observed(line, out)
+    }
+
+    /// Redacts a line whose [`observe`](Self::observe) already ran (in this
+    /// redactor, or in the one whose state was given to this one).
+    pub fn redact_observed(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
+        let (line, cr) = match line.strip_suffix(b"\r") {
+            Some(l) => (l, true),
+            None => (line, false),
+        };
+        let start = out.len();
+        let result = self.redact_parts(line, out);
+        match result {
+            Ok(n) => {
+                if cr {
+                    out.push(b'\r');
+                }
+                Ok(n)
+            }
+            Err(e) => {
+                out.truncate(start);
+                Err(e)
+            }
+        }
+    }
+
+    fn redact_parts(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
+        let region = self.state.region.unwrap_or(None).or(self.region);
+        let mut found = 0;
+        let body = match parse_header(line) {
+            Some(h) => {
+                out.extend_from_slice(&line[..h.body]);
+                if let Some(s) = h.sender {
+                    out.truncate(out.len() - (h.body - s.start));
+                    let sender = &line[s.clone()];
+                    let name = trim_mark(sender);
+                    match self
+                        .state
+                        .names
+                        .numbers
+                        .get(name)
+                        .filter(|_| self.mask_senders)
+                    {
+                        Some(n) => {
+                            out.extend_from_slice(&sender[..sender.len() - name.len()]);
+                            out.extend_from_slice(format!("Contact {n}").as_bytes());
+                        }
+                        None => found += self.redact_text(sender, self.region, out)?,
+                    }
+                    out.extend_from_slice(&line[s.end..h.body]);
+                }
+                &line[h.body..]
+            }
+            None => line,
+        };
+        let system = matches!(parse_header(line), Some(Header { sender: None, .. }));
+        if self.mask_senders && (system || memchr::memchr(b'@', body).is_some()) {
+            // Mentions, and names in system lines ("Ravi Kumar left").
+            let mut masked = Vec::new();
+            found += self.redact_text(body, region, &mut masked)?;
+            self.replace_names(&masked, !system, out);
+        } else {
+            found += self.redact_text(body, region, out)?;
+        }
+        Ok(found)
+    }
+
+    fn redact_text(
+        &mut self,
+        text: &[u8],
+        region: Option<Region>,
+        out: &mut Vec<u8>,
+    ) -> Result<usize, Error> {
+        self.scanner.redact_role_into(
+            text,
+            region,
+            self.role.as_deref(),
+            &mut self.findings,
+            &mut self.masked,
+        )?;
+        out.extend_from_slice(&self.masked);
+        Ok(self.findings.len())
+    }
+
+    /// Writes `body` with each known sender name replaced by its
+    /// pseudonym: after an `@` only (`mentions`), or anywhere at word
+    /// boundaries (system lines). The longest name wins: `Ravi Kumar`
+    /// before `Ravi`.
+    fn replace_names(&mut self, body: &[u8], mentions: bool, out: &mut Vec<u8>) {
+        use crate::text::{char_at, char_before};
+        self.scratch.clear();
+        let names = &self.state.names;
+        let mut last = 0;
+        let mut at = 0;
+        while at < body.len() {
+            let (c, w) = char_at(body, at);
+            let w = w.max(1);
+            let start = if mentions {
+                if c != Some('@') {
+                    at += w;
+                    continue;
+                }
+                at + 1
+            } else {
+                if char_before(body, at).0.is_some_and(char::is_alphanumeric) {
+                    at += w;
+                    continue;
+                }
+                at
+            };
+            let rest = &body[start..];
+            let best = names
+                .order
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| !n.is_empty() && rest.starts_with(n))
+                .filter(|(_, n)| {
+                    char_at(rest, n.len())
+                        .0
+                        .is_none_or(|c| !c.is_alphanumeric())
+                })
+                .max_by_key(|(_, n)| n.len());
+            match best {
+                Some((i, n)) => {
+                    self.scratch.extend_from_slice(&body[last..start]);
+                    self.scratch
+                        .extend_from_slice(format!("Contact {}", i + 1).as_bytes());
+                    last = start + n.len();
+                    at = last;
+                }
+                None => at += w,
+            }
+        }
+        self.scratch.extend_from_slice(&body[last..]);
+        out.extend_from_slice(&self.scratch);
+    }
+}
+
+/// A sender without the U+200E mark iOS may put before it.
+fn trim_mark(sender: &[u8]) -> &[u8] {
+    sender.strip_prefix("\u{200E}".as_bytes()).unwrap_or(sender)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header(line: &str) -> Option<(String, Option<String>, String)> {
+        parse_header(line.as_bytes()).map(|h| {
+            (
+                line[h.timestamp].to_string(),
+                h.sender.map(|s| line[s].to_string()),
+                line[h.body..].to_string(),
+            )
+        })
+    }
+
+    #[test]
+    fn variants() {
+        let s = |x: &str| Some(x.to_string());
+        assert_eq!(
+            header("3/12/24, 2:32 pm - Ravi: hi"),
+            Some(("3/12/24, 2:32 pm".into(), s("Ravi"), "hi".into()))
+        );
+        assert_eq!(
+            header("12.03.24, 14:32 - Ravi: hi"),
+            Some(("12.03.24, 14:32".into(), s("Ravi"), "hi".into()))
+        );
+        assert_eq!(
+            header("3/12/24, 2:32\u{202f}PM - Ravi: hi").unwrap().0,
+            "3/12/24, 2:32\u{202f}PM"
+        );
+        assert_eq!(
+            header("12/03/2024, 14:30 - Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more."),
+            Some(("12/03/2024, 14:30".into(), None, "Messages and calls are end-to-end encrypted. No one outside of this chat, not even WhatsApp, can read or listen to them. Tap to learn more.".into()))
+        );
+        assert_eq!(
+            header("\u{200e}[12/03/24, 2:33:10 PM] Ravi Kumar: \u{200e}<attached: 00000012-PHOTO-2024-03-12-14-33-10.jpg>"),
+            Some(("12/03/24, 2:33:10 PM".into(), s("Ravi Kumar"), "\u{200e}<attached: 00000012-PHOTO-2024-03-12-14-33-10.jpg>".into()))
+        );
+        assert_eq!(header("12 March: not a header"), None);
+        assert_eq!(header("98765 43210 is my number"), None);
+    }
+
+    #[test]
+    fn calling_code_regions() {
+        assert_eq!(region_of("+5511912345678").unwrap().code(), "BR");
+        assert_eq!(region_of("+12025550123").unwrap().code(), "US");
+        assert_eq!(region_of("+919876543210").unwrap().code(), "IN");
+    }
+}

@@ -1,0 +1,160 @@
+//! `piimask redact --format whatsapp|csv|jsonl`: the bundled exports give
+//! their `.expected` files, output is the same for any thread count, and
+//! CSV/JSON keep every byte outside the redacted values.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn redact(args: &[&str], input: &[u8]) -> (Vec<u8>, String, bool) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+        .arg("redact")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_vec();
+    let feeder = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap().unwrap();
+    (
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.success(),
+    )
+}
+
+fn example(name: &str) -> String {
+    format!("{}/examples/whatsapp/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn whatsapp_examples_as_the_readme_shows() {
+    for name in ["android", "ios"] {
+        let input = example(&format!("{name}.txt"));
+        let (out, err, ok) = redact(&["--region", "IN", "--format", "whatsapp", &input], b"");
+        assert!(ok, "{err}");
+        assert_eq!(
+            out,
+            std::fs::read(example(&format!("{name}.expected"))).unwrap()
+        );
+        assert!(err.contains(" MB/s)"), "{err}");
+        let (out, _, ok) = redact(
+            &[
+                "--region",
+                "IN",
+                "--format",
+                "whatsapp",
+                "--mask-senders",
+                &input,
+            ],
+            b"",
+        );
+        assert!(ok);
+        assert_eq!(
+            out,
+            std::fs::read(example(&format!("{name}.senders.expected"))).unwrap()
+        );
+    }
+}
+
+/// A generated export of several blocks, with senders and invalid bytes.
+fn big_export() -> Vec<u8> {
+    let mut v = Vec::new();
+    for i in 0..40_000u32 {
+        let sender = match i % 4 {
+            0 => "Ravi Kumar".to_string(),
+            1 => "+55 11 91234-5678".to_string(),
+            2 => format!("Guest {}", i % 97),
+            _ => "Priya".to_string(),
+        };
+        writeln!(
+            v,
+            "{:02}/03/2024, 14:{:02} - {sender}: order #{} call 98765 {:05} or (11) 98765-4321 @Priya",
+            i % 28 + 1,
+            i % 60,
+            48_213_977 + i,
+            i % 100_000
+        )
+        .unwrap();
+        if i % 7 == 0 {
+            v.extend_from_slice(b"continued \xff\xfe line 98765 43210\n");
+        }
+    }
+    v
+}
+
+#[test]
+fn output_does_not_depend_on_threads() {
+    let input = big_export();
+    let (one, err1, ok1) = redact(
+        &[
+            "--region",
+            "IN",
+            "--format",
+            "whatsapp",
+            "--mask-senders",
+            "--threads",
+            "1",
+        ],
+        &input,
+    );
+    let (three, err3, ok3) = redact(
+        &[
+            "--region",
+            "IN",
+            "--format",
+            "whatsapp",
+            "--mask-senders",
+            "--threads",
+            "3",
+        ],
+        &input,
+    );
+    assert!(ok1 && ok3, "{err1} {err3}");
+    assert_eq!(one, three);
+    assert_eq!(
+        input.iter().filter(|&&b| b == b'\n').count(),
+        one.iter().filter(|&&b| b == b'\n').count()
+    );
+    // Invalid bytes pass through unchanged; the number after them is masked.
+    let want = [&b"continued \xff\xfe line "[..], "••••• ••210".as_bytes()].concat();
+    assert!(one.windows(want.len()).any(|w| w == want));
+    assert!(!String::from_utf8_lossy(&one).contains("98765 43210"));
+}
+
+#[test]
+fn csv_columns_and_json_fields() {
+    let csv = b"id,message,notes\r\n1,\"call 98765 43210, ok\",\"kept 98765 43210\"\r\n2,\"a\"\"b\nc 98765 43210\",\r\n";
+    let (out, err, ok) = redact(
+        &["--region", "IN", "--format", "csv", "--columns", "message"],
+        csv,
+    );
+    assert!(ok, "{err}");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "id,message,notes\r\n1,\"call ••••• ••210, ok\",\"kept 98765 43210\"\r\n2,\"a\"\"b\nc ••••• ••210\",\r\n"
+    );
+    let (_, err, ok) = redact(&["--format", "csv", "--columns", "nope"], csv);
+    assert!(!ok && err.contains("nope"), "{err}");
+
+    let jsonl = b"{\"id\":1,\"payload\":{\"message\":{\"body\":\"call 98765 43210\"}}}\nnot json\n";
+    let (out, _, ok) = redact(
+        &[
+            "--region",
+            "IN",
+            "--format",
+            "jsonl",
+            "--field",
+            "payload.message.body",
+        ],
+        jsonl,
+    );
+    assert!(!ok, "the malformed line fails the run");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "{\"id\":1,\"payload\":{\"message\":{\"body\":\"call ••••• ••210\"}}}\n{\"error\":\"invalid JSON at column 2\",\"line\":2}\n"
+    );
+}
