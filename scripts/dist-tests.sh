@@ -34,7 +34,9 @@ command -v cmake >/dev/null || missing+=(cmake)
 command -v pkg-config >/dev/null || missing+=(pkg-config)
 command -v patchelf >/dev/null || missing+=(patchelf)
 command -v readelf >/dev/null || missing+=(binutils)
-python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
+probe=$(mktemp -d)
+python3 -m venv "$probe/venv" >/dev/null 2>&1 || missing+=(python3-venv)
+rm -rf "$probe"
 python3 -c 'import os, sysconfig; raise SystemExit(not os.path.isfile(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' ||
     missing+=(python3-dev)
 if [[ ${#missing[@]} -gt 0 ]]; then
