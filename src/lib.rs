@@ -56,6 +56,10 @@
 pub(crate) mod checksum;
 mod confidence;
 pub mod config;
+// The `piimask` command line (in the library so tests can drive it).
+#[cfg(feature = "cli")]
+#[doc(hidden)]
+pub mod cli;
 mod detect;
 mod error;
 #[allow(unsafe_code)]

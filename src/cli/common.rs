@@ -1,0 +1,109 @@
+//! Options and set-up shared by the subcommands: the scanner options of
+//! `scan` and `redact`, reading a key file and a configuration, opening the
+//! input.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use super::lines::Malformed;
+
+use crate::policy::Key;
+use crate::{Config, Kind, Scanner, ScannerBuilder};
+
+/// The options of `scan` and `redact`.
+#[derive(Args, Clone, Debug, Default)]
+pub struct Options {
+    /// Default region hint (ISO 3166 alpha-2); a line's own "region" wins.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Only these kinds, comma-separated (e.g. phone,email).
+    #[arg(long, value_delimiter = ',')]
+    pub kinds: Option<Vec<String>>,
+    /// JSON configuration file (the schema the C ABI takes).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Input lines are messages, not JSON objects.
+    #[arg(long)]
+    pub plain: bool,
+    /// Plain text: write invalid UTF-8 as U+FFFD (by default it passes
+    /// through unchanged; numbers never span it either way).
+    #[arg(long)]
+    pub lossy: bool,
+    /// JSON Lines: what to do with a line that is not a JSON object: answer
+    /// it with an error line, or redact (scan) it as plain text.
+    #[arg(long, value_enum, default_value_t)]
+    pub malformed: Malformed,
+    /// Worker threads (default: the number of CPUs).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Redact as this role sees the text (see the README's roles table);
+    /// the policy's default role, or the typed masks, when absent.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// File holding the tenant key (raw bytes, at least 16) for the keyed
+    /// operators (token, hash, fpe).
+    #[arg(long)]
+    pub key_file: Option<PathBuf>,
+    /// Input file (JSON Lines); standard input when absent.
+    pub file: Option<PathBuf>,
+}
+
+/// Reads a tenant key file (raw bytes).
+pub fn read_key(path: &Path) -> Result<Key, String> {
+    // The key bytes live in a zeroised buffer only as long as needed.
+    let bytes = zeroize::Zeroizing::new(
+        std::fs::read(path).map_err(|e| format!("cannot read key file {}: {e}", path.display()))?,
+    );
+    Key::new(&bytes).map_err(|e| format!("key file {}: {e}", path.display()))
+}
+
+/// A builder with the configuration file and the key file applied.
+pub fn base_builder(
+    config: Option<&Path>,
+    key_file: Option<&Path>,
+) -> Result<ScannerBuilder, String> {
+    let mut builder = Scanner::builder();
+    if let Some(path) = config {
+        let json = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let config = Config::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))?;
+        builder = builder.config(&config);
+    }
+    if let Some(path) = key_file {
+        builder = builder.key(read_key(path)?);
+    }
+    Ok(builder)
+}
+
+/// The scanner `opts` ask for.
+pub fn build_scanner(opts: &Options) -> Result<Scanner, String> {
+    let mut builder = base_builder(opts.config.as_deref(), opts.key_file.as_deref())?;
+    if let Some(region) = &opts.region {
+        builder = builder.region(region);
+    }
+    if let Some(kinds) = &opts.kinds {
+        builder = builder.kinds(kinds.iter().map(|k| Kind::from_name(k.trim())));
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// The input file, or standard input when there is none, buffered.
+pub fn open_input(file: Option<&Path>) -> Result<Box<dyn BufRead + Send>, String> {
+    Ok(match file {
+        Some(path) => Box::new(BufReader::with_capacity(
+            1 << 16,
+            File::open(path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
+        )),
+        None => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+    })
+}
+
+/// Worker threads: the option, else one per CPU; at least one.
+pub fn thread_count(threads: Option<usize>) -> usize {
+    threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1)
+}
