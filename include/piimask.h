@@ -42,6 +42,132 @@
 // of its configuration from here, in name order.
 #define PIIMASK_CUSTOM_KIND_FIRST 1000
 
+// Kind `phone`. A telephone number valid for its country (normalized to E.164).
+#define PIIMASK_KIND_PHONE 1
+
+// Kind `email`. An e-mail address (normalized with a lower-cased domain).
+#define PIIMASK_KIND_EMAIL 2
+
+// Kind `credit_card`. A payment card number (PAN), Luhn- and issuer-checked.
+#define PIIMASK_KIND_CREDIT_CARD 3
+
+// Kind `iban`. An International Bank Account Number, mod-97-checked.
+#define PIIMASK_KIND_IBAN 4
+
+// Kind `ip_address`. An IPv4 or IPv6 address.
+#define PIIMASK_KIND_IP_ADDRESS 5
+
+// Kind `upi_id`. India UPI virtual payment address (`name@handle`, a published handle).
+#define PIIMASK_KIND_UPI_ID 6
+
+// Kind `bank_account`. A domestic bank account number, named by an account keyword.
+#define PIIMASK_KIND_BANK_ACCOUNT 7
+
+// Kind `imei`. A mobile device's IMEI (Luhn), named by a keyword.
+#define PIIMASK_KIND_IMEI 8
+
+// Kind `crypto_address`. A Bitcoin (Base58Check, Bech32/Bech32m) or Ethereum (EIP-55) address.
+#define PIIMASK_KIND_CRYPTO_ADDRESS 9
+
+// Kind `us_ssn`. US Social Security Number.
+#define PIIMASK_KIND_US_SSN 10
+
+// Kind `us_itin`. US Individual Taxpayer Identification Number.
+#define PIIMASK_KIND_US_ITIN 11
+
+// Kind `br_cpf`. Brazilian individual taxpayer number (CPF).
+#define PIIMASK_KIND_BR_CPF 12
+
+// Kind `br_cnpj`. Brazilian company number (CNPJ).
+#define PIIMASK_KIND_BR_CNPJ 13
+
+// Kind `in_aadhaar`. Indian Aadhaar number (Verhoeff).
+#define PIIMASK_KIND_IN_AADHAAR 14
+
+// Kind `in_pan`. Indian Permanent Account Number.
+#define PIIMASK_KIND_IN_PAN 15
+
+// Kind `mx_curp`. Mexican CURP.
+#define PIIMASK_KIND_MX_CURP 16
+
+// Kind `mx_rfc`. Mexican RFC.
+#define PIIMASK_KIND_MX_RFC 17
+
+// Kind `es_nif`. Spanish NIF/DNI.
+#define PIIMASK_KIND_ES_NIF 18
+
+// Kind `es_nie`. Spanish NIE.
+#define PIIMASK_KIND_ES_NIE 19
+
+// Kind `it_fiscal_code`. Italian codice fiscale.
+#define PIIMASK_KIND_IT_FISCAL_CODE 20
+
+// Kind `pl_pesel`. Polish PESEL.
+#define PIIMASK_KIND_PL_PESEL 21
+
+// Kind `nl_bsn`. Dutch BSN.
+#define PIIMASK_KIND_NL_BSN 22
+
+// Kind `fr_nir`. French NIR (social security number).
+#define PIIMASK_KIND_FR_NIR 23
+
+// Kind `de_tax_id`. German tax identification number (IdNr).
+#define PIIMASK_KIND_DE_TAX_ID 24
+
+// Kind `gb_nino`. UK National Insurance number.
+#define PIIMASK_KIND_GB_NINO 25
+
+// Kind `gb_nhs`. UK NHS number.
+#define PIIMASK_KIND_GB_NHS 26
+
+// Kind `ca_sin`. Canadian Social Insurance Number.
+#define PIIMASK_KIND_CA_SIN 27
+
+// Kind `cn_resident_id`. Chinese resident identity card number.
+#define PIIMASK_KIND_CN_RESIDENT_ID 28
+
+// Kind `kr_rrn`. South Korean resident registration number.
+#define PIIMASK_KIND_KR_RRN 29
+
+// Kind `za_id`. South African ID number.
+#define PIIMASK_KIND_ZA_ID 30
+
+// Kind `tr_tckn`. Turkish identity number (TCKN).
+#define PIIMASK_KIND_TR_TCKN 31
+
+// Kind `se_personnummer`. Swedish personnummer.
+#define PIIMASK_KIND_SE_PERSONNUMMER 32
+
+// Kind `fi_hetu`. Finnish personal identity code (HETU).
+#define PIIMASK_KIND_FI_HETU 33
+
+// Kind `ar_cuit`. Argentine CUIT/CUIL.
+#define PIIMASK_KIND_AR_CUIT 34
+
+// Kind `cl_rut`. Chilean RUT/RUN.
+#define PIIMASK_KIND_CL_RUT 35
+
+// Kind `co_nit`. Colombian NIT.
+#define PIIMASK_KIND_CO_NIT 36
+
+// Kind `id_nik`. Indonesian NIK.
+#define PIIMASK_KIND_ID_NIK 37
+
+// Kind `ng_nin`. Nigerian NIN.
+#define PIIMASK_KIND_NG_NIN 38
+
+// Kind `sg_nric`. Singapore NRIC/FIN.
+#define PIIMASK_KIND_SG_NRIC 39
+
+// Kind `au_tfn`. Australian Tax File Number.
+#define PIIMASK_KIND_AU_TFN 40
+
+// Kind `au_medicare`. Australian Medicare card number.
+#define PIIMASK_KIND_AU_MEDICARE 41
+
+// Kind `passport`. A passport number (other than India's), named by a keyword.
+#define PIIMASK_KIND_PASSPORT 57
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status
@@ -280,6 +406,8 @@ size_t piimask_last_error(char *buf,
 // given as `len` bytes of UTF-8 at `config_json` (no NUL needed).
 // `config_json` NULL means the defaults: every built-in kind, no region
 // hint (only international phone formats).
+// Its `min_confidence` (0 to 1, default 0.5) drops findings below that
+// confidence; a role of its `policy` may set its own for redaction.
 //
 // On success writes a new scanner to `*out`, which the caller owns and
 // releases with `piimask_scanner_free`. On failure returns

@@ -25,6 +25,11 @@ pub struct Options {
     /// JSON configuration file (the schema the C ABI takes).
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Drop findings below this confidence, 0 to 1 (default 0.5; see
+    /// docs/confidence.md); lower it to mask weak evidence too. A role with
+    /// its own threshold keeps it.
+    #[arg(long)]
+    pub min_confidence: Option<f32>,
     /// Input lines are messages, not JSON objects.
     #[arg(long)]
     pub plain: bool,
@@ -89,6 +94,9 @@ pub fn build_scanner(opts: &Options) -> Result<Scanner, String> {
     }
     if let Some(kinds) = &opts.kinds {
         builder = builder.kinds(kinds.iter().map(|k| Kind::from_name(k.trim())));
+    }
+    if let Some(min) = opts.min_confidence {
+        builder = builder.min_confidence(min);
     }
     builder.build().map_err(|e| e.to_string())
 }

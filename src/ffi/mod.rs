@@ -33,6 +33,8 @@ mod redact;
 
 mod reveal;
 
+mod kinds;
+
 mod stream;
 
 use std::cell::RefCell;
@@ -45,6 +47,7 @@ use crate::finding::Kind;
 use crate::region::Region;
 
 pub use findings::*;
+pub use kinds::*;
 pub use redact::*;
 pub use reveal::*;
 pub use scanner::*;

@@ -47,6 +47,8 @@ impl piimask_scanner {
 /// given as `len` bytes of UTF-8 at `config_json` (no NUL needed).
 /// `config_json` NULL means the defaults: every built-in kind, no region
 /// hint (only international phone formats).
+/// Its `min_confidence` (0 to 1, default 0.5) drops findings below that
+/// confidence; a role of its `policy` may set its own for redaction.
 ///
 /// On success writes a new scanner to `*out`, which the caller owns and
 /// releases with `piimask_scanner_free`. On failure returns

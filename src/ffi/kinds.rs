@@ -1,0 +1,110 @@
+//! Kind codes as C constants: `PIIMASK_KIND_<NAME>` for every built-in
+//! kind, the codes `piimask_finding.kind` carries (stable across versions).
+//! A test checks each against the library's own table.
+
+/// Kind `phone`. A telephone number valid for its country (normalized to E.164).
+pub const PIIMASK_KIND_PHONE: u32 = 1;
+/// Kind `email`. An e-mail address (normalized with a lower-cased domain).
+pub const PIIMASK_KIND_EMAIL: u32 = 2;
+/// Kind `credit_card`. A payment card number (PAN), Luhn- and issuer-checked.
+pub const PIIMASK_KIND_CREDIT_CARD: u32 = 3;
+/// Kind `iban`. An International Bank Account Number, mod-97-checked.
+pub const PIIMASK_KIND_IBAN: u32 = 4;
+/// Kind `ip_address`. An IPv4 or IPv6 address.
+pub const PIIMASK_KIND_IP_ADDRESS: u32 = 5;
+/// Kind `upi_id`. India UPI virtual payment address (`name@handle`, a published handle).
+pub const PIIMASK_KIND_UPI_ID: u32 = 6;
+/// Kind `bank_account`. A domestic bank account number, named by an account keyword.
+pub const PIIMASK_KIND_BANK_ACCOUNT: u32 = 7;
+/// Kind `imei`. A mobile device's IMEI (Luhn), named by a keyword.
+pub const PIIMASK_KIND_IMEI: u32 = 8;
+/// Kind `crypto_address`. A Bitcoin (Base58Check, Bech32/Bech32m) or Ethereum (EIP-55) address.
+pub const PIIMASK_KIND_CRYPTO_ADDRESS: u32 = 9;
+/// Kind `us_ssn`. US Social Security Number.
+pub const PIIMASK_KIND_US_SSN: u32 = 10;
+/// Kind `us_itin`. US Individual Taxpayer Identification Number.
+pub const PIIMASK_KIND_US_ITIN: u32 = 11;
+/// Kind `br_cpf`. Brazilian individual taxpayer number (CPF).
+pub const PIIMASK_KIND_BR_CPF: u32 = 12;
+/// Kind `br_cnpj`. Brazilian company number (CNPJ).
+pub const PIIMASK_KIND_BR_CNPJ: u32 = 13;
+/// Kind `in_aadhaar`. Indian Aadhaar number (Verhoeff).
+pub const PIIMASK_KIND_IN_AADHAAR: u32 = 14;
+/// Kind `in_pan`. Indian Permanent Account Number.
+pub const PIIMASK_KIND_IN_PAN: u32 = 15;
+/// Kind `mx_curp`. Mexican CURP.
+pub const PIIMASK_KIND_MX_CURP: u32 = 16;
+/// Kind `mx_rfc`. Mexican RFC.
+pub const PIIMASK_KIND_MX_RFC: u32 = 17;
+/// Kind `es_nif`. Spanish NIF/DNI.
+pub const PIIMASK_KIND_ES_NIF: u32 = 18;
+/// Kind `es_nie`. Spanish NIE.
+pub const PIIMASK_KIND_ES_NIE: u32 = 19;
+/// Kind `it_fiscal_code`. Italian codice fiscale.
+pub const PIIMASK_KIND_IT_FISCAL_CODE: u32 = 20;
+/// Kind `pl_pesel`. Polish PESEL.
+pub const PIIMASK_KIND_PL_PESEL: u32 = 21;
+/// Kind `nl_bsn`. Dutch BSN.
+pub const PIIMASK_KIND_NL_BSN: u32 = 22;
+/// Kind `fr_nir`. French NIR (social security number).
+pub const PIIMASK_KIND_FR_NIR: u32 = 23;
+/// Kind `de_tax_id`. German tax identification number (IdNr).
+pub const PIIMASK_KIND_DE_TAX_ID: u32 = 24;
+/// Kind `gb_nino`. UK National Insurance number.
+pub const PIIMASK_KIND_GB_NINO: u32 = 25;
+/// Kind `gb_nhs`. UK NHS number.
+pub const PIIMASK_KIND_GB_NHS: u32 = 26;
+/// Kind `ca_sin`. Canadian Social Insurance Number.
+pub const PIIMASK_KIND_CA_SIN: u32 = 27;
+/// Kind `cn_resident_id`. Chinese resident identity card number.
+pub const PIIMASK_KIND_CN_RESIDENT_ID: u32 = 28;
+/// Kind `kr_rrn`. South Korean resident registration number.
+pub const PIIMASK_KIND_KR_RRN: u32 = 29;
+/// Kind `za_id`. South African ID number.
+pub const PIIMASK_KIND_ZA_ID: u32 = 30;
+/// Kind `tr_tckn`. Turkish identity number (TCKN).
+pub const PIIMASK_KIND_TR_TCKN: u32 = 31;
+/// Kind `se_personnummer`. Swedish personnummer.
+pub const PIIMASK_KIND_SE_PERSONNUMMER: u32 = 32;
+/// Kind `fi_hetu`. Finnish personal identity code (HETU).
+pub const PIIMASK_KIND_FI_HETU: u32 = 33;
+/// Kind `ar_cuit`. Argentine CUIT/CUIL.
+pub const PIIMASK_KIND_AR_CUIT: u32 = 34;
+/// Kind `cl_rut`. Chilean RUT/RUN.
+pub const PIIMASK_KIND_CL_RUT: u32 = 35;
+/// Kind `co_nit`. Colombian NIT.
+pub const PIIMASK_KIND_CO_NIT: u32 = 36;
+/// Kind `id_nik`. Indonesian NIK.
+pub const PIIMASK_KIND_ID_NIK: u32 = 37;
+/// Kind `ng_nin`. Nigerian NIN.
+pub const PIIMASK_KIND_NG_NIN: u32 = 38;
+/// Kind `sg_nric`. Singapore NRIC/FIN.
+pub const PIIMASK_KIND_SG_NRIC: u32 = 39;
+/// Kind `au_tfn`. Australian Tax File Number.
+pub const PIIMASK_KIND_AU_TFN: u32 = 40;
+/// Kind `au_medicare`. Australian Medicare card number.
+pub const PIIMASK_KIND_AU_MEDICARE: u32 = 41;
+/// Kind `passport`. A passport number (other than India's), named by a keyword.
+pub const PIIMASK_KIND_PASSPORT: u32 = 57;
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Kind;
+
+    #[test]
+    fn constants_match_the_kind_table() {
+        let constants = include_str!("kinds.rs");
+        let mut seen = 0;
+        for line in constants.lines() {
+            let Some(rest) = line.strip_prefix("pub const PIIMASK_KIND_") else {
+                continue;
+            };
+            let (name, code) = rest.split_once(": u32 = ").unwrap();
+            let code: u32 = code.trim_end_matches(';').parse().unwrap();
+            let kind = Kind::from_builtin_code(code).unwrap();
+            assert_eq!(kind.name().to_uppercase(), name);
+            seen += 1;
+        }
+        assert!(seen >= 42, "{seen}");
+    }
+}
