@@ -15,6 +15,13 @@
 //!     { "kind": "customer_name", "terms": ["Priya Raman", "Rahul"], "case_insensitive": true } ] }
 //! ```
 //!
+//! `min_confidence` (default 0.5) drops findings below it; lower it to mask
+//! weak evidence too (see `docs/confidence.md`):
+//!
+//! ```json
+//! { "region": "NG", "min_confidence": 0.3 }
+//! ```
+//!
 //! Unknown fields are rejected, so a typo never silently disables masking.
 
 use serde::Deserialize;
@@ -34,6 +41,9 @@ pub struct Config {
     pub policy: Option<crate::policy::PolicyConfig>,
     /// Detectors for kinds of the caller's own.
     pub custom: Option<Vec<CustomConfig>>,
+    /// Findings below this confidence are dropped (default 0.5; see
+    /// [`crate::MinConfidence`]). Roles may set their own.
+    pub min_confidence: Option<crate::MinConfidence>,
 }
 
 /// One caller-defined detector: `kind` and either `pattern` (a regular

@@ -75,6 +75,14 @@ kinds! {
     Iban = 4 => "iban",
     /// An IPv4 or IPv6 address.
     IpAddress = 5 => "ip_address",
+    /// India UPI virtual payment address (`name@handle`, a published handle).
+    UpiId = 6 => "upi_id",
+    /// A domestic bank account number, named by an account keyword.
+    BankAccount = 7 => "bank_account",
+    /// A mobile device's IMEI (Luhn), named by a keyword.
+    Imei = 8 => "imei",
+    /// A Bitcoin (Base58Check, Bech32/Bech32m) or Ethereum (EIP-55) address.
+    CryptoAddress = 9 => "crypto_address",
     /// US Social Security Number.
     UsSsn = 10 => "us_ssn",
     /// US Individual Taxpayer Identification Number.
@@ -169,6 +177,8 @@ kinds! {
     EgNationalId = 55 => "eg_national_id",
     /// Vietnamese citizen identity card number (CCCD).
     VnCccd = 56 => "vn_cccd",
+    /// A passport number (other than India's), named by a keyword.
+    Passport = 57 => "passport",
 }
 
 impl Kind {

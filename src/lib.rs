@@ -54,6 +54,7 @@
 #![warn(missing_docs)]
 
 pub(crate) mod checksum;
+mod confidence;
 pub mod config;
 mod detect;
 mod error;
@@ -66,6 +67,7 @@ mod region;
 mod scanner;
 mod text;
 
+pub use confidence::MinConfidence;
 pub use config::Config;
 pub use error::Error;
 pub use finding::{Finding, Kind};

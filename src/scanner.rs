@@ -11,6 +11,7 @@
 
 use std::collections::BTreeSet;
 
+use crate::confidence::MinConfidence;
 use crate::config::Config;
 use crate::detect::custom::CustomSpec;
 use crate::detect::{self, phone, Context, Detector, Span, Trigger};
@@ -33,6 +34,7 @@ pub struct ScannerBuilder {
     policy: Option<PolicyConfig>,
     key: Option<Key>,
     custom: Vec<CustomSpec>,
+    min_confidence: Option<f32>,
 }
 
 impl ScannerBuilder {
@@ -111,6 +113,15 @@ impl ScannerBuilder {
         self
     }
 
+    /// Drops findings below this confidence (default
+    /// [`MinConfidence::DEFAULT`], 0.5); lower it to report weak evidence
+    /// too. A value outside `0.0..=1.0` is an error from
+    /// [`build`](Self::build). A role of the policy may set its own.
+    pub fn min_confidence(mut self, min_confidence: f32) -> Self {
+        self.min_confidence = Some(min_confidence);
+        self
+    }
+
     /// Roles and their operators, merged over the built-in roles (see
     /// [`crate::policy`]).
     pub fn policy(mut self, policy: PolicyConfig) -> Self {
@@ -140,12 +151,20 @@ impl ScannerBuilder {
         for (i, c) in config.custom.iter().flatten().enumerate() {
             self.custom.push(c.spec(i));
         }
+        if let Some(min) = config.min_confidence {
+            self.min_confidence = Some(min.get());
+        }
         self
     }
 
     /// Compiles the detectors.
     pub fn build(self) -> Result<Scanner, Error> {
         let region = self.region.as_deref().map(Region::new).transpose()?;
+        let min_confidence = self
+            .min_confidence
+            .map(MinConfidence::new)
+            .transpose()?
+            .unwrap_or_default();
         let mut all = detect::builtin();
         for spec in &self.custom {
             all.push(spec.compile()?);
@@ -197,6 +216,7 @@ impl ScannerBuilder {
             triggers,
             policy,
             key: self.key,
+            min_confidence,
         })
     }
 }
@@ -225,6 +245,7 @@ pub struct Scanner {
     triggers: Triggers,
     policy: Policy,
     key: Option<Key>,
+    min_confidence: MinConfidence,
 }
 
 impl Default for Scanner {
@@ -250,6 +271,12 @@ impl Scanner {
     /// The default region hint, if any.
     pub fn region(&self) -> Option<Region> {
         self.region
+    }
+
+    /// The confidence below which findings are dropped (roles of the policy
+    /// may set their own for redaction).
+    pub fn min_confidence(&self) -> MinConfidence {
+        self.min_confidence
     }
 
     /// The kinds this scanner reports.
@@ -319,6 +346,31 @@ impl Scanner {
     /// avoids allocation on text without findings. `region: None` means no
     /// region hint for this call (not the scanner's default).
     pub fn scan_into(&self, text: &[u8], region: Option<Region>, out: &mut Vec<Finding>) {
+        self.scan_into_with_min_confidence(text, region, self.min_confidence, out);
+    }
+
+    /// Like [`scan_into`](Self::scan_into) with another confidence threshold
+    /// for this call (the scanner's is [`min_confidence`](Self::min_confidence)).
+    ///
+    /// ```
+    /// use piimask::{MinConfidence, Scanner};
+    /// let scanner = Scanner::builder().region("IN").build()?;
+    /// let mut found = Vec::new();
+    /// let strict = MinConfidence::new(0.95)?;
+    /// // A national-format number scores 0.85: kept by default, not at 0.95.
+    /// scanner.scan_into_with_min_confidence(b"call 98765 43210", scanner.region(), strict, &mut found);
+    /// assert!(found.is_empty());
+    /// scanner.scan_into(b"call 98765 43210", scanner.region(), &mut found);
+    /// assert_eq!(found.len(), 1);
+    /// # Ok::<(), piimask::Error>(())
+    /// ```
+    pub fn scan_into_with_min_confidence(
+        &self,
+        text: &[u8],
+        region: Option<Region>,
+        min_confidence: MinConfidence,
+        out: &mut Vec<Finding>,
+    ) {
         out.clear();
         let ctx = Context { text, region };
         let mut pos = 0;
@@ -366,7 +418,9 @@ impl Scanner {
         // missed (a list bullet, `• 98765 43210`, is not a masked group and
         // does not count).
         let glued = |f: &Finding| touches_masked_value(text, f.start, f.end);
-        out.retain(|f| self.selected.contains(&f.kind) && !glued(f));
+        out.retain(|f| {
+            min_confidence.admits(f.confidence) && self.selected.contains(&f.kind) && !glued(f)
+        });
         resolve_overlaps(out);
     }
 
@@ -473,7 +527,11 @@ impl Scanner {
             None => Ok(None),
         }
         .and_then(|role| {
-            self.scan_into(text, region, findings);
+            // A role may be more (or less) leak-averse than the scanner.
+            let min_confidence = role
+                .and_then(|r| r.min_confidence)
+                .unwrap_or(self.min_confidence);
+            self.scan_into_with_min_confidence(text, region, min_confidence, findings);
             apply_operators(text, findings, role, self.key.as_ref(), guard.0)
         });
         if result.is_err() {

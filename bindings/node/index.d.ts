@@ -23,6 +23,8 @@ export interface ScannerOptions {
   config?: object | string;
   /** The tenant's secret key (at least 16 bytes) for the keyed operators of roles. */
   key?: Uint8Array;
+  /** Drop findings below this confidence (0 to 1; default 0.5). */
+  minConfidence?: number;
 }
 
 export interface ScanOptions {

@@ -224,9 +224,12 @@ class Scanner {
    *   override it.
    * @param {Uint8Array} [options.key] the tenant's secret key (at least 16
    *   bytes; use 32 random bytes) for the keyed operators of roles.
+   * @param {number} [options.minConfidence] drop findings below this
+   *   confidence (0 to 1; default 0.5, see docs/confidence.md); overrides
+   *   the configuration's min_confidence.
    */
   constructor(options = {}) {
-    const { region, kinds, config, key } = options;
+    const { region, kinds, config, key, minConfidence } = options;
     let cfg = {};
     if (typeof config === 'string') cfg = JSON.parse(config);
     else if (config) cfg = { ...config };
@@ -244,6 +247,7 @@ class Scanner {
       if (!Array.isArray(kinds)) throw new TypeError('kinds must be an array of kind names');
       cfg.kinds = kinds;
     }
+    if (minConfidence !== undefined && minConfidence !== null) cfg.min_confidence = minConfidence;
     const json = Buffer.from(JSON.stringify(cfg), 'utf8');
     const out = [null];
     let status;

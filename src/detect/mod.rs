@@ -14,14 +14,20 @@
 use crate::finding::{Finding, Kind};
 use crate::region::Region;
 
+pub(crate) mod bank_account;
 pub(crate) mod card;
 pub(crate) mod context;
+pub(crate) mod crypto;
 pub(crate) mod custom;
 pub(crate) mod email;
 pub(crate) mod iban;
 pub(crate) mod ids;
+pub(crate) mod imei;
 pub(crate) mod ip;
+pub(crate) mod keywords;
+pub(crate) mod passport;
 pub(crate) mod phone;
+pub(crate) mod upi;
 
 /// What a detector is shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,5 +91,10 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(iban::IbanDetector),
         Box::new(ip::IpDetector),
         Box::new(ids::IdDetector::new()),
+        Box::new(imei::ImeiDetector),
+        Box::new(crypto::CryptoDetector),
+        Box::new(upi::UpiDetector),
+        Box::new(bank_account::BankAccountDetector),
+        Box::new(passport::PassportDetector),
     ]
 }

@@ -32,6 +32,14 @@
 //! }
 //! ```
 //!
+//! Each role may also set its own `min_confidence` (see
+//! [`crate::MinConfidence`]): `export` masks weak evidence too (0.3), the
+//! others use the scanner's threshold (0.5 by default):
+//!
+//! ```json
+//! { "policy": { "roles": { "agent": { "min_confidence": 0.3 } } } }
+//! ```
+//!
 //! A role given in the configuration replaces the operators it names and
 //! keeps the rest from the built-in role of the same name, if any.
 
@@ -57,6 +65,7 @@ pub use reveal::{AuditEvent, AuditSink, Outcome, RevealRequest, TokenVault};
 
 use crate::error::Error;
 use crate::finding::Kind;
+use crate::MinConfidence;
 
 /// What one role sees.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +76,10 @@ pub struct Role {
     pub kinds: BTreeMap<Kind, Operator>,
     /// Whether the role may reveal tokens and FPE values.
     pub can_reveal: bool,
+    /// The role's own confidence threshold for redaction (`None`: the
+    /// scanner's). The built-in `export` role is leak-averse:
+    /// [`MinConfidence::LEAK_AVERSE`].
+    pub min_confidence: Option<MinConfidence>,
 }
 
 impl Role {
@@ -86,6 +99,7 @@ impl Role {
             default,
             kinds: map,
             can_reveal,
+            min_confidence: None,
         }
     }
 }
@@ -145,15 +159,18 @@ impl Default for Policy {
         );
         roles.insert(
             "export".to_string(),
-            Role::with(
-                Operator::Label,
-                false,
-                &[
-                    (contact, Operator::Hash),
-                    (&builtin, Operator::Remove),
-                    (&ids, Operator::Remove),
-                ],
-            ),
+            Role {
+                min_confidence: Some(MinConfidence::LEAK_AVERSE),
+                ..Role::with(
+                    Operator::Label,
+                    false,
+                    &[
+                        (contact, Operator::Hash),
+                        (&builtin, Operator::Remove),
+                        (&ids, Operator::Remove),
+                    ],
+                )
+            },
         );
         Policy {
             roles,
@@ -216,6 +233,9 @@ impl Policy {
             if let Some(reveal) = rc.reveal {
                 role.can_reveal = reveal;
             }
+            if let Some(min) = rc.min_confidence {
+                role.min_confidence = Some(min);
+            }
             policy.roles.insert(name.clone(), role);
         }
         if let Some(default) = &config.default_role {
@@ -250,6 +270,9 @@ pub struct RoleConfig {
     pub kinds: BTreeMap<String, Operator>,
     /// Whether the role may reveal.
     pub reveal: Option<bool>,
+    /// The role's own confidence threshold (`None`: keep the built-in
+    /// role's, else the scanner's).
+    pub min_confidence: Option<MinConfidence>,
 }
 
 /// Names from callers in error messages: short and printable only.

@@ -340,6 +340,9 @@ class Scanner:
         ``region`` and ``kinds`` given here override it.
     :param key: the tenant's secret key (bytes, at least 16; use 32 random
         bytes) for the keyed operators of roles (token, hash, fpe).
+    :param min_confidence: drop findings below this confidence (0 to 1;
+        default 0.5, see docs/confidence.md); lower it to mask weak evidence
+        too. Overrides the configuration's ``min_confidence``.
     :raises ConfigError, UnknownRegionError, UnknownKindError:
     """
 
@@ -350,6 +353,7 @@ class Scanner:
         config: Union[None, str, bytes, Mapping[str, Any]] = None,
         *,
         key: Optional[bytes] = None,
+        min_confidence: Optional[float] = None,
     ):
         if config is None:
             cfg = {}
@@ -369,6 +373,8 @@ class Scanner:
             if isinstance(kinds, str):
                 raise TypeError("kinds must be a list of kind names, not a str")
             cfg["kinds"] = list(kinds)
+        if min_confidence is not None:
+            cfg["min_confidence"] = float(min_confidence)
         data = json.dumps(cfg).encode("utf-8")
         out = ffi.new("piimask_scanner **")
         if key is None:

@@ -1,0 +1,369 @@
+//! Domestic bank account numbers: what customers in India, Nigeria, Kenya,
+//! Pakistan, Indonesia, Brazil and Mexico send to be paid, written after an
+//! account word (`A/c no.`, `account number`, `खाता संख्या`, `conta`,
+//! `rekening`, `cuenta`, `NUBAN` …).
+//!
+//! Most domestic account numbers have no public check digit and no fixed
+//! length (6 to 18 digits in India alone), so they are personal data only
+//! when named: the word must stand right before the number (see
+//! [`super::keywords`]). Where a check exists and its key is known, it
+//! must hold: a Nigerian NUBAN (10 digits) carries a check digit over the
+//! bank's CBN code, so when the message names a bank whose code we know,
+//! a number that fails the check is dropped, and one that passes is
+//! reported with more confidence.
+//!
+//! Written forms: digits in one run or in groups joined by one `-` or
+//! space (`1234 5678 9012`, Brazil's `12345-6` with its check digit).
+//! Amounts (`1.250`, `1,250`) and numbers written with `+` are left alone.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use once_cell::sync::Lazy;
+
+use super::keywords::Keywords;
+use super::{Context, Detector, Span, Trigger};
+use crate::finding::{Finding, Kind};
+use crate::text::{char_at, char_before};
+
+/// Named by an account word: above a national-format phone number (0.85),
+/// which "A/c 9876543210" would also be.
+const CONF_NAMED: f32 = 0.88;
+/// A NUBAN whose check digit holds for the bank named beside it.
+const CONF_NUBAN: f32 = 0.95;
+
+const MIN_DIGITS: usize = 6;
+const MAX_DIGITS: usize = 20;
+
+static WORDS: Lazy<Keywords> = Lazy::new(|| {
+    Keywords::new(
+        &[
+            // English (India, Nigeria, Kenya, Pakistan, Malaysia …).
+            "a/c",
+            "a/c no",
+            "ac no",
+            "acc no",
+            "acct",
+            "acct no",
+            "account",
+            "bank account",
+            "savings account",
+            "current account",
+            "nuban",
+            // Hindi, Urdu, Bengali, Tamil.
+            "खाता",
+            "खाता संख्या",
+            "अकाउंट",
+            "اکاؤنٹ",
+            "کھاتہ",
+            "অ্যাকাউন্ট",
+            "கணக்கு",
+            // Portuguese (Brazil).
+            "conta",
+            "conta corrente",
+            "conta poupança",
+            "c/c",
+            // Spanish (Mexico, Latin America).
+            "cuenta",
+            "no. de cuenta",
+            "número de cuenta",
+            "cta",
+            // Indonesian, Malay.
+            "rekening",
+            "no rek",
+            "no. rek",
+            "norek",
+            "rek",
+            "akaun",
+            "no akaun",
+            // Swahili (Kenya), Arabic, Turkish, French.
+            "akaunti",
+            "namba ya akaunti",
+            "رقم الحساب",
+            "حساب",
+            "hesap",
+            "hesap no",
+            "compte",
+            "numéro de compte",
+        ],
+        24,
+    )
+});
+
+/// Nigerian banks by the names customers write, and their 3-digit CBN
+/// codes (the NUBAN check-digit key).
+static NG_BANKS: &[(&str, &[u8; 3])] = &[
+    ("access", b"044"),
+    ("citibank", b"023"),
+    ("ecobank", b"050"),
+    ("fcmb", b"214"),
+    ("fidelity", b"070"),
+    ("first bank", b"011"),
+    ("firstbank", b"011"),
+    ("gtb", b"058"),
+    ("gtbank", b"058"),
+    ("guaranty trust", b"058"),
+    ("heritage", b"030"),
+    ("jaiz", b"301"),
+    ("keystone", b"082"),
+    ("polaris", b"076"),
+    ("providus", b"101"),
+    ("stanbic", b"221"),
+    ("standard chartered", b"068"),
+    ("sterling", b"232"),
+    ("suntrust", b"100"),
+    ("uba", b"033"),
+    ("union bank", b"032"),
+    ("unity bank", b"215"),
+    ("wema", b"035"),
+    ("zenith", b"057"),
+];
+
+static NG_BANK_NAMES: Lazy<AhoCorasick> = Lazy::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(NG_BANKS.iter().map(|(name, _)| name))
+        .expect("bank name automaton")
+});
+
+/// Finds named bank account numbers.
+#[derive(Debug)]
+pub(crate) struct BankAccountDetector;
+
+impl Detector for BankAccountDetector {
+    fn kinds(&self) -> &[Kind] {
+        &[Kind::BankAccount]
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::Numeric
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let Some(start) = (span.start..span.end).find(|&i| text[i].is_ascii_digit()) else {
+            return;
+        };
+        // `+` opens a phone number.
+        if text[span.start..start].contains(&b'+') {
+            return;
+        }
+        // Groups joined by one `-` or space.
+        let mut digits = [0u8; MAX_DIGITS];
+        let mut n = 0;
+        let mut i = start;
+        let mut end = start;
+        loop {
+            while i < text.len() && text[i].is_ascii_digit() {
+                if n == MAX_DIGITS {
+                    return;
+                }
+                digits[n] = text[i];
+                n += 1;
+                i += 1;
+            }
+            end = end.max(i);
+            let joined = matches!(text.get(i), Some(b'-' | b' '))
+                && text.get(i + 1).is_some_and(u8::is_ascii_digit);
+            if !joined {
+                break;
+            }
+            i += 1;
+        }
+        if n < MIN_DIGITS || !free_standing(text, start, end) || !WORDS.before(text, start) {
+            return;
+        }
+        let digits = &digits[..n];
+        let confidence = match nuban_bank(ctx, start, end, digits) {
+            Some(code) if nuban_valid(code, digits) => CONF_NUBAN,
+            Some(_) => return,
+            None => CONF_NAMED,
+        };
+        out.push(Finding {
+            kind: Kind::BankAccount,
+            start,
+            end,
+            confidence,
+            normalized: String::from_utf8_lossy(digits).into_owned(),
+        });
+    }
+}
+
+/// Not glued to letters or digits, not a decimal amount, not a percentage.
+fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
+    let before = char_before(text, start).0;
+    let after = char_at(text, end).0;
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let decimal = matches!(text.get(end), Some(b'.' | b','))
+        && text.get(end + 1).is_some_and(u8::is_ascii_digit);
+    !word(before) && !word(after) && !decimal && after != Some('%')
+}
+
+/// The CBN code of the Nigerian bank named on the number's line, when the
+/// number is 10 digits (a NUBAN) and the conversation is Nigerian or the
+/// number is called a NUBAN.
+fn nuban_bank(
+    ctx: &Context<'_>,
+    start: usize,
+    end: usize,
+    digits: &[u8],
+) -> Option<&'static [u8; 3]> {
+    if digits.len() != 10 {
+        return None;
+    }
+    let text = ctx.text;
+    let line_start = text[start.saturating_sub(80)..start]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(start.saturating_sub(80), |p| {
+            start.saturating_sub(80) + p + 1
+        });
+    let line_end = text[end..(end + 80).min(text.len())]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or((end + 80).min(text.len()), |p| end + p);
+    let line = &text[line_start..line_end];
+    let nigerian = ctx.region.is_some_and(|r| r.code() == "NG")
+        || line.windows(5).any(|w| w.eq_ignore_ascii_case(b"nuban"));
+    if !nigerian {
+        return None;
+    }
+    NG_BANK_NAMES
+        .find_iter(line)
+        .find(|m| {
+            let before = m.start().checked_sub(1).map(|i| line[i]);
+            let after = line.get(m.end()).copied();
+            !before.is_some_and(|b| b.is_ascii_alphanumeric())
+                && !after.is_some_and(|b| b.is_ascii_alphanumeric())
+        })
+        .map(|m| NG_BANKS[m.pattern().as_usize()].1)
+}
+
+/// The CBN NUBAN check: weights 3, 7, 3 over the bank code and the first
+/// nine digits; the tenth digit is `10 - sum mod 10` (10 becomes 0).
+fn nuban_valid(bank: &[u8; 3], account: &[u8]) -> bool {
+    const WEIGHTS: [u32; 12] = [3, 7, 3, 3, 7, 3, 3, 7, 3, 3, 7, 3];
+    let [serial @ .., check] = account else {
+        return false;
+    };
+    if serial.len() != 9 {
+        return false;
+    }
+    let sum: u32 = bank
+        .iter()
+        .chain(serial)
+        .zip(WEIGHTS)
+        .map(|(&d, w)| u32::from(d - b'0') * w)
+        .sum();
+    u32::from(check - b'0') == (10 - sum % 10) % 10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nuban_valid;
+    use crate::checksum::tests::for_each_one_digit_change;
+    use crate::{Kind, Scanner};
+
+    fn found(region: &str, text: &str) -> Vec<(Kind, String)> {
+        let scanner = Scanner::builder().region(region).build().unwrap();
+        scanner
+            .scan(text)
+            .into_iter()
+            .map(|f| (f.kind.clone(), text[f.range()].to_string()))
+            .collect()
+    }
+
+    fn account(v: &str) -> Vec<(Kind, String)> {
+        vec![(Kind::BankAccount, v.to_string())]
+    }
+
+    /// NUBANs with their banks' codes; check digits computed with a
+    /// separate Python implementation of the CBN's published algorithm.
+    const NUBANS: &[(&[u8; 3], &str)] = &[
+        (b"058", "0123456785"),
+        (b"044", "0690000032"),
+        (b"057", "2000000015"),
+        (b"011", "3000000018"),
+    ];
+
+    #[test]
+    fn nuban_check_digit() {
+        for (bank, v) in NUBANS {
+            assert!(nuban_valid(bank, v.as_bytes()), "{v}");
+            for_each_one_digit_change(v.as_bytes(), |c| {
+                assert!(!nuban_valid(bank, c), "{}", String::from_utf8_lossy(c))
+            });
+        }
+    }
+
+    #[test]
+    fn named_accounts_in_chat() {
+        assert_eq!(
+            found(
+                "IN",
+                "Payment A/c no. 50100234567890 HDFC, IFSC HDFC0001234"
+            ),
+            account("50100234567890")
+        );
+        assert_eq!(found("IN", "खाता संख्या 3456789012 है"), account("3456789012"));
+        assert_eq!(
+            found("IN", "A/c 9876543210 pe transfer karo"),
+            account("9876543210")
+        );
+        assert_eq!(
+            found("BR", "Banco do Brasil agência 1234-5 conta 12345-6"),
+            account("12345-6")
+        );
+        assert_eq!(
+            found("ID", "transfer ke BCA no rek 1234567890 a.n. Budi"),
+            account("1234567890")
+        );
+        assert_eq!(
+            found("MX", "mi número de cuenta es 0123 4567 8901"),
+            account("0123 4567 8901")
+        );
+        assert_eq!(
+            found("KE", "Equity Bank account number: 0123456789012"),
+            account("0123456789012")
+        );
+        assert_eq!(
+            found("PK", "Meezan Bank account no 01234567890123"),
+            account("01234567890123")
+        );
+    }
+
+    #[test]
+    fn nigerian_accounts_check_against_the_named_bank() {
+        assert_eq!(
+            found("NG", "Pay to GTBank account 0123456785, Chidi"),
+            account("0123456785")
+        );
+        // The same bank, one digit changed: not that bank's account.
+        assert!(found("NG", "Pay to GTBank account 0123456788, Chidi")
+            .iter()
+            .all(|(k, _)| *k != Kind::BankAccount));
+        // No bank named: the keyword is all there is.
+        assert_eq!(
+            found("NG", "account number 0123456788"),
+            account("0123456788")
+        );
+    }
+
+    #[test]
+    fn unnamed_or_not_about_the_number() {
+        for (region, t) in [
+            ("IN", "order 1234567890"),
+            ("IN", "my account was blocked, call 98765 43210 pls"),
+            ("IN", "account balance 12500.50"),
+            ("IN", "account 12345"),
+            ("IN", "account +91 98765 43210"),
+            ("BR", "conta de luz 123.456"),
+        ] {
+            assert!(
+                found(region, t)
+                    .iter()
+                    .all(|(k, _)| *k != Kind::BankAccount),
+                "{t}"
+            );
+        }
+    }
+}

@@ -1,0 +1,356 @@
+//! India UPI virtual payment addresses (VPA, "UPI ID"): `name@handle`,
+//! where the handle names the payment service provider (`okaxis`, `ybl`,
+//! `paytm` …). It is how Indian customers are paid on WhatsApp, and it is
+//! tied to one bank account (and often is the mobile number:
+//! `9876543210@ybl`).
+//!
+//! A VPA has no top-level domain, so the e-mail detector never reports it;
+//! both detectors see every `@`, and this one reports only handles from
+//! the published list of UPI handles (NPCI's list of PSP and third-party app
+//! handles), so `name@company` stays unreported and `name@paytm.com` stays
+//! an e-mail address. No e-mail detector change is needed.
+//!
+//! The name part follows NPCI's rules: letters, digits, `.`, `-` and `_`,
+//! 2 to 256 characters (no leading or trailing dot).
+
+use super::{Context, Detector, Span, Trigger};
+use crate::finding::{Finding, Kind};
+
+/// A published handle after a well-formed name: nothing else has this form.
+const CONFIDENCE: f32 = 0.97;
+
+/// Longest name part NPCI allows.
+const MAX_NAME: usize = 256;
+const MIN_NAME: usize = 2;
+
+/// UPI handles, lower case and sorted (binary search). From NPCI's list of
+/// live PSP banks and third-party apps and their handles.
+static HANDLES: &[&str] = &[
+    "abfspay",
+    "airtel",
+    "airtelpaymentsbank",
+    "albk",
+    "allahabadbank",
+    "allbank",
+    "andb",
+    "apb",
+    "apl",
+    "aubank",
+    "axis",
+    "axisb",
+    "axisbank",
+    "axisgo",
+    "axl",
+    "bandhan",
+    "barodampay",
+    "barodapay",
+    "birla",
+    "boi",
+    "cbin",
+    "cboi",
+    "centralbank",
+    "cmsidfc",
+    "cnrb",
+    "csbcash",
+    "csbpay",
+    "cub",
+    "dbs",
+    "dcb",
+    "dcbbank",
+    "denabank",
+    "dlb",
+    "eazypay",
+    "equitas",
+    "ezeepay",
+    "fam",
+    "fbl",
+    "federal",
+    "finobank",
+    "freecharge",
+    "hdfcbank",
+    "hdfcbankjd",
+    "hsbc",
+    "ibl",
+    "icici",
+    "idbi",
+    "idbibank",
+    "idfc",
+    "idfcbank",
+    "idfcfirst",
+    "idfcnetc",
+    "ikwik",
+    "imobile",
+    "indbank",
+    "indianbank",
+    "indianbk",
+    "indus",
+    "indusind",
+    "iob",
+    "jio",
+    "jkb",
+    "jsbp",
+    "jupiteraxis",
+    "kaypay",
+    "kbl",
+    "kbl052",
+    "kmb",
+    "kmbl",
+    "kotak",
+    "kvb",
+    "kvbank",
+    "lime",
+    "lvb",
+    "lvbank",
+    "mahb",
+    "mairtel",
+    "myicici",
+    "naviaxis",
+    "nsdl",
+    "obc",
+    "okaxis",
+    "okbizaxis",
+    "okhdfcbank",
+    "okicici",
+    "oksbi",
+    "paytm",
+    "payzapp",
+    "pingpay",
+    "pnb",
+    "pockets",
+    "postbank",
+    "psb",
+    "ptaxis",
+    "pthdfc",
+    "ptsbi",
+    "ptyes",
+    "purz",
+    "rajgovhdfcbank",
+    "rapl",
+    "rbl",
+    "rmhdfcbank",
+    "sbi",
+    "sc",
+    "scb",
+    "scbl",
+    "scmobile",
+    "sib",
+    "slice",
+    "srcb",
+    "superyes",
+    "syndicate",
+    "tapicici",
+    "timecosmos",
+    "tjsb",
+    "ubi",
+    "uboi",
+    "uco",
+    "union",
+    "unionbank",
+    "unionbankofindia",
+    "united",
+    "upi",
+    "utbi",
+    "vijb",
+    "vjb",
+    "waaxis",
+    "wahdfcbank",
+    "waicici",
+    "wasbi",
+    "yapl",
+    "ybl",
+    "yesbank",
+    "yesbankltd",
+    "yescred",
+    "yesfam",
+    "yesg",
+    "yespay",
+];
+
+/// Finds UPI IDs at `@` signs.
+#[derive(Debug)]
+pub(crate) struct UpiDetector;
+
+impl Detector for UpiDetector {
+    fn kinds(&self) -> &[Kind] {
+        &[Kind::UpiId]
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::AtSign
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let at = span.start;
+        // The handle: letters and digits up to the first other byte.
+        let mut end = at + 1;
+        while end < text.len() && end - at <= 24 && text[end].is_ascii_alphanumeric() {
+            end += 1;
+        }
+        let mut buf = [0u8; 24];
+        let handle = &text[at + 1..end];
+        if handle.is_empty() || handle.len() > buf.len() {
+            return;
+        }
+        // A domain goes on (`@paytm.com`, `@ybl-x`): an e-mail or nothing.
+        let goes_on = |i: usize| text.get(i).is_some_and(|b| b.is_ascii_alphanumeric());
+        match text.get(end) {
+            Some(b'.' | b'-') if goes_on(end + 1) => return,
+            Some(b'_' | b'@') => return,
+            Some(&b) if b >= 0x80 && is_letter_after(text, end) => return,
+            _ => {}
+        }
+        let handle = {
+            let lower = &mut buf[..handle.len()];
+            lower.copy_from_slice(handle);
+            lower.make_ascii_lowercase();
+            &*lower
+        };
+        if HANDLES
+            .binary_search_by(|h| h.as_bytes().cmp(handle))
+            .is_err()
+        {
+            return;
+        }
+        // The name part, back from the `@`.
+        let mut start = at;
+        while start > 0
+            && at - start <= MAX_NAME
+            && matches!(text[start - 1], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | b'_')
+        {
+            start -= 1;
+        }
+        // Sentence punctuation before the name is not part of it.
+        while start < at && matches!(text[start], b'.' | b'-' | b'_') {
+            start += 1;
+        }
+        let name = &text[start..at];
+        if !(MIN_NAME..=MAX_NAME).contains(&name.len())
+            || name.ends_with(b".")
+            || start
+                .checked_sub(1)
+                .is_some_and(|i| text[i] >= 0x80 && is_letter_before(text, start))
+        {
+            return;
+        }
+        // `…@ybl@…` or `a@b@ybl`: not one address.
+        if start > 0 && text[start - 1] == b'@' {
+            return;
+        }
+        let mut normalized = String::with_capacity(end - start);
+        normalized.push_str(&String::from_utf8_lossy(name));
+        normalized.push('@');
+        normalized.push_str(&String::from_utf8_lossy(handle));
+        out.push(Finding {
+            kind: Kind::UpiId,
+            start,
+            end,
+            confidence: CONFIDENCE,
+            normalized,
+        });
+    }
+}
+
+/// Whether a letter (of any script) starts at `at`.
+fn is_letter_after(text: &[u8], at: usize) -> bool {
+    crate::text::char_at(text, at)
+        .0
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether a letter (of any script) ends at `at`.
+fn is_letter_before(text: &[u8], at: usize) -> bool {
+    crate::text::char_before(text, at)
+        .0
+        .is_some_and(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HANDLES;
+    use crate::{Kind, Scanner};
+
+    fn found(text: &str) -> Vec<(Kind, String)> {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        scanner
+            .scan(text)
+            .into_iter()
+            .map(|f| (f.kind.clone(), text[f.range()].to_string()))
+            .collect()
+    }
+
+    fn upi(v: &str) -> Vec<(Kind, String)> {
+        vec![(Kind::UpiId, v.to_string())]
+    }
+
+    #[test]
+    fn handles_are_sorted_lower_case() {
+        assert!(HANDLES.windows(2).all(|w| w[0] < w[1]));
+        assert!(HANDLES
+            .iter()
+            .all(|h| h.bytes().all(|b| !b.is_ascii_uppercase())));
+    }
+
+    #[test]
+    fn published_handles() {
+        for v in [
+            "ravi.kumar@okaxis",
+            "priya-s@oksbi",
+            "anil_99@okhdfcbank",
+            "sunita@okicici",
+            "9876543210@ybl",
+            "ravi@ibl",
+            "ravi@axl",
+            "9876543210@paytm",
+            "ravi.k@apl",
+            "9876543210@upi",
+            "RAVI@YBL",
+        ] {
+            assert_eq!(found(&format!("pay to {v} pls")), upi(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn not_upi() {
+        assert!(found("write to ravi@company").is_empty());
+        assert!(found("meet @ybl").is_empty());
+        assert!(found("a@ybl").is_empty());
+        assert!(found("mail ravi@ybl_x").is_empty());
+        // A domain: an e-mail address.
+        assert_eq!(
+            found("mail ravi@paytm.com"),
+            [(Kind::Email, "ravi@paytm.com".to_string())]
+        );
+        // A changed handle is not in the list.
+        for v in ["ravi@okaxiss", "ravi@okaxi", "ravi@ybk", "ravi@upii"] {
+            assert!(found(v).is_empty(), "{v}");
+        }
+    }
+
+    #[test]
+    fn never_a_phone_or_a_broken_email() {
+        assert_eq!(found("GPay: 9876543210@okaxis."), upi("9876543210@okaxis"));
+        assert_eq!(found("(ravi.kumar@okaxis)"), upi("ravi.kumar@okaxis"));
+    }
+
+    #[test]
+    fn chat_context() {
+        assert_eq!(
+            found("Bhai payment ravi.kumar@okaxis pe bhej do, thanks"),
+            upi("ravi.kumar@okaxis")
+        );
+        assert_eq!(
+            found("कृपया भुगतान करें: sharma.traders@oksbi"),
+            upi("sharma.traders@oksbi")
+        );
+        assert_eq!(
+            found("UPI ID - 9812345678@ybl, amount ₹1,250"),
+            upi("9812345678@ybl")
+        );
+        // Masked once, not found again.
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        let masked = scanner.redact("pay ravi.kumar@okaxis now").unwrap();
+        assert!(!masked.contains("ravi.kumar"), "{masked}");
+        assert_eq!(scanner.redact(&masked).unwrap(), masked);
+    }
+}
