@@ -56,6 +56,22 @@ const EXAMPLES: &[&str] = &[
     "NRIC: S1234567D",
     "my TFN is 123 456 782",
     "Medicare 2123 45670 1",
+    // Identifiers of the WhatsApp-commerce markets (issue 13).
+    "GSTIN 17JVVCU3778VAZZ",
+    "voter id SWS9373903",
+    "passport J8369854",
+    "VID 4344 9640 5215 7792",
+    "CLABE 002010077777777771",
+    "BVN 22123456789",
+    "CNIC 35202-1234567-1",
+    "NPWP 01.234.567.4-901.000",
+    "MyKad 900101-14-5678",
+    "1-1037-02071-81-1",
+    "KRA PIN A012345678Z",
+    "784-1985-1234567-3",
+    "iqama 1012345672",
+    "الرقم القومي 29001010112345",
+    "CCCD 001099012345",
 ];
 
 /// Pieces that make chat-like text dense in values, near-misses, masks

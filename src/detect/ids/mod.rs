@@ -86,6 +86,15 @@ mod sg;
 mod tr;
 mod us;
 mod za;
+// The identifiers of the WhatsApp-commerce markets (issue 13).
+mod ae;
+mod eg;
+mod ke;
+mod my;
+mod pk;
+mod sa;
+mod th;
+mod vn;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -160,6 +169,14 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         tr::SPECS,
         us::SPECS,
         za::SPECS,
+        ae::SPECS,
+        eg::SPECS,
+        ke::SPECS,
+        my::SPECS,
+        pk::SPECS,
+        sa::SPECS,
+        th::SPECS,
+        vn::SPECS,
     ]
     .into_iter()
     .flatten()
@@ -791,6 +808,39 @@ pub(crate) mod testutil {
                     String::from_utf8_lossy(c)
                 )
             });
+        }
+    }
+
+    /// The values of a vector file of `tests/data/ids/` (one a line).
+    pub(crate) fn lines(file: &'static str) -> Vec<&'static str> {
+        file.lines().filter(|l| !l.is_empty()).collect()
+    }
+
+    /// Asserts that `validate` accepts every value and rejects every change
+    /// of one character to another digit or upper-case letter (for check
+    /// characters over letters and digits, and for letters the structure
+    /// fixes).
+    pub(crate) fn valid_and_one_char_changes_rejected(
+        validate: fn(&[u8]) -> bool,
+        values: &[&str],
+    ) {
+        for v in values {
+            assert!(validate(v.as_bytes()), "{v} should be valid");
+            let mut buf = v.as_bytes().to_vec();
+            for i in 0..buf.len() {
+                let orig = buf[i];
+                for c in (b'0'..=b'9').chain(b'A'..=b'Z') {
+                    if c != orig {
+                        buf[i] = c;
+                        assert!(
+                            !validate(&buf),
+                            "{} should be invalid",
+                            String::from_utf8_lossy(&buf)
+                        );
+                    }
+                }
+                buf[i] = orig;
+            }
         }
     }
 
