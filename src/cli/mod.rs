@@ -16,6 +16,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 pub mod common;
+mod json;
 pub mod lines;
 pub mod reveal;
 
