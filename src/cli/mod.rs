@@ -18,6 +18,7 @@ use clap::{Parser, Subcommand};
 pub mod archive;
 pub mod common;
 pub mod guard;
+mod json;
 pub mod lines;
 pub mod report;
 pub mod reveal;
