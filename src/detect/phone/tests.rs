@@ -421,6 +421,11 @@ fn shared_calling_code_forms_from_the_issue() {
     assert!(conf("GB", "Hi 5692674440 pls check").is_empty());
     assert!(conf("FI", "soita 20766944").is_empty());
     assert!(conf("FI", "tilaus 020766944 ei ole vielä tullut").is_empty());
+    // Receipt and reference words veto a US number in a Canadian chat as
+    // they veto a Canadian one.
+    assert!(conf("CA", "Salut J'ai payé $84.90, réf. 2342880191").is_empty());
+    assert!(conf("CA", "réf. 4169791234").is_empty());
+    assert!(conf("BR", "comprovante nº 4647289609").is_empty());
     // The hint's own ranges stay slightly more confident.
     assert_eq!(conf("CA", "call (416) 979-1234")[0].2, 0.85);
     assert_eq!(conf("GB", "ring 020 7946 0958")[0].2, 0.9);
