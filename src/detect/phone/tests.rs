@@ -467,6 +467,10 @@ fn escaped_glued_and_slashed_numbers() {
         texts("BR", "WhatsApp+55 11 98765-4321"),
         ["+55 11 98765-4321"]
     );
+    // So does a `(` (a currency before one without `+` is still a price).
+    assert_eq!(texts("DE", "Tel(030) 12345678"), ["(030) 12345678"]);
+    assert_eq!(texts("IN", "ph(011) 2345 6789"), ["(011) 2345 6789"]);
+    assert!(texts("US", "USD(415) 555-2671").is_empty());
     // Two numbers joined by `/`.
     assert_eq!(
         texts("ZA", "+27 71 123 3517/+27 10 123 4243"),
