@@ -766,7 +766,10 @@ impl Detector for CardDetector {
             i += w.max(1);
         }
         self.judge(ctx, span, &run, out);
-        if out.len() == found_before {
+        // A card and the shortest tail (a CVV) take 15 digits, and the
+        // card opens the span.
+        let opens_with_digit = char_at(text, span.start).0.and_then(digit_value).is_some();
+        if out.len() == found_before && maybe_digits >= MIN_DIGITS + 3 && opens_with_digit {
             self.split(ctx, span, out);
         }
     }

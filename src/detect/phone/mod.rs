@@ -19,7 +19,12 @@
 //!
 //! This follows what libphonenumber's `PhoneNumberMatcher` rejects (dates,
 //! numbers inside longer letter or digit runs, prices, numbers lacking a
-//! required national prefix) and adds the WhatsApp forms it misses.
+//! required national prefix) and adds the WhatsApp forms it misses. Like
+//! the matcher, it takes a national number valid in any region sharing the
+//! hint's calling code (at a slightly lower confidence), lets a `+` or `(`
+//! start a number after letters or symbols (`abc+27 …`, `USD+33 …`), and
+//! reads `\n`, `\r`, `\t` written as text as white space; a `/` right after
+//! a number found starts the next one. See docs/detection.md.
 
 pub(crate) mod metadata;
 
@@ -144,6 +149,11 @@ const NEGATIVE_WORDS: &[&str] = &[
     "kodu",
     "koodi",
     "vahvistuskoodi",
+    "réf",
+    "référence",
+    "comprovante",
+    "comprobante",
+    "nf-e",
     "tilaus",
     "tilausnumero",
     "lasku",

@@ -421,6 +421,11 @@ fn shared_calling_code_forms_from_the_issue() {
     assert!(conf("GB", "Hi 5692674440 pls check").is_empty());
     assert!(conf("FI", "soita 20766944").is_empty());
     assert!(conf("FI", "tilaus 020766944 ei ole vielä tullut").is_empty());
+    // Receipt and reference words veto a US number in a Canadian chat as
+    // they veto a Canadian one.
+    assert!(conf("CA", "Salut J'ai payé $84.90, réf. 2342880191").is_empty());
+    assert!(conf("CA", "réf. 4169791234").is_empty());
+    assert!(conf("BR", "comprovante nº 4647289609").is_empty());
     // The hint's own ranges stay slightly more confident.
     assert_eq!(conf("CA", "call (416) 979-1234")[0].2, 0.85);
     assert_eq!(conf("GB", "ring 020 7946 0958")[0].2, 0.9);
@@ -462,6 +467,10 @@ fn escaped_glued_and_slashed_numbers() {
         texts("BR", "WhatsApp+55 11 98765-4321"),
         ["+55 11 98765-4321"]
     );
+    // So does a `(` (a currency before one without `+` is still a price).
+    assert_eq!(texts("DE", "Tel(030) 12345678"), ["(030) 12345678"]);
+    assert_eq!(texts("IN", "ph(011) 2345 6789"), ["(011) 2345 6789"]);
+    assert!(texts("US", "USD(415) 555-2671").is_empty());
     // Two numbers joined by `/`.
     assert_eq!(
         texts("ZA", "+27 71 123 3517/+27 10 123 4243"),
