@@ -64,9 +64,13 @@ use crate::policy::Key;
 use crate::region::Region;
 use crate::scanner::Scanner;
 
+#[doc(hidden)]
+pub mod conformance;
 pub mod counters;
 pub mod log;
 pub mod monitor;
+#[cfg(feature = "redis")]
+pub mod redis;
 mod snapshot;
 pub mod store;
 
@@ -397,6 +401,10 @@ pub struct GuardConfig {
     pub coaching: BTreeMap<String, Coaching>,
     /// The monitor's rules and working hours (see [`monitor`]).
     pub monitor: monitor::MonitorConfig,
+    /// When the ownership store cannot be reached: `false` (the default)
+    /// holds outbound personal data; `true` delivers it. Both raise a
+    /// `store_error` event per finding.
+    pub fail_open: bool,
 }
 
 impl Default for GuardConfig {
@@ -409,6 +417,7 @@ impl Default for GuardConfig {
             language: "en".into(),
             coaching: BTreeMap::new(),
             monitor: monitor::MonitorConfig::default(),
+            fail_open: false,
         }
     }
 }
@@ -806,10 +815,23 @@ impl Guard {
         if self.store.owners(&fingerprints, time, &mut owners).is_err()
             || owners.len() != findings.len()
         {
-            let events = findings
+            let action = if self.config.fail_open {
+                Action::Deliver
+            } else {
+                Action::Hold
+            };
+            let events: Vec<Event> = findings
                 .iter()
-                .map(|f| self.event(LeakClass::StoreError, f, vec![], Action::Hold, language))
+                .map(|f| self.event(LeakClass::StoreError, f, vec![], action, language))
                 .collect();
+            if self.config.fail_open {
+                return Outcome {
+                    action,
+                    events,
+                    findings,
+                    masked: None,
+                };
+            }
             return Outcome::hold(events, findings);
         }
         let mut events = Vec::new();
