@@ -308,3 +308,68 @@ fn a_guard_reconnects_when_redis_is_back() {
     let _ = again.wait();
     assert!(ok, "the store reconnected");
 }
+
+/// `piimask guard` over `input` (from the example's directory).
+fn piimask_guard(store: &str, input: &str) -> Vec<u8> {
+    use std::io::Write;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/guard");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+        .args(["guard", "--key-file", "demo.key", "--config", "config.json"])
+        .args(["--store", store])
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out.stdout
+}
+
+#[test]
+fn two_cli_replicas_on_redis_print_what_one_guard_in_memory_prints() {
+    let Some(url) = url() else { return };
+    // Database 1, emptied: `piimask guard` uses the default prefix.
+    let url = format!("{}/1", url.trim_end_matches("/0"));
+    let client = ::redis::Client::open(url.as_str()).unwrap();
+    let mut c = client.get_connection().unwrap();
+    ::redis::cmd("FLUSHDB").query::<()>(&mut c).unwrap();
+
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/guard");
+    let input = std::fs::read_to_string(format!("{dir}/network.jsonl")).unwrap()
+        + &std::fs::read_to_string(format!("{dir}/monitor.jsonl")).unwrap();
+    let lines: Vec<&str> = input.lines().collect();
+    // The first replica handles the network log and the bursting agent's
+    // first leak, the second the rest: it raises the alert at the third
+    // leak counting the one the first replica saw, and together they
+    // print what one guard prints.
+    let network = std::fs::read_to_string(format!("{dir}/network.jsonl")).unwrap();
+    let (first, second) = lines.split_at(network.lines().count() + 3);
+    assert!(first.last().unwrap().contains("agent-farid"));
+    let join = |part: &[&str]| part.iter().map(|l| format!("{l}\n")).collect::<String>();
+    let mut replicas = piimask_guard(&url, &join(first));
+    replicas.extend(piimask_guard(&url, &join(second)));
+    let memory = piimask_guard("memory", &input);
+    assert!(
+        replicas == memory,
+        "two replicas on Redis differ from one guard in memory"
+    );
+    assert!(String::from_utf8(memory).unwrap().contains("\"alert\""));
+    let keys: Vec<String> = ::redis::cmd("KEYS").arg("*").query(&mut c).unwrap();
+    assert!(!keys.is_empty());
+    // Fingerprints only: no value of the example is in a key or a field.
+    for key in &keys {
+        assert!(!key.contains("98111") && !key.contains('@'), "{key}");
+    }
+}
