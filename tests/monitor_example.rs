@@ -415,3 +415,13 @@ fn the_store_option_is_checked() {
         assert!(String::from_utf8_lossy(&out.stderr).contains("without the redis feature"));
     }
 }
+
+#[test]
+fn docs_report_md_shows_the_reports_real_output() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/report.md")).unwrap();
+    let begin = doc.find("<!-- report:begin -->\n```text\n").unwrap() + 30;
+    let end = doc.find("```\n<!-- report:end -->").unwrap();
+    let text = report(&guard(), &[]);
+    assert_eq!(&doc[begin..end], std::str::from_utf8(&text).unwrap());
+}
