@@ -32,6 +32,9 @@ export PIIMASK_REDIS_URL="redis://127.0.0.1:$port/0"
 PIIMASK_REDIS_SERVER="$(command -v redis-server)"
 export PIIMASK_REDIS_SERVER
 
+echo "==> cargo clippy --features redis"
+cargo clippy --features redis --all-targets -- -D warnings
+
 echo "==> cargo test --features redis"
 cargo test --features redis --lib guard
 cargo test --features redis --test redis_store -- --nocapture 2>&1 | tee target/redis-tests.log
