@@ -33,6 +33,8 @@ mod redact;
 
 mod reveal;
 
+mod guard;
+
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr, CString};
 
@@ -43,6 +45,7 @@ use crate::finding::Kind;
 use crate::region::Region;
 
 pub use findings::*;
+pub use guard::*;
 pub use redact::*;
 pub use reveal::*;
 pub use scanner::*;

@@ -6,17 +6,26 @@
 //! implementations can run them.
 
 use super::counters::{Counters, Observation, Window, WindowKey};
+use super::store::{Ownership, MAX_LISTED_OWNERS};
 use super::{Fingerprint, Limits, Record, Store};
 
 fn fp(n: u8) -> Fingerprint {
     Fingerprint([n; 16])
 }
 
+/// The owners of `f`, asked from a conversation that owns nothing.
 fn owners(store: &dyn Store, f: Fingerprint, now: u64) -> Vec<String> {
     let mut out = Vec::new();
-    store.owners(&[f], now, &mut out).unwrap();
+    store.lookup("(nobody)", &[f], now, &mut out).unwrap();
     assert_eq!(out.len(), 1);
-    out[0].iter().map(|s| s.to_string()).collect()
+    assert!(!out[0].own);
+    out[0].others.iter().map(|s| s.to_string()).collect()
+}
+
+fn lookup(store: &dyn Store, conversation: &str, f: &[Fingerprint], now: u64) -> Vec<Ownership> {
+    let mut out = vec![Ownership::default(); 3];
+    store.lookup(conversation, f, now, &mut out).unwrap();
+    out
 }
 
 fn sorted(mut records: Vec<Record>) -> Vec<Record> {
@@ -43,10 +52,15 @@ pub fn store_suite(make: &dyn Fn(Limits) -> Box<dyn Store>) {
     assert_eq!(owners(&*store, fp(2), 300), ["c-2"]);
     assert!(owners(&*store, fp(3), 300).is_empty());
     assert_eq!(store.len().unwrap(), 3);
-    let mut out = Vec::new();
-    store.owners(&[fp(2), fp(3), fp(1)], 300, &mut out).unwrap();
-    assert_eq!(out.len(), 3, "one list per fingerprint, in order");
-    assert_eq!((out[0].len(), out[1].len(), out[2].len()), (1, 0, 2));
+    let out = lookup(&*store, "c-2", &[fp(2), fp(3), fp(1)], 300);
+    assert_eq!(out.len(), 3, "one answer per fingerprint, in order");
+    assert!(out[0].own && !out[1].own && out[2].own);
+    assert!(out[1].others.is_empty());
+    let out = lookup(&*store, "c-1", &[fp(2), fp(1)], 300);
+    assert!(!out[0].own && out[1].own);
+    assert_eq!(out[0].others.len(), 1);
+    assert_eq!(&*out[0].others[0], "c-2");
+    assert!(lookup(&*store, "c-1", &[], 300).is_empty());
     store.add("c-9", &[], 100).unwrap();
     assert_eq!(store.len().unwrap(), 3);
 
@@ -89,6 +103,16 @@ pub fn store_suite(make: &dyn Fn(Limits) -> Box<dyn Store>) {
     for n in [1, 3, 4] {
         assert_eq!(owners(&*store, fp(n), 6), ["a"]);
     }
+
+    // At most MAX_LISTED_OWNERS others are listed, sorted.
+    let store = make(unlimited);
+    for i in 0..MAX_LISTED_OWNERS + 4 {
+        store.add(&format!("c-{i:02}"), &[fp(5)], 1).unwrap();
+    }
+    let listed = owners(&*store, fp(5), 2);
+    assert_eq!(listed.len(), MAX_LISTED_OWNERS);
+    assert!(listed.windows(2).all(|w| w[0] < w[1]));
+    assert!(lookup(&*store, "c-03", &[fp(5)], 2)[0].own);
 
     // Export and replace round trip; replace drops what was there.
     let store = make(unlimited);

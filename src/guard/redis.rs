@@ -28,7 +28,7 @@ use std::time::Duration;
 use ::redis::{Connection, RedisResult, Script};
 
 use super::counters::{Counters, Crossing, Observation, Window, WindowKey};
-use super::{Fingerprint, GuardError, Limits, Record, Store};
+use super::{Fingerprint, GuardError, Limits, Ownership, Record, Store, MAX_LISTED_OWNERS};
 
 /// How long to wait for Redis before failing (connect, read, write).
 pub const TIMEOUT: Duration = Duration::from_secs(2);
@@ -286,16 +286,18 @@ impl Store for RedisStore {
         self.with(|c| call.invoke::<i64>(c)).map(|_| ())
     }
 
-    fn owners(
+    fn lookup(
         &self,
+        conversation: &str,
         fingerprints: &[Fingerprint],
         now: u64,
-        out: &mut Vec<Vec<Arc<str>>>,
+        out: &mut Vec<Ownership>,
     ) -> Result<(), GuardError> {
         out.clear();
         if fingerprints.is_empty() {
             return Ok(());
         }
+        // One round trip for all the message's values.
         let mut pipe = ::redis::pipe();
         for f in fingerprints {
             pipe.cmd("HGETALL")
@@ -307,13 +309,22 @@ impl Store for RedisStore {
         }
         let life = self.0.limits.lifetime_secs;
         for map in maps {
-            // BTreeMap: already sorted by conversation.
-            out.push(
-                map.into_iter()
-                    .filter(|(_, seen)| life.is_none_or(|l| seen.saturating_add(l) >= now))
-                    .map(|(conv, _)| Arc::from(conv))
-                    .collect(),
-            );
+            let mut found = Ownership::default();
+            // BTreeMap: the others come sorted.
+            for (owner, seen) in map {
+                if life.is_some_and(|l| seen.saturating_add(l) < now) {
+                    continue;
+                }
+                if owner == conversation {
+                    found.own = true;
+                } else if found.others.len() < MAX_LISTED_OWNERS {
+                    found.others.push(Arc::from(owner));
+                }
+            }
+            if found.own {
+                found.others.clear();
+            }
+            out.push(found);
         }
         Ok(())
     }
