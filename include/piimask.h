@@ -238,6 +238,51 @@ typedef uint32_t piimask_outcome;
 #endif // __STDC_VERSION__ >= 202311L
 #endif // __cplusplus
 
+// What happens to a checked message (`piimask_check_action`), ordered by
+// strictness.
+enum piimask_action
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    // Send it as written.
+    PIIMASK_ACTION_DELIVER = 0,
+    // Send `piimask_check_text` instead: the caught values masked.
+    PIIMASK_ACTION_MASK = 1,
+    // Do not send it.
+    PIIMASK_ACTION_HOLD = 2,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum piimask_action piimask_action;
+#else
+typedef uint32_t piimask_action;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
+// Why a guard event was raised (`piimask_guard_event.leak_class`).
+enum piimask_leak_class
+#if defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+  : uint32_t
+#endif // defined(__cplusplus) || __STDC_VERSION__ >= 202311L
+ {
+    // The value belongs to other conversations, not to this one.
+    PIIMASK_LEAK_CLASS_CROSS_CONVERSATION_LEAK = 1,
+    // Personal data that no conversation owns.
+    PIIMASK_LEAK_CLASS_UNKNOWN_OUTBOUND = 2,
+    // The ownership store failed: the message is held.
+    PIIMASK_LEAK_CLASS_STORE_ERROR = 3,
+    // Scanning or masking failed: the message is held.
+    PIIMASK_LEAK_CLASS_CHECK_ERROR = 4,
+};
+#ifndef __cplusplus
+#if __STDC_VERSION__ >= 202311L
+typedef enum piimask_leak_class piimask_leak_class;
+#else
+typedef uint32_t piimask_leak_class;
+#endif // __STDC_VERSION__ >= 202311L
+#endif // __cplusplus
+
 // The findings of one `piimask_scan_batch` (opaque): for each message, its
 // findings, stored back to back. Owned by the caller; release with
 // `piimask_batch_free`. Read-only: threads may read one at the same time.
@@ -254,11 +299,22 @@ typedef struct piimask_bytes piimask_bytes;
 // Read-only: threads may read it at the same time.
 typedef struct piimask_bytes_list piimask_bytes_list;
 
+// The result of `piimask_guard_check` (opaque), owned by the caller;
+// release with `piimask_check_free`. Read-only: threads may read one at
+// the same time.
+typedef struct piimask_check piimask_check;
+
 // The findings of one `piimask_scan` or `piimask_scan_into` (opaque),
 // sorted by position, never overlapping. Owned by the caller; release with
 // `piimask_findings_free`. Threads may read one at the same time, but
 // `piimask_scan_into` replaces its contents and needs it to themselves.
 typedef struct piimask_findings piimask_findings;
+
+// A leak guard (opaque): a scanner, the tenant key's guard subkey, a
+// configuration and the ownership store. Any number of threads may use one
+// guard at the same time (its store is internally synchronised). Create it
+// with `piimask_guard_new`, release it with `piimask_guard_free`.
+typedef struct piimask_guard piimask_guard;
 
 // A compiled scanner (opaque). Immutable once built: any number of threads
 // may use one scanner at the same time, with no locking. Create it with
@@ -367,6 +423,35 @@ typedef struct {
 // not unwind (no C++ exception, no `longjmp` out of it).
 typedef void (*piimask_audit_fn)(void *ctx,
                                  const piimask_audit_event *event);
+
+// One caught value of a checked message; mirrors `piimask_finding`. It
+// never holds the value. Strings are UTF-8, not NUL-terminated, borrowed
+// from the check result (valid until `piimask_check_free`).
+typedef struct {
+    // Why it was caught.
+    piimask_leak_class leak_class;
+    // The kind code, as in `piimask_finding.kind`.
+    uint32_t kind;
+    // Offset of the value's first byte in the checked text.
+    size_t start;
+    // Offset one past its last byte.
+    size_t end;
+    // What this event's rule does with the message.
+    piimask_action action;
+    // The rule that fired, e.g. `cross_conversation_leak.phone`.
+    const uint8_t *rule;
+    // Length of `rule` in bytes.
+    size_t rule_len;
+    // The explanation for the agent.
+    const uint8_t *coaching;
+    // Length of `coaching` in bytes.
+    size_t coaching_len;
+    // The conversations that own the value (cross-conversation leaks), as
+    // `owners_len` texts.
+    const piimask_text *owners;
+    // How many owners.
+    size_t owners_len;
+} piimask_guard_event;
 
 #ifdef __cplusplus
 extern "C" {
@@ -880,6 +965,158 @@ piimask_status piimask_stream_finish(piimask_stream *stream,
 // `stream` must be NULL or a live stream not used by another thread, and
 // is invalid afterwards.
 void piimask_stream_free(piimask_stream *stream);
+
+// Builds a guard on `scanner` (shared: the scanner may be freed before the
+// guard), keyed by the tenant key (`key_len` bytes at `key`, at least 16:
+// the fingerprints and snapshots use a subkey of it), with a JSON guard
+// configuration (`config_len` bytes at `config_json`; NULL for the
+// defaults), for example
+// `{"actions": {"unknown_outbound": {"default": "hold"}}}`.
+//
+// On success writes a new guard to `*out` (release with
+// `piimask_guard_free`); on failure returns `PIIMASK_STATUS_INVALID_CONFIG`
+// (a short key, a malformed configuration, an unknown mask role) and
+// leaves `*out` untouched. Thread-safe.
+//
+// # Safety
+// `scanner` NULL or live; `key` NULL or `key_len` readable bytes;
+// `config_json` NULL or `config_len` readable bytes; `out` NULL or
+// writable.
+piimask_status piimask_guard_new(const piimask_scanner *scanner,
+                                 const uint8_t *key,
+                                 size_t key_len,
+                                 const char *config_json,
+                                 size_t config_len,
+                                 piimask_guard **out);
+
+// Releases a guard. NULL does nothing. No other thread may be using it;
+// check results stay valid.
+//
+// # Safety
+// `guard` must be NULL or a pointer from `piimask_guard_new` not yet freed.
+void piimask_guard_free(piimask_guard *guard);
+
+// Learns the personal data a customer wrote (`len` bytes at `text`) in
+// `conversation` (NUL-terminated UTF-8) at `time` (Unix seconds; negative
+// for now), with a region hint (NULL: the scanner's, `""`: none). Writes
+// how many values were found to `*found` unless `found` is NULL.
+// Thread-safe.
+//
+// # Safety
+// `guard` NULL or live; `conversation` NULL or NUL-terminated; `text` NULL
+// or `len` readable bytes; `region` NULL or NUL-terminated; `found` NULL or
+// writable.
+piimask_status piimask_guard_observe(const piimask_guard *guard,
+                                     const char *conversation,
+                                     const uint8_t *text,
+                                     size_t len,
+                                     int64_t time,
+                                     const char *region,
+                                     size_t *found);
+
+// Records that `conversation` owns `value` (`len` bytes) of `kind` (a kind
+// name such as `"phone"` or `"email"`), at `time` (negative: now): the
+// customer's WhatsApp number or the e-mail on file. The value must be a
+// valid value of the kind (`PIIMASK_STATUS_INVALID_ARGUMENT` otherwise).
+// Thread-safe.
+//
+// # Safety
+// `guard` NULL or live; `conversation` and `kind` NULL or NUL-terminated;
+// `value` NULL or `len` readable bytes.
+piimask_status piimask_guard_register(const piimask_guard *guard,
+                                      const char *conversation,
+                                      const char *kind,
+                                      const uint8_t *value,
+                                      size_t len,
+                                      int64_t time);
+
+// Checks a message `sender` sends in `conversation` (`len` bytes at
+// `text`) at `time` (negative: now), with coaching texts in `language`
+// (NULL: the configuration's). Never fails for a store or masking
+// failure: the message is then held. On success writes the result to
+// `*out` (release with `piimask_check_free`); it does not borrow `text`.
+// Thread-safe.
+//
+// # Safety
+// `guard` NULL or live; `conversation`, `sender` and `language` NULL or
+// NUL-terminated; `text` NULL or `len` readable bytes; `out` NULL or
+// writable.
+piimask_status piimask_guard_check(const piimask_guard *guard,
+                                   const char *conversation,
+                                   const char *sender,
+                                   const uint8_t *text,
+                                   size_t len,
+                                   int64_t time,
+                                   const char *language,
+                                   piimask_check **out);
+
+// The action for a checked message: the strictest of its events', `PIIMASK_ACTION_DELIVER` when none, and
+// `PIIMASK_ACTION_HOLD` for a NULL check.
+//
+// # Safety
+// `check` must be NULL or live.
+piimask_action piimask_check_action(const piimask_check *check);
+
+// The events of a checked message, in text order: writes their number to
+// `*len` and returns the array (NULL when there are none, or for a NULL
+// argument), borrowed from `check`.
+//
+// # Safety
+// `check` NULL or live; `len` NULL or writable.
+const piimask_guard_event *piimask_check_events(const piimask_check *check,
+                                                size_t *len);
+
+// For `PIIMASK_ACTION_MASK`: the text to send (the caught values masked),
+// UTF-8, its length written to `*len`, borrowed from `check`. NULL for the
+// other actions (send the original, or nothing) and NULL arguments.
+//
+// # Safety
+// `check` NULL or live; `len` NULL or writable.
+const uint8_t *piimask_check_text(const piimask_check *check,
+                                  size_t *len);
+
+// Releases a check result. NULL does nothing.
+//
+// # Safety
+// `check` must be NULL or a pointer from `piimask_guard_check` not yet
+// freed.
+void piimask_check_free(piimask_check *check);
+
+// Erases everything `conversation` owns (an erasure request); writes how
+// many values to `*forgotten` unless it is NULL. Thread-safe.
+//
+// # Safety
+// `guard` NULL or live; `conversation` NULL or NUL-terminated;
+// `forgotten` NULL or writable.
+piimask_status piimask_guard_forget(const piimask_guard *guard,
+                                    const char *conversation,
+                                    size_t *forgotten);
+
+// Writes the guard's ownership (fingerprints only, never values) to the
+// file at `path` (NUL-terminated UTF-8) atomically: a temporary file
+// beside it, then a rename. Writes the number of values to `*values`
+// unless it is NULL. `PIIMASK_STATUS_ERROR` with details from
+// `piimask_last_error` on I/O failure. Thread-safe.
+//
+// # Safety
+// `guard` NULL or live; `path` NULL or NUL-terminated; `values` NULL or
+// writable.
+piimask_status piimask_guard_snapshot(const piimask_guard *guard,
+                                      const char *path,
+                                      size_t *values);
+
+// Replaces the guard's ownership with the snapshot at `path`; writes the
+// number of values held to `*values` unless it is NULL. A missing,
+// truncated, corrupt or foreign file, or one made with another key, gives
+// `PIIMASK_STATUS_ERROR` (details from `piimask_last_error`) and leaves
+// the guard unchanged. Thread-safe.
+//
+// # Safety
+// `guard` NULL or live; `path` NULL or NUL-terminated; `values` NULL or
+// writable.
+piimask_status piimask_guard_restore(const piimask_guard *guard,
+                                     const char *path,
+                                     size_t *values);
 
 #ifdef __cplusplus
 }  // extern "C"

@@ -4,7 +4,8 @@
 use std::sync::{Arc, Barrier, OnceLock};
 
 use piimask::guard::{
-    Action, Fingerprint, Guard, GuardConfig, GuardError, LeakClass, Outbound, Record, Store,
+    Action, Fingerprint, Guard, GuardConfig, GuardError, LeakClass, Outbound, Ownership, Record,
+    Store,
 };
 use piimask::policy::Key;
 use piimask::{Kind, Scanner};
@@ -278,11 +279,12 @@ impl Store for Unreachable {
     fn add(&self, _: &str, _: &[Fingerprint], _: u64) -> Result<(), GuardError> {
         Err(GuardError::Store("connection refused".into()))
     }
-    fn owners(
+    fn lookup(
         &self,
+        _: &str,
         _: &[Fingerprint],
         _: u64,
-        _: &mut Vec<Vec<Arc<str>>>,
+        _: &mut Vec<Ownership>,
     ) -> Result<(), GuardError> {
         Err(GuardError::Store("connection refused".into()))
     }

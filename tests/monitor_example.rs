@@ -394,3 +394,34 @@ fn replaying_gives_byte_identical_alerts_and_report() {
     };
     assert!(html("a.html") == html("b.html"));
 }
+
+#[test]
+fn the_store_option_is_checked() {
+    let run = |store: &str| {
+        Command::new(env!("CARGO_BIN_EXE_piimask"))
+            .args(["guard", "--key-file", "demo.key", "--store", store])
+            .current_dir(DIR)
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let bad = run("postgres://db");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--store takes memory or a redis:// URL"));
+    assert!(run("memory").status.success());
+    if cfg!(not(feature = "redis")) {
+        let out = run("redis://127.0.0.1:1/0");
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains("without the redis feature"));
+    }
+}
+
+#[test]
+fn docs_report_md_shows_the_reports_real_output() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/report.md")).unwrap();
+    let begin = doc.find("<!-- report:begin -->\n```text\n").unwrap() + 30;
+    let end = doc.find("```\n<!-- report:end -->").unwrap();
+    let text = report(&guard(), &[]);
+    assert_eq!(&doc[begin..end], std::str::from_utf8(&text).unwrap());
+}

@@ -38,6 +38,12 @@ pub struct GuardOptions {
     /// Default region hint (ISO 3166 alpha-2); a line's "region" wins.
     #[arg(long)]
     pub region: Option<String>,
+    /// Where ownership and the monitor's counters live: `memory` (the
+    /// default) or `redis://HOST:PORT/DB`, shared by replicas (needs the
+    /// `redis` feature). With Redis unreachable, outbound personal data is
+    /// held with `store_error` events (unless the configuration fails open).
+    #[arg(long, value_name = "URL")]
+    pub store: Option<String>,
     /// Conversation log (JSON Lines); standard input when absent.
     pub file: Option<PathBuf>,
 }
@@ -72,7 +78,43 @@ pub fn build_guard(opts: &GuardOptions) -> Result<Guard, String> {
         builder = builder.region(region);
     }
     let scanner = builder.build().map_err(|e| e.to_string())?;
-    Guard::new(Arc::new(scanner), &key, guard_config).map_err(|e| e.to_string())
+    match opts.store.as_deref() {
+        None | Some("memory") => {
+            Guard::new(Arc::new(scanner), &key, guard_config).map_err(|e| e.to_string())
+        }
+        Some(url) if url.starts_with("redis://") || url.starts_with("rediss://") => {
+            redis_guard(url, Arc::new(scanner), &key, guard_config)
+        }
+        Some(_) => Err("--store takes memory or a redis:// URL".into()),
+    }
+}
+
+/// A guard whose ownership and monitor counters live in Redis.
+#[cfg(feature = "redis")]
+fn redis_guard(
+    url: &str,
+    scanner: Arc<Scanner>,
+    key: &crate::policy::Key,
+    config: GuardConfig,
+) -> Result<Guard, String> {
+    use crate::guard::monitor::Monitor;
+    use crate::guard::redis::RedisStore;
+    let store = RedisStore::open(url, config.limits()).map_err(|e| e.to_string())?;
+    let monitor = Monitor::with_counters(config.monitor.clone(), Arc::new(store.clone()))
+        .map_err(|e| e.to_string())?;
+    Guard::with_store(scanner, key, config, Box::new(store))
+        .map(|g| g.with_monitor(monitor))
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(not(feature = "redis"))]
+fn redis_guard(
+    _: &str,
+    _: Arc<Scanner>,
+    _: &crate::policy::Key,
+    _: GuardConfig,
+) -> Result<Guard, String> {
+    Err("--store redis://: this piimask was built without the redis feature".into())
 }
 
 /// Runs `piimask guard`.

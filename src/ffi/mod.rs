@@ -37,6 +37,8 @@ mod kinds;
 
 mod stream;
 
+mod guard;
+
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr, CString};
 
@@ -47,6 +49,7 @@ use crate::finding::Kind;
 use crate::region::Region;
 
 pub use findings::*;
+pub use guard::*;
 pub use kinds::*;
 pub use redact::*;
 pub use reveal::*;

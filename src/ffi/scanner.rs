@@ -14,7 +14,8 @@ use crate::scanner::Scanner;
 /// `piimask_scanner_new`, release it with `piimask_scanner_free` once no
 /// thread uses it any more.
 pub struct piimask_scanner {
-    pub(super) scanner: Scanner,
+    /// Shared with the guards built on it (`piimask_guard_new`).
+    pub(super) scanner: std::sync::Arc<Scanner>,
     /// NUL-terminated names of the custom kinds, by code - 1000.
     custom_names: Vec<CString>,
 }
@@ -144,7 +145,7 @@ unsafe fn new_scanner(
         .map(|kind| CString::new(kind.name().replace('\0', "\u{FFFD}")).unwrap_or_default())
         .collect();
     let handle = Box::new(piimask_scanner {
-        scanner,
+        scanner: std::sync::Arc::new(scanner),
         custom_names,
     });
     // SAFETY: `out` is non-NULL and writable per the contract.

@@ -172,86 +172,14 @@ impl Counters for MemoryCounters {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
 
     fn at(ts: i64) -> Observation {
         Observation { ts, member: None }
     }
 
-    fn member(ts: i64, m: u8) -> Observation {
-        Observation {
-            ts,
-            member: Some([m; 16]),
-        }
-    }
-
-    const W: Window = Window {
-        secs: 3600,
-        threshold: 3,
-    };
-
-    /// The semantics every implementation must have; run over memory here
-    /// and over Redis in `tests/redis_store.rs`.
-    pub(crate) fn suite(counters: &dyn Counters, prefix: u8) {
-        let key = |n: u8| WindowKey([prefix ^ n; 16]);
-        let k = key(1);
-        let hit = |k: &WindowKey, o: &[Observation]| counters.hit(k, o, W).unwrap();
-        // Three in an hour fire once, with the first and last times.
-        assert_eq!(hit(&k, &[at(1000)]), None);
-        assert_eq!(hit(&k, &[at(1100)]), None);
-        let c = hit(&k, &[at(1200)]).expect("third fires");
-        assert_eq!((c.count, c.first_ts, c.last_ts), (3, 1000, 1200));
-        // More in the same window: quiet.
-        for t in [1300, 1400, 1500, 4000, 4599] {
-            assert_eq!(hit(&k, &[at(t)]), None, "t = {t}");
-        }
-        // After the window (1000 + 3600), a new window counts afresh.
-        assert_eq!(hit(&k, &[at(4600)]), None);
-        assert_eq!(hit(&k, &[at(4700)]), None);
-        let c = hit(&k, &[at(4800)]).expect("a second window fires");
-        assert_eq!((c.first_ts, c.last_ts), (4600, 4800));
-
-        // Old observations slide out of the window.
-        let k = key(2);
-        assert_eq!(hit(&k, &[at(0)]), None);
-        assert_eq!(hit(&k, &[at(10)]), None);
-        assert_eq!(hit(&k, &[at(3605)]), None); // 0 has slid out
-        let c = hit(&k, &[at(3606)]).expect("10, 3605, 3606");
-        assert_eq!((c.count, c.first_ts), (3, 10));
-
-        // Several observations of one event count each; the crossing is
-        // reported once.
-        let k = key(3);
-        let c = hit(&k, &[at(50), at(50), at(50), at(50)]).expect("fires");
-        assert_eq!(c.count, 3);
-
-        // Distinct members: repeats count once.
-        let k = key(4);
-        assert_eq!(hit(&k, &[member(100, 1), member(110, 1)]), None);
-        assert_eq!(hit(&k, &[member(120, 2), member(130, 1)]), None);
-        let c = hit(&k, &[member(140, 3)]).expect("three distinct");
-        assert_eq!((c.count, c.first_ts, c.last_ts), (3, 120, 140));
-
-        // Keys are independent.
-        let (a, b) = (key(5), key(6));
-        assert_eq!(hit(&a, &[at(1), at(2)]), None);
-        assert_eq!(hit(&b, &[at(1), at(2)]), None);
-        assert!(hit(&a, &[at(3)]).is_some());
-        assert!(hit(&b, &[at(3)]).is_some());
-
-        // A late observation does not move the window back.
-        let k = key(7);
-        assert_eq!(hit(&k, &[at(10_000)]), None);
-        assert_eq!(hit(&k, &[at(5_000)]), None); // older than the window
-        assert_eq!(hit(&k, &[at(10_001)]), None);
-        assert!(hit(&k, &[at(10_002)]).is_some());
-    }
-
-    #[test]
-    fn memory_counters_follow_the_semantics() {
-        suite(&MemoryCounters::new(), 0);
-    }
+    // The semantics are checked by `super::super::conformance`.
 
     #[test]
     fn idle_windows_are_swept() {

@@ -64,13 +64,17 @@ use crate::policy::Key;
 use crate::region::Region;
 use crate::scanner::Scanner;
 
+#[doc(hidden)]
+pub mod conformance;
 pub mod counters;
 pub mod log;
 pub mod monitor;
+#[cfg(feature = "redis")]
+pub mod redis;
 mod snapshot;
 pub mod store;
 
-pub use store::{Limits, MemoryStore, Record, Store};
+pub use store::{Limits, MemoryStore, Ownership, Record, Store, MAX_LISTED_OWNERS};
 
 /// Default lifetime of ownership not seen again: 90 days.
 pub const DEFAULT_LIFETIME_SECS: u64 = 90 * 24 * 3600;
@@ -397,6 +401,10 @@ pub struct GuardConfig {
     pub coaching: BTreeMap<String, Coaching>,
     /// The monitor's rules and working hours (see [`monitor`]).
     pub monitor: monitor::MonitorConfig,
+    /// When the ownership store cannot be reached: `false` (the default)
+    /// holds outbound personal data; `true` delivers it. Both raise a
+    /// `store_error` event per finding.
+    pub fail_open: bool,
 }
 
 impl Default for GuardConfig {
@@ -409,6 +417,7 @@ impl Default for GuardConfig {
             language: "en".into(),
             coaching: BTreeMap::new(),
             monitor: monitor::MonitorConfig::default(),
+            fail_open: false,
         }
     }
 }
@@ -529,6 +538,9 @@ pub trait EventSink: Send + Sync {
 /// ownership store internally synchronised.
 pub struct Guard {
     scanner: Arc<Scanner>,
+    /// Rule and coaching text per class, kind and action in the default
+    /// language, rendered once.
+    rendered: std::collections::HashMap<(LeakClass, Kind, Action), (String, String)>,
     /// The guard subkey's MAC, keyed once and cloned per value.
     mac: Hmac<Sha256>,
     config: GuardConfig,
@@ -585,8 +597,24 @@ impl Guard {
         let mac = <Hmac<Sha256> as Mac>::new_from_slice(key.guard_subkey())
             .expect("HMAC takes any key length");
         let monitor = monitor::Monitor::new(config.monitor.clone())?;
+        let mut rendered = std::collections::HashMap::new();
+        for kind in scanner.kinds() {
+            for class in [
+                LeakClass::CrossConversationLeak,
+                LeakClass::UnknownOutbound,
+                LeakClass::StoreError,
+                LeakClass::CheckError,
+            ] {
+                for action in [Action::Deliver, Action::Mask, Action::Hold] {
+                    let rule = format!("{}.{}", class.name(), kind.name());
+                    let coaching = config.coaching_text(class, kind, &rule, action, None);
+                    rendered.insert((class, kind.clone(), action), (rule, coaching));
+                }
+            }
+        }
         Ok(Guard {
             scanner,
+            rendered,
             mac,
             config,
             store,
@@ -638,12 +666,19 @@ impl Guard {
     /// The fingerprint of `normalized` (a [`Finding::normalized`] value) of
     /// `kind`, after the guard's per-kind normal form.
     pub fn fingerprint_of(&self, kind: &Kind, normalized: &str) -> Fingerprint {
-        let mut mac = self.mac.clone();
+        // Gathered on the stack and fed to the MAC in one piece: values are
+        // short, and one update per character costs more than the hash.
+        let mut feeder = Feeder {
+            mac: self.mac.clone(),
+            buf: [0; 128],
+            len: 0,
+        };
         let name = kind.name().as_bytes();
-        mac.update(&(name.len() as u64).to_be_bytes());
-        mac.update(name);
-        let mut feed = |bytes: &[u8]| mac.update(bytes);
-        normal_form(kind, normalized, &mut feed);
+        feeder.push(&(name.len() as u64).to_be_bytes());
+        feeder.push(name);
+        normal_form(kind, normalized, &mut |bytes| feeder.push(bytes));
+        let Feeder { mut mac, buf, len } = feeder;
+        mac.update(&buf[..len]);
         let digest = mac.finalize().into_bytes();
         let mut out = [0; 16];
         out.copy_from_slice(&digest[..16]);
@@ -754,10 +789,20 @@ impl Guard {
         action: Action,
         language: Option<&str>,
     ) -> Event {
-        let rule = format!("{}.{}", class.name(), finding.kind.name());
-        let coaching = self
-            .config
-            .coaching_text(class, &finding.kind, &rule, action, language);
+        let default_language = language.is_none_or(|l| l == self.config.language);
+        let cached = default_language
+            .then(|| self.rendered.get(&(class, finding.kind.clone(), action)))
+            .flatten();
+        let (rule, coaching) = match cached {
+            Some((rule, coaching)) => (rule.clone(), coaching.clone()),
+            None => {
+                let rule = format!("{}.{}", class.name(), finding.kind.name());
+                let coaching =
+                    self.config
+                        .coaching_text(class, &finding.kind, &rule, action, language);
+                (rule, coaching)
+            }
+        };
         Event {
             class,
             kind: finding.kind.clone(),
@@ -803,20 +848,35 @@ impl Guard {
         let time = message.time.unwrap_or_else(now);
         let fingerprints: Vec<Fingerprint> = findings.iter().map(|f| self.fingerprint(f)).collect();
         let mut owners = Vec::new();
-        if self.store.owners(&fingerprints, time, &mut owners).is_err()
-            || owners.len() != findings.len()
-        {
-            let events = findings
+        let looked_up = self
+            .store
+            .lookup(message.conversation, &fingerprints, time, &mut owners);
+        if looked_up.is_err() || owners.len() != findings.len() {
+            let action = if self.config.fail_open {
+                Action::Deliver
+            } else {
+                Action::Hold
+            };
+            let events: Vec<Event> = findings
                 .iter()
-                .map(|f| self.event(LeakClass::StoreError, f, vec![], Action::Hold, language))
+                .map(|f| self.event(LeakClass::StoreError, f, vec![], action, language))
                 .collect();
+            if self.config.fail_open {
+                return Outcome {
+                    action,
+                    events,
+                    findings,
+                    masked: None,
+                };
+            }
             return Outcome::hold(events, findings);
         }
         let mut events = Vec::new();
-        for (finding, owners) in findings.iter().zip(owners) {
-            if owners.iter().any(|o| **o == *message.conversation) {
+        for (finding, ownership) in findings.iter().zip(owners) {
+            if ownership.own {
                 continue; // the conversation's own value
             }
+            let owners = ownership.others;
             let (class, actions) = if owners.is_empty() {
                 (
                     LeakClass::UnknownOutbound,
@@ -882,6 +942,28 @@ impl Guard {
                 outcome.events.sort_by_key(|e| e.start);
             }
         }
+    }
+}
+
+/// Buffers the MAC's input.
+struct Feeder {
+    mac: Hmac<Sha256>,
+    buf: [u8; 128],
+    len: usize,
+}
+
+impl Feeder {
+    fn push(&mut self, bytes: &[u8]) {
+        if self.len + bytes.len() > self.buf.len() {
+            self.mac.update(&self.buf[..self.len]);
+            self.len = 0;
+            if bytes.len() > self.buf.len() {
+                self.mac.update(bytes);
+                return;
+            }
+        }
+        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
     }
 }
 

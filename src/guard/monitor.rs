@@ -220,7 +220,7 @@ impl Hours {
     }
 
     fn outside(&self, ts: i64) -> bool {
-        let local = ts + self.offset_secs;
+        let local = ts.saturating_add(self.offset_secs);
         let minute = local.rem_euclid(86_400) / 60;
         // 1970-01-01 was a Thursday (index 3 from Monday).
         let mut day = (local.div_euclid(86_400) + 3).rem_euclid(7);
@@ -642,5 +642,62 @@ mod tests {
             serde_json::to_string(&all).unwrap()
         };
         assert_eq!(run(), run());
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            /// For any times of one agent's leaks (in order): every alert
+            /// counts exactly the threshold within one window, alerts'
+            /// windows never overlap, and no window with enough leaks after
+            /// the last alert's window goes unreported.
+            #[test]
+            fn one_alert_per_window(
+                gaps in prop::collection::vec(0i64..900, 1..80),
+                threshold in 1u64..6,
+                window_secs in 1u64..4000,
+            ) {
+                let config = MonitorConfig {
+                    rules: vec![Rule::new("r", Counter::LeakEvents, threshold, window_secs)],
+                    working_hours: None,
+                };
+                let m = Monitor::new(config).unwrap();
+                let mut t = T0;
+                let mut times = Vec::new();
+                let mut alerts = Vec::new();
+                for g in gaps {
+                    t += g;
+                    times.push(t);
+                    alerts.extend(m.observe(&out("a", t, "c", LEAK)).unwrap());
+                }
+                let w = window_secs as i64;
+                let mut quiet_until = i64::MIN;
+                let mut expected = 0;
+                // The reference: scan the times, counting those after the
+                // last alert's window within the last `w` seconds.
+                let mut counted: Vec<i64> = Vec::new();
+                for &t in &times {
+                    if t < quiet_until {
+                        continue;
+                    }
+                    counted.push(t);
+                    counted.retain(|&x| x > t - w);
+                    if counted.len() as u64 >= threshold {
+                        let first = counted[0];
+                        let a = &alerts[expected];
+                        prop_assert_eq!(&a.id, &format!("r:a:{first}"));
+                        prop_assert_eq!(a.count, threshold);
+                        prop_assert_eq!(&a.last_ts, &format_ts(t));
+                        prop_assert!(t - first < w);
+                        expected += 1;
+                        quiet_until = first + w;
+                        counted.clear();
+                    }
+                }
+                prop_assert_eq!(alerts.len(), expected);
+            }
+        }
     }
 }

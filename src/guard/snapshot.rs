@@ -105,7 +105,9 @@ impl Guard {
     }
 
     /// Replaces the ownership with that of snapshot `bytes`; returns how
-    /// many values. All or nothing: on error the guard is unchanged.
+    /// many values the guard now holds (fewer than the file's records when
+    /// the cap per conversation is lower than the snapshot's guard had).
+    /// All or nothing: on error the guard is unchanged.
     pub fn restore_bytes(&self, bytes: &[u8]) -> Result<usize, GuardError> {
         if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
             return Err(GuardError::Snapshot(
@@ -174,9 +176,8 @@ impl Guard {
                 seen,
             });
         }
-        let n = out.len();
         self.store.replace(out)?;
-        Ok(n)
+        self.store.len()
     }
 
     /// Writes the ownership to `path` atomically (a temporary file beside

@@ -36,6 +36,20 @@ pub struct Record {
     pub seen: u64,
 }
 
+/// Most owners an [`Ownership`] lists (a value many conversations share,
+/// such as a shop's public number, would otherwise make every event long).
+pub const MAX_LISTED_OWNERS: usize = 16;
+
+/// What a store knows of one fingerprint, seen from one conversation.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Ownership {
+    /// Whether the asking conversation owns the value.
+    pub own: bool,
+    /// Other live owners, sorted; at most [`MAX_LISTED_OWNERS`], and none
+    /// needed (so possibly none listed) when `own` is set.
+    pub others: Vec<Arc<str>>,
+}
+
 /// How long and how much a store keeps.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
@@ -68,13 +82,16 @@ pub trait Store: Send + Sync + fmt::Debug {
         now: u64,
     ) -> Result<(), GuardError>;
 
-    /// The live owners of each fingerprint at `now`: `out` is cleared, then
-    /// gets one list per fingerprint, in order (empty when nobody owns it).
-    fn owners(
+    /// Who owns each fingerprint at `now`, as seen from `conversation`:
+    /// `out` is cleared, then gets one [`Ownership`] per fingerprint, in
+    /// order. A store may stop looking once it knows `conversation` owns a
+    /// value, and lists at most [`MAX_LISTED_OWNERS`] others.
+    fn lookup(
         &self,
+        conversation: &str,
         fingerprints: &[Fingerprint],
         now: u64,
-        out: &mut Vec<Vec<Arc<str>>>,
+        out: &mut Vec<Ownership>,
     ) -> Result<(), GuardError>;
 
     /// Erases everything `conversation` owns; returns how many values.
@@ -405,28 +422,41 @@ impl Store for MemoryStore {
         Ok(())
     }
 
-    fn owners(
+    fn lookup(
         &self,
+        conversation: &str,
         fingerprints: &[Fingerprint],
         now: u64,
-        out: &mut Vec<Vec<Arc<str>>>,
+        out: &mut Vec<Ownership>,
     ) -> Result<(), GuardError> {
         out.clear();
         if fingerprints.is_empty() {
             return Ok(());
         }
         let inner = self.read()?;
+        let asking = inner.by_name.get(conversation).copied();
         for fingerprint in fingerprints {
-            let mut owners: Vec<Arc<str>> = inner
-                .index
-                .iter_hash(hash_of(&fingerprint.0))
-                .map(|&i| &inner.slots[i as usize])
-                .filter(|s| s.fingerprint == fingerprint.0 && self.alive(s.seen, now))
-                .filter_map(|s| inner.conversations[s.conversation as usize].as_ref())
-                .map(|c| c.name.clone())
-                .collect();
-            owners.sort_unstable();
-            out.push(owners);
+            let mut found = Ownership::default();
+            for &i in inner.index.iter_hash(hash_of(&fingerprint.0)) {
+                let slot = &inner.slots[i as usize];
+                if slot.fingerprint != fingerprint.0 || !self.alive(slot.seen, now) {
+                    continue;
+                }
+                if Some(slot.conversation) == asking {
+                    found.own = true;
+                    break;
+                }
+                if found.others.len() < MAX_LISTED_OWNERS {
+                    if let Some(conv) = &inner.conversations[slot.conversation as usize] {
+                        found.others.push(conv.name.clone());
+                    }
+                }
+            }
+            if found.own {
+                found.others.clear();
+            }
+            found.others.sort_unstable();
+            out.push(found);
         }
         Ok(())
     }
@@ -495,8 +525,32 @@ mod tests {
 
     fn owners(store: &MemoryStore, f: Fingerprint, now: u64) -> Vec<String> {
         let mut out = Vec::new();
-        store.owners(&[f], now, &mut out).unwrap();
-        out[0].iter().map(|s| s.to_string()).collect()
+        store.lookup("nobody", &[f], now, &mut out).unwrap();
+        assert!(!out[0].own);
+        out[0].others.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn lookups_see_their_own_conversation() {
+        let store = MemoryStore::new(Limits::default());
+        let names: Vec<String> = (0..40).map(|i| format!("c-{i:02}")).collect();
+        for name in &names {
+            store.add(name, &[fp(1)], 1).unwrap();
+        }
+        let mut out = Vec::new();
+        store.lookup("c-07", &[fp(1), fp(2)], 1, &mut out).unwrap();
+        assert_eq!(
+            out[0],
+            Ownership {
+                own: true,
+                others: vec![]
+            }
+        );
+        assert_eq!(out[1], Ownership::default());
+        store.lookup("c-99", &[fp(1)], 1, &mut out).unwrap();
+        assert!(!out[0].own);
+        assert_eq!(out[0].others.len(), MAX_LISTED_OWNERS);
+        assert!(out[0].others.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

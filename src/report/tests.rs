@@ -172,3 +172,68 @@ fn a_bad_line_leaves_no_partial_counts() {
     assert_eq!(r.leak_events.all.total, 0);
     assert_eq!(r.lines.unreadable, 1);
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines in the shapes the report reads, with fields of any type.
+    fn line() -> impl Strategy<Value = String> {
+        let value = prop_oneof![
+            Just("1".to_string()),
+            Just("-7".to_string()),
+            Just("null".to_string()),
+            Just("\"2026-03-12T09:00:00Z\"".to_string()),
+            Just("\"out\"".to_string()),
+            Just("\"hold\"".to_string()),
+            Just("{\"phone\":18446744073709551615}".to_string()),
+            Just("[{\"class\":\"x_error\",\"kind\":\"k\",\"action\":\"mask\"}]".to_string()),
+            "\\PC{0,12}".prop_map(|s| serde_json::to_string(&s).unwrap()),
+        ];
+        let key = prop_oneof![
+            Just("direction"),
+            Just("ts"),
+            Just("pii"),
+            Just("events"),
+            Just("action"),
+            Just("sender"),
+            Just("alert"),
+            Just("ack"),
+            Just("by"),
+            Just("time"),
+            Just("role"),
+            Just("outcome"),
+            Just("actor"),
+            Just("register"),
+            Just("error"),
+            Just("line"),
+            Just("id"),
+            Just("first_ts"),
+            Just("last_ts"),
+        ];
+        prop_oneof![
+            prop::collection::vec((key, value), 0..8).prop_map(|fields| {
+                let body: Vec<String> =
+                    fields.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+                format!("{{{}}}", body.join(","))
+            }),
+            "\\PC{0,40}",
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn any_lines_give_a_report_and_renderings(lines in prop::collection::vec(line(), 0..20)) {
+            let r = Report::from_lines(lines.iter().map(String::as_str), &RoiOptions::default());
+            prop_assert_eq!(r.lines.read as usize, lines.iter().filter(|l| !l.trim().is_empty()).count());
+            let _ = (r.to_text(), r.to_json(), r.to_html());
+        }
+
+        #[test]
+        fn bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..200)) {
+            let mut b = ReportBuilder::new();
+            let _ = b.add_bytes(&bytes);
+            let _ = b.finish(&RoiOptions { period_days: Some(1e300), ..RoiOptions::default() }).to_html();
+        }
+    }
+}
