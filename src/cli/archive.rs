@@ -126,7 +126,7 @@ fn records(data: &[u8], csv: bool) -> impl Iterator<Item = &[u8]> {
 /// What each worker builds once and reuses for every block.
 enum Redactor<'s> {
     Whatsapp(ExportRedactor<'s>),
-    Csv(CsvRedactor<'s>),
+    Csv(Box<CsvRedactor<'s>>),
     Json(JsonFieldRedactor<'s>),
 }
 
@@ -156,7 +156,7 @@ impl<'a> Setup<'a> {
                 let columns = self.opts.archive.columns.clone().unwrap_or_default();
                 let mut r = CsvRedactor::new(self.scanner, &columns, role).map_err(e)?;
                 r.header(&self.header).map_err(e)?;
-                Redactor::Csv(r)
+                Redactor::Csv(Box::new(r))
             }
             ArchiveFormat::Jsonl => {
                 let path = FieldPath::new(self.opts.archive.field.as_deref().unwrap_or("text"))

@@ -57,6 +57,7 @@ pub struct CsvRedactor<'s> {
     findings: Vec<Finding>,
     masked: Vec<u8>,
     spans: Vec<(usize, usize)>,
+    parser: Parser,
 }
 
 impl<'s> CsvRedactor<'s> {
@@ -81,6 +82,7 @@ impl<'s> CsvRedactor<'s> {
             findings: Vec::new(),
             masked: Vec::new(),
             spans: Vec::new(),
+            parser: Parser::default(),
         })
     }
 
@@ -88,12 +90,13 @@ impl<'s> CsvRedactor<'s> {
     /// finds the columns to redact. A column the header lacks is an error
     /// that names it.
     pub fn header(&mut self, record: &[u8]) -> Result<(), Error> {
-        let fields = parse(record)?;
+        let record = record.strip_suffix(b"\n").unwrap_or(record);
+        let record = record.strip_suffix(b"\r").unwrap_or(record);
+        let n = self.parser.parse(record);
         self.selected.clear();
         for name in &self.columns {
-            let i = fields
-                .iter()
-                .position(|f| f == name.as_bytes())
+            let i = (0..n)
+                .position(|i| self.parser.field(i) == name.as_bytes())
                 .ok_or_else(|| Error::config("columns", format!("no column named {name:?}")))?;
             self.selected.push(i);
         }
@@ -136,20 +139,23 @@ impl<'s> CsvRedactor<'s> {
             out.extend_from_slice(record);
             return Ok(0);
         }
-        let fields = parse(body)?;
+        let count = self.parser.parse(body);
         let mut spans = std::mem::take(&mut self.spans);
         raw_fields(body, &mut spans);
         // The raw split agrees with the parser on well-formed CSV; on
         // anything else, write the parsed record again instead.
-        let raw_ok = spans.len() == fields.len()
-            && spans.iter().zip(&fields).all(|(&(a, b), f)| {
+        let parser = &self.parser;
+        let raw_ok = spans.len() == count
+            && spans.iter().enumerate().all(|(i, &(a, b))| {
                 let raw = &body[a..b];
-                raw == f.as_slice() || unquote(raw).as_deref() == Some(f.as_slice())
+                let f = parser.field(i);
+                raw == f || unquotes_to(raw, f)
             });
         let start = out.len();
         let mut found = 0;
         let result = (|| {
-            for (i, field) in fields.iter().enumerate() {
+            for i in 0..count {
+                let field = self.parser.field(i);
                 if i > 0 {
                     out.push(b',');
                 }
@@ -192,29 +198,82 @@ impl<'s> CsvRedactor<'s> {
     }
 }
 
-/// The fields of one record, read by the `csv` crate.
-fn parse(record: &[u8]) -> Result<Vec<Vec<u8>>, Error> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(record);
-    let mut rec = csv::ByteRecord::new();
-    match reader.read_byte_record(&mut rec) {
-        Ok(_) => Ok(rec.iter().map(<[u8]>::to_vec).collect()),
-        Err(_) => Err(Error::Redaction("a CSV record cannot be read".into())),
+/// A reusable record parser: `csv_core` (the `csv` crate's engine), which
+/// allocates nothing per record once its buffers have grown.
+#[derive(Debug)]
+struct Parser {
+    reader: csv_core::Reader,
+    values: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Default for Parser {
+    fn default() -> Parser {
+        Parser {
+            reader: csv_core::ReaderBuilder::new().build(),
+            values: Vec::new(),
+            ends: Vec::new(),
+        }
     }
 }
 
-/// The value of a quoted raw field.
-fn unquote(raw: &[u8]) -> Option<Vec<u8>> {
-    let inner = raw.strip_prefix(b"\"")?.strip_suffix(b"\"")?;
-    let mut v = Vec::with_capacity(inner.len());
+impl Parser {
+    /// Reads one record (without its line break) and returns its number of
+    /// fields: field `i` is [`field`](Self::field)`(i)`.
+    fn parse(&mut self, record: &[u8]) -> usize {
+        use csv_core::ReadRecordResult as R;
+        self.reader.reset();
+        if self.values.len() < record.len() + 16 {
+            self.values.resize(record.len() + 16, 0);
+        }
+        if self.ends.len() < 16 {
+            self.ends.resize(16, 0);
+        }
+        let (mut input, mut nout, mut nends) = (record, 0, 0);
+        loop {
+            let (result, nin, o, e) =
+                self.reader
+                    .read_record(input, &mut self.values[nout..], &mut self.ends[nends..]);
+            input = &input[nin..];
+            nout += o;
+            nends += e;
+            match result {
+                // All input read: the next call, with none, ends the record.
+                R::InputEmpty => {}
+                R::OutputFull => {
+                    let n = self.values.len() * 2;
+                    self.values.resize(n, 0);
+                }
+                R::OutputEndsFull => {
+                    let n = self.ends.len() * 2;
+                    self.ends.resize(n, 0);
+                }
+                R::Record | R::End => return nends,
+            }
+        }
+    }
+
+    /// Field `i` of the last record parsed.
+    fn field(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.values[start..self.ends[i]]
+    }
+}
+
+/// Whether a quoted raw field holds `value` (doubled quotes read as one).
+fn unquotes_to(raw: &[u8], value: &[u8]) -> bool {
+    let Some(inner) = raw.strip_prefix(b"\"").and_then(|r| r.strip_suffix(b"\"")) else {
+        return false;
+    };
+    let mut v = value.iter();
     let mut i = 0;
     while i < inner.len() {
-        v.push(inner[i]);
+        if v.next() != Some(&inner[i]) {
+            return false;
+        }
         i += if inner[i] == b'"' { 2 } else { 1 };
     }
-    Some(v)
+    v.next().is_none()
 }
 
 /// Writes a field, quoted when `quote` is set or the value needs it.
@@ -234,4 +293,20 @@ fn write_field(value: &[u8], quote: bool, out: &mut Vec<u8>) {
         out.push(b);
     }
     out.push(b'"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parser_reads_fields() {
+        let mut p = Parser::default();
+        let n = p.parse(b"id,message,\"a,\"\"b\",");
+        let fields: Vec<&[u8]> = (0..n).map(|i| p.field(i)).collect();
+        assert_eq!(fields, [&b"id"[..], b"message", b"a,\"b", b""]);
+        let n = p.parse(b"x");
+        assert_eq!(n, 1);
+        assert_eq!(p.field(0), b"x");
+    }
 }

@@ -54,12 +54,16 @@ pub struct Header {
 const DATE: &str = r"[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,4}\.?";
 const TIME: &str = r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?(?:[ \x{202F}\x{00A0}]?(?:[aApP]\.?[ \x{00A0}]?[mM]\.?))?";
 
-static HEADER: Lazy<Regex> = Lazy::new(|| {
-    let pattern = format!(
-        r"^\x{{200E}}?(?:\[(?P<ios>{DATE},? {TIME})\] |(?P<android>{DATE},? {TIME}) [-–] )(?:(?P<sender>\x{{200E}}?[^:\x{{200E}}\n]{{1,80}}?): )?"
-    );
+/// The date-and-time prefix of a header line (a DFA search, no captures:
+/// the parts are found from the match's ends).
+static PREFIX: Lazy<Regex> = Lazy::new(|| {
+    let pattern = format!(r"^\x{{200E}}?(?:\[{DATE},? {TIME}\] |{DATE},? {TIME} [-–] )");
     Regex::new(&pattern).expect("the header pattern compiles")
 });
+
+/// The longest sender name read, in characters.
+const MAX_SENDER_CHARS: usize = 80;
+const MARK: &[u8] = "\u{200E}".as_bytes();
 
 /// Reads the header of an export line (without its line break), if it has
 /// one; a line without one continues the message before it.
@@ -81,13 +85,58 @@ pub fn parse_header(line: &[u8]) -> Option<Header> {
         Some(b'0'..=b'9' | b'[' | 0xE2) => {}
         _ => return None,
     }
-    let caps = HEADER.captures(line)?;
-    let timestamp = caps.name("ios").or(caps.name("android"))?.range();
-    let whole = caps.get(0)?;
+    let end = PREFIX.find(line)?.end();
+    let mut start = if line.starts_with(MARK) {
+        MARK.len()
+    } else {
+        0
+    };
+    let ts_end = if line[..end].ends_with(b"] ") {
+        start += 1; // the `[`
+        end - 2
+    } else if line[..end].ends_with(b" - ") {
+        end - 3
+    } else {
+        end - " – ".len()
+    };
+    // The sender: up to the first `: ` within 80 characters, without a
+    // colon or another mark in it (a mark may open it).
+    let name_start = end
+        + if line[end..].starts_with(MARK) {
+            MARK.len()
+        } else {
+            0
+        };
+    let mut sender = None;
+    let mut body = end;
+    let mut chars = 0;
+    let mut i = name_start;
+    while i < line.len() && chars <= MAX_SENDER_CHARS {
+        match line[i] {
+            b':' => {
+                if i > name_start && line.get(i + 1) == Some(&b' ') {
+                    sender = Some(end..i);
+                    body = i + 2;
+                }
+                break;
+            }
+            b'\n' => break,
+            0xE2 if line[i..].starts_with(MARK) => break,
+            _ => {}
+        }
+        if line[i] & 0xC0 != 0x80 {
+            chars += 1;
+        }
+        i += 1;
+    }
+    if chars > MAX_SENDER_CHARS {
+        sender = None;
+        body = end;
+    }
     Some(Header {
-        timestamp,
-        sender: caps.name("sender").map(|m| m.range()),
-        body: whole.end(),
+        timestamp: start..ts_end,
+        sender,
+        body,
     })
 }
 
@@ -189,6 +238,8 @@ pub struct ExportRedactor<'s> {
     findings: Vec<Finding>,
     masked: Vec<u8>,
     scratch: Vec<u8>,
+    /// The regions of phone-number senders met so far.
+    regions: HashMap<Vec<u8>, Option<Region>>,
 }
 
 impl<'s> ExportRedactor<'s> {
@@ -213,6 +264,7 @@ impl<'s> ExportRedactor<'s> {
             findings: Vec::new(),
             masked: Vec::new(),
             scratch: Vec::new(),
+            regions: HashMap::new(),
         })
     }
 
@@ -232,8 +284,13 @@ impl<'s> ExportRedactor<'s> {
     /// other threads.
     pub fn observe(&mut self, line: &[u8]) {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        let Some(h) = parse_header(line) else { return };
-        let sender = h.sender.map(|s| &line[s]);
+        self.observe_header(line);
+    }
+
+    /// [`observe`](Self::observe) for a line without `\r`, giving its header.
+    fn observe_header(&mut self, line: &[u8]) -> Option<Header> {
+        let h = parse_header(line)?;
+        let sender = h.sender.clone().map(|s| &line[s]);
         self.state.region = Some(sender.and_then(|s| self.sender_region(s)));
         if self.mask_senders {
             if let Some(s) = sender {
@@ -246,6 +303,7 @@ impl<'s> ExportRedactor<'s> {
                 }
             }
         }
+        Some(h)
     }
 
     /// Learns the sender of `line` (when it has one) without redacting or
@@ -260,33 +318,56 @@ impl<'s> ExportRedactor<'s> {
 
     /// The region hint of a sender's messages: its calling code's region
     /// when the sender is an international phone number.
-    fn sender_region(&self, sender: &[u8]) -> Option<Region> {
-        let text = std::str::from_utf8(trim_mark(sender)).ok()?;
-        if !text.starts_with('+') {
+    fn sender_region(&mut self, sender: &[u8]) -> Option<Region> {
+        let text = trim_mark(sender);
+        if !text.starts_with(b"+") {
             return None;
         }
-        let found = self.scanner.scan_in(text, self.region?);
-        let f = found.iter().find(|f| f.kind == Kind::Phone)?;
-        region_of(&f.normalized)
+        if let Some(&region) = self.regions.get(text) {
+            return region;
+        }
+        self.scanner
+            .scan_into(text, self.region, &mut self.findings);
+        let region = self
+            .findings
+            .iter()
+            .find(|f| f.kind == Kind::Phone)
+            .and_then(|f| region_of(&f.normalized));
+        if self.regions.len() > 10_000 {
+            self.regions.clear(); // bounded memory on exports with many numbers
+        }
+        self.regions.insert(text.to_vec(), region);
+        region
     }
 
     /// Redacts one line (without its line break; a trailing `\r` is kept)
     /// onto `out`, returning the number of findings. On error nothing of
     /// the line is written.
     pub fn line(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
-        self.observe(line);
-        self.redact_observed(line, out)
+        let bare = line.strip_suffix(b"\r").unwrap_or(line);
+        let header = self.observe_header(bare);
+        self.redact_with(line, header, out)
     }
 
     /// Redacts a line whose [`observe`](Self::observe) already ran (in this
     /// redactor, or in the one whose state was given to this one).
     pub fn redact_observed(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
+        let header = parse_header(line.strip_suffix(b"\r").unwrap_or(line));
+        self.redact_with(line, header, out)
+    }
+
+    fn redact_with(
+        &mut self,
+        line: &[u8],
+        header: Option<Header>,
+        out: &mut Vec<u8>,
+    ) -> Result<usize, Error> {
         let (line, cr) = match line.strip_suffix(b"\r") {
             Some(l) => (l, true),
             None => (line, false),
         };
         let start = out.len();
-        let result = self.redact_parts(line, out);
+        let result = self.redact_parts(line, header, out);
         match result {
             Ok(n) => {
                 if cr {
@@ -301,10 +382,16 @@ impl<'s> ExportRedactor<'s> {
         }
     }
 
-    fn redact_parts(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
+    fn redact_parts(
+        &mut self,
+        line: &[u8],
+        header: Option<Header>,
+        out: &mut Vec<u8>,
+    ) -> Result<usize, Error> {
         let region = self.state.region.unwrap_or(None).or(self.region);
         let mut found = 0;
-        let body = match parse_header(line) {
+        let system = matches!(header, Some(Header { sender: None, .. }));
+        let body = match header {
             Some(h) => {
                 out.extend_from_slice(&line[..h.body]);
                 if let Some(s) = h.sender {
@@ -330,7 +417,6 @@ impl<'s> ExportRedactor<'s> {
             }
             None => line,
         };
-        let system = matches!(parse_header(line), Some(Header { sender: None, .. }));
         if self.mask_senders && (system || memchr::memchr(b'@', body).is_some()) {
             // Mentions, and names in system lines ("Ravi Kumar left").
             let mut masked = Vec::new();
