@@ -88,6 +88,13 @@ echo "ok"
 unset PKG_CONFIG_PATH
 
 # ---------------------------------------------------------------- Python
+step "Python: the sdist carries the crate"
+sdist_listing=$(tar -tzf "$dist/python/piimask-$version.tar.gz")
+for f in rust/Cargo.toml rust/Cargo.lock rust/build.rs rust/src/lib.rs rust/include/piimask.h build_ffi.py setup.py; do
+    grep -qx "piimask-$version/$f" <<<"$sdist_listing" || fail "the sdist has no $f"
+done
+echo "ok"
+
 step "Python: the wheel in a fresh venv"
 wheel=$(ls "$dist"/python/piimask-"$version"-*.whl)
 echo "$(basename "$wheel")"
