@@ -7,6 +7,8 @@
 #     against it (compiled module; scripts/bindings-tests.sh runs it through
 #     ABI mode); the README's `pip install ./bindings/python` in another
 #     fresh venv, and its example;
+#   - without cargo, `pip install ./bindings/python` and the npm install
+#     script fail with a message naming the Rust toolchain;
 #   - Node: the npm tarball installed into an empty directory with no Rust
 #     toolchain on PATH, the Node suite run against that copy;
 #   - Rust: `cargo publish --dry-run`; `cargo doc` without warnings; the
@@ -86,6 +88,13 @@ echo "ok"
 unset PKG_CONFIG_PATH
 
 # ---------------------------------------------------------------- Python
+step "Python: the sdist carries the crate"
+sdist_listing=$(tar -tzf "$dist/python/piimask-$version.tar.gz")
+for f in rust/Cargo.toml rust/Cargo.lock rust/build.rs rust/src/lib.rs rust/include/piimask.h build_ffi.py setup.py; do
+    grep -qx "piimask-$version/$f" <<<"$sdist_listing" || fail "the sdist has no $f"
+done
+echo "ok"
+
 step "Python: the wheel in a fresh venv"
 wheel=$(ls "$dist"/python/piimask-"$version"-*.whl)
 echo "$(basename "$wheel")"
@@ -107,12 +116,30 @@ rm -rf bindings/python/build bindings/python/src/*.egg-info
 diff -u bindings/python/examples/readme.expected "$work/readme-py.out"
 echo "ok"
 
+step "Python and Node: without a Rust toolchain, the source installs say what is missing"
+bare_path="$(dirname "$(command -v node)"):/usr/local/bin:/usr/bin:/bin"
+if PATH="$bare_path" command -v cargo >/dev/null; then
+    echo "skipped: cargo is in a system folder"
+else
+    # HOME elsewhere too: setup.py also looks in ~/.cargo/bin.
+    mkdir -p "$work/no-rust-home"
+    if HOME="$work/no-rust-home" PATH="$work/venv/bin:$bare_path" "$work/venv/bin/python" -m pip install \
+        --no-cache-dir ./bindings/python >"$work/no-rust-pip.log" 2>&1; then
+        fail "pip install ./bindings/python succeeded without cargo"
+    fi
+    grep -q "needs the Rust toolchain" "$work/no-rust-pip.log" || { cat "$work/no-rust-pip.log"; fail "pip: no clear message"; }
+    rm -rf bindings/python/build bindings/python/src/*.egg-info
+    if PATH="$bare_path" node bindings/node/install.js >"$work/no-rust-npm.log" 2>&1; then
+        fail "the npm install script succeeded without cargo"
+    fi
+    grep -q "needs the Rust toolchain" "$work/no-rust-npm.log" || { cat "$work/no-rust-npm.log"; fail "npm: no clear message"; }
+    grep -h "needs the Rust toolchain" "$work/no-rust-pip.log" "$work/no-rust-npm.log" | sed 's/^ *//'
+fi
+
 # ---------------------------------------------------------------- Node
 step "Node: the tarball in an empty directory, no Rust toolchain on PATH"
 app="$work/node-app"
 mkdir -p "$app"
-node_path=$(dirname "$(command -v node)")
-bare_path="$node_path:/usr/local/bin:/usr/bin:/bin"
 if PATH="$bare_path" command -v cargo >/dev/null; then
     echo "(cargo is in a system folder: the install cannot hide it, but must not need it)"
 fi

@@ -18,7 +18,8 @@ from pathlib import Path
 from cffi import FFI
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
+# The crate an sdist carries (setup.py), else the repository.
+REPO = HERE / "rust" if (HERE / "rust" / "Cargo.toml").is_file() else HERE.parent.parent
 
 
 def read_cdef(path=HERE / "src" / "piimask" / "_ffi.py"):

@@ -7,20 +7,26 @@ the resulting libpiimask.so (debug info stripped) in the package, and
 compiles `piimask._piimask_cffi` (see build_ffi.py) against it. With
 $PIIMASK_LIB set, that library is bundled instead and cargo is not run.
 Without cargo and without $PIIMASK_LIB the build stops with a message naming
-what is missing; the package never installs without its library.
+what is missing; the package never installs without its library. An sdist
+carries the crate (`cargo package`) in `rust/`, so that it builds anywhere
+cargo is.
 """
 
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
 from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.sdist import sdist
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent.parent
+# The Rust crate: the copy an sdist carries (see SdistWithCrate), else the
+# repository this folder sits in.
+REPO = HERE / "rust" if (HERE / "rust" / "Cargo.toml").is_file() else HERE.parent.parent
 
 if sys.platform == "darwin":
     LIBNAME = "libpiimask.dylib"
@@ -85,6 +91,36 @@ def build_library():
     return lib
 
 
+class SdistWithCrate(sdist):
+    """Puts the Rust crate, as `cargo package` makes it, in `rust/`, so that
+    a wheel builds from the sdist alone (with cargo)."""
+
+    def make_release_tree(self, base_dir, files):
+        super().make_release_tree(base_dir, files)
+        cargo = cargo_program()
+        if cargo is None or not (REPO / "Cargo.toml").is_file():
+            fail("making an sdist needs cargo and the repository's Rust sources")
+        manifest = str(REPO / "Cargo.toml")
+        subprocess.run(
+            [cargo, "package", "--no-verify", "--allow-dirty", "--quiet", "--manifest-path", manifest],
+            cwd=REPO,
+            check=True,
+        )
+        target = Path(os.environ.get("CARGO_TARGET_DIR") or "target")
+        packages = (REPO / target if not target.is_absolute() else target) / "package"
+        crate = max(packages.glob("piimask-*.crate"), key=lambda p: p.stat().st_mtime)
+        dest = Path(base_dir) / "rust"
+        with tarfile.open(crate) as archive:
+            for member in archive.getmembers():
+                # piimask-V/path -> rust/path
+                parts = Path(member.name).parts[1:]
+                if not parts or not (member.isfile() or member.isdir()) or ".." in parts:
+                    continue
+                member.name = str(Path(*parts))
+                archive.extract(member, dest)
+        print(f"piimask: sdist carries {crate.name} in rust/", flush=True)
+
+
 class BuildExtWithLibrary(build_ext):
     """Bundles the library next to the compiled module, then compiles the
     module against that copy."""
@@ -106,7 +142,7 @@ class BuildExtWithLibrary(build_ext):
 
 
 setup(
-    cmdclass={"build_ext": BuildExtWithLibrary},
+    cmdclass={"build_ext": BuildExtWithLibrary, "sdist": SdistWithCrate},
     cffi_modules=["build_ffi.py:ffibuilder"],
     # The compiled module uses the stable ABI: one wheel for CPython 3.8+.
     options={"bdist_wheel": {"py_limited_api": "cp38"}},
