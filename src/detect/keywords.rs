@@ -86,13 +86,14 @@ static CONNECTORS: &[&str] = &[
 #[derive(Debug)]
 pub(crate) struct Keywords {
     automaton: AhoCorasick,
-    /// At most this many characters between a keyword's end and the value.
+    /// How many characters besides the keyword itself the window holds
+    /// (the gap is also limited to three connector words).
     gap_chars: usize,
 }
 
 impl Keywords {
-    /// Keywords (lower case; matched ignoring ASCII case) that count when at
-    /// most `gap_chars` characters stand between them and the value.
+    /// Keywords (lower case; matched ignoring ASCII case), looked for in a
+    /// window of `gap_chars` characters plus the longest keyword.
     pub(crate) fn new(words: &[&str], gap_chars: usize) -> Keywords {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
