@@ -19,7 +19,7 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 
-use super::keywords::Keywords;
+use super::keywords::{glues, Keywords};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::text::{char_at, char_before};
@@ -193,7 +193,7 @@ impl Detector for BankAccountDetector {
 fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     let before = char_before(text, start).0;
     let after = char_at(text, end).0;
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let word = glues;
     let decimal = matches!(text.get(end), Some(b'.' | b','))
         && text.get(end + 1).is_some_and(u8::is_ascii_digit);
     !word(before) && !word(after) && !decimal && after != Some('%')

@@ -80,6 +80,13 @@ static CONNECTORS: &[&str] = &[
     "at",
     "and",
     "number:",
+    "号码",
+    "號碼",
+    "号",
+    "番号",
+    "번호",
+    "رقم",
+    "numarası",
 ];
 
 /// A list of keywords and the window they are looked for in.
@@ -197,6 +204,14 @@ fn only_connectors(gap: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// Whether a value touching `c` would be part of a longer word or number:
+/// a Latin letter, a digit of any script or `_`. CJK, Arabic or Thai text,
+/// punctuation and emoji may touch a value (Chinese and Japanese write no
+/// spaces).
+pub(crate) fn glues(c: Option<char>) -> bool {
+    c.is_some_and(|c| is_latin_letter(c) || digit_value(c).is_some() || c == '_')
 }
 
 #[cfg(test)]
