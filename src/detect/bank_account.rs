@@ -19,14 +19,15 @@
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 
-use super::keywords::Keywords;
+use super::keywords::{glues, Keywords};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::text::{char_at, char_before};
 
-/// Named by an account word: above a national-format phone number (0.85),
-/// which "A/c 9876543210" would also be.
-const CONF_NAMED: f32 = 0.88;
+/// Named by an account word: above a national-format phone number, with
+/// or without its prefix (0.85, 0.9), which "A/c 9876543210" could also be;
+/// below a national ID named by its own keyword (0.93).
+const CONF_NAMED: f32 = 0.91;
 /// A NUBAN whose check digit holds for the bank named beside it.
 const CONF_NUBAN: f32 = 0.95;
 
@@ -192,7 +193,7 @@ impl Detector for BankAccountDetector {
 fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     let before = char_before(text, start).0;
     let after = char_at(text, end).0;
-    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let word = glues;
     let decimal = matches!(text.get(end), Some(b'.' | b','))
         && text.get(end + 1).is_some_and(u8::is_ascii_digit);
     !word(before) && !word(after) && !decimal && after != Some('%')

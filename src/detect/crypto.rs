@@ -18,8 +18,10 @@
 use sha2::{Digest, Sha256};
 use sha3::Keccak256;
 
+use super::keywords::glues;
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
+use crate::text::{char_at, char_before};
 
 /// Base58Check and Bech32 checksums, and EIP-55 in mixed case.
 const CONF_CHECKED: f32 = 0.98;
@@ -62,14 +64,14 @@ impl Detector for CryptoDetector {
         } else {
             run
         };
-        if start > 0 && is_word_byte(text[start - 1]) {
+        if glues(char_before(text, start).0) {
             return;
         }
         let mut end = start;
         while end < text.len() && end - start <= MAX_LEN && text[end].is_ascii_alphanumeric() {
             end += 1;
         }
-        if end - start > MAX_LEN || text.get(end).is_some_and(|&b| is_word_byte(b)) {
+        if end - start > MAX_LEN || glues(char_at(text, end).0) {
             return;
         }
         let token = &text[start..end];
@@ -89,11 +91,6 @@ impl Detector for CryptoDetector {
             });
         }
     }
-}
-
-/// Letters, digits and `_`: what an address must not be glued to.
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
 /// A P2PKH or P2SH mainnet address with a valid Base58Check checksum.

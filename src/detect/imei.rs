@@ -13,7 +13,7 @@
 
 use once_cell::sync::Lazy;
 
-use super::keywords::Keywords;
+use super::keywords::{glues, Keywords};
 use super::{Context, Detector, Span, Trigger};
 use crate::checksum::luhn_valid;
 use crate::finding::{Finding, Kind};
@@ -136,7 +136,7 @@ fn candidate(text: &[u8], runs: &[(usize, usize)], grouping: &[usize]) -> Option
 fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     let before = char_before(text, start).0;
     let after = char_at(text, end).0;
-    let glued = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let glued = glues;
     let decimal =
         |at: usize| text.get(at) == Some(&b'.') && text.get(at + 1).is_some_and(u8::is_ascii_digit);
     let after_decimal_point =
@@ -199,6 +199,7 @@ mod tests {
             "imei no. 35 209900 176148 1",
             "IMEI: 35209900 176148 1",
             "IMEI1: 352099001761481",
+            "IMEI number 35-209900-176148-1已付款",
         ] {
             let found = imeis(t);
             assert_eq!(found.len(), 1, "{t}");

@@ -80,19 +80,27 @@ static CONNECTORS: &[&str] = &[
     "at",
     "and",
     "number:",
+    "号码",
+    "號碼",
+    "号",
+    "番号",
+    "번호",
+    "رقم",
+    "numarası",
 ];
 
 /// A list of keywords and the window they are looked for in.
 #[derive(Debug)]
 pub(crate) struct Keywords {
     automaton: AhoCorasick,
-    /// At most this many characters between a keyword's end and the value.
+    /// How many characters besides the keyword itself the window holds
+    /// (the gap is also limited to three connector words).
     gap_chars: usize,
 }
 
 impl Keywords {
-    /// Keywords (lower case; matched ignoring ASCII case) that count when at
-    /// most `gap_chars` characters stand between them and the value.
+    /// Keywords (lower case; matched ignoring ASCII case), looked for in a
+    /// window of `gap_chars` characters plus the longest keyword.
     pub(crate) fn new(words: &[&str], gap_chars: usize) -> Keywords {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -196,6 +204,14 @@ fn only_connectors(gap: &[u8]) -> bool {
         }
     }
     true
+}
+
+/// Whether a value touching `c` would be part of a longer word or number:
+/// a Latin letter, a digit of any script or `_`. CJK, Arabic or Thai text,
+/// punctuation and emoji may touch a value (Chinese and Japanese write no
+/// spaces).
+pub(crate) fn glues(c: Option<char>) -> bool {
+    c.is_some_and(|c| is_latin_letter(c) || digit_value(c).is_some() || c == '_')
 }
 
 #[cfg(test)]

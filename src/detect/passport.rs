@@ -14,9 +14,10 @@
 
 use once_cell::sync::Lazy;
 
-use super::keywords::Keywords;
+use super::keywords::{glues, Keywords};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
+use crate::text::{char_at, char_before};
 
 /// A country's shape after a passport keyword: above the national-format
 /// phone numbers (0.85) that nine digits may also be.
@@ -107,10 +108,7 @@ impl Detector for PassportDetector {
         while end < text.len() && end - start <= 9 && text[end].is_ascii_alphanumeric() {
             end += 1;
         }
-        let glued = |b: Option<&u8>| {
-            b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
-        };
-        if glued(start.checked_sub(1).and_then(|i| text.get(i))) || glued(text.get(end)) {
+        if glues(char_before(text, start).0) || glues(char_at(text, end).0) {
             return;
         }
         let token = &text[start..end];
@@ -189,6 +187,8 @@ mod tests {
             passport("A08123456")
         );
         assert_eq!(found("meu passaporte: FZ123456"), passport("FZ123456"));
+        assert_eq!(found("passport no. NF5170588🇮🇳"), passport("NF5170588"));
+        assert_eq!(found("护照号码：E12345678，谢谢"), passport("E12345678"));
         assert_eq!(found("mi pasaporte es XDA123456"), passport("XDA123456"));
         assert_eq!(found("nomor paspor saya AB1234567"), passport("AB1234567"));
         assert_eq!(found("Reisepassnummer: 123456789"), passport("123456789"));

@@ -2478,6 +2478,256 @@ IPV6_RE = re.compile(r"(?<![0-9A-Fa-f:])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,
 EMAIL_CAND_RE = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']+")
 
 
+# ---------------------------------------------------------------------------
+# payment and device kinds: upi_id, bank_account, imei, crypto_address,
+# passport (one generator, one oracle and templates per kind)
+# ---------------------------------------------------------------------------
+
+# NPCI's published UPI handles (a subset: the ones customers use most).
+NK_UPI_HANDLES = ["okaxis", "oksbi", "okhdfcbank", "okicici", "ybl", "ibl", "axl", "paytm", "apl",
+                  "upi", "axisbank", "icici", "sbi", "hdfcbank", "kotak", "idfcfirst", "fam",
+                  "jupiteraxis", "naviaxis", "ptsbi", "pthdfc", "ptyes", "ptaxis", "waaxis"]
+NK_UPI_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{1,255}@([A-Za-z0-9]+)")
+
+
+def nk_upi_valid(v: str) -> bool:
+    m = NK_UPI_RE.fullmatch(v)
+    return bool(m) and m.group(1).lower() in NK_UPI_HANDLES and not v.split("@")[0].endswith(".")
+
+
+def nk_gen_upi(rng, region: str) -> str:
+    first = rng.choice(["ravi", "priya", "amit", "sunita", "rahul", "neha", "arjun", "kavya", "vikram",
+                        "pooja", "sanjay", "anita", "deepak", "meena", "rohit", "sharma.traders"])
+    name = rng.choice([first, first + "." + rng.choice(["kumar", "sharma", "patel", "singh", "rao"]),
+                       first + str(rng.randint(1, 999)), "9" + rdigits(rng, 9), first + "_" + rdigits(rng, 2)])
+    return name + "@" + rng.choice(NK_UPI_HANDLES)
+
+
+# Nigerian banks (CBN codes) for NUBANs.
+NK_NG_BANKS = [("GTBank", "058"), ("Access Bank", "044"), ("Zenith", "057"), ("First Bank", "011"),
+               ("UBA", "033"), ("Fidelity", "070"), ("Wema", "035"), ("Sterling", "232")]
+NK_NUBAN_W = [3, 7, 3, 3, 7, 3, 3, 7, 3, 3, 7, 3]
+
+
+def nk_nuban_check(bank: str, serial: str) -> str:
+    s = sum(int(d) * w for d, w in zip(bank + serial, NK_NUBAN_W))
+    return str((10 - s % 10) % 10)
+
+
+def nk_bank_account_valid(v: str) -> bool:
+    d = re.sub(r"[ \-]", "", v)
+    return d.isdigit() and 6 <= len(d) <= 20
+
+
+def nk_gen_bank_account(rng, region: str):
+    """-> (value, bank name or None)"""
+    if region == "NG":
+        bank, code = rng.choice(NK_NG_BANKS)
+        serial = rdigits(rng, 9)
+        return serial + nk_nuban_check(code, serial), bank
+    if region == "BR":
+        return rdigits(rng, rng.choice([5, 6, 8]), True) + "-" + str(rng.randint(0, 9)), None
+    n = {"IN": rng.choice([11, 12, 14, 15, 16]), "KE": rng.choice([10, 13, 14]), "PK": rng.choice([14, 16]),
+         "ID": 10, "MX": 11}.get(region, 10)
+    v = rdigits(rng, n, True)
+    if region == "MX" and rng.random() < 0.4:
+        v = v[:4] + " " + v[4:8] + " " + v[8:]
+    return v, None
+
+
+def nk_imei_valid(v: str) -> bool:
+    import stdnum.imei
+    d = re.sub(r"[ \-]", "", v)
+    return len(d) == 15 and stdnum.imei.is_valid(d)
+
+
+def nk_gen_imei(rng, region: str) -> str:
+    import stdnum.luhn as luhn
+    body = rng.choice(["35", "86", "49", "01", "99", "35"]) + rdigits(rng, 12)
+    v = body + luhn.calc_check_digit(body)
+    if rng.random() < 0.25:
+        v = "%s-%s-%s-%s" % (v[:2], v[2:8], v[8:14], v[14])
+    return v
+
+
+NK_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+NK_BECH = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+# EIP-55's own examples (mixed case, checksummed).
+NK_EIP55 = ["0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359",
+            "0xdbF03B407c01E7cD3CBea99509d93f8DDDC8C6FB", "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb"]
+
+
+def nk_b58encode(b: bytes) -> str:
+    n = int.from_bytes(b, "big")
+    out = ""
+    while n:
+        n, r = divmod(n, 58)
+        out = NK_B58[r] + out
+    return "1" * (len(b) - len(b.lstrip(b"\0"))) + out
+
+
+def nk_b58decode(s: str) -> bytes | None:
+    n = 0
+    for c in s:
+        if c not in NK_B58:
+            return None
+        n = n * 58 + NK_B58.index(c)
+    body = n.to_bytes((n.bit_length() + 7) // 8, "big") if n else b""
+    return b"\0" * (len(s) - len(s.lstrip("1"))) + body
+
+
+def nk_dsha(b: bytes) -> bytes:
+    return hashlib.sha256(hashlib.sha256(b).digest()).digest()
+
+
+def nk_polymod(values):
+    gen = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3]
+    chk = 1
+    for v in values:
+        b = chk >> 25
+        chk = (chk & 0x1ffffff) << 5 ^ v
+        for i in range(5):
+            chk ^= gen[i] if (b >> i) & 1 else 0
+    return chk
+
+
+def nk_hrp_expand(hrp):
+    return [ord(x) >> 5 for x in hrp] + [0] + [ord(x) & 31 for x in hrp]
+
+
+def nk_convertbits(data, frombits, tobits, pad=True):
+    acc = bits = 0
+    ret = []
+    for value in data:
+        acc = (acc << frombits) | value
+        bits += frombits
+        while bits >= tobits:
+            bits -= tobits
+            ret.append((acc >> bits) & ((1 << tobits) - 1))
+    if pad and bits:
+        ret.append((acc << (tobits - bits)) & ((1 << tobits) - 1))
+    elif not pad and (bits >= frombits or ((acc << (tobits - bits)) & ((1 << tobits) - 1))):
+        return None
+    return ret
+
+
+def nk_segwit_encode(hrp: str, version: int, program: bytes) -> str:
+    data = [version] + nk_convertbits(program, 8, 5)
+    const = 1 if version == 0 else 0x2bc830a3
+    pm = nk_polymod(nk_hrp_expand(hrp) + data + [0] * 6) ^ const
+    checksum = [(pm >> 5 * (5 - i)) & 31 for i in range(6)]
+    return hrp + "1" + "".join(NK_BECH[d] for d in data + checksum)
+
+
+def nk_crypto_valid(v: str) -> bool:
+    if re.fullmatch(r"0x[0-9a-f]{40}|0x[0-9A-F]{40}", v):
+        return True
+    if v in NK_EIP55:
+        return True
+    if v[:1] in "13":
+        raw = nk_b58decode(v)
+        return raw is not None and len(raw) == 25 and raw[0] in (0, 5) and nk_dsha(raw[:21])[:4] == raw[21:]
+    low = v.lower()
+    if low.startswith(("bc1", "tb1")) and (v == low or v == v.upper()):
+        data = [NK_BECH.find(c) for c in low[3:]]
+        if -1 in data or len(data) < 7:
+            return False
+        const = nk_polymod(nk_hrp_expand(low[:2]) + data)
+        version = data[0]
+        prog = nk_convertbits(data[1:-6], 5, 8, False)
+        if prog is None or not 2 <= len(prog) <= 40 or version > 16:
+            return False
+        if version == 0:
+            return const == 1 and len(prog) in (20, 32)
+        return const == 0x2bc830a3
+    return False
+
+
+def nk_gen_crypto(rng, region: str) -> str:
+    form = rng.choice(["p2pkh", "p2sh", "bech32", "bech32m", "eth", "eth"])
+    if form in ("p2pkh", "p2sh"):
+        payload = bytes([0 if form == "p2pkh" else 5]) + bytes(rng.randrange(256) for _ in range(20))
+        return nk_b58encode(payload + nk_dsha(payload)[:4])
+    if form == "bech32":
+        return nk_segwit_encode("bc", 0, bytes(rng.randrange(256) for _ in range(rng.choice([20, 32]))))
+    if form == "bech32m":
+        return nk_segwit_encode("bc", 1, bytes(rng.randrange(256) for _ in range(32)))
+    if rng.random() < 0.3:
+        return rng.choice(NK_EIP55)
+    return "0x" + "".join(rng.choice("0123456789abcdef") for _ in range(40))
+
+
+# Passport shapes per region (letters L, digits d); India is in_passport.
+NK_PASSPORT_SHAPES = {"US": ["ddddddddd", "Ldddddddd"], "GB": ["ddddddddd"], "BR": ["LLdddddd"],
+                      "MX": ["Ldddddddd"], "NG": ["Ldddddddd"], "PK": ["LLddddddd"], "CN": ["Ldddddddd"],
+                      "FR": ["ddLLddddd"], "ES": ["LLLdddddd"], "IT": ["LLddddddd"], "JP": ["LLddddddd"],
+                      "KE": ["LLddddddd"], "PH": ["LdddddddL"], "TH": ["LLddddddd"], "CA": ["LLdddddd"],
+                      "AE": ["ddddddddd"], "EG": ["Ldddddddd"], "SA": ["LLddddddd"], "TR": ["LLddddddd"],
+                      "KR": ["Ldddddddd"]}
+
+
+def nk_passport_valid(v: str) -> bool:
+    shape = "".join("L" if c.isalpha() else "d" for c in v)
+    return v.isascii() and v.isalnum() and any(shape in s for s in NK_PASSPORT_SHAPES.values())
+
+
+def nk_gen_passport(rng, region: str) -> str:
+    shape = rng.choice(NK_PASSPORT_SHAPES.get(region, ["LLddddddd"]))
+    out = "".join(rng.choice(UPPER) if c == "L" else str(rng.randint(0, 9)) for c in shape)
+    return out if out[0] != "0" else "1" + out[1:]
+
+
+NK_KINDS = {
+    # kind: (regions or None for all, probability per message, generator, oracle)
+    "upi_id": (["IN"], 0.10, nk_gen_upi, nk_upi_valid),
+    "bank_account": (["IN", "NG", "KE", "PK", "ID", "BR", "MX"], 0.08, nk_gen_bank_account, nk_bank_account_valid),
+    "imei": (None, 0.02, nk_gen_imei, nk_imei_valid),
+    "crypto_address": (None, 0.02, nk_gen_crypto, nk_crypto_valid),
+    "passport": (list(NK_PASSPORT_SHAPES), 0.04, nk_gen_passport, nk_passport_valid),
+}
+
+NK_TEMPLATES = {
+    "upi_id": {"en": ["pay to {v}", "my UPI ID is {v}", "GPay: {v}", "send the advance on {v}"],
+               "hinglish": ["payment {v} pe kar do", "mera UPI {v} hai", "isi UPI pe bhejo {v}"],
+               "hi": ["कृपया {v} पर भुगतान करें", "मेरा यूपीआई {v} है"]},
+    "bank_account": {"en": ["A/c no. {v}", "account number: {v}", "my account number is {v}",
+                            "{bank} account {v}", "acct {v}"],
+                     "hinglish": ["mera A/c {v} hai", "account no {v} me daal do"],
+                     "hi": ["खाता संख्या {v}"], "pt": ["conta {v}", "conta corrente: {v}"],
+                     "es": ["número de cuenta {v}", "mi cuenta es {v}"], "id": ["no rek {v}", "rekening {v}"],
+                     "sw": ["namba ya akaunti {v}"], "pcm": ["{bank} account {v}", "my account number: {v}"]},
+    "imei": {"en": ["IMEI: {v}", "IMEI number {v}", "the IMEI is {v}"], "hinglish": ["IMEI number {v} hai"],
+             "hi": ["आईएमईआई {v}"], "pt": ["IMEI {v}"], "es": ["el IMEI es {v}"], "id": ["nomor IMEI {v}"]},
+    "crypto_address": {"en": ["BTC: {v}", "send USDT to {v}", "my wallet {v}"], "pt": ["minha carteira {v}"],
+                       "es": ["mi billetera {v}"], "id": ["dompet saya {v}"]},
+    "passport": {"en": ["passport no. {v}", "my passport number is {v}"], "pt": ["passaporte {v}"],
+                 "es": ["pasaporte {v}"], "fr": ["numéro de passeport {v}"], "id": ["nomor paspor {v}"],
+                 "ar": ["رقم الجواز {v}"], "tr": ["pasaport no {v}"], "it": ["passaporto {v}"]},
+}
+
+
+def nk_plan(rng, region: str, kinds) -> list:
+    plan = []
+    for kind, (regions, p, _, _) in NK_KINDS.items():
+        if kind in kinds and (regions is None or region in regions) and rng.random() < p:
+            plan.append("nk:" + kind)
+    return plan
+
+
+def nk_render(rng, kind: str, region: str, lang: str):
+    """A phrase naming a value of `kind`, as pieces (the value labelled)."""
+    _, _, gen, valid = NK_KINDS[kind]
+    value, bank = gen(rng, region), None
+    if kind == "bank_account":
+        value, bank = value
+    assert valid(value), (kind, value)
+    t = NK_TEMPLATES[kind]
+    choices = t.get(lang) or t.get(LANG_BASE.get(lang, "")) or t["en"]
+    choices = [c for c in choices if bank or "{bank}" not in c] or t["en"][:3]
+    before, after = rng.choice(choices).replace("{bank}", bank or "").split("{v}")
+    return [(before, None), L(kind, value), (after, None)]
+
+
 def audit(text: str, region: str, protected: list[tuple[int, int]]) -> str | None:
     """Return a description of the first problem, or None. Offsets are code points."""
     norm = ascii_digits(text)
@@ -2595,6 +2845,8 @@ def render_template(ctx: Ctx, tmpl: str, lang: str, slot_args: dict):
             prev = "".join(t for t, _ in pieces[-1:])
             pieces += render_id(rng, slot_args["id_kind"], slot_args.get("id_kw_p"),
                                 possessive_before=bool(POSSESSIVE_END.search(prev)))
+        elif slot.startswith("nk_"):
+            pieces += nk_render(rng, slot[3:], ctx.code, lang)
         elif slot == "name":
             pieces.append((rng.choice(ctx.region.display_names(lang)), None))
         elif slot == "product":
@@ -2639,6 +2891,7 @@ def build_message(ctx: Ctx):
         plan.append("iban")
     if "ip_address" in kinds and rng.random() < 0.05:
         plan.append("ip")
+    plan += nk_plan(rng, ctx.code, kinds)
     n_body = wchoice(rng, [(0, 12), (1, 55), (2, 28), (3, 5)])
     if not plan and n_body == 0:
         n_body = 1
@@ -2653,6 +2906,8 @@ def build_message(ctx: Ctx):
             no_kw = rng.random() < 0.12 and kind not in ALWAYS_KEYWORD
             args = {"id_kind": kind, "id_kw_p": 0.0 if no_kw else (0.92 if k.weak else 0.65)}
             tmpl = rng.choice(lget(lang, "idnokw") if no_kw else lget(lang, "id"))
+        elif item.startswith("nk:"):
+            tmpl = "{nk_%s}" % item[3:]
         else:
             tmpl = rng.choice(lget(lang, item))
         middle.append((tmpl, lang, args))
@@ -2763,7 +3018,7 @@ def make_message(seed: int, idx: int, regions: dict, kinds, region_code=None, ma
                        % (idx, code, max_tries, last_problem))
 
 
-ALL_KINDS = ["phone", "email", "credit_card", "iban", "ip_address"] + list(ID_KINDS)
+ALL_KINDS = ["phone", "email", "credit_card", "iban", "ip_address"] + list(ID_KINDS) + list(NK_KINDS)
 
 
 def label_valid(kind: str, value: str, region: str) -> bool:
@@ -2788,6 +3043,8 @@ def label_valid(kind: str, value: str, region: str) -> bool:
         return stdnum.iban.is_valid(re.sub(r"[ \-]", "", value).upper())
     if kind == "ip_address":
         return ip_ok(value)
+    if kind in NK_KINDS:
+        return NK_KINDS[kind][3](value)
     return ID_KINDS[kind].valid(value)
 
 
