@@ -55,7 +55,7 @@ pub(super) static SPECS: &[IdSpec] = &[
     IdSpec {
         kind: Kind::InVoterId,
         country: "IN",
-        shapes: &[shape("LLLddddddd", Bare)],
+        shapes: &[shape("LLLddddddd", Checked)],
         validate: epic,
     },
     IdSpec {

@@ -39,6 +39,14 @@
 //! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
 //! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …) | 0.75, 0.93 with a keyword |
 //! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
+//! | [`Strength::Checked`] | as `Bare`; elsewhere too, without a keyword and unless vetoed, as weak evidence below the default threshold (a checksum-valid Thai ID in a Brazilian chat) | 0.75 at home, 0.93 with a keyword, 0.4 elsewhere |
+//!
+//! The 0.4 of [`Strength::Checked`] sits below the scanner's default
+//! `min_confidence` (0.5): a default scan drops it, a leak-averse one
+//! (0.3, the `export` role) masks it. It is given to the bare forms of the
+//! identifiers whose check digit or embedded structure (date, region code,
+//! issuer code) makes a random match rare, not to structure-only numbers
+//! whose digits alone say nothing (a BVN, a bare CNIC, a passport number).
 //!
 //! # Identifiers that are also phone numbers
 //!
@@ -106,6 +114,7 @@ const CONF_STRONG_NAMED: f32 = 0.98;
 const CONF_HOME: f32 = 0.92;
 const CONF_NAMED: f32 = 0.93;
 const CONF_BARE_HOME: f32 = 0.75;
+const CONF_WEAK: f32 = 0.4;
 const CONF_HOME_BONUS: f32 = 0.01;
 
 /// How much a written shape says by itself (see the module docs).
@@ -115,6 +124,7 @@ pub(crate) enum Strength {
     Home,
     Bare,
     Keyword,
+    Checked,
 }
 
 /// One written form of an identifier.
@@ -560,7 +570,8 @@ fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
         Strength::Strong => Some(CONF_STRONG + home_bonus),
         _ if named => Some(CONF_NAMED),
         Strength::Home if home => Some(CONF_HOME),
-        Strength::Bare if home && !around.vetoed => Some(CONF_BARE_HOME),
+        Strength::Bare | Strength::Checked if home && !around.vetoed => Some(CONF_BARE_HOME),
+        Strength::Checked if !around.vetoed => Some(CONF_WEAK),
         _ => None,
     }
 }
@@ -961,6 +972,53 @@ pub(crate) mod testutil {
             kinds("ZA", "KYC: 800101 5009 087"),
             [("za_id".into(), "800101 5009 087".into())]
         );
+    }
+
+    /// Bare checksum-valid identifiers of another country are weak evidence:
+    /// 0.4, dropped at the default threshold, masked by a leak-averse one.
+    #[test]
+    fn weak_evidence_below_the_default_threshold() {
+        let found = |min: f32, region: &str, text: &str| -> Vec<(Kind, f32)> {
+            let scanner = crate::Scanner::builder()
+                .region(region)
+                .min_confidence(min)
+                .build()
+                .unwrap();
+            scanner
+                .scan(text)
+                .into_iter()
+                .map(|f| (f.kind, f.confidence))
+                .collect()
+        };
+        // A Thai ID and a CLABE in a Brazilian chat, without a keyword.
+        for (value, kind) in [
+            ("1103702071811", Kind::ThId),
+            ("002010077777777771", Kind::MxClabe),
+        ] {
+            let text = format!("segue {value} ok");
+            assert!(found(0.5, "BR", &text).is_empty(), "{text}");
+            assert_eq!(found(0.3, "BR", &text), [(kind.clone(), super::CONF_WEAK)]);
+            // A veto word still rules it out.
+            assert!(found(0.3, "BR", &format!("pedido {value}")).is_empty());
+        }
+        // At home 0.75, with a keyword 0.93.
+        assert_eq!(
+            found(0.5, "TH", "1103702071811"),
+            [(Kind::ThId, super::CONF_BARE_HOME)]
+        );
+        assert_eq!(
+            found(0.5, "BR", "CLABE 002010077777777771"),
+            [(Kind::MxClabe, super::CONF_NAMED)]
+        );
+        // Structure-only numbers stay unreported without their keyword.
+        for text in ["22123456789", "4210112345672", "J8369854"] {
+            let ids = found(0.0, "GB", text);
+            assert!(
+                ids.iter()
+                    .all(|(k, _)| !matches!(k, Kind::NgBvn | Kind::PkCnic | Kind::InPassport)),
+                "{text}: {ids:?}"
+            );
+        }
     }
 
     /// Chat messages full of numbers that are not personal data, in the
