@@ -558,9 +558,11 @@ impl IdDetector {
 /// support than the context gives.
 fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
     let home = ctx.region.is_some_and(|r| r.code() == probe.spec.country);
-    // "for KYC: …" names the identifiers of the conversation's country.
-    let named =
-        (around.names(&probe.spec.kind) || (home && around.names_identity())) && !around.vetoed;
+    // "for KYC: …" names the identifiers of the conversation's country,
+    // unless it goes on to name one ("for KYC: BVN …").
+    let kind = &probe.spec.kind;
+    let identity = home && around.names_identity() && !around.names_another_identifier(kind);
+    let named = (around.names(kind) || identity) && !around.vetoed;
     // Two countries' identifiers can share a written form (`25.239.186-K`
     // is a Chilean RUT, and a Spanish NIF with the letter K): the
     // conversation's country breaks the tie.
