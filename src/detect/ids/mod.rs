@@ -627,12 +627,55 @@ fn match_form(
     if text[start..g].iter().any(u8::is_ascii_digit) {
         return None;
     }
-    let (end, n) = match_shape(text, start, probe.shape.pattern.as_bytes(), buf)?;
+    let pattern = probe.shape.pattern.as_bytes();
+    let (end, n) = match_shape(text, start, pattern, buf)?;
+    if grouping_goes_on(text, start, end, pattern) {
+        return None;
+    }
     (free_standing(text, start, end) && !after_plus(text, start)).then_some(Written {
         start,
         end,
         n,
     })
+}
+
+/// Whether a match of a space-grouped pattern is part of a longer number
+/// grouped the same way: another group of as many digits as the pattern's
+/// first (last) group, written with a space right before (after) it. The
+/// last twelve digits of `5344 5469 1810 2687`, a card or a VID, are no
+/// Aadhaar number; `2341 2341 2346 9876543210` still holds one.
+fn grouping_goes_on(text: &[u8], start: usize, end: usize, pattern: &[u8]) -> bool {
+    let Some(first_space) = pattern.iter().position(|&b| b == b' ') else {
+        return false;
+    };
+    let last_space = pattern
+        .iter()
+        .rposition(|&b| b == b' ')
+        .unwrap_or(first_space);
+    let group = |p: &[u8]| p.iter().all(|&b| b == b'd').then_some(p.len());
+    let digits_run = |from: usize, forward: bool| -> usize {
+        let mut k = 0;
+        loop {
+            let i = if forward {
+                from + k
+            } else {
+                match from.checked_sub(k + 1) {
+                    Some(i) => i,
+                    None => return k,
+                }
+            };
+            if !text.get(i).is_some_and(u8::is_ascii_digit) {
+                return k;
+            }
+            k += 1;
+        }
+    };
+    let after = group(&pattern[last_space + 1..])
+        .is_some_and(|len| text.get(end) == Some(&b' ') && digits_run(end + 1, true) == len);
+    let before = group(&pattern[..first_space]).is_some_and(|len| {
+        start >= 1 && text[start - 1] == b' ' && digits_run(start - 1, false) == len
+    });
+    after || before
 }
 
 /// Matches `pattern` at `text[start..]`, collecting the slot characters (upper
@@ -976,6 +1019,22 @@ pub(crate) mod testutil {
         assert_eq!(
             kinds("ZA", "KYC: 800101 5009 087"),
             [("za_id".into(), "800101 5009 087".into())]
+        );
+    }
+
+    /// A space-grouped identifier inside a longer number grouped the same
+    /// way is not reported; beside a number grouped otherwise it is.
+    #[test]
+    fn longer_groupings_are_not_identifiers() {
+        assert!(scan("my card 5344 2341 2341 2346 got declined", Some("IN")).is_empty());
+        assert!(scan("sent 2341 2341 2346 8101 pls", Some("IN")).is_empty());
+        assert_eq!(
+            scan("aadhaar 2341 2341 2346 9876543210", Some("IN")),
+            [(Kind::InAadhaar, "2341 2341 2346".into())]
+        );
+        assert_eq!(
+            scan("NHS number: 943 476 5919 ok", None),
+            [(Kind::GbNhs, "943 476 5919".into())]
         );
     }
 
