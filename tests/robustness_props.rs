@@ -72,6 +72,12 @@ const EXAMPLES: &[&str] = &[
     "iqama 1012345672",
     "الرقم القومي 29001010112345",
     "CCCD 001099012345",
+    // The kinds of the "kinds" branch (merged here for min_confidence).
+    "pay to ravikumar@okaxis pls",
+    "A/c no. 50100234567890 HDFC",
+    "IMEI: 35-209900-176148-1",
+    "send to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+    "passport no. A08123456",
 ];
 
 /// Pieces that make chat-like text dense in values, near-misses, masks
@@ -163,7 +169,7 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
         }
         at += gap.len();
         let value = &text[f.range()];
-        let len = if f.kind == Kind::Email {
+        let len = if matches!(f.kind, Kind::Email | Kind::UpiId) {
             let (local, domain) = value.rsplit_once('@').unwrap();
             let first = local.chars().next().unwrap();
             let expected = format!("{first}•••@{domain}");
@@ -201,7 +207,8 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
             assert!(visible <= total / 2, "over half of {value:?} in {masked:?}");
             masked.len() - at - chars.as_str().len()
         };
-        let domain = (f.kind == Kind::Email).then(|| at + masked[at..at + len].find('@').unwrap());
+        let domain = matches!(f.kind, Kind::Email | Kind::UpiId)
+            .then(|| at + masked[at..at + len].find('@').unwrap());
         replacements.push((at..at + len, domain));
         at += len;
         last = f.end;
@@ -213,7 +220,10 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
     let shown_in_place = |p: usize, end: usize| {
         origin[p] != usize::MAX && (p..end).all(|q| origin[q] == origin[p] + (q - p))
     };
-    for f in findings.iter().filter(|f| f.kind != Kind::Email) {
+    for f in findings
+        .iter()
+        .filter(|f| !matches!(f.kind, Kind::Email | Kind::UpiId))
+    {
         let value = &text[f.range()];
         if value.chars().filter(|c| c.is_alphanumeric()).count() < 4 {
             continue;

@@ -64,6 +64,15 @@ impl Around {
     pub(crate) fn names_identity(&self) -> bool {
         self.kinds & IDENTITY != 0
     }
+
+    /// Whether the window names an identifier other than `kind` ("for KYC:
+    /// BVN number …" names the BVN, not every Nigerian identifier): then a
+    /// generic identity word speaks for that one only. Codes 10 and up are
+    /// the identifiers (a card word inside "ID card" does not count).
+    pub(crate) fn names_another_identifier(&self, kind: &Kind) -> bool {
+        let identifiers = !((1u64 << 10) - 1) & !IDENTITY;
+        self.kinds & identifiers & !bit(kind) != 0
+    }
 }
 
 /// How a keyword must appear to count.

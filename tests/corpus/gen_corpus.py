@@ -2904,7 +2904,7 @@ def build_message(ctx: Ctx):
             k = ID_KINDS[kind]
             # weak, bare-digit identifiers: only a minority without keyword
             no_kw = rng.random() < 0.12 and kind not in ALWAYS_KEYWORD
-            args = {"id_kind": kind, "id_kw_p": 0.0 if no_kw else (0.92 if k.weak else 0.65)}
+            args = {"id_kind": kind, "id_kw_p": 0.0 if no_kw else (1.0 if kind in ALWAYS_KEYWORD else 0.92 if k.weak else 0.65)}
             tmpl = rng.choice(lget(lang, "idnokw") if no_kw else lget(lang, "id"))
         elif item.startswith("nk:"):
             tmpl = "{nk_%s}" % item[3:]

@@ -18,7 +18,7 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     shapes: &[
         shape("ddd-dddd-ddddddd-d", Strong),
         shape("ddd dddd ddddddd d", Strong),
-        shape("ddddddddddddddd", Bare),
+        shape("ddddddddddddddd", Checked),
     ],
     validate: emirates_id,
 }];

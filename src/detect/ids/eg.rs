@@ -16,7 +16,7 @@ use crate::finding::Kind;
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     kind: Kind::EgNationalId,
     country: "EG",
-    shapes: &[shape("dddddddddddddd", Bare)],
+    shapes: &[shape("dddddddddddddd", Checked)],
     validate: national_id,
 }];
 

@@ -11,7 +11,8 @@
 //! rest, tax office and branch, are unchecked). Since 2024 (PMK
 //! 112/PMK.03/2022) it is sixteen digits: a citizen's NIK, or the old
 //! number with a `0` in front (python-stdnum's `id.npwp`). The dotted form
-//! stands alone; bare digits need a keyword (`NPWP`).
+//! stands alone; fifteen bare digits need an Indonesian conversation or a
+//! keyword (`NPWP`), sixteen (a NIK's length) the keyword.
 
 use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
 use crate::checksum::luhn_valid;
@@ -32,7 +33,7 @@ pub(super) static SPECS: &[IdSpec] = &[
         country: "ID",
         shapes: &[
             shape("dd.ddd.ddd.d-ddd.ddd", Strong),
-            shape("ddddddddddddddd", Keyword),
+            shape("ddddddddddddddd", Bare),
             shape("dddddddddddddddd", Keyword),
         ],
         validate: npwp,
@@ -133,6 +134,8 @@ mod tests {
             scan("nomor pokok wajib pajak 012345674901000", None),
             [(Kind::IdNpwp, "012345674901000".into())]
         );
-        assert!(scan("012345674901000", Some("ID")).is_empty());
+        assert_eq!(scan("ini 012345674901000 saya", Some("ID")).len(), 1);
+        assert!(scan("012345674901000", Some("MY")).is_empty());
+        assert!(scan("resi 012345674901000", Some("ID")).is_empty());
     }
 }

@@ -23,7 +23,8 @@
 //! seven digits with no published check, so it needs a keyword. An Aadhaar
 //! virtual ID (VID) is sixteen digits, not starting with 0 or 1, with a
 //! Verhoeff check digit, never a palindrome (UIDAI); sixteen digits are
-//! also a card number, so it needs a keyword (`VID`).
+//! also a card number, so it needs its keyword (`VID`), and then wins over
+//! a card.
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
 use crate::checksum::{luhn_valid, verhoeff_valid};
@@ -55,7 +56,7 @@ pub(super) static SPECS: &[IdSpec] = &[
     IdSpec {
         kind: Kind::InVoterId,
         country: "IN",
-        shapes: &[shape("LLLddddddd", Bare)],
+        shapes: &[shape("LLLddddddd", Checked)],
         validate: epic,
     },
     IdSpec {
@@ -68,9 +69,9 @@ pub(super) static SPECS: &[IdSpec] = &[
         kind: Kind::InVid,
         country: "IN",
         shapes: &[
-            shape("dddd dddd dddd dddd", Keyword),
-            shape("dddd-dddd-dddd-dddd", Keyword),
-            shape("dddddddddddddddd", Keyword),
+            shape("dddd dddd dddd dddd", Named),
+            shape("dddd-dddd-dddd-dddd", Named),
+            shape("dddddddddddddddd", Named),
         ],
         validate: vid,
     },
@@ -254,5 +255,15 @@ mod tests {
         let text = format!("virtual id {v}");
         assert_eq!(scan(&text, None), [(Kind::InVid, v.to_string())]);
         assert!(scan(v, Some("IN")).iter().all(|(k, _)| *k != Kind::InVid));
+        // Its keyword beats a card number of the same digits: 2366 8738
+        // 4881 6371 is Verhoeff-valid and a Luhn-valid Visa-range number.
+        assert!(vid(b"2366873848816371"));
+        let all = crate::Scanner::builder().build().unwrap();
+        let text = "VID no 2366 8738 4881 6371 check karo";
+        let found: Vec<_> = all.scan(text).into_iter().map(|f| f.kind).collect();
+        assert_eq!(found, [Kind::InVid]);
+        let text = "card no 2366 8738 4881 6371";
+        let found: Vec<_> = all.scan(text).into_iter().map(|f| f.kind).collect();
+        assert_eq!(found, [Kind::CreditCard]);
     }
 }

@@ -12,7 +12,7 @@ use crate::finding::Kind;
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     kind: Kind::KeKraPin,
     country: "KE",
-    shapes: &[shape("LdddddddddL", Bare)],
+    shapes: &[shape("LdddddddddL", Checked)],
     validate: kra_pin,
 }];
 

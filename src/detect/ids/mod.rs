@@ -39,6 +39,15 @@
 //! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
 //! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …) | 0.75, 0.93 with a keyword |
 //! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
+//! | [`Strength::Named`] | only with the kind's own keyword (an Aadhaar VID: sixteen digits are also a card number, and "VID" says which) | 0.98, above a grouped card (0.97); 0.93 after a generic identity word |
+//! | [`Strength::Checked`] | as `Bare`; elsewhere too, without a keyword and unless vetoed, as weak evidence below the default threshold (a checksum-valid Thai ID in a Brazilian chat) | 0.75 at home, 0.93 with a keyword, 0.4 elsewhere |
+//!
+//! The 0.4 of [`Strength::Checked`] sits below the scanner's default
+//! `min_confidence` (0.5): a default scan drops it, a leak-averse one
+//! (0.3, the `export` role) masks it. It is given to the bare forms of the
+//! identifiers whose check digit or embedded structure (date, region code,
+//! issuer code) makes a random match rare, not to structure-only numbers
+//! whose digits alone say nothing (a BVN, a bare CNIC, a passport number).
 //!
 //! # Identifiers that are also phone numbers
 //!
@@ -106,6 +115,7 @@ const CONF_STRONG_NAMED: f32 = 0.98;
 const CONF_HOME: f32 = 0.92;
 const CONF_NAMED: f32 = 0.93;
 const CONF_BARE_HOME: f32 = 0.75;
+const CONF_WEAK: f32 = 0.4;
 const CONF_HOME_BONUS: f32 = 0.01;
 
 /// How much a written shape says by itself (see the module docs).
@@ -115,6 +125,8 @@ pub(crate) enum Strength {
     Home,
     Bare,
     Keyword,
+    Checked,
+    Named,
 }
 
 /// One written form of an identifier.
@@ -548,9 +560,11 @@ impl IdDetector {
 /// support than the context gives.
 fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
     let home = ctx.region.is_some_and(|r| r.code() == probe.spec.country);
-    // "for KYC: …" names the identifiers of the conversation's country.
-    let named =
-        (around.names(&probe.spec.kind) || (home && around.names_identity())) && !around.vetoed;
+    // "for KYC: …" names the identifiers of the conversation's country,
+    // unless it goes on to name one ("for KYC: BVN …").
+    let kind = &probe.spec.kind;
+    let identity = home && around.names_identity() && !around.names_another_identifier(kind);
+    let named = (around.names(kind) || identity) && !around.vetoed;
     // Two countries' identifiers can share a written form (`25.239.186-K`
     // is a Chilean RUT, and a Spanish NIF with the letter K): the
     // conversation's country breaks the tie.
@@ -558,9 +572,11 @@ fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
     match probe.shape.strength {
         Strength::Strong if named => Some(CONF_STRONG_NAMED + home_bonus),
         Strength::Strong => Some(CONF_STRONG + home_bonus),
+        Strength::Named if around.names(kind) && !around.vetoed => Some(CONF_STRONG_NAMED),
         _ if named => Some(CONF_NAMED),
         Strength::Home if home => Some(CONF_HOME),
-        Strength::Bare if home && !around.vetoed => Some(CONF_BARE_HOME),
+        Strength::Bare | Strength::Checked if home && !around.vetoed => Some(CONF_BARE_HOME),
+        Strength::Checked if !around.vetoed => Some(CONF_WEAK),
         _ => None,
     }
 }
@@ -611,12 +627,55 @@ fn match_form(
     if text[start..g].iter().any(u8::is_ascii_digit) {
         return None;
     }
-    let (end, n) = match_shape(text, start, probe.shape.pattern.as_bytes(), buf)?;
+    let pattern = probe.shape.pattern.as_bytes();
+    let (end, n) = match_shape(text, start, pattern, buf)?;
+    if grouping_goes_on(text, start, end, pattern) {
+        return None;
+    }
     (free_standing(text, start, end) && !after_plus(text, start)).then_some(Written {
         start,
         end,
         n,
     })
+}
+
+/// Whether a match of a space-grouped pattern is part of a longer number
+/// grouped the same way: another group of as many digits as the pattern's
+/// first (last) group, written with a space right before (after) it. The
+/// last twelve digits of `5344 5469 1810 2687`, a card or a VID, are no
+/// Aadhaar number; `2341 2341 2346 9876543210` still holds one.
+fn grouping_goes_on(text: &[u8], start: usize, end: usize, pattern: &[u8]) -> bool {
+    let Some(first_space) = pattern.iter().position(|&b| b == b' ') else {
+        return false;
+    };
+    let last_space = pattern
+        .iter()
+        .rposition(|&b| b == b' ')
+        .unwrap_or(first_space);
+    let group = |p: &[u8]| p.iter().all(|&b| b == b'd').then_some(p.len());
+    let digits_run = |from: usize, forward: bool| -> usize {
+        let mut k = 0;
+        loop {
+            let i = if forward {
+                from + k
+            } else {
+                match from.checked_sub(k + 1) {
+                    Some(i) => i,
+                    None => return k,
+                }
+            };
+            if !text.get(i).is_some_and(u8::is_ascii_digit) {
+                return k;
+            }
+            k += 1;
+        }
+    };
+    let after = group(&pattern[last_space + 1..])
+        .is_some_and(|len| text.get(end) == Some(&b' ') && digits_run(end + 1, true) == len);
+    let before = group(&pattern[..first_space]).is_some_and(|len| {
+        start >= 1 && text[start - 1] == b' ' && digits_run(start - 1, false) == len
+    });
+    after || before
 }
 
 /// Matches `pattern` at `text[start..]`, collecting the slot characters (upper
@@ -961,6 +1020,69 @@ pub(crate) mod testutil {
             kinds("ZA", "KYC: 800101 5009 087"),
             [("za_id".into(), "800101 5009 087".into())]
         );
+    }
+
+    /// A space-grouped identifier inside a longer number grouped the same
+    /// way is not reported; beside a number grouped otherwise it is.
+    #[test]
+    fn longer_groupings_are_not_identifiers() {
+        assert!(scan("my card 5344 2341 2341 2346 got declined", Some("IN")).is_empty());
+        assert!(scan("sent 2341 2341 2346 8101 pls", Some("IN")).is_empty());
+        assert_eq!(
+            scan("aadhaar 2341 2341 2346 9876543210", Some("IN")),
+            [(Kind::InAadhaar, "2341 2341 2346".into())]
+        );
+        assert_eq!(
+            scan("NHS number: 943 476 5919 ok", None),
+            [(Kind::GbNhs, "943 476 5919".into())]
+        );
+    }
+
+    /// Bare checksum-valid identifiers of another country are weak evidence:
+    /// 0.4, dropped at the default threshold, masked by a leak-averse one.
+    #[test]
+    fn weak_evidence_below_the_default_threshold() {
+        let found = |min: f32, region: &str, text: &str| -> Vec<(Kind, f32)> {
+            let scanner = crate::Scanner::builder()
+                .region(region)
+                .min_confidence(min)
+                .build()
+                .unwrap();
+            scanner
+                .scan(text)
+                .into_iter()
+                .map(|f| (f.kind, f.confidence))
+                .collect()
+        };
+        // A Thai ID and a CLABE in a Brazilian chat, without a keyword.
+        for (value, kind) in [
+            ("1103702071811", Kind::ThId),
+            ("002010077777777771", Kind::MxClabe),
+        ] {
+            let text = format!("segue {value} ok");
+            assert!(found(0.5, "BR", &text).is_empty(), "{text}");
+            assert_eq!(found(0.3, "BR", &text), [(kind.clone(), super::CONF_WEAK)]);
+            // A veto word still rules it out.
+            assert!(found(0.3, "BR", &format!("pedido {value}")).is_empty());
+        }
+        // At home 0.75, with a keyword 0.93.
+        assert_eq!(
+            found(0.5, "TH", "1103702071811"),
+            [(Kind::ThId, super::CONF_BARE_HOME)]
+        );
+        assert_eq!(
+            found(0.5, "BR", "CLABE 002010077777777771"),
+            [(Kind::MxClabe, super::CONF_NAMED)]
+        );
+        // Structure-only numbers stay unreported without their keyword.
+        for text in ["22123456789", "4210112345672", "J8369854"] {
+            let ids = found(0.0, "GB", text);
+            assert!(
+                ids.iter()
+                    .all(|(k, _)| !matches!(k, Kind::NgBvn | Kind::PkCnic | Kind::InPassport)),
+                "{text}: {ids:?}"
+            );
+        }
     }
 
     /// Chat messages full of numbers that are not personal data, in the

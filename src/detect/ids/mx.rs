@@ -47,7 +47,7 @@ pub(super) static SPECS: &[IdSpec] = &[
         kind: Kind::MxClabe,
         country: "MX",
         shapes: &[
-            shape("dddddddddddddddddd", Bare),
+            shape("dddddddddddddddddd", Checked),
             shape("ddd ddd ddddddddddd d", Home),
             shape("dddd dddd dddd dddd dd", Home),
         ],

@@ -17,7 +17,7 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     shapes: &[
         shape("dddddd-dd-dddd", Strong),
         shape("dddddd dd dddd", Home),
-        shape("dddddddddddd", Bare),
+        shape("dddddddddddd", Checked),
     ],
     validate: nric,
 }];

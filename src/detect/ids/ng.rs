@@ -79,5 +79,14 @@ mod tests {
             [(Kind::NgBvn, "2212 3456 789".into())]
         );
         assert!(scan("22123456789", None).is_empty());
+        // A generic identity word names the BVN when the BVN is named.
+        assert_eq!(
+            scan("for KYC: BVN number 22123456789", Some("NG")),
+            [(Kind::NgBvn, "22123456789".into())]
+        );
+        assert_eq!(
+            scan("for KYC: 12345678901", Some("NG")),
+            [(Kind::NgNin, "12345678901".into())]
+        );
     }
 }

@@ -14,7 +14,7 @@ use crate::finding::Kind;
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     kind: Kind::SaNationalId,
     country: "SA",
-    shapes: &[shape("dddddddddd", Bare)],
+    shapes: &[shape("dddddddddd", Checked)],
     validate: national_id,
 }];
 

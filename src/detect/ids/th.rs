@@ -19,7 +19,7 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     shapes: &[
         shape("d-dddd-ddddd-dd-d", Strong),
         shape("d dddd ddddd dd d", Strong),
-        shape("ddddddddddddd", Bare),
+        shape("ddddddddddddd", Checked),
     ],
     validate: th_id,
 }];
