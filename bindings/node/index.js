@@ -469,3 +469,4 @@ function libraryVersion() {
 
 module.exports = { Scanner, PiimaskError, Status, libraryVersion, LIBRARY_PATH };
 Object.assign(module.exports, require('./stream')); // streaming: RedactTransform, redactStream
+module.exports.Guard = require('./guard.js')({ lib, koffi, fail, bytesOf, utf16Offsets, copyOut, Status, PiimaskError });

@@ -48,6 +48,9 @@ __all__ = [
     "NotFound",
     "InternalError",
     "library_version",
+    "Guard",
+    "GuardCheck",
+    "GuardEvent",
     "LIBRARY_PATH",
 ]
 
@@ -685,4 +688,7 @@ class Scanner:
 def library_version() -> str:
     """The version of the loaded C library."""
     return ffi.string(lib.piimask_version()).decode()
+
+
+from .guard import Guard, GuardCheck, GuardEvent  # noqa: E402
 from .stream import RedactStream, redact_stream  # noqa: E402,F401  (streaming adapter)
