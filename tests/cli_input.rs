@@ -245,3 +245,24 @@ fn malformed_lines_are_errors_or_plain_text() {
     assert_eq!(v[1]["text"], format!("not json {PHONE}"));
     assert_eq!(v[1]["findings"][0]["normalized"], "+442079460958");
 }
+
+#[test]
+fn plain_lone_surrogates_pass_through_and_malformed_changes_nothing() {
+    // A lone surrogate in plain text is its 3-byte (WTF-8) encoding, as
+    // Python's surrogatepass writes it: invalid UTF-8 like any other.
+    let input = b"caf\xed\xb3\xa9 +44 20 7946 0958\n{not json} +44 20 7946 0958\n";
+    let run = piimask(&["redact", "--plain"], input);
+    let expected = [
+        b"caf\xed\xb3\xa9 ".as_slice(),
+        MASKED.as_bytes(),
+        b"\n{not json} ",
+        MASKED.as_bytes(),
+        b"\n",
+    ]
+    .concat();
+    assert_eq!(run.stdout, expected);
+    // In plain text every line is a message: --malformed has nothing to do.
+    let again = piimask(&["redact", "--plain", "--malformed", "redact"], input);
+    assert_eq!(again.stdout, expected);
+    assert_eq!(again.stderr, run.stderr);
+}

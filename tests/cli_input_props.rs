@@ -240,3 +240,34 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    // Each case starts two processes: a few cases, to show the binary is
+    // the pipeline the other properties test.
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    #[test]
+    fn the_process_writes_what_the_pipeline_writes(input in input(), lossy in any::<bool>()) {
+        use std::io::Write;
+        use std::process::{Command, Stdio};
+
+        let mut args = vec!["redact", "--plain", "--region", "IN"];
+        if lossy {
+            args.push("--lossy");
+        }
+        let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+            .args(&args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        let out = child.wait_with_output().unwrap();
+        prop_assert!(out.status.success());
+        let (expected, summary) = run(Format::Plain, Mode::Redact, lossy, Malformed::Error, &input);
+        prop_assert_eq!(out.stdout, expected);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        prop_assert!(stderr.ends_with(&format!("piimask: {summary}\n")), "{}", stderr);
+    }
+}

@@ -85,7 +85,9 @@ pub(super) fn lone_surrogates_replaced(json: &str) -> Option<String> {
     while at + 1 < bytes.len() {
         // Backslashes only occur in escapes (inside strings) in JSON: each
         // one starts an escape, which is skipped whole.
-        let next = if bytes[at + 1] != b'u' {
+        // Most `\u` escapes are not surrogates (those start `\ud`), and
+        // no escape but `\u` needs more than its two bytes skipped.
+        let next = if !matches!(bytes.get(at + 1..at + 3), Some([b'u', b'd' | b'D'])) {
             at + 2
         } else {
             match hex_unit(bytes, at + 2) {
@@ -119,11 +121,10 @@ pub(super) fn lone_surrogates_replaced(json: &str) -> Option<String> {
 
 /// The UTF-16 unit of the four hex digits at `at`, if there are four.
 fn hex_unit(bytes: &[u8], at: usize) -> Option<u16> {
-    let digits = std::str::from_utf8(bytes.get(at..at + 4)?).ok()?;
-    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    u16::from_str_radix(digits, 16).ok()
+    bytes.get(at..at + 4)?.iter().try_fold(0u16, |unit, &b| {
+        let digit = (b as char).to_digit(16)?;
+        Some(unit << 4 | digit as u16)
+    })
 }
 
 #[cfg(test)]
