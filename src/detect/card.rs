@@ -416,7 +416,10 @@ fn card_finding(
     let around: Around = context::words().before(text, start);
     let named = around.names(&Kind::CreditCard);
     let confidence = if !listed {
-        if !unlisted_pan(digits) || around.vetoed || !(named || followed) {
+        // Only a payment-card word counts: "ID card", "Aadhaar card" name
+        // another kind (or any identity document) in the same window.
+        let other_kind = around.kinds & !context::bit(&Kind::CreditCard) != 0;
+        if !unlisted_pan(digits) || around.vetoed || other_kind || !(named || followed) {
             return None;
         }
         CONF_UNLISTED
@@ -992,6 +995,10 @@ mod tests {
             "7000000000000005",
             "call 7000000000000005 now",
             "sim card 8991101200003204514",
+            "sim card 7000000000000005",
+            "ration card 1234567890128",
+            "my ID card 7503305044089",
+            "aadhaar card 7000000000000005",
             "card 7000000000000006",
             "order 7000000000000005 card",
             "card 700000000005",

@@ -365,6 +365,9 @@ static NEGATIVE_STEMS: &[&str] = &[
 /// Words after which a number is not personal data: order, invoice,
 /// tracking, one-time codes … in the languages of our users.
 static NEGATIVE: &[&str] = &[
+    "sim card",
+    "simcard",
+    "ration card",
     "order",
     "orders",
     "invoice",
