@@ -130,3 +130,67 @@ export declare function libraryVersion(): string;
 
 /** Where the C library was loaded from. */
 export declare const LIBRARY_PATH: string;
+
+/** What happens to a checked message. */
+export type GuardAction = 'deliver' | 'mask' | 'hold';
+
+/** One caught value of a checked message. Never holds the value. */
+export interface GuardEvent {
+  /** Why it was caught. */
+  class: 'cross_conversation_leak' | 'unknown_outbound' | 'store_error' | 'check_error';
+  /** The kind's name (phone, email, ...). */
+  kind: string;
+  /** UTF-16 index of the value's first code unit in the checked text. */
+  start: number;
+  /** UTF-16 index one past its end. */
+  end: number;
+  /** The conversations that own it (cross-conversation leaks). */
+  owners: string[];
+  /** The rule that fired, e.g. `cross_conversation_leak.phone`. */
+  rule: string;
+  /** What the rule does. */
+  action: GuardAction;
+  /** The explanation for the agent. */
+  coaching: string;
+}
+
+/** The result of Guard#check. */
+export interface GuardCheck {
+  /** The strictest of the events' actions ('deliver' when none). */
+  action: GuardAction;
+  /** One per caught value, in text order. */
+  events: GuardEvent[];
+  /** What to send: the original, the masked text, or null (held). */
+  text: string | null;
+}
+
+export interface GuardOptions {
+  /** The tenant's secret key (at least 16 bytes): fingerprints and snapshots use a subkey of it. */
+  key: Uint8Array;
+  /** The guard configuration (actions, coaching, lifetime_secs, max_values_per_conversation, mask_role, language). */
+  config?: object | string;
+}
+
+/** Times are Unix seconds; absent means now. */
+export interface GuardTimeOptions {
+  time?: number;
+}
+
+/** The leak guard: who owns which value, and what agents may send. */
+export declare class Guard {
+  constructor(scanner: Scanner, options: GuardOptions);
+  /** Learns the personal data a customer wrote; returns how many values. */
+  observe(conversation: string, text: string, options?: GuardTimeOptions & { region?: string }): number;
+  /** Records that `conversation` owns `value` of `kind` (WhatsApp number, e-mail on file). */
+  register(conversation: string, kind: string, value: string, options?: GuardTimeOptions): void;
+  /** Checks a message `sender` sends in `conversation`; held (never thrown) on a store or masking failure. */
+  check(conversation: string, sender: string, text: string, options?: GuardTimeOptions & { language?: string }): GuardCheck;
+  /** Erases everything `conversation` owns; returns how many values. */
+  forget(conversation: string): number;
+  /** Writes the ownership (fingerprints only) to `path` atomically; returns how many values. */
+  snapshot(path: string): number;
+  /** Replaces the ownership with the snapshot at `path`; throws and changes nothing on a damaged file. */
+  restore(path: string): number;
+  /** Frees the guard now rather than at garbage collection. */
+  close(): void;
+}

@@ -464,3 +464,4 @@ function libraryVersion() {
 }
 
 module.exports = { Scanner, PiimaskError, Status, libraryVersion, LIBRARY_PATH };
+module.exports.Guard = require('./guard.js')({ lib, koffi, fail, bytesOf, utf16Offsets, copyOut, Status, PiimaskError });

@@ -48,6 +48,9 @@ __all__ = [
     "NotFound",
     "InternalError",
     "library_version",
+    "Guard",
+    "GuardCheck",
+    "GuardEvent",
     "LIBRARY_PATH",
 ]
 
@@ -679,3 +682,6 @@ class Scanner:
 def library_version() -> str:
     """The version of the loaded C library."""
     return ffi.string(lib.piimask_version()).decode()
+
+
+from .guard import Guard, GuardCheck, GuardEvent  # noqa: E402

@@ -99,6 +99,46 @@ piimask_status piimask_reveal(const piimask_scanner *scanner, const char *value,
                               const char *conversation, const char *region,
                               piimask_vault_lookup_fn vault, void *vault_ctx,
                               piimask_audit_fn audit, void *audit_ctx, piimask_bytes **out);
+
+typedef struct piimask_guard piimask_guard;
+typedef struct piimask_check piimask_check;
+typedef uint32_t piimask_action;
+typedef uint32_t piimask_leak_class;
+typedef struct {
+    piimask_leak_class leak_class;
+    uint32_t kind;
+    size_t start;
+    size_t end;
+    piimask_action action;
+    const char *rule;
+    size_t rule_len;
+    const char *coaching;
+    size_t coaching_len;
+    const piimask_text *owners;
+    size_t owners_len;
+} piimask_guard_event;
+piimask_status piimask_guard_new(const piimask_scanner *scanner, const char *key, size_t key_len,
+                                 const char *config_json, size_t config_len, piimask_guard **out);
+void piimask_guard_free(piimask_guard *guard);
+piimask_status piimask_guard_observe(const piimask_guard *guard, const char *conversation,
+                                     const char *text, size_t len, int64_t time,
+                                     const char *region, size_t *found);
+piimask_status piimask_guard_register(const piimask_guard *guard, const char *conversation,
+                                      const char *kind, const char *value, size_t len,
+                                      int64_t time);
+piimask_status piimask_guard_check(const piimask_guard *guard, const char *conversation,
+                                   const char *sender, const char *text, size_t len, int64_t time,
+                                   const char *language, piimask_check **out);
+piimask_action piimask_check_action(const piimask_check *check);
+const piimask_guard_event *piimask_check_events(const piimask_check *check, size_t *len);
+const char *piimask_check_text(const piimask_check *check, size_t *len);
+void piimask_check_free(piimask_check *check);
+piimask_status piimask_guard_forget(const piimask_guard *guard, const char *conversation,
+                                    size_t *forgotten);
+piimask_status piimask_guard_snapshot(const piimask_guard *guard, const char *path,
+                                      size_t *values);
+piimask_status piimask_guard_restore(const piimask_guard *guard, const char *path,
+                                     size_t *values);
 """
 
 if sys.platform == "darwin":
