@@ -91,3 +91,36 @@ fn bad_roi_options_are_refused() {
     let out = piimask(&["report", "--cost-of-measures", "-5", "x.jsonl"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn reveal_audit_logs_are_read_beside_guard_output() {
+    let (log, audit) = (scratch("guard-out.jsonl"), scratch("audit.jsonl"));
+    std::fs::write(&log, LOG).unwrap();
+    std::fs::write(
+        &audit,
+        concat!(
+            r#"{"time":"2026-03-12T10:00:00Z","actor":"sup-1","role":"supervisor","kind":"phone","conversation":"c-1","outcome":"revealed"}"#,
+            "\n",
+            r#"{"time":"2026-03-12T10:05:00Z","actor":"agent-1","role":"agent","kind":"email","outcome":"denied"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let out = piimask(&[
+        "report",
+        "--json",
+        log.to_str().unwrap(),
+        audit.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["lines"]["reveal_audit"], 2);
+    assert_eq!(v["reveals"]["by_role"]["supervisor"]["revealed"], 1);
+    assert_eq!(v["reveals"]["by_actor"]["agent-1"]["denied"], 1);
+    assert_eq!(v["period"]["last_ts"], "2026-03-12T10:05:00Z");
+    assert_eq!(v["messages"]["scanned"], 1);
+}

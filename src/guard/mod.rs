@@ -378,7 +378,9 @@ pub fn default_coaching(class: LeakClass) -> &'static str {
 ///     "unknown_outbound": { "default": "hold", "kinds": { "phone": "mask", "email": "mask" } }
 ///   },
 ///   "language": "en",
-///   "coaching": { "hi": { "unknown_outbound": "Yeh {kind} is grahak ka nahin hai ({rule})." } }
+///   "coaching": { "hi": { "unknown_outbound": "Yeh {kind} is grahak ka nahin hai ({rule})." } },
+///   "monitor": { "rules": [ { "id": "leak_events", "counter": "leak_events", "threshold": 3, "window_secs": 3600 } ] },
+///   "fail_open": false
 /// }
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

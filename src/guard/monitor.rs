@@ -543,6 +543,32 @@ mod tests {
     }
 
     #[test]
+    fn conversations_touched_count_outbound_messages_and_reveals() {
+        let config = MonitorConfig {
+            rules: vec![Rule::new("spread", Counter::Conversations, 4, 600)],
+            working_hours: None,
+        };
+        let m = Monitor::new(config).unwrap();
+        let mut alerts = Vec::new();
+        // Repeats of one conversation count once, reveals count too.
+        for (i, c) in ["c-1", "c-1", "c-2", "c-2", "c-3"].iter().enumerate() {
+            alerts.extend(m.observe(&out("agent-1", T0 + i as i64, c, &[])).unwrap());
+        }
+        assert!(alerts.is_empty());
+        alerts.extend(m.observe(&reveal("agent-1", T0 + 10, "c-4")).unwrap());
+        assert_eq!(alerts.len(), 1);
+        assert_eq!((alerts[0].rule.as_str(), alerts[0].count), ("spread", 4));
+        // A reveal without a conversation counts for no distinct rule.
+        let none = Activity {
+            actor: "agent-2",
+            ts: T0,
+            conversation: None,
+            what: What::Reveal,
+        };
+        assert!(m.observe(&none).unwrap().is_empty());
+    }
+
+    #[test]
     fn working_hours_and_night_shifts() {
         let day = Hours::new(&WorkingHours {
             start: "09:00".into(),
@@ -602,6 +628,22 @@ mod tests {
                 .unwrap()
                 .is_empty());
         }
+    }
+
+    #[test]
+    fn the_guard_configuration_carries_the_monitor() {
+        let config = crate::guard::GuardConfig::from_json(
+            r#"{"monitor": {"rules": [{"id": "leak_events", "counter": "leak_events",
+                "threshold": 3, "window_secs": 3600}]}, "fail_open": true}"#,
+        )
+        .unwrap();
+        assert_eq!(config.monitor.rules.len(), 1);
+        assert!(config.fail_open);
+        let default = crate::guard::GuardConfig::default();
+        assert_eq!(default.monitor, MonitorConfig::default());
+        assert!(!default.fail_open);
+        let bad = r#"{"monitor": {"rules": [{"id": "x", "counter": "telepathy", "threshold": 1, "window_secs": 1}]}}"#;
+        assert!(crate::guard::GuardConfig::from_json(bad).is_err());
     }
 
     #[test]
