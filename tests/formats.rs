@@ -255,5 +255,19 @@ mod csv_and_json {
         assert!(r.line(b"not json", None, &mut out).is_err());
         assert!(out.is_empty());
         assert!(FieldPath::new("a..b").is_err());
+        // The line's own region, as in the CLI's default mode.
+        let path = FieldPath::new("m.t").unwrap();
+        let mut r = JsonFieldRedactor::new(scanner(), path, None).unwrap();
+        let mut out = Vec::new();
+        r.line(
+            br#"{"region":"BR","m":{"t":"(11) 98765-4321"}}"#,
+            None,
+            &mut out,
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            r#"{"region":"BR","m":{"t":"(••) •••••-•321"}}"#
+        );
     }
 }

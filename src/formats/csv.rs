@@ -90,6 +90,8 @@ impl<'s> CsvRedactor<'s> {
     /// finds the columns to redact. A column the header lacks is an error
     /// that names it.
     pub fn header(&mut self, record: &[u8]) -> Result<(), Error> {
+        // A byte order mark is not part of the first column's name.
+        let record = record.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(record);
         let record = record.strip_suffix(b"\n").unwrap_or(record);
         let record = record.strip_suffix(b"\r").unwrap_or(record);
         let n = self.parser.parse(record);

@@ -119,6 +119,19 @@ fn targets(line: &str, raw: &RawValue, path: &[String], out: &mut Vec<(usize, us
     }
 }
 
+/// The region named by an object's top-level `"region"` string, if any.
+fn line_region(raw: &RawValue) -> Result<Option<Region>, LineError> {
+    let fields = object_fields(raw).unwrap_or_default();
+    match fields.iter().rev().find(|(k, _)| k == "region") {
+        Some((_, v)) if v.get() != "null" => {
+            let code: String = serde_json::from_str(v.get())
+                .map_err(|_| LineError::NotJson("\"region\" must be a string".into()))?;
+            Region::new(&code).map(Some).map_err(LineError::Redaction)
+        }
+        _ => Ok(None),
+    }
+}
+
 /// Redacts the strings at a field path in JSON Lines, one object per call.
 #[derive(Debug)]
 pub struct JsonFieldRedactor<'s> {
@@ -152,8 +165,9 @@ impl<'s> JsonFieldRedactor<'s> {
 
     /// Writes `line` (one JSON object, without its line break) to `out`
     /// with the strings at the path redacted, and returns the number of
-    /// findings. A line with nothing at the path comes back unchanged. On
-    /// error nothing is written.
+    /// findings. `region` overrides the line's own top-level `"region"`
+    /// (`None`: the line's, else the scanner's). A line with nothing at the
+    /// path comes back unchanged. On error nothing is written.
     ///
     /// ```
     /// use piimask::{formats::json::{FieldPath, JsonFieldRedactor}, Scanner};
@@ -182,6 +196,12 @@ impl<'s> JsonFieldRedactor<'s> {
         if !raw.get().starts_with('{') {
             return Err(LineError::NotJson("line is not a JSON object".into()));
         }
+        // A top-level "region" gives the line's region hint, as in the
+        // CLI's default JSON Lines mode.
+        let region = match region {
+            Some(r) => Some(r),
+            None => line_region(raw)?,
+        };
         self.spans.clear();
         let mut spans = std::mem::take(&mut self.spans);
         targets(text, raw, &self.path.0, &mut spans);

@@ -80,6 +80,16 @@ const MARK: &[u8] = "\u{200E}".as_bytes();
 /// assert!(parse_header(b"just a second line").is_none());
 /// ```
 pub fn parse_header(line: &[u8]) -> Option<Header> {
+    // A file's byte order mark is not part of its first header.
+    if let Some(rest) = line.strip_prefix(b"\xEF\xBB\xBF") {
+        let h = parse_header(rest)?;
+        let shift = |r: Range<usize>| r.start + 3..r.end + 3;
+        return Some(Header {
+            timestamp: shift(h.timestamp),
+            sender: h.sender.map(shift),
+            body: h.body + 3,
+        });
+    }
     // Cheap gate: headers start with a digit, `[` or U+200E.
     match line.first() {
         Some(b'0'..=b'9' | b'[' | 0xE2) => {}
@@ -542,6 +552,10 @@ mod tests {
             Some(("12/03/24, 2:33:10 PM".into(), s("Ravi Kumar"), "\u{200e}<attached: 00000012-PHOTO-2024-03-12-14-33-10.jpg>".into()))
         );
         assert_eq!(header("12 March: not a header"), None);
+        assert_eq!(
+            header("\u{feff}12/03/2024, 14:32 - Ravi: hi"),
+            Some(("12/03/2024, 14:32".into(), s("Ravi"), "hi".into()))
+        );
         assert_eq!(header("98765 43210 is my number"), None);
     }
 
