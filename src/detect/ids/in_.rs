@@ -62,7 +62,7 @@ pub(super) static SPECS: &[IdSpec] = &[
     IdSpec {
         kind: Kind::InPassport,
         country: "IN",
-        shapes: &[shape("Lddddddd", Keyword), shape("Ldddddd d", Keyword)],
+        shapes: &[shape("Lddddddd", Keyword)],
         validate: passport,
     },
     IdSpec {
