@@ -1,7 +1,10 @@
 //! `piimask scan` and `piimask redact`: the line pipeline they share.
 //!
-//! A malformed line never stops the run: it is answered by an
-//! `{"error": …, "line": N}` line, counted, and makes the exit code 1.
+//! Every input line gives one output line, whatever bytes it holds (the
+//! rules: docs/input.md). A line that cannot be processed never stops the
+//! run: it is answered by an `{"error": …, "line": N}` line (in plain text,
+//! an empty line and a message on standard error), counted, and makes the
+//! exit code 1.
 //!
 //! For throughput on large archives, input is read in blocks of whole lines
 //! that worker threads process in parallel (one shared scanner), and output
@@ -13,8 +16,9 @@ use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::sync::mpsc;
 
-use serde::de::{DeserializeSeed, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
+use serde::de::DeserializeSeed;
+
+use super::json::{json_str, lone_surrogates_replaced, recycle, Field, Fields, FieldsSeed};
 
 use super::common::{build_scanner, open_input, thread_count, Options};
 use super::Outcome;
@@ -22,101 +26,6 @@ use crate::{Finding, Region, Scanner};
 
 /// Why one input line could not be processed. Never holds message text.
 type LineError = String;
-
-/// One field of a JSON object: its key and its value as raw JSON text.
-type Field<'a> = (Cow<'a, str>, &'a RawValue);
-
-/// The fields of one JSON object, in order, values left as raw JSON text.
-struct Fields<'a>(Vec<Field<'a>>);
-
-/// Reads a JSON object's fields into a vector the caller lends (a worker
-/// reuses one allocation for every line).
-struct FieldsSeed<'v, 'a>(&'v mut Vec<Field<'a>>);
-
-impl<'de: 'a, 'a> DeserializeSeed<'de> for FieldsSeed<'_, 'a> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        struct FieldsVisitor<'v, 'a>(&'v mut Vec<Field<'a>>);
-        impl<'de: 'a, 'a> Visitor<'de> for FieldsVisitor<'_, 'a> {
-            type Value = ();
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-                while let Some(entry) = map.next_entry::<Cow<'de, str>, &'de RawValue>()? {
-                    self.0.push(entry);
-                }
-                Ok(())
-            }
-        }
-        deserializer.deserialize_map(FieldsVisitor(self.0))
-    }
-}
-
-/// Empties `fields` and hands its allocation back for fields of another
-/// line (the collect reuses the buffer in place: same size and alignment).
-fn recycle<'b>(mut fields: Vec<Field<'_>>) -> Vec<Field<'b>> {
-    fields.clear();
-    fields
-        .into_iter()
-        .map(|_| unreachable!("emptied"))
-        .collect()
-}
-
-impl Fields<'_> {
-    /// The last value of `key` (JSON's usual reading of duplicate keys).
-    fn get(&self, key: &str) -> Option<&RawValue> {
-        self.0.iter().rev().find(|(k, _)| k == key).map(|(_, v)| *v)
-    }
-}
-
-/// The string a raw JSON value holds, borrowed when it has no escapes (the
-/// common case: no second parse, no copy); `None` when it is no string.
-/// Escapes of lone UTF-16 surrogates (`"caf\udce9"`, as Python writes for
-/// undecodable bytes and JavaScript for a broken emoji) are read as U+FFFD,
-/// and `replaced` is set.
-fn json_str<'r>(raw: &'r RawValue, replaced: &mut bool) -> Option<Cow<'r, str>> {
-    let raw = raw.get();
-    let inner = raw.strip_prefix('"')?.strip_suffix('"')?;
-    if memchr::memchr(b'\\', inner.as_bytes()).is_none() {
-        // The deserializer checked the string: no control characters, and
-        // a quote inside would have been escaped.
-        return Some(Cow::Borrowed(inner));
-    }
-    // Read as bytes, serde_json decodes escapes as usual but leaves a lone
-    // surrogate as its 3-byte generalised UTF-8 form (WTF-8): 0xED then a
-    // byte from 0xA0, which valid UTF-8 never has. U+FFFD is 3 bytes long
-    // too, so each is replaced in place and offsets stay put.
-    let mut bytes = serde_json::Deserializer::from_str(raw)
-        .deserialize_bytes(BytesVisitor)
-        .ok()?;
-    let mut from = 0;
-    while let Some(at) = memchr::memchr(0xED, &bytes[from..]).map(|i| from + i) {
-        if bytes.get(at + 1).is_some_and(|&b| b >= 0xA0) && at + 3 <= bytes.len() {
-            bytes[at..at + 3].copy_from_slice(REPLACEMENT.as_bytes());
-            *replaced = true;
-            from = at + 3;
-        } else {
-            from = at + 1;
-        }
-    }
-    String::from_utf8(bytes).ok().map(Cow::Owned)
-}
-
-const REPLACEMENT: &str = "\u{FFFD}";
-
-/// A JSON string's decoded bytes (see [`json_str`]).
-struct BytesVisitor;
-
-impl Visitor<'_> for BytesVisitor {
-    type Value = Vec<u8>;
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON string")
-    }
-    fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Vec<u8>, E> {
-        Ok(v.to_vec())
-    }
-}
 
 /// Whether findings are reported or masked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,6 +103,9 @@ fn write_json_str(out: &mut Vec<u8>, s: &str) {
     serde_json::to_writer(out, s).expect("writing to a Vec cannot fail");
 }
 
+/// U+FFFD, for what cannot be decoded.
+const REPLACEMENT: &str = "\u{FFFD}";
+
 /// A UTF-8 byte order mark, which some exporters put before the first line.
 const BOM: &str = "\u{FEFF}";
 
@@ -214,8 +126,8 @@ impl Worker<'_> {
             None => Ok(self.job.scanner.region()),
             Some(raw) if raw.get() == "null" => Ok(self.job.scanner.region()),
             Some(raw) => {
-                let code = json_str(raw, &mut false)
-                    .ok_or_else(|| "\"region\" must be a string".to_string())?;
+                let code =
+                    json_str(raw).ok_or_else(|| "\"region\" must be a string".to_string())?;
                 Region::new(&code).map(Some).map_err(|e| e.to_string())
             }
         }
@@ -258,6 +170,11 @@ impl Worker<'_> {
             }
         };
         let json = json.strip_prefix(BOM).unwrap_or(&json);
+        let fixed = lone_surrogates_replaced(json);
+        if fixed.is_some() {
+            self.invalid = Invalid::Replaced;
+        }
+        let json = fixed.as_deref().unwrap_or(json);
         if json.bytes().all(|b| b.is_ascii_whitespace()) {
             // A blank line stays a blank line: output lines match input lines.
             return Ok(0);
@@ -278,28 +195,18 @@ impl Worker<'_> {
     }
 
     /// Processes a line that is a message as it stands. Redacted output is
-    /// the line's own bytes outside the masked spans: invalid UTF-8 passes
-    /// through (or becomes U+FFFD with `lossy`); a scan reports on the text
-    /// with invalid UTF-8 read as U+FFFD (JSON holds no other).
+    /// the line's own bytes outside the masked spans; a scan writes JSON.
     fn plain(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, LineError> {
         let scanner = self.job.scanner;
         let region = scanner.region();
-        let text = match std::str::from_utf8(line) {
-            Ok(text) => Cow::Borrowed(text.as_bytes()),
-            Err(_) if self.job.mode == Mode::Redact && !self.job.lossy => {
-                self.invalid = Invalid::PassedThrough;
-                Cow::Borrowed(line)
-            }
-            Err(_) => {
-                self.invalid = Invalid::Replaced;
-                Cow::Owned(String::from_utf8_lossy(line).into_owned().into_bytes())
-            }
-        };
+        if std::str::from_utf8(line).is_err() {
+            return self.plain_invalid(line, out);
+        }
         match self.job.mode {
             Mode::Redact => {
                 scanner
                     .redact_role_into(
-                        &text,
+                        line,
                         region,
                         self.job.role,
                         &mut self.findings,
@@ -309,16 +216,78 @@ impl Worker<'_> {
                 out.extend_from_slice(&self.masked);
             }
             Mode::Scan => {
-                let text = std::str::from_utf8(&text).map_err(|_| "text is not UTF-8")?;
-                scanner.scan_into(text.as_bytes(), region, &mut self.findings);
-                out.extend_from_slice(b"{\"text\":");
-                write_json_str(out, text);
-                out.extend_from_slice(b",\"findings\":");
-                self.write_findings(text, out);
-                out.push(b'}');
+                scanner.scan_into(line, region, &mut self.findings);
+                let text = std::str::from_utf8(line).map_err(|_| "text is not UTF-8")?;
+                self.write_scan(text, out);
             }
         }
         Ok(self.findings.len())
+    }
+
+    /// [`Self::plain`] for a line with invalid UTF-8. Each valid stretch
+    /// is a text of its own: no finding spans an invalid byte nor takes
+    /// context (a `#` before a number, a keyword) from across one, so every
+    /// number or address a stretch holds is found as if it stood alone.
+    /// Redacted, each invalid sequence is passed through (or becomes U+FFFD
+    /// with `lossy`); a scan reports on the text with U+FFFD for each, as
+    /// JSON can hold no other.
+    fn plain_invalid(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, LineError> {
+        let scanner = self.job.scanner;
+        let region = scanner.region();
+        let lossy = self.job.lossy || self.job.mode == Mode::Scan;
+        self.invalid = if lossy {
+            Invalid::Replaced
+        } else {
+            Invalid::PassedThrough
+        };
+        let mut findings = Vec::new();
+        let mut text = Vec::with_capacity(line.len() + 8);
+        for chunk in line.utf8_chunks() {
+            let stretch = chunk.valid().as_bytes();
+            let offset = text.len();
+            if self.job.mode == Mode::Redact {
+                scanner
+                    .redact_role_into(
+                        stretch,
+                        region,
+                        self.job.role,
+                        &mut self.findings,
+                        &mut self.masked,
+                    )
+                    .map_err(|e| e.to_string())?;
+                text.extend_from_slice(&self.masked);
+            } else {
+                scanner.scan_into(stretch, region, &mut self.findings);
+                text.extend_from_slice(stretch);
+            }
+            findings.extend(self.findings.drain(..).map(|mut f| {
+                f.start += offset;
+                f.end += offset;
+                f
+            }));
+            match chunk.invalid() {
+                [] => {}
+                _ if lossy => text.extend_from_slice(REPLACEMENT.as_bytes()),
+                invalid => text.extend_from_slice(invalid),
+            }
+        }
+        self.findings = findings;
+        if self.job.mode == Mode::Redact {
+            out.extend_from_slice(&text);
+        } else {
+            let text = std::str::from_utf8(&text).map_err(|_| "text is not UTF-8")?;
+            self.write_scan(text, out);
+        }
+        Ok(self.findings.len())
+    }
+
+    /// Writes a plain-text line's scan: `{"text": …, "findings": […]}`.
+    fn write_scan(&self, text: &str, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"text\":");
+        write_json_str(out, text);
+        out.extend_from_slice(b",\"findings\":");
+        self.write_findings(text, out);
+        out.push(b'}');
     }
 
     /// Processes one JSON object line, read into `fields`.
@@ -326,15 +295,10 @@ impl Worker<'_> {
         let scanner = self.job.scanner;
         let redact = self.job.mode == Mode::Redact;
         let region = self.region(fields)?;
-        let mut replaced = false;
         let text = match fields.get("text") {
-            Some(raw) => json_str(raw, &mut replaced)
-                .ok_or_else(|| "\"text\" must be a string".to_string())?,
+            Some(raw) => json_str(raw).ok_or_else(|| "\"text\" must be a string".to_string())?,
             None => return Err("missing \"text\"".into()),
         };
-        if replaced {
-            self.invalid = Invalid::Replaced;
-        }
         if redact {
             scanner
                 .redact_role_into(
@@ -371,7 +335,7 @@ impl Worker<'_> {
         Ok(self.findings.len())
     }
 
-    /// Processes a block of whole lines starting at line number `first`.
+    /// Processes a block of whole lines.
     fn block(&mut self, block: &Block) -> Done {
         let mut done = Done {
             seq: block.seq,

@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 
 pub mod archive;
 pub mod common;
+mod json;
 pub mod lines;
 pub mod reveal;
 
