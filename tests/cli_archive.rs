@@ -140,6 +140,17 @@ fn csv_columns_and_json_fields() {
     let (_, err, ok) = redact(&["--format", "csv", "--columns", "nope"], csv);
     assert!(!ok && err.contains("nope"), "{err}");
 
+    // A lone surrogate escape is read as U+FFFD, as in the default mode.
+    let (out, _, ok) = redact(
+        &["--region", "IN", "--format", "jsonl", "--field", "a"],
+        b"{\"a\":\"caf\\udce9 98765 43210\"}\n",
+    );
+    assert!(ok);
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "{\"a\":\"caf\u{fffd} ••••• ••210\"}\n"
+    );
+
     let jsonl = b"{\"id\":1,\"payload\":{\"message\":{\"body\":\"call 98765 43210\"}}}\nnot json\n";
     let (out, _, ok) = redact(
         &[

@@ -271,3 +271,93 @@ mod csv_and_json {
         );
     }
 }
+
+mod csv_props {
+    use super::scanner;
+    use piimask::formats::csv::{record_end, CsvRedactor};
+    use proptest::prelude::*;
+
+    fn field() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("call 98765 43210".to_string()),
+            Just("a.b@example.com".to_string()),
+            Just("say \"hi\", ok".to_string()),
+            Just("two\nlines 98765 43210".to_string()),
+            Just(String::new()),
+            "[a-z0-9 ]{0,10}",
+        ]
+    }
+
+    fn write(rows: &[Vec<String>], quote_all: bool) -> Vec<u8> {
+        let style = if quote_all {
+            csv::QuoteStyle::Always
+        } else {
+            csv::QuoteStyle::Necessary
+        };
+        let mut w = csv::WriterBuilder::new()
+            .quote_style(style)
+            .from_writer(Vec::new());
+        w.write_record(["id", "message", "notes"]).unwrap();
+        for r in rows {
+            w.write_record(r).unwrap();
+        }
+        w.into_inner().unwrap()
+    }
+
+    fn read(data: &[u8]) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(data)
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(128))]
+        #[test]
+        fn other_columns_and_quoting_are_kept(
+            rows in prop::collection::vec(prop::collection::vec(field(), 3), 0..8),
+            quote_all in any::<bool>(),
+        ) {
+            let input = write(&rows, quote_all);
+            let mut r = CsvRedactor::new(scanner(), &["message".to_string()], None).unwrap();
+            let mut out = Vec::new();
+            let mut rest = &input[..];
+            let mut first = true;
+            while !rest.is_empty() {
+                let end = record_end(rest).unwrap_or(rest.len());
+                let (rec, tail) = rest.split_at(end);
+                if first {
+                    r.header(rec).unwrap();
+                    out.extend_from_slice(rec);
+                    first = false;
+                } else {
+                    r.record(rec, None, &mut out).unwrap();
+                }
+                rest = tail;
+            }
+            let (before, after) = (read(&input), read(&out));
+            prop_assert_eq!(before.len(), after.len());
+            prop_assert_eq!(&before[0], &after[0]);
+            for (b, a) in before.iter().zip(&after).skip(1) {
+                prop_assert_eq!(&b[0], &a[0]);
+                prop_assert_eq!(&b[2], &a[2]);
+                prop_assert!(!a[1].contains("98765 43210"));
+                prop_assert_eq!(b[1] == a[1], scanner().scan(&b[1]).is_empty());
+            }
+            if before.iter().zip(&after).all(|(b, a)| b[1] == a[1]) {
+                // Nothing masked: byte for byte the same.
+                prop_assert_eq!(&out, &input);
+            }
+            if quote_all {
+                // Quoted fields stay quoted.
+                let text = String::from_utf8(out.clone()).unwrap();
+                for a in &after[1..] {
+                    let quoted = format!("\"{}\"", a[1].replace('"', "\"\""));
+                    prop_assert!(text.contains(&quoted), "{quoted} in {text}");
+                }
+            }
+        }
+    }
+}

@@ -196,7 +196,16 @@ impl Redactor<'_> {
                     .map_err(|e| e.to_string()),
                 Redactor::Json(r) => {
                     let body = line.strip_suffix(b"\r").unwrap_or(line);
-                    let r = r.line(body, None, &mut done.out).map_err(|e| e.to_string());
+                    // As in the default JSON Lines mode: invalid UTF-8 and
+                    // lone surrogate escapes are read as U+FFFD, a BOM
+                    // is dropped.
+                    let text = String::from_utf8_lossy(body);
+                    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+                    let fixed = super::json::lone_surrogates_replaced(text);
+                    let json = fixed.as_deref().unwrap_or(text);
+                    let r = r
+                        .line(json.as_bytes(), None, &mut done.out)
+                        .map_err(|e| e.to_string());
                     if r.is_ok() && body.len() < line.len() {
                         done.out.push(b'\r');
                     }

@@ -120,8 +120,7 @@ fn targets(line: &str, raw: &RawValue, path: &[String], out: &mut Vec<(usize, us
 }
 
 /// The region named by an object's top-level `"region"` string, if any.
-fn line_region(raw: &RawValue) -> Result<Option<Region>, LineError> {
-    let fields = object_fields(raw).unwrap_or_default();
+fn line_region(fields: &[(Cow<'_, str>, &RawValue)]) -> Result<Option<Region>, LineError> {
     match fields.iter().rev().find(|(k, _)| k == "region") {
         Some((_, v)) if v.get() != "null" => {
             let code: String = serde_json::from_str(v.get())
@@ -196,15 +195,21 @@ impl<'s> JsonFieldRedactor<'s> {
         if !raw.get().starts_with('{') {
             return Err(LineError::NotJson("line is not a JSON object".into()));
         }
-        // A top-level "region" gives the line's region hint, as in the
-        // CLI's default JSON Lines mode.
+        // The top-level fields are read once: for the path, and for a
+        // "region" giving the line's region hint (as in the CLI's default
+        // JSON Lines mode).
+        let fields = object_fields(raw).unwrap_or_default();
         let region = match region {
             Some(r) => Some(r),
-            None => line_region(raw)?,
+            None => line_region(&fields)?,
         };
         self.spans.clear();
         let mut spans = std::mem::take(&mut self.spans);
-        targets(text, raw, &self.path.0, &mut spans);
+        if let Some((key, rest)) = self.path.0.split_first() {
+            if let Some((_, v)) = fields.iter().rev().find(|(k, _)| k == key) {
+                targets(text, v, rest, &mut spans);
+            }
+        }
         let start = out.len();
         let mut last = 0;
         let mut found = 0;
