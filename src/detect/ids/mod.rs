@@ -134,11 +134,29 @@ pub(crate) enum Strength {
 pub(crate) struct Shape {
     pub pattern: &'static str,
     pub strength: Strength,
+    /// Probed only at its last digit run (which a literal must precede):
+    /// for patterns that open with `X` slots (`XX.XXX.XXX/XXXX-dd`), whose
+    /// every offset would otherwise be probed at every short digit run,
+    /// while the run of check digits is probed by itself anyway.
+    pub at_last_run: bool,
 }
 
 /// Shorthand for country files.
 pub(crate) const fn shape(pattern: &'static str, strength: Strength) -> Shape {
-    Shape { pattern, strength }
+    Shape {
+        pattern,
+        strength,
+        at_last_run: false,
+    }
+}
+
+/// A shape probed at its last digit run only (see [`Shape::at_last_run`]).
+pub(crate) const fn shape_at_last_run(pattern: &'static str, strength: Strength) -> Shape {
+    Shape {
+        pattern,
+        strength,
+        at_last_run: true,
+    }
 }
 
 /// One kind of identifier.
@@ -382,8 +400,13 @@ impl IdDetector {
             for shape in spec.shapes {
                 let p = shape.pattern.as_bytes();
                 debug_assert!(p.len() <= MAX_SHAPE && p.is_ascii());
+                // The start of the last run of `d` slots.
+                let last_run = p.len() - p.iter().rev().take_while(|&&b| b == b'd').count();
+                debug_assert!(!shape.at_last_run || (last_run > 0 && !is_slot(p[last_run - 1])));
                 for (offset, &slot) in p.iter().enumerate() {
-                    if !matches!(slot, b'd' | b'X' | b'K') {
+                    if !matches!(slot, b'd' | b'X' | b'K')
+                        || (shape.at_last_run && offset != last_run)
+                    {
                         continue;
                     }
                     let run = p[offset..].iter().take_while(|&&b| b == b'd').count();
@@ -624,7 +647,9 @@ fn match_form(
         return None;
     }
     let start = g.checked_sub(probe.offset)?;
-    if text[start..g].iter().any(u8::is_ascii_digit) {
+    // The first digit of a match opens its first run (the run before is
+    // probed by itself), except in shapes probed at their last run.
+    if !probe.shape.at_last_run && text[start..g].iter().any(u8::is_ascii_digit) {
         return None;
     }
     let pattern = probe.shape.pattern.as_bytes();
@@ -1154,6 +1179,11 @@ pub(crate) mod testutil {
                 let p = shape.pattern.as_bytes();
                 let Some(first) = p.iter().position(|&b| b == b'd') else {
                     continue;
+                };
+                let first = if shape.at_last_run {
+                    p.len() - p.iter().rev().take_while(|&&b| b == b'd').count()
+                } else {
+                    first
                 };
                 // Letters before the first digit, digits from it on.
                 let written: Vec<u8> = p
