@@ -56,6 +56,13 @@ const EXAMPLES: &[&str] = &[
     "NRIC: S1234567D",
     "my TFN is 123 456 782",
     "Medicare 2123 45670 1",
+    "pay ravi.kumar@okaxis",
+    "A/c no. 50100234567890",
+    "IMEI 35-209900-176148-1",
+    "BTC bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+    "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+    "wallet 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
+    "passport no. AB1234567",
 ];
 
 /// Pieces that make chat-like text dense in values, near-misses, masks
@@ -123,7 +130,7 @@ fn check_findings(scanner: &Scanner, text: &[u8], findings: &[Finding]) {
 }
 
 /// Walks `masked` against `text`: text outside findings comes back byte for
-/// byte; an e-mail becomes `first•••@domain`; any other value keeps its
+/// byte; an e-mail or UPI ID becomes `first•••@domain`; any other value keeps its
 /// separators and shows at most half of its letters and digits (at least
 /// one hidden), the rest `•`; and no finding's text shows anywhere in the
 /// output over a replacement (except within a shown e-mail domain, for
@@ -147,7 +154,7 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
         }
         at += gap.len();
         let value = &text[f.range()];
-        let len = if f.kind == Kind::Email {
+        let len = if matches!(f.kind, Kind::Email | Kind::UpiId) {
             let (local, domain) = value.rsplit_once('@').unwrap();
             let first = local.chars().next().unwrap();
             let expected = format!("{first}•••@{domain}");
@@ -185,7 +192,8 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
             assert!(visible <= total / 2, "over half of {value:?} in {masked:?}");
             masked.len() - at - chars.as_str().len()
         };
-        let domain = (f.kind == Kind::Email).then(|| at + masked[at..at + len].find('@').unwrap());
+        let domain = matches!(f.kind, Kind::Email | Kind::UpiId)
+            .then(|| at + masked[at..at + len].find('@').unwrap());
         replacements.push((at..at + len, domain));
         at += len;
         last = f.end;
@@ -197,7 +205,10 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
     let shown_in_place = |p: usize, end: usize| {
         origin[p] != usize::MAX && (p..end).all(|q| origin[q] == origin[p] + (q - p))
     };
-    for f in findings.iter().filter(|f| f.kind != Kind::Email) {
+    for f in findings
+        .iter()
+        .filter(|f| !matches!(f.kind, Kind::Email | Kind::UpiId))
+    {
         let value = &text[f.range()];
         if value.chars().filter(|c| c.is_alphanumeric()).count() < 4 {
             continue;
