@@ -147,6 +147,36 @@ kinds! {
     AuTfn = 40 => "au_tfn",
     /// Australian Medicare card number.
     AuMedicare = 41 => "au_medicare",
+    /// Indian GSTIN (goods and services tax identification number).
+    InGstin = 42 => "in_gstin",
+    /// Indian voter ID (EPIC).
+    InVoterId = 43 => "in_voter_id",
+    /// Indian passport number.
+    InPassport = 44 => "in_passport",
+    /// Indian Aadhaar virtual ID (VID).
+    InVid = 45 => "in_vid",
+    /// Mexican CLABE (interbank account number).
+    MxClabe = 46 => "mx_clabe",
+    /// Nigerian BVN (bank verification number).
+    NgBvn = 47 => "ng_bvn",
+    /// Pakistani CNIC (computerised national identity card number).
+    PkCnic = 48 => "pk_cnic",
+    /// Indonesian NPWP (taxpayer number).
+    IdNpwp = 49 => "id_npwp",
+    /// Malaysian MyKad / NRIC number.
+    MyNric = 50 => "my_nric",
+    /// Thai national identification number.
+    ThId = 51 => "th_id",
+    /// Kenyan KRA PIN (tax personal identification number).
+    KeKraPin = 52 => "ke_kra_pin",
+    /// UAE Emirates ID number.
+    AeEmiratesId = 53 => "ae_emirates_id",
+    /// Saudi national ID or iqama (resident) number.
+    SaNationalId = 54 => "sa_national_id",
+    /// Egyptian national ID number.
+    EgNationalId = 55 => "eg_national_id",
+    /// Vietnamese citizen identity card number (CCCD).
+    VnCccd = 56 => "vn_cccd",
     /// A passport number (other than India's), named by a keyword.
     Passport = 57 => "passport",
 }

@@ -64,6 +64,15 @@ impl Around {
     pub(crate) fn names_identity(&self) -> bool {
         self.kinds & IDENTITY != 0
     }
+
+    /// Whether the window names an identifier other than `kind` ("for KYC:
+    /// BVN number …" names the BVN, not every Nigerian identifier): then a
+    /// generic identity word speaks for that one only. Codes 10 and up are
+    /// the identifiers (a card word inside "ID card" does not count).
+    pub(crate) fn names_another_identifier(&self, kind: &Kind) -> bool {
+        let identifiers = !((1u64 << 10) - 1) & !IDENTITY;
+        self.kinds & identifiers & !bit(kind) != 0
+    }
 }
 
 /// How a keyword must appear to count.
@@ -230,15 +239,91 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("nin", Case::Any, &[NgNin]),
     ("nimc", Case::Any, &[NgNin]),
     // Singapore.
-    ("nric", Case::Any, &[SgNric]),
+    ("nric", Case::Any, &[SgNric, MyNric]),
     ("fin", Case::Upper, &[SgNric]),
     ("fin:", Case::Any, &[SgNric]),
-    ("ic no", Case::Any, &[SgNric]),
-    ("my ic", Case::Any, &[SgNric]),
+    ("ic no", Case::Any, &[SgNric, MyNric]),
+    ("my ic", Case::Any, &[SgNric, MyNric]),
     // Australia.
     ("tfn", Case::Any, &[AuTfn]),
     ("tax file", Case::Any, &[AuTfn]),
     ("medicare", Case::Any, &[AuMedicare]),
+    // Identifiers of the WhatsApp-commerce markets (issue 13).
+    // India.
+    ("gstin", Case::Any, &[InGstin]),
+    ("gst", Case::Upper, &[InGstin]),
+    ("gst no", Case::Any, &[InGstin]),
+    ("gst number", Case::Any, &[InGstin]),
+    ("gst:", Case::Any, &[InGstin]),
+    ("जीएसटी", Case::Any, &[InGstin]),
+    ("voter id", Case::Any, &[InVoterId]),
+    ("voter card", Case::Any, &[InVoterId]),
+    ("voter", Case::Any, &[InVoterId]),
+    ("epic", Case::Upper, &[InVoterId]),
+    ("epic no", Case::Any, &[InVoterId]),
+    ("मतदाता", Case::Any, &[InVoterId]),
+    ("वोटर", Case::Any, &[InVoterId]),
+    ("passport", Case::Any, &[InPassport]),
+    ("पासपोर्ट", Case::Any, &[InPassport]),
+    ("vid", Case::Upper, &[InVid]),
+    ("vid:", Case::Any, &[InVid]),
+    ("virtual id", Case::Any, &[InVid]),
+    ("वीआईडी", Case::Any, &[InVid]),
+    // Mexico.
+    ("clabe", Case::Any, &[MxClabe]),
+    ("cuenta clabe", Case::Any, &[MxClabe]),
+    // Nigeria.
+    ("bvn", Case::Any, &[NgBvn]),
+    ("bank verification number", Case::Any, &[NgBvn]),
+    // Pakistan.
+    ("cnic", Case::Any, &[PkCnic]),
+    ("nic", Case::Upper, &[PkCnic]),
+    ("nadra", Case::Any, &[PkCnic]),
+    ("شناختی", Case::Any, &[PkCnic]),
+    ("شناختی کارڈ", Case::Any, &[PkCnic]),
+    ("شناختی کارڈ نمبر", Case::Any, &[PkCnic]),
+    // Indonesia.
+    ("npwp", Case::Any, &[IdNpwp]),
+    ("nomor pokok wajib pajak", Case::Any, &[IdNpwp]),
+    // Malaysia.
+    ("mykad", Case::Any, &[MyNric]),
+    ("kad pengenalan", Case::Any, &[MyNric]),
+    ("no. kp", Case::Any, &[MyNric]),
+    ("no kp", Case::Any, &[MyNric]),
+    ("ic number", Case::Any, &[MyNric]),
+    // Thailand.
+    ("บัตรประชาชน", Case::Any, &[ThId]),
+    ("เลขประจำตัวประชาชน", Case::Any, &[ThId]),
+    ("เลขบัตร", Case::Any, &[ThId]),
+    ("thai id", Case::Any, &[ThId]),
+    // Kenya.
+    ("kra pin", Case::Any, &[KeKraPin]),
+    ("kra", Case::Any, &[KeKraPin]),
+    ("pin no", Case::Upper, &[KeKraPin]),
+    // United Arab Emirates and Saudi Arabia.
+    ("emirates id", Case::Any, &[AeEmiratesId]),
+    ("eid", Case::Upper, &[AeEmiratesId]),
+    ("الهوية الإماراتية", Case::Any, &[AeEmiratesId]),
+    ("هوية إماراتية", Case::Any, &[AeEmiratesId]),
+    ("رقم الهوية", Case::Any, &[AeEmiratesId, SaNationalId]),
+    ("iqama", Case::Any, &[SaNationalId]),
+    ("إقامة", Case::Any, &[SaNationalId]),
+    ("اقامة", Case::Any, &[SaNationalId]),
+    ("الهوية الوطنية", Case::Any, &[SaNationalId]),
+    ("هوية وطنية", Case::Any, &[SaNationalId]),
+    ("saudi id", Case::Any, &[SaNationalId]),
+    // Egypt.
+    ("الرقم القومي", Case::Any, &[EgNationalId]),
+    ("رقم قومي", Case::Any, &[EgNationalId]),
+    ("الرقم القومى", Case::Any, &[EgNationalId]),
+    ("egyptian id", Case::Any, &[EgNationalId]),
+    // Vietnam.
+    ("cccd", Case::Any, &[VnCccd]),
+    ("căn cước", Case::Any, &[VnCccd]),
+    ("can cuoc", Case::Any, &[VnCccd]),
+    ("cmnd", Case::Any, &[VnCccd]),
+    ("số định danh", Case::Any, &[VnCccd]),
+    ("so dinh danh", Case::Any, &[VnCccd]),
 ];
 
 /// Stems of veto words that form compounds (see [`Case::Stem`]).
@@ -463,6 +548,7 @@ impl ContextWords {
         let window = &text[from..start];
         let mut around = Around::default();
         let mut nearest_end = 0;
+        let mut nearest_start = usize::MAX;
         let mut nearest_negative = false;
         for m in self.automaton.find_overlapping_iter(window) {
             let (kinds, case) = self.meaning[m.pattern().as_usize()];
@@ -477,9 +563,12 @@ impl ContextWords {
             }
             around.kinds |= kinds;
             // The nearest word wins; at equal ends the longer (earlier
-            // starting) one, so "fatura no" is not overruled by "no".
-            if end > nearest_end || (end == nearest_end && kinds == 0) {
+            // starting) one, so "fatura no" is not overruled by "no", nor
+            // "KRA PIN" by "PIN"; a veto word wins a tie.
+            let longer = m.start() < nearest_start || (m.start() == nearest_start && kinds == 0);
+            if end > nearest_end || (end == nearest_end && longer) {
                 nearest_end = end;
+                nearest_start = m.start();
                 nearest_negative = kinds == 0 && vetoes(window, m.start(), end);
             }
         }

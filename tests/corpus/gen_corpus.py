@@ -1258,6 +1258,242 @@ ID_KINDS = {k.name: k for k in [
            weak=True),
 ]}
 
+# ---------------------------------------------------------------------------
+# Identifiers of the WhatsApp-commerce markets (issue 13; engineer "ids").
+# Oracles: python-stdnum where it has the scheme (in_.gstin, in_.epic, in_.vid,
+# pk.cnic, id.npwp, my.nric, th.pin, ke.pin); otherwise the published layout,
+# written out below. Malaysia is not a corpus region: MyKad numbers appear in
+# Singapore chats (where many Malaysians work), mostly in their dashed form.
+# ---------------------------------------------------------------------------
+
+def _sn(mod):
+    import importlib
+    return importlib.import_module("stdnum." + mod)
+
+
+def _sn_valid(mod):
+    return lambda s: _sn(mod).is_valid(_strip(s).upper())
+
+
+GSTIN_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def g_in_gstin(rng):
+    gst, pan = _sn("in_.gstin"), _sn("in_.pan")
+    state = rng.choice(sorted(gst._STATE_CODES))
+    up = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    p = "".join(rng.choice(up) for _ in range(3)) + rng.choice(sorted(pan._pan_holder_types))
+    p += rng.choice(up) + "%04d" % rng.randint(1, 9999) + rng.choice(up)
+    body = state + p + rng.choice(GSTIN_ALPHABET[1:10] + "A") + "Z"
+    return body + _sn("luhn").calc_check_digit(body, GSTIN_ALPHABET)
+
+
+def g_in_voter_id(rng):
+    body = rdigits(rng, 6)
+    return "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(3)) + body + \
+        _sn("luhn").calc_check_digit(body)
+
+
+# Indian passport: a letter and seven digits; no published check digit.
+def in_passport_ok(s):
+    return bool(re.fullmatch(r"[A-Z]\d{7}", s)) and s[1:] != "0000000"
+
+
+def g_in_passport(rng):
+    return rng.choice("ABCDEFGHJKLMNPRSTUVWYZ") + rdigits(rng, 7, first_nonzero=True)
+
+
+def g_in_vid(rng):
+    while True:
+        body = rng.choice("23456789") + rdigits(rng, 14)
+        v = body + _sn("verhoeff").calc_check_digit(body)
+        if _sn("in_.vid").is_valid(v):
+            return v
+
+
+# Mexican CLABE (Banco de México): bank code of a SPEI participant, plaza, account,
+# check digit = (10 - sum(d_i * (3,7,1)_i mod 10) mod 10) mod 10; no stdnum module.
+CLABE_BANKS = ["002", "012", "014", "021", "030", "036", "044", "058", "072", "127", "137", "638", "646",
+               "722"]
+
+
+def _clabe_check(b):
+    return str((10 - sum(int(d) * (3, 7, 1)[i % 3] % 10 for i, d in enumerate(b)) % 10) % 10)
+
+
+def clabe_ok(s):
+    s = _strip(s)
+    return bool(re.fullmatch(r"\d{18}", s)) and _clabe_bank_ok(s[:3]) and _clabe_check(s[:17]) == s[17]
+
+
+def _clabe_bank_ok(b):
+    n = int(b)
+    return b in CLABE_BANKS or 600 <= n <= 799 or n in (2, 6, 9, 19, 42, 59, 60, 62, 106, 113, 130, 136)
+
+
+def g_mx_clabe(rng):
+    b = rng.choice(CLABE_BANKS) + "%03d" % rng.randint(1, 999) + rdigits(rng, 11)
+    return b + _clabe_check(b)
+
+
+# Nigerian BVN: 11 digits (NIBSS), no public check digit; shares its form with the NIN,
+# so it is always written after its keyword.
+def g_ng_bvn(rng):
+    return "22" + rdigits(rng, 9)
+
+
+def g_pk_cnic(rng):
+    return rng.choice("1234567") + rdigits(rng, 11) + rng.choice("123456789")
+
+
+def g_id_npwp(rng):
+    body = rdigits(rng, 8, first_nonzero=False)
+    return body + _sn("luhn").calc_check_digit(body) + rdigits(rng, 3) + "000"
+
+
+def g_my_nric(rng):
+    places = ["01", "02", "05", "07", "08", "10", "12", "13", "14", "41", "43", "56", "71"]
+    while True:
+        d = _date(rng, 1960, 2005)
+        v = d.strftime("%y%m%d") + rng.choice(places) + rdigits(rng, 4)
+        if _sn("my.nric").is_valid(v):
+            return v
+
+
+def g_th_id(rng):
+    body = rng.choice("12345678") + rdigits(rng, 11)
+    return body + _sn("th.pin").calc_check_digit(body)
+
+
+def g_ke_kra_pin(rng):
+    return rng.choice("AP") + rdigits(rng, 9) + rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ")
+
+
+def _luhn_complete(body):
+    return body + _sn("luhn").calc_check_digit(body)
+
+
+# UAE Emirates ID (ICP): 784, birth year, 7-digit serial, Luhn; no stdnum module.
+def emirates_id_ok(s):
+    s = _strip(s)
+    return bool(re.fullmatch(r"784(19|20)\d{10}", s)) and _sn("luhn").is_valid(s)
+
+
+def g_ae_emirates_id(rng):
+    return _luhn_complete("784" + str(rng.randint(1955, 2008)) + rdigits(rng, 7))
+
+
+# Saudi national ID / iqama: 1 (citizen) or 2 (resident), 8 digits, Luhn; no stdnum module.
+def sa_id_ok(s):
+    return bool(re.fullmatch(r"[12]\d{9}", s)) and _sn("luhn").is_valid(s)
+
+
+def g_sa_national_id(rng):
+    return _luhn_complete(rng.choice("12") + rdigits(rng, 8))
+
+
+# Egyptian national ID: century (2/3), birth date YYMMDD, governorate, 4-digit sequence,
+# check digit (formula unpublished); no stdnum module.
+EG_GOVERNORATES = ["01", "02", "03", "04", "11", "12", "13", "14", "15", "16", "17", "18", "19", "21",
+                   "22", "23", "24", "25", "26", "27", "28", "29", "31", "32", "33", "34", "35", "88"]
+
+
+def eg_id_ok(s):
+    import datetime
+    if not re.fullmatch(r"[23]\d{13}", s) or s[7:9] not in EG_GOVERNORATES:
+        return False
+    try:
+        datetime.date((1900 if s[0] == "2" else 2000) + int(s[1:3]), int(s[3:5]), int(s[5:7]))
+    except ValueError:
+        return False
+    return True
+
+
+def g_eg_national_id(rng):
+    d = _date(rng, 1950, 2005)
+    c = "2" if d.year < 2000 else "3"
+    return c + d.strftime("%y%m%d") + rng.choice(EG_GOVERNORATES) + rdigits(rng, 5)
+
+
+# Vietnamese CCCD (Circular 07/2016/TT-BCA): province code, century/sex digit 0-3,
+# birth year, 6 random digits; no stdnum module.
+VN_PROVINCES = ["001", "002", "004", "006", "008", "010", "011", "012", "014", "015", "017", "019", "020",
+                "022", "024", "025", "026", "027", "030", "031", "033", "034", "035", "036", "037", "038",
+                "040", "042", "044", "045", "046", "048", "049", "051", "052", "054", "056", "058", "060",
+                "062", "064", "066", "067", "068", "070", "072", "074", "075", "077", "079", "080", "082",
+                "083", "084", "086", "087", "089", "091", "092", "093", "094", "095", "096"]
+
+
+def cccd_ok(s):
+    return bool(re.fullmatch(r"\d{12}", s)) and s[:3] in VN_PROVINCES and s[3] in "0123"
+
+
+def g_vn_cccd(rng):
+    y = rng.randint(1950, 2006)
+    sex = rng.randint(0, 1) + (0 if y < 2000 else 2)
+    return rng.choice(VN_PROVINCES) + str(sex) + "%02d" % (y % 100) + rdigits(rng, 6)
+
+
+def issue13_id_kinds():
+    return [
+        IdKind("in_gstin", "IN", g_in_gstin, _sn_valid("in_.gstin"), [(_ident, 1, False)],
+               ["GSTIN", "GSTIN:", "GST no", "GST number", "our GSTIN is", "जीएसटी नंबर"],
+               [r"\d{2}[A-Z]{5}\d{4}[A-Z][0-9A-Z]Z[0-9A-Z]"]),
+        IdKind("in_voter_id", "IN", g_in_voter_id, _sn_valid("in_.epic"), [(_ident, 1, True)],
+               ["voter ID", "Voter ID:", "EPIC no", "voter card no", "मतदाता पहचान पत्र"],
+               [r"[A-Z]{3}\d{7}"]),
+        IdKind("in_passport", "IN", g_in_passport, in_passport_ok, [(_ident, 1, True)],
+               ["passport no", "Passport No.", "passport number", "पासपोर्ट नंबर", "Passport:"], [],
+               weak=True),
+        IdKind("in_vid", "IN", g_in_vid, _sn_valid("in_.vid"),
+               [(lambda s: _spaced(s, [4, 4, 4, 4]), 6, True), (_ident, 4, True)],
+               ["VID", "VID:", "Aadhaar VID", "virtual ID", "VID no"], [], weak=True),
+        IdKind("mx_clabe", "MX", g_mx_clabe, clabe_ok,
+               [(_ident, 8, True), (lambda s: _spaced(s, [3, 3, 11, 1]), 2, False)],
+               ["CLABE", "CLABE:", "cuenta CLABE", "mi CLABE es", "CLABE interbancaria"],
+               [r"\d{18}", r"\d{3} \d{3} \d{11} \d"]),
+        IdKind("ng_bvn", "NG", g_ng_bvn, nin_ok, [(_ident, 1, True)],
+               ["BVN", "BVN:", "my BVN is", "BVN number", "bank verification number"], [],
+               weak=True),
+        IdKind("pk_cnic", "PK", g_pk_cnic, _sn_valid("pk.cnic"),
+               [(lambda s: "%s-%s-%s" % (s[:5], s[5:12], s[12]), 8, False), (_ident, 2, True)],
+               ["CNIC", "CNIC:", "CNIC no", "mera CNIC", "شناختی کارڈ نمبر", "NIC"],
+               [r"\d{5}-\d{7}-\d"]),
+        IdKind("id_npwp", "ID", g_id_npwp, _sn_valid("id.npwp"),
+               [(lambda s: "%s.%s.%s.%s-%s.%s" % (s[:2], s[2:5], s[5:8], s[8], s[9:12], s[12:]), 7, False),
+                (_ident, 3, True)],
+               ["NPWP", "NPWP:", "no NPWP", "NPWP saya", "nomor NPWP"],
+               [r"\d{2}\.\d{3}\.\d{3}\.\d-\d{3}\.\d{3}"]),
+        IdKind("my_nric", "SG", g_my_nric, _sn_valid("my.nric"),
+               [(lambda s: "%s-%s-%s" % (s[:6], s[6:8], s[8:]), 8, False), (_ident, 2, True)],
+               ["MyKad", "MyKad:", "MyKad no", "no. KP", "Malaysian IC no"], [r"\d{6}-\d{2}-\d{4}"]),
+        IdKind("th_id", "TH", g_th_id, _sn_valid("th.pin"),
+               [(lambda s: "%s-%s-%s-%s-%s" % (s[0], s[1:5], s[5:10], s[10:12], s[12]), 6, False),
+                (_ident, 4, True)],
+               ["เลขบัตรประชาชน", "บัตรประชาชน", "เลขประจำตัวประชาชน", "Thai ID", "ID card no"],
+               [r"[1-8]-\d{4}-\d{5}-\d{2}-\d", r"[1-8]\d{12}"]),
+        IdKind("ke_kra_pin", "KE", g_ke_kra_pin, _sn_valid("ke.pin"), [(_ident, 1, False)],
+               ["KRA PIN", "KRA PIN:", "KRA pin no", "my KRA PIN is", "PIN ya KRA"], [r"[AP]\d{9}[A-Z]"]),
+        IdKind("ae_emirates_id", "AE", g_ae_emirates_id, emirates_id_ok,
+               [(lambda s: "%s-%s-%s-%s" % (s[:3], s[3:7], s[7:14], s[14]), 7, False), (_ident, 3, True)],
+               ["Emirates ID", "Emirates ID:", "EID", "رقم الهوية", "my Emirates ID no"],
+               [r"784-\d{4}-\d{7}-\d", r"784\d{12}"]),
+        IdKind("sa_national_id", "SA", g_sa_national_id, sa_id_ok, [(_ident, 1, True)],
+               ["رقم الهوية", "رقم الهوية الوطنية", "iqama", "Iqama no", "رقم الإقامة", "national ID"],
+               [r"[12]\d{9}"], weak=True),
+        IdKind("eg_national_id", "EG", g_eg_national_id, eg_id_ok, [(_ident, 1, True)],
+               ["الرقم القومي", "رقم قومي", "national ID", "الرقم القومي بتاعي"], [r"[23]\d{13}"],
+               weak=True),
+        IdKind("vn_cccd", "VN", g_vn_cccd, cccd_ok, [(_ident, 1, True)],
+               ["CCCD", "số CCCD", "căn cước", "CCCD:", "số định danh"], [r"0\d{11}"], weak=True),
+    ]
+
+
+# Kinds written only after their keyword (they share their written form with another kind).
+ALWAYS_KEYWORD = {"ng_bvn"}
+
+ID_KINDS.update({k.name: k for k in issue13_id_kinds()})
+
 REGION_IDS: dict[str, list[str]] = {}
 for _k in ID_KINDS.values():
     REGION_IDS.setdefault(_k.region, []).append(_k.name)
@@ -2667,8 +2903,8 @@ def build_message(ctx: Ctx):
             kind = item[3:]
             k = ID_KINDS[kind]
             # weak, bare-digit identifiers: only a minority without keyword
-            no_kw = rng.random() < 0.12
-            args = {"id_kind": kind, "id_kw_p": 0.0 if no_kw else (0.92 if k.weak else 0.65)}
+            no_kw = rng.random() < 0.12 and kind not in ALWAYS_KEYWORD
+            args = {"id_kind": kind, "id_kw_p": 0.0 if no_kw else (1.0 if kind in ALWAYS_KEYWORD else 0.92 if k.weak else 0.65)}
             tmpl = rng.choice(lget(lang, "idnokw") if no_kw else lget(lang, "id"))
         elif item.startswith("nk:"):
             tmpl = "{nk_%s}" % item[3:]

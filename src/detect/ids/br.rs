@@ -7,8 +7,13 @@
 //! digits are also a mobile number (`11 98765-4321` without separators), so
 //! bare CPFs need a keyword or a Brazilian conversation, and a valid phone
 //! number wins over a bare CPF without a keyword (see the module docs).
+//!
+//! Since July 2026 new CNPJs are alphanumeric (IN RFB 2.229/2024): the
+//! first twelve characters may be letters, the check digits stay digits,
+//! computed over each character's ASCII code minus 48. Written in the
+//! usual layout (`12.ABC.345/01DE-35`) they stand alone.
 
-use super::{digits_n, shape, IdSpec, Strength::*};
+use super::{digits_n, shape, shape_at_last_run, IdSpec, Strength::*};
 use crate::checksum::mod11_check_ten_zero;
 use crate::finding::Kind;
 
@@ -32,6 +37,13 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("dddddddddddddd", Bare),
         ],
         validate: cnpj,
+    },
+    // Alphanumeric CNPJs, issued since July 2026.
+    IdSpec {
+        kind: Kind::BrCnpj,
+        country: "BR",
+        shapes: &[shape_at_last_run("XX.XXX.XXX/XXXX-dd", Strong)],
+        validate: cnpj_alphanumeric,
     },
 ];
 
@@ -57,6 +69,35 @@ pub(super) fn cnpj(s: &[u8]) -> bool {
         && check(&s[..13], &[6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == Some(s[13])
 }
 
+/// The check digit over characters valued by their ASCII code minus 48
+/// (`0`–`9` → 0–9, `A`–`Z` → 17–42), 10 and 11 written 0.
+fn alnum_check(s: &[u8], weights: &[u32]) -> u8 {
+    let sum: u32 = s
+        .iter()
+        .zip(weights)
+        .map(|(&b, &w)| u32::from(b - b'0') * w)
+        .sum();
+    match 11 - sum % 11 {
+        10 | 11 => b'0',
+        d => b'0' + d as u8,
+    }
+}
+
+/// A CNPJ whose first twelve characters hold a letter (IN RFB 2.229/2024:
+/// from July 2026 new CNPJs are alphanumeric, with the same two check
+/// digits over the characters' ASCII codes minus 48). All-digit CNPJs are
+/// [`cnpj`]'s.
+pub(super) fn cnpj_alphanumeric(s: &[u8]) -> bool {
+    s.len() == 14
+        && s[..12]
+            .iter()
+            .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        && s[..12].iter().any(u8::is_ascii_uppercase)
+        && digits_n(&s[12..], 2)
+        && alnum_check(&s[..12], &[5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == s[12]
+        && alnum_check(&s[..13], &[6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == s[13]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +117,41 @@ mod tests {
             assert!(escaped * 25 <= total, "{escaped} of {total}");
         }
         assert!(!cpf(b"11111111111") && !cnpj(b"00000000000000"));
+    }
+
+    /// Alphanumeric CNPJs (Receita Federal, IN RFB 2.229/2024, issued
+    /// since July 2026); generated with python-stdnum 2.2 (br.cnpj), the
+    /// first its documented example.
+    #[test]
+    fn alphanumeric_cnpj() {
+        for v in [
+            "12ABC34501DE35",
+            "GMX1TF3A7NUF19",
+            "8S8800DDAAIK85",
+            "BUUB3G1MP1ZQ03",
+        ] {
+            assert!(cnpj_alphanumeric(v.as_bytes()), "{v}");
+            // Every change of a check digit is caught.
+            let mut b = v.as_bytes().to_vec();
+            for i in [12, 13] {
+                let orig = b[i];
+                for d in b'0'..=b'9' {
+                    b[i] = d;
+                    assert_eq!(cnpj_alphanumeric(&b), d == orig);
+                }
+                b[i] = orig;
+            }
+        }
+        assert!(!cnpj_alphanumeric(b"11222333000181") && !cnpj_alphanumeric(b"12ABC34501DE36"));
+        assert_eq!(
+            scan("CNPJ da loja: 12.ABC.345/01DE-35", None),
+            [(Kind::BrCnpj, "12.ABC.345/01DE-35".into())]
+        );
+        assert_eq!(
+            scan("segue GM.X1T.F3A/7NUF-19 obg", None),
+            [(Kind::BrCnpj, "GM.X1T.F3A/7NUF-19".into())]
+        );
+        assert!(scan("12.ABC.345/01DE-36", None).is_empty());
     }
 
     #[test]

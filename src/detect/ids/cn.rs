@@ -7,6 +7,14 @@
 //! single-digit change. Province, a real date and the check together leave
 //! about one random 18-digit string in a hundred thousand, so the number
 //! stands without a keyword.
+//!
+//! The Foreign Permanent Resident ID Card issued since 1 December 2023
+//! (National Immigration Administration, announcement of the 2023 edition)
+//! uses the same 18 positions and check: `9`, the two-digit province that
+//! accepted the application, a three-digit nationality code, the birth
+//! date, a sequence and the check character. python-stdnum (`cn.ric`)
+//! rejects it (no address code starts with 9), so its test values are
+//! built from that layout with stdnum's check character.
 
 use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
 use crate::checksum::iso7064_mod11_2;
@@ -31,7 +39,13 @@ pub(super) fn resident_id(s: &[u8]) -> bool {
         return false;
     }
     let year = num(&s[6..10]);
-    if !province_ok(num(&s[..2])) || !(1900..=2099).contains(&year) {
+    // A resident's address code, or `9` + province for a foreigner.
+    let province = if s[0] == b'9' {
+        num(&s[1..3])
+    } else {
+        num(&s[..2])
+    };
+    if !province_ok(province) || !(1900..=2099).contains(&year) {
         return false;
     }
     if !valid_date(year, num(&s[10..12]), num(&s[12..14])) {
@@ -60,6 +74,22 @@ mod tests {
     fn check_and_date() {
         valid_and_one_digit_changes_rejected(resident_id, IDS);
         assert!(!resident_id(b"11010519491331002X"));
+    }
+
+    /// Foreign Permanent Resident ID Cards (2023 edition): `9`, province,
+    /// nationality, birth date, sequence, ISO 7064 mod 11-2 check.
+    #[test]
+    fn foreign_permanent_residents() {
+        valid_and_one_digit_changes_rejected(
+            resident_id,
+            &["91184019850312001X", "931156200102280123"],
+        );
+        // `9` then no province (`99`), or a bad birth date.
+        assert!(!resident_id(b"999840198503120014") && !resident_id(b"911840198513120019"));
+        assert_eq!(
+            scan("永久居留身份证 91184019850312001X", None),
+            [(Kind::CnResidentId, "91184019850312001X".into())]
+        );
     }
 
     #[test]

@@ -3,8 +3,16 @@
 //! A DNI is eight digits and a control letter, `TRWAGMYFPDXBNJZSQVHLCKE`
 //! indexed by the number modulo 23, which catches every single-digit
 //! change. An NIE replaces the first digit with `X`, `Y` or `Z` (0, 1, 2
-//! for the letter's computation). The letter makes both distinctive in
-//! chat, so they stand without a keyword.
+//! for the letter's computation) and has seven digits after it; people write
+//! it compact, with hyphens around the digits, or with one hyphen before the
+//! letter (`Y8063915-Z`). The letter makes both distinctive in chat, so they
+//! stand without a keyword.
+//!
+//! Spaniards who have no DNI get a NIF with a letter in front: `K` (under
+//! 14), `L` (resident abroad) or `M` (foreigners without NIE), seven digits,
+//! and the DNI control letter of those seven digits (Orden EHA/451/2008,
+//! art. 2; python-stdnum's `es.nif` checks them the same way). They are
+//! rare, so they need a keyword or a Spanish conversation.
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
@@ -19,6 +27,10 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("dddddddd L", Home),
             shape("dd.ddd.ddd-L", Strong),
             shape("dd.ddd.dddL", Strong),
+            // K/L/M + seven digits, written like an NIE; rare enough that
+            // they need Spain or a keyword.
+            shape("LdddddddL", Home),
+            shape("Lddddddd-L", Home),
         ],
         validate: nif,
     },
@@ -28,7 +40,7 @@ pub(super) static SPECS: &[IdSpec] = &[
         shapes: &[
             shape("LdddddddL", Strong),
             shape("L-ddddddd-L", Strong),
-            shape("Ldddddddd-L", Strong),
+            shape("Lddddddd-L", Strong),
             shape("L ddddddd L", Home),
         ],
         validate: nie,
@@ -42,7 +54,13 @@ fn letter(n: u32) -> u8 {
 }
 
 pub(crate) fn nif(s: &[u8]) -> bool {
-    digits_n(s.get(..8).unwrap_or(&[]), 8) && s.len() == 9 && letter(num(&s[..8])) == s[8]
+    if s.len() != 9 {
+        return false;
+    }
+    match s[0] {
+        b'K' | b'L' | b'M' => digits_n(&s[1..8], 7) && letter(num(&s[1..8])) == s[8],
+        _ => digits_n(&s[..8], 8) && letter(num(&s[..8])) == s[8],
+    }
 }
 
 pub(super) fn nie(s: &[u8]) -> bool {
@@ -72,6 +90,34 @@ mod tests {
         valid_and_one_digit_changes_rejected(nif, NIFS);
         valid_and_one_digit_changes_rejected(nie, NIES);
         assert!(!nie(b"A1234567X") && !nif(b"1234567Z"));
+    }
+
+    /// An NIE is `X`, `Y` or `Z`, seven digits and a letter (Orden
+    /// INT/2058/2008, which added `Y` when `X` ran out); written with one
+    /// hyphen before the letter it has seven digits, not eight.
+    #[test]
+    fn nie_with_a_hyphen_before_the_letter() {
+        assert_eq!(
+            scan("mi NIE es Y8063915-Z", None),
+            [(Kind::EsNie, "Y8063915-Z".into())]
+        );
+        assert_eq!(scan("Y8063915-Z", None).len(), 1);
+        assert!(scan("Y80639150-Z", None).is_empty());
+    }
+
+    /// NIFs of Spaniards without a DNI: `K`, `L`, `M`, seven digits and the
+    /// DNI letter of those digits (Orden EHA/451/2008); generated with
+    /// python-stdnum (es.nif).
+    #[test]
+    fn nif_k_l_m() {
+        valid_and_one_digit_changes_rejected(nif, &["K1234567L", "L7654321J", "M0123456S"]);
+        assert!(!nif(b"A1234567L") && !nie(b"K1234567L"));
+        assert_eq!(
+            scan("NIF L7654321J", None),
+            [(Kind::EsNif, "L7654321J".into())]
+        );
+        assert_eq!(scan("M0123456-S", Some("ES")).len(), 1);
+        assert!(scan("M0123456S", None).is_empty());
     }
 
     #[test]

@@ -2,9 +2,16 @@
 //!
 //! `DDMMYYCZZZQ`: the birth date, a century sign (`+` 1800s; `-` and, since
 //! 2023, `Y X W V U` for the 1900s; `A` and `B C D E F` for the 2000s), an
-//! individual number 002–899 (900–999 are temporary) and a check
-//! character, `0123456789ABCDEFHJKLMNPRSTUVWXY` indexed by the nine digits
-//! modulo 31, which catches every single-digit change.
+//! individual number and a check character,
+//! `0123456789ABCDEFHJKLMNPRSTUVWXY` indexed by the nine digits modulo 31,
+//! which catches every single-digit change.
+//!
+//! Individual numbers 002–899 are permanent codes; 900–999 are temporary
+//! codes, which healthcare and other organisations issue to people not yet
+//! in the Population Information System, with the same date, century sign
+//! and check character (DVV, "Personal identity code"; python-stdnum's
+//! `fi.hetu` with `allow_temporary`). Both identify a person, so both are
+//! reported.
 
 use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
 use crate::finding::Kind;
@@ -32,7 +39,7 @@ pub(super) fn hetu(s: &[u8]) -> bool {
         return false;
     }
     let individual = num(&s[7..10]);
-    if !(2..=899).contains(&individual) {
+    if !(2..=999).contains(&individual) {
         return false;
     }
     let n = num(&s[..6]) * 1000 + individual;
@@ -51,6 +58,19 @@ mod tests {
     fn check_character() {
         valid_and_one_digit_changes_rejected(hetu, HETUS);
         assert!(!hetu(b"131052G308T"));
+    }
+
+    /// Temporary codes (individual number 900–999), as DVV describes them;
+    /// generated with python-stdnum (`fi.hetu.validate(…, allow_temporary=True)`).
+    #[test]
+    fn temporary_codes() {
+        valid_and_one_digit_changes_rejected(hetu, &["131052-9085", "020202A999M", "311299Y950V"]);
+        // 000 and 001 are never issued.
+        assert!(!hetu(b"131052-0013") && !hetu(b"131052-000A"));
+        assert_eq!(
+            scan("väliaikainen hetu 131052-9085", None),
+            [(Kind::FiHetu, "131052-9085".into())]
+        );
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! check digit; HMRC's allocation rules exclude `D F I Q U V` as first
 //! letter, `D F I O Q U V` as second, and the prefixes `BG GB KN NK NT TN
 //! ZZ` (and temporary `TN`/`OO`-style numbers). The letters make it
-//! distinctive, written compact or in pairs (`QQ 12 34 56 C`).
+//! distinctive, written compact, in pairs (`QQ 12 34 56 C`) or with a space
+//! after the prefix or before the suffix only (`PR 123612C`, `PR123612 C`):
+//! HMRC's own letters print it in pairs, and people copy it every way.
 //!
 //! An NHS number is ten digits with a mod-11 check digit (weights 10 to 2;
 //! a remainder giving 10 is never issued), which catches every
@@ -23,6 +25,8 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("LLddddddL", Strong),
             shape("LL dd dd dd L", Strong),
             shape("LL dddddd L", Strong),
+            shape("LL ddddddL", Strong),
+            shape("LLdddddd L", Strong),
         ],
         validate: nino,
     },
@@ -94,6 +98,15 @@ mod tests {
             [(Kind::GbNino, "AB 12 34 56 C".into())]
         );
         assert_eq!(scan("nino ab123456c.", None).len(), 1);
+        // A space after the prefix only, or before the suffix only.
+        assert_eq!(
+            scan("my NINO is PR 123612C", None),
+            [(Kind::GbNino, "PR 123612C".into())]
+        );
+        assert_eq!(
+            scan("National Insurance: PR123612 C thanks", None),
+            [(Kind::GbNino, "PR123612 C".into())]
+        );
         assert_eq!(
             scan("NHS number: 943 476 5919", None),
             [(Kind::GbNhs, "943 476 5919".into())]

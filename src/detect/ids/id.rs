@@ -5,19 +5,49 @@
 //! four-digit serial from 0001. There is no check digit: one-digit changes
 //! are caught only where they break the date or the region code, so a NIK
 //! needs a keyword or an Indonesian conversation.
+//!
+//! An NPWP (nomor pokok wajib pajak) is fifteen digits written
+//! `99.999.999.9-999.999`, the ninth a Luhn check over the first eight (the
+//! rest, tax office and branch, are unchecked). Since 2024 (PMK
+//! 112/PMK.03/2022) it is sixteen digits: a citizen's NIK, or the old
+//! number with a `0` in front (python-stdnum's `id.npwp`). The dotted form
+//! stands alone; fifteen bare digits need an Indonesian conversation or a
+//! keyword (`NPWP`), sixteen (a NIK's length) the keyword.
 
 use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use crate::checksum::luhn_valid;
 use crate::finding::Kind;
 
-pub(super) static SPECS: &[IdSpec] = &[IdSpec {
-    kind: Kind::IdNik,
-    country: "ID",
-    shapes: &[
-        shape("dddddddddddddddd", Bare),
-        shape("dd.dd.dd.dddddd.dddd", Home),
-    ],
-    validate: nik,
-}];
+pub(super) static SPECS: &[IdSpec] = &[
+    IdSpec {
+        kind: Kind::IdNik,
+        country: "ID",
+        shapes: &[
+            shape("dddddddddddddddd", Bare),
+            shape("dd.dd.dd.dddddd.dddd", Home),
+        ],
+        validate: nik,
+    },
+    IdSpec {
+        kind: Kind::IdNpwp,
+        country: "ID",
+        shapes: &[
+            shape("dd.ddd.ddd.d-ddd.ddd", Strong),
+            shape("ddddddddddddddd", Bare),
+            shape("dddddddddddddddd", Keyword),
+        ],
+        validate: npwp,
+    },
+];
+
+pub(super) fn npwp(s: &[u8]) -> bool {
+    match s.len() {
+        15 => digits_n(s, 15) && luhn_valid(&s[..9]),
+        16 if s[0] == b'0' => digits_n(s, 16) && luhn_valid(&s[1..10]),
+        16 => nik(s),
+        _ => false,
+    }
+}
 
 /// Province codes of Indonesia's Dukcapil numbering.
 fn province_ok(p: u32) -> bool {
@@ -42,7 +72,7 @@ pub(super) fn nik(s: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::ids::testutil::scan;
+    use crate::detect::ids::testutil::{lines, scan};
 
     // Generated with python-stdnum (id.nik).
     const NIKS: &[&str] = &["3171234512850001", "3273015502900123", "5171044107950002"];
@@ -66,5 +96,46 @@ mod tests {
         );
         assert_eq!(scan("ini 3171234512850001 saya", Some("ID")).len(), 1);
         assert!(scan("pesanan 3171234512850001", Some("ID")).is_empty());
+    }
+
+    /// Generated with python-stdnum (id.npwp) by tests/data/ids/gen_vectors.py.
+    fn npwps() -> Vec<&'static str> {
+        lines(include_str!("../../../tests/data/ids/id_npwp.txt"))
+    }
+
+    #[test]
+    fn npwp_check_digit() {
+        for v in npwps() {
+            assert!(npwp(v.as_bytes()), "{v}");
+            // The Luhn digit covers the first nine digits (after the `0`
+            // of a 16-digit number): every change there is caught.
+            let head = if v.len() == 16 { 1..10 } else { 0..9 };
+            let mut b = v.as_bytes().to_vec();
+            for i in head {
+                let orig = b[i];
+                for d in b'0'..=b'9' {
+                    b[i] = d;
+                    assert_eq!(npwp(&b), d == orig, "{}", String::from_utf8_lossy(&b));
+                }
+                b[i] = orig;
+            }
+        }
+        // A 16-digit NPWP not starting with 0 is a NIK.
+        assert!(npwp(b"3171234512850001") && !npwp(b"3171234513850001"));
+    }
+
+    #[test]
+    fn npwp_in_chat() {
+        assert_eq!(
+            scan("NPWP saya 01.234.567.4-901.000 ya", None),
+            [(Kind::IdNpwp, "01.234.567.4-901.000".into())]
+        );
+        assert_eq!(
+            scan("nomor pokok wajib pajak 012345674901000", None),
+            [(Kind::IdNpwp, "012345674901000".into())]
+        );
+        assert_eq!(scan("ini 012345674901000 saya", Some("ID")).len(), 1);
+        assert!(scan("012345674901000", Some("MY")).is_empty());
+        assert!(scan("resi 012345674901000", Some("ID")).is_empty());
     }
 }

@@ -11,9 +11,23 @@
 //! L local authority, J juridical person, G government, K krish). The last
 //! letter is a check character whose algorithm is not published, so the
 //! structure is all we check; it is distinctive enough to stand alone.
+//!
+//! A GSTIN is the two-digit state code (01–38 of the GST state code list,
+//! 97 for other territories), the holder's PAN, an entity number (`1`–`9`,
+//! then `A`–`Z`), `Z`, and a check character: Luhn mod 36 over `0-9A-Z`,
+//! which catches every single-character change. It stands alone.
+//!
+//! An EPIC (voter ID) is three letters and seven digits, the last a Luhn
+//! check over the other six (python-stdnum's `in_.epic`); it needs an
+//! Indian conversation or a keyword. A passport number is a letter and
+//! seven digits with no published check, so it needs a keyword. An Aadhaar
+//! virtual ID (VID) is sixteen digits, not starting with 0 or 1, with a
+//! Verhoeff check digit, never a palindrome (UIDAI); sixteen digits are
+//! also a card number, so it needs its keyword (`VID`), and then wins over
+//! a card.
 
-use super::{digits_n, shape, IdSpec, Strength::*};
-use crate::checksum::verhoeff_valid;
+use super::{digits_n, num, shape, IdSpec, Strength::*};
+use crate::checksum::{luhn_valid, verhoeff_valid};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[
@@ -33,7 +47,89 @@ pub(super) static SPECS: &[IdSpec] = &[
         shapes: &[shape("LLLLLddddL", Strong)],
         validate: pan,
     },
+    IdSpec {
+        kind: Kind::InGstin,
+        country: "IN",
+        shapes: &[shape("ddLLLLLddddLXLX", Strong)],
+        validate: gstin,
+    },
+    IdSpec {
+        kind: Kind::InVoterId,
+        country: "IN",
+        shapes: &[shape("LLLddddddd", Checked)],
+        validate: epic,
+    },
+    IdSpec {
+        kind: Kind::InPassport,
+        country: "IN",
+        shapes: &[shape("Lddddddd", Keyword)],
+        validate: passport,
+    },
+    IdSpec {
+        kind: Kind::InVid,
+        country: "IN",
+        shapes: &[
+            shape("dddd dddd dddd dddd", Named),
+            shape("dddd-dddd-dddd-dddd", Named),
+            shape("dddddddddddddddd", Named),
+        ],
+        validate: vid,
+    },
 ];
+
+/// The value of a GSTIN character in the alphabet `0-9A-Z`.
+fn base36(b: u8) -> Option<u32> {
+    match b {
+        b'0'..=b'9' => Some(u32::from(b - b'0')),
+        b'A'..=b'Z' => Some(u32::from(b - b'A') + 10),
+        _ => None,
+    }
+}
+
+/// Luhn mod 36 over `0-9A-Z` (ISO/IEC 7812's Luhn generalised to N
+/// characters, as the GSTN computes a GSTIN's last character).
+fn luhn36_valid(s: &[u8]) -> bool {
+    let mut sum = 0;
+    for (i, &b) in s.iter().rev().enumerate() {
+        let Some(v) = base36(b) else {
+            return false;
+        };
+        sum += if i % 2 == 1 {
+            (v * 2) / 36 + (v * 2) % 36
+        } else {
+            v
+        };
+    }
+    sum % 36 == 0
+}
+
+pub(super) fn gstin(s: &[u8]) -> bool {
+    s.len() == 15
+        && digits_n(&s[..2], 2)
+        && matches!(num(&s[..2]), 1..=38 | 97)
+        && pan(&s[2..12])
+        && s[12] != b'0'
+        && s[13] == b'Z'
+        && luhn36_valid(s)
+}
+
+pub(super) fn epic(s: &[u8]) -> bool {
+    s.len() == 10
+        && s[..3].iter().all(u8::is_ascii_uppercase)
+        && digits_n(&s[3..], 7)
+        && luhn_valid(&s[3..])
+}
+
+pub(super) fn passport(s: &[u8]) -> bool {
+    s.len() == 8
+        && s[0].is_ascii_uppercase()
+        && digits_n(&s[1..], 7)
+        && s[1..].iter().any(|&b| b != b'0')
+}
+
+pub(super) fn vid(s: &[u8]) -> bool {
+    digits_n(s, 16) && s[0] >= b'2' && !s.iter().eq(s.iter().rev()) && verhoeff_valid(s)
+}
 
 pub(crate) fn aadhaar(s: &[u8]) -> bool {
     digits_n(s, 12) && s[0] >= b'2' && !s.iter().eq(s.iter().rev()) && verhoeff_valid(s)
@@ -51,7 +147,9 @@ pub(super) fn pan(s: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::ids::testutil::{scan, valid_and_one_digit_changes_rejected};
+    use crate::detect::ids::testutil::{
+        lines, scan, valid_and_one_char_changes_rejected, valid_and_one_digit_changes_rejected,
+    };
 
     // Generated with python-stdnum (in_.aadhaar, in_.pan).
     const AADHAARS: &[&str] = &[
@@ -95,5 +193,77 @@ mod tests {
         assert!(scan("2341 2341 2346", None).is_empty());
         assert!(scan("XABCPE1234F", None).is_empty());
         assert!(scan("UTR 234123412346", Some("IN")).is_empty());
+    }
+
+    // Generated with python-stdnum (in_.gstin, in_.epic, in_.vid) by
+    // tests/data/ids/gen_vectors.py.
+    fn gstins() -> Vec<&'static str> {
+        lines(include_str!("../../../tests/data/ids/in_gstin.txt"))
+    }
+    fn epics() -> Vec<&'static str> {
+        lines(include_str!("../../../tests/data/ids/in_voter_id.txt"))
+    }
+    fn vids() -> Vec<&'static str> {
+        lines(include_str!("../../../tests/data/ids/in_vid.txt"))
+    }
+
+    #[test]
+    fn gstin_check_character() {
+        valid_and_one_char_changes_rejected(gstin, &gstins());
+        // State code 38 (Ladakh) and 97 (other territory) are issued though
+        // python-stdnum 2.2 does not list them: check characters computed
+        // with stdnum's `luhn.calc_check_digit(…, alphabet)`.
+        assert!(gstin(b"38AAAPL1234C1ZB") && gstin(b"97AAAPL1234C1Z7"));
+        assert!(!gstin(b"39AAAPL1234C1Z9") && !gstin(b"00AAAPL1234C1ZU"));
+    }
+
+    #[test]
+    fn epic_and_vid() {
+        valid_and_one_digit_changes_rejected(epic, &epics());
+        valid_and_one_digit_changes_rejected(vid, &vids());
+        assert!(!epic(b"AB12345678") && !vid(b"1234567890123452"));
+        assert!(passport(b"J8369854") && !passport(b"J0000000") && !passport(b"18369854"));
+    }
+
+    #[test]
+    fn new_kinds_in_chat() {
+        let g = gstins()[0];
+        let text = format!("GSTIN: {g}, bill attached");
+        assert_eq!(scan(&text, None), [(Kind::InGstin, g.to_string())]);
+        let text = format!("हमारा जीएसटी नंबर {g} है");
+        assert_eq!(scan(&text, None), [(Kind::InGstin, g.to_string())]);
+        let e = epics()[0];
+        let text = format!("voter id {e}");
+        assert_eq!(scan(&text, None), [(Kind::InVoterId, e.to_string())]);
+        let text = format!("मतदाता पहचान पत्र {e}");
+        assert_eq!(scan(&text, None), [(Kind::InVoterId, e.to_string())]);
+        assert_eq!(scan(e, Some("IN")).len(), 1);
+        assert!(scan(e, Some("US")).is_empty());
+        assert_eq!(
+            scan("passport no J8369854 valid till 2030", None),
+            [(Kind::InPassport, "J8369854".into())]
+        );
+        assert_eq!(
+            scan("मेरा पासपोर्ट नंबर J8369854", None),
+            [(Kind::InPassport, "J8369854".into())]
+        );
+        assert!(scan("J8369854", Some("IN")).is_empty());
+        let v = vids()[0];
+        let spaced = format!("{} {} {} {}", &v[..4], &v[4..8], &v[8..12], &v[12..]);
+        let text = format!("Aadhaar VID: {spaced}");
+        assert_eq!(scan(&text, None), [(Kind::InVid, spaced.clone())]);
+        let text = format!("virtual id {v}");
+        assert_eq!(scan(&text, None), [(Kind::InVid, v.to_string())]);
+        assert!(scan(v, Some("IN")).iter().all(|(k, _)| *k != Kind::InVid));
+        // Its keyword beats a card number of the same digits: 2366 8738
+        // 4881 6371 is Verhoeff-valid and a Luhn-valid Visa-range number.
+        assert!(vid(b"2366873848816371"));
+        let all = crate::Scanner::builder().build().unwrap();
+        let text = "VID no 2366 8738 4881 6371 check karo";
+        let found: Vec<_> = all.scan(text).into_iter().map(|f| f.kind).collect();
+        assert_eq!(found, [Kind::InVid]);
+        let text = "card no 2366 8738 4881 6371";
+        let found: Vec<_> = all.scan(text).into_iter().map(|f| f.kind).collect();
+        assert_eq!(found, [Kind::CreditCard]);
     }
 }

@@ -39,6 +39,15 @@
 //! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
 //! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …) | 0.75, 0.93 with a keyword |
 //! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
+//! | [`Strength::Named`] | only with the kind's own keyword (an Aadhaar VID: sixteen digits are also a card number, and "VID" says which) | 0.98, above a grouped card (0.97); 0.93 after a generic identity word |
+//! | [`Strength::Checked`] | as `Bare`; elsewhere too, without a keyword and unless vetoed, as weak evidence below the default threshold (a checksum-valid Thai ID in a Brazilian chat) | 0.75 at home, 0.93 with a keyword, 0.4 elsewhere |
+//!
+//! The 0.4 of [`Strength::Checked`] sits below the scanner's default
+//! `min_confidence` (0.5): a default scan drops it, a leak-averse one
+//! (0.3, the `export` role) masks it. It is given to the bare forms of the
+//! identifiers whose check digit or embedded structure (date, region code,
+//! issuer code) makes a random match rare, not to structure-only numbers
+//! whose digits alone say nothing (a BVN, a bare CNIC, a passport number).
 //!
 //! # Identifiers that are also phone numbers
 //!
@@ -86,6 +95,15 @@ mod sg;
 mod tr;
 mod us;
 mod za;
+// The identifiers of the WhatsApp-commerce markets (issue 13).
+mod ae;
+mod eg;
+mod ke;
+mod my;
+mod pk;
+mod sa;
+mod th;
+mod vn;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -97,6 +115,7 @@ const CONF_STRONG_NAMED: f32 = 0.98;
 const CONF_HOME: f32 = 0.92;
 const CONF_NAMED: f32 = 0.93;
 const CONF_BARE_HOME: f32 = 0.75;
+const CONF_WEAK: f32 = 0.4;
 const CONF_HOME_BONUS: f32 = 0.01;
 
 /// How much a written shape says by itself (see the module docs).
@@ -106,6 +125,8 @@ pub(crate) enum Strength {
     Home,
     Bare,
     Keyword,
+    Checked,
+    Named,
 }
 
 /// One written form of an identifier.
@@ -113,11 +134,29 @@ pub(crate) enum Strength {
 pub(crate) struct Shape {
     pub pattern: &'static str,
     pub strength: Strength,
+    /// Probed only at its last digit run (which a literal must precede):
+    /// for patterns that open with `X` slots (`XX.XXX.XXX/XXXX-dd`), whose
+    /// every offset would otherwise be probed at every short digit run,
+    /// while the run of check digits is probed by itself anyway.
+    pub at_last_run: bool,
 }
 
 /// Shorthand for country files.
 pub(crate) const fn shape(pattern: &'static str, strength: Strength) -> Shape {
-    Shape { pattern, strength }
+    Shape {
+        pattern,
+        strength,
+        at_last_run: false,
+    }
+}
+
+/// A shape probed at its last digit run only (see [`Shape::at_last_run`]).
+pub(crate) const fn shape_at_last_run(pattern: &'static str, strength: Strength) -> Shape {
+    Shape {
+        pattern,
+        strength,
+        at_last_run: true,
+    }
 }
 
 /// One kind of identifier.
@@ -160,6 +199,14 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         tr::SPECS,
         us::SPECS,
         za::SPECS,
+        ae::SPECS,
+        eg::SPECS,
+        ke::SPECS,
+        my::SPECS,
+        pk::SPECS,
+        sa::SPECS,
+        th::SPECS,
+        vn::SPECS,
     ]
     .into_iter()
     .flatten()
@@ -353,8 +400,13 @@ impl IdDetector {
             for shape in spec.shapes {
                 let p = shape.pattern.as_bytes();
                 debug_assert!(p.len() <= MAX_SHAPE && p.is_ascii());
+                // The start of the last run of `d` slots.
+                let last_run = p.len() - p.iter().rev().take_while(|&&b| b == b'd').count();
+                debug_assert!(!shape.at_last_run || (last_run > 0 && !is_slot(p[last_run - 1])));
                 for (offset, &slot) in p.iter().enumerate() {
-                    if !matches!(slot, b'd' | b'X' | b'K') {
+                    if !matches!(slot, b'd' | b'X' | b'K')
+                        || (shape.at_last_run && offset != last_run)
+                    {
                         continue;
                     }
                     let run = p[offset..].iter().take_while(|&&b| b == b'd').count();
@@ -531,9 +583,11 @@ impl IdDetector {
 /// support than the context gives.
 fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
     let home = ctx.region.is_some_and(|r| r.code() == probe.spec.country);
-    // "for KYC: …" names the identifiers of the conversation's country.
-    let named =
-        (around.names(&probe.spec.kind) || (home && around.names_identity())) && !around.vetoed;
+    // "for KYC: …" names the identifiers of the conversation's country,
+    // unless it goes on to name one ("for KYC: BVN …").
+    let kind = &probe.spec.kind;
+    let identity = home && around.names_identity() && !around.names_another_identifier(kind);
+    let named = (around.names(kind) || identity) && !around.vetoed;
     // Two countries' identifiers can share a written form (`25.239.186-K`
     // is a Chilean RUT, and a Spanish NIF with the letter K): the
     // conversation's country breaks the tie.
@@ -541,9 +595,11 @@ fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
     match probe.shape.strength {
         Strength::Strong if named => Some(CONF_STRONG_NAMED + home_bonus),
         Strength::Strong => Some(CONF_STRONG + home_bonus),
+        Strength::Named if around.names(kind) && !around.vetoed => Some(CONF_STRONG_NAMED),
         _ if named => Some(CONF_NAMED),
         Strength::Home if home => Some(CONF_HOME),
-        Strength::Bare if home && !around.vetoed => Some(CONF_BARE_HOME),
+        Strength::Bare | Strength::Checked if home && !around.vetoed => Some(CONF_BARE_HOME),
+        Strength::Checked if !around.vetoed => Some(CONF_WEAK),
         _ => None,
     }
 }
@@ -591,15 +647,60 @@ fn match_form(
         return None;
     }
     let start = g.checked_sub(probe.offset)?;
-    if text[start..g].iter().any(u8::is_ascii_digit) {
+    // The first digit of a match opens its first run (the run before is
+    // probed by itself), except in shapes probed at their last run.
+    if !probe.shape.at_last_run && text[start..g].iter().any(u8::is_ascii_digit) {
         return None;
     }
-    let (end, n) = match_shape(text, start, probe.shape.pattern.as_bytes(), buf)?;
+    let pattern = probe.shape.pattern.as_bytes();
+    let (end, n) = match_shape(text, start, pattern, buf)?;
+    if grouping_goes_on(text, start, end, pattern) {
+        return None;
+    }
     (free_standing(text, start, end) && !after_plus(text, start)).then_some(Written {
         start,
         end,
         n,
     })
+}
+
+/// Whether a match of a space-grouped pattern is part of a longer number
+/// grouped the same way: another group of as many digits as the pattern's
+/// first (last) group, written with a space right before (after) it. The
+/// last twelve digits of `5344 5469 1810 2687`, a card or a VID, are no
+/// Aadhaar number; `2341 2341 2346 9876543210` still holds one.
+fn grouping_goes_on(text: &[u8], start: usize, end: usize, pattern: &[u8]) -> bool {
+    let Some(first_space) = pattern.iter().position(|&b| b == b' ') else {
+        return false;
+    };
+    let last_space = pattern
+        .iter()
+        .rposition(|&b| b == b' ')
+        .unwrap_or(first_space);
+    let group = |p: &[u8]| p.iter().all(|&b| b == b'd').then_some(p.len());
+    let digits_run = |from: usize, forward: bool| -> usize {
+        let mut k = 0;
+        loop {
+            let i = if forward {
+                from + k
+            } else {
+                match from.checked_sub(k + 1) {
+                    Some(i) => i,
+                    None => return k,
+                }
+            };
+            if !text.get(i).is_some_and(u8::is_ascii_digit) {
+                return k;
+            }
+            k += 1;
+        }
+    };
+    let after = group(&pattern[last_space + 1..])
+        .is_some_and(|len| text.get(end) == Some(&b' ') && digits_run(end + 1, true) == len);
+    let before = group(&pattern[..first_space]).is_some_and(|len| {
+        start >= 1 && text[start - 1] == b' ' && digits_run(start - 1, false) == len
+    });
+    after || before
 }
 
 /// Matches `pattern` at `text[start..]`, collecting the slot characters (upper
@@ -794,6 +895,39 @@ pub(crate) mod testutil {
         }
     }
 
+    /// The values of a vector file of `tests/data/ids/` (one a line).
+    pub(crate) fn lines(file: &'static str) -> Vec<&'static str> {
+        file.lines().filter(|l| !l.is_empty()).collect()
+    }
+
+    /// Asserts that `validate` accepts every value and rejects every change
+    /// of one character to another digit or upper-case letter (for check
+    /// characters over letters and digits, and for letters the structure
+    /// fixes).
+    pub(crate) fn valid_and_one_char_changes_rejected(
+        validate: fn(&[u8]) -> bool,
+        values: &[&str],
+    ) {
+        for v in values {
+            assert!(validate(v.as_bytes()), "{v} should be valid");
+            let mut buf = v.as_bytes().to_vec();
+            for i in 0..buf.len() {
+                let orig = buf[i];
+                for c in (b'0'..=b'9').chain(b'A'..=b'Z') {
+                    if c != orig {
+                        buf[i] = c;
+                        assert!(
+                            !validate(&buf),
+                            "{} should be invalid",
+                            String::from_utf8_lossy(&buf)
+                        );
+                    }
+                }
+                buf[i] = orig;
+            }
+        }
+    }
+
     /// For check digits that map two remainders to one character (mod 11
     /// with `10 → 0`, mod 10 with even weights): accepts every value and
     /// returns how many of its one-digit changes still pass, which callers
@@ -913,6 +1047,69 @@ pub(crate) mod testutil {
         );
     }
 
+    /// A space-grouped identifier inside a longer number grouped the same
+    /// way is not reported; beside a number grouped otherwise it is.
+    #[test]
+    fn longer_groupings_are_not_identifiers() {
+        assert!(scan("my card 5344 2341 2341 2346 got declined", Some("IN")).is_empty());
+        assert!(scan("sent 2341 2341 2346 8101 pls", Some("IN")).is_empty());
+        assert_eq!(
+            scan("aadhaar 2341 2341 2346 9876543210", Some("IN")),
+            [(Kind::InAadhaar, "2341 2341 2346".into())]
+        );
+        assert_eq!(
+            scan("NHS number: 943 476 5919 ok", None),
+            [(Kind::GbNhs, "943 476 5919".into())]
+        );
+    }
+
+    /// Bare checksum-valid identifiers of another country are weak evidence:
+    /// 0.4, dropped at the default threshold, masked by a leak-averse one.
+    #[test]
+    fn weak_evidence_below_the_default_threshold() {
+        let found = |min: f32, region: &str, text: &str| -> Vec<(Kind, f32)> {
+            let scanner = crate::Scanner::builder()
+                .region(region)
+                .min_confidence(min)
+                .build()
+                .unwrap();
+            scanner
+                .scan(text)
+                .into_iter()
+                .map(|f| (f.kind, f.confidence))
+                .collect()
+        };
+        // A Thai ID and a CLABE in a Brazilian chat, without a keyword.
+        for (value, kind) in [
+            ("1103702071811", Kind::ThId),
+            ("002010077777777771", Kind::MxClabe),
+        ] {
+            let text = format!("segue {value} ok");
+            assert!(found(0.5, "BR", &text).is_empty(), "{text}");
+            assert_eq!(found(0.3, "BR", &text), [(kind.clone(), super::CONF_WEAK)]);
+            // A veto word still rules it out.
+            assert!(found(0.3, "BR", &format!("pedido {value}")).is_empty());
+        }
+        // At home 0.75, with a keyword 0.93.
+        assert_eq!(
+            found(0.5, "TH", "1103702071811"),
+            [(Kind::ThId, super::CONF_BARE_HOME)]
+        );
+        assert_eq!(
+            found(0.5, "BR", "CLABE 002010077777777771"),
+            [(Kind::MxClabe, super::CONF_NAMED)]
+        );
+        // Structure-only numbers stay unreported without their keyword.
+        for text in ["22123456789", "4210112345672", "J8369854"] {
+            let ids = found(0.0, "GB", text);
+            assert!(
+                ids.iter()
+                    .all(|(k, _)| !matches!(k, Kind::NgBvn | Kind::PkCnic | Kind::InPassport)),
+                "{text}: {ids:?}"
+            );
+        }
+    }
+
     /// Chat messages full of numbers that are not personal data, in the
     /// regions whose identifiers they resemble: no identifier, card, IBAN
     /// or IP address may be reported.
@@ -982,6 +1179,11 @@ pub(crate) mod testutil {
                 let p = shape.pattern.as_bytes();
                 let Some(first) = p.iter().position(|&b| b == b'd') else {
                     continue;
+                };
+                let first = if shape.at_last_run {
+                    p.len() - p.iter().rev().take_while(|&&b| b == b'd').count()
+                } else {
+                    first
                 };
                 // Letters before the first digit, digits from it on.
                 let written: Vec<u8> = p

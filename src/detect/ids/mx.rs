@@ -12,8 +12,19 @@
 //! *homoclave* whose last character is a mod-11 check over the alphabet
 //! `0-9A-N&O-Z Ñ` (companies have three letters and are padded with a space
 //! on the left for the check). The birth date must be a real date in both.
+//!
+//! A CLABE (clave bancaria estandarizada, Banco de México) is eighteen
+//! digits: the bank's three-digit code, the three-digit plaza, the
+//! eleven-digit account and a check digit: `Σ (dᵢ·wᵢ mod 10)` with weights
+//! `3 7 1` repeating, then `(10 − sum mod 10) mod 10`. The weights are odd
+//! and not 5, so every single-digit change is caught. Bank codes are those
+//! of SPEI participants: the banks' (002–168, from Banxico's list) and the
+//! block 600–799 where Banxico keeps adding brokers, SOFIPOs and payment
+//! institutions (Mercado Pago 722, Nu 638, STP 646 …), plus 901/902.
+//! Eighteen bare digits need a Mexican conversation or a keyword (`CLABE`).
 
 use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use crate::checksum::digit;
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[
@@ -32,7 +43,42 @@ pub(super) static SPECS: &[IdSpec] = &[
         ],
         validate: rfc,
     },
+    IdSpec {
+        kind: Kind::MxClabe,
+        country: "MX",
+        shapes: &[
+            shape("dddddddddddddddddd", Checked),
+            shape("ddd ddd ddddddddddd d", Home),
+            shape("dddd dddd dddd dddd dd", Home),
+        ],
+        validate: clabe,
+    },
 ];
+
+/// Bank codes of the banks among SPEI participants (Banxico).
+const CLABE_BANKS: &[u16] = &[
+    2, 6, 9, 12, 14, 19, 21, 30, 36, 42, 44, 58, 59, 60, 62, 72, 102, 103, 106, 108, 110, 112, 113,
+    116, 124, 126, 127, 128, 129, 130, 132, 133, 135, 136, 137, 138, 140, 141, 143, 145, 147, 148,
+    150, 151, 152, 153, 154, 155, 156, 157, 158, 159, 160, 166, 168,
+];
+
+pub(super) fn clabe(s: &[u8]) -> bool {
+    if !digits_n(s, 18) {
+        return false;
+    }
+    let bank = num(&s[..3]);
+    let bank_ok = matches!(bank, 600..=799 | 901 | 902)
+        || u16::try_from(bank).is_ok_and(|b| CLABE_BANKS.contains(&b));
+    if !bank_ok {
+        return false;
+    }
+    let sum: u32 = s[..17]
+        .iter()
+        .zip([3u32, 7, 1].iter().cycle())
+        .map(|(&b, &w)| digit(b).unwrap_or(0) * w % 10)
+        .sum();
+    (10 - sum % 10) % 10 == u32::from(s[17] - b'0')
+}
 
 const STATES: &[&[u8; 2]] = &[
     b"AS", b"BC", b"BS", b"CC", b"CL", b"CM", b"CS", b"CH", b"DF", b"DG", b"GT", b"GR", b"HG",
@@ -182,5 +228,35 @@ mod tests {
             [(Kind::MxRfc, "GODE561231GR8".into())]
         );
         assert!(scan("HEGG560427MVZRRL04X", None).is_empty());
+    }
+
+    /// Banco de México's example CLABE (Banamex, plaza 010) and others
+    /// built on its layout with the weights 3-7-1 check digit.
+    const CLABES: &[&str] = &[
+        "002010077777777771",
+        "012180001234567899",
+        "646180157000000004",
+    ];
+
+    #[test]
+    fn clabe_check_and_bank() {
+        valid_and_one_digit_changes_rejected(clabe, CLABES);
+        // Bank code 001 and 500 are no SPEI participants.
+        assert!(!clabe(b"001010077777777772") && !clabe(b"500010077777777778"));
+    }
+
+    #[test]
+    fn clabe_in_chat() {
+        assert_eq!(
+            scan("mi CLABE es 002010077777777771 a nombre de Ana", None),
+            [(Kind::MxClabe, "002010077777777771".into())]
+        );
+        assert_eq!(
+            scan("cuenta clabe: 012 180 00123456789 9", None),
+            [(Kind::MxClabe, "012 180 00123456789 9".into())]
+        );
+        assert_eq!(scan("transfiere a 646180157000000004", Some("MX")).len(), 1);
+        assert!(scan("646180157000000004", Some("US")).is_empty());
+        assert!(scan("pedido 646180157000000004", Some("MX")).is_empty());
     }
 }

@@ -10,16 +10,31 @@
 //! eleven-digit number people share, the BVN, is personal data too. So a
 //! bare NIN is reported there, at the low confidence that lets a valid
 //! phone number win.
+//!
+//! A BVN (bank verification number, CBN/NIBSS) is eleven digits too, with
+//! no published check digit or structure beyond that; it is reported only
+//! after its keyword (`BVN`), where it beats a bare NIN.
 
 use super::{digits_n, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
 
-pub(super) static SPECS: &[IdSpec] = &[IdSpec {
-    kind: Kind::NgNin,
-    country: "NG",
-    shapes: &[shape("ddddddddddd", Bare), shape("dddd dddd ddd", Keyword)],
-    validate: nin,
-}];
+pub(super) static SPECS: &[IdSpec] = &[
+    IdSpec {
+        kind: Kind::NgNin,
+        country: "NG",
+        shapes: &[shape("ddddddddddd", Bare), shape("dddd dddd ddd", Keyword)],
+        validate: nin,
+    },
+    IdSpec {
+        kind: Kind::NgBvn,
+        country: "NG",
+        shapes: &[
+            shape("ddddddddddd", Keyword),
+            shape("dddd dddd ddd", Keyword),
+        ],
+        validate: nin,
+    },
+];
 
 pub(super) fn nin(s: &[u8]) -> bool {
     digits_n(s, 11) && s[0] != b'0'
@@ -47,5 +62,31 @@ mod tests {
         assert_eq!(scan("ok here 12345678901", Some("NG")).len(), 1);
         assert!(scan("Ref: 12345678901", Some("NG")).is_empty());
         assert!(scan("call 08031234567", Some("NG")).is_empty());
+    }
+
+    #[test]
+    fn bvn_after_its_keyword() {
+        assert_eq!(
+            scan("abeg send your BVN: 22123456789", None),
+            [(Kind::NgBvn, "22123456789".into())]
+        );
+        assert_eq!(
+            scan("my bvn na 22123456789", Some("NG")),
+            [(Kind::NgBvn, "22123456789".into())]
+        );
+        assert_eq!(
+            scan("Bank Verification Number 2212 3456 789", None),
+            [(Kind::NgBvn, "2212 3456 789".into())]
+        );
+        assert!(scan("22123456789", None).is_empty());
+        // A generic identity word names the BVN when the BVN is named.
+        assert_eq!(
+            scan("for KYC: BVN number 22123456789", Some("NG")),
+            [(Kind::NgBvn, "22123456789".into())]
+        );
+        assert_eq!(
+            scan("for KYC: 12345678901", Some("NG")),
+            [(Kind::NgNin, "12345678901".into())]
+        );
     }
 }

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Test vectors for the identifier validators, from python-stdnum.
+
+    python3 tests/data/ids/gen_vectors.py    # rewrites tests/data/ids/*.txt
+
+Each file holds valid values of one kind, one per line, generated at random
+(fixed seed) and accepted by python-stdnum (the version pinned in
+tests/corpus/requirements.txt), an implementation independent of ours. The
+Rust unit tests of src/detect/ids/ read them with include_str! and check that
+every value passes and every single-character change fails. Runs inside
+target/eval-venv like the corpus scripts (PIIMASK_NO_VENV=1 to skip that).
+"""
+
+from __future__ import annotations
+
+import random
+import string
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1] / "corpus"))
+import gen_corpus  # noqa: E402  (venv bootstrap only)
+
+N = 12
+
+
+def main() -> None:
+    gen_corpus.ensure_venv(Path(__file__).resolve(), sys.argv[1:])
+    from stdnum import luhn, verhoeff
+    from stdnum.id import npwp
+    from stdnum.in_ import epic, gstin, pan, vid
+    from stdnum.ke import pin as ke_pin
+    from stdnum.my import nric
+    from stdnum.pk import cnic
+    from stdnum.th import pin as th_pin
+
+    rng = random.Random(13)
+    up = string.ascii_uppercase
+    digits = lambda n: "".join(rng.choice(string.digits) for _ in range(n))  # noqa: E731
+    letters = lambda n: "".join(rng.choice(up) for _ in range(n))  # noqa: E731
+    alnum36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+    def gen_gstin() -> str:
+        state = rng.choice(sorted(gstin._STATE_CODES))
+        p = letters(3) + rng.choice(sorted(pan._pan_holder_types)) + letters(1)
+        p += f"{rng.randint(1, 9999):04d}" + letters(1)
+        body = state + p + rng.choice(alnum36[1:]) + "Z"
+        return body + luhn.calc_check_digit(body, alnum36)
+
+    def gen_epic() -> str:
+        body = digits(6)
+        return letters(3) + body + luhn.calc_check_digit(body)
+
+    def gen_vid() -> str:
+        body = str(rng.randint(2, 9)) + digits(14)
+        return body + verhoeff.calc_check_digit(body)
+
+    def gen_cnic() -> str:
+        return str(rng.randint(1, 7)) + digits(11) + str(rng.randint(1, 9))
+
+    def gen_npwp() -> str:
+        body = digits(8)
+        n = body + luhn.calc_check_digit(body) + digits(6)
+        return "0" + n if rng.random() < 0.3 else n
+
+    def gen_my_nric() -> str:
+        from stdnum import numdb
+        places = [line.split()[0] for line in
+                  (Path(nric.__file__).parent / "bp.dat").read_text().splitlines()
+                  if line and not line.startswith("#")]
+        while True:
+            y, m, d = rng.randint(0, 99), rng.randint(1, 12), rng.randint(1, 28)
+            v = f"{y:02d}{m:02d}{d:02d}" + rng.choice(places) + digits(4)
+            if nric.is_valid(v) and numdb.get("my/bp").info(v[6:8])[0][1]:
+                return v
+
+    def gen_th_id() -> str:
+        body = str(rng.randint(1, 8)) + digits(11)
+        return body + th_pin.calc_check_digit(body)
+
+    def gen_ke_pin() -> str:
+        return rng.choice("AP") + digits(9) + letters(1)
+
+    kinds = {
+        "in_gstin": (gen_gstin, gstin.is_valid),
+        "in_voter_id": (gen_epic, epic.is_valid),
+        "in_vid": (gen_vid, vid.is_valid),
+        "pk_cnic": (gen_cnic, cnic.is_valid),
+        "id_npwp": (gen_npwp, npwp.is_valid),
+        "my_nric": (gen_my_nric, nric.is_valid),
+        "th_id": (gen_th_id, th_pin.is_valid),
+        "ke_kra_pin": (gen_ke_pin, ke_pin.is_valid),
+    }
+    for name, (gen, ok) in kinds.items():
+        values = []
+        while len(values) < N:
+            v = gen()
+            if ok(v) and v not in values:
+                values.append(v)
+        (HERE / f"{name}.txt").write_text("\n".join(values) + "\n")
+        print(name, len(values), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
