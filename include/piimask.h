@@ -165,6 +165,51 @@
 // Kind `au_medicare`. Australian Medicare card number.
 #define PIIMASK_KIND_AU_MEDICARE 41
 
+// Kind `in_gstin`. Indian GSTIN (goods and services tax identification number).
+#define PIIMASK_KIND_IN_GSTIN 42
+
+// Kind `in_voter_id`. Indian voter ID (EPIC).
+#define PIIMASK_KIND_IN_VOTER_ID 43
+
+// Kind `in_passport`. Indian passport number.
+#define PIIMASK_KIND_IN_PASSPORT 44
+
+// Kind `in_vid`. Indian Aadhaar virtual ID (VID).
+#define PIIMASK_KIND_IN_VID 45
+
+// Kind `mx_clabe`. Mexican CLABE (interbank account number).
+#define PIIMASK_KIND_MX_CLABE 46
+
+// Kind `ng_bvn`. Nigerian BVN (bank verification number).
+#define PIIMASK_KIND_NG_BVN 47
+
+// Kind `pk_cnic`. Pakistani CNIC (computerised national identity card number).
+#define PIIMASK_KIND_PK_CNIC 48
+
+// Kind `id_npwp`. Indonesian NPWP (taxpayer number).
+#define PIIMASK_KIND_ID_NPWP 49
+
+// Kind `my_nric`. Malaysian MyKad / NRIC number.
+#define PIIMASK_KIND_MY_NRIC 50
+
+// Kind `th_id`. Thai national identification number.
+#define PIIMASK_KIND_TH_ID 51
+
+// Kind `ke_kra_pin`. Kenyan KRA PIN (tax personal identification number).
+#define PIIMASK_KIND_KE_KRA_PIN 52
+
+// Kind `ae_emirates_id`. UAE Emirates ID number.
+#define PIIMASK_KIND_AE_EMIRATES_ID 53
+
+// Kind `sa_national_id`. Saudi national ID or iqama (resident) number.
+#define PIIMASK_KIND_SA_NATIONAL_ID 54
+
+// Kind `eg_national_id`. Egyptian national ID number.
+#define PIIMASK_KIND_EG_NATIONAL_ID 55
+
+// Kind `vn_cccd`. Vietnamese citizen identity card number (CCCD).
+#define PIIMASK_KIND_VN_CCCD 56
+
 // Kind `passport`. A passport number (other than India's), named by a keyword.
 #define PIIMASK_KIND_PASSPORT 57
 

@@ -128,3 +128,30 @@ fn roles_have_their_own_threshold() {
     );
     assert_eq!(policy.role("agent").unwrap().min_confidence, None);
 }
+
+#[test]
+fn a_bare_checksum_valid_id_of_another_country_is_weak_evidence() {
+    // A Brazilian CPF, unnamed, in an Indian conversation.
+    let text = "got it 39053344705 thanks";
+    let default = Scanner::builder().region("IN").build().unwrap();
+    assert!(default.scan(text).is_empty());
+    let lenient = Scanner::builder()
+        .region("IN")
+        .min_confidence(0.3)
+        .build()
+        .unwrap();
+    let found = lenient.scan(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].kind, Kind::BrCpf);
+    assert!(found[0].confidence < 0.5);
+    // The leak-averse export role removes it.
+    assert_eq!(
+        default
+            .redact_as(text, default.region(), Some("export"))
+            .unwrap(),
+        "got it  thanks"
+    );
+    // Named, or in Brazil, it is not weak.
+    let br = Scanner::builder().region("BR").build().unwrap();
+    assert_eq!(br.scan(text).len(), 1);
+}

@@ -78,6 +78,8 @@ const EXAMPLES: &[&str] = &[
     "IMEI: 35-209900-176148-1",
     "send to 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
     "passport no. A08123456",
+    "BTC bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
+    "wallet 1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2",
 ];
 
 /// Pieces that make chat-like text dense in values, near-misses, masks
@@ -145,7 +147,7 @@ fn check_findings(scanner: &Scanner, text: &[u8], findings: &[Finding]) {
 }
 
 /// Walks `masked` against `text`: text outside findings comes back byte for
-/// byte; an e-mail becomes `first•••@domain`; any other value keeps its
+/// byte; an e-mail or UPI ID becomes `first•••@domain`; any other value keeps its
 /// separators and shows at most half of its letters and digits (at least
 /// one hidden), the rest `•`; and no finding's text shows anywhere in the
 /// output over a replacement (except within a shown e-mail domain, for

@@ -66,6 +66,14 @@ impl Detector for ImeiDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
+        // Most spans are far shorter than an IMEI.
+        let digits = text[span.start..span.end]
+            .iter()
+            .filter(|b| b.is_ascii_digit())
+            .count();
+        if digits < 15 {
+            return;
+        }
         // Digit runs of the span: (start, end) of each, at most 16 looked at.
         let mut runs = [(0usize, 0usize); 16];
         let mut n = 0;

@@ -12,7 +12,8 @@
 //! The search runs only on a candidate that already has the value's shape
 //! (and check digit, where there is one), in a window of bounded length.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use once_cell::sync::Lazy;
 
 use crate::text::{char_at, char_before, digit_value, is_latin_letter};
 
@@ -89,6 +90,53 @@ static CONNECTORS: &[&str] = &[
     "numarası",
 ];
 
+/// A set of short lower-case ASCII words with a 256-bit filter in front:
+/// most words of a chat are rejected by one bit test.
+#[derive(Debug)]
+struct WordSet {
+    words: Vec<Vec<u8>>,
+    filter: [u64; 4],
+}
+
+impl WordSet {
+    fn new(words: impl IntoIterator<Item = Vec<u8>>) -> WordSet {
+        let mut words: Vec<Vec<u8>> = words.into_iter().filter(|w| !w.is_empty()).collect();
+        words.sort();
+        words.dedup();
+        let mut filter = [0u64; 4];
+        for w in &words {
+            let bit = Self::bit(w);
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        WordSet { words, filter }
+    }
+
+    fn bit(word: &[u8]) -> usize {
+        let (first, last) = (word[0], word[word.len() - 1]);
+        (word.len() * 31 + usize::from(first) * 7 + usize::from(last)) & 255
+    }
+
+    /// Whether the set holds `word` (lower case, not empty).
+    fn contains(&self, word: &[u8]) -> bool {
+        let bit = Self::bit(word);
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+            && self
+                .words
+                .binary_search_by(|w| w.as_slice().cmp(word))
+                .is_ok()
+    }
+}
+
+/// The connectors written in ASCII, for the quick test.
+static ASCII_CONNECTORS: Lazy<WordSet> = Lazy::new(|| {
+    WordSet::new(
+        CONNECTORS
+            .iter()
+            .filter(|c| c.is_ascii())
+            .map(|c| c.trim_end_matches(['.', ':']).as_bytes().to_vec()),
+    )
+});
+
 /// A list of keywords and the window they are looked for in.
 #[derive(Debug)]
 pub(crate) struct Keywords {
@@ -96,31 +144,111 @@ pub(crate) struct Keywords {
     /// How many characters besides the keyword itself the window holds
     /// (the gap is also limited to three connector words).
     gap_chars: usize,
+    /// The last word of each keyword written in ASCII (lower case): the
+    /// quick test before the automaton runs.
+    last_words: WordSet,
 }
 
 impl Keywords {
     /// Keywords (lower case; matched ignoring ASCII case), looked for in a
     /// window of `gap_chars` characters plus the longest keyword.
     pub(crate) fn new(words: &[&str], gap_chars: usize) -> Keywords {
+        // A DFA: the search runs before many numbers, over a short window.
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(words)
             .expect("keyword automaton");
+        let last_words = WordSet::new(
+            words
+                .iter()
+                .filter_map(|w| w.split([' ', '-']).next_back())
+                .map(|w| {
+                    w.trim_end_matches(['.', ':'])
+                        .as_bytes()
+                        .to_ascii_lowercase()
+                }),
+        );
         Keywords {
             automaton,
             gap_chars,
+            last_words,
         }
+    }
+
+    /// The quick test: walking back from `start` over punctuation and up to
+    /// three connector words, the word reached is the last word of a
+    /// keyword, or is written in another script (whose words the slow path
+    /// judges: Chinese and Japanese write no spaces). Most numbers in chat
+    /// follow some other word and stop here, before any automaton runs.
+    fn may_follow_keyword(&self, text: &[u8], start: usize) -> bool {
+        let ascii_word = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_');
+        let mut end = start;
+        for _ in 0..4 {
+            // Punctuation, symbols and spaces between words, a few at most.
+            let mut gap = 0;
+            loop {
+                match char_before(text, end) {
+                    (Some(c), w) if gap < 6 && !c.is_alphanumeric() && c != '/' && c != '_' => {
+                        if matches!(c, '\n' | '\r') {
+                            return false;
+                        }
+                        end -= w;
+                        gap += 1;
+                    }
+                    // A word of another script: the slow path judges it.
+                    (Some(c), _) if !c.is_ascii() && c.is_alphabetic() => return true,
+                    _ => break,
+                }
+            }
+            let mut word_start = end;
+            while word_start > 0 && end - word_start < 32 && ascii_word(text[word_start - 1]) {
+                word_start -= 1;
+            }
+            if word_start == end {
+                return false;
+            }
+            if word_start > 0 && text[word_start - 1] >= 0x80 {
+                return true;
+            }
+            let mut buf = [0u8; 32];
+            let word = &mut buf[..end - word_start];
+            word.copy_from_slice(&text[word_start..end]);
+            word.make_ascii_lowercase();
+            let word = &*word;
+            if self.last_words.contains(word) {
+                return true;
+            }
+            if !ASCII_CONNECTORS.contains(word) {
+                return false;
+            }
+            end = word_start;
+        }
+        false
     }
 
     /// Whether a keyword names the value that starts at `start`.
     pub(crate) fn before(&self, text: &[u8], start: usize) -> bool {
+        if !self.may_follow_keyword(text, start) {
+            return false;
+        }
         // Keywords are short: the window is the gap plus the longest word.
-        let from = window_start(text, start, self.gap_chars + 32);
+        let from = window_start(text, start, self.gap_chars + 20);
         let window = &text[from..start];
-        self.automaton
-            .find_overlapping_iter(window)
-            .any(|m| whole_word(window, m.start(), m.end()) && only_connectors(&window[m.end()..]))
+        // Leftmost-longest: a match glued inside a word ("bank account" in
+        // "GTBank account") must not hide a shorter one after its start.
+        let mut at = 0;
+        while let Some(m) = self
+            .automaton
+            .find(aho_corasick::Input::new(window).range(at..))
+        {
+            if whole_word(window, m.start(), m.end()) && only_connectors(&window[m.end()..]) {
+                return true;
+            }
+            at = m.start() + 1;
+        }
+        false
     }
 }
 

@@ -108,10 +108,13 @@ impl Detector for PassportDetector {
         while end < text.len() && end - start <= 9 && text[end].is_ascii_alphanumeric() {
             end += 1;
         }
-        if glues(char_before(text, start).0) || glues(char_at(text, end).0) {
+        let token = &text[start..end];
+        if !(8..=9).contains(&token.len())
+            || glues(char_before(text, start).0)
+            || glues(char_at(text, end).0)
+        {
             return;
         }
-        let token = &text[start..end];
         let fits = |shape: &&str| {
             shape.len() == token.len()
                 && shape.bytes().zip(token).all(|(s, &b)| match s {

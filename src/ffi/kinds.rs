@@ -84,6 +84,36 @@ pub const PIIMASK_KIND_SG_NRIC: u32 = 39;
 pub const PIIMASK_KIND_AU_TFN: u32 = 40;
 /// Kind `au_medicare`. Australian Medicare card number.
 pub const PIIMASK_KIND_AU_MEDICARE: u32 = 41;
+/// Kind `in_gstin`. Indian GSTIN (goods and services tax identification number).
+pub const PIIMASK_KIND_IN_GSTIN: u32 = 42;
+/// Kind `in_voter_id`. Indian voter ID (EPIC).
+pub const PIIMASK_KIND_IN_VOTER_ID: u32 = 43;
+/// Kind `in_passport`. Indian passport number.
+pub const PIIMASK_KIND_IN_PASSPORT: u32 = 44;
+/// Kind `in_vid`. Indian Aadhaar virtual ID (VID).
+pub const PIIMASK_KIND_IN_VID: u32 = 45;
+/// Kind `mx_clabe`. Mexican CLABE (interbank account number).
+pub const PIIMASK_KIND_MX_CLABE: u32 = 46;
+/// Kind `ng_bvn`. Nigerian BVN (bank verification number).
+pub const PIIMASK_KIND_NG_BVN: u32 = 47;
+/// Kind `pk_cnic`. Pakistani CNIC (computerised national identity card number).
+pub const PIIMASK_KIND_PK_CNIC: u32 = 48;
+/// Kind `id_npwp`. Indonesian NPWP (taxpayer number).
+pub const PIIMASK_KIND_ID_NPWP: u32 = 49;
+/// Kind `my_nric`. Malaysian MyKad / NRIC number.
+pub const PIIMASK_KIND_MY_NRIC: u32 = 50;
+/// Kind `th_id`. Thai national identification number.
+pub const PIIMASK_KIND_TH_ID: u32 = 51;
+/// Kind `ke_kra_pin`. Kenyan KRA PIN (tax personal identification number).
+pub const PIIMASK_KIND_KE_KRA_PIN: u32 = 52;
+/// Kind `ae_emirates_id`. UAE Emirates ID number.
+pub const PIIMASK_KIND_AE_EMIRATES_ID: u32 = 53;
+/// Kind `sa_national_id`. Saudi national ID or iqama (resident) number.
+pub const PIIMASK_KIND_SA_NATIONAL_ID: u32 = 54;
+/// Kind `eg_national_id`. Egyptian national ID number.
+pub const PIIMASK_KIND_EG_NATIONAL_ID: u32 = 55;
+/// Kind `vn_cccd`. Vietnamese citizen identity card number (CCCD).
+pub const PIIMASK_KIND_VN_CCCD: u32 = 56;
 /// Kind `passport`. A passport number (other than India's), named by a keyword.
 pub const PIIMASK_KIND_PASSPORT: u32 = 57;
 

@@ -37,7 +37,7 @@
 //! |---|---|---|
 //! | [`Strength::Strong`] | always (canonical separators or letters make the type plain: `123.456.789-09`, `ABCDE1234F`) | 0.96, 0.98 with a keyword; +0.01 in the kind's country |
 //! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
-//! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …) | 0.75, 0.93 with a keyword |
+//! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …); elsewhere as weak evidence like `Checked` | 0.75, 0.93 with a keyword, 0.4 elsewhere |
 //! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
 //! | [`Strength::Named`] | only with the kind's own keyword (an Aadhaar VID: sixteen digits are also a card number, and "VID" says which) | 0.98, above a grouped card (0.97); 0.93 after a generic identity word |
 //! | [`Strength::Checked`] | as `Bare`; elsewhere too, without a keyword and unless vetoed, as weak evidence below the default threshold (a checksum-valid Thai ID in a Brazilian chat) | 0.75 at home, 0.93 with a keyword, 0.4 elsewhere |
@@ -599,7 +599,9 @@ fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
         _ if named => Some(CONF_NAMED),
         Strength::Home if home => Some(CONF_HOME),
         Strength::Bare | Strength::Checked if home && !around.vetoed => Some(CONF_BARE_HOME),
-        Strength::Checked if !around.vetoed => Some(CONF_WEAK),
+        // A checksum-valid value of another country, unnamed: weak evidence,
+        // below the default threshold (issue 13: masked by leak-averse roles).
+        Strength::Checked | Strength::Bare if !around.vetoed => Some(CONF_WEAK),
         _ => None,
     }
 }
