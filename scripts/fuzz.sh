@@ -26,7 +26,7 @@ fi
 shift || true
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-    targets=(scan redact config ffi)
+    targets=(scan redact config ffi guard)
 fi
 
 step() { printf '\n==> %s\n' "$*"; }

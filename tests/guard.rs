@@ -514,3 +514,28 @@ proptest! {
         guard.forget(&owner).unwrap();
     }
 }
+
+#[test]
+fn an_event_sink_sees_every_check_with_events() {
+    use std::sync::Mutex;
+    #[derive(Default)]
+    struct Seen(Mutex<Vec<(String, String, usize)>>);
+    impl piimask::guard::EventSink for Seen {
+        fn record(&self, message: &Outbound<'_>, outcome: &piimask::guard::Outcome) {
+            self.0.lock().unwrap().push((
+                message.sender.to_string(),
+                message.conversation.to_string(),
+                outcome.events.len(),
+            ));
+        }
+    }
+    let seen = Arc::new(Seen::default());
+    let guard = new_guard().with_sink(seen.clone());
+    guard.observe_inbound("c-1", "98765 43210").unwrap();
+    guard.check_outbound("c-1", "agent-1", "call 98765 43210"); // own: no events
+    guard.check_outbound("c-2", "agent-7", "call 98765 43210 or a@b.co");
+    assert_eq!(
+        *seen.0.lock().unwrap(),
+        [("agent-7".to_string(), "c-2".to_string(), 2)]
+    );
+}
