@@ -7,7 +7,9 @@
 //! the next byte that could start a finding, grow the numeric span around it
 //! or look around the `@`, let the detectors that asked for it validate, and
 //! resume after the span. Every detector runs in time linear in what it is
-//! shown, so a scan is linear in the input.
+//! shown, so a scan is linear in the input. Input that is not valid UTF-8
+//! is scanned one valid stretch at a time: an invalid byte is a boundary
+//! for findings and for the context around them.
 
 use std::collections::BTreeSet;
 
@@ -372,6 +374,62 @@ impl Scanner {
         out: &mut Vec<Finding>,
     ) {
         out.clear();
+        // Each valid UTF-8 stretch is a text of its own: an invalid byte
+        // ends a text as a line break would, for findings and for every
+        // look-around (keywords, vetoes, glue checks, mask bullets), so a
+        // `#` or a keyword on the far side of it says nothing about a
+        // number. Splitting here, once, keeps every detector simple and
+        // makes the whole scan equal to scanning the stretches apart.
+        let mut base = 0;
+        let mut rest = text;
+        loop {
+            let (stretch, invalid) = match std::str::from_utf8(rest) {
+                Ok(_) => (rest, 0),
+                Err(e) => {
+                    let valid = e.valid_up_to();
+                    let invalid = e.error_len().unwrap_or(rest.len() - valid);
+                    (&rest[..valid], invalid)
+                }
+            };
+            let first = out.len();
+            self.scan_stretch(stretch, region, out);
+            // A value glued to a mask bullet is the kept part of a value
+            // masked before; one joined to a masked value by punctuation
+            // (`1111(•••`, `308T.•••`, `•-(+)0201000`) was, before masking,
+            // joined to the digits or letters the bullets stand for, which
+            // the detectors refuse (`1111(5511…`); one spaces after a
+            // masked group is that value's shown last group (`•••• 1111::0`
+            // was `4111 … 1111::0`, a card that won over an address), or
+            // was read with the group. Reading any would make redaction
+            // not idempotent. The price: a value typed next to a literal
+            // `•`, or spaces away from `••`, is missed (a list bullet,
+            // `• 98765 43210`, is not a masked group and does not count).
+            let mut kept = first;
+            for i in first..out.len() {
+                let f = &mut out[i];
+                if min_confidence.admits(f.confidence)
+                    && self.selected.contains(&f.kind)
+                    && !touches_masked_value(stretch, f.start, f.end)
+                {
+                    f.start += base;
+                    f.end += base;
+                    out.swap(kept, i);
+                    kept += 1;
+                }
+            }
+            out.truncate(kept);
+            base += stretch.len() + invalid;
+            if base >= text.len() {
+                break;
+            }
+            rest = &text[base..];
+        }
+        resolve_overlaps(out);
+    }
+
+    /// Runs the detectors over `text`, one valid UTF-8 stretch, appending
+    /// their raw findings (offsets into `text`) to `out`.
+    fn scan_stretch(&self, text: &[u8], region: Option<Region>, out: &mut Vec<Finding>) {
         let ctx = Context { text, region };
         let mut pos = 0;
         while let Some(i) = self.triggers.next(text, pos) {
@@ -406,22 +464,6 @@ impl Scanner {
                 d.detect(&ctx, span, out);
             }
         }
-        // A value glued to a mask bullet is the kept part of a value masked
-        // before; one joined to a masked value by punctuation (`1111(•••`,
-        // `308T.•••`, `•-(+)0201000`) was, before masking, joined to the
-        // digits or letters the bullets stand for, which the detectors
-        // refuse (`1111(5511…`); one spaces after a masked group is that
-        // value's shown last group (`•••• 1111::0` was `4111 … 1111::0`, a
-        // card that won over an address), or was read with the group.
-        // Reading any would make redaction not idempotent. The price: a
-        // value typed next to a literal `•`, or spaces away from `••`, is
-        // missed (a list bullet, `• 98765 43210`, is not a masked group and
-        // does not count).
-        let glued = |f: &Finding| touches_masked_value(text, f.start, f.end);
-        out.retain(|f| {
-            min_confidence.admits(f.confidence) && self.selected.contains(&f.kind) && !glued(f)
-        });
-        resolve_overlaps(out);
     }
 
     /// Scans many messages in one call, appending their findings to `out`

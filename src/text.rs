@@ -4,7 +4,9 @@
 //! bytes). Decoding goes through `bstr`, which maps each invalid byte to an
 //! error of length one; we treat such a byte as an opaque "other" character,
 //! so it never joins a finding and offsets of findings stay on boundaries of
-//! the valid text around them.
+//! the valid text around them. Detectors never see one in practice: the
+//! scanner hands them each valid stretch as a text of its own, so context
+//! look-around cannot cross an invalid byte either.
 
 /// Code points of the digit zero of every Unicode `Nd` block (Unicode 14).
 /// Each block holds the ten digits contiguously, so a digit's value is its

@@ -14,7 +14,9 @@
 //! before a candidate that already passed its checksum, so the cost falls
 //! on the rare text that holds a valid-looking value.
 //!
-//! The window is the same line, at most [`WINDOW_CHARS`] characters back,
+//! The window is the same line (a `\n` or `\r` written as text, as in
+//! double-escaped logs, ends a line too; `\t` so written is white space),
+//! at most [`WINDOW_CHARS`] characters back,
 //! and stops at the previous digit (a keyword describes the number right
 //! after it: in "SSN 123-45-6789 and 987654321" the second number has no
 //! keyword) and at sentence punctuation other than `.` and `:` (which occur
@@ -24,7 +26,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 
 use crate::finding::Kind;
-use crate::text::{char_at, char_before, digit_value, is_latin_letter};
+use crate::text::{
+    char_at, char_before, digit_value, escape_ends_at, escape_starts_at, is_latin_letter,
+};
 
 /// How far back keywords are looked for, in characters.
 pub(crate) const WINDOW_CHARS: usize = 48;
@@ -602,6 +606,11 @@ fn vetoes(window: &[u8], start: usize, end: usize) -> bool {
     }
     let mut i = 0;
     while i < gap.len() {
+        if escape_starts_at(gap, i) {
+            // `\t` written as text is white space, not the word "t".
+            i += 2;
+            continue;
+        }
         let (c, w) = char_at(gap, i);
         match c {
             Some(c) if c.is_alphabetic() => {
@@ -631,6 +640,11 @@ fn vetoes(window: &[u8], start: usize, end: usize) -> bool {
 fn window_start(text: &[u8], end: usize) -> usize {
     let mut start = end;
     for _ in 0..WINDOW_CHARS {
+        // A line break written as text (`\n`, `\r` in a double-escaped
+        // log) ends the line as a real one does.
+        if escape_ends_at(text, start) && text[start - 1] != b't' {
+            break;
+        }
         match char_before(text, start) {
             (None, 0) => break,
             (Some(c), _)
@@ -648,9 +662,17 @@ fn window_start(text: &[u8], end: usize) -> usize {
 
 /// Whether a word starts at `start` (nothing alphanumeric glued before).
 fn starts_word(window: &[u8], start: usize) -> bool {
-    !char_before(window, start)
-        .0
-        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    !char_before_word(window, start).is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The character before `at`, with an escape written as text (`\t`) read
+/// as the white space it stands for: the `t` is not glued to the word.
+fn char_before_word(window: &[u8], at: usize) -> Option<char> {
+    if escape_ends_at(window, at) {
+        Some(' ')
+    } else {
+        char_before(window, at).0
+    }
 }
 
 /// The end of the word that goes on at `at`.
@@ -672,9 +694,7 @@ fn is_whole_word(window: &[u8], start: usize, end: usize) -> bool {
     let letter_first = first.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
     let letter_last = last.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
     let glued_before = letter_first
-        && char_before(window, start)
-            .0
-            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        && char_before_word(window, start).is_some_and(|c| c.is_alphanumeric() || c == '_');
     let glued_after = letter_last
         && char_at(window, end)
             .0
@@ -740,6 +760,20 @@ mod tests {
         assert_eq!(around("SSN\n"), Around::default());
         let far = format!("SSN {} ", "x".repeat(60));
         assert_eq!(around(&far), Around::default());
+    }
+
+    #[test]
+    fn escapes_written_as_text_are_white_space() {
+        // A line break written as text ends the window as a real one does.
+        assert_eq!(around(r"order no.\n"), Around::default());
+        assert_eq!(around(r"SSN\r"), Around::default());
+        assert!(around(r"order no.\t").vetoed);
+        // The escape's letter is not glued to the keyword after it.
+        assert!(around(r"Details:\nSSN ").names(&UsSsn));
+        assert!(around(r"Details:\tSSN: ").names(&UsSsn));
+        assert!(around(r"\tBestellnr. ").vetoed);
+        // A real letter still glues.
+        assert!(!around("xSSN ").names(&UsSsn));
     }
 
     #[test]

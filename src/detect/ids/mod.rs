@@ -786,8 +786,18 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
                 )
         })
     };
-    let before = char_before(text, start).0;
-    let after = char_at(text, end).0;
+    // `\n`, `\r`, `\t` written as text are white space, as for phones
+    // and cards (`SSN:\n536-90-4399` from a double-escaped log).
+    let before = if crate::text::escape_ends_at(text, start) {
+        Some(' ')
+    } else {
+        char_before(text, start).0
+    };
+    let after = if crate::text::escape_starts_at(text, end) {
+        Some(' ')
+    } else {
+        char_at(text, end).0
+    };
     if glued(before) || glued(after) {
         return false;
     }
