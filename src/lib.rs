@@ -3,8 +3,10 @@
 //! Find and mask personal data in chat messages: phone numbers (validated
 //! against libphonenumber metadata for every country, including WhatsApp
 //! links and JIDs), e-mail addresses, payment cards (issuer ranges and
-//! Luhn), IBANs (mod 97), IP addresses and 32 national and tax IDs (each
-//! with its checksum), plus custom regex and dictionary kinds. Built for the
+//! Luhn), IBANs (mod 97), IP addresses, 47 national and tax IDs (each
+//! with its checksum or published structure), UPI IDs, domestic bank
+//! accounts, IMEIs, crypto addresses and passports, plus custom regex and
+//! dictionary kinds. Built for the
 //! hot path of a messaging platform: one pass over the bytes, text without
 //! digits or `@` skipped at memory speed, validation only where a candidate
 //! stands, no allocation on a clean message.
@@ -15,6 +17,13 @@
 //! - [`policy`]: what each viewer role sees (keep, mask, label, remove,
 //!   keyed tokens, hashes and format-preserving encryption) and audited
 //!   reveal.
+//! - [`guard`]: the leak guard: which conversation owns which value (keyed
+//!   fingerprints only), outbound checks for cross-conversation leaks and
+//!   unknown data with actions and coaching, monitor rules and alerts, and
+//!   stores in memory or Redis (feature `redis`).
+//! - [`report`]: KPIs and ROI from guard output and reveal audit logs.
+//! - [`stream`]: redaction of text that arrives in chunks split anywhere;
+//!   [`formats`]: WhatsApp exports, CSV columns and nested JSON fields.
 //! - [`ffi`]: the C ABI (`include/piimask.h`), which the Python and Node
 //!   packages wrap.
 //!
