@@ -5,6 +5,7 @@ use std::ffi::{c_char, CStr};
 use std::path::Path;
 use std::sync::Arc;
 
+use super::handle::{hand_out, release, write_optional};
 use super::{
     boundary, fail_with, piimask_scanner, piimask_status, piimask_text, region_arg, require, text,
     write_out,
@@ -172,11 +173,8 @@ pub unsafe extern "C" fn piimask_guard_new(
             }
         };
         match Guard::new(scanner, &key, config) {
-            Ok(guard) => {
-                // SAFETY: `out` is non-NULL and writable per the contract.
-                unsafe { write_out(out, Box::into_raw(Box::new(piimask_guard { guard }))) };
-                piimask_status::Ok
-            }
+            // SAFETY: `out` is non-NULL and writable per the contract.
+            Ok(guard) => unsafe { hand_out(out, piimask_guard { guard }) },
             Err(e) => status_of(&e),
         }
     }
@@ -190,10 +188,9 @@ pub unsafe extern "C" fn piimask_guard_new(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_guard_free(guard: *mut piimask_guard) {
     boundary! {
-        if !guard.is_null() {
-            // SAFETY: from Box::into_raw in piimask_guard_new, freed once.
-            drop(unsafe { Box::from_raw(guard) });
-        }
+        // SAFETY: NULL or from piimask_guard_new, freed once, per the
+        // contract.
+        unsafe { release(guard) }
     }
 }
 
@@ -239,10 +236,8 @@ pub unsafe extern "C" fn piimask_guard_observe(
         let text = String::from_utf8_lossy(bytes);
         match g.observe_inbound_at(conversation, &text, time_arg(time).unwrap_or_else(now), region) {
             Ok(findings) => {
-                if !found.is_null() {
-                    // SAFETY: non-NULL and writable per the contract.
-                    unsafe { write_out(found, findings.len()) };
-                }
+                // SAFETY: NULL or writable per the contract.
+                unsafe { write_optional(found, findings.len()) };
                 piimask_status::Ok
             }
             Err(e) => status_of(&e),
@@ -385,10 +380,8 @@ pub unsafe extern "C" fn piimask_guard_check(
                 owners_len: owners.len(),
             })
             .collect();
-        let check = Box::new(piimask_check { outcome, events, _owners: owners });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(check)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_check { outcome, events, _owners: owners }) }
     }
 }
 
@@ -486,10 +479,9 @@ pub unsafe extern "C" fn piimask_check_text(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_check_free(check: *mut piimask_check) {
     boundary! {
-        if !check.is_null() {
-            // SAFETY: from Box::into_raw in piimask_guard_check, freed once.
-            drop(unsafe { Box::from_raw(check) });
-        }
+        // SAFETY: NULL or from piimask_guard_check, freed once, per the
+        // contract.
+        unsafe { release(check) }
     }
 }
 
@@ -516,10 +508,8 @@ pub unsafe extern "C" fn piimask_guard_forget(
         };
         match g.forget(conversation) {
             Ok(n) => {
-                if !forgotten.is_null() {
-                    // SAFETY: non-NULL and writable per the contract.
-                    unsafe { write_out(forgotten, n) };
-                }
+                // SAFETY: NULL or writable per the contract.
+                unsafe { write_optional(forgotten, n) };
                 piimask_status::Ok
             }
             Err(e) => status_of(&e),
@@ -562,10 +552,8 @@ pub unsafe extern "C" fn piimask_guard_snapshot(
         };
         match g.snapshot(path) {
             Ok(n) => {
-                if !values.is_null() {
-                    // SAFETY: non-NULL and writable per the contract.
-                    unsafe { write_out(values, n) };
-                }
+                // SAFETY: NULL or writable per the contract.
+                unsafe { write_optional(values, n) };
                 piimask_status::Ok
             }
             Err(e) => status_of(&e),
@@ -599,10 +587,8 @@ pub unsafe extern "C" fn piimask_guard_restore(
         };
         match g.restore(path) {
             Ok(n) => {
-                if !values.is_null() {
-                    // SAFETY: non-NULL and writable per the contract.
-                    unsafe { write_out(values, n) };
-                }
+                // SAFETY: NULL or writable per the contract.
+                unsafe { write_optional(values, n) };
                 piimask_status::Ok
             }
             Err(e) => status_of(&e),

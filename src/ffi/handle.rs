@@ -30,6 +30,17 @@ pub(super) unsafe fn release<T>(object: *mut T) {
     }
 }
 
+/// Writes `value` through `out` unless it is NULL.
+///
+/// # Safety
+/// `out` must be NULL or aligned and writable.
+pub(super) unsafe fn write_optional<T>(out: *mut T, value: T) {
+    if !out.is_null() {
+        // SAFETY: non-NULL, and writable per the caller's contract.
+        unsafe { write_out(out, value) };
+    }
+}
+
 /// The parts of a batch result stored back to back: part `i` is
 /// `items[offsets[i]..offsets[i + 1]]`. `items` may hold more after the
 /// last part (the NUL after the texts of a bytes list).

@@ -2,9 +2,10 @@
 
 use std::ffi::c_char;
 
+use super::handle::{hand_out, release};
 use super::{
     boundary, fail, fail_with, piimask_bytes, piimask_findings, piimask_scanner, piimask_status,
-    region_arg, require, role_arg, text, write_out,
+    region_arg, require, role_arg, text,
 };
 use crate::stream::StreamState;
 
@@ -60,10 +61,8 @@ pub unsafe extern "C" fn piimask_stream_new(
             Ok(state) => state,
             Err(e) => return fail(&e),
         };
-        let stream = Box::new(piimask_stream { scanner, state, piece: Vec::new() });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(stream)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_stream { scanner, state, piece: Vec::new() }) }
     }
 }
 
@@ -172,9 +171,8 @@ unsafe fn step(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_stream_free(stream: *mut piimask_stream) {
     boundary! {
-        if !stream.is_null() {
-            // SAFETY: a live stream from `piimask_stream_new`, per the contract.
-            drop(unsafe { Box::from_raw(stream) });
-        }
+        // SAFETY: NULL or a live stream from `piimask_stream_new`, per the
+        // contract.
+        unsafe { release(stream) }
     }
 }
