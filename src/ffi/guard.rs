@@ -499,31 +499,40 @@ pub unsafe extern "C" fn piimask_guard_forget(
 ) -> piimask_status {
     boundary! {
         require!(guard, conversation);
-        // SAFETY: non-NULL and live per the contract.
-        let g = &unsafe { &*guard }.guard;
-        // SAFETY: non-NULL and NUL-terminated per the contract.
-        let conversation = match unsafe { str_arg(conversation, "conversation") } {
-            Ok(c) => c,
-            Err(status) => return status,
-        };
-        match g.forget(conversation) {
-            Ok(n) => {
-                // SAFETY: NULL or writable per the contract.
-                unsafe { write_optional(forgotten, n) };
-                piimask_status::Ok
-            }
-            Err(e) => status_of(&e),
-        }
+        // SAFETY: per the contract.
+        unsafe { counted(guard, conversation, "conversation", forgotten, |g, c| g.forget(c)) }
     }
 }
 
-/// A path argument.
+/// The shared body of the calls that take a guard and one string argument
+/// and count what they did (forget, snapshot, restore): runs `op` and
+/// writes its count through `count` unless that is NULL.
 ///
 /// # Safety
-/// `path` non-NULL and NUL-terminated.
-unsafe fn path_arg<'a>(path: *const c_char) -> Result<&'a Path, piimask_status> {
-    // SAFETY: per the caller's contract.
-    unsafe { str_arg(path, "path") }.map(Path::new)
+/// `guard` non-NULL and live; `arg` non-NULL and NUL-terminated (`what`
+/// names it in errors); `count` NULL or writable.
+unsafe fn counted(
+    guard: *const piimask_guard,
+    arg: *const c_char,
+    what: &str,
+    count: *mut usize,
+    op: impl FnOnce(&Guard, &str) -> Result<usize, GuardError>,
+) -> piimask_status {
+    // SAFETY: non-NULL and live per the caller's contract.
+    let g = &unsafe { &*guard }.guard;
+    // SAFETY: non-NULL and NUL-terminated per the caller's contract.
+    let arg = match unsafe { str_arg(arg, what) } {
+        Ok(a) => a,
+        Err(status) => return status,
+    };
+    match op(g, arg) {
+        Ok(n) => {
+            // SAFETY: NULL or writable per the caller's contract.
+            unsafe { write_optional(count, n) };
+            piimask_status::Ok
+        }
+        Err(e) => status_of(&e),
+    }
 }
 
 /// Writes the guard's ownership (fingerprints only, never values) to the
@@ -543,21 +552,8 @@ pub unsafe extern "C" fn piimask_guard_snapshot(
 ) -> piimask_status {
     boundary! {
         require!(guard, path);
-        // SAFETY: non-NULL and live per the contract.
-        let g = &unsafe { &*guard }.guard;
-        // SAFETY: non-NULL and NUL-terminated per the contract.
-        let path = match unsafe { path_arg(path) } {
-            Ok(p) => p,
-            Err(status) => return status,
-        };
-        match g.snapshot(path) {
-            Ok(n) => {
-                // SAFETY: NULL or writable per the contract.
-                unsafe { write_optional(values, n) };
-                piimask_status::Ok
-            }
-            Err(e) => status_of(&e),
-        }
+        // SAFETY: per the contract.
+        unsafe { counted(guard, path, "path", values, |g, p| g.snapshot(Path::new(p))) }
     }
 }
 
@@ -578,20 +574,7 @@ pub unsafe extern "C" fn piimask_guard_restore(
 ) -> piimask_status {
     boundary! {
         require!(guard, path);
-        // SAFETY: non-NULL and live per the contract.
-        let g = &unsafe { &*guard }.guard;
-        // SAFETY: non-NULL and NUL-terminated per the contract.
-        let path = match unsafe { path_arg(path) } {
-            Ok(p) => p,
-            Err(status) => return status,
-        };
-        match g.restore(path) {
-            Ok(n) => {
-                // SAFETY: NULL or writable per the contract.
-                unsafe { write_optional(values, n) };
-                piimask_status::Ok
-            }
-            Err(e) => status_of(&e),
-        }
+        // SAFETY: per the contract.
+        unsafe { counted(guard, path, "path", values, |g, p| g.restore(Path::new(p))) }
     }
 }
