@@ -9,6 +9,7 @@ use super::{
     text, write_out,
 };
 use crate::finding::Finding;
+use crate::region::Region;
 
 /// Bytes owned by the caller (opaque): a redacted text. Read with
 /// `piimask_bytes_data` and `piimask_bytes_len`, release with
@@ -54,6 +55,22 @@ pub struct piimask_bytes_list {
     packed: Packed<u8>,
 }
 
+/// The region and role arguments of a redaction, in that order (each
+/// fails as `region_arg` and `role_arg` do).
+///
+/// # Safety
+/// `region` and `role` must be NULL or NUL-terminated, valid for `'a`.
+pub(super) unsafe fn region_and_role<'a>(
+    scanner: &piimask_scanner,
+    region: *const c_char,
+    role: *const c_char,
+) -> Result<(Option<Region>, Option<&'a str>), piimask_status> {
+    // SAFETY: per the caller's contract.
+    let region = unsafe { region_arg(region, scanner.scanner.region()) }?;
+    // SAFETY: per the caller's contract.
+    Ok((region, unsafe { role_arg(role) }?))
+}
+
 /// Replaces every finding in `len` bytes at `text` as the viewer's `role`
 /// says (masks such as `+91 ••••• ••210`, labels, tokens, ...) and keeps all
 /// other bytes as they are. `role` is a built-in role (`agent`,
@@ -89,13 +106,8 @@ pub unsafe extern "C" fn piimask_redact(
             return fail_with(piimask_status::NullArgument, "`text` is NULL with a non-zero length");
         };
         // SAFETY: NULL or NUL-terminated per the contract.
-        let region = match unsafe { region_arg(region, s.scanner.region()) } {
-            Ok(r) => r,
-            Err(status) => return status,
-        };
-        // SAFETY: NULL or NUL-terminated per the contract.
-        let role = match unsafe { role_arg(role) } {
-            Ok(role) => role,
+        let (region, role) = match unsafe { region_and_role(s, region, role) } {
+            Ok(args) => args,
             Err(status) => return status,
         };
         let mut findings = Vec::new();
@@ -170,13 +182,8 @@ pub unsafe extern "C" fn piimask_redact_into(
                 );
             };
             // SAFETY: NULL or NUL-terminated per the contract.
-            let region = match unsafe { region_arg(region, s.scanner.region()) } {
-                Ok(r) => r,
-                Err(status) => break 'redact status,
-            };
-            // SAFETY: NULL or NUL-terminated per the contract.
-            let role = match unsafe { role_arg(role) } {
-                Ok(role) => role,
+            let (region, role) = match unsafe { region_and_role(s, region, role) } {
+                Ok(args) => args,
                 Err(status) => break 'redact status,
             };
             match s.scanner.redact_role_into(bytes, region, role, &mut o.findings, &mut o.data) {
@@ -303,13 +310,8 @@ pub unsafe extern "C" fn piimask_redact_batch(
             return fail_with(piimask_status::NullArgument, "`texts` is NULL with a non-zero count");
         };
         // SAFETY: NULL or NUL-terminated per the contract.
-        let region = match unsafe { region_arg(region, s.scanner.region()) } {
-            Ok(r) => r,
-            Err(status) => return status,
-        };
-        // SAFETY: NULL or NUL-terminated per the contract.
-        let role = match unsafe { role_arg(role) } {
-            Ok(role) => role,
+        let (region, role) = match unsafe { region_and_role(s, region, role) } {
+            Ok(args) => args,
             Err(status) => return status,
         };
         let mut findings = Vec::new();

@@ -3,9 +3,10 @@
 use std::ffi::c_char;
 
 use super::handle::{hand_out, release};
+use super::redact::region_and_role;
 use super::{
     boundary, fail, fail_with, piimask_bytes, piimask_findings, piimask_scanner, piimask_status,
-    region_arg, require, role_arg, text,
+    require, text,
 };
 use crate::stream::StreamState;
 
@@ -48,13 +49,8 @@ pub unsafe extern "C" fn piimask_stream_new(
         // SAFETY: non-NULL and live per the contract.
         let s = unsafe { &*scanner };
         // SAFETY: NULL or NUL-terminated per the contract.
-        let region = match unsafe { region_arg(region, s.scanner.region()) } {
-            Ok(r) => r,
-            Err(status) => return status,
-        };
-        // SAFETY: NULL or NUL-terminated per the contract.
-        let role = match unsafe { role_arg(role) } {
-            Ok(role) => role,
+        let (region, role) = match unsafe { region_and_role(s, region, role) } {
+            Ok(args) => args,
             Err(status) => return status,
         };
         let state = match StreamState::new(&s.scanner, region, role) {
