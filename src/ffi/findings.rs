@@ -438,7 +438,7 @@ pub unsafe extern "C" fn piimask_batch_free(batch: *mut piimask_batch) {
 }
 
 /// NULL for an empty array, else its start.
-fn array_ptr<T>(items: &[T]) -> *const T {
+pub(super) fn array_ptr<T>(items: &[T]) -> *const T {
     if items.is_empty() {
         std::ptr::null()
     } else {

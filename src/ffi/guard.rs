@@ -5,10 +5,10 @@ use std::ffi::{c_char, CStr};
 use std::path::Path;
 use std::sync::Arc;
 
-use super::handle::{hand_out, release, write_optional};
+use super::findings::array_ptr;
+use super::handle::{hand_out, pointer_and_len, release, write_optional};
 use super::{
     boundary, fail_with, piimask_scanner, piimask_status, piimask_text, region_arg, require, text,
-    write_out,
 };
 use crate::finding::Kind;
 use crate::guard::{Action, Guard, GuardConfig, GuardError, LeakClass, Outbound, Outcome};
@@ -428,18 +428,9 @@ pub unsafe extern "C" fn piimask_check_events(
     len: *mut usize,
 ) -> *const piimask_guard_event {
     boundary! {
-        if check.is_null() || len.is_null() {
-            return std::ptr::null();
-        }
-        // SAFETY: non-NULL and live per the contract.
-        let events = &unsafe { &*check }.events;
-        // SAFETY: non-NULL and writable per the contract.
-        unsafe { write_out(len, events.len()) };
-        if events.is_empty() {
-            std::ptr::null()
-        } else {
-            events.as_ptr()
-        }
+        // SAFETY: `check` NULL or live, `len` NULL or writable, per the
+        // contract.
+        unsafe { pointer_and_len(check, len, |c| Some((array_ptr(&c.events), c.events.len()))) }
     }
 }
 
@@ -455,18 +446,13 @@ pub unsafe extern "C" fn piimask_check_text(
     len: *mut usize,
 ) -> *const u8 {
     boundary! {
-        if check.is_null() || len.is_null() {
-            return std::ptr::null();
-        }
-        // SAFETY: non-NULL and live per the contract.
-        let outcome = &unsafe { &*check }.outcome;
-        match (&outcome.masked, outcome.action) {
-            (Some(masked), Action::Mask) => {
-                // SAFETY: non-NULL and writable per the contract.
-                unsafe { write_out(len, masked.len()) };
-                masked.as_ptr()
-            }
-            _ => std::ptr::null(),
+        // SAFETY: `check` NULL or live, `len` NULL or writable, per the
+        // contract.
+        unsafe {
+            pointer_and_len(check, len, |c| match (&c.outcome.masked, c.outcome.action) {
+                (Some(masked), Action::Mask) => Some((masked.as_ptr(), masked.len())),
+                _ => None,
+            })
         }
     }
 }

@@ -41,6 +41,34 @@ pub(super) unsafe fn write_optional<T>(out: *mut T, value: T) {
     }
 }
 
+/// The shape of an accessor that returns a pointer and writes its length
+/// through `len`: NULL, with `*len` untouched, when `object` or `len` is
+/// NULL or `read` gives nothing.
+///
+/// # Safety
+/// `object` must be NULL or live; `len` NULL or writable.
+pub(super) unsafe fn pointer_and_len<O, T>(
+    object: *const O,
+    len: *mut usize,
+    read: impl FnOnce(&O) -> Option<(*const T, usize)>,
+) -> *const T {
+    // SAFETY: NULL or live per the caller's contract.
+    let Some(object) = (unsafe { object.as_ref() }) else {
+        return std::ptr::null();
+    };
+    if len.is_null() {
+        return std::ptr::null();
+    }
+    match read(object) {
+        Some((ptr, n)) => {
+            // SAFETY: non-NULL and writable per the caller's contract.
+            unsafe { write_out(len, n) };
+            ptr
+        }
+        None => std::ptr::null(),
+    }
+}
+
 /// The parts of a batch result stored back to back: part `i` is
 /// `items[offsets[i]..offsets[i + 1]]`. `items` may hold more after the
 /// last part (the NUL after the texts of a bytes list).
