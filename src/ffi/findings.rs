@@ -2,6 +2,7 @@
 
 use std::ffi::c_char;
 
+use super::handle::{hand_out, release, Packed};
 use super::{
     boundary, fail_with, piimask_scanner, piimask_status, region_arg, require, text, write_out,
 };
@@ -54,9 +55,8 @@ pub struct piimask_findings {
 /// findings, stored back to back. Owned by the caller; release with
 /// `piimask_batch_free`. Read-only: threads may read one at the same time.
 pub struct piimask_batch {
-    items: Vec<piimask_finding>,
-    /// `offsets[m]..offsets[m + 1]` are the findings of message `m`.
-    offsets: Vec<usize>,
+    /// Part `m` holds the findings of message `m`.
+    packed: Packed<piimask_finding>,
     /// Owns the bytes `items[..].normalized` point to.
     _found: BatchFindings,
 }
@@ -135,10 +135,8 @@ pub unsafe extern "C" fn piimask_scan(
         let mut found = Vec::new();
         s.scanner.scan_into(bytes, region, &mut found);
         let items = found.iter().map(|f| convert(s, f)).collect();
-        let findings = Box::new(piimask_findings { items, found });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(findings)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_findings { items, found }) }
     }
 }
 
@@ -152,10 +150,8 @@ pub unsafe extern "C" fn piimask_scan(
 pub unsafe extern "C" fn piimask_findings_new(out: *mut *mut piimask_findings) -> piimask_status {
     boundary! {
         require!(out);
-        let findings = Box::new(piimask_findings { items: Vec::new(), found: Vec::new() });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(findings)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_findings { items: Vec::new(), found: Vec::new() }) }
     }
 }
 
@@ -188,8 +184,7 @@ pub unsafe extern "C" fn piimask_scan_into(
         let f = unsafe { &mut *findings };
         // Emptied first: no failure, a NULL scanner included, leaves
         // earlier findings in it.
-        f.items.clear();
-        f.found.clear();
+        f.clear();
         require!(scanner);
         // SAFETY: non-NULL and live per the contract.
         let s = unsafe { &*scanner };
@@ -287,10 +282,9 @@ pub unsafe extern "C" fn piimask_findings_items(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_findings_free(findings: *mut piimask_findings) {
     boundary! {
-        if !findings.is_null() {
-            // SAFETY: from Box::into_raw in piimask_scan, freed once.
-            drop(unsafe { Box::from_raw(findings) });
-        }
+        // SAFETY: NULL or from piimask_scan or piimask_findings_new, freed
+        // once, per the contract.
+        unsafe { release(findings) }
     }
 }
 
@@ -344,17 +338,13 @@ pub unsafe extern "C" fn piimask_scan_batch(
         }
         let mut found = BatchFindings::default();
         s.scanner.scan_batch(slices, region, &mut found);
-        let mut items = Vec::new();
-        let mut offsets = Vec::with_capacity(found.len() + 1);
-        offsets.push(0);
+        let mut packed = Packed::with_capacity(0, found.len());
         for message in found.iter() {
-            items.extend(message.iter().map(|f| convert(s, f)));
-            offsets.push(items.len());
+            packed.items.extend(message.iter().map(|f| convert(s, f)));
+            packed.end_part();
         }
-        let batch = Box::new(piimask_batch { items, offsets, _found: found });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(batch)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_batch { packed, _found: found }) }
     }
 }
 
@@ -366,7 +356,7 @@ pub unsafe extern "C" fn piimask_scan_batch(
 pub unsafe extern "C" fn piimask_batch_len(batch: *const piimask_batch) -> usize {
     boundary! {
         // SAFETY: NULL or live per the contract.
-        unsafe { batch.as_ref() }.map_or(0, |b| b.offsets.len() - 1)
+        unsafe { batch.as_ref() }.map_or(0, |b| b.packed.parts())
     }
 }
 
@@ -389,13 +379,14 @@ pub unsafe extern "C" fn piimask_batch_findings(
         require!(batch, items, count);
         // SAFETY: non-NULL and live per the contract.
         let b = unsafe { &*batch };
-        let (Some(&from), Some(&to)) = (b.offsets.get(message), b.offsets.get(message + 1)) else {
+        let Some(part) = b.packed.part(message) else {
             return fail_with(piimask_status::OutOfRange, "message index out of range");
         };
+        let found = &b.packed.items[part];
         // SAFETY: both non-NULL and writable per the contract.
         unsafe {
-            write_out(items, array_ptr(&b.items[from..to]));
-            write_out(count, to - from);
+            write_out(items, array_ptr(found));
+            write_out(count, found.len());
         }
         piimask_status::Ok
     }
@@ -424,9 +415,9 @@ pub unsafe extern "C" fn piimask_batch_flat(
         let b = unsafe { &*batch };
         // SAFETY: all non-NULL and writable per the contract.
         unsafe {
-            write_out(items, array_ptr(&b.items));
-            write_out(count, b.items.len());
-            write_out(offsets, b.offsets.as_ptr());
+            write_out(items, array_ptr(&b.packed.items));
+            write_out(count, b.packed.total());
+            write_out(offsets, b.packed.offsets.as_ptr());
         }
         piimask_status::Ok
     }
@@ -440,15 +431,14 @@ pub unsafe extern "C" fn piimask_batch_flat(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_batch_free(batch: *mut piimask_batch) {
     boundary! {
-        if !batch.is_null() {
-            // SAFETY: from Box::into_raw in piimask_scan_batch, freed once.
-            drop(unsafe { Box::from_raw(batch) });
-        }
+        // SAFETY: NULL or from piimask_scan_batch, freed once, per the
+        // contract.
+        unsafe { release(batch) }
     }
 }
 
 /// NULL for an empty array, else its start.
-fn array_ptr<T>(items: &[T]) -> *const T {
+pub(super) fn array_ptr<T>(items: &[T]) -> *const T {
     if items.is_empty() {
         std::ptr::null()
     } else {

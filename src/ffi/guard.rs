@@ -5,9 +5,10 @@ use std::ffi::{c_char, CStr};
 use std::path::Path;
 use std::sync::Arc;
 
+use super::findings::array_ptr;
+use super::handle::{hand_out, pointer_and_len, release, write_optional};
 use super::{
     boundary, fail_with, piimask_scanner, piimask_status, piimask_text, region_arg, require, text,
-    write_out,
 };
 use crate::finding::Kind;
 use crate::guard::{Action, Guard, GuardConfig, GuardError, LeakClass, Outbound, Outcome};
@@ -172,11 +173,8 @@ pub unsafe extern "C" fn piimask_guard_new(
             }
         };
         match Guard::new(scanner, &key, config) {
-            Ok(guard) => {
-                // SAFETY: `out` is non-NULL and writable per the contract.
-                unsafe { write_out(out, Box::into_raw(Box::new(piimask_guard { guard }))) };
-                piimask_status::Ok
-            }
+            // SAFETY: `out` is non-NULL and writable per the contract.
+            Ok(guard) => unsafe { hand_out(out, piimask_guard { guard }) },
             Err(e) => status_of(&e),
         }
     }
@@ -190,10 +188,9 @@ pub unsafe extern "C" fn piimask_guard_new(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_guard_free(guard: *mut piimask_guard) {
     boundary! {
-        if !guard.is_null() {
-            // SAFETY: from Box::into_raw in piimask_guard_new, freed once.
-            drop(unsafe { Box::from_raw(guard) });
-        }
+        // SAFETY: NULL or from piimask_guard_new, freed once, per the
+        // contract.
+        unsafe { release(guard) }
     }
 }
 
@@ -239,10 +236,8 @@ pub unsafe extern "C" fn piimask_guard_observe(
         let text = String::from_utf8_lossy(bytes);
         match g.observe_inbound_at(conversation, &text, time_arg(time).unwrap_or_else(now), region) {
             Ok(findings) => {
-                if !found.is_null() {
-                    // SAFETY: non-NULL and writable per the contract.
-                    unsafe { write_out(found, findings.len()) };
-                }
+                // SAFETY: NULL or writable per the contract.
+                unsafe { write_optional(found, findings.len()) };
                 piimask_status::Ok
             }
             Err(e) => status_of(&e),
@@ -385,10 +380,8 @@ pub unsafe extern "C" fn piimask_guard_check(
                 owners_len: owners.len(),
             })
             .collect();
-        let check = Box::new(piimask_check { outcome, events, _owners: owners });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(check)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_check { outcome, events, _owners: owners }) }
     }
 }
 
@@ -435,18 +428,9 @@ pub unsafe extern "C" fn piimask_check_events(
     len: *mut usize,
 ) -> *const piimask_guard_event {
     boundary! {
-        if check.is_null() || len.is_null() {
-            return std::ptr::null();
-        }
-        // SAFETY: non-NULL and live per the contract.
-        let events = &unsafe { &*check }.events;
-        // SAFETY: non-NULL and writable per the contract.
-        unsafe { write_out(len, events.len()) };
-        if events.is_empty() {
-            std::ptr::null()
-        } else {
-            events.as_ptr()
-        }
+        // SAFETY: `check` NULL or live, `len` NULL or writable, per the
+        // contract.
+        unsafe { pointer_and_len(check, len, |c| Some((array_ptr(&c.events), c.events.len()))) }
     }
 }
 
@@ -462,18 +446,13 @@ pub unsafe extern "C" fn piimask_check_text(
     len: *mut usize,
 ) -> *const u8 {
     boundary! {
-        if check.is_null() || len.is_null() {
-            return std::ptr::null();
-        }
-        // SAFETY: non-NULL and live per the contract.
-        let outcome = &unsafe { &*check }.outcome;
-        match (&outcome.masked, outcome.action) {
-            (Some(masked), Action::Mask) => {
-                // SAFETY: non-NULL and writable per the contract.
-                unsafe { write_out(len, masked.len()) };
-                masked.as_ptr()
-            }
-            _ => std::ptr::null(),
+        // SAFETY: `check` NULL or live, `len` NULL or writable, per the
+        // contract.
+        unsafe {
+            pointer_and_len(check, len, |c| match (&c.outcome.masked, c.outcome.action) {
+                (Some(masked), Action::Mask) => Some((masked.as_ptr(), masked.len())),
+                _ => None,
+            })
         }
     }
 }
@@ -486,10 +465,9 @@ pub unsafe extern "C" fn piimask_check_text(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_check_free(check: *mut piimask_check) {
     boundary! {
-        if !check.is_null() {
-            // SAFETY: from Box::into_raw in piimask_guard_check, freed once.
-            drop(unsafe { Box::from_raw(check) });
-        }
+        // SAFETY: NULL or from piimask_guard_check, freed once, per the
+        // contract.
+        unsafe { release(check) }
     }
 }
 
@@ -507,33 +485,40 @@ pub unsafe extern "C" fn piimask_guard_forget(
 ) -> piimask_status {
     boundary! {
         require!(guard, conversation);
-        // SAFETY: non-NULL and live per the contract.
-        let g = &unsafe { &*guard }.guard;
-        // SAFETY: non-NULL and NUL-terminated per the contract.
-        let conversation = match unsafe { str_arg(conversation, "conversation") } {
-            Ok(c) => c,
-            Err(status) => return status,
-        };
-        match g.forget(conversation) {
-            Ok(n) => {
-                if !forgotten.is_null() {
-                    // SAFETY: non-NULL and writable per the contract.
-                    unsafe { write_out(forgotten, n) };
-                }
-                piimask_status::Ok
-            }
-            Err(e) => status_of(&e),
-        }
+        // SAFETY: per the contract.
+        unsafe { counted(guard, conversation, "conversation", forgotten, |g, c| g.forget(c)) }
     }
 }
 
-/// A path argument.
+/// The shared body of the calls that take a guard and one string argument
+/// and count what they did (forget, snapshot, restore): runs `op` and
+/// writes its count through `count` unless that is NULL.
 ///
 /// # Safety
-/// `path` non-NULL and NUL-terminated.
-unsafe fn path_arg<'a>(path: *const c_char) -> Result<&'a Path, piimask_status> {
-    // SAFETY: per the caller's contract.
-    unsafe { str_arg(path, "path") }.map(Path::new)
+/// `guard` non-NULL and live; `arg` non-NULL and NUL-terminated (`what`
+/// names it in errors); `count` NULL or writable.
+unsafe fn counted(
+    guard: *const piimask_guard,
+    arg: *const c_char,
+    what: &str,
+    count: *mut usize,
+    op: impl FnOnce(&Guard, &str) -> Result<usize, GuardError>,
+) -> piimask_status {
+    // SAFETY: non-NULL and live per the caller's contract.
+    let g = &unsafe { &*guard }.guard;
+    // SAFETY: non-NULL and NUL-terminated per the caller's contract.
+    let arg = match unsafe { str_arg(arg, what) } {
+        Ok(a) => a,
+        Err(status) => return status,
+    };
+    match op(g, arg) {
+        Ok(n) => {
+            // SAFETY: NULL or writable per the caller's contract.
+            unsafe { write_optional(count, n) };
+            piimask_status::Ok
+        }
+        Err(e) => status_of(&e),
+    }
 }
 
 /// Writes the guard's ownership (fingerprints only, never values) to the
@@ -553,23 +538,8 @@ pub unsafe extern "C" fn piimask_guard_snapshot(
 ) -> piimask_status {
     boundary! {
         require!(guard, path);
-        // SAFETY: non-NULL and live per the contract.
-        let g = &unsafe { &*guard }.guard;
-        // SAFETY: non-NULL and NUL-terminated per the contract.
-        let path = match unsafe { path_arg(path) } {
-            Ok(p) => p,
-            Err(status) => return status,
-        };
-        match g.snapshot(path) {
-            Ok(n) => {
-                if !values.is_null() {
-                    // SAFETY: non-NULL and writable per the contract.
-                    unsafe { write_out(values, n) };
-                }
-                piimask_status::Ok
-            }
-            Err(e) => status_of(&e),
-        }
+        // SAFETY: per the contract.
+        unsafe { counted(guard, path, "path", values, |g, p| g.snapshot(Path::new(p))) }
     }
 }
 
@@ -590,22 +560,7 @@ pub unsafe extern "C" fn piimask_guard_restore(
 ) -> piimask_status {
     boundary! {
         require!(guard, path);
-        // SAFETY: non-NULL and live per the contract.
-        let g = &unsafe { &*guard }.guard;
-        // SAFETY: non-NULL and NUL-terminated per the contract.
-        let path = match unsafe { path_arg(path) } {
-            Ok(p) => p,
-            Err(status) => return status,
-        };
-        match g.restore(path) {
-            Ok(n) => {
-                if !values.is_null() {
-                    // SAFETY: non-NULL and writable per the contract.
-                    unsafe { write_out(values, n) };
-                }
-                piimask_status::Ok
-            }
-            Err(e) => status_of(&e),
-        }
+        // SAFETY: per the contract.
+        unsafe { counted(guard, path, "path", values, |g, p| g.restore(Path::new(p))) }
     }
 }

@@ -39,6 +39,8 @@ mod stream;
 
 mod guard;
 
+mod handle;
+
 use std::cell::RefCell;
 use std::ffi::{c_char, CStr, CString};
 

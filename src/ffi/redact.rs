@@ -3,11 +3,13 @@
 use std::ffi::c_char;
 
 use super::findings::{batch_texts, piimask_text};
+use super::handle::{hand_out, release, Packed};
 use super::{
     boundary, fail, fail_with, piimask_scanner, piimask_status, region_arg, require, role_arg,
     text, write_out,
 };
 use crate::finding::Finding;
+use crate::region::Region;
 
 /// Bytes owned by the caller (opaque): a redacted text. Read with
 /// `piimask_bytes_data` and `piimask_bytes_len`, release with
@@ -49,10 +51,24 @@ impl piimask_bytes {
 /// to back. Owned by the caller; release with `piimask_bytes_list_free`.
 /// Read-only: threads may read it at the same time.
 pub struct piimask_bytes_list {
-    /// All texts, then one NUL.
-    data: Vec<u8>,
-    /// Text `i` is `data[offsets[i]..offsets[i + 1]]`.
-    offsets: Vec<usize>,
+    /// Part `i` holds text `i`; after the last text, one NUL.
+    packed: Packed<u8>,
+}
+
+/// The region and role arguments of a redaction, in that order (each
+/// fails as `region_arg` and `role_arg` do).
+///
+/// # Safety
+/// `region` and `role` must be NULL or NUL-terminated, valid for `'a`.
+pub(super) unsafe fn region_and_role<'a>(
+    scanner: &piimask_scanner,
+    region: *const c_char,
+    role: *const c_char,
+) -> Result<(Option<Region>, Option<&'a str>), piimask_status> {
+    // SAFETY: per the caller's contract.
+    let region = unsafe { region_arg(region, scanner.scanner.region()) }?;
+    // SAFETY: per the caller's contract.
+    Ok((region, unsafe { role_arg(role) }?))
 }
 
 /// Replaces every finding in `len` bytes at `text` as the viewer's `role`
@@ -90,13 +106,8 @@ pub unsafe extern "C" fn piimask_redact(
             return fail_with(piimask_status::NullArgument, "`text` is NULL with a non-zero length");
         };
         // SAFETY: NULL or NUL-terminated per the contract.
-        let region = match unsafe { region_arg(region, s.scanner.region()) } {
-            Ok(r) => r,
-            Err(status) => return status,
-        };
-        // SAFETY: NULL or NUL-terminated per the contract.
-        let role = match unsafe { role_arg(role) } {
-            Ok(role) => role,
+        let (region, role) = match unsafe { region_and_role(s, region, role) } {
+            Ok(args) => args,
             Err(status) => return status,
         };
         let mut findings = Vec::new();
@@ -105,10 +116,8 @@ pub unsafe extern "C" fn piimask_redact(
             return fail(&e);
         }
         data.push(0);
-        let bytes = Box::new(piimask_bytes { data, findings: Vec::new() });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(bytes)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_bytes { data, findings: Vec::new() }) }
     }
 }
 
@@ -122,10 +131,8 @@ pub unsafe extern "C" fn piimask_redact(
 pub unsafe extern "C" fn piimask_bytes_new(out: *mut *mut piimask_bytes) -> piimask_status {
     boundary! {
         require!(out);
-        let bytes = Box::new(piimask_bytes { data: vec![0], findings: Vec::new() });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(bytes)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_bytes { data: vec![0], findings: Vec::new() }) }
     }
 }
 
@@ -175,13 +182,8 @@ pub unsafe extern "C" fn piimask_redact_into(
                 );
             };
             // SAFETY: NULL or NUL-terminated per the contract.
-            let region = match unsafe { region_arg(region, s.scanner.region()) } {
-                Ok(r) => r,
-                Err(status) => break 'redact status,
-            };
-            // SAFETY: NULL or NUL-terminated per the contract.
-            let role = match unsafe { role_arg(role) } {
-                Ok(role) => role,
+            let (region, role) = match unsafe { region_and_role(s, region, role) } {
+                Ok(args) => args,
                 Err(status) => break 'redact status,
             };
             match s.scanner.redact_role_into(bytes, region, role, &mut o.findings, &mut o.data) {
@@ -274,10 +276,9 @@ pub unsafe extern "C" fn piimask_bytes_len(bytes: *const piimask_bytes) -> usize
 #[no_mangle]
 pub unsafe extern "C" fn piimask_bytes_free(bytes: *mut piimask_bytes) {
     boundary! {
-        if !bytes.is_null() {
-            // SAFETY: from Box::into_raw in piimask_redact, freed once.
-            drop(unsafe { Box::from_raw(bytes) });
-        }
+        // SAFETY: NULL or from piimask_redact or piimask_bytes_new, freed
+        // once, per the contract.
+        unsafe { release(bytes) }
     }
 }
 
@@ -309,20 +310,13 @@ pub unsafe extern "C" fn piimask_redact_batch(
             return fail_with(piimask_status::NullArgument, "`texts` is NULL with a non-zero count");
         };
         // SAFETY: NULL or NUL-terminated per the contract.
-        let region = match unsafe { region_arg(region, s.scanner.region()) } {
-            Ok(r) => r,
-            Err(status) => return status,
-        };
-        // SAFETY: NULL or NUL-terminated per the contract.
-        let role = match unsafe { role_arg(role) } {
-            Ok(role) => role,
+        let (region, role) = match unsafe { region_and_role(s, region, role) } {
+            Ok(args) => args,
             Err(status) => return status,
         };
         let mut findings = Vec::new();
         let mut one = Vec::new();
-        let mut data = Vec::with_capacity(texts.iter().map(|t| t.len).sum::<usize>() + 1);
-        let mut offsets = Vec::with_capacity(n + 1);
-        offsets.push(0);
+        let mut packed = Packed::with_capacity(texts.iter().map(|t| t.len).sum::<usize>() + 1, n);
         for t in texts {
             // SAFETY: each text has `len` readable bytes per the contract.
             let Some(bytes) = (unsafe { text(t.ptr, t.len) }) else {
@@ -334,14 +328,12 @@ pub unsafe extern "C" fn piimask_redact_batch(
             if let Err(e) = s.scanner.redact_role_into(bytes, region, role, &mut findings, &mut one) {
                 return fail(&e);
             }
-            data.extend_from_slice(&one);
-            offsets.push(data.len());
+            packed.items.extend_from_slice(&one);
+            packed.end_part();
         }
-        data.push(0);
-        let list = Box::new(piimask_bytes_list { data, offsets });
+        packed.items.push(0);
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(list)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_bytes_list { packed }) }
     }
 }
 
@@ -353,7 +345,7 @@ pub unsafe extern "C" fn piimask_redact_batch(
 pub unsafe extern "C" fn piimask_bytes_list_len(list: *const piimask_bytes_list) -> usize {
     boundary! {
         // SAFETY: NULL or live per the contract.
-        unsafe { list.as_ref() }.map_or(0, |l| l.offsets.len() - 1)
+        unsafe { list.as_ref() }.map_or(0, |l| l.packed.parts())
     }
 }
 
@@ -375,14 +367,15 @@ pub unsafe extern "C" fn piimask_bytes_list_get(
         require!(list, data, len);
         // SAFETY: non-NULL and live per the contract.
         let l = unsafe { &*list };
-        let (Some(&from), Some(&to)) = (l.offsets.get(i), l.offsets.get(i + 1)) else {
+        let Some(part) = l.packed.part(i) else {
             return fail_with(piimask_status::OutOfRange, "text index out of range");
         };
-        // SAFETY: both non-NULL and writable per the contract; `from` is
-        // within `l.data` (which ends with the NUL after the last text).
+        // Not NULL even when empty: a slice points into the list.
+        let text = &l.packed.items[part];
+        // SAFETY: both non-NULL and writable per the contract.
         unsafe {
-            write_out(data, l.data.as_ptr().add(from));
-            write_out(len, to - from);
+            write_out(data, text.as_ptr());
+            write_out(len, text.len());
         }
         piimask_status::Ok
     }
@@ -410,9 +403,9 @@ pub unsafe extern "C" fn piimask_bytes_list_flat(
         let l = unsafe { &*list };
         // SAFETY: all non-NULL and writable per the contract.
         unsafe {
-            write_out(data, l.data.as_ptr());
-            write_out(total, l.data.len() - 1);
-            write_out(offsets, l.offsets.as_ptr());
+            write_out(data, l.packed.items.as_ptr());
+            write_out(total, l.packed.total());
+            write_out(offsets, l.packed.offsets.as_ptr());
         }
         piimask_status::Ok
     }
@@ -426,9 +419,8 @@ pub unsafe extern "C" fn piimask_bytes_list_flat(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_bytes_list_free(list: *mut piimask_bytes_list) {
     boundary! {
-        if !list.is_null() {
-            // SAFETY: from Box::into_raw in piimask_redact_batch, freed once.
-            drop(unsafe { Box::from_raw(list) });
-        }
+        // SAFETY: NULL or from piimask_redact_batch, freed once, per the
+        // contract.
+        unsafe { release(list) }
     }
 }

@@ -6,9 +6,10 @@ use std::ffi::{c_char, c_void, CStr, CString};
 
 use zeroize::Zeroize;
 
+use super::handle::hand_out;
 use super::{
     boundary, fail, fail_with, piimask_bytes, piimask_scanner, piimask_status, region_arg, require,
-    text, write_out,
+    text,
 };
 use crate::policy::{AuditEvent, AuditSink, Outcome, RevealRequest, TokenVault};
 
@@ -319,10 +320,8 @@ pub unsafe extern "C" fn piimask_reveal(
                 let mut data = Vec::with_capacity(revealed.len() + 1);
                 data.extend_from_slice(revealed.as_bytes());
                 revealed.zeroize();
-                let bytes = Box::new(piimask_bytes::from_vec(data));
                 // SAFETY: `out` is non-NULL and writable per the contract.
-                unsafe { write_out(out, Box::into_raw(bytes)) };
-                piimask_status::Ok
+                unsafe { hand_out(out, piimask_bytes::from_vec(data)) }
             }
             Err(_) if vault.as_ref().is_some_and(|v| v.not_utf8.get()) => fail_with(
                 piimask_status::NotFound,

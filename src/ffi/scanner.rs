@@ -2,6 +2,7 @@
 
 use std::ffi::{c_char, CStr, CString};
 
+use super::handle::{hand_out, release};
 use super::{boundary, fail, fail_with, piimask_status, require, write_out};
 use crate::config::Config;
 use crate::error::Error;
@@ -144,13 +145,12 @@ unsafe fn new_scanner(
         .map_while(|code| scanner.kind_by_code(code))
         .map(|kind| CString::new(kind.name().replace('\0', "\u{FFFD}")).unwrap_or_default())
         .collect();
-    let handle = Box::new(piimask_scanner {
+    let handle = piimask_scanner {
         scanner: std::sync::Arc::new(scanner),
         custom_names,
-    });
+    };
     // SAFETY: `out` is non-NULL and writable per the contract.
-    unsafe { write_out(out, Box::into_raw(handle)) };
-    piimask_status::Ok
+    unsafe { hand_out(out, handle) }
 }
 
 /// Releases a scanner. NULL does nothing. No other thread may be using it,
@@ -163,10 +163,9 @@ unsafe fn new_scanner(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_scanner_free(scanner: *mut piimask_scanner) {
     boundary! {
-        if !scanner.is_null() {
-            // SAFETY: from Box::into_raw in piimask_scanner_new, freed once.
-            drop(unsafe { Box::from_raw(scanner) });
-        }
+        // SAFETY: NULL or from piimask_scanner_new, freed once, per the
+        // contract.
+        unsafe { release(scanner) }
     }
 }
 

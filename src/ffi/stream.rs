@@ -2,9 +2,11 @@
 
 use std::ffi::c_char;
 
+use super::handle::{hand_out, release};
+use super::redact::region_and_role;
 use super::{
     boundary, fail, fail_with, piimask_bytes, piimask_findings, piimask_scanner, piimask_status,
-    region_arg, require, role_arg, text, write_out,
+    require, text,
 };
 use crate::stream::StreamState;
 
@@ -47,23 +49,16 @@ pub unsafe extern "C" fn piimask_stream_new(
         // SAFETY: non-NULL and live per the contract.
         let s = unsafe { &*scanner };
         // SAFETY: NULL or NUL-terminated per the contract.
-        let region = match unsafe { region_arg(region, s.scanner.region()) } {
-            Ok(r) => r,
-            Err(status) => return status,
-        };
-        // SAFETY: NULL or NUL-terminated per the contract.
-        let role = match unsafe { role_arg(role) } {
-            Ok(role) => role,
+        let (region, role) = match unsafe { region_and_role(s, region, role) } {
+            Ok(args) => args,
             Err(status) => return status,
         };
         let state = match StreamState::new(&s.scanner, region, role) {
             Ok(state) => state,
             Err(e) => return fail(&e),
         };
-        let stream = Box::new(piimask_stream { scanner, state, piece: Vec::new() });
         // SAFETY: `out` is non-NULL and writable per the contract.
-        unsafe { write_out(out, Box::into_raw(stream)) };
-        piimask_status::Ok
+        unsafe { hand_out(out, piimask_stream { scanner, state, piece: Vec::new() }) }
     }
 }
 
@@ -172,9 +167,8 @@ unsafe fn step(
 #[no_mangle]
 pub unsafe extern "C" fn piimask_stream_free(stream: *mut piimask_stream) {
     boundary! {
-        if !stream.is_null() {
-            // SAFETY: a live stream from `piimask_stream_new`, per the contract.
-            drop(unsafe { Box::from_raw(stream) });
-        }
+        // SAFETY: NULL or a live stream from `piimask_stream_new`, per the
+        // contract.
+        unsafe { release(stream) }
     }
 }
