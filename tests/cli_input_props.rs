@@ -69,6 +69,17 @@ const PIECES: &[&[u8]] = &[
     b"\r\n",
 ];
 
+/// `1.23 s (4.5 MB/s)`: what follows " in " at the end of the summary.
+fn is_rate(rate: &str) -> bool {
+    let Some((secs, rest)) = rate.split_once(" s (") else {
+        return false;
+    };
+    let Some(mbs) = rest.strip_suffix(" MB/s)") else {
+        return false;
+    };
+    secs.parse::<f64>().is_ok() && mbs.parse::<f64>().is_ok()
+}
+
 fn input() -> impl Strategy<Value = Vec<u8>> {
     let piece = prop_oneof![
         3 => prop::sample::select(PIECES).prop_map(<[u8]>::to_vec),
@@ -267,7 +278,13 @@ proptest! {
         prop_assert!(out.status.success());
         let (expected, summary) = run(Format::Plain, Mode::Redact, lossy, Malformed::Error, &input);
         prop_assert_eq!(out.stdout, expected);
+        prop_assert_eq!(summary.bytes, input.len() as u64);
         let stderr = String::from_utf8_lossy(&out.stderr);
-        prop_assert!(stderr.ends_with(&format!("piimask: {summary}\n")), "{}", stderr);
+        // The last line is the summary, then the time taken and MB/s
+        // (values not checked: they are wall-clock).
+        let last = stderr.strip_suffix('\n').and_then(|s| s.lines().last()).unwrap_or("");
+        let (stable, rate) = last.rsplit_once(" in ").unwrap_or((last, ""));
+        prop_assert_eq!(stable, format!("piimask: {summary}"), "{}", stderr);
+        prop_assert!(is_rate(rate), "{}", stderr);
     }
 }

@@ -13,14 +13,15 @@
 //! gives the time taken and the throughput.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 
 use super::common::{build_scanner, open_input, thread_count, Options};
 use super::lines::Mode;
+use super::progress::{input_size, Progress, Rate};
 use super::Outcome;
 use crate::formats::csv::{record_end, CsvRedactor};
 use crate::formats::json::{FieldPath, JsonFieldRedactor};
@@ -237,27 +238,6 @@ impl Redactor<'_> {
     }
 }
 
-/// The progress bar, when standard error is a terminal.
-fn progress(total: Option<u64>) -> Option<indicatif::ProgressBar> {
-    if !io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = match total {
-        Some(n) => indicatif::ProgressBar::new(n),
-        None => indicatif::ProgressBar::no_length(),
-    };
-    let template = if total.is_some() {
-        "{bar:30} {bytes}/{total_bytes} {msg} {binary_bytes_per_sec} ETA {eta}"
-    } else {
-        "{spinner} {bytes} {msg} {binary_bytes_per_sec}"
-    };
-    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
-        bar.set_style(style);
-    }
-    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr_with_hz(4));
-    Some(bar)
-}
-
 /// What a run did, for the closing line.
 #[derive(Debug, Default)]
 struct Totals {
@@ -275,11 +255,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
     if format == ArchiveFormat::Csv && opts.archive.columns.is_none() {
         return Err("--format csv needs --columns".into());
     }
-    let size = opts
-        .file
-        .as_deref()
-        .and_then(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len());
+    let size = input_size(opts.file.as_deref());
     let mut input = open_input(opts.file.as_deref())?;
     let threads = thread_count(opts.threads);
     let start = Instant::now();
@@ -320,7 +296,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
         }
     }
 
-    let bar = progress(size);
+    let mut progress = Progress::new(size, "records");
     let mut totals = Totals {
         bytes: header.len(),
         records: usize::from(!header.is_empty()),
@@ -369,7 +345,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
             let mut next = 0;
             let mut t = Totals::default();
             let mut problems = Vec::new();
-            let mut last_tick = Instant::now();
+            let progress = &mut progress;
             for done in done_rx {
                 let done = done?;
                 pending.insert(done.seq, done);
@@ -384,13 +360,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                     problems.extend(d.problems);
                     next += 1;
                     let _ = token_tx.send(());
-                    if let Some(bar) = &bar {
-                        if last_tick.elapsed() > Duration::from_millis(100) {
-                            bar.set_position((t.bytes + header.len()) as u64);
-                            bar.set_message(format!("{} records", t.records));
-                            last_tick = Instant::now();
-                        }
-                    }
+                    progress.update((t.bytes + header.len()) as u64, t.records);
                 }
             }
             writer.flush().map_err(|e| format!("write error: {e}"))?;
@@ -472,22 +442,18 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
         problems = p;
         Ok(())
     });
-    if let Some(bar) = &bar {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     result?;
     for problem in &problems {
         eprintln!("piimask: {problem}");
     }
-    let secs = start.elapsed().as_secs_f64();
-    let mb = totals.bytes as f64 / 1e6;
+    let rate = Rate {
+        bytes: totals.bytes as u64,
+        elapsed: start.elapsed(),
+    };
     eprintln!(
-        "piimask: {} records, {} findings, {} failed in {:.2} s ({:.1} MB/s)",
-        totals.records,
-        totals.found,
-        totals.failed,
-        secs,
-        if secs > 0.0 { mb / secs } else { 0.0 }
+        "piimask: {} records, {} findings, {} failed {rate}",
+        totals.records, totals.found, totals.failed,
     );
     Ok(totals.failed == 0)
 }

@@ -10,17 +10,23 @@
 //! that worker threads process in parallel (one shared scanner), and output
 //! is written back in input order. JSON objects are not rebuilt: every field
 //! but `"text"` is copied through as the raw JSON text it was.
+//!
+//! Long runs show a progress bar on standard error when it is a terminal,
+//! and the closing summary line ends with the time taken and MB/s
+//! (`super::progress`, shared with the `--format` paths).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::sync::mpsc;
+use std::time::Instant;
 
 use serde::de::DeserializeSeed;
 
 use super::json::{json_str, lone_surrogates_replaced, recycle, Field, Fields, FieldsSeed};
 
 use super::common::{build_scanner, open_input, thread_count, Options};
+use super::progress::{input_size, Progress, Rate};
 use super::Outcome;
 use crate::{Finding, Region, Scanner};
 
@@ -342,6 +348,7 @@ impl Worker<'_> {
             out: Vec::with_capacity(block.data.len() * 2),
             counts: Counts::default(),
             problems: Vec::new(),
+            bytes: block.data.len(),
         };
         let mut scratch = Vec::new();
         let data = &block.data[..];
@@ -468,6 +475,8 @@ struct Done {
     counts: Counts,
     /// Problems of plain-text lines, for standard error (a few at most).
     problems: Vec<String>,
+    /// Input bytes of the block, for the progress bar and throughput.
+    bytes: usize,
 }
 
 const BLOCK_BYTES: usize = 1 << 20;
@@ -511,6 +520,8 @@ pub struct Summary {
     pub mode: Option<Mode>,
     /// Input lines read: `counts.done + counts.failed`.
     pub lines: usize,
+    /// Input bytes read.
+    pub bytes: u64,
     /// What became of them.
     pub counts: Counts,
     /// The first problems of plain-text lines (each `line N: why`), which
@@ -551,6 +562,7 @@ pub fn run(opts: Options, mode: Mode) -> Outcome {
     let scanner = build_scanner(&opts)?;
     let mut input = open_input(opts.file.as_deref())?;
     let threads = thread_count(opts.threads);
+    let start = Instant::now();
     if let Some(role) = &opts.role {
         scanner.policy().role(role).map_err(|e| e.to_string())?;
     }
@@ -568,7 +580,10 @@ pub fn run(opts: Options, mode: Mode) -> Outcome {
         malformed: opts.malformed,
     };
     let mut writer = BufWriter::with_capacity(1 << 16, io::stdout().lock());
-    let summary = process(&job, &mut *input, &mut writer)?;
+    let mut progress = Progress::new(input_size(opts.file.as_deref()), "lines");
+    let result = process_with_progress(&job, &mut *input, &mut writer, &mut progress);
+    progress.finish();
+    let summary = result?;
     writer.flush().map_err(|e| format!("write error: {e}"))?;
     for problem in &summary.problems {
         eprintln!("piimask: {problem}");
@@ -577,7 +592,11 @@ pub fn run(opts: Options, mode: Mode) -> Outcome {
     if job.format == Format::Plain && unreported > 0 {
         eprintln!("piimask: {unreported} more lines failed");
     }
-    eprintln!("piimask: {summary}");
+    let rate = Rate {
+        bytes: summary.bytes,
+        elapsed: start.elapsed(),
+    };
+    eprintln!("piimask: {summary} {rate}");
     Ok(summary.counts.failed == 0)
 }
 
@@ -587,6 +606,16 @@ pub fn process(
     job: &Job<'_>,
     input: &mut (dyn BufRead + Send),
     output: &mut dyn Write,
+) -> Result<Summary, String> {
+    process_with_progress(job, input, output, &mut Progress::quiet())
+}
+
+/// [`process`], reporting bytes and lines written to `progress` as it goes.
+pub fn process_with_progress(
+    job: &Job<'_>,
+    input: &mut (dyn BufRead + Send),
+    output: &mut dyn Write,
+    progress: &mut Progress,
 ) -> Result<Summary, String> {
     let threads = job.threads.max(1);
     let mut summary = Summary {
@@ -652,6 +681,8 @@ pub fn process(
             pending.insert(done.seq, done);
             while let Some(done) = pending.remove(&next) {
                 summary.counts += done.counts;
+                summary.bytes += done.bytes as u64;
+                progress.update(summary.bytes, summary.counts.done + summary.counts.failed);
                 let room = MAX_PROBLEMS.saturating_sub(summary.problems.len());
                 summary
                     .problems

@@ -20,6 +20,7 @@ pub mod common;
 pub mod guard;
 mod json;
 pub mod lines;
+pub mod progress;
 pub mod report;
 pub mod reveal;
 
