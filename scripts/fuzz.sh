@@ -57,6 +57,9 @@ done
 
 logs=fuzz/target/logs
 mkdir -p "$logs"
+# std keeps a channel context per thread that LeakSanitizer can catch before
+# the exiting thread frees it; see fuzz/lsan.supp.
+export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 failed=()
 summary=()
 for t in "${targets[@]}"; do
