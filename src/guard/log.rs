@@ -117,6 +117,30 @@ impl<'de> Deserialize<'de> for Fields {
 }
 
 impl Fields {
+    /// Writes the fields in input order as `"key":value` pairs joined by
+    /// commas (no braces), leaving out the keys in `skip` (the ones the
+    /// guard writes itself); `value` writes each kept field's value.
+    fn write_except(
+        &self,
+        out: &mut Vec<u8>,
+        skip: &[&str],
+        mut value: impl FnMut(&str, &RawValue, &mut Vec<u8>),
+    ) {
+        let mut first = true;
+        for (key, raw) in &self.0 {
+            if skip.contains(&key.as_str()) {
+                continue;
+            }
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            write_str(out, key);
+            out.push(b':');
+            value(key, raw, out);
+        }
+    }
+
     /// The last value of `key` (JSON's usual reading of duplicate keys).
     fn get(&self, key: &str) -> Option<&RawValue> {
         self.0
@@ -331,36 +355,21 @@ impl<'g> LogProcessor<'g> {
             _ => "•".repeat(value.chars().count().min(32)),
         };
         out.push(b'{');
-        let mut first = true;
-        for (key, raw) in &fields.0 {
-            if key == "ok" || key == "error" {
-                continue;
-            }
-            if !first {
-                out.push(b',');
-            }
-            first = false;
-            write_str(out, key);
-            out.push(b':');
+        fields.write_except(out, &["ok", "error"], |key, raw, out| {
             if key == "register" {
                 out.push(b'{');
-                for (i, (k, v)) in inner.0.iter().enumerate() {
-                    if i > 0 {
-                        out.push(b',');
-                    }
-                    write_str(out, k);
-                    out.push(b':');
+                inner.write_except(out, &[], |k, v, out| {
                     if k == "value" {
                         write_str(out, &masked);
                     } else {
                         out.extend_from_slice(v.get().as_bytes());
                     }
-                }
+                });
                 out.push(b'}');
             } else {
                 out.extend_from_slice(raw.get().as_bytes());
             }
-        }
+        });
         match &result {
             Ok(()) => out.extend_from_slice(b",\"ok\":true}"),
             Err(e) => {
@@ -413,23 +422,13 @@ impl<'g> LogProcessor<'g> {
         let findings = findings.clone();
         let redacted = self.redacted(&text, &findings)?.to_string();
         out.push(b'{');
-        let mut first = true;
-        for (key, raw) in &fields.0 {
-            if matches!(key.as_str(), "pii" | "events" | "action") {
-                continue;
-            }
-            if !first {
-                out.push(b',');
-            }
-            first = false;
-            write_str(out, key);
-            out.push(b':');
+        fields.write_except(out, &["pii", "events", "action"], |key, raw, out| {
             if key == "text" {
                 write_str(out, &redacted);
             } else {
                 out.extend_from_slice(raw.get().as_bytes());
             }
-        }
+        });
         out.extend_from_slice(b",\"pii\":");
         serde_json::to_writer(&mut *out, &pii).expect("Vec write");
         out.extend_from_slice(b",\"events\":");
