@@ -189,7 +189,7 @@ impl ScannerBuilder {
             }
             d.select(&|k| selected.contains(k));
             match d.trigger() {
-                Trigger::Numeric => numeric.push(d),
+                Trigger::Numeric => numeric.push((d.min_span_digits(), d)),
                 Trigger::AtSign => at_sign.push(d),
                 Trigger::WholeText => whole_text.push(d),
             }
@@ -241,7 +241,9 @@ impl ScannerBuilder {
 pub struct Scanner {
     region: Option<Region>,
     selected: BTreeSet<Kind>,
-    numeric: Vec<Box<dyn Detector>>,
+    /// Numeric detectors, each with the fewest digits a span must hold
+    /// for it to be asked.
+    numeric: Vec<(usize, Box<dyn Detector>)>,
     at_sign: Vec<Box<dyn Detector>>,
     whole_text: Vec<Box<dyn Detector>>,
     triggers: Triggers,
@@ -383,7 +385,14 @@ impl Scanner {
         let mut base = 0;
         let mut rest = text;
         loop {
-            let (stretch, invalid) = match std::str::from_utf8(rest) {
+            // SIMD validation answers for valid text, nearly all of it; only
+            // invalid text pays for std's error positions.
+            let checked = if simdutf8::basic::from_utf8(rest).is_ok() {
+                Ok(())
+            } else {
+                std::str::from_utf8(rest).map(drop)
+            };
+            let (stretch, invalid) = match checked {
                 Ok(_) => (rest, 0),
                 Err(e) => {
                     let valid = e.valid_up_to();
@@ -430,7 +439,7 @@ impl Scanner {
     /// Runs the detectors over `text`, one valid UTF-8 stretch, appending
     /// their raw findings (offsets into `text`) to `out`.
     fn scan_stretch(&self, text: &[u8], region: Option<Region>, out: &mut Vec<Finding>) {
-        let ctx = Context { text, region };
+        let ctx = Context::new(text, region);
         let mut pos = 0;
         while let Some(i) = self.triggers.next(text, pos) {
             if text[i] == b'@' {
@@ -449,9 +458,11 @@ impl Scanner {
                 pos = i + width.max(1);
                 continue;
             }
-            let span = numeric_span(text, i);
-            for d in &self.numeric {
-                d.detect(&ctx, span, out);
+            let (span, digits) = numeric_span(text, i);
+            for (min_digits, d) in &self.numeric {
+                if digits >= *min_digits {
+                    d.detect(&ctx, span, out);
+                }
             }
             pos = span.end;
         }
@@ -860,7 +871,8 @@ fn touches_masked_value(text: &[u8], start: usize, end: usize) -> bool {
 /// first digit after any earlier span: back over an opening `+`/`(` (and a
 /// space between it and the digit), forward over digits and separators,
 /// ending at the last digit.
-fn numeric_span(text: &[u8], first_digit: usize) -> Span {
+/// Also returns how many digits the span holds.
+fn numeric_span(text: &[u8], first_digit: usize) -> (Span, usize) {
     let mut start = first_digit;
     let mut back = first_digit;
     for _ in 0..MAX_LEAD {
@@ -877,12 +889,14 @@ fn numeric_span(text: &[u8], first_digit: usize) -> Span {
     let mut end = first_digit;
     let mut i = first_digit;
     let mut spaces = 0;
+    let mut digits = 0;
     loop {
         let (c, w) = char_at(text, i);
         let Some(c) = c else { break };
         if digit_value(c).is_some() {
             end = i + w;
             spaces = 0;
+            digits += 1;
         } else if let Some(sep) = phone::separator(c) {
             if sep == ' ' {
                 spaces += 1;
@@ -895,7 +909,7 @@ fn numeric_span(text: &[u8], first_digit: usize) -> Span {
         }
         i += w;
     }
-    Span { start, end }
+    (Span { start, end }, digits)
 }
 
 #[cfg(test)]
@@ -926,7 +940,7 @@ mod tests {
     fn numeric_spans() {
         fn span(t: &str) -> &str {
             let i = t.bytes().position(|b| b.is_ascii_digit()).unwrap();
-            let s = numeric_span(t.as_bytes(), i);
+            let (s, _) = numeric_span(t.as_bytes(), i);
             &t[s.start..s.end]
         }
         assert_eq!(span("call +91 98765 43210 now"), "+91 98765 43210");

@@ -139,6 +139,10 @@ impl Detector for BankAccountDetector {
         Trigger::Numeric
     }
 
+    fn min_span_digits(&self) -> usize {
+        MIN_DIGITS
+    }
+
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let Some(start) = (span.start..span.end).find(|&i| text[i].is_ascii_digit()) else {

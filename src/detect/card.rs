@@ -683,19 +683,14 @@ impl Detector for CardDetector {
         Trigger::Numeric
     }
 
+    fn min_span_digits(&self) -> usize {
+        MIN_DIGITS
+    }
+
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        // Cheap reject: a span holds a card only with at least 12 digits.
+        // The scanner asks only about spans of 12 digits or more.
         if span.end - span.start < MIN_DIGITS {
-            return;
-        }
-        // Nor with fewer than 12 bytes that are ASCII digits or part of a
-        // non-ASCII character (a bound on the digits of every script).
-        let maybe_digits = text[span.start..span.end]
-            .iter()
-            .filter(|&&b| b.is_ascii_digit() || b >= 0x80)
-            .count();
-        if maybe_digits < MIN_DIGITS {
             return;
         }
         let found_before = out.len();
@@ -709,6 +704,7 @@ impl Detector for CardDetector {
         let mut sep_chars = 0usize;
         let mut i = span.start;
         let mut in_group = false;
+        let mut span_digits = 0usize;
         loop {
             let (c, w) = if i < span.end {
                 char_at(text, i)
@@ -717,6 +713,7 @@ impl Detector for CardDetector {
             };
             match c.and_then(digit_value) {
                 Some(d) => {
+                    span_digits += 1;
                     if !in_group {
                         // A group starts: does it continue the run?
                         if run.groups > 0 || run.spoiled {
@@ -772,7 +769,7 @@ impl Detector for CardDetector {
         // A card and the shortest tail (a CVV) take 15 digits, and the
         // card opens the span.
         let opens_with_digit = char_at(text, span.start).0.and_then(digit_value).is_some();
-        if out.len() == found_before && maybe_digits >= MIN_DIGITS + 3 && opens_with_digit {
+        if out.len() == found_before && span_digits >= MIN_DIGITS + 3 && opens_with_digit {
             self.split(ctx, span, out);
         }
     }
@@ -1023,10 +1020,7 @@ mod tests {
             b"1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5",
         ];
         for t in texts {
-            let ctx = Context {
-                text: t,
-                region: None,
-            };
+            let ctx = Context::new(t, None);
             for s in 0..t.len() {
                 for e in s..=t.len() {
                     let mut out = Vec::new();

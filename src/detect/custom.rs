@@ -252,10 +252,7 @@ mod tests {
     use super::*;
 
     fn run(d: &dyn Detector, text: &str) -> Vec<String> {
-        let ctx = Context {
-            text: text.as_bytes(),
-            region: None,
-        };
+        let ctx = Context::new(text.as_bytes(), None);
         let mut out = Vec::new();
         d.detect(
             &ctx,
@@ -328,10 +325,7 @@ mod tests {
         let d = DictionaryDetector::new(kind("x"), ["ab", "\u{e9}"], true, "t").unwrap();
         let p = PatternDetector::new(kind("y"), r"(?-u:\xC3)", "p").unwrap();
         for t in [&b"ab\xff\xc3\xa9"[..], b"\xc3ab", b""] {
-            let ctx = Context {
-                text: t,
-                region: None,
-            };
+            let ctx = Context::new(t, None);
             for s in 0..t.len() {
                 for e in s..=t.len() {
                     let mut out = Vec::new();

@@ -478,10 +478,7 @@ mod tests {
     fn survives_any_bytes() {
         let d = IbanDetector;
         for t in [&b"DE89 3704\xff"[..], b"\xe4E89", b"89", b"D89"] {
-            let ctx = Context {
-                text: t,
-                region: None,
-            };
+            let ctx = Context::new(t, None);
             for s in 0..t.len() {
                 for e in s..=t.len() {
                     d.detect(&ctx, Span { start: s, end: e }, &mut Vec::new());

@@ -64,16 +64,13 @@ impl Detector for ImeiDetector {
         Trigger::Numeric
     }
 
+    fn min_span_digits(&self) -> usize {
+        15
+    }
+
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        // Most spans are far shorter than an IMEI.
-        let digits = text[span.start..span.end]
-            .iter()
-            .filter(|b| b.is_ascii_digit())
-            .count();
-        if digits < 15 {
-            return;
-        }
+        // The scanner asks only about spans of 15 digits or more.
         // Digit runs of the span: (start, end) of each, at most 16 looked at.
         let mut runs = [(0usize, 0usize); 16];
         let mut n = 0;
@@ -93,7 +90,7 @@ impl Detector for ImeiDetector {
         let runs = &runs[..n];
         for first in 0..runs.len() {
             for grouping in GROUPINGS {
-                if let Some(f) = candidate(text, &runs[first..], grouping) {
+                if let Some(f) = candidate(ctx, &runs[first..], grouping) {
                     out.push(f);
                     break;
                 }
@@ -103,7 +100,8 @@ impl Detector for ImeiDetector {
 }
 
 /// An IMEI written in `grouping` at the start of `runs`, if there is one.
-fn candidate(text: &[u8], runs: &[(usize, usize)], grouping: &[usize]) -> Option<Finding> {
+fn candidate(ctx: &Context<'_>, runs: &[(usize, usize)], grouping: &[usize]) -> Option<Finding> {
+    let text = ctx.text;
     let groups = runs.get(..grouping.len())?;
     let mut digits = [0u8; 15];
     let mut n = 0;

@@ -484,10 +484,7 @@ mod tests {
             b":1",
             b"::\xff1.2.3.4",
         ] {
-            let ctx = Context {
-                text: t,
-                region: None,
-            };
+            let ctx = Context::new(t, None);
             for s in 0..t.len() {
                 for e in s..=t.len() {
                     d.detect(&ctx, Span { start: s, end: e }, &mut Vec::new());

@@ -90,40 +90,88 @@ static CONNECTORS: &[&str] = &[
     "numarası",
 ];
 
-/// A set of short lower-case ASCII words with a 256-bit filter in front:
-/// most words of a chat are rejected by one bit test.
+/// A set of lower-case ASCII words, asked about nearly every word that
+/// stands before a number in a chat: a word of up to eight bytes is packed
+/// into a `u64` and looked up in an open-addressed table (a multiply, a
+/// shift and one or two compares); the rare longer words are kept sorted.
 #[derive(Debug)]
 struct WordSet {
-    words: Vec<Vec<u8>>,
-    filter: [u64; 4],
+    /// Packed words (0 marks an empty slot; no word packs to 0).
+    slots: Vec<u64>,
+    /// `64 - log2(slots.len())`: the hash keeps the product's top bits.
+    shift: u32,
+    long: Vec<Vec<u8>>,
 }
 
 impl WordSet {
     fn new(words: impl IntoIterator<Item = Vec<u8>>) -> WordSet {
-        let mut words: Vec<Vec<u8>> = words.into_iter().filter(|w| !w.is_empty()).collect();
-        words.sort();
-        words.dedup();
-        let mut filter = [0u64; 4];
-        for w in &words {
-            let bit = Self::bit(w);
-            filter[bit / 64] |= 1 << (bit % 64);
+        let mut short = Vec::new();
+        let mut long = Vec::new();
+        for w in words.into_iter().filter(|w| !w.is_empty()) {
+            match Self::pack(&w) {
+                Some(key) => short.push(key),
+                None => long.push(w),
+            }
         }
-        WordSet { words, filter }
+        long.sort();
+        long.dedup();
+        // At most a quarter full: a probe rarely looks past its first slot.
+        let size = (short.len() * 4).next_power_of_two().max(16);
+        let mut slots = vec![0u64; size];
+        let shift = 64 - size.trailing_zeros();
+        for key in short {
+            let mut i = Self::slot(key, shift);
+            while slots[i] != 0 && slots[i] != key {
+                i = (i + 1) & (size - 1);
+            }
+            slots[i] = key;
+        }
+        WordSet { slots, shift, long }
     }
 
-    fn bit(word: &[u8]) -> usize {
-        let (first, last) = (word[0], word[word.len() - 1]);
-        (word.len() * 31 + usize::from(first) * 7 + usize::from(last)) & 255
+    /// A word of one to eight bytes as one number, its length in the top
+    /// byte's place when shorter (so `ab` and `ab\0` differ).
+    #[inline]
+    fn pack(word: &[u8]) -> Option<u64> {
+        if word.is_empty() || word.len() > 8 {
+            return None;
+        }
+        // Byte by byte: a `copy_from_slice` of a variable length would
+        // call `memcpy` for at most eight bytes.
+        let key = word
+            .iter()
+            .rev()
+            .fold(0u64, |key, &b| key << 8 | u64::from(b));
+        Some(if word.len() < 8 {
+            key | (word.len() as u64) << 56
+        } else {
+            key
+        })
+    }
+
+    #[inline]
+    fn slot(key: u64, shift: u32) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
     }
 
     /// Whether the set holds `word` (lower case, not empty).
+    #[inline]
     fn contains(&self, word: &[u8]) -> bool {
-        let bit = Self::bit(word);
-        self.filter[bit / 64] & (1 << (bit % 64)) != 0
-            && self
-                .words
+        let Some(key) = Self::pack(word) else {
+            return self
+                .long
                 .binary_search_by(|w| w.as_slice().cmp(word))
-                .is_ok()
+                .is_ok();
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = Self::slot(key, self.shift);
+        loop {
+            match self.slots[i] {
+                0 => return false,
+                k if k == key => return true,
+                _ => i = (i + 1) & mask,
+            }
+        }
     }
 }
 
@@ -364,6 +412,41 @@ mod tests {
         assert!(named(&["imei1", "imei 2"], "IMEI1: "));
         assert!(named(&["imei1", "imei 2"], "imei 2 - "));
         assert!(named(k, "account number is "));
+    }
+
+    #[test]
+    fn word_set_holds_exactly_its_words() {
+        let words = [
+            "a",
+            "no",
+            "nr",
+            "ab",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefghi",
+            "passport",
+            "passeport",
+        ];
+        let set = WordSet::new(words.iter().map(|w| w.as_bytes().to_vec()));
+        for w in words {
+            assert!(set.contains(w.as_bytes()), "{w}");
+        }
+        // Prefixes, extensions and near misses of every length.
+        for w in [
+            "b",
+            "n",
+            "abc",
+            "abcdef",
+            "abcdefgi",
+            "abcdefghij",
+            "passpor",
+            "passports",
+            "ab\0",
+        ] {
+            assert!(!set.contains(w.as_bytes()), "{w}");
+        }
+        let empty = WordSet::new(Vec::new());
+        assert!(!empty.contains(b"no"));
     }
 
     #[test]

@@ -51,6 +51,12 @@ pub(crate) struct Context<'t> {
     pub region: Option<Region>,
 }
 
+impl<'t> Context<'t> {
+    pub(crate) fn new(text: &'t [u8], region: Option<Region>) -> Context<'t> {
+        Context { text, region }
+    }
+}
+
 /// A numeric span: `start..end` covers digits and separators, starting at an
 /// optional `+` or `(` and ending at the last digit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,6 +81,15 @@ pub(crate) trait Detector: Send + Sync + std::fmt::Debug {
     /// that unselected kinds cost nothing at scan time. The default keeps
     /// everything (the scanner drops unselected findings anyway).
     fn select(&mut self, _selected: &dyn Fn(&Kind) -> bool) {}
+
+    /// For [`Trigger::Numeric`]: the fewest digits (of any script) a span
+    /// must hold for this detector to find anything in it. The scanner
+    /// counts them while growing the span and skips the call for shorter
+    /// spans, most of a chat's (prices, times, quantities): an IMEI needs
+    /// 15, a card 12.
+    fn min_span_digits(&self) -> usize {
+        1
+    }
 
     /// Appends findings for the span (for [`Trigger::AtSign`], the one byte of
     /// the `@`; for [`Trigger::WholeText`], the whole text) to `out`. Findings may overlap those of other detectors; the

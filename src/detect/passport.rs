@@ -100,6 +100,24 @@ impl Detector for PassportDetector {
         let Some(first) = (span.start..span.end).find(|&i| text[i].is_ascii_digit()) else {
             return;
         };
+        // Every shape opens with a run of 2 digits (then letters) or of 6
+        // to 9, which only a 9-digit run does without a letter before it:
+        // most spans (prices, times, phone groups) stop here.
+        let run = text[first..]
+            .iter()
+            .take(10)
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        let letter_before = first > 0 && text[first - 1].is_ascii_alphabetic();
+        let opens = match run {
+            2 => text.get(first + 2).is_some_and(u8::is_ascii_alphabetic),
+            6..=8 => letter_before,
+            9 => true,
+            _ => false,
+        };
+        if !opens {
+            return;
+        }
         let mut start = first;
         while start > 0 && first - start < 3 && text[start - 1].is_ascii_alphabetic() {
             start -= 1;

@@ -990,10 +990,7 @@ pub(crate) mod testutil {
             b"1",
         ];
         for t in texts {
-            let ctx = super::Context {
-                text: t,
-                region: Some(crate::Region::new("CL").unwrap()),
-            };
+            let ctx = super::Context::new(t, Some(crate::Region::new("CL").unwrap()));
             for s in 0..t.len() {
                 for e in s..=t.len() {
                     let mut out = Vec::new();
