@@ -209,8 +209,13 @@ impl ScannerBuilder {
             })?,
             None => Policy::default(),
         };
+        let selected_builtin = selected
+            .iter()
+            .filter_map(Kind::builtin_code)
+            .fold(0u128, |bits, code| bits | 1u128.checked_shl(code).unwrap_or(0));
         Ok(Scanner {
             region,
+            selected_builtin,
             selected,
             numeric,
             at_sign,
@@ -241,6 +246,8 @@ impl ScannerBuilder {
 pub struct Scanner {
     region: Option<Region>,
     selected: BTreeSet<Kind>,
+    /// The selected built-in kinds by code: the filter every finding passes.
+    selected_builtin: u128,
     /// Numeric detectors, each with the fewest digits a span must hold
     /// for it to be asked.
     numeric: Vec<(usize, Box<dyn Detector>)>,
@@ -417,7 +424,7 @@ impl Scanner {
             for i in first..out.len() {
                 let f = &mut out[i];
                 if min_confidence.admits(f.confidence)
-                    && self.selected.contains(&f.kind)
+                    && self.is_selected(&f.kind)
                     && !touches_masked_value(stretch, f.start, f.end)
                 {
                     f.start += base;
@@ -434,6 +441,15 @@ impl Scanner {
             rest = &text[base..];
         }
         resolve_overlaps(out);
+    }
+
+    /// Whether the scanner reports `kind`.
+    #[inline]
+    fn is_selected(&self, kind: &Kind) -> bool {
+        match kind.builtin_code() {
+            Some(code) if code < 128 => self.selected_builtin & (1 << code) != 0,
+            _ => self.selected.contains(kind),
+        }
     }
 
     /// Runs the detectors over `text`, one valid UTF-8 stretch, appending

@@ -46,50 +46,60 @@ impl Detector for CryptoDetector {
     }
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
-        let text = ctx.text;
         // The span ends at its last digit; an address goes on with letters.
-        if !text.get(span.end).is_some_and(u8::is_ascii_alphanumeric) {
-            return;
-        }
-        let mut run = span.end;
-        while run > span.start && text[run - 1].is_ascii_digit() {
-            run -= 1;
-        }
-        let start = if text[run] == b'1'
-            && run >= span.start.max(2)
-            && (text[run - 2..run].eq_ignore_ascii_case(b"bc")
-                || text[run - 2..run].eq_ignore_ascii_case(b"tb"))
+        // Nearly every span stops here, before the call below.
+        if ctx
+            .text
+            .get(span.end)
+            .is_some_and(u8::is_ascii_alphanumeric)
         {
-            run - 2
-        } else {
-            run
-        };
-        if glues(char_before(text, start).0) {
-            return;
+            address(ctx, span, out);
         }
-        let mut end = start;
-        while end < text.len() && end - start <= MAX_LEN && text[end].is_ascii_alphanumeric() {
-            end += 1;
-        }
-        if end - start > MAX_LEN || glues(char_at(text, end).0) {
-            return;
-        }
-        let token = &text[start..end];
-        let confidence = match token {
-            [b'0', b'x' | b'X', hex @ ..] => ethereum(hex),
-            [b'1' | b'3', ..] => base58check(token).then_some(CONF_CHECKED),
-            _ => bech32(token).then_some(CONF_CHECKED),
-        };
-        if let Some(confidence) = confidence {
-            out.push(Finding {
-                kind: Kind::CryptoAddress,
-                start,
-                end,
-                confidence,
-                // ASCII by construction.
-                normalized: String::from_utf8_lossy(token).into_owned(),
-            });
-        }
+    }
+}
+
+/// The address whose digits end at `span.end`, if there is one.
+#[inline(never)]
+fn address(ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+    let text = ctx.text;
+    let mut run = span.end;
+    while run > span.start && text[run - 1].is_ascii_digit() {
+        run -= 1;
+    }
+    let start = if text[run] == b'1'
+        && run >= span.start.max(2)
+        && (text[run - 2..run].eq_ignore_ascii_case(b"bc")
+            || text[run - 2..run].eq_ignore_ascii_case(b"tb"))
+    {
+        run - 2
+    } else {
+        run
+    };
+    if glues(char_before(text, start).0) {
+        return;
+    }
+    let mut end = start;
+    while end < text.len() && end - start <= MAX_LEN && text[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    if end - start > MAX_LEN || glues(char_at(text, end).0) {
+        return;
+    }
+    let token = &text[start..end];
+    let confidence = match token {
+        [b'0', b'x' | b'X', hex @ ..] => ethereum(hex),
+        [b'1' | b'3', ..] => base58check(token).then_some(CONF_CHECKED),
+        _ => bech32(token).then_some(CONF_CHECKED),
+    };
+    if let Some(confidence) = confidence {
+        out.push(Finding {
+            kind: Kind::CryptoAddress,
+            start,
+            end,
+            confidence,
+            // ASCII by construction.
+            normalized: String::from_utf8_lossy(token).into_owned(),
+        });
     }
 }
 

@@ -239,39 +239,44 @@ impl Detector for IbanDetector {
         {
             return;
         }
-        let code = [text[d0 - 2], text[d0 - 1]];
-        if !code.iter().all(u8::is_ascii_alphabetic) {
-            return;
+        if text[d0 - 2].is_ascii_alphabetic() && text[d0 - 1].is_ascii_alphabetic() {
+            iban_at(text, d0, out);
         }
-        let start = d0 - 2;
-        if char_before(text, start)
-            .0
-            .is_some_and(|c| c.is_alphanumeric() || c == '_' || is_latin_letter(c))
-        {
-            return;
-        }
-        let Some((len, _)) = country(code) else {
-            return;
-        };
-        let Some((buf, end)) = read(text, start, len) else {
-            return;
-        };
-        let iban = &buf[..len];
-        // Glued to a following word or number; CJK text needs no spaces.
-        let glued = char_at(text, end).0.is_some_and(|c| {
-            c.is_numeric() || is_latin_letter(c) || (c.is_alphabetic() && (c as u32) < 0x2E80)
-        });
-        if glued || !is_valid_iban(iban) {
-            return;
-        }
-        out.push(Finding {
-            kind: Kind::Iban,
-            start,
-            end,
-            confidence: CONFIDENCE,
-            normalized: String::from_utf8_lossy(iban).into_owned(),
-        });
     }
+}
+
+/// The IBAN whose check digits start at `d0`, after two letters.
+#[inline(never)]
+fn iban_at(text: &[u8], d0: usize, out: &mut Vec<Finding>) {
+    let code = [text[d0 - 2], text[d0 - 1]];
+    let start = d0 - 2;
+    if char_before(text, start)
+        .0
+        .is_some_and(|c| c.is_alphanumeric() || c == '_' || is_latin_letter(c))
+    {
+        return;
+    }
+    let Some((len, _)) = country(code) else {
+        return;
+    };
+    let Some((buf, end)) = read(text, start, len) else {
+        return;
+    };
+    let iban = &buf[..len];
+    // Glued to a following word or number; CJK text needs no spaces.
+    let glued = char_at(text, end).0.is_some_and(|c| {
+        c.is_numeric() || is_latin_letter(c) || (c.is_alphabetic() && (c as u32) < 0x2E80)
+    });
+    if glued || !is_valid_iban(iban) {
+        return;
+    }
+    out.push(Finding {
+        kind: Kind::Iban,
+        start,
+        end,
+        confidence: CONFIDENCE,
+        normalized: String::from_utf8_lossy(iban).into_owned(),
+    });
 }
 
 #[cfg(test)]

@@ -13,7 +13,6 @@
 //! (and check digit, where there is one), in a window of bounded length.
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use once_cell::sync::Lazy;
 
 use crate::text::{char_at, char_before, digit_value, is_latin_letter};
 
@@ -90,58 +89,80 @@ static CONNECTORS: &[&str] = &[
     "numarası",
 ];
 
-/// A set of lower-case ASCII words, asked about nearly every word that
-/// stands before a number in a chat: a word of up to eight bytes is packed
-/// into a `u64` and looked up in an open-addressed table (a multiply, a
-/// shift and one or two compares); the rare longer words are kept sorted.
-#[derive(Debug)]
-struct WordSet {
-    /// Packed words (0 marks an empty slot; no word packs to 0).
-    slots: Vec<u64>,
-    /// `64 - log2(slots.len())`: the hash keeps the product's top bits.
-    shift: u32,
-    long: Vec<Vec<u8>>,
+/// What a word before a number can be, for the quick test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// The last word of a keyword of the list: the slow path looks.
+    KeywordEnd,
+    /// A connector word ("no", "is", "my" …): look at the word before it.
+    Connector,
 }
 
-impl WordSet {
-    fn new(words: impl IntoIterator<Item = Vec<u8>>) -> WordSet {
+/// ASCII words and what they are, asked about nearly every word that
+/// stands before a number in a chat, ignoring ASCII case: a word of up to
+/// eight bytes is packed into a `u64` (lower-cased on the way) and looked
+/// up in an open-addressed table (a multiply, a shift and one or two
+/// compares); the rare longer words are kept sorted.
+#[derive(Debug)]
+struct WordMap {
+    /// Packed words (0 marks an empty slot; no word packs to 0).
+    slots: Vec<u64>,
+    roles: Vec<Role>,
+    /// `64 - log2(slots.len())`: the hash keeps the product's top bits.
+    shift: u32,
+    long: Vec<(Vec<u8>, Role)>,
+}
+
+impl WordMap {
+    /// The words (lower case, not empty), each with its role; a word given
+    /// twice keeps its first role.
+    fn new(words: impl IntoIterator<Item = (Vec<u8>, Role)>) -> WordMap {
         let mut short = Vec::new();
-        let mut long = Vec::new();
-        for w in words.into_iter().filter(|w| !w.is_empty()) {
+        let mut long: Vec<(Vec<u8>, Role)> = Vec::new();
+        for (w, role) in words.into_iter().filter(|(w, _)| !w.is_empty()) {
             match Self::pack(&w) {
-                Some(key) => short.push(key),
-                None => long.push(w),
+                Some(key) => short.push((key, role)),
+                None => long.push((w, role)),
             }
         }
-        long.sort();
-        long.dedup();
+        long.sort_by(|a, b| a.0.cmp(&b.0));
+        long.dedup_by(|b, a| a.0 == b.0);
         // At most a quarter full: a probe rarely looks past its first slot.
         let size = (short.len() * 4).next_power_of_two().max(16);
         let mut slots = vec![0u64; size];
+        let mut roles = vec![Role::Connector; size];
         let shift = 64 - size.trailing_zeros();
-        for key in short {
+        for (key, role) in short {
             let mut i = Self::slot(key, shift);
             while slots[i] != 0 && slots[i] != key {
                 i = (i + 1) & (size - 1);
             }
-            slots[i] = key;
+            if slots[i] == 0 {
+                slots[i] = key;
+                roles[i] = role;
+            }
         }
-        WordSet { slots, shift, long }
+        WordMap {
+            slots,
+            roles,
+            shift,
+            long,
+        }
     }
 
-    /// A word of one to eight bytes as one number, its length in the top
-    /// byte's place when shorter (so `ab` and `ab\0` differ).
+    /// A word of one to eight bytes, lower-cased, as one number, its
+    /// length in the top byte's place when shorter (so `ab` and `ab\0`
+    /// differ). Byte by byte: a `copy_from_slice` of a variable length
+    /// would call `memcpy` for at most eight bytes.
     #[inline]
     fn pack(word: &[u8]) -> Option<u64> {
         if word.is_empty() || word.len() > 8 {
             return None;
         }
-        // Byte by byte: a `copy_from_slice` of a variable length would
-        // call `memcpy` for at most eight bytes.
         let key = word
             .iter()
             .rev()
-            .fold(0u64, |key, &b| key << 8 | u64::from(b));
+            .fold(0u64, |key, &b| key << 8 | u64::from(b.to_ascii_lowercase()));
         Some(if word.len() < 8 {
             key | (word.len() as u64) << 56
         } else {
@@ -154,36 +175,28 @@ impl WordSet {
         (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
     }
 
-    /// Whether the set holds `word` (lower case, not empty).
+    /// What `word` (any ASCII case, not empty) is, if the map holds it.
     #[inline]
-    fn contains(&self, word: &[u8]) -> bool {
+    fn get(&self, word: &[u8]) -> Option<Role> {
         let Some(key) = Self::pack(word) else {
+            let lower = word.to_ascii_lowercase();
             return self
                 .long
-                .binary_search_by(|w| w.as_slice().cmp(word))
-                .is_ok();
+                .binary_search_by(|(w, _)| w.as_slice().cmp(&lower))
+                .ok()
+                .map(|i| self.long[i].1);
         };
         let mask = self.slots.len() - 1;
         let mut i = Self::slot(key, self.shift);
         loop {
             match self.slots[i] {
-                0 => return false,
-                k if k == key => return true,
+                0 => return None,
+                k if k == key => return Some(self.roles[i]),
                 _ => i = (i + 1) & mask,
             }
         }
     }
 }
-
-/// The connectors written in ASCII, for the quick test.
-static ASCII_CONNECTORS: Lazy<WordSet> = Lazy::new(|| {
-    WordSet::new(
-        CONNECTORS
-            .iter()
-            .filter(|c| c.is_ascii())
-            .map(|c| c.trim_end_matches(['.', ':']).as_bytes().to_vec()),
-    )
-});
 
 /// A list of keywords and the window they are looked for in.
 #[derive(Debug)]
@@ -192,9 +205,9 @@ pub(crate) struct Keywords {
     /// How many characters besides the keyword itself the window holds
     /// (the gap is also limited to three connector words).
     gap_chars: usize,
-    /// The last word of each keyword written in ASCII (lower case): the
-    /// quick test before the automaton runs.
-    last_words: WordSet,
+    /// The last word of each keyword written in ASCII, and the connectors:
+    /// the quick test before the automaton runs.
+    words: WordMap,
 }
 
 impl Keywords {
@@ -208,20 +221,30 @@ impl Keywords {
             .kind(Some(AhoCorasickKind::DFA))
             .build(words)
             .expect("keyword automaton");
-        let last_words = WordSet::new(
-            words
-                .iter()
-                .filter_map(|w| w.split([' ', '-']).next_back())
-                .map(|w| {
+        // A word that ends a keyword and is a connector too ("no") ends
+        // the walk: its keyword is looked for.
+        let keyword_ends = words
+            .iter()
+            .filter_map(|w| w.split([' ', '-']).next_back())
+            .map(|w| {
+                (
                     w.trim_end_matches(['.', ':'])
                         .as_bytes()
-                        .to_ascii_lowercase()
-                }),
-        );
+                        .to_ascii_lowercase(),
+                    Role::KeywordEnd,
+                )
+            });
+        let connectors = CONNECTORS.iter().filter(|c| c.is_ascii()).map(|c| {
+            (
+                c.trim_end_matches(['.', ':']).as_bytes().to_vec(),
+                Role::Connector,
+            )
+        });
+        let words = WordMap::new(keyword_ends.chain(connectors));
         Keywords {
             automaton,
             gap_chars,
-            last_words,
+            words,
         }
     }
 
@@ -260,18 +283,11 @@ impl Keywords {
             if word_start > 0 && text[word_start - 1] >= 0x80 {
                 return true;
             }
-            let mut buf = [0u8; 32];
-            let word = &mut buf[..end - word_start];
-            word.copy_from_slice(&text[word_start..end]);
-            word.make_ascii_lowercase();
-            let word = &*word;
-            if self.last_words.contains(word) {
-                return true;
+            match self.words.get(&text[word_start..end]) {
+                Some(Role::KeywordEnd) => return true,
+                Some(Role::Connector) => end = word_start,
+                None => return false,
             }
-            if !ASCII_CONNECTORS.contains(word) {
-                return false;
-            }
-            end = word_start;
         }
         false
     }
@@ -415,7 +431,7 @@ mod tests {
     }
 
     #[test]
-    fn word_set_holds_exactly_its_words() {
+    fn word_map_holds_exactly_its_words() {
         let words = [
             "a",
             "no",
@@ -427,9 +443,21 @@ mod tests {
             "passport",
             "passeport",
         ];
-        let set = WordSet::new(words.iter().map(|w| w.as_bytes().to_vec()));
+        let role = |w: &str| {
+            if w.len() % 2 == 0 {
+                Role::KeywordEnd
+            } else {
+                Role::Connector
+            }
+        };
+        let map = WordMap::new(words.iter().map(|w| (w.as_bytes().to_vec(), role(w))));
         for w in words {
-            assert!(set.contains(w.as_bytes()), "{w}");
+            assert_eq!(map.get(w.as_bytes()), Some(role(w)), "{w}");
+            assert_eq!(
+                map.get(w.to_ascii_uppercase().as_bytes()),
+                Some(role(w)),
+                "{w}"
+            );
         }
         // Prefixes, extensions and near misses of every length.
         for w in [
@@ -443,10 +471,15 @@ mod tests {
             "passports",
             "ab\0",
         ] {
-            assert!(!set.contains(w.as_bytes()), "{w}");
+            assert_eq!(map.get(w.as_bytes()), None, "{w}");
         }
-        let empty = WordSet::new(Vec::new());
-        assert!(!empty.contains(b"no"));
+        // A word given twice keeps its first role.
+        let twice = WordMap::new([
+            (b"no".to_vec(), Role::KeywordEnd),
+            (b"no".to_vec(), Role::Connector),
+        ]);
+        assert_eq!(twice.get(b"NO"), Some(Role::KeywordEnd));
+        assert_eq!(WordMap::new(Vec::new()).get(b"no"), None);
     }
 
     #[test]

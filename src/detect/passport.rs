@@ -93,6 +93,11 @@ impl Detector for PassportDetector {
         Trigger::Numeric
     }
 
+    /// `12AB34567`'s span holds its first two digits only.
+    fn min_span_digits(&self) -> usize {
+        2
+    }
+
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         // The token around the span's first ASCII digit run: up to three
@@ -115,42 +120,48 @@ impl Detector for PassportDetector {
             9 => true,
             _ => false,
         };
-        if !opens {
-            return;
+        if opens {
+            passport_at(text, first, out);
         }
-        let mut start = first;
-        while start > 0 && first - start < 3 && text[start - 1].is_ascii_alphabetic() {
-            start -= 1;
-        }
-        let mut end = first;
-        while end < text.len() && end - start <= 9 && text[end].is_ascii_alphanumeric() {
-            end += 1;
-        }
-        let token = &text[start..end];
-        if !(8..=9).contains(&token.len())
-            || glues(char_before(text, start).0)
-            || glues(char_at(text, end).0)
-        {
-            return;
-        }
-        let fits = |shape: &&str| {
-            shape.len() == token.len()
-                && shape.bytes().zip(token).all(|(s, &b)| match s {
-                    b'L' => b.is_ascii_alphabetic(),
-                    _ => b.is_ascii_digit(),
-                })
-        };
-        if !SHAPES.iter().any(fits) || !WORDS.before(text, start) {
-            return;
-        }
-        out.push(Finding {
-            kind: Kind::Passport,
-            start,
-            end,
-            confidence: CONFIDENCE,
-            normalized: String::from_utf8_lossy(token).to_ascii_uppercase(),
-        });
     }
+}
+
+/// The passport number whose first digit run starts at `first`, if its
+/// token has a passport's shape and a keyword names it.
+#[inline(never)]
+fn passport_at(text: &[u8], first: usize, out: &mut Vec<Finding>) {
+    let mut start = first;
+    while start > 0 && first - start < 3 && text[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    let mut end = first;
+    while end < text.len() && end - start <= 9 && text[end].is_ascii_alphanumeric() {
+        end += 1;
+    }
+    let token = &text[start..end];
+    if !(8..=9).contains(&token.len())
+        || glues(char_before(text, start).0)
+        || glues(char_at(text, end).0)
+    {
+        return;
+    }
+    let fits = |shape: &&str| {
+        shape.len() == token.len()
+            && shape.bytes().zip(token).all(|(s, &b)| match s {
+                b'L' => b.is_ascii_alphabetic(),
+                _ => b.is_ascii_digit(),
+            })
+    };
+    if !SHAPES.iter().any(fits) || !WORDS.before(text, start) {
+        return;
+    }
+    out.push(Finding {
+        kind: Kind::Passport,
+        start,
+        end,
+        confidence: CONFIDENCE,
+        normalized: String::from_utf8_lossy(token).to_ascii_uppercase(),
+    });
 }
 
 #[cfg(test)]
