@@ -212,7 +212,9 @@ impl ScannerBuilder {
         let selected_builtin = selected
             .iter()
             .filter_map(Kind::builtin_code)
-            .fold(0u128, |bits, code| bits | 1u128.checked_shl(code).unwrap_or(0));
+            .fold(0u128, |bits, code| {
+                bits | 1u128.checked_shl(code).unwrap_or(0)
+            });
         Ok(Scanner {
             region,
             selected_builtin,

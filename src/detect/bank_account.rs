@@ -152,21 +152,17 @@ impl Detector for BankAccountDetector {
         if text[span.start..start].contains(&b'+') {
             return;
         }
-        // Groups joined by one `-` or space.
-        let mut digits = [0u8; MAX_DIGITS];
+        // Groups joined by one `-` or space; the digits are copied out only
+        // for a number that is reported.
         let mut n = 0;
         let mut i = start;
-        let mut end = start;
         loop {
-            while i < text.len() && text[i].is_ascii_digit() {
-                if n == MAX_DIGITS {
-                    return;
-                }
-                digits[n] = text[i];
-                n += 1;
-                i += 1;
+            let run = text[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            n += run;
+            i += run;
+            if n > MAX_DIGITS {
+                return;
             }
-            end = end.max(i);
             let joined = matches!(text.get(i), Some(b'-' | b' '))
                 && text.get(i + 1).is_some_and(u8::is_ascii_digit);
             if !joined {
@@ -174,8 +170,16 @@ impl Detector for BankAccountDetector {
             }
             i += 1;
         }
+        let end = i;
         if n < MIN_DIGITS || !free_standing(text, start, end) || !WORDS.before(text, start) {
             return;
+        }
+        let mut digits = [0u8; MAX_DIGITS];
+        for (slot, &b) in digits
+            .iter_mut()
+            .zip(text[start..end].iter().filter(|b| b.is_ascii_digit()))
+        {
+            *slot = b;
         }
         let digits = &digits[..n];
         let confidence = match nuban_bank(ctx, start, end, digits) {
