@@ -92,9 +92,15 @@ static struct {
 } api;
 
 static int bound;
-/* The Finding type (a NamedTuple), and tuple.__new__ that makes one. */
+/* The Finding type (a NamedTuple), and what makes one (new_finding):
+ * tuple's tp_new slot (Python 3.10+) called with call_args = (fields,), or
+ * else tuple.__new__ called with call_args = (Finding, fields); `fields`,
+ * the 6-tuple of values, is item fields_at of call_args. */
 static PyObject *finding_type;
+static newfunc tuple_tp_new;
 static PyObject *tuple_new;
+static PyObject *call_args;
+static Py_ssize_t fields_at;
 /* status -> the exception to raise (piimask._error). */
 static PyObject *error_factory;
 /* builtins.round: confidences are rounded exactly as the Python path does. */
@@ -183,17 +189,40 @@ static PyObject *encode(PyObject *text) {
     return data;
 }
 
-/* A C string argument: bytes (already encoded by the caller) or None. */
-static int c_string(PyObject *value, const char **out) {
-    if (value == Py_None) {
-        *out = NULL;
+/* Region and role names, str -> their UTF-8 bytes: a service uses a few,
+ * and encoding one on every call would cost more than looking it up. */
+#define NAMES_MAX 256
+static PyObject *encoded_names;
+
+/* A C string argument (region, role): None gives NULL, a str its UTF-8,
+ * NUL-terminated, kept alive by a new reference in *keep (release it once
+ * the library has returned). Errors as piimask._c_string raises them. */
+static int c_string(PyObject *value, const char *what, PyObject **keep, const char **out) {
+    *keep = NULL;
+    *out = NULL;
+    if (value == Py_None)
         return 0;
-    }
-    if (!PyBytes_Check(value)) {
-        PyErr_SetString(PyExc_TypeError, "piimask._fast: expected bytes or None");
+    if (!PyUnicode_Check(value)) {
+        type_error(what, "a str or None", value);
         return -1;
     }
-    *out = PyBytes_AsString(value);
+    PyObject *data = PyDict_GetItemWithError(encoded_names, value); /* borrowed */
+    if (data != NULL) {
+        Py_INCREF(data);
+    } else {
+        if (PyErr_Occurred())
+            return -1;
+        data = PyUnicode_AsUTF8String(value);
+        if (data == NULL)
+            return -1;
+        if (PyDict_Size(encoded_names) < NAMES_MAX && PyUnicode_CheckExact(value) &&
+            PyDict_SetItem(encoded_names, value, data) < 0) {
+            Py_DECREF(data);
+            return -1;
+        }
+    }
+    *keep = data;
+    *out = PyBytes_AsString(data);
     return *out == NULL ? -1 : 0;
 }
 
@@ -289,6 +318,53 @@ static Py_ssize_t char_index(cursor *at, size_t b) {
     return chars;
 }
 
+/* A Finding from the six values `v` (references stolen; NULL if making
+ * one failed, with its exception set), as tuple.__new__(Finding, v) makes
+ * it: the interpreter's own constructor of tuple subclasses. With Python
+ * 3.10+ tuple's tp_new slot is called directly (tuple.__new__ as a Python
+ * callable costs another tuple and an argument check). The argument tuple
+ * and the 6-tuple of values in it are reused from finding to finding while
+ * nothing else holds them (reference count 1): a call re-entered from a
+ * finalizer meanwhile sees a count above 1 and makes its own. The values
+ * are all made before the tuple is filled, and filling it runs no Python
+ * code (only str, int and float objects are released). */
+static PyObject *new_finding(PyObject *v[6]) {
+    for (int i = 0; i < 6; i++) {
+        if (v[i] == NULL) {
+            for (int j = 0; j < 6; j++)
+                Py_XDECREF(v[j]);
+            return NULL;
+        }
+    }
+    PyObject *args = call_args;
+    PyObject *fields = PyTuple_GetItem(args, fields_at); /* borrowed */
+    if (fields != NULL && Py_REFCNT(args) == 1 && Py_REFCNT(fields) == 1) {
+        Py_INCREF(args);
+    } else {
+        PyErr_Clear();
+        fields = PyTuple_New(6);
+        if (fields == NULL) {
+            for (int j = 0; j < 6; j++)
+                Py_DECREF(v[j]);
+            return NULL;
+        }
+        args = fields_at == 0 ? PyTuple_Pack(1, fields) : PyTuple_Pack(2, finding_type, fields);
+        Py_DECREF(fields); /* args holds it */
+        if (args == NULL) {
+            for (int j = 0; j < 6; j++)
+                Py_DECREF(v[j]);
+            return NULL;
+        }
+    }
+    for (int i = 0; i < 6; i++)
+        PyTuple_SetItem(fields, i, v[i]); /* steals; releases the previous value */
+    PyObject *item = tuple_tp_new != NULL
+                         ? tuple_tp_new((PyTypeObject *)finding_type, args, NULL)
+                         : PyObject_Call(tuple_new, args, NULL);
+    Py_DECREF(args);
+    return item;
+}
+
 /* The Finding tuples for `items[0..count)`, found in `text` (whose UTF-8 is
  * `data`, `len` bytes). */
 static PyObject *findings_list(const piimask_scanner *scanner, PyObject *names, PyObject *text,
@@ -312,41 +388,23 @@ static PyObject *findings_list(const piimask_scanner *scanner, PyObject *names, 
             start = char_index(&at, f->start);
             end = char_index(&at, f->end);
         }
-        PyObject *fields = PyTuple_New(6);
-        if (fields == NULL)
-            goto fail;
-        PyObject *v;
-        if ((v = kind_name(scanner, names, f->kind)) == NULL || PyTuple_SetItem(fields, 0, v) < 0)
-            goto fail_fields;
-        if ((v = PyLong_FromSsize_t(start)) == NULL || PyTuple_SetItem(fields, 1, v) < 0)
-            goto fail_fields;
-        if ((v = PyLong_FromSsize_t(end)) == NULL || PyTuple_SetItem(fields, 2, v) < 0)
-            goto fail_fields;
-        if ((v = PyUnicode_Substring(text, start, end)) == NULL ||
-            PyTuple_SetItem(fields, 3, v) < 0)
-            goto fail_fields;
-        if ((v = confidence(f->confidence)) == NULL || PyTuple_SetItem(fields, 4, v) < 0)
-            goto fail_fields;
+        PyObject *v[6];
+        v[0] = kind_name(scanner, names, f->kind);
+        v[1] = PyLong_FromSsize_t(start);
+        v[2] = PyLong_FromSsize_t(end);
+        v[3] = PyUnicode_Substring(text, start, end);
+        v[4] = confidence(f->confidence);
         if (f->normalized_len == 0) {
             Py_INCREF(empty_str);
-            v = empty_str;
+            v[5] = empty_str;
         } else {
-            v = PyUnicode_DecodeUTF8((const char *)f->normalized, (Py_ssize_t)f->normalized_len,
-                                     NULL);
+            v[5] = PyUnicode_DecodeUTF8((const char *)f->normalized,
+                                        (Py_ssize_t)f->normalized_len, NULL);
         }
-        if (v == NULL || PyTuple_SetItem(fields, 5, v) < 0)
-            goto fail_fields;
-        /* tuple.__new__(Finding, fields), as the Python path does: the
-         * interpreter's own way to make a tuple subclass instance. */
-        PyObject *item = PyObject_CallFunctionObjArgs(tuple_new, finding_type, fields, NULL);
-        Py_DECREF(fields);
+        PyObject *item = new_finding(v);
         if (item == NULL)
             goto fail;
         PyList_SetItem(list, (Py_ssize_t)k, item);
-        continue;
-    fail_fields:
-        Py_DECREF(fields);
-        goto fail;
     }
     return list;
 fail:
@@ -481,6 +539,22 @@ static PyObject *fast_bind(PyObject *self, PyObject *args) {
     api.kind_name = (kind_name_fn)found[12];
     Py_INCREF(type);
     finding_type = type;
+    /* PyType_GetSlot takes static types such as tuple from Python 3.10. */
+    tuple_tp_new = (newfunc)(uintptr_t)PyType_GetSlot(&PyTuple_Type, Py_tp_new);
+    if (tuple_tp_new == NULL)
+        PyErr_Clear();
+    PyObject *fields = PyTuple_New(6);
+    if (fields == NULL)
+        return NULL;
+    for (int i = 0; i < 6; i++) {
+        Py_INCREF(Py_None);
+        PyTuple_SetItem(fields, i, Py_None);
+    }
+    fields_at = tuple_tp_new != NULL ? 0 : 1;
+    call_args = fields_at == 0 ? PyTuple_Pack(1, fields) : PyTuple_Pack(2, finding_type, fields);
+    Py_DECREF(fields);
+    if (call_args == NULL)
+        return NULL;
     Py_INCREF(factory);
     error_factory = factory;
     bound = 1;
@@ -495,33 +569,30 @@ static PyObject *fast_scan(PyObject *self, PyObject *args) {
     if (!PyArg_UnpackTuple(args, "scan", 4, 4, &scanner_obj, &text, &region_obj, &names))
         return NULL;
     const piimask_scanner *scanner;
-    const char *region;
-    if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0 || c_string(region_obj, &region) < 0)
+    if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0)
         return NULL;
-    PyObject *data = encode(text);
-    if (data == NULL)
-        return NULL;
+    PyObject *data = encode(text), *keep_region = NULL, *result = NULL;
+    piimask_findings *found = NULL;
     char *p;
     Py_ssize_t len;
-    if (PyBytes_AsStringAndSize(data, &p, &len) < 0) {
-        Py_DECREF(data);
-        return NULL;
-    }
-    piimask_findings *found = findings_take();
-    if (found == NULL) {
-        Py_DECREF(data);
-        return NULL;
-    }
+    const char *region;
+    if (data == NULL || PyBytes_AsStringAndSize(data, &p, &len) < 0 ||
+        c_string(region_obj, "region", &keep_region, &region) < 0 ||
+        (found = findings_take()) == NULL)
+        goto done;
     const piimask_finding *items = NULL;
     size_t count = 0;
     piimask_status status;
     Py_BEGIN_ALLOW_THREADS
     status = api.scan_into(scanner, (const uint8_t *)p, (size_t)len, region, found, &items, &count);
     Py_END_ALLOW_THREADS
-    PyObject *result = status != 0 ? raise_status(status)
-                                   : findings_list(scanner, names, text, p, (size_t)len, items, count);
-    findings_give(found);
-    Py_DECREF(data);
+    result = status != 0 ? raise_status(status)
+                         : findings_list(scanner, names, text, p, (size_t)len, items, count);
+done:
+    if (found != NULL)
+        findings_give(found);
+    Py_XDECREF(keep_region);
+    Py_XDECREF(data);
     return result;
 }
 
@@ -533,18 +604,20 @@ static PyObject *fast_scan_batch(PyObject *self, PyObject *args) {
     if (!PyArg_UnpackTuple(args, "scan_batch", 4, 4, &scanner_obj, &texts, &region_obj, &names))
         return NULL;
     const piimask_scanner *scanner;
-    const char *region;
-    if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0 || c_string(region_obj, &region) < 0)
+    if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0)
         return NULL;
     batch_input in;
     if (batch_input_make(texts, &in) < 0)
         return NULL;
+    PyObject *keep_region = NULL, *result = NULL;
     piimask_batch *batch = NULL;
+    const char *region;
+    if (c_string(region_obj, "region", &keep_region, &region) < 0)
+        goto done;
     piimask_status status;
     Py_BEGIN_ALLOW_THREADS
     status = api.scan_batch(scanner, in.texts, (size_t)in.n, region, &batch);
     Py_END_ALLOW_THREADS
-    PyObject *result = NULL;
     if (status != 0) {
         raise_status(status);
         goto done;
@@ -579,6 +652,7 @@ static PyObject *fast_scan_batch(PyObject *self, PyObject *args) {
 done:
     if (batch != NULL)
         api.batch_free(batch);
+    Py_XDECREF(keep_region);
     batch_input_clear(&in);
     return result;
 }
@@ -591,24 +665,17 @@ static PyObject *fast_redact(PyObject *self, PyObject *args) {
     if (!PyArg_UnpackTuple(args, "redact", 4, 4, &scanner_obj, &text, &region_obj, &role_obj))
         return NULL;
     const piimask_scanner *scanner;
-    const char *region, *role;
-    if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0 || c_string(region_obj, &region) < 0 ||
-        c_string(role_obj, &role) < 0)
+    if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0)
         return NULL;
-    PyObject *data = encode(text);
-    if (data == NULL)
-        return NULL;
+    PyObject *data = encode(text), *keep_region = NULL, *keep_role = NULL, *result = NULL;
+    piimask_bytes *masked = NULL;
     char *p;
     Py_ssize_t len;
-    if (PyBytes_AsStringAndSize(data, &p, &len) < 0) {
-        Py_DECREF(data);
-        return NULL;
-    }
-    piimask_bytes *masked = bytes_take();
-    if (masked == NULL) {
-        Py_DECREF(data);
-        return NULL;
-    }
+    const char *region, *role;
+    if (data == NULL || PyBytes_AsStringAndSize(data, &p, &len) < 0 ||
+        c_string(region_obj, "region", &keep_region, &region) < 0 ||
+        c_string(role_obj, "role", &keep_role, &role) < 0 || (masked = bytes_take()) == NULL)
+        goto done;
     const uint8_t *out = NULL;
     size_t out_len = 0;
     piimask_status status;
@@ -616,15 +683,18 @@ static PyObject *fast_redact(PyObject *self, PyObject *args) {
     status = api.redact_into(scanner, (const uint8_t *)p, (size_t)len, region, role, masked, &out,
                              &out_len);
     Py_END_ALLOW_THREADS
-    PyObject *result;
     if (status != 0)
         result = raise_status(status);
     else if (out_len == 0)
         result = (Py_INCREF(empty_str), empty_str);
     else
         result = PyUnicode_DecodeUTF8((const char *)out, (Py_ssize_t)out_len, "surrogatepass");
-    bytes_give(masked);
-    Py_DECREF(data);
+done:
+    if (masked != NULL)
+        bytes_give(masked);
+    Py_XDECREF(keep_role);
+    Py_XDECREF(keep_region);
+    Py_XDECREF(data);
     return result;
 }
 
@@ -637,19 +707,21 @@ static PyObject *fast_redact_batch(PyObject *self, PyObject *args) {
                            &role_obj))
         return NULL;
     const piimask_scanner *scanner;
-    const char *region, *role;
-    if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0 || c_string(region_obj, &region) < 0 ||
-        c_string(role_obj, &role) < 0)
+    if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0)
         return NULL;
     batch_input in;
     if (batch_input_make(texts, &in) < 0)
         return NULL;
+    PyObject *keep_region = NULL, *keep_role = NULL, *result = NULL;
     piimask_bytes_list *list = NULL;
+    const char *region, *role;
+    if (c_string(region_obj, "region", &keep_region, &region) < 0 ||
+        c_string(role_obj, "role", &keep_role, &role) < 0)
+        goto done;
     piimask_status status;
     Py_BEGIN_ALLOW_THREADS
     status = api.redact_batch(scanner, in.texts, (size_t)in.n, region, role, &list);
     Py_END_ALLOW_THREADS
-    PyObject *result = NULL;
     if (status != 0) {
         raise_status(status);
         goto done;
@@ -684,6 +756,8 @@ static PyObject *fast_redact_batch(PyObject *self, PyObject *args) {
 done:
     if (list != NULL)
         api.list_free(list);
+    Py_XDECREF(keep_role);
+    Py_XDECREF(keep_region);
     batch_input_clear(&in);
     return result;
 }
@@ -718,6 +792,9 @@ PyMODINIT_FUNC PyInit__fast(void) {
         return NULL;
     empty_str = PyUnicode_FromStringAndSize("", 0);
     if (empty_str == NULL)
+        return NULL;
+    encoded_names = PyDict_New();
+    if (encoded_names == NULL)
         return NULL;
     return PyModule_Create(&fast_module);
 }

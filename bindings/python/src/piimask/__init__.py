@@ -487,8 +487,7 @@ class Scanner:
         (``""`` for none)."""
         if _fast_scan is None:
             return self._scan_py(text, region)
-        c_region = None if region is None else _c_string(region, "region")
-        return _fast_scan(self._address, text, c_region, self._names)
+        return _fast_scan(self._address, text, region, self._names)
 
     def _scan_py(self, text: str, region: Optional[str] = None) -> List[Finding]:
         """scan() with its results built in Python (without piimask._fast)."""
@@ -535,9 +534,7 @@ class Scanner:
         unmasked text."""
         if _fast_redact is None:
             return self._redact_py(text, role, region)
-        c_region = None if region is None else _c_string(region, "region")
-        c_role = None if role is None else _c_string(role, "role")
-        return _fast_redact(self._address, text, c_region, c_role)
+        return _fast_redact(self._address, text, region, role)
 
     def _redact_py(self, text: str, role: Optional[str] = None, region: Optional[str] = None) -> str:
         """redact() with its result built in Python (without piimask._fast)."""
@@ -592,8 +589,7 @@ class Scanner:
         overhead per message for short messages)."""
         if _fast_scan_batch is None:
             return self._scan_batch_py(texts, region)
-        c_region = None if region is None else _c_string(region, "region")
-        return _fast_scan_batch(self._address, texts, c_region, self._names)
+        return _fast_scan_batch(self._address, texts, region, self._names)
 
     def _scan_batch_py(self, texts: Sequence[str], region: Optional[str] = None) -> List[List[Finding]]:
         """scan_batch() with its results built in Python (without piimask._fast)."""
@@ -629,9 +625,7 @@ class Scanner:
         text fails, raises and returns nothing."""
         if _fast_redact_batch is None:
             return self._redact_batch_py(texts, role, region)
-        c_region = None if region is None else _c_string(region, "region")
-        c_role = None if role is None else _c_string(role, "role")
-        return _fast_redact_batch(self._address, texts, c_region, c_role)
+        return _fast_redact_batch(self._address, texts, region, role)
 
     def _redact_batch_py(
         self, texts: Sequence[str], role: Optional[str] = None, region: Optional[str] = None
