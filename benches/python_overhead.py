@@ -156,6 +156,8 @@ def main():
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--wall", action="store_true", help="wall-clock time instead of process CPU time")
     ap.add_argument("--corpus", help="time the messages of this JSON Lines corpus (text, region)")
+    ap.add_argument("--dump", help="write the messages as JSON Lines (text, region) here and stop "
+                                   "(for benches/node_overhead.js)")
     args = ap.parse_args()
     global CLOCK
     if args.wall:
@@ -171,6 +173,11 @@ def main():
         regions = ["IN"] * len(msgs)
         scanner = piimask.Scanner(region="IN")
     n = len(msgs)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as f:
+            for m, r in zip(msgs, regions):
+                f.write(json.dumps({"text": m, "region": r}, ensure_ascii=False) + "\n")
+        return
     mean_bytes = sum(len(m.encode()) for m in msgs) / n
     datas = [m.encode() for m in msgs]
     pairs = list(zip(msgs, regions))
