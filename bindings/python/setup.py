@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tarfile
 from pathlib import Path
 
@@ -30,6 +31,8 @@ HERE = Path(__file__).resolve().parent
 # The Rust crate: the copy an sdist carries (see SdistWithCrate), else the
 # repository this folder sits in.
 REPO = HERE / "rust" if (HERE / "rust" / "Cargo.toml").is_file() else HERE.parent.parent
+
+FREE_THREADED = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
 
 if sys.platform == "darwin":
     LIBNAME = "libpiimask.dylib"
@@ -157,8 +160,11 @@ setup(
             # pointer types against it); the crate an sdist carries, else
             # the repository's.
             include_dirs=[str(REPO / "include")],
-            define_macros=[("Py_LIMITED_API", "0x03080000")],
-            py_limited_api=True,
+            # The stable ABI, except on a free-threaded CPython, which has
+            # none (there the interpreter keeps the GIL on for this module,
+            # which relies on it).
+            define_macros=[] if FREE_THREADED else [("Py_LIMITED_API", "0x03080000")],
+            py_limited_api=not FREE_THREADED,
         )
     ],
     # The compiled modules use the stable ABI: one wheel for CPython 3.8+.

@@ -388,18 +388,20 @@ static PyObject *findings_list(const piimask_scanner *scanner, PyObject *names, 
             start = char_index(&at, f->start);
             end = char_index(&at, f->end);
         }
-        PyObject *v[6];
-        v[0] = kind_name(scanner, names, f->kind);
-        v[1] = PyLong_FromSsize_t(start);
-        v[2] = PyLong_FromSsize_t(end);
-        v[3] = PyUnicode_Substring(text, start, end);
-        v[4] = confidence(f->confidence);
-        if (f->normalized_len == 0) {
-            Py_INCREF(empty_str);
-            v[5] = empty_str;
-        } else {
-            v[5] = PyUnicode_DecodeUTF8((const char *)f->normalized,
-                                        (Py_ssize_t)f->normalized_len, NULL);
+        /* Each made only while no exception is pending. */
+        PyObject *v[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+        if ((v[0] = kind_name(scanner, names, f->kind)) != NULL &&
+            (v[1] = PyLong_FromSsize_t(start)) != NULL &&
+            (v[2] = PyLong_FromSsize_t(end)) != NULL &&
+            (v[3] = PyUnicode_Substring(text, start, end)) != NULL &&
+            (v[4] = confidence(f->confidence)) != NULL) {
+            if (f->normalized_len == 0) {
+                Py_INCREF(empty_str);
+                v[5] = empty_str;
+            } else {
+                v[5] = PyUnicode_DecodeUTF8((const char *)f->normalized,
+                                            (Py_ssize_t)f->normalized_len, NULL);
+            }
         }
         PyObject *item = new_finding(v);
         if (item == NULL)
@@ -434,9 +436,11 @@ static void batch_input_clear(batch_input *in) {
 
 static int batch_input_make(PyObject *texts, batch_input *in) {
     memset(in, 0, sizeof *in);
-    /* A list or tuple as it is, anything else as list(texts) would make
-     * it (and with its error: "'int' object is not iterable"). */
-    if (PyList_Check(texts) || PyTuple_Check(texts)) {
+    /* A tuple as it is; anything else copied into a list, as list(texts)
+     * does (with its error: "'int' object is not iterable"), so that
+     * another thread changing the caller's list while the library runs
+     * changes nothing here. */
+    if (PyTuple_CheckExact(texts)) {
         Py_INCREF(texts);
         in->seq = texts;
     } else {
@@ -478,6 +482,13 @@ fail:
 }
 
 /* ------------------------------------------------------------- functions */
+
+/* *slot = value (a new reference), releasing what was there. */
+static void replace(PyObject **slot, PyObject *value) {
+    PyObject *old = *slot;
+    *slot = value;
+    Py_XDECREF(old);
+}
 
 PyDoc_STRVAR(bind_doc,
              "bind(addresses, finding_type, error_factory)\n\n"
@@ -521,8 +532,15 @@ static PyObject *fast_bind(PyObject *self, PyObject *args) {
         }
         found[i] = (uintptr_t)address;
     }
-    if (bound) /* the library's functions do not move: keep the first */
-        Py_RETURN_NONE;
+    /* Bound again (importlib.reload(piimask)): the new Finding type and
+     * error factory replace the old. The library must stay the same: the
+     * pools hold its buffers. */
+    static uintptr_t bound_to[sizeof names_in_order / sizeof names_in_order[0]];
+    if (bound && memcmp(bound_to, found, sizeof found) != 0) {
+        PyErr_SetString(PyExc_RuntimeError, "piimask._fast is bound to another library already");
+        return NULL;
+    }
+    memcpy(bound_to, found, sizeof found);
     /* Addresses of functions, as cffi gives them (uintptr_t). */
     api.scan_into = (scan_into_fn)found[0];
     api.findings_new = (findings_new_fn)found[1];
@@ -538,7 +556,7 @@ static PyObject *fast_bind(PyObject *self, PyObject *args) {
     api.list_free = (list_free_fn)found[11];
     api.kind_name = (kind_name_fn)found[12];
     Py_INCREF(type);
-    finding_type = type;
+    replace(&finding_type, type);
     /* PyType_GetSlot takes static types such as tuple from Python 3.10. */
     tuple_tp_new = (newfunc)(uintptr_t)PyType_GetSlot(&PyTuple_Type, Py_tp_new);
     if (tuple_tp_new == NULL)
@@ -551,12 +569,13 @@ static PyObject *fast_bind(PyObject *self, PyObject *args) {
         PyTuple_SetItem(fields, i, Py_None);
     }
     fields_at = tuple_tp_new != NULL ? 0 : 1;
-    call_args = fields_at == 0 ? PyTuple_Pack(1, fields) : PyTuple_Pack(2, finding_type, fields);
+    PyObject *made = fields_at == 0 ? PyTuple_Pack(1, fields) : PyTuple_Pack(2, finding_type, fields);
     Py_DECREF(fields);
-    if (call_args == NULL)
+    if (made == NULL)
         return NULL;
+    replace(&call_args, made);
     Py_INCREF(factory);
-    error_factory = factory;
+    replace(&error_factory, factory);
     bound = 1;
     Py_RETURN_NONE;
 }

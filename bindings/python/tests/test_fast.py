@@ -234,3 +234,26 @@ def test_abi_mode_with_fast_results_is_the_same():
     s = piimask.Scanner(region="IN")
     expected = [s._scan_batch_py(texts), [s._scan_py(t) for t in texts], s._redact_batch_py(texts)]
     assert json.loads(out) == json.loads(json.dumps(expected))
+
+
+@needs_fast
+def test_reloading_the_package_rebinds_the_finding_type():
+    script = (
+        "import importlib, piimask\n"
+        "old = piimask.Finding\n"
+        "importlib.reload(piimask)\n"
+        "assert piimask.Finding is not old and piimask.FAST\n"
+        "found = piimask.Scanner(region='IN').scan('call 98765 43210')\n"
+        "assert [type(f) for f in found] == [piimask.Finding], found\n"
+        "try:\n"
+        "    piimask.Scanner().scan('x', region='ZZ')\n"
+        "except piimask.UnknownRegionError:\n"
+        "    print('ok')\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=os.path.dirname(os.path.abspath(__file__)),
+    )
+    assert out.stdout.strip() == "ok", out.stderr
