@@ -10,7 +10,15 @@ Times, per message, on the same generated messages:
 
 Usage (after `pip install ./bindings/python`, e.g. in target/py-venv):
     python benches/python_overhead.py [--messages 2000] [--repeat 5]
-        [--install-peers] [--json out.json]
+        [--install-peers] [--json out.json] [--corpus FILE.jsonl]
+
+--corpus times the messages of a JSON Lines corpus instead (the first
+--messages of them; each line's "text" and "region"), such as the dense
+labelled chat of tests/corpus/gen_corpus.py (`--seed 7`, what
+benches/compare/compare.py measures): one scanner without a default region,
+each message's region passed with the call (scan(text, region=R)), the batch
+calls one per region, and datafog_core.scan with compare.py's configuration
+(its kinds that piimask also knows; locale de for DE).
 
 Figures are the best of --repeat runs, in microseconds per message, of
 process CPU time (robust on a shared machine; --wall for wall-clock time).
@@ -20,11 +28,13 @@ import argparse
 import ctypes
 import importlib
 import json
+import os
 import platform
 import random
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import piimask
 from piimask import _ffi
@@ -82,6 +92,34 @@ def _dist_version(name):
         return "?"
 
 
+def corpus(path, n):
+    """The first n messages of a JSON Lines corpus: (texts, regions)."""
+    texts, regions = [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                record = json.loads(line)
+                texts.append(record["text"])
+                regions.append(record.get("region"))
+                if len(texts) == n:
+                    break
+    return texts, regions
+
+
+def datafog_configs(datafog_core):
+    """compare.py's configuration of datafog_core.scan (tests/corpus/eval.py):
+    the entities piimask also detects; locale de (and its entities) for DE."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "corpus"))
+    from eval import DATAFOG_MAP
+
+    caps = datafog_core.capabilities()
+    default = list(caps["default_entities"])
+    de = default + list(caps["locales"].get("de", {}).get("enabled_entities", []))
+    cfg = {"entities": [e for e in default if e in DATAFOG_MAP]}
+    cfg_de = {"locale": "de", "entities": [e for e in de if e in DATAFOG_MAP]}
+    return cfg, cfg_de
+
+
 def ctypes_library():
     """The same library through ctypes, for the scan path's raw calls."""
     lib = ctypes.CDLL(_ffi.LIBRARY_PATH)
@@ -117,6 +155,9 @@ def main():
     ap.add_argument("--install-peers", action="store_true", help="pip install the peers if missing")
     ap.add_argument("--json", help="also write the figures to this file")
     ap.add_argument("--wall", action="store_true", help="wall-clock time instead of process CPU time")
+    ap.add_argument("--corpus", help="time the messages of this JSON Lines corpus (text, region)")
+    ap.add_argument("--dump", help="write the messages as JSON Lines (text, region) here and stop "
+                                   "(for benches/node_overhead.js)")
     args = ap.parse_args()
     global CLOCK
     if args.wall:
@@ -124,11 +165,27 @@ def main():
     if args.install_peers:
         ensure_peers()
 
-    msgs = messages(args.messages)
+    if args.corpus:
+        msgs, regions = corpus(args.corpus, args.messages)
+        scanner = piimask.Scanner(region=None)
+    else:
+        msgs = messages(args.messages)
+        regions = ["IN"] * len(msgs)
+        scanner = piimask.Scanner(region="IN")
     n = len(msgs)
+    if args.dump:
+        with open(args.dump, "w", encoding="utf-8") as f:
+            for m, r in zip(msgs, regions):
+                f.write(json.dumps({"text": m, "region": r}, ensure_ascii=False) + "\n")
+        return
     mean_bytes = sum(len(m.encode()) for m in msgs) / n
     datas = [m.encode() for m in msgs]
-    scanner = piimask.Scanner(region="IN")
+    pairs = list(zip(msgs, regions))
+    # The batch calls take one region: one call per region.
+    groups = {}
+    for m, r in pairs:
+        groups.setdefault(r, []).append(m)
+    groups = list(groups.items())
     ffi, lib = _ffi.ffi, _ffi.lib
     results = {}
 
@@ -136,11 +193,15 @@ def main():
         results[name] = round(us, 3)
         print(f"{name:<44} {us:9.2f} µs/msg   {note}")
 
-    print(f"{n} messages, {mean_bytes:.0f} bytes on average; Python {platform.python_version()}; "
-          f"piimask {piimask.library_version()}; best of {args.repeat}; "
-          f"{'wall-clock' if args.wall else 'process CPU'} time")
-    found = sum(len(f) for f in scanner.scan_batch(msgs))
-    print(f"piimask finds {found} values (region IN)\n")
+    fast = getattr(piimask, "FAST", False)
+    print(f"{n} messages{' of ' + args.corpus if args.corpus else ''}, {mean_bytes:.0f} bytes on average, "
+          f"{len(groups)} regions; Python {platform.python_version()}; piimask {piimask.library_version()} "
+          f"({'compiled cffi module' if _ffi.COMPILED else 'cffi ABI mode'}"
+          f"{', results built in C (piimask._fast)' if fast else ', results built in Python'}); "
+          f"best of {args.repeat}; {'wall-clock' if args.wall else 'process CPU'} time; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    found = sum(len(scanner.scan(m, region=r)) for m, r in pairs)
+    print(f"piimask finds {found} values\n")
 
     # Every measurement, run in alternation: each round times each once, so
     # that all of them see the same machine load; the best round counts.
@@ -162,35 +223,46 @@ def main():
     lib.piimask_findings_new(out)
     reused = ffi.gc(out[0], lib.piimask_findings_free)
 
+    c_regions = [ffi.NULL if r is None else r.encode() for r in regions]
+    data_regions = list(zip(datas, c_regions))
+
     def cffi_scan_into():
-        for d in datas:
-            lib.piimask_scan_into(ptr, d, len(d), ffi.NULL, reused, items, count)
+        for d, r in data_regions:
+            lib.piimask_scan_into(ptr, d, len(d), r, reused, items, count)
 
     def cffi_raw():
-        for d in datas:
-            lib.piimask_scan(ptr, d, len(d), ffi.NULL, out)
+        for d, r in data_regions:
+            lib.piimask_scan(ptr, d, len(d), r, out)
             lib.piimask_findings_items(out[0], items, count)
             lib.piimask_findings_free(out[0])
 
-    # The engine alone: one call for every message, nothing built in Python.
-    _, texts_array, keep_alive = scanner._texts(msgs)
+    # The engine alone: one call for every message (one per region),
+    # nothing built in Python.
+    keep_alive = []
+    arrays = []
+    for r, ts in groups:
+        _, array, keep = scanner._texts(ts)
+        keep_alive.append((array, keep))
+        arrays.append((array, len(ts), ffi.NULL if r is None else r.encode()))
     batch_out = ffi.new("piimask_batch **")
 
     def engine_only():
-        lib.piimask_scan_batch(ptr, texts_array, n, ffi.NULL, batch_out)
-        lib.piimask_batch_free(batch_out[0])
+        for array, count_, region in arrays:
+            lib.piimask_scan_batch(ptr, array, count_, region, batch_out)
+            lib.piimask_batch_free(batch_out[0])
 
     case("engine alone (1 scan_batch call, no results)", engine_only)
     case("cffi: scan_into (1 raw call)", cffi_scan_into)
     case("cffi: scan + items + free (3 raw calls)", cffi_raw)
     cs = ctypes.c_void_p()
-    config = b'{"region":"IN"}'
+    config = b'{}' if args.corpus else b'{"region":"IN"}'
     c.piimask_scanner_new(config, len(config), ctypes.byref(cs))
     cout, citems, ccount = ctypes.c_void_p(), ctypes.c_void_p(), ctypes.c_size_t()
+    ctypes_pairs = [(d, None if r is None else r.encode()) for d, r in zip(datas, regions)]
 
     def ctypes_raw():
-        for d in datas:
-            c.piimask_scan(cs, d, len(d), None, ctypes.byref(cout))
+        for d, r in ctypes_pairs:
+            c.piimask_scan(cs, d, len(d), r, ctypes.byref(cout))
             c.piimask_findings_items(cout, ctypes.byref(citems), ctypes.byref(ccount))
             c.piimask_findings_free(cout)
 
@@ -198,10 +270,12 @@ def main():
 
     # The binding as users call it.
     case("piimask Scanner.scan('') (binding floor)", lambda: [scanner.scan("") for _ in msgs])
-    case("piimask Scanner.scan(msg)", lambda: [scanner.scan(m) for m in msgs])
-    case("piimask Scanner.scan_batch(msgs)", lambda: scanner.scan_batch(msgs))
-    case("piimask Scanner.redact(msg)", lambda: [scanner.redact(m) for m in msgs])
-    case("piimask Scanner.redact_batch(msgs)", lambda: scanner.redact_batch(msgs))
+    scan, redact = scanner.scan, scanner.redact
+    scan_batch, redact_batch = scanner.scan_batch, scanner.redact_batch
+    case("piimask Scanner.scan(msg)", lambda: [scan(m, region=r) for m, r in pairs])
+    case("piimask Scanner.scan_batch(msgs)", lambda: [scan_batch(ts, region=r) for r, ts in groups])
+    case("piimask Scanner.redact(msg)", lambda: [redact(m, region=r) for m, r in pairs])
+    case("piimask Scanner.redact_batch(msgs)", lambda: [redact_batch(ts, region=r) for r, ts in groups])
 
     # Peers, on the same messages.
     skipped = []
@@ -212,6 +286,14 @@ def main():
         version = getattr(datafog_core, "__version__", "") or _dist_version("datafog-core")
         case("datafog_core.scan(msg)", lambda: [datafog_core.scan(m) for m in msgs],
              note=f"datafog-core {version}")
+        try:
+            cfg, cfg_de = datafog_configs(datafog_core)
+            df_scan = datafog_core.scan
+            df_pairs = [(m, cfg_de if r == "DE" else cfg) for m, r in pairs]
+            case("datafog_core.scan(msg, cfg) (compare.py's)", lambda: [df_scan(m, c) for m, c in df_pairs],
+                 note="piimask's kinds only; locale de for DE")
+        except Exception as e:  # noqa: BLE001  (tests/corpus/eval.py missing or changed)
+            print(f"datafog with compare.py's configuration skipped: {type(e).__name__}: {e}")
     except ImportError:
         skipped.append(("datafog_core.scan(msg)", PEERS["datafog_core"]))
     try:
@@ -238,6 +320,16 @@ def main():
         row(name, best[name] / n / 1000, note)
     for name, requirement in skipped:
         print(f"{name:<44} skipped (pip install {requirement})")
+    # Against the faster of datafog's two ways of being called.
+    peers = [p for p in ("datafog_core.scan(msg)", "datafog_core.scan(msg, cfg) (compare.py's)") if p in best]
+    peer = min(peers, key=lambda p: best[p]) if peers else None
+    if peer is not None:
+        print(f"\nx {peer}, the faster datafog call (its µs / piimask's):")
+        for name in ("scan(msg)", "scan_batch(msgs)", "redact(msg)", "redact_batch(msgs)"):
+            key = f"piimask Scanner.{name}"
+            ratio = best[peer] / best[key]
+            results[f"x datafog: {name}"] = round(ratio, 2)
+            print(f"  {key:<42} {ratio:6.2f}x")
     c.piimask_scanner_free(cs)
     del keep_alive
 

@@ -90,7 +90,7 @@ unset PKG_CONFIG_PATH
 # ---------------------------------------------------------------- Python
 step "Python: the sdist carries the crate"
 sdist_listing=$(tar -tzf "$dist/python/piimask-$version.tar.gz")
-for f in rust/Cargo.toml rust/Cargo.lock rust/build.rs rust/src/lib.rs rust/include/piimask.h build_ffi.py setup.py; do
+for f in rust/Cargo.toml rust/Cargo.lock rust/build.rs rust/src/lib.rs rust/include/piimask.h build_ffi.py csrc/_fast.c setup.py; do
     grep -qx "piimask-$version/$f" <<<"$sdist_listing" || fail "the sdist has no $f"
 done
 echo "ok"
@@ -102,7 +102,7 @@ python3 -m venv "$work/venv"
 py="$work/venv/bin/python"
 "$py" -m pip install --quiet --upgrade pip
 "$py" -m pip install --quiet "$wheel" pytest
-"$py" -c 'import piimask._ffi as f; assert f.COMPILED, "the wheel has no compiled module"; print("compiled module, library", f.LIBRARY_PATH)'
+"$py" -c 'import piimask, piimask._ffi as f; assert f.COMPILED, "the wheel has no compiled module"; assert piimask.FAST, "the wheel has no piimask._fast"; print("compiled modules, library", f.LIBRARY_PATH)'
 step "Python: suite against the wheel (compiled module)"
 # From the tests folder, so that the installed package is imported.
 (cd bindings/python/tests && "$py" -m pytest -q -p no:cacheprovider .)

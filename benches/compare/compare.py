@@ -374,10 +374,14 @@ def setup_binding(lib: Path):
     if not (BINDING / "pyproject.toml").exists() and not (BINDING / "setup.py").exists():
         return None, "bindings/python does not exist yet"
     os.environ.setdefault("PIIMASK_LIB", str(lib))
-    src = WORK / "binding-src"
-    shutil.rmtree(src, ignore_errors=True)
+    # The copy keeps the repository's layout (bindings/python beside include/): its build
+    # compiles against ../../include/piimask.h.
+    root = WORK / "binding-src"
+    src = root / "bindings" / "python"
+    shutil.rmtree(root, ignore_errors=True)
     shutil.copytree(BINDING, src, ignore=shutil.ignore_patterns(
         "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", "*.so", "*.dylib", "*.dll"))
+    shutil.copytree(REPO / "include", root / "include")
     log(f"pip install ./bindings/python (PIIMASK_LIB={os.environ['PIIMASK_LIB']})")
     ok, out = gen_corpus.pip_install(["--force-reinstall", str(src)])
     if not ok:

@@ -4,7 +4,10 @@ module against it, both inside the package.
 `pip install ./bindings/python` (or `python -m build --wheel`) from a source
 checkout runs `cargo build --release --lib` at the repository root, bundles
 the resulting libpiimask.so (debug info stripped) in the package, and
-compiles `piimask._piimask_cffi` (see build_ffi.py) against it. With
+compiles `piimask._piimask_cffi` (see build_ffi.py) against it, and the
+small extension `piimask._fast` (csrc/_fast.c: the hot calls with their
+Python results built in C; it links no library, the cffi module hands it
+the library's functions). With
 $PIIMASK_LIB set, that library is bundled instead and cargo is not run.
 Without cargo and without $PIIMASK_LIB the build stops with a message naming
 what is missing; the package never installs without its library. An sdist
@@ -16,10 +19,11 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tarfile
 from pathlib import Path
 
-from setuptools import setup
+from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 from setuptools.command.sdist import sdist
 
@@ -27,6 +31,8 @@ HERE = Path(__file__).resolve().parent
 # The Rust crate: the copy an sdist carries (see SdistWithCrate), else the
 # repository this folder sits in.
 REPO = HERE / "rust" if (HERE / "rust" / "Cargo.toml").is_file() else HERE.parent.parent
+
+FREE_THREADED = bool(sysconfig.get_config_var("Py_GIL_DISABLED"))
 
 if sys.platform == "darwin":
     LIBNAME = "libpiimask.dylib"
@@ -128,6 +134,8 @@ class BuildExtWithLibrary(build_ext):
     def run(self):
         lib = library_from_env() or build_library()
         for ext in self.extensions:
+            if "piimask" not in ext.libraries:
+                continue  # _fast: calls the library through the cffi module's pointers
             dest = Path(self.get_ext_fullpath(ext.name)).parent / LIBNAME
             dest.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(lib, dest)
@@ -144,6 +152,21 @@ class BuildExtWithLibrary(build_ext):
 setup(
     cmdclass={"build_ext": BuildExtWithLibrary, "sdist": SdistWithCrate},
     cffi_modules=["build_ffi.py:ffibuilder"],
-    # The compiled module uses the stable ABI: one wheel for CPython 3.8+.
+    ext_modules=[
+        Extension(
+            "piimask._fast",
+            ["csrc/_fast.c"],
+            # piimask.h for the types (the compiler checks the function
+            # pointer types against it); the crate an sdist carries, else
+            # the repository's.
+            include_dirs=[str(REPO / "include")],
+            # The stable ABI, except on a free-threaded CPython, which has
+            # none (there the interpreter keeps the GIL on for this module,
+            # which relies on it).
+            define_macros=[] if FREE_THREADED else [("Py_LIMITED_API", "0x03080000")],
+            py_limited_api=not FREE_THREADED,
+        )
+    ],
+    # The compiled modules use the stable ABI: one wheel for CPython 3.8+.
     options={"bdist_wheel": {"py_limited_api": "cp38"}},
 )

@@ -182,6 +182,54 @@ _new_tuple = tuple.__new__
 _CONFIDENCES = {}
 
 
+# The library's functions that piimask._fast calls (csrc/_fast.c).
+_FAST_FUNCTIONS = (
+    "piimask_scan_into",
+    "piimask_findings_new",
+    "piimask_findings_free",
+    "piimask_scan_batch",
+    "piimask_batch_flat",
+    "piimask_batch_free",
+    "piimask_redact_into",
+    "piimask_bytes_new",
+    "piimask_bytes_free",
+    "piimask_redact_batch",
+    "piimask_bytes_list_flat",
+    "piimask_bytes_list_free",
+    "piimask_scanner_kind_name",
+)
+
+
+def _bind_fast():
+    """piimask._fast, the compiled extension that builds the results of
+    scan, scan_batch, redact and redact_batch in C (the package's build
+    compiles it), bound to the functions of the library loaded above; None
+    when it is not there (a source checkout): then the same results are
+    built in Python, by the `_*_py` methods of Scanner."""
+    try:
+        from . import _fast
+    except ImportError:
+        return None
+    addresses = {}
+    for name in _FAST_FUNCTIONS:
+        try:  # API mode: the compiled cffi module's function
+            fn = ffi.addressof(lib, name)
+        except (AttributeError, TypeError, ffi.error):  # ABI mode: already a pointer
+            fn = getattr(lib, name)
+        addresses[name] = int(ffi.cast("uintptr_t", fn))
+    _fast.bind(addresses, Finding, _error)
+    return _fast
+
+
+_FAST = _bind_fast()
+# True when scan/scan_batch/redact/redact_batch build their results in C.
+FAST = _FAST is not None
+_fast_scan = _FAST.scan if FAST else None
+_fast_scan_batch = _FAST.scan_batch if FAST else None
+_fast_redact = _FAST.redact if FAST else None
+_fast_redact_batch = _FAST.redact_batch if FAST else None
+
+
 class _OutParams(threading.local):
     """Out-parameters and reusable results for the library calls, allocated
     once per thread (allocating them per call costs more than the call)."""
@@ -388,6 +436,8 @@ class Scanner:
         if status != _OK:
             raise _error(status)
         self._ptr = ffi.gc(out[0], lib.piimask_scanner_free)
+        # For piimask._fast (kept alive by _ptr, which self holds).
+        self._address = int(ffi.cast("uintptr_t", self._ptr))
         self._names = {}
         self._codes = {}
         self.region = cfg.get("region")
@@ -435,6 +485,12 @@ class Scanner:
         """The personal data in ``text``, in order, never overlapping.
         ``region`` overrides the scanner's region hint for this call
         (``""`` for none)."""
+        if _fast_scan is None:
+            return self._scan_py(text, region)
+        return _fast_scan(self._address, text, region, self._names)
+
+    def _scan_py(self, text: str, region: Optional[str] = None) -> List[Finding]:
+        """scan() with its results built in Python (without piimask._fast)."""
         data = _encode(text)
         c_region = ffi.NULL if region is None else _c_string(region, "region")
         o = _out
@@ -476,6 +532,12 @@ class Scanner:
         policy's default role (the typed masks, ``+91 ••••• ••210``, unless
         the configuration names one). Raises instead of ever returning
         unmasked text."""
+        if _fast_redact is None:
+            return self._redact_py(text, role, region)
+        return _fast_redact(self._address, text, region, role)
+
+    def _redact_py(self, text: str, role: Optional[str] = None, region: Optional[str] = None) -> str:
+        """redact() with its result built in Python (without piimask._fast)."""
         data = _encode(text)
         c_region = ffi.NULL if region is None else _c_string(region, "region")
         c_role = ffi.NULL if role is None else _c_string(role, "role")
@@ -525,6 +587,12 @@ class Scanner:
     def scan_batch(self, texts: Sequence[str], *, region: Optional[str] = None) -> List[List[Finding]]:
         """``scan`` of each text, in one call into the library (much less
         overhead per message for short messages)."""
+        if _fast_scan_batch is None:
+            return self._scan_batch_py(texts, region)
+        return _fast_scan_batch(self._address, texts, region, self._names)
+
+    def _scan_batch_py(self, texts: Sequence[str], region: Optional[str] = None) -> List[List[Finding]]:
+        """scan_batch() with its results built in Python (without piimask._fast)."""
         texts = list(texts)
         datas, array, keep = self._texts(texts)
         o = _out
@@ -555,6 +623,14 @@ class Scanner:
     ) -> List[str]:
         """``redact`` of each text, in one call into the library. If any
         text fails, raises and returns nothing."""
+        if _fast_redact_batch is None:
+            return self._redact_batch_py(texts, role, region)
+        return _fast_redact_batch(self._address, texts, region, role)
+
+    def _redact_batch_py(
+        self, texts: Sequence[str], role: Optional[str] = None, region: Optional[str] = None
+    ) -> List[str]:
+        """redact_batch() with its results built in Python (without piimask._fast)."""
         texts = list(texts)
         _, array, keep = self._texts(texts)
         o = _out
