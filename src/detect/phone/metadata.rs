@@ -19,12 +19,13 @@
 //!   possible lengths as a bit set for cheap rejection; the national and
 //!   international dialling prefixes; and the formats (to know whether a
 //!   national number must be written with its national prefix), whose
-//!   patterns live with the prefix patterns in one shared sparse DFA;
+//!   patterns live with the prefix patterns in one shared DFA;
 //! * per country calling code: its regions, main region first, and for
 //!   codes shared by several regions the union of their patterns.
 //!
 //! A region's dense DFA is read the first time a number is checked against
-//! it (tens of microseconds); the sparse DFA once per process. Only the
+//! it (tens of microseconds); the shared DFA with the tables, when the
+//! first scanner is built. Only the
 //! national prefix patterns whose transform rule reads capture groups
 //! (Argentina, Brazil, Japan, the NANP islands …: 32 short patterns) are
 //! still regexes, since a DFA reports no groups: they are compiled with the
@@ -38,7 +39,7 @@ use once_cell::sync::{Lazy, OnceCell};
 use std::cell::RefCell;
 
 use regex::bytes::{CaptureLocations, Regex, RegexBuilder};
-use regex_automata::dfa::{dense, sparse, Automaton};
+use regex_automata::dfa::{dense, Automaton};
 use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
 use regex_automata::Anchored;
@@ -54,7 +55,7 @@ pub(crate) struct DfaRef {
 pub(crate) enum RawPrefix {
     /// Plain digits ("0", "00", "011").
     Literal(&'static str),
-    /// A pattern of the sparse DFA (its index).
+    /// A pattern of the shared DFA (its index).
     Pattern(u16),
 }
 
@@ -79,9 +80,9 @@ pub(crate) struct RawRegion {
 
 /// One national format of a region, as `build.rs` extracted it.
 pub(crate) struct RawFormat {
-    /// The most specific leading-digits pattern (a sparse DFA pattern).
+    /// The most specific leading-digits pattern (a pattern of the shared DFA).
     leading: Option<u16>,
-    /// The grouping pattern (a sparse DFA pattern, whole digits).
+    /// The grouping pattern (a pattern of the shared DFA, all the digits).
     pattern: u16,
     /// Whether a number written in this format must carry the national
     /// prefix.
@@ -135,26 +136,23 @@ impl Dense {
     }
 }
 
-/// The sparse DFA of the other patterns (formats, dialling prefixes), with
-/// each pattern's start state (after its two selector bytes).
+/// The DFA of the other patterns (formats, dialling prefixes), with each
+/// pattern's start state (after its selector bytes).
 struct Patterns {
-    dfa: sparse::DFA<&'static [u8]>,
+    dfa: dense::DFA<&'static [u32]>,
     starts: Vec<StateID>,
 }
 
-/// All patterns but the number-type unions, read on first use.
+/// All patterns but the number-type unions, read with the tables.
 static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
-    let (dfa, _) =
-        sparse::DFA::from_bytes(blob(RAW_PATTERNS)).expect("phone DFA built by build.rs");
-    let start = dfa
-        .start_state(&start::Config::new().anchored(Anchored::Yes))
-        .expect("anchored start state");
+    let Dense { dfa, start } = Dense::new(RAW_PATTERNS);
     let starts = (0..usize::from(RAW_PATTERN_COUNT))
         .map(|i| {
-            // The selector bytes of build.rs: pattern i is reached by
-            // 0x80 + i / 128, then 0x80 + i % 128.
-            let hi = dfa.next_state(start, 0x80 + (i / 128) as u8);
-            dfa.next_state(hi, 0x80 + (i % 128) as u8)
+            // The selector bytes of build.rs: the base-3 digits of i, most
+            // significant first, as the bytes 0, 1 and 2.
+            (0..RAW_PATTERN_LEVELS).rev().fold(start, |s, level| {
+                dfa.next_state(s, (i / 3usize.pow(level) % 3) as u8)
+            })
         })
         .collect();
     Patterns { dfa, starts }
@@ -298,7 +296,7 @@ impl std::fmt::Debug for Digits {
 }
 
 /// A dialling prefix: most are a plain digit string ("0", "00", "011"),
-/// compared as such; the rest are patterns of the sparse DFA, anchored at
+/// compared as such; the rest are patterns of the shared DFA, anchored at
 /// the start.
 pub(crate) enum Prefix {
     Literal(&'static [u8]),
@@ -402,10 +400,9 @@ impl RegionRules {
         self.valid.get_or_init(|| Dense::new(self.raw.valid))
     }
 
-    /// Reads the region's automata now rather than at its first number.
+    /// Reads the region's automaton now rather than at its first number.
     pub(crate) fn prepare(&self) {
         self.valid();
-        Lazy::force(&PATTERNS);
     }
 
     /// The international (IDD) prefix, if the region has one.
@@ -500,6 +497,9 @@ impl RegionRules {
 
 impl Tables {
     fn build() -> Tables {
+        // The formats and prefixes of every region, read once here, when
+        // the first scanner is built: not on the first message of a region.
+        Lazy::force(&PATTERNS);
         let regions: Vec<RegionRules> = RAW_REGIONS.iter().map(RegionRules::new).collect();
         let mut by_id = HashMap::new();
         let mut by_code = vec![Vec::new(); MAX_CODE];
