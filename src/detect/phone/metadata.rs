@@ -38,11 +38,13 @@ use std::collections::HashMap;
 use once_cell::sync::{Lazy, OnceCell};
 use std::cell::RefCell;
 
-use regex::bytes::{CaptureLocations, Regex, RegexBuilder};
 use regex_automata::dfa::{dense, Automaton};
+use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
+use regex_automata::util::captures::Captures;
 use regex_automata::util::primitives::StateID;
 use regex_automata::util::start;
-use regex_automata::Anchored;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
 
 /// Where one serialized DFA sits in [`BLOB`].
 #[derive(Clone, Copy)]
@@ -251,7 +253,7 @@ pub(crate) struct RegionRules {
     national_prefix: Option<Prefix>,
     /// The national prefix pattern with its capture groups, for the few
     /// regions whose transform rule reads them; compiled with the tables.
-    captures: Option<Regex>,
+    captures: Option<PikeVM>,
 }
 
 /// Most digits a national number can have after a prefix transform.
@@ -322,38 +324,42 @@ impl Prefix {
 }
 
 thread_local! {
-    /// Capture slots of the transform patterns, one set per pattern, reused
-    /// by this thread: reading a national prefix allocates nothing.
-    static LOCATIONS: RefCell<Vec<(usize, CaptureLocations)>> = const { RefCell::new(Vec::new()) };
+    /// Search state and capture slots of the transform patterns, one set
+    /// per pattern, reused by this thread: reading a national prefix
+    /// allocates nothing after the first time.
+    static SLOTS: RefCell<Vec<(usize, pikevm::Cache, Captures)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` with this thread's capture slots for `re`.
-fn with_locations<R>(re: &Regex, f: impl FnOnce(&mut CaptureLocations) -> R) -> R {
-    LOCATIONS.with(|slots| {
+/// The capture groups of `re`'s match at the start of `digits`, if any,
+/// passed to `f` (with this thread's search state for `re`).
+fn with_captures<R>(re: &PikeVM, digits: &[u8], f: impl FnOnce(&Captures) -> R) -> Option<R> {
+    SLOTS.with(|slots| {
         let mut slots = slots.borrow_mut();
-        let key = re as *const Regex as usize;
-        let i = match slots.iter().position(|(k, _)| *k == key) {
+        let key = re as *const PikeVM as usize;
+        let i = match slots.iter().position(|(k, ..)| *k == key) {
             Some(i) => i,
             None => {
-                slots.push((key, re.capture_locations()));
+                slots.push((key, re.create_cache(), re.create_captures()));
                 slots.len() - 1
             }
         };
-        f(&mut slots[i].1)
+        let (_, cache, caps) = &mut slots[i];
+        re.captures(cache, Input::new(digits).anchored(Anchored::Yes), caps);
+        caps.is_match().then(|| f(caps))
     })
 }
 
 /// Applies a transform rule (digits and `$N` group references, as all of
-/// libphonenumber's are) to the groups `locs` found in `digits`, followed
+/// libphonenumber's are) to the groups `caps` found in `digits`, followed
 /// by `rest`; a group that did not take part adds nothing.
-fn expand(rule: &str, locs: &CaptureLocations, digits: &[u8], rest: &[u8]) -> Option<Digits> {
+fn expand(rule: &str, caps: &Captures, digits: &[u8], rest: &[u8]) -> Option<Digits> {
     let mut head = [0u8; MAX_NSN];
     let mut n = 0;
     let mut bytes = rule.bytes();
     while let Some(b) = bytes.next() {
         let part: &[u8] = if b == b'$' {
             let group = usize::from(bytes.next()?.checked_sub(b'0')?);
-            locs.get(group).map_or(&[], |(s, e)| &digits[s..e])
+            caps.get_group(group).map_or(&[], |g| &digits[g.range()])
         } else {
             std::slice::from_ref(&b)
         };
@@ -373,12 +379,15 @@ pub(crate) struct National {
 }
 
 /// A transform rule's national prefix pattern, with its capture groups,
-/// anchored at the start.
-fn captures(pattern: &str) -> Regex {
+/// searched anchored at the start. Only an NFA is built (a PikeVM, a
+/// third of the cost of a full regex: these 32 are built with the tables),
+/// and it runs only when the prefix DFA found a prefix.
+fn captures(pattern: &str) -> PikeVM {
     // The metadata only uses ASCII digits; Unicode classes would only cost.
-    RegexBuilder::new(&format!("^(?:{pattern})"))
-        .unicode(false)
-        .build()
+    PikeVM::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .thompson(thompson::Config::new().utf8(false))
+        .build(pattern)
         .unwrap_or_else(|e| panic!("libphonenumber pattern failed to compile: {e}"))
 }
 
@@ -444,20 +453,21 @@ impl RegionRules {
             },
             // A few regions rewrite it (Argentina's mobile "15", Brazil's
             // carrier codes); only then are capture groups needed.
-            (Some(rule), Some(prefix)) => {
-                let rewritten = with_locations(prefix, |locs| {
-                    let end = prefix.captures_read(locs, digits)?.end();
-                    if end == 0 {
-                        return None;
-                    }
-                    let rest = &digits[end..];
-                    let last = locs.len() - 1;
-                    Some(if last > 0 && locs.get(last).is_some() {
-                        expand(rule, locs, digits, rest)
-                    } else {
-                        Digits::concat(&[rest])
-                    })
-                });
+            (Some(rule), Some(captures)) => {
+                // The DFA finds most digits without a prefix first.
+                let rewritten = match prefix.match_len(digits) {
+                    Some(n) if n > 0 => with_captures(captures, digits, |caps| {
+                        let end = caps.get_match().map_or(0, |m| m.end());
+                        let rest = &digits[end..];
+                        let last = caps.group_len() - 1;
+                        if last > 0 && caps.get_group(last).is_some() {
+                            expand(rule, caps, digits, rest)
+                        } else {
+                            Digits::concat(&[rest])
+                        }
+                    }),
+                    _ => None,
+                };
                 match rewritten {
                     Some(candidate) => candidate,
                     None => return unchanged(),
@@ -651,6 +661,7 @@ mod number_types;
 mod tests {
     use super::number_types::number_types;
     use super::*;
+    use regex::bytes::{Regex, RegexBuilder};
 
     fn region(id: &str) -> &'static RegionRules {
         &TABLES.regions[usize::from(TABLES.region_index(id).unwrap())]
@@ -769,6 +780,7 @@ mod tests {
                 })
                 .collect();
             assert_eq!(formats.len(), rules.raw.formats.len(), "{}", meta.id());
+            let with_groups = rules.raw.captures.map(|p| regex(p, false));
             for digits in inputs(meta, &mut seed) {
                 let d = digits.as_slice();
                 let label = || format!("{} {}", meta.id(), String::from_utf8_lossy(d));
@@ -785,6 +797,19 @@ mod tests {
                     "national prefix {}",
                     label()
                 );
+                if let (Some(vm), Some(re)) = (&rules.captures, &with_groups) {
+                    let spans = |caps: &Captures| {
+                        (0..caps.group_len())
+                            .map(|g| caps.get_group(g).map(|s| (s.start, s.end)))
+                            .collect::<Vec<_>>()
+                    };
+                    let expected = re.captures(d).map(|c| {
+                        c.iter()
+                            .map(|g| g.map(|m| (m.start(), m.end())))
+                            .collect::<Vec<_>>()
+                    });
+                    assert_eq!(with_captures(vm, d, spans), expected, "groups {}", label());
+                }
                 for (raw, (leading, pattern)) in rules.raw.formats.iter().zip(&formats) {
                     if let (Some(id), Some(re)) = (raw.leading, leading) {
                         assert_eq!(PATTERNS.is_match(id, d), re.is_match(d), "{}", label());
