@@ -5,58 +5,203 @@
 //! with numbers from many countries that cache thrashes (milliseconds per
 //! number) and threads contend on it. Loading it also deserializes the
 //! metadata and compiles every pattern of every region (a fifth of a
-//! second per process). So `build.rs` reads the metadata at build time and
-//! writes what validation needs as plain data (`RAW_REGIONS`), and this
-//! module turns it into tables and independently compiled, anchored
-//! regexes:
+//! second per process). Compiling a region's patterns on its first number
+//! instead, as this module once did, still cost 0.2 to 5 ms on a live
+//! message. So `build.rs` reads the metadata at build time, compiles every
+//! anchored pattern validation needs into DFAs, and writes them as one
+//! serialized blob beside plain data (`RAW_REGIONS`); this module reads the
+//! DFAs in place (`from_bytes` validates them, nothing is compiled):
 //!
 //! * per region: the union of the number-type patterns (a number is *valid*
-//!   when it matches one of them, as in libphonenumber's `isValidNumber`),
-//!   the possible lengths as a bit set for cheap rejection, the national and
-//!   international dialling prefixes, and the formats (to know whether a
-//!   national number must be written with its national prefix);
-//! * per country calling code: its regions, main region first.
+//!   when it matches one of them, as in libphonenumber's `isValidNumber`) as
+//!   a dense DFA, walked one table lookup per digit (a few nanoseconds for a
+//!   national number, where the regex engine's search cost tens); the
+//!   possible lengths as a bit set for cheap rejection; the national and
+//!   international dialling prefixes; and the formats (to know whether a
+//!   national number must be written with its national prefix), whose
+//!   patterns live with the prefix patterns in one shared DFA;
+//! * per country calling code: its regions, main region first, and for
+//!   codes shared by several regions the union of their patterns.
 //!
-//! A region's patterns are compiled the first time a number is checked
-//! against it, so a process pays only for the regions its text uses.
-//! Nothing here calls the crate's parser, and the crate is not linked in:
-//! it is a build dependency only.
+//! A region's dense DFA is read the first time a number is checked against
+//! it (tens of microseconds); the shared DFA with the tables, when the
+//! first scanner is built. Only the
+//! national prefix patterns whose transform rule reads capture groups
+//! (Argentina, Brazil, Japan, the NANP islands …: 32 short patterns) are
+//! still regexes, since a DFA reports no groups: they are compiled with the
+//! tables, when the first scanner is built, never on a message. Nothing
+//! here calls the crate's parser, and the crate is not linked in: it is a
+//! build dependency only.
 
 use std::collections::HashMap;
 
 use once_cell::sync::{Lazy, OnceCell};
 use std::cell::RefCell;
 
-use regex::bytes::{CaptureLocations, Regex, RegexBuilder};
+use regex_automata::dfa::{dense, Automaton};
+use regex_automata::nfa::thompson::{self, pikevm, pikevm::PikeVM};
+use regex_automata::util::captures::Captures;
+use regex_automata::util::primitives::StateID;
+use regex_automata::util::start;
+use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
 
-/// One region's metadata as `build.rs` extracted it (patterns compacted).
+/// Where one serialized DFA sits in [`BLOB`].
+#[derive(Clone, Copy)]
+pub(crate) struct DfaRef {
+    offset: usize,
+    len: usize,
+}
+
+/// A dialling prefix as `build.rs` extracted it.
+pub(crate) enum RawPrefix {
+    /// Plain digits ("0", "00", "011").
+    Literal(&'static str),
+    /// A pattern of the shared DFA (its index).
+    Pattern(u16),
+}
+
+/// One region's metadata as `build.rs` extracted it.
 pub(crate) struct RawRegion {
     /// ISO 3166 alpha-2 code, or `001` for non-geographic entities.
     id: &'static str,
     code: u16,
     /// Bit `n` is set when a valid national number may have `n` digits.
     lengths: u32,
-    /// The union of the number-type patterns.
-    valid: &'static str,
-    intl_prefix: Option<&'static str>,
-    /// The national prefix pattern for parsing (or the escaped prefix).
-    national_prefix: Option<&'static str>,
+    /// The union of the number-type patterns, a dense DFA.
+    valid: DfaRef,
+    intl_prefix: Option<RawPrefix>,
+    /// The national prefix pattern for parsing (or the prefix itself).
+    national_prefix: Option<RawPrefix>,
     transform: Option<&'static str>,
+    /// The national prefix pattern as text, when the transform rule needs
+    /// its capture groups.
+    captures: Option<&'static str>,
     formats: &'static [RawFormat],
 }
 
 /// One national format of a region, as `build.rs` extracted it.
 pub(crate) struct RawFormat {
-    /// The most specific leading-digits pattern.
-    leading: Option<&'static str>,
-    /// The grouping pattern.
-    pattern: &'static str,
+    /// The most specific leading-digits pattern (a pattern of the shared DFA).
+    leading: Option<u16>,
+    /// The grouping pattern (a pattern of the shared DFA, all the digits).
+    pattern: u16,
     /// Whether a number written in this format must carry the national
     /// prefix.
     prefix_required: bool,
 }
 
 include!(concat!(env!("OUT_DIR"), "/phone_metadata.rs"));
+
+/// The DFAs' bytes, aligned for a dense DFA's `u32` tables.
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+
+static BLOB: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/phone_dfa.bin")),
+};
+
+fn blob(at: DfaRef) -> &'static [u8] {
+    &BLOB.bytes[at.offset..at.offset + at.len]
+}
+
+/// A dense DFA read in place from [`BLOB`]: validated, not compiled.
+pub(crate) struct Dense {
+    dfa: dense::DFA<&'static [u32]>,
+    start: StateID,
+}
+
+impl Dense {
+    fn new(at: DfaRef) -> Dense {
+        let (dfa, _) = dense::DFA::from_bytes(blob(at)).expect("phone DFA built by build.rs");
+        let start = dfa
+            .start_state(&start::Config::new().anchored(Anchored::Yes))
+            .expect("anchored start state");
+        Dense { dfa, start }
+    }
+
+    /// Whether the pattern (which ends with `$`) matches all of `digits`.
+    #[inline]
+    fn is_match(&self, digits: &[u8]) -> bool {
+        let mut s = self.start;
+        for &b in digits {
+            s = self.dfa.next_state(s, b);
+            if self.dfa.is_dead_state(s) {
+                return false;
+            }
+        }
+        self.dfa.is_match_state(self.dfa.next_eoi_state(s))
+    }
+}
+
+/// The DFA of the other patterns (formats, dialling prefixes), with each
+/// pattern's start state (after its selector bytes).
+struct Patterns {
+    dfa: dense::DFA<&'static [u32]>,
+    starts: Vec<StateID>,
+}
+
+/// All patterns but the number-type unions, read with the tables.
+static PATTERNS: Lazy<Patterns> = Lazy::new(|| {
+    let Dense { dfa, start } = Dense::new(RAW_PATTERNS);
+    let starts = (0..usize::from(RAW_PATTERN_COUNT))
+        .map(|i| {
+            // The selector bytes of build.rs: the base-3 digits of i, most
+            // significant first, as the bytes 0, 1 and 2.
+            (0..RAW_PATTERN_LEVELS).rev().fold(start, |s, level| {
+                dfa.next_state(s, (i / 3usize.pow(level) % 3) as u8)
+            })
+        })
+        .collect();
+    Patterns { dfa, starts }
+});
+
+impl Patterns {
+    /// Where the leftmost-first match of pattern `id` that starts at the
+    /// first digit ends (what `^(?:pattern)` finds), if there is one.
+    fn match_end(&self, id: u16, digits: &[u8]) -> Option<usize> {
+        let dfa = &self.dfa;
+        let mut s = self.starts[usize::from(id)];
+        let mut end = None;
+        for (i, &b) in digits.iter().enumerate() {
+            s = dfa.next_state(s, b);
+            if dfa.is_special_state(s) {
+                // Matches are reported one byte late: this one ended at i.
+                if dfa.is_match_state(s) {
+                    end = Some(i);
+                } else if dfa.is_dead_state(s) {
+                    return end;
+                }
+            }
+        }
+        if dfa.is_match_state(dfa.next_eoi_state(s)) {
+            end = Some(digits.len());
+        }
+        end
+    }
+
+    /// Whether pattern `id` matches at the start of `digits` (for patterns
+    /// ending with `$`: all of them).
+    fn is_match(&self, id: u16, digits: &[u8]) -> bool {
+        let dfa = &self.dfa;
+        let mut s = self.starts[usize::from(id)];
+        for &b in digits {
+            s = dfa.next_state(s, b);
+            if dfa.is_special_state(s) {
+                if dfa.is_match_state(s) {
+                    return true;
+                } else if dfa.is_dead_state(s) {
+                    return false;
+                }
+            }
+        }
+        dfa.is_match_state(dfa.next_eoi_state(s))
+    }
+}
 
 /// All compiled metadata, built on first use and shared by every scanner.
 pub(crate) static TABLES: Lazy<Tables> = Lazy::new(Tables::build);
@@ -76,12 +221,11 @@ pub(crate) struct Tables {
 }
 
 /// The union of the validity rules of the regions sharing a calling code.
-/// Compiled on first use, like a region's own patterns.
+/// Read from the blob on first use, like a region's own automaton.
 struct Shared {
     lengths: u32,
-    /// The union of the regions' number-type patterns.
-    source: String,
-    valid: OnceCell<Regex>,
+    at: DfaRef,
+    valid: OnceCell<Dense>,
 }
 
 impl Shared {
@@ -90,10 +234,7 @@ impl Shared {
     fn may_be_valid(&self, nsn: &[u8]) -> bool {
         nsn.len() < 32
             && self.lengths & (1 << nsn.len()) != 0
-            && self
-                .valid
-                .get_or_init(|| anchored(&self.source, true))
-                .is_match(nsn)
+            && self.valid.get_or_init(|| Dense::new(self.at)).is_match(nsn)
     }
 }
 
@@ -104,30 +245,15 @@ pub(crate) struct RegionRules {
     /// Bit `n` is set when a valid national number may have `n` digits.
     pub lengths: u32,
     raw: &'static RawRegion,
-    /// The patterns, compiled on first use.
-    compiled: OnceCell<Compiled>,
-}
-
-/// A region's compiled patterns.
-struct Compiled {
-    /// The union of the number-type patterns, anchored at both ends.
-    valid: Regex,
-    /// The international (IDD) prefix, anchored at the start.
+    /// The union of the number-type patterns, read on first use.
+    valid: OnceCell<Dense>,
     intl_prefix: Option<Prefix>,
     /// The national prefix pattern for parsing, anchored at the start (the
     /// transform rule in `raw` rewrites what it matched: Argentina, Brazil …).
     national_prefix: Option<Prefix>,
-    formats: Vec<FormatRule>,
-}
-
-struct FormatRule {
-    /// The most specific leading-digits pattern, anchored at the start.
-    leading: Option<Regex>,
-    /// The grouping pattern, anchored at both ends.
-    pattern: Regex,
-    /// Whether a number written in national format must carry the national
-    /// prefix (its formatting rule holds `$NP` and is not optional).
-    prefix_required: bool,
+    /// The national prefix pattern with its capture groups, for the few
+    /// regions whose transform rule reads them; compiled with the tables.
+    captures: Option<PikeVM>,
 }
 
 /// Most digits a national number can have after a prefix transform.
@@ -172,65 +298,68 @@ impl std::fmt::Debug for Digits {
 }
 
 /// A dialling prefix: most are a plain digit string ("0", "00", "011"),
-/// checked without a regex; the rest are patterns anchored at the start.
+/// compared as such; the rest are patterns of the shared DFA, anchored at
+/// the start.
 pub(crate) enum Prefix {
-    Literal(Box<[u8]>),
-    Pattern(Regex),
+    Literal(&'static [u8]),
+    Pattern(u16),
 }
 
 impl Prefix {
-    fn new(pattern: &str) -> Prefix {
-        let compact = compact(pattern);
-        if !compact.is_empty() && compact.bytes().all(|b| b.is_ascii_digit()) {
-            Prefix::Literal(compact.into_bytes().into_boxed_slice())
-        } else {
-            Prefix::Pattern(anchored(pattern, false))
+    fn new(raw: &RawPrefix) -> Prefix {
+        match *raw {
+            RawPrefix::Literal(digits) => Prefix::Literal(digits.as_bytes()),
+            RawPrefix::Pattern(id) => Prefix::Pattern(id),
         }
     }
 
     /// The length of the prefix at the start of `digits`, if it is there.
     #[inline]
     pub(crate) fn match_len(&self, digits: &[u8]) -> Option<usize> {
-        match self {
+        match *self {
             Prefix::Literal(lit) => digits.starts_with(lit).then_some(lit.len()),
-            Prefix::Pattern(re) => re.find(digits).map(|m| m.end()),
+            Prefix::Pattern(id) => PATTERNS.match_end(id, digits),
         }
     }
 }
 
 thread_local! {
-    /// Capture slots of the transform patterns, one set per pattern, reused
-    /// by this thread: reading a national prefix allocates nothing.
-    static LOCATIONS: RefCell<Vec<(usize, CaptureLocations)>> = const { RefCell::new(Vec::new()) };
+    /// Search state and capture slots of the transform patterns, one set
+    /// per pattern, reused by this thread: reading a national prefix
+    /// allocates nothing after the first time.
+    static SLOTS: RefCell<Vec<(usize, pikevm::Cache, Captures)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Runs `f` with this thread's capture slots for `re`.
-fn with_locations<R>(re: &Regex, f: impl FnOnce(&mut CaptureLocations) -> R) -> R {
-    LOCATIONS.with(|slots| {
+/// The capture groups of `re`'s match at the start of `digits`, if any,
+/// passed to `f` (with this thread's search state for `re`).
+fn with_captures<R>(re: &PikeVM, digits: &[u8], f: impl FnOnce(&Captures) -> R) -> Option<R> {
+    SLOTS.with(|slots| {
         let mut slots = slots.borrow_mut();
-        let key = re as *const Regex as usize;
-        let i = match slots.iter().position(|(k, _)| *k == key) {
+        let key = re as *const PikeVM as usize;
+        let i = match slots.iter().position(|(k, ..)| *k == key) {
             Some(i) => i,
             None => {
-                slots.push((key, re.capture_locations()));
+                slots.push((key, re.create_cache(), re.create_captures()));
                 slots.len() - 1
             }
         };
-        f(&mut slots[i].1)
+        let (_, cache, caps) = &mut slots[i];
+        re.captures(cache, Input::new(digits).anchored(Anchored::Yes), caps);
+        caps.is_match().then(|| f(caps))
     })
 }
 
 /// Applies a transform rule (digits and `$N` group references, as all of
-/// libphonenumber's are) to the groups `locs` found in `digits`, followed
+/// libphonenumber's are) to the groups `caps` found in `digits`, followed
 /// by `rest`; a group that did not take part adds nothing.
-fn expand(rule: &str, locs: &CaptureLocations, digits: &[u8], rest: &[u8]) -> Option<Digits> {
+fn expand(rule: &str, caps: &Captures, digits: &[u8], rest: &[u8]) -> Option<Digits> {
     let mut head = [0u8; MAX_NSN];
     let mut n = 0;
     let mut bytes = rule.bytes();
     while let Some(b) = bytes.next() {
         let part: &[u8] = if b == b'$' {
             let group = usize::from(bytes.next()?.checked_sub(b'0')?);
-            locs.get(group).map_or(&[], |(s, e)| &digits[s..e])
+            caps.get_group(group).map_or(&[], |g| &digits[g.range()])
         } else {
             std::slice::from_ref(&b)
         };
@@ -249,21 +378,16 @@ pub(crate) struct National {
     pub had_prefix: bool,
 }
 
-/// Metadata patterns are pretty-printed XML text: drop the white space.
-fn compact(pattern: &str) -> String {
-    pattern.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
-fn anchored(pattern: &str, whole: bool) -> Regex {
-    let source = if whole {
-        format!("^(?:{})$", compact(pattern))
-    } else {
-        format!("^(?:{})", compact(pattern))
-    };
+/// A transform rule's national prefix pattern, with its capture groups,
+/// searched anchored at the start. Only an NFA is built (a PikeVM, a
+/// third of the cost of a full regex: these 32 are built with the tables),
+/// and it runs only when the prefix DFA found a prefix.
+fn captures(pattern: &str) -> PikeVM {
     // The metadata only uses ASCII digits; Unicode classes would only cost.
-    RegexBuilder::new(&source)
-        .unicode(false)
-        .build()
+    PikeVM::builder()
+        .syntax(syntax::Config::new().unicode(false).utf8(false))
+        .thompson(thompson::Config::new().utf8(false))
+        .build(pattern)
         .unwrap_or_else(|e| panic!("libphonenumber pattern failed to compile: {e}"))
 }
 
@@ -274,38 +398,25 @@ impl RegionRules {
             code: raw.code,
             lengths: raw.lengths,
             raw,
-            compiled: OnceCell::new(),
+            valid: OnceCell::new(),
+            intl_prefix: raw.intl_prefix.as_ref().map(Prefix::new),
+            national_prefix: raw.national_prefix.as_ref().map(Prefix::new),
+            captures: raw.captures.map(captures),
         }
     }
 
-    fn compiled(&self) -> &Compiled {
-        self.compiled.get_or_init(|| {
-            let raw = self.raw;
-            Compiled {
-                valid: anchored(raw.valid, true),
-                intl_prefix: raw.intl_prefix.map(Prefix::new),
-                national_prefix: raw.national_prefix.map(Prefix::new),
-                formats: raw
-                    .formats
-                    .iter()
-                    .map(|f| FormatRule {
-                        leading: f.leading.map(|l| anchored(l, false)),
-                        pattern: anchored(f.pattern, true),
-                        prefix_required: f.prefix_required,
-                    })
-                    .collect(),
-            }
-        })
+    fn valid(&self) -> &Dense {
+        self.valid.get_or_init(|| Dense::new(self.raw.valid))
     }
 
-    /// Compiles the region's patterns now rather than at its first number.
+    /// Reads the region's automaton now rather than at its first number.
     pub(crate) fn prepare(&self) {
-        self.compiled();
+        self.valid();
     }
 
     /// The international (IDD) prefix, if the region has one.
     pub(crate) fn intl_prefix(&self) -> Option<&Prefix> {
-        self.compiled().intl_prefix.as_ref()
+        self.intl_prefix.as_ref()
     }
 
     /// Whether the region has a national prefix (and no transform rule).
@@ -316,9 +427,7 @@ impl RegionRules {
     /// Whether `nsn` (ASCII digits) is a valid national significant number.
     #[inline]
     pub(crate) fn is_valid(&self, nsn: &[u8]) -> bool {
-        nsn.len() < 32
-            && self.lengths & (1 << nsn.len()) != 0
-            && self.compiled().valid.is_match(nsn)
+        nsn.len() < 32 && self.lengths & (1 << nsn.len()) != 0 && self.valid().is_match(nsn)
     }
 
     /// Removes a national prefix (and carrier code) from digits dialled
@@ -333,31 +442,32 @@ impl RegionRules {
             }),
             had_prefix: false,
         };
-        let Some(prefix) = &self.compiled().national_prefix else {
+        let Some(prefix) = &self.national_prefix else {
             return unchanged();
         };
-        let candidate = match (self.raw.transform, prefix) {
+        let candidate = match (self.raw.transform, &self.captures) {
             // The common case: drop what the prefix pattern matched.
-            (None, _) | (_, Prefix::Literal(_)) => match prefix.match_len(digits) {
+            (None, _) | (_, None) => match prefix.match_len(digits) {
                 Some(n) if n > 0 => Digits::concat(&[&digits[n..]]),
                 _ => return unchanged(),
             },
             // A few regions rewrite it (Argentina's mobile "15", Brazil's
             // carrier codes); only then are capture groups needed.
-            (Some(rule), Prefix::Pattern(prefix)) => {
-                let rewritten = with_locations(prefix, |locs| {
-                    let end = prefix.captures_read(locs, digits)?.end();
-                    if end == 0 {
-                        return None;
-                    }
-                    let rest = &digits[end..];
-                    let last = locs.len() - 1;
-                    Some(if last > 0 && locs.get(last).is_some() {
-                        expand(rule, locs, digits, rest)
-                    } else {
-                        Digits::concat(&[rest])
-                    })
-                });
+            (Some(rule), Some(captures)) => {
+                // The DFA finds most digits without a prefix first.
+                let rewritten = match prefix.match_len(digits) {
+                    Some(n) if n > 0 => with_captures(captures, digits, |caps| {
+                        let end = caps.get_match().map_or(0, |m| m.end());
+                        let rest = &digits[end..];
+                        let last = caps.group_len() - 1;
+                        if last > 0 && caps.get_group(last).is_some() {
+                            expand(rule, caps, digits, rest)
+                        } else {
+                            Digits::concat(&[rest])
+                        }
+                    }),
+                    _ => None,
+                };
                 match rewritten {
                     Some(candidate) => candidate,
                     None => return unchanged(),
@@ -386,8 +496,10 @@ impl RegionRules {
     /// is acceptable: false when the format it would be written in requires
     /// the prefix (e.g. a bare `2079460958` in Great Britain).
     pub(crate) fn prefix_optional_for(&self, text: &[u8]) -> bool {
-        let chosen = self.compiled().formats.iter().find(|f| {
-            f.leading.as_ref().is_none_or(|l| l.is_match(text)) && f.pattern.is_match(text)
+        let patterns = &*PATTERNS;
+        let chosen = self.raw.formats.iter().find(|f| {
+            f.leading.is_none_or(|l| patterns.is_match(l, text))
+                && patterns.is_match(f.pattern, text)
         });
         chosen.is_none_or(|f| !f.prefix_required)
     }
@@ -395,6 +507,9 @@ impl RegionRules {
 
 impl Tables {
     fn build() -> Tables {
+        // The formats and prefixes of every region, read once here, when
+        // the first scanner is built: not on the first message of a region.
+        Lazy::force(&PATTERNS);
         let regions: Vec<RegionRules> = RAW_REGIONS.iter().map(RegionRules::new).collect();
         let mut by_id = HashMap::new();
         let mut by_code = vec![Vec::new(); MAX_CODE];
@@ -407,21 +522,17 @@ impl Tables {
                 list.push(i);
             }
         }
-        let shared = by_code
-            .iter()
-            .map(|list| {
-                if list.len() < 2 {
-                    return None;
-                }
-                let rules = || list.iter().map(|&r| &regions[usize::from(r)]);
-                let union: Vec<String> = rules().map(|r| format!("(?:{})", r.raw.valid)).collect();
-                Some(Shared {
-                    lengths: rules().fold(0, |l, r| l | r.lengths),
-                    source: union.join("|"),
-                    valid: OnceCell::new(),
-                })
-            })
-            .collect();
+        let mut shared: Vec<Option<Shared>> = (0..MAX_CODE).map(|_| None).collect();
+        for &(code, at) in RAW_SHARED {
+            let lengths = by_code[usize::from(code)]
+                .iter()
+                .fold(0, |l, &r| l | regions[usize::from(r)].lengths);
+            shared[usize::from(code)] = Some(Shared {
+                lengths,
+                at,
+                valid: OnceCell::new(),
+            });
+        }
         Tables {
             regions,
             by_id,
@@ -455,8 +566,8 @@ impl Tables {
     /// national prefix rules.
     ///
     /// One automaton for the union of the regions' patterns rejects most
-    /// digits first, so the siblings' own patterns are compiled (on first
-    /// use) and tried only for digits that are valid in one of them.
+    /// digits first, so the siblings' own automata are read (on first use)
+    /// and tried only for digits that are valid in one of them.
     pub(crate) fn national_in_sibling(
         &self,
         hint: &RegionRules,
@@ -526,7 +637,7 @@ impl Tables {
                 if !rules.plain_national_prefix() {
                     continue;
                 }
-                let Some(prefix) = rules.compiled().national_prefix.as_ref() else {
+                let Some(prefix) = rules.national_prefix.as_ref() else {
                     continue;
                 };
                 if let Some(n) = prefix.match_len(national).filter(|&n| n > 0) {
@@ -550,6 +661,7 @@ mod number_types;
 mod tests {
     use super::number_types::number_types;
     use super::*;
+    use regex::bytes::{Regex, RegexBuilder};
 
     fn region(id: &str) -> &'static RegionRules {
         &TABLES.regions[usize::from(TABLES.region_index(id).unwrap())]
@@ -560,7 +672,7 @@ mod tests {
         let database = &*phonenumber::metadata::DATABASE;
         assert_eq!(TABLES.regions.len(), database.iter().count());
         for rules in &TABLES.regions {
-            rules.compiled();
+            rules.prepare();
         }
         let mut checked = 0;
         for meta in database.iter() {
@@ -582,6 +694,150 @@ mod tests {
             }
         }
         assert!(checked > 1000, "only {checked} examples");
+    }
+
+    /// The regex the automata replace, as the library compiled it before.
+    fn regex(pattern: &str, whole: bool) -> Regex {
+        let pattern: String = pattern.chars().filter(|c| !c.is_whitespace()).collect();
+        let source = if whole {
+            format!("^(?:{pattern})$")
+        } else {
+            format!("^(?:{pattern})")
+        };
+        RegexBuilder::new(&source).unicode(false).build().unwrap()
+    }
+
+    /// Digit strings to try a region's automata on: its example numbers,
+    /// their heads, and them behind dialling prefixes, plus pseudo-random
+    /// digits of every length up to 18.
+    fn inputs(meta: &phonenumber::metadata::Metadata, seed: &mut u64) -> Vec<Vec<u8>> {
+        let mut out: Vec<Vec<u8>> = vec![Vec::new()];
+        for desc in number_types(meta) {
+            let Some(example) = desc.example() else {
+                continue;
+            };
+            for head in 1..=example.len() {
+                out.push(example.as_bytes()[..head].to_vec());
+            }
+            for prefix in ["0", "00", "1", "011", "8", "15", "90", "0015", "9"] {
+                out.push(format!("{prefix}{example}").into_bytes());
+            }
+        }
+        for len in 0..=18 {
+            for _ in 0..40 {
+                let digits = (0..len)
+                    .map(|_| {
+                        *seed = seed
+                            .wrapping_mul(6364136223846793005)
+                            .wrapping_add(1442695040888963407);
+                        b'0' + ((*seed >> 33) % 10) as u8
+                    })
+                    .collect();
+                out.push(digits);
+            }
+        }
+        out
+    }
+
+    /// Every automaton built by build.rs agrees with the regex it replaces
+    /// (as `^(?:…)$` or `^(?:…)` with `regex`), on example numbers, their
+    /// variants and random digits.
+    #[test]
+    fn automata_agree_with_the_patterns_they_replace() {
+        let database = &*phonenumber::metadata::DATABASE;
+        let mut seed = 7u64;
+        let mut unions: HashMap<u16, Vec<String>> = HashMap::new();
+        let mut checked = 0usize;
+        for meta in database.iter() {
+            let rules = TABLES
+                .regions
+                .iter()
+                .find(|r| r.id == meta.id() && r.code == meta.country_code())
+                .unwrap();
+            let union: Vec<String> = number_types(meta)
+                .map(|d| format!("(?:{})", d.national_number().as_str()))
+                .collect();
+            let valid = regex(&union.join("|"), true);
+            unions
+                .entry(meta.country_code())
+                .or_default()
+                .push(union.join("|"));
+            let intl = meta
+                .international_prefix()
+                .map(|r| regex(r.as_str(), false));
+            let national = meta
+                .national_prefix_for_parsing()
+                .map(|r| r.as_str().to_string())
+                .or_else(|| meta.national_prefix().map(regex::escape))
+                .filter(|p| !p.trim().is_empty())
+                .map(|p| regex(&p, false));
+            let formats: Vec<(Option<Regex>, Regex)> = meta
+                .formats()
+                .iter()
+                .map(|f| {
+                    let leading = f.leading_digits().last().map(|r| regex(r.as_str(), false));
+                    (leading, regex(f.pattern().as_str(), true))
+                })
+                .collect();
+            assert_eq!(formats.len(), rules.raw.formats.len(), "{}", meta.id());
+            let with_groups = rules.raw.captures.map(|p| regex(p, false));
+            for digits in inputs(meta, &mut seed) {
+                let d = digits.as_slice();
+                let label = || format!("{} {}", meta.id(), String::from_utf8_lossy(d));
+                assert_eq!(rules.valid().is_match(d), valid.is_match(d), "{}", label());
+                assert_eq!(
+                    rules.intl_prefix().and_then(|p| p.match_len(d)),
+                    intl.as_ref().and_then(|re| re.find(d)).map(|m| m.end()),
+                    "IDD {}",
+                    label()
+                );
+                assert_eq!(
+                    rules.national_prefix.as_ref().and_then(|p| p.match_len(d)),
+                    national.as_ref().and_then(|re| re.find(d)).map(|m| m.end()),
+                    "national prefix {}",
+                    label()
+                );
+                if let (Some(vm), Some(re)) = (&rules.captures, &with_groups) {
+                    let spans = |caps: &Captures| {
+                        (0..caps.group_len())
+                            .map(|g| caps.get_group(g).map(|s| (s.start, s.end)))
+                            .collect::<Vec<_>>()
+                    };
+                    let expected = re.captures(d).map(|c| {
+                        c.iter()
+                            .map(|g| g.map(|m| (m.start(), m.end())))
+                            .collect::<Vec<_>>()
+                    });
+                    assert_eq!(with_captures(vm, d, spans), expected, "groups {}", label());
+                }
+                for (raw, (leading, pattern)) in rules.raw.formats.iter().zip(&formats) {
+                    if let (Some(id), Some(re)) = (raw.leading, leading) {
+                        assert_eq!(PATTERNS.is_match(id, d), re.is_match(d), "{}", label());
+                    }
+                    assert_eq!(
+                        PATTERNS.is_match(raw.pattern, d),
+                        pattern.is_match(d),
+                        "format {}",
+                        label()
+                    );
+                }
+                checked += 1;
+            }
+        }
+        // The shared calling codes' unions.
+        for (code, regions) in unions.into_iter().filter(|(_, r)| r.len() > 1) {
+            let shared = TABLES.shared[usize::from(code)].as_ref().unwrap();
+            let union: Vec<String> = regions.iter().map(|u| format!("(?:{u})")).collect();
+            let re = regex(&union.join("|"), true);
+            let dfa = Dense::new(shared.at);
+            for &r in TABLES.regions_for_code(u32::from(code)) {
+                let meta = database.by_id(TABLES.regions[usize::from(r)].id).unwrap();
+                for digits in inputs(meta, &mut seed) {
+                    assert_eq!(dfa.is_match(&digits), re.is_match(&digits), "+{code}");
+                }
+            }
+        }
+        assert!(checked > 100_000, "only {checked} inputs");
     }
 
     #[test]
