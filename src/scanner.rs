@@ -194,8 +194,9 @@ impl ScannerBuilder {
                 Trigger::WholeText => whole_text.push(d),
             }
         }
-        // The default region's phone patterns are compiled with the scanner,
-        // not on its first message; other regions compile on first use.
+        // The default region's phone automata are read with the scanner;
+        // other regions' on their first number (microseconds: nothing is
+        // compiled at run time, see `detect::phone::metadata`).
         if let Some(region) = region.filter(|_| selected.contains(&Kind::Phone)) {
             region.prepare();
         }

@@ -130,6 +130,15 @@ static NG_BANK_NAMES: Lazy<AhoCorasick> = Lazy::new(|| {
 #[derive(Debug)]
 pub(crate) struct BankAccountDetector;
 
+impl BankAccountDetector {
+    pub(crate) fn new() -> BankAccountDetector {
+        // Build the keyword automata now, not on a live message.
+        Lazy::force(&WORDS);
+        Lazy::force(&NG_BANK_NAMES);
+        BankAccountDetector
+    }
+}
+
 impl Detector for BankAccountDetector {
     fn kinds(&self) -> &[Kind] {
         &[Kind::BankAccount]

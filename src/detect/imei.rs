@@ -55,6 +55,14 @@ static WORDS: Lazy<Keywords> = Lazy::new(|| {
 #[derive(Debug)]
 pub(crate) struct ImeiDetector;
 
+impl ImeiDetector {
+    pub(crate) fn new() -> ImeiDetector {
+        // Build the keyword automaton now, not on a live message.
+        Lazy::force(&WORDS);
+        ImeiDetector
+    }
+}
+
 impl Detector for ImeiDetector {
     fn kinds(&self) -> &[Kind] {
         &[Kind::Imei]

@@ -106,10 +106,10 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(iban::IbanDetector),
         Box::new(ip::IpDetector),
         Box::new(ids::IdDetector::new()),
-        Box::new(imei::ImeiDetector),
+        Box::new(imei::ImeiDetector::new()),
         Box::new(crypto::CryptoDetector),
         Box::new(upi::UpiDetector),
-        Box::new(bank_account::BankAccountDetector),
-        Box::new(passport::PassportDetector),
+        Box::new(bank_account::BankAccountDetector::new()),
+        Box::new(passport::PassportDetector::new()),
     ]
 }

@@ -84,6 +84,14 @@ static WORDS: Lazy<Keywords> = Lazy::new(|| {
 #[derive(Debug)]
 pub(crate) struct PassportDetector;
 
+impl PassportDetector {
+    pub(crate) fn new() -> PassportDetector {
+        // Build the keyword automaton now, not on a live message.
+        Lazy::force(&WORDS);
+        PassportDetector
+    }
+}
+
 impl Detector for PassportDetector {
     fn kinds(&self) -> &[Kind] {
         &[Kind::Passport]
