@@ -263,7 +263,7 @@ impl<'s> CsvRedactor<'s> {
             && spans.iter().enumerate().all(|(i, &(a, b))| {
                 let raw = &body[a..b];
                 let f = parser.field(i);
-                raw == f || unquotes_to(raw, f)
+                raw_reads_as(raw, f)
             });
         let start = out.len();
         let mut found = 0;
@@ -346,7 +346,11 @@ impl Parser {
         if self.ends.len() < 16 {
             self.ends.resize(16, 0);
         }
-        let (mut input, mut nout, mut nends) = (record, 0, 0);
+        // The first byte goes alone: csv_core drops a byte order mark at the
+        // start of its input, and here that is a record's start, where it is
+        // text (the header drops the file's own).
+        let (mut input, mut later) = record.split_at(record.len().min(1));
+        let (mut nout, mut nends) = (0, 0);
         loop {
             let (result, nin, o, e) =
                 self.reader
@@ -356,7 +360,7 @@ impl Parser {
             nends += e;
             match result {
                 // All input read: the next call, with none, ends the record.
-                R::InputEmpty => {}
+                R::InputEmpty => input = std::mem::take(&mut later),
                 R::OutputFull => {
                     let n = self.values.len() * 2;
                     self.values.resize(n, 0);
@@ -377,20 +381,30 @@ impl Parser {
     }
 }
 
-/// Whether a quoted raw field holds `value` (doubled quotes read as one).
-fn unquotes_to(raw: &[u8], value: &[u8]) -> bool {
-    let Some(inner) = raw.strip_prefix(b"\"").and_then(|r| r.strip_suffix(b"\"")) else {
-        return false;
+/// Whether the raw bytes of a field read as `value`, as the `csv` crate
+/// reads them: a quoted field's `""` is one quote, and whatever follows its
+/// closing quote (`"a"b` reads as `ab`) is taken as it is.
+fn raw_reads_as(raw: &[u8], value: &[u8]) -> bool {
+    let Some(inner) = raw.strip_prefix(b"\"") else {
+        return raw == value;
     };
     let mut v = value.iter();
     let mut i = 0;
     while i < inner.len() {
+        if inner[i] == b'"' {
+            if inner.get(i + 1) != Some(&b'"') {
+                // The closing quote: the rest is literal.
+                return v.as_slice() == &inner[i + 1..];
+            }
+            i += 1;
+        }
         if v.next() != Some(&inner[i]) {
             return false;
         }
-        i += if inner[i] == b'"' { 2 } else { 1 };
+        i += 1;
     }
-    v.next().is_none()
+    // Never closed: not a record `record` writes.
+    false
 }
 
 /// Writes a field, quoted when `quote` is set or the value needs it.
@@ -425,6 +439,9 @@ mod tests {
         let n = p.parse(b"x");
         assert_eq!(n, 1);
         assert_eq!(p.field(0), b"x");
+        // A byte order mark starting a record is text.
+        let n = p.parse("\u{feff}a,b".as_bytes());
+        assert_eq!((n, p.field(0)), (2, "\u{feff}a".as_bytes()));
         // A quote inside an unquoted field and a lone CR are text.
         let n = p.parse(b"5\" screen,a\rb,\"q\"x\"");
         let fields: Vec<&[u8]> = (0..n).map(|i| p.field(i)).collect();
@@ -471,6 +488,21 @@ mod tests {
             assert_eq!(got, ends, "pieces of {size}");
             assert_eq!(splitter.open_quote(), Some(0));
         }
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_kept_as_written() {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        let mut r = CsvRedactor::new(&scanner, &["message".into()], None).unwrap();
+        r.header(b"notes,message,more\n").unwrap();
+        let mut out = Vec::new();
+        let record = b"\"a\"}b,\"98765 43210\",\"x\"\"y\"z\"\n";
+        r.record(record, None, &mut out).unwrap();
+        assert_eq!(out, "\"a\"}b,\"••••• ••210\",\"x\"\"y\"z\"\n".as_bytes());
+        assert!(raw_reads_as(b"\"a\"}b", b"a}b"));
+        assert!(raw_reads_as(b"\"x\"\"y\"z\"", b"x\"yz\""));
+        assert!(!raw_reads_as(b"\"x\"\"y\"z\"", b"x\"yz"));
+        assert!(!raw_reads_as(b"\"open", b"open"));
     }
 
     #[test]
