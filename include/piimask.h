@@ -1003,6 +1003,19 @@ piimask_status piimask_stream_finish(piimask_stream *stream,
                                      piimask_bytes *out,
                                      piimask_findings *findings);
 
+// How many input bytes the stream holds back: taken by
+// `piimask_stream_write` but not yet in any output (0 for NULL). So the
+// outputs so far are the redaction of the first `written - held` bytes
+// of the input, where `written` is the total length of all chunks; the
+// findings of the next output start at or after that offset. A binding
+// that converts byte offsets into other units keeps only the held bytes.
+// Not thread-safe per stream.
+//
+// # Safety
+// `stream` must be NULL or live and not used by another thread during
+// the call.
+size_t piimask_stream_held(const piimask_stream *stream);
+
 // Releases a stream (NULL: nothing happens). Text still held back is
 // dropped unredacted and never returned.
 //

@@ -26,7 +26,7 @@ fi
 shift || true
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-    targets=(scan redact config ffi cli_lines guard)
+    targets=(scan redact config ffi cli_lines guard stream formats)
 fi
 
 step() { printf '\n==> %s\n' "$*"; }

@@ -122,7 +122,7 @@ impl RedactStream<'_> {
 
     /// How many input bytes are held back, waiting for a cut.
     pub fn held(&self) -> usize {
-        self.state.held.len()
+        self.state.held()
     }
 
     /// How many input bytes the stream has taken so far.
@@ -180,6 +180,11 @@ impl StreamState {
     /// Findings of the last output, in stream offsets.
     pub(crate) fn findings(&self) -> &[Finding] {
         &self.findings
+    }
+
+    /// Input bytes held back, waiting for a cut.
+    pub(crate) fn held(&self) -> usize {
+        self.held.len()
     }
 
     fn check_open(&self) -> Result<(), Error> {

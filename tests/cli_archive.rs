@@ -169,3 +169,101 @@ fn csv_columns_and_json_fields() {
         "{\"id\":1,\"payload\":{\"message\":{\"body\":\"call ••••• ••210\"}}}\n{\"error\":\"invalid JSON at column 2\",\"line\":2}\n"
     );
 }
+
+#[test]
+fn csv_quotes_as_the_csv_crate_reads_them() {
+    // A quote inside an unquoted field and a lone CR are text: each record
+    // stays its own and both messages are redacted.
+    let csv = b"id,notes,message\n1,5\" screen,call 98765 43210\n2,a\rb,98765 43210\n";
+    let (out, err, ok) = redact(
+        &["--region", "IN", "--format", "csv", "--columns", "message"],
+        csv,
+    );
+    assert!(ok, "{err}");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "id,notes,message\n1,5\" screen,call ••••• ••210\n2,a\rb,••••• ••210\n"
+    );
+    assert!(err.contains("3 records, 2 findings, 0 failed"), "{err}");
+}
+
+#[test]
+fn csv_unclosed_quote_fails_closed_naming_its_line() {
+    // The notes field of record 3 (line 4) opens a quote that never
+    // closes: everything after it would be one field of an unredacted
+    // column, so it is dropped and the run fails, naming the line.
+    let csv = b"id,notes,message\n1,\"two\nlines\",98765 43210\n2,ok,hi\n3,\"unclosed,98765 43210\n4,x,98765 43210\n";
+    for threads in ["1", "2"] {
+        let (out, err, ok) = redact(
+            &[
+                "--region",
+                "IN",
+                "--format",
+                "csv",
+                "--columns",
+                "message",
+                "--threads",
+                threads,
+            ],
+            csv,
+        );
+        assert!(!ok, "{err}");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "id,notes,message\n1,\"two\nlines\",••••• ••210\n2,ok,hi\n\n"
+        );
+        assert!(
+            err.contains("line 5: a quoted field opens here and is never closed; record 4"),
+            "{err}"
+        );
+        assert!(!err.contains("98765"), "{err}");
+        assert!(err.contains("4 records, 1 findings, 1 failed"), "{err}");
+    }
+}
+
+#[test]
+fn csv_quote_open_past_the_record_limit_stops_the_run() {
+    // A quote that stays open for more than 16 MiB: the run stops there
+    // instead of reading the rest of the input into memory.
+    let mut csv = b"id,notes,message\n1,ok,98765 43210\n2,\"open".to_vec();
+    let line = [b"x".repeat(1023), b"\n".to_vec()].concat();
+    while csv.len() < 18 << 20 {
+        csv.extend_from_slice(&line);
+    }
+    csv.extend_from_slice(b"\",98765 43210\n3,after,98765 43210\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+        .args([
+            "redact",
+            "--region",
+            "IN",
+            "--format",
+            "csv",
+            "--columns",
+            "message",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The run stops reading early: a broken pipe here is expected.
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&csv);
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    let (stdout, err) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert!(!out.status.success());
+    assert!(
+        err.contains("line 3: a quoted field opens here and is still open after 16 MiB"),
+        "{err}"
+    );
+    assert!(
+        !stdout.contains("after") && !stdout.contains("98765"),
+        "{stdout:.200}"
+    );
+}

@@ -141,11 +141,19 @@ export interface RedactStreamOptions extends import('stream').TransformOptions {
 
 /**
  * A Transform stream that redacts the text piped through it (Buffers or
- * strings in, Buffers out). Chunks may be split anywhere; the output joined
- * equals `scanner.redact()` of the whole text.
+ * strings in, Buffers out). Chunks may be split anywhere (inside a UTF-8
+ * character or a surrogate pair); the output joined equals
+ * `scanner.redact()` of the whole text. Before each piece of output it
+ * emits a 'finding' event per finding in that piece, as `scanner.scan()`
+ * gives them for the whole text: `start` and `end` are UTF-16 offsets into
+ * the whole stream.
  */
 export declare class RedactTransform extends import('stream').Transform {
   constructor(scanner: Scanner, options?: RedactStreamOptions);
+  on(event: 'finding', listener: (finding: Finding) => void): this;
+  on(event: string | symbol, listener: (...args: any[]) => void): this;
+  once(event: 'finding', listener: (finding: Finding) => void): this;
+  once(event: string | symbol, listener: (...args: any[]) => void): this;
 }
 
 /** A RedactTransform for `scanner`. */

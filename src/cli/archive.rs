@@ -23,7 +23,7 @@ use super::common::{build_scanner, open_input, thread_count, Options};
 use super::lines::Mode;
 use super::progress::{input_size, Progress, Rate};
 use super::Outcome;
-use crate::formats::csv::{record_end, CsvRedactor};
+use crate::formats::csv::{record_end, unclosed_quote, CsvRedactor, RecordSplitter};
 use crate::formats::json::{FieldPath, JsonFieldRedactor};
 use crate::formats::whatsapp::{ExportRedactor, SenderState};
 use crate::Scanner;
@@ -76,6 +76,8 @@ struct Block {
     senders: Option<SenderState>,
     /// The number of the block's first record (1-based).
     first_record: usize,
+    /// The line of the input the block starts on (1-based).
+    first_line: usize,
 }
 
 /// A redacted block.
@@ -90,6 +92,16 @@ struct Done {
 }
 
 const BLOCK_BYTES: usize = 1 << 20;
+
+/// The longest CSV record read: a quoted field still open after this many
+/// bytes stops the run (it is almost surely a quote that is never closed,
+/// and reading on would hold the rest of the input in memory).
+const MAX_CSV_RECORD: usize = 16 << 20;
+
+/// The number of line feeds in `data`.
+fn line_breaks(data: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', data).count()
+}
 
 /// The end of the last complete record in `data` (CSV: outside quotes).
 fn last_record_end(data: &[u8], csv: bool) -> Option<usize> {
@@ -183,8 +195,11 @@ impl Redactor<'_> {
         if let (Redactor::Whatsapp(r), Some(state)) = (&mut *self, block.senders) {
             r.set_state(state);
         }
+        let mut line_number = block.first_line;
         for (i, rec) in records(&block.data, csv).enumerate() {
             let number = block.first_record + i;
+            let first_line = line_number;
+            line_number += line_breaks(rec);
             done.records += 1;
             let (line, newline) = match rec.strip_suffix(b"\n") {
                 Some(l) if !csv => (l, true),
@@ -223,7 +238,17 @@ impl Redactor<'_> {
                         serde_json::to_writer(&mut done.out, &error).expect("Vec write");
                         write!(done.out, ",\"line\":{number}}}").expect("Vec write");
                     } else if done.problems.len() < 20 {
-                        done.problems.push(format!("record {number}: {error}"));
+                        done.problems
+                            .push(match unclosed_quote(rec).filter(|_| csv) {
+                                // Its fields cannot be told apart: name the line
+                                // to fix.
+                                Some(at) => format!(
+                                    "line {}: a quoted field opens here and is never closed; \
+                                 record {number}, from there to the end of the input, is dropped",
+                                    first_line + line_breaks(&rec[..at])
+                                ),
+                                None => format!("record {number}: {error}"),
+                            });
                     }
                     if csv && rec.ends_with(b"\n") {
                         done.out.push(b'\n');
@@ -371,6 +396,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
         let mut carry = Vec::new();
         let mut seq = 0;
         let mut first_record = usize::from(csv) + 1;
+        let mut first_line = 1 + line_breaks(&header);
         let read_result = (|| -> Result<(), String> {
             loop {
                 if token_rx.recv().is_err() {
@@ -394,12 +420,29 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                         Some(end) => carry = data.split_off(end),
                         None => {
                             // One record longer than a block: read on to
-                            // its end.
+                            // its end, a line at a time (a CSV record ends
+                            // with the first line that leaves no quoted
+                            // field open).
+                            let mut splitter = RecordSplitter::default();
+                            if csv {
+                                splitter.feed(&data);
+                            }
                             loop {
+                                if csv && data.len() > MAX_CSV_RECORD {
+                                    let at = splitter.open_quote().unwrap_or(0);
+                                    return Err(format!(
+                                        "line {}: a quoted field opens here and is still open \
+                                         after {} MiB; stopped, the rest of the input is not \
+                                         written",
+                                        first_line + line_breaks(&data[..at]),
+                                        MAX_CSV_RECORD >> 20
+                                    ));
+                                }
+                                let before = data.len();
                                 let n = input
                                     .read_until(b'\n', &mut data)
                                     .map_err(|e| format!("read error: {e}"))?;
-                                if n == 0 || last_record_end(&data, csv) == Some(data.len()) {
+                                if n == 0 || !csv || splitter.feed(&data[before..]).is_some() {
                                     break;
                                 }
                             }
@@ -417,13 +460,16 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                     _ => None,
                 };
                 let count = records(&data, csv).count();
+                let lines = line_breaks(&data);
                 let block = Block {
                     seq,
                     data,
                     senders,
                     first_record,
+                    first_line,
                 };
                 first_record += count;
+                first_line += lines;
                 seq += 1;
                 if work_tx.send(block).is_err() {
                     return Ok(());

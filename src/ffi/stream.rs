@@ -158,6 +158,25 @@ unsafe fn step(
     piimask_status::Ok
 }
 
+/// How many input bytes the stream holds back: taken by
+/// `piimask_stream_write` but not yet in any output (0 for NULL). So the
+/// outputs so far are the redaction of the first `written - held` bytes
+/// of the input, where `written` is the total length of all chunks; the
+/// findings of the next output start at or after that offset. A binding
+/// that converts byte offsets into other units keeps only the held bytes.
+/// Not thread-safe per stream.
+///
+/// # Safety
+/// `stream` must be NULL or live and not used by another thread during
+/// the call.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_stream_held(stream: *const piimask_stream) -> usize {
+    boundary! {
+        // SAFETY: NULL or live per the contract.
+        unsafe { stream.as_ref() }.map_or(0, |st| st.state.held())
+    }
+}
+
 /// Releases a stream (NULL: nothing happens). Text still held back is
 /// dropped unredacted and never returned.
 ///

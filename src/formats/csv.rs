@@ -7,41 +7,146 @@
 //! a redacted field is quoted again when it was quoted or now needs it.
 //! Records are found with [`record_end`] (a line break outside quotes), so
 //! a caller can hand blocks of whole records to several threads.
+//!
+//! Quotes are read as the `csv` crate reads them: a quote opens a quoted
+//! field only as a field's first byte (elsewhere it is an ordinary
+//! character, as in `5" screen`), `""` inside a quoted field is one quote,
+//! and only a line feed ends a record (a lone carriage return is text). A
+//! quoted field that is never closed would swallow every later record into
+//! one field; [`unclosed_quote`] finds it, and [`CsvRedactor::record`]
+//! fails on such a record (fail closed) rather than write it.
 
 use crate::error::Error;
 use crate::finding::Finding;
 use crate::region::Region;
 use crate::scanner::Scanner;
 
+/// Where a CSV reader is inside a record.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum State {
+    /// At the start of a field.
+    #[default]
+    FieldStart,
+    /// Inside a field that did not start with a quote.
+    Unquoted,
+    /// Inside a quoted field.
+    Quoted,
+    /// Just after a quote inside a quoted field: it closed the field,
+    /// unless another quote follows (`""`).
+    QuoteInQuoted,
+}
+
+/// Finds record ends in CSV that arrives in pieces: the state of one
+/// record read so far.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RecordSplitter {
+    state: State,
+    /// Bytes of the current record read so far.
+    read: usize,
+    /// Where (in the current record) the open quoted field's quote is.
+    quote_at: usize,
+}
+
+impl RecordSplitter {
+    /// Reads on through `data`, the bytes after those read before, and
+    /// returns the end of the current record in `data` (just after its line
+    /// break); the splitter then starts a new record. `None`: the record
+    /// goes on past `data`.
+    pub fn feed(&mut self, data: &[u8]) -> Option<usize> {
+        let mut i = 0;
+        while i < data.len() {
+            match self.state {
+                State::Quoted => match memchr::memchr(b'"', &data[i..]) {
+                    Some(q) => {
+                        self.state = State::QuoteInQuoted;
+                        i += q + 1;
+                    }
+                    None => i = data.len(),
+                },
+                State::Unquoted => match memchr::memchr2(b',', b'\n', &data[i..]) {
+                    Some(d) => {
+                        i += d;
+                        self.state = State::FieldStart;
+                        if data[i] == b'\n' {
+                            return Some(self.end(i + 1));
+                        }
+                        i += 1;
+                    }
+                    None => i = data.len(),
+                },
+                State::FieldStart | State::QuoteInQuoted => {
+                    let b = data[i];
+                    self.state = match (self.state, b) {
+                        (_, b'\n') => {
+                            self.state = State::FieldStart;
+                            return Some(self.end(i + 1));
+                        }
+                        (_, b',') => State::FieldStart,
+                        (State::FieldStart, b'"') => {
+                            self.quote_at = self.read + i;
+                            State::Quoted
+                        }
+                        (State::QuoteInQuoted, b'"') => State::Quoted,
+                        _ => State::Unquoted,
+                    };
+                    i += 1;
+                }
+            }
+        }
+        self.read += data.len();
+        None
+    }
+
+    /// Ends the current record `end` bytes into the last data.
+    fn end(&mut self, end: usize) -> usize {
+        self.read = 0;
+        end
+    }
+
+    /// When the record read so far ends inside a quoted field: the offset
+    /// (from the record's start) of the quote that opened it.
+    pub fn open_quote(&self) -> Option<usize> {
+        (self.state == State::Quoted).then_some(self.quote_at)
+    }
+}
+
 /// The end of the first record in `data` (just after its line break), or
 /// `None` when `data` holds no complete record yet. A line break inside a
 /// quoted field belongs to the field.
 pub fn record_end(data: &[u8]) -> Option<usize> {
-    let mut quoted = false;
-    for (i, &b) in data.iter().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => return Some(i + 1),
-            _ => {}
-        }
+    RecordSplitter::default().feed(data)
+}
+
+/// When `record` (one record, as [`record_end`] splits them, or the rest
+/// of the input when no record end was found) ends inside a quoted field:
+/// the offset of the quote that opened the field. Such a record holds
+/// everything up to the end of the input.
+pub fn unclosed_quote(record: &[u8]) -> Option<usize> {
+    let mut s = RecordSplitter::default();
+    match s.feed(record) {
+        Some(_) => None,
+        None => s.open_quote(),
     }
-    None
 }
 
 /// The raw fields of one record without its line break: byte ranges.
 fn raw_fields(record: &[u8], out: &mut Vec<(usize, usize)>) {
     out.clear();
-    let mut quoted = false;
+    let mut state = State::FieldStart;
     let mut start = 0;
     for (i, &b) in record.iter().enumerate() {
-        match b {
-            b'"' => quoted = !quoted,
-            b',' if !quoted => {
+        state = match (state, b) {
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::FieldStart, b'"') => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b',') => {
                 out.push((start, i));
                 start = i + 1;
+                State::FieldStart
             }
-            _ => {}
-        }
+            _ => State::Unquoted,
+        };
     }
     out.push((start, record.len()));
 }
@@ -112,7 +217,9 @@ impl<'s> CsvRedactor<'s> {
 
     /// Redacts one record (its bytes up to and including the line break,
     /// which may be missing on the last one) onto `out`; returns the
-    /// number of findings. On error nothing is written.
+    /// number of findings. On error nothing is written. A record that ends
+    /// inside a quoted field ([`unclosed_quote`]) is an error: its fields
+    /// cannot be told apart.
     ///
     /// ```
     /// use piimask::{formats::csv::CsvRedactor, Scanner};
@@ -137,6 +244,11 @@ impl<'s> CsvRedactor<'s> {
                 .take_while(|&&b| b == b'\n' || b == b'\r')
                 .count();
         let (body, ending) = record.split_at(body_end);
+        if let Some(at) = unclosed_quote(record) {
+            return Err(Error::Redaction(format!(
+                "the quoted field opened at byte {at} of the record is never closed"
+            )));
+        }
         if body.is_empty() {
             out.extend_from_slice(record);
             return Ok(0);
@@ -151,7 +263,7 @@ impl<'s> CsvRedactor<'s> {
             && spans.iter().enumerate().all(|(i, &(a, b))| {
                 let raw = &body[a..b];
                 let f = parser.field(i);
-                raw == f || unquotes_to(raw, f)
+                raw_reads_as(raw, f)
             });
         let start = out.len();
         let mut found = 0;
@@ -212,7 +324,10 @@ struct Parser {
 impl Default for Parser {
     fn default() -> Parser {
         Parser {
-            reader: csv_core::ReaderBuilder::new().build(),
+            // Only a line feed ends a record, as for [`record_end`].
+            reader: csv_core::ReaderBuilder::new()
+                .terminator(csv_core::Terminator::Any(b'\n'))
+                .build(),
             values: Vec::new(),
             ends: Vec::new(),
         }
@@ -231,7 +346,11 @@ impl Parser {
         if self.ends.len() < 16 {
             self.ends.resize(16, 0);
         }
-        let (mut input, mut nout, mut nends) = (record, 0, 0);
+        // The first byte goes alone: csv_core drops a byte order mark at the
+        // start of its input, and here that is a record's start, where it is
+        // text (the header drops the file's own).
+        let (mut input, mut later) = record.split_at(record.len().min(1));
+        let (mut nout, mut nends) = (0, 0);
         loop {
             let (result, nin, o, e) =
                 self.reader
@@ -241,7 +360,7 @@ impl Parser {
             nends += e;
             match result {
                 // All input read: the next call, with none, ends the record.
-                R::InputEmpty => {}
+                R::InputEmpty => input = std::mem::take(&mut later),
                 R::OutputFull => {
                     let n = self.values.len() * 2;
                     self.values.resize(n, 0);
@@ -262,20 +381,30 @@ impl Parser {
     }
 }
 
-/// Whether a quoted raw field holds `value` (doubled quotes read as one).
-fn unquotes_to(raw: &[u8], value: &[u8]) -> bool {
-    let Some(inner) = raw.strip_prefix(b"\"").and_then(|r| r.strip_suffix(b"\"")) else {
-        return false;
+/// Whether the raw bytes of a field read as `value`, as the `csv` crate
+/// reads them: a quoted field's `""` is one quote, and whatever follows its
+/// closing quote (`"a"b` reads as `ab`) is taken as it is.
+fn raw_reads_as(raw: &[u8], value: &[u8]) -> bool {
+    let Some(inner) = raw.strip_prefix(b"\"") else {
+        return raw == value;
     };
     let mut v = value.iter();
     let mut i = 0;
     while i < inner.len() {
+        if inner[i] == b'"' {
+            if inner.get(i + 1) != Some(&b'"') {
+                // The closing quote: the rest is literal.
+                return v.as_slice() == &inner[i + 1..];
+            }
+            i += 1;
+        }
         if v.next() != Some(&inner[i]) {
             return false;
         }
-        i += if inner[i] == b'"' { 2 } else { 1 };
+        i += 1;
     }
-    v.next().is_none()
+    // Never closed: not a record `record` writes.
+    false
 }
 
 /// Writes a field, quoted when `quote` is set or the value needs it.
@@ -310,5 +439,82 @@ mod tests {
         let n = p.parse(b"x");
         assert_eq!(n, 1);
         assert_eq!(p.field(0), b"x");
+        // A byte order mark starting a record is text.
+        let n = p.parse("\u{feff}a,b".as_bytes());
+        assert_eq!((n, p.field(0)), (2, "\u{feff}a".as_bytes()));
+        // A quote inside an unquoted field and a lone CR are text.
+        let n = p.parse(b"5\" screen,a\rb,\"q\"x\"");
+        let fields: Vec<&[u8]> = (0..n).map(|i| p.field(i)).collect();
+        assert_eq!(fields, [&b"5\" screen"[..], b"a\rb", b"qx\""]);
+    }
+
+    #[test]
+    fn records_end_where_the_csv_crate_ends_them() {
+        let data = b"1,5\" screen,x\n2,\"a\"\"\n,b\",c\r\n3,\"q\"x\"\n4\n\"open,\n5,6\n";
+        let mut ends = Vec::new();
+        let mut at = 0;
+        while let Some(end) = record_end(&data[at..]) {
+            at += end;
+            ends.push(at);
+        }
+        let mut want = Vec::new();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_reader(&data[..]);
+        let mut record = csv::ByteRecord::new();
+        while reader.read_byte_record(&mut record).unwrap() {
+            want.push(reader.position().byte() as usize);
+        }
+        // The csv crate ends the unclosed last record at the end of input.
+        assert_eq!([&ends[..], &[data.len()]].concat(), want);
+        assert_eq!(unclosed_quote(&data[at..]), Some(0));
+        assert_eq!(unclosed_quote(b"1,\"a\"\"b"), Some(2));
+        assert_eq!(unclosed_quote(b"1,\"a\"\"b\""), None);
+        assert_eq!(unclosed_quote(b"1,a\"b"), None);
+
+        // Fed in pieces of any size, the same ends.
+        for size in 1..8 {
+            let mut splitter = RecordSplitter::default();
+            let mut got = Vec::new();
+            for (k, piece) in data.chunks(size).enumerate() {
+                let mut off = 0;
+                while let Some(end) = splitter.feed(&piece[off..]) {
+                    off += end;
+                    got.push(k * size + off);
+                }
+            }
+            assert_eq!(got, ends, "pieces of {size}");
+            assert_eq!(splitter.open_quote(), Some(0));
+        }
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_kept_as_written() {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        let mut r = CsvRedactor::new(&scanner, &["message".into()], None).unwrap();
+        r.header(b"notes,message,more\n").unwrap();
+        let mut out = Vec::new();
+        let record = b"\"a\"}b,\"98765 43210\",\"x\"\"y\"z\"\n";
+        r.record(record, None, &mut out).unwrap();
+        assert_eq!(out, "\"a\"}b,\"••••• ••210\",\"x\"\"y\"z\"\n".as_bytes());
+        assert!(raw_reads_as(b"\"a\"}b", b"a}b"));
+        assert!(raw_reads_as(b"\"x\"\"y\"z\"", b"x\"yz\""));
+        assert!(!raw_reads_as(b"\"x\"\"y\"z\"", b"x\"yz"));
+        assert!(!raw_reads_as(b"\"open", b"open"));
+    }
+
+    #[test]
+    fn a_record_with_an_unclosed_quote_fails_closed() {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        let mut r = CsvRedactor::new(&scanner, &["message".into()], None).unwrap();
+        r.header(b"id,notes,message\n").unwrap();
+        let mut out = b"kept".to_vec();
+        let record = b"7,\"unclosed 98765 43210,x\n8,ok,98765 43210\n";
+        let e = r.record(record, None, &mut out).unwrap_err();
+        assert_eq!(out, b"kept");
+        assert!(e.to_string().contains("byte 2"), "{e}");
+        assert!(!e.to_string().contains("98765"), "{e}");
     }
 }

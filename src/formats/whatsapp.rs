@@ -377,9 +377,13 @@ impl<'s> ExportRedactor<'s> {
             None => (line, false),
         };
         let start = out.len();
+        let had_sender = header.as_ref().map(|h| h.sender.clone());
         let result = self.redact_parts(line, header, out);
         match result {
             Ok(n) => {
+                if let Some(sender) = had_sender {
+                    keep_sender_or_none(line, sender, start, out);
+                }
                 if cr {
                     out.push(b'\r');
                 }
@@ -509,6 +513,39 @@ impl<'s> ExportRedactor<'s> {
     }
 }
 
+/// Keeps a redacted header line (`out[start..]`, from `line`) a message
+/// line when it was one, and a system line when it was one. Masks and
+/// pseudonyms change lengths (`priya@…` becomes `p•••@…`, `Ravi Kumar`
+/// `Contact 3`), and a header's sender is read only up to its 80th
+/// character: a system line with a `: ` further in could come to read as a
+/// message, and a long sender grown by its mask could stop reading as one.
+/// The first gets spaces before that colon until it is as far in again;
+/// the second gets its sender fully masked at its own length.
+fn keep_sender_or_none(line: &[u8], sender: Option<Range<usize>>, start: usize, out: &mut Vec<u8>) {
+    let now = |out: &[u8]| parse_header(&out[start..]).and_then(|h| h.sender);
+    match sender {
+        None => {
+            while let Some(s) = now(out) {
+                out.insert(start + s.end, b' ');
+            }
+        }
+        Some(s) if now(out).is_none() => {
+            // The redacted sender ends at the first colon after it (masks
+            // and pseudonyms write none).
+            let at = start + s.start;
+            let Some(colon) = memchr::memchr(b':', &out[at..]) else {
+                return;
+            };
+            let name = &line[s];
+            let mark = &name[..name.len() - trim_mark(name).len()];
+            let chars = String::from_utf8_lossy(trim_mark(name)).chars().count();
+            let masked = [mark, &"•".repeat(chars).into_bytes()].concat();
+            out.splice(at..at + colon, masked);
+        }
+        Some(_) => {}
+    }
+}
+
 /// A sender without the U+200E mark iOS may put before it.
 fn trim_mark(sender: &[u8]) -> &[u8] {
     sender.strip_prefix("\u{200E}".as_bytes()).unwrap_or(sender)
@@ -557,6 +594,39 @@ mod tests {
             Some(("12/03/2024, 14:32".into(), s("Ravi"), "hi".into()))
         );
         assert_eq!(header("98765 43210 is my number"), None);
+    }
+
+    #[test]
+    fn system_lines_stay_system_lines() {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        // The ": " is past the 80th character, so this is a system line;
+        // the shorter pseudonym and e-mail mask must not make it a message.
+        let line = "[3/12/24, 2:34:00 PM] +1 (202) 555-01232 Hi, this is Dana from priya@example.in office, reach Ravi Kumar: hi";
+        assert_eq!(header(line).unwrap().1, None);
+        let mut r = ExportRedactor::new(&scanner, scanner.region(), None, true).unwrap();
+        r.learn_sender(b"[3/12/24, 2:33:00 PM] Ravi Kumar: hello");
+        let mut out = Vec::new();
+        r.line(line.as_bytes(), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.contains("p•••@example.in") && out.contains("Contact 1"),
+            "{out}"
+        );
+        assert!(!out.contains("Ravi"), "{out}");
+        assert_eq!(header(&out).unwrap().1, None, "{out}");
+
+        // A sender just under 80 characters whose e-mail mask grows it
+        // past them stays a sender, fully masked.
+        let sender = format!("{} ab@x.in", "n".repeat(72));
+        let line = format!("12/03/2024, 14:32 - {sender}: hi");
+        assert_eq!(header(&line).unwrap().1.as_deref(), Some(&sender[..]));
+        let mut r = ExportRedactor::new(&scanner, scanner.region(), None, false).unwrap();
+        let mut out = Vec::new();
+        r.line(line.as_bytes(), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let got = header(&out).unwrap();
+        assert_eq!(got.1, Some("•".repeat(sender.chars().count())), "{out}");
+        assert_eq!(got.2, "hi");
     }
 
     #[test]

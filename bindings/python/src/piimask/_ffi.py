@@ -102,6 +102,7 @@ piimask_status piimask_stream_write(piimask_stream *stream, const char *chunk, s
 piimask_status piimask_stream_finish(piimask_stream *stream, piimask_bytes *out,
                                      piimask_findings *findings);
 void piimask_stream_free(piimask_stream *stream);
+size_t piimask_stream_held(const piimask_stream *stream);
 
 piimask_status piimask_bytes_set(piimask_bytes *bytes, const char *data, size_t len);
 piimask_status piimask_reveal(const piimask_scanner *scanner, const char *value, size_t len,
