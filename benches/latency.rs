@@ -368,10 +368,13 @@ fn first_messages(samples: &[Message]) -> Result<Value, String> {
     report["regions"] = json!(regions.len());
     for op in ["scan", "redact"] {
         let (mut first, mut again, mut build) = (Vec::new(), Vec::new(), Vec::new());
+        let mut slowest: Vec<(u64, &str, usize)> = Vec::new();
         for (text, region) in samples {
             let code = region.map_or("", |r| r.code());
             let v = spawn_child(&["first", op, code, text])?;
-            first.push(v["first_ns"].as_u64().unwrap_or(0));
+            let ns = v["first_ns"].as_u64().unwrap_or(0);
+            slowest.push((ns, code, text.len()));
+            first.push(ns);
             again.push(v["again_ns"].as_u64().unwrap_or(0));
             build.push(v["build_ns"].as_u64().unwrap_or(0));
         }
@@ -379,6 +382,13 @@ fn first_messages(samples: &[Message]) -> Result<Value, String> {
             continue;
         }
         report[op] = percentiles(&mut first);
+        // Which regions the tail comes from (what they prepare on first use).
+        slowest.sort_unstable_by_key(|s| std::cmp::Reverse(s.0));
+        report[format!("{op}_slowest")] = slowest
+            .iter()
+            .take(5)
+            .map(|&(ns, code, bytes)| json!({ "region": code, "us": ns as f64 / 1e3, "bytes": bytes }))
+            .collect();
         report[format!("{op}_same_message_again")] = percentiles(&mut again);
         if op == "scan" {
             report["scanner_build"] = percentiles(&mut build);
@@ -555,8 +565,20 @@ fn print_report(r: &Value) {
         );
     }
     println!(
-        "  first msg: {} fresh processes per op over {} regions",
-        fm["samples"], fm["regions"]
+        "  first msg: {} fresh processes per op over {} regions; slowest first scans: {}",
+        fm["samples"],
+        fm["regions"],
+        fm["scan_slowest"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|s| format!(
+                "{} {:.0} µs",
+                s["region"].as_str().unwrap_or("?"),
+                s["us"].as_f64().unwrap_or(0.0)
+            ))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let s = &r["startup"];
     let mb = |v: &Value| {

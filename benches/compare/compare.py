@@ -662,7 +662,8 @@ def targets15(rows, lat):
                         detail=f"scan_into, {fm['samples']} fresh processes over {fm['regions']} regions: "
                                f"p50 {p['p50_us']:.1f}, max {p['max_us']:.1f} us; the same message again p99 "
                                f"{again.get('p99_us', float('nan')):.1f} us; first redact_into p99 "
-                               f"{red.get('p99_us', float('nan')):.1f} us"))
+                               f"{red.get('p99_us', float('nan')):.1f} us; slowest first scans: "
+                               + ", ".join(f"{x['region']} {x['us']:.0f} us" for x in fm.get("scan_slowest") or [])))
     else:
         res.append(dict(target="first message of an unseen region: p99 <= 100 us", value=None, unit="us",
                         met=None, detail="not measured: the latency bench did not run"))
