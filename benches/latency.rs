@@ -81,7 +81,7 @@ fn run(args: &[String]) -> Result<(), String> {
         dense: None,
         rounds: if full { 7 } else { 1 },
         realistic_bytes: if full { 2_000_000 } else { 20_000 },
-        first_regions: if full { 30 } else { 2 },
+        first_regions: if full { 100 } else { 2 },
         first_per_region: if full { 5 } else { 1 },
         startup_runs: if full { 5 } else { 1 },
     };
