@@ -416,13 +416,12 @@ def datafog_jobs(df, items):
 def setup_binding(lib: Path):
     """pip-installs bindings/python into the venv (after cargo build --release) and imports
     it. Returns (module, None) or (None, reason). The package is built from a copy in
-    target/compare (with include/ beside it, as in the repository) so that the build leaves
-    nothing in bindings/python."""
+    target/compare so that the build leaves nothing in bindings/python."""
     if not (BINDING / "pyproject.toml").exists() and not (BINDING / "setup.py").exists():
         return None, "bindings/python does not exist yet"
     os.environ.setdefault("PIIMASK_LIB", str(lib))
-    # The copy keeps the repository's shape (bindings/python beside include/): the build
-    # compiles its extension against ../../include/piimask.h, the header of the library built.
+    # The copy keeps the repository's layout (bindings/python beside include/): its build
+    # compiles against ../../include/piimask.h.
     root = WORK / "binding-src"
     src = root / "bindings" / "python"
     shutil.rmtree(root, ignore_errors=True)
