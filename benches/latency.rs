@@ -104,7 +104,9 @@ fn run(args: &[String]) -> Result<(), String> {
             "--dense" => {
                 o.dense = Some(PathBuf::from(it.next().ok_or("--dense needs a file")?));
             }
-            _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
+            // libtest's options (`cargo test -- --nocapture`) reach every
+            // target: not ours to refuse.
+            _ if a.starts_with("--") => eprintln!("latency: ignoring option {a}"),
             // A name filter from `cargo bench latency`: there is only one bench.
             _ => {}
         }
