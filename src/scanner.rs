@@ -395,14 +395,10 @@ impl Scanner {
         let mut base = 0;
         let mut rest = text;
         loop {
-            // SIMD validation answers for valid text, nearly all of it; only
-            // invalid text pays for std's error positions.
-            let checked = if simdutf8::basic::from_utf8(rest).is_ok() {
-                Ok(())
-            } else {
-                std::str::from_utf8(rest).map(drop)
-            };
-            let (stretch, invalid) = match checked {
+            // SIMD validation that stops at the first invalid sequence, as
+            // std's does (simdutf8's `basic` API reads to the end before it
+            // fails, which made text full of invalid bytes quadratic).
+            let (stretch, invalid) = match simdutf8::compat::from_utf8(rest) {
                 Ok(_) => (rest, 0),
                 Err(e) => {
                     let valid = e.valid_up_to();
