@@ -179,10 +179,11 @@ impl WordMap {
     #[inline]
     fn get(&self, word: &[u8]) -> Option<Role> {
         let Some(key) = Self::pack(word) else {
-            let lower = word.to_ascii_lowercase();
+            // Lower-cased on the fly: the scan path allocates nothing.
+            let lower = word.iter().map(u8::to_ascii_lowercase);
             return self
                 .long
-                .binary_search_by(|(w, _)| w.as_slice().cmp(&lower))
+                .binary_search_by(|(w, _)| w.iter().copied().cmp(lower.clone()))
                 .ok()
                 .map(|i| self.long[i].1);
         };
