@@ -395,10 +395,17 @@ impl Scanner {
         let mut base = 0;
         let mut rest = text;
         loop {
-            // SIMD validation that stops at the first invalid sequence, as
-            // std's does (simdutf8's `basic` API reads to the end before it
-            // fails, which made text full of invalid bytes quadratic).
-            let (stretch, invalid) = match simdutf8::compat::from_utf8(rest) {
+            // ASCII needs no more checking; other text gets SIMD validation
+            // that stops at the first invalid sequence, as std's does
+            // (simdutf8's `basic` API reads to the end before it fails,
+            // which made text full of invalid bytes quadratic). Both stop
+            // at the first invalid byte, so the loop stays linear.
+            let checked = if rest.is_ascii() {
+                Ok("")
+            } else {
+                simdutf8::compat::from_utf8(rest)
+            };
+            let (stretch, invalid) = match checked {
                 Ok(_) => (rest, 0),
                 Err(e) => {
                     let valid = e.valid_up_to();
