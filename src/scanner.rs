@@ -216,7 +216,7 @@ impl ScannerBuilder {
             .fold(0u128, |bits, code| {
                 bits | 1u128.checked_shl(code).unwrap_or(0)
             });
-        Ok(Scanner {
+        let scanner = Scanner {
             region,
             selected_builtin,
             selected,
@@ -227,9 +227,21 @@ impl ScannerBuilder {
             policy,
             key: self.key,
             min_confidence,
-        })
+        };
+        scanner.warm_up();
+        Ok(scanner)
     }
 }
+
+/// A message that walks every detector's common path, scanned once when a
+/// scanner is built: a fresh process's first real message then finds the
+/// scanning code and tables already in memory and the allocator set up
+/// (that first call cost about 60 µs more than the next).
+const WARM_UP: &[u8] = "Ravi: call +91 98765 43210 / 011 2345 6789, mail ravi@example.in, \
+    card 4111 1111 1111 1111 exp 12/29, IBAN DE89 3704 0044 0532 0130 00, \
+    A/c no. 123456789012, PAN ABCPE1234F, server 192.0.2.7, order #4711 ₹1,250 \
+    ٠١٢ 1Lbc 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+    .as_bytes();
 
 /// Finds and masks personal data. Build once, share everywhere.
 ///
@@ -447,6 +459,12 @@ impl Scanner {
             rest = &text[base..];
         }
         resolve_overlaps(out);
+    }
+
+    /// Scans [`WARM_UP`] once and forgets what it found.
+    fn warm_up(&self) {
+        let mut found = Vec::new();
+        self.scan_into(WARM_UP, self.region, &mut found);
     }
 
     /// Whether the scanner reports `kind`.
