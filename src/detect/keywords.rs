@@ -308,7 +308,9 @@ impl Keywords {
             .automaton
             .find(aho_corasick::Input::new(window).range(at..))
         {
-            if whole_word(window, m.start(), m.end()) && only_connectors(&window[m.end()..]) {
+            if whole_word(text, from + m.start(), from + m.end(), start)
+                && only_connectors(&window[m.end()..])
+            {
                 return true;
             }
             at = m.start() + 1;
@@ -359,11 +361,17 @@ fn is_word_char(c: char) -> bool {
 
 /// Latin keywords stand as whole words ("acc" is not in "accept"); words of
 /// other scripts stand anywhere.
-fn whole_word(window: &[u8], start: usize, end: usize) -> bool {
+/// `start..end` is the keyword in `text`, `value` where the value starts.
+/// What comes before the keyword is read in the whole text, not the window:
+/// the window stops after a number, and `…4321IMEI:` must read the same
+/// once that number is masked (`…••321IMEI:`), or redaction would not be
+/// idempotent.
+fn whole_word(text: &[u8], start: usize, end: usize, value: usize) -> bool {
     let latin = |c: Option<char>| c.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
     let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
-    let glued_before = latin(char_at(window, start).0) && word_char(char_before(window, start).0);
-    let glued_after = latin(char_before(window, end).0) && word_char(char_at(window, end).0);
+    let glued_before = latin(char_at(text, start).0) && word_char(char_before(text, start).0);
+    let after = if end < value { char_at(text, end).0 } else { None };
+    let glued_after = latin(char_before(text, end).0) && word_char(after);
     !glued_before && !glued_after
 }
 
@@ -429,6 +437,9 @@ mod tests {
         assert!(named(&["imei1", "imei 2"], "IMEI1: "));
         assert!(named(&["imei1", "imei 2"], "imei 2 - "));
         assert!(named(k, "account number is "));
+        // Glued to a number, before and after that number is masked alike.
+        assert!(!named(&["imei"], "wa.me/5511987654321IMEI: "));
+        assert!(!named(&["imei"], "wa.me/••••••••••321IMEI: "));
     }
 
     #[test]
