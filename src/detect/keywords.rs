@@ -370,7 +370,11 @@ fn whole_word(text: &[u8], start: usize, end: usize, value: usize) -> bool {
     let latin = |c: Option<char>| c.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
     let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     let glued_before = latin(char_at(text, start).0) && word_char(char_before(text, start).0);
-    let after = if end < value { char_at(text, end).0 } else { None };
+    let after = if end < value {
+        char_at(text, end).0
+    } else {
+        None
+    };
     let glued_after = latin(char_before(text, end).0) && word_char(after);
     !glued_before && !glued_after
 }
