@@ -14,6 +14,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
+use crate::policy::mask::BULLET;
 use crate::text::{char_at, char_before, digit_value, is_latin_letter};
 
 /// Words that may stand between a keyword and its value.
@@ -282,7 +283,12 @@ impl Keywords {
                 return false;
             }
             if word_start > 0 && text[word_start - 1] >= 0x80 {
-                return true;
+                // A word glued to a masked value was glued to the letters or
+                // digits the bullets stand for (`J8369854A/c` masked as
+                // `••••••••A/c`): not a keyword before, so not one now, or
+                // redaction would not be idempotent. Other scripts go to
+                // the slow path.
+                return char_before(text, word_start).0 != Some(BULLET);
             }
             match self.words.get(&text[word_start..end]) {
                 Some(Role::KeywordEnd) => return true,
@@ -331,7 +337,7 @@ fn window_start(text: &[u8], end: usize, chars: usize) -> usize {
             (None, _) => break,
             (Some(c), _)
                 if matches!(c, '\n' | '\r' | '?' | '!' | ';' | '@' | '？' | '！' | '；')
-                    || c == crate::policy::mask::BULLET =>
+                    || c == BULLET =>
             {
                 break
             }
@@ -368,7 +374,9 @@ fn is_word_char(c: char) -> bool {
 /// idempotent.
 fn whole_word(text: &[u8], start: usize, end: usize, value: usize) -> bool {
     let latin = |c: Option<char>| c.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
-    let word_char = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    // A mask bullet stands for the letter or digit it hides.
+    let word_char =
+        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == BULLET);
     let glued_before = latin(char_at(text, start).0) && word_char(char_before(text, start).0);
     let after = if end < value {
         char_at(text, end).0
@@ -444,6 +452,8 @@ mod tests {
         // Glued to a number, before and after that number is masked alike.
         assert!(!named(&["imei"], "wa.me/5511987654321IMEI: "));
         assert!(!named(&["imei"], "wa.me/••••••••••321IMEI: "));
+        assert!(!named(k, "passport J8369854A/c no. "));
+        assert!(!named(k, "passport ••••••••A/c no. "));
     }
 
     #[test]
