@@ -444,6 +444,7 @@ impl Scanner {
                 if min_confidence.admits(f.confidence)
                     && self.is_selected(&f.kind)
                     && !touches_masked_value(stretch, f.start, f.end)
+                    && !in_masked_email_domain(stretch, f.start)
                 {
                     f.start += base;
                     f.end += base;
@@ -866,6 +867,20 @@ fn is_punctuation(c: char) -> bool {
     !c.is_alphanumeric() && !c.is_whitespace() && c != BULLET
 }
 
+/// Whether `start` lies in the domain of an e-mail address whose local
+/// part was masked (`A•••@s.whatsapp.net-1120000000-wa.me`): the address
+/// was read whole before masking, so a number inside its domain was part of
+/// it, not a value of its own. The walk back covers domain characters only
+/// (at most 253 bytes, an address's longest domain).
+fn in_masked_email_domain(text: &[u8], start: usize) -> bool {
+    let domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    let mut at = start;
+    while at > 0 && start - at <= 253 && domain(text[at - 1]) {
+        at -= 1;
+    }
+    at > 0 && text[at - 1] == b'@' && char_before(text, at - 1).0 == Some(BULLET)
+}
+
 /// Whether `start..end` touches a masked value: a mask bullet right beside
 /// it or beyond punctuation, or a masked group (a bullet beside another
 /// bullet, a letter, a digit or punctuation) beyond inline spaces. Each
@@ -974,6 +989,8 @@ mod tests {
         // A list bullet is not a masked group.
         assert_eq!(found("• 98765 43210"), ["98765 43210"]);
         assert_eq!(found("notes:\n• 98765 43210"), ["98765 43210"]);
+        // Nor is a number inside the domain of a masked address.
+        assert!(found("A•••@s.whatsapp.net-1120000000-wa.me/").is_empty());
     }
 
     #[test]
