@@ -79,8 +79,16 @@ for t in "${targets[@]}"; do
     if [[ $status -ne 0 ]]; then
         failed+=("$t")
         summary+=("$(printf '%-8s FAILED (exit %s) after %s executions' "$t" "$status" "${runs:-?}")")
-        echo "FAILED: $t (exit $status); last lines of $log:"
-        grep -v -E '^(#[0-9]+|INFO:|\s+NEW_FUNC)' "$log" | tail -n 40
+        echo "FAILED: $t (exit $status); the panic, if any, from $log:"
+        grep -A 12 -m 1 'panicked at' "$log" || true
+        echo "last lines of $log:"
+        grep -v -E '^(#[0-9]+|INFO:|\s+NEW_FUNC)' "$log" | tail -n 20
+        # The input itself, so that a run on a machine that is gone can
+        # still be replayed: `base64 -d > input` and `cargo fuzz run`.
+        for a in "fuzz/artifacts/$t"/*; do
+            [[ -f "$a" ]] || continue
+            echo "input $a (base64): $(head -c 65536 "$a" | base64 -w 0)"
+        done
     else
         summary+=("$(printf '%-8s ok      %s executions' "$t" "${runs:-?}")")
     fi

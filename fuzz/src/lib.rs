@@ -137,7 +137,7 @@ pub fn check_redaction(text: &[u8], findings: &[Finding], masked: &[u8]) {
         at += gap.len();
         let value = std::str::from_utf8(&text[f.range()]).expect("finding is UTF-8");
         let n = replacement_len(f, value, &masked[at..], &mut origin[at..]);
-        let domain = (f.kind == Kind::Email)
+        let domain = matches!(f.kind, Kind::Email | Kind::UpiId)
             .then(|| memchr::memchr(b'@', &masked[at..at + n]).map(|i| at + i))
             .flatten();
         replacements.push((at..at + n, domain));
@@ -163,7 +163,7 @@ pub fn check_redaction(text: &[u8], findings: &[Finding], masked: &[u8]) {
             .filter(|c| c.is_alphanumeric())
             .count()
             >= 4;
-        if f.kind == Kind::Email || !meaningful {
+        if matches!(f.kind, Kind::Email | Kind::UpiId) || !meaningful {
             continue;
         }
         let mut needles = vec![value];
@@ -196,13 +196,14 @@ pub fn check_redaction(text: &[u8], findings: &[Finding], masked: &[u8]) {
 /// shows stood in the input.
 fn replacement_len(f: &Finding, value: &str, rest: &[u8], origin: &mut [usize]) -> usize {
     const BULLET: char = '•';
-    if f.kind == Kind::Email {
-        let (local, domain) = value.rsplit_once('@').expect("e-mail has an @");
+    // A UPI ID (`name@handle`) is masked as an e-mail address is.
+    if matches!(f.kind, Kind::Email | Kind::UpiId) {
+        let (local, domain) = value.rsplit_once('@').expect("e-mail or UPI ID has an @");
         let first = local.chars().next().expect("non-empty local part");
         let expected = format!("{first}{BULLET}{BULLET}{BULLET}@{domain}");
         assert!(
             rest.starts_with(expected.as_bytes()),
-            "e-mail {f:?} not masked as first character, bullets, domain"
+            "{f:?} not masked as first character, bullets, domain"
         );
         for (k, o) in origin[..first.len_utf8()].iter_mut().enumerate() {
             *o = f.start + k;
