@@ -19,14 +19,14 @@ use crate::detect::custom::CustomSpec;
 use crate::detect::{self, phone, Context, Detector, Span, Trigger};
 use crate::error::Error;
 use crate::finding::{resolve_overlaps, Finding, Kind};
-use crate::policy::mask::BULLET;
+use crate::masked::{in_masked_email_domain, touches_masked_value};
 use crate::policy::reveal::{self, AuditEvent, Outcome};
 use crate::policy::{
     AuditSink, Key, Operator, Policy, PolicyConfig, RevealRequest, Role, TokenVault,
 };
 use crate::prefilter::Triggers;
 use crate::region::Region;
-use crate::text::{char_at, char_before, digit_value, is_inline_space};
+use crate::text::{char_at, char_before, digit_value};
 
 /// Builds a [`Scanner`]. Obtain one with [`Scanner::builder`].
 #[derive(Debug, Default, Clone)]
@@ -860,67 +860,6 @@ fn apply_operators(
 const MAX_SPACES: usize = 2;
 /// How far back from a digit an opening `+` or `(` is looked for.
 const MAX_LEAD: usize = 3;
-
-/// Punctuation that may join two parts of one token: neither a letter,
-/// digit or mask bullet, nor white space.
-fn is_punctuation(c: char) -> bool {
-    !c.is_alphanumeric() && !c.is_whitespace() && c != BULLET
-}
-
-/// Whether `start` lies in the domain of an e-mail address whose local
-/// part was masked (`A•••@s.whatsapp.net-1120000000-wa.me`): the address
-/// was read whole before masking, so a number inside its domain was part of
-/// it, not a value of its own. The walk back covers domain characters only
-/// (at most 253 bytes, an address's longest domain).
-fn in_masked_email_domain(text: &[u8], start: usize) -> bool {
-    let domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
-    let mut at = start;
-    while at > 0 && start - at <= 253 && domain(text[at - 1]) {
-        at -= 1;
-    }
-    at > 0 && text[at - 1] == b'@' && char_before(text, at - 1).0 == Some(BULLET)
-}
-
-/// Whether `start..end` touches a masked value: a mask bullet right beside
-/// it or beyond punctuation, or a masked group (a bullet beside another
-/// bullet, a letter, a digit or punctuation) beyond inline spaces. Each
-/// walk stops at the first other character, so over all the findings of a
-/// text the walks stay linear.
-fn touches_masked_value(text: &[u8], start: usize, end: usize) -> bool {
-    let group = |c: Option<char>| {
-        c.is_some_and(|c| c == BULLET || c.is_alphanumeric() || is_punctuation(c))
-    };
-    let joining = |c: char| is_punctuation(c) || is_inline_space(c);
-    // Backwards.
-    let (mut at, mut spaced) = (start, false);
-    loop {
-        match char_before(text, at) {
-            (Some(BULLET), w) => {
-                if !spaced || group(char_before(text, at - w).0) {
-                    return true;
-                }
-                break;
-            }
-            (Some(c), w) if joining(c) => {
-                spaced |= is_inline_space(c);
-                at -= w;
-            }
-            _ => break,
-        }
-    }
-    // Forwards.
-    let (mut at, mut spaced) = (end, false);
-    loop {
-        match char_at(text, at) {
-            (Some(BULLET), w) => return !spaced || group(char_at(text, at + w).0),
-            (Some(c), w) if joining(c) => {
-                spaced |= is_inline_space(c);
-                at += w;
-            }
-            _ => return false,
-        }
-    }
-}
 
 /// Grows the numeric span around the digit at `first_digit`, which is the
 /// first digit after any earlier span: back over an opening `+`/`(` (and a

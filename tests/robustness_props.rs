@@ -290,10 +290,20 @@ const FOUND: &[&str] = &[
     "card 4111 1111 1111 1111 -٠١٠٠١٢٣٤٥٦٧",
     "see 2001:db8::1.+-(011) 2345-6789&",
     "CUIT 20-26756539-3-(+)0201000",
+    "card 4111 1111 1111 1111 1111 --5591987654321@s.whaexp 12/,27",
+    "v6 1002:db8::8a2-65 43210 +231-65 43210 +231 r",
+    "pay ravi.kumar@okaxis or 9876543210@ybl, 3987234567543521@sc",
 ];
 
 /// The region hints the inputs above failed with.
-const FOUND_REGIONS: &[Option<&str>] = &[None, Some("IN"), Some("IT"), Some("KR"), Some("DE")];
+const FOUND_REGIONS: &[Option<&str>] = &[
+    None,
+    Some("IN"),
+    Some("IT"),
+    Some("KR"),
+    Some("DE"),
+    Some("EC"),
+];
 
 #[test]
 fn inputs_found_before() {

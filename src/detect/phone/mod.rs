@@ -715,10 +715,11 @@ impl Detector for PhoneDetector {
         // A span that starts glued to letters is a code (IBAN, SKU,
         // tracking number): none of its pieces is a phone number. Glue on
         // the right only spoils the number that ends there, which the
-        // per-candidate check rejects (a JID's `@` excepted). A span glued
-        // to a mask bullet on either side continues a masked value: it was
-        // read whole before masking, so its remains are not read again.
-        use crate::policy::mask::BULLET;
+        // per-candidate check rejects (a JID's `@` excepted). A span that
+        // touches a masked value (a bullet beside it, or beyond punctuation:
+        // `8a2-65 43210 +231…` masked as `•••-65 43210 +231…`) continues
+        // it: it was read whole before masking (here as a span glued to
+        // letters), so its remains are not read again.
         // A span opened by `+` or `(` starts a number whatever is before
         // it, and `\n` written as text is white space.
         let left = char_before(text, span.start).0;
@@ -729,7 +730,7 @@ impl Detector for PhoneDetector {
         let code = matches!(left, Some(c) if is_latin_letter(c))
             && !opens
             && !text::escape_ends_at(text, span.start);
-        if code || left == Some(BULLET) || char_at(text, span.end).0 == Some(BULLET) {
+        if code || crate::masked::touches_masked_value(text, span.start, span.end) {
             return;
         }
         if looks_like_ipv4(text, span) {

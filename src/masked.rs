@@ -1,0 +1,75 @@
+//! What text that was masked before looks like, so that redacting the
+//! redacted text again changes nothing.
+//!
+//! A mask replaces a value's letters and digits with bullets and keeps its
+//! separators. Read again, the shown parts beside the bullets (a card's
+//! last four, an e-mail's domain) would look like values of their own, and
+//! digits that were joined to the masked ones (and so refused, as part of a
+//! longer number) would now stand alone. The scanner drops findings that
+//! touch a masked value; detectors whose verdict rests on what follows a
+//! value (the card splitter's expiry and CVV tail) ask the same question
+//! about their whole run.
+
+use crate::policy::mask::BULLET;
+use crate::text::{char_at, char_before, is_inline_space};
+
+/// Punctuation that may join two parts of one token: neither a letter,
+/// digit or mask bullet, nor white space.
+fn is_punctuation(c: char) -> bool {
+    !c.is_alphanumeric() && !c.is_whitespace() && c != BULLET
+}
+
+/// Whether `start` lies in the domain of an e-mail address whose local
+/// part was masked (`A•••@s.whatsapp.net-1120000000-wa.me`): the address
+/// was read whole before masking, so a number inside its domain was part of
+/// it, not a value of its own. The walk back covers domain characters only
+/// (at most 253 bytes, an address's longest domain).
+pub(crate) fn in_masked_email_domain(text: &[u8], start: usize) -> bool {
+    let domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    let mut at = start;
+    while at > 0 && start - at <= 253 && domain(text[at - 1]) {
+        at -= 1;
+    }
+    at > 0 && text[at - 1] == b'@' && char_before(text, at - 1).0 == Some(BULLET)
+}
+
+/// Whether `start..end` touches a masked value: a mask bullet right beside
+/// it or beyond punctuation, or a masked group (a bullet beside another
+/// bullet, a letter, a digit or punctuation) beyond inline spaces. Each
+/// walk stops at the first other character, so over all the findings of a
+/// text the walks stay linear.
+pub(crate) fn touches_masked_value(text: &[u8], start: usize, end: usize) -> bool {
+    let group = |c: Option<char>| {
+        c.is_some_and(|c| c == BULLET || c.is_alphanumeric() || is_punctuation(c))
+    };
+    let joining = |c: char| is_punctuation(c) || is_inline_space(c);
+    // Backwards.
+    let (mut at, mut spaced) = (start, false);
+    loop {
+        match char_before(text, at) {
+            (Some(BULLET), w) => {
+                if !spaced || group(char_before(text, at - w).0) {
+                    return true;
+                }
+                break;
+            }
+            (Some(c), w) if joining(c) => {
+                spaced |= is_inline_space(c);
+                at -= w;
+            }
+            _ => break,
+        }
+    }
+    // Forwards.
+    let (mut at, mut spaced) = (end, false);
+    loop {
+        match char_at(text, at) {
+            (Some(BULLET), w) => return !spaced || group(char_at(text, at + w).0),
+            (Some(c), w) if joining(c) => {
+                spaced |= is_inline_space(c);
+                at += w;
+            }
+            _ => return false,
+        }
+    }
+}
