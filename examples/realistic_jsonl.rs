@@ -7,8 +7,10 @@
 //! time target/release/piimask scan chat.jsonl > /dev/null
 //! ```
 //!
-//! Arguments: the total message text in bytes (default 50 000 000) and the
-//! region hint written on each line (default `IN`, as in the benches).
+//! Arguments: the total message text in bytes (default 50 000 000), the
+//! region hint written on each line (default `IN`, as in the benches) and
+//! the shape of text (`realistic`, the default, or the other benches'
+//! `prose`, `numbers` or `dense`).
 
 use std::io::{self, BufWriter, Write};
 
@@ -24,8 +26,15 @@ fn main() -> io::Result<()> {
         .unwrap_or(50_000_000);
     let region = args.next().unwrap_or_else(|| "IN".to_string());
     let region = serde_json::to_string(&region)?;
+    let messages = match args.next().as_deref() {
+        None | Some("realistic") => corpus::realistic(total),
+        Some("prose") => corpus::prose(total),
+        Some("numbers") => corpus::numbers_no_pii(total),
+        Some("dense") => corpus::dense(total),
+        Some(other) => panic!("unknown shape {other:?}: realistic, prose, numbers or dense"),
+    };
     let mut out = BufWriter::new(io::stdout().lock());
-    for message in corpus::realistic(total) {
+    for message in messages {
         writeln!(
             out,
             "{{\"region\":{region},\"text\":{}}}",
