@@ -286,6 +286,9 @@ pub(crate) fn preference(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 /// start. Linear when the input is already sorted and disjoint (the common
 /// case), `O(n log n)` otherwise.
 pub(crate) fn resolve_overlaps(findings: &mut Vec<Finding>) {
+    if findings.len() < 2 {
+        return;
+    }
     findings.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| preference(a, b)));
     if findings.windows(2).all(|w| w[0].end <= w[1].start) {
         return;

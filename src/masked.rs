@@ -10,12 +10,29 @@
 //! value (the card splitter's expiry and CVV tail) ask the same question
 //! about their whole run.
 
+use memchr::memmem;
+use once_cell::sync::Lazy;
+
 use crate::policy::mask::BULLET;
 use crate::text::{char_at, char_before, is_inline_space};
 
+/// Whether `text` holds a mask bullet anywhere: without one, nothing in it
+/// was masked and every check below is false.
+pub(crate) fn holds_bullet(text: &[u8]) -> bool {
+    static FINDER: Lazy<memmem::Finder<'static>> =
+        Lazy::new(|| memmem::Finder::new(BULLET.encode_utf8(&mut [0; 4]).as_bytes()).into_owned());
+    FINDER.find(text).is_some()
+}
+
 /// Punctuation that may join two parts of one token: neither a letter,
 /// digit or mask bullet, nor white space.
+#[inline]
 fn is_punctuation(c: char) -> bool {
+    if c.is_ascii() {
+        // The common case, without the Unicode tables: ASCII white space
+        // is `\t` to `\r` and the space.
+        return !c.is_ascii_alphanumeric() && !matches!(c, '\t'..='\r' | ' ');
+    }
     !c.is_alphanumeric() && !c.is_whitespace() && c != BULLET
 }
 

@@ -69,7 +69,7 @@ impl Triggers {
     }
 
     /// The position of the first trigger byte at or after `from`.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn next(self, haystack: &[u8], from: usize) -> Option<usize> {
         let mut i = from;
         while let Some(word) = haystack.get(i..i + 8) {

@@ -398,6 +398,17 @@ impl Scanner {
         out: &mut Vec<Finding>,
     ) {
         out.clear();
+        // Every finding of a built-in detector holds a trigger (a digit or
+        // an `@`): text without one, most of chat, needs no UTF-8 check and
+        // no detector. Triggers are found on the raw bytes, and a stretch
+        // below has no trigger the whole text lacks (a lead byte cut off
+        // at a stretch's end confirms nothing), so the scan can start at
+        // the first one.
+        let first_trigger = self.triggers.next(text, 0);
+        if first_trigger.is_none() && self.whole_text.is_empty() {
+            return;
+        }
+        let first_trigger = first_trigger.unwrap_or(text.len());
         // Each valid UTF-8 stretch is a text of its own: an invalid byte
         // ends a text as a line break would, for findings and for every
         // look-around (keywords, vetoes, glue checks, mask bullets), so a
@@ -426,7 +437,8 @@ impl Scanner {
                 }
             };
             let first = out.len();
-            self.scan_stretch(stretch, region, out);
+            let ctx = Context::new(stretch, region);
+            self.scan_stretch(&ctx, first_trigger.saturating_sub(base), out);
             // A value glued to a mask bullet is the kept part of a value
             // masked before; one joined to a masked value by punctuation
             // (`1111(•••`, `308T.•••`, `•-(+)0201000`) was, before masking,
@@ -443,8 +455,9 @@ impl Scanner {
                 let f = &mut out[i];
                 if min_confidence.admits(f.confidence)
                     && self.is_selected(&f.kind)
-                    && !touches_masked_value(stretch, f.start, f.end)
-                    && !in_masked_email_domain(stretch, f.start)
+                    && !(ctx.masked
+                        && (touches_masked_value(stretch, f.start, f.end)
+                            || in_masked_email_domain(stretch, f.start)))
                 {
                     f.start += base;
                     f.end += base;
@@ -477,11 +490,12 @@ impl Scanner {
         }
     }
 
-    /// Runs the detectors over `text`, one valid UTF-8 stretch, appending
-    /// their raw findings (offsets into `text`) to `out`.
-    fn scan_stretch(&self, text: &[u8], region: Option<Region>, out: &mut Vec<Finding>) {
-        let ctx = Context::new(text, region);
-        let mut pos = 0;
+    /// Runs the detectors over `text`, one valid UTF-8 stretch with no
+    /// trigger before `from`, appending their raw findings (offsets into
+    /// `text`) to `out`.
+    fn scan_stretch(&self, ctx: &Context<'_>, from: usize, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let mut pos = from;
         while let Some(i) = self.triggers.next(text, pos) {
             if text[i] == b'@' {
                 let span = Span {
@@ -489,7 +503,7 @@ impl Scanner {
                     end: i + 1,
                 };
                 for d in &self.at_sign {
-                    d.detect(&ctx, span, out);
+                    d.detect(ctx, span, out);
                 }
                 pos = i + 1;
                 continue;
@@ -502,7 +516,7 @@ impl Scanner {
             let (span, digits) = numeric_span(text, i);
             for (min_digits, d) in &self.numeric {
                 if digits >= *min_digits {
-                    d.detect(&ctx, span, out);
+                    d.detect(ctx, span, out);
                 }
             }
             pos = span.end;
@@ -513,7 +527,7 @@ impl Scanner {
                 end: text.len(),
             };
             for d in &self.whole_text {
-                d.detect(&ctx, span, out);
+                d.detect(ctx, span, out);
             }
         }
     }

@@ -378,7 +378,7 @@ impl CardDetector {
         // A masked value beyond the tail (`4111 … 1111 1111 -•••@…`) may
         // have been digits that spoiled the run before it was masked.
         if !free_standing(text, first.start, last.end)
-            || touches_masked_value(text, first.start, last.end)
+            || (ctx.masked && touches_masked_value(text, first.start, last.end))
         {
             return;
         }

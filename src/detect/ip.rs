@@ -244,14 +244,23 @@ impl Detector for IpDetector {
         Trigger::Numeric
     }
 
+    #[allow(clippy::manual_contains)]
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let end = span.end.min(text.len());
         // Most spans hold neither address shape: no dot in or right after
         // the span (IPv4), and no colon near it nor hex letters right
         // before it (IPv6; the per-token gates below look no further).
-        let dotted = text[span.start..(end + 1).min(text.len())].contains(&b'.');
-        let coloned = text[span.start.saturating_sub(5)..(end + 5).min(text.len())].contains(&b':');
+        // (Byte loops: spans are short, and memchr's set-up, which
+        // `contains` calls, cost more than the search: callgrind.) A colon
+        // ends a numeric span, so only the five bytes on either side of it
+        // can hold one.
+        let dotted =
+            text.get(end) == Some(&b'.') || text[span.start..end].iter().any(|&b| b == b'.');
+        let coloned = text[span.start.saturating_sub(5)..span.start]
+            .iter()
+            .chain(&text[end..(end + 5).min(text.len())])
+            .any(|&b| b == b':');
         let hex_before = span.start > 0
             && text[span.start - 1].is_ascii_hexdigit()
             && text[span.start - 1].is_ascii_alphabetic();

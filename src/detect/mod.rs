@@ -49,11 +49,19 @@ pub(crate) struct Context<'t> {
     pub text: &'t [u8],
     /// The region hint for national formats, if any.
     pub region: Option<Region>,
+    /// Whether the text holds a mask bullet, that is, may have been
+    /// redacted before (see [`crate::masked`]); most text does not, and
+    /// skips those checks.
+    pub masked: bool,
 }
 
 impl<'t> Context<'t> {
     pub(crate) fn new(text: &'t [u8], region: Option<Region>) -> Context<'t> {
-        Context { text, region }
+        Context {
+            text,
+            region,
+            masked: crate::masked::holds_bullet(text),
+        }
     }
 }
 

@@ -730,7 +730,7 @@ impl Detector for PhoneDetector {
         let code = matches!(left, Some(c) if is_latin_letter(c))
             && !opens
             && !text::escape_ends_at(text, span.start);
-        if code || crate::masked::touches_masked_value(text, span.start, span.end) {
+        if code || (ctx.masked && crate::masked::touches_masked_value(text, span.start, span.end)) {
             return;
         }
         if looks_like_ipv4(text, span) {
