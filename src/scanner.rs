@@ -514,6 +514,13 @@ impl Scanner {
                 continue;
             }
             let (span, digits) = numeric_span(text, i);
+            // A span touching a masked value is what is left of a longer
+            // span read before masking (`+66••••••666--5526…` was one run
+            // of digits): its pieces are not values of their own.
+            if ctx.masked && touches_masked_value(text, span.start, span.end) {
+                pos = span.end;
+                continue;
+            }
             for (min_digits, d) in &self.numeric {
                 if digits >= *min_digits {
                     d.detect(ctx, span, out);

@@ -293,6 +293,7 @@ const FOUND: &[&str] = &[
     "card 4111 1111 1111 1111 1111 --5591987654321@s.whaexp 12/,27",
     "v6 1002:db8::8a2-65 43210 +231-65 43210 +231 r",
     "pay ravi.kumar@okaxis or 9876543210@ybl, 3987234567543521@sc",
+    "a +66666666666--5526666666666666 b",
 ];
 
 /// The region hints the inputs above failed with.
