@@ -131,8 +131,10 @@ impl IpDetector {
         {
             end += 1;
         }
+        // Every IPv6 address has two colons at least (`::`); a time
+        // (`10:30`) has one.
         let token = &text[start..end];
-        if !token.contains(&b':') {
+        if token.iter().filter(|&&b| b == b':').count() < 2 {
             return false;
         }
         // Trailing sentence punctuation is not part of the address.
@@ -248,15 +250,16 @@ impl Detector for IpDetector {
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let end = span.end.min(text.len());
-        // Most spans hold neither address shape: no dot in or right after
-        // the span (IPv4), and no colon near it nor hex letters right
+        // Most spans hold neither address shape: fewer than three dots in
+        // the span (a dotted quad, whose dots are span separators, lies
+        // inside one span), and no colon near it nor hex letters right
         // before it (IPv6; the per-token gates below look no further).
         // (Byte loops: spans are short, and memchr's set-up, which
         // `contains` calls, cost more than the search: callgrind.) A colon
         // ends a numeric span, so only the five bytes on either side of it
         // can hold one.
-        let dotted =
-            text.get(end) == Some(&b'.') || text[span.start..end].iter().any(|&b| b == b'.');
+        let dotted = end - span.start >= "1.2.3.4".len()
+            && text[span.start..end].iter().filter(|&&b| b == b'.').count() >= 3;
         let coloned = text[span.start.saturating_sub(5)..span.start]
             .iter()
             .chain(&text[end..(end + 5).min(text.len())])
