@@ -181,14 +181,24 @@ impl Detector for EmailDetector {
         let Some(end) = domain_end(text, at + 1) else {
             return;
         };
-        let (Ok(local), Ok(domain)) = (
-            std::str::from_utf8(&text[start..at]),
-            std::str::from_utf8(&text[at + 1..end]),
-        ) else {
+        // One check for the whole address; `@` is ASCII, so splitting at
+        // it keeps both halves on character boundaries.
+        let Ok(address) = std::str::from_utf8(&text[start..end]) else {
             return;
         };
-        let domain = domain.to_lowercase();
-        if NOT_EMAIL_DOMAINS.contains(&domain.as_str()) {
+        let (local, domain) = (&address[..at - start], &address[at - start + 1..]);
+        // `local@domain` with the domain in lower case, built in place
+        // (`format!` and `to_lowercase` cost more than the whole search).
+        let mut normalized = String::with_capacity(local.len() + 1 + domain.len());
+        normalized.push_str(local);
+        normalized.push('@');
+        if domain.is_ascii() {
+            normalized.push_str(domain);
+            normalized[local.len() + 1..].make_ascii_lowercase();
+        } else {
+            normalized.push_str(&domain.to_lowercase());
+        }
+        if NOT_EMAIL_DOMAINS.contains(&&normalized[local.len() + 1..]) {
             return;
         }
         out.push(Finding {
@@ -196,7 +206,7 @@ impl Detector for EmailDetector {
             start,
             end,
             confidence: CONFIDENCE,
-            normalized: format!("{local}@{domain}"),
+            normalized,
         });
     }
 }
