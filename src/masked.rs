@@ -65,7 +65,10 @@ pub(crate) fn touches_masked_value(text: &[u8], start: usize, end: usize) -> boo
     loop {
         match char_before(text, at) {
             (Some(BULLET), w) => {
-                if !spaced || group(char_before(text, at - w).0) {
+                if !spaced
+                    || group(char_before(text, at - w).0)
+                    || bullet_nearby(text, at - w, Direction::Back)
+                {
                     return true;
                 }
                 break;
@@ -81,7 +84,11 @@ pub(crate) fn touches_masked_value(text: &[u8], start: usize, end: usize) -> boo
     let (mut at, mut spaced) = (end, false);
     loop {
         match char_at(text, at) {
-            (Some(BULLET), w) => return !spaced || group(char_at(text, at + w).0),
+            (Some(BULLET), w) => {
+                return !spaced
+                    || group(char_at(text, at + w).0)
+                    || bullet_nearby(text, at + w, Direction::Forward)
+            }
             (Some(c), w) if joining(c) => {
                 spaced |= is_inline_space(c);
                 at += w;
@@ -89,4 +96,34 @@ pub(crate) fn touches_masked_value(text: &[u8], start: usize, end: usize) -> boo
             _ => return false,
         }
     }
+}
+
+#[derive(Clone, Copy)]
+enum Direction {
+    Back,
+    Forward,
+}
+
+/// Whether another bullet lies a few spaces or punctuation marks from `at`
+/// (which is beside a lone bullet): then the lone bullet is the masked
+/// last group of a value (`+44•••-••••  (••) •`, a phone whose last group
+/// had one digit), not a list bullet (`• 98765 43210`, `Call • 98765…`).
+/// Looks at most [`NEARBY`] characters away, so the walk stays short.
+fn bullet_nearby(text: &[u8], mut at: usize, direction: Direction) -> bool {
+    const NEARBY: usize = 4;
+    for _ in 0..NEARBY {
+        let (c, w) = match direction {
+            Direction::Back => char_before(text, at),
+            Direction::Forward => char_at(text, at),
+        };
+        match c {
+            Some(BULLET) => return true,
+            Some(c) if is_punctuation(c) || is_inline_space(c) => match direction {
+                Direction::Back => at -= w,
+                Direction::Forward => at += w,
+            },
+            _ => return false,
+        }
+    }
+    false
 }

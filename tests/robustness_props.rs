@@ -294,6 +294,7 @@ const FOUND: &[&str] = &[
     "v6 1002:db8::8a2-65 43210 +231-65 43210 +231 r",
     "pay ravi.kumar@okaxis or 9876543210@ybl, 3987234567543521@sc",
     "a +66666666666--5526666666666666 b",
+    "tel:+44 207-1234  (56) 7  ８１03883139815409 x",
 ];
 
 /// The region hints the inputs above failed with.
