@@ -46,7 +46,6 @@ use super::context::{self, Around};
 use super::{Context, Detector, Span, Trigger};
 use crate::checksum::luhn_valid;
 use crate::finding::{Finding, Kind};
-use crate::masked::touches_masked_value;
 use crate::text::{char_at, char_before, digit_value, is_latin_letter};
 
 const MIN_DIGITS: usize = 12;
@@ -375,11 +374,7 @@ impl CardDetector {
             return;
         }
         let (first, last) = (&parts[0], &parts[n - 1]);
-        // A masked value beyond the tail (`4111 … 1111 1111 -•••@…`) may
-        // have been digits that spoiled the run before it was masked.
-        if !free_standing(text, first.start, last.end)
-            || (ctx.masked && touches_masked_value(text, first.start, last.end))
-        {
+        if !free_standing(text, first.start, last.end) {
             return;
         }
         // An expiry date right after a card, or a word after the run, says

@@ -715,11 +715,9 @@ impl Detector for PhoneDetector {
         // A span that starts glued to letters is a code (IBAN, SKU,
         // tracking number): none of its pieces is a phone number. Glue on
         // the right only spoils the number that ends there, which the
-        // per-candidate check rejects (a JID's `@` excepted). A span that
-        // touches a masked value (a bullet beside it, or beyond punctuation:
-        // `8a2-65 43210 +231…` masked as `•••-65 43210 +231…`) continues
-        // it: it was read whole before masking (here as a span glued to
-        // letters), so its remains are not read again.
+        // per-candidate check rejects (a JID's `@` excepted). (A span that
+        // touches a masked value never gets here: the scanner does not
+        // read it, see `crate::masked`.)
         // A span opened by `+` or `(` starts a number whatever is before
         // it, and `\n` written as text is white space.
         let left = char_before(text, span.start).0;
@@ -730,7 +728,7 @@ impl Detector for PhoneDetector {
         let code = matches!(left, Some(c) if is_latin_letter(c))
             && !opens
             && !text::escape_ends_at(text, span.start);
-        if code || (ctx.masked && crate::masked::touches_masked_value(text, span.start, span.end)) {
+        if code {
             return;
         }
         if looks_like_ipv4(text, span) {
