@@ -5,10 +5,10 @@
 //! separators. Read again, the shown parts beside the bullets (a card's
 //! last four, an e-mail's domain) would look like values of their own, and
 //! digits that were joined to the masked ones (and so refused, as part of a
-//! longer number) would now stand alone. The scanner drops findings that
-//! touch a masked value; detectors whose verdict rests on what follows a
-//! value (the card splitter's expiry and CVV tail) ask the same question
-//! about their whole run.
+//! longer number) would now stand alone. So the scanner hands no detector
+//! a numeric span that touches a masked value (what is left of a span read
+//! whole before masking), and drops any other finding that touches one.
+//! Text without a bullet skips all of this ([`holds_bullet`]).
 
 use memchr::memmem;
 use once_cell::sync::Lazy;
