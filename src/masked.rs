@@ -108,7 +108,7 @@ enum Direction {
 /// (which is beside a lone bullet): then the lone bullet is the masked
 /// last group of a value (`+44•••-••••  (••) •`, a phone whose last group
 /// had one digit), not a list bullet (`• 98765 43210`, `Call • 98765…`).
-/// Looks at most [`NEARBY`] characters away, so the walk stays short.
+/// Looks at most four characters away, so the walk stays short.
 fn bullet_nearby(text: &[u8], mut at: usize, direction: Direction) -> bool {
     const NEARBY: usize = 4;
     for _ in 0..NEARBY {
