@@ -246,7 +246,6 @@ impl Detector for IpDetector {
         Trigger::Numeric
     }
 
-    #[allow(clippy::manual_contains)]
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let end = span.end.min(text.len());
