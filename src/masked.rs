@@ -40,9 +40,10 @@ fn is_punctuation(c: char) -> bool {
 /// part was masked (`A•••@s.whatsapp.net-1120000000-wa.me`): the address
 /// was read whole before masking, so a number inside its domain was part of
 /// it, not a value of its own. The walk back covers domain characters only
-/// (at most 253 bytes, an address's longest domain).
+/// (any non-ASCII byte among them: internationalized domains such as
+/// `по9012345678.de`), at most 253 bytes, an address's longest domain.
 pub(crate) fn in_masked_email_domain(text: &[u8], start: usize) -> bool {
-    let domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    let domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-') || b >= 0x80;
     let mut at = start;
     while at > 0 && start - at <= 253 && domain(text[at - 1]) {
         at -= 1;

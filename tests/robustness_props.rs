@@ -295,6 +295,7 @@ const FOUND: &[&str] = &[
     "pay ravi.kumar@okaxis or 9876543210@ybl, 3987234567543521@sc",
     "a +66666666666--5526666666666666 b",
     "tel:+44 207-1234  (56) 7  ８１03883139815409 x",
+    "ɀx@по9012345678.de or",
 ];
 
 /// The region hints the inputs above failed with.
