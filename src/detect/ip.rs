@@ -251,22 +251,24 @@ impl Detector for IpDetector {
         let end = span.end.min(text.len());
         // Most spans hold neither address shape: fewer than three dots in
         // the span (a dotted quad, whose dots are span separators, lies
-        // inside one span), and no colon near it nor hex letters right
-        // before it (IPv6; the per-token gates below look no further).
+        // inside one span), and no IPv6 colon near it. A colon ends a
+        // numeric span, and an IPv6 group is at most four hex digits, so
+        // every digit of an address has one of the address's colons within
+        // four bytes on one side: the five bytes on either side of the span
+        // hold it. (Hex letters right before a digit are no sign by
+        // themselves: `0x5aAeb6053F…`, a wallet, is ten such spans.)
         // (Byte loops: spans are short, and memchr's set-up, which
-        // `contains` calls, cost more than the search: callgrind.) A colon
-        // ends a numeric span, so only the five bytes on either side of it
-        // can hold one.
-        let dotted = end - span.start >= "1.2.3.4".len()
-            && text[span.start..end].iter().filter(|&&b| b == b'.').count() >= 3;
-        let coloned = text[span.start.saturating_sub(5)..span.start]
-            .iter()
-            .chain(&text[end..(end + 5).min(text.len())])
-            .any(|&b| b == b':');
-        let hex_before = span.start > 0
-            && text[span.start - 1].is_ascii_hexdigit()
-            && text[span.start - 1].is_ascii_alphabetic();
-        if !dotted && !coloned && !hex_before {
+        // `contains` calls, cost more than the search: callgrind.)
+        let dotted = end - span.start >= "1.2.3.4".len() && {
+            let mut dots = 0usize;
+            for &b in &text[span.start..end] {
+                dots += usize::from(b == b'.');
+            }
+            dots >= 3
+        };
+        let coloned = v6_colon_in(text, span.start.saturating_sub(5), span.start)
+            || v6_colon_in(text, end, (end + 5).min(text.len()));
+        if !dotted && !coloned {
             return;
         }
         // An address can start at any token of the span ("server 10
@@ -283,18 +285,34 @@ impl Detector for IpDetector {
     }
 }
 
+/// Whether `text[i]` is a colon that can belong to an IPv6 address: in one,
+/// every colon is followed by a hex digit or a colon, or ends a `::`. A
+/// label's colon (`Mob: (208) …`, `kyc: 784-…`), common next to numbers in
+/// chat, is followed by a space and sends no span to the IPv6 parser.
+/// Checked over `text[from..to]` with a plain loop: the windows are a few
+/// bytes, and most hold no colon at all.
+#[inline]
+fn v6_colon_in(text: &[u8], from: usize, to: usize) -> bool {
+    for i in from..to {
+        if text[i] == b':'
+            && (text
+                .get(i + 1)
+                .is_some_and(|&b| b.is_ascii_hexdigit() || b == b':')
+                || (i > 0 && text[i - 1] == b':'))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 impl IpDetector {
-    // `contains` on bytes calls memchr, whose set-up costs more than these
-    // ten bytes do (measured: callgrind).
-    #[allow(clippy::manual_contains)]
     fn try_at(&self, text: &[u8], d0: usize, out: &mut Vec<Finding>) {
         // Cheap gates, one pass over a few bytes (memchr's set-up costs more
-        // on slices this short): an IPv6 address has a colon within five
-        // characters of its first digit, or hex letters before it; an IPv4
+        // on slices this short): an IPv6 address has one of its colons
+        // within five characters of its first digit (see `detect`); an IPv4
         // address starts with one to three digits and a dot.
-        let near = &text[d0.saturating_sub(5)..(d0 + 5).min(text.len())];
-        let colon = near.iter().any(|&b| b == b':')
-            || (d0 > 0 && text[d0 - 1].is_ascii_hexdigit() && text[d0 - 1].is_ascii_alphabetic());
+        let colon = v6_colon_in(text, d0.saturating_sub(5), (d0 + 5).min(text.len()));
         if colon && self.ipv6(text, d0, out) {
             return;
         }
