@@ -267,3 +267,69 @@ fn csv_quote_open_past_the_record_limit_stops_the_run() {
         "{stdout:.200}"
     );
 }
+
+#[test]
+fn a_closed_output_stops_the_run() {
+    // `piimask redact … | head`: the reader closes the pipe after a few
+    // bytes. Every format stops with a write error, for any thread count,
+    // and never waits for ever (the CSV and WhatsApp pipeline once did: the
+    // reader kept waiting to hand a block to workers that had stopped).
+    let dir = std::env::temp_dir().join(format!("piimask-closed-output-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows = 400_000;
+    let mut csv = b"id,text\n".to_vec();
+    let mut export = Vec::new();
+    let mut jsonl = Vec::new();
+    for i in 0..rows {
+        writeln!(csv, "{i},call me on 98765 {i:05} about order {i}").unwrap();
+        writeln!(export, "12/03/2024, 14:32 - Ravi: call me on 98765 {i:05}").unwrap();
+        writeln!(jsonl, r#"{{"text": "call me on 98765 {i:05}"}}"#).unwrap();
+    }
+    let files = [
+        ("in.csv", csv, vec!["--format", "csv", "--columns", "text"]),
+        ("in.txt", export, vec!["--format", "whatsapp"]),
+        (
+            "in.jsonl",
+            jsonl.clone(),
+            vec!["--format", "jsonl", "--field", "text"],
+        ),
+        ("lines.jsonl", jsonl, vec![]),
+    ];
+    for (name, data, format) in &files {
+        let path = dir.join(name);
+        std::fs::write(&path, data).unwrap();
+        for threads in ["1", "3"] {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+                .args(["redact", "--region", "IN", "--threads", threads])
+                .args(format)
+                .arg(&path)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut stdout = child.stdout.take().unwrap();
+            let mut first = [0u8; 64];
+            std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+            drop(stdout);
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+            let status = loop {
+                if let Some(status) = child.try_wait().unwrap() {
+                    break status;
+                }
+                if std::time::Instant::now() > deadline {
+                    child.kill().unwrap();
+                    panic!("{name} with {threads} threads still runs with its output closed");
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            };
+            let mut err = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut err).unwrap();
+            assert!(!status.success(), "{name}, {threads} threads: {err}");
+            assert!(
+                err.contains("write error"),
+                "{name}, {threads} threads: {err}"
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

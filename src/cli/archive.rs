@@ -340,32 +340,44 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
     let (done_tx, done_rx) = mpsc::channel::<Result<Done, String>>();
 
     let result = std::thread::scope(|scope| -> Result<(), String> {
+        let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
             let (work_rx, done_tx, setup) = (&work_rx, done_tx.clone(), &setup);
-            scope.spawn(move || {
+            workers.push(scope.spawn(move || {
                 let mut redactor = match setup.redactor() {
-                    Ok(r) => r,
+                    Ok(r) => Some(r),
                     Err(e) => {
                         let _ = done_tx.send(Err(e));
-                        return;
+                        None
                     }
                 };
+                // Once the writer has stopped (a write error, or the error
+                // above), blocks are taken and dropped unread, so that the
+                // reader, which may be waiting to hand one over, is never
+                // left waiting.
                 loop {
                     let block = match work_rx.lock() {
                         Ok(rx) => rx.recv(),
                         Err(_) => return,
                     };
                     let Ok(block) = block else { return };
-                    if done_tx.send(Ok(redactor.block(block))).is_err() {
-                        return;
+                    if let Some(r) = redactor.as_mut() {
+                        if done_tx.send(Ok(r.block(block))).is_err() {
+                            redactor = None;
+                        }
                     }
                 }
-            });
+            }));
         }
         drop(done_tx);
 
         // The writer: puts blocks back in order.
         let writer_thread = scope.spawn(|| -> Result<(Totals, Vec<String>), String> {
+            // The writer owns the tokens' sender: when it stops (a write
+            // error: `| head` closed the pipe), the reader waiting for a
+            // token wakes up to a closed channel and stops reading, instead
+            // of waiting for ever.
+            let token_tx = token_tx;
             let mut pending = BTreeMap::new();
             let mut next = 0;
             let mut t = Totals::default();
@@ -477,9 +489,10 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
             }
         })();
         drop(work_tx);
-        let (t, p) = writer_thread
-            .join()
-            .map_err(|_| "the writer thread panicked".to_string())??;
+        let written = writer_thread.join();
+        // The work queue is closed: the workers return once it is drained.
+        super::lines::join_all(workers)?;
+        let (t, p) = written.map_err(|_| "the writer thread panicked".to_string())??;
         read_result?;
         totals.records += t.records;
         totals.found += t.found;

@@ -600,6 +600,24 @@ pub fn run(opts: Options, mode: Mode) -> Outcome {
     Ok(summary.counts.failed == 0)
 }
 
+/// Joins scoped threads, reporting one that panicked as an error. A scope
+/// returns once its threads have *returned*, while they may still be
+/// exiting (running thread-local destructors, freeing their own state);
+/// joining waits for the exit, so nothing of theirs outlives the call (a
+/// leak checker run right after it, as the fuzz targets do, sees none).
+pub(crate) fn join_all<T>(
+    threads: Vec<std::thread::ScopedJoinHandle<'_, T>>,
+) -> Result<(), String> {
+    let mut panicked = false;
+    for thread in threads {
+        panicked |= thread.join().is_err();
+    }
+    if panicked {
+        return Err("a worker thread panicked; the output is incomplete".to_string());
+    }
+    Ok(())
+}
+
 /// Reads every line of `input`, processes it as `job` says and writes the
 /// answers to `output` in input order (the caller flushes it).
 pub fn process(
@@ -628,9 +646,10 @@ pub fn process_with_progress(
     let work_rx = std::sync::Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::sync_channel::<Done>(threads);
     std::thread::scope(|scope| -> Result<(), String> {
+        let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
             let (work_rx, done_tx) = (&work_rx, done_tx.clone());
-            scope.spawn(move || {
+            workers.push(scope.spawn(move || {
                 let mut worker = Worker {
                     job,
                     findings: Vec::new(),
@@ -649,7 +668,7 @@ pub fn process_with_progress(
                         return;
                     }
                 }
-            });
+            }));
         }
         drop(done_tx);
         let reader = scope.spawn(move || -> Result<usize, String> {
@@ -693,6 +712,10 @@ pub fn process_with_progress(
                 next += 1;
             }
         }
+        // Every worker has returned (the answers' channel is closed);
+        // joining them waits until their threads have exited too, which
+        // the scope's end does not (see `join_all`).
+        join_all(workers)?;
         summary.lines = reader
             .join()
             .map_err(|_| "reader thread failed".to_string())??;
