@@ -18,6 +18,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Instant;
 
@@ -645,10 +646,14 @@ pub fn process_with_progress(
     let (work_tx, work_rx) = mpsc::sync_channel::<Block>(threads);
     let work_rx = std::sync::Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::sync_channel::<Done>(threads);
+    // Set when the output fails (`… | head` closed the pipe): the reader
+    // stops reading and the workers drop what is queued, so the run ends
+    // now rather than after the rest of the input.
+    let stopped = AtomicBool::new(false);
     std::thread::scope(|scope| -> Result<(), String> {
         let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
-            let (work_rx, done_tx) = (&work_rx, done_tx.clone());
+            let (work_rx, done_tx, stopped) = (&work_rx, done_tx.clone(), &stopped);
             workers.push(scope.spawn(move || {
                 let mut worker = Worker {
                     job,
@@ -664,6 +669,9 @@ pub fn process_with_progress(
                         Err(_) => return,
                     };
                     let Ok(block) = block else { return };
+                    if stopped.load(Ordering::Relaxed) {
+                        continue;
+                    }
                     if done_tx.send(worker.block(&block)).is_err() {
                         return;
                     }
@@ -671,12 +679,16 @@ pub fn process_with_progress(
             }));
         }
         drop(done_tx);
+        let stopped = &stopped;
         let reader = scope.spawn(move || -> Result<usize, String> {
             let mut carry = Vec::new();
             let (mut seq, mut next_line) = (0, 1);
-            while let Some(data) =
-                read_block(input, &mut carry).map_err(|e| format!("read error: {e}"))?
-            {
+            while !stopped.load(Ordering::Relaxed) {
+                let Some(data) =
+                    read_block(input, &mut carry).map_err(|e| format!("read error: {e}"))?
+                else {
+                    break;
+                };
                 let count = memchr::memchr_iter(b'\n', &data).count()
                     + usize::from(data.last() != Some(&b'\n'));
                 let block = Block {
@@ -708,6 +720,9 @@ pub fn process_with_progress(
                     .extend(done.problems.into_iter().take(room));
                 if write_error.is_none() {
                     write_error = output.write_all(&done.out).err();
+                    if write_error.is_some() {
+                        stopped.store(true, Ordering::Relaxed);
+                    }
                 }
                 next += 1;
             }
