@@ -491,7 +491,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
         drop(work_tx);
         let written = writer_thread.join();
         // The work queue is closed: the workers return once it is drained.
-        super::lines::join_all(workers)?;
+        super::common::join_all(workers)?;
         let (t, p) = written.map_err(|_| "the writer thread panicked".to_string())??;
         read_result?;
         totals.records += t.records;

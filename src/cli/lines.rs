@@ -601,24 +601,6 @@ pub fn run(opts: Options, mode: Mode) -> Outcome {
     Ok(summary.counts.failed == 0)
 }
 
-/// Joins scoped threads, reporting one that panicked as an error. A scope
-/// returns once its threads have *returned*, while they may still be
-/// exiting (running thread-local destructors, freeing their own state);
-/// joining waits for the exit, so nothing of theirs outlives the call (a
-/// leak checker run right after it, as the fuzz targets do, sees none).
-pub(crate) fn join_all<T>(
-    threads: Vec<std::thread::ScopedJoinHandle<'_, T>>,
-) -> Result<(), String> {
-    let mut panicked = false;
-    for thread in threads {
-        panicked |= thread.join().is_err();
-    }
-    if panicked {
-        return Err("a worker thread panicked; the output is incomplete".to_string());
-    }
-    Ok(())
-}
-
 /// Reads every line of `input`, processes it as `job` says and writes the
 /// answers to `output` in input order (the caller flushes it).
 pub fn process(
@@ -730,7 +712,7 @@ pub fn process_with_progress(
         // Every worker has returned (the answers' channel is closed);
         // joining them waits until their threads have exited too, which
         // the scope's end does not (see `join_all`).
-        join_all(workers)?;
+        super::common::join_all(workers)?;
         summary.lines = reader
             .join()
             .map_err(|_| "reader thread failed".to_string())??;
