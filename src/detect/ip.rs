@@ -124,6 +124,12 @@ impl IpDetector {
         if text[start..d0].iter().any(u8::is_ascii_digit) {
             return true;
         }
+        // A lone colon before the address ends a label (`IP:2001:db8::1`,
+        // as `IP:192.0.2.1` for IPv4): an address opens with a hex digit
+        // or with `::`.
+        if start < d0 && text[start] == b':' && text[start + 1] != b':' {
+            start += 1;
+        }
         let mut end = d0;
         while end < text.len()
             && end - start < MAX_V6
@@ -461,6 +467,16 @@ mod tests {
                 continue;
             }
             assert_eq!(scan(&text), [ip.to_string()], "{ip}");
+        }
+        // After a label's colon, glued or spaced: the label's colon is
+        // no sign of an address, the address's own colons are.
+        for (text, ip) in [
+            ("IP:2001:db8::1", "2001:db8::1"),
+            ("ip: ::ffff:192.0.2.1", "::ffff:192.0.2.1"),
+            ("gw:fe80::1:2 ok", "fe80::1:2"),
+            ("Mob: 2001:db8:85a3::7334", "2001:db8:85a3::7334"),
+        ] {
+            assert_eq!(scan(text), [ip.to_string()], "{text}");
         }
         // After another number in the same span.
         assert_eq!(scan("server 10 2001:db8::1 down"), ["2001:db8::1"]);
