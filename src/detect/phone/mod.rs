@@ -437,6 +437,10 @@ impl PhoneDetector {
         }
         let window = &text[start..end];
         let mut nearest: Option<(usize, bool)> = None;
+        // Where the last phone word ended: a number sign right after one
+        // (`Phone #: …`, `Cell# …`, `Tel № …`) is that word's "number", not
+        // an order's, as the generic words for "number" are in neither list.
+        let mut positive_end = None;
         for m in self.context.find_overlapping_iter(window) {
             // Keywords start a word: "shopping" holds no "pin".
             // Scripts without spaces (Chinese, Japanese) have no word starts.
@@ -450,6 +454,16 @@ impl PhoneDetector {
                 continue;
             }
             let positive = m.pattern().as_usize() >= self.negatives;
+            let number_sign = matches!(&window[m.start()..m.end()], b"#" | b"\xE2\x84\x96");
+            if number_sign
+                && positive_end
+                    .is_some_and(|e: usize| window[e..m.start()].iter().all(|&b| b == b' '))
+            {
+                continue;
+            }
+            if positive {
+                positive_end = Some(m.end());
+            }
             if nearest.is_none_or(|(end, _)| m.end() >= end) {
                 nearest = Some((m.end(), positive));
             }
@@ -572,6 +586,9 @@ impl PhoneDetector {
                     && out
                         .last()
                         .is_some_and(|f| f.kind == Kind::Phone && f.end + 1 == start))
+                // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's.
+                && !(before == Some('#')
+                    && self.context_memo(text, start, memo) == Some(true))
         };
         if form != Form::WhatsApp && (glued_left || glued_after(after)) {
             return false;

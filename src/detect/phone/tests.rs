@@ -502,3 +502,45 @@ fn escaped_glued_and_slashed_numbers() {
         );
     }
 }
+
+/// A number sign right after a phone word is that word's "number"
+/// (`Phone #: …`, `Cell# …`, `Tel № …`, glued or spaced); after any other
+/// word, or alone, it still marks an order or a ticket.
+#[test]
+fn number_sign_after_a_phone_word() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| -> Vec<String> {
+        found(&scanner, region, text)
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect()
+    };
+    for (region, text, phone) in [
+        ("IN", "Phone #: 9876543210", "9876543210"),
+        ("IN", "Cell# 98765 43210", "98765 43210"),
+        ("IN", "Mob #9876543210", "9876543210"),
+        ("IN", "Ph#9876543210", "9876543210"),
+        ("IN", "call #9876543210", "9876543210"),
+        ("RU", "телефон № 8 912 345-67-89", "8 912 345-67-89"),
+        ("US", "Tel# 212-555-0142", "212-555-0142"),
+        ("US", "Phone #: (212) 555-0142", "(212) 555-0142"),
+    ] {
+        assert_eq!(texts(region, text), [phone], "{region}: {text}");
+    }
+    for (region, text) in [
+        ("IN", "Order #9876543210"),
+        ("IN", "ticket#9876543210"),
+        ("IN", "Case #9876543210"),
+        ("IN", "#9876543210"),
+        ("IN", "phone: see order #9876543210"),
+        ("US", "Order# 212-555-0142"),
+    ] {
+        assert!(texts(region, text).is_empty(), "{region}: {text}");
+    }
+    // The sign belongs to the phone word only: the order's number after it
+    // stays an order's.
+    assert_eq!(
+        texts("IN", "Phone # 98765 43210 order #98765 43211"),
+        ["98765 43210"]
+    );
+}
