@@ -586,8 +586,9 @@ impl PhoneDetector {
                     && out
                         .last()
                         .is_some_and(|f| f.kind == Kind::Phone && f.end + 1 == start))
-                // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's.
-                && !(before == Some('#')
+                // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's;
+                // `?mobile=98765…`: a form field named for a phone.
+                && !(matches!(before, Some('#' | '='))
                     && self.context_memo(text, start, memo) == Some(true))
         };
         if form != Form::WhatsApp && (glued_left || glued_after(after)) {

@@ -505,7 +505,8 @@ fn escaped_glued_and_slashed_numbers() {
 
 /// A number sign right after a phone word is that word's "number"
 /// (`Phone #: …`, `Cell# …`, `Tel № …`, glued or spaced); after any other
-/// word, or alone, it still marks an order or a ticket.
+/// word, or alone, it still marks an order or a ticket. The same for a
+/// form field named for a phone (`?mobile=98765…`).
 #[test]
 fn number_sign_after_a_phone_word() {
     let scanner = scanner();
@@ -524,6 +525,12 @@ fn number_sign_after_a_phone_word() {
         ("RU", "телефон № 8 912 345-67-89", "8 912 345-67-89"),
         ("US", "Tel# 212-555-0142", "212-555-0142"),
         ("US", "Phone #: (212) 555-0142", "(212) 555-0142"),
+        (
+            "IN",
+            "https://x.in/signup?mobile=9876543210&otp=1234",
+            "9876543210",
+        ),
+        ("IN", "tel=98765 43210", "98765 43210"),
     ] {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
@@ -534,6 +541,8 @@ fn number_sign_after_a_phone_word() {
         ("IN", "#9876543210"),
         ("IN", "phone: see order #9876543210"),
         ("US", "Order# 212-555-0142"),
+        ("IN", "?order_id=9876543210"),
+        ("IN", "amount=9876543210"),
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
