@@ -29,6 +29,14 @@ fn found(scanner: &Scanner, region: &str, text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The matched text of every phone found in `text`.
+fn texts(scanner: &Scanner, region: &str, text: &str) -> Vec<String> {
+    found(scanner, region, text)
+        .into_iter()
+        .map(|(t, _)| t)
+        .collect()
+}
+
 struct Example {
     region: &'static str,
     e164: String,
@@ -437,12 +445,7 @@ fn shared_calling_code_forms_from_the_issue() {
 #[test]
 fn escaped_glued_and_slashed_numbers() {
     let scanner = scanner();
-    let texts = |region: &str, text: &str| -> Vec<String> {
-        found(&scanner, region, text)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect()
-    };
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
     // `\n`, `\r`, `\t` as a backslash and a letter count as white space.
     assert_eq!(
         texts("CA", r"Phone:\n+1 306-454-2547\n"),
@@ -510,12 +513,7 @@ fn escaped_glued_and_slashed_numbers() {
 #[test]
 fn number_sign_after_a_phone_word() {
     let scanner = scanner();
-    let texts = |region: &str, text: &str| -> Vec<String> {
-        found(&scanner, region, text)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect()
-    };
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
     for (region, text, phone) in [
         ("IN", "Phone #: 9876543210", "9876543210"),
         ("IN", "Cell# 98765 43210", "98765 43210"),
