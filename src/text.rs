@@ -61,16 +61,23 @@ pub(crate) fn char_at(text: &[u8], at: usize) -> (Option<char>, usize) {
 /// bstr, which says how long it is.
 #[inline(never)]
 fn decode_at(text: &[u8], at: usize) -> (Option<char>, usize) {
-    let width = match text[at] {
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => 0,
-    };
+    let width = sequence_width(text[at]);
     if let Some(c) = text.get(at..at + width).and_then(decode_one) {
         return (Some(c), width);
     }
     bstr::decode_utf8(&text[at..])
+}
+
+/// How many bytes a multi-byte sequence with this lead byte has (0 for
+/// ASCII, continuation bytes and bytes that never lead).
+#[inline]
+fn sequence_width(lead: u8) -> usize {
+    match lead {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => 0,
+    }
 }
 
 /// The one character `bytes` (two to four of them) encode, if they are
@@ -79,12 +86,13 @@ fn decode_at(text: &[u8], at: usize) -> (Option<char>, usize) {
 #[inline]
 fn decode_one(bytes: &[u8]) -> Option<char> {
     let (&lead, rest) = bytes.split_first()?;
-    let (mut cp, min) = match bytes.len() {
-        2 if (0xC2..=0xDF).contains(&lead) => (u32::from(lead & 0x1F), 0x80),
-        3 if (0xE0..=0xEF).contains(&lead) => (u32::from(lead & 0x0F), 0x800),
-        4 if (0xF0..=0xF4).contains(&lead) => (u32::from(lead & 0x07), 0x1_0000),
-        _ => return None,
+    let (payload, min) = match sequence_width(lead) {
+        w if w != bytes.len() => return None,
+        2 => (0x1F, 0x80),
+        3 => (0x0F, 0x800),
+        _ => (0x07, 0x1_0000),
     };
+    let mut cp = u32::from(lead & payload);
     for &b in rest {
         if b & 0xC0 != 0x80 {
             return None;
