@@ -362,6 +362,13 @@ static PyObject *new_finding(PyObject *v[6]) {
                          ? tuple_tp_new((PyTypeObject *)finding_type, args, NULL)
                          : PyObject_Call(tuple_new, args, NULL);
     Py_DECREF(args);
+    /* A Finding holds only str, int and float objects: it cannot be part of
+     * a reference cycle, so the cycle collector need not track it (CPython
+     * untracks plain tuples of such values itself, but not instances of
+     * tuple subclasses). Untracked, the findings a service keeps no longer
+     * trigger and lengthen collections: 0.35 us of a dense message's 4 us. */
+    if (item != NULL)
+        PyObject_GC_UnTrack(item); /* a no-op on an untracked object */
     return item;
 }
 

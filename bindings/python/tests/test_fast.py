@@ -190,6 +190,23 @@ def test_reentrant_calls_from_finalizers_while_results_are_built(scanners):
 
 
 @needs_fast
+def test_findings_are_not_tracked_by_the_cycle_collector(scanners):
+    # A Finding holds only str, int and float objects, so _fast untracks it
+    # (as CPython untracks plain tuples of atoms): kept findings neither
+    # trigger nor lengthen collections. Its values stay alive and intact
+    # through collections, and a finding in a list still keeps it alive.
+    scanner = scanners[0]
+    text = "call +91 98765 43210 or mail priya@example.in, card 4111 1111 1111 1111"
+    kept = [scanner.scan(text) for _ in range(50)] + scanner.scan_batch([text] * 50)
+    assert all(len(found) == 3 for found in kept)
+    assert not any(gc.is_tracked(f) for found in kept for f in found)
+    gc.collect()
+    assert all(found == scanner._scan_py(text) for found in kept)
+    # The Python path builds the same values; its NamedTuples are tracked.
+    assert gc.is_tracked(scanner._scan_py(text)[0])
+
+
+@needs_fast
 def test_threads_get_the_same_results(scanners):
     scanner = scanners[0]
     expected = [scanner._scan_py(t) for t in TEXTS]
