@@ -42,6 +42,10 @@
 // of its configuration from here, in name order.
 #define PIIMASK_CUSTOM_KIND_FIRST 1000
 
+// Words per finding in a packed array: kind, start, end, confidence bits,
+// normalized length.
+#define PIIMASK_PACKED_FINDING_WORDS 5
+
 // Kind `phone`. A telephone number valid for its country (normalized to E.164).
 #define PIIMASK_KIND_PHONE 1
 
@@ -752,6 +756,91 @@ piimask_status piimask_batch_flat(const piimask_batch *batch,
 // `batch` must be NULL or from `piimask_scan_batch`, not yet freed, and
 // no longer in use (nor any pointer into it).
 void piimask_batch_free(piimask_batch *batch);
+
+// How large the arrays of `piimask_findings_pack` must be for `findings`:
+// `*words` `uint32_t`s (3 + 2 + 5 per finding) and `*bytes` bytes. Either
+// out-parameter may be NULL. Thread-safe.
+//
+// # Safety
+// `findings` must be NULL or live; `words` and `bytes` NULL or writable.
+piimask_status piimask_findings_pack_size(const piimask_findings *findings,
+                                          size_t *words,
+                                          size_t *bytes);
+
+// Copies `findings` into `words` (`words_len` `uint32_t`s) and their
+// normalized values into `bytes` (`bytes_len` bytes). For hosts that read
+// integers far faster than structs (JavaScript): reuse both arrays from
+// call to call, after `piimask_scan_into` with NULL `items` and `count`.
+//
+// Layout of `words`: `[0]` the number of findings N; `[1]` the bytes B of
+// all normalized values, back to back in `bytes`; `[2]` the number of
+// messages M (1 here); `[3 .. 3 + M + 1]` the finding indices where each
+// message starts, and N; then `PIIMASK_PACKED_FINDING_WORDS` (5) words per
+// finding: kind code, start, end, confidence (the bits of a `float`),
+// normalized length. Finding k's normalized value follows those of
+// findings 0..k in `bytes`. Offsets are UTF-8 byte offsets.
+//
+// `PIIMASK_STATUS_OUT_OF_RANGE` when an array is too small (grow it to
+// `piimask_findings_pack_size` and call again: the findings are still
+// there); `PIIMASK_STATUS_INVALID_ARGUMENT` when an offset does not fit 32
+// bits. Nothing is written on failure. An array may be NULL when its
+// length is 0. Thread-safe for `findings`; the arrays are the caller's.
+//
+// # Safety
+// `findings` must be NULL or live; `words` NULL or `words_len` writable
+// `uint32_t`s; `bytes` NULL or `bytes_len` writable bytes; the arrays
+// must not overlap each other or `findings`.
+piimask_status piimask_findings_pack(const piimask_findings *findings,
+                                     uint32_t *words,
+                                     size_t words_len,
+                                     uint8_t *bytes,
+                                     size_t bytes_len);
+
+// `piimask_scan_into` and `piimask_findings_pack` in one call (a call
+// across a generic FFI costs as much as packing): scans `len` bytes at
+// `text` into `findings`, then packs them into `words` and `bytes`. When
+// it returns `PIIMASK_STATUS_OUT_OF_RANGE` the scan succeeded and only the
+// arrays were too small: the findings are in `findings`, to size with
+// `piimask_findings_pack_size` and pack with `piimask_findings_pack`. Any
+// other failure leaves `findings` empty. Arguments as for those two.
+//
+// # Safety
+// As for `piimask_scan_into` (with NULL `items` and `count`) and
+// `piimask_findings_pack`.
+piimask_status piimask_scan_packed(const piimask_scanner *scanner,
+                                   const uint8_t *text,
+                                   size_t len,
+                                   const char *region,
+                                   piimask_findings *findings,
+                                   uint32_t *words,
+                                   size_t words_len,
+                                   uint8_t *bytes,
+                                   size_t bytes_len);
+
+// How large the arrays of `piimask_batch_pack` must be for `batch`:
+// `*words` `uint32_t`s (3 + messages + 1 + 5 per finding) and `*bytes`
+// bytes. Either out-parameter may be NULL. Thread-safe.
+//
+// # Safety
+// `batch` must be NULL or live; `words` and `bytes` NULL or writable.
+piimask_status piimask_batch_pack_size(const piimask_batch *batch,
+                                       size_t *words,
+                                       size_t *bytes);
+
+// `piimask_findings_pack` for a whole batch result: every message's
+// findings in one pair of arrays, message m's findings from index
+// `words[3 + m]` up to (excluding) `words[3 + m + 1]`. Same failures; nothing is written on
+// failure. Thread-safe for `batch`; the arrays are the caller's.
+//
+// # Safety
+// `batch` must be NULL or live; `words` NULL or `words_len` writable
+// `uint32_t`s; `bytes` NULL or `bytes_len` writable bytes; the arrays
+// must not overlap each other or `batch`.
+piimask_status piimask_batch_pack(const piimask_batch *batch,
+                                  uint32_t *words,
+                                  size_t words_len,
+                                  uint8_t *bytes,
+                                  size_t bytes_len);
 
 // Replaces every finding in `len` bytes at `text` as the viewer's `role`
 // says (masks such as `+91 ••••• ••210`, labels, tokens, ...) and keeps all

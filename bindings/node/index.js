@@ -34,7 +34,7 @@ koffi.opaque('piimask_findings');
 koffi.opaque('piimask_batch');
 koffi.opaque('piimask_bytes');
 koffi.opaque('piimask_bytes_list');
-const FindingC = koffi.struct('piimask_finding', {
+koffi.struct('piimask_finding', { // read by stream.js
   kind: 'uint32_t',
   start: 'size_t',
   end: 'size_t',
@@ -74,13 +74,20 @@ const c = {
   kindCode: lib.func('uint32_t piimask_scanner_kind_code(const piimask_scanner *scanner, const char *name, ' +
     '_Out_ uint32_t *out)'),
   findingsNew: lib.func('uint32_t piimask_findings_new(_Out_ piimask_findings **out)'),
-  scanInto: lib.func('uint32_t piimask_scan_into(const piimask_scanner *scanner, const uint8_t *text, size_t len, ' +
-    'const char *region, piimask_findings *findings, _Out_ const piimask_finding **items, _Out_ size_t *count)'),
   scanBatch: lib.func('uint32_t piimask_scan_batch(const piimask_scanner *scanner, const piimask_text *texts, ' +
     'size_t n, const char *region, _Out_ piimask_batch **out)'),
-  batchFlat: lib.func('uint32_t piimask_batch_flat(const piimask_batch *batch, ' +
-    '_Out_ const piimask_finding **items, _Out_ size_t *count, _Out_ const size_t **offsets)'),
   batchFree: lib.func('void piimask_batch_free(piimask_batch *batch)'),
+  scanPacked: lib.func('uint32_t piimask_scan_packed(const piimask_scanner *scanner, const uint8_t *text, ' +
+    'size_t len, const char *region, piimask_findings *findings, uint32_t *words, size_t words_len, ' +
+    'uint8_t *bytes, size_t bytes_len)'),
+  findingsPack: lib.func('uint32_t piimask_findings_pack(const piimask_findings *findings, uint32_t *words, ' +
+    'size_t words_len, uint8_t *bytes, size_t bytes_len)'),
+  findingsPackSize: lib.func('uint32_t piimask_findings_pack_size(const piimask_findings *findings, ' +
+    '_Out_ size_t *words, _Out_ size_t *bytes)'),
+  batchPack: lib.func('uint32_t piimask_batch_pack(const piimask_batch *batch, uint32_t *words, ' +
+    'size_t words_len, uint8_t *bytes, size_t bytes_len)'),
+  batchPackSize: lib.func('uint32_t piimask_batch_pack_size(const piimask_batch *batch, ' +
+    '_Out_ size_t *words, _Out_ size_t *bytes)'),
   bytesNew: lib.func('uint32_t piimask_bytes_new(_Out_ piimask_bytes **out)'),
   redactInto: lib.func('uint32_t piimask_redact_into(const piimask_scanner *scanner, const uint8_t *text, ' +
     'size_t len, const char *region, const char *role, piimask_bytes *out, _Out_ const uint8_t **data, ' +
@@ -201,6 +208,40 @@ function copyOut(ptr, len) {
 
 const registry = new FinalizationRegistry((ptr) => c.scannerFree(ptr));
 
+/** Findings cross as integers (piimask_findings_pack): koffi decodes a
+ * struct into an object in about 2 µs, more than a scan costs, while a
+ * Uint32Array the library fills is read at array speed. One pair of arrays
+ * per thread (a module instance), grown when a result does not fit. */
+const packed = {
+  words: new Uint32Array(1024),
+  floats: null,
+  bytes: Buffer.alloc(4096),
+};
+packed.floats = new Float32Array(packed.words.buffer);
+const PACKED_FINDING_WORDS = 5;
+
+/** Fills `packed` from `handle` with `pack`, growing the arrays to what
+ * `size` asks for when they are too small. `status` is that of a first
+ * call already made (piimask_scan_packed scans and packs at once). */
+function packResults(pack, size, handle, status) {
+  if (status === undefined) status = pack(handle, packed.words, packed.words.length, packed.bytes, packed.bytes.length);
+  if (status === Status.OUT_OF_RANGE) {
+    const words = [0];
+    const bytes = [0];
+    status = size(handle, words, bytes);
+    if (status !== Status.OK) throw fail(status);
+    const w = Number(words[0]);
+    const b = Number(bytes[0]);
+    if (w > packed.words.length) {
+      packed.words = new Uint32Array(Math.max(w, 2 * packed.words.length));
+      packed.floats = new Float32Array(packed.words.buffer);
+    }
+    if (b > packed.bytes.length) packed.bytes = Buffer.alloc(Math.max(b, 2 * packed.bytes.length));
+    status = pack(handle, packed.words, packed.words.length, packed.bytes, packed.bytes.length);
+  }
+  if (status !== Status.OK) throw fail(status);
+}
+
 // Results reused by every scan() and redact() of this thread (JavaScript
 // never re-enters them: finalizers run as tasks of their own), so each is
 // one call into the library. Freed when the process or worker ends.
@@ -288,42 +329,50 @@ class Scanner {
     return name;
   }
 
-  _findings(text, buf, items, first, last) {
-    if (first === last) return [];
-    const bytes = new Array(2 * (last - first));
+  /** The findings `first..last` of the packed results, in `text` (whose
+   * UTF-8 is `buf`); `bytesAt` is where finding `first`'s normalized value
+   * starts in packed.bytes. Returns [findings, where the next one's starts]. */
+  _unpack(text, buf, first, last, bytesAt) {
+    if (first === last) return [[], bytesAt];
+    const { words, floats, bytes } = packed;
+    const base = 3 + words[2] + 1;
+    const offsets = new Array(2 * (last - first));
     for (let i = first; i < last; i++) {
-      bytes[2 * (i - first)] = items[i].start;
-      bytes[2 * (i - first) + 1] = items[i].end;
+      const w = base + i * PACKED_FINDING_WORDS;
+      offsets[2 * (i - first)] = words[w + 1];
+      offsets[2 * (i - first) + 1] = words[w + 2];
     }
-    const units = utf16Offsets(text, buf, bytes);
+    const units = utf16Offsets(text, buf, offsets);
     const found = new Array(last - first);
+    let at = bytesAt;
     for (let i = first; i < last; i++) {
-      const f = items[i];
+      const w = base + i * PACKED_FINDING_WORDS;
       const start = units[2 * (i - first)];
       const end = units[2 * (i - first) + 1];
+      const len = words[w + 4];
       found[i - first] = {
-        kind: this._kindName(f.kind),
+        kind: this._kindName(words[w]),
         start,
         end,
         text: text.slice(start, end),
-        confidence: Math.round(f.confidence * 1e6) / 1e6,
-        normalized: f.normalized_len ? koffi.decode(f.normalized, 'char', f.normalized_len) : '',
+        confidence: Math.round(floats[w + 3] * 1e6) / 1e6,
+        normalized: len ? bytes.toString('utf8', at, at + len) : '',
       };
+      at += len;
     }
-    return found;
+    return [found, at];
   }
 
   /** The personal data in `text`, in order, never overlapping.
    * `options.region` overrides the region hint for this call ("" for none). */
   scan(text, options = {}) {
     const buf = bytesOf(text);
-    const items = [null];
-    const count = [0];
-    const status = c.scanInto(this._handle(), buf, buf.length, optionalString(options.region, 'region'),
-      reused.findings, items, count);
-    if (status !== Status.OK) throw fail(status);
-    const n = Number(count[0]);
-    return n ? this._findings(text, buf, koffi.decode(items[0], FindingC, n), 0, n) : [];
+    const status = c.scanPacked(this._handle(), buf, buf.length, optionalString(options.region, 'region'),
+      reused.findings, packed.words, packed.words.length, packed.bytes, packed.bytes.length);
+    // OUT_OF_RANGE: scanned, and the arrays must grow to hold the results.
+    if (status !== Status.OK && status !== Status.OUT_OF_RANGE) throw fail(status);
+    packResults(c.findingsPack, c.findingsPackSize, reused.findings, status);
+    return this._unpack(text, buf, 0, packed.words[0], 0)[0];
   }
 
   /** `text` with every finding replaced as the viewer's `options.role`
@@ -426,14 +475,14 @@ class Scanner {
       optionalString(options.region, 'region'), out);
     if (status !== Status.OK) throw fail(status);
     try {
-      const items = [null];
-      const count = [0];
-      const offsets = [null];
-      c.batchFlat(out[0], items, count, offsets);
-      const n = Number(count[0]);
-      const all = n ? koffi.decode(items[0], FindingC, n) : [];
-      const bounds = koffi.decode(offsets[0], 'size_t', texts.length + 1).map(Number);
-      return texts.map((t, m) => this._findings(t, bufs[m], all, bounds[m], bounds[m + 1]));
+      packResults(c.batchPack, c.batchPackSize, out[0]);
+      const bounds = packed.words;
+      let at = 0;
+      return texts.map((t, m) => {
+        const [found, next] = this._unpack(t, bufs[m], bounds[3 + m], bounds[3 + m + 1], at);
+        at = next;
+        return found;
+      });
     } finally {
       c.batchFree(out[0]);
     }

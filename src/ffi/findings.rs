@@ -72,10 +72,22 @@ impl piimask_findings {
             .extend(self.found.iter().map(|x| convert(scanner, x)));
     }
 
+    /// The findings, in text order.
+    pub(super) fn items(&self) -> &[piimask_finding] {
+        &self.items
+    }
+
     /// Empties it.
     pub(super) fn clear(&mut self) {
         self.items.clear();
         self.found.clear();
+    }
+}
+
+impl piimask_batch {
+    /// Every finding, and the message bounds in it (messages + 1 indices).
+    pub(super) fn flat(&self) -> (&[piimask_finding], &[usize]) {
+        (&self.packed.items, &self.packed.offsets)
     }
 }
 

@@ -29,6 +29,8 @@ mod scanner;
 
 mod findings;
 
+mod packed;
+
 mod redact;
 
 mod reveal;
@@ -53,6 +55,7 @@ use crate::region::Region;
 pub use findings::*;
 pub use guard::*;
 pub use kinds::*;
+pub use packed::*;
 pub use redact::*;
 pub use reveal::*;
 pub use scanner::*;

@@ -141,6 +141,27 @@ test('batches equal single calls', () => {
   assert.deepEqual(scanner.scanBatch(new Set(MESSAGES)), scanner.scanBatch([...new Set(MESSAGES)]));
 });
 
+test('results larger than the reused arrays', () => {
+  // 600 findings and 13 kB of normalized values: more than the packed
+  // arrays first hold (1,024 words, 4 kB), so they grow mid-call.
+  const parts = [];
+  const expected = [];
+  for (let i = 0; i < 300; i++) {
+    const mail = `kunde.${i}@beispiel-${i}.de`;
+    const phone = `+91 98765 ${String(10000 + i)}`;
+    parts.push(`📞 ${phone} und ${mail}`);
+    expected.push(['phone', phone, `+9198765${10000 + i}`], ['email', mail, mail]);
+  }
+  const text = parts.join(' — ');
+  const found = scanner.scan(text);
+  assert.deepEqual(found.map((f) => [f.kind, f.text, f.normalized]), expected);
+  for (const f of found) assert.equal(text.slice(f.start, f.end), f.text);
+  const batch = [text, 'nothing here', TEXT, text];
+  assert.deepEqual(scanner.scanBatch(batch), batch.map((m) => scanner.scan(m)));
+  // The arrays stay grown; small results still read right.
+  assert.deepEqual(scanner.scan(TEXT).map((f) => f.text), ['+91 98765 43210', 'priya@example.in']);
+});
+
 test('worker threads each load the library and agree', async () => {
   const code = `
     const { parentPort, workerData } = require('worker_threads');
