@@ -817,6 +817,31 @@ piimask_status piimask_scan_packed(const piimask_scanner *scanner,
                                    uint8_t *bytes,
                                    size_t bytes_len);
 
+// `piimask_redact_into`, then the masked text copied into `dst`, an array
+// of `dst_cap` bytes the caller reuses, and its length written to
+// `*dst_len` (no NUL is added). For hosts where an out-parameter or
+// reading a pointer costs more than the copy (a generic FFI).
+// `PIIMASK_STATUS_OUT_OF_RANGE` when the masked text is longer than
+// `dst_cap`: the redaction succeeded and the text is in `out`
+// (`piimask_bytes_data`, `piimask_bytes_len`), `dst` and `*dst_len` are
+// untouched. Any other failure leaves `out` empty, as
+// `piimask_redact_into` does: never unmasked text. `dst` may be NULL when
+// `dst_cap` is 0.
+//
+// # Safety
+// As for `piimask_redact_into` (with NULL `data` and `data_len`); `dst`
+// NULL or `dst_cap` writable bytes not overlapping `out`; `dst_len`
+// writable.
+piimask_status piimask_redact_to(const piimask_scanner *scanner,
+                                 const uint8_t *text,
+                                 size_t len,
+                                 const char *region,
+                                 const char *role,
+                                 piimask_bytes *out,
+                                 uint8_t *dst,
+                                 size_t dst_cap,
+                                 size_t *dst_len);
+
 // How large the arrays of `piimask_batch_pack` must be for `batch`:
 // `*words` `uint32_t`s (3 + messages + 1 + 5 per finding) and `*bytes`
 // bytes. Either out-parameter may be NULL. Thread-safe.

@@ -89,9 +89,9 @@ const c = {
   batchPackSize: lib.func('uint32_t piimask_batch_pack_size(const piimask_batch *batch, ' +
     '_Out_ size_t *words, _Out_ size_t *bytes)'),
   bytesNew: lib.func('uint32_t piimask_bytes_new(_Out_ piimask_bytes **out)'),
-  redactInto: lib.func('uint32_t piimask_redact_into(const piimask_scanner *scanner, const uint8_t *text, ' +
-    'size_t len, const char *region, const char *role, piimask_bytes *out, _Out_ const uint8_t **data, ' +
-    '_Out_ size_t *data_len)'),
+  redactTo: lib.func('uint32_t piimask_redact_to(const piimask_scanner *scanner, const uint8_t *text, ' +
+    'size_t len, const char *region, const char *role, piimask_bytes *out, uint8_t *dst, size_t dst_cap, ' +
+    'size_t *dst_len)'),
   redactBatch: lib.func('uint32_t piimask_redact_batch(const piimask_scanner *scanner, ' +
     'const piimask_text *texts, size_t n, const char *region, const char *role, _Out_ piimask_bytes_list **out)'),
   listFlat: lib.func('uint32_t piimask_bytes_list_flat(const piimask_bytes_list *list, ' +
@@ -219,6 +219,11 @@ const packed = {
 };
 packed.floats = new Float32Array(packed.words.buffer);
 const PACKED_FINDING_WORDS = 5;
+
+/** Masked text crosses the same way (piimask_redact_to): copied into a
+ * Buffer the binding reuses, its length into a one-element array, instead
+ * of out-parameters that koffi converts. */
+const redacted = { buf: Buffer.alloc(4096), len: new BigUint64Array(1) };
 
 /** Fills `packed` from `handle` with `pack`, growing the arrays to what
  * `size` asks for when they are too small. `status` is that of a first
@@ -382,13 +387,16 @@ class Scanner {
    * rather than ever returning unmasked text. */
   redact(text, options = {}) {
     const buf = bytesOf(text);
-    const data = [null];
-    const size = [0];
-    const status = c.redactInto(this._handle(), buf, buf.length, optionalString(options.region, 'region'),
-      optionalString(options.role, 'role'), reused.bytes, data, size);
-    if (status !== Status.OK) throw fail(status);
-    const n = Number(size[0]);
-    return n ? koffi.decode(data[0], 'char', n) : '';
+    const out = redacted;
+    const status = c.redactTo(this._handle(), buf, buf.length, optionalString(options.region, 'region'),
+      optionalString(options.role, 'role'), reused.bytes, out.buf, out.buf.length, out.len);
+    if (status === Status.OK) return out.buf.toString('utf8', 0, Number(out.len[0]));
+    if (status !== Status.OUT_OF_RANGE) throw fail(status);
+    // Masked, but longer than the buffer: read it where it is, and grow
+    // the buffer for the next call.
+    const n = Number(c.bytesLen(reused.bytes));
+    redacted.buf = Buffer.alloc(Math.max(n, 2 * out.buf.length));
+    return koffi.decode(c.bytesData(reused.bytes), 'char', n);
   }
 
   _kindCode(kind) {

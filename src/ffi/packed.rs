@@ -1,5 +1,6 @@
-//! Findings packed into arrays the caller owns: `piimask_findings_pack`,
-//! `piimask_batch_pack`, and `piimask_scan_packed`, which scans and packs.
+//! Results copied into arrays the caller owns: findings packed as integers
+//! (`piimask_findings_pack`, `piimask_batch_pack`, and `piimask_scan_packed`,
+//! which scans and packs) and masked text (`piimask_redact_to`).
 //!
 //! Why: a host that reads C structs field by field through a generic FFI
 //! pays for every field. Node's koffi decodes one `piimask_finding` into a
@@ -28,7 +29,8 @@ use std::ptr;
 
 use super::findings::{piimask_batch, piimask_finding, piimask_findings, piimask_scan_into};
 use super::handle::write_optional;
-use super::{boundary, fail_with, piimask_scanner, piimask_status, require};
+use super::redact::{piimask_bytes, piimask_redact_into};
+use super::{boundary, fail_with, piimask_scanner, piimask_status, require, write_out};
 
 /// Words at the start of a packed array before the message bounds.
 const HEADER_WORDS: usize = 3;
@@ -240,6 +242,69 @@ pub unsafe extern "C" fn piimask_scan_packed(
     // SAFETY: `findings` is live (the scan succeeded with it) and the
     // arrays are as piimask_findings_pack requires, per the contract.
     unsafe { piimask_findings_pack(findings, words, words_len, bytes, bytes_len) }
+}
+
+/// `piimask_redact_into`, then the masked text copied into `dst`, an array
+/// of `dst_cap` bytes the caller reuses, and its length written to
+/// `*dst_len` (no NUL is added). For hosts where an out-parameter or
+/// reading a pointer costs more than the copy (a generic FFI).
+/// `PIIMASK_STATUS_OUT_OF_RANGE` when the masked text is longer than
+/// `dst_cap`: the redaction succeeded and the text is in `out`
+/// (`piimask_bytes_data`, `piimask_bytes_len`), `dst` and `*dst_len` are
+/// untouched. Any other failure leaves `out` empty, as
+/// `piimask_redact_into` does: never unmasked text. `dst` may be NULL when
+/// `dst_cap` is 0.
+///
+/// # Safety
+/// As for `piimask_redact_into` (with NULL `data` and `data_len`); `dst`
+/// NULL or `dst_cap` writable bytes not overlapping `out`; `dst_len`
+/// writable.
+#[no_mangle]
+pub unsafe extern "C" fn piimask_redact_to(
+    scanner: *const piimask_scanner,
+    text: *const u8,
+    len: usize,
+    region: *const c_char,
+    role: *const c_char,
+    out: *mut piimask_bytes,
+    dst: *mut u8,
+    dst_cap: usize,
+    dst_len: *mut usize,
+) -> piimask_status {
+    boundary! {
+        if dst_len.is_null() || (dst.is_null() && dst_cap > 0) {
+            // Never unmasked text, nor an earlier one, in `out` on failure.
+            // SAFETY: NULL or live and ours per the contract.
+            if let Some(o) = unsafe { out.as_mut() } {
+                o.clear();
+            }
+            return fail_with(
+                piimask_status::NullArgument,
+                "`dst_len` is NULL, or `dst` with a non-zero capacity",
+            );
+        }
+        // SAFETY: the caller keeps the contract of piimask_redact_into;
+        // NULL `data` and `data_len` are allowed there.
+        let status = unsafe {
+            piimask_redact_into(scanner, text, len, region, role, out, ptr::null_mut(), ptr::null_mut())
+        };
+        if status != piimask_status::Ok {
+            return status;
+        }
+        // SAFETY: `out` is live (the redaction succeeded with it).
+        let masked = unsafe { &*out }.bytes();
+        if masked.len() > dst_cap {
+            return fail_with(piimask_status::OutOfRange, "`dst` is smaller than the masked text");
+        }
+        if !masked.is_empty() {
+            // SAFETY: `dst` has `dst_cap` >= masked.len() writable bytes,
+            // apart from `out`, per the contract (non-NULL: checked above).
+            unsafe { ptr::copy_nonoverlapping(masked.as_ptr(), dst, masked.len()) };
+        }
+        // SAFETY: non-NULL (checked above) and writable per the contract.
+        unsafe { write_out(dst_len, masked.len()) };
+        piimask_status::Ok
+    }
 }
 
 /// How large the arrays of `piimask_batch_pack` must be for `batch`:

@@ -23,6 +23,17 @@ pub struct piimask_bytes {
 }
 
 impl piimask_bytes {
+    /// Empties them (the NUL stays).
+    pub(super) fn clear(&mut self) {
+        self.data.clear();
+        self.data.push(0);
+    }
+
+    /// The bytes, without the NUL after them.
+    pub(super) fn bytes(&self) -> &[u8] {
+        &self.data[..self.data.len().saturating_sub(1)]
+    }
+
     /// Bytes holding `data` (without a NUL; one is added).
     pub(super) fn from_vec(mut data: Vec<u8>) -> piimask_bytes {
         data.push(0);

@@ -115,6 +115,54 @@ int main(void) {
     CHECK_OK(piimask_findings_pack(found, words, 5, NULL, 0));
     CHECK(words[0] == 0 && words[1] == 0 && words[2] == 1 && words[3] == 0 && words[4] == 0);
 
+    /* Masked text copied into the caller's array: the same bytes as
+     * piimask_redact_into hands out. */
+    piimask_bytes *masked = NULL;
+    CHECK_OK(piimask_bytes_new(&masked));
+    for (size_t m = 0; m < N; m++) {
+        const char *text = MESSAGES[m];
+        const uint8_t *data = NULL;
+        size_t data_len = 0;
+        CHECK_OK(piimask_redact_into(s, (const uint8_t *)text, strlen(text), NULL, NULL, masked, &data,
+                                     &data_len));
+        char expected[256];
+        memcpy(expected, data, data_len);
+        char dst[256];
+        size_t dst_len = 12345;
+        CHECK_OK(piimask_redact_to(s, (const uint8_t *)text, strlen(text), NULL, NULL, masked,
+                                   (uint8_t *)dst, sizeof dst, &dst_len));
+        CHECK(dst_len == data_len && memcmp(dst, expected, dst_len) == 0);
+        if (data_len > 0) {
+            /* Too small: the masked text stays in `masked`, dst untouched. */
+            memset(dst, 'z', sizeof dst);
+            dst_len = 12345;
+            CHECK_STATUS(piimask_redact_to(s, (const uint8_t *)text, strlen(text), NULL, NULL, masked,
+                                           (uint8_t *)dst, data_len - 1, &dst_len),
+                         PIIMASK_STATUS_OUT_OF_RANGE);
+            CHECK(dst_len == 12345 && dst[0] == 'z');
+            CHECK(piimask_bytes_len(masked) == data_len);
+            CHECK(memcmp(piimask_bytes_data(masked), expected, data_len) == 0);
+        }
+    }
+    /* Failures leave the bytes empty: never unmasked text. */
+    size_t dst_len = 0;
+    char dst[64];
+    CHECK_STATUS(piimask_redact_to(s, (const uint8_t *)"call 98765 43210", 16, NULL, "nobody", masked,
+                                   (uint8_t *)dst, sizeof dst, &dst_len),
+                 PIIMASK_STATUS_UNKNOWN_ROLE);
+    CHECK(piimask_bytes_len(masked) == 0);
+    CHECK_OK(piimask_redact_to(s, (const uint8_t *)"call 98765 43210", 16, NULL, NULL, masked,
+                               (uint8_t *)dst, sizeof dst, &dst_len));
+    CHECK_STATUS(piimask_redact_to(s, (const uint8_t *)"call 98765 43210", 16, NULL, NULL, masked,
+                                   (uint8_t *)dst, sizeof dst, NULL),
+                 PIIMASK_STATUS_NULL_ARGUMENT);
+    CHECK(piimask_bytes_len(masked) == 0);
+    CHECK_STATUS(piimask_redact_to(s, (const uint8_t *)"x", 1, NULL, NULL, masked, NULL, 8, &dst_len),
+                 PIIMASK_STATUS_NULL_ARGUMENT);
+    CHECK_OK(piimask_redact_to(s, NULL, 0, NULL, NULL, masked, NULL, 0, &dst_len));
+    CHECK(dst_len == 0);
+    piimask_bytes_free(masked);
+
     piimask_findings_free(found);
     piimask_scanner_free(s);
     puts("packed: ok");

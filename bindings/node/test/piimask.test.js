@@ -162,6 +162,24 @@ test('results larger than the reused arrays', () => {
   assert.deepEqual(scanner.scan(TEXT).map((f) => f.text), ['+91 98765 43210', 'priya@example.in']);
 });
 
+test('masked text longer than the reused buffer', () => {
+  // 20 kB of masked text: more than the 4 kB buffer redact() first copies
+  // into; the first call reads it from the library, later ones fit.
+  const phones = [];
+  const masked = [];
+  for (let i = 0; i < 400; i++) {
+    const last = String(10000 + i);
+    phones.push(`📞 +91 98765 ${last}`);
+    masked.push(`📞 +91 ••••• ••${last.slice(2)}`);
+  }
+  const text = phones.join(' · ');
+  assert.equal(scanner.redact(text), masked.join(' · '));
+  assert.equal(scanner.redact(text), masked.join(' · '));
+  assert.equal(scanner.redact(TEXT), MASKED);
+  assert.equal(scanner.redact(''), '');
+  assert.deepEqual(scanner.redactBatch([text, TEXT]), [masked.join(' · '), MASKED]);
+});
+
 test('worker threads each load the library and agree', async () => {
   const code = `
     const { parentPort, workerData } = require('worker_threads');
