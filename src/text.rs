@@ -20,6 +20,27 @@ const DIGIT_ZEROS: [u32; 66] = [
     0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0,
 ];
 
+/// One bit per 64 code points below U+20000: whether a decimal digit lies
+/// there. Letters of most scripts (Hangul, CJK, Cyrillic, Arabic letters)
+/// fall in blocks without one, and are told apart from digits without a
+/// search of [`DIGIT_ZEROS`].
+const DIGIT_BLOCKS: [u64; 32] = digit_blocks();
+
+const fn digit_blocks() -> [u64; 32] {
+    let mut bits = [0u64; 32];
+    let mut i = 0;
+    while i < DIGIT_ZEROS.len() {
+        let mut cp = DIGIT_ZEROS[i];
+        while cp <= DIGIT_ZEROS[i] + 9 {
+            let block = (cp >> 6) as usize;
+            bits[block >> 6] |= 1 << (block & 63);
+            cp += 1;
+        }
+        i += 1;
+    }
+    bits
+}
+
 /// The decimal value of `c` if it is a decimal digit of any script.
 #[inline]
 pub(crate) fn digit_value(c: char) -> Option<u8> {
@@ -27,7 +48,11 @@ pub(crate) fn digit_value(c: char) -> Option<u8> {
     if c.is_ascii_digit() {
         return Some((cp - 0x30) as u8);
     }
-    if cp < 0x660 {
+    if !(0x660..0x20000).contains(&cp) {
+        return None;
+    }
+    let block = (cp >> 6) as usize;
+    if DIGIT_BLOCKS[block >> 6] & (1 << (block & 63)) == 0 {
         return None;
     }
     // The table is sorted: find the last zero not above `cp`.
@@ -217,6 +242,21 @@ mod tests {
         }
         for c in ['a', '²', '½', '٫', '\u{65F}', '\u{FF1A}', '\u{10FFFF}'] {
             assert_eq!(digit_value(c), None, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn digit_blocks_skip_no_digit() {
+        // Every scalar value: the block bitmap only ever skips the search.
+        let reference = |c: char| {
+            let cp = c as u32;
+            DIGIT_ZEROS
+                .iter()
+                .find(|&&zero| (zero..zero + 10).contains(&cp))
+                .map(|&zero| (cp - zero) as u8)
+        };
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(digit_value(c), reference(c), "{c:?}");
         }
     }
 

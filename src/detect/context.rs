@@ -640,15 +640,25 @@ fn vetoes(window: &[u8], start: usize, end: usize) -> bool {
 fn window_start(text: &[u8], end: usize) -> usize {
     let mut start = end;
     for _ in 0..WINDOW_CHARS {
-        // A line break written as text (`\n`, `\r` in a double-escaped
-        // log) ends the line as a real one does.
-        if escape_ends_at(text, start) && text[start - 1] != b't' {
+        let Some(&b) = start.checked_sub(1).map(|i| &text[i]) else {
             break;
+        };
+        if b < 0x80 {
+            // ASCII, most of the walk, decided on the byte. A line break
+            // written as text (`\n`, `\r` in a double-escaped log) ends
+            // the line as a real one does.
+            if matches!(b, b'\n' | b'\r' | b'?' | b'!' | b';' | b'@' | b'0'..=b'9')
+                || (matches!(b, b'n' | b'r') && start >= 2 && text[start - 2] == b'\\')
+            {
+                break;
+            }
+            start -= 1;
+            continue;
         }
         match char_before(text, start) {
             (None, 0) => break,
             (Some(c), _)
-                if matches!(c, '\n' | '\r' | '?' | '!' | ';' | '？' | '！' | '；' | '@')
+                if matches!(c, '？' | '！' | '；')
                     || c == crate::policy::mask::BULLET
                     || digit_value(c).is_some() =>
             {
