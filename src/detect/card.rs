@@ -659,10 +659,79 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
         matches!(char_at(text, at).0, Some('.' | ',' | ':'))
             && char_at(text, at + 1).0.is_some_and(|c| c.is_alphanumeric())
     };
-    !glued(before)
-        && !glued(after)
-        && !dot_digit(end)
-        && !matches!(before, Some('.' | ',' | '$' | '€' | '£' | '#'))
+    // A number sign or a point before the number makes it an order number,
+    // a reference or a decimal, unless it labels a card (`Card#4111…`).
+    let signed = match before {
+        Some('#' | '.') => !labelled_by_card_word(text, start),
+        Some(',' | '$' | '€' | '£') => true,
+        _ => false,
+    };
+    !glued(before) && !glued(after) && !dot_digit(end) && !signed
+}
+
+/// Card words that a number sign or an abbreviation's point may follow:
+/// `Card#4111…`, `CC # 4111…`, `Card No.4111…`, `tarjeta#4111…`.
+const SIGN_LABELS: &[&str] = &[
+    "card",
+    "cc",
+    "visa",
+    "mastercard",
+    "amex",
+    "rupay",
+    "maestro",
+    "tarjeta",
+    "cartão",
+    "cartao",
+    "carte",
+    "carta",
+    "karte",
+    "kart",
+    "kartu",
+    "karta",
+    "карта",
+    "карты",
+];
+
+/// Words that may stand between such a card word and its sign.
+const SIGN_CONNECTORS: &[&str] = &["no", "nr", "nro", "num", "number", "nº", "número", "numero"];
+
+/// Whether the `#` or `.` right before `start` follows a card word (with a
+/// connector such as `No` between, at most): the sign numbers the card.
+/// After any other word (`Order #`, `ref.`) or a digit it does not.
+fn labelled_by_card_word(text: &[u8], start: usize) -> bool {
+    let mut end = start - 1;
+    for step in 0..2 {
+        while end > 0 && text[end - 1] == b' ' {
+            end -= 1;
+        }
+        let mut word_start = end;
+        while let (Some(c), w) = char_before(text, word_start) {
+            if !(c.is_alphabetic() || c == 'º') || end - word_start > 24 {
+                break;
+            }
+            word_start -= w;
+        }
+        if word_start == end
+            || char_before(text, word_start)
+                .0
+                .is_some_and(char::is_alphanumeric)
+        {
+            return false;
+        }
+        let Ok(word) = std::str::from_utf8(&text[word_start..end]) else {
+            return false;
+        };
+        let word = word.to_lowercase();
+        if SIGN_LABELS.contains(&word.as_str()) {
+            return true;
+        }
+        if step == 1 || !SIGN_CONNECTORS.contains(&word.as_str()) {
+            return false;
+        }
+        // `Card No.`: the point ends the connector; a space may precede it.
+        end = word_start;
+    }
+    false
 }
 
 /// The ASCII separator that joins card groups, if `c` is one.
@@ -1008,6 +1077,39 @@ mod tests {
     fn keywords_raise_confidence() {
         assert!((scan("card 4111111111111111")[0].1 - 0.92).abs() < 1e-6);
         assert!((scan("my card 4111 1111 1111 1111")[0].1 - 0.99).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_number_sign_after_a_card_word_labels_the_card() {
+        for text in [
+            "Card#4111111111111111",
+            "CC# 4111 1111 1111 1111",
+            "cc#4111 1111 1111 1111 exp 12/27",
+            "visa #4111-1111-1111-1111",
+            "Card No.4111111111111111",
+            "card number # 4111111111111111",
+            "Tarjeta#4111111111111111",
+            "Карта#4111111111111111",
+        ] {
+            let found = scan(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert!(
+                found[0].0.starts_with("4111") && found[0].0.ends_with("1111"),
+                "{text}"
+            );
+        }
+        // After another word, or a digit, the sign or point still vetoes.
+        for text in [
+            "Order #4111111111111111",
+            "order#4111 1111 1111 1111",
+            "Acc#4111111111111111",
+            "ref.4111111111111111",
+            "order no.4111111111111111",
+            "12.4111111111111111",
+            "paid by card, invoice #4111111111111111",
+        ] {
+            assert!(scan(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
