@@ -333,6 +333,20 @@ fn window_start(text: &[u8], end: usize, chars: usize) -> usize {
     let mut start = end;
     let mut digits = 0;
     for _ in 0..chars {
+        // ASCII, most of the walk, decided on the byte.
+        if let Some(b) = start.checked_sub(1).map(|i| text[i]).filter(u8::is_ascii) {
+            if matches!(b, b'\n' | b'\r' | b'?' | b'!' | b';' | b'@') {
+                break;
+            }
+            digits = if b.is_ascii_digit() { digits + 1 } else { 0 };
+            if digits > 1 {
+                // Keep the window after this number.
+                let (_, w) = char_at(text, start);
+                return start + w;
+            }
+            start -= 1;
+            continue;
+        }
         match char_before(text, start) {
             (None, _) => break,
             (Some(c), _)

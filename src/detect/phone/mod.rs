@@ -412,6 +412,16 @@ impl PhoneDetector {
         // e-mail's mask is shorter than the address).
         let mut start = end;
         for _ in 0..CONTEXT_CHARS {
+            // ASCII, most of the walk, decided on the byte.
+            match start.checked_sub(1).map(|i| text[i]) {
+                None => break,
+                Some(b'\n' | b'@' | b'?' | b'!' | b',' | b';' | b'0'..=b'9') => break,
+                Some(b) if b < 0x80 => {
+                    start -= 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
             match char_before(text, start) {
                 (None, 0) => break,
                 (Some(c), _)
