@@ -254,6 +254,21 @@ enum Op {
         region: StrArg,
         role: StrArg,
     },
+    ScanPacked {
+        scanner: u8,
+        text: TextArg,
+        region: StrArg,
+        words: u8,
+        bytes: u8,
+    },
+    RedactTo {
+        scanner: u8,
+        text: TextArg,
+        region: StrArg,
+        role: StrArg,
+        cap: u16,
+        null_len: bool,
+    },
     BytesSet {
         data: TextArg,
     },
@@ -373,6 +388,32 @@ fn items<'a>(items: *const piimask_finding, count: usize) -> &'a [piimask_findin
     assert!(!items.is_null());
     // SAFETY: the C ABI hands out `count` findings at `items`.
     unsafe { std::slice::from_raw_parts(items, count) }
+}
+
+/// Packed findings (`piimask_findings_pack`'s layout), against the Rust
+/// API's findings per message.
+fn same_packed(rust_scanner: &Scanner, words: &[u32], bytes: &[u8], rust: &[Vec<Finding>]) {
+    let (n, b, m) = (words[0] as usize, words[1] as usize, words[2] as usize);
+    assert_eq!(m, rust.len(), "message count");
+    assert_eq!(n, rust.iter().map(Vec::len).sum::<usize>(), "finding count");
+    let bounds = &words[3..3 + m + 1];
+    let mut k = 0;
+    let mut at = 0;
+    for (message, found) in rust.iter().enumerate() {
+        assert_eq!(bounds[message] as usize, k, "message bound");
+        for r in found {
+            let w = &words[3 + m + 1 + k * PIIMASK_PACKED_FINDING_WORDS..]
+                [..PIIMASK_PACKED_FINDING_WORDS];
+            assert_eq!(w[0], rust_scanner.kind_code(&r.kind).unwrap_or(0));
+            assert_eq!((w[1] as usize, w[2] as usize), (r.start, r.end));
+            assert_eq!(w[3], r.confidence.to_bits());
+            let len = w[4] as usize;
+            assert_eq!(&bytes[at..at + len], r.normalized.as_bytes());
+            at += len;
+            k += 1;
+        }
+    }
+    assert_eq!((bounds[m] as usize, at), (n, b));
 }
 
 fn run(op: &Op, st: &mut State) {
@@ -568,6 +609,37 @@ fn run(op: &Op, st: &mut State) {
                         );
                         let offsets = std::slice::from_raw_parts(offsets, all.len() + 1);
                         assert_eq!((offsets[0], offsets[all.len()]), (0, total));
+                        let (mut need_w, mut need_b) = (0, 0);
+                        assert_eq!(
+                            piimask_batch_pack_size(out, &mut need_w, &mut need_b),
+                            piimask_status::Ok
+                        );
+                        let (mut w, mut b) = (vec![0u32; need_w], vec![0u8; need_b]);
+                        if need_w > 0 {
+                            assert_eq!(
+                                piimask_batch_pack(
+                                    out,
+                                    w.as_mut_ptr(),
+                                    need_w - 1,
+                                    b.as_mut_ptr(),
+                                    need_b
+                                ),
+                                piimask_status::OutOfRange
+                            );
+                        }
+                        assert_eq!(
+                            piimask_batch_pack(out, w.as_mut_ptr(), need_w, b.as_mut_ptr(), need_b),
+                            piimask_status::Ok
+                        );
+                        let per_message: Vec<Vec<Finding>> = all
+                            .iter()
+                            .map(|b| {
+                                let mut found = Vec::new();
+                                rs.scan_into(b, r, &mut found);
+                                found
+                            })
+                            .collect();
+                        same_packed(rs, &w, &b, &per_message);
                         piimask_batch_free(out);
                     }
                 }
@@ -669,6 +741,154 @@ fn run(op: &Op, st: &mut State) {
                         data.is_null() && len == usize::MAX,
                         "outs written on failure"
                     );
+                    st.check_last_error();
+                }
+            }
+        }
+        Op::ScanPacked {
+            scanner,
+            text,
+            region,
+            words,
+            bytes: byte_cap,
+        } => {
+            let (sp, s) = st.scanner(*scanner);
+            let s = s.as_deref();
+            let (tp, tl, bytes) = text.resolve();
+            let region = region.to_c(REGIONS);
+            let f = st.findings_object();
+            const SENTINEL: u32 = 0xA5A5_A5A5;
+            let mut w = vec![SENTINEL; usize::from(*words)];
+            let mut b = vec![0xA5u8; usize::from(*byte_cap)];
+            // SAFETY: valid or NULL arguments; `f` live and ours; the arrays
+            // have the lengths given.
+            let status = unsafe {
+                piimask_scan_packed(
+                    sp,
+                    tp,
+                    tl,
+                    c_ptr(&region),
+                    f,
+                    w.as_mut_ptr(),
+                    w.len(),
+                    b.as_mut_ptr(),
+                    b.len(),
+                )
+            };
+            check_status(status);
+            st.texts.extend(bytes.map(<[u8]>::to_vec));
+            let expected = s
+                .zip(bytes)
+                .and_then(|(rs, t)| Some((rs, t, expected_region(&region, rs.region()).ok()?)));
+            let untouched = |w: &[u32], b: &[u8]| {
+                w.iter().all(|&x| x == SENTINEL) && b.iter().all(|&x| x == 0xA5)
+            };
+            match expected {
+                Some((rs, t, r)) => {
+                    let mut found = Vec::new();
+                    rs.scan_into(t, r, &mut found);
+                    let (mut need_w, mut need_b) = (0, 0);
+                    // SAFETY: live findings; writable outs.
+                    assert_eq!(
+                        unsafe { piimask_findings_pack_size(f, &mut need_w, &mut need_b) },
+                        piimask_status::Ok
+                    );
+                    if need_w <= w.len() && need_b <= b.len() {
+                        assert_eq!(status, piimask_status::Ok);
+                        same_packed(rs, &w, &b, &[found]);
+                    } else {
+                        // Scanned, arrays too small: nothing written, the
+                        // findings kept for a second pack.
+                        assert_eq!(status, piimask_status::OutOfRange);
+                        assert!(untouched(&w, &b), "arrays written on failure");
+                        st.check_last_error();
+                        let (mut w, mut b) = (vec![0u32; need_w], vec![0u8; need_b]);
+                        // SAFETY: live findings; arrays of the sizes asked for.
+                        let again = unsafe {
+                            piimask_findings_pack(
+                                f,
+                                w.as_mut_ptr(),
+                                w.len(),
+                                b.as_mut_ptr(),
+                                b.len(),
+                            )
+                        };
+                        assert_eq!(again, piimask_status::Ok);
+                        same_packed(rs, &w, &b, &[found]);
+                    }
+                }
+                None => {
+                    assert_ne!(status, piimask_status::Ok);
+                    assert!(untouched(&w, &b), "arrays written on failure");
+                    // SAFETY: live findings.
+                    assert_eq!(
+                        unsafe { piimask_findings_len(f) },
+                        0,
+                        "findings left on failure"
+                    );
+                    st.check_last_error();
+                }
+            }
+        }
+        Op::RedactTo {
+            scanner,
+            text,
+            region,
+            role,
+            cap,
+            null_len,
+        } => {
+            let (sp, s) = st.scanner(*scanner);
+            let s = s.as_deref();
+            let (tp, tl, bytes) = text.resolve();
+            let (region, role) = (region.to_c(REGIONS), role.to_c(ROLES));
+            let b = st.bytes_object();
+            let mut dst = vec![0xA5u8; usize::from(*cap)];
+            let mut len = usize::MAX;
+            let lp = if *null_len {
+                ptr::null_mut()
+            } else {
+                &mut len as *mut usize
+            };
+            // SAFETY: valid or NULL arguments; `b` live and ours; `dst` has
+            // `cap` writable bytes.
+            let status = unsafe {
+                piimask_redact_to(
+                    sp,
+                    tp,
+                    tl,
+                    c_ptr(&region),
+                    c_ptr(&role),
+                    b,
+                    dst.as_mut_ptr(),
+                    dst.len(),
+                    lp,
+                )
+            };
+            check_status(status);
+            st.texts.extend(bytes.map(<[u8]>::to_vec));
+            let expected = expected_redaction(s, bytes, &region, &role).filter(|_| !*null_len);
+            // SAFETY: live bytes.
+            let got = unsafe { bytes_of(b) };
+            let untouched = dst.iter().all(|&x| x == 0xA5) && len == usize::MAX;
+            match expected {
+                Some(masked) if masked.len() <= dst.len() => {
+                    assert_eq!(status, piimask_status::Ok);
+                    assert_eq!((&dst[..len], got), (&masked[..], &masked[..]));
+                }
+                Some(masked) => {
+                    assert_eq!(status, piimask_status::OutOfRange);
+                    assert!(untouched, "dst written on failure");
+                    assert_eq!(got, &masked[..], "masked text not kept");
+                    st.check_last_error();
+                }
+                None => {
+                    assert!(!matches!(
+                        status,
+                        piimask_status::Ok | piimask_status::OutOfRange
+                    ));
+                    assert!(untouched, "dst written on failure");
+                    assert!(got.is_empty(), "text left in the bytes on failure");
                     st.check_last_error();
                 }
             }
