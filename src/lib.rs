@@ -76,6 +76,7 @@ pub mod ffi;
 mod finding;
 pub mod formats;
 pub mod guard;
+mod keycap;
 mod masked;
 pub mod policy;
 mod prefilter;

@@ -19,6 +19,7 @@ use crate::detect::custom::CustomSpec;
 use crate::detect::{self, phone, Context, Detector, Span, Trigger};
 use crate::error::Error;
 use crate::finding::{resolve_overlaps, Finding, Kind};
+use crate::keycap;
 use crate::masked::{in_masked_email_domain, touches_masked_value};
 use crate::policy::reveal::{self, AuditEvent, Outcome};
 use crate::policy::{
@@ -397,6 +398,28 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) {
+        // Numbers written as keycap emoji are read again through a copy
+        // without the keycap marks, and the findings mapped back (see
+        // `crate::keycap`): text without them pays nothing more.
+        if self.scan_bytes(text, region, min_confidence, out) {
+            let stripped = keycap::Stripped::new(text);
+            self.scan_bytes(&stripped.text, region, min_confidence, out);
+            for f in out.iter_mut() {
+                (f.start, f.end) = stripped.original(f.start, f.end);
+            }
+        }
+    }
+
+    /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
+    /// of the text as it is. Returns whether a digit in it is followed by a
+    /// keycap mark.
+    fn scan_bytes(
+        &self,
+        text: &[u8],
+        region: Option<Region>,
+        min_confidence: MinConfidence,
+        out: &mut Vec<Finding>,
+    ) -> bool {
         out.clear();
         // Every finding of a built-in detector holds a trigger (a digit or
         // an `@`): text without one, most of chat, needs no UTF-8 check and
@@ -406,9 +429,11 @@ impl Scanner {
         // the first one.
         let first_trigger = self.triggers.next(text, 0);
         if first_trigger.is_none() && self.whole_text.is_empty() {
-            return;
+            return false;
         }
         let first_trigger = first_trigger.unwrap_or(text.len());
+        // Whether a digit was followed by a keycap mark (`9️⃣`).
+        let mut keycap_seen = false;
         // Each valid UTF-8 stretch is a text of its own: an invalid byte
         // ends a text as a line break would, for findings and for every
         // look-around (keywords, vetoes, glue checks, mask bullets), so a
@@ -438,7 +463,7 @@ impl Scanner {
             };
             let first = out.len();
             let ctx = Context::new(stretch, region);
-            self.scan_stretch(&ctx, first_trigger.saturating_sub(base), out);
+            keycap_seen |= self.scan_stretch(&ctx, first_trigger.saturating_sub(base), out);
             // A value glued to a mask bullet is the kept part of a value
             // masked before; one joined to a masked value by punctuation
             // (`1111(•••`, `308T.•••`, `•-(+)0201000`) was, before masking,
@@ -473,6 +498,7 @@ impl Scanner {
             rest = &text[base..];
         }
         resolve_overlaps(out);
+        keycap_seen
     }
 
     /// Scans [`WARM_UP`] once and forgets what it found.
@@ -493,9 +519,12 @@ impl Scanner {
     /// Runs the detectors over `text`, one valid UTF-8 stretch with no
     /// trigger before `from`, appending their raw findings (offsets into
     /// `text`) to `out`.
-    fn scan_stretch(&self, ctx: &Context<'_>, from: usize, out: &mut Vec<Finding>) {
+    /// Returns whether a digit ended a numeric span before a keycap mark
+    /// (`9️⃣`, see `crate::keycap`).
+    fn scan_stretch(&self, ctx: &Context<'_>, from: usize, out: &mut Vec<Finding>) -> bool {
         let text = ctx.text;
         let mut pos = from;
+        let mut keycap = false;
         while let Some(i) = self.triggers.next(text, pos) {
             if text[i] == b'@' {
                 let span = Span {
@@ -514,6 +543,13 @@ impl Scanner {
                 continue;
             }
             let (span, digits) = numeric_span(text, i);
+            // A keycap mark (U+FE0F, U+20E3) right after the last digit.
+            if matches!(text.get(span.end), Some(0xE2 | 0xEF)) {
+                keycap |= matches!(
+                    text.get(span.end..span.end + 3),
+                    Some(b"\xEF\xB8\x8F" | b"\xE2\x83\xA3")
+                );
+            }
             // A span touching a masked value is what is left of a longer
             // span read before masking (`+66••••••666--5526…` was one run
             // of digits): its pieces are not values of their own.
@@ -537,6 +573,7 @@ impl Scanner {
                 d.detect(ctx, span, out);
             }
         }
+        keycap
     }
 
     /// Scans many messages in one call, appending their findings to `out`
