@@ -104,31 +104,39 @@ fn pack(
     piimask_status::Ok
 }
 
-/// The `uint32_t` array and byte array `slice`s of the caller, or `None`
-/// for a NULL pointer with a non-zero length.
+/// [`pack`] into the caller's arrays, given as pointers and lengths; a
+/// NULL array with a non-zero length fails.
 ///
 /// # Safety
 /// Unless NULL, `words` must have `words_len` writable `uint32_t`s and
-/// `bytes` `bytes_len` writable bytes, not otherwise in use for `'a`.
-unsafe fn out_arrays<'a>(
+/// `bytes` `bytes_len` writable bytes, not otherwise in use during the call.
+unsafe fn pack_to(
+    items: &[piimask_finding],
+    offsets: &[usize],
     words: *mut u32,
     words_len: usize,
     bytes: *mut u8,
     bytes_len: usize,
-) -> Option<(&'a mut [u32], &'a mut [u8])> {
+) -> piimask_status {
+    if (words.is_null() && words_len > 0) || (bytes.is_null() && bytes_len > 0) {
+        return fail_with(
+            piimask_status::NullArgument,
+            "an array is NULL with a non-zero length",
+        );
+    }
     let words: &mut [u32] = if words.is_null() {
-        (words_len == 0).then_some(&mut [])?
+        &mut []
     } else {
         // SAFETY: non-NULL with `words_len` writable elements per the contract.
         unsafe { std::slice::from_raw_parts_mut(words, words_len) }
     };
     let bytes: &mut [u8] = if bytes.is_null() {
-        (bytes_len == 0).then_some(&mut [])?
+        &mut []
     } else {
         // SAFETY: non-NULL with `bytes_len` writable bytes per the contract.
         unsafe { std::slice::from_raw_parts_mut(bytes, bytes_len) }
     };
-    Some((words, bytes))
+    pack(items, offsets, words, bytes)
 }
 
 /// How large the arrays of `piimask_findings_pack` must be for `findings`:
@@ -193,10 +201,7 @@ pub unsafe extern "C" fn piimask_findings_pack(
         // SAFETY: non-NULL and live per the contract.
         let f = unsafe { &*findings };
         // SAFETY: the arrays are NULL or writable for their lengths per the contract.
-        let Some((words, bytes)) = (unsafe { out_arrays(words, words_len, bytes, bytes_len) }) else {
-            return fail_with(piimask_status::NullArgument, "an array is NULL with a non-zero length");
-        };
-        pack(f.items(), &[0, f.items().len()], words, bytes)
+        unsafe { pack_to(f.items(), &[0, f.items().len()], words, words_len, bytes, bytes_len) }
     }
 }
 
@@ -355,12 +360,9 @@ pub unsafe extern "C" fn piimask_batch_pack(
         require!(batch);
         // SAFETY: non-NULL and live per the contract.
         let b = unsafe { &*batch };
-        // SAFETY: the arrays are NULL or writable for their lengths per the contract.
-        let Some((words, bytes)) = (unsafe { out_arrays(words, words_len, bytes, bytes_len) }) else {
-            return fail_with(piimask_status::NullArgument, "an array is NULL with a non-zero length");
-        };
         let (items, offsets) = b.flat();
-        pack(items, offsets, words, bytes)
+        // SAFETY: the arrays are NULL or writable for their lengths per the contract.
+        unsafe { pack_to(items, offsets, words, words_len, bytes, bytes_len) }
     }
 }
 
