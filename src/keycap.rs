@@ -22,6 +22,17 @@ const EMOJI_STYLE: &[u8] = "\u{FE0F}".as_bytes();
 /// The mask bullet in UTF-8.
 const BULLET: &[u8] = "\u{2022}".as_bytes();
 
+/// Whether a keycap mark (U+FE0F or U+20E3) starts at `at`: what the
+/// scanner looks for right after a numeric span's last digit.
+#[inline]
+pub(crate) fn mark_at(text: &[u8], at: usize) -> bool {
+    // Most spans end before an ASCII byte: one comparison.
+    matches!(text.get(at), Some(0xE2 | 0xEF)) && {
+        let rest = &text[at..];
+        rest.starts_with(KEYCAP) || rest.starts_with(EMOJI_STYLE)
+    }
+}
+
 /// Text without the keycap marks of its digits, and where each of its
 /// bytes was in the original.
 #[derive(Debug, Default)]

@@ -524,7 +524,7 @@ impl Scanner {
     fn scan_stretch(&self, ctx: &Context<'_>, from: usize, out: &mut Vec<Finding>) -> bool {
         let text = ctx.text;
         let mut pos = from;
-        let mut keycap = false;
+        let mut keycap_seen = false;
         while let Some(i) = self.triggers.next(text, pos) {
             if text[i] == b'@' {
                 let span = Span {
@@ -543,13 +543,7 @@ impl Scanner {
                 continue;
             }
             let (span, digits) = numeric_span(text, i);
-            // A keycap mark (U+FE0F, U+20E3) right after the last digit.
-            if matches!(text.get(span.end), Some(0xE2 | 0xEF)) {
-                keycap |= matches!(
-                    text.get(span.end..span.end + 3),
-                    Some(b"\xEF\xB8\x8F" | b"\xE2\x83\xA3")
-                );
-            }
+            keycap_seen |= keycap::mark_at(text, span.end);
             // A span touching a masked value is what is left of a longer
             // span read before masking (`+66••••••666--5526…` was one run
             // of digits): its pieces are not values of their own.
@@ -573,7 +567,7 @@ impl Scanner {
                 d.detect(ctx, span, out);
             }
         }
-        keycap
+        keycap_seen
     }
 
     /// Scans many messages in one call, appending their findings to `out`
