@@ -13,19 +13,18 @@
 //! letter, `X` a letter or digit, `K` a digit or `K` (Chilean RUT), `C` a
 //! letter, `+` or `-` (the Finnish century sign); anything else must appear
 //! as written. `ddd.ddd.ddd-dd` is a CPF as Brazilians write it. The
-//! scanner shows us numeric spans; each run of digits in a span is a
-//! possible first digit of a shape, so we align every shape whose first
-//! digit slot could fall there (looking back over the letters that open
-//! shapes like `LLLLLddddL`), match it byte by byte, and hand the letters
-//! and digits to the validator. Shapes are bucketed by the length of the
-//! digit run they open with, so a run of three digits is matched against
-//! the few shapes that start with three digits, not all of them.
-//!
-//! This runs at every digit run of every message, so the rest of the
-//! rejection is cheap too: the digits written after the byte that follows
-//! the run are counted once, which rules out most bucketed shapes
-//! (`dddd dddd dddd` at `2024 prices`) before any byte-by-byte matching;
-//! the kinds that share a written form (`ddddddddd` is five of them) are
+//! scanner shows us numeric spans, and a shape can only start at a digit
+//! run (or at the letters just before one). Most shapes open with a digit
+//! slot: those are read from each run's first digit by one automaton over
+//! all of them ([`forms`]), a table step per byte until no shape can go on.
+//! The rest open with letters (`LLLLLddddL`) or are anchored on their last
+//! run (`XX.XXX.XXX/XXXX-dd`): for those we align every shape whose digit
+//! slot could fall at the run, match it byte by byte, and hand the letters
+//! and digits to the validator. Those probes are bucketed by the length of
+//! the digit run they open with, and a look at the bytes before and after
+//! the run (the digits after the next byte are counted once; the match must
+//! start where a word can) rules out most of them before any matching.
+//! Kinds that share a written form (`ddddddddd` is five of them) are
 //! matched once and only validated per kind.
 //!
 //! # How sure: shape strength and context
@@ -69,6 +68,8 @@ use super::context::{self, Around};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::text::{char_at, char_before, is_latin_letter};
+
+mod forms;
 
 mod ar;
 mod au;
@@ -265,6 +266,17 @@ impl Probe {
         }
     }
 
+    /// Whether the pattern, aligned on the run at `g`, can start where it
+    /// would: its first byte fits there and the match may stand free on
+    /// its left (most offsets of `LLLLLLXXLXXLXXXL` start inside a word).
+    #[inline]
+    fn start_fits(&self, text: &[u8], g: usize) -> bool {
+        let Some(start) = g.checked_sub(self.offset) else {
+            return false;
+        };
+        fits(self.shape.pattern.as_bytes()[0], text[start]) && may_start_at(text, start)
+    }
+
     /// Whether the byte before the run can be the pattern's byte there.
     #[inline]
     fn prev_fits(&self, before: Option<&u8>) -> bool {
@@ -292,6 +304,9 @@ pub(crate) struct IdDetector {
     /// (in their order): `[run].0` after a letter (every offset), `[run].1`
     /// otherwise (offset 0 only). Most runs have no fuzzy probe at all.
     fuzzy_by_run: Vec<(Vec<Fuzzy>, Vec<Fuzzy>)>,
+    /// The shapes that open with a digit slot (most of them), read at
+    /// each run's first digit by one automaton instead of probes.
+    forms: forms::Forms,
 }
 
 /// [`IdDetector::fuzzy_by_run`] for `fuzzy`.
@@ -393,12 +408,17 @@ impl IdDetector {
         let mut exact = vec![Buckets::default(); MAX_RUN + 1];
         let mut fuzzy = Vec::new();
         let mut forms: Vec<(&'static str, usize)> = Vec::new();
+        let mut digit_first = Vec::new();
         for spec in all_specs() {
             if !kinds.contains(&spec.kind) {
                 kinds.push(spec.kind.clone());
             }
             for shape in spec.shapes {
                 let p = shape.pattern.as_bytes();
+                if opens_with_digit(shape) {
+                    digit_first.push((spec, shape));
+                    continue;
+                }
                 debug_assert!(p.len() <= MAX_SHAPE && p.is_ascii());
                 // The start of the last run of `d` slots.
                 let last_run = p.len() - p.iter().rev().take_while(|&&b| b == b'd').count();
@@ -469,6 +489,7 @@ impl IdDetector {
             exact,
             fuzzy_by_run: index_fuzzy(&fuzzy),
             fuzzy,
+            forms: forms::Forms::new(digit_first),
         }
     }
 
@@ -513,7 +534,11 @@ impl IdDetector {
         let after = text.get(g + run);
         for probes in [ends, continues] {
             for p in probes {
-                if p.next_fits(after) && p.second_fits(second) && p.prev_fits(before) {
+                if p.next_fits(after)
+                    && p.second_fits(second)
+                    && p.prev_fits(before)
+                    && p.start_fits(text, g)
+                {
                     f(p);
                 }
             }
@@ -525,23 +550,44 @@ impl IdDetector {
         };
         for fuzzy in fuzzies {
             let p = &fuzzy.probe;
-            if fuzzy.fits_run(run, after) && p.second_fits(second) && p.prev_fits(before) {
+            if fuzzy.fits_run(run, after)
+                && p.second_fits(second)
+                && p.prev_fits(before)
+                && p.start_fits(text, g)
+            {
                 f(p);
             }
         }
     }
 
-    /// Tries every probe for the digit run of `run` digits starting at `g`
-    /// (the whole run: `text[g + run]` is not a digit).
+    /// Tries every shape at the digit run of `run` digits starting at `g`
+    /// (the whole run: `text[g + run]` is not a digit): the forms opening
+    /// with it through the automaton, then the probes of the other shapes.
     fn at_run(&self, ctx: &Context<'_>, g: usize, run: usize, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        let second = digits_after(text, g + run);
         // Context is looked up once per start, and only for valid values.
         let mut around: Option<(usize, Around)> = None;
+        let mut buf = [0u8; MAX_SHAPE];
+        // A form glued to the letter or digit before it does not stand free
+        // (`ORD1234567`), so the automaton need not read it.
+        if may_start_at(text, g) {
+            self.forms.each_match(text, g, |form, end| {
+                if !stands_free(text, g, end, form.pattern) {
+                    return;
+                }
+                let Some((_, n)) = match_shape(text, g, form.pattern, &mut buf) else {
+                    return;
+                };
+                let written = Written { start: g, end, n };
+                for &(spec, shape) in &form.uses {
+                    report(ctx, spec, shape, written, &buf, &mut around, out);
+                }
+            });
+        }
+        let second = digits_after(text, g + run);
         // The last written form tried and where it matched (a free-standing
         // match only); `buf` holds its letters and digits.
         let mut last: Option<(u16, Option<Written>)> = None;
-        let mut buf = [0u8; MAX_SHAPE];
         self.for_each_probe(text, g, run, second, |probe| {
             let matched = match last {
                 Some((form, matched)) if form == probe.form => matched,
@@ -551,48 +597,87 @@ impl IdDetector {
                     matched
                 }
             };
-            let Some(Written { start, end, n }) = matched else {
-                return;
-            };
-            if !(probe.spec.validate)(&buf[..n]) {
-                return;
+            if let Some(written) = matched {
+                report(
+                    ctx,
+                    probe.spec,
+                    probe.shape,
+                    written,
+                    &buf,
+                    &mut around,
+                    out,
+                );
             }
-            let ctx_words = match around {
-                Some((s, a)) if s == start => a,
-                _ => {
-                    let a = context::words().before(text, start);
-                    around = Some((start, a));
-                    a
-                }
-            };
-            let Some(confidence) = confidence(ctx, probe, ctx_words) else {
-                return;
-            };
-            out.push(Finding {
-                kind: probe.spec.kind.clone(),
-                start,
-                end,
-                confidence,
-                normalized: String::from_utf8_lossy(&buf[..n]).into_owned(),
-            });
         });
     }
 }
 
+/// Whether the identifier is written in `shape` at `written` (slot
+/// characters in `buf`): validates it, weighs the context, and reports it.
+/// `around` memoizes the context words before one start.
+fn report(
+    ctx: &Context<'_>,
+    spec: &'static IdSpec,
+    shape: &'static Shape,
+    written: Written,
+    buf: &[u8; MAX_SHAPE],
+    around: &mut Option<(usize, Around)>,
+    out: &mut Vec<Finding>,
+) {
+    let Written { start, end, n } = written;
+    if !(spec.validate)(&buf[..n]) {
+        return;
+    }
+    let ctx_words = match *around {
+        Some((s, a)) if s == start => a,
+        _ => {
+            let a = context::words().before(ctx.text, start);
+            *around = Some((start, a));
+            a
+        }
+    };
+    let Some(confidence) = confidence(ctx, spec, shape, ctx_words) else {
+        return;
+    };
+    out.push(Finding {
+        kind: spec.kind.clone(),
+        start,
+        end,
+        confidence,
+        normalized: String::from_utf8_lossy(&buf[..n]).into_owned(),
+    });
+}
+
+/// Whether a match starting at `start` can stand free on its left: the
+/// byte before it is no ASCII letter or digit, unless it ends an escape
+/// written as text (`\n`). A cheap test that [`free_standing`] implies.
+#[inline]
+fn may_start_at(text: &[u8], start: usize) -> bool {
+    start == 0
+        || !text[start - 1].is_ascii_alphanumeric()
+        || crate::text::escape_ends_at(text, start)
+}
+
+/// Whether a shape opens with a digit slot, so that the form automaton
+/// reads it (see [`forms`]).
+fn opens_with_digit(shape: &Shape) -> bool {
+    shape.pattern.starts_with('d') && !shape.at_last_run
+}
+
 /// The confidence of a valid match, or `None` when its shape needs more
 /// support than the context gives.
-fn confidence(ctx: &Context<'_>, probe: &Probe, around: Around) -> Option<f32> {
-    let home = ctx.region.is_some_and(|r| r.code() == probe.spec.country);
+fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: Around) -> Option<f32> {
+    let home = ctx.region.is_some_and(|r| r.code() == spec.country);
     // "for KYC: …" names the identifiers of the conversation's country,
     // unless it goes on to name one ("for KYC: BVN …").
-    let kind = &probe.spec.kind;
+    let kind = &spec.kind;
     let identity = home && around.names_identity() && !around.names_another_identifier(kind);
     let named = (around.names(kind) || identity) && !around.vetoed;
     // Two countries' identifiers can share a written form (`25.239.186-K`
     // is a Chilean RUT, and a Spanish NIF with the letter K): the
     // conversation's country breaks the tie.
     let home_bonus = if home { CONF_HOME_BONUS } else { 0.0 };
-    match probe.shape.strength {
+    match shape.strength {
         Strength::Strong if named => Some(CONF_STRONG_NAMED + home_bonus),
         Strength::Strong => Some(CONF_STRONG + home_bonus),
         Strength::Named if around.names(kind) && !around.vetoed => Some(CONF_STRONG_NAMED),
@@ -656,14 +741,15 @@ fn match_form(
     }
     let pattern = probe.shape.pattern.as_bytes();
     let (end, n) = match_shape(text, start, pattern, buf)?;
-    if grouping_goes_on(text, start, end, pattern) {
-        return None;
-    }
-    (free_standing(text, start, end) && !after_plus(text, start)).then_some(Written {
-        start,
-        end,
-        n,
-    })
+    stands_free(text, start, end, pattern).then_some(Written { start, end, n })
+}
+
+/// Whether a match of `pattern` at `text[start..end]` stands by itself: not
+/// part of a longer grouping, glued to a word or number, or after a `+`.
+fn stands_free(text: &[u8], start: usize, end: usize, pattern: &[u8]) -> bool {
+    !grouping_goes_on(text, start, end, pattern)
+        && free_standing(text, start, end)
+        && !after_plus(text, start)
 }
 
 /// Whether a match of a space-grouped pattern is part of a longer number
@@ -832,6 +918,7 @@ impl Detector for IdDetector {
         }
         self.fuzzy.retain(|f| selected(&f.probe.spec.kind));
         self.fuzzy_by_run = index_fuzzy(&self.fuzzy);
+        self.forms = self.forms.retain(selected);
     }
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
@@ -1007,7 +1094,7 @@ pub(crate) mod testutil {
         d.select(&|k| *k == Kind::BrCpf);
         assert_eq!(d.kinds(), [Kind::BrCpf]);
         let probes = d.exact.iter().map(super::Buckets::len).sum::<usize>() + d.fuzzy.len();
-        assert_eq!(probes, 3);
+        assert_eq!(probes + d.forms.uses(), 3);
     }
 
     /// The documented phone-versus-identifier decisions (module docs).
@@ -1178,8 +1265,9 @@ pub(crate) mod testutil {
         }
     }
 
-    /// The bucketing never hides a probe: every shape, written out, is
-    /// offered at its first digit.
+    /// Neither the automaton nor the bucketing hides a shape: every shape,
+    /// written out, is matched (by the automaton) or offered (as a probe)
+    /// at its first digit.
     #[test]
     fn every_shape_is_probed() {
         let d = super::IdDetector::new();
@@ -1208,6 +1296,16 @@ pub(crate) mod testutil {
                     .collect();
                 let text = [&b" "[..], &written, b" "].concat();
                 let g = 1 + first;
+                if super::opens_with_digit(shape) {
+                    let mut found = false;
+                    d.forms.each_match(&text, g, |form, end| {
+                        found |= form.pattern == p
+                            && end == g + p.len()
+                            && form.uses.iter().any(|&(_, s)| std::ptr::eq(s, shape));
+                    });
+                    assert!(found, "{}", shape.pattern);
+                    continue;
+                }
                 let run = text[g..].iter().take_while(|b| b.is_ascii_digit()).count();
                 assert!(
                     d.probes_at(&text, g, run)
