@@ -121,6 +121,11 @@ const NEGATIVE_WORDS: &[&str] = &[
     "colis",
     "bestellung",
     "bestellnummer",
+    "bestellnr",
+    "auftragsnr",
+    "rechnungsnr",
+    "kundennr",
+    "sendungsnr",
     "rechnung",
     "sendung",
     "auftrag",
@@ -234,12 +239,30 @@ const POSITIVE_WORDS: &[&str] = &[
     "contact",
     "whatsapp",
     "whats app",
+    "whats",
     "wa",
     "zap",
     "sms",
     "text me",
     "ring",
     "my number",
+    "my no",
+    "mi número",
+    "mi numero",
+    "meu número",
+    "meu numero",
+    "mon numéro",
+    "mon numero",
+    "landline",
+    "office line",
+    "hotline",
+    "zalo",
+    "viber",
+    "nipigie",
+    "piga simu",
+    "liên hệ",
+    "điện thoại",
+    "เบอร์",
     "phone number",
     "mobile number",
     "contact number",
@@ -260,6 +283,8 @@ const POSITIVE_WORDS: &[&str] = &[
     "nomor",
     "hp",
     "no hp",
+    "telp",
+    "telepon",
     "फोन",
     "电话",
     "手机",
@@ -445,8 +470,20 @@ impl PhoneDetector {
                 (_, width) => start -= width,
             }
         }
+        // Stopped inside an e-mail address (or its mask): the address is
+        // not context (`lamar33@yahoo.co.id. 0811-…` names no "id"), so
+        // the window starts after it.
+        let in_address = start > 0
+            && (text[start - 1] == b'@'
+                || char_before(text, start).0 == Some(crate::policy::mask::BULLET));
+        if in_address {
+            start = text[start..end]
+                .iter()
+                .position(u8::is_ascii_whitespace)
+                .map_or(end, |p| start + p + 1);
+        }
         let window = &text[start..end];
-        let mut nearest: Option<(usize, bool)> = None;
+        let mut nearest: Option<(usize, usize, bool)> = None;
         // Where the last phone word ended: a number sign right after one
         // (`Phone #: …`, `Cell# …`, `Tel № …`) is that word's "number", not
         // an order's, as the generic words for "number" are in neither list.
@@ -474,11 +511,20 @@ impl PhoneDetector {
             if positive {
                 positive_end = Some(m.end());
             }
-            if nearest.is_none_or(|(end, _)| m.end() >= end) {
-                nearest = Some((m.end(), positive));
+            if nearest.is_none_or(|(_, end, _)| m.end() >= end) {
+                nearest = Some((m.start(), m.end(), positive));
             }
         }
-        nearest.map(|(_, positive)| positive)
+        match nearest {
+            // A veto word names what follows it, which need not be this
+            // number: not after the sentence ends and another names a
+            // number (`for verification. new number: 0470 …`), nor when a
+            // code stands between (`Ref: CCBGEFYPGC 🛒 mon numéro : …`).
+            Some((from, to, false)) if names_something_else(&window[from..to], &window[to..]) => {
+                None
+            }
+            nearest => nearest.map(|(_, _, positive)| positive),
+        }
     }
 
     /// [`Self::context_before`], remembered for the last `end` asked about:
@@ -601,7 +647,7 @@ impl PhoneDetector {
                 && !(matches!(before, Some('#' | '='))
                     && self.context_memo(text, start, memo) == Some(true))
         };
-        if form != Form::WhatsApp && (glued_left || glued_after(after)) {
+        if form != Form::WhatsApp && (glued_left || glued_right(text, end, after)) {
             return false;
         }
         let found = match form {
@@ -757,6 +803,18 @@ impl Detector for PhoneDetector {
             && !opens
             && !text::escape_ends_at(text, span.start);
         if code {
+            // A code ends where a sentence does: in `TXN330… 080 6975 5969`
+            // the number after the ellipsis stands by itself.
+            if let Some(next) = after_sentence_end(text, span) {
+                self.detect(
+                    ctx,
+                    Span {
+                        start: next,
+                        end: span.end,
+                    },
+                    out,
+                );
+            }
             return;
         }
         if looks_like_ipv4(text, span) {
@@ -870,6 +928,122 @@ fn starts_with_code(digits: &[u8], code: u16) -> bool {
 fn glued_before(c: Option<char>) -> bool {
     matches!(c, Some(c) if is_latin_letter(c) || c.is_numeric()
         || matches!(c, '_' | '#' | '@' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '/' | '\\' | '№' | crate::policy::mask::BULLET))
+}
+
+/// Words for "number" that open a clause about a phone number after a
+/// full stop (`… for verification. New number: 0470 164 089`).
+const NUMBER_WORDS: &[&str] = &[
+    "number",
+    "no",
+    "nr",
+    "num",
+    "numero",
+    "número",
+    "numéro",
+    "nummer",
+    "numer",
+    "numara",
+    "nomor",
+    "nombor",
+    "номер",
+    "số",
+    "नंबर",
+    "رقم",
+];
+
+/// Whether the `gap` between a `veto` word and a number shows the veto word
+/// to be about something else: a sentence ends in it and a word for
+/// "number" follows, or a code (six or more capital letters) stands in it
+/// (unless the veto word is in capitals too: `ORDER SHIPPED 1234…` is
+/// shouted, not coded).
+fn names_something_else(veto: &[u8], gap: &[u8]) -> bool {
+    let shouted =
+        veto.iter().any(u8::is_ascii_uppercase) && !veto.iter().any(u8::is_ascii_lowercase);
+    let mut sentence_ended = false;
+    // The characters of the word just read: a full stop after a short one
+    // is an abbreviation's (`Ref. no. 9876…`, `Tel. …`), not a sentence's.
+    let mut last_word = bstr::ByteSlice::chars(veto).count();
+    let mut i = 0;
+    while i < gap.len() {
+        let (c, w) = char_at(gap, i);
+        let w = w.max(1);
+        match c {
+            Some(c) if c.is_alphabetic() => {
+                let mut j = i;
+                while let (Some(c), w) = char_at(gap, j) {
+                    if !c.is_alphabetic() || w == 0 {
+                        break;
+                    }
+                    j += w;
+                }
+                let word = &gap[i..j];
+                let number_word = NUMBER_WORDS
+                    .iter()
+                    .any(|n| n.as_bytes().eq_ignore_ascii_case(word));
+                let code = !shouted
+                    && !number_word
+                    && word.len() >= 6
+                    && word.iter().all(u8::is_ascii_uppercase);
+                if code || (sentence_ended && number_word) {
+                    return true;
+                }
+                last_word = bstr::ByteSlice::chars(word).count();
+                i = j;
+            }
+            Some('.') => {
+                let dots = gap[i..].iter().take_while(|&&b| b == b'.').count();
+                sentence_ended |= (last_word > 4 || dots >= 3)
+                    && gap.get(i + dots).is_none_or(u8::is_ascii_whitespace);
+                last_word = 0;
+                i += dots;
+            }
+            Some('…' | '。') => {
+                sentence_ended = true;
+                i += w;
+            }
+            _ => {
+                last_word = 0;
+                i += w;
+            }
+        }
+    }
+    false
+}
+
+/// Where the span goes on after a full stop or an ellipsis followed by
+/// white space (`. `, `… `), if it does.
+fn after_sentence_end(text: &[u8], span: Span) -> Option<usize> {
+    const ELLIPSIS: &[u8] = "…".as_bytes();
+    let inside = &text[span.start..span.end];
+    (0..inside.len()).find_map(|i| {
+        let stop = if inside[i] == b'.' {
+            i + 1
+        } else if inside[i..].starts_with(ELLIPSIS) {
+            i + ELLIPSIS.len()
+        } else {
+            return None;
+        };
+        let spaces = inside
+            .get(stop..)?
+            .iter()
+            .take_while(|b| b.is_ascii_whitespace())
+            .count();
+        let next = stop + spaces;
+        (spaces > 0 && next < inside.len()).then_some(span.start + next)
+    })
+}
+
+/// Whether the character `after` the number at `end` glues it to what
+/// follows; a currency sign followed by a digit opens the next amount
+/// (`…6442¥181振り込みました` in Japanese, written without spaces).
+fn glued_right(text: &[u8], end: usize, after: Option<char>) -> bool {
+    glued_after(after)
+        && !(matches!(after, Some('$' | '€' | '£' | '¥' | '₹'))
+            && after.is_some_and(|c| {
+                char_at(text, end + c.len_utf8())
+                    .0
+                    .is_some_and(|d| digit_value(d).is_some())
+            }))
 }
 
 fn glued_after(c: Option<char>) -> bool {
