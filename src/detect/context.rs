@@ -281,6 +281,12 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("पासपोर्ट", Case::Any, &[InPassport]),
     ("vid", Case::Upper, &[InVid]),
     ("vid:", Case::Any, &[InVid]),
+    // "vid" in lower case is an everyday word elsewhere (Swedish "at"); in
+    // Indian chat it names the VID after "aadhaar" or before "no".
+    ("aadhaar vid", Case::Any, &[InVid]),
+    ("aadhar vid", Case::Any, &[InVid]),
+    ("vid no", Case::Any, &[InVid]),
+    ("vid number", Case::Any, &[InVid]),
     ("virtual id", Case::Any, &[InVid]),
     ("वीआईडी", Case::Any, &[InVid]),
     // Mexico.

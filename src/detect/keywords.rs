@@ -391,7 +391,11 @@ fn whole_word(text: &[u8], start: usize, end: usize, value: usize) -> bool {
     // A mask bullet stands for the letter or digit it hides.
     let word_char =
         |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == BULLET);
-    let glued_before = latin(char_at(text, start).0) && word_char(char_before(text, start).0);
+    // Chinese and Japanese write Latin words without a space (`在吗passport
+    // no.`): their characters do not glue.
+    let glued_before = latin(char_at(text, start).0)
+        && word_char(char_before(text, start).0)
+        && !char_before(text, start).0.is_some_and(is_spaceless_script);
     let after = if end < value {
         char_at(text, end).0
     } else {
@@ -399,6 +403,13 @@ fn whole_word(text: &[u8], start: usize, end: usize, value: usize) -> bool {
     };
     let glued_after = latin(char_before(text, end).0) && word_char(after);
     !glued_before && !glued_after
+}
+
+/// Letters of scripts written without spaces between words (CJK
+/// ideographs, kana, and the blocks after them): a Latin word may touch
+/// them.
+fn is_spaceless_script(c: char) -> bool {
+    c >= '\u{2E80}' && c.is_alphanumeric()
 }
 
 /// Whether `gap` holds only punctuation, spaces and connector words.
@@ -468,6 +479,16 @@ mod tests {
         assert!(!named(&["imei"], "wa.me/••••••••••321IMEI: "));
         assert!(!named(k, "passport J8369854A/c no. "));
         assert!(!named(k, "passport ••••••••A/c no. "));
+    }
+
+    #[test]
+    fn latin_keywords_may_touch_spaceless_scripts() {
+        let k = &["passport"];
+        assert!(named(k, "在吗passport no. "));
+        assert!(named(k, "パスポートpassport: "));
+        // Letters of spaced scripts still glue, as Latin ones do.
+        assert!(!named(k, "mypassport no. "));
+        assert!(!named(k, "мойpassport no. "));
     }
 
     #[test]

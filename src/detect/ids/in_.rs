@@ -265,5 +265,21 @@ mod tests {
         let text = "card no 2366 8738 4881 6371";
         let found: Vec<_> = all.scan(text).into_iter().map(|f| f.kind).collect();
         assert_eq!(found, [Kind::CreditCard]);
+        // Chat writes "vid" in lower case after "aadhaar" or before "no";
+        // alone, lower-case "vid" is an everyday word elsewhere.
+        for text in [
+            "sending aadhaar vid 2366 8738 4881 6371 for verification",
+            "aadhar vid 2366873848816371 pls update",
+            "vid no 2366 8738 4881 6371 🙏🏻",
+        ] {
+            let found: Vec<_> = all.scan(text).into_iter().map(|f| f.kind).collect();
+            assert_eq!(found, [Kind::InVid], "{text}");
+        }
+        let found: Vec<_> = all
+            .scan("vid 2366 8738 4881 6371")
+            .into_iter()
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(found, [Kind::CreditCard]);
     }
 }
