@@ -122,6 +122,7 @@ const NEGATIVE_WORDS: &[&str] = &[
     "bestellung",
     "bestellnummer",
     "bestellnr",
+    "bestätigungscode",
     "auftragsnr",
     "rechnungsnr",
     "kundennr",
@@ -198,6 +199,19 @@ const NEGATIVE_WORDS: &[&str] = &[
     "طلب",
     "فاتورة",
     "رمز",
+    // Payment and transfer references of the markets we serve.
+    "операции",
+    "операция",
+    "流水号",
+    "giao dịch",
+    "mã",
+    "cro",
+    "ocr",
+    "folio",
+    "dekont",
+    "cccd",
+    "cmnd",
+    "định danh",
     "#",
     "№",
 ];
@@ -594,6 +608,14 @@ impl PhoneDetector {
             (None, None) => first.start,
         };
         let end = last.end;
+        // A last group that is the hour of a time (`… - 18:15`, `१८:१५`)
+        // belongs to the time, not to the number.
+        if groups.len() > 1 && last.len <= 2 && text.get(end) == Some(&b':') {
+            let (c, _) = char_at(text, end + 1);
+            if c.is_some_and(|c| digit_value(c).is_some()) {
+                return false;
+            }
+        }
         // A number glued to a tight separator continues a longer token.
         if (first.start != span.start && first.sep.is_tight() && plus_at.is_none())
             || next.is_some_and(|g| g.sep.is_tight())

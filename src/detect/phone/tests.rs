@@ -640,3 +640,30 @@ fn a_currency_sign_after_a_number_can_open_the_next_amount() {
     // A sign that ends the number is its unit: an amount, not a phone.
     assert!(texts(&scanner, "IN", "paid 98765 43210₹ today").is_empty());
 }
+
+/// Payment references of the markets we serve are not phone numbers, nor
+/// is the hour of a time after a number part of it.
+#[test]
+fn payment_references_and_times() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    for (region, text) in [
+        ("RU", "оплатил 89 ₽, номер операции 8121006821"),
+        ("CN", "已付款¥4170，流水号7301790373，谢谢"),
+        ("VN", "chuyển khoản 7.439đ, mã giao dịch 2076205286"),
+        ("IT", "Ho pagato € 298, CRO 362530739898 grazie"),
+        ("SE", "Har betalat 52:- via Swish, OCR 46505910467"),
+        ("MX", "Ya pagué $ 430 MXN, folio 4447881455!"),
+        ("TR", "68,50 TL ödedim, dekont no 5099559531"),
+        ("DE", "Ihr Bestätigungscode: 03351816. Nicht weitergeben."),
+        ("VN", "CCCD: 006052547421 pls update"),
+    ] {
+        assert!(texts(region, text).is_empty(), "{region}: {text}");
+    }
+    for text in [
+        "Mob: 82197 17955 - 18:15 ke baad aana",
+        "Mob: 82197 17955 - १८:१५ के बाद आना",
+    ] {
+        assert_eq!(texts("IN", text), ["82197 17955"], "{text}");
+    }
+}
