@@ -682,7 +682,7 @@ impl PhoneDetector {
             // Amounts and context are checked only once the digits are a
             // valid number: they cost more than validation rejects.
             Form::Plain => self
-                .plain(ctx, start, digits, groups.len(), memo)
+                .plain(ctx, start, digits, groups, memo)
                 .filter(|_| !near_currency(text, start, end)),
         };
         let Some((code, nsn, confidence)) = found else {
@@ -710,7 +710,7 @@ impl PhoneDetector {
         ctx: &Context<'_>,
         start: usize,
         digits: &[u8],
-        groups: usize,
+        groups: &[Group],
         memo: &ContextMemo,
     ) -> Option<(u16, Digits, f32)> {
         let region = ctx.region.map(|r| &TABLES.regions[r.index()]);
@@ -724,8 +724,14 @@ impl PhoneDetector {
         let common_idd = digits.starts_with(b"00").then_some(2);
         for n in [own_idd, common_idd].into_iter().flatten() {
             if let Some((code, nsn)) = TABLES.parse_international(&digits[n..]) {
+                // People group a dialled number at its calling code ("00 91
+                // 81672 58119", "0091 …"), never across it: "59 006 487
+                // 130" holds no "+64 87130".
+                if !ends_a_group(groups, n + decimal_len(code)) {
+                    continue;
+                }
                 // "00 91 81672 58119", grouped, is dialled: as strong as `+`.
-                let dialled = groups > 1;
+                let dialled = groups.len() > 1;
                 return (dialled || !vetoed()).then_some((code, nsn, CONF_INTERNATIONAL));
             }
         }
@@ -928,6 +934,30 @@ fn push_decimal(s: &mut String, n: u16) {
         push_decimal(s, n / 10);
     }
     s.push(char::from(b'0' + (n % 10) as u8));
+}
+
+/// How many decimal digits `n` has.
+fn decimal_len(n: u16) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1000..=9999 => 4,
+        _ => 5,
+    }
+}
+
+/// Whether `at` digits into the candidate written as `groups` is the end
+/// of a group or falls in the last one (`00 919876543210`).
+fn ends_a_group(groups: &[Group], at: usize) -> bool {
+    let mut end = 0;
+    for (i, g) in groups.iter().enumerate() {
+        end += g.len;
+        if end >= at {
+            return end == at || i + 1 == groups.len();
+        }
+    }
+    false
 }
 
 /// Whether ASCII `digits` begin with the decimal digits of `code`.

@@ -667,3 +667,31 @@ fn payment_references_and_times() {
         assert_eq!(texts("IN", text), ["82197 17955"], "{text}");
     }
 }
+
+/// A number dialled with an international prefix is grouped at its calling
+/// code, never across it: `59 006 487 130` (a German tax ID) holds no
+/// `+64 87130`, while the ways people write `00 91 …` are all read.
+#[test]
+fn dialled_numbers_are_grouped_at_the_calling_code() {
+    let scanner = scanner();
+    for written in [
+        "00 91 98765 43210",
+        "0091 98765 43210",
+        "00919876543210",
+        "00 919876543210",
+    ] {
+        assert_eq!(
+            found(&scanner, "DE", &format!("ruf an {written}")),
+            [(written.to_string(), "+919876543210".to_string())],
+            "{written}"
+        );
+    }
+    assert!(texts(&scanner, "DE", "Steuer-ID: 59 006 487 130").is_empty());
+    let all = Scanner::builder().build().unwrap();
+    let kinds: Vec<Kind> = all
+        .scan_in("Steuer-ID: 59 006 487 130", Region::new("DE").unwrap())
+        .into_iter()
+        .map(|f| f.kind)
+        .collect();
+    assert_eq!(kinds, [Kind::DeTaxId]);
+}
