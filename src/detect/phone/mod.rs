@@ -1162,12 +1162,17 @@ fn close_group(window: &mut [Group; WINDOW], held: &mut usize) {
 
 /// `76.215.207.99`: four dotted groups of at most three digits, each at most
 /// 255, is an IPv4 address (the IP detector decides), not a phone number.
+/// Addresses are not written with leading zeros; Swedish numbers can be
+/// (`08.14.27.74`, `070.132.81.56`).
 fn looks_like_ipv4(text: &[u8], span: Span) -> bool {
     let s = &text[span.start..span.end];
     let mut parts = 0;
     for part in s.split(|&b| b == b'.') {
         parts += 1;
-        let small = !part.is_empty() && part.len() <= 3 && part.iter().all(u8::is_ascii_digit);
+        let small = !part.is_empty()
+            && part.len() <= 3
+            && part.iter().all(u8::is_ascii_digit)
+            && (part.len() == 1 || part[0] != b'0');
         if parts > 4 || !small || part.iter().fold(0u32, |v, &d| v * 10 + u32::from(d - b'0')) > 255
         {
             return false;

@@ -695,3 +695,20 @@ fn dialled_numbers_are_grouped_at_the_calling_code() {
         .collect();
     assert_eq!(kinds, [Kind::DeTaxId]);
 }
+
+/// Four dotted groups are an IPv4 address unless written with leading
+/// zeros, as Swedish numbers can be.
+#[test]
+fn dotted_numbers_with_leading_zeros_are_not_addresses() {
+    let scanner = scanner();
+    assert_eq!(
+        texts(&scanner, "SE", "tel 070.132.81.56 ok"),
+        ["070.132.81.56"]
+    );
+    assert_eq!(
+        texts(&scanner, "SE", "ring mig på 08.13.57.30"),
+        ["08.13.57.30"]
+    );
+    assert!(texts(&scanner, "SE", "VPN gives 192.168.10.193").is_empty());
+    assert!(texts(&scanner, "SE", "server 10.0.0.1").is_empty());
+}
