@@ -731,8 +731,13 @@ impl PhoneDetector {
                     continue;
                 }
                 // "00 91 81672 58119", grouped, is dialled: as strong as `+`.
-                let dialled = groups.len() > 1;
-                return (dialled || !vetoed()).then_some((code, nsn, CONF_INTERNATIONAL));
+                // One run of digits is as sure as a national number with
+                // its prefix: an identifier named before it wins
+                // (`for KYC: 0012199675187`, a South African ID).
+                if groups.len() > 1 {
+                    return Some((code, nsn, CONF_INTERNATIONAL));
+                }
+                return (!vetoed()).then_some((code, nsn, CONF_NATIONAL_PREFIX));
             }
         }
         if let Some(rules) = region {

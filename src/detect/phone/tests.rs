@@ -712,3 +712,19 @@ fn dotted_numbers_with_leading_zeros_are_not_addresses() {
     assert!(texts(&scanner, "SE", "VPN gives 192.168.10.193").is_empty());
     assert!(texts(&scanner, "SE", "server 10.0.0.1").is_empty());
 }
+
+/// One run of digits after an international prefix is as sure as a
+/// national number with its prefix, below a named identifier.
+#[test]
+fn an_undivided_dialled_number_yields_to_a_named_identifier() {
+    let all = Scanner::builder().build().unwrap();
+    let kinds = |region: &str, text: &str| -> Vec<Kind> {
+        all.scan_in(text, Region::new(region).unwrap())
+            .into_iter()
+            .map(|f| f.kind)
+            .collect()
+    };
+    assert_eq!(kinds("ZA", "for KYC: 0012199675187 thanks"), [Kind::ZaId]);
+    assert_eq!(kinds("ZA", "call 0012199675187"), [Kind::Phone]);
+    assert_eq!(kinds("ZA", "call 00 1 219 967 5187"), [Kind::Phone]);
+}
