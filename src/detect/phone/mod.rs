@@ -861,6 +861,9 @@ impl Detector for PhoneDetector {
         window[0].sep.start = span.start;
         let mut in_group = false;
         let mut consumed = false;
+        // Groups of one digit: enough of them may spell a number digit by
+        // digit (see `spaced_digits`).
+        let mut singles = 0;
         let mut i = span.start;
         while i < span.end {
             let b = text[i];
@@ -901,6 +904,7 @@ impl Detector for PhoneDetector {
                 None => {
                     if in_group {
                         in_group = false;
+                        singles += usize::from(window[held].len == 1);
                         close_group(&mut window, &mut held);
                         if held == WINDOW {
                             // Eight groups: not a card's layout.
@@ -920,7 +924,11 @@ impl Detector for PhoneDetector {
             i += width;
         }
         if in_group {
+            singles += usize::from(window[held].len == 1);
             close_group(&mut window, &mut held);
+        }
+        if singles >= MIN_DIGITS {
+            self.spaced_digits(ctx, span, out);
         }
         if !consumed && looks_like_card(&window[..held]) {
             return;
@@ -931,6 +939,102 @@ impl Detector for PhoneDetector {
             held -= used;
         }
     }
+}
+
+impl PhoneDetector {
+    /// Numbers written one digit at a time (`9 8 7 6 5 4 3 2 1 0`,
+    /// `9-8-7-6-…`), as people do to slip a number past a filter: seven or
+    /// more single digits, each pair joined by the same one separator, are
+    /// tried as one group. Grouped reading refuses them (more than two
+    /// single-digit groups is no way to write a number).
+    fn spaced_digits(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let mut i = span.start;
+        while i + 2 < span.end {
+            let single = |at: usize| {
+                text[at].is_ascii_digit()
+                    && !text.get(at + 1).is_some_and(u8::is_ascii_digit)
+                    && (at == 0 || !text[at - 1].is_ascii_digit())
+            };
+            let sep = text[i + 1];
+            if !(single(i) && matches!(sep, b' ' | b'-' | b'.') && single(i + 2)) {
+                i += 1;
+                continue;
+            }
+            let mut group = Group {
+                start: i,
+                ..Group::default()
+            };
+            let mut at = i;
+            loop {
+                if group.len < MAX_DIGITS {
+                    group.digits[group.len] = text[at];
+                }
+                group.len += 1;
+                group.end = at + 1;
+                if at + 2 < span.end && text[at + 1] == sep && single(at + 2) {
+                    at += 2;
+                } else {
+                    break;
+                }
+            }
+            if (MIN_DIGITS..=MAX_DIGITS).contains(&group.len) {
+                let memo = ContextMemo::default();
+                match opening_group(text, span, i) {
+                    // `+91 9 8 7 6 …`: the calling code written as usual.
+                    Some(mut code) => {
+                        let between = &text[code.end..i];
+                        for (k, _, c) in bstr::ByteSlice::char_indices(between) {
+                            group.sep.push(c, code.end + k);
+                        }
+                        code.sep.start = span.start;
+                        for (k, _, c) in
+                            bstr::ByteSlice::char_indices(&text[span.start..code.start])
+                        {
+                            code.sep.push(c, span.start + k);
+                        }
+                        self.candidate(ctx, span, &[code, group], None, &memo, out);
+                    }
+                    None => {
+                        // What opens the number (`+`, `(`) when it starts
+                        // the span.
+                        group.sep.start = span.start;
+                        if !text[span.start..i].iter().any(u8::is_ascii_digit) {
+                            for (k, _, c) in bstr::ByteSlice::char_indices(&text[span.start..i]) {
+                                group.sep.push(c, span.start + k);
+                            }
+                        }
+                        self.candidate(ctx, span, &[group], None, &memo, out);
+                    }
+                }
+            }
+            i = group.end;
+        }
+    }
+}
+
+/// The group of two or more digits that opens `span` with a `+` and ends
+/// one separator before `at`, if there is one (`+91 ` before `9 8 7 6 …`).
+fn opening_group(text: &[u8], span: Span, at: usize) -> Option<Group> {
+    let before = &text[span.start..at];
+    let first = before.iter().position(u8::is_ascii_digit)?;
+    let len = before[first..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let end = first + len;
+    let plus = before[..first].contains(&b'+');
+    if !plus || !(2..=3).contains(&len) || end + 1 != before.len() {
+        return None;
+    }
+    let mut group = Group {
+        start: span.start + first,
+        end: span.start + end,
+        len,
+        ..Group::default()
+    };
+    group.digits[..len].copy_from_slice(&before[first..end]);
+    Some(group)
 }
 
 /// Appends the decimal digits of `n` without allocating.

@@ -728,3 +728,50 @@ fn an_undivided_dialled_number_yields_to_a_named_identifier() {
     assert_eq!(kinds("ZA", "call 0012199675187"), [Kind::Phone]);
     assert_eq!(kinds("ZA", "call 00 1 219 967 5187"), [Kind::Phone]);
 }
+
+/// Numbers spelled digit by digit, as people write them to slip past a
+/// filter, are read as one group; the context rules still apply.
+#[test]
+fn numbers_written_one_digit_at_a_time() {
+    let scanner = scanner();
+    for (region, text, phone, e164) in [
+        (
+            "IN",
+            "call me 9 8 7 6 5 4 3 2 1 0 ok",
+            "9 8 7 6 5 4 3 2 1 0",
+            "+919876543210",
+        ),
+        (
+            "IN",
+            "num 9-8-7-6-5-4-3-2-1-0",
+            "9-8-7-6-5-4-3-2-1-0",
+            "+919876543210",
+        ),
+        (
+            "DE",
+            "+91 9 8 7 6 5 4 3 2 1 0",
+            "+91 9 8 7 6 5 4 3 2 1 0",
+            "+919876543210",
+        ),
+        (
+            "BR",
+            "me liga 1 1 9 8 7 6 5 4 3 7 4",
+            "1 1 9 8 7 6 5 4 3 7 4",
+            "+5511987654374",
+        ),
+    ] {
+        assert_eq!(
+            found(&scanner, region, text),
+            [(phone.to_string(), e164.to_string())],
+            "{region}: {text}"
+        );
+    }
+    for (region, text) in [
+        ("IN", "order 9 8 7 6 5 4 3 2 1 0"),
+        ("IN", "rate 5 4 3 2 1 stars"),
+        ("IN", "9 8 7 6 5 4"),
+        ("IN", "9 8 7 6 5 4 3 2 1 0 9 8 7 6 5 4 3 2 1 0"),
+    ] {
+        assert!(texts(&scanner, region, text).is_empty(), "{region}: {text}");
+    }
+}
