@@ -19,7 +19,7 @@
 
 use std::collections::HashMap;
 
-use super::{fits, IdSpec, Shape};
+use super::{fits, IdSpec, Shape, MAX_SHAPE};
 
 /// One written form: a pattern, and the identifiers written in it (in the
 /// order of the country files: validators run in that order).
@@ -35,8 +35,14 @@ pub(super) struct Forms {
     /// The class of each byte; class 0 fits no pattern byte anywhere.
     class: [u8; 256],
     classes: usize,
-    /// `next[state * classes + class]`; state 0 is dead, 1 the start.
-    next: Vec<u16>,
+    /// `next[s + class]` for the state whose entry is `s`. An entry is the
+    /// state's number times `classes` (0: dead), with [`ACCEPTS`] set when
+    /// the state accepts a form.
+    next: Vec<u32>,
+    /// The entry of the state reached by `n` digits from the start: a run
+    /// of digits is stepped over at once (no form ends inside a run, where
+    /// it would be glued to the digit after it).
+    after_digits: Vec<u32>,
     /// For each state, the range of `accepted` it accepts.
     accepts: Vec<(u16, u16)>,
     accepted: Vec<u16>,
@@ -45,6 +51,8 @@ pub(super) struct Forms {
 
 const DEAD: u16 = 0;
 const START: u16 = 1;
+/// The flag of an entry whose state accepts a form.
+const ACCEPTS: u32 = 1 << 31;
 
 impl Forms {
     /// The automaton over `uses` (shapes that open with a digit slot).
@@ -103,6 +111,26 @@ impl Forms {
             }
             state += 1;
         }
+        // Entries: premultiplied, flagged when the state accepts.
+        let entry = |state: u16| -> u32 {
+            let (depth, alive) = &sets[usize::from(state)];
+            let accepting = alive
+                .iter()
+                .any(|&f| forms[usize::from(f)].pattern.len() == *depth);
+            let id = u32::try_from(usize::from(state) * classes).expect("a small automaton");
+            if state != DEAD && accepting {
+                id | ACCEPTS
+            } else {
+                id
+            }
+        };
+        let next: Vec<u32> = next.into_iter().map(entry).collect();
+        let digit = usize::from(class[usize::from(b'0')]);
+        let mut after_digits = vec![entry(START)];
+        for _ in 0..MAX_SHAPE {
+            let last = after_digits[after_digits.len() - 1];
+            after_digits.push(next[(last & !ACCEPTS) as usize + digit]);
+        }
         let mut accepts = Vec::with_capacity(sets.len());
         let mut accepted = Vec::new();
         for (depth, alive) in &sets {
@@ -119,6 +147,7 @@ impl Forms {
             class,
             classes,
             next,
+            after_digits,
             accepts,
             accepted,
             forms,
@@ -127,29 +156,35 @@ impl Forms {
 
     /// Calls `f` with each form written at `text[start..end]` and not
     /// followed by an ASCII letter or digit, for every `end`, shortest
-    /// first; `start` is the first digit of a run.
+    /// first; `text[start..start + run]` is a whole run of digits.
     #[inline]
-    pub(super) fn each_match(&self, text: &[u8], start: usize, mut f: impl FnMut(&Form, usize)) {
-        let mut state = usize::from(START);
-        for (i, &b) in text.get(start..).unwrap_or_default().iter().enumerate() {
-            let c = usize::from(self.class[usize::from(b)]);
-            state = usize::from(self.next[state * self.classes + c]);
-            if state == usize::from(DEAD) {
+    pub(super) fn each_match(
+        &self,
+        text: &[u8],
+        start: usize,
+        run: usize,
+        mut f: impl FnMut(&Form, usize),
+    ) {
+        let Some(&(mut entry)) = self.after_digits.get(run) else {
+            return;
+        };
+        let mut at = start + run;
+        while entry != u32::from(DEAD) {
+            let next = text.get(at);
+            // A form followed by a letter or digit is glued to it: not a
+            // match.
+            if entry & ACCEPTS != 0 && !next.is_some_and(u8::is_ascii_alphanumeric) {
+                let (from, to) = self.accepts[(entry & !ACCEPTS) as usize / self.classes];
+                for &form in &self.accepted[usize::from(from)..usize::from(to)] {
+                    f(&self.forms[usize::from(form)], at);
+                }
+            }
+            let Some(&b) = next else {
                 return;
-            }
-            let (from, to) = self.accepts[state];
-            if from == to {
-                continue;
-            }
-            // A form followed by a letter or digit is glued to it (a
-            // nine-digit form inside a twelve-digit run): not a match.
-            let end = start + i + 1;
-            if text.get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                continue;
-            }
-            for &form in &self.accepted[usize::from(from)..usize::from(to)] {
-                f(&self.forms[usize::from(form)], end);
-            }
+            };
+            let class = usize::from(self.class[usize::from(b)]);
+            entry = self.next[(entry & !ACCEPTS) as usize + class];
+            at += 1;
         }
     }
 
@@ -201,7 +236,7 @@ fn byte_classes(forms: &[Form]) -> ([u8; 256], Vec<u8>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{all_specs, is_slot, match_shape, opens_with_digit, MAX_SHAPE};
+    use super::super::{all_specs, is_slot, match_shape, opens_with_digit};
     use super::*;
     use proptest::prelude::*;
 
@@ -222,7 +257,10 @@ mod tests {
     fn both(forms: &Forms, text: &[u8]) -> (Vec<Match>, Vec<Match>) {
         let name = |p: &[u8]| String::from_utf8_lossy(p).into_owned();
         let mut found = Vec::new();
-        forms.each_match(text, 0, |form, end| found.push((name(form.pattern), end)));
+        let run = text.iter().take_while(|b| b.is_ascii_digit()).count();
+        forms.each_match(text, 0, run, |form, end| {
+            found.push((name(form.pattern), end))
+        });
         let mut buf = [0u8; MAX_SHAPE];
         let mut expected: Vec<Match> = forms
             .forms

@@ -571,7 +571,7 @@ impl IdDetector {
         // A form glued to the letter or digit before it does not stand free
         // (`ORD1234567`), so the automaton need not read it.
         if may_start_at(text, g) {
-            self.forms.each_match(text, g, |form, end| {
+            self.forms.each_match(text, g, run, |form, end| {
                 if !stands_free(text, g, end, form.pattern) {
                     return;
                 }
@@ -1298,7 +1298,8 @@ pub(crate) mod testutil {
                 let g = 1 + first;
                 if super::opens_with_digit(shape) {
                     let mut found = false;
-                    d.forms.each_match(&text, g, |form, end| {
+                    let run = text[g..].iter().take_while(|b| b.is_ascii_digit()).count();
+                    d.forms.each_match(&text, g, run, |form, end| {
                         found |= form.pattern == p
                             && end == g + p.len()
                             && form.uses.iter().any(|&(_, s)| std::ptr::eq(s, shape));
