@@ -18,6 +18,39 @@ const MAX_LOCAL: usize = 64;
 const MAX_DOMAIN: usize = 253;
 const MAX_LABEL: usize = 63;
 const CONFIDENCE: f32 = 0.97;
+/// An address written with a space beside its `@` (see [`spaced_address`]).
+const CONFIDENCE_SPACED: f32 = 0.9;
+
+/// Mail services whose addresses are personal whatever their local part.
+const MAIL_SERVICES: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "yahoo.co.in",
+    "yahoo.co.id",
+    "yahoo.com.br",
+    "ymail.com",
+    "hotmail.com",
+    "outlook.com",
+    "live.com",
+    "icloud.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "rediffmail.com",
+    "zoho.com",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "mail.ru",
+    "yandex.ru",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "naver.com",
+    "uol.com.br",
+    "bol.com.br",
+];
 const NOT_EMAIL_DOMAINS: &[&str] = &["s.whatsapp.net", "c.us", "g.us", "broadcast", "lid"];
 
 #[derive(Debug)]
@@ -93,6 +126,39 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
     let ok =
         !local.is_empty() && local.last() != Some(&b'.') && !local.windows(2).any(|w| w == b"..");
     ok.then_some(start)
+}
+
+/// An address written with one space beside its `@` (`ravi.kumar @
+/// gmail.com`, `ravi.kumar@ gmail.com`), as people write one to slip it
+/// past a filter: `(start, local end, domain start, end)`. "at" written as
+/// `@` in chat (`Shop now @ myntra.com`) is ruled out by asking for a
+/// mailbox: a local part holding a digit, `.`, `_`, `+` or `-`, or a
+/// mail service's domain.
+fn spaced_address(text: &[u8], at: usize) -> Option<(usize, usize, usize, usize)> {
+    let spaced_left = at >= 2 && text[at - 1] == b' ' && text[at - 2] != b' ';
+    let spaced_right = text.get(at + 1) == Some(&b' ') && text.get(at + 2) != Some(&b' ');
+    if !spaced_left && !spaced_right {
+        return None;
+    }
+    let local_end = if spaced_left { at - 1 } else { at };
+    let domain_start = if spaced_right { at + 2 } else { at + 1 };
+    let start = local_start(text, local_end)?;
+    let end = domain_end(text, domain_start)?;
+    let local = &text[start..local_end];
+    let domain = &text[domain_start..end];
+    let mailbox = local
+        .iter()
+        .any(|&b| b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'+' | b'-'))
+        || MAIL_SERVICES
+            .iter()
+            .any(|s| s.as_bytes().eq_ignore_ascii_case(domain));
+    // `98765 43210 @ gmail.com`: digits after a number in groups are its
+    // last group, not a mailbox.
+    let number_tail = local.iter().all(u8::is_ascii_digit)
+        && start >= 2
+        && text[start - 1] == b' '
+        && text[start - 2].is_ascii_digit();
+    (mailbox && !number_tail).then_some((start, local_end, domain_start, end))
 }
 
 /// The end of the domain starting at `from`, if it is well formed.
@@ -175,18 +241,25 @@ impl Detector for EmailDetector {
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let at = span.start;
-        let Some(start) = local_start(text, at) else {
-            return;
-        };
-        let Some(end) = domain_end(text, at + 1) else {
-            return;
-        };
+        let (start, local_end, domain_start, end, confidence) =
+            match (local_start(text, at), domain_end(text, at + 1)) {
+                (Some(start), Some(end)) => (start, at, at + 1, end, CONFIDENCE),
+                _ => match spaced_address(text, at) {
+                    Some((start, local_end, domain_start, end)) => {
+                        (start, local_end, domain_start, end, CONFIDENCE_SPACED)
+                    }
+                    None => return,
+                },
+            };
         // One check for the whole address; `@` is ASCII, so splitting at
         // it keeps both halves on character boundaries.
         let Ok(address) = std::str::from_utf8(&text[start..end]) else {
             return;
         };
-        let (local, domain) = (&address[..at - start], &address[at - start + 1..]);
+        let (local, domain) = (
+            &address[..local_end - start],
+            &address[domain_start - start..],
+        );
         // `local@domain` with the domain in lower case, built in place
         // (`format!` and `to_lowercase` cost more than the whole search).
         let mut normalized = String::with_capacity(local.len() + 1 + domain.len());
@@ -205,7 +278,7 @@ impl Detector for EmailDetector {
             kind: Kind::Email,
             start,
             end,
-            confidence: CONFIDENCE,
+            confidence,
             normalized,
         });
     }
@@ -243,6 +316,38 @@ mod tests {
                 vec![addr],
                 "{addr}"
             );
+        }
+    }
+
+    /// One space beside the `@`, to slip an address past a filter; `@`
+    /// for "at" (`Shop now @ myntra.com`) is no address.
+    #[test]
+    fn addresses_written_with_a_space_beside_the_at_sign() {
+        for (text, addr) in [
+            (
+                "mail me ravi.kumar @ gmail.com pls",
+                "ravi.kumar @ gmail.com",
+            ),
+            ("mail me ravi.kumar@ gmail.com pls", "ravi.kumar@ gmail.com"),
+            ("mail me priya @gmail.com pls", "priya @gmail.com"),
+            ("write ravi99 @ example.com", "ravi99 @ example.com"),
+            ("QQ 98765432 @ qq.com", "98765432 @ qq.com"),
+        ] {
+            assert_eq!(emails(text), vec![addr], "{text}");
+        }
+        let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
+        let found = scanner.scan("mail ravi.kumar @ gmail.com");
+        assert_eq!(found[0].normalized, "ravi.kumar@gmail.com");
+        assert!(found[0].confidence < 0.97);
+        for text in [
+            "Shop now @ myntra.com today",
+            "meet @ 5pm at the cafe",
+            "ravi @ example.com",
+            "price @ 500.00 each",
+            "call 98765 43210 @ gmail.com",
+            "a  @  gmail.com",
+        ] {
+            assert!(emails(text).is_empty(), "{text}");
         }
     }
 
