@@ -401,7 +401,14 @@ pub(crate) fn separator(c: char) -> Option<char> {
 }
 
 /// The context found before a position: `(position, context)`.
-type ContextMemo = std::cell::Cell<Option<(usize, Option<bool>)>>;
+/// What the candidates tried from one group share: the context found
+/// before a position, and whether the last candidate was a valid number
+/// that a veto word ruled out.
+#[derive(Default)]
+struct ContextMemo {
+    context: std::cell::Cell<Option<(usize, Option<bool>)>>,
+    vetoed: std::cell::Cell<bool>,
+}
 
 /// How a candidate was written, which decides how it is validated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -544,11 +551,11 @@ impl PhoneDetector {
     /// [`Self::context_before`], remembered for the last `end` asked about:
     /// the candidates tried from one group mostly start at the same place.
     fn context_memo(&self, text: &[u8], end: usize, memo: &ContextMemo) -> Option<bool> {
-        match memo.get() {
+        match memo.context.get() {
             Some((at, context)) if at == end => context,
             _ => {
                 let context = self.context_before(text, end);
-                memo.set(Some((end, context)));
+                memo.context.set(Some((end, context)));
                 context
             }
         }
@@ -715,7 +722,14 @@ impl PhoneDetector {
     ) -> Option<(u16, Digits, f32)> {
         let region = ctx.region.map(|r| &TABLES.regions[r.index()]);
         let context = || self.context_memo(ctx.text, start, memo);
-        let vetoed = || context() == Some(false);
+        // A valid number that a veto word rules out is remembered: its
+        // groups are the order's (or invoice's …), and no shorter number
+        // is read out of them (`заказ № 8 912 345-67-89`).
+        let vetoed = || {
+            let vetoed = context() == Some(false);
+            memo.vetoed.set(vetoed);
+            vetoed
+        };
         // International dialling prefix: the region's own, or the common 00.
         let own_idd = region
             .and_then(|r| r.intl_prefix())
@@ -775,7 +789,10 @@ impl PhoneDetector {
             let (code, nsn) = TABLES.parse_international(digits)?;
             let home = region.is_some_and(|r| r.code == code);
             return match context() {
-                Some(false) => None,
+                Some(false) => {
+                    memo.vetoed.set(true);
+                    None
+                }
                 Some(true) if !home => Some((code, nsn, CONF_BARE_KEYWORD)),
                 _ if home => Some((code, nsn, CONF_BARE_HOME)),
                 _ => None,
@@ -795,7 +812,10 @@ impl PhoneDetector {
     ) -> usize {
         let memo = ContextMemo::default();
         for take in (1..=groups.len().min(MAX_GROUPS)).rev() {
-            if self.candidate(ctx, span, &groups[..take], groups.get(take), &memo, out) {
+            memo.vetoed.set(false);
+            if self.candidate(ctx, span, &groups[..take], groups.get(take), &memo, out)
+                || memo.vetoed.get()
+            {
                 return take;
             }
         }

@@ -775,3 +775,21 @@ fn numbers_written_one_digit_at_a_time() {
         assert!(texts(&scanner, region, text).is_empty(), "{region}: {text}");
     }
 }
+
+/// A valid number that a veto word rules out is the order's (or
+/// invoice's …) as a whole: no shorter number is read out of its groups.
+#[test]
+fn a_vetoed_number_is_not_read_in_part() {
+    let scanner = scanner();
+    for (region, text) in [
+        ("RU", "заказ № 8 912 345-67-89 отправлен"),
+        ("IN", "order no 0 98765 43210 shipped"),
+    ] {
+        assert!(texts(&scanner, region, text).is_empty(), "{region}: {text}");
+    }
+    // A number after the order's, in the same span, is still read.
+    assert_eq!(
+        texts(&scanner, "IN", "order 12345678 98765 43210"),
+        ["98765 43210"]
+    );
+}
