@@ -201,6 +201,39 @@ pub(crate) fn starts_with_ignore_case(text: &[u8], start: usize, prefix: &[u8]) 
         && text[start..start + prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// The written forms of a keyword to look for: the word itself and, for a
+/// word with letters beyond ASCII, its lower-case, upper-case and
+/// capitalised forms (`заказ`, `ЗАКАЗ`, `Заказ`), and the upper case of
+/// Turkish. Automata built with
+/// ASCII case folding fold nothing else, and chat capitalises words at a
+/// sentence start and shouts them.
+pub(crate) fn case_variants(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    if !word.is_ascii() {
+        let lower = word.to_lowercase();
+        let mut chars = lower.chars();
+        let title: String = chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default();
+        // Turkish capitalises `i` as `İ` (`SİPARİŞ`), which Unicode's
+        // default mapping does not.
+        let turkish: String = lower
+            .chars()
+            .flat_map(|c| match c {
+                'i' => "İ".chars().collect::<Vec<_>>(),
+                c => c.to_uppercase().collect(),
+            })
+            .collect();
+        for form in [lower.clone(), word.to_uppercase(), title, turkish] {
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+    }
+    forms
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,5 +317,23 @@ mod tests {
     fn latin_letters() {
         assert!(is_latin_letter('é') && is_latin_letter('z') && is_latin_letter('ệ'));
         assert!(!is_latin_letter('我') && !is_latin_letter('ب') && !is_latin_letter('×'));
+    }
+}
+
+#[cfg(test)]
+mod case_variant_tests {
+    use super::case_variants;
+
+    #[test]
+    fn forms_of_a_keyword() {
+        assert_eq!(case_variants("order"), ["order"]);
+        assert_eq!(case_variants("заказ"), ["заказ", "ЗАКАЗ", "Заказ"]);
+        assert_eq!(
+            case_variants("sipariş"),
+            ["sipariş", "SIPARIŞ", "Sipariş", "SİPARİŞ"]
+        );
+        assert_eq!(case_variants("đơn"), ["đơn", "ĐƠN", "Đơn"]);
+        // Scripts without case have one form.
+        assert_eq!(case_variants("订单"), ["订单"]);
     }
 }

@@ -542,20 +542,23 @@ pub(crate) fn words() -> &'static ContextWords {
 
 impl ContextWords {
     fn build() -> ContextWords {
-        let mut patterns: Vec<&str> = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
         let mut meaning = Vec::new();
+        let mut add = |word: &str, m: (KindSet, Case)| {
+            for form in crate::text::case_variants(word) {
+                patterns.push(form);
+                meaning.push(m);
+            }
+        };
         for (word, case, kinds) in KEYWORDS {
-            patterns.push(word);
             let set = kinds.iter().fold(0, |set, k| set | bit(k));
-            meaning.push((if set == 0 { IDENTITY } else { set }, *case));
+            add(word, (if set == 0 { IDENTITY } else { set }, *case));
         }
         for word in NEGATIVE {
-            patterns.push(word);
-            meaning.push((0, Case::Any));
+            add(word, (0, Case::Any));
         }
         for stem in NEGATIVE_STEMS {
-            patterns.push(stem);
-            meaning.push((0, Case::Stem));
+            add(stem, (0, Case::Stem));
         }
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)

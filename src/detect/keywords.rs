@@ -217,11 +217,15 @@ impl Keywords {
     /// window of `gap_chars` characters plus the longest keyword.
     pub(crate) fn new(words: &[&str], gap_chars: usize) -> Keywords {
         // A DFA: the search runs before many numbers, over a short window.
+        let forms: Vec<String> = words
+            .iter()
+            .flat_map(|w| crate::text::case_variants(w))
+            .collect();
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(words)
+            .build(&forms)
             .expect("keyword automaton");
         // A word that ends a keyword and is a connector too ("no") ends
         // the walk: its keyword is looked for.

@@ -435,15 +435,19 @@ impl PhoneDetector {
         Lazy::force(&CURRENCY_INDEX);
         // A DFA: context is read before most numbers found, and the words
         // are few enough for its tables to stay small.
+        let forms = |words: &[&str]| -> Vec<String> {
+            words.iter().flat_map(|w| text::case_variants(w)).collect()
+        };
+        let (negatives, positives) = (forms(NEGATIVE_WORDS), forms(POSITIVE_WORDS));
         let context = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .kind(Some(AhoCorasickKind::DFA))
-            .build(NEGATIVE_WORDS.iter().chain(POSITIVE_WORDS))
+            .build(negatives.iter().chain(&positives))
             .expect("context word automaton");
         PhoneDetector {
             context,
-            negatives: NEGATIVE_WORDS.len(),
+            negatives: negatives.len(),
         }
     }
 

@@ -793,3 +793,22 @@ fn a_vetoed_number_is_not_read_in_part() {
         ["98765 43210"]
     );
 }
+
+/// Context words of scripts with case match in any case: chat capitalises
+/// a word at a sentence start and shouts it.
+#[test]
+fn context_words_in_any_case() {
+    let scanner = scanner();
+    for (region, text) in [
+        ("RU", "ЗАКАЗ 9123456789"),
+        ("RU", "Заказ 9123456789"),
+        ("TR", "SİPARİŞ 5321234567"),
+        ("VN", "ĐƠN 0912345678"),
+    ] {
+        assert!(texts(&scanner, region, text).is_empty(), "{region}: {text}");
+    }
+    assert_eq!(
+        texts(&scanner, "RU", "ТЕЛЕФОН 89123456789"),
+        ["89123456789"]
+    );
+}
