@@ -400,12 +400,12 @@ pub(crate) fn separator(c: char) -> Option<char> {
     }
 }
 
-/// The context found before a position: `(position, context)`.
 /// What the candidates tried from one group share: the context found
 /// before a position, and whether the last candidate was a valid number
 /// that a veto word ruled out.
 #[derive(Default)]
 struct ContextMemo {
+    /// `(position, context)`.
     context: std::cell::Cell<Option<(usize, Option<bool>)>>,
     vetoed: std::cell::Cell<bool>,
 }
