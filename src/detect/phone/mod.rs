@@ -101,6 +101,8 @@ const NEGATIVE_WORDS: &[&str] = &[
     "id",
     "acct",
     "account",
+    "conta",
+    "cuenta",
     "a/c",
     "policy",
     "case",
@@ -261,6 +263,21 @@ const POSITIVE_WORDS: &[&str] = &[
     "ring",
     "my number",
     "my no",
+    "my nommer",
+    "میرا نمبر",
+    "واٹس ایپ",
+    "new number",
+    "new no",
+    "alternate number",
+    "alternate no",
+    "alternative number",
+    "driver's number",
+    "número da minha",
+    "número do meu",
+    "número de mi",
+    "numero de mi",
+    "numéro de ma",
+    "numéro de mon",
     "mi número",
     "mi numero",
     "meu número",
@@ -860,8 +877,9 @@ impl Detector for PhoneDetector {
             && !opens
             && !text::escape_ends_at(text, span.start);
         if code {
-            // A code ends where a sentence does: in `TXN330… 080 6975 5969`
-            // the number after the ellipsis stands by itself.
+            // A code ends where a sentence does, or where a `+` opens a
+            // number: in `TXN330… 080 6975 5969` and `…E7Z7 - +91 74263
+            // 30562` the number after the code stands by itself.
             if let Some(next) = after_sentence_end(text, span) {
                 self.detect(
                     ctx,
@@ -1196,11 +1214,15 @@ fn names_something_else(veto: &[u8], gap: &[u8]) -> bool {
 }
 
 /// Where the span goes on after a full stop or an ellipsis followed by
-/// white space (`. `, `… `), if it does.
+/// white space (`. `, `… `), or at a `+` after white space, if it does.
 fn after_sentence_end(text: &[u8], span: Span) -> Option<usize> {
     const ELLIPSIS: &[u8] = "…".as_bytes();
     let inside = &text[span.start..span.end];
     (0..inside.len()).find_map(|i| {
+        // A `+` after white space opens a number of its own.
+        if inside[i] == b'+' && i > 0 && inside[i - 1].is_ascii_whitespace() {
+            return Some(span.start + i);
+        }
         let stop = if inside[i] == b'.' {
             i + 1
         } else if inside[i..].starts_with(ELLIPSIS) {
@@ -1285,7 +1307,12 @@ fn date_triple(a: &Group, b: &Group, c: &Group) -> Option<bool> {
 /// with a four-digit year so that no candidate uses them.
 fn close_group(window: &mut [Group; WINDOW], held: &mut usize) {
     let h = *held;
-    if h >= 2 && date_triple(&window[h - 2], &window[h - 1], &window[h]) == Some(true) {
+    // A date stands by itself: three groups that go on from a group before
+    // them, joined as tightly (`+54-9-11-2070-6136`), are not one.
+    if h >= 2
+        && !window[h - 2].sep.is_tight()
+        && date_triple(&window[h - 2], &window[h - 1], &window[h]) == Some(true)
+    {
         window[h - 2].in_date = true;
         window[h - 1].in_date = true;
         window[h].in_date = true;

@@ -812,3 +812,48 @@ fn context_words_in_any_case() {
         ["89123456789"]
     );
 }
+
+/// Phrases that give a number as someone's phone, after a veto word of an
+/// earlier clause; a `+` after a code opens a number of its own; a date
+/// stands by itself, not inside a longer run of groups.
+#[test]
+fn phone_phrases_plus_after_a_code_and_dates_inside_numbers() {
+    let scanner = scanner();
+    for (region, text, phone) in [
+        (
+            "CA",
+            "NAS 164087975 for verification new number: 1-506-876-6397",
+            "1-506-876-6397",
+        ),
+        (
+            "AR",
+            "para la factura el número de mi esposo es 011.6452.9313...",
+            "011.6452.9313",
+        ),
+        (
+            "PK",
+            "8435890-6 for verification میرا نمبر 0306 4518038 ہے",
+            "0306 4518038",
+        ),
+        (
+            "ZA",
+            "5010130868080 for verification my nommer is 010 853 2232",
+            "010 853 2232",
+        ),
+        (
+            "IN",
+            "KYC ke liye 10JWOTB4278E7Z7 - +91 74263 30562 pe WhatsApp karo",
+            "+91 74263 30562",
+        ),
+        ("AR", "WhatsApp +54-9-11-2070-6136", "+54-9-11-2070-6136"),
+    ] {
+        assert_eq!(texts(&scanner, region, text), [phone], "{region}: {text}");
+    }
+    for (region, text) in [
+        ("BR", "número da minha conta 12345678"),
+        ("AR", "el 9-11-2070 ok"),
+        ("DE", "DE89 3704 0044 0532 0130 00"),
+    ] {
+        assert!(texts(&scanner, region, text).is_empty(), "{region}: {text}");
+    }
+}
