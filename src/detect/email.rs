@@ -226,7 +226,25 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
             && tld
                 .chars()
                 .all(|c| c.is_alphabetic() || (is_unicode_word_char(c) && !c.is_numeric())));
-    tld_ok.then_some(last_label.1)
+    if !tld_ok {
+        return None;
+    }
+    // `…@docomo.ne.jp.TEL 090-…`: a capitalised word after a lower-case
+    // domain and a full stop is the next sentence's, not a top-level label.
+    // The rest must already end in a country's two letters (`.jp`).
+    let rest = &text[from..last_label.0 - 1];
+    let country_before = rest.len() > 3
+        && rest[rest.len() - 3] == b'.'
+        && rest[rest.len() - 2..].iter().all(u8::is_ascii_lowercase);
+    let shouted_tail = tld.len() >= 3
+        && tld.bytes().all(|b| b.is_ascii_uppercase())
+        && labels >= 3
+        && country_before
+        && !rest.iter().any(u8::is_ascii_uppercase);
+    if shouted_tail {
+        return Some(last_label.0 - 1);
+    }
+    Some(last_label.1)
 }
 
 impl Detector for EmailDetector {
@@ -349,6 +367,18 @@ mod tests {
         ] {
             assert!(emails(text).is_empty(), "{text}");
         }
+    }
+
+    /// A capitalised word after a domain that ends in a country's letters
+    /// and a full stop is the next sentence's (`….ne.jp.TEL 090-…`).
+    #[test]
+    fn a_shouted_word_after_the_domain_is_not_its_label() {
+        assert_eq!(
+            emails("メール：nanami.sato92@docomo.ne.jp.TEL 090-6614-1560"),
+            vec!["nanami.sato92@docomo.ne.jp"]
+        );
+        assert_eq!(emails("mail a@b.co.JP ok"), vec!["a@b.co.JP"]);
+        assert_eq!(emails("mail ravi@gmail.COM ok"), vec!["ravi@gmail.COM"]);
     }
 
     #[test]

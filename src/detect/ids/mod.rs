@@ -679,6 +679,10 @@ fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: Around) -
     let home_bonus = if home { CONF_HOME_BONUS } else { 0.0 };
     match shape.strength {
         Strength::Strong if named => Some(CONF_STRONG_NAMED + home_bonus),
+        // Another country's identifier right after a veto word is the
+        // reference it names (`UPI ref no TXN281228341` in India is no
+        // Mexican RFC).
+        Strength::Strong if around.vetoed && !home => None,
         Strength::Strong => Some(CONF_STRONG + home_bonus),
         Strength::Named if around.names(kind) && !around.vetoed => Some(CONF_STRONG_NAMED),
         _ if named => Some(CONF_NAMED),
@@ -1204,6 +1208,27 @@ pub(crate) mod testutil {
                 "{text}: {ids:?}"
             );
         }
+    }
+
+    /// References after their words in the markets' languages, and a
+    /// foreign identifier's shape after a veto word, are not identifiers
+    /// or cards; "No. KP" names a Malaysian NRIC.
+    #[test]
+    fn references_in_the_markets_languages() {
+        let all = crate::Scanner::builder().build().unwrap();
+        let kinds = |region: &str, text: &str| -> Vec<Kind> {
+            all.scan_in(text, crate::Region::new(region).unwrap())
+                .into_iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert!(kinds("SA", "رقم الشحنة 36484699176458162 متوقف").is_empty());
+        assert!(kinds("VN", "mã vận đơn 8164175565715949159 không").is_empty());
+        assert!(kinds("IN", "UPI ref no TXN281228341, pls revert").is_empty());
+        assert_eq!(
+            kinds("SG", "我的no. KP 720117124900 Thanks"),
+            [Kind::MyNric]
+        );
     }
 
     /// Chat messages full of numbers that are not personal data, in the
