@@ -1229,6 +1229,9 @@ pub(crate) mod testutil {
             kinds("SG", "我的no. KP 720117124900 Thanks"),
             [Kind::MyNric]
         );
+        // Identity words of the markets name the home country's number.
+        assert_eq!(kinds("KR", "본인확인 8201161627199"), [Kind::KrRrn]);
+        assert!(kinds("TH", "เลขที่รายการ 66025219786 ลด").is_empty());
     }
 
     /// Chat messages full of numbers that are not personal data, in the

@@ -206,6 +206,7 @@ const NEGATIVE_WORDS: &[&str] = &[
     "операция",
     "流水号",
     "giao dịch",
+    "เลขที่รายการ",
     "mã",
     "cro",
     "ocr",
