@@ -34,7 +34,7 @@
 //!
 //! | strength | reported when | confidence |
 //! |---|---|---|
-//! | [`Strength::Strong`] | always (canonical separators or letters make the type plain: `123.456.789-09`, `ABCDE1234F`) | 0.96, 0.98 with a keyword; +0.01 in the kind's country |
+//! | [`Strength::Strong`] | always (canonical separators or letters make the type plain: `123.456.789-09`, `ABCDE1234F`) | 0.96, 0.98 with a keyword; +0.01 in the kind's country; 0.85 after another identifier's keyword; none after a veto word outside its country |
 //! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
 //! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …); elsewhere as weak evidence like `Checked` | 0.75, 0.93 with a keyword, 0.4 elsewhere |
 //! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
@@ -113,6 +113,7 @@ const MAX_RUN: usize = 20;
 
 const CONF_STRONG: f32 = 0.96;
 const CONF_STRONG_NAMED: f32 = 0.98;
+const CONF_STRONG_OTHER: f32 = 0.85;
 const CONF_HOME: f32 = 0.92;
 const CONF_NAMED: f32 = 0.93;
 const CONF_BARE_HOME: f32 = 0.75;
@@ -683,6 +684,10 @@ fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: Around) -
         // reference it names (`UPI ref no TXN281228341` in India is no
         // Mexican RFC).
         Strength::Strong if around.vetoed && !home => None,
+        // A shape plain enough by itself, after a keyword for another
+        // identifier: below what that keyword's own detector reports
+        // (`passport no. T9581376Z` is a passport that also fits an NRIC).
+        Strength::Strong if around.names_another_identifier(kind) => Some(CONF_STRONG_OTHER),
         Strength::Strong => Some(CONF_STRONG + home_bonus),
         Strength::Named if around.names(kind) && !around.vetoed => Some(CONF_STRONG_NAMED),
         _ if named => Some(CONF_NAMED),
@@ -1229,6 +1234,13 @@ pub(crate) mod testutil {
             kinds("SG", "我的no. KP 720117124900 Thanks"),
             [Kind::MyNric]
         );
+        // A shape plain by itself yields to another identifier's keyword:
+        // a passport number that also fits a Singapore NRIC.
+        assert_eq!(
+            kinds("PH", "Hi, passport no. T9581376Z? Yung order"),
+            [Kind::Passport]
+        );
+        assert_eq!(kinds("SG", "my NRIC T9581376Z"), [Kind::SgNric]);
         // Identity words of the markets name the home country's number.
         assert_eq!(kinds("KR", "본인확인 8201161627199"), [Kind::KrRrn]);
         assert!(kinds("TH", "เลขที่รายการ 66025219786 ลด").is_empty());
