@@ -368,6 +368,13 @@ struct Separator {
 }
 
 impl Separator {
+    /// Pushes every character of `text[from..to]`.
+    fn push_all(&mut self, text: &[u8], from: usize, to: usize) {
+        for (k, _, c) in bstr::ByteSlice::char_indices(&text[from..to]) {
+            self.push(c, from + k);
+        }
+    }
+
     fn push(&mut self, c: char, at: usize) {
         self.chars = self.chars.saturating_add(1);
         match separator(c) {
@@ -810,11 +817,10 @@ impl PhoneDetector {
             }
             let (code, nsn) = TABLES.parse_international(digits)?;
             let home = region.is_some_and(|r| r.code == code);
+            if vetoed() {
+                return None;
+            }
             return match context() {
-                Some(false) => {
-                    memo.vetoed.set(true);
-                    None
-                }
                 Some(true) if !home => Some((code, nsn, CONF_BARE_KEYWORD)),
                 _ if home => Some((code, nsn, CONF_BARE_HOME)),
                 _ => None,
@@ -1026,16 +1032,9 @@ impl PhoneDetector {
                 match opening_group(text, span, i) {
                     // `+91 9 8 7 6 …`: the calling code written as usual.
                     Some(mut code) => {
-                        let between = &text[code.end..i];
-                        for (k, _, c) in bstr::ByteSlice::char_indices(between) {
-                            group.sep.push(c, code.end + k);
-                        }
+                        group.sep.push_all(text, code.end, i);
                         code.sep.start = span.start;
-                        for (k, _, c) in
-                            bstr::ByteSlice::char_indices(&text[span.start..code.start])
-                        {
-                            code.sep.push(c, span.start + k);
-                        }
+                        code.sep.push_all(text, span.start, code.start);
                         self.candidate(ctx, span, &[code, group], None, &memo, out);
                     }
                     None => {
@@ -1043,9 +1042,7 @@ impl PhoneDetector {
                         // the span.
                         group.sep.start = span.start;
                         if !text[span.start..i].iter().any(u8::is_ascii_digit) {
-                            for (k, _, c) in bstr::ByteSlice::char_indices(&text[span.start..i]) {
-                                group.sep.push(c, span.start + k);
-                            }
+                            group.sep.push_all(text, span.start, i);
                         }
                         self.candidate(ctx, span, &[group], None, &memo, out);
                     }
