@@ -14,7 +14,7 @@ use memchr::memmem;
 use once_cell::sync::Lazy;
 
 use crate::policy::mask::BULLET;
-use crate::text::{char_at, char_before, is_inline_space};
+use crate::text::{char_at, char_before, is_alphanumeric, is_inline_space};
 
 /// Whether `text` holds a mask bullet anywhere: without one, nothing in it
 /// was masked and every check below is false.
@@ -33,7 +33,7 @@ fn is_punctuation(c: char) -> bool {
         // is `\t` to `\r` and the space.
         return !c.is_ascii_alphanumeric() && !matches!(c, '\t'..='\r' | ' ');
     }
-    !c.is_alphanumeric() && !c.is_whitespace() && c != BULLET
+    !is_alphanumeric(c) && !c.is_whitespace() && c != BULLET
 }
 
 /// Whether `start` lies in the domain of an e-mail address whose local
@@ -57,9 +57,8 @@ pub(crate) fn in_masked_email_domain(text: &[u8], start: usize) -> bool {
 /// walk stops at the first other character, so over all the findings of a
 /// text the walks stay linear.
 pub(crate) fn touches_masked_value(text: &[u8], start: usize, end: usize) -> bool {
-    let group = |c: Option<char>| {
-        c.is_some_and(|c| c == BULLET || c.is_alphanumeric() || is_punctuation(c))
-    };
+    let group =
+        |c: Option<char>| c.is_some_and(|c| c == BULLET || is_alphanumeric(c) || is_punctuation(c));
     let joining = |c: char| is_punctuation(c) || is_inline_space(c);
     // Backwards.
     let (mut at, mut spaced) = (start, false);

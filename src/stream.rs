@@ -45,7 +45,7 @@ use crate::error::Error;
 use crate::finding::Finding;
 use crate::region::Region;
 use crate::scanner::Scanner;
-use crate::text::{char_at, char_before, digit_value};
+use crate::text::{char_at, char_before, digit_value, is_alphabetic};
 
 /// How far around a digit or `@` any built-in detector looks, in bytes
 /// (with margin: the longest look is an e-mail domain of 253 bytes plus
@@ -300,7 +300,7 @@ fn last_letter(text: &[u8], from: usize, to: usize) -> Option<usize> {
     }
     while i <= to && i < text.len() {
         let (c, w) = char_at(text, i);
-        if c.is_some_and(char::is_alphabetic) {
+        if c.is_some_and(is_alphabetic) {
             found = Some(i);
         }
         i += w.max(1);

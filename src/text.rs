@@ -155,6 +155,50 @@ fn decode_before(text: &[u8], end: usize) -> (Option<char>, usize) {
     bstr::decode_last_utf8(&text[..end])
 }
 
+// `ALPHABETIC`, `NUMERIC`, `ALPHANUMERIC`: one bit per code point below
+// U+20000, written by build.rs from the standard library's own answers.
+include!(concat!(env!("OUT_DIR"), "/char_classes.rs"));
+
+/// Whether bit `c` of `set` is on; beyond the set's planes, `otherwise`.
+#[inline]
+fn in_set(set: &[u64], c: char, otherwise: fn(char) -> bool) -> bool {
+    let cp = c as u32;
+    match set.get((cp >> 6) as usize) {
+        Some(word) => word >> (cp & 63) & 1 == 1,
+        None => otherwise(c),
+    }
+}
+
+/// [`char::is_alphabetic`] by one table look-up. The standard library
+/// searches its tables for every character beyond ASCII (hundreds of
+/// instructions for an emoji, a Devanagari or an Arabic letter), and the
+/// detectors ask about the characters around every candidate.
+#[inline]
+pub(crate) fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    in_set(&ALPHABETIC, c, char::is_alphabetic)
+}
+
+/// [`char::is_numeric`] by one table look-up (see [`is_alphabetic`]).
+#[inline]
+pub(crate) fn is_numeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    in_set(&NUMERIC, c, char::is_numeric)
+}
+
+/// [`char::is_alphanumeric`] by one table look-up (see [`is_alphabetic`]).
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    in_set(&ALPHANUMERIC, c, char::is_alphanumeric)
+}
+
 /// Latin letters (ASCII, Latin-1, Latin Extended, Vietnamese). A number glued
 /// to one of these is part of a code or a word, not a phone number; numbers
 /// glued to CJK, Arabic or Thai text are normal there.
@@ -162,7 +206,7 @@ fn decode_before(text: &[u8], end: usize) -> (Option<char>, usize) {
 pub(crate) fn is_latin_letter(c: char) -> bool {
     let cp = c as u32;
     c.is_ascii_alphabetic()
-        || (c.is_alphabetic() && (0xC0..0x250).contains(&cp))
+        || (is_alphabetic(c) && (0xC0..0x250).contains(&cp))
         || (0x1E00..0x1F00).contains(&cp)
 }
 
@@ -311,6 +355,16 @@ mod tests {
         assert!(!escape_ends_at(t, 7) && !escape_ends_at(t, 1));
         assert!(escape_starts_at(t, 14) && !escape_starts_at(t, 15));
         assert!(!escape_starts_at(br"\x", 0) && !escape_starts_at(br"\", 0));
+    }
+
+    #[test]
+    fn character_classes_agree_with_the_standard_library() {
+        // Every scalar value: the table's planes, and the fallback beyond.
+        for c in (0..=char::MAX as u32).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{:X}", c as u32);
+            assert_eq!(is_numeric(c), c.is_numeric(), "{:X}", c as u32);
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{:X}", c as u32);
+        }
     }
 
     #[test]

@@ -46,7 +46,9 @@ use super::context::{self, Around};
 use super::{Context, Detector, Span, Trigger};
 use crate::checksum::luhn_valid;
 use crate::finding::{Finding, Kind};
-use crate::text::{char_at, char_before, digit_value, is_latin_letter};
+use crate::text::{
+    char_at, char_before, digit_value, is_alphabetic, is_alphanumeric, is_latin_letter, is_numeric,
+};
 
 const MIN_DIGITS: usize = 12;
 const MAX_DIGITS: usize = 19;
@@ -255,9 +257,7 @@ fn expiry_word_after(text: &[u8], end: usize) -> bool {
     }
     AFTER_WORDS.iter().any(|w| {
         crate::text::starts_with_ignore_case(text, at, w)
-            && !char_at(text, at + w.len())
-                .0
-                .is_some_and(|c| c.is_alphabetic())
+            && !char_at(text, at + w.len()).0.is_some_and(is_alphabetic)
     })
 }
 
@@ -648,8 +648,8 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     let glued = |c: Option<char>| {
         c.is_some_and(|c| {
             is_latin_letter(c)
-                || c.is_numeric()
-                || (c.is_alphabetic() && (c as u32) < 0x2E80)
+                || is_numeric(c)
+                || (is_alphabetic(c) && (c as u32) < 0x2E80)
                 || matches!(c, '_' | '@' | '/' | '\\' | crate::policy::mask::BULLET)
         })
     };
@@ -657,7 +657,7 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     // continues it: a decimal, a list of numbers, an IPv6 address.
     let dot_digit = |at: usize| {
         matches!(char_at(text, at).0, Some('.' | ',' | ':'))
-            && char_at(text, at + 1).0.is_some_and(|c| c.is_alphanumeric())
+            && char_at(text, at + 1).0.is_some_and(is_alphanumeric)
     };
     // A number sign or a point before the number makes it an order number,
     // a reference or a decimal, unless it labels a card (`Card#4111…`).
@@ -706,16 +706,12 @@ fn labelled_by_card_word(text: &[u8], start: usize) -> bool {
         }
         let mut word_start = end;
         while let (Some(c), w) = char_before(text, word_start) {
-            if !(c.is_alphabetic() || c == 'º') || end - word_start > 24 {
+            if !(is_alphabetic(c) || c == 'º') || end - word_start > 24 {
                 break;
             }
             word_start -= w;
         }
-        if word_start == end
-            || char_before(text, word_start)
-                .0
-                .is_some_and(char::is_alphanumeric)
-        {
+        if word_start == end || char_before(text, word_start).0.is_some_and(is_alphanumeric) {
             return false;
         }
         let Ok(word) = std::str::from_utf8(&text[word_start..end]) else {

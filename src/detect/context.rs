@@ -27,7 +27,8 @@ use once_cell::sync::Lazy;
 
 use crate::finding::Kind;
 use crate::text::{
-    char_at, char_before, digit_value, escape_ends_at, escape_starts_at, is_latin_letter,
+    char_at, char_before, digit_value, escape_ends_at, escape_starts_at, is_alphabetic,
+    is_alphanumeric, is_latin_letter,
 };
 
 /// How far back keywords are looked for, in characters.
@@ -646,10 +647,10 @@ fn vetoes(window: &[u8], start: usize, end: usize) -> bool {
         }
         let (c, w) = char_at(gap, i);
         match c {
-            Some(c) if c.is_alphabetic() => {
+            Some(c) if is_alphabetic(c) => {
                 let mut j = i;
                 while let (Some(c), w) = char_at(gap, j) {
-                    if !c.is_alphabetic() {
+                    if !is_alphabetic(c) {
                         break;
                     }
                     j += w;
@@ -705,7 +706,7 @@ fn window_start(text: &[u8], end: usize) -> usize {
 
 /// Whether a word starts at `start` (nothing alphanumeric glued before).
 fn starts_word(window: &[u8], start: usize) -> bool {
-    !char_before_word(window, start).is_some_and(|c| c.is_alphanumeric() || c == '_')
+    !char_before_word(window, start).is_some_and(|c| is_alphanumeric(c) || c == '_')
 }
 
 /// The character before `at`, with an escape written as text (`\t`) read
@@ -721,7 +722,7 @@ fn char_before_word(window: &[u8], at: usize) -> Option<char> {
 /// The end of the word that goes on at `at`.
 fn word_end(window: &[u8], mut at: usize) -> usize {
     while let (Some(c), w) = char_at(window, at) {
-        if !c.is_alphanumeric() {
+        if !is_alphanumeric(c) {
             break;
         }
         at += w;
@@ -737,11 +738,11 @@ fn is_whole_word(window: &[u8], start: usize, end: usize) -> bool {
     let letter_first = first.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
     let letter_last = last.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
     let glued_before = letter_first
-        && char_before_word(window, start).is_some_and(|c| c.is_alphanumeric() || c == '_');
+        && char_before_word(window, start).is_some_and(|c| is_alphanumeric(c) || c == '_');
     let glued_after = letter_last
         && char_at(window, end)
             .0
-            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+            .is_some_and(|c| is_alphanumeric(c) || c == '_');
     !glued_before && !glued_after
 }
 

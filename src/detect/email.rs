@@ -12,7 +12,7 @@
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::policy::mask::BULLET;
-use crate::text::{char_at, char_before, is_inline_space};
+use crate::text::{char_at, char_before, is_alphabetic, is_inline_space, is_numeric};
 
 const MAX_LOCAL: usize = 64;
 const MAX_DOMAIN: usize = 253;
@@ -225,7 +225,7 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         || (tld.chars().count() >= 2
             && tld
                 .chars()
-                .all(|c| c.is_alphabetic() || (is_unicode_word_char(c) && !c.is_numeric())));
+                .all(|c| is_alphabetic(c) || (is_unicode_word_char(c) && !is_numeric(c))));
     if !tld_ok {
         return None;
     }

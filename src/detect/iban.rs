@@ -21,7 +21,9 @@
 use super::{Context, Detector, Span, Trigger};
 use crate::checksum::mod97;
 use crate::finding::{Finding, Kind};
-use crate::text::{char_at, char_before, is_latin_letter};
+use crate::text::{
+    char_at, char_before, is_alphabetic, is_alphanumeric, is_latin_letter, is_numeric,
+};
 
 /// The longest IBAN of any country (Russia, 33; 34 is the standard's cap).
 const MAX_LEN: usize = 34;
@@ -252,7 +254,7 @@ fn iban_at(text: &[u8], d0: usize, out: &mut Vec<Finding>) {
     let start = d0 - 2;
     if char_before(text, start)
         .0
-        .is_some_and(|c| c.is_alphanumeric() || c == '_' || is_latin_letter(c))
+        .is_some_and(|c| is_alphanumeric(c) || c == '_' || is_latin_letter(c))
     {
         return;
     }
@@ -265,7 +267,7 @@ fn iban_at(text: &[u8], d0: usize, out: &mut Vec<Finding>) {
     let iban = &buf[..len];
     // Glued to a following word or number; CJK text needs no spaces.
     let glued = char_at(text, end).0.is_some_and(|c| {
-        c.is_numeric() || is_latin_letter(c) || (c.is_alphabetic() && (c as u32) < 0x2E80)
+        is_numeric(c) || is_latin_letter(c) || (is_alphabetic(c) && (c as u32) < 0x2E80)
     });
     if glued || !is_valid_iban(iban) {
         return;

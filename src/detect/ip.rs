@@ -32,7 +32,7 @@ use std::net::Ipv6Addr;
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::text::{char_at, char_before, ends_with_ignore_case, is_latin_letter};
+use crate::text::{char_at, char_before, ends_with_ignore_case, is_alphanumeric, is_latin_letter};
 
 /// The longest textual IPv6 address (`ffff:…:255.255.255.255`).
 const MAX_V6: usize = 45;
@@ -200,7 +200,7 @@ impl IpDetector {
         // `http://admin:pw@10.0.0.7/`) or an interface (`192.168.2.1@eth0`);
         // an e-mail address with such a local part is longer and wins.
         let before = char_before(text, d0).0;
-        if matches!(before, Some(c) if c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '/' | '\\' | crate::policy::mask::BULLET))
+        if matches!(before, Some(c) if is_alphanumeric(c) || matches!(c, '.' | '_' | '-' | '/' | '\\' | crate::policy::mask::BULLET))
         {
             return;
         }
@@ -209,14 +209,14 @@ impl IpDetector {
             return;
         }
         let after = char_at(text, e).0;
-        if after.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '-')) {
+        if after.is_some_and(|c| is_alphanumeric(c) || matches!(c, '_' | '-')) {
             return;
         }
         let version_word = |w: &&[u8]| {
             ends_with_ignore_case(text, d0, w)
                 && !char_before(text, d0 - w.len())
                     .0
-                    .is_some_and(|c| c.is_alphanumeric())
+                    .is_some_and(is_alphanumeric)
         };
         if VERSION_WORDS.iter().any(version_word) {
             return;
@@ -236,7 +236,7 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     let before = char_before(text, start).0;
     let after = char_at(text, end).0;
     let glued =
-        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || is_latin_letter(c) || c == '_');
+        |c: Option<char>| c.is_some_and(|c| is_alphanumeric(c) || is_latin_letter(c) || c == '_');
     !glued(before)
         && !glued(after)
         && before != Some('.')

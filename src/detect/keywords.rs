@@ -15,7 +15,9 @@
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::policy::mask::BULLET;
-use crate::text::{char_at, char_before, digit_value, is_latin_letter};
+use crate::text::{
+    char_at, char_before, digit_value, is_alphabetic, is_alphanumeric, is_latin_letter,
+};
 
 /// Words that may stand between a keyword and its value.
 static CONNECTORS: &[&str] = &[
@@ -267,7 +269,7 @@ impl Keywords {
             let mut gap = 0;
             loop {
                 match char_before(text, end) {
-                    (Some(c), w) if gap < 6 && !c.is_alphanumeric() && c != '/' && c != '_' => {
+                    (Some(c), w) if gap < 6 && !is_alphanumeric(c) && c != '/' && c != '_' => {
                         if matches!(c, '\n' | '\r') {
                             return false;
                         }
@@ -275,7 +277,7 @@ impl Keywords {
                         gap += 1;
                     }
                     // A word of another script: the slow path judges it.
-                    (Some(c), _) if !c.is_ascii() && c.is_alphabetic() => return true,
+                    (Some(c), _) if !c.is_ascii() && is_alphabetic(c) => return true,
                     _ => break,
                 }
             }
@@ -380,7 +382,7 @@ fn window_start(text: &[u8], end: usize, chars: usize) -> usize {
 /// Letters of a word, including the combining signs of Indic scripts
 /// (the virama in `संख्या` is not alphabetic).
 fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || ('\u{0900}'..='\u{0DFF}').contains(&c)
+    is_alphabetic(c) || ('\u{0900}'..='\u{0DFF}').contains(&c)
 }
 
 /// Latin keywords stand as whole words ("acc" is not in "accept"); words of
@@ -394,7 +396,7 @@ fn whole_word(text: &[u8], start: usize, end: usize, value: usize) -> bool {
     let latin = |c: Option<char>| c.is_some_and(|c| is_latin_letter(c) || c.is_ascii_digit());
     // A mask bullet stands for the letter or digit it hides.
     let word_char =
-        |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == BULLET);
+        |c: Option<char>| c.is_some_and(|c| is_alphanumeric(c) || c == '_' || c == BULLET);
     // Chinese and Japanese write Latin words without a space (`在吗passport
     // no.`): their characters do not glue.
     let glued_before = latin(char_at(text, start).0)
@@ -413,7 +415,7 @@ fn whole_word(text: &[u8], start: usize, end: usize, value: usize) -> bool {
 /// ideographs, kana, and the blocks after them): a Latin word may touch
 /// them.
 fn is_spaceless_script(c: char) -> bool {
-    c >= '\u{2E80}' && c.is_alphanumeric()
+    c >= '\u{2E80}' && is_alphanumeric(c)
 }
 
 /// Whether `gap` holds only punctuation, spaces and connector words.

@@ -15,6 +15,7 @@
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
+use crate::text::is_alphanumeric;
 
 /// A published handle after a well-formed name: nothing else has this form.
 const CONFIDENCE: f32 = 0.97;
@@ -255,14 +256,14 @@ impl Detector for UpiDetector {
 fn is_letter_after(text: &[u8], at: usize) -> bool {
     crate::text::char_at(text, at)
         .0
-        .is_some_and(char::is_alphanumeric)
+        .is_some_and(is_alphanumeric)
 }
 
 /// Whether a letter (of any script) ends at `at`.
 fn is_letter_before(text: &[u8], at: usize) -> bool {
     crate::text::char_before(text, at)
         .0
-        .is_some_and(char::is_alphanumeric)
+        .is_some_and(is_alphanumeric)
 }
 
 #[cfg(test)]

@@ -67,7 +67,7 @@
 use super::context::{self, Around};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::text::{char_at, char_before, is_latin_letter};
+use crate::text::{char_at, char_before, is_alphabetic, is_latin_letter, is_numeric};
 
 mod forms;
 
@@ -864,9 +864,9 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     // Letters of scripts written without spaces (我的11010519…) do not glue.
     let glued = |c: Option<char>| {
         c.is_some_and(|c| {
-            c.is_numeric()
+            is_numeric(c)
                 || is_latin_letter(c)
-                || (c.is_alphabetic() && (c as u32) < 0x2E80)
+                || (is_alphabetic(c) && (c as u32) < 0x2E80)
                 || matches!(
                     c,
                     '_' | '@'

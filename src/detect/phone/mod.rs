@@ -34,7 +34,8 @@ use once_cell::sync::Lazy;
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::text::{
-    self, char_at, char_before, digit_value, ends_with_ignore_case, is_latin_letter,
+    self, char_at, char_before, digit_value, ends_with_ignore_case, is_alphabetic, is_alphanumeric,
+    is_latin_letter, is_numeric,
 };
 use metadata::{Digits, TABLES};
 
@@ -543,10 +544,10 @@ impl PhoneDetector {
             // Scripts without spaces (Chinese, Japanese) have no word starts.
             let spaced = char_at(window, m.start()).0.is_some_and(is_latin_letter);
             let at_word_start = !spaced
-                || !matches!(char_before(window, m.start()).0, Some(c) if c.is_alphanumeric());
+                || !matches!(char_before(window, m.start()).0, Some(c) if is_alphanumeric(c));
             let is_symbol = !window[m.start()].is_ascii_alphanumeric() && window[m.start()] < 0x80;
             let at_word_end = is_symbol
-                || !matches!(char_at(window, m.end()).0, Some(c) if c.is_alphabetic() && c.is_ascii());
+                || !matches!(char_at(window, m.end()).0, Some(c) if is_alphabetic(c) && c.is_ascii());
             if !at_word_start || !at_word_end {
                 continue;
             }
@@ -693,7 +694,7 @@ impl PhoneDetector {
         // a second number starts (`… 3517/+27 …`, `… 7175/090 …`).
         let opened = start < first.start;
         let glued_left = if opened {
-            matches!(before, Some(c) if c.is_numeric() || c == crate::policy::mask::BULLET)
+            matches!(before, Some(c) if is_numeric(c) || c == crate::policy::mask::BULLET)
         } else {
             glued_before(before)
                 && !(before == Some('/')
@@ -1127,7 +1128,7 @@ fn starts_with_code(digits: &[u8], code: u16) -> bool {
 /// What a number cannot directly follow. A mask bullet is the masked part
 /// of a value whose kept tail digits are not the start of a new number.
 fn glued_before(c: Option<char>) -> bool {
-    matches!(c, Some(c) if is_latin_letter(c) || c.is_numeric()
+    matches!(c, Some(c) if is_latin_letter(c) || is_numeric(c)
         || matches!(c, '_' | '#' | '@' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '/' | '\\' | '№' | crate::policy::mask::BULLET))
 }
 
@@ -1169,10 +1170,10 @@ fn names_something_else(veto: &[u8], gap: &[u8]) -> bool {
         let (c, w) = char_at(gap, i);
         let w = w.max(1);
         match c {
-            Some(c) if c.is_alphabetic() => {
+            Some(c) if is_alphabetic(c) => {
                 let mut j = i;
                 while let (Some(c), w) = char_at(gap, j) {
-                    if !c.is_alphabetic() || w == 0 {
+                    if !is_alphabetic(c) || w == 0 {
                         break;
                     }
                     j += w;
@@ -1252,7 +1253,7 @@ fn glued_right(text: &[u8], end: usize, after: Option<char>) -> bool {
 }
 
 fn glued_after(c: Option<char>) -> bool {
-    matches!(c, Some(c) if is_latin_letter(c) || c.is_numeric()
+    matches!(c, Some(c) if is_latin_letter(c) || is_numeric(c)
         || matches!(c, '_' | '%' | '@' | '$' | '€' | '£' | '¥' | '₹' | '\\' | '°' | crate::policy::mask::BULLET))
 }
 
@@ -1369,7 +1370,7 @@ fn near_currency(text: &[u8], start: usize, end: usize) -> bool {
     let before = trim_back(start);
     let before_ok = |cur: &str| {
         ends_with_ignore_case(text, before, cur.as_bytes())
-            && !matches!(char_before(text, before - cur.len()).0, Some(c) if c.is_alphabetic() && cur.as_bytes()[0].is_ascii_alphabetic())
+            && !matches!(char_before(text, before - cur.len()).0, Some(c) if is_alphabetic(c) && cur.as_bytes()[0].is_ascii_alphabetic())
     };
     let mut after = end;
     while text.get(after) == Some(&b' ') {
@@ -1383,7 +1384,7 @@ fn near_currency(text: &[u8], start: usize, end: usize) -> bool {
             next += 1;
         }
         text::starts_with_ignore_case(text, after, cur.as_bytes())
-            && !matches!(char_at(text, after + cur.len()).0, Some(c) if c.is_alphabetic())
+            && !matches!(char_at(text, after + cur.len()).0, Some(c) if is_alphabetic(c))
             && !matches!(char_at(text, next).0, Some(c) if digit_value(c).is_some())
     };
     // Only the currencies that end with the byte before (start with the
