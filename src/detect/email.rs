@@ -78,6 +78,18 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
     // masked value: the scanner drops it, as it drops any such finding.)
     let mut start = at;
     while at - start <= MAX_LOCAL {
+        // ASCII, nearly every address, decided on the byte.
+        if let Some(&b) = start
+            .checked_sub(1)
+            .map(|i| &text[i])
+            .filter(|b| b.is_ascii())
+        {
+            if !is_local_char(char::from(b)) {
+                break;
+            }
+            start -= 1;
+            continue;
+        }
         match char_before(text, start) {
             (Some(c), w) if is_local_char(c) => start -= w,
             _ => break,
@@ -169,6 +181,13 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
     loop {
         let label_start = i;
         while i - from <= MAX_DOMAIN {
+            if let Some(&b) = text.get(i).filter(|b| b.is_ascii()) {
+                if !is_label_char(char::from(b)) {
+                    break;
+                }
+                i += 1;
+                continue;
+            }
             match char_at(text, i) {
                 (Some(c), w) if is_label_char(c) => i += w,
                 _ => break,
@@ -221,7 +240,7 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         return None;
     }
     let tld = std::str::from_utf8(&text[last_label.0..last_label.1]).ok()?;
-    let tld_ok = tld.to_ascii_lowercase().starts_with("xn--")
+    let tld_ok = tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
         || (tld.chars().count() >= 2
             && tld
                 .chars()
