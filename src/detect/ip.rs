@@ -300,7 +300,9 @@ impl Detector for IpDetector {
 #[inline]
 fn v6_colon_in(text: &[u8], from: usize, to: usize) -> bool {
     // Most windows hold no colon: one pass over the slice, without the
-    // bounds checks of the indexed loop, says so.
+    // bounds checks of the indexed loop, says so. (`contains` goes through
+    // memchr, whose set-up costs more on five bytes: callgrind.)
+    #[allow(clippy::manual_contains)]
     if !text[from..to].iter().any(|&b| b == b':') {
         return false;
     }
