@@ -212,6 +212,18 @@ pub(crate) struct Keywords {
     /// The last word of each keyword written in ASCII, and the connectors:
     /// the quick test before the automaton runs.
     words: WordMap,
+    /// Sorted: the last letter of each keyword and connector that ends in
+    /// a letter beyond ASCII, as the quick test reaches it walking back
+    /// (over trailing punctuation and signs that are not letters).
+    script_ends: Vec<char>,
+}
+
+/// The letter the quick test reaches first, walking back from the end of
+/// `word` over what it treats as the gap.
+fn last_letter(word: &str) -> Option<char> {
+    word.chars()
+        .rev()
+        .find(|&c| is_alphanumeric(c) || c == '/' || c == '_')
 }
 
 impl Keywords {
@@ -248,11 +260,21 @@ impl Keywords {
                 Role::Connector,
             )
         });
+        let mut script_ends: Vec<char> = forms
+            .iter()
+            .map(String::as_str)
+            .chain(CONNECTORS.iter().copied())
+            .filter_map(last_letter)
+            .filter(|c| !c.is_ascii())
+            .collect();
+        script_ends.sort_unstable();
+        script_ends.dedup();
         let words = WordMap::new(keyword_ends.chain(connectors));
         Keywords {
             automaton,
             gap_chars,
             words,
+            script_ends,
         }
     }
 
@@ -262,6 +284,12 @@ impl Keywords {
     /// judges: Chinese and Japanese write no spaces). Most numbers in chat
     /// follow some other word and stop here, before any automaton runs.
     fn may_follow_keyword(&self, text: &[u8], start: usize) -> bool {
+        self.quick_test(text, start, |c| self.script_ends.binary_search(&c).is_ok())
+    }
+
+    /// [`Self::may_follow_keyword`], with `script_end` saying whether a
+    /// keyword or connector may end in a letter beyond ASCII.
+    fn quick_test(&self, text: &[u8], start: usize, script_end: impl Fn(char) -> bool) -> bool {
         let ascii_word = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_');
         let mut end = start;
         for _ in 0..4 {
@@ -276,8 +304,11 @@ impl Keywords {
                         end -= w;
                         gap += 1;
                     }
-                    // A word of another script: the slow path judges it.
-                    (Some(c), _) if !c.is_ascii() && is_alphabetic(c) => return true,
+                    // A word of another script: the slow path judges it,
+                    // if a keyword or a connector can end in this letter
+                    // (text in Hindi or Arabic before most numbers, seldom
+                    // a keyword's).
+                    (Some(c), _) if !c.is_ascii() && is_alphabetic(c) => return script_end(c),
                     _ => break,
                 }
             }
@@ -307,9 +338,12 @@ impl Keywords {
 
     /// Whether a keyword names the value that starts at `start`.
     pub(crate) fn before(&self, text: &[u8], start: usize) -> bool {
-        if !self.may_follow_keyword(text, start) {
-            return false;
-        }
+        self.may_follow_keyword(text, start) && self.named_in_window(text, start)
+    }
+
+    /// The slow path of [`Self::before`]: the keyword automaton over the
+    /// window before `start`.
+    fn named_in_window(&self, text: &[u8], start: usize) -> bool {
         // Keywords are short: the window is the gap plus the longest word.
         let from = window_start(text, start, self.gap_chars + 20);
         let window = &text[from..start];
@@ -461,6 +495,104 @@ pub(crate) fn glues(c: Option<char>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Keywords of several scripts, some ending in signs that are not
+    /// letters (a virama, a colon, a full stop).
+    const SCRIPT_KEYWORDS: &[&str] = &[
+        "a/c",
+        "account no.",
+        "खाता",
+        "खाता संख्या",
+        "खाते",
+        "अकाउंट्",
+        "账号",
+        "账号：",
+        "رقم الحساب",
+        "حساب",
+        "счёт",
+        "номер счета",
+        "hesap no",
+        "número de cuenta",
+    ];
+
+    /// Words and signs a chat puts between a keyword and a number.
+    const PIECES: &[&str] = &[
+        "खाता",
+        "संख्या",
+        "मेरा",
+        "है",
+        "का",
+        "नंबर",
+        "्",
+        "账号",
+        "是",
+        "我的",
+        "：",
+        "حساب",
+        "رقم",
+        "هو",
+        "счёт",
+        "номер",
+        "мой",
+        "no",
+        "is",
+        "my",
+        "é",
+        "número",
+        "de",
+        "cuenta",
+        "hesap",
+        " ",
+        " ",
+        " ",
+        ".",
+        ":",
+        "-",
+        "\n",
+        "🙏",
+        "७",
+        "x",
+        "a/c",
+        "ए",
+        "े",
+    ];
+
+    proptest! {
+        /// The letter test never turns away a number the slow path would
+        /// find named (it only spares the slow path letters no keyword or
+        /// connector ends in).
+        #[test]
+        fn script_letter_test_spares_only_what_the_slow_path_rejects(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..8)
+        ) {
+            let keywords = Keywords::new(SCRIPT_KEYWORDS, 24);
+            let text = pieces.concat();
+            let t = text.as_bytes();
+            if keywords.quick_test(t, t.len(), |_| true) && keywords.named_in_window(t, t.len()) {
+                prop_assert!(keywords.may_follow_keyword(t, t.len()), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn script_words_that_end_no_keyword_skip_the_slow_path() {
+        let keywords = Keywords::new(SCRIPT_KEYWORDS, 24);
+        for text in [
+            "मेरा खाता ",
+            "账号：",
+            "رقم الحساب ",
+            "номер счета: ",
+            "खाता संख्या है ",
+        ] {
+            assert!(keywords.before(text.as_bytes(), text.len()), "{text}");
+        }
+        for text in ["धन्यवाद ", "我们明天见 ", "شكرا ", "спасибо "] {
+            let t = text.as_bytes();
+            assert!(!keywords.may_follow_keyword(t, t.len()), "{text}");
+            assert!(keywords.quick_test(t, t.len(), |_| true), "{text}");
+        }
+    }
 
     fn named(words: &[&str], text: &str) -> bool {
         Keywords::new(words, 24).before(text.as_bytes(), text.len())
