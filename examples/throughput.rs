@@ -2,7 +2,7 @@
 //! comparison (`benches/compare/compare.py`) measures it.
 //!
 //! ```text
-//! cargo run --release --example throughput -- FILE [--passes N] [--repeat R] [--kinds K,..] [--findings OUT]
+//! cargo run --release --example throughput -- FILE [--passes N] [--repeat R] [--kinds K,..] [--findings OUT] [--redact]
 //! ```
 //!
 //! Each line of FILE is an object with `"text"` and an optional `"region"`
@@ -19,6 +19,8 @@
 //! `--kinds phone,email,...` builds the scanner for those kinds only.
 //! `--findings OUT` writes the warm-up pass's findings, one JSON array of
 //! `[kind, start, end]` per message (UTF-8 byte offsets), for scoring.
+//! `--redact` times `Scanner::redact_into` (the default role's masks, one
+//! reused output buffer) instead of `scan_into`.
 
 use std::hint::black_box;
 use std::io::Write;
@@ -57,6 +59,7 @@ fn run() -> Result<(), String> {
     let mut passes = 7usize;
     let mut repeat: Option<usize> = None;
     let mut findings_out = None;
+    let mut redact = false;
     let mut kinds: Option<Vec<Kind>> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
@@ -81,12 +84,13 @@ fn run() -> Result<(), String> {
                 kinds = Some(list.split(',').map(|k| Kind::from_name(k.trim())).collect());
             }
             "--findings" => findings_out = Some(args.next().ok_or("--findings needs a path")?),
+            "--redact" => redact = true,
             _ if a.starts_with("--") => return Err(format!("unknown option {a}")),
             _ => file = Some(a),
         }
     }
     let file = file.ok_or(
-        "usage: throughput FILE [--passes N] [--repeat R] [--kinds K,..] [--findings OUT]",
+        "usage: throughput FILE [--passes N] [--repeat R] [--kinds K,..] [--findings OUT] [--redact]",
     )?;
     let data = std::fs::read_to_string(&file).map_err(|e| format!("cannot read {file}: {e}"))?;
 
@@ -122,12 +126,24 @@ fn run() -> Result<(), String> {
     let bytes: usize = messages.iter().map(|(t, _)| t.len()).sum();
 
     let mut out: Vec<Finding> = Vec::new();
+    let mut masked: Vec<u8> = Vec::new();
+    // One message, as the timed passes process it.
+    let mut process = |text: &str, region: Option<Region>, out: &mut Vec<Finding>| {
+        if redact {
+            scanner
+                .redact_into(black_box(text.as_bytes()), region, out, &mut masked)
+                .expect("redaction with the default role");
+            black_box(masked.len());
+        } else {
+            scanner.scan_into(black_box(text.as_bytes()), region, out);
+        }
+    };
     // Warm-up pass (lazy tables, caches), which also yields the findings.
     let t0 = Instant::now();
     let mut per_message: Vec<Vec<(String, usize, usize)>> = Vec::new();
     let mut total_findings = 0usize;
     for (text, region) in &messages {
-        scanner.scan_into(text.as_bytes(), *region, &mut out);
+        process(text, *region, &mut out);
         total_findings += out.len();
         if findings_out.is_some() {
             per_message.push(
@@ -149,7 +165,7 @@ fn run() -> Result<(), String> {
         let mut n = 0usize;
         for _ in 0..repeat {
             for (text, region) in &messages {
-                scanner.scan_into(black_box(text.as_bytes()), *region, &mut out);
+                process(text, *region, &mut out);
                 n += out.len();
             }
         }
@@ -178,7 +194,7 @@ fn run() -> Result<(), String> {
     let cpu = (mbps_cpu.len() == passes).then(|| stats(&mbps_cpu));
     let report = serde_json::json!({
         "engine": "piimask",
-        "mode": "rust_scan_into",
+        "mode": if redact { "rust_redact_into" } else { "rust_scan_into" },
         "kinds": scanner.kinds().map(|k| k.name().to_owned()).collect::<Vec<_>>(),
         "messages": messages.len(),
         "bytes": bytes,
