@@ -22,7 +22,7 @@ use regex::bytes::Regex;
 use super::{Context, Detector, Span, Trigger};
 use crate::error::Error;
 use crate::finding::{Finding, Kind};
-use crate::text::{char_at, char_before};
+use crate::text::{char_at, char_before, is_alphanumeric};
 
 /// Confidence of custom findings: the caller's own definition is trusted,
 /// just below the built-in kinds' canonical forms, so that a built-in kind
@@ -233,7 +233,7 @@ fn is_whole_word(text: &[u8], start: usize, end: usize) -> bool {
     let Ok(term) = std::str::from_utf8(&text[start..end]) else {
         return false;
     };
-    let word = |c: char| c.is_alphanumeric() || c == '_';
+    let word = |c: char| is_alphanumeric(c) || c == '_';
     let first = term.chars().next().is_some_and(word);
     let last = term.chars().next_back().is_some_and(word);
     let (before, bw) = char_before(text, start);
