@@ -499,25 +499,23 @@ impl IdDetector {
     #[cfg(test)]
     fn probes_at<'a>(&'a self, text: &[u8], g: usize, run: usize) -> std::vec::IntoIter<&'a Probe> {
         let mut probes = Vec::new();
-        let second = digits_after(text, g + run);
-        self.for_each_probe(text, g, run, second, |p| probes.push(p));
+        self.for_each_probe(text, g, run, |p, _| probes.push(p));
         probes.into_iter()
     }
 
     /// Calls `f` with each probe that may match around the digit run of
-    /// `run` digits starting at `g`, followed by a byte and `second` digits:
-    /// a cheap look at the bytes before and after the run, and at the count
-    /// of digits after it, rules out most of them. Plain loops: this runs at
-    /// every digit run, and iterator adapters chained here cost more than
-    /// the checks.
+    /// `run` digits starting at `g`, and with `second`, the count of digits
+    /// written after the byte that follows the run: a cheap look at the
+    /// bytes before and after the run, and at that count, rules out most of
+    /// them. Plain loops: this runs at every digit run, and iterator
+    /// adapters chained here cost more than the checks.
     #[inline]
     fn for_each_probe<'a>(
         &'a self,
         text: &[u8],
         g: usize,
         run: usize,
-        second: usize,
-        mut f: impl FnMut(&'a Probe),
+        mut f: impl FnMut(&'a Probe, usize),
     ) {
         let after = text.get(g + run).copied();
         let before = g.checked_sub(1).and_then(|i| text.get(i));
@@ -532,6 +530,16 @@ impl IdDetector {
             },
         };
         let after_letter = before.is_some_and(u8::is_ascii_alphabetic);
+        let fuzzies = match self.fuzzy_by_run.get(run) {
+            Some((any, _)) if after_letter => any.as_slice(),
+            Some((_, first)) => first.as_slice(),
+            None => &[],
+        };
+        if ends.is_empty() && continues.is_empty() && fuzzies.is_empty() {
+            return;
+        }
+        // Counted only for runs that some probe may open.
+        let second = digits_after(text, g + run);
         let after = text.get(g + run);
         for probes in [ends, continues] {
             for p in probes {
@@ -540,15 +548,10 @@ impl IdDetector {
                     && p.prev_fits(before)
                     && p.start_fits(text, g)
                 {
-                    f(p);
+                    f(p, second);
                 }
             }
         }
-        let fuzzies = match self.fuzzy_by_run.get(run) {
-            Some((any, _)) if after_letter => any.as_slice(),
-            Some((_, first)) => first.as_slice(),
-            None => &[],
-        };
         for fuzzy in fuzzies {
             let p = &fuzzy.probe;
             if fuzzy.fits_run(run, after)
@@ -556,7 +559,7 @@ impl IdDetector {
                 && p.prev_fits(before)
                 && p.start_fits(text, g)
             {
-                f(p);
+                f(p, second);
             }
         }
     }
@@ -585,11 +588,10 @@ impl IdDetector {
                 }
             });
         }
-        let second = digits_after(text, g + run);
         // The last written form tried and where it matched (a free-standing
         // match only); `buf` holds its letters and digits.
         let mut last: Option<(u16, Option<Written>)> = None;
-        self.for_each_probe(text, g, run, second, |probe| {
+        self.for_each_probe(text, g, run, |probe, second| {
             let matched = match last {
                 Some((form, matched)) if form == probe.form => matched,
                 _ => {
