@@ -10,7 +10,7 @@
 # Without arguments only python-abi runs: scripts/dist-tests.sh (run next by
 # scripts/test) runs the Python suite against the wheel and the Node suite
 # against the npm tarball, as users install them, so running those here too
-# would test the same code twice. Needs python3 (3.8+, with venv) and node 18+
+# would test the same code twice. Needs python3 (3.10+, with venv) and node 18+
 # with npm; uses PyPI and the npm registry.
 # Usage: scripts/bindings-tests.sh [python|python-abi|node]...
 set -euo pipefail

@@ -163,10 +163,11 @@ setup(
             # The stable ABI, except on a free-threaded CPython, which has
             # none (there the interpreter keeps the GIL on for this module,
             # which relies on it).
-            define_macros=[] if FREE_THREADED else [("Py_LIMITED_API", "0x03080000")],
+            define_macros=[] if FREE_THREADED else [("Py_LIMITED_API", "0x030A0000")],
             py_limited_api=not FREE_THREADED,
         )
     ],
-    # The compiled modules use the stable ABI: one wheel for CPython 3.8+.
-    options={"bdist_wheel": {"py_limited_api": "cp38"}},
+    # The compiled modules use the stable ABI: one wheel for CPython 3.10+
+    # (3.10 added PyUnicode_AsUTF8AndSize to it, which _fast reads texts with).
+    options={"bdist_wheel": {"py_limited_api": "cp310"}},
 )

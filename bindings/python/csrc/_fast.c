@@ -21,8 +21,8 @@
  * it leaves the pool until it returns, so concurrent and re-entrant calls
  * (a finalizer scanning while results are being built) never share one.
  *
- * Built against the stable ABI (Py_LIMITED_API 3.8), like the cffi module:
- * one wheel for CPython 3.8 and later.
+ * Built against the stable ABI (Py_LIMITED_API 3.10, the first with
+ * PyUnicode_AsUTF8AndSize): one wheel for CPython 3.10 and later.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -174,19 +174,48 @@ static void type_error(const char *what, const char *expected, PyObject *value) 
     Py_DECREF(name);
 }
 
-/* `text` as UTF-8 bytes (a new reference). Lone surrogates go through as
- * (invalid) bytes, as str.encode("utf-8", "surrogatepass") does. */
-static PyObject *encode(PyObject *text) {
+/* Texts up to this many code points are read through the str's own UTF-8
+ * (see text_utf8); longer ones are copied, so that a big text does not keep
+ * a second, cached copy of itself alive for as long as the str lives. */
+#define VIEW_MAX 65536
+
+/* The UTF-8 of `text` for one library call: *p and *len, valid while `text`
+ * and *keep (a new reference or NULL; release it after the call) live.
+ *
+ * A chat message is read in place: PyUnicode_AsUTF8AndSize returns the
+ * characters of an ASCII str as they are stored, and encodes any other str
+ * once, caching the result on it, which saves the bytes object and the copy
+ * that encoding costs on every call. Lone surrogates, which have no UTF-8,
+ * and long texts are encoded into a bytes object instead; surrogates go
+ * through as (invalid) bytes, as str.encode("utf-8", "surrogatepass")
+ * does. */
+static int text_utf8(PyObject *text, PyObject **keep, const char **p, Py_ssize_t *len) {
+    *keep = NULL;
     if (!PyUnicode_Check(text)) {
         type_error("text", "a str", text);
-        return NULL;
+        return -1;
+    }
+    if (PyUnicode_GetLength(text) <= VIEW_MAX) {
+        *p = PyUnicode_AsUTF8AndSize(text, len);
+        if (*p != NULL)
+            return 0;
+        if (!PyErr_ExceptionMatches(PyExc_UnicodeEncodeError))
+            return -1;
+        PyErr_Clear();
     }
     PyObject *data = PyUnicode_AsUTF8String(text);
     if (data == NULL && PyErr_ExceptionMatches(PyExc_UnicodeEncodeError)) {
         PyErr_Clear();
         data = PyUnicode_AsEncodedString(text, "utf-8", "surrogatepass");
     }
-    return data;
+    char *bytes;
+    if (data == NULL || PyBytes_AsStringAndSize(data, &bytes, len) < 0) {
+        Py_XDECREF(data);
+        return -1;
+    }
+    *keep = data;
+    *p = bytes;
+    return 0;
 }
 
 /* Region and role names, str -> their UTF-8 bytes: a service uses a few,
@@ -421,11 +450,11 @@ fail:
     return NULL;
 }
 
-/* The encoded texts of a batch: bytes objects kept alive, and the
- * piimask_text array pointing into them. */
+/* The texts of a batch as UTF-8: the piimask_text array points into the
+ * strs (kept alive by `seq`) or into the bytes objects of `data`. */
 typedef struct {
     PyObject *seq;   /* the texts: a list or a tuple */
-    PyObject **data; /* bytes, one per text */
+    PyObject **data; /* per text, its bytes copy or NULL (see text_utf8) */
     piimask_text *texts;
     Py_ssize_t n;
 } batch_input;
@@ -468,16 +497,15 @@ static int batch_input_make(PyObject *texts, batch_input *in) {
     }
     in->n = n;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *text = PySequence_GetItem(in->seq, i);
+        /* Borrowed: `seq` (immutable, or a list of our own) holds the texts
+         * for the whole call. */
+        PyObject *text = PyTuple_CheckExact(in->seq) ? PyTuple_GetItem(in->seq, i)
+                                                     : PyList_GetItem(in->seq, i);
         if (text == NULL)
             goto fail;
-        in->data[i] = encode(text);
-        Py_DECREF(text);
-        if (in->data[i] == NULL)
-            goto fail;
-        char *p;
+        const char *p;
         Py_ssize_t size;
-        if (PyBytes_AsStringAndSize(in->data[i], &p, &size) < 0)
+        if (text_utf8(text, &in->data[i], &p, &size) < 0)
             goto fail;
         in->texts[i].ptr = (const uint8_t *)p;
         in->texts[i].len = (size_t)size;
@@ -597,12 +625,12 @@ static PyObject *fast_scan(PyObject *self, PyObject *args) {
     const piimask_scanner *scanner;
     if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0)
         return NULL;
-    PyObject *data = encode(text), *keep_region = NULL, *result = NULL;
+    PyObject *data = NULL, *keep_region = NULL, *result = NULL;
     piimask_findings *found = NULL;
-    char *p;
+    const char *p;
     Py_ssize_t len;
     const char *region;
-    if (data == NULL || PyBytes_AsStringAndSize(data, &p, &len) < 0 ||
+    if (text_utf8(text, &data, &p, &len) < 0 ||
         c_string(region_obj, "region", &keep_region, &region) < 0 ||
         (found = findings_take()) == NULL)
         goto done;
@@ -693,12 +721,12 @@ static PyObject *fast_redact(PyObject *self, PyObject *args) {
     const piimask_scanner *scanner;
     if (not_bound() || scanner_arg(scanner_obj, &scanner) < 0)
         return NULL;
-    PyObject *data = encode(text), *keep_region = NULL, *keep_role = NULL, *result = NULL;
+    PyObject *data = NULL, *keep_region = NULL, *keep_role = NULL, *result = NULL;
     piimask_bytes *masked = NULL;
-    char *p;
+    const char *p;
     Py_ssize_t len;
     const char *region, *role;
-    if (data == NULL || PyBytes_AsStringAndSize(data, &p, &len) < 0 ||
+    if (text_utf8(text, &data, &p, &len) < 0 ||
         c_string(region_obj, "region", &keep_region, &region) < 0 ||
         c_string(role_obj, "role", &keep_role, &role) < 0 || (masked = bytes_take()) == NULL)
         goto done;

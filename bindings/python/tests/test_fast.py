@@ -60,7 +60,14 @@ CONFIG = {
 def corpus(n=400, seed=7):
     rnd = random.Random(seed)
     texts = [" ".join(rnd.choice(PARTS) for _ in range(rnd.randint(0, 6))) for _ in range(n)]
-    return texts + PARTS + ["x" * 5000 + " +91 98765 43210 " + "é" * 3000 + " a@b.co"]
+    # The last three are longer than what _fast reads in place (65,536 code
+    # points): copied instead, ASCII, not, and with a lone surrogate.
+    return texts + PARTS + [
+        "x" * 5000 + " +91 98765 43210 " + "é" * 3000 + " a@b.co",
+        "y" * 70000 + " +91 98765 43210",
+        "é" * 70000 + " +91 98765 43210 a@b.co",
+        "\ud800" + "é" * 70000 + " +91 98765 43210",
+    ]
 
 
 TEXTS = corpus()
@@ -156,6 +163,23 @@ def test_the_same_errors(scanners):
     ]
     for fast, slow in cases:
         assert raised(fast) == raised(slow)
+
+
+@needs_fast
+@pytest.mark.skipif(sys.implementation.name != "cpython", reason="CPython's str layout")
+def test_long_texts_keep_no_utf8_copy(scanners):
+    # A short non-ASCII str keeps the UTF-8 it was read through (CPython
+    # caches it on the str, and counts it in its size); a long one is copied
+    # for the call and stays as small as it was.
+    short, long = "é +91 98765 43210", "é" * 70000 + " +91 98765 43210"
+    sizes = sys.getsizeof(short), sys.getsizeof(long)
+    for scanner in scanners:
+        scanner.scan(short)
+        scanner.scan(long)
+        scanner.scan_batch([short, long])
+        scanner.redact(long)
+    assert sys.getsizeof(short) > sizes[0]
+    assert sys.getsizeof(long) == sizes[1]
 
 
 @needs_fast
