@@ -230,9 +230,10 @@ pub(crate) fn issuer_accepts(digits: &[u8]) -> bool {
 }
 
 /// Whether `digits` (ASCII) is a plausible card number: issuer range,
-/// length and Luhn.
+/// length and Luhn. Luhn first: it turns away nine candidates in ten for a
+/// pass over the digits, where the issuer table is a walk over every range.
 pub(crate) fn is_valid_pan(digits: &[u8]) -> bool {
-    digits.iter().all(u8::is_ascii_digit) && issuer_accepts(digits) && luhn_valid(digits)
+    digits.iter().all(u8::is_ascii_digit) && luhn_valid(digits) && issuer_accepts(digits)
 }
 
 /// Whether a person who calls `digits` a card means one, though no network
