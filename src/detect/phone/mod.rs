@@ -83,7 +83,8 @@ const NEGATIVE_WORDS: &[&str] = &[
     "pin",
     "passcode",
     "password",
-    "verification",
+    // Not "verification" alone: "for verification 98765 43210" gives a
+    // number to check; "verification code 482913" is vetoed by "code".
     "txn",
     "transaction",
     "utr",

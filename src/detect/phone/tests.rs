@@ -589,6 +589,13 @@ fn vetoes_name_only_what_follows_them() {
         ),
         ("ID", "telp 0811-461-562", "0811-461-562"),
         ("VN", "CCCD 038067489164 zalo 0906 298 664", "0906 298 664"),
+        // "Verification" alone names no code: the number given to check.
+        ("IN", "for verification 98765 43210", "98765 43210"),
+        (
+            "IN",
+            "for verification 086433 75345 pe WhatsApp karo",
+            "086433 75345",
+        ),
     ] {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
@@ -602,6 +609,8 @@ fn vetoes_name_only_what_follows_them() {
         ("BR", "Meu pedido nº 8977047047 ainda não chegou"),
         ("IN", "ORDER SHIPPED 9876543210"),
         ("IN", "for verification code 9876543210"),
+        ("IN", "verification code: 9876543210"),
+        ("IN", "your verification OTP 9876543210"),
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
