@@ -517,11 +517,11 @@ impl IdDetector {
         run: usize,
         mut f: impl FnMut(&'a Probe, usize),
     ) {
-        let after = text.get(g + run).copied();
+        let after = text.get(g + run);
         let before = g.checked_sub(1).and_then(|i| text.get(i));
         let (ends, continues): (&[Probe], &[Probe]) = match self.exact.get(run) {
             None => (&[], &[]),
-            Some(b) => match after.map(next_class) {
+            Some(b) => match after.map(|&b| next_class(b)) {
                 None => (&b.end, &[]),
                 Some(None) if after.is_some_and(|b| b.is_ascii_digit()) => (&[], &[]),
                 Some(None) => (&b.end, &[]),
@@ -540,7 +540,6 @@ impl IdDetector {
         }
         // Counted only for runs that some probe may open.
         let second = digits_after(text, g + run);
-        let after = text.get(g + run);
         for probes in [ends, continues] {
             for p in probes {
                 if p.next_fits(after)
