@@ -382,16 +382,22 @@ static NEGATIVE_STEMS: &[&str] = &[
     "sporing",
 ];
 
-/// Words after which a number is not personal data: order, invoice,
-/// tracking, one-time codes … in the languages of our users.
-static NEGATIVE: &[&str] = &[
-    "sim card",
-    "simcard",
-    "ration card",
+/// Words that name a reference of commerce (an order, invoice, shipment,
+/// one-time code, transfer, ticket …) in the languages of our users: the
+/// number after one is that reference, neither a phone number nor an
+/// identifier. One list for every detector that reads a veto, so that a
+/// word added for one market guards phones and IDs alike; each detector
+/// adds the words only it needs ([`NEGATIVE`] below, the phone detector's
+/// own list).
+pub(crate) static REFERENCE_WORDS: &[&str] = &[
+    // English.
     "order",
     "orders",
+    "ord",
     "invoice",
     "inv",
+    "bill",
+    "receipt",
     "ref",
     "reference",
     "tracking",
@@ -404,95 +410,151 @@ static NEGATIVE: &[&str] = &[
     "code",
     "pin",
     "passcode",
-    "verification",
+    "password",
     "txn",
     "transaction",
     "utr",
-    "upi",
     "ticket",
     "booking",
-    "receipt",
     "sku",
-    "imei",
+    "item",
+    "product",
+    "model",
     "serial",
-    "version",
-    "build",
+    "s/n",
+    "imei",
+    "case",
+    "complaint",
+    "claim",
+    // Portuguese and Spanish.
     "pedido",
     "factura",
     "fatura",
+    "fatura no",
     "boleto",
     "protocolo",
     "rastreio",
     "rastreamento",
+    "comprovante",
+    "comprobante",
+    "nf-e",
     "seguimiento",
     "rastreo",
     "guía",
+    "guia",
     "código",
     "codigo",
+    "orden",
+    "referencia",
+    "transferencia",
+    "operación",
+    "operacion",
+    "folio",
+    // French, German, Italian, Dutch, Nordic.
     "commande",
     "facture",
     "suivi",
     "colis",
+    "réf",
+    "référence",
     "bestellung",
     "bestellnummer",
+    "bestellnr",
+    "bestätigungscode",
     "rechnung",
+    "rechnungsnr",
     "sendung",
     "sendungsnummer",
+    "sendungsnr",
     "auftrag",
-    "sipariş",
-    "siparis",
-    "fatura no",
-    "kargo",
-    "takip",
+    "auftragsnr",
+    "kundennummer",
+    "kundennr",
     "ordine",
     "fattura",
     "spedizione",
+    "rif",
+    "riferimento",
     "bestelling",
     "factuur",
+    "ordernummer",
+    "beställning",
+    "bestilling",
+    "referens",
+    "tilaus",
+    "tilausnumero",
+    "lasku",
+    "koodi",
+    "vahvistuskoodi",
+    "ocr",
+    // Polish, Turkish.
     "zamówienie",
     "zamowienie",
     "faktura",
     "przesyłka",
+    "przelew",
+    "przelewu",
+    "tytuł",
+    "kod",
+    "kodu",
+    "sipariş",
+    "siparis",
+    "kargo",
+    "takip",
+    "dekont",
+    // Indonesian and Malay, Vietnamese, Thai.
     "pesanan",
     "resi",
     "faktur",
     "kode",
-    "beställning",
-    "tilaus",
-    "lasku",
+    "vận đơn",
+    "mã đơn",
+    "đơn hàng",
+    "đơn",
+    "giao dịch",
+    "เลขที่รายการ",
+    // Hindi, Russian.
+    "ऑर्डर",
     "заказ",
     "счет",
     "счёт",
     "трек",
     "код",
+    "операции",
+    "операция",
+    // Chinese, Japanese, Korean.
     "订单",
     "单号",
     "快递",
     "验证码",
+    "流水号",
     "注文",
     "주문",
+    "주문번호",
+    "거래번호",
     "송장",
+    // Arabic.
     "طلب",
     "فاتورة",
     "الشحنة",
     "شحنة",
     "التتبع",
     "تتبع",
-    "vận đơn",
-    "เลขที่รายการ",
-    "mã đơn",
-    "đơn hàng",
-    "giao dịch",
-    "流水号",
-    "операции",
+    "رمز",
+    // Irish company numbers.
     "cro",
-    "ocr",
-    "folio",
-    "dekont",
+];
+
+/// Veto words of identifiers only, on top of [`REFERENCE_WORDS`]: cards
+/// and documents that are not the person's identity, and software versions.
+static NEGATIVE: &[&str] = &[
+    "sim card",
+    "simcard",
+    "ration card",
+    "upi",
+    "version",
+    "build",
     "sr",
-    "case",
-    "complaint",
-    "claim",
     "request",
 ];
 
@@ -579,7 +641,7 @@ impl ContextWords {
             let set = kinds.iter().fold(0, |set, k| set | bit(k));
             add(word, (if set == 0 { IDENTITY } else { set }, *case));
         }
-        for word in NEGATIVE {
+        for word in REFERENCE_WORDS.iter().chain(NEGATIVE) {
             add(word, (0, Case::Any));
         }
         for stem in NEGATIVE_STEMS {
@@ -794,8 +856,28 @@ mod tests {
         assert!(!around("fatura için ").vetoed);
         assert!(!around("no ref HOXBGTUNDT - ").vetoed);
         assert!(!around("for verification charge ").vetoed);
+        assert!(!around("for verification: ").vetoed);
+        assert!(around("मेरा ऑर्डर नंबर ").vetoed);
+        assert!(around("Mi orden ").vetoed);
         assert!(around("social security # ").names(&UsSsn));
         assert!(!around("social security # ").vetoed);
+    }
+
+    /// A veto word that is also some kind's keyword would silence that
+    /// kind ("pnr" is an airline booking to the phone detector, a
+    /// personnummer here).
+    #[test]
+    fn no_veto_word_is_a_keyword() {
+        for word in REFERENCE_WORDS.iter().chain(NEGATIVE) {
+            assert!(
+                !KEYWORDS
+                    .iter()
+                    .any(|(k, _, _)| k.eq_ignore_ascii_case(word)),
+                "{word}"
+            );
+        }
+        assert!(around("mitt pnr ").names(&SePersonnummer));
+        assert!(!around("mitt pnr ").vetoed);
     }
 
     #[test]

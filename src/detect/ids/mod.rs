@@ -1293,6 +1293,11 @@ pub(crate) mod testutil {
             ("DE", "OID 1.3.6.1.4.1.311 und Version 2.5.4.3"),
             ("US", "meeting 10:30-11:45, room 4.2.1"),
             ("IN", "card ending 1111, amount 4111.11"),
+            // Reference words shared with the phone detector.
+            ("IN", "मेरा ऑर्डर नंबर 695191354166 अभी तक नहीं आया"),
+            ("AR", "Mi orden 34249659569 no ha llegado"),
+            ("IN", "bill 695191354166 paid"),
+            ("BR", "comprovante 52998224725 enviado"),
         ];
         for (region, text) in cases {
             let found = scan(text, Some(region));

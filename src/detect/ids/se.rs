@@ -73,5 +73,11 @@ mod tests {
         assert_eq!(scan("mitt 19880320-0016", None).len(), 1);
         assert_eq!(scan("640327+3813", None).len(), 1);
         assert!(scan("8803200016", None).is_empty());
+        // "pnr" names a personnummer here; to the phone detector it is a
+        // veto word (an airline booking), which must not leak into IDs.
+        assert_eq!(
+            scan("mitt pnr 8803200016", Some("SE")),
+            [(Kind::SePersonnummer, "8803200016".into())]
+        );
     }
 }

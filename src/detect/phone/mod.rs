@@ -31,6 +31,7 @@ pub(crate) mod metadata;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use once_cell::sync::Lazy;
 
+use super::context::REFERENCE_WORDS;
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::text::{
@@ -63,43 +64,17 @@ const CONF_SIBLING: f32 = 0.83;
 const CONF_BARE_HOME: f32 = 0.8;
 const CONF_BARE_KEYWORD: f32 = 0.7;
 
-/// Words after which a number is not a phone number (unless written with
-/// `+`): order, invoice, tracking, OTP … in the languages of our users.
+/// Veto words of phone numbers only, on top of the shared
+/// [`REFERENCE_WORDS`] (after either, a number is not a phone number unless
+/// written with `+`): words that name an account, an identifier or a
+/// numbered thing, which the ID detectors read as their own keywords.
+///
+/// Not "verification" alone: "for verification 98765 43210" gives a number
+/// to check; "verification code 482913" is vetoed by "code".
 const NEGATIVE_WORDS: &[&str] = &[
-    "order",
-    "ord",
-    "invoice",
-    "inv",
-    "ref",
-    "reference",
-    "tracking",
-    "track",
-    "awb",
-    "consignment",
-    "shipment",
-    "parcel",
-    "otp",
-    "code",
-    "pin",
-    "passcode",
-    "password",
-    // Not "verification" alone: "for verification 98765 43210" gives a
-    // number to check; "verification code 482913" is vetoed by "code".
-    "txn",
-    "transaction",
-    "utr",
-    "ticket",
-    "booking",
+    // An airline booking in English, a personnummer in Swedish: either way
+    // not a phone number, and the Swedish ID detector reads it as its own.
     "pnr",
-    "receipt",
-    "bill",
-    "sku",
-    "item",
-    "product",
-    "model",
-    "serial",
-    "s/n",
-    "imei",
     "id",
     "acct",
     "account",
@@ -107,113 +82,9 @@ const NEGATIVE_WORDS: &[&str] = &[
     "cuenta",
     "a/c",
     "policy",
-    "case",
-    "claim",
-    "pedido",
-    "factura",
-    "fatura",
-    "boleto",
     "nota fiscal",
-    "protocolo",
-    "rastreio",
-    "rastreamento",
-    "código",
-    "codigo",
-    "commande",
-    "facture",
-    "suivi",
-    "colis",
-    "bestellung",
-    "bestellnummer",
-    "bestellnr",
-    "bestätigungscode",
-    "auftragsnr",
-    "rechnungsnr",
-    "kundennr",
-    "sendungsnr",
-    "rechnung",
-    "sendung",
-    "auftrag",
-    "kundennummer",
-    "sipariş",
-    "siparis",
-    "kargo",
-    "takip",
-    "ordine",
-    "fattura",
-    "bestelling",
-    "factuur",
-    "zamówienie",
-    "zamowienie",
-    "faktura",
-    "pesanan",
-    "resi",
-    "faktur",
-    "kode",
-    "rif",
-    "riferimento",
-    "거래번호",
-    "주문번호",
-    "송장",
-    "kod",
-    "kodu",
-    "koodi",
-    "vahvistuskoodi",
-    "réf",
-    "référence",
-    "comprovante",
-    "comprobante",
-    "nf-e",
-    "tilaus",
-    "tilausnumero",
-    "lasku",
-    "beställning",
-    "bestilling",
     "codice",
-    "orden",
-    "ordernummer",
-    "đơn",
-    "complaint",
-    "ऑर्डर",
-    "seguimiento",
-    "rastreo",
-    "guía",
-    "guia",
-    "przelew",
-    "przelewu",
-    "tytuł",
-    "referencia",
-    "referens",
-    "transferencia",
-    "operación",
-    "operacion",
-    "заказ",
-    "Заказ",
-    "счет",
-    "счёт",
-    "Счет",
-    "трек",
-    "код",
-    "订单",
-    "单号",
-    "快递",
-    "验证码",
-    "注文",
-    "주문",
-    "طلب",
-    "فاتورة",
-    "رمز",
-    // Payment and transfer references of the markets we serve.
-    "операции",
-    "операция",
-    "流水号",
-    "giao dịch",
-    "เลขที่รายการ",
     "mã",
-    "cro",
-    "ocr",
-    "folio",
-    "dekont",
     "cccd",
     "cmnd",
     "định danh",
@@ -465,7 +336,12 @@ impl PhoneDetector {
         let forms = |words: &[&str]| -> Vec<String> {
             words.iter().flat_map(|w| text::case_variants(w)).collect()
         };
-        let (negatives, positives) = (forms(NEGATIVE_WORDS), forms(POSITIVE_WORDS));
+        let vetoes: Vec<&str> = REFERENCE_WORDS
+            .iter()
+            .chain(NEGATIVE_WORDS)
+            .copied()
+            .collect();
+        let (negatives, positives) = (forms(&vetoes), forms(POSITIVE_WORDS));
         let context = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
