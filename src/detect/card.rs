@@ -27,7 +27,9 @@
 //! 1111 1111 123`, `3782 822463 10005 1234`, or two cards one after the
 //! other. Such a run is split: it must start with a card and consist of
 //! nothing but cards, then at most an expiry date (`MM/YY`, `MM/YYYY`) and
-//! a CVV (three or four digits), in either order. Each card is reported and
+//! a CVV (three or four digits; four only after a card of 16 digits or
+//! more, or an Amex: after a shorter one they make one longer, mistyped
+//! card), in either order. Each card is reported and
 //! the rest left alone; any other digits in the run spoil it whole, as
 //! before (a card is still never part of a longer digit sequence).
 //!
@@ -371,7 +373,17 @@ impl CardDetector {
             found += 1;
             i += k;
         }
-        if found == 0 || !tail_ok(&parts[..n], i) {
+        // Four digits after a card shorter than 16 digits make a number of
+        // card length with it: "5038 2425 7847 7920" is one mistyped card,
+        // not a 12-digit Maestro and a code. American Express prints a
+        // four-digit code (its CID), so a 15-digit Amex keeps it.
+        let four_digit_code = found > 0 && {
+            let (at, k) = cards[found - 1];
+            let card = &parts[at..at + k];
+            let len: usize = card.iter().map(|p| p.len).sum();
+            len >= 16 || (len == 15 && matches!(&card[0].digits[..2], b"34" | b"37"))
+        };
+        if found == 0 || !tail_ok(&parts[..n], i, four_digit_code) {
             return;
         }
         let (first, last) = (&parts[0], &parts[n - 1]);
@@ -610,8 +622,10 @@ fn expiry_at(parts: &[Part], i: usize) -> Option<usize> {
 }
 
 /// Whether the parts from `i` on are at most one expiry date and one CVV
-/// (three or four digits), in either order, after white space.
-fn tail_ok(parts: &[Part], mut i: usize) -> bool {
+/// (three digits, or four when `four_digit_code`), in either order, after
+/// white space.
+fn tail_ok(parts: &[Part], mut i: usize, four_digit_code: bool) -> bool {
+    let code_len = if four_digit_code { 3..=4 } else { 3..=3 };
     let (mut expiry, mut cvv) = (false, false);
     while i < parts.len() {
         if !parts[i].gap.spaced() {
@@ -620,7 +634,7 @@ fn tail_ok(parts: &[Part], mut i: usize) -> bool {
         if let Some(k) = expiry_at(parts, i).filter(|_| !expiry) {
             expiry = true;
             i += k;
-        } else if (3..=4).contains(&parts[i].len)
+        } else if code_len.contains(&parts[i].len)
             && !cvv
             && parts.get(i + 1).is_none_or(|p| p.gap.spaced())
         {
@@ -1023,6 +1037,11 @@ mod tests {
             "+4111111111111111 123",
             "4111111111111111 123kg",
             "4111111111111111 5555555555554444 4012888888881881",
+            // Four digits after a card shorter than 16 digits (Amex
+            // aside): a mistyped card of 16 (Luhn-invalid), not a 12-digit
+            // Maestro and a code.
+            "My card 5038 2425 7847 7920 got declined",
+            "card 5020 4486 4093 0464",
         ] {
             assert!(scan(t).is_empty(), "{t}: {:?}", scan(t));
         }
