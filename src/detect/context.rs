@@ -402,6 +402,8 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "reference",
     "tracking",
     "track",
+    "track & trace",
+    "track and trace",
     "awb",
     "consignment",
     "shipment",
@@ -415,6 +417,11 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "transaction",
     "utr",
     "ticket",
+    // A service request. "SR" alone is an ID-only veto: to the phone
+    // detector, which lets any words stand between a veto and its number,
+    // it would also be "Sr. Pérez 55 1234 5678".
+    "service request",
+    "raised sr",
     "booking",
     "sku",
     "item",
@@ -519,6 +526,7 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "счет",
     "счёт",
     "трек",
+    "трек-номер",
     "код",
     "операции",
     "операция",
@@ -859,6 +867,8 @@ mod tests {
         assert!(!around("for verification: ").vetoed);
         assert!(around("मेरा ऑर्डर नंबर ").vetoed);
         assert!(around("Mi orden ").vetoed);
+        assert!(around("track & trace ").vetoed);
+        assert!(around("трек-номер ").vetoed);
         assert!(around("social security # ").names(&UsSsn));
         assert!(!around("social security # ").vetoed);
     }

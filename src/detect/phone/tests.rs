@@ -589,6 +589,8 @@ fn vetoes_name_only_what_follows_them() {
         ),
         ("ID", "telp 0811-461-562", "0811-461-562"),
         ("VN", "CCCD 038067489164 zalo 0906 298 664", "0906 298 664"),
+        // "Sr." names a person, not a service request, when a name follows.
+        ("MX", "llamar al Sr. Pérez 55 1234 5678", "55 1234 5678"),
         // "Verification" alone names no code: the number given to check.
         ("IN", "for verification 98765 43210", "98765 43210"),
         (
@@ -611,6 +613,10 @@ fn vetoes_name_only_what_follows_them() {
         ("IN", "for verification code 9876543210"),
         ("IN", "verification code: 9876543210"),
         ("IN", "your verification OTP 9876543210"),
+        // Reference words shared with the ID detectors.
+        ("CA", "Raised SR 8737592232, no update yet"),
+        ("NL", "track & trace 0612345678 staat stil"),
+        ("RU", "трек-номер 89123456789 не обновляется"),
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
