@@ -219,14 +219,15 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         }
         labels += 1;
         last_label = (label_start, i);
-        // Continue only when a dot is followed by another label. An ASCII
-        // domain that already ends in a plausible top-level label does not
-        // run on into text of another script ("x@126.com.电话").
+        // Continue only when a dot is followed by another label. A domain
+        // that already ends in a plausible ASCII top-level label does not
+        // run on into text of another script ("x@126.com.电话", and with
+        // an internationalised name, "x@商店.cn.我的邮箱是": a full stop
+        // typed without a space after it).
         let next = char_at(text, i + 1).0;
-        let ascii_so_far = text[from..i].is_ascii();
         let ends_in_tld =
             labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic);
-        let script_change = ascii_so_far && ends_in_tld && next.is_some_and(|c| !c.is_ascii());
+        let script_change = ends_in_tld && next.is_some_and(|c| !c.is_ascii());
         if text.get(i) == Some(&b'.')
             && matches!(next, Some(c) if is_label_char(c) && c != '-')
             && !script_change
@@ -435,6 +436,15 @@ mod tests {
         assert_eq!(
             emails("xiulan.mo81+amazon@126.com.电话"),
             vec!["xiulan.mo81+amazon@126.com"]
+        );
+        assert_eq!(
+            emails("发到 weizeng@商店.cn.我的邮箱是 rcao@foxmail.com"),
+            vec!["weizeng@商店.cn", "rcao@foxmail.com"]
+        );
+        // A domain all in one script goes on to its own top-level label.
+        assert_eq!(
+            emails("写信到 li@例子.公司.中国"),
+            vec!["li@例子.公司.中国"]
         );
     }
 
