@@ -23,8 +23,10 @@
 //! seven digits with no published check, so it needs a keyword. An Aadhaar
 //! virtual ID (VID) is sixteen digits, not starting with 0 or 1, with a
 //! Verhoeff check digit, never a palindrome (UIDAI); sixteen digits are
-//! also a card number, so it needs its keyword (`VID`), and then wins over
-//! a card.
+//! also a card number, so with its keyword (`VID`) it wins over a card,
+//! and without one it is reported only in an Indian conversation, below a
+//! card (a Luhn-valid number in a card range stays a card) and not after a
+//! card word (a mistyped card is not a VID).
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
 use crate::checksum::{luhn_valid, verhoeff_valid};
@@ -254,7 +256,9 @@ mod tests {
         assert_eq!(scan(&text, None), [(Kind::InVid, spaced.clone())]);
         let text = format!("virtual id {v}");
         assert_eq!(scan(&text, None), [(Kind::InVid, v.to_string())]);
-        assert!(scan(v, Some("IN")).iter().all(|(k, _)| *k != Kind::InVid));
+        // Unnamed: in an Indian conversation only (see `unnamed_vid_at_home`).
+        assert_eq!(scan(v, Some("IN")), [(Kind::InVid, v.to_string())]);
+        assert!(scan(v, Some("US")).iter().all(|(k, _)| *k != Kind::InVid));
         // Its keyword beats a card number of the same digits: 2366 8738
         // 4881 6371 is Verhoeff-valid and a Luhn-valid Visa-range number.
         assert!(vid(b"2366873848816371"));
@@ -281,5 +285,35 @@ mod tests {
             .map(|f| f.kind)
             .collect();
         assert_eq!(found, [Kind::CreditCard]);
+    }
+
+    /// Without its keyword, a VID is found in an Indian conversation only,
+    /// below a card and never after a card word or a veto word.
+    #[test]
+    fn unnamed_vid_at_home() {
+        let india = crate::Scanner::builder().region("IN").build().unwrap();
+        let kinds = |scanner: &crate::Scanner, text: &str| -> Vec<Kind> {
+            scanner.scan(text).into_iter().map(|f| f.kind).collect()
+        };
+        // Verhoeff-valid, Luhn-invalid: no card.
+        let v = "7492 5750 6403 2390";
+        assert!(vid(v.replace(' ', "").as_bytes()));
+        assert!(!luhn_valid(v.replace(' ', "").as_bytes()));
+        assert_eq!(kinds(&india, &format!("sent {v} pls check")), [Kind::InVid]);
+        let found = india.scan(&format!("ok here {v}"));
+        assert!((found[0].confidence - 0.75).abs() < 1e-6);
+        // Luhn-valid in a card range: a card, as before.
+        assert_eq!(
+            kinds(&india, "sent 2366 8738 4881 6371"),
+            [Kind::CreditCard]
+        );
+        for text in [
+            format!("My card {v} got declined"),
+            format!("order {v} shipped"),
+        ] {
+            assert!(kinds(&india, &text).is_empty(), "{text}");
+        }
+        let brazil = crate::Scanner::builder().region("BR").build().unwrap();
+        assert!(kinds(&brazil, &format!("sent {v}")).is_empty());
     }
 }
