@@ -59,6 +59,12 @@ const MAX_GROUPS: usize = 5;
 
 const CONF_GROUPED: f32 = 0.97;
 const CONF_BARE: f32 = 0.9;
+/// Bare, unnamed, of a length few cards have (13, 14, 17 or 18 digits):
+/// below a checksum-valid national ID of the conversation's country (0.75)
+/// with the same digits, which such a length more often is (a South
+/// African ID of someone born in the 1940s is a Luhn-valid Visa-range
+/// number; a CNPJ, a Diners one; a CLABE, a Discover one).
+const CONF_BARE_RARE_LENGTH: f32 = 0.7;
 const CONF_KEYWORD_BONUS: f32 = 0.02;
 /// A Luhn-valid number outside the issuer table, called a card.
 const CONF_UNLISTED: f32 = 0.85;
@@ -442,8 +448,10 @@ fn card_finding(
         CONF_BARE
     } else if around.vetoed || digits.len() == MIN_DIGITS {
         return None;
-    } else {
+    } else if matches!(digits.len(), 15 | 16 | 19) {
         CONF_BARE
+    } else {
+        CONF_BARE_RARE_LENGTH
     };
     let bonus = if named && listed {
         CONF_KEYWORD_BONUS
@@ -949,6 +957,36 @@ mod tests {
             "6011 0000 0000 0000 001"
         );
         assert_eq!(scan("visa 4222222222222")[0].0, "4222222222222");
+    }
+
+    /// A bare number of a length few cards have scores below a national ID
+    /// of the conversation's country with the same digits, and still above
+    /// the default threshold.
+    #[test]
+    fn rare_lengths_yield_to_home_identifiers() {
+        let conf = |t: &str| scan(t)[0].1;
+        assert!((conf("sent 4222222222222 pls") - CONF_BARE_RARE_LENGTH).abs() < 1e-6);
+        assert!((conf("sent 4111111111111111 pls") - CONF_BARE).abs() < 1e-6);
+        assert!((conf("sent 378282246310005 pls") - CONF_BARE).abs() < 1e-6);
+        // Named by a card word, any length is a card.
+        assert!((conf("visa 4222222222222") - CONF_BARE - CONF_KEYWORD_BONUS).abs() < 1e-6);
+        let kinds = |region: &str, text: &str| -> Vec<Kind> {
+            let scanner = crate::Scanner::builder().region(region).build().unwrap();
+            scanner.scan(text).into_iter().map(|f| f.kind).collect()
+        };
+        // A South African ID of someone born in 1940, Luhn-valid like
+        // every one, in the Visa range: an ID at home, a card elsewhere.
+        assert_eq!(kinds("ZA", "sent 4001015009081 pls check"), [Kind::ZaId]);
+        assert_eq!(
+            kinds("GB", "sent 4001015009081 pls check"),
+            [Kind::CreditCard]
+        );
+        assert_eq!(kinds("ZA", "card 4001015009081"), [Kind::CreditCard]);
+        // A CLABE of STP (bank 646), Luhn-valid in the Discover range.
+        assert_eq!(
+            kinds("MX", "te paso mi 646287110987702967"),
+            [Kind::MxClabe]
+        );
     }
 
     #[test]
