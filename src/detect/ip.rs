@@ -32,7 +32,9 @@ use std::net::Ipv6Addr;
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::text::{char_at, char_before, ends_with_ignore_case, is_alphanumeric, is_latin_letter};
+use crate::text::{
+    char_at, char_before, ends_with_ignore_case, is_alphanumeric, is_latin_letter, is_numeric,
+};
 
 /// The longest textual IPv6 address (`ffff:…:255.255.255.255`).
 const MAX_V6: usize = 45;
@@ -200,7 +202,7 @@ impl IpDetector {
         // `http://admin:pw@10.0.0.7/`) or an interface (`192.168.2.1@eth0`);
         // an e-mail address with such a local part is longer and wins.
         let before = char_before(text, d0).0;
-        if matches!(before, Some(c) if is_alphanumeric(c) || matches!(c, '.' | '_' | '-' | '/' | '\\' | crate::policy::mask::BULLET))
+        if matches!(before, Some(c) if glues(c) || matches!(c, '.' | '-' | '/' | '\\' | crate::policy::mask::BULLET))
         {
             return;
         }
@@ -209,7 +211,7 @@ impl IpDetector {
             return;
         }
         let after = char_at(text, e).0;
-        if after.is_some_and(|c| is_alphanumeric(c) || matches!(c, '_' | '-')) {
+        if after.is_some_and(|c| glues(c) || c == '-') {
             return;
         }
         let version_word = |w: &&[u8]| {
@@ -231,12 +233,19 @@ impl IpDetector {
     }
 }
 
+/// Whether a character next to an address makes it part of a longer token:
+/// a Latin letter, a digit of any script, `_`. Letters of scripts written
+/// without spaces do not (`VPN gives 192.168.1.159お返事…`), as for phone
+/// numbers.
+fn glues(c: char) -> bool {
+    is_latin_letter(c) || is_numeric(c) || c == '_'
+}
+
 /// Not glued to letters or digits, nor continuing a dotted or colon token.
 fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     let before = char_before(text, start).0;
     let after = char_at(text, end).0;
-    let glued =
-        |c: Option<char>| c.is_some_and(|c| is_alphanumeric(c) || is_latin_letter(c) || c == '_');
+    let glued = |c: Option<char>| c.is_some_and(glues);
     !glued(before)
         && !glued(after)
         && before != Some('.')
@@ -452,6 +461,22 @@ mod tests {
         }
         // A sentence-final dot is punctuation.
         assert_eq!(scan("1.2.3.4."), ["1.2.3.4"]);
+    }
+
+    /// Text of scripts written without spaces may touch an address.
+    #[test]
+    fn addresses_glued_to_cjk_text() {
+        assert_eq!(
+            scan("VPN gives 192.168.1.159お返事お待ちしております"),
+            ["192.168.1.159"]
+        );
+        assert_eq!(scan("服务器地址10.20.30.40请检查"), ["10.20.30.40"]);
+        assert_eq!(
+            scan("IPv6: fe80::fdbf:fb95:930eよろしくお願いします"),
+            ["fe80::fdbf:fb95:930e"]
+        );
+        // Digits of any script still glue.
+        assert!(scan("192.168.1.1٣").is_empty());
     }
 
     #[test]
