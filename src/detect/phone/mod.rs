@@ -333,15 +333,11 @@ impl PhoneDetector {
         Lazy::force(&CURRENCY_INDEX);
         // A DFA: context is read before most numbers found, and the words
         // are few enough for its tables to stay small.
-        let forms = |words: &[&str]| -> Vec<String> {
-            words.iter().flat_map(|w| text::case_variants(w)).collect()
+        let forms = |words: &mut dyn Iterator<Item = &&str>| -> Vec<String> {
+            words.flat_map(|w| text::case_variants(w)).collect()
         };
-        let vetoes: Vec<&str> = REFERENCE_WORDS
-            .iter()
-            .chain(NEGATIVE_WORDS)
-            .copied()
-            .collect();
-        let (negatives, positives) = (forms(&vetoes), forms(POSITIVE_WORDS));
+        let negatives = forms(&mut REFERENCE_WORDS.iter().chain(NEGATIVE_WORDS));
+        let positives = forms(&mut POSITIVE_WORDS.iter());
         let context = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
