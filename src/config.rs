@@ -44,6 +44,10 @@ pub struct Config {
     /// Findings below this confidence are dropped (default 0.5; see
     /// [`crate::MinConfidence`]). Roles may set their own.
     pub min_confidence: Option<crate::MinConfidence>,
+    /// Also read contact details spelled out as words (`nine eight seven
+    /// …`, `ravi [at] gmail [dot] com`); default `false`. See
+    /// [`ScannerBuilder::spelled_out`](crate::ScannerBuilder::spelled_out).
+    pub spelled_out: Option<bool>,
 }
 
 /// One caller-defined detector: `kind` and either `pattern` (a regular

@@ -15,6 +15,8 @@
 //! the span is a keycap mark right after a digit), so text without keycaps
 //! (nearly all text) pays one comparison per numeric span, not a search.
 
+use crate::rewrite::Rewritten;
+
 /// U+20E3 COMBINING ENCLOSING KEYCAP in UTF-8.
 const KEYCAP: &[u8] = "\u{20E3}".as_bytes();
 /// U+FE0F VARIATION SELECTOR-16 in UTF-8.
@@ -33,59 +35,33 @@ pub(crate) fn mark_at(text: &[u8], at: usize) -> bool {
     }
 }
 
-/// Text without the keycap marks of its digits, and where each of its
-/// bytes was in the original.
-#[derive(Debug, Default)]
-pub(crate) struct Stripped {
-    /// The text without the marks.
-    pub text: Vec<u8>,
-    /// `origin[i]` is where `text[i]` was; one more entry, the original
-    /// length, stands for the end.
-    origin: Vec<usize>,
-}
-
-impl Stripped {
-    /// `text` with U+FE0F U+20E3 (or U+20E3 alone) removed after each ASCII
-    /// digit, `#`, `*` and mask bullet. Marks after anything else stay:
-    /// they make no keycap.
-    pub(crate) fn new(text: &[u8]) -> Stripped {
-        let mut out = Stripped {
-            text: Vec::with_capacity(text.len()),
-            origin: Vec::with_capacity(text.len() + 1),
-        };
-        let mut i = 0;
-        while i < text.len() {
-            let b = text[i];
-            out.text.push(b);
-            out.origin.push(i);
-            i += 1;
-            // A mask bullet stands for a digit: masked keycaps read as
-            // masked digits do (see `crate::masked`).
-            let base = b.is_ascii_digit()
-                || b == b'#'
-                || b == b'*'
-                || (b == BULLET[2] && out.text.ends_with(BULLET));
-            if base {
-                let rest = &text[i..];
-                if rest.starts_with(KEYCAP) {
-                    i += KEYCAP.len();
-                } else if rest.starts_with(EMOJI_STYLE)
-                    && rest[EMOJI_STYLE.len()..].starts_with(KEYCAP)
-                {
-                    i += EMOJI_STYLE.len() + KEYCAP.len();
-                }
+/// `text` with U+FE0F U+20E3 (or U+20E3 alone) removed after each ASCII
+/// digit, `#`, `*` and mask bullet. Marks after anything else stay: they
+/// make no keycap. The marks belong to the digit before them.
+pub(crate) fn strip(text: &[u8]) -> Rewritten {
+    let mut out = Rewritten::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        let b = text[i];
+        out.push(b, i);
+        i += 1;
+        // A mask bullet stands for a digit: masked keycaps read as masked
+        // digits do (see `crate::masked`).
+        let base = b.is_ascii_digit()
+            || b == b'#'
+            || b == b'*'
+            || (b == BULLET[2] && out.text.ends_with(BULLET));
+        if base {
+            let rest = &text[i..];
+            if rest.starts_with(KEYCAP) {
+                i += KEYCAP.len();
+            } else if rest.starts_with(EMOJI_STYLE) && rest[EMOJI_STYLE.len()..].starts_with(KEYCAP)
+            {
+                i += EMOJI_STYLE.len() + KEYCAP.len();
             }
         }
-        out.origin.push(text.len());
-        out
     }
-
-    /// The original range of `start..end` of the stripped text: from its
-    /// first byte to the byte before the next kept one, so the marks after
-    /// its last digit belong to it.
-    pub(crate) fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.origin[start], self.origin[end])
-    }
+    out.finish(text.len())
 }
 
 #[cfg(test)]
@@ -95,7 +71,7 @@ mod tests {
     #[test]
     fn strips_the_marks_of_keycaps_only() {
         let text = "9\u{FE0F}\u{20E3}8\u{20E3} #\u{FE0F}\u{20E3} ❤\u{FE0F} a\u{20E3} •\u{20E3} 7";
-        let s = Stripped::new(text.as_bytes());
+        let s = strip(text.as_bytes());
         assert_eq!(s.text, "98 # ❤\u{FE0F} a\u{20E3} • 7".as_bytes());
         // "98" maps to the two keycaps, marks included.
         assert_eq!(s.original(0, 2), (0, 11));
@@ -107,7 +83,7 @@ mod tests {
     fn any_bytes_map_back_monotonically() {
         let text =
             b"\xe2\x83\xa3 1\xe2\x83 2\xef\xb8\x8f 3\xef\xb8\x8f\xe2\x83\xa3\xff4\xe2\x83\xa3";
-        let s = Stripped::new(text);
+        let s = strip(text);
         assert_eq!(s.text, b"\xe2\x83\xa3 1\xe2\x83 2\xef\xb8\x8f 3\xff4");
         let mut last = 0;
         for i in 0..=s.text.len() {

@@ -82,7 +82,9 @@ pub mod policy;
 mod prefilter;
 mod region;
 pub mod report;
+mod rewrite;
 mod scanner;
+mod spelled;
 pub mod stream;
 mod text;
 

@@ -27,6 +27,7 @@ use crate::policy::{
 };
 use crate::prefilter::Triggers;
 use crate::region::Region;
+use crate::spelled;
 use crate::text::{char_at, char_before, digit_value};
 
 /// Builds a [`Scanner`]. Obtain one with [`Scanner::builder`].
@@ -38,6 +39,7 @@ pub struct ScannerBuilder {
     key: Option<Key>,
     custom: Vec<CustomSpec>,
     min_confidence: Option<f32>,
+    spelled_out: bool,
 }
 
 impl ScannerBuilder {
@@ -125,6 +127,33 @@ impl ScannerBuilder {
         self
     }
 
+    /// Also reads contact details spelled out to slip past filters: digits
+    /// written as words in fourteen languages (`nine eight seven …`, `ek do
+    /// teen …`, `double five`, Chinese numerals) and an address's `@` and
+    /// dots written as words or in brackets (`ravi [at] gmail [dot] com`).
+    /// What they spell must still validate as the value it would be in
+    /// digits; the findings cover the words. Off by default: it reads every
+    /// word of every message, where the scanner otherwise skips text
+    /// without a digit or an `@` (see `docs/detection.md` for the cost).
+    /// The [guard](crate::guard) reads them in what it checks whatever this
+    /// says.
+    ///
+    /// ```
+    /// use piimask::{Kind, Scanner};
+    /// let scanner = Scanner::builder().region("IN").spelled_out(true).build()?;
+    /// let text = "call nine eight seven six five, four three two one zero";
+    /// let found = scanner.scan(text);
+    /// assert_eq!(found[0].normalized, "+919876543210");
+    /// assert_eq!(&text[found[0].range()], "nine eight seven six five, four three two one zero");
+    /// let mail = scanner.scan("ravi [at] gmail [dot] com");
+    /// assert_eq!((mail[0].kind.clone(), mail[0].normalized.as_str()), (Kind::Email, "ravi@gmail.com"));
+    /// # Ok::<(), piimask::Error>(())
+    /// ```
+    pub fn spelled_out(mut self, on: bool) -> Self {
+        self.spelled_out = on;
+        self
+    }
+
     /// Roles and their operators, merged over the built-in roles (see
     /// [`crate::policy`]).
     pub fn policy(mut self, policy: PolicyConfig) -> Self {
@@ -156,6 +185,9 @@ impl ScannerBuilder {
         }
         if let Some(min) = config.min_confidence {
             self.min_confidence = Some(min.get());
+        }
+        if let Some(on) = config.spelled_out {
+            self.spelled_out = on;
         }
         self
     }
@@ -228,6 +260,7 @@ impl ScannerBuilder {
             policy,
             key: self.key,
             min_confidence,
+            spelled_out: self.spelled_out,
         };
         scanner.warm_up();
         Ok(scanner)
@@ -273,6 +306,8 @@ pub struct Scanner {
     policy: Policy,
     key: Option<Key>,
     min_confidence: MinConfidence,
+    /// Whether spelled-out values are read (see `crate::spelled`).
+    spelled_out: bool,
 }
 
 impl Default for Scanner {
@@ -398,11 +433,62 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) {
+        self.scan_as_written(text, region, min_confidence, out);
+        if self.spelled_out {
+            self.add_spelled_out(text, region, min_confidence, out);
+        }
+    }
+
+    /// Whether spelled-out values are read by every scan.
+    pub fn reads_spelled_out(&self) -> bool {
+        self.spelled_out
+    }
+
+    /// Adds to `out` (the findings of `text` as written) the values `text`
+    /// spells out (see `crate::spelled`): the findings of its rewritten copy
+    /// that overlap none of `out`, mapped back onto the words.
+    pub(crate) fn add_spelled_out(
+        &self,
+        text: &[u8],
+        region: Option<Region>,
+        min_confidence: MinConfidence,
+        out: &mut Vec<Finding>,
+    ) {
+        let Some(copy) = spelled::rewrite(text) else {
+            return;
+        };
+        let mut found = Vec::new();
+        self.scan_as_written(&copy.text, region, min_confidence, &mut found);
+        let written = out.len();
+        for mut finding in found {
+            (finding.start, finding.end) = copy.original(finding.start, finding.end);
+            let overlaps = out[..written]
+                .iter()
+                .any(|o| o.start < finding.end && finding.start < o.end);
+            if !overlaps {
+                out.push(finding);
+            }
+        }
+        if out.len() > written {
+            out.sort_by_key(|f| f.start);
+        }
+    }
+
+    /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
+    /// of the text as written (keycap digits included), without reading
+    /// spelled-out values.
+    fn scan_as_written(
+        &self,
+        text: &[u8],
+        region: Option<Region>,
+        min_confidence: MinConfidence,
+        out: &mut Vec<Finding>,
+    ) {
         // Numbers written as keycap emoji are read again through a copy
         // without the keycap marks, and the findings mapped back (see
         // `crate::keycap`): text without them pays nothing more.
         if self.scan_bytes(text, region, min_confidence, out) {
-            let stripped = keycap::Stripped::new(text);
+            let stripped = keycap::strip(text);
             self.scan_bytes(&stripped.text, region, min_confidence, out);
             for f in out.iter_mut() {
                 (f.start, f.end) = stripped.original(f.start, f.end);
@@ -722,9 +808,11 @@ impl Scanner {
         MASKING_FAULT.with(|f| f.set(at.map(|at| (at, panic))));
     }
 
-    /// Whether custom detectors (which see the whole text) are configured.
+    /// Whether some detector sees the whole text rather than the places
+    /// around digits and `@`: custom detectors, and the reading of
+    /// spelled-out values.
     pub(crate) fn has_whole_text_detectors(&self) -> bool {
-        !self.whole_text.is_empty()
+        !self.whole_text.is_empty() || self.spelled_out
     }
 
     /// The scanner's policy (its roles).

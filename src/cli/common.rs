@@ -30,6 +30,11 @@ pub struct Options {
     /// its own threshold keeps it.
     #[arg(long)]
     pub min_confidence: Option<f32>,
+    /// Also read contact details spelled out as words (`nine eight seven
+    /// …`, `ravi [at] gmail [dot] com`; see docs/detection.md). Slower:
+    /// every word is read.
+    #[arg(long)]
+    pub spelled_out: bool,
     /// Input lines are messages, not JSON objects.
     #[arg(long)]
     pub plain: bool,
@@ -97,6 +102,9 @@ pub fn build_scanner(opts: &Options) -> Result<Scanner, String> {
     }
     if let Some(min) = opts.min_confidence {
         builder = builder.min_confidence(min);
+    }
+    if opts.spelled_out {
+        builder = builder.spelled_out(true);
     }
     builder.build().map_err(|e| e.to_string())
 }

@@ -140,6 +140,22 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
     ok.then_some(start)
 }
 
+/// Whether a local part looks like a mailbox rather than a word: it holds
+/// a digit, `.`, `_`, `+` or `-` (`ravi.kumar`, `priya_88`, not `us`).
+pub(crate) fn looks_like_mailbox(local: &[u8]) -> bool {
+    local
+        .iter()
+        .any(|&b| b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'+' | b'-'))
+}
+
+/// Whether `domain` is a mail service's, whose addresses are personal
+/// whatever their local part.
+pub(crate) fn is_mail_service(domain: &[u8]) -> bool {
+    MAIL_SERVICES
+        .iter()
+        .any(|s| s.as_bytes().eq_ignore_ascii_case(domain))
+}
+
 /// An address written with one space beside its `@` (`ravi.kumar @
 /// gmail.com`, `ravi.kumar@ gmail.com`), as people write one to slip it
 /// past a filter: `(start, local end, domain start, end)`. "at" written as
@@ -158,12 +174,7 @@ fn spaced_address(text: &[u8], at: usize) -> Option<(usize, usize, usize, usize)
     let end = domain_end(text, domain_start)?;
     let local = &text[start..local_end];
     let domain = &text[domain_start..end];
-    let mailbox = local
-        .iter()
-        .any(|&b| b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'+' | b'-'))
-        || MAIL_SERVICES
-            .iter()
-            .any(|s| s.as_bytes().eq_ignore_ascii_case(domain));
+    let mailbox = looks_like_mailbox(local) || is_mail_service(domain);
     // `98765 43210 @ gmail.com`: digits after a number in groups are its
     // last group, not a mailbox.
     let number_tail = local.iter().all(u8::is_ascii_digit)

@@ -407,6 +407,12 @@ pub struct GuardConfig {
     /// holds outbound personal data; `true` delivers it. Both raise a
     /// `store_error` event per finding.
     pub fail_open: bool,
+    /// Also read values spelled out as words (`nine eight seven …`, `ravi
+    /// [at] gmail [dot] com`), as agents write them to slip past masking,
+    /// whatever the scanner's own
+    /// [`spelled_out`](crate::ScannerBuilder::spelled_out) says. Default
+    /// `true`.
+    pub read_spelled_out: bool,
 }
 
 impl Default for GuardConfig {
@@ -420,6 +426,7 @@ impl Default for GuardConfig {
             coaching: BTreeMap::new(),
             monitor: monitor::MonitorConfig::default(),
             fail_open: false,
+            read_spelled_out: true,
         }
     }
 }
@@ -701,6 +708,11 @@ impl Guard {
         catch_unwind(AssertUnwindSafe(|| {
             let mut out = Vec::new();
             self.scanner.scan_into(text.as_bytes(), region, &mut out);
+            if self.config.read_spelled_out && !self.scanner.reads_spelled_out() {
+                let min_confidence = self.scanner.min_confidence();
+                self.scanner
+                    .add_spelled_out(text.as_bytes(), region, min_confidence, &mut out);
+            }
             out
         }))
         .map_err(panic_message)

@@ -27,6 +27,7 @@ use super::mask;
 use crate::detect::phone::metadata::TABLES;
 use crate::error::Error;
 use crate::finding::{Finding, Kind};
+use crate::spelled;
 
 /// Characters of a token: lower-case RFC 4648 base32.
 const TOKEN_ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
@@ -109,6 +110,14 @@ impl Operator {
         out: &mut Vec<u8>,
     ) -> Result<(), Error> {
         let need_key = || key.ok_or_else(|| Error::MissingKey(self.name()));
+        // A value spelled out in words is replaced as if written in digits:
+        // masks and encryption work on the digits as written and would
+        // leave the words, that is the value, in place.
+        let value = if !matches!(self, Operator::Keep) && spelled::is_spelled(value.as_bytes()) {
+            finding.normalized.as_str()
+        } else {
+            value
+        };
         match self {
             Operator::Keep => out.extend_from_slice(value.as_bytes()),
             Operator::Mask {

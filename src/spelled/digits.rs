@@ -1,0 +1,336 @@
+//! Runs of digit words (and digit groups among them) read as digits.
+//!
+//! A run is a sequence of number tokens, each joined to the next by a short
+//! gap of spaces or `-`, `.`, `,`, `/`. It is rewritten only if, once weak
+//! words are trimmed from its ends, it holds at least [`MIN_WORD_DIGITS`]
+//! digits from words and [`MIN_DIGITS`] in all: fewer is a quantity
+//! (`two boxes`, `one or two`), not a number anyone would need to hide.
+//! Words become digits written together (`nine eight` is `98`); a gap
+//! beside a digit group stays, so `98765 four three two one zero` reads
+//! `98765 43210`, as a number in two groups.
+
+use super::words::{lookup, Word};
+use super::{Edit, TokenKind, Tokens};
+
+/// Digits from words a run needs.
+const MIN_WORD_DIGITS: usize = 3;
+/// Digits a run needs in all: the shortest phone numbers have seven.
+const MIN_DIGITS: usize = 7;
+/// The longest gap between two tokens of a run, in bytes.
+const MAX_GAP: usize = 4;
+
+#[derive(Clone, Copy, Debug)]
+enum Part {
+    Digit { value: u8, weak: bool },
+    Times(u8),
+    Plus,
+    Group,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Item {
+    start: usize,
+    end: usize,
+    part: Part,
+}
+
+/// Adds an edit for each run of `text` worth reading as digits, and notes
+/// where `at` (or `arroba`) is written, for the address pass (one pass over
+/// the words serves both).
+pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize, usize)>) {
+    let mut run: Vec<Item> = Vec::new();
+    for token in Tokens::new(text) {
+        let part = match token.kind {
+            TokenKind::Digits => Some(Part::Group),
+            TokenKind::Numeral(value) => Some(Part::Digit { value, weak: false }),
+            TokenKind::Word => match lookup(&text[token.start..token.end]) {
+                Some(Word::Digit { value, weak }) => Some(Part::Digit { value, weak }),
+                Some(Word::Times(n)) => Some(Part::Times(n)),
+                Some(Word::Plus) => Some(Part::Plus),
+                Some(Word::At) => {
+                    at_words.push((token.start, token.end));
+                    None
+                }
+                _ => None,
+            },
+        };
+        let Some(part) = part else {
+            if !run.is_empty() {
+                flush(text, &mut run, edits);
+            }
+            continue;
+        };
+        let joined = run
+            .last()
+            .is_some_and(|last| is_gap(&text[last.end..token.start]));
+        // `plus` starts a number: one inside a run starts another.
+        if !joined || matches!(part, Part::Plus) {
+            flush(text, &mut run, edits);
+        }
+        run.push(Item {
+            start: token.start,
+            end: token.end,
+            part,
+        });
+    }
+    flush(text, &mut run, edits);
+}
+
+/// Whether `gap` may join two tokens of a run.
+fn is_gap(gap: &[u8]) -> bool {
+    gap.len() <= MAX_GAP && {
+        let mut rest = gap;
+        loop {
+            match rest {
+                [] => break true,
+                [b' ' | b'\t' | b'-' | b'.' | b',' | b'/', tail @ ..] => rest = tail,
+                [0xC2, 0xA0, tail @ ..] => rest = tail,
+                _ => break false,
+            }
+        }
+    }
+}
+
+/// Ends the current run: adds its edit if it is worth one, and empties it.
+fn flush(text: &[u8], run: &mut Vec<Item>, edits: &mut Vec<Edit>) {
+    // Nearly every run is a lone digit group or word: count before building.
+    let words = run
+        .iter()
+        .filter(|i| matches!(i.part, Part::Digit { .. }))
+        .count();
+    if words >= MIN_WORD_DIGITS {
+        edits.extend(edit(text, run));
+    }
+    run.clear();
+}
+
+/// The digits `run` stands for, if it is worth reading.
+///
+/// Weak words at its ends may be ordinary words (`please do nine eight …`)
+/// or digits (`… três dois um`, `oh seven …`): they are written as a group
+/// of their own, apart from the rest, and the phone detector, which tries
+/// a number with and without its edge groups, keeps the reading that
+/// validates. The thresholds count the rest only.
+fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
+    let is_core = |i: &Item| !matches!(i.part, Part::Digit { weak: true, .. });
+    let core_start = run.iter().position(is_core)?;
+    // A `double` or `plus` ends nothing.
+    let core_end = 1
+        + run[core_start..]
+            .iter()
+            .rposition(|i| is_core(i) && !matches!(i.part, Part::Times(_) | Part::Plus))?
+        + core_start;
+    let (head, core, tail) = (
+        &run[..core_start],
+        &run[core_start..core_end],
+        &run[core_end..],
+    );
+    let tail_end = tail
+        .iter()
+        .rposition(|i| matches!(i.part, Part::Digit { .. }))
+        .map_or(0, |i| i + 1);
+    let tail = &tail[..tail_end];
+
+    let mut bytes = Vec::new();
+    let word_digits = write(text, core, &mut bytes);
+    let digits = bytes.iter().filter(|(b, _)| b.is_ascii_digit()).count();
+    if word_digits < MIN_WORD_DIGITS || digits < MIN_DIGITS {
+        return None;
+    }
+    if let (Some(last), Some(first)) = (head.last(), core.first()) {
+        let mut edge = Vec::new();
+        write_digits(head, &mut edge);
+        edge.push((b' ', last.end.min(first.start)));
+        bytes.splice(0..0, edge);
+    }
+    if let (Some(last), false) = (core.last(), tail.is_empty()) {
+        bytes.push((b' ', last.end));
+        write_digits(tail, &mut bytes);
+    }
+    let start = run[0].start;
+    let end = tail.last().or(core.last())?.end;
+    Some(Edit { start, end, bytes })
+}
+
+/// Appends the digit words of `items` as digits, each from its word.
+fn write_digits(items: &[Item], bytes: &mut Vec<(u8, usize)>) {
+    for item in items {
+        if let Part::Digit { value, .. } = item.part {
+            bytes.push((b'0' + value, item.start));
+        }
+    }
+}
+
+/// Appends what `items` stand for; returns how many digits came from
+/// words. Words are written together; a gap beside a digit group stays.
+fn write(text: &[u8], items: &[Item], bytes: &mut Vec<(u8, usize)>) -> usize {
+    let mut word_digits = 0;
+    let mut times = None;
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            let before = &items[i - 1];
+            let beside_group =
+                matches!(item.part, Part::Group) || matches!(before.part, Part::Group);
+            if beside_group && !matches!(before.part, Part::Plus) {
+                bytes.extend((before.end..item.start).map(|at| (text[at], at)));
+            }
+        }
+        match item.part {
+            Part::Group => bytes.extend((item.start..item.end).map(|at| (text[at], at))),
+            Part::Plus => bytes.push((b'+', item.start)),
+            Part::Times(n) => times = Some((n, item.start)),
+            Part::Digit { value, .. } => {
+                let (n, at) = times.take().unwrap_or((1, item.start));
+                for _ in 0..n {
+                    bytes.push((b'0' + value, at));
+                }
+                word_digits += usize::from(n);
+            }
+        }
+        if !matches!(item.part, Part::Times(_)) {
+            times = None;
+        }
+    }
+    word_digits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rewrite;
+
+    fn read(text: &str) -> String {
+        rewrite(text.as_bytes())
+            .map_or_else(|| text.to_string(), |r| String::from_utf8(r.text).unwrap())
+    }
+
+    #[test]
+    fn reads_digit_words_of_every_language() {
+        for (text, digits) in [
+            (
+                "nine eight seven six five four three two one zero",
+                "9876543210",
+            ),
+            (
+                "Nine-Eight-Seven-Six-Five-Four-Three-Two-One-Zero",
+                "9876543210",
+            ),
+            ("NINE EIGHT SEVEN SIX FIVE FOUR THREE", "9876543"),
+            (
+                "nau aath saat chhe paanch chaar teen do ek shunya",
+                "9876543210",
+            ),
+            ("नौ आठ सात छह पांच चार तीन दो एक शून्य", "9876543210"),
+            (
+                "nueve ocho siete seis cinco cuatro tres dos uno cero",
+                "9876543210",
+            ),
+            (
+                "nove oito sete meia cinco quatro três dois um zero",
+                "9876543210",
+            ),
+            (
+                "neuf huit sept six cinq quatre trois deux un zéro",
+                "9876543210",
+            ),
+            (
+                "nove otto sette sei cinque quattro tre due uno zero",
+                "9876543210",
+            ),
+            (
+                "neun acht sieben sechs fünf vier drei zwei eins null",
+                "9876543210",
+            ),
+            (
+                "sembilan delapan tujuh enam lima empat tiga dua satu nol",
+                "9876543210",
+            ),
+            (
+                "dokuz sekiz yedi altı beş dört üç iki bir sıfır",
+                "9876543210",
+            ),
+            (
+                "tisa nane saba sita tano nne tatu mbili moja sifuri",
+                "9876543210",
+            ),
+            (
+                "تسعة ثمانية سبعة ستة خمسة أربعة ثلاثة اثنان واحد صفر",
+                "9876543210",
+            ),
+            (
+                "девять восемь семь шесть пять четыре три два один ноль",
+                "9876543210",
+            ),
+            ("chín tám bảy sáu năm bốn ba hai một không", "9876543210"),
+            ("一三八一二三四五六七八", "13812345678"),
+        ] {
+            assert_eq!(read(text), digits, "{text}");
+        }
+    }
+
+    #[test]
+    fn mixes_words_with_digit_groups_doubles_and_plus() {
+        for (text, read_as) in [
+            ("call 98765 four three two one zero", "call 98765 43210"),
+            ("call 98765 43 two one zero", "call 98765 43 210"),
+            (
+                "my no is +91 nine eight seven six five 43210",
+                "my no is +91 98765 43210",
+            ),
+            (
+                "plus nine one nine eight seven six five four three two one zero",
+                "+919876543210",
+            ),
+            ("nine double eight seven six triple five", "98876555"),
+            (
+                "double nine eight seven six five four three double",
+                "99876543 double",
+            ),
+            (
+                "nine eight seven, six five four, three two one zero ok",
+                "9876543210 ok",
+            ),
+            ("9 eight 7 six 5 four 3 two 1 zero", "9 8 7 6 5 4 3 2 1 0"),
+        ] {
+            assert_eq!(read(text), read_as, "{text}");
+        }
+    }
+
+    #[test]
+    fn quantities_and_prose_stay_words() {
+        for text in [
+            "one or two boxes",
+            "two three days",
+            "five six seven",
+            "I need one two three",
+            "one two three four five six",
+            "do do do do do do do",
+            "oh oh oh nine eight seven six",
+            "it was one. then two! then three? four five six seven",
+            "order 12345 six",
+            "nine eight seven\nsix five four three",
+        ] {
+            assert_eq!(read(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn weak_words_at_the_ends_stand_apart() {
+        // At an end, a group of its own: the phone detector tries the
+        // number with and without it.
+        assert_eq!(
+            read("please do nine eight oh seven six five four"),
+            "please 2 9807654"
+        );
+        assert_eq!(
+            read("un nueve ocho siete seis cinco cuatro tres un"),
+            "1 9876543 1"
+        );
+        assert_eq!(
+            read("do do nine eight seven six five four three"),
+            "22 9876543"
+        );
+        // Only the rest counts: six digits and a weak word are not enough.
+        let short = "nine eight seven six five four do";
+        assert_eq!(read(short), short);
+    }
+}

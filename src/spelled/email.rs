@@ -1,0 +1,270 @@
+//! An address's `@` and dots spelled out: `ravi [at] gmail [dot] com`,
+//! `ravi(at)gmail.com`, `juan arroba gmail punto com`.
+//!
+//! The edit writes `@` and `.` in place of the markers and the spaces
+//! around them, so that the e-mail detector reads `ravi@gmail.com` and
+//! validates it as any address. How sure a marker is decides how much else
+//! is asked for:
+//!
+//! - A bracketed one (`[at]`, `(@)`) or `arroba` is never prose.
+//! - A plain `at` is English: read as `@` only when a dot is spelled out
+//!   too and the domain ends in a common top-level domain (`sales at
+//!   example dot com`, not `at work dot dot dot`), or when the local part
+//!   looks like a mailbox or the domain is a mail service's (`ravi.kumar
+//!   at example.com`, `ravi at gmail.com`, not `find us at shop.com`).
+
+use super::words::{lookup, Word};
+use super::Edit;
+use crate::detect::email::{is_mail_service, looks_like_mailbox};
+
+/// Top-level domains that a spelled-out `dot` may end an address with.
+const COMMON_TLDS: &[&str] = &[
+    "com", "net", "org", "edu", "gov", "info", "biz", "io", "co", "me", "in", "id", "br", "mx",
+    "ar", "cl", "pe", "ng", "ke", "za", "ae", "sa", "eg", "tr", "ru", "de", "fr", "es", "it", "uk",
+    "pk", "bd", "lk", "ph", "my", "sg", "vn", "th", "cn", "jp", "au", "ca", "us", "ma",
+];
+
+/// Most labels a domain is read with.
+const MAX_LABELS: usize = 6;
+
+/// How an `@` was written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    /// `at` between spaces.
+    Word,
+    /// `[at]`, `(@)`, `arroba`: never prose.
+    Sure,
+}
+
+/// Adds an edit for each address in `text` written with a spelled-out `@`
+/// or dot; `at_words` are where `at` or `arroba` is written.
+pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edit>) {
+    for &(start, end) in at_words {
+        let marker = match bracketed(text, start, end) {
+            Some(outer) => Some((outer, Marker::Sure)),
+            None if spaced(text, start, end) => {
+                let sure = text[start..end].eq_ignore_ascii_case(b"arroba");
+                Some(((start, end), if sure { Marker::Sure } else { Marker::Word }))
+            }
+            None => None,
+        };
+        if let Some(((start, end), marker)) = marker {
+            edits.extend(address(text, start, end, marker));
+        }
+    }
+    for at in memchr::memchr_iter(b'@', text) {
+        if let Some((start, end)) = bracketed(text, at, at + 1) {
+            edits.extend(address(text, start, end, Marker::Sure));
+        }
+    }
+}
+
+/// The range of `[` … `]` (or `()`, `{}`, `<>`) around `start..end`, with
+/// at most one space inside each bracket.
+fn bracketed(text: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    let open = skip_back(text, start, 1).checked_sub(1)?;
+    let close = skip(text, end, 1);
+    let pair = (text[open], *text.get(close)?);
+    matches!(
+        pair,
+        (b'[', b']') | (b'(', b')') | (b'{', b'}') | (b'<', b'>')
+    )
+    .then_some((open, close + 1))
+}
+
+/// Whether `start..end` has a space on either side.
+fn spaced(text: &[u8], start: usize, end: usize) -> bool {
+    start > 0 && text[start - 1] == b' ' && text.get(end) == Some(&b' ')
+}
+
+/// `at` moved past at most `most` spaces.
+fn skip(text: &[u8], at: usize, most: usize) -> usize {
+    at + text[at..]
+        .iter()
+        .take(most)
+        .take_while(|&&b| b == b' ')
+        .count()
+}
+
+/// `at` moved back over at most `most` spaces.
+fn skip_back(text: &[u8], at: usize, most: usize) -> usize {
+    at - text[..at]
+        .iter()
+        .rev()
+        .take(most)
+        .take_while(|&&b| b == b' ')
+        .count()
+}
+
+fn is_local_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+}
+
+fn is_label_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'-'
+}
+
+/// The end of the domain label starting at `at`, if one does.
+fn label_end(text: &[u8], at: usize) -> Option<usize> {
+    let len = text[at.min(text.len())..]
+        .iter()
+        .take_while(|&&b| is_label_byte(b))
+        .count();
+    (len > 0).then_some(at + len)
+}
+
+/// After a label ending at `at`: a dot, plain or spelled out, and where
+/// the next label starts; `true` if the dot was spelled out.
+fn dot_after(text: &[u8], at: usize) -> Option<(usize, bool)> {
+    if text.get(at) == Some(&b'.') && text.get(at + 1).is_some_and(|&b| is_label_byte(b)) {
+        return Some((at + 1, false));
+    }
+    let from = skip(text, at, 2);
+    let letters = |i: usize| {
+        text[i.min(text.len())..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count()
+    };
+    let end = match text.get(from) {
+        Some(b'[' | b'(' | b'{' | b'<') => {
+            let inner = skip(text, from + 1, 1);
+            let inner_end = match text.get(inner) {
+                Some(b'.') => inner + 1,
+                _ => {
+                    let word_end = inner + letters(inner);
+                    (lookup(&text[inner..word_end]) == Some(Word::Dot)).then_some(word_end)?
+                }
+            };
+            bracketed(text, inner, inner_end)?.1
+        }
+        _ => {
+            let word_end = from + letters(from);
+            let word = lookup(&text[from..word_end]) == Some(Word::Dot);
+            (word && from > at && spaced(text, from, word_end)).then_some(word_end)?
+        }
+    };
+    Some((skip(text, end, 2), true))
+}
+
+/// The edit for an address whose `@` is written `text[start..end]`.
+fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit> {
+    let local_end = skip_back(text, start, 1);
+    let local_start = local_end
+        - text[..local_end]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_local_byte(b))
+            .count();
+    let local = &text[local_start..local_end];
+    let starts_clean = local_start == 0 || b" \t\n\r(<[:,;\"".contains(&text[local_start - 1]);
+    if local.is_empty() || local[0] == b'.' || local.ends_with(b".") || !starts_clean {
+        return None;
+    }
+    let mut labels = vec![];
+    let mut at = skip(text, end, 1);
+    let mut spelled_dot = false;
+    loop {
+        let label = (at, label_end(text, at)?);
+        labels.push(label);
+        if labels.len() == MAX_LABELS {
+            break;
+        }
+        match dot_after(text, label.1) {
+            Some((next, spelled)) if label_end(text, next).is_some() => {
+                spelled_dot |= spelled;
+                at = next;
+            }
+            _ => break,
+        }
+    }
+    let (tld_start, tld_end) = *labels.last()?;
+    let tld = &text[tld_start..tld_end];
+    if labels.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let domain: Vec<u8> = labels
+        .iter()
+        .flat_map(|&(s, e)| std::iter::once(b'.').chain(text[s..e].iter().copied()))
+        .skip(1)
+        .collect();
+    let common_tld = COMMON_TLDS
+        .iter()
+        .any(|t| t.as_bytes().eq_ignore_ascii_case(tld));
+    let sure = match marker {
+        Marker::Sure => true,
+        Marker::Word => {
+            (spelled_dot && common_tld) || looks_like_mailbox(local) || is_mail_service(&domain)
+        }
+    };
+    if !sure {
+        return None;
+    }
+    let mut bytes = vec![(b'@', local_end)];
+    for (i, &(s, e)) in labels.iter().enumerate() {
+        if i > 0 {
+            bytes.push((b'.', labels[i - 1].1));
+        }
+        bytes.extend((s..e).map(|at| (text[at], at)));
+    }
+    Some(Edit {
+        start: local_end,
+        end: tld_end,
+        bytes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rewrite;
+
+    fn read(text: &str) -> String {
+        rewrite(text.as_bytes())
+            .map_or_else(|| text.to_string(), |r| String::from_utf8(r.text).unwrap())
+    }
+
+    #[test]
+    fn reads_spelled_out_signs() {
+        for (text, read_as) in [
+            (
+                "mail ravi [at] gmail [dot] com pls",
+                "mail ravi@gmail.com pls",
+            ),
+            ("mail ravi[at]gmail[dot]com", "mail ravi@gmail.com"),
+            ("mail ravi(at)gmail.com", "mail ravi@gmail.com"),
+            (
+                "mail ravi {at} gmail {dot} co {dot} in",
+                "mail ravi@gmail.co.in",
+            ),
+            ("mail ravi [ at ] gmail [ . ] com", "mail ravi@gmail.com"),
+            ("mail ravi (@) gmail (.) com", "mail ravi@gmail.com"),
+            ("mail RAVI AT GMAIL DOT COM", "mail RAVI@GMAIL.COM"),
+            ("sales at example dot com", "sales@example.com"),
+            ("ravi at gmail.com", "ravi@gmail.com"),
+            ("ravi.kumar at example.in", "ravi.kumar@example.in"),
+            ("juan arroba gmail punto com", "juan@gmail.com"),
+            ("joao arroba uol ponto com ponto br", "joao@uol.com.br"),
+            ("budi at yahoo titik co titik id", "budi@yahoo.co.id"),
+        ] {
+            assert_eq!(read(text), read_as, "{text}");
+        }
+    }
+
+    #[test]
+    fn leaves_prose_and_half_addresses() {
+        for text in [
+            "find us at shop.com",
+            "see you at five dot thirty",
+            "I'm at work dot dot dot",
+            "we are at home",
+            "mail ravi at gmail",
+            "ravi at gmail dot",
+            "at gmail dot com",
+            "mail ravi [at gmail dot com",
+            "ravi [at] .com",
+            "look at this (dot) matrix",
+        ] {
+            assert_eq!(read(text), text, "{text}");
+        }
+    }
+}

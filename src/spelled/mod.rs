@@ -1,0 +1,345 @@
+//! Contact details spelled out to slip past filters: `nine eight seven six
+//! five four three two one zero`, `double five`, `ek do teen`, `一三八…`,
+//! `ravi [at] gmail [dot] com`, `juan arroba gmail punto com`.
+//!
+//! Why: an agent who wants to take a customer off the platform, or pass a
+//! number to a rival, learns within a day that digits in a row get masked,
+//! and writes them as words. Nothing in such text triggers a detector (no
+//! digit, no `@`), so the scanner cannot notice it on the way, as it does
+//! keycap emoji (`crate::keycap`): reading it takes a pass over the words
+//! of every message. That pass is opt-in ([`ScannerBuilder::spelled_out`]),
+//! and the guard runs it on what it checks by default, where the evasion
+//! happens.
+//!
+//! The pass rewrites what it recognises into a copy (`crate::rewrite`) that
+//! the detectors then read as usual: digit words become digits, `at` and
+//! `dot` become `@` and `.`. Recognising is deliberately loose and
+//! validating is not: a run of number words becomes digits only when it
+//! holds three digit words and seven digits in all, and what comes out
+//! must still pass the phone detector's metadata, vetoes and context rules
+//! (`order nine eight seven …` stays an order), or the e-mail detector's.
+//! What it recognises:
+//!
+//! - **Digit words** of the languages of WhatsApp commerce (`words::DIGITS`:
+//!   English, Hinglish and Hindi, Spanish, Portuguese, French, Italian,
+//!   German, Indonesian and Malay, Turkish, Swahili, Arabic, Russian,
+//!   Vietnamese), in any ASCII case, mixed freely with digit groups
+//!   (`98765 four three two one zero`), with `double`/`triple` before a
+//!   digit and `plus` before a number. Words are joined by spaces, `-`,
+//!   `.`, `,` or `/`; a run ends at anything else. Words that are everyday
+//!   words too (`do`, `oh`, `un`) count only inside a run.
+//! - **Chinese numerals**, one character a digit (`一三八一二三四五六七八`).
+//! - **An address's `@` and dots** written as words or in brackets: `at`,
+//!   `arroba`, `[at]`, `(at)`, `{at}`, `[@]` and `dot`, `punto`, `ponto`,
+//!   `point`, `titik`, `nokta`, `punkt`, `[dot]`, `(.)`. A plain `at` with
+//!   real dots (`find us at shop.com`) is English; it is read as an `@`
+//!   only before a mail service's domain (`ravi at gmail.com`) or after a
+//!   local part that looks like a mailbox (`ravi.kumar at …`).
+//!
+//! Tens (`ninety-eight`) and Thai or Japanese readings are not read.
+//!
+//! [`ScannerBuilder::spelled_out`]: crate::ScannerBuilder::spelled_out
+
+mod digits;
+mod email;
+mod words;
+
+use crate::rewrite::Rewritten;
+use crate::text::char_at;
+
+/// A copy of `text` with its spelled-out digits and address signs written
+/// as digits and signs; `None` when it holds none (nearly all text).
+pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
+    let (mut edits, mut at_words) = (Vec::new(), Vec::new());
+    digits::find(text, &mut edits, &mut at_words);
+    email::find(text, &at_words, &mut edits);
+    if edits.is_empty() {
+        return None;
+    }
+    // The two passes may claim the same words: the first edit wins.
+    edits.sort_by_key(|e| e.start);
+    let mut out = Rewritten::with_capacity(text.len());
+    let mut copied = 0;
+    for edit in &edits {
+        if edit.start < copied {
+            continue;
+        }
+        out.copy(text, copied, edit.start);
+        for &(byte, at) in &edit.bytes {
+            out.push(byte, at);
+        }
+        copied = edit.end;
+    }
+    out.copy(text, copied, text.len());
+    Some(out.finish(text.len()))
+}
+
+/// Whether a finding's text spells its value out (holds a digit word,
+/// a Chinese numeral, or a spelled or bracketed `@` or dot). Operators
+/// replace such a value as if it had been written in digits: a mask or
+/// format-preserving encryption of the digits as written would leave the
+/// words, that is the value, in place.
+pub(crate) fn is_spelled(value: &[u8]) -> bool {
+    let bracketed_sign = || {
+        value
+            .windows(2)
+            .any(|w| matches!(w, [b'[' | b'(' | b'{' | b'<', b'@' | b'.']))
+    };
+    // Values written in digits and signs, nearly all, have no letter.
+    let letters = value.iter().any(|&b| b.is_ascii_alphabetic() || b >= 0x80);
+    if !letters {
+        return false;
+    }
+    bracketed_sign()
+        || Tokens::new(value).any(|token| match token.kind {
+            TokenKind::Numeral(_) => true,
+            TokenKind::Digits => false,
+            TokenKind::Word => match words::lookup(&value[token.start..token.end]) {
+                Some(words::Word::Digit { weak, .. }) => !weak,
+                Some(_) => true,
+                None => false,
+            },
+        })
+}
+
+/// `text[start..end]` is to be read as `bytes`, each with the offset it
+/// stands for (non-decreasing, in `start..end`).
+#[derive(Debug)]
+struct Edit {
+    start: usize,
+    end: usize,
+    bytes: Vec<(u8, usize)>,
+}
+
+/// A word, a group of ASCII digits (with a `+` glued before it) or one
+/// Chinese numeral.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum TokenKind {
+    Word,
+    Digits,
+    Numeral(u8),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    start: usize,
+    end: usize,
+    kind: TokenKind,
+}
+
+/// The tokens of a text, in order. What lies between two tokens is
+/// neither letters nor digits: spaces, punctuation, emoji, invalid bytes.
+struct Tokens<'t> {
+    text: &'t [u8],
+    at: usize,
+}
+
+impl<'t> Tokens<'t> {
+    fn new(text: &'t [u8]) -> Self {
+        Tokens { text, at: 0 }
+    }
+}
+
+/// A letter of a word beyond ASCII: letters and combining marks of any
+/// script (Devanagari vowel signs and viramas are marks), not Chinese
+/// numerals, which are tokens of their own.
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (!c.is_ascii()
+            && unicode_ident::is_xid_continue(c)
+            && !crate::text::is_numeric(c)
+            && words::cjk_digit(c).is_none())
+}
+
+/// What an ASCII byte can be in a token (`OTHER` for bytes of characters
+/// beyond ASCII): the tokenizer's inner loops look bytes up here rather
+/// than decode characters, as nearly all text it reads is ASCII.
+const SKIP: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const PLUS: u8 = 3;
+const OTHER: u8 = 4;
+
+static CLASSES: [u8; 256] = {
+    let mut classes = [SKIP; 256];
+    let mut b = 0;
+    while b < 256 {
+        classes[b] = match b as u8 {
+            b'a'..=b'z' | b'A'..=b'Z' => LETTER,
+            b'0'..=b'9' => DIGIT,
+            b'+' => PLUS,
+            0x80..=0xFF => OTHER,
+            _ => SKIP,
+        };
+        b += 1;
+    }
+    classes
+};
+
+/// The end of the word whose letters continue at `at`.
+fn word_end(text: &[u8], mut at: usize) -> usize {
+    loop {
+        match text.get(at).map(|&b| CLASSES[usize::from(b)]) {
+            Some(LETTER) => at += 1,
+            Some(OTHER) => match char_at(text, at) {
+                (Some(c), width) if is_word_char(c) => at += width,
+                _ => return at,
+            },
+            _ => return at,
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        let text = self.text;
+        loop {
+            // Spaces and ASCII punctuation start no token.
+            while CLASSES[usize::from(*text.get(self.at)?)] == SKIP {
+                self.at += 1;
+            }
+            let start = self.at;
+            let class = CLASSES[usize::from(text[start])];
+            let (end, kind) = match class {
+                DIGIT | PLUS => {
+                    let digits = text[start + 1..]
+                        .iter()
+                        .take_while(|b| b.is_ascii_digit())
+                        .count();
+                    if class == PLUS && digits == 0 {
+                        self.at = start + 1;
+                        continue;
+                    }
+                    (start + 1 + digits, TokenKind::Digits)
+                }
+                LETTER => (word_end(text, start + 1), TokenKind::Word),
+                _ => {
+                    let (c, width) = char_at(text, start);
+                    let next = start + width.max(1);
+                    match c {
+                        Some(c) if is_word_char(c) => (word_end(text, next), TokenKind::Word),
+                        Some(c) => match words::cjk_digit(c) {
+                            Some(value) => (next, TokenKind::Numeral(value)),
+                            None => {
+                                self.at = next;
+                                continue;
+                            }
+                        },
+                        None => {
+                            self.at = next;
+                            continue;
+                        }
+                    }
+                }
+            };
+            self.at = end;
+            return Some(Token { start, end, kind });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rewritten text, as a string.
+    fn read(text: &str) -> Option<String> {
+        rewrite(text.as_bytes()).map(|r| String::from_utf8(r.text).unwrap())
+    }
+
+    #[test]
+    fn tokens_are_words_digit_groups_and_numerals() {
+        let text = [
+            &b"Call +91 nine-8 "[..],
+            "छः 一二x बात!".as_bytes(),
+            b"\xFFok",
+        ]
+        .concat();
+        let tokens: Vec<_> = Tokens::new(&text)
+            .map(|t| (std::str::from_utf8(&text[t.start..t.end]).unwrap(), t.kind))
+            .collect();
+        use TokenKind::*;
+        assert_eq!(
+            tokens,
+            [
+                ("Call", Word),
+                ("+91", Digits),
+                ("nine", Word),
+                ("8", Digits),
+                ("छः", Word),
+                ("一", Numeral(1)),
+                ("二", Numeral(2)),
+                ("x", Word),
+                ("बात", Word),
+                ("ok", Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn text_without_spelled_values_is_not_copied() {
+        for text in [
+            "",
+            "hi, where is my order? it was due on monday",
+            "one or two boxes, three if you can",
+            "see you at five, at the shop.com counter",
+            "nine\u{FE0F} eight seven six five four three",
+        ] {
+            assert_eq!(read(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn tells_spelled_values_from_written_ones() {
+        for value in [
+            "nine eight seven six five four three two one zero",
+            "98765 four three two one zero",
+            "一三八一二三四五六七八",
+            "ravi [at] gmail [dot] com",
+            "ravi[@]gmail(.)com",
+        ] {
+            assert!(is_spelled(value.as_bytes()), "{value}");
+        }
+        for value in [
+            "+91 98765 43210",
+            "ravi.kumar@gmail.com",
+            "ABCPE1234F",
+            "O1234567",
+            "DE89 3704 0044 0532 0130 00",
+            "(011) 2345-6789",
+        ] {
+            assert!(!is_spelled(value.as_bytes()), "{value}");
+        }
+    }
+
+    #[test]
+    fn edits_map_back_to_what_was_written() {
+        let text = "call nine eight seven six five four three two one zero or mail ravi [at] gmail [dot] com";
+        let r = rewrite(text.as_bytes()).unwrap();
+        let copy = std::str::from_utf8(&r.text).unwrap();
+        assert_eq!(copy, "call 9876543210 or mail ravi@gmail.com");
+        let digits = copy.find('9').unwrap();
+        let (start, end) = r.original(digits, digits + 10);
+        assert_eq!(
+            &text[start..end],
+            "nine eight seven six five four three two one zero"
+        );
+        let mail = copy.find("ravi").unwrap();
+        let (start, end) = r.original(mail, copy.len());
+        assert_eq!(&text[start..end], "ravi [at] gmail [dot] com");
+    }
+
+    #[test]
+    fn any_bytes_rewrite_to_a_monotonic_map() {
+        let text = b"nine\xffeight seven six five four three two \xc3 one zero one two three four five six seven x [at] y [dot] z";
+        let r = rewrite(text).unwrap();
+        let mut last = 0;
+        for i in 0..=r.text.len() {
+            let (at, _) = r.original(i, i);
+            assert!(at >= last && at <= text.len());
+            last = at;
+        }
+    }
+}

@@ -1,0 +1,445 @@
+//! The words that stand for digits, `@` and `.`, as data.
+//!
+//! One table per language, digit by digit, in the spellings chat uses
+//! (Hinglish `chaar` and `char`, Portuguese `meia` for six as Brazilians
+//! read numbers aloud). All languages share one dictionary: a message can
+//! mix them, and no spelling stands for two different digits (a test
+//! checks). Words that are also common words of their own (`do`, `un`,
+//! `oh`) are *weak*: they count only inside a run, never at its ends.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use once_cell::sync::Lazy;
+
+/// What a word stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Word {
+    /// A digit; `weak` when the spelling is also an ordinary word.
+    Digit { value: u8, weak: bool },
+    /// `double`, `triple`: the next digit that many times.
+    Times(u8),
+    /// `plus`: a `+` before a number.
+    Plus,
+    /// `at`, `arroba`: an address's `@`.
+    At,
+    /// `dot`, `punto`: a `.` in an address's domain.
+    Dot,
+}
+
+/// Digit words by language: entry `d` lists the spellings of digit `d`.
+pub(crate) const DIGITS: &[(&str, [&[&str]; 10])] = &[
+    (
+        "en",
+        [
+            &["zero", "oh", "o"],
+            &["one"],
+            &["two"],
+            &["three"],
+            &["four"],
+            &["five"],
+            &["six"],
+            &["seven"],
+            &["eight"],
+            &["nine"],
+        ],
+    ),
+    (
+        "hi-Latn",
+        [
+            &["shunya", "sunya", "sifar"],
+            &["ek"],
+            &["do"],
+            &["teen"],
+            &["char", "chaar"],
+            &["paanch", "panch", "paach"],
+            &["chhe", "chhah", "chah"],
+            &["saat"],
+            &["aath", "aat"],
+            &["nau", "nao"],
+        ],
+    ),
+    (
+        "hi",
+        [
+            &["शून्य"],
+            &["एक"],
+            &["दो"],
+            &["तीन"],
+            &["चार"],
+            &["पाँच", "पांच"],
+            &["छह", "छः", "छे"],
+            &["सात"],
+            &["आठ"],
+            &["नौ"],
+        ],
+    ),
+    (
+        "es",
+        [
+            &["cero"],
+            &["uno", "un", "una"],
+            &["dos"],
+            &["tres"],
+            &["cuatro"],
+            &["cinco"],
+            &["seis"],
+            &["siete"],
+            &["ocho"],
+            &["nueve"],
+        ],
+    ),
+    (
+        "pt",
+        [
+            &["zero"],
+            &["um", "uma"],
+            &["dois", "duas"],
+            &["três", "tres"],
+            &["quatro"],
+            &["cinco"],
+            &["seis", "meia"],
+            &["sete"],
+            &["oito"],
+            &["nove"],
+        ],
+    ),
+    (
+        "fr",
+        [
+            &["zéro", "zero"],
+            &["un", "une"],
+            &["deux"],
+            &["trois"],
+            &["quatre"],
+            &["cinq"],
+            &["six"],
+            &["sept"],
+            &["huit"],
+            &["neuf"],
+        ],
+    ),
+    (
+        "it",
+        [
+            &["zero"],
+            &["uno"],
+            &["due"],
+            &["tre"],
+            &["quattro"],
+            &["cinque"],
+            &["sei"],
+            &["sette"],
+            &["otto"],
+            &["nove"],
+        ],
+    ),
+    (
+        "de",
+        [
+            &["null"],
+            &["eins"],
+            &["zwei", "zwo"],
+            &["drei"],
+            &["vier"],
+            &["fünf"],
+            &["sechs"],
+            &["sieben"],
+            &["acht"],
+            &["neun"],
+        ],
+    ),
+    (
+        "id",
+        [
+            &["nol", "kosong"],
+            &["satu"],
+            &["dua"],
+            &["tiga"],
+            &["empat"],
+            &["lima"],
+            &["enam"],
+            &["tujuh"],
+            &["delapan", "lapan"],
+            &["sembilan"],
+        ],
+    ),
+    (
+        "tr",
+        [
+            &["sıfır", "sifir"],
+            &["bir"],
+            &["iki"],
+            &["üç", "uc"],
+            &["dört", "dort"],
+            &["beş", "bes"],
+            &["altı", "alti"],
+            &["yedi"],
+            &["sekiz"],
+            &["dokuz"],
+        ],
+    ),
+    (
+        "sw",
+        [
+            &["sifuri"],
+            &["moja"],
+            &["mbili"],
+            &["tatu"],
+            &["nne"],
+            &["tano"],
+            &["sita"],
+            &["saba"],
+            &["nane"],
+            &["tisa"],
+        ],
+    ),
+    (
+        "ar",
+        [
+            &["صفر"],
+            &["واحد"],
+            &["اثنان", "اثنين"],
+            &["ثلاثة"],
+            &["أربعة", "اربعة"],
+            &["خمسة"],
+            &["ستة"],
+            &["سبعة"],
+            &["ثمانية"],
+            &["تسعة"],
+        ],
+    ),
+    (
+        "ru",
+        [
+            &["ноль", "нуль"],
+            &["один"],
+            &["два"],
+            &["три"],
+            &["четыре"],
+            &["пять"],
+            &["шесть"],
+            &["семь"],
+            &["восемь"],
+            &["девять"],
+        ],
+    ),
+    (
+        "vi",
+        [
+            &["không"],
+            &["một"],
+            &["hai"],
+            &["ba"],
+            &["bốn"],
+            &["năm"],
+            &["sáu"],
+            &["bảy"],
+            &["tám"],
+            &["chín"],
+        ],
+    ),
+];
+
+/// Digit spellings that are also everyday words or names (Hindi "do" is
+/// English "do", Spanish and French "un" is "a", Italian "sei" is "you are",
+/// Vietnamese "năm" is "year", Swahili "sita" is a name): they count inside
+/// a run of number words only.
+const WEAK: &[&str] = &[
+    "o", "oh", "do", "un", "una", "une", "um", "uma", "meia", "sei", "bir", "ba", "hai", "năm",
+    "aat", "nao", "uc", "bes", "sita", "saba",
+];
+
+/// `double five`, `triple nine`.
+const TIMES: &[(&str, u8)] = &[("double", 2), ("triple", 3)];
+
+/// The `@` of an address, spelled out (Spanish and Portuguese say "arroba").
+pub(crate) const AT: &[&str] = &["at", "arroba"];
+
+/// The dots of a domain, spelled out.
+pub(crate) const DOT: &[&str] = &["dot", "punto", "ponto", "point", "titik", "nokta", "punkt"];
+
+/// Every word, lower case, and what it stands for, with a filter that
+/// turns away nearly every other word before it is hashed.
+struct Dictionary {
+    /// A Bloom filter of each word's length, first and last byte (lower
+    /// case): one look-up turns away nineteen words of twenty that are not
+    /// in the dictionary.
+    filter: [u64; FILTER_WORDS],
+    words: HashMap<&'static [u8], Word, BuildHasherDefault<Fnv>>,
+}
+
+static DICTIONARY: Lazy<Dictionary> = Lazy::new(|| {
+    let mut all = Vec::new();
+    for (_, digits) in DIGITS {
+        for (value, spellings) in (0u8..).zip(digits) {
+            for spelling in *spellings {
+                let weak = WEAK.contains(spelling);
+                all.push((*spelling, Word::Digit { value, weak }));
+            }
+        }
+    }
+    all.extend(
+        TIMES
+            .iter()
+            .map(|&(word, times)| (word, Word::Times(times))),
+    );
+    all.push(("plus", Word::Plus));
+    all.extend(AT.iter().map(|&word| (word, Word::At)));
+    all.extend(DOT.iter().map(|&word| (word, Word::Dot)));
+    let mut dictionary = Dictionary {
+        filter: [0; FILTER_WORDS],
+        words: HashMap::default(),
+    };
+    for (word, meaning) in all {
+        let bit = filter_bit(word.as_bytes());
+        dictionary.filter[bit / 64] |= 1 << (bit % 64);
+        dictionary.words.insert(word.as_bytes(), meaning);
+    }
+    dictionary
+});
+
+/// The longest word of the dictionary, in bytes (Devanagari and Arabic
+/// letters take two or three).
+const LONGEST: usize = 24;
+
+/// What `word` stands for, in any case of its ASCII letters.
+pub(crate) fn lookup(word: &[u8]) -> Option<Word> {
+    let dictionary = &*DICTIONARY;
+    let bit = filter_bit(word);
+    if word.len() > LONGEST || dictionary.filter[bit / 64] >> (bit % 64) & 1 == 0 {
+        return None;
+    }
+    let mut lower = [0u8; LONGEST];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word);
+    lower.make_ascii_lowercase();
+    dictionary.words.get(&*lower).copied()
+}
+
+/// Bits of the dictionary's filter, in 64-bit words (4,096 bits).
+const FILTER_WORDS: usize = 64;
+
+/// The filter bit of `word` (any ASCII case; empty words have bit 0, and
+/// the dictionary has none).
+#[inline]
+fn filter_bit(word: &[u8]) -> usize {
+    let (Some(first), Some(last)) = (word.first(), word.last()) else {
+        return 0;
+    };
+    let (first, last) = (first.to_ascii_lowercase(), last.to_ascii_lowercase());
+    let mixed = ((usize::from(first) * 0x9E37) ^ (usize::from(last) * 0x85EB)) + word.len() * 0x2F;
+    mixed % (FILTER_WORDS * 64)
+}
+
+/// FNV-1a: the dictionary's keys are a few bytes long, where SipHash's
+/// set-up costs more than the hashing.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// Chinese numerals, written one character a digit (`一三八…`; `幺` is
+/// how "one" is read out in phone numbers).
+pub(crate) fn cjk_digit(c: char) -> Option<u8> {
+    Some(match c {
+        '零' | '〇' => 0,
+        '一' | '幺' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_spelling_stands_for_two_things() {
+        let mut seen: HashMap<&str, (u8, &str)> = HashMap::new();
+        for (language, digits) in DIGITS {
+            for (value, spellings) in (0u8..).zip(digits) {
+                for spelling in *spellings {
+                    if let Some(&(other, other_language)) = seen.get(spelling) {
+                        assert_eq!(
+                            other, value,
+                            "{spelling:?} is {other} in {other_language}, {value} in {language}"
+                        );
+                    }
+                    seen.insert(spelling, (value, language));
+                    assert_eq!(*spelling, spelling.to_lowercase(), "tables are lower case");
+                    assert!(
+                        spelling.len() <= LONGEST,
+                        "{spelling:?} is longer than LONGEST"
+                    );
+                }
+            }
+        }
+        for word in AT.iter().chain(DOT).chain(TIMES.iter().map(|(w, _)| w)) {
+            assert!(!seen.contains_key(word), "{word:?} is also a digit");
+        }
+        for weak in WEAK {
+            assert!(seen.contains_key(weak), "weak {weak:?} is no digit word");
+        }
+    }
+
+    #[test]
+    fn looks_words_up_in_any_ascii_case() {
+        assert_eq!(
+            lookup(b"Nine"),
+            Some(Word::Digit {
+                value: 9,
+                weak: false
+            })
+        );
+        assert_eq!(
+            lookup(b"NINE"),
+            Some(Word::Digit {
+                value: 9,
+                weak: false
+            })
+        );
+        assert_eq!(
+            lookup(b"Tr\xc3\xaas"),
+            Some(Word::Digit {
+                value: 3,
+                weak: false
+            })
+        );
+        assert_eq!(
+            lookup(b"oh"),
+            Some(Word::Digit {
+                value: 0,
+                weak: true
+            })
+        );
+        assert_eq!(lookup(b"DOUBLE"), Some(Word::Times(2)));
+        assert_eq!(lookup(b"AT"), Some(Word::At));
+        assert_eq!(lookup(b"Punto"), Some(Word::Dot));
+        assert_eq!(lookup(b"nein"), None);
+        assert_eq!(lookup(&[b'a'; 100]), None);
+    }
+}

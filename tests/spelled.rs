@@ -1,0 +1,340 @@
+//! Contact details spelled out as words (`nine eight seven …`, `ravi [at]
+//! gmail [dot] com`): found as the values they spell when asked for,
+//! validated as those values, masked whole, and caught by the guard.
+
+use std::sync::Arc;
+
+use piimask::guard::{Action, Guard, GuardConfig, LeakClass};
+use piimask::policy::Key;
+use piimask::{Config, Kind, Region, Scanner};
+use proptest::prelude::*;
+
+fn spelled(region: &str) -> Scanner {
+    Scanner::builder()
+        .region(region)
+        .spelled_out(true)
+        .build()
+        .unwrap()
+}
+
+/// `(kind, matched text, normalized)` of every finding.
+fn found(scanner: &Scanner, text: &str) -> Vec<(Kind, String, String)> {
+    scanner
+        .scan(text)
+        .into_iter()
+        .map(|f| (f.kind.clone(), text[f.range()].to_string(), f.normalized))
+        .collect()
+}
+
+/// Mobile numbers of the markets of WhatsApp commerce, spelled as their
+/// customers would, with the E.164 form each must give. Written for this
+/// test from the national numbering plans, not from the crate's tables.
+const NUMBERS: &[(&str, &str, &str)] = &[
+    (
+        "IN",
+        "nine eight seven six five four three two one zero",
+        "+919876543210",
+    ),
+    (
+        "IN",
+        "nau aath saat chhe paanch chaar teen do ek shunya",
+        "+919876543210",
+    ),
+    ("IN", "नौ आठ सात छह पांच चार तीन दो एक शून्य", "+919876543210"),
+    ("IN", "98765 four three two one zero", "+919876543210"),
+    (
+        "IN",
+        "plus nine one nine eight seven six five four three two one zero",
+        "+919876543210",
+    ),
+    (
+        "BR",
+        "11 nove oito sete seis cinco quatro três dois um",
+        "+5511987654321",
+    ),
+    (
+        "MX",
+        "cinco cinco uno dos tres cuatro cinco seis siete ocho",
+        "+525512345678",
+    ),
+    (
+        "ID",
+        "nol delapan satu dua tiga empat lima enam tujuh delapan sembilan",
+        "+628123456789",
+    ),
+    (
+        "NG",
+        "zero eight zero three one two three four five six seven",
+        "+2348031234567",
+    ),
+    (
+        "KE",
+        "sifuri saba moja mbili tatu nne tano sita saba nane",
+        "+254712345678",
+    ),
+    (
+        "TR",
+        "sıfır beş üç iki bir iki üç dört beş altı yedi",
+        "+905321234567",
+    ),
+    (
+        "SA",
+        "صفر خمسة خمسة واحد اثنان ثلاثة أربعة خمسة ستة سبعة",
+        "+966551234567",
+    ),
+    (
+        "RU",
+        "восемь девять один шесть один два три четыре пять шесть семь",
+        "+79161234567",
+    ),
+    (
+        "VN",
+        "không chín một hai ba bốn năm sáu bảy tám",
+        "+84912345678",
+    ),
+    ("CN", "一三八一二三四五六七八", "+8613812345678"),
+    (
+        "GB",
+        "oh seven nine one one one two three four five six",
+        "+447911123456",
+    ),
+    (
+        "US",
+        "two oh two five five five double one two three",
+        "+12025551123",
+    ),
+];
+
+#[test]
+fn spelled_numbers_are_found_as_the_numbers_they_spell() {
+    for &(region, spelled_number, e164) in NUMBERS {
+        let text = format!("my number: {spelled_number} ok");
+        let found = found(&spelled(region), &text);
+        assert_eq!(
+            found,
+            [(Kind::Phone, spelled_number.to_string(), e164.to_string())],
+            "{region}: {text}"
+        );
+    }
+}
+
+#[test]
+fn nothing_is_read_unless_asked_for() {
+    let scanner = Scanner::builder().region("IN").build().unwrap();
+    assert!(!scanner.reads_spelled_out());
+    for &(_, spelled_number, _) in NUMBERS.iter().filter(|n| !n.1.contains("98765")) {
+        assert!(scanner.scan(spelled_number).is_empty(), "{spelled_number}");
+    }
+    let config = Config::from_json(r#"{"region": "IN", "spelled_out": true}"#).unwrap();
+    let scanner = Scanner::builder().config(&config).build().unwrap();
+    assert!(scanner.reads_spelled_out());
+    assert_eq!(scanner.scan(NUMBERS[0].1).len(), 1);
+}
+
+#[test]
+fn spelled_values_are_validated_as_written_ones() {
+    let scanner = spelled("IN");
+    for text in [
+        // Context vetoes apply as they do to digits.
+        "order nine eight seven six five four three two one zero",
+        "tracking nine eight seven six five four three two one zero",
+        "otp is nine eight seven six five four",
+        // No valid number: too short, too long, a wrong prefix.
+        "one two three four five six seven",
+        "nine eight seven six five four three two one zero nine eight seven six five four three two one zero",
+        "nine nine nine nine nine nine nine",
+        // Quantities and prose.
+        "two or three boxes, four if you can, then one more",
+        "do you have size nine? or eight?",
+        "find us at shop.com",
+        "meet me at home",
+    ] {
+        assert_eq!(found(&scanner, text), [], "{text}");
+    }
+}
+
+#[test]
+fn spelled_cards_and_addresses_are_found_too() {
+    let scanner = spelled("IN");
+    let card = "four one one one one one one one one one one one one one one one";
+    assert_eq!(
+        found(&scanner, &format!("card {card} thanks")),
+        [(Kind::CreditCard, card.into(), "4111111111111111".into())]
+    );
+    for (text, address, normalized) in [
+        (
+            "mail ravi [at] gmail [dot] com pls",
+            "ravi [at] gmail [dot] com",
+            "ravi@gmail.com",
+        ),
+        (
+            "mail ravi(at)gmail.com",
+            "ravi(at)gmail.com",
+            "ravi@gmail.com",
+        ),
+        (
+            "sales at example dot com",
+            "sales at example dot com",
+            "sales@example.com",
+        ),
+        (
+            "ravi.kumar at yahoo.co.in",
+            "ravi.kumar at yahoo.co.in",
+            "ravi.kumar@yahoo.co.in",
+        ),
+        (
+            "correo juan arroba gmail punto com",
+            "juan arroba gmail punto com",
+            "juan@gmail.com",
+        ),
+    ] {
+        assert_eq!(
+            found(&scanner, text),
+            [(Kind::Email, address.into(), normalized.into())],
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn masks_cover_the_words_and_show_no_more_than_digits_would() {
+    let scanner = Scanner::builder()
+        .region("IN")
+        .spelled_out(true)
+        .key(Key::new(&[3; 32]).unwrap())
+        .build()
+        .unwrap();
+    let text =
+        "call nine eight seven six five four three two one zero or ravi [at] gmail [dot] com";
+    assert_eq!(
+        scanner.redact(text).unwrap(),
+        "call +91•••••••210 or r•••@gmail.com"
+    );
+    // A token is the same value's token, however it was written.
+    let token = |t: &str| {
+        scanner
+            .redact_as(t, scanner.region(), Some("agent"))
+            .unwrap()
+    };
+    assert_eq!(token(NUMBERS[0].1), token("+91 98765 43210"));
+    assert_eq!(token(NUMBERS[1].1), token("98765 43210"));
+    // Format-preserving encryption encrypts the number, not the words.
+    let config = r#"{"region": "IN", "spelled_out": true,
+        "policy": {"roles": {"pseudo": {"kinds": {"phone": "fpe"}}}}}"#;
+    let fpe = Scanner::builder()
+        .config(&Config::from_json(config).unwrap())
+        .key(Key::new(&[3; 32]).unwrap())
+        .build()
+        .unwrap();
+    let out = fpe
+        .redact_as(NUMBERS[3].1, fpe.region(), Some("pseudo"))
+        .unwrap();
+    assert!(!out.contains("four") && !out.contains("98765"), "{out}");
+    assert_eq!(
+        out,
+        fpe.redact_as("+919876543210", fpe.region(), Some("pseudo"))
+            .unwrap()
+    );
+}
+
+#[test]
+fn a_stream_gives_what_the_whole_text_gives() {
+    let scanner = spelled("IN");
+    let text = "hi\ncall नौ आठ सात छह पांच चार तीन दो एक शून्य now\nor nine eight seven six five four three two one zero\nand ravi [at] gmail [dot] com\n";
+    let whole = scanner.redact(text).unwrap();
+    assert_eq!(whole.matches("+91•••••••210").count(), 2, "{whole}");
+    // Split anywhere, inside a word or a character too.
+    let bytes = text.as_bytes();
+    for split in 1..bytes.len() {
+        let mut stream = scanner.stream(scanner.region(), None).unwrap();
+        let mut out = Vec::new();
+        stream.write(&bytes[..split], &mut out).unwrap();
+        stream.write(&bytes[split..], &mut out).unwrap();
+        stream.finish(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), whole, "split at {split}");
+    }
+}
+
+#[test]
+fn the_guard_catches_a_number_passed_on_in_words() {
+    // The host's scanner does not read spelled-out values; the guard does.
+    let scanner = Arc::new(Scanner::builder().region("IN").build().unwrap());
+    let guard = Guard::new(
+        scanner.clone(),
+        &Key::new(&[7; 32]).unwrap(),
+        GuardConfig::default(),
+    )
+    .unwrap();
+    guard
+        .observe_inbound("c-1", "my number is 98765 43210")
+        .unwrap();
+    guard.observe_inbound("c-2", "need 20 boxes").unwrap();
+    let text = "his number is nau aath saat chhe paanch chaar teen do ek shunya";
+    let leak = guard.check_outbound("c-2", "agent-7", text);
+    assert_eq!(leak.action, Action::Hold);
+    assert_eq!(leak.events[0].class, LeakClass::CrossConversationLeak);
+    assert_eq!(leak.events[0].owners, ["c-1"]);
+
+    // Reading them can be turned off.
+    let config = GuardConfig {
+        read_spelled_out: false,
+        ..GuardConfig::default()
+    };
+    let blind = Guard::new(scanner, &Key::new(&[7; 32]).unwrap(), config).unwrap();
+    blind
+        .observe_inbound("c-1", "my number is 98765 43210")
+        .unwrap();
+    assert_eq!(
+        blind.check_outbound("c-2", "agent-7", text).action,
+        Action::Deliver
+    );
+}
+
+/// Text made of digit words of several languages, digit groups, the
+/// address signs, separators and other characters.
+fn wordy_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => prop::sample::select(vec![
+            "nine", "eight", "Seven", "SIX", "five", "four", "three", "two", "one", "zero", "oh",
+            "o", "double", "triple", "plus", "do", "ek", "nau", "um", "três", "नौ", "छः", "один",
+            "一", "八", "at", "dot", "arroba", "punto", "[at]", "(dot)", "[@]", "(.)", "gmail",
+            "com", "ravi", "order", "otp",
+        ]).prop_map(str::to_string),
+        2 => "[0-9]{1,6}",
+        3 => prop::sample::select(vec![" ", " ", "-", ".", ", ", "/", "\n", "  ", "\u{a0}", "@", "+"])
+            .prop_map(str::to_string),
+        1 => any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Reading spelled-out values only adds findings, each on character
+    /// boundaries and clear of the others.
+    #[test]
+    fn reading_spelled_values_only_adds_well_formed_findings(
+        text in wordy_text(),
+        region in prop::sample::select(vec!["IN", "BR", "US", "GB", "CN", "ID"]),
+    ) {
+        let region = Region::new(region).unwrap();
+        let plain = Scanner::new();
+        let spelled = Scanner::builder().spelled_out(true).build().unwrap();
+        let (mut before, mut after) = (Vec::new(), Vec::new());
+        plain.scan_into(text.as_bytes(), Some(region), &mut before);
+        spelled.scan_into(text.as_bytes(), Some(region), &mut after);
+        for f in &before {
+            prop_assert!(after.contains(f), "{f:?} lost");
+        }
+        for pair in after.windows(2) {
+            prop_assert!(pair[0].end <= pair[1].start, "overlap: {pair:?}");
+        }
+        for f in &after {
+            prop_assert!(f.start < f.end && text.get(f.range()).is_some(), "{f:?}");
+        }
+        // Redaction of what it found is idempotent.
+        let once = spelled.redact_with(&text, Some(region)).unwrap();
+        prop_assert_eq!(spelled.redact_with(&once, Some(region)).unwrap(), once.clone());
+    }
+}
