@@ -1,7 +1,8 @@
 //! Throughput of `scan` and `redact` over the shapes of text the issue
 //! names: (a) prose, (b) numbers without personal data, (c) realistic chat,
 //! (d) dense personal data, (e) one 1 MB message; single-threaded and two
-//! threads sharing one scanner.
+//! threads sharing one scanner; and `scan_spelled_out`, the same scan also
+//! reading values spelled out as words (what that opt-in pass costs).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use piimask::Scanner;
@@ -26,6 +27,11 @@ fn inputs() -> Vec<(&'static str, Vec<String>)> {
 
 fn bench(c: &mut Criterion) {
     let scanner = Scanner::builder().region("IN").build().unwrap();
+    let spelled = Scanner::builder()
+        .region("IN")
+        .spelled_out(true)
+        .build()
+        .unwrap();
     let mut group = c.benchmark_group("throughput");
     for (name, messages) in inputs() {
         let bytes: usize = messages.iter().map(String::len).sum();
@@ -54,6 +60,21 @@ fn bench(c: &mut Criterion) {
                 n
             })
         });
+        group.bench_with_input(
+            BenchmarkId::new("scan_spelled_out", name),
+            &messages,
+            |b, msgs| {
+                let mut out = Vec::new();
+                b.iter(|| {
+                    let mut n = 0;
+                    for m in msgs {
+                        spelled.scan_into(m.as_bytes(), spelled.region(), &mut out);
+                        n += out.len();
+                    }
+                    n
+                })
+            },
+        );
         // Two threads share one scanner; throughput counts both halves.
         group.bench_with_input(
             BenchmarkId::new("scan_2_threads", name),

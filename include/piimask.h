@@ -541,7 +541,9 @@ size_t piimask_last_error(char *buf,
 // `config_json` NULL means the defaults: every built-in kind, no region
 // hint (only international phone formats).
 // Its `min_confidence` (0 to 1, default 0.5) drops findings below that
-// confidence; a role of its `policy` may set its own for redaction.
+// confidence; a role of its `policy` may set its own for redaction. Its
+// `spelled_out` (default false) also reads values spelled out as words
+// (`nine eight seven …`, `ravi [at] gmail [dot] com`; docs/detection.md).
 //
 // On success writes a new scanner to `*out`, which the caller owns and
 // releases with `piimask_scanner_free`. On failure returns

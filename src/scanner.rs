@@ -135,8 +135,8 @@ impl ScannerBuilder {
     /// digits; the findings cover the words. Off by default: it reads every
     /// word of every message, where the scanner otherwise skips text
     /// without a digit or an `@` (see `docs/detection.md` for the cost).
-    /// The [guard](crate::guard) reads them in what it checks whatever this
-    /// says.
+    /// A [guard](crate::guard) reads them if its scanner does, or if its
+    /// configuration asks (`read_spelled_out`).
     ///
     /// ```
     /// use piimask::{Kind, Scanner};
@@ -460,11 +460,14 @@ impl Scanner {
         let mut found = Vec::new();
         self.scan_as_written(&copy.text, region, min_confidence, &mut found);
         let written = out.len();
+        // Both lists are sorted and disjoint: one walk finds the overlaps.
+        let mut next = 0;
         for mut finding in found {
             (finding.start, finding.end) = copy.original(finding.start, finding.end);
-            let overlaps = out[..written]
-                .iter()
-                .any(|o| o.start < finding.end && finding.start < o.end);
+            while next < written && out[next].end <= finding.start {
+                next += 1;
+            }
+            let overlaps = next < written && out[next].start < finding.end;
             if !overlaps {
                 out.push(finding);
             }

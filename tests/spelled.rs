@@ -257,14 +257,14 @@ fn a_stream_gives_what_the_whole_text_gives() {
 
 #[test]
 fn the_guard_catches_a_number_passed_on_in_words() {
-    // The host's scanner does not read spelled-out values; the guard does.
+    // The host's scanner does not read spelled-out values; the guard can.
     let scanner = Arc::new(Scanner::builder().region("IN").build().unwrap());
-    let guard = Guard::new(
-        scanner.clone(),
-        &Key::new(&[7; 32]).unwrap(),
-        GuardConfig::default(),
-    )
-    .unwrap();
+    let key = Key::new(&[7; 32]).unwrap();
+    let config = GuardConfig {
+        read_spelled_out: true,
+        ..GuardConfig::default()
+    };
+    let guard = Guard::new(scanner.clone(), &key, config).unwrap();
     guard
         .observe_inbound("c-1", "my number is 98765 43210")
         .unwrap();
@@ -275,18 +275,23 @@ fn the_guard_catches_a_number_passed_on_in_words() {
     assert_eq!(leak.events[0].class, LeakClass::CrossConversationLeak);
     assert_eq!(leak.events[0].owners, ["c-1"]);
 
-    // Reading them can be turned off.
-    let config = GuardConfig {
-        read_spelled_out: false,
-        ..GuardConfig::default()
-    };
-    let blind = Guard::new(scanner, &Key::new(&[7; 32]).unwrap(), config).unwrap();
+    // By default it reads what its scanner reads.
+    let blind = Guard::new(scanner, &key, GuardConfig::default()).unwrap();
     blind
         .observe_inbound("c-1", "my number is 98765 43210")
         .unwrap();
     assert_eq!(
         blind.check_outbound("c-2", "agent-7", text).action,
         Action::Deliver
+    );
+    let reading = Arc::new(spelled("IN"));
+    let guard = Guard::new(reading, &key, GuardConfig::default()).unwrap();
+    guard
+        .observe_inbound("c-1", "my number is 98765 43210")
+        .unwrap();
+    assert_eq!(
+        guard.check_outbound("c-2", "agent-7", text).action,
+        Action::Hold
     );
 }
 
@@ -336,5 +341,30 @@ proptest! {
         // Redaction of what it found is idempotent.
         let once = spelled.redact_with(&text, Some(region)).unwrap();
         prop_assert_eq!(spelled.redact_with(&once, Some(region)).unwrap(), once.clone());
+    }
+}
+
+#[test]
+fn long_texts_of_words_and_signs_are_read_through() {
+    let scanner = spelled("IN");
+    for piece in [
+        "nine eight seven six five four three two one zero ",
+        "nine-eight-seven-six-five-four-three-two-one-zero-",
+        "one one one one one one one one one one one one one ",
+        "ravi [at] gmail [dot] com ",
+        "a.b.c.d.e(@)x(.)y(.)z(.)w(.)v(.)u(.)t ",
+        "[at][at](dot)(.)[@] at dot arroba punto ",
+        "double triple double plus plus do do oh oh ",
+    ] {
+        let text = piece.repeat((1 << 18) / piece.len());
+        let found = scanner.scan(&text);
+        for pair in found.windows(2) {
+            assert!(pair[0].end <= pair[1].start);
+        }
+        for f in &found {
+            assert!(text.get(f.range()).is_some(), "{f:?}");
+        }
+        let masked = scanner.redact(&text).unwrap();
+        assert_eq!(scanner.redact(&masked).unwrap(), masked, "{piece}");
     }
 }

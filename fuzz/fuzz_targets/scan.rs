@@ -1,12 +1,13 @@
 //! Scans any bytes with any region hint: no panic, no hang, and findings
 //! that are well-formed, deterministic, and the same in a batch as alone.
 //! Each registered kind is also scanned on its own, so that a detector's
-//! findings are checked where another kind would win the overlap.
+//! findings are checked where another kind would win the overlap, and the
+//! text is scanned again reading values spelled out as words.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use piimask::BatchFindings;
-use piimask_fuzz::{all_kinds, check_findings, single_kind, TextInput};
+use piimask_fuzz::{all_kinds, check_findings, single_kind, spelled_out, TextInput};
 
 fuzz_target!(|input: TextInput<'_>| {
     let TextInput { region, text } = input;
@@ -39,5 +40,13 @@ fuzz_target!(|input: TextInput<'_>| {
     for (_, one) in single_kind() {
         one.scan_into(text, region, &mut again);
         check_findings(one, text, &again);
+    }
+
+    // Reading values spelled out as words only adds findings.
+    let spelled = spelled_out();
+    spelled.scan_into(text, region, &mut again);
+    check_findings(spelled, text, &again);
+    for f in &found {
+        assert!(again.contains(f), "reading spelled-out values lost {f:?}");
     }
 });

@@ -45,6 +45,18 @@ pub fn all_kinds() -> &'static Scanner {
     S.get_or_init(|| Scanner::builder().build().expect("default scanner"))
 }
 
+/// A scanner for every registered kind that also reads values spelled out
+/// as words (`nine eight seven …`, `ravi [at] gmail [dot] com`).
+pub fn spelled_out() -> &'static Scanner {
+    static S: OnceLock<Scanner> = OnceLock::new();
+    S.get_or_init(|| {
+        Scanner::builder()
+            .spelled_out(true)
+            .build()
+            .expect("spelled-out scanner")
+    })
+}
+
 /// One scanner per registered kind, reporting that kind only, so that a
 /// detector's findings are checked even where another kind would win the
 /// overlap resolution.

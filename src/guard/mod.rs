@@ -409,9 +409,10 @@ pub struct GuardConfig {
     pub fail_open: bool,
     /// Also read values spelled out as words (`nine eight seven …`, `ravi
     /// [at] gmail [dot] com`), as agents write them to slip past masking,
-    /// whatever the scanner's own
-    /// [`spelled_out`](crate::ScannerBuilder::spelled_out) says. Default
-    /// `true`.
+    /// in what the guard observes and checks, even if its scanner does not
+    /// ([`spelled_out`](crate::ScannerBuilder::spelled_out)). Default
+    /// `false`: it reads every word of every message, which about doubles
+    /// the cost of a check on chat (docs/guard.md, "Cost").
     pub read_spelled_out: bool,
 }
 
@@ -426,7 +427,7 @@ impl Default for GuardConfig {
             coaching: BTreeMap::new(),
             monitor: monitor::MonitorConfig::default(),
             fail_open: false,
-            read_spelled_out: true,
+            read_spelled_out: false,
         }
     }
 }

@@ -1,13 +1,14 @@
 //! Runs of digit words (and digit groups among them) read as digits.
 //!
 //! A run is a sequence of number tokens, each joined to the next by a short
-//! gap of spaces or `-`, `.`, `,`, `/`. It is rewritten only if, once weak
-//! words are trimmed from its ends, it holds at least [`MIN_WORD_DIGITS`]
-//! digits from words and [`MIN_DIGITS`] in all: fewer is a quantity
-//! (`two boxes`, `one or two`), not a number anyone would need to hide.
-//! Words become digits written together (`nine eight` is `98`); a gap
-//! beside a digit group stays, so `98765 four three two one zero` reads
-//! `98765 43210`, as a number in two groups.
+//! gap of spaces or `-`, `.`, `,`, `/`. It is rewritten only if, weak words
+//! at its ends aside, it holds at least [`MIN_WORD_DIGITS`] digits from
+//! words and [`MIN_DIGITS`] in all: fewer is a quantity (`two boxes`, `one
+//! or two`), not a number anyone would need to hide. Words become digits
+//! written together (`nine eight` is `98`); a gap beside a digit group
+//! stays, so `98765 four three two one zero` reads `98765 43210`, as a
+//! number in two groups; weak words at the ends become groups of their own
+//! (see [`edit`]).
 
 use super::words::{lookup, Word};
 use super::{Edit, TokenKind, Tokens};

@@ -7,9 +7,9 @@
 //! and writes them as words. Nothing in such text triggers a detector (no
 //! digit, no `@`), so the scanner cannot notice it on the way, as it does
 //! keycap emoji (`crate::keycap`): reading it takes a pass over the words
-//! of every message. That pass is opt-in ([`ScannerBuilder::spelled_out`]),
-//! and the guard runs it on what it checks by default, where the evasion
-//! happens.
+//! of every message. That pass is opt-in
+//! ([`ScannerBuilder::spelled_out`], or the guard's `read_spelled_out` for
+//! what it checks): it costs a scan of chat about as much again.
 //!
 //! The pass rewrites what it recognises into a copy (`crate::rewrite`) that
 //! the detectors then read as usual: digit words become digits, `at` and

@@ -43,6 +43,24 @@ for (const [before, after] of [
   });
 }
 
+for (const [region, words, e164] of [
+  ['IN', 'नौ आठ सात छह पांच चार तीन दो एक शून्य', '+919876543210'],
+  ['CN', '一三八一二三四五六七八', '+8613812345678'],
+  ['IN', 'nine eight seven six five four three two one zero', '+919876543210'],
+]) {
+  test(`spelled-out values on request, UTF-16 offsets (${region})`, () => {
+    const text = `📞 ${words} 🙂 or ravi [at] gmail [dot] com`;
+    assert.deepEqual(new Scanner({ region }).scan(text), []);
+    const spelled = new Scanner({ region, config: { spelled_out: true } });
+    const [phone, email] = spelled.scan(text);
+    assert.deepEqual([phone.text, phone.normalized], [words, e164]);
+    assert.deepEqual([email.text, email.normalized], ['ravi [at] gmail [dot] com', 'ravi@gmail.com']);
+    for (const f of [phone, email]) assert.equal(text.slice(f.start, f.end), f.text);
+    const masked = spelled.redact(text);
+    assert.ok(masked.endsWith('🙂 or r•••@gmail.com') && !masked.includes(words), masked);
+  });
+}
+
 test('lone surrogates keep offsets', () => {
   const text = '\ud800 call +91 98765 43210';
   const [f] = scanner.scan(text);

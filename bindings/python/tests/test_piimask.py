@@ -261,3 +261,24 @@ def test_readme_example_runs_and_is_documented():
     assert any(block in d.read_text() for d in docs), (
         "README.md must show bindings/python/examples/readme.py verbatim"
     )
+
+
+@pytest.mark.parametrize(
+    "region, words, e164",
+    [
+        ("IN", "नौ आठ सात छह पांच चार तीन दो एक शून्य", "+919876543210"),
+        ("CN", "一三八一二三四五六七八", "+8613812345678"),
+        ("IN", "nine eight seven six five four three two one zero", "+919876543210"),
+    ],
+)
+def test_spelled_out_values_are_read_on_request(region, words, e164):
+    text = f"📞 {words} 🙂 or ravi [at] gmail [dot] com"
+    assert piimask.Scanner(region=region).scan(text) == []
+    spelled = piimask.Scanner(region=region, config={"spelled_out": True})
+    phone, email = spelled.scan(text)
+    assert (phone.text, phone.normalized) == (words, e164)
+    assert (email.text, email.normalized) == ("ravi [at] gmail [dot] com", "ravi@gmail.com")
+    for f in (phone, email):
+        assert text[f.start : f.end] == f.text
+    masked = spelled.redact(text)
+    assert masked.endswith("🙂 or r•••@gmail.com") and words not in masked
