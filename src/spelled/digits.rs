@@ -197,12 +197,7 @@ fn write(text: &[u8], items: &[Item], bytes: &mut Vec<(u8, usize)>) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::super::rewrite;
-
-    fn read(text: &str) -> String {
-        rewrite(text.as_bytes())
-            .map_or_else(|| text.to_string(), |r| String::from_utf8(r.text).unwrap())
-    }
+    use super::super::tests::read_through as read;
 
     #[test]
     fn reads_digit_words_of_every_language() {

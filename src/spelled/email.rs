@@ -216,12 +216,7 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit
 
 #[cfg(test)]
 mod tests {
-    use super::super::rewrite;
-
-    fn read(text: &str) -> String {
-        rewrite(text.as_bytes())
-            .map_or_else(|| text.to_string(), |r| String::from_utf8(r.text).unwrap())
-    }
+    use super::super::tests::read_through as read;
 
     #[test]
     fn reads_spelled_out_signs() {

@@ -241,8 +241,13 @@ impl Iterator for Tokens<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
+
+    /// `text` as the detectors read it: rewritten, or as it is.
+    pub(in crate::spelled) fn read_through(text: &str) -> String {
+        read(text).unwrap_or_else(|| text.to_string())
+    }
 
     /// The rewritten text, as a string.
     fn read(text: &str) -> Option<String> {
