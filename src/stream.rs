@@ -32,10 +32,12 @@
 //! letters) for [`MAX_HELD`] bytes is the one case with no cut: the stream
 //! then cuts before the last character that is neither a digit nor an
 //! inline separator, and a value across that forced cut may be found
-//! differently than in the whole text. Custom patterns and dictionaries
-//! (which see the whole text, not only digits and `@`) are redacted line by
-//! line: a custom pattern that matches across a line break is not found in
-//! a stream.
+//! differently than in the whole text. Custom patterns and dictionaries,
+//! and values spelled out as words
+//! ([`ScannerBuilder::spelled_out`](crate::ScannerBuilder::spelled_out)),
+//! see the whole text, not only digits and `@`: a scanner with any of them
+//! is redacted line by line, and a custom pattern that matches across a
+//! line break is not found in a stream.
 //!
 //! Invalid UTF-8 passes through unchanged and is never part of a finding,
 //! as everywhere else; a character split between two chunks is joined

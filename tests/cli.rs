@@ -190,6 +190,29 @@ fn plain_mode() {
 }
 
 #[test]
+fn spelled_out_flag_reads_values_written_as_words() {
+    let input =
+        "call nine eight seven six five four three two one zero\nravi [at] gmail [dot] com\n";
+    let out = run(&["redact", "--plain", "--region", "IN"], input);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), input);
+    let out = run(
+        &["redact", "--plain", "--region", "IN", "--spelled-out"],
+        input,
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "call +91•••••••210\nr•••@gmail.com\n"
+    );
+    let out = run(
+        &["scan", "--region", "IN", "--spelled-out"],
+        "{\"text\":\"नौ आठ सात छह पांच चार तीन दो एक शून्य\"}\n",
+    );
+    let v = lines(&out);
+    assert_eq!(v[0]["findings"][0]["normalized"], "+919876543210");
+    assert_eq!(v[0]["findings"][0]["start"], 0);
+}
+
+#[test]
 fn kinds_flag_selects_detectors() {
     let out = run(
         &["redact", "--plain", "--kinds", "email"],
