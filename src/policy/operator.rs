@@ -113,11 +113,12 @@ impl Operator {
         // A value spelled out in words is replaced as if written in digits:
         // masks and encryption work on the digits as written and would
         // leave the words, that is the value, in place.
-        let value = if !matches!(self, Operator::Keep) && spelled::is_spelled(value.as_bytes()) {
-            finding.normalized.as_str()
-        } else {
-            value
-        };
+        let value =
+            if !matches!(self, Operator::Keep) && spelled::is_spelled(finding, value.as_bytes()) {
+                finding.normalized.as_str()
+            } else {
+                value
+            };
         match self {
             Operator::Keep => out.extend_from_slice(value.as_bytes()),
             Operator::Mask {
