@@ -94,6 +94,21 @@ const NUMBERS: &[(&str, &str, &str)] = &[
     ),
     ("CN", "一三八一二三四五六七八", "+8613812345678"),
     (
+        "BR",
+        "onze nove oito sete seis cinco quatro três dois um",
+        "+5511987654321",
+    ),
+    (
+        "MX",
+        "cincuenta y cinco doce treinta y cuatro cincuenta y seis setenta y ocho",
+        "+525512345678",
+    ),
+    (
+        "US",
+        "two oh two five five five eleven twenty-three",
+        "+12025551123",
+    ),
+    (
         "GB",
         "oh seven nine one one one two three four five six",
         "+447911123456",
@@ -302,7 +317,7 @@ fn wordy_text() -> impl Strategy<Value = String> {
         4 => prop::sample::select(vec![
             "nine", "eight", "Seven", "SIX", "five", "four", "three", "two", "one", "zero", "oh",
             "o", "double", "triple", "plus", "do", "ek", "nau", "um", "três", "नौ", "छः", "один",
-            "一", "八", "at", "dot", "arroba", "punto", "[at]", "(dot)", "[@]", "(.)", "gmail",
+            "一", "八", "at", "dot", "arroba", "punto", "[at]", "(dot)", "[@]", "(.)", "ninety", "eleven", "onze", "vinte", "e", "y", "gmail",
             "com", "ravi", "order", "otp",
         ]).prop_map(str::to_string),
         2 => "[0-9]{1,6}",

@@ -22,10 +22,35 @@ const MAX_GAP: usize = 4;
 
 #[derive(Clone, Copy, Debug)]
 enum Part {
-    Digit { value: u8, weak: bool },
+    /// A digit word, or a number word of two digits (`ninety`, `onze`).
+    Digit {
+        value: u8,
+        weak: bool,
+    },
     Times(u8),
     Plus,
+    /// `e`, `y`: joins tens to a unit (`vinte e um`, `treinta y dos`).
+    And,
     Group,
+}
+
+impl Part {
+    /// Digits a word stands for, before `double`.
+    fn width(self) -> usize {
+        match self {
+            Part::Digit { value, .. } if value >= 10 => 2,
+            Part::Digit { .. } => 1,
+            _ => 0,
+        }
+    }
+}
+
+/// Writes `value` (below 100) as the digits it stands for.
+fn push_number(value: u8, at: usize, bytes: &mut Vec<(u8, usize)>) {
+    if value >= 10 {
+        bytes.push((b'0' + value / 10, at));
+    }
+    bytes.push((b'0' + value % 10, at));
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -48,6 +73,7 @@ pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize
                 Some(Word::Digit { value, weak }) => Some(Part::Digit { value, weak }),
                 Some(Word::Times(n)) => Some(Part::Times(n)),
                 Some(Word::Plus) => Some(Part::Plus),
+                Some(Word::And) => Some(Part::And),
                 Some(Word::At) => {
                     at_words.push((token.start, token.end));
                     None
@@ -95,10 +121,7 @@ fn is_gap(gap: &[u8]) -> bool {
 /// Ends the current run: adds its edit if it is worth one, and empties it.
 fn flush(text: &[u8], run: &mut Vec<Item>, edits: &mut Vec<Edit>) {
     // Nearly every run is a lone digit group or word: count before building.
-    let words = run
-        .iter()
-        .filter(|i| matches!(i.part, Part::Digit { .. }))
-        .count();
+    let words: usize = run.iter().map(|i| i.part.width()).sum();
     if words >= MIN_WORD_DIGITS {
         edits.extend(edit(text, run));
     }
@@ -113,7 +136,9 @@ fn flush(text: &[u8], run: &mut Vec<Item>, edits: &mut Vec<Edit>) {
 /// a number with and without its edge groups, keeps the reading that
 /// validates. The thresholds count the rest only.
 fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
-    let is_core = |i: &Item| !matches!(i.part, Part::Digit { weak: true, .. });
+    // A connector before the first number joins nothing.
+    let run = &run[run.iter().position(|i| !matches!(i.part, Part::And))?..];
+    let is_core = |i: &Item| !matches!(i.part, Part::Digit { weak: true, .. } | Part::And);
     let core_start = run.iter().position(is_core)?;
     // A `double` or `plus` ends nothing.
     let core_end = 1
@@ -157,17 +182,19 @@ fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
 fn write_digits(items: &[Item], bytes: &mut Vec<(u8, usize)>) {
     for item in items {
         if let Part::Digit { value, .. } = item.part {
-            bytes.push((b'0' + value, item.start));
+            push_number(value, item.start, bytes);
         }
     }
 }
 
 /// Appends what `items` stand for; returns how many digits came from
-/// words. Words are written together; a gap beside a digit group stays.
+/// words. Words are written together; a gap beside a digit group stays;
+/// tens take the unit after them (`ninety eight`, `vinte e um`).
 fn write(text: &[u8], items: &[Item], bytes: &mut Vec<(u8, usize)>) -> usize {
     let mut word_digits = 0;
     let mut times = None;
-    for (i, item) in items.iter().enumerate() {
+    let mut i = 0;
+    while let Some(item) = items.get(i) {
         if i > 0 {
             let before = &items[i - 1];
             let beside_group =
@@ -176,16 +203,29 @@ fn write(text: &[u8], items: &[Item], bytes: &mut Vec<(u8, usize)>) -> usize {
                 bytes.extend((before.end..item.start).map(|at| (text[at], at)));
             }
         }
+        i += 1;
         match item.part {
             Part::Group => bytes.extend((item.start..item.end).map(|at| (text[at], at))),
             Part::Plus => bytes.push((b'+', item.start)),
             Part::Times(n) => times = Some((n, item.start)),
-            Part::Digit { value, .. } => {
+            Part::And => {}
+            Part::Digit { mut value, .. } => {
+                if value >= 20 && value % 10 == 0 {
+                    let and = usize::from(matches!(items.get(i).map(|i| i.part), Some(Part::And)));
+                    if let Some(Part::Digit {
+                        value: unit @ 1..=9,
+                        ..
+                    }) = items.get(i + and).map(|i| i.part)
+                    {
+                        value += unit;
+                        i += and + 1;
+                    }
+                }
                 let (n, at) = times.take().unwrap_or((1, item.start));
                 for _ in 0..n {
-                    bytes.push((b'0' + value, at));
+                    push_number(value, at, bytes);
                 }
-                word_digits += usize::from(n);
+                word_digits += usize::from(n) * item.part.width();
             }
         }
         if !matches!(item.part, Part::Times(_)) {
@@ -328,5 +368,45 @@ mod tests {
         // Only the rest counts: six digits and a weak word are not enough.
         let short = "nine eight seven six five four do";
         assert_eq!(read(short), short);
+    }
+
+    #[test]
+    fn reads_tens_and_teens() {
+        for (text, digits) in [
+            (
+                "ninety-eight seventy-six fifty-four thirty-two ten",
+                "9876543210",
+            ),
+            (
+                "ninety eight seventy six five four three two one oh",
+                "987654321 0",
+            ),
+            (
+                "nine eight seven six five forty three twenty one",
+                "987654321",
+            ),
+            ("eleven ninety nineteen twelve", "11901912"),
+            (
+                "onze nove oito sete seis cinco quatro três dois um",
+                "1198765432 1",
+            ),
+            (
+                "vinte e um nove oito sete seis cinco quatro três dois",
+                "2198765432",
+            ),
+            (
+                "noventa y ocho setenta y seis cincuenta y cuatro treinta y dos",
+                "98765432",
+            ),
+            (
+                "cincuenta y cinco doce treinta y cuatro cincuenta y seis",
+                "55123456",
+            ),
+        ] {
+            assert_eq!(read(text), digits, "{text}");
+        }
+        // A connector counts inside a run only.
+        let text = "y nueve ocho siete seis cinco cuatro tres e";
+        assert_eq!(read(text), "y 9876543 e");
     }
 }

@@ -24,10 +24,12 @@
 //!   English, Hinglish and Hindi, Spanish, Portuguese, French, Italian,
 //!   German, Indonesian and Malay, Turkish, Swahili, Arabic, Russian,
 //!   Vietnamese), in any ASCII case, mixed freely with digit groups
-//!   (`98765 four three two one zero`), with `double`/`triple` before a
-//!   digit and `plus` before a number. Words are joined by spaces, `-`,
-//!   `.`, `,` or `/`; a run ends at anything else. Words that are everyday
-//!   words too (`do`, `oh`, `un`) count only inside a run.
+//!   (`98765 four three two one zero`), the teens and tens of English,
+//!   Spanish and Portuguese (`ninety-eight`, `onze`, `vinte e um`), with
+//!   `double`/`triple` before a digit and `plus` before a number. Words
+//!   are joined by spaces, `-`, `.`, `,` or `/`; a run ends at anything
+//!   else. Words that are everyday words too (`do`, `oh`, `un`) count
+//!   inside a run; at its ends they stand apart, as a group of their own.
 //! - **Chinese numerals**, one character a digit (`一三八一二三四五六七八`).
 //! - **An address's `@` and dots** written as words or in brackets: `at`,
 //!   `arroba`, `[at]`, `(at)`, `{at}`, `[@]` and `dot`, `punto`, `ponto`,
@@ -36,7 +38,8 @@
 //!   only before a mail service's domain (`ravi at gmail.com`) or after a
 //!   local part that looks like a mailbox (`ravi.kumar at …`).
 //!
-//! Tens (`ninety-eight`) and Thai or Japanese readings are not read.
+//! Tens of the other languages, hundreds, and Thai or Japanese readings are
+//! not read.
 //!
 //! [`ScannerBuilder::spelled_out`]: crate::ScannerBuilder::spelled_out
 

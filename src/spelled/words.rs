@@ -2,10 +2,12 @@
 //!
 //! One table per language, digit by digit, in the spellings chat uses
 //! (Hinglish `chaar` and `char`, Portuguese `meia` for six as Brazilians
-//! read numbers aloud). All languages share one dictionary: a message can
-//! mix them, and no spelling stands for two different digits (a test
+//! read numbers aloud), and the teens and tens of the languages that read
+//! numbers out in pairs. All languages share one dictionary: a message can
+//! mix them, and no spelling stands for two different numbers (a test
 //! checks). Words that are also common words of their own (`do`, `un`,
-//! `oh`) are *weak*: they count only inside a run, never at its ends.
+//! `oh`, `once`) are *weak*: a run's ends treat them apart (see
+//! `super::digits`).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -15,8 +17,11 @@ use once_cell::sync::Lazy;
 /// What a word stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Word {
-    /// A digit; `weak` when the spelling is also an ordinary word.
+    /// A digit, or a number of two digits (`eleven`, `ninety`, `onze`);
+    /// `weak` when the spelling is also an ordinary word.
     Digit { value: u8, weak: bool },
+    /// `e`, `y`: "and" between tens and a unit (`vinte e um`).
+    And,
     /// `double`, `triple`: the next digit that many times.
     Times(u8),
     /// `plus`: a `+` before a number.
@@ -241,13 +246,109 @@ pub(crate) const DIGITS: &[(&str, [&[&str]; 10])] = &[
     ),
 ];
 
+/// Numbers of two digits by language: the teens and the tens, which read
+/// out phone numbers in pairs (`ninety-eight seventy-six`) and area codes
+/// (`onze` is São Paulo's 11). Tens take the unit after them.
+pub(crate) const TENS: &[(&str, &[(&str, u8)])] = &[
+    (
+        "en",
+        &[
+            ("ten", 10),
+            ("eleven", 11),
+            ("twelve", 12),
+            ("thirteen", 13),
+            ("fourteen", 14),
+            ("fifteen", 15),
+            ("sixteen", 16),
+            ("seventeen", 17),
+            ("eighteen", 18),
+            ("nineteen", 19),
+            ("twenty", 20),
+            ("thirty", 30),
+            ("forty", 40),
+            ("fourty", 40),
+            ("fifty", 50),
+            ("sixty", 60),
+            ("seventy", 70),
+            ("eighty", 80),
+            ("ninety", 90),
+        ],
+    ),
+    (
+        "es",
+        &[
+            ("diez", 10),
+            ("once", 11),
+            ("doce", 12),
+            ("trece", 13),
+            ("catorce", 14),
+            ("quince", 15),
+            ("dieciséis", 16),
+            ("dieciseis", 16),
+            ("diecisiete", 17),
+            ("dieciocho", 18),
+            ("diecinueve", 19),
+            ("veinte", 20),
+            ("veintiuno", 21),
+            ("veintidós", 22),
+            ("veintidos", 22),
+            ("veintitrés", 23),
+            ("veintitres", 23),
+            ("veinticuatro", 24),
+            ("veinticinco", 25),
+            ("veintiséis", 26),
+            ("veintiseis", 26),
+            ("veintisiete", 27),
+            ("veintiocho", 28),
+            ("veintinueve", 29),
+            ("treinta", 30),
+            ("cuarenta", 40),
+            ("cincuenta", 50),
+            ("sesenta", 60),
+            ("setenta", 70),
+            ("ochenta", 80),
+            ("noventa", 90),
+        ],
+    ),
+    (
+        "pt",
+        &[
+            ("dez", 10),
+            ("onze", 11),
+            ("doze", 12),
+            ("treze", 13),
+            ("catorze", 14),
+            ("quatorze", 14),
+            ("quinze", 15),
+            ("dezesseis", 16),
+            ("dezasseis", 16),
+            ("dezessete", 17),
+            ("dezassete", 17),
+            ("dezoito", 18),
+            ("dezenove", 19),
+            ("dezanove", 19),
+            ("vinte", 20),
+            ("trinta", 30),
+            ("quarenta", 40),
+            ("cinquenta", 50),
+            ("sessenta", 60),
+            ("setenta", 70),
+            ("oitenta", 80),
+            ("noventa", 90),
+        ],
+    ),
+];
+
+/// "And" between tens and a unit: Portuguese `e`, Spanish `y`.
+const AND: &[&str] = &["e", "y"];
+
 /// Digit spellings that are also everyday words or names (Hindi "do" is
 /// English "do", Spanish and French "un" is "a", Italian "sei" is "you are",
 /// Vietnamese "năm" is "year", Swahili "sita" is a name): they count inside
 /// a run of number words only.
 const WEAK: &[&str] = &[
     "o", "oh", "do", "un", "una", "une", "um", "uma", "meia", "sei", "bir", "ba", "hai", "năm",
-    "aat", "nao", "uc", "bes", "sita", "saba",
+    "aat", "nao", "uc", "bes", "sita", "saba", "once",
 ];
 
 /// `double five`, `triple nine`.
@@ -279,6 +380,13 @@ static DICTIONARY: Lazy<Dictionary> = Lazy::new(|| {
             }
         }
     }
+    for (_, numbers) in TENS {
+        for &(spelling, value) in *numbers {
+            let weak = WEAK.contains(&spelling);
+            all.push((spelling, Word::Digit { value, weak }));
+        }
+    }
+    all.extend(AND.iter().map(|&word| (word, Word::And)));
     all.extend(
         TIMES
             .iter()
@@ -380,25 +488,30 @@ mod tests {
     #[test]
     fn no_spelling_stands_for_two_things() {
         let mut seen: HashMap<&str, (u8, &str)> = HashMap::new();
-        for (language, digits) in DIGITS {
-            for (value, spellings) in (0u8..).zip(digits) {
-                for spelling in *spellings {
-                    if let Some(&(other, other_language)) = seen.get(spelling) {
-                        assert_eq!(
-                            other, value,
-                            "{spelling:?} is {other} in {other_language}, {value} in {language}"
-                        );
-                    }
-                    seen.insert(spelling, (value, language));
-                    assert_eq!(*spelling, spelling.to_lowercase(), "tables are lower case");
-                    assert!(
-                        spelling.len() <= LONGEST,
-                        "{spelling:?} is longer than LONGEST"
-                    );
-                }
+        let digits = DIGITS.iter().flat_map(|(language, digits)| {
+            (0u8..).zip(digits).flat_map(move |(value, spellings)| {
+                spellings.iter().map(move |&s| (*language, s, value))
+            })
+        });
+        let tens = TENS.iter().flat_map(|(language, numbers)| {
+            numbers.iter().map(move |&(s, value)| (*language, s, value))
+        });
+        for (language, spelling, value) in digits.chain(tens) {
+            if let Some(&(other, other_language)) = seen.get(spelling) {
+                assert_eq!(
+                    other, value,
+                    "{spelling:?} is {other} in {other_language}, {value} in {language}"
+                );
             }
+            seen.insert(spelling, (value, language));
+            assert_eq!(spelling, spelling.to_lowercase(), "tables are lower case");
+            assert!(
+                spelling.len() <= LONGEST,
+                "{spelling:?} is longer than LONGEST"
+            );
         }
-        for word in AT.iter().chain(DOT).chain(TIMES.iter().map(|(w, _)| w)) {
+        let others = AT.iter().chain(DOT).chain(AND);
+        for word in others.chain(TIMES.iter().map(|(w, _)| w)) {
             assert!(!seen.contains_key(word), "{word:?} is also a digit");
         }
         for weak in WEAK {
