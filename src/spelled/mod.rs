@@ -78,18 +78,13 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
     Some(out.finish(text.len()))
 }
 
-/// Whether a finding's text spells its value out (holds a digit word,
-/// a Chinese numeral, or a spelled or bracketed `@` or dot). Operators
-/// replace such a value as if it had been written in digits: a mask or
-/// format-preserving encryption of the digits as written would leave the
-/// words, that is the value, in place.
+/// Whether a finding's text spells its value out: an address with its `@`
+/// spelled or in brackets, another value with a digit word or a Chinese
+/// numeral. Operators replace such a value as if it had been written in
+/// digits: a mask or format-preserving encryption of the digits as written
+/// would leave the words, that is the value, in place.
 pub(crate) fn is_spelled(finding: &Finding, value: &[u8]) -> bool {
     let opens = |b: u8| matches!(b, b'[' | b'(' | b'{' | b'<');
-    let bracketed_sign = || {
-        value
-            .windows(2)
-            .any(|w| opens(w[0]) && matches!(w[1], b'@' | b'.'))
-    };
     // An address is spelled when its `@` is: missing, or in brackets.
     if matches!(finding.kind, Kind::Email | Kind::UpiId) {
         return match memchr::memchr(b'@', value) {
@@ -137,16 +132,15 @@ pub(crate) fn is_spelled(finding: &Finding, value: &[u8]) -> bool {
     if !letters || digits + missing >= normal_digits {
         return false;
     }
-    bracketed_sign()
-        || Tokens::new(value).any(|token| match token.kind {
-            TokenKind::Numeral(_) => true,
-            TokenKind::Digits => false,
-            TokenKind::Word => match words::lookup(&value[token.start..token.end]) {
-                Some(words::Word::Digit { weak, .. }) => !weak,
-                Some(_) => true,
-                None => false,
-            },
-        })
+    Tokens::new(value).any(|token| match token.kind {
+        TokenKind::Numeral(_) => true,
+        TokenKind::Digits => false,
+        TokenKind::Word => match words::lookup(&value[token.start..token.end]) {
+            Some(words::Word::Digit { weak, .. }) => !weak,
+            Some(_) => true,
+            None => false,
+        },
+    })
 }
 
 /// `text[start..end]` is to be read as `bytes`, each with the offset it
