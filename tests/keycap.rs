@@ -99,7 +99,8 @@ proptest! {
     // redaction of keycap text is idempotent.
     #[test]
     fn keycaps_equal_plain_digits(plain in "[0-9 +()#.@a-z-]{0,60}", emoji_style: bool) {
-        let s = Scanner::builder().region("IN").build().unwrap();
+        static SCANNER: std::sync::OnceLock<Scanner> = std::sync::OnceLock::new();
+        let s = SCANNER.get_or_init(|| Scanner::builder().region("IN").build().unwrap());
         let text = keycaps(&plain, emoji_style);
         let values = |f: Vec<piimask::Finding>| {
             f.into_iter().map(|f| (f.kind, f.normalized)).collect::<Vec<_>>()

@@ -2,7 +2,7 @@
 //! gmail [dot] com`): found as the values they spell when asked for,
 //! validated as those values, masked whole, and caught by the guard.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use piimask::guard::{Action, Guard, GuardConfig, LeakClass};
 use piimask::policy::Key;
@@ -338,9 +338,11 @@ proptest! {
         text in wordy_text(),
         region in prop::sample::select(vec!["IN", "BR", "US", "GB", "CN", "ID"]),
     ) {
+        static SCANNERS: OnceLock<(Scanner, Scanner)> = OnceLock::new();
+        let (plain, spelled) = SCANNERS.get_or_init(|| {
+            (Scanner::new(), Scanner::builder().spelled_out(true).build().unwrap())
+        });
         let region = Region::new(region).unwrap();
-        let plain = Scanner::new();
-        let spelled = Scanner::builder().spelled_out(true).build().unwrap();
         let (mut before, mut after) = (Vec::new(), Vec::new());
         plain.scan_into(text.as_bytes(), Some(region), &mut before);
         spelled.scan_into(text.as_bytes(), Some(region), &mut after);

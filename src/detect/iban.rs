@@ -382,10 +382,13 @@ mod tests {
     ];
 
     fn scan(text: &str) -> Vec<String> {
-        let scanner = crate::Scanner::builder()
-            .kinds([Kind::Iban])
-            .build()
-            .unwrap();
+        static SCANNER: std::sync::OnceLock<crate::Scanner> = std::sync::OnceLock::new();
+        let scanner = SCANNER.get_or_init(|| {
+            crate::Scanner::builder()
+                .kinds([Kind::Iban])
+                .build()
+                .unwrap()
+        });
         scanner
             .scan(text)
             .into_iter()
