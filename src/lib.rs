@@ -100,3 +100,8 @@ pub use stream::RedactStream;
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// So do those of the guides in `docs/`.
+#[cfg(doctest)]
+#[doc = include_str!("../docs/archives.md")]
+struct ArchivesDoctests;

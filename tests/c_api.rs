@@ -135,20 +135,21 @@ fn c_programs_pass_against_shared_and_static_library() {
     }
 }
 
-/// The C examples of the README
-/// are `tests/c/readme_example.c` and `tests/c/reveal_example.c`, verbatim.
+/// The C examples of the documentation are `tests/c/readme_example.c` (in
+/// the README) and `tests/c/reveal_example.c` (in the C ABI guide), verbatim.
 #[test]
 fn documented_c_examples_are_the_tested_ones() {
-    for name in ["readme_example", "reveal_example"] {
+    for (name, doc) in [
+        ("readme_example", "README.md"),
+        ("reveal_example", "docs/c-api.md"),
+    ] {
         let example = std::fs::read_to_string(root().join(format!("tests/c/{name}.c")))
             .unwrap_or_else(|e| panic!("tests/c/{name}.c: {e}"));
-        let documented = ["README.md"].iter().any(|doc| {
-            std::fs::read_to_string(root().join(doc))
-                .is_ok_and(|text| text.contains(&format!("```c\n{example}```")))
-        });
+        let text =
+            std::fs::read_to_string(root().join(doc)).unwrap_or_else(|e| panic!("{doc}: {e}"));
         assert!(
-            documented,
-            "README.md must show tests/c/{name}.c verbatim in a ```c block"
+            text.contains(&format!("```c\n{example}```")),
+            "{doc} must show tests/c/{name}.c verbatim in a ```c block"
         );
     }
 }

@@ -49,7 +49,7 @@ pub struct Options {
     /// Worker threads (default: the number of CPUs).
     #[arg(long)]
     pub threads: Option<usize>,
-    /// Redact as this role sees the text (see the README's roles table);
+    /// Redact as this role sees the text (the roles of docs/roles.md);
     /// the policy's default role, or the typed masks, when absent.
     #[arg(long)]
     pub role: Option<String>,

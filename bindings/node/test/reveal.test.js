@@ -179,8 +179,8 @@ test('reveal example runs and is documented', () => {
   const example = path.join(PACKAGE, 'examples', 'reveal.js');
   const out = execFileSync(process.execPath, ['-r', path.join(__dirname, 'alias.js'), example], { encoding: 'utf8' });
   assert.equal(out, fs.readFileSync(path.join(PACKAGE, 'examples', 'reveal.expected'), 'utf8'));
-  const docs = ['README.md'].map((d) => path.join(REPO, d)).filter((d) => fs.existsSync(d));
+  const docs = ['docs/node.md'].map((d) => path.join(REPO, d)).filter((d) => fs.existsSync(d));
   const block = '```js\n' + fs.readFileSync(example, 'utf8') + '```';
   assert.ok(docs.some((d) => fs.readFileSync(d, 'utf8').includes(block)),
-    'README.md must show bindings/node/examples/reveal.js verbatim');
+    'docs/node.md must show bindings/node/examples/reveal.js verbatim');
 });

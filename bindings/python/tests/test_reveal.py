@@ -226,11 +226,11 @@ def test_reveal_example_runs_and_is_documented():
         [sys.executable, str(example)], capture_output=True, text=True, check=True
     ).stdout
     assert out == (PACKAGE / "examples" / "reveal.expected").read_text()
-    docs = [REPO / "README.md"]
+    docs = [REPO / "docs" / "python.md"]
     docs = [d for d in docs if d.is_file()]
     if not docs:
         pytest.skip("not in a source checkout")
     block = "```python\n" + example.read_text() + "```"
     assert any(block in d.read_text() for d in docs), (
-        "README.md must show bindings/python/examples/reveal.py verbatim"
+        "docs/python.md must show bindings/python/examples/reveal.py verbatim"
     )
