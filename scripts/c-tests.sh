@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The C API tests (tests/c/*.c) under AddressSanitizer + UndefinedBehaviorSanitizer
+# The C API tests (tests/c/*.c, and the C++ ones, tests/c/*.cpp) under AddressSanitizer + UndefinedBehaviorSanitizer
 # (linked to the static library) and under valgrind (linked to the shared
 # library), failing on any error or leak. The plain runs, against both
 # libraries, are `cargo test --test c_api`.
@@ -7,7 +7,8 @@
 # Usage: scripts/c-tests.sh [--debug]    (release build, with debug info, by
 # default: valgrind is ten times faster on it, and it is the build the
 # bindings tests use)
-# Installs valgrind with apt-get when it is missing. CC defaults to gcc.
+# Installs valgrind with apt-get when it is missing. CC defaults to gcc,
+# CXX to g++.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,6 +19,7 @@ if [[ "${1:-}" == "--debug" ]]; then
     cargo_flags=(--lib)
 fi
 cc="${CC:-gcc}"
+cxx="${CXX:-g++}"
 target_dir="${CARGO_TARGET_DIR:-target}"
 lib_dir="$target_dir/$profile"
 out="$lib_dir/c-sanitized"
@@ -34,7 +36,7 @@ if ! command -v valgrind >/dev/null; then
 fi
 
 static_libs=(-lgcc_s -lutil -lrt -lpthread -lm -ldl -lc)
-cflags=(-std=c11 -Wall -Wextra -Werror -g -Iinclude)
+warnings=(-Wall -Wextra -Werror -pedantic -g -Iinclude)
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:abort_on_error=0:exitcode=23
 export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
 passed=0
@@ -53,14 +55,18 @@ run() { # name, label, command...
     fi
 }
 
-for src in tests/c/*.c; do
-    name=$(basename "$src" .c)
-    "$cc" "${cflags[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer \
+for src in tests/c/*.c tests/c/*.cpp; do
+    name=$(basename "${src%.*}")
+    case "$src" in
+    *.cpp) compiler=$cxx cflags=(-std=c++17 "${warnings[@]}") ;;
+    *) compiler=$cc cflags=(-std=c11 "${warnings[@]}") ;;
+    esac
+    "$compiler" "${cflags[@]}" -fsanitize=address,undefined -fno-omit-frame-pointer \
         -fno-sanitize-recover=undefined \
         "$src" "$lib_dir/libpiimask.a" "${static_libs[@]}" -o "$out/$name-asan"
     run "$name" "asan+ubsan" "$out/$name-asan"
 
-    "$cc" "${cflags[@]}" "$src" -L"$lib_dir" -lpiimask -Wl,-rpath,"$PWD/$lib_dir" -lpthread \
+    "$compiler" "${cflags[@]}" "$src" -L"$lib_dir" -lpiimask -Wl,-rpath,"$PWD/$lib_dir" -lpthread \
         -o "$out/$name-shared"
     # Leaks are errors when definite or indirect. "Possibly lost" blocks are
     # excluded: the process-lifetime tables (phone metadata, regex caches in

@@ -1,6 +1,7 @@
 //! The C programs under `tests/c/`, compiled with `$CC` (default `cc`)
 //! against `include/piimask.h` and linked twice, to the shared and to the
-//! static library, then run. The same programs run under AddressSanitizer,
+//! static library, then run; and the C++ ones (`*.cpp`), compiled with
+//! `$CXX` (default `c++`) as C++17, the same way. The same programs run under AddressSanitizer,
 //! UBSan and valgrind in `scripts/c-tests.sh`.
 //!
 //! `cargo test` builds only the Rust library, so this test first runs
@@ -42,15 +43,20 @@ fn build_libraries(profile: &Path) {
     }
 }
 
-/// Compiles `tests/c/<name>.c` into `out`, linked to the shared library
-/// (with an rpath) or the static one.
-fn compile(name: &str, profile: &Path, out: &Path, shared: bool) {
-    let cc = std::env::var("CC").unwrap_or_else(|_| "cc".into());
+/// Compiles `tests/c/<program>` (a `.c` or `.cpp` file) into `out`, linked
+/// to the shared library (with an rpath) or the static one.
+fn compile(program: &str, profile: &Path, out: &Path, shared: bool) {
+    let (compiler, default, standard) = if program.ends_with(".cpp") {
+        ("CXX", "c++", "-std=c++17")
+    } else {
+        ("CC", "cc", "-std=c11")
+    };
+    let cc = std::env::var(compiler).unwrap_or_else(|_| default.into());
     let mut cmd = Command::new(&cc);
-    cmd.args(["-std=c11", "-Wall", "-Wextra", "-Werror", "-g"])
+    cmd.args([standard, "-Wall", "-Wextra", "-Werror", "-pedantic", "-g"])
         .arg("-I")
         .arg(root().join("include"))
-        .arg(root().join("tests/c").join(format!("{name}.c")))
+        .arg(root().join("tests/c").join(program))
         .arg("-o")
         .arg(out);
     if shared {
@@ -73,17 +79,19 @@ fn compile(name: &str, profile: &Path, out: &Path, shared: bool) {
     let output = cmd.output().unwrap_or_else(|e| panic!("run {cc}: {e}"));
     assert!(
         output.status.success(),
-        "{cc} failed on tests/c/{name}.c:\n{}",
+        "{cc} failed on tests/c/{program}:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
 }
 
+/// The file names of the C and C++ programs under `tests/c/`, sorted.
 fn c_programs() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(root().join("tests/c"))
         .expect("tests/c")
         .filter_map(|e| {
             let path = e.ok()?.path();
-            (path.extension()? == "c").then(|| path.file_stem()?.to_str().map(str::to_owned))?
+            matches!(path.extension()?.to_str()?, "c" | "cpp")
+                .then(|| path.file_name()?.to_str().map(str::to_owned))?
         })
         .collect();
     names.sort();
@@ -101,55 +109,61 @@ fn c_programs_pass_against_shared_and_static_library() {
     let out_dir = profile.join("c-tests");
     std::fs::create_dir_all(&out_dir).expect("create target/<profile>/c-tests");
 
-    let names = c_programs();
+    let programs = c_programs();
     for expected in [
-        "errors",
-        "readme_example",
-        "reveal",
-        "reveal_example",
-        "scan",
+        "cpp_example.cpp",
+        "errors.c",
+        "readme_example.c",
+        "reveal.c",
+        "reveal_example.c",
+        "scan.c",
     ] {
         assert!(
-            names.iter().any(|n| n == expected),
-            "tests/c/{expected}.c missing; found {names:?}"
+            programs.iter().any(|n| n == expected),
+            "tests/c/{expected} missing; found {programs:?}"
         );
     }
-    for name in &names {
+    for program in &programs {
+        let name = program
+            .rsplit_once('.')
+            .map_or(program.as_str(), |(stem, _)| stem);
         for shared in [true, false] {
             let linkage = if shared { "shared" } else { "static" };
             let exe = out_dir.join(format!("{name}-{linkage}"));
-            compile(name, &profile, &exe, shared);
+            compile(program, &profile, &exe, shared);
             let output = Command::new(&exe).output().expect("run C test program");
             let stdout = String::from_utf8_lossy(&output.stdout);
             assert!(
                 output.status.success(),
-                "tests/c/{name}.c ({linkage}) failed:\n{stdout}\n{}",
+                "tests/c/{program} ({linkage}) failed:\n{stdout}\n{}",
                 String::from_utf8_lossy(&output.stderr)
             );
             let expected = root().join("tests/c").join(format!("{name}.expected"));
             match std::fs::read_to_string(&expected) {
-                Ok(expected) => assert_eq!(stdout, expected, "output of tests/c/{name}.c"),
+                Ok(expected) => assert_eq!(stdout, expected, "output of tests/c/{program}"),
                 Err(_) => assert_eq!(stdout.trim(), format!("{name}: ok")),
             }
         }
     }
 }
 
-/// The C examples of the documentation are `tests/c/readme_example.c` (in
-/// the README) and `tests/c/reveal_example.c` (in the C ABI guide), verbatim.
+/// The C and C++ examples of the documentation are these programs,
+/// verbatim: `readme_example.c` in the README, `reveal_example.c` and
+/// `cpp_example.cpp` in the C ABI guide.
 #[test]
 fn documented_c_examples_are_the_tested_ones() {
-    for (name, doc) in [
-        ("readme_example", "README.md"),
-        ("reveal_example", "docs/c-api.md"),
+    for (program, doc, fence) in [
+        ("readme_example.c", "README.md", "c"),
+        ("reveal_example.c", "docs/c-api.md", "c"),
+        ("cpp_example.cpp", "docs/c-api.md", "cpp"),
     ] {
-        let example = std::fs::read_to_string(root().join(format!("tests/c/{name}.c")))
-            .unwrap_or_else(|e| panic!("tests/c/{name}.c: {e}"));
+        let example = std::fs::read_to_string(root().join("tests/c").join(program))
+            .unwrap_or_else(|e| panic!("tests/c/{program}: {e}"));
         let text =
             std::fs::read_to_string(root().join(doc)).unwrap_or_else(|e| panic!("{doc}: {e}"));
         assert!(
-            text.contains(&format!("```c\n{example}```")),
-            "{doc} must show tests/c/{name}.c verbatim in a ```c block"
+            text.contains(&format!("```{fence}\n{example}```")),
+            "{doc} must show tests/c/{program} verbatim in a ```{fence} block"
         );
     }
 }
