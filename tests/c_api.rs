@@ -147,23 +147,24 @@ fn c_programs_pass_against_shared_and_static_library() {
     }
 }
 
-/// The C and C++ examples of the documentation are these programs,
-/// verbatim: `readme_example.c` in the README, `reveal_example.c` and
-/// `cpp_example.cpp` in the C ABI guide.
+/// The C, C++ and Go examples of the documentation are these programs,
+/// verbatim: `tests/c/readme_example.c` in the README; the reveal, C++
+/// and Go examples in the C ABI guide.
 #[test]
 fn documented_c_examples_are_the_tested_ones() {
     for (program, doc, fence) in [
-        ("readme_example.c", "README.md", "c"),
-        ("reveal_example.c", "docs/c-api.md", "c"),
-        ("cpp_example.cpp", "docs/c-api.md", "cpp"),
+        ("tests/c/readme_example.c", "README.md", "c"),
+        ("tests/c/reveal_example.c", "docs/c-api.md", "c"),
+        ("tests/c/cpp_example.cpp", "docs/c-api.md", "cpp"),
+        ("examples/go/main.go", "docs/c-api.md", "go"),
     ] {
-        let example = std::fs::read_to_string(root().join("tests/c").join(program))
-            .unwrap_or_else(|e| panic!("tests/c/{program}: {e}"));
+        let example = std::fs::read_to_string(root().join(program))
+            .unwrap_or_else(|e| panic!("{program}: {e}"));
         let text =
             std::fs::read_to_string(root().join(doc)).unwrap_or_else(|e| panic!("{doc}: {e}"));
         assert!(
             text.contains(&format!("```{fence}\n{example}```")),
-            "{doc} must show tests/c/{program} verbatim in a ```{fence} block"
+            "{doc} must show {program} verbatim in a ```{fence} block"
         );
     }
 }

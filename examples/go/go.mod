@@ -1,0 +1,3 @@
+module piimask.example/go
+
+go 1.19
