@@ -10,6 +10,10 @@
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 #   SECONDS  fuzzing time per target (default 60)
 #   TARGET   targets to run (default: all of them)
+# Targets run side by side, one per CPU (PIIMASK_FUZZ_JOBS to change it):
+# each libFuzzer process is single-threaded, so on an otherwise idle
+# machine every target still gets a core for its SECONDS, and the whole run
+# takes SECONDS times targets over CPUs.
 #
 # Uses the nightly toolchain when there is one (else the default one with
 # RUSTC_BOOTSTRAP=1: the sanitizer needs -Zsanitizer); installs cargo-fuzz
@@ -60,25 +64,24 @@ mkdir -p "$logs"
 # std keeps a channel context per thread that LeakSanitizer can catch before
 # the exiting thread frees it; see fuzz/lsan.supp.
 export LSAN_OPTIONS="suppressions=$PWD/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
-failed=()
-summary=()
-for t in "${targets[@]}"; do
-    step "fuzzing $t for ${seconds}s"
+# Fuzzes one target; its outcome goes to $logs/<target>.outcome (a summary
+# line, then any details to print).
+fuzz_target() {
+    local t=$1 log="$logs/$1.log" outcome="$logs/$1.outcome" status=0 runs extra=()
     mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t"
-    extra=()
     if [[ -f "fuzz/dicts/$t.dict" ]]; then
         extra+=("-dict=fuzz/dicts/$t.dict")
     fi
-    log="$logs/$t.log"
-    status=0
     cargo "${toolchain[@]}" fuzz run "${fuzz_flags[@]}" "$t" "fuzz/corpus/$t" "fuzz/seeds/$t" -- \
         -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -detect_leaks=1 -print_final_stats=1 "${extra[@]}" >"$log" 2>&1 || status=$?
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
-    grep -E '^(Done|#[0-9]+ +DONE)' "$log" | tail -n 1 || true
-    if [[ $status -ne 0 ]]; then
-        failed+=("$t")
-        summary+=("$(printf '%-8s FAILED (exit %s) after %s executions' "$t" "$status" "${runs:-?}")")
+    if [[ $status -eq 0 ]]; then
+        printf '%-8s ok      %s executions\n' "$t" "${runs:-?}" >"$outcome"
+        return
+    fi
+    {
+        printf '%-8s FAILED (exit %s) after %s executions\n' "$t" "$status" "${runs:-?}"
         echo "FAILED: $t (exit $status); the panic, if any, from $log:"
         grep -A 12 -m 1 'panicked at' "$log" || true
         echo "last lines of $log:"
@@ -89,8 +92,36 @@ for t in "${targets[@]}"; do
             [[ -f "$a" ]] || continue
             echo "input $a (base64): $(head -c 65536 "$a" | base64 -w 0)"
         done
-    else
-        summary+=("$(printf '%-8s ok      %s executions' "$t" "${runs:-?}")")
+    } >"$outcome"
+}
+
+jobs=${PIIMASK_FUZZ_JOBS:-$(nproc)}
+step "fuzzing ${targets[*]} for ${seconds}s each, $jobs at a time"
+running=0
+for t in "${targets[@]}"; do
+    rm -f "$logs/$t.outcome"
+    if [[ $running -ge $jobs ]]; then
+        wait -n || true
+        running=$((running - 1))
+    fi
+    echo "fuzzing $t"
+    fuzz_target "$t" &
+    running=$((running + 1))
+done
+wait || true
+
+failed=()
+summary=()
+for t in "${targets[@]}"; do
+    if [[ ! -s "$logs/$t.outcome" ]]; then
+        failed+=("$t")
+        summary+=("$(printf '%-8s FAILED  no outcome (see %s)' "$t" "$logs/$t.log")")
+        continue
+    fi
+    summary+=("$(head -n 1 "$logs/$t.outcome")")
+    if ! head -n 1 "$logs/$t.outcome" | grep -q ' ok '; then
+        failed+=("$t")
+        tail -n +2 "$logs/$t.outcome"
     fi
 done
 
