@@ -76,7 +76,7 @@ pub mod ffi;
 mod finding;
 pub mod formats;
 pub mod guard;
-mod keycap;
+mod marks;
 mod masked;
 pub mod policy;
 mod prefilter;

@@ -2,11 +2,18 @@
 //! of the copy came from.
 //!
 //! Why: some values are written so that no detector can read them as they
-//! stand: keycap emoji between digits (`crate::keycap`), digits and an
-//! address's `@` and dots spelled out as words (`crate::spelled`). The
+//! stand: keycap emoji or invisible characters among a value's characters
+//! (`crate::marks`), digits and an address's `@` and dots spelled out as
+//! words (`crate::spelled`). The
 //! scanner reads such a text again through a copy that holds plain digits
 //! and signs in their place, and maps each finding's offsets back into the
 //! original, so that masking a finding masks what was written.
+
+/// The longest text a copy is made of: offsets into the original are kept
+/// as `u32`, so that a copy costs five bytes per byte of text rather than
+/// nine (a scan's memory stays within a few times its input). Longer texts
+/// are read as written.
+pub(crate) const MAX_LEN: usize = u32::MAX as usize;
 
 /// The copy and, for each of its bytes, where it came from.
 #[derive(Debug, Default)]
@@ -16,7 +23,7 @@ pub(crate) struct Rewritten {
     /// `origin[i]` is where `text[i]` came from (non-decreasing); once the
     /// copy is finished, one more entry, the original's length, stands for
     /// the end.
-    origin: Vec<usize>,
+    origin: Vec<u32>,
 }
 
 impl Rewritten {
@@ -32,18 +39,18 @@ impl Rewritten {
     #[inline]
     pub(crate) fn push(&mut self, byte: u8, at: usize) {
         self.text.push(byte);
-        self.origin.push(at);
+        self.origin.push(offset(at));
     }
 
     /// Appends `original[from..to]` unchanged.
     pub(crate) fn copy(&mut self, original: &[u8], from: usize, to: usize) {
         self.text.extend_from_slice(&original[from..to]);
-        self.origin.extend(from..to);
+        self.origin.extend(offset(from)..offset(to));
     }
 
     /// Ends the copy of an original of `len` bytes.
     pub(crate) fn finish(mut self, len: usize) -> Rewritten {
-        self.origin.push(len);
+        self.origin.push(offset(len));
         self
     }
 
@@ -52,6 +59,16 @@ impl Rewritten {
     /// one came from, so whatever was dropped or rewritten inside belongs
     /// to it.
     pub(crate) fn original(&self, start: usize, end: usize) -> (usize, usize) {
-        (self.origin[start], self.origin[end])
+        (self.origin[start] as usize, self.origin[end] as usize)
     }
+}
+
+/// An offset into an original of at most [`MAX_LEN`] bytes.
+#[inline]
+fn offset(at: usize) -> u32 {
+    debug_assert!(
+        at <= MAX_LEN,
+        "copies are made of texts up to MAX_LEN bytes"
+    );
+    at as u32
 }

@@ -19,7 +19,7 @@ use crate::detect::custom::CustomSpec;
 use crate::detect::{self, phone, Context, Detector, Span, Trigger};
 use crate::error::Error;
 use crate::finding::{resolve_overlaps, Finding, Kind};
-use crate::keycap;
+use crate::marks;
 use crate::masked::{in_masked_email_domain, touches_masked_value};
 use crate::policy::reveal::{self, AuditEvent, Outcome};
 use crate::policy::{
@@ -27,6 +27,7 @@ use crate::policy::{
 };
 use crate::prefilter::Triggers;
 use crate::region::Region;
+use crate::rewrite;
 use crate::spelled;
 use crate::text::{char_at, char_before, digit_value};
 
@@ -454,6 +455,9 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) {
+        if text.len() > rewrite::MAX_LEN {
+            return;
+        }
         let Some(copy) = spelled::rewrite(text) else {
             return;
         };
@@ -487,11 +491,12 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) {
-        // Numbers written as keycap emoji are read again through a copy
-        // without the keycap marks, and the findings mapped back (see
-        // `crate::keycap`): text without them pays nothing more.
-        if self.scan_bytes(text, region, min_confidence, out) {
-            let stripped = keycap::strip(text);
+        // Values written with keycap emoji or invisible characters among
+        // their characters are read again through a copy without them, and
+        // the findings mapped back (see `crate::marks`): text without them
+        // pays nothing more.
+        if self.scan_bytes(text, region, min_confidence, out) && text.len() <= rewrite::MAX_LEN {
+            let stripped = marks::strip(text);
             self.scan_bytes(&stripped.text, region, min_confidence, out);
             for f in out.iter_mut() {
                 (f.start, f.end) = stripped.original(f.start, f.end);
@@ -500,8 +505,8 @@ impl Scanner {
     }
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
-    /// of the text as it is. Returns whether a digit in it is followed by a
-    /// keycap mark.
+    /// of the text as it is. Returns whether it holds keycap marks or
+    /// hiding invisible characters, which `marks::strip` removes.
     fn scan_bytes(
         &self,
         text: &[u8],
@@ -521,8 +526,9 @@ impl Scanner {
             return false;
         }
         let first_trigger = first_trigger.unwrap_or(text.len());
-        // Whether a digit was followed by a keycap mark (`9️⃣`).
-        let mut keycap_seen = false;
+        // Whether the text holds keycap marks or hiding invisible
+        // characters (`crate::marks`).
+        let mut marks_seen = false;
         // Each valid UTF-8 stretch is a text of its own: an invalid byte
         // ends a text as a line break would, for findings and for every
         // look-around (keywords, vetoes, glue checks, mask bullets), so a
@@ -537,7 +543,8 @@ impl Scanner {
             // (simdutf8's `basic` API reads to the end before it fails,
             // which made text full of invalid bytes quadratic). Both stop
             // at the first invalid byte, so the loop stays linear.
-            let checked = if rest.is_ascii() {
+            let ascii = rest.is_ascii();
+            let checked = if ascii {
                 Ok("")
             } else {
                 simdutf8::compat::from_utf8(rest)
@@ -552,7 +559,8 @@ impl Scanner {
             };
             let first = out.len();
             let ctx = Context::new(stretch, region);
-            keycap_seen |= self.scan_stretch(&ctx, first_trigger.saturating_sub(base), out);
+            self.scan_stretch(&ctx, first_trigger.saturating_sub(base), out);
+            marks_seen = marks_seen || (!ascii && marks::any(stretch));
             // A value glued to a mask bullet is the kept part of a value
             // masked before; one joined to a masked value by punctuation
             // (`1111(•••`, `308T.•••`, `•-(+)0201000`) was, before masking,
@@ -587,7 +595,7 @@ impl Scanner {
             rest = &text[base..];
         }
         resolve_overlaps(out);
-        keycap_seen
+        marks_seen
     }
 
     /// Scans [`WARM_UP`] once and forgets what it found.
@@ -608,12 +616,9 @@ impl Scanner {
     /// Runs the detectors over `text`, one valid UTF-8 stretch with no
     /// trigger before `from`, appending their raw findings (offsets into
     /// `text`) to `out`.
-    /// Returns whether a digit ended a numeric span before a keycap mark
-    /// (`9️⃣`, see `crate::keycap`).
-    fn scan_stretch(&self, ctx: &Context<'_>, from: usize, out: &mut Vec<Finding>) -> bool {
+    fn scan_stretch(&self, ctx: &Context<'_>, from: usize, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let mut pos = from;
-        let mut keycap_seen = false;
         while let Some(i) = self.triggers.next(text, pos) {
             if text[i] == b'@' {
                 let span = Span {
@@ -632,7 +637,6 @@ impl Scanner {
                 continue;
             }
             let (span, digits) = numeric_span(text, i);
-            keycap_seen |= keycap::mark_at(text, span.end);
             // A span touching a masked value is what is left of a longer
             // span read before masking (`+66••••••666--5526…` was one run
             // of digits): its pieces are not values of their own.
@@ -656,7 +660,6 @@ impl Scanner {
                 d.detect(ctx, span, out);
             }
         }
-        keycap_seen
     }
 
     /// Scans many messages in one call, appending their findings to `out`

@@ -6,7 +6,7 @@
 //! number to a rival, learns within a day that digits in a row get masked,
 //! and writes them as words. Nothing in such text triggers a detector (no
 //! digit, no `@`), so the scanner cannot notice it on the way, as it does
-//! keycap emoji (`crate::keycap`): reading it takes a pass over the words
+//! keycap emoji (`crate::marks`): reading it takes a pass over the words
 //! of every message. That pass is opt-in
 //! ([`ScannerBuilder::spelled_out`], or the guard's `read_spelled_out` for
 //! what it checks): it costs a scan of chat about as much again.

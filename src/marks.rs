@@ -1,0 +1,294 @@
+//! Marks that split a value without showing: keycap emoji and invisible
+//! format characters.
+//!
+//! Why: both are how a chat user slips a number or an address past a
+//! filter, and both keep the value readable while breaking the run of
+//! characters every detector reads.
+//!
+//! - **Keycaps** (`9️⃣8️⃣7️⃣6️⃣5️⃣…`): a digit followed by U+20E3 COMBINING
+//!   ENCLOSING KEYCAP, with U+FE0F, the emoji variation selector, in between
+//!   as a rule. To a reader the value is the digits; to the detectors the
+//!   two marks after each digit break every run.
+//! - **Invisible characters** (`98765\u{200B}43210`,
+//!   `ravi\u{200B}@gmail.com`): zero-width spaces and joiners, the word
+//!   joiner, bidirectional marks and embeddings, the soft hyphen, U+FEFF,
+//!   and a variation selector after an ASCII character. Nothing shows, so the text
+//!   reads as the plain value; they also arrive unasked, when a number is
+//!   copied from a contact card or an app that wraps it in bidirectional
+//!   marks (U+202A … U+202C) or from right-to-left text.
+//!
+//! The scanner reads a text holding either again through a copy without
+//! them (`strip`) and maps each finding's offsets back: a finding covers
+//! the marks among its characters, so masking it masks the whole value.
+//! Whether a text holds one (`any`) costs a search of its non-ASCII
+//! stretches for the three lead bytes the marks start with; invisible
+//! characters count only next to an ASCII character or a digit
+//! (`hiding_run`). ASCII text, and text whose invisible characters sit
+//! between emoji or right-to-left letters (`👨\u{200D}👩`, the marks of
+//! Arabic or Hebrew chat), pay no copy.
+
+use memchr::memmem;
+use once_cell::sync::Lazy;
+
+use crate::rewrite::Rewritten;
+use crate::text::{char_at, char_before, digit_value};
+
+/// U+20E3 COMBINING ENCLOSING KEYCAP in UTF-8.
+const KEYCAP: &[u8] = "\u{20E3}".as_bytes();
+/// U+FE0F VARIATION SELECTOR-16 in UTF-8.
+const EMOJI_STYLE: &[u8] = "\u{FE0F}".as_bytes();
+/// The mask bullet in UTF-8.
+const BULLET: &[u8] = "\u{2022}".as_bytes();
+
+/// The length of the invisible character at `at`, if one starts there
+/// (`after_ascii`: the character before it is ASCII, after which a
+/// variation selector selects nothing; after an emoji it picks its style).
+#[inline]
+pub(crate) fn invisible_at(text: &[u8], at: usize, after_ascii: bool) -> Option<usize> {
+    match *text.get(at..)? {
+        // U+00AD SOFT HYPHEN.
+        [0xC2, 0xAD, ..] => Some(2),
+        // U+061C ARABIC LETTER MARK.
+        [0xD8, 0x9C, ..] => Some(2),
+        // U+200B..U+200F zero-width space, non-joiner, joiner, LRM, RLM;
+        // U+202A..U+202E embeddings and overrides.
+        [0xE2, 0x80, 0x8B..=0x8F | 0xAA..=0xAE, ..] => Some(3),
+        // U+2060..U+2064 word joiner and invisible operators; U+2066..U+2069
+        // isolates.
+        [0xE2, 0x81, 0xA0..=0xA4 | 0xA6..=0xA9, ..] => Some(3),
+        // U+FEFF ZERO WIDTH NO-BREAK SPACE (a byte order mark inside text).
+        [0xEF, 0xBB, 0xBF, ..] => Some(3),
+        // U+FE00..U+FE0F variation selectors, after ASCII.
+        [0xEF, 0xB8, 0x80..=0x8F, ..] if after_ascii => Some(3),
+        _ => None,
+    }
+}
+
+/// Whether [`strip`] would change `text`: whether it holds a keycap mark
+/// after a digit, `#`, `*` or mask bullet, or a run of invisible characters
+/// that hides something (`hiding_run`). Only non-ASCII text can; the
+/// search jumps between the lead bytes that the marks start with. Asking
+/// exactly this keeps the scan of a text the same whether or not another
+/// line of it asked for a copy.
+pub(crate) fn any(text: &[u8]) -> bool {
+    let mut from = 0;
+    while let Some(i) = memchr::memchr3(0xE2, 0xC2, 0xEF, &text[from..]) {
+        let at = from + i;
+        match hiding_run(text, at) {
+            Some((_, true)) => return true,
+            Some((end, false)) => from = end,
+            None if keycap_of_base(text, at) => return true,
+            None => from = at + 1,
+        }
+    }
+    // U+061C, the one whose lead byte is that of most Arabic letters: only
+    // text with Arabic letters can hold it (one quick byte search), and the
+    // finder is built once, as building one costs more than most searches.
+    static ARABIC_LETTER_MARK: Lazy<memmem::Finder<'static>> =
+        Lazy::new(|| memmem::Finder::new("\u{061C}".as_bytes()));
+    memchr::memchr(0xD8, text).is_some_and(|arabic| {
+        ARABIC_LETTER_MARK
+            .find_iter(&text[arabic..])
+            .any(|at| hiding_run(text, arabic + at).is_some_and(|(_, hides)| hides))
+    })
+}
+
+/// Whether U+20E3 starts at `at` right after a keycap's base (an ASCII
+/// digit, `#`, `*` or a mask bullet), with U+FE0F in between or not.
+fn keycap_of_base(text: &[u8], at: usize) -> bool {
+    if !text[at..].starts_with(KEYCAP) {
+        return false;
+    }
+    let before = &text[..at];
+    let before = before.strip_suffix(EMOJI_STYLE).unwrap_or(before);
+    before.ends_with(BULLET)
+        || before
+            .last()
+            .is_some_and(|&b| b.is_ascii_digit() || b == b'#' || b == b'*')
+}
+
+/// If invisible characters start at `at` (the first of a run, or the
+/// character before is not one), where the run ends and whether it hides
+/// something: whether a character on either side of it is ASCII or a digit
+/// of any script, or the text ends there. Such a run stands among a
+/// value's characters, or among the words and signs around it that the
+/// detectors read as its context (`order\u{200B} #4821…` is an order number
+/// as much as `order #4821…`). A run between two other characters joins an
+/// emoji sequence (`👨\u{200D}👩`) or marks the direction of right-to-left
+/// words, and is left alone. The decision depends on the run's neighbours
+/// only, so a text cut at a line break decides it as the whole text does.
+fn hiding_run(text: &[u8], at: usize) -> Option<(usize, bool)> {
+    let after_ascii = at > 0 && text[at - 1].is_ascii();
+    let mut end = at + invisible_at(text, at, after_ascii)?;
+    while let Some(width) = invisible_at(text, end, false) {
+        end += width;
+    }
+    let shows_value = |c: Option<char>| c.is_none_or(|c| c.is_ascii() || digit_value(c).is_some());
+    let hides = shows_value(char_before(text, at).0) || shows_value(char_at(text, end).0);
+    Some((end, hides))
+}
+
+/// `text` without its keycap marks and hiding invisible characters: U+FE0F
+/// U+20E3 (or U+20E3 alone) after each ASCII digit, `#`, `*` and mask
+/// bullet, and every run of invisible characters that `hiding_run` says
+/// hides something. Keycap marks after anything else stay: they make no
+/// keycap. What is dropped belongs to the character before it. [`any`]
+/// says whether this changes anything.
+pub(crate) fn strip(text: &[u8]) -> Rewritten {
+    let mut out = Rewritten::with_capacity(text.len());
+    let mut i = 0;
+    while i < text.len() {
+        if text[i] >= 0xC2 {
+            if let Some((end, hides)) = hiding_run(text, i) {
+                if hides {
+                    i = end;
+                } else {
+                    out.copy(text, i, end);
+                    i = end;
+                }
+                continue;
+            }
+        }
+        let b = text[i];
+        out.push(b, i);
+        i += 1;
+        // A mask bullet stands for a digit: masked keycaps read as masked
+        // digits do (see `crate::masked`).
+        let base = b.is_ascii_digit()
+            || b == b'#'
+            || b == b'*'
+            || (b == BULLET[2] && out.text.ends_with(BULLET));
+        if base {
+            let rest = &text[i..];
+            if rest.starts_with(KEYCAP) {
+                i += KEYCAP.len();
+            } else if rest.starts_with(EMOJI_STYLE) && rest[EMOJI_STYLE.len()..].starts_with(KEYCAP)
+            {
+                i += EMOJI_STYLE.len() + KEYCAP.len();
+            }
+        }
+    }
+    out.finish(text.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_the_marks_of_keycaps_only() {
+        let text = "9\u{FE0F}\u{20E3}8\u{20E3} #\u{FE0F}\u{20E3} ❤\u{FE0F} a\u{20E3} •\u{20E3} 7";
+        let s = strip(text.as_bytes());
+        assert_eq!(s.text, "98 # ❤\u{FE0F} a\u{20E3} • 7".as_bytes());
+        // "98" maps to the two keycaps, marks included.
+        assert_eq!(s.original(0, 2), (0, 11));
+        let seven = s.text.len() - 1;
+        assert_eq!(s.original(seven, seven + 1), (text.len() - 1, text.len()));
+    }
+
+    #[test]
+    fn any_bytes_map_back_monotonically() {
+        let text =
+            b"\xe2\x83\xa3 1\xe2\x83 2\xef\xb8\x8f 3\xef\xb8\x8f\xe2\x83\xa3\xff4\xe2\x83\xa3";
+        let s = strip(text);
+        // A variation selector after a digit selects nothing: it goes too.
+        assert_eq!(s.text, b"\xe2\x83\xa3 1\xe2\x83 2 3\xff4");
+        let mut last = 0;
+        for i in 0..=s.text.len() {
+            let (at, _) = s.original(i, i);
+            assert!(at >= last && at <= text.len());
+            last = at;
+        }
+    }
+
+    /// Every invisible character, as Unicode lists it (general category
+    /// Cf, or a variation selector), from its code point.
+    const INVISIBLE: &[char] = &[
+        '\u{00AD}', '\u{061C}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{200E}', '\u{200F}',
+        '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2060}', '\u{2061}',
+        '\u{2062}', '\u{2063}', '\u{2064}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+        '\u{FEFF}',
+    ];
+
+    #[test]
+    fn invisible_characters_are_recognised_by_their_encoding() {
+        for &c in INVISIBLE {
+            let text = c.to_string();
+            assert_eq!(
+                invisible_at(text.as_bytes(), 0, false),
+                Some(c.len_utf8()),
+                "{c:?}"
+            );
+        }
+        for selector in '\u{FE00}'..='\u{FE0F}' {
+            let text = format!("9{selector}");
+            assert_eq!(invisible_at(text.as_bytes(), 1, true), Some(3));
+            assert_eq!(invisible_at(text.as_bytes(), 1, false), None);
+        }
+        // Their neighbours in the code charts are visible (or spaces, which
+        // the detectors read as spaces).
+        for c in [
+            '\u{00AC}', '\u{00AE}', '\u{061B}', '\u{061D}', '\u{200A}', '\u{2010}', '\u{2029}',
+            '\u{202F}', '\u{205F}', '\u{2065}', '\u{206A}', '\u{FEFE}', '\u{FE10}', '\u{20E3}',
+            '\u{2022}', '…', '’', '€', 'ا',
+        ] {
+            let text = c.to_string();
+            assert_eq!(invisible_at(text.as_bytes(), 0, true), None, "{c:?}");
+        }
+        assert_eq!(invisible_at(b"\xe2\x80", 0, false), None);
+    }
+
+    #[test]
+    fn only_marks_that_strip_removes_ask_for_a_copy() {
+        for &c in INVISIBLE {
+            for text in [
+                format!("98765{c}43210"),
+                format!("ravi{c}@gmail.com"),
+                format!("{c}{c}+91 98765 43210{c}"),
+                format!("order{c} #48213977"),
+                format!("नमस्ते {c}9"),
+                format!("٠٥٠{c}١٢٣٤٥٦٧"),
+                format!("{c}👍"),
+            ] {
+                assert!(any(text.as_bytes()), "{text:?}");
+            }
+            for text in [
+                format!("👨{c}👩{c}👧 98765 43210"),
+                format!("رقم{c}ي ٠٥٠١٢٣٤٥٦٧"),
+                format!("ok 👍{c}{c}🙏 ok"),
+            ] {
+                assert!(!any(text.as_bytes()), "{text:?}");
+            }
+        }
+        assert!(!any("❤\u{FE0F} ok ❤\u{FE0F}".as_bytes()));
+        // Keycaps count after their bases only.
+        for text in [
+            "9\u{20E3}",
+            "#\u{FE0F}\u{20E3}",
+            "*\u{20E3}",
+            "•\u{FE0F}\u{20E3}",
+            "•\u{20E3}",
+        ] {
+            assert!(any(text.as_bytes()), "{text:?}");
+        }
+        for text in ["a\u{20E3}", "\u{20E3}", "❤\u{FE0F}\u{20E3}"] {
+            assert!(!any(text.as_bytes()), "{text:?}");
+        }
+        assert!(any("98765\u{FE0F}43210".as_bytes()));
+        assert!(!any("call 98765 43210 … ’ “”".as_bytes()));
+    }
+
+    #[test]
+    fn invisible_characters_are_dropped_and_belong_to_the_character_before() {
+        let text = "a\u{200B}b\u{202A}+91\u{FEFF}98\u{FE0F}7\u{00AD} ❤\u{FE0F}👨\u{200D}👩";
+        let s = strip(text.as_bytes());
+        // Between emoji a joiner joins them, and stays.
+        assert_eq!(s.text, "ab+91987 ❤\u{FE0F}👨\u{200D}👩".as_bytes());
+        // "+91987" covers the marks among its characters and after it.
+        let plus = 2;
+        assert_eq!(
+            s.original(plus, plus + 6),
+            (text.find('+').unwrap(), text.find(' ').unwrap())
+        );
+    }
+}
