@@ -61,6 +61,18 @@ for (const [region, words, e164] of [
   });
 }
 
+test('values split by invisible characters, UTF-16 offsets', () => {
+  const s = new Scanner({ region: 'IN' });
+  const text = '📞 call \u202a+91 98765\u200b43210\u202c or ravi\u200b@gmail\u00ad.com 🙂';
+  const [phone, email] = s.scan(text);
+  assert.deepEqual([phone.normalized, email.normalized], ['+919876543210', 'ravi@gmail.com']);
+  for (const f of [phone, email]) assert.equal(text.slice(f.start, f.end), f.text);
+  assert.equal(phone.text, '+91 98765\u200b43210\u202c'); // the mark after it belongs to the last digit
+  assert.equal(email.text, 'ravi\u200b@gmail\u00ad.com');
+  const masked = s.redact(text);
+  assert.ok(!masked.includes('98765') && !masked.includes('ravi') && masked.endsWith('.com 🙂'), masked);
+});
+
 test('lone surrogates keep offsets', () => {
   const text = '\ud800 call +91 98765 43210';
   const [f] = scanner.scan(text);
