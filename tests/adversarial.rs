@@ -402,10 +402,19 @@ fn invisible_characters_and_keycaps_everywhere() {
     // Every character followed by an invisible one or a keycap mark: the
     // copy without them is as long as the text, and the scan stays linear.
     for (name, piece) in [
-        ("zero-width space after every digit", "9\u{200B}8\u{200B}7\u{200B} "),
+        (
+            "zero-width space after every digit",
+            "9\u{200B}8\u{200B}7\u{200B} ",
+        ),
         ("soft hyphens in addresses", "r\u{AD}a@e\u{AD}x.in "),
-        ("keycaps and marks", "9\u{FE0F}\u{20E3}\u{202A}#\u{20E3}•\u{20E3}\u{2069}"),
-        ("invisible characters alone", "\u{200B}\u{2060}\u{FEFF}\u{61C}"),
+        (
+            "keycaps and marks",
+            "9\u{FE0F}\u{20E3}\u{202A}#\u{20E3}•\u{20E3}\u{2069}",
+        ),
+        (
+            "invisible characters alone",
+            "\u{200B}\u{2060}\u{FEFF}\u{61C}",
+        ),
     ] {
         survive(name, piece.repeat(MB / piece.len()).as_bytes());
     }
