@@ -140,12 +140,18 @@ fn marks_among_emoji_and_right_to_left_words_change_nothing() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
-    /// Any text of value characters, with invisible characters put
-    /// anywhere, holds the values the text without them holds.
+    /// Values, look-alikes and value characters, with invisible characters
+    /// put anywhere, hold the values the text without them holds.
     #[test]
     fn invisible_characters_anywhere_hide_nothing(
-        plain in "[0-9 +()#.@a-z-]{0,60}",
-        marks in prop::collection::vec((0usize..64, prop::sample::select(INVISIBLE)), 0..6),
+        plain in prop::collection::vec(prop_oneof![
+            3 => prop::sample::select(vec![
+                "+91 98765 43210", "98765 43210", "ravi.k@gmail.com", "4111 1111 1111 1111",
+                "2341 2341 2346", "order #48213977", "OTP 482139", "call ", "mail ", " ",
+            ]).prop_map(str::to_string),
+            1 => "[0-9 +()#.@a-z-]{1,12}",
+        ], 0..6).prop_map(|pieces| pieces.concat()),
+        marks in prop::collection::vec((0usize..96, prop::sample::select(INVISIBLE)), 0..6),
     ) {
         let s = scanner();
         let region = Region::new("IN").unwrap();
