@@ -30,8 +30,9 @@
 //! Phone metadata is compiled at build time into DFAs the library reads in
 //! place: nothing compiles at run time, so a scanner with every region
 //! starts in milliseconds, and the first number checked against a region
-//! costs tens of microseconds more while its DFA is read. The default `cli` feature builds the `piimask` command; depend
-//! with `default-features = false` for the library alone.
+//! costs tens of microseconds more while its DFA is read. The default `cli`
+//! feature builds the `piimask` command; depend with
+//! `default-features = false` for the library alone.
 //!
 //! ```
 //! use piimask::{Kind, Region, Scanner};

@@ -44,7 +44,7 @@ const BULLET: &[u8] = "\u{2022}".as_bytes();
 /// (`after_ascii`: the character before it is ASCII, after which a
 /// variation selector selects nothing; after an emoji it picks its style).
 #[inline]
-pub(crate) fn invisible_at(text: &[u8], at: usize, after_ascii: bool) -> Option<usize> {
+fn invisible_at(text: &[u8], at: usize, after_ascii: bool) -> Option<usize> {
     match *text.get(at..)? {
         // U+00AD SOFT HYPHEN.
         [0xC2, 0xAD, ..] => Some(2),

@@ -4,10 +4,10 @@
 //! Why: some values are written so that no detector can read them as they
 //! stand: keycap emoji or invisible characters among a value's characters
 //! (`crate::marks`), digits and an address's `@` and dots spelled out as
-//! words (`crate::spelled`). The
-//! scanner reads such a text again through a copy that holds plain digits
-//! and signs in their place, and maps each finding's offsets back into the
-//! original, so that masking a finding masks what was written.
+//! words (`crate::spelled`). The scanner reads such a text again through a
+//! copy that holds plain digits and signs in their place, and maps each
+//! finding's offsets back into the original, so that masking a finding
+//! masks what was written.
 
 /// The longest text a copy is made of: offsets into the original are kept
 /// as `u32`, so that a copy costs five bytes per byte of text rather than
