@@ -338,12 +338,7 @@ impl CardDetector {
             return;
         }
         let text = ctx.text;
-        // A `+` or `(` opening the span makes it a phone number.
-        if run.start > span.start
-            && text[span.start..run.start]
-                .iter()
-                .any(|&b| b == b'+' || b == b'(')
-        {
+        if opened_as_phone(text, span, run.start) {
             return;
         }
         if !free_standing(text, run.start, run.end) {
@@ -364,8 +359,8 @@ impl CardDetector {
         let Some((parts, n)) = split_parts(text, span) else {
             return;
         };
-        // The first card opens the span (no `+` or `(` before it).
-        if n < 2 || parts[0].start != span.start {
+        // The first card opens the span (nothing but a bracket before it).
+        if n < 2 || (parts[0].start != span.start && !enclosed_from(text, span, parts[0].start)) {
             return;
         }
         let mut cards = [(0usize, 0usize); MAX_CARDS];
@@ -655,6 +650,24 @@ fn tail_ok(parts: &[Part], mut i: usize, four_digit_code: bool) -> bool {
     true
 }
 
+/// Whether what the span holds before a run at `start` makes the run part
+/// of a phone number: a `+` (`+44 …`), or a `(` around digits before it
+/// (`(011) 2345 …`). A `(` just before the run only encloses it:
+/// `(4111 1111 1111 1111)` is a card in brackets.
+fn opened_as_phone(text: &[u8], span: Span, start: usize) -> bool {
+    let lead = &text[span.start..start];
+    lead.contains(&b'+') || (lead.contains(&b'(') && !enclosed_from(text, span, start))
+}
+
+/// Whether the span opens with one `(` before `start`, spaces at most
+/// between.
+fn enclosed_from(text: &[u8], span: Span, start: usize) -> bool {
+    match text[span.start..start].split_first() {
+        Some((b'(', spaces)) => spaces.iter().all(|&b| b == b' '),
+        _ => false,
+    }
+}
+
 /// Not glued to letters, digits or a decimal point on either side.
 fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     // `\n`, `\r`, `\t` written as text are white space.
@@ -855,9 +868,10 @@ impl Detector for CardDetector {
         }
         self.judge(ctx, span, &run, out);
         // A card and the shortest tail (a CVV) take 15 digits, and the
-        // card opens the span.
-        let opens_with_digit = char_at(text, span.start).0.and_then(digit_value).is_some();
-        if out.len() == found_before && span_digits >= MIN_DIGITS + 3 && opens_with_digit {
+        // card opens the span (or a bracket before it).
+        let opens =
+            text[span.start] == b'(' || char_at(text, span.start).0.and_then(digit_value).is_some();
+        if out.len() == found_before && span_digits >= MIN_DIGITS + 3 && opens {
             self.split(ctx, span, out);
         }
     }
@@ -990,6 +1004,21 @@ mod tests {
     }
 
     #[test]
+    fn cards_in_brackets() {
+        let texts = |t: &str| scan(t).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+        assert_eq!(texts("card (4111 1111 1111 1111)"), ["4111 1111 1111 1111"]);
+        assert_eq!(texts("card (4111111111111111) ok"), ["4111111111111111"]);
+        assert_eq!(
+            texts("card ( 4111 1111 1111 1111 )"),
+            ["4111 1111 1111 1111"]
+        );
+        assert_eq!(
+            texts("card (4111 1111 1111 1111 12/27 123)"),
+            ["4111 1111 1111 1111"]
+        );
+    }
+
+    #[test]
     fn hard_negatives() {
         // Luhn-invalid.
         assert!(scan("card 4111 1111 1111 1112").is_empty());
@@ -1009,8 +1038,10 @@ mod tests {
         // Bare and after an order word.
         assert!(scan("order no 4111111111111111").is_empty());
         assert!(scan("tracking 4111111111111111").is_empty());
-        // A phone number written with +.
+        // A phone number written with +, or with an area code in brackets.
         assert!(scan("+4111111111111111").is_empty());
+        assert!(scan("(011) 4111 1111 1111 1111").is_empty());
+        assert!(scan("((4111 1111 1111 1111))").is_empty());
         // Bare 12 digits only after a card word.
         assert!(scan("501800000009").is_empty());
         assert_eq!(scan("maestro card 501800000009").len(), 1);
