@@ -1,8 +1,8 @@
-//! Marks that split a value without showing: keycap emoji and invisible
-//! format characters.
+//! Marks that split a value without showing: keycap emoji, invisible
+//! format characters, and the underscores of WhatsApp's italics.
 //!
-//! Why: both are how a chat user slips a number or an address past a
-//! filter, and both keep the value readable while breaking the run of
+//! Why: all three are how a chat user slips a number or an address past a
+//! filter, and all keep the value readable while breaking the run of
 //! characters every detector reads.
 //!
 //! - **Keycaps** (`9️⃣8️⃣7️⃣6️⃣5️⃣…`): a digit followed by U+20E3 COMBINING
@@ -16,22 +16,37 @@
 //!   reads as the plain value; they also arrive unasked, when a number is
 //!   copied from a contact card or an app that wraps it in bidirectional
 //!   marks (U+202A … U+202C) or from right-to-left text.
+//! - **Italic underscores** (`_98765 43210_`, `_Aadhaar_: …`): WhatsApp
+//!   shows `_text_` in italics and the underscores not at all, but to a
+//!   detector `_` is a word character, the glue of `user_98765…` and
+//!   `IMG_2023…`, and a value inside it stands glued on both sides. A run
+//!   of `_` is read as the formatting mark (`underscore_run`) when one side
+//!   of it is the value's (not white space) and the other the outside: the
+//!   text's edge, white space, punctuation that formatting sits in (`*`,
+//!   `~`, brackets, quotes, `,` `:` `!` `?`, a `.` that ends a sentence) or
+//!   a sign that is no letter or digit (emoji, `“`). Between two letters or
+//!   digits (`order_id_4821`) it stays glue, and `first_.last@…` keeps its
+//!   address.
 //!
-//! The scanner reads a text holding either again through a copy without
-//! them (`strip`) and maps each finding's offsets back: a finding covers
-//! the marks among its characters, so masking it masks the whole value.
-//! Whether a text holds one (`any`) costs a search of its non-ASCII
-//! stretches for the three lead bytes the marks start with; invisible
+//! The scanner reads a text holding any of them again through a copy
+//! (`strip`), keycap marks and invisible characters dropped and italic
+//! underscores turned into spaces, and maps each finding's offsets back: a
+//! finding covers the marks among its characters, so masking it masks the
+//! whole value, and leaves the underscores around it. Whether a text holds
+//! one (`any`) costs a search of its non-ASCII stretches for the three lead
+//! bytes the marks start with, and of every text for `_`; invisible
 //! characters count only next to an ASCII character or a digit
-//! (`hiding_run`). ASCII text, and text whose invisible characters sit
-//! between emoji or right-to-left letters (`👨\u{200D}👩`, the marks of
-//! Arabic or Hebrew chat), pay no copy.
+//! (`hiding_run`). Text without `_` next to a value, and text whose
+//! invisible characters sit between emoji or right-to-left letters
+//! (`👨\u{200D}👩`, the marks of Arabic or Hebrew chat), pay no copy.
 
 use memchr::memmem;
 use once_cell::sync::Lazy;
 
 use crate::rewrite::Rewritten;
-use crate::text::{char_at, char_before, digit_value};
+use crate::text::{
+    char_at, char_before, digit_value, escape_ends_at, escape_starts_at, is_alphanumeric,
+};
 
 /// U+20E3 COMBINING ENCLOSING KEYCAP in UTF-8.
 const KEYCAP: &[u8] = "\u{20E3}".as_bytes();
@@ -64,13 +79,25 @@ fn invisible_at(text: &[u8], at: usize, after_ascii: bool) -> Option<usize> {
     }
 }
 
-/// Whether [`strip`] would change `text`: whether it holds a keycap mark
+/// Whether [`strip`] would change `text` (`ascii`: it is all ASCII):
+/// whether it holds an italic underscore (`underscore_run`), a keycap mark
 /// after a digit, `#`, `*` or mask bullet, or a run of invisible characters
-/// that hides something (`hiding_run`). Only non-ASCII text can; the
-/// search jumps between the lead bytes that the marks start with. Asking
-/// exactly this keeps the scan of a text the same whether or not another
-/// line of it asked for a copy.
-pub(crate) fn any(text: &[u8]) -> bool {
+/// that hides something (`hiding_run`). Only non-ASCII text can hold the
+/// last two; the search jumps between the lead bytes that the marks start
+/// with. Asking exactly this keeps the scan of a text the same whether or
+/// not another line of it asked for a copy.
+pub(crate) fn any(text: &[u8], ascii: bool) -> bool {
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'_', &text[from..]) {
+        let (end, marks) = underscore_run(text, from + i);
+        if marks {
+            return true;
+        }
+        from = end;
+    }
+    if ascii {
+        return false;
+    }
     let mut from = 0;
     while let Some(i) = memchr::memchr3(0xE2, 0xC2, 0xEF, &text[from..]) {
         let at = from + i;
@@ -128,12 +155,97 @@ fn hiding_run(text: &[u8], at: usize) -> Option<(usize, bool)> {
     Some((end, hides))
 }
 
-/// `text` without its keycap marks and hiding invisible characters: U+FE0F
-/// U+20E3 (or U+20E3 alone) after each ASCII digit, `#`, `*` and mask
-/// bullet, and every run of invisible characters that `hiding_run` says
-/// hides something. Keycap marks after anything else stay: they make no
-/// keycap. What is dropped belongs to the character before it. [`any`]
-/// says whether this changes anything.
+/// Where the run of `_` that starts at `at` ends, and whether it is an
+/// italic mark: one side of it stands against the value (anything but
+/// white space), the other against the outside (`outside_before`,
+/// `outside_after`). WhatsApp's own rule is stricter (a closing mark for
+/// every opening one, on the same line); the looser one also catches the
+/// mark written on one side only, and depends on the run's neighbours
+/// only, so a text cut at a line break decides it as the whole text does.
+fn underscore_run(text: &[u8], at: usize) -> (usize, bool) {
+    let mut end = at + 1;
+    while text.get(end) == Some(&b'_') {
+        end += 1;
+    }
+    let value_before =
+        !escape_ends_at(text, at) && char_before(text, at).0.is_some_and(|c| !c.is_whitespace());
+    let value_after =
+        !escape_starts_at(text, end) && char_at(text, end).0.is_some_and(|c| !c.is_whitespace());
+    let marks =
+        (value_after && outside_before(text, at)) || (value_before && outside_after(text, end));
+    (end, marks)
+}
+
+/// Whether what ends at `at` is outside a value that italics open there:
+/// the text's start, white space (or `\n`, `\t` written as text), or a
+/// sign formatting sits in.
+fn outside_before(text: &[u8], at: usize) -> bool {
+    if escape_ends_at(text, at) {
+        return true;
+    }
+    match char_before(text, at).0 {
+        None => true,
+        Some(c) => c.is_whitespace() || encloses(c),
+    }
+}
+
+/// Whether what starts at `at` is outside a value that italics close
+/// there: as [`outside_before`], and a `.` that ends a sentence (the end,
+/// white space, another `.` or such a sign after it): a `.` before a
+/// letter or digit goes on with an address (`first_.last@…`).
+fn outside_after(text: &[u8], at: usize) -> bool {
+    if escape_starts_at(text, at) {
+        return true;
+    }
+    match char_at(text, at).0 {
+        None => true,
+        Some('.') => char_at(text, at + 1)
+            .0
+            .is_none_or(|c| c.is_whitespace() || c == '.' || encloses(c)),
+        Some(c) => c.is_whitespace() || encloses(c),
+    }
+}
+
+/// Signs that formatting marks stand inside or beside: WhatsApp's other
+/// marks, brackets, quotes and clause punctuation, and any character that
+/// is no ASCII sign and no letter or digit (emoji, `“`, `、`). ASCII signs
+/// that go on inside values (`@`, `.`, `-`, `+`, `/`, `#` …) are not.
+fn encloses(c: char) -> bool {
+    if c.is_ascii() {
+        matches!(
+            c,
+            '*' | '~'
+                | '`'
+                | '"'
+                | '\''
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '<'
+                | '>'
+                | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '|'
+        )
+    } else {
+        !is_alphanumeric(c)
+    }
+}
+
+/// `text` without its keycap marks and hiding invisible characters, and
+/// with spaces for its italic underscores: U+FE0F U+20E3 (or U+20E3 alone)
+/// after each ASCII digit, `#`, `*` and mask bullet, and every run of
+/// invisible characters that `hiding_run` says hides something, are
+/// dropped; every run of `_` that `underscore_run` calls a mark becomes as
+/// many spaces, a word boundary as it is to the reader. Keycap marks after
+/// anything else stay: they make no keycap. What is dropped belongs to the
+/// character before it. [`any`] says whether this changes anything.
 pub(crate) fn strip(text: &[u8]) -> Rewritten {
     let mut out = Rewritten::with_capacity(text.len());
     let mut i = 0;
@@ -148,6 +260,18 @@ pub(crate) fn strip(text: &[u8]) -> Rewritten {
                 }
                 continue;
             }
+        }
+        if text[i] == b'_' {
+            let (end, marks) = underscore_run(text, i);
+            if marks {
+                for at in i..end {
+                    out.push(b' ', at);
+                }
+            } else {
+                out.copy(text, i, end);
+            }
+            i = end;
+            continue;
         }
         let b = text[i];
         out.push(b, i);
@@ -174,6 +298,11 @@ pub(crate) fn strip(text: &[u8]) -> Rewritten {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`super::any`] of a whole text.
+    fn any(text: &[u8]) -> bool {
+        super::any(text, text.is_ascii())
+    }
 
     #[test]
     fn strips_the_marks_of_keycaps_only() {

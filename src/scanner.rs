@@ -492,9 +492,9 @@ impl Scanner {
         out: &mut Vec<Finding>,
     ) {
         // Values written with keycap emoji or invisible characters among
-        // their characters are read again through a copy without them, and
-        // the findings mapped back (see `crate::marks`): text without them
-        // pays nothing more.
+        // their characters, or in italics (`_98765 43210_`), are read again
+        // through a copy without those marks, and the findings mapped back
+        // (see `crate::marks`): text without them pays nothing more.
         if self.scan_bytes(text, region, min_confidence, out) && text.len() <= rewrite::MAX_LEN {
             let stripped = marks::strip(text);
             self.scan_bytes(&stripped.text, region, min_confidence, out);
@@ -505,8 +505,9 @@ impl Scanner {
     }
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
-    /// of the text as it is. Returns whether it holds keycap marks or
-    /// hiding invisible characters, which `marks::strip` removes.
+    /// of the text as it is. Returns whether it holds keycap marks, hiding
+    /// invisible characters or italic underscores, which `marks::strip`
+    /// removes.
     fn scan_bytes(
         &self,
         text: &[u8],
@@ -526,8 +527,8 @@ impl Scanner {
             return false;
         }
         let first_trigger = first_trigger.unwrap_or(text.len());
-        // Whether the text holds keycap marks or hiding invisible
-        // characters (`crate::marks`).
+        // Whether the text holds keycap marks, hiding invisible characters
+        // or italic underscores (`crate::marks`).
         let mut marks_seen = false;
         // Each valid UTF-8 stretch is a text of its own: an invalid byte
         // ends a text as a line break would, for findings and for every
@@ -560,7 +561,7 @@ impl Scanner {
             let first = out.len();
             let ctx = Context::new(stretch, region);
             self.scan_stretch(&ctx, first_trigger.saturating_sub(base), out);
-            marks_seen = marks_seen || (!ascii && marks::any(stretch));
+            marks_seen = marks_seen || marks::any(stretch, ascii);
             // A value glued to a mask bullet is the kept part of a value
             // masked before; one joined to a masked value by punctuation
             // (`1111(•••`, `308T.•••`, `•-(+)0201000`) was, before masking,

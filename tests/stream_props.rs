@@ -38,6 +38,8 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("\u{202A}"),
         s("\u{FEFF}"),
         s("\u{FE0F}\u{20E3}"),
+        s("_"),
+        s("_98765 43210_"),
         "[0-9]{1,12}".prop_map(String::into_bytes),
         "[ +()./-]{1,3}".prop_map(String::into_bytes),
         "[a-zA-Z]{1,8}".prop_map(String::into_bytes),

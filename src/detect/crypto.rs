@@ -263,7 +263,8 @@ mod tests {
             "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAe",
             "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed1",
             "x1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa",
-            "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa_",
+            // (An underscore with nothing after it is an italic mark.)
+            "1A1zP1eP5QGefi2DMPTfTL5SLmv7DivfNa_x",
             // A transaction hash is not an address.
             "0x5c504ed432cb51138bcf09aa5e8a410dd4a1e204ef84bfed1be16dfba1b22060",
         ] {
