@@ -11,8 +11,9 @@
 //!    to letters or other digits, no currency around it;
 //! 2. then the form decides the validation: `+` or an international dialling
 //!    prefix (`00`, `011` …) means calling code + national number; a WhatsApp
-//!    link or JID means bare international digits; otherwise the national
-//!    format of the region hint, with its national prefix rules;
+//!    link, JID or group mention (`@919876543210`) means bare international
+//!    digits; otherwise the national format of the region hint, with its
+//!    national prefix rules;
 //! 3. last, context: the nearest keyword before the number (`order`,
 //!    `invoice`, `OTP`, `tracking` … or `call`, `phone`, `WhatsApp` …) can
 //!    veto a number written without `+`, or admit bare international digits.
@@ -553,7 +554,12 @@ impl PhoneDetector {
         };
         let jid = after == Some('@') && is_jid_domain(&text[end + 1..]);
         let link = matches!(before, Some('/' | '=')) && is_whatsapp_link(text, start);
-        let form = if jid || link {
+        let mention = before == Some('@')
+            && groups.len() == 1
+            && is_mention(text, start)
+            && !glued_right(text, end, after)
+            && !continues_a_domain(text, end);
+        let form = if jid || link || mention {
             Form::WhatsApp
         } else if plus_at.is_some() {
             Form::Plus
@@ -1138,6 +1144,27 @@ fn is_jid_domain(after_at: &[u8]) -> bool {
             && !matches!(after_at.get(d.len()), Some(b) if b.is_ascii_alphanumeric() || *b == b'-')
     };
     rest(b"s.whatsapp.net") || rest(b"c.us")
+}
+
+/// Whether the `@` before the digits at `start` mentions a group member:
+/// WhatsApp writes a mention into the message's text as `@` and the
+/// member's number in international digits (`@919876543210 please call`).
+/// The `@` must start a word: after a letter, a digit or a sign that goes
+/// on in an e-mail address's local part (`ravi@98…`, `a.b@98…`) it is an
+/// address's or a handle's.
+fn is_mention(text: &[u8], start: usize) -> bool {
+    let at = start - 1;
+    !text::escape_ends_at(text, at)
+        && !char_before(text, at).0.is_some_and(|c| {
+            is_alphanumeric(c) || matches!(c, '.' | '_' | '-' | '+' | '%' | '\'' | '@' | '/' | '=')
+        })
+}
+
+/// Whether a `.` or `-` at `end` goes on with letters or digits: the digits
+/// after an `@` then open a domain (`ops@1234567890.in`), not a mention.
+fn continues_a_domain(text: &[u8], end: usize) -> bool {
+    matches!(text.get(end), Some(b'.' | b'-'))
+        && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
 }
 
 /// `wa.me/…`, `api.whatsapp.com/send?phone=…` and `whatsapp://send?phone=…`.

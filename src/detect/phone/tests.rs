@@ -149,9 +149,27 @@ fn whatsapp_links_and_jids() {
             (format!("from {digits}@s.whatsapp.net"), digits.to_string()),
             (format!("jid {digits}@c.us:"), digits.to_string()),
             (format!("wa.me/{}", ex.e164), ex.e164.clone()),
+            // A group mention: `@` and the member's number.
+            (format!("@{digits} please call"), digits.to_string()),
+            (format!("hi @{digits}, ok"), digits.to_string()),
+            (format!("(@{digits})"), digits.to_string()),
         ] {
             // The hint is irrelevant: these are international by definition.
             assert_eq!(found(&s, "US", &text), [(span, ex.e164.clone())], "{text}");
+        }
+        // An `@` after an address's local part, or before a domain, is no
+        // mention.
+        for text in [
+            format!("ravi@{digits}"),
+            format!("a.b@{digits} ok"),
+            format!("x @{digits}abc"),
+            format!("x @{digits}.example.com"),
+            format!("x @{digits}_y"),
+        ] {
+            assert!(
+                found(&s, "US", &text).iter().all(|(_, n)| n != &ex.e164),
+                "{text}"
+            );
         }
     }
 }
