@@ -1167,9 +1167,13 @@ fn continues_a_domain(text: &[u8], end: usize) -> bool {
         && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
 }
 
-/// `wa.me/…`, `api.whatsapp.com/send?phone=…` and `whatsapp://send?phone=…`.
+/// `wa.me/…`, `api.whatsapp.com/send?phone=…` and `whatsapp://send?phone=…`;
+/// a business's catalog link, `wa.me/c/…`; and the `waid=…` of a contact
+/// card shared in a chat (`TEL;type=CELL;waid=919876543210:+91 98765 43210`).
 fn is_whatsapp_link(text: &[u8], start: usize) -> bool {
-    ends_with_ignore_case(text, start, b"wa.me/") || ends_with_ignore_case(text, start, b"phone=")
+    [&b"wa.me/"[..], b"wa.me/c/", b"phone=", b"waid="]
+        .iter()
+        .any(|form| ends_with_ignore_case(text, start, form))
 }
 
 /// Whether three consecutive groups form a date written with one separator

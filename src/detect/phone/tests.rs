@@ -149,6 +149,9 @@ fn whatsapp_links_and_jids() {
             (format!("from {digits}@s.whatsapp.net"), digits.to_string()),
             (format!("jid {digits}@c.us:"), digits.to_string()),
             (format!("wa.me/{}", ex.e164), ex.e164.clone()),
+            // A business's catalog, and a shared contact card.
+            (format!("see wa.me/c/{digits}"), digits.to_string()),
+            (format!("TEL;type=CELL;waid={digits}:"), digits.to_string()),
             // A group mention: `@` and the member's number.
             (format!("@{digits} please call"), digits.to_string()),
             (format!("hi @{digits}, ok"), digits.to_string()),
