@@ -651,6 +651,48 @@ impl Tables {
         }
         None
     }
+
+    /// Bare international digits in a form the metadata no longer holds,
+    /// which WhatsApp's own IDs keep (`…@s.whatsapp.net`, `wa.me/…`, a
+    /// mention): the number as it is dialled today, if the digits are one.
+    ///
+    /// * Mexico: until 2019 a mobile was dialled from abroad with a `1`
+    ///   after `+52`; people still write `+52 1 55 1234 5678`, and WhatsApp
+    ///   still writes Mexican mobiles as `521` and ten digits.
+    /// * Brazil (`ninth_digit`, WhatsApp's IDs only): an account made
+    ///   before the ninth digit came to its area code keeps the eight-digit
+    ///   mobile in its ID (`558191234567` for `+55 81 99123-4567`): a
+    ///   mobile's eight digits start with 6 to 9, and the 9 put back in
+    ///   front makes today's valid number.
+    pub(crate) fn parse_legacy_mobile(
+        &self,
+        digits: &[u8],
+        ninth_digit: bool,
+    ) -> Option<(u16, Digits)> {
+        let main_region = |code: u32| {
+            let r = *self.regions_for_code(code).first()?;
+            Some(&self.regions[usize::from(r)])
+        };
+        if let Some(rest) = digits.strip_prefix(b"521").filter(|r| r.len() == 10) {
+            let mx = main_region(52)?;
+            return mx
+                .is_valid(rest)
+                .then(|| Some((mx.code, Digits::concat(&[rest])?)))
+                .flatten();
+        }
+        let br_eight_digit = |r: &&[u8]| r.len() == 10 && matches!(r[2], b'6'..=b'9');
+        if let Some(rest) = digits.strip_prefix(b"55").filter(br_eight_digit) {
+            if !ninth_digit {
+                return None;
+            }
+            let br = main_region(55)?;
+            let national = Digits::concat(&[&rest[..2], b"9", &rest[2..]])?;
+            return br
+                .is_valid(national.as_slice())
+                .then_some((br.code, national));
+        }
+        None
+    }
 }
 
 #[cfg(test)]

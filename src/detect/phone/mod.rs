@@ -591,9 +591,11 @@ impl PhoneDetector {
         let found = match form {
             Form::WhatsApp => TABLES
                 .parse_international(digits)
+                .or_else(|| TABLES.parse_legacy_mobile(digits, true))
                 .map(|(code, nsn)| (code, nsn, CONF_WHATSAPP)),
             Form::Plus => TABLES
                 .parse_international(digits)
+                .or_else(|| TABLES.parse_legacy_mobile(digits, false))
                 .map(|(code, nsn)| (code, nsn, CONF_INTERNATIONAL)),
             // Amounts and context are checked only once the digits are a
             // valid number: they cost more than validation rejects.

@@ -178,6 +178,48 @@ fn whatsapp_links_and_jids() {
 }
 
 #[test]
+fn legacy_mobiles_in_whatsapp_ids() {
+    let s = scanner();
+    let one = |region: &str, text: &str| found(&s, region, text);
+    // Mexico: WhatsApp's IDs and people still write the `1` after +52.
+    for text in [
+        "5215512345678@s.whatsapp.net",
+        "wa.me/5215512345678",
+        "hola @5215512345678",
+    ] {
+        let digits = text.trim_start_matches(|c: char| !c.is_ascii_digit());
+        assert_eq!(
+            one("US", text),
+            [(digits[..13].to_string(), "+525512345678".into())],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        one("US", "tel +52 1 55 1234 5678"),
+        [("+52 1 55 1234 5678".into(), "+525512345678".into())]
+    );
+    assert_eq!(
+        one("US", "+52 55 1234 5678"),
+        [("+52 55 1234 5678".into(), "+525512345678".into())]
+    );
+    // Brazil: an ID made before the ninth digit, read as today's number.
+    for text in ["558191234567@s.whatsapp.net", "wa.me/558191234567"] {
+        assert_eq!(
+            one("US", text),
+            [("558191234567".into(), "+5581991234567".into())],
+            "{text}"
+        );
+    }
+    // Only in WhatsApp's IDs: a person writes today's number.
+    assert!(one("US", "+55 81 9123-4567").is_empty());
+    // Eight digits that were never a mobile (a fixed line starts with 2 to
+    // 5), and a `1` after +52 before fewer or more than ten digits.
+    assert!(one("US", "wa.me/551112345678").is_empty());
+    assert!(one("US", "wa.me/52155123456789").is_empty());
+    assert!(one("US", "wa.me/521551234567").is_empty());
+}
+
+#[test]
 fn separators_people_type() {
     let s = scanner();
     for written in [
