@@ -28,17 +28,24 @@
 //!   digits (`order_id_4821`) it stays glue, and `first_.last@…` keeps its
 //!   address.
 //!
+//! The same copy folds what Chinese and Japanese input methods type in
+//! full-width mode: `ｒａｖｉ＠ｇｍａｉｌ．ｃｏｍ`, `身份证：１１０１…００２Ｘ`.
+//! The digits, letters, `＠`, `．`, `＿`, `－` and `＋` become ASCII
+//! (`fullwidth_at`); the detectors read full-width brackets and clause
+//! punctuation as they stand.
+//!
 //! The scanner reads a text holding any of them again through a copy
-//! (`strip`), keycap marks and invisible characters dropped and italic
-//! underscores turned into spaces, and maps each finding's offsets back: a
-//! finding covers the marks among its characters, so masking it masks the
-//! whole value, and leaves the underscores around it. Whether a text holds
-//! one (`any`) costs a search of its non-ASCII stretches for the three lead
-//! bytes the marks start with, and of every text for `_`; invisible
-//! characters count only next to an ASCII character or a digit
-//! (`hiding_run`). Text without `_` next to a value, and text whose
-//! invisible characters sit between emoji or right-to-left letters
-//! (`👨\u{200D}👩`, the marks of Arabic or Hebrew chat), pay no copy.
+//! (`strip`), keycap marks and invisible characters dropped, italic
+//! underscores turned into spaces and full-width letters into ASCII, and
+//! maps each finding's offsets back: a finding covers the marks among its
+//! characters, so masking it masks the whole value, and leaves the
+//! underscores around it. Whether a text holds one (`any`) costs a search
+//! of its non-ASCII stretches for the three lead bytes the marks start
+//! with, and of every text for `_`; invisible characters count only next
+//! to an ASCII character or a digit (`hiding_run`). Text without `_` next
+//! to a value, and text whose invisible characters sit between emoji or
+//! right-to-left letters (`👨\u{200D}👩`, the marks of Arabic or Hebrew
+//! chat), pay no copy.
 
 use memchr::memmem;
 use once_cell::sync::Lazy;
@@ -79,12 +86,34 @@ fn invisible_at(text: &[u8], at: usize, after_ascii: bool) -> Option<usize> {
     }
 }
 
+/// The ASCII character that the full-width form at `at` stands for, if it
+/// is one [`strip`] folds: the digits, `＠`, the Latin letters, and the
+/// signs that go on inside a value (`．`, `＿`, `－`, `＋`). Chinese and
+/// Japanese input methods type these in full-width mode
+/// (`ｒａｖｉ＠ｇｍａｉｌ．ｃｏｍ`, `身份证：１１０１…００２Ｘ`). Brackets and clause
+/// punctuation (`（`, `：`, `，` …) are left as they are: the detectors
+/// read them already, and they fill every Chinese text.
+#[inline]
+fn fullwidth_at(text: &[u8], at: usize) -> Option<u8> {
+    match *text.get(at..)? {
+        // U+FF0B + U+FF0D - U+FF0E . U+FF10..U+FF19 0-9 U+FF20 @
+        // U+FF21..U+FF3A A-Z U+FF3F _: EF BC 80+n is U+FF00+n, which stands
+        // for U+0020+n.
+        [0xEF, 0xBC, b @ (0x8B | 0x8D | 0x8E | 0x90..=0x99 | 0xA0..=0xBA | 0xBF), ..] => {
+            Some(b - 0x60)
+        }
+        // U+FF41..U+FF5A a-z: EF BD 80+n is U+FF40+n, for U+0060+n.
+        [0xEF, 0xBD, b @ 0x81..=0x9A, ..] => Some(b - 0x20),
+        _ => None,
+    }
+}
+
 /// Whether [`strip`] would change `text` (`ascii`: it is all ASCII):
-/// whether it holds an italic underscore (`underscore_run`), a keycap mark
-/// after a digit, `#`, `*` or mask bullet, or a run of invisible characters
-/// that hides something (`hiding_run`). Only non-ASCII text can hold the
-/// last two; the search jumps between the lead bytes that the marks start
-/// with. Asking exactly this keeps the scan of a text the same whether or
+/// whether it holds an italic underscore (`underscore_run`), a full-width
+/// letter or address sign (`fullwidth_at`), a keycap mark after a digit,
+/// `#`, `*` or mask bullet, or a run of invisible characters that hides
+/// something (`hiding_run`). Only non-ASCII text can hold the last three;
+/// the search jumps between the lead bytes that they start with. Asking exactly this keeps the scan of a text the same whether or
 /// not another line of it asked for a copy.
 pub(crate) fn any(text: &[u8], ascii: bool) -> bool {
     let mut from = 0;
@@ -101,6 +130,9 @@ pub(crate) fn any(text: &[u8], ascii: bool) -> bool {
     let mut from = 0;
     while let Some(i) = memchr::memchr3(0xE2, 0xC2, 0xEF, &text[from..]) {
         let at = from + i;
+        if fullwidth_at(text, at).is_some() {
+            return true;
+        }
         match hiding_run(text, at) {
             Some((_, true)) => return true,
             Some((end, false)) => from = end,
@@ -238,12 +270,15 @@ fn encloses(c: char) -> bool {
     }
 }
 
-/// `text` without its keycap marks and hiding invisible characters, and
-/// with spaces for its italic underscores: U+FE0F U+20E3 (or U+20E3 alone)
-/// after each ASCII digit, `#`, `*` and mask bullet, and every run of
-/// invisible characters that `hiding_run` says hides something, are
-/// dropped; every run of `_` that `underscore_run` calls a mark becomes as
-/// many spaces, a word boundary as it is to the reader. Keycap marks after
+/// `text` without its keycap marks and hiding invisible characters, with
+/// spaces for its italic underscores and ASCII for its full-width letters
+/// and address signs: U+FE0F U+20E3 (or U+20E3 alone) after each ASCII
+/// digit, `#`, `*` and mask bullet, and every run of invisible characters
+/// that `hiding_run` says hides something, are dropped; every run of `_`
+/// that `underscore_run` calls a mark becomes as many spaces, a word
+/// boundary as it is to the reader; `ｒａｖｉ＠ｇｍａｉｌ．ｃｏｍ` becomes
+/// `ravi@gmail.com`, each character mapped to its three bytes, and
+/// full-width digits become ASCII digits. Keycap marks after
 /// anything else stay: they make no keycap. What is dropped belongs to the
 /// character before it. [`any`] says whether this changes anything.
 pub(crate) fn strip(text: &[u8]) -> Rewritten {
@@ -251,6 +286,11 @@ pub(crate) fn strip(text: &[u8]) -> Rewritten {
     let mut i = 0;
     while i < text.len() {
         if text[i] >= 0xC2 {
+            if let Some(ascii) = fullwidth_at(text, i) {
+                out.push(ascii, i);
+                i += 3;
+                continue;
+            }
             if let Some((end, hides)) = hiding_run(text, i) {
                 if hides {
                     i = end;

@@ -1,7 +1,8 @@
 //! Skip-ahead over text that cannot hold a finding.
 //!
-//! Every built-in kind contains at least one decimal digit or an `@`, so the
-//! scanner only has to look closely around those. Chat text is mostly words,
+//! Every built-in kind contains at least one decimal digit or an `@` (or
+//! `＠`, which `crate::marks` reads as one), so the scanner only has to look
+//! closely around those. Chat text is mostly words,
 //! so finding the next such byte fast is most of the speed: we test eight
 //! bytes at a time with SWAR arithmetic (plain `u64` operations, which the
 //! compiler vectorises further; no `unsafe`), and look only at the bytes
@@ -23,6 +24,10 @@ pub(crate) struct Triggers {
     /// `@`, for e-mail addresses.
     pub at_sign: bool,
 }
+
+/// U+FF20 FULLWIDTH COMMERCIAL AT, which Chinese and Japanese input methods
+/// type for `@` (see `crate::marks`).
+const FULLWIDTH_AT: &[u8] = "\u{FF20}".as_bytes();
 
 /// Byte classes: what a byte may start.
 const DIGIT: u8 = 1;
@@ -48,8 +53,8 @@ static CLASS: [u8; 256] = {
 };
 
 impl Triggers {
-    /// Whether a trigger starts at `h[i]`: an ASCII digit, an `@` (when
-    /// asked for), or the first byte of a non-ASCII decimal digit.
+    /// Whether a trigger starts at `h[i]`: an ASCII digit, an `@` or `＠`
+    /// (when asked for), or the first byte of a non-ASCII decimal digit.
     #[inline]
     fn is_trigger_at(self, h: &[u8], i: usize) -> bool {
         self.confirm(CLASS[usize::from(h[i])], h, i)
@@ -60,7 +65,7 @@ impl Triggers {
         match class {
             DIGIT => true,
             AT => self.at_sign,
-            LEAD => is_non_ascii_digit(h, i),
+            LEAD => is_non_ascii_digit(h, i) || (self.at_sign && h[i..].starts_with(FULLWIDTH_AT)),
             // Most 0xE0 characters are letters of a block whose second
             // byte holds no digit (Devanagari letters: 0xA4): no call.
             LEAD_E0 => e0_block_has_digits(h.get(i + 1)) && is_non_ascii_digit(h, i),
@@ -162,11 +167,12 @@ mod tests {
     use super::*;
 
     /// The definition: a byte that starts a decimal digit of any script
-    /// (or an `@` when asked for).
+    /// (or an `@` or `＠` when asked for).
     fn naive(t: Triggers, h: &[u8], from: usize) -> Option<usize> {
         (from..h.len()).find(|&i| {
-            (h[i] == b'@' && t.at_sign)
-                || (h[i] != b'@' && char_at(h, i).0.and_then(digit_value).is_some())
+            let c = char_at(h, i).0;
+            (matches!(c, Some('@' | '＠')) && t.at_sign)
+                || (h[i] != b'@' && c.and_then(digit_value).is_some())
         })
     }
 
@@ -211,6 +217,13 @@ mod tests {
         assert_eq!(Triggers { at_sign: false }.next(h, 0), Some(12));
         assert_eq!(Triggers::default().next(h, 13), None);
         assert_eq!(Triggers::default().next(h, 99), None);
+    }
+
+    #[test]
+    fn full_width_at_sign_only_when_asked() {
+        let h = "ravi＠gmail.com 5".as_bytes();
+        assert_eq!(Triggers { at_sign: true }.next(h, 0), Some(4));
+        assert_eq!(Triggers { at_sign: false }.next(h, 0), Some(h.len() - 1));
     }
 
     #[test]

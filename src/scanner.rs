@@ -491,45 +491,59 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) {
+        // Every finding of a built-in detector holds a trigger (a digit or
+        // an `@`): text without one, most of chat, needs no UTF-8 check, no
+        // copy and no detector. Triggers are found on the raw bytes, and a
+        // stretch below has no trigger the whole text lacks (a lead byte
+        // cut off at a stretch's end confirms nothing), so the scan can
+        // start at the first one.
+        let Some(first_trigger) = self
+            .triggers
+            .next(text, 0)
+            .or((!self.whole_text.is_empty()).then_some(text.len()))
+        else {
+            out.clear();
+            return;
+        };
         // Values written with keycap emoji or invisible characters among
-        // their characters, or in italics (`_98765 43210_`), are read again
-        // through a copy without those marks, and the findings mapped back
-        // (see `crate::marks`): text without them pays nothing more.
-        if self.scan_bytes(text, region, min_confidence, out) && text.len() <= rewrite::MAX_LEN {
+        // their characters, in italics (`_98765 43210_`) or in full-width
+        // characters are read through a copy without those marks, and the
+        // findings mapped back (see `crate::marks`): text without them
+        // pays one search for them.
+        let ascii = text.is_ascii();
+        if text.len() <= rewrite::MAX_LEN && marks::any(text, ascii) {
             let stripped = marks::strip(text);
-            self.scan_bytes(&stripped.text, region, min_confidence, out);
+            let copy = &stripped.text;
+            let first_trigger = self.triggers.next(copy, 0).unwrap_or(copy.len());
+            self.scan_bytes(
+                copy,
+                copy.is_ascii(),
+                first_trigger,
+                region,
+                min_confidence,
+                out,
+            );
             for f in out.iter_mut() {
                 (f.start, f.end) = stripped.original(f.start, f.end);
             }
+        } else {
+            self.scan_bytes(text, ascii, first_trigger, region, min_confidence, out);
         }
     }
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
-    /// of the text as it is. Returns whether it holds keycap marks, hiding
-    /// invisible characters or italic underscores, which `marks::strip`
-    /// removes.
+    /// of the text as it is (`ascii`: all of it is ASCII), from its first
+    /// trigger on.
     fn scan_bytes(
         &self,
         text: &[u8],
+        ascii: bool,
+        first_trigger: usize,
         region: Option<Region>,
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
-    ) -> bool {
+    ) {
         out.clear();
-        // Every finding of a built-in detector holds a trigger (a digit or
-        // an `@`): text without one, most of chat, needs no UTF-8 check and
-        // no detector. Triggers are found on the raw bytes, and a stretch
-        // below has no trigger the whole text lacks (a lead byte cut off
-        // at a stretch's end confirms nothing), so the scan can start at
-        // the first one.
-        let first_trigger = self.triggers.next(text, 0);
-        if first_trigger.is_none() && self.whole_text.is_empty() {
-            return false;
-        }
-        let first_trigger = first_trigger.unwrap_or(text.len());
-        // Whether the text holds keycap marks, hiding invisible characters
-        // or italic underscores (`crate::marks`).
-        let mut marks_seen = false;
         // Each valid UTF-8 stretch is a text of its own: an invalid byte
         // ends a text as a line break would, for findings and for every
         // look-around (keywords, vetoes, glue checks, mask bullets), so a
@@ -544,8 +558,7 @@ impl Scanner {
             // (simdutf8's `basic` API reads to the end before it fails,
             // which made text full of invalid bytes quadratic). Both stop
             // at the first invalid byte, so the loop stays linear.
-            let ascii = rest.is_ascii();
-            let checked = if ascii {
+            let checked = if (ascii && base == 0) || rest.is_ascii() {
                 Ok("")
             } else {
                 simdutf8::compat::from_utf8(rest)
@@ -561,7 +574,6 @@ impl Scanner {
             let first = out.len();
             let ctx = Context::new(stretch, region);
             self.scan_stretch(&ctx, first_trigger.saturating_sub(base), out);
-            marks_seen = marks_seen || marks::any(stretch, ascii);
             // A value glued to a mask bullet is the kept part of a value
             // masked before; one joined to a masked value by punctuation
             // (`1111(•••`, `308T.•••`, `•-(+)0201000`) was, before masking,
@@ -596,7 +608,6 @@ impl Scanner {
             rest = &text[base..];
         }
         resolve_overlaps(out);
-        marks_seen
     }
 
     /// Scans [`WARM_UP`] once and forgets what it found.

@@ -73,6 +73,21 @@ test('values split by invisible characters, UTF-16 offsets', () => {
   assert.ok(!masked.includes('98765') && !masked.includes('ravi') && masked.endsWith('.com 🙂'), masked);
 });
 
+test('full-width and italic values, UTF-16 offsets', () => {
+  const s = new Scanner({ region: 'CN' });
+  const text = '📞 _+86 138 0013 8000_ 邮箱：ｗｅｉ．ｃａｉ＠１６３．ｃｏｍ，身份证：１１０１０５１９４９１２３１００２Ｘ 🙂';
+  const [phone, email, resident] = s.scan(text);
+  assert.deepEqual(
+    [phone.normalized, email.normalized, resident.normalized],
+    ['+8613800138000', 'wei.cai@163.com', '11010519491231002X'],
+  );
+  for (const f of [phone, email, resident]) assert.equal(text.slice(f.start, f.end), f.text);
+  assert.equal(phone.text, '+86 138 0013 8000');
+  assert.equal(email.text, 'ｗｅｉ．ｃａｉ＠１６３．ｃｏｍ');
+  const masked = s.redact(text);
+  assert.ok(!masked.includes('0013') && !masked.includes('ｗｅｉ') && masked.endsWith('Ｘ 🙂'), masked);
+});
+
 test('lone surrogates keep offsets', () => {
   const text = '\ud800 call +91 98765 43210';
   const [f] = scanner.scan(text);

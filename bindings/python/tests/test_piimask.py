@@ -276,6 +276,22 @@ def test_values_split_by_invisible_characters_are_found_with_string_indices():
     assert "98765" not in masked and "ravi" not in masked and masked.endswith(".com 🙂")
 
 
+def test_full_width_and_italic_values_are_found_with_string_indices():
+    scanner = piimask.Scanner(region="CN")
+    text = "📞 _+86 138 0013 8000_ 邮箱：ｗｅｉ．ｃａｉ＠１６３．ｃｏｍ，身份证：１１０１０５１９４９１２３１００２Ｘ 🙂"
+    phone, email, resident = scanner.scan(text)
+    assert (phone.normalized, email.normalized, resident.normalized) == (
+        "+8613800138000",
+        "wei.cai@163.com",
+        "11010519491231002X",
+    )
+    for f in (phone, email, resident):
+        assert text[f.start : f.end] == f.text
+    assert phone.text == "+86 138 0013 8000" and email.text == "ｗｅｉ．ｃａｉ＠１６３．ｃｏｍ"
+    masked = scanner.redact(text)
+    assert "0013" not in masked and "ｗｅｉ" not in masked and masked.endswith("Ｘ 🙂")
+
+
 @pytest.mark.parametrize(
     "region, words, e164",
     [
