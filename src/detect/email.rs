@@ -184,6 +184,60 @@ fn spaced_address(text: &[u8], at: usize) -> Option<(usize, usize, usize, usize)
     (mailbox && !number_tail).then_some((start, local_end, domain_start, end))
 }
 
+/// An address whose domain is a mail service's written with spaces around
+/// its dots (`ravi @ gmail . com`, `ravi.kumar@yahoo .co. in`), the next
+/// step of the same dodge: `(start, local end, end, domain)`, the domain
+/// without its spaces. Only a mail service's domain counts, one space at
+/// most on either side of each dot and of the `@`: `meet @ 5 . 30` and
+/// `Shop now @ myntra . com` are no addresses.
+fn spaced_dots(text: &[u8], at: usize) -> Option<(usize, usize, usize, String)> {
+    let local_end = if at >= 2 && text[at - 1] == b' ' && text[at - 2] != b' ' {
+        at - 1
+    } else {
+        at
+    };
+    let start = local_start(text, local_end)?;
+    let mut i = at + 1;
+    if text.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let mut domain = String::new();
+    let mut end = i;
+    let mut spaced = false;
+    loop {
+        let label_start = i;
+        while text
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
+        {
+            i += 1;
+        }
+        if i == label_start || domain.len() + (i - label_start) > 32 {
+            break;
+        }
+        domain.push_str(std::str::from_utf8(&text[label_start..i]).ok()?);
+        end = i;
+        // ` . `, ` .`, `. ` or `.` before the next label.
+        let mut j = i;
+        let space_before = text.get(j) == Some(&b' ');
+        j += usize::from(space_before);
+        if text.get(j) != Some(&b'.') {
+            break;
+        }
+        j += 1;
+        let space_after = text.get(j) == Some(&b' ');
+        j += usize::from(space_after);
+        if !text.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            break;
+        }
+        spaced |= space_before || space_after;
+        domain.push('.');
+        i = j;
+    }
+    domain.make_ascii_lowercase();
+    (spaced && is_mail_service(domain.as_bytes())).then_some((start, local_end, end, domain))
+}
+
 /// The end of the domain starting at `from`, if it is well formed.
 fn domain_end(text: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
@@ -297,7 +351,12 @@ impl Detector for EmailDetector {
                     Some((start, local_end, domain_start, end)) => {
                         (start, local_end, domain_start, end, CONFIDENCE_SPACED)
                     }
-                    None => return,
+                    None => {
+                        if let Some((start, local_end, end, domain)) = spaced_dots(text, at) {
+                            self.push_spaced(text, start, local_end, end, &domain, out);
+                        }
+                        return;
+                    }
                 },
             };
         // One check for the whole address; `@` is ASCII, so splitting at
@@ -329,6 +388,30 @@ impl Detector for EmailDetector {
             end,
             confidence,
             normalized,
+        });
+    }
+}
+
+impl EmailDetector {
+    /// The finding for an address found by [`spaced_dots`].
+    fn push_spaced(
+        &self,
+        text: &[u8],
+        start: usize,
+        local_end: usize,
+        end: usize,
+        domain: &str,
+        out: &mut Vec<Finding>,
+    ) {
+        let Ok(local) = std::str::from_utf8(&text[start..local_end]) else {
+            return;
+        };
+        out.push(Finding {
+            kind: Kind::Email,
+            start,
+            end,
+            confidence: CONFIDENCE_SPACED,
+            normalized: format!("{local}@{domain}"),
         });
     }
 }
@@ -388,7 +471,37 @@ mod tests {
         let found = scanner.scan("mail ravi.kumar @ gmail.com");
         assert_eq!(found[0].normalized, "ravi.kumar@gmail.com");
         assert!(found[0].confidence < 0.97);
+        // Spaces around the dots of a mail service's domain too.
+        for (text, addr, normalized) in [
+            (
+                "mail ravi @ gmail . com pls",
+                "ravi @ gmail . com",
+                "ravi@gmail.com",
+            ),
+            (
+                "mail ravi@gmail . com",
+                "ravi@gmail . com",
+                "ravi@gmail.com",
+            ),
+            (
+                "Ravi @ Yahoo .co. In",
+                "Ravi @ Yahoo .co. In",
+                "Ravi@yahoo.co.in",
+            ),
+            (
+                "qq: 98765432 @ qq . com",
+                "98765432 @ qq . com",
+                "98765432@qq.com",
+            ),
+        ] {
+            assert_eq!(emails(text), vec![addr], "{text}");
+            assert_eq!(scanner.scan(text)[0].normalized, normalized, "{text}");
+        }
         for text in [
+            "Shop now @ myntra . com today",
+            "meet @ 5 . 30 ok",
+            "ravi @ gmail  .  com",
+            "ravi @ gmail . comics",
             "Shop now @ myntra.com today",
             "meet @ 5pm at the cafe",
             "ravi @ example.com",
