@@ -477,10 +477,10 @@ struct Part {
 struct Gap {
     chars: u8,
     spaces: u8,
-    /// Count and last one of the `-` and `/` in it.
+    /// Count and last one of the `-`, `.` and `/` in it.
     puncts: u8,
     punct: char,
-    /// Anything else (`.`, `(`, `+` …).
+    /// Anything else (`(`, `+` …).
     others: u8,
 }
 
@@ -491,10 +491,10 @@ impl Gap {
             (Some(' '), _) => self.spaces = self.spaces.saturating_add(1),
             (Some(_), _) | (None, '/' | '\u{FF0F}') => {
                 self.puncts = self.puncts.saturating_add(1);
-                self.punct = if c == '/' || c == '\u{FF0F}' {
-                    '/'
-                } else {
-                    '-'
+                self.punct = match c {
+                    '/' | '\u{FF0F}' => '/',
+                    '.' => '.',
+                    _ => '-',
                 };
             }
             _ => self.others = self.others.saturating_add(1),
@@ -505,7 +505,7 @@ impl Gap {
     fn joiner(&self) -> Option<char> {
         match (self.chars, self.spaces, self.puncts, self.others) {
             (1, 1, 0, 0) => Some(' '),
-            (1, 0, 1, 0) if self.punct == '-' => Some('-'),
+            (1, 0, 1, 0) if matches!(self.punct, '-' | '.') => Some(self.punct),
             _ => None,
         }
     }
@@ -771,6 +771,8 @@ fn card_separator(c: char) -> Option<char> {
     match c {
         ' ' | '\u{A0}' | '\u{202F}' => Some(' '),
         '-' | '\u{2010}' | '\u{2011}' | '\u{2013}' => Some('-'),
+        // `4111.1111.1111.1111`: one separator throughout, as the others.
+        '.' => Some('.'),
         _ => None,
     }
 }
@@ -1001,6 +1003,25 @@ mod tests {
             kinds("MX", "te paso mi 646287110987702967"),
             [Kind::MxClabe]
         );
+    }
+
+    #[test]
+    fn groups_joined_by_dots() {
+        let texts = |t: &str| scan(t).into_iter().map(|(s, _)| s).collect::<Vec<_>>();
+        assert_eq!(texts("card 4111.1111.1111.1111."), ["4111.1111.1111.1111"]);
+        assert_eq!(
+            texts("card 4111.1111.1111.1111 exp 12/27"),
+            ["4111.1111.1111.1111"]
+        );
+        // Longer dotted tokens, mixed separators and a decimal stay out.
+        for t in [
+            "1.4111.1111.1111.1111",
+            "4111.1111.1111.1111.5",
+            "4111.1111-1111.1111",
+            "v4111.1111.1111.1111",
+        ] {
+            assert!(scan(t).is_empty(), "{t}");
+        }
     }
 
     #[test]
