@@ -20,11 +20,12 @@
 //!   are looked for on the same line, an e-mail address holds no white
 //!   space, and the check for a value glued to a masked one stops at it.
 //! - **Inside a long quiet stretch** (built-in kinds only): before a
-//!   letter that has no digit and no `@` within [`REACH`] bytes on either
-//!   side. Every built-in detector starts from a digit or `@` and looks at
-//!   most [`REACH`] bytes around it (the longest reach is an e-mail domain,
-//!   253 bytes; context words are looked for at most 48 characters back),
-//!   and a letter stops the walk that finds values glued to a masked one.
+//!   letter that has no digit and no `@` (or `＠`) within [`REACH`] bytes
+//!   on either side. Every built-in detector starts from a digit or `@` and
+//!   looks at most [`REACH`] bytes around it (the longest reach is an
+//!   e-mail domain, 253 bytes; context words are looked for at most 48
+//!   characters back), and a letter stops the walk that finds values glued
+//!   to a masked one.
 //!
 //! So the text held back is at most the current line, or, on a line longer
 //! than `2 × REACH` bytes, the stretch since the last quiet place. A line
@@ -267,9 +268,10 @@ impl StreamState {
     }
 }
 
-/// Whether the character is one a built-in detector starts from.
+/// Whether the character is one a built-in detector starts from (`＠` is
+/// read as `@`, see `crate::marks`).
 fn is_trigger(c: Option<char>) -> bool {
-    c.is_some_and(|c| c == '@' || digit_value(c).is_some())
+    c.is_some_and(|c| c == '@' || c == '＠' || digit_value(c).is_some())
 }
 
 /// The last place in `text` before a letter with no trigger within
