@@ -184,6 +184,32 @@ fn registered_values_are_owned() {
 }
 
 #[test]
+fn whatsapp_ids_of_legacy_mobiles_are_todays_numbers() {
+    let guard = new_guard();
+    // WhatsApp's ID of a Mexican mobile holds the old `1`; that of an
+    // older Brazilian account, the mobile without its ninth digit.
+    guard
+        .register("mx", &Kind::Phone, "5215512345678@s.whatsapp.net")
+        .unwrap();
+    guard
+        .register("br", &Kind::Phone, "558191234567@s.whatsapp.net")
+        .unwrap();
+    for (owner, today) in [("mx", "+52 55 1234 5678"), ("br", "+55 81 99123-4567")] {
+        assert!(guard
+            .check_outbound(owner, "a", &format!("ok {today}"))
+            .events
+            .is_empty());
+        let leak = guard.check_outbound("other", "a", &format!("call {today}"));
+        assert_eq!(leak.events.len(), 1, "{today}");
+        assert_eq!(leak.events[0].owners, [owner]);
+    }
+    assert!(guard
+        .check_outbound("mx", "a", "tel +52 1 55 1234 5678")
+        .events
+        .is_empty());
+}
+
+#[test]
 fn actions_come_from_the_configuration() {
     let config = GuardConfig::from_json(
         r#"{"actions": {
@@ -454,6 +480,12 @@ fn phone_forms(n: &str) -> Vec<String> {
         format!("+91{n}"),
         format!("{a}-{b}"),
         format!("(+91) {n}"),
+        // A group mention, italics, and full-width digits.
+        format!("@91{n}"),
+        format!("_{a} {b}_"),
+        n.chars()
+            .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap())
+            .collect(),
     ]
 }
 
@@ -468,7 +500,7 @@ proptest! {
     /// A value observed in one format is the same value in any other.
     #[test]
     fn phones_are_one_value_in_every_format(
-        first in "[6-9]", rest in "[0-9]{9}", seen in 0usize..10, written in 0usize..10, id in any::<u64>(),
+        first in "[6-9]", rest in "[0-9]{9}", seen in 0usize..13, written in 0usize..13, id in any::<u64>(),
     ) {
         let n = format!("{first}{rest}");
         let forms = phone_forms(&n);
