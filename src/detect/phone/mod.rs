@@ -512,6 +512,12 @@ impl PhoneDetector {
         if depth != 0 {
             return false;
         }
+        // `%2B` is a `+` encoded in a link (`phone=%2B9198…`, `tel:%2B…`,
+        // `viber://chat?number=%2B…`): it opens an international number
+        // as `+` does.
+        let plus_at = plus_at.or_else(|| {
+            (open_at.is_none() && encoded_plus_before(text, first.start)).then(|| first.start - 3)
+        });
         let start = match (plus_at, open_at) {
             (Some(p), Some(o)) => p.min(o),
             (Some(p), None) => p,
@@ -764,6 +770,7 @@ impl Detector for PhoneDetector {
         );
         let code = matches!(left, Some(c) if is_latin_letter(c))
             && !opens
+            && !encoded_plus_before(text, span.start)
             && !text::escape_ends_at(text, span.start);
         if code {
             // A code ends where a sentence does, or where a `+` opens a
@@ -1146,6 +1153,11 @@ fn is_jid_domain(after_at: &[u8]) -> bool {
             && !matches!(after_at.get(d.len()), Some(b) if b.is_ascii_alphanumeric() || *b == b'-')
     };
     rest(b"s.whatsapp.net") || rest(b"c.us")
+}
+
+/// Whether `%2B`, a `+` encoded in a link, ends at `at`.
+fn encoded_plus_before(text: &[u8], at: usize) -> bool {
+    at >= 3 && text[at - 3..at].eq_ignore_ascii_case(b"%2B")
 }
 
 /// Whether the `@` before the digits at `start` mentions a group member:

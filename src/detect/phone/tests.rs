@@ -149,6 +149,12 @@ fn whatsapp_links_and_jids() {
             (format!("from {digits}@s.whatsapp.net"), digits.to_string()),
             (format!("jid {digits}@c.us:"), digits.to_string()),
             (format!("wa.me/{}", ex.e164), ex.e164.clone()),
+            // A `+` encoded in a link.
+            (
+                format!("https://api.whatsapp.com/send?phone=%2B{digits}&text=oi"),
+                format!("%2B{digits}"),
+            ),
+            (format!("tel:%2b{digits}"), format!("%2b{digits}")),
             // A business's catalog, and a shared contact card.
             (format!("see wa.me/c/{digits}"), digits.to_string()),
             (format!("TEL;type=CELL;waid={digits}:"), digits.to_string()),
@@ -168,6 +174,7 @@ fn whatsapp_links_and_jids() {
             format!("x @{digits}abc"),
             format!("x @{digits}.example.com"),
             format!("x @{digits}_y"),
+            format!("5%2B{digits}"),
         ] {
             assert!(
                 found(&s, "US", &text).iter().all(|(_, n)| n != &ex.e164),
