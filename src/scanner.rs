@@ -648,6 +648,12 @@ impl Scanner {
                 pos = i + width.max(1);
                 continue;
             }
+            // `%40`, an `@` encoded in a link (`mailto:ravi%40gmail.com`,
+            // `upi://pay?pa=ravi%40okaxis`): the address detectors read it
+            // as an `@`.
+            if text[i] == b'4' && i > 0 && text[i - 1] == b'%' {
+                self.encoded_at_sign(ctx, i - 1, out);
+            }
             let (span, digits) = numeric_span(text, i);
             // A span touching a masked value is what is left of a longer
             // span read before masking (`+66••••••666--5526…` was one run
@@ -669,6 +675,21 @@ impl Scanner {
                 end: text.len(),
             };
             for d in &self.whole_text {
+                d.detect(ctx, span, out);
+            }
+        }
+    }
+
+    /// Runs the address detectors on `%40` at `at`, if it is there.
+    #[cold]
+    #[inline(never)]
+    fn encoded_at_sign(&self, ctx: &Context<'_>, at: usize, out: &mut Vec<Finding>) {
+        if ctx.text.get(at..at + 3) == Some(b"%40") {
+            let span = Span {
+                start: at,
+                end: at + 3,
+            };
+            for d in &self.at_sign {
                 d.detect(ctx, span, out);
             }
         }

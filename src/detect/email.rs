@@ -343,10 +343,14 @@ impl Detector for EmailDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        let at = span.start;
+        // The `@`, or `%40` as a link encodes it (`mailto:ravi%40gmail.com`,
+        // `…?email=ravi%40gmail.com`).
+        let (at, after) = (span.start, span.end);
+        let encoded = after > at + 1;
         let (start, local_end, domain_start, end, confidence) =
-            match (local_start(text, at), domain_end(text, at + 1)) {
-                (Some(start), Some(end)) => (start, at, at + 1, end, CONFIDENCE),
+            match (local_start(text, at), domain_end(text, after)) {
+                (Some(start), Some(end)) => (start, at, after, end, CONFIDENCE),
+                _ if encoded => return,
                 _ => match spaced_address(text, at) {
                     Some((start, local_end, domain_start, end)) => {
                         (start, local_end, domain_start, end, CONFIDENCE_SPACED)
@@ -509,6 +513,29 @@ mod tests {
             "call 98765 43210 @ gmail.com",
             "a  @  gmail.com",
         ] {
+            assert!(emails(text).is_empty(), "{text}");
+        }
+    }
+
+    /// `%40`, an `@` encoded in a link, is read as the `@`.
+    #[test]
+    fn an_at_sign_encoded_in_a_link() {
+        for (text, addr) in [
+            ("mailto:ravi%40gmail.com", "ravi%40gmail.com"),
+            (
+                "https://x.in/signup?email=ravi.kumar%40example.co.in&ref=wa",
+                "ravi.kumar%40example.co.in",
+            ),
+        ] {
+            assert_eq!(emails(text), vec![addr], "{text}");
+        }
+        let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
+        assert_eq!(
+            scanner.scan("mailto:Ravi%40Gmail.COM")[0].normalized,
+            "Ravi@gmail.com"
+        );
+        // No spaced forms, and a `%40` needs an address on both sides.
+        for text in ["ravi %40 gmail.com", "%40gmail.com", "a%40b", "12%40 off"] {
             assert!(emails(text).is_empty(), "{text}");
         }
     }

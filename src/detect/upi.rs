@@ -182,14 +182,15 @@ impl Detector for UpiDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        let at = span.start;
+        // The `@`, or `%40` as a link encodes it (`upi://pay?pa=ravi%40okaxis`).
+        let (at, after) = (span.start, span.end);
         // The handle: letters and digits up to the first other byte.
-        let mut end = at + 1;
-        while end < text.len() && end - at <= 24 && text[end].is_ascii_alphanumeric() {
+        let mut end = after;
+        while end < text.len() && end - after < 24 && text[end].is_ascii_alphanumeric() {
             end += 1;
         }
         let mut buf = [0u8; 24];
-        let handle = &text[at + 1..end];
+        let handle = &text[after..end];
         if handle.is_empty() || handle.len() > buf.len() {
             return;
         }
@@ -308,6 +309,26 @@ mod tests {
             "RAVI@YBL",
         ] {
             assert_eq!(found(&format!("pay to {v} pls")), upi(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn an_at_sign_encoded_in_a_payment_link() {
+        assert_eq!(
+            found("upi://pay?pa=ravi%40okaxis&pn=Ravi&am=500"),
+            upi("ravi%40okaxis")
+        );
+        assert_eq!(
+            found("pay upi://pay?pa=9876543210%40ybl"),
+            upi("9876543210%40ybl")
+        );
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        assert_eq!(
+            scanner.scan("upi://pay?pa=Ravi%40OKAXIS")[0].normalized,
+            "Ravi@okaxis"
+        );
+        for t in ["discount 12%40 off", "a%40okaxis", "%40okaxis"] {
+            assert!(found(t).is_empty(), "{t}");
         }
     }
 

@@ -1156,8 +1156,9 @@ fn is_jid_domain(after_at: &[u8]) -> bool {
 }
 
 /// Whether `%2B`, a `+` encoded in a link, ends at `at`.
+#[inline]
 fn encoded_plus_before(text: &[u8], at: usize) -> bool {
-    at >= 3 && text[at - 3..at].eq_ignore_ascii_case(b"%2B")
+    at >= 3 && text[at - 1] | 0x20 == b'b' && text[at - 2] == b'2' && text[at - 3] == b'%'
 }
 
 /// Whether the `@` before the digits at `start` mentions a group member:
