@@ -1,9 +1,11 @@
-//! Marks that split a value without showing: keycap emoji, invisible
-//! format characters, and the underscores of WhatsApp's italics.
+//! Marks that split a value without showing (keycap emoji, invisible
+//! format characters, the underscores of WhatsApp's italics), and values
+//! typed in full-width characters.
 //!
-//! Why: all three are how a chat user slips a number or an address past a
+//! Why: the marks are how a chat user slips a number or an address past a
 //! filter, and all keep the value readable while breaking the run of
-//! characters every detector reads.
+//! characters every detector reads; full-width characters are how Chinese
+//! and Japanese input methods type a value.
 //!
 //! - **Keycaps** (`9️⃣8️⃣7️⃣6️⃣5️⃣…`): a digit followed by U+20E3 COMBINING
 //!   ENCLOSING KEYCAP, with U+FE0F, the emoji variation selector, in between
@@ -34,17 +36,17 @@
 //! (`fullwidth_at`); the detectors read full-width brackets and clause
 //! punctuation as they stand.
 //!
-//! The scanner reads a text holding any of them again through a copy
-//! (`strip`), keycap marks and invisible characters dropped, italic
-//! underscores turned into spaces and full-width letters into ASCII, and
-//! maps each finding's offsets back: a finding covers the marks among its
-//! characters, so masking it masks the whole value, and leaves the
-//! underscores around it. Whether a text holds one (`any`) costs a search
-//! of its non-ASCII stretches for the three lead bytes the marks start
-//! with, and of every text for `_`; invisible characters count only next
-//! to an ASCII character or a digit (`hiding_run`). Text without `_` next
-//! to a value, and text whose invisible characters sit between emoji or
-//! right-to-left letters (`👨\u{200D}👩`, the marks of Arabic or Hebrew
+//! The scanner reads a text holding any of them through a copy (`strip`)
+//! instead of as written, keycap marks and invisible characters dropped,
+//! italic underscores turned into spaces and full-width characters into
+//! ASCII, and maps each finding's offsets back: a finding covers the marks
+//! among its characters, so masking it masks the whole value, and leaves
+//! the underscores around it. Whether a text holds one (`any`) costs a
+//! search of its non-ASCII stretches for the three lead bytes the marks
+//! start with, and of every text for `_`; invisible characters count only
+//! next to an ASCII character or a digit (`hiding_run`). Text without `_`
+//! next to a value, and text whose invisible characters sit between emoji
+//! or right-to-left letters (`👨\u{200D}👩`, the marks of Arabic or Hebrew
 //! chat), pay no copy.
 
 use memchr::memmem;
@@ -113,8 +115,9 @@ fn fullwidth_at(text: &[u8], at: usize) -> Option<u8> {
 /// letter or address sign (`fullwidth_at`), a keycap mark after a digit,
 /// `#`, `*` or mask bullet, or a run of invisible characters that hides
 /// something (`hiding_run`). Only non-ASCII text can hold the last three;
-/// the search jumps between the lead bytes that they start with. Asking exactly this keeps the scan of a text the same whether or
-/// not another line of it asked for a copy.
+/// the search jumps between the lead bytes that they start with. Asking
+/// exactly this keeps the scan of a text the same whether or not another
+/// line of it asked for a copy.
 pub(crate) fn any(text: &[u8], ascii: bool) -> bool {
     let mut from = 0;
     while let Some(i) = memchr::memchr(b'_', &text[from..]) {
