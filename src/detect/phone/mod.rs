@@ -312,7 +312,8 @@ struct ContextMemo {
 /// How a candidate was written, which decides how it is validated.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Form {
-    /// `wa.me/…`, `phone=…` or a JID: bare international digits.
+    /// `wa.me/…`, `phone=…`, `waid=…`, a JID or a group mention: bare
+    /// international digits.
     WhatsApp,
     /// `+…`.
     Plus,
