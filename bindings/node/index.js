@@ -182,7 +182,11 @@ function vaultLookup(vault) {
 }
 
 /** Maps increasing UTF-8 byte offsets of `buf` (= `text` encoded) to UTF-16
- * indices of `text`, in one linear pass. */
+ * indices of `text`, in one linear pass over the bytes: each character is
+ * one UTF-16 unit, or two for a four-byte one (a surrogate pair). Counting
+ * lead bytes costs no string, where decoding each stretch made one. A lone
+ * surrogate of `text` was encoded as U+FFFD, three bytes and one unit, as
+ * it is one unit in `text`. */
 function utf16Offsets(text, buf, byteOffsets) {
   if (buf.length === text.length) return byteOffsets; // ASCII
   const out = new Array(byteOffsets.length);
@@ -194,7 +198,10 @@ function utf16Offsets(text, buf, byteOffsets) {
       lastByte = 0;
       lastUnit = 0;
     }
-    lastUnit += buf.toString('utf8', lastByte, b).length;
+    for (let k = lastByte; k < b; k++) {
+      const x = buf[k];
+      if ((x & 0xc0) !== 0x80) lastUnit += x >= 0xf0 ? 2 : 1;
+    }
     lastByte = b;
     out[i] = lastUnit;
   }
