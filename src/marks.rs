@@ -185,8 +185,15 @@ fn hiding_run(text: &[u8], at: usize) -> Option<(usize, bool)> {
     while let Some(width) = invisible_at(text, end, false) {
         end += width;
     }
+    let (before, before_width) = char_before(text, at);
+    let (after, after_width) = char_at(text, end);
+    // Next to bytes that are no character (`EF BC` + U+2069 + `95`), a run
+    // stays: dropping it could join them into one the text does not hold.
+    if (before.is_none() && before_width > 0) || (after.is_none() && after_width > 0) {
+        return Some((end, false));
+    }
     let shows_value = |c: Option<char>| c.is_none_or(|c| c.is_ascii() || digit_value(c).is_some());
-    let hides = shows_value(char_before(text, at).0) || shows_value(char_at(text, end).0);
+    let hides = shows_value(before) || shows_value(after);
     Some((end, hides))
 }
 

@@ -28,6 +28,8 @@ const PIECES: &[&str] = &[
     "rahul.s+x@example.co.in",
     "card 4111 1111 1111 1111",
     "IBAN DE89 3704 0044 0532 0130 00",
+    "＋８１ ９０ １２３４ ５６７８",
+    "\u{2069}",
     "router at 192.168.1.1 ok",
     "my SSN is 536-90-4399 ok",
     "CPF 390.533.447-05",
@@ -122,6 +124,26 @@ proptest! {
         let mut redacted = Vec::new();
         scanner().redact_into(&text, region, &mut found, &mut redacted).unwrap();
         prop_assert_eq!(redacted, expected_redacted);
+    }
+}
+
+/// An invisible character inside a character's bytes (`EF BC` + U+2069 +
+/// `95`): the marks copy must not drop it and join the bytes around it
+/// into a full-width digit the text does not hold (found by fuzzing).
+#[test]
+fn an_invisible_character_does_not_join_the_bytes_around_it() {
+    let mut text = "JP 0 ０９０-１２３４-５６７８ まで ＋８１ ９０ １２３４ "
+        .as_bytes()
+        .to_vec();
+    text.extend_from_slice(b"\xef\xbc\xe2\x81\xa9\x95");
+    text.extend_from_slice("６７８".as_bytes());
+    for region in [None, Some(Region::new("JP").unwrap())] {
+        let mut found = Vec::new();
+        scanner().scan_into(&text, region, &mut found);
+        for f in &found {
+            assert!(std::str::from_utf8(&text[f.range()]).is_ok(), "{f:?}");
+        }
+        assert_eq!(found, per_stretch(&text, region).0);
     }
 }
 

@@ -210,6 +210,13 @@ fn replacement_len(f: &Finding, value: &str, rest: &[u8], origin: &mut [usize]) 
     const BULLET: char = '•';
     // A UPI ID (`name@handle`) is masked as an e-mail address is.
     if matches!(f.kind, Kind::Email | Kind::UpiId) {
+        // Written without an ASCII `@` (`%40`, `＠`), an address is masked
+        // as its normal form is.
+        let value = if value.contains('@') {
+            value
+        } else {
+            f.normalized.as_str()
+        };
         let (local, domain) = value.rsplit_once('@').expect("e-mail or UPI ID has an @");
         let first = local.chars().next().expect("non-empty local part");
         let expected = format!("{first}{BULLET}{BULLET}{BULLET}@{domain}");
