@@ -186,11 +186,11 @@ fn spaced_address(text: &[u8], at: usize) -> Option<(usize, usize, usize, usize)
 
 /// An address whose domain is a mail service's written with spaces around
 /// its dots (`ravi @ gmail . com`, `ravi.kumar@yahoo .co. in`), the next
-/// step of the same dodge: `(start, local end, end, domain)`, the domain
-/// without its spaces. Only a mail service's domain counts, one space at
-/// most on either side of each dot and of the `@`: `meet @ 5 . 30` and
-/// `Shop now @ myntra . com` are no addresses.
-fn spaced_dots(text: &[u8], at: usize) -> Option<(usize, usize, usize, String)> {
+/// step of the same dodge, normalized without the spaces. Only a mail
+/// service's domain counts, one space at most on either side of each dot
+/// and of the `@`: `meet @ 5 . 30` and `Shop now @ myntra . com` are no
+/// addresses.
+fn spaced_dots(text: &[u8], at: usize) -> Option<Finding> {
     let local_end = if at >= 2 && text[at - 1] == b' ' && text[at - 2] != b' ' {
         at - 1
     } else {
@@ -235,7 +235,17 @@ fn spaced_dots(text: &[u8], at: usize) -> Option<(usize, usize, usize, String)> 
         i = j;
     }
     domain.make_ascii_lowercase();
-    (spaced && is_mail_service(domain.as_bytes())).then_some((start, local_end, end, domain))
+    if !spaced || !is_mail_service(domain.as_bytes()) {
+        return None;
+    }
+    let local = std::str::from_utf8(&text[start..local_end]).ok()?;
+    Some(Finding {
+        kind: Kind::Email,
+        start,
+        end,
+        confidence: CONFIDENCE_SPACED,
+        normalized: format!("{local}@{domain}"),
+    })
 }
 
 /// The end of the domain starting at `from`, if it is well formed.
@@ -356,9 +366,7 @@ impl Detector for EmailDetector {
                         (start, local_end, domain_start, end, CONFIDENCE_SPACED)
                     }
                     None => {
-                        if let Some((start, local_end, end, domain)) = spaced_dots(text, at) {
-                            self.push_spaced(text, start, local_end, end, &domain, out);
-                        }
+                        out.extend(spaced_dots(text, at));
                         return;
                     }
                 },
@@ -392,30 +400,6 @@ impl Detector for EmailDetector {
             end,
             confidence,
             normalized,
-        });
-    }
-}
-
-impl EmailDetector {
-    /// The finding for an address found by [`spaced_dots`].
-    fn push_spaced(
-        &self,
-        text: &[u8],
-        start: usize,
-        local_end: usize,
-        end: usize,
-        domain: &str,
-        out: &mut Vec<Finding>,
-    ) {
-        let Ok(local) = std::str::from_utf8(&text[start..local_end]) else {
-            return;
-        };
-        out.push(Finding {
-            kind: Kind::Email,
-            start,
-            end,
-            confidence: CONFIDENCE_SPACED,
-            normalized: format!("{local}@{domain}"),
         });
     }
 }
