@@ -1297,9 +1297,12 @@ fn near_currency(text: &[u8], start: usize, end: usize) -> bool {
         after += 1;
     }
     // A currency after the number is its unit, unless an amount of its own
-    // follows ("call 02144422175 Rs 3,790 sent").
+    // follows ("call 02144422175 Rs 3,790 sent", "… Rs. 70,230.00", "… Rs:500").
     let after_ok = |cur: &str| {
         let mut next = after + cur.len();
+        if matches!(text.get(next), Some(b'.' | b':')) {
+            next += 1;
+        }
         while text.get(next) == Some(&b' ') {
             next += 1;
         }

@@ -722,8 +722,18 @@ fn a_currency_sign_after_a_number_can_open_the_next_amount() {
         ),
         ["+81 90-1494-6442"]
     );
+    // So does a currency code, with or without its dot.
+    for text in [
+        "call 02144422175 Rs 3,790 sent",
+        "📞 81930 37994 Rs. 70,230.00 final karo na bhai",
+        "call 81930 37994 Rs:500 advance",
+        "81930 37994 INR. 500 paid",
+    ] {
+        assert_eq!(texts(&scanner, "IN", text).len(), 1, "{text}");
+    }
     // A sign that ends the number is its unit: an amount, not a phone.
     assert!(texts(&scanner, "IN", "paid 98765 43210₹ today").is_empty());
+    assert!(texts(&scanner, "IN", "paid 98765 43210 Rs. today").is_empty());
 }
 
 /// Payment references of the markets we serve are not phone numbers, nor
@@ -738,6 +748,7 @@ fn payment_references_and_times() {
         ("VN", "chuyển khoản 7.439đ, mã giao dịch 2076205286"),
         ("IT", "Ho pagato € 298, CRO 362530739898 grazie"),
         ("SE", "Har betalat 52:- via Swish, OCR 46505910467"),
+        ("SE", "Din engångskod 08060772. Dela inte."),
         ("MX", "Ya pagué $ 430 MXN, folio 4447881455!"),
         ("TR", "68,50 TL ödedim, dekont no 5099559531"),
         ("DE", "Ihr Bestätigungscode: 03351816. Nicht weitergeben."),
