@@ -72,6 +72,37 @@ fn is_label_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || is_unicode_word_char(c)
 }
 
+/// Whether `c` belongs to a script written without spaces between words
+/// (Chinese, Japanese, Thai, Lao, Khmer, Burmese) or one that glues its
+/// particles to a Latin word (Korean: `kim@naver.com으로`). An address
+/// typed in such text touches the words around it (`邮箱是test@qq.com`);
+/// a local part or a label that switches between ASCII and one of these
+/// scripts is two words, the address and its sentence. (An address wholly
+/// in one of them, `用户@例子.广告`, is read whole.)
+fn unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{0E00}'..='\u{0EFF}'       // Thai, Lao
+        | '\u{1000}'..='\u{109F}'     // Myanmar
+        | '\u{1100}'..='\u{11FF}'     // Hangul Jamo
+        | '\u{1780}'..='\u{17FF}'     // Khmer
+        | '\u{3040}'..='\u{30FF}'     // Hiragana, Katakana
+        | '\u{3130}'..='\u{318F}'     // Hangul compatibility Jamo
+        | '\u{31F0}'..='\u{31FF}'     // Katakana extension
+        | '\u{3400}'..='\u{4DBF}'     // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'     // CJK unified ideographs
+        | '\u{AC00}'..='\u{D7AF}'     // Hangul syllables
+        | '\u{F900}'..='\u{FAFF}'     // CJK compatibility ideographs
+        | '\u{20000}'..='\u{3FFFF}'   // CJK extensions B and later
+    )
+}
+
+/// Whether two neighbouring characters of an address switch between ASCII
+/// and a script written without spaces ([`unspaced_script`]).
+fn script_switch(a: char, b: char) -> bool {
+    (a.is_ascii_alphanumeric() && unspaced_script(b))
+        || (unspaced_script(a) && b.is_ascii_alphanumeric())
+}
+
 /// The start of the local part ending at `at`, if it is well formed.
 fn local_start(text: &[u8], at: usize) -> Option<usize> {
     // (An address touching a mask bullet, `••210@…`, is the kept part of a
@@ -84,14 +115,25 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
             .map(|i| &text[i])
             .filter(|b| b.is_ascii())
         {
-            if !is_local_char(char::from(b)) {
+            if !is_local_char(char::from(b))
+                || (b.is_ascii_alphanumeric()
+                    && char_at(text, start).0.is_some_and(unspaced_script))
+            {
                 break;
             }
             start -= 1;
             continue;
         }
         match char_before(text, start) {
-            (Some(c), w) if is_local_char(c) => start -= w,
+            (Some(c), w)
+                if is_local_char(c)
+                    && !(start < at
+                        && char_at(text, start)
+                            .0
+                            .is_some_and(|next| script_switch(c, next))) =>
+            {
+                start -= w
+            }
             _ => break,
         }
     }
@@ -257,14 +299,26 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         let label_start = i;
         while i - from <= MAX_DOMAIN {
             if let Some(&b) = text.get(i).filter(|b| b.is_ascii()) {
-                if !is_label_char(char::from(b)) {
+                if !is_label_char(char::from(b))
+                    || (b.is_ascii_alphanumeric()
+                        && i > label_start
+                        && char_before(text, i).0.is_some_and(unspaced_script))
+                {
                     break;
                 }
                 i += 1;
                 continue;
             }
             match char_at(text, i) {
-                (Some(c), w) if is_label_char(c) => i += w,
+                (Some(c), w)
+                    if is_label_char(c)
+                        && !(i > label_start
+                            && char_before(text, i)
+                                .0
+                                .is_some_and(|prev| script_switch(prev, c))) =>
+                {
+                    i += w
+                }
                 _ => break,
             }
         }
@@ -436,6 +490,26 @@ mod tests {
                 vec![addr],
                 "{addr}"
             );
+        }
+    }
+
+    /// Chinese, Japanese and Thai write no space between words, and Korean
+    /// glues its particles to a Latin word: the sentence around an address
+    /// is not part of it. An address wholly in such a script stays whole.
+    #[test]
+    fn addresses_inside_text_written_without_spaces() {
+        for (text, addr) in [
+            ("邮箱是test@example.com", "test@example.com"),
+            ("test@example.com是我的邮箱", "test@example.com"),
+            ("我的邮箱test@qq.com，谢谢", "test@qq.com"),
+            ("QQ邮箱123456@qq.com", "123456@qq.com"),
+            ("メールはtanaka@docomo.ne.jpです", "tanaka@docomo.ne.jp"),
+            ("이메일은kim@naver.com으로 보내주세요", "kim@naver.com"),
+            ("อีเมลsomchai@gmail.comครับ", "somchai@gmail.com"),
+            ("邮箱：用户@例子.中国，谢谢", "用户@例子.中国"),
+            ("联系ravi@例子.中国", "ravi@例子.中国"),
+        ] {
+            assert_eq!(emails(text), [addr], "{text}");
         }
     }
 
