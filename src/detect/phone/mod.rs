@@ -566,7 +566,17 @@ impl PhoneDetector {
             && is_mention(text, start)
             && !glued_right(text, end, after)
             && !continues_a_domain(text, end);
-        let form = if jid || link || mention {
+        // WhatsApp's forms hold international digits. Digits that are no
+        // such number are read as written, glue and all: `phone=` also names
+        // a plain form field (`?phone=9876543210&name=…`).
+        let whatsapp = (jid || link || mention)
+            .then(|| {
+                TABLES
+                    .parse_international(digits)
+                    .or_else(|| TABLES.parse_legacy_mobile(digits, true))
+            })
+            .flatten();
+        let form = if whatsapp.is_some() {
             Form::WhatsApp
         } else if plus_at.is_some() {
             Form::Plus
@@ -596,10 +606,7 @@ impl PhoneDetector {
             return false;
         }
         let found = match form {
-            Form::WhatsApp => TABLES
-                .parse_international(digits)
-                .or_else(|| TABLES.parse_legacy_mobile(digits, true))
-                .map(|(code, nsn)| (code, nsn, CONF_WHATSAPP)),
+            Form::WhatsApp => whatsapp.map(|(code, nsn)| (code, nsn, CONF_WHATSAPP)),
             Form::Plus => TABLES
                 .parse_international(digits)
                 .or_else(|| TABLES.parse_legacy_mobile(digits, false))

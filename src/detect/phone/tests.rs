@@ -599,6 +599,18 @@ fn number_sign_after_a_phone_word() {
             "9876543210",
         ),
         ("IN", "tel=98765 43210", "98765 43210"),
+        // `phone=` is WhatsApp's link parameter, and a form's field too: a
+        // number in national digits after it is read as written.
+        (
+            "IN",
+            "https://x.com/form?phone=9876543210&name=ravi",
+            "9876543210",
+        ),
+        (
+            "IN",
+            "https://api.whatsapp.com/send?phone=09876543210",
+            "09876543210",
+        ),
     ] {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
