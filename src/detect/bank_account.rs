@@ -35,7 +35,7 @@ const MIN_DIGITS: usize = 6;
 const MAX_DIGITS: usize = 20;
 
 static WORDS: Lazy<Keywords> = Lazy::new(|| {
-    Keywords::new(
+    Keywords::with_connectors(
         &[
             // English (India, Nigeria, Kenya, Pakistan, Malaysia …).
             "a/c",
@@ -85,9 +85,36 @@ static WORDS: Lazy<Keywords> = Lazy::new(|| {
             "compte",
             "numéro de compte",
         ],
+        BANK_NAMES,
         24,
     )
 });
+
+/// Banks that customers name between the account word and the number
+/// (`rek BCA 1234567890`, `A/c SBI …`, `conta Nubank …`), one word each,
+/// lower case: the markets of [`WORDS`], their largest banks and wallets.
+#[rustfmt::skip]
+static BANK_NAMES: &[&str] = &[
+    // Indonesia, Malaysia.
+    "bca", "bri", "bni", "btn", "bsi", "mandiri", "cimb", "niaga", "permata", "danamon",
+    "jago", "seabank", "ocbc", "panin", "bjb", "btpn", "jenius", "maybank", "rhb", "ambank",
+    "bsn", "hong", "leong", "public",
+    // India.
+    "sbi", "hdfc", "icici", "axis", "kotak", "pnb", "bob", "canara", "idbi", "indusind",
+    "federal", "union", "baroda", "indian", "overseas", "central", "yes",
+    // Nigeria, Kenya.
+    "gtb", "gtbank", "zenith", "uba", "access", "fidelity", "fcmb", "wema", "sterling",
+    "ecobank", "stanbic", "polaris", "keystone", "providus", "heritage", "jaiz", "opay",
+    "palmpay", "kuda", "moniepoint", "first", "equity", "kcb", "ncba", "absa", "dtb", "coop",
+    // Pakistan.
+    "hbl", "ubl", "mcb", "meezan", "allied", "abl", "alfalah", "askari", "faysal", "nbp",
+    // Brazil, Mexico.
+    "nubank", "itaú", "itau", "bradesco", "caixa", "santander", "inter", "bb", "sicoob",
+    "sicredi", "banco", "bbva", "banorte", "banamex", "azteca", "hsbc", "scotiabank",
+    "inbursa", "banregio",
+    // Anywhere.
+    "citi", "citibank", "standard", "chartered", "savings", "current",
+];
 
 /// Nigerian banks by the names customers write, and their 3-digit CBN
 /// codes (the NUBAN check-digit key).
@@ -347,6 +374,36 @@ mod tests {
             found("PK", "Meezan Bank account no 01234567890123"),
             account("01234567890123")
         );
+    }
+
+    /// The bank named between the account word and the number is part of
+    /// the phrase, in every market's way of writing it.
+    #[test]
+    fn a_bank_named_between_the_word_and_the_number() {
+        for (region, text, value) in [
+            (
+                "ID",
+                "transfer ke rek BCA 1234567890 a.n. Budi",
+                "1234567890",
+            ),
+            ("ID", "rekening Bank Mandiri 1234567890123", "1234567890123"),
+            ("ID", "no. rek. BRI: 123456789012345", "123456789012345"),
+            ("IN", "A/c SBI 30123456789", "30123456789"),
+            ("IN", "my account HDFC no 50100234567890", "50100234567890"),
+            ("BR", "conta Nubank 12345678-9", "12345678-9"),
+            ("MX", "cuenta BBVA 0123456789", "0123456789"),
+            ("PK", "account HBL 01234567890123", "01234567890123"),
+            ("KE", "acc no Equity 0123456789012", "0123456789012"),
+        ] {
+            assert_eq!(found(region, text), account(value), "{region}: {text}");
+        }
+        // Any other word still stands between: not this number's name.
+        for (region, text) in [
+            ("ID", "rekening sudah aktif 1234567890"),
+            ("IN", "account blocked since 12345678"),
+        ] {
+            assert!(found(region, text).is_empty(), "{region}: {text}");
+        }
     }
 
     #[test]

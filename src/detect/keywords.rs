@@ -216,6 +216,9 @@ pub(crate) struct Keywords {
     /// a letter beyond ASCII, as the quick test reaches it walking back
     /// (over trailing punctuation and signs that are not letters).
     script_ends: Vec<char>,
+    /// Connectors of this list only, on top of [`CONNECTORS`] (the banks
+    /// named between an account word and its number).
+    own_connectors: &'static [&'static str],
 }
 
 /// The letter the quick test reaches first, walking back from the end of
@@ -230,6 +233,16 @@ impl Keywords {
     /// Keywords (lower case; matched ignoring ASCII case), looked for in a
     /// window of `gap_chars` characters plus the longest keyword.
     pub(crate) fn new(words: &[&str], gap_chars: usize) -> Keywords {
+        Keywords::with_connectors(words, &[], gap_chars)
+    }
+
+    /// [`Self::new`], with words of its own that may stand between a
+    /// keyword and its value besides the shared connectors (lower case).
+    pub(crate) fn with_connectors(
+        words: &[&str],
+        own_connectors: &'static [&'static str],
+        gap_chars: usize,
+    ) -> Keywords {
         // A DFA: the search runs before many numbers, over a short window.
         let forms: Vec<String> = words
             .iter()
@@ -254,7 +267,8 @@ impl Keywords {
                     Role::KeywordEnd,
                 )
             });
-        let connectors = CONNECTORS.iter().filter(|c| c.is_ascii()).map(|c| {
+        let all_connectors = || CONNECTORS.iter().chain(own_connectors).copied();
+        let connectors = all_connectors().filter(|c| c.is_ascii()).map(|c| {
             (
                 c.trim_end_matches(['.', ':']).as_bytes().to_vec(),
                 Role::Connector,
@@ -263,7 +277,7 @@ impl Keywords {
         let mut script_ends: Vec<char> = forms
             .iter()
             .map(String::as_str)
-            .chain(CONNECTORS.iter().copied())
+            .chain(all_connectors())
             .filter_map(last_letter)
             .filter(|c| !c.is_ascii())
             .collect();
@@ -275,6 +289,7 @@ impl Keywords {
             gap_chars,
             words,
             script_ends,
+            own_connectors,
         }
     }
 
@@ -355,7 +370,7 @@ impl Keywords {
             .find(aho_corasick::Input::new(window).range(at..))
         {
             if whole_word(text, from + m.start(), from + m.end(), start)
-                && only_connectors(&window[m.end()..])
+                && only_connectors(&window[m.end()..], self.own_connectors)
             {
                 return true;
             }
@@ -452,8 +467,9 @@ fn is_spaceless_script(c: char) -> bool {
     c >= '\u{2E80}' && is_alphanumeric(c)
 }
 
-/// Whether `gap` holds only punctuation, spaces and connector words.
-fn only_connectors(gap: &[u8]) -> bool {
+/// Whether `gap` holds only punctuation, spaces and connector words (the
+/// shared ones or `own`).
+fn only_connectors(gap: &[u8], own: &[&str]) -> bool {
     let mut i = 0;
     let mut words = 0;
     while i < gap.len() {
@@ -472,6 +488,7 @@ fn only_connectors(gap: &[u8]) -> bool {
                 if words > 3
                     || !CONNECTORS
                         .iter()
+                        .chain(own)
                         .any(|k| k.as_bytes().eq_ignore_ascii_case(word))
                 {
                     return false;
