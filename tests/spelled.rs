@@ -118,6 +118,9 @@ const NUMBERS: &[(&str, &str, &str)] = &[
         "two oh two five five five double one two three",
         "+12025551123",
     ),
+    // Letters typed for digits, to break the number up.
+    ("IN", "98765 4321O", "+919876543210"),
+    ("IN", "O98765 432l0", "+919876543210"),
 ];
 
 #[test]
@@ -232,6 +235,11 @@ fn masks_cover_the_words_and_show_no_more_than_digits_would() {
             .unwrap()
     };
     assert_eq!(token(NUMBERS[0].1), token("+91 98765 43210"));
+    assert_eq!(token("98765 4321O"), token("98765 43210"));
+    assert_eq!(
+        scanner.redact("call 98765 4321O").unwrap(),
+        "call +91•••••••210"
+    );
     assert_eq!(token(NUMBERS[1].1), token("98765 43210"));
     // Format-preserving encryption encrypts the number, not the words.
     let config = r#"{"region": "IN", "spelled_out": true,
@@ -318,7 +326,7 @@ fn wordy_text() -> impl Strategy<Value = String> {
             "nine", "eight", "Seven", "SIX", "five", "four", "three", "two", "one", "zero", "oh",
             "o", "double", "triple", "plus", "do", "ek", "nau", "um", "três", "नौ", "छः", "один",
             "一", "八", "at", "dot", "arroba", "punto", "[at]", "(dot)", "[@]", "(.)", "ninety", "eleven", "onze", "vinte", "e", "y", "gmail",
-            "com", "ravi", "order", "otp",
+            "com", "ravi", "order", "otp", "O", "l", "I",
         ]).prop_map(str::to_string),
         2 => "[0-9]{1,6}",
         3 => prop::sample::select(vec![" ", " ", "-", ".", ", ", "/", "\n", "  ", "\u{a0}", "@", "+"])

@@ -9,6 +9,12 @@
 //! stays, so `98765 four three two one zero` reads `98765 43210`, as a
 //! number in two groups; weak words at the ends become groups of their own
 //! (see [`edit`]).
+//!
+//! Letters that look like digits, typed inside a number to break it up
+//! (`98765 4321O`, `O98765 43210`, `98765 432l0`), are read as the digits
+//! they imitate when they touch a digit: `O`/`o` as 0, `l`/`I` as 1. One
+//! is enough, with [`MIN_DIGITS`] in all: nobody writes a letter into a
+//! number by accident, and what comes out must still validate.
 
 use super::words::{lookup, Word};
 use super::{Edit, TokenKind, Tokens};
@@ -27,6 +33,8 @@ enum Part {
         value: u8,
         weak: bool,
     },
+    /// Letters that look like digits, glued to a digit (`O` for 0).
+    Lookalike,
     Times(u8),
     Plus,
     /// `e`, `y`: joins tens to a unit (`vinte e um`, `treinta y dos`).
@@ -68,6 +76,7 @@ pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize
     for token in Tokens::new(text) {
         let part = match token.kind {
             TokenKind::Digits => Some(Part::Group),
+            TokenKind::Word if lookalike(text, token.start, token.end) => Some(Part::Lookalike),
             TokenKind::Numeral(value) => Some(Part::Digit { value, weak: false }),
             TokenKind::Word => match lookup(&text[token.start..token.end]) {
                 Some(Word::Digit { value, weak }) => Some(Part::Digit { value, weak }),
@@ -103,6 +112,26 @@ pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize
     flush(text, &mut run, edits);
 }
 
+/// The digit a letter imitates (`O`, `o`: 0; `l`, `I`: 1).
+fn lookalike_digit(b: u8) -> Option<u8> {
+    match b {
+        b'O' | b'o' => Some(b'0'),
+        b'l' | b'I' => Some(b'1'),
+        _ => None,
+    }
+}
+
+/// Whether the word `text[start..end]` is made of letters that look like
+/// digits and touches a digit on either side.
+pub(super) fn lookalike(text: &[u8], start: usize, end: usize) -> bool {
+    end - start <= 3
+        && text[start..end]
+            .iter()
+            .all(|&b| lookalike_digit(b).is_some())
+        && (start > 0 && text[start - 1].is_ascii_digit()
+            || text.get(end).is_some_and(u8::is_ascii_digit))
+}
+
 /// Whether `gap` may join two tokens of a run.
 fn is_gap(gap: &[u8]) -> bool {
     gap.len() <= MAX_GAP && {
@@ -122,7 +151,7 @@ fn is_gap(gap: &[u8]) -> bool {
 fn flush(text: &[u8], run: &mut Vec<Item>, edits: &mut Vec<Edit>) {
     // Nearly every run is a lone digit group or word: count before building.
     let words: usize = run.iter().map(|i| i.part.width()).sum();
-    if words >= MIN_WORD_DIGITS {
+    if words >= MIN_WORD_DIGITS || run.iter().any(|i| matches!(i.part, Part::Lookalike)) {
         edits.extend(edit(text, run));
     }
     run.clear();
@@ -153,14 +182,15 @@ fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
     );
     let tail_end = tail
         .iter()
-        .rposition(|i| matches!(i.part, Part::Digit { .. }))
+        .rposition(|i| matches!(i.part, Part::Digit { .. } | Part::Lookalike))
         .map_or(0, |i| i + 1);
     let tail = &tail[..tail_end];
 
     let mut bytes = Vec::new();
     let word_digits = write(text, core, &mut bytes);
     let digits = bytes.iter().filter(|(b, _)| b.is_ascii_digit()).count();
-    if word_digits < MIN_WORD_DIGITS || digits < MIN_DIGITS {
+    let disguised = core.iter().any(|i| matches!(i.part, Part::Lookalike));
+    if (word_digits < MIN_WORD_DIGITS && !disguised) || digits < MIN_DIGITS {
         return None;
     }
     if let (Some(last), Some(first)) = (head.last(), core.first()) {
@@ -197,8 +227,9 @@ fn write(text: &[u8], items: &[Item], bytes: &mut Vec<(u8, usize)>) -> usize {
     while let Some(item) = items.get(i) {
         if i > 0 {
             let before = &items[i - 1];
-            let beside_group =
-                matches!(item.part, Part::Group) || matches!(before.part, Part::Group);
+            // Letters that look like digits are written as a group is.
+            let group = |part| matches!(part, Part::Group | Part::Lookalike);
+            let beside_group = group(item.part) || group(before.part);
             if beside_group && !matches!(before.part, Part::Plus) {
                 bytes.extend((before.end..item.start).map(|at| (text[at], at)));
             }
@@ -206,6 +237,9 @@ fn write(text: &[u8], items: &[Item], bytes: &mut Vec<(u8, usize)>) -> usize {
         i += 1;
         match item.part {
             Part::Group => bytes.extend((item.start..item.end).map(|at| (text[at], at))),
+            Part::Lookalike => bytes.extend(
+                (item.start..item.end).filter_map(|at| Some((lookalike_digit(text[at])?, at))),
+            ),
             Part::Plus => bytes.push((b'+', item.start)),
             Part::Times(n) => times = Some((n, item.start)),
             Part::And => {}
@@ -344,6 +378,33 @@ mod tests {
             "it was one. then two! then three? four five six seven",
             "order 12345 six",
             "nine eight seven\nsix five four three",
+        ] {
+            assert_eq!(read(text), text, "{text}");
+        }
+    }
+
+    /// Letters typed for digits inside a number are read as those digits;
+    /// letters that touch no digit, or a number too short for a phone,
+    /// stay letters.
+    #[test]
+    fn letters_that_look_like_digits_inside_a_number() {
+        for (text, digits) in [
+            ("98765 4321O", "98765 43210"),
+            ("O98765 43210", "098765 43210"),
+            ("98765 432l0", "98765 43210"),
+            ("98765 43I0o", "98765 43100"),
+            ("call 98765 4321O now", "call 98765 43210 now"),
+        ] {
+            assert_eq!(read(text), digits, "{text}");
+        }
+        for text in [
+            "HELLO 98765",
+            "ORDO 1234567",
+            "98765 4321 OK",
+            "room 12O",
+            "I have 2O boxes",
+            "98765 4321 O",
+            "98765 4321OOOO",
         ] {
             assert_eq!(read(text), text, "{text}");
         }

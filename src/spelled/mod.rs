@@ -31,6 +31,8 @@
 //!   else. Words that are everyday words too (`do`, `oh`, `un`) count
 //!   inside a run; at its ends they stand apart, as a group of their own.
 //! - **Chinese numerals**, one character a digit (`一三八一二三四五六七八`).
+//! - **Letters for digits** touching a digit (`98765 4321O`: `O`/`o` as 0,
+//!   `l`/`I` as 1; see `digits`).
 //! - **An address's `@` and dots** written as words or in brackets: `at`,
 //!   `arroba`, `[at]`, `(at)`, `{at}`, `[@]` and `dot`, `punto`, `ponto`,
 //!   `point`, `titik`, `nokta`, `punkt`, `[dot]`, `(.)`. A plain `at` with
@@ -79,8 +81,8 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
 }
 
 /// Whether a finding's text spells its value out: an address with its `@`
-/// spelled or in brackets, another value with a digit word or a Chinese
-/// numeral. Operators replace such a value as if it had been written in
+/// spelled or in brackets, another value with a digit word, a Chinese
+/// numeral or a letter that looks like a digit. Operators replace such a value as if it had been written in
 /// digits: a mask or format-preserving encryption of the digits as written
 /// would leave the words, that is the value, in place.
 pub(crate) fn is_spelled(finding: &Finding, value: &[u8]) -> bool {
@@ -126,6 +128,12 @@ pub(crate) fn is_spelled(finding: &Finding, value: &[u8]) -> bool {
             }
             i += width.max(1);
         }
+    }
+    // A letter that stands for a digit (`98765 4321O`) is a digit spelled.
+    let lookalike =
+        |t: &Token| t.kind == TokenKind::Word && digits::lookalike(value, t.start, t.end);
+    if letters && Tokens::new(value).any(|t| lookalike(&t)) {
+        return true;
     }
     let normal_digits = normal.iter().filter(|b| b.is_ascii_digit()).count();
     let missing = if plus { 0 } else { 3 };
