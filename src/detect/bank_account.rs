@@ -41,6 +41,7 @@ static WORDS: Lazy<Keywords> = Lazy::new(|| {
             "a/c",
             "a/c no",
             "ac no",
+            "acc",
             "acc no",
             "acct",
             "acct no",
@@ -350,6 +351,7 @@ mod tests {
             account("50100234567890")
         );
         assert_eq!(found("IN", "खाता संख्या 3456789012 है"), account("3456789012"));
+        assert_eq!(found("IN", "acc 30123456789 SBI"), account("30123456789"));
         assert_eq!(
             found("IN", "A/c 9876543210 pe transfer karo"),
             account("9876543210")

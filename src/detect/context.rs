@@ -307,6 +307,9 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("cnic", Case::Any, &[PkCnic]),
     ("nic", Case::Upper, &[PkCnic]),
     ("nadra", Case::Any, &[PkCnic]),
+    // "Shanakhti card", the CNIC's name in Urdu, typed in Latin letters.
+    ("shanakhti", Case::Any, &[PkCnic]),
+    ("shanakhti card", Case::Any, &[PkCnic]),
     ("شناختی", Case::Any, &[PkCnic]),
     ("شناختی کارڈ", Case::Any, &[PkCnic]),
     ("شناختی کارڈ نمبر", Case::Any, &[PkCnic]),

@@ -63,6 +63,10 @@ mod tests {
             scan("میرا شناختی کارڈ نمبر 4210112345672 ہے", None),
             [(Kind::PkCnic, "4210112345672".into())]
         );
+        assert_eq!(
+            scan("mera shanakhti card no 3520212345671 hai", Some("PK")),
+            [(Kind::PkCnic, "3520212345671".into())]
+        );
         assert_eq!(scan("CNIC: 35202-1234567-1.", Some("IN")).len(), 1);
         // Bare digits need the keyword; province 8 is not issued.
         assert!(scan("4210112345672", Some("PK")).is_empty());
