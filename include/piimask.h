@@ -217,6 +217,18 @@
 // Kind `passport`. A passport number (other than India's), named by a keyword.
 #define PIIMASK_KIND_PASSPORT 57
 
+// Kind `ec_cedula`. Ecuadorian cédula de identidad.
+#define PIIMASK_KIND_EC_CEDULA 58
+
+// Kind `pe_dni`. Peruvian DNI (CUI), with or without its check character.
+#define PIIMASK_KIND_PE_DNI 59
+
+// Kind `ar_dni`. Argentine DNI (documento nacional de identidad).
+#define PIIMASK_KIND_AR_DNI 60
+
+// Kind `ru_inn`. Russian personal taxpayer number (ИНН, 12 digits).
+#define PIIMASK_KIND_RU_INN 61
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

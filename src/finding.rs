@@ -179,6 +179,14 @@ kinds! {
     VnCccd = 56 => "vn_cccd",
     /// A passport number (other than India's), named by a keyword.
     Passport = 57 => "passport",
+    /// Ecuadorian cédula de identidad.
+    EcCedula = 58 => "ec_cedula",
+    /// Peruvian DNI (CUI), with or without its check character.
+    PeDni = 59 => "pe_dni",
+    /// Argentine DNI (documento nacional de identidad).
+    ArDni = 60 => "ar_dni",
+    /// Russian personal taxpayer number (ИНН, 12 digits).
+    RuInn = 61 => "ru_inn",
 }
 
 impl Kind {

@@ -72,6 +72,10 @@ const EXAMPLES: &[&str] = &[
     "iqama 1012345672",
     "الرقم القومي 29001010112345",
     "CCCD 001099012345",
+    "cédula 171234567-5",
+    "DNI 94388006-I",
+    "DNI 30.123.456",
+    "ИНН 500100732259",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -172,7 +172,8 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("curp", Case::Any, &[MxCurp]),
     ("rfc", Case::Any, &[MxRfc]),
     // Spain.
-    ("dni", Case::Any, &[EsNif]),
+    // Spain, Peru and Argentina call their identity number a DNI.
+    ("dni", Case::Any, &[EsNif, PeDni, ArDni]),
     ("nif", Case::Any, &[EsNif, EsNie]),
     ("nie", Case::Upper, &[EsNie]),
     ("nie:", Case::Any, &[EsNie]),
@@ -357,6 +358,23 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("cmnd", Case::Any, &[VnCccd]),
     ("số định danh", Case::Any, &[VnCccd]),
     ("so dinh danh", Case::Any, &[VnCccd]),
+    // Ecuador.
+    ("cédula", Case::Any, &[EcCedula]),
+    ("cedula", Case::Any, &[EcCedula]),
+    ("cédula de identidad", Case::Any, &[EcCedula]),
+    ("c.i.", Case::Any, &[EcCedula]),
+    ("ci", Case::Upper, &[EcCedula]),
+    // Peru and Argentina ("DNI" above).
+    (
+        "documento nacional de identidad",
+        Case::Any,
+        &[PeDni, ArDni],
+    ),
+    ("d.n.i.", Case::Any, &[PeDni, ArDni]),
+    ("cui", Case::Upper, &[PeDni]),
+    // Russia.
+    ("инн", Case::Any, &[RuInn]),
+    ("inn", Case::Upper, &[RuInn]),
 ];
 
 /// Stems of veto words that form compounds (see [`Case::Stem`]).

@@ -116,6 +116,14 @@ pub const PIIMASK_KIND_EG_NATIONAL_ID: u32 = 55;
 pub const PIIMASK_KIND_VN_CCCD: u32 = 56;
 /// Kind `passport`. A passport number (other than India's), named by a keyword.
 pub const PIIMASK_KIND_PASSPORT: u32 = 57;
+/// Kind `ec_cedula`. Ecuadorian cédula de identidad.
+pub const PIIMASK_KIND_EC_CEDULA: u32 = 58;
+/// Kind `pe_dni`. Peruvian DNI (CUI), with or without its check character.
+pub const PIIMASK_KIND_PE_DNI: u32 = 59;
+/// Kind `ar_dni`. Argentine DNI (documento nacional de identidad).
+pub const PIIMASK_KIND_AR_DNI: u32 = 60;
+/// Kind `ru_inn`. Russian personal taxpayer number (ИНН, 12 digits).
+pub const PIIMASK_KIND_RU_INN: u32 = 61;
 
 #[cfg(test)]
 mod tests {

@@ -6,21 +6,45 @@
 //! gives 0; 10 is not issued, the type becomes 23 or 33 instead, but older
 //! numbers carry 9). Every single-digit change is caught except where the
 //! check maps a remainder of 10 to 9.
+//!
+//! Argentina: DNI (documento nacional de identidad, RENAPER). Seven or eight
+//! digits, written with dots (`30.123.456`) or without, and no check digit:
+//! Argentine prices are written with the same dots (`$ 12.345.678`), so
+//! every form needs the keyword (`DNI`).
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
 use crate::checksum::weighted_mod;
 use crate::finding::Kind;
 
-pub(super) static SPECS: &[IdSpec] = &[IdSpec {
-    kind: Kind::ArCuit,
-    country: "AR",
-    shapes: &[
-        shape("dd-dddddddd-d", Strong),
-        shape("dd-ddddddd-d", Strong),
-        shape("ddddddddddd", Bare),
-    ],
-    validate: cuit,
-}];
+pub(super) static SPECS: &[IdSpec] = &[
+    IdSpec {
+        kind: Kind::ArCuit,
+        country: "AR",
+        shapes: &[
+            shape("dd-dddddddd-d", Strong),
+            shape("dd-ddddddd-d", Strong),
+            shape("ddddddddddd", Bare),
+        ],
+        validate: cuit,
+    },
+    IdSpec {
+        kind: Kind::ArDni,
+        country: "AR",
+        shapes: &[
+            shape("dd.ddd.ddd", Keyword),
+            shape("d.ddd.ddd", Keyword),
+            shape("dddddddd", Keyword),
+            shape("ddddddd", Keyword),
+        ],
+        validate: dni,
+    },
+];
+
+/// Seven or eight digits, from 1.000.000 (numbers below were issued as
+/// other documents and are no longer in use).
+pub(super) fn dni(s: &[u8]) -> bool {
+    matches!(s.len(), 7 | 8) && s.iter().all(u8::is_ascii_digit) && s[0] != b'0'
+}
 
 pub(super) fn cuit(s: &[u8]) -> bool {
     if !digits_n(s, 11) || !matches!(num(&s[..2]), 20 | 23 | 24 | 25 | 26 | 27 | 30 | 33 | 34) {
@@ -67,5 +91,30 @@ mod tests {
         );
         assert_eq!(scan("mi CUIL es 20267565393", None).len(), 1);
         assert!(scan("pedido 20267565393", Some("AR")).is_empty());
+    }
+
+    #[test]
+    fn dni_needs_its_keyword() {
+        assert!(dni(b"30123456") && dni(b"4123456"));
+        assert!(!dni(b"03123456") && !dni(b"123456") && !dni(b"123456789"));
+        for (text, value) in [
+            ("mi DNI es 30.123.456", "30.123.456"),
+            ("DNI: 4.123.456", "4.123.456"),
+            ("documento nacional de identidad 30123456", "30123456"),
+        ] {
+            assert_eq!(
+                scan(text, Some("AR")),
+                [(Kind::ArDni, value.into())],
+                "{text}"
+            );
+        }
+        // The same words in Peru name Peru's DNI.
+        assert_eq!(
+            scan("DNI 30123456", Some("PE")),
+            [(Kind::PeDni, "30123456".into())]
+        );
+        // A price is written with the same dots.
+        assert!(scan("sale $ 30.123.456", Some("AR")).is_empty());
+        assert!(scan("30123456", Some("AR")).is_empty());
     }
 }

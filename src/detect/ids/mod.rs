@@ -41,6 +41,10 @@
 //! | [`Strength::Named`] | with the kind's own keyword, or in the kind's country unless vetoed or after a card word (an Aadhaar VID: sixteen digits are also a card number, and "VID" says which) | 0.98, above a grouped card (0.97); 0.93 after a generic identity word; 0.75 at home unnamed, below any card |
 //! | [`Strength::Checked`] | as `Bare`; elsewhere too, without a keyword and unless vetoed, as weak evidence below the default threshold (a checksum-valid Thai ID in a Brazilian chat) | 0.75 at home, 0.93 with a keyword, 0.4 elsewhere |
 //!
+//! A keyword-named value gets 0.01 more in the kind's country, so that a
+//! keyword shared by several countries (`DNI`: Spain, Peru, Argentina)
+//! names the conversation's country's number.
+//!
 //! The 0.4 of [`Strength::Checked`] sits below the scanner's default
 //! `min_confidence` (0.5): a default scan drops it, a leak-averse one
 //! (0.3, the `export` role) masks it. It is given to the bare forms of the
@@ -105,6 +109,10 @@ mod pk;
 mod sa;
 mod th;
 mod vn;
+// Latin America and Russia, beyond the first markets.
+mod ec;
+mod pe;
+mod ru;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -209,6 +217,9 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         sa::SPECS,
         th::SPECS,
         vn::SPECS,
+        ec::SPECS,
+        pe::SPECS,
+        ru::SPECS,
     ]
     .into_iter()
     .flatten()
@@ -691,7 +702,10 @@ fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: Around) -
         Strength::Strong if around.names_another_identifier(kind) => Some(CONF_STRONG_OTHER),
         Strength::Strong => Some(CONF_STRONG + home_bonus),
         Strength::Named if around.names(kind) && !around.vetoed => Some(CONF_STRONG_NAMED),
-        _ if named => Some(CONF_NAMED),
+        // One keyword can name several countries' numbers of one form
+        // (`DNI 45678912` in Peru or Argentina): the conversation's country
+        // breaks the tie here too.
+        _ if named => Some(CONF_NAMED + home_bonus),
         // Unnamed at home: below any card, so that a Luhn-valid card stays
         // a card, and not after a card word (the digits are a card, maybe
         // mistyped).

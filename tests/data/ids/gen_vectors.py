@@ -34,6 +34,9 @@ def main() -> None:
     from stdnum.my import nric
     from stdnum.pk import cnic
     from stdnum.th import pin as th_pin
+    from stdnum.ec import ci as ec_ci
+    from stdnum.pe import cui as pe_cui
+    from stdnum.ru import inn as ru_inn
 
     rng = random.Random(13)
     up = string.ascii_uppercase
@@ -82,6 +85,21 @@ def main() -> None:
     def gen_ke_pin() -> str:
         return rng.choice("AP") + digits(9) + letters(1)
 
+    def gen_ec_cedula() -> str:
+        # People's cédulas: a province (01-24, 30 abroad), third digit 0-5.
+        body = rng.choice([f"{p:02d}" for p in range(1, 25)] + ["30"])
+        body += str(rng.randint(0, 5)) + digits(6)
+        return body + luhn.calc_check_digit(body)
+
+    def gen_pe_dni() -> str:
+        body = digits(8)
+        checks = pe_cui.calc_check_digits(body)
+        return body + "-" + rng.choice(checks) if rng.random() < 0.5 else body
+
+    def gen_ru_inn() -> str:
+        body = f"{rng.randint(1, 99):02d}" + digits(8)
+        return body + ru_inn.calc_personal_check_digits(body)
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -91,6 +109,9 @@ def main() -> None:
         "my_nric": (gen_my_nric, nric.is_valid),
         "th_id": (gen_th_id, th_pin.is_valid),
         "ke_kra_pin": (gen_ke_pin, ke_pin.is_valid),
+        "ec_cedula": (gen_ec_cedula, ec_ci.is_valid),
+        "pe_dni": (gen_pe_dni, pe_cui.is_valid),
+        "ru_inn": (gen_ru_inn, lambda v: len(v) == 12 and ru_inn.is_valid(v)),
     }
     for name, (gen, ok) in kinds.items():
         values = []
