@@ -96,11 +96,41 @@ fn unspaced_script(c: char) -> bool {
     )
 }
 
-/// Whether two neighbouring characters of an address switch between ASCII
-/// and a script written without spaces ([`unspaced_script`]).
-fn script_switch(a: char, b: char) -> bool {
-    (a.is_ascii_alphanumeric() && unspaced_script(b))
-        || (unspaced_script(a) && b.is_ascii_alphanumeric())
+/// The character an address walk took last, as far as a script switch
+/// ([`unspaced_script`]) is concerned: kept in a register, so that the walk
+/// over ASCII bytes decodes nothing more.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Took {
+    Other,
+    AsciiAlnum,
+    Unspaced,
+}
+
+impl Took {
+    fn ascii(b: u8) -> Took {
+        if b.is_ascii_alphanumeric() {
+            Took::AsciiAlnum
+        } else {
+            Took::Other
+        }
+    }
+
+    fn beyond_ascii(c: char) -> Took {
+        if unspaced_script(c) {
+            Took::Unspaced
+        } else {
+            Took::Other
+        }
+    }
+
+    /// Whether taking `next` after this switches scripts.
+    fn switches_to_ascii(self, next: u8) -> bool {
+        self == Took::Unspaced && next.is_ascii_alphanumeric()
+    }
+
+    fn switches_to(self, next: char) -> bool {
+        self == Took::AsciiAlnum && unspaced_script(next)
+    }
 }
 
 /// The start of the local part ending at `at`, if it is well formed.
@@ -108,6 +138,8 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
     // (An address touching a mask bullet, `••210@…`, is the kept part of a
     // masked value: the scanner drops it, as it drops any such finding.)
     let mut start = at;
+    // What the walk took last (the character at `start`).
+    let mut right = Took::Other;
     while at - start <= MAX_LOCAL {
         // ASCII, nearly every address, decided on the byte.
         if let Some(&b) = start
@@ -115,23 +147,16 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
             .map(|i| &text[i])
             .filter(|b| b.is_ascii())
         {
-            if !is_local_char(char::from(b))
-                || (b.is_ascii_alphanumeric()
-                    && char_at(text, start).0.is_some_and(unspaced_script))
-            {
+            if !is_local_char(char::from(b)) || right.switches_to_ascii(b) {
                 break;
             }
+            right = Took::ascii(b);
             start -= 1;
             continue;
         }
         match char_before(text, start) {
-            (Some(c), w)
-                if is_local_char(c)
-                    && !(start < at
-                        && char_at(text, start)
-                            .0
-                            .is_some_and(|next| script_switch(c, next))) =>
-            {
+            (Some(c), w) if is_local_char(c) && !right.switches_to(c) => {
+                right = Took::beyond_ascii(c);
                 start -= w
             }
             _ => break,
@@ -297,26 +322,20 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
     let mut last_label = (from, from);
     loop {
         let label_start = i;
+        // What the walk took last in this label.
+        let mut left = Took::Other;
         while i - from <= MAX_DOMAIN {
             if let Some(&b) = text.get(i).filter(|b| b.is_ascii()) {
-                if !is_label_char(char::from(b))
-                    || (b.is_ascii_alphanumeric()
-                        && i > label_start
-                        && char_before(text, i).0.is_some_and(unspaced_script))
-                {
+                if !is_label_char(char::from(b)) || left.switches_to_ascii(b) {
                     break;
                 }
+                left = Took::ascii(b);
                 i += 1;
                 continue;
             }
             match char_at(text, i) {
-                (Some(c), w)
-                    if is_label_char(c)
-                        && !(i > label_start
-                            && char_before(text, i)
-                                .0
-                                .is_some_and(|prev| script_switch(prev, c))) =>
-                {
+                (Some(c), w) if is_label_char(c) && !left.switches_to(c) => {
+                    left = Took::beyond_ascii(c);
                     i += w
                 }
                 _ => break,
