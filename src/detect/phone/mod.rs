@@ -567,8 +567,8 @@ impl PhoneDetector {
             && !glued_right(text, end, after)
             && !continues_a_domain(text, end);
         // WhatsApp's forms hold international digits. Digits that are no
-        // such number are read as written, glue and all: `phone=` also names
-        // a plain form field (`?phone=9876543210&name=…`).
+        // such number are read as written: a link's national number, and
+        // `phone=` as a plain form's field (`?phone=9876543210&name=…`).
         let whatsapp = (jid || link || mention)
             .then(|| {
                 TABLES
@@ -591,6 +591,10 @@ impl PhoneDetector {
         let opened = start < first.start;
         let glued_left = if opened {
             matches!(before, Some(c) if is_numeric(c) || c == crate::policy::mask::BULLET)
+        } else if link {
+            // A WhatsApp link names a phone number whatever its digits
+            // (`wa.me/09876543210`, typed with the national number).
+            false
         } else {
             glued_before(before)
                 && !(before == Some('/')

@@ -611,6 +611,8 @@ fn number_sign_after_a_phone_word() {
             "https://api.whatsapp.com/send?phone=09876543210",
             "09876543210",
         ),
+        ("IN", "https://wa.me/09876543210", "09876543210"),
+        ("IN", "wa.me/9876543210", "9876543210"),
     ] {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
