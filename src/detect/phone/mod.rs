@@ -598,9 +598,10 @@ impl PhoneDetector {
         } else {
             glued_before(before)
                 && !(before == Some('/')
-                    && out
+                    && (out
                         .last()
-                        .is_some_and(|f| f.kind == Kind::Phone && f.end + 1 == start))
+                        .is_some_and(|f| f.kind == Kind::Phone && f.end + 1 == start)
+                        || ends_an_address(text, start - 1)))
                 // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's;
                 // `?mobile=98765…`: a form field named for a phone.
                 && !(matches!(before, Some('#' | '='))
@@ -1155,6 +1156,20 @@ fn glued_right(text: &[u8], end: usize, after: Option<char>) -> bool {
 fn glued_after(c: Option<char>) -> bool {
     matches!(c, Some(c) if is_latin_letter(c) || is_numeric(c)
         || matches!(c, '_' | '%' | '@' | '$' | '€' | '£' | '¥' | '₹' | '\\' | '°' | crate::policy::mask::BULLET))
+}
+
+/// Whether the `/` at `at` ends an e-mail address: contact details listed
+/// with slashes (`ravi@gmail.com/9876543210`) start a number after it.
+fn ends_an_address(text: &[u8], at: usize) -> bool {
+    let word = &text[at.saturating_sub(254)..at];
+    let word = &word[word
+        .iter()
+        .rposition(|b| b.is_ascii_whitespace())
+        .map_or(0, |p| p + 1)..];
+    word.iter().rposition(|&b| b == b'@').is_some_and(|a| {
+        let domain = &word[a + 1..];
+        a > 0 && domain.contains(&b'.') && !domain.contains(&b'/')
+    })
 }
 
 /// `@s.whatsapp.net` and `@c.us` follow a phone number in WhatsApp JIDs.

@@ -557,6 +557,11 @@ fn escaped_glued_and_slashed_numbers() {
         texts("JP", "090-1232-7175/090-1234-5587"),
         ["090-1232-7175", "090-1234-5587"]
     );
+    // So are an e-mail address and a number.
+    assert_eq!(
+        texts("IN", "contact: ravi@gmail.com/9876543210"),
+        ["9876543210"]
+    );
     // Still glued: digits or a mask bullet before the `+`, letters
     // before a number without `+`, a currency before one without `+`, and
     // a `/` after something that is not a number.
@@ -566,6 +571,8 @@ fn escaped_glued_and_slashed_numbers() {
         ("FR", "abc06 12 34 56 78"),
         ("FR", "USD 06 12 34 56 78"),
         ("JP", "12/090-1234-5587"),
+        ("IN", "https://x.com/9876543210"),
+        ("IN", "ravi@gmail.com/docs/9876543210"),
         ("FR", r"x\06 12 34 56 78"),
     ] {
         assert!(
