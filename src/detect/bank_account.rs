@@ -6,7 +6,10 @@
 //! Most domestic account numbers have no public check digit and no fixed
 //! length (6 to 18 digits in India alone), so they are personal data only
 //! when named: the word must stand right before the number (see
-//! [`super::keywords`]). Where a check exists and its key is known, it
+//! [`super::keywords`]), with at most a bank's name between (`rek BCA …`),
+//! or the holder's name must follow it, as Indonesian transfer details
+//! write it (`BCA 1234567890 a/n Budi`; then below a phone number, which
+//! e-wallets are paid to). Where a check exists and its key is known, it
 //! must hold: a Nigerian NUBAN (10 digits) carries a check digit over the
 //! bank's CBN code, so when the message names a bank whose code we know,
 //! a number that fails the check is dropped, and one that passes is
@@ -30,6 +33,10 @@ use crate::text::{char_at, char_before};
 const CONF_NAMED: f32 = 0.91;
 /// A NUBAN whose check digit holds for the bank named beside it.
 const CONF_NUBAN: f32 = 0.95;
+/// Followed by its holder's name (`1234567890 a/n Budi`) but named by no
+/// account word: below a national phone number (0.85), as Indonesian
+/// e-wallets are paid to a phone number written the same way.
+const CONF_HOLDER: f32 = 0.84;
 
 const MIN_DIGITS: usize = 6;
 const MAX_DIGITS: usize = 20;
@@ -208,7 +215,11 @@ impl Detector for BankAccountDetector {
             i += 1;
         }
         let end = i;
-        if n < MIN_DIGITS || !free_standing(text, start, end) || !WORDS.before(text, start) {
+        if n < MIN_DIGITS || !free_standing(text, start, end) {
+            return;
+        }
+        let named = WORDS.before(text, start);
+        if !named && !holder_after(text, end) {
             return;
         }
         let mut digits = [0u8; MAX_DIGITS];
@@ -222,7 +233,8 @@ impl Detector for BankAccountDetector {
         let confidence = match nuban_bank(ctx, start, end, digits) {
             Some(code) if nuban_valid(code, digits) => CONF_NUBAN,
             Some(_) => return,
-            None => CONF_NAMED,
+            None if named => CONF_NAMED,
+            None => CONF_HOLDER,
         };
         out.push(Finding {
             kind: Kind::BankAccount,
@@ -232,6 +244,19 @@ impl Detector for BankAccountDetector {
             normalized: String::from_utf8_lossy(digits).into_owned(),
         });
     }
+}
+
+/// Whether the account holder's name follows the number: Indonesian
+/// transfer details read `BCA 1234567890 a/n Budi` ("atas nama", in the
+/// name of), an account even without an account word before it.
+fn holder_after(text: &[u8], end: usize) -> bool {
+    let rest = &text[end..];
+    let rest = &rest[rest.iter().take_while(|&&b| b == b' ').count()..];
+    ["a/n", "a.n.", "a.n", "atas nama"].iter().any(|word| {
+        rest.len() >= word.len()
+            && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
+            && !rest.get(word.len()).is_some_and(u8::is_ascii_alphanumeric)
+    })
 }
 
 /// Not glued to letters or digits, not a decimal amount, not a percentage.
@@ -399,6 +424,23 @@ mod tests {
         ] {
             assert_eq!(found(region, text), account(value), "{region}: {text}");
         }
+        // No account word, but the holder's name after the number.
+        for text in [
+            "kak, transfer ke BCA 1234567890 a/n Budi ya",
+            "1234567890 a.n. Siti Rahayu",
+            "BRI 123456789012345 atas nama Andi",
+        ] {
+            let value = text
+                .split(' ')
+                .find(|w| w.len() >= 10 && w.bytes().all(|b| b.is_ascii_digit()))
+                .unwrap();
+            assert_eq!(found("ID", text), account(value), "{text}");
+        }
+        // An e-wallet is paid to a phone number: the phone wins.
+        assert_eq!(
+            found("ID", "DANA 081234567890 a/n Budi"),
+            [(Kind::Phone, "081234567890".to_string())]
+        );
         // Any other word still stands between: not this number's name.
         for (region, text) in [
             ("ID", "rekening sudah aktif 1234567890"),
