@@ -121,6 +121,7 @@ const NUMBERS: &[(&str, &str, &str)] = &[
     // Letters typed for digits, to break the number up.
     ("IN", "98765 4321O", "+919876543210"),
     ("IN", "O98765 432l0", "+919876543210"),
+    ("IN", "98765four3210", "+919876543210"),
 ];
 
 #[test]
@@ -236,6 +237,7 @@ fn masks_cover_the_words_and_show_no_more_than_digits_would() {
     };
     assert_eq!(token(NUMBERS[0].1), token("+91 98765 43210"));
     assert_eq!(token("98765 4321O"), token("98765 43210"));
+    assert_eq!(token("9876five43210"), token("98765 43210"));
     assert_eq!(
         scanner.redact("call 98765 4321O").unwrap(),
         "call +91•••••••210"

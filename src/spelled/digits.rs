@@ -12,9 +12,10 @@
 //!
 //! Letters that look like digits, typed inside a number to break it up
 //! (`98765 4321O`, `O98765 43210`, `98765 432l0`), are read as the digits
-//! they imitate when they touch a digit: `O`/`o` as 0, `l`/`I` as 1. One
-//! is enough, with [`MIN_DIGITS`] in all: nobody writes a letter into a
-//! number by accident, and what comes out must still validate.
+//! they imitate when they touch a digit: `O`/`o` as 0, `l`/`I` as 1. So is
+//! a single digit word glued to a digit group (`98765four3210`). One is
+//! enough, with [`MIN_DIGITS`] in all: nobody writes either into a number
+//! by accident, and what comes out must still validate.
 
 use super::words::{lookup, Word};
 use super::{Edit, TokenKind, Tokens};
@@ -132,6 +133,20 @@ pub(super) fn lookalike(text: &[u8], start: usize, end: usize) -> bool {
             || text.get(end).is_some_and(u8::is_ascii_digit))
 }
 
+/// Whether `items` hide a number's digits among its digits: a letter that
+/// looks like one, or a digit word glued to a digit group (`98765four3210`).
+/// Nobody writes either by accident, so one is enough.
+fn disguised(items: &[Item]) -> bool {
+    items.iter().any(|i| matches!(i.part, Part::Lookalike))
+        || items.windows(2).any(|w| {
+            w[0].end == w[1].start
+                && matches!(
+                    (w[0].part, w[1].part),
+                    (Part::Group, Part::Digit { .. }) | (Part::Digit { .. }, Part::Group)
+                )
+        })
+}
+
 /// Whether `gap` may join two tokens of a run.
 fn is_gap(gap: &[u8]) -> bool {
     gap.len() <= MAX_GAP && {
@@ -151,7 +166,7 @@ fn is_gap(gap: &[u8]) -> bool {
 fn flush(text: &[u8], run: &mut Vec<Item>, edits: &mut Vec<Edit>) {
     // Nearly every run is a lone digit group or word: count before building.
     let words: usize = run.iter().map(|i| i.part.width()).sum();
-    if words >= MIN_WORD_DIGITS || run.iter().any(|i| matches!(i.part, Part::Lookalike)) {
+    if words >= MIN_WORD_DIGITS || disguised(run) {
         edits.extend(edit(text, run));
     }
     run.clear();
@@ -189,8 +204,7 @@ fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
     let mut bytes = Vec::new();
     let word_digits = write(text, core, &mut bytes);
     let digits = bytes.iter().filter(|(b, _)| b.is_ascii_digit()).count();
-    let disguised = core.iter().any(|i| matches!(i.part, Part::Lookalike));
-    if (word_digits < MIN_WORD_DIGITS && !disguised) || digits < MIN_DIGITS {
+    if (word_digits < MIN_WORD_DIGITS && !disguised(core)) || digits < MIN_DIGITS {
         return None;
     }
     if let (Some(last), Some(first)) = (head.last(), core.first()) {
@@ -394,6 +408,8 @@ mod tests {
             ("98765 432l0", "98765 43210"),
             ("98765 43I0o", "98765 43100"),
             ("call 98765 4321O now", "call 98765 43210 now"),
+            ("98765four3210", "9876543210"),
+            ("9876five43210", "9876543210"),
         ] {
             assert_eq!(read(text), digits, "{text}");
         }
@@ -405,6 +421,9 @@ mod tests {
             "I have 2O boxes",
             "98765 4321 O",
             "98765 4321OOOO",
+            "98765 four 3210",
+            "24seven",
+            "1one2",
         ] {
             assert_eq!(read(text), text, "{text}");
         }

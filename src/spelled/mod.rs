@@ -32,7 +32,8 @@
 //!   inside a run; at its ends they stand apart, as a group of their own.
 //! - **Chinese numerals**, one character a digit (`一三八一二三四五六七八`).
 //! - **Letters for digits** touching a digit (`98765 4321O`: `O`/`o` as 0,
-//!   `l`/`I` as 1; see `digits`).
+//!   `l`/`I` as 1), and one digit word glued to digits (`98765four3210`);
+//!   see `digits`.
 //! - **An address's `@` and dots** written as words or in brackets: `at`,
 //!   `arroba`, `[at]`, `(at)`, `{at}`, `[@]` and `dot`, `punto`, `ponto`,
 //!   `point`, `titik`, `nokta`, `punkt`, `[dot]`, `(.)`. A plain `at` with
@@ -129,10 +130,22 @@ pub(crate) fn is_spelled(finding: &Finding, value: &[u8]) -> bool {
             i += width.max(1);
         }
     }
-    // A letter that stands for a digit (`98765 4321O`) is a digit spelled.
-    let lookalike =
-        |t: &Token| t.kind == TokenKind::Word && digits::lookalike(value, t.start, t.end);
-    if letters && Tokens::new(value).any(|t| lookalike(&t)) {
+    // A letter that stands for a digit (`98765 4321O`), or a digit word
+    // glued to digits (`98765four3210`), is a digit spelled.
+    let touches_digit = |t: &Token| {
+        (t.start > 0 && value[t.start - 1].is_ascii_digit())
+            || value.get(t.end).is_some_and(u8::is_ascii_digit)
+    };
+    let hidden_digit = |t: &Token| {
+        t.kind == TokenKind::Word
+            && (digits::lookalike(value, t.start, t.end)
+                || (touches_digit(t)
+                    && matches!(
+                        words::lookup(&value[t.start..t.end]),
+                        Some(words::Word::Digit { .. })
+                    )))
+    };
+    if letters && Tokens::new(value).any(|t| hidden_digit(&t)) {
         return true;
     }
     let normal_digits = normal.iter().filter(|b| b.is_ascii_digit()).count();
@@ -365,6 +378,8 @@ pub(super) mod tests {
         ));
         assert!(spelled(Kind::Phone, "98765 four three two one zero", phone));
         assert!(spelled(Kind::Phone, "98765 43 two one zero", phone));
+        assert!(spelled(Kind::Phone, "98765 4321O", phone));
+        assert!(spelled(Kind::Phone, "98765four3210", phone));
         assert!(spelled(Kind::Phone, "+91 98765 43 two one zero", phone));
         assert!(spelled(
             Kind::Phone,
