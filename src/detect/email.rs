@@ -128,6 +128,7 @@ impl Took {
         self == Took::Unspaced && next.is_ascii_alphanumeric()
     }
 
+    /// The same for `next` beyond ASCII.
     fn switches_to(self, next: char) -> bool {
         self == Took::AsciiAlnum && unspaced_script(next)
     }

@@ -124,13 +124,26 @@ fn lookalike_digit(b: u8) -> Option<u8> {
 
 /// Whether the word `text[start..end]` is made of letters that look like
 /// digits and touches a digit on either side.
-pub(super) fn lookalike(text: &[u8], start: usize, end: usize) -> bool {
+fn lookalike(text: &[u8], start: usize, end: usize) -> bool {
     end - start <= 3
         && text[start..end]
             .iter()
             .all(|&b| lookalike_digit(b).is_some())
-        && (start > 0 && text[start - 1].is_ascii_digit()
-            || text.get(end).is_some_and(u8::is_ascii_digit))
+        && touches_digit(text, start, end)
+}
+
+/// Whether the word `text[start..end]` has an ASCII digit right beside it.
+fn touches_digit(text: &[u8], start: usize, end: usize) -> bool {
+    (start > 0 && text[start - 1].is_ascii_digit()) || text.get(end).is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether the word `text[start..end]` stands for a digit inside a number:
+/// a letter that looks like one, or a digit word glued to digits
+/// (`98765 4321O`, `98765four3210`).
+pub(super) fn hides_a_digit(text: &[u8], start: usize, end: usize) -> bool {
+    lookalike(text, start, end)
+        || (touches_digit(text, start, end)
+            && matches!(lookup(&text[start..end]), Some(Word::Digit { .. })))
 }
 
 /// Whether `items` hide a number's digits among its digits: a letter that

@@ -132,19 +132,8 @@ pub(crate) fn is_spelled(finding: &Finding, value: &[u8]) -> bool {
     }
     // A letter that stands for a digit (`98765 4321O`), or a digit word
     // glued to digits (`98765four3210`), is a digit spelled.
-    let touches_digit = |t: &Token| {
-        (t.start > 0 && value[t.start - 1].is_ascii_digit())
-            || value.get(t.end).is_some_and(u8::is_ascii_digit)
-    };
-    let hidden_digit = |t: &Token| {
-        t.kind == TokenKind::Word
-            && (digits::lookalike(value, t.start, t.end)
-                || (touches_digit(t)
-                    && matches!(
-                        words::lookup(&value[t.start..t.end]),
-                        Some(words::Word::Digit { .. })
-                    )))
-    };
+    let hidden_digit =
+        |t: &Token| t.kind == TokenKind::Word && digits::hides_a_digit(value, t.start, t.end);
     if letters && Tokens::new(value).any(|t| hidden_digit(&t)) {
         return true;
     }

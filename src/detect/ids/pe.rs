@@ -3,7 +3,7 @@
 //! Eight digits, which is how Peruvians write it on every form and in
 //! chat. The card prints a check character after them (a digit or a
 //! letter: RENIEC's weights `3 2 7 6 5 4 3 2`, mod 11, mapped to
-//! `6543211 0987` or `KJIHGFEDCBA`); written with it (`12345678-5`), the
+//! `65432110987` or `KJIHGFEDCBA`); written with it (`12345678-5`), the
 //! number validates and stands alone in a Peruvian conversation. Eight bare
 //! digits have no check and are a date, an amount or an order as often:
 //! they need a keyword (`DNI`, `CUI`).
