@@ -14,13 +14,15 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("piimask runs");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    // Fed from a thread: the output comes while the input still goes in,
+    // and neither pipe may wait for the other.
+    let mut pipe = child.stdin.take().unwrap();
+    std::thread::scope(|s| {
+        let feeder = s.spawn(move || pipe.write_all(stdin.as_bytes()));
+        let out = child.wait_with_output().unwrap();
+        feeder.join().unwrap().unwrap();
+        out
+    })
 }
 
 fn lines(out: &Output) -> Vec<Value> {
@@ -86,6 +88,36 @@ fn large_input_keeps_order_and_line_numbers_across_threads() {
         } else {
             assert_eq!(line["i"], i);
             assert_eq!(line["text"], format!("msg {i} call +44 •• •••• •958 ok"));
+        }
+    }
+}
+
+#[test]
+fn lines_longer_than_a_block_keep_their_place() {
+    // Lines of several hundred kilobytes among short ones: a block then
+    // ends inside a line, and buffers handed back by one block are reused
+    // by the next, so nothing of one block may leak into another.
+    let long = "call +44 20 7946 0958 now ".repeat(25_000);
+    let mut input = String::new();
+    for i in 0..12 {
+        let text = if i % 4 == 1 {
+            long.as_str()
+        } else {
+            "short +44 20 7946 0958"
+        };
+        input.push_str(&format!("{{\"i\":{i},\"text\":\"{text}\"}}\n"));
+    }
+    for threads in ["1", "2"] {
+        let out = run(&["redact", "--threads", threads], &input);
+        assert_eq!(out.status.code(), Some(0));
+        let v = lines(&out);
+        assert_eq!(v.len(), 12);
+        for (i, line) in v.iter().enumerate() {
+            assert_eq!(line["i"], i);
+            let text = line["text"].as_str().unwrap();
+            let calls = if i % 4 == 1 { 25_000 } else { 1 };
+            assert_eq!(text.matches("+44 •• •••• •958").count(), calls, "line {i}");
+            assert!(!text.contains("7946"), "line {i}");
         }
     }
 }

@@ -23,8 +23,14 @@ fn piimask(args: &[&str], stdin: &[u8]) -> Run {
         .stderr(Stdio::piped())
         .spawn()
         .expect("piimask runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
-    let out = child.wait_with_output().unwrap();
+    // Fed from a thread: the output comes while the input still goes in.
+    let mut pipe = child.stdin.take().unwrap();
+    let out = std::thread::scope(|s| {
+        let feeder = s.spawn(move || pipe.write_all(stdin));
+        let out = child.wait_with_output().unwrap();
+        feeder.join().unwrap().unwrap();
+        out
+    });
     Run {
         stdout: out.stdout,
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),

@@ -273,8 +273,15 @@ proptest! {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        child.stdin.take().unwrap().write_all(&input).unwrap();
-        let out = child.wait_with_output().unwrap();
+        // Fed from a thread: the output comes while the input still goes in.
+        let mut pipe = child.stdin.take().unwrap();
+        let out = std::thread::scope(|s| {
+            let input = &input;
+            let feeder = s.spawn(move || pipe.write_all(input));
+            let out = child.wait_with_output().unwrap();
+            feeder.join().unwrap().unwrap();
+            out
+        });
         prop_assert!(out.status.success());
         let (expected, summary) = run(Format::Plain, Mode::Redact, lossy, Malformed::Error, &input);
         prop_assert_eq!(out.stdout, expected);

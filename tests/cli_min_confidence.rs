@@ -12,9 +12,15 @@ fn run(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("piimask runs");
-    // A process that rejects its options may exit before reading.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
+    // Fed from a thread, so that neither pipe waits for the other; a
+    // process that rejects its options may exit before reading.
+    let mut pipe = child.stdin.take().unwrap();
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            let _ = pipe.write_all(stdin.as_bytes());
+        });
+        child.wait_with_output().unwrap()
+    })
 }
 
 fn redact(extra: &[&str], text: &str) -> String {

@@ -322,13 +322,14 @@ fn piimask_guard(store: &str, input: &str) -> Vec<u8> {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    // Fed from a thread: the output comes while the input still goes in.
+    let mut pipe = child.stdin.take().unwrap();
+    let out = std::thread::scope(|s| {
+        let feeder = s.spawn(move || pipe.write_all(input.as_bytes()));
+        let out = child.wait_with_output().unwrap();
+        feeder.join().unwrap().unwrap();
+        out
+    });
     assert!(
         out.status.success(),
         "{}",

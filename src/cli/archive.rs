@@ -19,7 +19,7 @@ use std::time::Instant;
 
 use clap::{Args, ValueEnum};
 
-use super::common::{build_scanner, open_input, thread_count, Options};
+use super::common::{build_scanner, open_input, thread_count, Options, Spare};
 use super::lines::Mode;
 use super::progress::{input_size, Progress, Rate};
 use super::Outcome;
@@ -181,18 +181,20 @@ impl<'a> Setup<'a> {
 }
 
 impl Redactor<'_> {
-    fn block(&mut self, block: Block) -> Done {
+    fn block(&mut self, block: &mut Block, mut out: Vec<u8>) -> Done {
         let csv = matches!(self, Redactor::Csv(_));
+        out.clear();
+        out.reserve(block.data.len() + block.data.len() / 4);
         let mut done = Done {
             seq: block.seq,
-            out: Vec::with_capacity(block.data.len() + block.data.len() / 4),
+            out,
             records: 0,
             found: 0,
             failed: 0,
             problems: Vec::new(),
             input_bytes: block.data.len(),
         };
-        if let (Redactor::Whatsapp(r), Some(state)) = (&mut *self, block.senders) {
+        if let (Redactor::Whatsapp(r), Some(state)) = (&mut *self, block.senders.take()) {
             r.set_state(state);
         }
         let mut line_number = block.first_line;
@@ -338,11 +340,13 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
     let (work_tx, work_rx) = mpsc::sync_channel::<Block>(threads);
     let work_rx = std::sync::Mutex::new(work_rx);
     let (done_tx, done_rx) = mpsc::channel::<Result<Done, String>>();
+    let (spare_inputs, spare_outputs) = (Spare::default(), Spare::default());
 
     let result = std::thread::scope(|scope| -> Result<(), String> {
         let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
             let (work_rx, done_tx, setup) = (&work_rx, done_tx.clone(), &setup);
+            let (spare_inputs, spare_outputs) = (&spare_inputs, &spare_outputs);
             workers.push(scope.spawn(move || {
                 let mut redactor = match setup.redactor() {
                     Ok(r) => Some(r),
@@ -360,9 +364,11 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                         Ok(rx) => rx.recv(),
                         Err(_) => return,
                     };
-                    let Ok(block) = block else { return };
+                    let Ok(mut block) = block else { return };
                     if let Some(r) = redactor.as_mut() {
-                        if done_tx.send(Ok(r.block(block))).is_err() {
+                        let done = r.block(&mut block, spare_outputs.take());
+                        spare_inputs.give(block.data);
+                        if done_tx.send(Ok(done)).is_err() {
                             redactor = None;
                         }
                     }
@@ -395,6 +401,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                     t.failed += d.failed;
                     t.bytes += d.input_bytes;
                     problems.extend(d.problems);
+                    spare_outputs.give(d.out);
                     next += 1;
                     let _ = token_tx.send(());
                     progress.update((t.bytes + header.len()) as u64, t.records);
@@ -414,7 +421,8 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                 if token_rx.recv().is_err() {
                     return Ok(());
                 }
-                let mut data = std::mem::take(&mut carry);
+                let mut data = spare_inputs.take();
+                data.append(&mut carry);
                 while data.len() < BLOCK_BYTES {
                     let n = Read::take(&mut *input, (BLOCK_BYTES - data.len()) as u64)
                         .read_to_end(&mut data)
@@ -429,7 +437,10 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                 let at_end = data.len() < BLOCK_BYTES;
                 if !at_end {
                     match last_record_end(&data, csv) {
-                        Some(end) => carry = data.split_off(end),
+                        Some(end) => {
+                            carry.extend_from_slice(&data[end..]);
+                            data.truncate(end);
+                        }
                         None => {
                             // One record longer than a block: read on to
                             // its end, a line at a time (a CSV record ends

@@ -144,3 +144,36 @@ pub(crate) fn join_all<T>(
     }
     Ok(())
 }
+
+/// Block buffers handed back once used, so that each block of a pipeline
+/// does not allocate (and fault in) megabytes afresh: with two workers that
+/// was a few per cent of the run in the kernel. The pool holds no more
+/// buffers than blocks in flight; one grown past [`Spare::KEEP_BYTES`] by a
+/// giant line is freed rather than kept for the rest of the run.
+#[derive(Default)]
+pub(super) struct Spare(std::sync::Mutex<Vec<Vec<u8>>>);
+
+impl Spare {
+    const KEEP_BYTES: usize = 8 << 20;
+
+    /// An empty buffer, reused when one is spare.
+    pub(super) fn take(&self) -> Vec<u8> {
+        let mut buf = self
+            .0
+            .lock()
+            .ok()
+            .and_then(|mut v| v.pop())
+            .unwrap_or_default();
+        buf.clear();
+        buf
+    }
+
+    /// Hands `buf` back for a later block.
+    pub(super) fn give(&self, buf: Vec<u8>) {
+        if buf.capacity() <= Self::KEEP_BYTES {
+            if let Ok(mut v) = self.0.lock() {
+                v.push(buf);
+            }
+        }
+    }
+}

@@ -26,7 +26,7 @@ use serde::de::DeserializeSeed;
 
 use super::json::{json_str, lone_surrogates_replaced, recycle, Field, Fields, FieldsSeed};
 
-use super::common::{build_scanner, open_input, thread_count, Options};
+use super::common::{build_scanner, open_input, thread_count, Options, Spare};
 use super::progress::{input_size, Progress, Rate};
 use super::Outcome;
 use crate::{Finding, Region, Scanner};
@@ -343,10 +343,12 @@ impl Worker<'_> {
     }
 
     /// Processes a block of whole lines.
-    fn block(&mut self, block: &Block) -> Done {
+    fn block(&mut self, block: &Block, mut out: Vec<u8>) -> Done {
+        out.clear();
+        out.reserve(block.data.len() * 2);
         let mut done = Done {
             seq: block.seq,
-            out: Vec::with_capacity(block.data.len() * 2),
+            out,
             counts: Counts::default(),
             problems: Vec::new(),
             bytes: block.data.len(),
@@ -480,14 +482,17 @@ struct Done {
     bytes: usize,
 }
 
-const BLOCK_BYTES: usize = 1 << 20;
+const BLOCK_BYTES: usize = 1 << 18;
 
-/// Reads the next block of whole lines (the last line may lack a newline).
+/// Reads the next block of whole lines (the last line may lack a newline)
+/// into `data`, after what `carry` held over from the block before.
 fn read_block(
     input: &mut (dyn BufRead + Send),
     carry: &mut Vec<u8>,
+    mut data: Vec<u8>,
 ) -> io::Result<Option<Vec<u8>>> {
-    let mut data = std::mem::take(carry);
+    data.clear();
+    data.append(carry);
     while data.len() < BLOCK_BYTES {
         let n =
             Read::take(&mut *input, (BLOCK_BYTES - data.len()) as u64).read_to_end(&mut data)?;
@@ -501,7 +506,10 @@ fn read_block(
     // Keep whole lines; finish a long last line before handing it out.
     if data.last() != Some(&b'\n') {
         match memchr_last_newline(&data) {
-            Some(i) => *carry = data.split_off(i + 1),
+            Some(i) => {
+                carry.extend_from_slice(&data[i + 1..]);
+                data.truncate(i + 1);
+            }
             None => {
                 input.read_until(b'\n', &mut data)?;
             }
@@ -632,10 +640,12 @@ pub fn process_with_progress(
     // stops reading and the workers drop what is queued, so the run ends
     // now rather than after the rest of the input.
     let stopped = AtomicBool::new(false);
+    let (spare_inputs, spare_outputs) = (Spare::default(), Spare::default());
     std::thread::scope(|scope| -> Result<(), String> {
         let mut workers = Vec::with_capacity(threads);
         for _ in 0..threads {
             let (work_rx, done_tx, stopped) = (&work_rx, done_tx.clone(), &stopped);
+            let (spare_inputs, spare_outputs) = (&spare_inputs, &spare_outputs);
             workers.push(scope.spawn(move || {
                 let mut worker = Worker {
                     job,
@@ -654,7 +664,9 @@ pub fn process_with_progress(
                     if stopped.load(Ordering::Relaxed) {
                         continue;
                     }
-                    if done_tx.send(worker.block(&block)).is_err() {
+                    let done = worker.block(&block, spare_outputs.take());
+                    spare_inputs.give(block.data);
+                    if done_tx.send(done).is_err() {
                         return;
                     }
                 }
@@ -662,12 +674,13 @@ pub fn process_with_progress(
         }
         drop(done_tx);
         let stopped = &stopped;
+        let spare_inputs = &spare_inputs;
         let reader = scope.spawn(move || -> Result<usize, String> {
             let mut carry = Vec::new();
             let (mut seq, mut next_line) = (0, 1);
             while !stopped.load(Ordering::Relaxed) {
-                let Some(data) =
-                    read_block(input, &mut carry).map_err(|e| format!("read error: {e}"))?
+                let Some(data) = read_block(input, &mut carry, spare_inputs.take())
+                    .map_err(|e| format!("read error: {e}"))?
                 else {
                     break;
                 };
@@ -706,6 +719,7 @@ pub fn process_with_progress(
                         stopped.store(true, Ordering::Relaxed);
                     }
                 }
+                spare_outputs.give(done.out);
                 next += 1;
             }
         }
