@@ -91,7 +91,7 @@ struct Done {
     input_bytes: usize,
 }
 
-const BLOCK_BYTES: usize = 1 << 20;
+const BLOCK_BYTES: usize = 1 << 18;
 
 /// The longest CSV record read: a quoted field still open after this many
 /// bytes stops the run (it is almost surely a quote that is never closed,
