@@ -1,28 +1,24 @@
 //! The `piimask` command line, end to end.
 #![cfg(feature = "cli")]
 
+mod pipe;
+
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+    let child = Command::new(env!("CARGO_BIN_EXE_piimask"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("piimask runs");
-    // Fed from a thread: the output comes while the input still goes in,
-    // and neither pipe may wait for the other.
-    let mut pipe = child.stdin.take().unwrap();
-    std::thread::scope(|s| {
-        let feeder = s.spawn(move || pipe.write_all(stdin.as_bytes()));
-        let out = child.wait_with_output().unwrap();
-        feeder.join().unwrap().unwrap();
-        out
-    })
+    let (out, written) = pipe::feed(child, stdin.as_bytes());
+    written.unwrap();
+    out
 }
 
 fn lines(out: &Output) -> Vec<Value> {

@@ -4,7 +4,8 @@
 //! Every test runs the real `piimask` process.
 #![cfg(feature = "cli")]
 
-use std::io::Write;
+mod pipe;
+
 use std::process::{Command, Stdio};
 
 use serde_json::Value;
@@ -16,21 +17,15 @@ struct Run {
 }
 
 fn piimask(args: &[&str], stdin: &[u8]) -> Run {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+    let child = Command::new(env!("CARGO_BIN_EXE_piimask"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("piimask runs");
-    // Fed from a thread: the output comes while the input still goes in.
-    let mut pipe = child.stdin.take().unwrap();
-    let out = std::thread::scope(|s| {
-        let feeder = s.spawn(move || pipe.write_all(stdin));
-        let out = child.wait_with_output().unwrap();
-        feeder.join().unwrap().unwrap();
-        out
-    });
+    let (out, written) = pipe::feed(child, stdin);
+    written.unwrap();
     Run {
         stdout: out.stdout,
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),

@@ -7,6 +7,8 @@
 //! threads and all; `tests/cli_input.rs` runs the real process.
 #![cfg(feature = "cli")]
 
+mod pipe;
+
 use std::sync::OnceLock;
 
 use piimask::cli::lines::{process, Format, Job, Malformed, Mode, Summary};
@@ -259,29 +261,22 @@ proptest! {
 
     #[test]
     fn the_process_writes_what_the_pipeline_writes(input in input(), lossy in any::<bool>()) {
-        use std::io::Write;
+
         use std::process::{Command, Stdio};
 
         let mut args = vec!["redact", "--plain", "--region", "IN"];
         if lossy {
             args.push("--lossy");
         }
-        let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+        let child = Command::new(env!("CARGO_BIN_EXE_piimask"))
             .args(&args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        // Fed from a thread: the output comes while the input still goes in.
-        let mut pipe = child.stdin.take().unwrap();
-        let out = std::thread::scope(|s| {
-            let input = &input;
-            let feeder = s.spawn(move || pipe.write_all(input));
-            let out = child.wait_with_output().unwrap();
-            feeder.join().unwrap().unwrap();
-            out
-        });
+        let (out, written) = pipe::feed(child, &input);
+        written.unwrap();
         prop_assert!(out.status.success());
         let (expected, summary) = run(Format::Plain, Mode::Redact, lossy, Malformed::Error, &input);
         prop_assert_eq!(out.stdout, expected);

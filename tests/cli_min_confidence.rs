@@ -1,26 +1,20 @@
 //! `--min-confidence`: the threshold from the command line, at several
 //! values, beside the configuration's and a role's own.
 
-use std::io::Write;
+mod pipe;
+
 use std::process::{Command, Output, Stdio};
 
 fn run(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+    let child = Command::new(env!("CARGO_BIN_EXE_piimask"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("piimask runs");
-    // Fed from a thread, so that neither pipe waits for the other; a
-    // process that rejects its options may exit before reading.
-    let mut pipe = child.stdin.take().unwrap();
-    std::thread::scope(|s| {
-        s.spawn(move || {
-            let _ = pipe.write_all(stdin.as_bytes());
-        });
-        child.wait_with_output().unwrap()
-    })
+    // A process that rejects its options may exit before reading.
+    pipe::feed(child, stdin.as_bytes()).0
 }
 
 fn redact(extra: &[&str], text: &str) -> String {

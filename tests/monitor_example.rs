@@ -7,8 +7,9 @@
 //! replaying gives byte-identical alerts and report.
 #![cfg(feature = "cli")]
 
+mod pipe;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Write;
 use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
@@ -25,7 +26,7 @@ fn input() -> String {
 }
 
 fn guard() -> Vec<u8> {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+    let child = Command::new(env!("CARGO_BIN_EXE_piimask"))
         .args(["guard", "--key-file", "demo.key", "--config", "config.json"])
         .current_dir(DIR)
         .stdin(Stdio::piped())
@@ -33,15 +34,8 @@ fn guard() -> Vec<u8> {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Fed from a thread: the output comes while the input still goes in.
-    let mut pipe = child.stdin.take().unwrap();
-    let input = input();
-    let out = std::thread::scope(|s| {
-        let feeder = s.spawn(move || pipe.write_all(input.as_bytes()));
-        let out = child.wait_with_output().unwrap();
-        feeder.join().unwrap().unwrap();
-        out
-    });
+    let (out, written) = pipe::feed(child, input().as_bytes());
+    written.unwrap();
     assert!(
         out.status.success(),
         "{}",

@@ -6,6 +6,8 @@
 //! replicas; and Redis stopped mid-run.
 #![cfg(feature = "redis")]
 
+mod pipe;
+
 use std::net::TcpListener;
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -311,9 +313,8 @@ fn a_guard_reconnects_when_redis_is_back() {
 
 /// `piimask guard` over `input` (from the example's directory).
 fn piimask_guard(store: &str, input: &str) -> Vec<u8> {
-    use std::io::Write;
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/guard");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_piimask"))
+    let child = Command::new(env!("CARGO_BIN_EXE_piimask"))
         .args(["guard", "--key-file", "demo.key", "--config", "config.json"])
         .args(["--store", store])
         .current_dir(dir)
@@ -322,14 +323,8 @@ fn piimask_guard(store: &str, input: &str) -> Vec<u8> {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Fed from a thread: the output comes while the input still goes in.
-    let mut pipe = child.stdin.take().unwrap();
-    let out = std::thread::scope(|s| {
-        let feeder = s.spawn(move || pipe.write_all(input.as_bytes()));
-        let out = child.wait_with_output().unwrap();
-        feeder.join().unwrap().unwrap();
-        out
-    });
+    let (out, written) = pipe::feed(child, input.as_bytes());
+    written.unwrap();
     assert!(
         out.status.success(),
         "{}",
