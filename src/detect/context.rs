@@ -438,6 +438,7 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "transaction",
     "utr",
     "ticket",
+    "docket",
     // A service request. "SR" alone is an ID-only veto: to the phone
     // detector, which lets any words stand between a veto and its number,
     // it would also be "Sr. Pérez 55 1234 5678".
@@ -478,6 +479,16 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "operación",
     "operacion",
     "folio",
+    "transação",
+    "transacao",
+    "transacción",
+    "transaccion",
+    "código de verificación",
+    "código de verificação",
+    "codigo de verificacion",
+    "codigo de verificacao",
+    "reserva",
+    "clave",
     // French, German, Italian, Dutch, Nordic.
     "commande",
     "facture",
@@ -485,6 +496,8 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "colis",
     "réf",
     "référence",
+    "code de vérification",
+    "dossier",
     "bestellung",
     "bestellnummer",
     "bestellnr",
@@ -498,14 +511,24 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "auftragsnr",
     "kundennummer",
     "kundennr",
+    "referenz",
+    "vorgang",
+    "vorgangsnummer",
+    "verwendungszweck",
     "ordine",
     "fattura",
     "spedizione",
     "rif",
     "riferimento",
+    "codice di verifica",
     "bestelling",
     "factuur",
     "ordernummer",
+    "bestelnummer",
+    "kenmerk",
+    "referentie",
+    "trackingcode",
+    "verificatiecode",
     "beställning",
     "bestilling",
     "referens",
@@ -518,12 +541,19 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "lasku",
     "koodi",
     "vahvistuskoodi",
+    "viite",
+    "viitenumero",
     "ocr",
     // Polish, Turkish.
     "zamówienie",
     "zamowienie",
     "faktura",
     "przesyłka",
+    "przesyłki",
+    "przesylki",
+    "śledzenia",
+    "sledzenia",
+    "kod weryfikacyjny",
     "przelew",
     "przelewu",
     "tytuł",
@@ -534,19 +564,29 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "kargo",
     "takip",
     "dekont",
+    "doğrulama kodu",
+    "doğrulama kodunuz",
+    "dogrulama kodu",
     // Indonesian and Malay, Vietnamese, Thai.
     "pesanan",
     "resi",
     "faktur",
     "kode",
+    "kode verifikasi",
+    "transaksi",
     "vận đơn",
     "mã đơn",
     "đơn hàng",
     "đơn",
     "giao dịch",
+    "mã xác thực",
     "เลขที่รายการ",
+    "รหัสยืนยัน",
+    "ออเดอร์",
+    "พัสดุ",
     // Hindi, Russian.
     "ऑर्डर",
+    "ओटीपी",
     "заказ",
     "счет",
     "счёт",
@@ -555,6 +595,8 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "код",
     "операции",
     "операция",
+    "подтверждения",
+    "квитанция",
     // Chinese, Japanese, Korean.
     "订单",
     "单号",
@@ -562,11 +604,17 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "验证码",
     "流水号",
     "注文",
+    "追跡番号",
+    "お問い合わせ番号",
+    "受付番号",
+    "確認コード",
+    "認証コード",
     "주문",
     "주문번호",
     "거래번호",
     "송장",
-    // Arabic.
+    "인증번호",
+    // Arabic, Urdu.
     "طلب",
     "فاتورة",
     "الشحنة",
@@ -574,6 +622,10 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "التتبع",
     "تتبع",
     "رمز",
+    "رمز التحقق",
+    "العملية",
+    "مرجع",
+    "آرڈر",
     // Irish company numbers.
     "cro",
 ];
@@ -597,6 +649,8 @@ static NEGATIVE: &[&str] = &[
 /// tax number *for* the invoice).
 static CONNECTORS: &[&str] = &[
     "no",
+    // `º` is a letter (the ordinal indicator), so `nº` is read as one word.
+    "nº",
     "nr",
     "nro",
     "num",
@@ -896,6 +950,67 @@ mod tests {
         assert!(around("трек-номер ").vetoed);
         assert!(around("social security # ").names(&UsSsn));
         assert!(!around("social security # ").vetoed);
+    }
+
+    /// The reference words of the markets, as people write them before a
+    /// number: what follows is neither a phone number nor a card, whichever
+    /// detector reads it (a valid Polish mobile number, a Luhn-valid JCB
+    /// number of 17 digits).
+    #[test]
+    fn reference_words_of_the_markets_veto_every_detector() {
+        let scanner = crate::Scanner::builder().region("PL").build().unwrap();
+        for word in [
+            "numer śledzenia",
+            "nr przesyłki",
+            "kod weryfikacyjny",
+            "Referenz",
+            "Vorgang",
+            "Verwendungszweck",
+            "kenmerk",
+            "referentie",
+            "bestelnummer",
+            "trackingcode",
+            "verificatiecode",
+            "viite",
+            "dossier",
+            "docket no",
+            "reserva",
+            "clave",
+            "ID da transação",
+            "código de verificación",
+            "code de vérification :",
+            "codice di verifica",
+            "doğrulama kodunuz",
+            "kode verifikasi",
+            "ID transaksi",
+            "mã xác thực",
+            "код подтверждения",
+            "квитанция №",
+            "pedido nº",
+            "رقم العملية",
+            "مرجع",
+            "رمز التحقق",
+            "آرڈر نمبر",
+            "ओटीपी",
+            "รหัสยืนยัน",
+            "ออเดอร์",
+            "เลขพัสดุ",
+            "追跡番号",
+            "お問い合わせ番号",
+            "受付番号",
+            "確認コード：",
+            "認証コード",
+            "인증번호",
+        ] {
+            for number in ["512345678", "35512856135924548"] {
+                let text = format!("{word} {number}");
+                let found = scanner.scan(&text);
+                assert!(found.is_empty(), "{text}: {found:?}");
+            }
+        }
+        // Without the word, both are found.
+        assert_eq!(scanner.scan("tel 512345678").len(), 1);
+        assert_eq!(scanner.scan("karta 35512856135924548").len(), 1);
     }
 
     /// A veto word that is also some kind's keyword would silence that
