@@ -780,6 +780,7 @@ fn stands_free(text: &[u8], start: usize, end: usize, pattern: &[u8]) -> bool {
     !grouping_goes_on(text, start, end, pattern)
         && free_standing(text, start, end)
         && !after_plus(text, start)
+        && !dialled_abroad(text, start, end)
 }
 
 /// Whether a match of a space-grouped pattern is part of a longer number
@@ -878,6 +879,65 @@ fn after_plus(text: &[u8], start: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether `start..end` (digits and separators) ends a number dialled
+/// with an international prefix and a calling code, as `+` does for
+/// [`after_plus`]: `00 81 858-92-8256` from Argentina and `001 81
+/// 143-12-4782` from Korea are Japanese phone numbers, not SSNs. The
+/// prefix (`00…`, `010` or `011`) and the code stand as groups of their
+/// own before the value, or glued (`0081 …`), as the phone detector reads
+/// them, and the whole must be a valid number.
+fn dialled_abroad(text: &[u8], start: usize, end: usize) -> bool {
+    const MOST: usize = 10;
+    if start == 0 || text[start - 1] != b' ' {
+        return false;
+    }
+    let mut from = start - 1;
+    while from > 0 && matches!(text[from - 1], b'0'..=b'9' | b' ') {
+        from -= 1;
+        if start - from > MOST {
+            return false;
+        }
+    }
+    while from < start && text[from] == b' ' {
+        from += 1;
+    }
+    // Glued to a word (`ref00 81 …`): no dialled number.
+    if from > 0 && text[from - 1].is_ascii_alphanumeric() {
+        return false;
+    }
+    let mut groups = text[from..start]
+        .split(|&b| b == b' ')
+        .filter(|g| !g.is_empty());
+    let (idd_and_code, code) = match (groups.next(), groups.next(), groups.next()) {
+        (Some(idd), Some(code), None)
+            if idd.starts_with(b"00") || idd == b"010" || idd == b"011" =>
+        {
+            (idd, code)
+        }
+        (Some(glued), None, None) if glued.starts_with(b"00") => (glued, &glued[2..]),
+        _ => return false,
+    };
+    if idd_and_code.len() > 6 || !(1..=3).contains(&code.len()) {
+        return false;
+    }
+    let mut digits = [0u8; 24];
+    digits[..code.len()].copy_from_slice(code);
+    let mut n = code.len();
+    for &b in &text[start..end] {
+        match b {
+            b'0'..=b'9' if n < digits.len() => {
+                digits[n] = b;
+                n += 1;
+            }
+            b' ' | b'-' | b'.' => {}
+            _ => return false,
+        }
+    }
+    crate::detect::phone::metadata::TABLES
+        .parse_international(&digits[..n])
+        .is_some_and(|(calling_code, _)| num(code) == u32::from(calling_code))
 }
 
 /// Not part of a longer word, number or code on either side.
@@ -1099,11 +1159,12 @@ pub(crate) mod testutil {
     #[test]
     fn never_panics_on_any_bytes() {
         let d = super::IdDetector::new();
-        let texts: [&[u8]; 5] = [
+        let texts: [&[u8]; 6] = [
             b"\xff123.456.789-09\xfe",
             b"ABCDE1234F\xe4",
             b"\xe4\xb8X1234567L",
             b"010190-123A 12.345.678-K 1 85 05 2A 123 456 78",
+            b"\xe4 00 81 858-92-8256 0081 191-85-9003",
             b"1",
         ];
         for t in texts {

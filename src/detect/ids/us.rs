@@ -122,6 +122,27 @@ mod tests {
         assert!(scan("order 536-90-4399-1", None).is_empty());
         // A phone number with a calling code, not an SSN after it.
         assert!(scan("TEL +81 191-85-9003", None).is_empty());
+        // The same dialled with an international prefix (from Argentina,
+        // Korea, the US; the prefix and code glued or not).
+        for dialled in [
+            "llámame al 00 81 858-92-8256",
+            "연락처: 001 81 143-12-4782",
+            "call 0081 858-92-8256",
+            "call 011 81 858-92-8256",
+        ] {
+            assert!(scan(dialled, None).is_empty(), "{dialled}");
+        }
+        // Digits before an SSN that dial nothing leave it one: no prefix,
+        // no calling code, a longer run, or glued to a word.
+        for (text, ssn) in [
+            ("ref 05 81 858-92-8256", "858-92-8256"),
+            ("ids 00 99 858-92-8256", "858-92-8256"),
+            ("SSN 00 858-92-8256", "858-92-8256"),
+            ("tel 12 34 00 81 858-92-8256", "858-92-8256"),
+            ("x00 81 858-92-8256", "858-92-8256"),
+        ] {
+            assert_eq!(scan(text, None), [(Kind::UsSsn, ssn.into())], "{text}");
+        }
         assert!(scan("code OD-536-90-4399", None).is_empty());
     }
 }
