@@ -106,6 +106,47 @@ fn national_format_with_the_region_hint() {
     }
 }
 
+/// Dialled from another market, with every kind on: no identifier, card
+/// or account shape inside the number (`858-92-8256` is an SSN's) takes it
+/// from the phone detector, whatever the separators.
+#[test]
+fn dialled_from_abroad_with_every_kind_on() {
+    let every_kind = Scanner::new();
+    for ex in examples() {
+        let (code, rest) = ex.international[1..].split_once(' ').unwrap();
+        let hyphens = rest.replace(' ', "-");
+        for (from, written) in [
+            ("AR", format!("00 {code} {hyphens}")),
+            ("AR", format!("00{code}-{hyphens}")),
+            ("KR", format!("001 {code} {hyphens}")),
+            ("US", format!("011 {code} {hyphens}")),
+            ("IN", format!("+{code}-{hyphens}")),
+        ] {
+            let text = format!("call me on {written} pls");
+            assert_eq!(
+                found(&every_kind, from, &text),
+                [(written.clone(), ex.e164.clone())],
+                "{} from {from}",
+                ex.region
+            );
+        }
+    }
+    // Japanese numbers grouped as an SSN is.
+    for (from, written, e164) in [
+        ("AR", "00 81 858-92-8256", "+81858928256"),
+        ("KR", "001 81 143-12-4782", "+81143124782"),
+        ("US", "011 81 858-92-8256", "+81858928256"),
+        ("AR", "0081 858-92-8256", "+81858928256"),
+    ] {
+        let text = format!("llámame al {written}");
+        assert_eq!(
+            found(&every_kind, from, &text),
+            [(written.to_string(), e164.to_string())],
+            "{text}"
+        );
+    }
+}
+
 #[test]
 fn international_dialling_prefixes() {
     let s = scanner();
