@@ -6,7 +6,9 @@
 //! comments, IP literals) that never appear in chat but would make trailing
 //! punctuation ambiguous. The domain needs at least two labels and a
 //! top-level label of letters (or `xn--` punycode); punctuation after the
-//! address is never swallowed. WhatsApp JIDs (`…@s.whatsapp.net`, `…@c.us`,
+//! address is never swallowed, nor a word typed after its full stop without
+//! a space (`x@gmail.com.thanks`: a last label that is no top-level domain
+//! of the root zone, after one that is). WhatsApp JIDs (`…@s.whatsapp.net`, `…@c.us`,
 //! `…@g.us`) are phone numbers or group ids, not e-mail addresses.
 
 use super::{Context, Detector, Span, Trigger};
@@ -413,7 +415,43 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
     if shouted_tail {
         return Some(last_label.0 - 1);
     }
-    Some(last_label.1)
+    Some(unknown_tail_cut(text, from, last_label).unwrap_or(last_label.1))
+}
+
+/// Where a domain ends when its last label is no top-level domain of the
+/// root zone but an earlier one is: `…@ezweb.ne.jp.login`,
+/// `…@gmail.com.thanks` are an address and the next word, typed without a
+/// space after the full stop. The address ends after the rightmost earlier
+/// label that is a top-level domain, with a label before it. A domain
+/// with no such label (`corp.local`, an intranet's) is left whole, and so
+/// is a last label of another script.
+fn unknown_tail_cut(text: &[u8], from: usize, last_label: (usize, usize)) -> Option<usize> {
+    let last = &text[last_label.0..last_label.1];
+    if !last.iter().all(u8::is_ascii_alphabetic) || is_top_level_domain(last) {
+        return None;
+    }
+    let rest = &text[from..last_label.0 - 1];
+    let mut end = rest.len();
+    while let Some(dot) = rest[..end].iter().rposition(|&b| b == b'.') {
+        if is_top_level_domain(&rest[dot + 1..end]) {
+            return Some(from + end);
+        }
+        end = dot;
+    }
+    None
+}
+
+/// Whether `label` (ASCII) is a top-level domain of the root zone, in any
+/// case.
+fn is_top_level_domain(label: &[u8]) -> bool {
+    let mut lower = [0u8; MAX_LABEL];
+    let Some(buf) = lower.get_mut(..label.len()) else {
+        return false;
+    };
+    for (l, &b) in buf.iter_mut().zip(label) {
+        *l = b.to_ascii_lowercase();
+    }
+    std::str::from_utf8(buf).is_ok_and(tld::exist)
 }
 
 impl Detector for EmailDetector {
@@ -628,6 +666,32 @@ mod tests {
         );
         assert_eq!(emails("mail a@b.co.JP ok"), vec!["a@b.co.JP"]);
         assert_eq!(emails("mail ravi@gmail.COM ok"), vec!["ravi@gmail.COM"]);
+    }
+
+    #[test]
+    fn a_word_after_the_domain_that_is_no_top_level_domain_is_not_its_label() {
+        for (text, address) in [
+            (
+                "メール：nanami.goto+shop@ezweb.ne.jp.transfer to SA85",
+                "nanami.goto+shop@ezweb.ne.jp",
+            ),
+            (
+                "mail me at ogawa@ezweb.ne.jp.login blocked",
+                "ogawa@ezweb.ne.jp",
+            ),
+            ("email x@gmail.com.thanks", "x@gmail.com"),
+            ("email x@GMAIL.COM.Thanks", "x@GMAIL.COM"),
+            ("ravi@company.co.in.pls", "ravi@company.co.in"),
+            // Real top-level domains stay, of any length.
+            ("x@gmail.com.my ok", "x@gmail.com.my"),
+            ("user@shop.company ok", "user@shop.company"),
+            ("orders@brand.store.", "orders@brand.store"),
+            // No top-level domain to end at: an intranet's name, kept whole.
+            ("user@mail.corp.local ok", "user@mail.corp.local"),
+            ("admin@router.lan", "admin@router.lan"),
+        ] {
+            assert_eq!(emails(text), vec![address], "{text}");
+        }
     }
 
     #[test]
