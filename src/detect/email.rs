@@ -415,7 +415,11 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
     if shouted_tail {
         return Some(last_label.0 - 1);
     }
-    Some(unknown_tail_cut(text, from, last_label).unwrap_or(last_label.1))
+    // Ending earlier needs a label before the top-level domain: three in all.
+    let cut = (labels >= 3)
+        .then(|| unknown_tail_cut(text, from, last_label))
+        .flatten();
+    Some(cut.unwrap_or(last_label.1))
 }
 
 /// Where a domain ends when its last label is no top-level domain of the
