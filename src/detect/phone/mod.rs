@@ -786,9 +786,10 @@ impl Detector for PhoneDetector {
             && !encoded_plus_before(text, span.start)
             && !text::escape_ends_at(text, span.start);
         if code {
-            // A code ends where a sentence does, or where a `+` opens a
-            // number: in `TXN330… 080 6975 5969` and `…E7Z7 - +91 74263
-            // 30562` the number after the code stands by itself.
+            // A code ends where a sentence does, or where a `+` or `(`
+            // opens a number: in `TXN330… 080 6975 5969`, `…E7Z7 - +91
+            // 74263 30562` and `HOQ3295656 - (076595) 60257` the number
+            // after the code stands by itself.
             if let Some(next) = after_sentence_end(text, span) {
                 self.detect(
                     ctx,
@@ -1114,13 +1115,15 @@ fn names_something_else(veto: &[u8], gap: &[u8]) -> bool {
 }
 
 /// Where the span goes on after a full stop or an ellipsis followed by
-/// white space (`. `, `… `), or at a `+` after white space, if it does.
+/// white space (`. `, `… `), or at a `+` or `(` after white space, if it
+/// does.
 fn after_sentence_end(text: &[u8], span: Span) -> Option<usize> {
     const ELLIPSIS: &[u8] = "…".as_bytes();
     let inside = &text[span.start..span.end];
     (0..inside.len()).find_map(|i| {
-        // A `+` after white space opens a number of its own.
-        if inside[i] == b'+' && i > 0 && inside[i - 1].is_ascii_whitespace() {
+        // A `+` or `(` after white space opens a number of its own
+        // (`HOQ3295656 - (076595) 60257`).
+        if matches!(inside[i], b'+' | b'(') && i > 0 && inside[i - 1].is_ascii_whitespace() {
             return Some(span.start + i);
         }
         let stop = if inside[i] == b'.' {

@@ -1003,6 +1003,11 @@ fn phone_phrases_plus_after_a_code_and_dates_inside_numbers() {
             "KYC ke liye 10JWOTB4278E7Z7 - +91 74263 30562 pe WhatsApp karo",
             "+91 74263 30562",
         ),
+        (
+            "IN",
+            "sent HOQ3295656 - (076595) 60257 pe msg kar do",
+            "(076595) 60257",
+        ),
         ("AR", "WhatsApp +54-9-11-2070-6136", "+54-9-11-2070-6136"),
     ] {
         assert_eq!(texts(&scanner, region, text), [phone], "{region}: {text}");
