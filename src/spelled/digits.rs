@@ -15,10 +15,13 @@
 //! they imitate when they touch a digit: `O`/`o` as 0, `l`/`I` as 1. So is
 //! a single digit word glued to a digit group (`98765four3210`). One is
 //! enough, with [`MIN_DIGITS`] in all: nobody writes either into a number
-//! by accident, and what comes out must still validate.
+//! by accident, and what comes out must still validate. The same holds for
+//! emoji and symbols typed between two digit groups (`98765🔥43210`): the
+//! signs are read as one space ([`is_symbol_gap`]).
 
 use super::words::{lookup, Word};
 use super::{Edit, TokenKind, Tokens};
+use crate::text::{char_at, is_alphanumeric};
 
 /// Digits from words a run needs.
 const MIN_WORD_DIGITS: usize = 3;
@@ -67,6 +70,9 @@ struct Item {
     start: usize,
     end: usize,
     part: Part,
+    /// Joined to the digit group before it by signs or emoji nobody writes
+    /// inside a number (see [`is_symbol_gap`]).
+    after_symbols: bool,
 }
 
 /// Adds an edit for each run of `text` worth reading as digits, and notes
@@ -97,9 +103,11 @@ pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize
             }
             continue;
         };
-        let joined = run
-            .last()
-            .is_some_and(|last| is_gap(&text[last.end..token.start]));
+        let gap = run.last().map(|last| &text[last.end..token.start]);
+        let after_symbols = matches!(part, Part::Group)
+            && matches!(run.last(), Some(last) if matches!(last.part, Part::Group))
+            && gap.is_some_and(is_symbol_gap);
+        let joined = after_symbols || gap.is_some_and(is_gap);
         // `plus` starts a number: one inside a run starts another.
         if !joined || matches!(part, Part::Plus) {
             flush(text, &mut run, edits);
@@ -108,6 +116,7 @@ pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize
             start: token.start,
             end: token.end,
             part,
+            after_symbols,
         });
     }
     flush(text, &mut run, edits);
@@ -147,10 +156,13 @@ pub(super) fn hides_a_digit(text: &[u8], start: usize, end: usize) -> bool {
 }
 
 /// Whether `items` hide a number's digits among its digits: a letter that
-/// looks like one, or a digit word glued to a digit group (`98765four3210`).
-/// Nobody writes either by accident, so one is enough.
+/// looks like one, a digit word glued to a digit group (`98765four3210`),
+/// or signs between two groups (`98765🔥43210`). Nobody writes any of
+/// them by accident, so one is enough.
 fn disguised(items: &[Item]) -> bool {
-    items.iter().any(|i| matches!(i.part, Part::Lookalike))
+    items
+        .iter()
+        .any(|i| matches!(i.part, Part::Lookalike) || i.after_symbols)
         || items.windows(2).any(|w| {
             w[0].end == w[1].start
                 && matches!(
@@ -173,6 +185,43 @@ fn is_gap(gap: &[u8]) -> bool {
             }
         }
     }
+}
+
+/// Whether `gap` between two digit groups is made of signs that break a
+/// number up without belonging in one (`98765🔥43210`, `98765 ✅ 43210`,
+/// `98765*43210`, `98765_43210`): emoji and other symbols, and ASCII
+/// `*`, `_`, `~`, `|`, `#`, `=`, with spaces around them. Not the signs
+/// of a number, a list or a sentence (`-`, `.`, `,`, `/`, `:`, brackets,
+/// CJK punctuation), and not a mask bullet.
+fn is_symbol_gap(gap: &[u8]) -> bool {
+    const MOST: usize = 32;
+    if gap.len() > MOST {
+        return false;
+    }
+    let mut symbols = 0;
+    let mut i = 0;
+    while i < gap.len() {
+        let (c, width) = char_at(gap, i);
+        match c {
+            Some(' ') => {}
+            Some('*' | '_' | '~' | '|' | '#' | '=') => symbols += 1,
+            // Emoji joiners and variation selectors, inside an emoji.
+            Some('\u{200D}' | '\u{FE0F}') => {}
+            // Arrows, mathematical and technical signs, shapes, dingbats,
+            // emoji: from U+2190 up, but CJK punctuation, full-width forms
+            // and letters or digits of any script.
+            Some(c)
+                if u32::from(c) >= 0x2190
+                    && !matches!(u32::from(c), 0x3000..=0x303F | 0xFF00..=0xFFEF)
+                    && !is_alphanumeric(c) =>
+            {
+                symbols += 1
+            }
+            _ => return false,
+        }
+        i += width.max(1);
+    }
+    symbols > 0
 }
 
 /// Ends the current run: adds its edit if it is worth one, and empties it.
@@ -257,7 +306,9 @@ fn write(text: &[u8], items: &[Item], bytes: &mut Vec<(u8, usize)>) -> usize {
             // Letters that look like digits are written as a group is.
             let group = |part| matches!(part, Part::Group | Part::Lookalike);
             let beside_group = group(item.part) || group(before.part);
-            if beside_group && !matches!(before.part, Part::Plus) {
+            if item.after_symbols {
+                bytes.push((b' ', before.end));
+            } else if beside_group && !matches!(before.part, Part::Plus) {
                 bytes.extend((before.end..item.start).map(|at| (text[at], at)));
             }
         }
@@ -501,5 +552,58 @@ mod tests {
         // A connector counts inside a run only.
         let text = "y nueve ocho siete seis cinco cuatro tres e";
         assert_eq!(read(text), "y 9876543 e");
+    }
+
+    #[test]
+    fn signs_between_digit_groups_are_read_as_a_space() {
+        for (text, digits) in [
+            ("98765🔥43210", "98765 43210"),
+            ("call 98765 ✅ 43210 pls", "call 98765 43210 pls"),
+            ("98765*43210", "98765 43210"),
+            ("98765_43210", "98765 43210"),
+            ("98765 | 43210", "98765 43210"),
+            ("9876🔥543🔥210", "9876 543 210"),
+            // An emoji joined of several, and one with its style selector.
+            ("98765👨\u{200D}👩\u{200D}👧43210", "98765 43210"),
+            ("98765❤\u{FE0F}43210", "98765 43210"),
+            ("+91 98765➡️43210", "+91 98765 43210"),
+        ] {
+            assert_eq!(read(text), digits, "{text}");
+        }
+        // Signs of numbers, lists and sentences, a mask bullet, fewer than
+        // seven digits, or a word after the signs: read as written.
+        for text in [
+            "98765,43210",
+            "98765、43210",
+            "98765•43210",
+            "Rs 499 🔥 Rs 599 🔥 Rs 699",
+            "12:30 ⏰ 14:00",
+            "size 38 | 40 | 42",
+            "98765 🔥 four",
+        ] {
+            assert_eq!(read(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn enclosed_raised_and_lowered_digits_are_digits() {
+        for (text, digits) in [
+            ("⑨⑧⑦⑥⑤④③②①⓪", "9876543210"),
+            ("❾❽❼❻❺ ❹❸❷❶⓿", "9876543210"),
+            ("➈➇➆➅➄➃➂➁➀🄋", "9876543210"),
+            ("➒➑➐➏➎➍➌➋➊🄌", "9876543210"),
+            ("⓽⓼⓻⓺⓹⓸⓷⓶⓵", "987654321"),
+            ("⑼⑻⑺⑹⑸⑷⑶⑵⑴", "987654321"),
+            ("⒐⒏⒎⒍⒌⒋⒊⒉⒈🄀", "9876543210"),
+            ("🄊🄉🄈🄇🄆🄅🄄🄃🄂🄁", "9876543210"),
+            ("⁹⁸⁷⁶⁵⁴³²¹⁰", "9876543210"),
+            ("₉₈₇₆₅₄₃₂₁₀", "9876543210"),
+        ] {
+            assert_eq!(read(text), digits, "{text}");
+        }
+        // Two-digit signs stand for no one digit; a lone square is a unit.
+        for text in ["⑩⑪⑫⑬⑭⑮⑯", "area 120 m²", "H₂O and CO₂"] {
+            assert_eq!(read(text), text, "{text}");
+        }
     }
 }

@@ -30,7 +30,12 @@
 //!   are joined by spaces, `-`, `.`, `,` or `/`; a run ends at anything
 //!   else. Words that are everyday words too (`do`, `oh`, `un`) count
 //!   inside a run; at its ends they stand apart, as a group of their own.
-//! - **Chinese numerals**, one character a digit (`一三八一二三四五六七八`).
+//! - **Chinese numerals**, one character a digit (`一三八一二三四五六七八`),
+//!   and digits enclosed, raised or lowered (`⑨⑧⑦…`, `❾❽❼…`, `⁹⁸⁷…`), which
+//!   Unicode does not count as decimal digits.
+//! - **Signs between digit groups** that nobody writes inside a number:
+//!   emoji and other symbols, `*`, `_`, `~`, `|`, `#`, `=` (`98765🔥43210`,
+//!   `98765 ✅ 43210`, `98765*43210`), read as a space; see `digits`.
 //! - **Letters for digits** touching a digit (`98765 4321O`: `O`/`o` as 0,
 //!   `l`/`I` as 1), and one digit word glued to digits (`98765four3210`);
 //!   see `digits`.
@@ -199,7 +204,7 @@ fn is_word_char(c: char) -> bool {
         || (!c.is_ascii()
             && unicode_ident::is_xid_continue(c)
             && !crate::text::is_numeric(c)
-            && words::cjk_digit(c).is_none())
+            && words::numeral(c).is_none())
 }
 
 /// What an ASCII byte can be in a token (`OTHER` for bytes of characters
@@ -270,8 +275,13 @@ impl Iterator for Tokens<'_> {
                     let (c, width) = char_at(text, start);
                     let next = start + width.max(1);
                     match c {
-                        Some(c) if is_word_char(c) => (word_end(text, next), TokenKind::Word),
-                        Some(c) => match words::cjk_digit(c) {
+                        // A word starts with a letter: a joiner or a mark
+                        // after no letter belongs to an emoji
+                        // (`👨\u{200D}👩`, `❤\u{FE0F}`), not a word.
+                        Some(c) if is_word_char(c) && unicode_ident::is_xid_start(c) => {
+                            (word_end(text, next), TokenKind::Word)
+                        }
+                        Some(c) => match words::numeral(c) {
                             Some(value) => (next, TokenKind::Numeral(value)),
                             None => {
                                 self.at = next;

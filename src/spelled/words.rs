@@ -463,9 +463,42 @@ impl Hasher for Fnv {
     }
 }
 
+/// A character that stands for one digit by itself: a Chinese numeral, or
+/// a digit enclosed, superscript or subscript (see [`enclosed_digit`]).
+pub(crate) fn numeral(c: char) -> Option<u8> {
+    cjk_digit(c).or_else(|| enclosed_digit(c))
+}
+
+/// Digits in circles, brackets, with a full stop or comma, or raised or
+/// lowered (`⑨⑧⑦⑥⑤ ④③②①⓪`, `❾❽❼…`, `⁹⁸⁷…`): Unicode gives them a
+/// digit value (category No) but not the decimal digit property, so they
+/// break every run of digits while reading as one. Those of two digits
+/// (`⑩`, `⒑` …) stand for no one digit and are left out.
+fn enclosed_digit(c: char) -> Option<u8> {
+    let c = u32::from(c);
+    let from = |first: u32, value: u32| u8::try_from(c - first + value).ok();
+    match c {
+        0x24EA | 0x24FF | 0x1F100 | 0x1F101 | 0x2070 | 0x2080 => Some(0),
+        0xB9 => Some(1),
+        0xB2 | 0xB3 => from(0xB2, 2),
+        0x2074..=0x2079 => from(0x2074, 4),
+        0x2081..=0x2089 => from(0x2081, 1),
+        0x2460..=0x2468 => from(0x2460, 1),
+        0x2474..=0x247C => from(0x2474, 1),
+        0x2488..=0x2490 => from(0x2488, 1),
+        0x24F5..=0x24FD => from(0x24F5, 1),
+        0x2776..=0x277E => from(0x2776, 1),
+        0x2780..=0x2788 => from(0x2780, 1),
+        0x278A..=0x2792 => from(0x278A, 1),
+        0x1F102..=0x1F10A => from(0x1F102, 1),
+        0x1F10B | 0x1F10C => Some(0),
+        _ => None,
+    }
+}
+
 /// Chinese numerals, written one character a digit (`一三八…`; `幺` is
 /// how "one" is read out in phone numbers).
-pub(crate) fn cjk_digit(c: char) -> Option<u8> {
+fn cjk_digit(c: char) -> Option<u8> {
     Some(match c {
         '零' | '〇' => 0,
         '一' | '幺' => 1,
