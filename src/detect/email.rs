@@ -8,8 +8,9 @@
 //! top-level label of letters (or `xn--` punycode); punctuation after the
 //! address is never swallowed, nor a word typed after its full stop without
 //! a space (`x@gmail.com.thanks`: a last label that is no top-level domain
-//! of the root zone, after one that is). WhatsApp JIDs (`…@s.whatsapp.net`, `…@c.us`,
-//! `…@g.us`) are phone numbers or group ids, not e-mail addresses.
+//! of the root zone, after one that is). WhatsApp JIDs (`…@s.whatsapp.net`,
+//! `…@c.us`, `…@g.us`) are phone numbers or group ids, not e-mail
+//! addresses.
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
