@@ -200,6 +200,93 @@ const POSITIVE_WORDS: &[&str] = &[
     "핸드폰",
     "هاتف",
     "جوال",
+    // How the chat of each market says "my number", "call me", "reach me
+    // at" (the phone phrases of `tests/corpus/gen_corpus.py`, read back on
+    // 2026-12-02): what lets bare international digits of another country
+    // (`447911123456`) be read as a number.
+    "reach me",
+    "wife's number",
+    "husband's number",
+    "brother's number",
+    "sister's number",
+    "mother's number",
+    "father's number",
+    "friend's number",
+    "📞",
+    "☎",
+    "📱",
+    "رقمي",
+    "اتصل",
+    "تواصل",
+    "واتساب",
+    "meine nummer",
+    "ruf mich an",
+    "rückruf",
+    "erreichbar unter",
+    "festnetz",
+    "handynummer",
+    "telefonnummer",
+    "mobilnummer",
+    "mijn nummer",
+    "bel me",
+    "bel my",
+    "bel mij",
+    "app me",
+    "bereikbaar op",
+    "telefoonnummer",
+    "numeroni",
+    "soita",
+    "puh",
+    "tavoittaa",
+    "puhelin",
+    "appelez-moi",
+    "rappelez-moi",
+    "joindre",
+    "tél",
+    "fixe",
+    "मेरा नंबर",
+    "का नंबर",
+    "कॉल करें",
+    "व्हाट्सएप",
+    "il mio numero",
+    "cellulare",
+    "連絡先",
+    "연락처",
+    "연락주세요",
+    "제 번호",
+    "내 번호",
+    "fixo",
+    "liga pra",
+    "manda msg",
+    "mój numer",
+    "moj numer",
+    "numer telefonu",
+    "мой номер",
+    "номер телефона",
+    "номер мужа",
+    "номер жены",
+    "звоните",
+    "позвоните",
+    "тел",
+    "mitt nummer",
+    "nås på",
+    "namba yangu",
+    "simu",
+    "ติดต่อ",
+    "cp",
+    "number ko",
+    "text niyo ako",
+    "numero ko",
+    "numaram",
+    "arayın",
+    "telefonum",
+    "اس نمبر پر",
+    "کال کریں",
+    "sđt",
+    "số của tôi",
+    "联系人",
+    "联系",
+    "微信",
 ];
 
 /// Currency signs and codes: a number next to one is an amount.
@@ -323,9 +410,34 @@ enum Form {
 
 #[derive(Debug)]
 pub(crate) struct PhoneDetector {
-    /// Context words, negative ones first (pattern ids below `negatives`).
-    context: AhoCorasick,
+    /// Context words, for windows of any script.
+    context: ContextWords,
+    /// The words written in ASCII only, for windows in ASCII (most): no
+    /// other word can match there.
+    ascii_context: ContextWords,
+}
+
+/// Context words in one automaton, negative ones first (pattern ids below
+/// `negatives`).
+#[derive(Debug)]
+struct ContextWords {
+    automaton: AhoCorasick,
     negatives: usize,
+}
+
+impl ContextWords {
+    fn new(negatives: &[String], positives: &[String], kind: AhoCorasickKind) -> ContextWords {
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(kind))
+            .build(negatives.iter().chain(positives))
+            .expect("context word automaton");
+        ContextWords {
+            automaton,
+            negatives: negatives.len(),
+        }
+    }
 }
 
 impl PhoneDetector {
@@ -333,22 +445,26 @@ impl PhoneDetector {
         // Build the shared metadata now, not on the first scan.
         Lazy::force(&TABLES);
         Lazy::force(&CURRENCY_INDEX);
-        // A DFA: context is read before most numbers found, and the words
-        // are few enough for its tables to stay small.
+        // Context is read before most numbers found. The ASCII words are
+        // a DFA, small as their bytes are few; all words together, in the
+        // scripts of every market, would make a DFA of 3.6 MB (a state
+        // costs a row over every byte class), so windows that hold other
+        // characters take the NFA of every word instead (0.2 MB).
         let forms = |words: &mut dyn Iterator<Item = &&str>| -> Vec<String> {
             words.flat_map(|w| text::case_variants(w)).collect()
         };
         let negatives = forms(&mut REFERENCE_WORDS.iter().chain(NEGATIVE_WORDS));
         let positives = forms(&mut POSITIVE_WORDS.iter());
-        let context = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(negatives.iter().chain(&positives))
-            .expect("context word automaton");
+        let ascii = |words: &[String]| -> Vec<String> {
+            words.iter().filter(|w| w.is_ascii()).cloned().collect()
+        };
         PhoneDetector {
-            context,
-            negatives: negatives.len(),
+            context: ContextWords::new(&negatives, &positives, AhoCorasickKind::ContiguousNFA),
+            ascii_context: ContextWords::new(
+                &ascii(&negatives),
+                &ascii(&positives),
+                AhoCorasickKind::DFA,
+            ),
         }
     }
 
@@ -414,7 +530,12 @@ impl PhoneDetector {
         // (`Phone #: …`, `Cell# …`, `Tel № …`) is that word's "number", not
         // an order's, as the generic words for "number" are in neither list.
         let mut positive_end = None;
-        for m in self.context.find_overlapping_iter(window) {
+        let words = if window.is_ascii() {
+            &self.ascii_context
+        } else {
+            &self.context
+        };
+        for m in words.automaton.find_overlapping_iter(window) {
             // Keywords start a word: "shopping" holds no "pin".
             // Scripts without spaces (Chinese, Japanese) have no word starts.
             let spaced = char_at(window, m.start()).0.is_some_and(is_latin_letter);
@@ -426,7 +547,7 @@ impl PhoneDetector {
             if !at_word_start || !at_word_end {
                 continue;
             }
-            let positive = m.pattern().as_usize() >= self.negatives;
+            let positive = m.pattern().as_usize() >= words.negatives;
             let number_sign = matches!(&window[m.start()..m.end()], b"#" | b"\xE2\x84\x96");
             if number_sign
                 && positive_end

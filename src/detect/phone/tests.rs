@@ -361,6 +361,55 @@ fn bare_international_digits_need_home_code_or_a_phone_word() {
     // phone word before it.
     assert_eq!(found(&s, "IN", "ref 442079460958").len(), 0);
     assert_eq!(found(&s, "IN", "whatsapp 447911123456").len(), 1);
+    // The phone words of the markets, as their chat writes them.
+    for before in [
+        "reach me at",
+        "you can also try my wife's number",
+        "📞",
+        "رقمي",
+        "اتصل بي على",
+        "واتساب",
+        "meine Nummer:",
+        "ruf mich an unter",
+        "erreichbar unter",
+        "mijn nummer is",
+        "bel me op",
+        "bel my by",
+        "numeroni on",
+        "soita",
+        "puh.",
+        "appelez-moi au",
+        "vous pouvez me joindre au",
+        "tél.",
+        "मेरा नंबर",
+        "मेरे भाई का नंबर",
+        "il mio numero è",
+        "連絡先：",
+        "연락처:",
+        "제 번호는",
+        "liga pra mim",
+        "mój numer to",
+        "мой номер",
+        "позвоните мне",
+        "тел.",
+        "mitt nummer är",
+        "namba yangu ni",
+        "ติดต่อ",
+        "CP",
+        "text niyo ako sa",
+        "numaram",
+        "اس نمبر پر کال کریں",
+        "sđt",
+        "số của tôi là",
+        "加微信或者打",
+    ] {
+        let text = format!("{before} 447911123456");
+        assert_eq!(
+            found(&s, "IN", &text),
+            [("447911123456".into(), "+447911123456".into())],
+            "{text}"
+        );
+    }
 }
 
 #[test]
