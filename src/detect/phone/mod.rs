@@ -245,6 +245,8 @@ const POSITIVE_WORDS: &[&str] = &[
     "tél",
     "fixe",
     "मेरा नंबर",
+    "mera number",
+    "mera no",
     "का नंबर",
     "कॉल करें",
     "व्हाट्सएप",

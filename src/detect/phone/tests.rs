@@ -383,6 +383,7 @@ fn bare_international_digits_need_home_code_or_a_phone_word() {
         "tél.",
         "मेरा नंबर",
         "मेरे भाई का नंबर",
+        "mera number",
         "il mio numero è",
         "連絡先：",
         "연락처:",
