@@ -413,29 +413,29 @@ enum Form {
 #[derive(Debug)]
 pub(crate) struct PhoneDetector {
     /// Context words, for windows of any script.
-    context: ContextWords,
+    context: WordAutomaton,
     /// The words written in ASCII only, for windows in ASCII (most): no
     /// other word can match there.
-    ascii_context: ContextWords,
+    ascii_context: WordAutomaton,
 }
 
 /// Context words in one automaton, negative ones first (pattern ids below
 /// `negatives`).
 #[derive(Debug)]
-struct ContextWords {
+struct WordAutomaton {
     automaton: AhoCorasick,
     negatives: usize,
 }
 
-impl ContextWords {
-    fn new(negatives: &[String], positives: &[String], kind: AhoCorasickKind) -> ContextWords {
+impl WordAutomaton {
+    fn new(negatives: &[String], positives: &[String], kind: AhoCorasickKind) -> WordAutomaton {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .kind(Some(kind))
             .build(negatives.iter().chain(positives))
             .expect("context word automaton");
-        ContextWords {
+        WordAutomaton {
             automaton,
             negatives: negatives.len(),
         }
@@ -461,8 +461,8 @@ impl PhoneDetector {
             words.iter().filter(|w| w.is_ascii()).cloned().collect()
         };
         PhoneDetector {
-            context: ContextWords::new(&negatives, &positives, AhoCorasickKind::ContiguousNFA),
-            ascii_context: ContextWords::new(
+            context: WordAutomaton::new(&negatives, &positives, AhoCorasickKind::ContiguousNFA),
+            ascii_context: WordAutomaton::new(
                 &ascii(&negatives),
                 &ascii(&positives),
                 AhoCorasickKind::DFA,
