@@ -43,6 +43,9 @@ use regex_automata::util::syntax;
 mod number_types;
 use number_types::number_types;
 
+/// Fewest digits of a number read without its area code.
+const MIN_LOCAL_DIGITS: u16 = 7;
+
 fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     println!("cargo:rerun-if-changed=src/detect/phone/number_types.rs");
@@ -335,11 +338,33 @@ fn region(
         .as_ref()
         .filter(|p| transform.is_some() && !p.bytes().all(|b| b.is_ascii_digit()));
     let show = |p: Option<String>| p.unwrap_or_else(|| "None".to_string());
+    // Numbers written without their area code, dialled within it: the
+    // lengths libphonenumber calls "local only", of fixed lines and mobiles
+    // (the types people give out), each with the lengths the area code
+    // before it can have in that type. Local numbers of fewer than seven
+    // digits are left out: after "call", a run of four to six digits is
+    // more often a code or an amount than a number.
+    let mut local: Vec<(u16, u16)> = Vec::new();
+    let d = meta.descriptors();
+    for desc in [d.fixed_line(), d.mobile()].into_iter().flatten() {
+        for &short in desc.possible_local_length() {
+            for &full in desc.possible_length() {
+                if short >= MIN_LOCAL_DIGITS
+                    && full > short
+                    && !local.contains(&(short, full - short))
+                {
+                    local.push((short, full - short));
+                }
+            }
+        }
+    }
+    local.sort_unstable();
 
     let _ = write!(
         out,
         "    RawRegion {{ id: {:?}, code: {}, lengths: {lengths:#x}, valid: {valid}, \
-         intl_prefix: {}, national_prefix: {}, transform: {:?}, captures: {:?}, formats: &[",
+         local: &{local:?}, intl_prefix: {}, national_prefix: {}, transform: {:?}, \
+         captures: {:?}, formats: &[",
         meta.id(),
         meta.country_code(),
         show(intl_prefix.map(|p| format!("Some({})", prefix(&p, patterns)))),

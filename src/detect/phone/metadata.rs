@@ -70,6 +70,9 @@ pub(crate) struct RawRegion {
     lengths: u32,
     /// The union of the number-type patterns, a dense DFA.
     valid: DfaRef,
+    /// Numbers dialled within their area: (digits without the area code,
+    /// digits of the area code), from the metadata's "local only" lengths.
+    local: &'static [(u8, u8)],
     intl_prefix: Option<RawPrefix>,
     /// The national prefix pattern for parsing (or the prefix itself).
     national_prefix: Option<RawPrefix>,
@@ -127,7 +130,12 @@ impl Dense {
     /// Whether the pattern (which ends with `$`) matches all of `digits`.
     #[inline]
     fn is_match(&self, digits: &[u8]) -> bool {
-        let mut s = self.start;
+        self.is_match_from(self.start, digits)
+    }
+
+    /// Whether the pattern matches what led to state `from`, then `digits`.
+    fn is_match_from(&self, from: StateID, digits: &[u8]) -> bool {
+        let mut s = from;
         for &b in digits {
             s = self.dfa.next_state(s, b);
             if self.dfa.is_dead_state(s) {
@@ -135,6 +143,28 @@ impl Dense {
             }
         }
         self.dfa.is_match_state(self.dfa.next_eoi_state(s))
+    }
+
+    /// The live states after reading `head`, then any `n` digits: one per
+    /// distinct rest of the language (the DFA is minimized, so the area
+    /// codes of a region lead to a handful).
+    fn states_after(&self, head: &[u8], n: u8) -> Vec<StateID> {
+        let mut s = self.start;
+        for &b in head {
+            s = self.dfa.next_state(s, b);
+        }
+        let mut states = vec![s];
+        for _ in 0..n {
+            let mut next: Vec<StateID> = states
+                .iter()
+                .flat_map(|&s| (b'0'..=b'9').map(move |d| self.dfa.next_state(s, d)))
+                .filter(|&s| !self.dfa.is_dead_state(s))
+                .collect();
+            next.sort_unstable();
+            next.dedup();
+            states = next;
+        }
+        states
     }
 }
 
@@ -247,6 +277,11 @@ pub(crate) struct RegionRules {
     raw: &'static RawRegion,
     /// The union of the number-type patterns, read on first use.
     valid: OnceCell<Dense>,
+    /// Per length of a number dialled within its area, the states of
+    /// `valid` after any area code: computed on the first such number.
+    local_starts: OnceCell<Vec<(u8, Vec<StateID>)>>,
+    /// The same after a mobile token's head ([`Self::is_local_after`]).
+    token_starts: OnceCell<Vec<(u8, Vec<StateID>)>>,
     intl_prefix: Option<Prefix>,
     /// The national prefix pattern for parsing, anchored at the start (the
     /// transform rule in `raw` rewrites what it matched: Argentina, Brazil …).
@@ -399,6 +434,8 @@ impl RegionRules {
             lengths: raw.lengths,
             raw,
             valid: OnceCell::new(),
+            local_starts: OnceCell::new(),
+            token_starts: OnceCell::new(),
             intl_prefix: raw.intl_prefix.as_ref().map(Prefix::new),
             national_prefix: raw.national_prefix.as_ref().map(Prefix::new),
             captures: raw.captures.map(captures),
@@ -428,6 +465,56 @@ impl RegionRules {
     #[inline]
     pub(crate) fn is_valid(&self, nsn: &[u8]) -> bool {
         nsn.len() < 32 && self.lengths & (1 << nsn.len()) != 0 && self.valid().is_match(nsn)
+    }
+
+    /// Whether `digits` are a number dialled within its area: written
+    /// without the area code, at a length the metadata gives local numbers
+    /// of fixed lines or mobiles, and valid after some area code of the
+    /// region (`98765-4321` in Brazil is `11 98765-4321` in São Paulo,
+    /// `21 98765-4321` in Rio de Janeiro). Which area is unknown, so the
+    /// number cannot be written in E.164.
+    pub(crate) fn is_local(&self, digits: &[u8]) -> bool {
+        self.is_local_after(b"", digits)
+    }
+
+    /// [`Self::is_local`] for a mobile written with a token of its own that
+    /// stands for `head`, which goes before the area code (Argentina's
+    /// `15 4123-4567` is `9 11 4123-4567` in Buenos Aires).
+    pub(crate) fn is_local_after(&self, head: &[u8], digits: &[u8]) -> bool {
+        let Ok(len) = u8::try_from(digits.len()) else {
+            return false;
+        };
+        if !self.raw.local.iter().any(|&(l, _)| l == len) {
+            return false;
+        }
+        let valid = self.valid();
+        let starts = |head: &[u8]| -> Vec<(u8, Vec<StateID>)> {
+            let mut by_length: Vec<(u8, Vec<StateID>)> = Vec::new();
+            for &(local, area) in self.raw.local {
+                let states = valid.states_after(head, area);
+                match by_length.iter_mut().find(|(l, _)| *l == local) {
+                    Some((_, all)) => {
+                        all.extend(states);
+                        all.sort_unstable();
+                        all.dedup();
+                    }
+                    None => by_length.push((local, states)),
+                }
+            }
+            by_length
+        };
+        // A region has at most one mobile token, so one cell each.
+        let cell = if head.is_empty() {
+            &self.local_starts
+        } else {
+            &self.token_starts
+        };
+        let starts = cell.get_or_init(|| starts(head));
+        starts
+            .iter()
+            .filter(|(l, _)| *l == len)
+            .flat_map(|(_, states)| states)
+            .any(|&s| valid.is_match_from(s, digits))
     }
 
     /// Removes a national prefix (and carrier code) from digits dialled

@@ -39,7 +39,7 @@ use crate::text::{
     self, char_at, char_before, digit_value, ends_with_ignore_case, is_alphabetic, is_alphanumeric,
     is_latin_letter, is_numeric,
 };
-use metadata::{Digits, TABLES};
+use metadata::{Digits, RegionRules, TABLES};
 
 /// The most groups a written number has (`+33 6 12 34 56 78` has six).
 const MAX_GROUPS: usize = 7;
@@ -49,6 +49,9 @@ const WINDOW: usize = MAX_GROUPS + 1;
 const MIN_DIGITS: usize = 7;
 /// E.164 allows 15 digits; IDD prefixes add up to four more.
 const MAX_DIGITS: usize = 19;
+/// Most digits of a number dialled within its area (a Brazilian mobile's
+/// nine; Argentina's mobile token and eight).
+const MAX_LOCAL_DIGITS: usize = 10;
 /// How far back context words are looked for, in characters (not bytes:
 /// masks keep a number's character count, so redacted text sees the same
 /// context and redaction stays idempotent).
@@ -64,6 +67,15 @@ const CONF_SIBLING_PREFIX: f32 = 0.88;
 const CONF_SIBLING: f32 = 0.83;
 const CONF_BARE_HOME: f32 = 0.8;
 const CONF_BARE_KEYWORD: f32 = 0.7;
+/// Without its area code, after a phone word.
+const CONF_LOCAL: f32 = 0.7;
+
+/// Mobile numbers dialled within their area with a token of their own,
+/// which libphonenumber's metadata only holds inside the region's national
+/// prefix pattern: (region, token, what it stands for before the area
+/// code). Argentina's `15` marks a mobile dialled locally; in E.164 a
+/// mobile is `9`, the area code, then the local number.
+const MOBILE_TOKENS: &[(&str, &[u8], &[u8])] = &[("AR", b"15", b"9")];
 
 /// Veto words of phone numbers only, on top of the shared
 /// [`REFERENCE_WORDS`] (after either, a number is not a phone number unless
@@ -106,6 +118,12 @@ const POSITIVE_WORDS: &[&str] = &[
     "ligue",
     "llamar",
     "llámame",
+    // Typed without the accent as often as with it.
+    "llamame",
+    "llámanos",
+    "llamanos",
+    "márcame",
+    "marcame",
     "llama",
     "marcar",
     "zadzwoń",
@@ -828,6 +846,14 @@ impl PhoneDetector {
                 };
                 return (!vetoed()).then_some((rules.code, national.digits, confidence));
             }
+            // Dialled within its area, after a phone word ("meu zap
+            // 98765-4321", "mi cel 15-4123-4567"): valid after some area
+            // code of the region, which one unknown. Validation first: the
+            // context costs more, and most digits are no such number.
+            if let Some(local) = local_number(rules, digits) {
+                let read = context() == Some(true) && !after_postcode_word(ctx.text, start);
+                return read.then_some((rules.code, local, CONF_LOCAL));
+            }
         }
         // Bare international digits ("919876543210"): the region's own code,
         // or any code when a phone word comes before.
@@ -1081,6 +1107,47 @@ impl PhoneDetector {
 
 /// The group of two or more digits that opens `span` with a `+` and ends
 /// one separator before `at`, if there is one (`+91 ` before `9 8 7 6 …`).
+/// Digits dialled within their area ([`RegionRules::is_local`]), as far as
+/// they can be normalized: the calling code, then the national digits
+/// written (as libphonenumber parses a number it finds only possible
+/// locally), a mobile token replaced by what it stands for.
+fn local_number(rules: &RegionRules, digits: &[u8]) -> Option<Digits> {
+    if digits.len() > MAX_LOCAL_DIGITS {
+        return None;
+    }
+    if rules.is_local(digits) {
+        return Digits::concat(&[digits]);
+    }
+    let (_, token, head) = MOBILE_TOKENS.iter().find(|(id, _, _)| *id == rules.id)?;
+    let rest = digits.strip_prefix(*token)?;
+    rules
+        .is_local_after(head, rest)
+        .then(|| Digits::concat(&[head, rest]))
+        .flatten()
+}
+
+/// Whether the word right before `start` (past a `:` and spaces; `C.P.`
+/// reads as `cp`)
+/// is one that names a phone in one market and a postcode in others:
+/// Turkish `cep` (a mobile) is Brazil's `CEP 59763-343`, Filipino `cp` (a
+/// cellphone) the Spanish and French `CP 47002`. Either is phone word
+/// enough for a whole number, not for one without its area code, which a
+/// postcode's digits often make.
+fn after_postcode_word(text: &[u8], start: usize) -> bool {
+    let before = text[..start].trim_ascii_end();
+    let before = before.strip_suffix(b":").unwrap_or(before).trim_ascii_end();
+    let word_start = before
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphabetic() || *b == b'.'))
+        .map_or(0, |i| i + 1);
+    let word: Vec<u8> = before[word_start..]
+        .iter()
+        .filter(|&&b| b != b'.')
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    matches!(word.as_slice(), b"cep" | b"cp")
+}
+
 fn opening_group(text: &[u8], span: Span, at: usize) -> Option<Group> {
     let before = &text[span.start..at];
     let first = before.iter().position(u8::is_ascii_digit)?;

@@ -413,6 +413,94 @@ fn bare_international_digits_need_home_code_or_a_phone_word() {
     }
 }
 
+/// Numbers dialled within their area, written without the area code: the
+/// example numbers of the metadata, cut to each length it gives local
+/// numbers (seven digits or more), after a phone word.
+#[test]
+fn numbers_without_their_area_code_after_a_phone_word() {
+    let s = scanner();
+    let db = &*phonenumber::metadata::DATABASE;
+    let mut tried = 0;
+    for &region in REGIONS {
+        let meta = db.by_id(region).unwrap();
+        let d = meta.descriptors();
+        for desc in [d.mobile(), d.fixed_line()].into_iter().flatten() {
+            let Some(nsn) = desc.example() else { continue };
+            for &local_len in desc.possible_local_length() {
+                let local_len = usize::from(local_len);
+                if local_len < 7 || local_len >= nsn.len() {
+                    continue;
+                }
+                let local = &nsn[nsn.len() - local_len..];
+                let expected = format!("+{}{local}", meta.country_code());
+                for before in ["call me at", "meu zap", "mi cel:"] {
+                    let text = format!("{before} {local} ok");
+                    assert_eq!(
+                        found(&s, region, &text),
+                        [(local.to_string(), expected.clone())],
+                        "{region}: {text}"
+                    );
+                }
+                // Without a phone word, or after a veto word, they are
+                // digits like any other.
+                for text in [format!("{local} ok"), format!("call me, order {local}")] {
+                    assert_eq!(found(&s, region, &text).len(), 0, "{region}: {text}");
+                }
+                tried += 1;
+            }
+        }
+    }
+    assert!(tried >= 10, "{tried} local numbers tried");
+    // As Brazil and Argentina write them.
+    for (region, text, number, normalized) in [
+        (
+            "BR",
+            "me chama no zap 98765-4321",
+            "98765-4321",
+            "+55987654321",
+        ),
+        (
+            "BR",
+            "meu número é 9 8765-4321",
+            "9 8765-4321",
+            "+55987654321",
+        ),
+        (
+            "AR",
+            "mi cel es 15-4123-4567",
+            "15-4123-4567",
+            "+54941234567",
+        ),
+        (
+            "AR",
+            "llamame al 15 4123 4567!",
+            "15 4123 4567",
+            "+54941234567",
+        ),
+    ] {
+        assert_eq!(
+            found(&s, region, text),
+            [(number.into(), normalized.into())],
+            "{text}"
+        );
+    }
+    // A number with its area code is read whole.
+    assert_eq!(
+        found(&s, "BR", "me chama no zap 11 98765-4321"),
+        [("11 98765-4321".into(), "+5511987654321".into())]
+    );
+    // `cep` is a Turkish mobile and Brazil's postcode; `CP` a Filipino
+    // cellphone and a Spanish postcode.
+    for (region, text) in [
+        ("BR", "CEP 59763-343, vocês entregam?"),
+        ("BR", "cep: 01310-100"),
+        ("AR", "CP 47002341, ¿hacen envíos?"),
+        ("MX", "C.P. 5512 3456"),
+    ] {
+        assert_eq!(found(&s, region, text).len(), 0, "{text}");
+    }
+}
+
 #[test]
 fn hard_negatives() {
     let s = scanner();
