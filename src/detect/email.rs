@@ -169,6 +169,12 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
     if at - start > MAX_LOCAL {
         return None;
     }
+    // Two dots or more are an ellipsis typed before the address (`ok...
+    // ravi@…` without the space, `my mail..ravi@…`): no local part holds
+    // them, so the address starts after the last.
+    if let Some(dots) = text[start..at].windows(2).rposition(|w| w == b"..") {
+        start += dots + 2;
+    }
     // Leading dots and quotes are sentence punctuation, not address.
     while start < at && matches!(text[start], b'.' | b'\'') {
         start += 1;
@@ -206,8 +212,7 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
         }
     }
     let local = &text[start..at];
-    let ok =
-        !local.is_empty() && local.last() != Some(&b'.') && !local.windows(2).any(|w| w == b"..");
+    let ok = !local.is_empty() && local.last() != Some(&b'.');
     ok.then_some(start)
 }
 
@@ -398,7 +403,7 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
             && tld
                 .chars()
                 .all(|c| is_alphabetic(c) || (is_unicode_word_char(c) && !is_numeric(c))));
-    if !tld_ok {
+    if !tld_ok || is_file_name_extension(tld.as_bytes()) {
         return None;
     }
     // `…@docomo.ne.jp.TEL 090-…`: a capitalised word after a lower-case
@@ -444,6 +449,27 @@ fn unknown_tail_cut(text: &[u8], from: usize, last_label: (usize, usize)) -> Opt
         end = dot;
     }
     None
+}
+
+/// Extensions of the files people share in chat that are no top-level
+/// domain: `icon@2x.png` (Apple's name for an image at twice the scale),
+/// `scan@home.pdf`, `report@v2.docx` are file names. Extensions that are
+/// also top-level domains (`.zip`, `.mov`, `.py`, `.sh`) name both, and
+/// stay addresses.
+const FILE_NAME_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff", "heic", "ico", "pdf", "doc",
+    "docx", "xls", "xlsx", "ppt", "pptx", "odt", "txt", "rtf", "csv", "json", "xml", "yaml", "yml",
+    "html", "htm", "js", "ts", "css", "mp3", "mp4", "m4a", "wav", "ogg", "opus", "aac", "avi",
+    "mkv", "webm", "3gp", "apk", "exe", "dmg", "rar", "7z", "gz", "tgz", "vcf",
+];
+
+/// Whether the last label of a domain is a file name's extension and no
+/// top-level domain ([`FILE_NAME_EXTENSIONS`]).
+fn is_file_name_extension(label: &[u8]) -> bool {
+    FILE_NAME_EXTENSIONS
+        .iter()
+        .any(|e| e.as_bytes().eq_ignore_ascii_case(label))
+        && !is_top_level_domain(label)
 }
 
 /// Whether `label` (ASCII) is a top-level domain of the root zone, in any
@@ -716,9 +742,13 @@ mod tests {
     #[test]
     fn masked_local_parts_are_not_read_again() {
         assert!(emails("call ••••• ••210@example.com").is_empty());
-        // Malformed before masking (`C..55…`), malformed after.
-        assert!(emails("AB 12 34 56 C..5511987654321@example.com").is_empty());
-        assert!(emails("•• •• •• •• •..5511987654321@example.com").is_empty());
+        // After an ellipsis glued to a masked value, an address is read
+        // before masking and its mask is not read after.
+        assert_eq!(
+            emails("AB 12 34 56 C..5511987654321@example.com"),
+            vec!["5511987654321@example.com"]
+        );
+        assert!(emails("•• •• •• •• •..5•••@example.com").is_empty());
     }
 
     #[test]
@@ -731,6 +761,12 @@ mod tests {
         );
         assert_eq!(emails("is it ana@site.com-"), vec!["ana@site.com"]);
         assert_eq!(emails("...ana@site.com..."), vec!["ana@site.com"]);
+        // An ellipsis glued before the address is no part of it.
+        assert_eq!(emails("ok...ana@site.com"), vec!["ana@site.com"]);
+        assert_eq!(emails("my mail..ana.r@site.com"), vec!["ana.r@site.com"]);
+        assert_eq!(emails("foo..bar@x.com"), vec!["bar@x.com"]);
+        // A file extension that is also a top-level domain names both.
+        assert_eq!(emails("ana@site.zip"), vec!["ana@site.zip"]);
         assert_eq!(
             emails("xiulan.mo81+amazon@126.com.电话"),
             vec!["xiulan.mo81+amazon@126.com"]
@@ -757,10 +793,14 @@ mod tests {
             "a@b.c",
             "price 10@3.50",
             "foo@-bar.com",
-            "foo..bar@x.com",
             "foo.@x.com",
             "@handle",
             "x@domain.123",
+            // File names.
+            "icon@2x.png",
+            "see logo@3x.webp",
+            "scan@home.PDF",
+            "voice@note.opus",
         ] {
             assert_eq!(emails(text), Vec::<&str>::new(), "{text}");
         }
