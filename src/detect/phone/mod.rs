@@ -1406,9 +1406,18 @@ fn continues_a_domain(text: &[u8], end: usize) -> bool {
 /// a business's catalog link, `wa.me/c/…`; and the `waid=…` of a contact
 /// card shared in a chat (`TEL;type=CELL;waid=919876543210:+91 98765 43210`).
 fn is_whatsapp_link(text: &[u8], start: usize) -> bool {
-    [&b"wa.me/"[..], b"wa.me/c/", b"phone=", b"waid="]
-        .iter()
-        .any(|form| ends_with_ignore_case(text, start, form))
+    // Viber's links hold international digits too, with or without `+`.
+    [
+        &b"wa.me/"[..],
+        b"wa.me/c/",
+        b"phone=",
+        b"waid=",
+        b"viber://add?number=",
+        b"viber://chat?number=",
+        b"viber://contact?number=",
+    ]
+    .iter()
+    .any(|form| ends_with_ignore_case(text, start, form))
 }
 
 /// Whether three consecutive groups form a date written with one separator

@@ -199,6 +199,12 @@ fn whatsapp_links_and_jids() {
             // A business's catalog, and a shared contact card.
             (format!("see wa.me/c/{digits}"), digits.to_string()),
             (format!("TEL;type=CELL;waid={digits}:"), digits.to_string()),
+            // Viber's links.
+            (format!("viber://add?number={digits}"), digits.to_string()),
+            (
+                format!("viber://chat?number={digits}&x"),
+                digits.to_string(),
+            ),
             // A group mention: `@` and the member's number.
             (format!("@{digits} please call"), digits.to_string()),
             (format!("hi @{digits}, ok"), digits.to_string()),
