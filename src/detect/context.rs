@@ -630,6 +630,24 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "آرڈر",
     // Irish company numbers.
     "cro",
+    // Clauses and sections of a text (`see clause 6.12.25.28.51.50`).
+    "clause",
+    "section",
+    "article",
+    "paragraph",
+    "chapter",
+    "cláusula",
+    "clausula",
+    "sección",
+    "seção",
+    "artículo",
+    "artigo",
+    "paragraphe",
+    "abschnitt",
+    "absatz",
+    "artikel",
+    "pasal",
+    "ayat",
 ];
 
 /// Veto words of identifiers only, on top of [`REFERENCE_WORDS`]: cards

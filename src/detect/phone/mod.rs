@@ -56,6 +56,9 @@ const MAX_LOCAL_DIGITS: usize = 10;
 /// masks keep a number's character count, so redacted text sees the same
 /// context and redaction stays idempotent).
 const CONTEXT_CHARS: usize = 40;
+/// Characters read after a number for a phone word said after it: a
+/// postposition and a phrase (`पर व्हाट्सएप करें`, `é meu zap`).
+const CONTEXT_AFTER_CHARS: usize = 24;
 
 /// Confidence by the form a number was written in.
 const CONF_WHATSAPP: f32 = 0.99;
@@ -556,15 +559,7 @@ impl PhoneDetector {
             &self.context
         };
         for m in words.automaton.find_overlapping_iter(window) {
-            // Keywords start a word: "shopping" holds no "pin".
-            // Scripts without spaces (Chinese, Japanese) have no word starts.
-            let spaced = char_at(window, m.start()).0.is_some_and(is_latin_letter);
-            let at_word_start = !spaced
-                || !matches!(char_before(window, m.start()).0, Some(c) if is_alphanumeric(c));
-            let is_symbol = !window[m.start()].is_ascii_alphanumeric() && window[m.start()] < 0x80;
-            let at_word_end = is_symbol
-                || !matches!(char_at(window, m.end()).0, Some(c) if is_alphabetic(c) && c.is_ascii());
-            if !at_word_start || !at_word_end {
+            if !is_whole_word(window, m.start(), m.end()) {
                 continue;
             }
             let positive = m.pattern().as_usize() >= words.negatives;
@@ -592,6 +587,68 @@ impl PhoneDetector {
             }
             nearest => nearest.map(|(_, _, positive)| positive),
         }
+    }
+
+    /// Whether a phone word, and no veto word, follows a number on its
+    /// clause within [`CONTEXT_AFTER_CHARS`], before any other number:
+    /// languages that put
+    /// the verb last say it after the number (`919876543210 पर व्हाट्सएप
+    /// करें`, `98765-4321 é meu zap`, `447911123456 mera whatsapp hai`).
+    /// Asked only when no word before the number decided.
+    fn phone_word_after(&self, text: &[u8], end: usize) -> bool {
+        let mut stop = end;
+        for _ in 0..CONTEXT_AFTER_CHARS {
+            match text.get(stop) {
+                None => break,
+                Some(b'\n' | b'@' | b'?' | b'!' | b',' | b';' | b'.' | b'0'..=b'9') => break,
+                Some(b) if *b < 0x80 => {
+                    stop += 1;
+                    continue;
+                }
+                Some(_) => {}
+            }
+            match char_at(text, stop) {
+                (Some(c), width)
+                    if !matches!(
+                        c,
+                        '，' | '、' | '；' | '？' | '！' | '。' | crate::policy::mask::BULLET
+                    ) && digit_value(c).is_none() =>
+                {
+                    stop += width
+                }
+                _ => break,
+            }
+        }
+        // A phrase that goes on to the next number is that number's
+        // (`TID 842439646214 - mera number +92 …`, `… call me at 8065-2517`).
+        if text
+            .get(stop)
+            .is_some_and(|&b| b.is_ascii_digit() || b == b'+')
+            || char_at(text, stop)
+                .0
+                .is_some_and(|c| digit_value(c).is_some())
+        {
+            return false;
+        }
+        let window = &text[end..stop];
+        let words = if window.is_ascii() {
+            &self.ascii_context
+        } else {
+            &self.context
+        };
+        // A phone word, and no veto word: `- Phone case still there?`
+        // names a product.
+        let mut phone = false;
+        for m in words.automaton.find_overlapping_iter(window) {
+            if !is_whole_word(window, m.start(), m.end()) {
+                continue;
+            }
+            if m.pattern().as_usize() < words.negatives {
+                return false;
+            }
+            phone = true;
+        }
+        phone
     }
 
     /// [`Self::context_before`], remembered for the last `end` asked about:
@@ -760,7 +817,7 @@ impl PhoneDetector {
             // Amounts and context are checked only once the digits are a
             // valid number: they cost more than validation rejects.
             Form::Plain => self
-                .plain(ctx, start, digits, groups, memo)
+                .plain(ctx, start, end, digits, groups, memo)
                 .filter(|_| !near_currency(text, start, end)),
         };
         let Some((code, nsn, confidence)) = found else {
@@ -787,12 +844,19 @@ impl PhoneDetector {
         &self,
         ctx: &Context<'_>,
         start: usize,
+        end: usize,
         digits: &[u8],
         groups: &[Group],
         memo: &ContextMemo,
     ) -> Option<(u16, Digits, f32)> {
         let region = ctx.region.map(|r| &TABLES.regions[r.index()]);
         let context = || self.context_memo(ctx.text, start, memo);
+        // A phone word before the number, or, with no context word before
+        // it, right after it.
+        let phone_word = || match context() {
+            Some(said) => said,
+            None => self.phone_word_after(ctx.text, end),
+        };
         // A valid number that a veto word rules out is remembered: its
         // groups are the order's (or invoice's …), and no shorter number
         // is read out of them (`заказ № 8 912 345-67-89`).
@@ -851,7 +915,7 @@ impl PhoneDetector {
             // code of the region, which one unknown. Validation first: the
             // context costs more, and most digits are no such number.
             if let Some(local) = local_number(rules, digits) {
-                let read = context() == Some(true) && !after_postcode_word(ctx.text, start);
+                let read = phone_word() && !after_postcode_word(ctx.text, start);
                 return read.then_some((rules.code, local, CONF_LOCAL));
             }
         }
@@ -862,7 +926,7 @@ impl PhoneDetector {
             // regions, like NANP's, tries each): do it only when the digits
             // start with the region's own code or a phone word came before.
             let home_prefix = region.is_some_and(|r| starts_with_code(digits, r.code));
-            if !home_prefix && context() != Some(true) {
+            if !home_prefix && !phone_word() {
                 return None;
             }
             let (code, nsn) = TABLES.parse_international(digits)?;
@@ -870,10 +934,10 @@ impl PhoneDetector {
             if vetoed() {
                 return None;
             }
-            return match context() {
-                Some(true) if !home => Some((code, nsn, CONF_BARE_KEYWORD)),
-                _ if home => Some((code, nsn, CONF_BARE_HOME)),
-                _ => None,
+            return if home {
+                Some((code, nsn, CONF_BARE_HOME))
+            } else {
+                phone_word().then_some((code, nsn, CONF_BARE_KEYWORD))
             };
         }
         None
@@ -1105,8 +1169,6 @@ impl PhoneDetector {
     }
 }
 
-/// The group of two or more digits that opens `span` with a `+` and ends
-/// one separator before `at`, if there is one (`+91 ` before `9 8 7 6 …`).
 /// Digits dialled within their area ([`RegionRules::is_local`]), as far as
 /// they can be normalized: the calling code, then the national digits
 /// written (as libphonenumber parses a number it finds only possible
@@ -1126,9 +1188,22 @@ fn local_number(rules: &RegionRules, digits: &[u8]) -> Option<Digits> {
         .flatten()
 }
 
+/// Whether a context word found at `start..end` of `window` stands as a
+/// whole word: keywords start a word ("shopping" holds no "pin"; scripts
+/// without spaces, Chinese and Japanese, have no word starts) and end one.
+fn is_whole_word(window: &[u8], start: usize, end: usize) -> bool {
+    let spaced = char_at(window, start).0.is_some_and(is_latin_letter);
+    let at_word_start =
+        !spaced || !matches!(char_before(window, start).0, Some(c) if is_alphanumeric(c));
+    let is_symbol = !window[start].is_ascii_alphanumeric() && window[start] < 0x80;
+    let at_word_end =
+        is_symbol || !matches!(char_at(window, end).0, Some(c) if is_alphabetic(c) && c.is_ascii());
+    at_word_start && at_word_end
+}
+
 /// Whether the word right before `start` (past a `:` and spaces; `C.P.`
-/// reads as `cp`)
-/// is one that names a phone in one market and a postcode in others:
+/// reads as `cp`) is one that names a phone in one market and a postcode
+/// in others:
 /// Turkish `cep` (a mobile) is Brazil's `CEP 59763-343`, Filipino `cp` (a
 /// cellphone) the Spanish and French `CP 47002`. Either is phone word
 /// enough for a whole number, not for one without its area code, which a
@@ -1148,6 +1223,8 @@ fn after_postcode_word(text: &[u8], start: usize) -> bool {
     matches!(word.as_slice(), b"cep" | b"cp")
 }
 
+/// The group of two or more digits that opens `span` with a `+` and ends
+/// one separator before `at`, if there is one (`+91 ` before `9 8 7 6 …`).
 fn opening_group(text: &[u8], span: Span, at: usize) -> Option<Group> {
     let before = &text[span.start..at];
     let first = before.iter().position(u8::is_ascii_digit)?;

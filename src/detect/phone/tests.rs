@@ -507,6 +507,70 @@ fn numbers_without_their_area_code_after_a_phone_word() {
     }
 }
 
+/// Languages that put the verb last say the phone word after the number.
+#[test]
+fn phone_words_after_the_number() {
+    let s = scanner();
+    for (region, text, number, normalized) in [
+        (
+            "AE",
+            "919876543210 पर व्हाट्सएप करें",
+            "919876543210",
+            "+919876543210",
+        ),
+        (
+            "IN",
+            "447911123456 mera whatsapp hai",
+            "447911123456",
+            "+447911123456",
+        ),
+        (
+            "IN",
+            "447911123456 is my whatsapp",
+            "447911123456",
+            "+447911123456",
+        ),
+        ("BR", "98765-4321 é meu zap", "98765-4321", "+55987654321"),
+    ] {
+        assert_eq!(
+            found(&s, region, text),
+            [(number.into(), normalized.into())],
+            "{text}"
+        );
+    }
+    // Another clause, a veto word before or after, or a phrase that goes
+    // on to the next number: the digits are no phone number.
+    for (region, text, digits) in [
+        ("IN", "447911123456. call me", "447911123456"),
+        ("BR", "98765-4321, meu zap", "98765-4321"),
+        ("IN", "order 447911123456 call me", "447911123456"),
+        ("IN", "447911123456 order number", "447911123456"),
+        (
+            "SG",
+            "my 610306106859 - Phone case still got or not?",
+            "610306106859",
+        ),
+        (
+            "SG",
+            "ok here 821010148466 call me at 8065-2517 can?",
+            "821010148466",
+        ),
+        (
+            "PK",
+            "JazzCash TID 842439646214 - mera number +92 3010405375 hai",
+            "842439646214",
+        ),
+        (
+            "US",
+            "see clause 6.12.25.28.51.50 of the T&C 📞📞",
+            "6.12.25.28.51.50",
+        ),
+    ] {
+        let phones = texts(&s, region, text);
+        assert!(!phones.iter().any(|p| p == digits), "{text}: {phones:?}");
+    }
+}
+
 #[test]
 fn hard_negatives() {
     let s = scanner();
