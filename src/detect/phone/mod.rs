@@ -910,6 +910,14 @@ impl PhoneDetector {
                 };
                 return (!vetoed()).then_some((rules.code, national.digits, confidence));
             }
+            // Valid at home but written without the national prefix its
+            // format asks for (`telp 812-3456-7890` in Indonesia, where
+            // the `0` was dropped with a `+62`): after a phone word, the
+            // home number, rather than bare digits of another country
+            // (`+81 23456 7890`).
+            if rules.is_valid(nsn) && !national.had_prefix && phone_word() {
+                return Some((rules.code, national.digits, CONF_BARE_KEYWORD));
+            }
             // Dialled within its area, after a phone word ("meu zap
             // 98765-4321", "mi cel 15-4123-4567"): valid after some area
             // code of the region, which one unknown. Validation first: the

@@ -507,6 +507,25 @@ fn numbers_without_their_area_code_after_a_phone_word() {
     }
 }
 
+/// A home number whose format asks for the national prefix, written
+/// without it: after a phone word it is the home number, not bare digits
+/// of another country (Indonesia's `812…` would be Japan's `+81 2…`).
+#[test]
+fn a_home_number_without_its_prefix_after_a_phone_word() {
+    let s = scanner();
+    assert_eq!(
+        found(&s, "ID", "telp 812-3456-7890"),
+        [("812-3456-7890".into(), "+6281234567890".into())]
+    );
+    assert_eq!(
+        found(&s, "GB", "call me 7400 123456"),
+        [("7400 123456".into(), "+447400123456".into())]
+    );
+    // Without the word, such digits are no number (a bare `2079460958`).
+    assert!(found(&s, "GB", "ref 7400 123456").is_empty());
+    assert!(found(&s, "ID", "812-3456-7890").is_empty());
+}
+
 /// Languages that put the verb last say the phone word after the number.
 #[test]
 fn phone_words_after_the_number() {
@@ -746,7 +765,13 @@ fn shared_calling_code_forms_from_the_issue() {
     // British formats want the 0, so a bare number is none (nor in
     // Finland, for Åland).
     assert!(conf("GB", "Hi 5692674440 pls check").is_empty());
-    assert!(conf("FI", "soita 20766944").is_empty());
+    assert!(conf("FI", "moi 20766944 kiitos").is_empty());
+    // After a phone word ("call"), a home number without its 0 is read
+    // (see `a_home_number_without_its_prefix_after_a_phone_word`).
+    assert_eq!(
+        conf("FI", "soita 20766944"),
+        [("20766944".into(), "+35820766944".into(), 0.7)]
+    );
     assert!(conf("FI", "tilaus 020766944 ei ole vielä tullut").is_empty());
     // Receipt and reference words veto a US number in a Canadian chat as
     // they veto a Canadian one.
