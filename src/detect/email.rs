@@ -456,20 +456,75 @@ fn unknown_tail_cut(text: &[u8], from: usize, last_label: (usize, usize)) -> Opt
 /// `scan@home.pdf`, `report@v2.docx` are file names. Extensions that are
 /// also top-level domains (`.zip`, `.mov`, `.py`, `.sh`) name both, and
 /// stay addresses.
-const FILE_NAME_EXTENSIONS: &[&str] = &[
-    "png", "jpg", "jpeg", "gif", "svg", "webp", "bmp", "tif", "tiff", "heic", "ico", "pdf", "doc",
-    "docx", "xls", "xlsx", "ppt", "pptx", "odt", "txt", "rtf", "csv", "json", "xml", "yaml", "yml",
-    "html", "htm", "js", "ts", "css", "mp3", "mp4", "m4a", "wav", "ogg", "opus", "aac", "avi",
-    "mkv", "webm", "3gp", "apk", "exe", "dmg", "rar", "7z", "gz", "tgz", "vcf",
+const FILE_NAME_EXTENSIONS: [u32; 50] = [
+    packed(b"png"),
+    packed(b"jpg"),
+    packed(b"jpeg"),
+    packed(b"gif"),
+    packed(b"svg"),
+    packed(b"webp"),
+    packed(b"bmp"),
+    packed(b"tif"),
+    packed(b"tiff"),
+    packed(b"heic"),
+    packed(b"ico"),
+    packed(b"pdf"),
+    packed(b"doc"),
+    packed(b"docx"),
+    packed(b"xls"),
+    packed(b"xlsx"),
+    packed(b"ppt"),
+    packed(b"pptx"),
+    packed(b"odt"),
+    packed(b"txt"),
+    packed(b"rtf"),
+    packed(b"csv"),
+    packed(b"json"),
+    packed(b"xml"),
+    packed(b"yaml"),
+    packed(b"yml"),
+    packed(b"html"),
+    packed(b"htm"),
+    packed(b"js"),
+    packed(b"ts"),
+    packed(b"css"),
+    packed(b"mp3"),
+    packed(b"mp4"),
+    packed(b"m4a"),
+    packed(b"wav"),
+    packed(b"ogg"),
+    packed(b"opus"),
+    packed(b"aac"),
+    packed(b"avi"),
+    packed(b"mkv"),
+    packed(b"webm"),
+    packed(b"3gp"),
+    packed(b"apk"),
+    packed(b"exe"),
+    packed(b"dmg"),
+    packed(b"rar"),
+    packed(b"7z"),
+    packed(b"gz"),
+    packed(b"tgz"),
+    packed(b"vcf"),
 ];
+
+/// Up to four ASCII bytes as one integer (zeros after a shorter label,
+/// which holds no zero byte): a list of them is compared without a call.
+const fn packed(label: &[u8]) -> u32 {
+    let mut word = [0u8; 4];
+    let mut i = 0;
+    while i < label.len() && i < 4 {
+        word[i] = label[i].to_ascii_lowercase();
+        i += 1;
+    }
+    u32::from_le_bytes(word)
+}
 
 /// Whether the last label of a domain is a file name's extension and no
 /// top-level domain ([`FILE_NAME_EXTENSIONS`]).
 fn is_file_name_extension(label: &[u8]) -> bool {
-    FILE_NAME_EXTENSIONS
-        .iter()
-        .any(|e| e.as_bytes().eq_ignore_ascii_case(label))
-        && !is_top_level_domain(label)
+    label.len() <= 4 && FILE_NAME_EXTENSIONS.contains(&packed(label)) && !is_top_level_domain(label)
 }
 
 /// Whether `label` (ASCII) is a top-level domain of the root zone, in any

@@ -892,7 +892,8 @@ impl PhoneDetector {
         if let Some(rules) = region {
             let national = rules.strip_national_prefix(digits);
             let nsn = national.digits.as_slice();
-            if rules.is_valid(nsn) && (national.had_prefix || rules.prefix_optional_for(nsn)) {
+            let valid = rules.is_valid(nsn);
+            if valid && (national.had_prefix || rules.prefix_optional_for(nsn)) {
                 let confidence = if national.had_prefix {
                     CONF_NATIONAL_PREFIX
                 } else {
@@ -915,7 +916,7 @@ impl PhoneDetector {
             // the `0` was dropped with a `+62`): after a phone word, the
             // home number, rather than bare digits of another country
             // (`+81 23456 7890`).
-            if rules.is_valid(nsn) && !national.had_prefix && phone_word() {
+            if valid && !national.had_prefix && phone_word() {
                 return Some((rules.code, national.digits, CONF_BARE_KEYWORD));
             }
             // Dialled within its area, after a phone word ("meu zap
@@ -1199,6 +1200,7 @@ fn local_number(rules: &RegionRules, digits: &[u8]) -> Option<Digits> {
 /// Whether a context word found at `start..end` of `window` stands as a
 /// whole word: keywords start a word ("shopping" holds no "pin"; scripts
 /// without spaces, Chinese and Japanese, have no word starts) and end one.
+#[inline]
 fn is_whole_word(window: &[u8], start: usize, end: usize) -> bool {
     let spaced = char_at(window, start).0.is_some_and(is_latin_letter);
     let at_word_start =
