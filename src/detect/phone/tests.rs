@@ -625,6 +625,13 @@ fn hard_negatives() {
         ("IN", "1234567"),
         ("FR", "pedido 0612345678"),
         ("RU", "заказ 89123456789"),
+        // Amounts named by a price word or a currency written out, after
+        // a phone word too.
+        ("IN", "phone price 9876543210"),
+        ("BR", "celular 98765432 reais? caro demais"),
+        ("BR", "me chama no zap, valor 98765-4321"),
+        ("IN", "whatsapp me 9876543210 rupees"),
+        ("MX", "cel 5512345678 pesos"),
     ];
     for (region, text) in cases {
         assert_eq!(
