@@ -70,7 +70,7 @@
 // Kind `imei`. A mobile device's IMEI (Luhn), named by a keyword.
 #define PIIMASK_KIND_IMEI 8
 
-// Kind `crypto_address`. A Bitcoin (Base58Check, Bech32/Bech32m) or Ethereum (EIP-55) address.
+// Kind `crypto_address`. A Bitcoin (Base58Check, Bech32/Bech32m), Ethereum (EIP-55) or Tron (Base58Check, `T…`) address.
 #define PIIMASK_KIND_CRYPTO_ADDRESS 9
 
 // Kind `us_ssn`. US Social Security Number.

@@ -81,7 +81,8 @@ kinds! {
     BankAccount = 7 => "bank_account",
     /// A mobile device's IMEI (Luhn), named by a keyword.
     Imei = 8 => "imei",
-    /// A Bitcoin (Base58Check, Bech32/Bech32m) or Ethereum (EIP-55) address.
+    /// A Bitcoin (Base58Check, Bech32/Bech32m), Ethereum (EIP-55) or Tron
+    /// (Base58Check, `T…`) address.
     CryptoAddress = 9 => "crypto_address",
     /// US Social Security Number.
     UsSsn = 10 => "us_ssn",

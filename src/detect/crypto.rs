@@ -1,4 +1,4 @@
-//! Cryptocurrency addresses: where a customer is paid, or pays. Three
+//! Cryptocurrency addresses: where a customer is paid, or pays. Four
 //! encodings, each with a checksum, so no keyword is needed:
 //!
 //! * Bitcoin Base58Check (P2PKH `1…`, P2SH `3…`): a version byte, a
@@ -6,14 +6,18 @@
 //! * Bitcoin Bech32 / Bech32m (BIP-173, BIP-350; `bc1…`, testnet `tb1…`):
 //!   segwit v0 with the Bech32 checksum, v1+ (taproot) with Bech32m, and
 //!   the witness program lengths the BIPs allow (the `bech32` crate).
+//! * Tron (`T…`, where USDT's TRC-20 transfers go): Base58Check with
+//!   version byte 0x41, 34 characters.
 //! * Ethereum: `0x` and 40 hex digits; mixed case carries the EIP-55
 //!   checksum (Keccak-256 of the lower-case address), which must hold.
 //!   All-lower or all-upper case has no checksum and scores a little less.
 //!
-//! Every form starts with a digit (`1`, `3`, `bc1`, `0x`), so the scanner's
-//! digit trigger brings them here: the address starts at the last digit
-//! run of a numeric span that is followed by a letter or digit (the span
-//! ends where the letters begin), or two letters before it for `bc1`/`tb1`.
+//! Bitcoin's and Ethereum's forms start with a digit (`1`, `3`, `bc1`,
+//! `0x`), so the scanner's digit trigger brings them here: the address
+//! starts at the last digit run of a numeric span that is followed by a
+//! letter or digit (the span ends where the letters begin), or two letters
+//! before it for `bc1`/`tb1`. A Tron address is read from its first digit
+//! run, after the letters it opens with.
 
 use sha2::{Digest, Sha256};
 use sha3::Keccak256;
@@ -47,7 +51,7 @@ impl Detector for CryptoDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         // The span ends at its last digit; an address goes on with letters.
-        // Nearly every span stops here, before the call below.
+        // Nearly every span stops here, before the calls below.
         if ctx
             .text
             .get(span.end)
@@ -55,6 +59,45 @@ impl Detector for CryptoDetector {
         {
             address(ctx, span, out);
         }
+        // A Tron address opens with a letter: its first digits arrive here
+        // after letters.
+        if span.start > 0 && ctx.text[span.start - 1].is_ascii_alphabetic() {
+            tron_address(ctx, span, out);
+        }
+    }
+}
+
+/// The Tron address (`T…`: USDT's TRC-20 rail, how much of chat commerce
+/// is paid in stablecoins) whose first digits start `span`, if there is
+/// one. Base58Check with version byte 0x41, 34 characters. An address
+/// with no digit at all (about one in 250) never reaches a detector.
+#[inline(never)]
+fn tron_address(ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+    const LEN: usize = 34;
+    let text = ctx.text;
+    let mut start = span.start;
+    while start > 0 && span.start - start < LEN && text[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    if text[start] != b'T' || glues(char_before(text, start).0) {
+        return;
+    }
+    let end = start + LEN;
+    let Some(token) = text.get(start..end) else {
+        return;
+    };
+    if !token.iter().all(u8::is_ascii_alphanumeric) || glues(char_at(text, end).0) {
+        return;
+    }
+    if base58check_version(token, 0x41) {
+        out.push(Finding {
+            kind: Kind::CryptoAddress,
+            start,
+            end,
+            confidence: CONF_CHECKED,
+            // ASCII by construction.
+            normalized: String::from_utf8_lossy(token).into_owned(),
+        });
     }
 }
 
@@ -105,16 +148,15 @@ fn address(ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
 
 /// A P2PKH or P2SH mainnet address with a valid Base58Check checksum.
 fn base58check(token: &[u8]) -> bool {
-    if !(26..=35).contains(&token.len()) {
-        return false;
-    }
-    let Ok(bytes) = bs58::decode(token).into_vec() else {
-        return false;
-    };
-    let [version, ..] = bytes[..] else {
-        return false;
-    };
-    if bytes.len() != 25 || !matches!(version, 0x00 | 0x05) {
+    (26..=35).contains(&token.len())
+        && (base58check_version(token, 0x00) || base58check_version(token, 0x05))
+}
+
+/// Whether `token` is Base58Check of 25 bytes: `version`, a 20-byte hash
+/// and a 4-byte double-SHA-256 checksum.
+fn base58check_version(token: &[u8], version: u8) -> bool {
+    let mut bytes = [0u8; 25];
+    if bs58::decode(token).onto(&mut bytes[..]) != Ok(25) || bytes[0] != version {
         return false;
     }
     let (payload, checksum) = bytes.split_at(21);
@@ -181,6 +223,16 @@ mod tests {
         "0xD1220A0cf47c7B9Be7A2E6BA89F429762e7b9aDb",
     ];
 
+    /// Tron: USDT's TRC-20 contract, and addresses made with Python's
+    /// `hashlib` (version byte 0x41, random hash, double-SHA-256 checksum).
+    const TRON: &[&str] = &[
+        "TR7NHqjeKQxGTCi8q8ZY4pL8otSzgjLj6t",
+        "TNPeeaaFB7K9cmo4uQpcU32zGK8G1NYqeL",
+        "TQVHCEUnXAzKFbAEQn9nyAGnUfffPGn9de",
+        "TWxAU8TiMJBvqxHUkryveQL9VaKJFibwmW",
+        "TTscEMyHh2r1uuC1u6uu4DwGyekjjKqPzC",
+    ];
+
     static SCANNER: once_cell::sync::Lazy<Scanner> = once_cell::sync::Lazy::new(|| {
         Scanner::builder()
             .kinds([Kind::CryptoAddress])
@@ -197,8 +249,26 @@ mod tests {
     }
 
     #[test]
+    fn tron_addresses_need_their_checksum_and_stand_alone() {
+        for v in TRON {
+            assert_eq!(found(&format!("USDT TRC20: {v}.")), [(v.to_string(), 0.98)]);
+            // Any one character changed breaks the checksum.
+            for i in 1..v.len() {
+                let mut changed = v.as_bytes().to_vec();
+                changed[i] = if changed[i] == b'2' { b'3' } else { b'2' };
+                let changed = String::from_utf8(changed).unwrap();
+                assert!(found(&changed).is_empty(), "{changed}");
+            }
+            // Glued to a longer token, it is none.
+            assert!(found(&format!("x{v}")).is_empty());
+            assert!(found(&format!("{v}9")).is_empty());
+        }
+        assert!(found("The T1000 model, TR7 and T9 keyboards").is_empty());
+    }
+
+    #[test]
     fn published_test_vectors() {
-        for v in BASE58.iter().chain(BECH32).chain(EIP55) {
+        for v in BASE58.iter().chain(BECH32).chain(EIP55).chain(TRON) {
             assert_eq!(
                 found(&format!("send to {v} pls")),
                 [(v.to_string(), 0.98)],

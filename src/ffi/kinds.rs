@@ -18,7 +18,7 @@ pub const PIIMASK_KIND_UPI_ID: u32 = 6;
 pub const PIIMASK_KIND_BANK_ACCOUNT: u32 = 7;
 /// Kind `imei`. A mobile device's IMEI (Luhn), named by a keyword.
 pub const PIIMASK_KIND_IMEI: u32 = 8;
-/// Kind `crypto_address`. A Bitcoin (Base58Check, Bech32/Bech32m) or Ethereum (EIP-55) address.
+/// Kind `crypto_address`. A Bitcoin (Base58Check, Bech32/Bech32m), Ethereum (EIP-55) or Tron (Base58Check, `T…`) address.
 pub const PIIMASK_KIND_CRYPTO_ADDRESS: u32 = 9;
 /// Kind `us_ssn`. US Social Security Number.
 pub const PIIMASK_KIND_US_SSN: u32 = 10;
