@@ -346,6 +346,13 @@ fn region(
     // more often a code or an amount than a number.
     let mut local: Vec<(u16, u16)> = Vec::new();
     let d = meta.descriptors();
+    // Whether mobiles too are given without their area code (Brazil,
+    // Argentina, Mexico, the NANP …): the guard then owns those forms too.
+    let local_mobiles = d.mobile().is_some_and(|m| {
+        m.possible_local_length()
+            .iter()
+            .any(|&n| n >= MIN_LOCAL_DIGITS)
+    });
     for desc in [d.fixed_line(), d.mobile()].into_iter().flatten() {
         for &short in desc.possible_local_length() {
             for &full in desc.possible_length() {
@@ -363,7 +370,7 @@ fn region(
     let _ = write!(
         out,
         "    RawRegion {{ id: {:?}, code: {}, lengths: {lengths:#x}, valid: {valid}, \
-         local: &{local:?}, intl_prefix: {}, national_prefix: {}, transform: {:?}, \
+         local: &{local:?}, local_mobiles: {local_mobiles}, intl_prefix: {}, national_prefix: {}, transform: {:?}, \
          captures: {:?}, formats: &[",
         meta.id(),
         meta.country_code(),

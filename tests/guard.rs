@@ -571,3 +571,52 @@ fn an_event_sink_sees_every_check_with_events() {
         [("agent-7".to_string(), "c-2".to_string(), 2)]
     );
 }
+
+/// An agent who drops the area code of a customer's mobile still pastes
+/// it: the guard owns a number's forms without its area code (Brazil,
+/// Argentina's mobile token), not where mobiles never lose it (India).
+#[test]
+fn a_number_pasted_without_its_area_code_is_the_customers() {
+    for (region, inbound, outbound) in [
+        (
+            "BR",
+            "meu zap é +55 11 98765-4321",
+            "me chama no zap 98765-4321",
+        ),
+        ("BR", "fixo (11) 3456-7890", "liga no fixo 3456-7890"),
+        ("AR", "mi cel +54 9 11 4123-4567", "llamame al 15 4123-4567"),
+        ("AR", "mi cel 011 15-4123-4567", "mi cel: 4123-4567"),
+    ] {
+        let scanner = Arc::new(Scanner::builder().region(region).build().unwrap());
+        let guard = Guard::new(scanner, &key(), GuardConfig::default()).unwrap();
+        guard
+            .observe_inbound_at("customer", inbound, 1000, None)
+            .unwrap();
+        let leak = guard.check(&Outbound {
+            time: Some(1001),
+            ..Outbound::new("elsewhere", "agent-1", outbound)
+        });
+        assert_eq!(
+            classes(&leak),
+            [(
+                LeakClass::CrossConversationLeak,
+                "phone".to_string(),
+                vec!["customer".to_string()]
+            )],
+            "{outbound}"
+        );
+        // In its own conversation it is the customer's own.
+        let own = guard.check(&Outbound {
+            time: Some(1002),
+            ..Outbound::new("customer", "agent-1", outbound)
+        });
+        assert_eq!(classes(&own), [], "{outbound}");
+    }
+    // An Indian mobile is never given without its first digits: only the
+    // number is owned.
+    let guard = new_guard();
+    guard
+        .observe_inbound_at("customer", "my number 98765 43210", 1000, None)
+        .unwrap();
+    assert_eq!(guard.forget("customer").unwrap(), 1);
+}

@@ -740,7 +740,7 @@ impl Guard {
     ) -> Result<Vec<Finding>, GuardError> {
         Guard::check_conversation(conversation)?;
         let findings = self.scan(text, region)?;
-        let fingerprints: Vec<Fingerprint> = findings.iter().map(|f| self.fingerprint(f)).collect();
+        let fingerprints = self.owned_fingerprints(&findings);
         self.store.add(conversation, &fingerprints, time)?;
         Ok(findings)
     }
@@ -767,8 +767,25 @@ impl Guard {
             .iter()
             .find(|f| f.kind == *kind)
             .ok_or_else(|| GuardError::Invalid(format!("the value is not a valid {kind}")))?;
-        self.store
-            .add(conversation, &[self.fingerprint(finding)], time)
+        let fingerprints = self.owned_fingerprints(std::slice::from_ref(finding));
+        self.store.add(conversation, &fingerprints, time)
+    }
+
+    /// The fingerprints a conversation owns for `findings`: each value's,
+    /// and a phone number's forms without its area code (an agent who
+    /// writes `98765-4321` for the customer's `+55 11 98765-4321` still
+    /// pastes it; see [`crate::detect::phone::local_forms`]).
+    fn owned_fingerprints(&self, findings: &[Finding]) -> Vec<Fingerprint> {
+        let mut fingerprints = Vec::with_capacity(findings.len());
+        for finding in findings {
+            fingerprints.push(self.fingerprint(finding));
+            if finding.kind == Kind::Phone {
+                crate::detect::phone::local_forms(&finding.normalized, |form| {
+                    fingerprints.push(self.fingerprint_of(&Kind::Phone, &form));
+                });
+            }
+        }
+        fingerprints
     }
 
     /// Erases everything `conversation` owns (an erasure request); returns

@@ -73,6 +73,8 @@ pub(crate) struct RawRegion {
     /// Numbers dialled within their area: (digits without the area code,
     /// digits of the area code), from the metadata's "local only" lengths.
     local: &'static [(u8, u8)],
+    /// Whether mobiles have such local lengths too.
+    local_mobiles: bool,
     intl_prefix: Option<RawPrefix>,
     /// The national prefix pattern for parsing (or the prefix itself).
     national_prefix: Option<RawPrefix>,
@@ -475,6 +477,18 @@ impl RegionRules {
     /// number cannot be written in E.164.
     pub(crate) fn is_local(&self, digits: &[u8]) -> bool {
         self.is_local_after(b"", digits)
+    }
+
+    /// (digits of a local number, digits of the area code before it) the
+    /// metadata gives the region, seven digits or more.
+    pub(crate) fn local_lengths(&self) -> &'static [(u8, u8)] {
+        self.raw.local
+    }
+
+    /// Whether the region's mobiles, not only its fixed lines, are given
+    /// without their area code.
+    pub(crate) fn has_local_mobiles(&self) -> bool {
+        self.raw.local_mobiles
     }
 
     /// [`Self::is_local`] for a mobile written with a token of its own that

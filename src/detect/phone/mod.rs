@@ -1276,6 +1276,56 @@ fn local_number(rules: &RegionRules, digits: &[u8]) -> Option<Digits> {
         .flatten()
 }
 
+/// The normalized values the number `e164` takes when written without its
+/// area code ([`local_number`]): `+5511987654321` is `+55987654321` as
+/// `98765-4321` and `+5587654321` as `8765-4321`; an Argentine mobile is
+/// also its token's form (`15 4123-4567`, `+54941234567`). Which digits
+/// are the area code is not in the metadata, so every split of the local
+/// lengths is given. Only for regions whose mobiles are given that way
+/// (Brazil, Argentina, Mexico, the NANP …). The leak guard owns these
+/// beside the whole number, so that an agent who drops the area code
+/// still pastes the customer's.
+pub(crate) fn local_forms(e164: &str, mut form: impl FnMut(String)) {
+    let Some(digits) = e164.strip_prefix('+') else {
+        return;
+    };
+    let Some((code, nsn)) = TABLES.parse_international(digits.as_bytes()) else {
+        return;
+    };
+    let nsn = nsn.as_slice();
+    let mut given: Vec<String> = Vec::new();
+    for &r in TABLES.regions_for_code(u32::from(code)) {
+        let rules = &TABLES.regions[usize::from(r)];
+        // Customers give their mobiles: where only fixed lines are given
+        // without the area code (India, Indonesia …), a mobile's digits
+        // cut short are no form of it.
+        if !rules.has_local_mobiles() || !rules.is_valid(nsn) {
+            continue;
+        }
+        let token = MOBILE_TOKENS
+            .iter()
+            .filter(|(id, _, head)| *id == rules.id && nsn.starts_with(head))
+            .map(|(_, _, head)| *head);
+        for head in std::iter::once(&b""[..]).chain(token) {
+            let rest = &nsn[head.len()..];
+            for &(local, area) in rules.local_lengths() {
+                if usize::from(local) + usize::from(area) != rest.len() {
+                    continue;
+                }
+                let tail = &rest[usize::from(area)..];
+                let mut normalized = String::with_capacity(4 + head.len() + tail.len());
+                normalized.push('+');
+                push_decimal(&mut normalized, code);
+                normalized.extend(head.iter().chain(tail).map(|&d| char::from(d)));
+                if !given.contains(&normalized) {
+                    given.push(normalized.clone());
+                    form(normalized);
+                }
+            }
+        }
+    }
+}
+
 /// Whether a context word found at `start..end` of `window` stands as a
 /// whole word: keywords start a word ("shopping" holds no "pin"; scripts
 /// without spaces, Chinese and Japanese, have no word starts) and end one.
