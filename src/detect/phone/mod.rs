@@ -772,11 +772,19 @@ impl PhoneDetector {
         // Where the number starts as written: a `+`, or a `(` that closes
         // after the first group, or the first digit.
         let plus_at = first.sep.plus_at;
+        // Brazil's `0xx` before the area code, a national prefix with the
+        // carrier left open (`(0xx11) 98765-4321`, `0XX21 3456-7890`),
+        // opens the number as a `0` would.
+        let placeholder = plus_at
+            .is_none()
+            .then(|| carrier_placeholder_before(text, first.start))
+            .flatten();
+        let opening = match placeholder {
+            Some(at) => (at > 0 && text[at - 1] == b'(').then(|| at - 1),
+            None => first.sep.open_at,
+        };
         // "(070-146) 36 71": the `(` counts when one `)` closes it inside.
-        let open_at = first
-            .sep
-            .open_at
-            .filter(|_| groups[1..].iter().map(|g| g.sep.closes).sum::<u8>() == 1);
+        let open_at = opening.filter(|_| groups[1..].iter().map(|g| g.sep.closes).sum::<u8>() == 1);
         // Parentheses inside the number must pair up: "4020000 (011" is
         // the end of one token and the start of another.
         let mut depth = i32::from(open_at.is_some());
@@ -800,7 +808,7 @@ impl PhoneDetector {
             (Some(p), Some(o)) => p.min(o),
             (Some(p), None) => p,
             (None, Some(o)) => o,
-            (None, None) => first.start,
+            (None, None) => placeholder.unwrap_or(first.start),
         };
         let end = last.end;
         // A last group that is the hour of a time (`… - 18:15`, `१८:१५`)
@@ -1085,7 +1093,8 @@ impl Detector for PhoneDetector {
         let code = matches!(left, Some(c) if is_latin_letter(c))
             && !opens
             && !encoded_plus_before(text, span.start)
-            && !text::escape_ends_at(text, span.start);
+            && !text::escape_ends_at(text, span.start)
+            && carrier_placeholder_before(text, span.start).is_none();
         if code {
             // A code ends where a sentence does, or where a `+` or `(`
             // opens a number: in `TXN330… 080 6975 5969`, `…E7Z7 - +91
@@ -1324,6 +1333,16 @@ pub(crate) fn local_forms(e164: &str, mut form: impl FnMut(String)) {
             }
         }
     }
+}
+
+/// Where Brazil's `0xx` ends right before `at` (`(0xx11) 98765-4321`):
+/// the national prefix with the carrier code left for the caller to
+/// choose, written in front of the area code. It starts a word.
+fn carrier_placeholder_before(text: &[u8], at: usize) -> Option<usize> {
+    let start = at.checked_sub(3)?;
+    let written = text[start] == b'0' && text[start + 1..at].eq_ignore_ascii_case(b"xx");
+    let free = start == 0 || !text[start - 1].is_ascii_alphanumeric();
+    (written && free).then_some(start)
 }
 
 /// Whether a context word found at `start..end` of `window` stands as a

@@ -526,6 +526,25 @@ fn a_home_number_without_its_prefix_after_a_phone_word() {
     assert!(found(&s, "ID", "812-3456-7890").is_empty());
 }
 
+/// Brazil's `0xx` (the national prefix, the carrier left open) before the
+/// area code.
+#[test]
+fn brazils_carrier_placeholder() {
+    let s = scanner();
+    for (text, number, normalized) in [
+        ("(0xx11) 98765-4321", "(0xx11) 98765-4321", "+5511987654321"),
+        ("fone: 0XX21 3456-7890.", "0XX21 3456-7890", "+552134567890"),
+    ] {
+        assert_eq!(
+            found(&s, "BR", text),
+            [(number.into(), normalized.into())],
+            "{text}"
+        );
+    }
+    // Inside a word it is a code's.
+    assert!(found(&s, "BR", "ref abc0xx11 98765-4321").is_empty());
+}
+
 /// Languages that put the verb last say the phone word after the number.
 #[test]
 fn phone_words_after_the_number() {
