@@ -940,9 +940,15 @@ impl PhoneDetector {
         let context = || self.context_memo(ctx.text, start, memo);
         // A phone word before the number, or, with no context word before
         // it, right after it.
+        // (Read once: three readings below may ask.)
+        let after = std::cell::Cell::new(None);
         let phone_word = || match context() {
             Some(said) => said,
-            None => self.phone_word_after(ctx.text, end),
+            None => after.get().unwrap_or_else(|| {
+                let said = self.phone_word_after(ctx.text, end);
+                after.set(Some(said));
+                said
+            }),
         };
         // A valid number that a veto word rules out is remembered: its
         // groups are the order's (or invoice's …), and no shorter number
