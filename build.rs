@@ -370,8 +370,8 @@ fn region(
     let _ = write!(
         out,
         "    RawRegion {{ id: {:?}, code: {}, lengths: {lengths:#x}, valid: {valid}, \
-         local: &{local:?}, local_mobiles: {local_mobiles}, intl_prefix: {}, national_prefix: {}, transform: {:?}, \
-         captures: {:?}, formats: &[",
+         local: &{local:?}, local_mobiles: {local_mobiles}, intl_prefix: {}, \
+         national_prefix: {}, transform: {:?}, captures: {:?}, formats: &[",
         meta.id(),
         meta.country_code(),
         show(intl_prefix.map(|p| format!("Some({})", prefix(&p, patterns)))),

@@ -314,61 +314,15 @@ const POSITIVE_WORDS: &[&str] = &[
 
 /// Currency signs and codes: a number next to one is an amount.
 static CURRENCIES: &[&str] = &[
-    "$",
-    "€",
-    "£",
-    "¥",
-    "₹",
-    "₩",
-    "₺",
-    "₽",
-    "₦",
-    "₱",
-    "฿",
-    "₫",
-    "₴",
-    "₪",
-    "r$",
-    "rs",
-    "rs.",
-    "inr",
-    "usd",
-    "eur",
-    "gbp",
-    "brl",
-    "mxn",
-    "ars",
-    "clp",
-    "idr",
-    "rp",
-    "rm",
-    "myr",
-    "php",
-    "aed",
-    "sar",
-    "egp",
-    "ngn",
-    "kes",
-    "zar",
-    "tl",
-    "rub",
-    "pln",
-    "zł",
-    "s/",
-    "kr",
-    "cad",
-    "aud",
-    "sgd",
-    "jpy",
-    "cny",
-    "rmb",
-    "krw",
-    "vnd",
-    "thb",
-    "pkr",
-    "chf",
-    "руб",
-    // Written out, mostly after the amount.
+    "$", "€", "£", "¥", "₹", "₩", "₺", "₽", "₦", "₱", "฿", "₫", "₴", "₪", "r$", "rs", "rs.", "inr",
+    "usd", "eur", "gbp", "brl", "mxn", "ars", "clp", "idr", "rp", "rm", "myr", "php", "aed", "sar",
+    "egp", "ngn", "kes", "zar", "tl", "rub", "pln", "zł", "s/", "kr", "cad", "aud", "sgd", "jpy",
+    "cny", "rmb", "krw", "vnd", "thb", "pkr", "chf", "руб",
+];
+
+/// Currencies written out, mostly after the amount (`98765432 reais`), and
+/// the Indian and Indonesian words for large amounts: read as [`CURRENCIES`].
+static CURRENCY_WORDS: &[&str] = &[
     "reais",
     "pesos",
     "rupees",
@@ -670,10 +624,10 @@ impl PhoneDetector {
 
     /// Whether a phone word, and no veto word, follows a number on its
     /// clause within [`CONTEXT_AFTER_CHARS`], before any other number:
-    /// languages that put
-    /// the verb last say it after the number (`919876543210 पर व्हाट्सएप
-    /// करें`, `98765-4321 é meu zap`, `447911123456 mera whatsapp hai`).
-    /// Asked only when no word before the number decided.
+    /// languages that put the verb last say it after the number
+    /// (`919876543210 पर व्हाट्सएप करें`, `98765-4321 é meu zap`,
+    /// `447911123456 mera whatsapp hai`). Asked only when no word before
+    /// the number decided.
     fn phone_word_after(&self, text: &[u8], end: usize) -> bool {
         let mut stop = end;
         for _ in 0..CONTEXT_AFTER_CHARS {
@@ -939,8 +893,7 @@ impl PhoneDetector {
         let region = ctx.region.map(|r| &TABLES.regions[r.index()]);
         let context = || self.context_memo(ctx.text, start, memo);
         // A phone word before the number, or, with no context word before
-        // it, right after it.
-        // (Read once: three readings below may ask.)
+        // it, right after it (read once: three readings below may ask).
         let after = std::cell::Cell::new(None);
         let phone_word = || match context() {
             Some(said) => said,
@@ -1790,7 +1743,8 @@ fn near_currency(text: &[u8], start: usize, end: usize) -> bool {
     by_last.iter().any(|cur| before_ok(cur)) || by_first.iter().any(|cur| after_ok(cur))
 }
 
-/// [`CURRENCIES`] by their last and by their first byte (ASCII lower case).
+/// [`CURRENCIES`] and [`CURRENCY_WORDS`] by their last and by their first
+/// byte (ASCII lower case).
 struct CurrencyIndex {
     by_last: [Vec<&'static str>; 256],
     by_first: [Vec<&'static str>; 256],
@@ -1801,6 +1755,7 @@ static CURRENCY_INDEX: Lazy<CurrencyIndex> = Lazy::new(|| {
         std::array::from_fn(|b| {
             CURRENCIES
                 .iter()
+                .chain(CURRENCY_WORDS)
                 .copied()
                 .filter(|cur| usize::from(byte(cur).to_ascii_lowercase()) == b)
                 .collect()
