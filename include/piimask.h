@@ -229,6 +229,9 @@
 // Kind `ru_inn`. Russian personal taxpayer number (ИНН, 12 digits).
 #define PIIMASK_KIND_RU_INN 61
 
+// Kind `ar_cbu`. Argentine CBU or CVU (bank or wallet account, 22 digits).
+#define PIIMASK_KIND_AR_CBU 62
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

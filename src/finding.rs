@@ -188,6 +188,8 @@ kinds! {
     ArDni = 60 => "ar_dni",
     /// Russian personal taxpayer number (ИНН, 12 digits).
     RuInn = 61 => "ru_inn",
+    /// Argentine CBU or CVU (bank or wallet account, 22 digits).
+    ArCbu = 62 => "ar_cbu",
 }
 
 impl Kind {

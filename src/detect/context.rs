@@ -249,6 +249,10 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // Argentina.
     ("cuit", Case::Any, &[ArCuit]),
     ("cuil", Case::Any, &[ArCuit]),
+    ("cbu", Case::Any, &[ArCbu]),
+    ("cvu", Case::Any, &[ArCbu]),
+    ("clave bancaria uniforme", Case::Any, &[ArCbu]),
+    ("clave virtual uniforme", Case::Any, &[ArCbu]),
     // Chile.
     ("rut", Case::Any, &[ClRut]),
     ("run", Case::Upper, &[ClRut]),

@@ -124,6 +124,8 @@ pub const PIIMASK_KIND_PE_DNI: u32 = 59;
 pub const PIIMASK_KIND_AR_DNI: u32 = 60;
 /// Kind `ru_inn`. Russian personal taxpayer number (ИНН, 12 digits).
 pub const PIIMASK_KIND_RU_INN: u32 = 61;
+/// Kind `ar_cbu`. Argentine CBU or CVU (bank or wallet account, 22 digits).
+pub const PIIMASK_KIND_AR_CBU: u32 = 62;
 
 #[cfg(test)]
 mod tests {

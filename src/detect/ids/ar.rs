@@ -11,6 +11,14 @@
 //! digits, written with dots (`30.123.456`) or without, and no check digit:
 //! Argentine prices are written with the same dots (`$ 12.345.678`), so
 //! every form needs the keyword (`DNI`).
+//!
+//! Argentina: CBU (clave bancaria uniforme) and CVU (its twin for wallets
+//! such as Mercado Pago, opening `000`): the 22 digits a customer sends to
+//! be paid or refunded ("pasame tu CBU"). Bank and branch (7 digits) with a
+//! check digit, then the account (13 digits) with another, each weighted
+//! `3 1 7 9` from the right. Two check digits let one random string in a
+//! hundred through, and 22 digits are rare in chat: the bare run is
+//! reported in Argentina, and weakly elsewhere.
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
 use crate::checksum::weighted_mod;
@@ -38,7 +46,33 @@ pub(super) static SPECS: &[IdSpec] = &[
         ],
         validate: dni,
     },
+    IdSpec {
+        kind: Kind::ArCbu,
+        country: "AR",
+        shapes: &[
+            shape("dddddddddddddddddddddd", Checked),
+            shape("dddddddd dddddddddddddd", Home),
+            shape("dddddddd-dddddddddddddd", Home),
+        ],
+        validate: cbu,
+    },
 ];
+
+/// Bank and branch with their check digit, then the account with its own.
+pub(super) fn cbu(s: &[u8]) -> bool {
+    digits_n(s, 22) && cbu_check(&s[..7]) == s[7] - b'0' && cbu_check(&s[8..21]) == s[21] - b'0'
+}
+
+/// The check digit of a CBU block: weights 3, 1, 7, 9 from the right.
+fn cbu_check(block: &[u8]) -> u8 {
+    let sum: u32 = block
+        .iter()
+        .rev()
+        .zip([3u32, 1, 7, 9].iter().cycle())
+        .map(|(&d, &w)| u32::from(d - b'0') * w)
+        .sum();
+    ((10 - sum % 10) % 10) as u8
+}
 
 /// Seven or eight digits, from 1.000.000 (numbers below were issued as
 /// other documents and are no longer in use).
@@ -64,7 +98,9 @@ pub(super) fn cuit(s: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detect::ids::testutil::{one_digit_escapes, scan};
+    use crate::detect::ids::testutil::{
+        lines, one_digit_escapes, scan, valid_and_one_digit_changes_rejected,
+    };
 
     // Generated with python-stdnum (ar.cuit).
     const CUITS: &[&str] = &[
@@ -116,5 +152,42 @@ mod tests {
         // A price is written with the same dots.
         assert!(scan("sale $ 30.123.456", Some("AR")).is_empty());
         assert!(scan("30123456", Some("AR")).is_empty());
+    }
+
+    fn cbus() -> Vec<&'static str> {
+        // Generated with python-stdnum (ar.cbu) by tests/data/ids/gen_vectors.py;
+        // and stdnum's own example.
+        let mut v = lines(include_str!("../../../tests/data/ids/ar_cbu.txt"));
+        v.push("2850590940090418135201");
+        v
+    }
+
+    #[test]
+    fn cbu_check_digits() {
+        // Weights 3, 1, 7, 9 are all odd and none is 5: every one-digit
+        // change moves its block's sum by a non-multiple of 10.
+        valid_and_one_digit_changes_rejected(cbu, &cbus());
+    }
+
+    #[test]
+    fn cbu_in_chat() {
+        let v = cbus()[0];
+        let grouped = format!("{} {}", &v[..8], &v[8..]);
+        for (text, region, value) in [
+            (format!("pasame tu CBU: {v}"), None, v.to_string()),
+            (format!("CVU {v} (mercado pago)"), None, v.to_string()),
+            (
+                format!("transferí a {v}, gracias"),
+                Some("AR"),
+                v.to_string(),
+            ),
+            (format!("cbu {grouped}"), Some("AR"), grouped.clone()),
+        ] {
+            assert_eq!(scan(&text, region), [(Kind::ArCbu, value)], "{text}");
+        }
+        // Bare outside Argentina it is weak evidence, below the default
+        // threshold; after a veto word it is none.
+        assert!(scan(v, Some("BR")).is_empty());
+        assert!(scan(&format!("pedido {v}"), Some("AR")).is_empty());
     }
 }

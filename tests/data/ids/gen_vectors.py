@@ -37,6 +37,7 @@ def main() -> None:
     from stdnum.ec import ci as ec_ci
     from stdnum.pe import cui as pe_cui
     from stdnum.ru import inn as ru_inn
+    from stdnum.ar import cbu as ar_cbu
 
     rng = random.Random(13)
     up = string.ascii_uppercase
@@ -100,6 +101,12 @@ def main() -> None:
         body = f"{rng.randint(1, 99):02d}" + digits(8)
         return body + ru_inn.calc_personal_check_digits(body)
 
+    def gen_ar_cbu() -> str:
+        # Bank and branch, then the account (CVUs of wallets start 000).
+        first = digits(7)
+        rest = digits(13)
+        return first + ar_cbu.calc_check_digit(first) + rest + ar_cbu.calc_check_digit(rest)
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -112,6 +119,7 @@ def main() -> None:
         "ec_cedula": (gen_ec_cedula, ec_ci.is_valid),
         "pe_dni": (gen_pe_dni, pe_cui.is_valid),
         "ru_inn": (gen_ru_inn, lambda v: len(v) == 12 and ru_inn.is_valid(v)),
+        "ar_cbu": (gen_ar_cbu, ar_cbu.is_valid),
     }
     for name, (gen, ok) in kinds.items():
         values = []
