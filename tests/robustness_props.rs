@@ -301,6 +301,10 @@ const FOUND: &[&str] = &[
     "a +66666666666--5526666666666666 b",
     "tel:+44 207-1234  (56) 7  ８１03883139815409 x",
     "ɀx@по9012345678.de or",
+    // A phone word after a number that goes on to a masked one, and a
+    // national prefix read as a number without its area code (fuzzing,
+    // 2026-12-02, region AR).
+    "Llamame al (011) 2349\u{0}8765 432-call 98654321 o0r 0091 15 2345-2345-676789",
 ];
 
 /// The region hints the inputs above failed with.
@@ -311,6 +315,7 @@ const FOUND_REGIONS: &[Option<&str>] = &[
     Some("KR"),
     Some("DE"),
     Some("EC"),
+    Some("AR"),
 ];
 
 #[test]

@@ -653,13 +653,15 @@ impl PhoneDetector {
             }
         }
         // A phrase that goes on to the next number is that number's
-        // (`TID 842439646214 - mera number +92 …`, `… call me at 8065-2517`).
+        // (`TID 842439646214 - mera number +92 …`, `… call me at 8065-2517`),
+        // and so is one that goes on to a masked value: redacted text
+        // must read as the text did.
         if text
             .get(stop)
             .is_some_and(|&b| b.is_ascii_digit() || b == b'+')
             || char_at(text, stop)
                 .0
-                .is_some_and(|c| digit_value(c).is_some())
+                .is_some_and(|c| digit_value(c).is_some() || c == crate::policy::mask::BULLET)
         {
             return false;
         }
@@ -969,7 +971,7 @@ impl PhoneDetector {
             // 98765-4321", "mi cel 15-4123-4567"): valid after some area
             // code of the region, which one unknown. Validation first: the
             // context costs more, and most digits are no such number.
-            if let Some(local) = local_number(rules, digits) {
+            if let Some(local) = local_number(rules, digits, national.had_prefix) {
                 let read = phone_word() && !after_postcode_word(ctx.text, start);
                 return read.then_some((rules.code, local, CONF_LOCAL));
             }
@@ -1229,11 +1231,15 @@ impl PhoneDetector {
 /// they can be normalized: the calling code, then the national digits
 /// written (as libphonenumber parses a number it finds only possible
 /// locally), a mobile token replaced by what it stands for.
-fn local_number(rules: &RegionRules, digits: &[u8]) -> Option<Digits> {
+///
+/// Digits that open with the national prefix (`had_prefix`) are a whole
+/// number cut short, not a local one (`(011) 2349` in Buenos Aires): only a
+/// mobile token, which the prefix pattern also matches, is read then.
+fn local_number(rules: &RegionRules, digits: &[u8], had_prefix: bool) -> Option<Digits> {
     if digits.len() > MAX_LOCAL_DIGITS {
         return None;
     }
-    if rules.is_local(digits) {
+    if !had_prefix && rules.is_local(digits) {
         return Digits::concat(&[digits]);
     }
     let (_, token, head) = MOBILE_TOKENS.iter().find(|(id, _, _)| *id == rules.id)?;

@@ -438,6 +438,12 @@ fn numbers_without_their_area_code_after_a_phone_word() {
                     continue;
                 }
                 let local = &nsn[nsn.len() - local_len..];
+                // No number dialled locally opens with the national prefix
+                // (India's example cut to `0410123`): that is a number cut
+                // short.
+                if meta.national_prefix().is_some_and(|p| local.starts_with(p)) {
+                    continue;
+                }
                 let expected = format!("+{}{local}", meta.country_code());
                 for before in ["call me at", "meu zap", "mi cel:"] {
                     let text = format!("{before} {local} ok");
@@ -490,6 +496,8 @@ fn numbers_without_their_area_code_after_a_phone_word() {
             "{text}"
         );
     }
+    // Digits that open with the national prefix are a number cut short.
+    assert!(found(&s, "AR", "llamame al (011) 2349 ok").is_empty());
     // A number with its area code is read whole.
     assert_eq!(
         found(&s, "BR", "me chama no zap 11 98765-4321"),
