@@ -1338,12 +1338,14 @@ fn after_postcode_word(text: &[u8], start: usize) -> bool {
         .iter()
         .rposition(|b| !(b.is_ascii_alphabetic() || *b == b'.'))
         .map_or(0, |i| i + 1);
-    let word: Vec<u8> = before[word_start..]
-        .iter()
-        .filter(|&&b| b != b'.')
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    matches!(word.as_slice(), b"cep" | b"cp")
+    let mut letters = before[word_start..].iter().filter(|&&b| b != b'.');
+    let mut word = [0u8; 3];
+    let mut len = 0;
+    for &b in letters.by_ref().take(word.len()) {
+        word[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    letters.next().is_none() && matches!(&word[..len], b"cep" | b"cp")
 }
 
 /// The group of two or more digits that opens `span` with a `+` and ends
