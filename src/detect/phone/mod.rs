@@ -866,10 +866,7 @@ impl PhoneDetector {
         let Some((code, nsn, confidence)) = found else {
             return false;
         };
-        let mut normalized = String::with_capacity(nsn.as_slice().len() + 4);
-        normalized.push('+');
-        push_decimal(&mut normalized, code);
-        normalized.push_str(nsn.as_str());
+        let normalized = plus_form(code, &nsn);
         out.push(Finding {
             kind: Kind::Phone,
             start,
@@ -1287,10 +1284,10 @@ pub(crate) fn local_forms(e164: &str, mut form: impl FnMut(String)) {
                     continue;
                 }
                 let tail = &rest[usize::from(area)..];
-                let mut normalized = String::with_capacity(4 + head.len() + tail.len());
-                normalized.push('+');
-                push_decimal(&mut normalized, code);
-                normalized.extend(head.iter().chain(tail).map(|&d| char::from(d)));
+                let Some(digits) = Digits::concat(&[head, tail]) else {
+                    continue;
+                };
+                let normalized = plus_form(code, &digits);
                 if !given.contains(&normalized) {
                     given.push(normalized.clone());
                     form(normalized);
@@ -1308,6 +1305,17 @@ fn carrier_placeholder_before(text: &[u8], at: usize) -> Option<usize> {
     let written = text[start] == b'0' && text[start + 1..at].eq_ignore_ascii_case(b"xx");
     let free = start == 0 || !text[start - 1].is_ascii_alphanumeric();
     (written && free).then_some(start)
+}
+
+/// A finding's normalized value: `+`, the calling code, the national
+/// digits. The leak guard's forms of a number ([`local_forms`]) are built
+/// the same way, so that they equal the findings they stand for.
+fn plus_form(code: u16, nsn: &Digits) -> String {
+    let mut normalized = String::with_capacity(nsn.as_slice().len() + 4);
+    normalized.push('+');
+    push_decimal(&mut normalized, code);
+    normalized.push_str(nsn.as_str());
+    normalized
 }
 
 /// Whether a context word found at `start..end` of `window` stands as a
