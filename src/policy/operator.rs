@@ -223,7 +223,7 @@ pub(crate) fn fpe_value(
             // digits (after the calling code or national prefix).
             let e164 = finding.normalized.trim_start_matches('+').as_bytes();
             let (code, nsn) = TABLES
-                .parse_international(e164)
+                .parse_international(e164, false)
                 .ok_or_else(|| Error::Redaction("phone is not valid".into()))?;
             let nsn = nsn.as_slice();
             if !written.ends_with(nsn) || nsn.len() < MIN_DIGITS {

@@ -936,7 +936,7 @@ fn dialled_abroad(text: &[u8], start: usize, end: usize) -> bool {
         }
     }
     crate::detect::phone::metadata::TABLES
-        .parse_international(&digits[..n])
+        .parse_international(&digits[..n], true)
         .is_some_and(|(calling_code, _)| num(code) == u32::from(calling_code))
 }
 

@@ -458,11 +458,6 @@ impl RegionRules {
         self.intl_prefix.as_ref()
     }
 
-    /// Whether the region has a national prefix (and no transform rule).
-    fn plain_national_prefix(&self) -> bool {
-        self.raw.national_prefix.is_some() && self.raw.transform.is_none()
-    }
-
     /// Whether `nsn` (ASCII digits) is a valid national significant number.
     #[inline]
     pub(crate) fn is_valid(&self, nsn: &[u8]) -> bool {
@@ -701,7 +696,16 @@ impl Tables {
     /// Splits international digits (after `+` or an IDD prefix) into a
     /// calling code and a national number valid for one of its regions.
     /// Returns the calling code and the national significant number.
-    pub(crate) fn parse_international(&self, digits: &[u8]) -> Option<(u16, Digits)> {
+    ///
+    /// `dialled`: the digits follow a `+` or an IDD prefix, so a national
+    /// prefix written after the code is read as libphonenumber reads it.
+    /// Bare digits are read as written: `8 10 33 1 27 15 59` after a phone
+    /// word is no Japanese `+81 (0)3312 71559`.
+    pub(crate) fn parse_international(
+        &self,
+        digits: &[u8],
+        dialled: bool,
+    ) -> Option<(u16, Digits)> {
         // Calling codes never start with 0 and are prefix-free, so at most
         // one split can apply.
         if digits.first().is_none_or(|&d| d == b'0') {
@@ -715,42 +719,43 @@ impl Tables {
                 continue;
             }
             let national = &digits[i + 1..];
-            // One automaton for all the regions of a shared code first.
-            let shared = self.shared[code as usize].as_ref();
-            if shared.is_none_or(|s| s.may_be_valid(national)) {
-                for &r in regions {
-                    let rules = &self.regions[usize::from(r)];
-                    if rules.is_valid(national) {
-                        return Some((rules.code, Digits::concat(&[national])?));
-                    }
-                }
+            if let Some(rules) = self.valid_for_code(code, regions, national) {
+                return Some((rules.code, Digits::concat(&[national])?));
             }
-            // "+44 (0)20 …": a national prefix written after the code. Not
-            // for prefixes with a transform rule: those encode national
-            // dialling habits (carrier codes, area codes added back) that
-            // never follow a calling code, and cost a regex with captures
-            // per region of codes such as NANP's. `national` is valid in
-            // none of these regions (above), so `strip_national_prefix`
-            // would drop any prefix found: drop it here, without testing
-            // `national` again in each region.
-            for &r in regions {
-                let rules = &self.regions[usize::from(r)];
-                if !rules.plain_national_prefix() {
-                    continue;
-                }
-                let Some(prefix) = rules.national_prefix.as_ref() else {
-                    continue;
-                };
-                if let Some(n) = prefix.match_len(national).filter(|&n| n > 0) {
-                    let rest = &national[n..];
-                    if rules.is_valid(rest) {
-                        return Some((rules.code, Digits::concat(&[rest])?));
-                    }
+            // "+44 (0)20 …", "+54 11 15 4123-4567": a national prefix (or
+            // Argentina's mobile token) written after the code. As
+            // libphonenumber does, the code's main region's rules strip it,
+            // and what remains may be valid in any region of the code
+            // (`+44 07911 …` is a Jersey mobile). `national` is valid in
+            // none of them (above), so any prefix found is dropped.
+            if !dialled {
+                return None;
+            }
+            let main = &self.regions[usize::from(regions[0])];
+            let stripped = main.strip_national_prefix(national);
+            if stripped.had_prefix {
+                let rest = stripped.digits.as_slice();
+                if let Some(rules) = self.valid_for_code(code, regions, rest) {
+                    return Some((rules.code, stripped.digits));
                 }
             }
             return None;
         }
         None
+    }
+
+    /// The region of calling code `code` (whose regions are `regions`) in
+    /// which `national` is valid: one automaton for all the regions of a
+    /// shared code first.
+    fn valid_for_code(&self, code: u32, regions: &[u16], national: &[u8]) -> Option<&RegionRules> {
+        let shared = self.shared[code as usize].as_ref();
+        if shared.is_some_and(|s| !s.may_be_valid(national)) {
+            return None;
+        }
+        regions
+            .iter()
+            .map(|&r| &self.regions[usize::from(r)])
+            .find(|rules| rules.is_valid(national))
     }
 
     /// Bare international digits in a form the metadata no longer holds,
@@ -1002,14 +1007,14 @@ mod tests {
 
     #[test]
     fn international_split() {
-        let (code, nsn) = TABLES.parse_international(b"919876543210").unwrap();
+        let (code, nsn) = TABLES.parse_international(b"919876543210", false).unwrap();
         assert_eq!((code, nsn.as_slice()), (91, &b"9876543210"[..]));
-        let (code, nsn) = TABLES.parse_international(b"4402079460958").unwrap();
+        let (code, nsn) = TABLES.parse_international(b"4402079460958", true).unwrap();
         assert_eq!((code, nsn.as_slice()), (44, &b"2079460958"[..]));
-        assert_eq!(TABLES.parse_international(b"999123456789"), None);
+        assert_eq!(TABLES.parse_international(b"999123456789", true), None);
         // "01…" is not calling code 1.
-        assert_eq!(TABLES.parse_international(b"015550123"), None);
-        assert!(TABLES.parse_international(b"14155552671").is_some());
+        assert_eq!(TABLES.parse_international(b"015550123", true), None);
+        assert!(TABLES.parse_international(b"14155552671", false).is_some());
     }
 
     #[test]

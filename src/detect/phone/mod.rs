@@ -813,7 +813,7 @@ impl PhoneDetector {
         let whatsapp = (jid || link || mention)
             .then(|| {
                 TABLES
-                    .parse_international(digits)
+                    .parse_international(digits, false)
                     .or_else(|| TABLES.parse_legacy_mobile(digits, true))
             })
             .flatten();
@@ -854,7 +854,7 @@ impl PhoneDetector {
         let found = match form {
             Form::WhatsApp => whatsapp.map(|(code, nsn)| (code, nsn, CONF_WHATSAPP)),
             Form::Plus => TABLES
-                .parse_international(digits)
+                .parse_international(digits, true)
                 .or_else(|| TABLES.parse_legacy_mobile(digits, false))
                 .map(|(code, nsn)| (code, nsn, CONF_INTERNATIONAL)),
             // Amounts and context are checked only once the digits are a
@@ -917,7 +917,7 @@ impl PhoneDetector {
             .filter(|&n| n > 0);
         let common_idd = digits.starts_with(b"00").then_some(2);
         for n in [own_idd, common_idd].into_iter().flatten() {
-            if let Some((code, nsn)) = TABLES.parse_international(&digits[n..]) {
+            if let Some((code, nsn)) = TABLES.parse_international(&digits[n..], true) {
                 // People group a dialled number at its calling code ("00 91
                 // 81672 58119", "0091 …"), never across it: "59 006 487
                 // 130" holds no "+64 87130".
@@ -983,7 +983,7 @@ impl PhoneDetector {
             if !home_prefix && !phone_word() {
                 return None;
             }
-            let (code, nsn) = TABLES.parse_international(digits)?;
+            let (code, nsn) = TABLES.parse_international(digits, false)?;
             let home = region.is_some_and(|r| r.code == code);
             if vetoed() {
                 return None;
@@ -1260,7 +1260,7 @@ pub(crate) fn local_forms(e164: &str, mut form: impl FnMut(String)) {
     let Some(digits) = e164.strip_prefix('+') else {
         return;
     };
-    let Some((code, nsn)) = TABLES.parse_international(digits.as_bytes()) else {
+    let Some((code, nsn)) = TABLES.parse_international(digits.as_bytes(), false) else {
         return;
     };
     let nsn = nsn.as_slice();

@@ -170,6 +170,26 @@ fn international_dialling_prefixes() {
         found(&s, "IN", "UK office +44 (0)20 7946 0958"),
         [("+44 (0)20 7946 0958".into(), "+442079460958".into())]
     );
+    // The code's main region strips the prefix and what remains may be
+    // valid in any region of the code: a Jersey mobile after `+44 (0)`,
+    // which was read from the `(0)` on as an Indian number.
+    assert_eq!(
+        found(&s, "IN", "call +44 (0) 7911 123456"),
+        [("+44 (0) 7911 123456".into(), "+447911123456".into())]
+    );
+    // Argentina's mobile token after the calling code, with or without
+    // the national prefix: libphonenumber's reading, and the whole span.
+    for (region, written) in [
+        ("AR", "+54 11 15 4123 4567"),
+        ("AR", "+54 011 15-4123-4567"),
+        ("ES", "0054 11 15 4123 4567"),
+    ] {
+        assert_eq!(
+            found(&s, region, &format!("mi cel {written}")),
+            [(written.into(), "+5491141234567".into())],
+            "{written}"
+        );
+    }
 }
 
 #[test]
@@ -366,6 +386,10 @@ fn bare_international_digits_need_home_code_or_a_phone_word() {
     // A British number written without + in an Indian chat: only with a
     // phone word before it.
     assert_eq!(found(&s, "IN", "ref 442079460958").len(), 0);
+    // Bare digits are read as written, without a national prefix after
+    // the code: not `+49 (0)73829515`, nor Japan's `+81 (0)3312 71559`.
+    assert_eq!(found(&s, "DE", "49073829515 pls check").len(), 0);
+    assert_eq!(found(&s, "RU", "call me on 8 10 33 1 27 15 59").len(), 0);
     assert_eq!(found(&s, "IN", "whatsapp 447911123456").len(), 1);
     // The phone words of the markets, as their chat writes them.
     for before in [
