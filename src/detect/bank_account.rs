@@ -13,7 +13,11 @@
 //! must hold: a Nigerian NUBAN (10 digits) carries a check digit over the
 //! bank's CBN code, so when the message names a bank whose code we know,
 //! a number that fails the check is dropped, and one that passes is
-//! reported with more confidence.
+//! reported with more confidence. Nigerian transfer details often name
+//! only the bank (`0123456785 GTB`, `Access Bank:` and the number on the
+//! next line): in a Nigerian conversation, a bank's name right beside ten
+//! digits that pass its check is evidence enough (a name that is also an
+//! everyday word, `access`, `sterling` …, only with the word `bank`).
 //!
 //! Written forms: digits in one run or in groups joined by one `-` or
 //! space (`1234 5678 9012`, Brazil's `12345-6` with its check digit).
@@ -125,39 +129,41 @@ static BANK_NAMES: &[&str] = &[
 ];
 
 /// Nigerian banks by the names customers write, and their 3-digit CBN
-/// codes (the NUBAN check-digit key).
-static NG_BANKS: &[(&str, &[u8; 3])] = &[
-    ("access", b"044"),
-    ("citibank", b"023"),
-    ("ecobank", b"050"),
-    ("fcmb", b"214"),
-    ("fidelity", b"070"),
-    ("first bank", b"011"),
-    ("firstbank", b"011"),
-    ("gtb", b"058"),
-    ("gtbank", b"058"),
-    ("guaranty trust", b"058"),
-    ("heritage", b"030"),
-    ("jaiz", b"301"),
-    ("keystone", b"082"),
-    ("polaris", b"076"),
-    ("providus", b"101"),
-    ("stanbic", b"221"),
-    ("standard chartered", b"068"),
-    ("sterling", b"232"),
-    ("suntrust", b"100"),
-    ("uba", b"033"),
-    ("union bank", b"032"),
-    ("unity bank", b"215"),
-    ("wema", b"035"),
-    ("zenith", b"057"),
+/// codes (the NUBAN check-digit key). The names marked `true` are everyday
+/// words too (`access`, `sterling` …): beside a number with no account word,
+/// they count only with the word `bank`.
+static NG_BANKS: &[(&str, &[u8; 3], bool)] = &[
+    ("access", b"044", true),
+    ("citibank", b"023", false),
+    ("ecobank", b"050", false),
+    ("fcmb", b"214", false),
+    ("fidelity", b"070", true),
+    ("first bank", b"011", false),
+    ("firstbank", b"011", false),
+    ("gtb", b"058", false),
+    ("gtbank", b"058", false),
+    ("guaranty trust", b"058", false),
+    ("heritage", b"030", true),
+    ("jaiz", b"301", false),
+    ("keystone", b"082", true),
+    ("polaris", b"076", true),
+    ("providus", b"101", true),
+    ("stanbic", b"221", false),
+    ("standard chartered", b"068", true),
+    ("sterling", b"232", true),
+    ("suntrust", b"100", true),
+    ("uba", b"033", false),
+    ("union bank", b"032", false),
+    ("unity bank", b"215", false),
+    ("wema", b"035", false),
+    ("zenith", b"057", false),
 ];
 
 static NG_BANK_NAMES: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
-        .build(NG_BANKS.iter().map(|(name, _)| name))
+        .build(NG_BANKS.iter().map(|(name, _, _)| name))
         .expect("bank name automaton")
 });
 
@@ -219,7 +225,15 @@ impl Detector for BankAccountDetector {
             return;
         }
         let named = WORDS.before(text, start);
-        if !named && !holder_after(text, end) {
+        let holder = !named && holder_after(text, end);
+        // Nigerian transfer details often name no account at all, only the
+        // bank beside the number (`0123456785 GTB`, `Access Bank:
+        // 0690000032`, the bank on the line above): then the NUBAN check
+        // for that bank must hold.
+        let beside = (!named && !holder && n == 10)
+            .then(|| nigerian_bank_beside(ctx, start, end))
+            .flatten();
+        if !named && !holder && beside.is_none() {
             return;
         }
         let mut digits = [0u8; MAX_DIGITS];
@@ -230,7 +244,8 @@ impl Detector for BankAccountDetector {
             *slot = b;
         }
         let digits = &digits[..n];
-        let confidence = match nuban_bank(ctx, start, end, digits) {
+        let bank = beside.or_else(|| nuban_bank(ctx, start, end, digits));
+        let confidence = match bank {
             Some(code) if nuban_valid(code, digits) => CONF_NUBAN,
             Some(_) => return,
             None if named => CONF_NAMED,
@@ -307,6 +322,97 @@ fn nuban_bank(
                 && !after.is_some_and(|b| b.is_ascii_alphanumeric())
         })
         .map(|m| NG_BANKS[m.pattern().as_usize()].1)
+}
+
+/// The CBN code of a Nigerian bank named right beside the number, in a
+/// Nigerian conversation: before it (`GTB 0123456785`, `Access Bank: …`)
+/// or after it (`0123456785 GTB`, `… (Zenith)`), with only separators,
+/// the word `bank` or `plc`, and at most one line break between.
+fn nigerian_bank_beside(ctx: &Context<'_>, start: usize, end: usize) -> Option<&'static [u8; 3]> {
+    if ctx.region.is_none_or(|r| r.code() != "NG") {
+        return None;
+    }
+    let text = ctx.text;
+    // A name standing as a word; an everyday word only with `bank`.
+    let bank_at = |m: aho_corasick::Match, within: &[u8], with_bank: bool| {
+        let before = m.start().checked_sub(1).map(|i| within[i]);
+        let after = within.get(m.end());
+        let (_, code, everyday) = NG_BANKS[m.pattern().as_usize()];
+        (!before.is_some_and(|b| b.is_ascii_alphanumeric())
+            && !after.is_some_and(u8::is_ascii_alphanumeric)
+            && (with_bank || !everyday))
+            .then_some(code)
+    };
+    // Before: with the filler gone (and a trailing `bank` or `plc`, for
+    // `Wema Bank 0123…`), a bank's name must end what is left.
+    let before = strip_filler(&text[start.saturating_sub(40)..start], End::Tail);
+    let without_bank = strip_word(before, End::Tail, b"bank")
+        .or_else(|| strip_word(before, End::Tail, b"plc"))
+        .map(|rest| (strip_filler(rest, End::Tail), true));
+    for (before, with_bank) in [Some((before, false)), without_bank].into_iter().flatten() {
+        let named = NG_BANK_NAMES
+            .find_iter(before)
+            .filter(|m| m.end() == before.len())
+            .find_map(|m| bank_at(m, before, with_bank));
+        if named.is_some() {
+            return named;
+        }
+    }
+    // After: a bank's name must open what is left.
+    let after = strip_filler(&text[end..(end + 40).min(text.len())], End::Head);
+    let m = NG_BANK_NAMES
+        .find_iter(after)
+        .next()
+        .filter(|m| m.start() == 0)?;
+    let with_bank = strip_word(&after[m.end()..], End::Head, b" bank").is_some();
+    bank_at(m, after, with_bank)
+}
+
+/// Which end of a slice is read.
+#[derive(Clone, Copy)]
+enum End {
+    Head,
+    Tail,
+}
+
+/// Strips, from one end of `s`, what stands between a number and the bank
+/// named beside it: spaces, `:`, `-`, `(`, `)`, `,` and at most one line
+/// break.
+fn strip_filler(mut s: &[u8], end: End) -> &[u8] {
+    let mut line_break = false;
+    loop {
+        let byte = match end {
+            End::Head => s.first(),
+            End::Tail => s.last(),
+        };
+        match byte {
+            Some(b' ' | b'\t' | b'\r' | b':' | b'-' | b'(' | b')' | b',') => {}
+            Some(b'\n') if !line_break => line_break = true,
+            _ => return s,
+        }
+        s = match end {
+            End::Head => &s[1..],
+            End::Tail => &s[..s.len() - 1],
+        };
+    }
+}
+
+/// `s` without the whole word `word` (ASCII, any case) at one end.
+fn strip_word<'a>(s: &'a [u8], end: End, word: &[u8]) -> Option<&'a [u8]> {
+    let n = word.len();
+    if s.len() < n {
+        return None;
+    }
+    let (part, rest, next) = match end {
+        End::Head => (&s[..n], &s[n..], s.get(n)),
+        End::Tail => (
+            &s[s.len() - n..],
+            &s[..s.len() - n],
+            s.len().checked_sub(n + 1).map(|i| &s[i]),
+        ),
+    };
+    (part.eq_ignore_ascii_case(word) && !next.is_some_and(u8::is_ascii_alphanumeric))
+        .then_some(rest)
 }
 
 /// The CBN NUBAN check: weights 3, 7, 3 over the bank code and the first
@@ -465,6 +571,47 @@ mod tests {
             found("NG", "account number 0123456788"),
             account("0123456788")
         );
+    }
+
+    /// Nigerian transfer details that name only the bank, beside the
+    /// number: the bank's NUBAN check decides.
+    #[test]
+    fn a_nigerian_bank_beside_the_number() {
+        for (text, value) in [
+            ("send to 0123456785 GTB", "0123456785"),
+            ("0123456785 gtbank Chinedu Okafor", "0123456785"),
+            ("kindly pay GTB 0123456785", "0123456785"),
+            ("Access Bank: 0690000032", "0690000032"),
+            ("0690000032 access bank", "0690000032"),
+            ("Access Bank\n0690000032\nChinedu Okafor", "0690000032"),
+            ("0690000032\nAccess Bank PLC\nChinedu", "0690000032"),
+            ("Zenith 2000000015 (Ade)", "2000000015"),
+            ("First Bank - 3000000018", "3000000018"),
+        ] {
+            assert_eq!(found("NG", text), account(value), "{text}");
+        }
+        for (region, text) in [
+            // One digit changed: not that bank's account.
+            ("NG", "send to 0123456786 GTB"),
+            // Another bank's account.
+            ("NG", "0123456785 (Zenith)"),
+            // An everyday word is no bank without `bank`.
+            ("NG", "I can't access 0690000032"),
+            ("NG", "0690000032 access"),
+            // Not beside: another word between.
+            ("NG", "GTB said 0123456785"),
+            // Two line breaks: another block.
+            ("NG", "GTB\n\n0123456785"),
+            // Not a Nigerian conversation.
+            ("GH", "send to 0123456785 GTB"),
+        ] {
+            assert!(
+                found(region, text)
+                    .iter()
+                    .all(|(k, _)| *k != Kind::BankAccount),
+                "{region}: {text}"
+            );
+        }
     }
 
     #[test]
