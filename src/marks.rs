@@ -34,7 +34,12 @@
 //! full-width mode: `ｒａｖｉ＠ｇｍａｉｌ．ｃｏｍ`, `身份证：１１０１…００２Ｘ`.
 //! The digits, letters, `＠`, `．`, `＿`, `－` and `＋` become ASCII
 //! (`fullwidth_at`); the detectors read full-width brackets and clause
-//! punctuation as they stand.
+//! punctuation as they stand. It also folds the decimal digits of other
+//! scripts (`الرقم القومي ٢٩٠٠…`, typed on an Arabic keyboard; `९८७…`),
+//! which only the phone detector reads as they stand; a digit beside a
+//! digit of another script stays (`folded_digit`). The scanner learns
+//! whether a text holds one from its numeric spans, on the way, and reads
+//! such a text again through the copy.
 //!
 //! The scanner reads a text holding any of them through a copy (`strip`)
 //! instead of as written, keycap marks and invisible characters dropped,
@@ -55,6 +60,7 @@ use once_cell::sync::Lazy;
 use crate::rewrite::Rewritten;
 use crate::text::{
     char_at, char_before, digit_value, escape_ends_at, escape_starts_at, is_alphanumeric,
+    is_digit_lead_byte,
 };
 
 /// U+20E3 COMBINING ENCLOSING KEYCAP in UTF-8.
@@ -293,56 +299,111 @@ fn encloses(c: char) -> bool {
 /// character before it. [`any`] says whether this changes anything.
 pub(crate) fn strip(text: &[u8]) -> Rewritten {
     let mut out = Rewritten::with_capacity(text.len());
+    // What stays as it is gets copied a run at a time, from `kept` on,
+    // whenever something else is written or dropped.
+    let mut kept = 0;
     let mut i = 0;
     while i < text.len() {
-        if text[i] >= 0xC2 {
-            if let Some(ascii) = fullwidth_at(text, i) {
-                out.push(ascii, i);
-                i += 3;
-                continue;
-            }
-            if let Some((end, hides)) = hiding_run(text, i) {
-                if hides {
-                    i = end;
-                } else {
-                    out.copy(text, i, end);
-                    i = end;
+        let b = text[i];
+        if b >= 0xC2 {
+            // Only these leads start an invisible character or a
+            // full-width form; digits have leads of their own.
+            let marked = matches!(b, 0xC2 | 0xD8 | 0xE2 | 0xEF);
+            if marked {
+                if let Some(ascii) = fullwidth_at(text, i) {
+                    out.copy(text, kept, i);
+                    out.push(ascii, i);
+                    i += 3;
+                    kept = i;
+                    continue;
                 }
+            }
+            if is_digit_lead_byte(b) && crate::prefilter::is_non_ascii_digit(text, i) {
+                if let Some((d, width)) = folded_digit(text, i) {
+                    out.copy(text, kept, i);
+                    out.push(d, i);
+                    i += width;
+                    kept = i;
+                    continue;
+                }
+            }
+            if marked {
+                if let Some((end, hides)) = hiding_run(text, i) {
+                    if hides {
+                        out.copy(text, kept, i);
+                        kept = end;
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+            // A mask bullet goes on below, as a keycap's base.
+            if !text[i..].starts_with(BULLET) {
+                i += 1 + text[i + 1..]
+                    .iter()
+                    .take(3)
+                    .take_while(|&&b| (0x80..0xC0).contains(&b))
+                    .count();
                 continue;
             }
         }
-        if text[i] == b'_' {
+        if b == b'_' {
             let (end, marks) = underscore_run(text, i);
             if marks {
+                out.copy(text, kept, i);
                 for at in i..end {
                     out.push(b' ', at);
                 }
-            } else {
-                out.copy(text, i, end);
+                kept = end;
             }
             i = end;
             continue;
         }
-        let b = text[i];
-        out.push(b, i);
         i += 1;
         // A mask bullet stands for a digit: masked keycaps read as masked
         // digits do (see `crate::masked`).
         let base = b.is_ascii_digit()
             || b == b'#'
             || b == b'*'
-            || (b == BULLET[2] && out.text.ends_with(BULLET));
+            || (b == BULLET[2] && text[..i].ends_with(BULLET));
         if base {
             let rest = &text[i..];
-            if rest.starts_with(KEYCAP) {
-                i += KEYCAP.len();
+            let marks = if rest.starts_with(KEYCAP) {
+                KEYCAP.len()
             } else if rest.starts_with(EMOJI_STYLE) && rest[EMOJI_STYLE.len()..].starts_with(KEYCAP)
             {
-                i += EMOJI_STYLE.len() + KEYCAP.len();
+                EMOJI_STYLE.len() + KEYCAP.len()
+            } else {
+                0
+            };
+            if marks > 0 {
+                out.copy(text, kept, i);
+                i += marks;
+                kept = i;
             }
         }
     }
+    out.copy(text, kept, text.len());
     out.finish(text.len())
+}
+
+/// The ASCII digit for the digit of another script at `at`, and its
+/// width; `None` when it stands beside a digit of another script
+/// (`192.168.1.1٣`: a run that mixes scripts is no number anyone typed, and
+/// its digits stay as they are, and still glue).
+fn folded_digit(text: &[u8], at: usize) -> Option<(u8, usize)> {
+    let (c, width) = char_at(text, at);
+    let c = c?;
+    let d = digit_value(c)?;
+    let zero = c as u32 - u32::from(d);
+    let other_script = |n: Option<char>| {
+        n.and_then(|n| Some(n as u32 - u32::from(digit_value(n)?)))
+            .is_some_and(|z| z != zero)
+    };
+    if other_script(char_before(text, at).0) || other_script(char_at(text, at + width).0) {
+        return None;
+    }
+    Some((b'0' + d, width))
 }
 
 #[cfg(test)]

@@ -112,6 +112,32 @@ impl Triggers {
     }
 }
 
+/// The position of the first decimal digit of a script other than ASCII
+/// at or after `from` (full-width digits included): [`Triggers::next`]
+/// without its stops at ASCII digits and `@`, which fill the text around.
+pub(crate) fn next_non_ascii_digit(haystack: &[u8], from: usize) -> Option<usize> {
+    let confirm = |h: &[u8], i: usize| match CLASS[usize::from(h[i])] {
+        LEAD => is_non_ascii_digit(h, i),
+        LEAD_E0 => e0_block_has_digits(h.get(i + 1)) && is_non_ascii_digit(h, i),
+        _ => false,
+    };
+    let mut i = from;
+    while let Some(word) = haystack.get(i..i + 8) {
+        let x = u64::from_le_bytes(word.try_into().expect("slice of eight bytes"));
+        // Lead bytes of 0xD8 or above, as in `Triggers::next`.
+        let mut flagged = x & ((x & (0x7F * LO)) + 0x28 * LO) & HI;
+        while flagged != 0 {
+            let k = (flagged.trailing_zeros() / 8) as usize;
+            if confirm(haystack, i + k) {
+                return Some(i + k);
+            }
+            flagged &= flagged - 1;
+        }
+        i += 8;
+    }
+    (i..haystack.len()).find(|&k| confirm(haystack, k))
+}
+
 /// Whether a character starting 0xE0 with this second byte may be a digit
 /// (the second bytes [`is_non_ascii_digit`] accepts after 0xE0).
 #[inline(always)]
@@ -138,7 +164,7 @@ fn e0_block_has_digits(b1: Option<&u8>) -> bool {
 /// Whether the lead byte at `h[i]` starts a decimal digit, judged from the
 /// bytes that follow for the common scripts.
 #[inline]
-fn is_non_ascii_digit(h: &[u8], i: usize) -> bool {
+pub(crate) fn is_non_ascii_digit(h: &[u8], i: usize) -> bool {
     let b1 = h.get(i + 1).copied().unwrap_or(0);
     let b2 = h.get(i + 2).copied().unwrap_or(0);
     match h[i] {
@@ -165,6 +191,32 @@ fn is_non_ascii_digit(h: &[u8], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn next_non_ascii_digit_skips_ascii_digits_and_letters() {
+        let naive = |h: &[u8], from: usize| {
+            (from..h.len())
+                .find(|&i| h[i] >= 0x80 && char_at(h, i).0.and_then(digit_value).is_some())
+        };
+        for text in [
+            "call 98765 43210 now",
+            "मेरा नंबर ९८७६५४३२१० है 123",
+            "رقمي ٠١٠١٢٣٤٥٦٧٨ و 123",
+            "شماره ۰۹۱۲ 12",
+            "เบอร์ ๐๘๑ 0812",
+            "１２３ and 𝟗𝟖𝟕",
+            "é ü ß 😀 ок 12345678",
+        ] {
+            let h = text.as_bytes();
+            for from in 0..=h.len() {
+                assert_eq!(
+                    next_non_ascii_digit(h, from),
+                    naive(h, from),
+                    "{text} {from}"
+                );
+            }
+        }
+    }
 
     /// The definition: a byte that starts a decimal digit of any script
     /// (or an `@` or `＠` when asked for).

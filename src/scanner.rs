@@ -25,7 +25,7 @@ use crate::policy::reveal::{self, AuditEvent, Outcome};
 use crate::policy::{
     AuditSink, Key, Operator, Policy, PolicyConfig, RevealRequest, Role, TokenVault,
 };
-use crate::prefilter::Triggers;
+use crate::prefilter::{self, Triggers};
 use crate::region::Region;
 use crate::rewrite;
 use crate::spelled;
@@ -509,31 +509,49 @@ impl Scanner {
         // their characters, in italics (`_98765 43210_`) or in full-width
         // characters are read through a copy without those marks, and the
         // findings mapped back (see `crate::marks`): text without them
-        // pays one search for them.
+        // pays one search for them. So are values typed in the digits of
+        // another script (`٢٩٠٠…`), which only the phone detector reads as
+        // they stand: whether a text holds one is learnt on the way, from
+        // the triggers, and such a text (few do) is read again.
         let ascii = text.is_ascii();
-        if text.len() <= rewrite::MAX_LEN && marks::any(text, ascii) {
-            let stripped = marks::strip(text);
-            let copy = &stripped.text;
-            let first_trigger = self.triggers.next(copy, 0).unwrap_or(copy.len());
-            self.scan_bytes(
-                copy,
-                copy.is_ascii(),
+        let fits = text.len() <= rewrite::MAX_LEN;
+        if !(fits && marks::any(text, ascii)) {
+            let native = self.scan_bytes(
+                text,
+                ascii,
                 first_trigger,
                 region,
                 min_confidence,
                 out,
+                fits,
             );
-            for f in out.iter_mut() {
-                (f.start, f.end) = stripped.original(f.start, f.end);
+            if !(native && fits) {
+                return;
             }
-        } else {
-            self.scan_bytes(text, ascii, first_trigger, region, min_confidence, out);
+        }
+        let stripped = marks::strip(text);
+        let copy = &stripped.text;
+        let first_trigger = self.triggers.next(copy, 0).unwrap_or(copy.len());
+        self.scan_bytes(
+            copy,
+            copy.is_ascii(),
+            first_trigger,
+            region,
+            min_confidence,
+            out,
+            false,
+        );
+        for f in out.iter_mut() {
+            (f.start, f.end) = stripped.original(f.start, f.end);
         }
     }
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
     /// of the text as it is (`ascii`: all of it is ASCII), from its first
-    /// trigger on.
+    /// trigger on. Returns whether it met a digit of a script other than
+    /// ASCII; with `stop_at_native`, it stops there, and `out` holds no
+    /// complete result (the text is to be read through a copy).
+    #[allow(clippy::too_many_arguments)]
     fn scan_bytes(
         &self,
         text: &[u8],
@@ -542,8 +560,10 @@ impl Scanner {
         region: Option<Region>,
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
-    ) {
+        stop_at_native: bool,
+    ) -> bool {
         out.clear();
+        let mut native = false;
         // Each valid UTF-8 stretch is a text of its own: an invalid byte
         // ends a text as a line break would, for findings and for every
         // look-around (keywords, vetoes, glue checks, mask bullets), so a
@@ -573,7 +593,16 @@ impl Scanner {
             };
             let first = out.len();
             let ctx = Context::new(stretch, region);
-            self.scan_stretch(&ctx, first_trigger.saturating_sub(base), out);
+            native |= self.scan_stretch(
+                &ctx,
+                first_trigger.saturating_sub(base),
+                out,
+                ascii,
+                stop_at_native,
+            );
+            if native && stop_at_native {
+                return true;
+            }
             // A value glued to a mask bullet is the kept part of a value
             // masked before; one joined to a masked value by punctuation
             // (`1111(•••`, `308T.•••`, `•-(+)0201000`) was, before masking,
@@ -608,6 +637,7 @@ impl Scanner {
             rest = &text[base..];
         }
         resolve_overlaps(out);
+        native
     }
 
     /// Scans [`WARM_UP`] once and forgets what it found.
@@ -627,9 +657,18 @@ impl Scanner {
 
     /// Runs the detectors over `text`, one valid UTF-8 stretch with no
     /// trigger before `from`, appending their raw findings (offsets into
-    /// `text`) to `out`.
-    fn scan_stretch(&self, ctx: &Context<'_>, from: usize, out: &mut Vec<Finding>) {
+    /// `text`) to `out`. Returns whether a number started with a digit of
+    /// a script other than ASCII (with `stop_at_native`, it stops there).
+    fn scan_stretch(
+        &self,
+        ctx: &Context<'_>,
+        from: usize,
+        out: &mut Vec<Finding>,
+        ascii: bool,
+        stop_at_native: bool,
+    ) -> bool {
         let text = ctx.text;
+        let mut native = false;
         let mut pos = from;
         while let Some(i) = self.triggers.next(text, pos) {
             if text[i] == b'@' {
@@ -655,6 +694,16 @@ impl Scanner {
                 self.encoded_at_sign(ctx, i - 1, out);
             }
             let (span, digits) = numeric_span(text, i);
+            let spanned = &text[span.start..span.end];
+            if !ascii
+                && !spanned.is_ascii()
+                && prefilter::next_non_ascii_digit(spanned, 0).is_some()
+            {
+                native = true;
+                if stop_at_native {
+                    return true;
+                }
+            }
             // A span touching a masked value is what is left of a longer
             // span read before masking (`+66••••••666--5526…` was one run
             // of digits): its pieces are not values of their own.
@@ -678,6 +727,7 @@ impl Scanner {
                 d.detect(ctx, span, out);
             }
         }
+        native
     }
 
     /// Runs the address detectors on `%40` at `at`, if it is there.
