@@ -232,6 +232,9 @@
 // Kind `ar_cbu`. Argentine CBU or CVU (bank or wallet account, 22 digits).
 #define PIIMASK_KIND_AR_CBU 62
 
+// Kind `gh_card`. Ghana Card personal identification number (`GHA-` and ten digits).
+#define PIIMASK_KIND_GH_CARD 63
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

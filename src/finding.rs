@@ -190,6 +190,8 @@ kinds! {
     RuInn = 61 => "ru_inn",
     /// Argentine CBU or CVU (bank or wallet account, 22 digits).
     ArCbu = 62 => "ar_cbu",
+    /// Ghana Card personal identification number (`GHA-` and ten digits).
+    GhCard = 63 => "gh_card",
 }
 
 impl Kind {

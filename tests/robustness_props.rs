@@ -77,6 +77,7 @@ const EXAMPLES: &[&str] = &[
     "DNI 30.123.456",
     "ИНН 500100732259",
     "CBU 2850590940090418135201",
+    "Ghana Card GHA-712345678-9",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -334,6 +334,12 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("เลขประจำตัวประชาชน", Case::Any, &[ThId]),
     ("เลขบัตร", Case::Any, &[ThId]),
     ("thai id", Case::Any, &[ThId]),
+    // Ghana.
+    ("ghana card", Case::Any, &[GhCard]),
+    ("ghanacard", Case::Any, &[GhCard]),
+    ("ghana card pin", Case::Any, &[GhCard]),
+    ("ghana card number", Case::Any, &[GhCard]),
+    ("nia", Case::Upper, &[GhCard]),
     // Kenya.
     ("kra pin", Case::Any, &[KeKraPin]),
     ("kra", Case::Any, &[KeKraPin]),

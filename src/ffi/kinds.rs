@@ -126,6 +126,8 @@ pub const PIIMASK_KIND_AR_DNI: u32 = 60;
 pub const PIIMASK_KIND_RU_INN: u32 = 61;
 /// Kind `ar_cbu`. Argentine CBU or CVU (bank or wallet account, 22 digits).
 pub const PIIMASK_KIND_AR_CBU: u32 = 62;
+/// Kind `gh_card`. Ghana Card personal identification number (`GHA-` and ten digits).
+pub const PIIMASK_KIND_GH_CARD: u32 = 63;
 
 #[cfg(test)]
 mod tests {

@@ -113,6 +113,8 @@ mod vn;
 mod ec;
 mod pe;
 mod ru;
+// West Africa.
+mod gh;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -220,6 +222,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         ec::SPECS,
         pe::SPECS,
         ru::SPECS,
+        gh::SPECS,
     ]
     .into_iter()
     .flatten()
