@@ -612,6 +612,67 @@ fn a_number_pasted_without_its_area_code_is_the_customers() {
         });
         assert_eq!(classes(&own), [], "{outbound}");
     }
+    // The other way round: the customer gave the number without its area
+    // code, and the agent writes it whole elsewhere.
+    for (region, inbound, outbound) in [
+        (
+            "BR",
+            "me chama no zap 98765-4321",
+            "cliente: +55 11 98765-4321",
+        ),
+        (
+            "AR",
+            "llamame al 15 4123-4567",
+            "su cel es +54 9 11 4123-4567",
+        ),
+    ] {
+        let scanner = Arc::new(Scanner::builder().region(region).build().unwrap());
+        let guard = Guard::new(scanner, &key(), GuardConfig::default()).unwrap();
+        guard
+            .observe_inbound_at("customer", inbound, 1000, None)
+            .unwrap();
+        let leak = guard.check(&Outbound {
+            time: Some(1001),
+            ..Outbound::new("elsewhere", "agent-1", outbound)
+        });
+        assert_eq!(
+            classes(&leak),
+            [(
+                LeakClass::CrossConversationLeak,
+                "phone".to_string(),
+                vec!["customer".to_string()]
+            )],
+            "{outbound}"
+        );
+        let own = guard.check(&Outbound {
+            time: Some(1002),
+            ..Outbound::new("customer", "agent-1", outbound)
+        });
+        assert_eq!(classes(&own), [], "{outbound}");
+    }
+    // Two whole numbers that share their digits after the area code are
+    // two people: neither is the other's.
+    let scanner = Arc::new(Scanner::builder().region("BR").build().unwrap());
+    let guard = Guard::new(scanner, &key(), GuardConfig::default()).unwrap();
+    guard
+        .observe_inbound_at("customer", "meu zap +55 11 98765-4321", 1000, None)
+        .unwrap();
+    let other = guard.check(&Outbound {
+        time: Some(1001),
+        ..Outbound::new(
+            "elsewhere",
+            "agent-1",
+            "zap do fornecedor +55 21 98765-4321",
+        )
+    });
+    assert_eq!(
+        classes(&other),
+        [(
+            LeakClass::UnknownOutbound,
+            "phone".to_string(),
+            Vec::<String>::new()
+        )]
+    );
     // An Indian mobile is never given without its first digits: only the
     // number is owned.
     let guard = new_guard();

@@ -676,6 +676,20 @@ impl Guard {
     /// The fingerprint of `normalized` (a [`Finding::normalized`] value) of
     /// `kind`, after the guard's per-kind normal form.
     pub fn fingerprint_of(&self, kind: &Kind, normalized: &str) -> Fingerprint {
+        self.fingerprint_named(kind.name().as_bytes(), kind, normalized)
+    }
+
+    /// The fingerprint of a form of a customer's whole phone number without
+    /// its area code (see [`crate::detect::phone::local_forms`]). It is
+    /// kept apart from the fingerprints of numbers written that way: a
+    /// local number a customer gave matches any whole number it is a form
+    /// of, but two whole numbers never match through the forms they share
+    /// (`+55 11 98765-4321` and `+55 21 98765-4321` are two people).
+    fn cut_form_fingerprint(&self, form: &str) -> Fingerprint {
+        self.fingerprint_named(CUT_FORM, &Kind::Phone, form)
+    }
+
+    fn fingerprint_named(&self, name: &[u8], kind: &Kind, normalized: &str) -> Fingerprint {
         // Gathered on the stack and fed to the MAC in one piece: values are
         // short, and one update per character costs more than the hash.
         let mut feeder = Feeder {
@@ -683,7 +697,6 @@ impl Guard {
             buf: [0; 128],
             len: 0,
         };
-        let name = kind.name().as_bytes();
         feeder.push(&(name.len() as u64).to_be_bytes());
         feeder.push(name);
         normal_form(kind, normalized, &mut |bytes| feeder.push(bytes));
@@ -781,11 +794,33 @@ impl Guard {
             fingerprints.push(self.fingerprint(finding));
             if finding.kind == Kind::Phone {
                 crate::detect::phone::local_forms(&finding.normalized, |form| {
-                    fingerprints.push(self.fingerprint_of(&Kind::Phone, &form));
+                    fingerprints.push(self.cut_form_fingerprint(&form));
                 });
             }
         }
         fingerprints
+    }
+
+    /// The fingerprints under which an outbound `finding` may be owned,
+    /// appended to `out`: its value's, and for a phone number the other
+    /// side of the forms without an area code. A whole number is a
+    /// conversation's when its customer gave it without the area code
+    /// (`98765-4321`, then the agent elsewhere writes `+55 11 98765-4321`);
+    /// a number written without one is a conversation's when its customer
+    /// gave the whole number.
+    fn outbound_fingerprints(&self, finding: &Finding, out: &mut Vec<Fingerprint>) {
+        out.push(self.fingerprint(finding));
+        if finding.kind != Kind::Phone {
+            return;
+        }
+        let mut whole = false;
+        crate::detect::phone::local_forms(&finding.normalized, |form| {
+            whole = true;
+            out.push(self.fingerprint_of(&Kind::Phone, &form));
+        });
+        if !whole && crate::detect::phone::is_cut_form(&finding.normalized) {
+            out.push(self.cut_form_fingerprint(&finding.normalized));
+        }
     }
 
     /// Erases everything `conversation` owns (an erasure request); returns
@@ -878,12 +913,22 @@ impl Guard {
             };
         }
         let time = message.time.unwrap_or_else(now);
-        let fingerprints: Vec<Fingerprint> = findings.iter().map(|f| self.fingerprint(f)).collect();
+        // Each finding's fingerprints, and where they end.
+        let mut fingerprints = Vec::with_capacity(findings.len());
+        let mut ends = Vec::with_capacity(findings.len());
+        for finding in &findings {
+            self.outbound_fingerprints(finding, &mut fingerprints);
+            ends.push(fingerprints.len());
+        }
         let mut owners = Vec::new();
         let looked_up = self
             .store
             .lookup(message.conversation, &fingerprints, time, &mut owners);
-        if looked_up.is_err() || owners.len() != findings.len() {
+        let looked_up = looked_up.is_ok() && owners.len() == fingerprints.len();
+        if looked_up && fingerprints.len() > findings.len() {
+            owners = merge_ownership(owners, &ends);
+        }
+        if !looked_up {
             let action = if self.config.fail_open {
                 Action::Deliver
             } else {
@@ -1003,6 +1048,33 @@ impl Feeder {
 /// (already the finding's), lower case for e-mail and IP addresses, upper
 /// case letters and digits only for cards, IBANs and IDs, lower case with
 /// white space collapsed for custom kinds.
+/// The name fingerprints of [`Guard::cut_form_fingerprint`] are made
+/// under, instead of a kind's.
+const CUT_FORM: &[u8] = b"phone/without-area-code";
+
+/// One ownership per finding out of the ownerships of each finding's
+/// fingerprints (`ends[i]`: where finding `i`'s fingerprints end): owned
+/// when any is, and the other owners of all, sorted, without repeats, at
+/// most [`MAX_LISTED_OWNERS`].
+fn merge_ownership(owners: Vec<Ownership>, ends: &[usize]) -> Vec<Ownership> {
+    let mut merged = Vec::with_capacity(ends.len());
+    let mut owners = owners.into_iter();
+    let mut start = 0;
+    for &end in ends {
+        let mut one = Ownership::default();
+        for ownership in owners.by_ref().take(end - start) {
+            one.own |= ownership.own;
+            one.others.extend(ownership.others);
+        }
+        one.others.sort();
+        one.others.dedup();
+        one.others.truncate(MAX_LISTED_OWNERS);
+        merged.push(one);
+        start = end;
+    }
+    merged
+}
+
 fn normal_form(kind: &Kind, normalized: &str, feed: &mut dyn FnMut(&[u8])) {
     let mut buf = [0u8; 4];
     match kind {

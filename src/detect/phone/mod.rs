@@ -1297,6 +1297,16 @@ pub(crate) fn local_forms(e164: &str, mut form: impl FnMut(String)) {
     }
 }
 
+/// Whether `normalized`, a phone finding's normalized value, is that of a
+/// number given without its area code (`+55987654321`): no whole number.
+pub(crate) fn is_cut_form(normalized: &str) -> bool {
+    normalized.strip_prefix('+').is_some_and(|digits| {
+        TABLES
+            .parse_international(digits.as_bytes(), false)
+            .is_none()
+    })
+}
+
 /// Where Brazil's `0xx` ends right before `at` (`(0xx11) 98765-4321`):
 /// the national prefix with the carrier code left for the caller to
 /// choose, written in front of the area code. It starts a word.
