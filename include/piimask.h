@@ -235,6 +235,9 @@
 // Kind `gh_card`. Ghana Card personal identification number (`GHA-` and ten digits).
 #define PIIMASK_KIND_GH_CARD 63
 
+// Kind `ke_national_id`. Kenyan national identity card number (seven or eight digits).
+#define PIIMASK_KIND_KE_NATIONAL_ID 64
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -192,6 +192,8 @@ kinds! {
     ArCbu = 62 => "ar_cbu",
     /// Ghana Card personal identification number (`GHA-` and ten digits).
     GhCard = 63 => "gh_card",
+    /// Kenyan national identity card number (seven or eight digits).
+    KeNationalId = 64 => "ke_national_id",
 }
 
 impl Kind {

@@ -34,20 +34,21 @@ use crate::text::{
 /// How far back keywords are looked for, in characters.
 pub(crate) const WINDOW_CHARS: usize = 48;
 
-/// A set of built-in kinds, one bit per built-in code (all codes are below 64).
-pub(crate) type KindSet = u64;
+/// A set of built-in kinds, one bit per built-in code (all codes are below
+/// 127; the top bit is [`IDENTITY`]'s).
+pub(crate) type KindSet = u128;
 
 /// The bit of a built-in kind (none for custom kinds).
 pub(crate) fn bit(kind: &Kind) -> KindSet {
     match kind.builtin_code() {
-        Some(code) if code < 64 => 1 << code,
+        Some(code) if code < 127 => 1 << code,
         _ => 0,
     }
 }
 
 /// Words for "an identity document number" without naming one ("for KYC:",
 /// "national ID"): they support the identifiers of the scan's region only.
-pub(crate) const IDENTITY: KindSet = 1 << 63;
+pub(crate) const IDENTITY: KindSet = 1 << 127;
 
 /// What the window before a candidate says.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -75,7 +76,7 @@ impl Around {
     /// generic identity word speaks for that one only. Codes 10 and up are
     /// the identifiers (a card word inside "ID card" does not count).
     pub(crate) fn names_another_identifier(&self, kind: &Kind) -> bool {
-        let identifiers = !((1u64 << 10) - 1) & !IDENTITY;
+        let identifiers = !((1 << 10) - 1) & !IDENTITY;
         self.kinds & identifiers & !bit(kind) != 0
     }
 }
@@ -227,8 +228,8 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("rrn", Case::Any, &[KrRrn]),
     // South Africa.
     ("sa id", Case::Any, &[ZaId]),
-    ("id number", Case::Any, &[ZaId]),
-    ("id no", Case::Any, &[ZaId]),
+    ("id number", Case::Any, &[ZaId, KeNationalId]),
+    ("id no", Case::Any, &[ZaId, KeNationalId]),
     ("identity number", Case::Any, &[ZaId]),
     // Turkey.
     ("tc kimlik", Case::Any, &[TrTckn]),
@@ -344,6 +345,9 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("kra pin", Case::Any, &[KeKraPin]),
     ("kra", Case::Any, &[KeKraPin]),
     ("pin no", Case::Upper, &[KeKraPin]),
+    ("kitambulisho", Case::Any, &[KeNationalId]),
+    ("namba ya kitambulisho", Case::Any, &[KeNationalId]),
+    ("nambari ya kitambulisho", Case::Any, &[KeNationalId]),
     // United Arab Emirates and Saudi Arabia.
     ("emirates id", Case::Any, &[AeEmiratesId]),
     ("eid", Case::Upper, &[AeEmiratesId]),
@@ -809,6 +813,10 @@ impl ContextWords {
         let mut nearest_end = 0;
         let mut nearest_start = usize::MAX;
         let mut nearest_negative = false;
+        // A veto word with nothing but connector words after it to the
+        // number: it beats a keyword made of connector words only (`order
+        // ID no 23456789` is the order's).
+        let mut veto_to_the_end = false;
         for m in self.automaton.find_overlapping_iter(window) {
             let (kinds, case) = self.meaning[m.pattern().as_usize()];
             let matched = &window[m.start()..m.end()];
@@ -821,6 +829,9 @@ impl ContextWords {
                 continue;
             }
             around.kinds |= kinds;
+            if kinds == 0 && !veto_to_the_end && vetoes(window, m.start(), end) {
+                veto_to_the_end = true;
+            }
             // The nearest word wins; at equal ends the longer (earlier
             // starting) one, so "fatura no" is not overruled by "no", nor
             // "KRA PIN" by "PIN"; a veto word wins a tie.
@@ -831,9 +842,27 @@ impl ContextWords {
                 nearest_negative = kinds == 0 && vetoes(window, m.start(), end);
             }
         }
-        around.vetoed = nearest_negative;
+        around.vetoed = nearest_negative
+            || (veto_to_the_end
+                && nearest_start < nearest_end
+                && only_connectors(&window[nearest_start..nearest_end]));
         around
     }
+}
+
+/// Whether every word of `phrase` is a connector word (`ID no`, `id
+/// number`): a keyword so made says nothing after a veto word.
+fn only_connectors(phrase: &[u8]) -> bool {
+    phrase.is_ascii()
+        && phrase.iter().any(u8::is_ascii_alphabetic)
+        && phrase
+            .split(|b| !b.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .all(|word| {
+                CONNECTORS
+                    .iter()
+                    .any(|k| k.as_bytes().eq_ignore_ascii_case(word))
+            })
 }
 
 /// Whether the veto word at `start..end` of `window` is about the number
@@ -989,7 +1018,21 @@ mod tests {
 
     #[test]
     fn nearest_word_decides_the_veto() {
+        // Every built-in kind has a bit of its own, apart from the generic
+        // identity words' (kind 63 once shared it, and so was named by
+        // "KYC" in any country).
+        let mut seen: KindSet = 0;
+        for kind in (0..200).filter_map(Kind::from_builtin_code) {
+            let b = bit(&kind);
+            assert!(b != 0 && b & IDENTITY == 0 && b & seen == 0, "{kind}");
+            seen |= b;
+        }
         assert!(around("order no. ").vetoed);
+        // A keyword made of connector words only says nothing after a veto
+        // word; any other keyword still does.
+        assert!(around("order ID no ").vetoed);
+        assert!(!around("ID no ").vetoed);
+        assert!(!around("order done, SSN ").vetoed);
         assert!(around("SSN, not the order ").vetoed);
         assert!(!around("order done, my SSN: ").vetoed);
         assert!(around("pedido #").vetoed);

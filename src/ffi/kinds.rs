@@ -128,6 +128,8 @@ pub const PIIMASK_KIND_RU_INN: u32 = 61;
 pub const PIIMASK_KIND_AR_CBU: u32 = 62;
 /// Kind `gh_card`. Ghana Card personal identification number (`GHA-` and ten digits).
 pub const PIIMASK_KIND_GH_CARD: u32 = 63;
+/// Kind `ke_national_id`. Kenyan national identity card number (seven or eight digits).
+pub const PIIMASK_KIND_KE_NATIONAL_ID: u32 = 64;
 
 #[cfg(test)]
 mod tests {

@@ -38,6 +38,7 @@
 //! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
 //! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …); elsewhere as weak evidence like `Checked` | 0.75, 0.93 with a keyword, 0.4 elsewhere |
 //! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
+//! | [`Strength::HomeKeyword`] | only with a keyword, in the kind's country (seven or eight digits after `ID no` are a Kenyan ID card's in Kenya, anything elsewhere) | 0.94 |
 //! | [`Strength::Named`] | with the kind's own keyword, or in the kind's country unless vetoed or after a card word (an Aadhaar VID: sixteen digits are also a card number, and "VID" says which) | 0.98, above a grouped card (0.97); 0.93 after a generic identity word; 0.75 at home unnamed, below any card |
 //! | [`Strength::Checked`] | as `Bare`; elsewhere too, without a keyword and unless vetoed, as weak evidence below the default threshold (a checksum-valid Thai ID in a Brazilian chat) | 0.75 at home, 0.93 with a keyword, 0.4 elsewhere |
 //!
@@ -137,6 +138,7 @@ pub(crate) enum Strength {
     Home,
     Bare,
     Keyword,
+    HomeKeyword,
     Checked,
     Named,
 }
@@ -708,6 +710,7 @@ fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: Around) -
         // One keyword can name several countries' numbers of one form
         // (`DNI 45678912` in Peru or Argentina): the conversation's country
         // breaks the tie here too.
+        Strength::HomeKeyword if !home => None,
         _ if named => Some(CONF_NAMED + home_bonus),
         // Unnamed at home: below any card, so that a Luhn-valid card stays
         // a card, and not after a card word (the digits are a card, maybe
