@@ -124,6 +124,11 @@ static BANK_NAMES: &[&str] = &[
     "nubank", "itaú", "itau", "bradesco", "caixa", "santander", "inter", "bb", "sicoob",
     "sicredi", "banco", "bbva", "banorte", "banamex", "azteca", "hsbc", "scotiabank",
     "inbursa", "banregio",
+    // Colombia, Peru, Argentina, Chile: banks, wallets, and the kind of
+    // account (`cuenta de ahorros`, `cuenta corriente`).
+    "bancolombia", "davivienda", "nequi", "daviplata", "bogotá", "bogota", "occidente",
+    "popular", "colpatria", "bcp", "interbank", "yape", "plin", "galicia", "macro", "naranja",
+    "mercadopago", "estado", "ahorros", "ahorro", "corriente", "vista", "poupança", "poupanca",
     // Anywhere.
     "citi", "citibank", "standard", "chartered", "savings", "current",
 ];
@@ -527,6 +532,13 @@ mod tests {
             ("MX", "cuenta BBVA 0123456789", "0123456789"),
             ("PK", "account HBL 01234567890123", "01234567890123"),
             ("KE", "acc no Equity 0123456789012", "0123456789012"),
+            ("CO", "mi cuenta nequi 3001234567", "3001234567"),
+            (
+                "CO",
+                "cuenta de ahorros Bancolombia 123-456789-01",
+                "123-456789-01",
+            ),
+            ("CL", "cuenta corriente 0123456789", "0123456789"),
         ] {
             assert_eq!(found(region, text), account(value), "{region}: {text}");
         }
