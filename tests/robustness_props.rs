@@ -79,6 +79,7 @@ const EXAMPLES: &[&str] = &[
     "CBU 2850590940090418135201",
     "Ghana Card GHA-712345678-9",
     "kitambulisho 23456789",
+    "cédula 1023456789",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",
@@ -258,7 +259,7 @@ fn every_registered_kind_has_an_example() {
     for text in EXAMPLES {
         seen.extend(scanner.scan(text).into_iter().map(|f| f.kind));
         // Kinds read only in their own country's conversations.
-        for region in ["AR", "KE"] {
+        for region in ["AR", "KE", "CO"] {
             seen.extend(
                 scanner
                     .scan_in(text, Region::new(region).unwrap())

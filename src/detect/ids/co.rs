@@ -1,4 +1,5 @@
-//! Colombia: NIT (número de identificación tributaria).
+//! Colombia: NIT (número de identificación tributaria) and the cédula de
+//! ciudadanía.
 //!
 //! A number (nine digits for companies) and a check digit: the digits from
 //! the right times `3 7 13 17 19 23 29 37 41 43 47 53 59 67 71`, modulo 11;
@@ -6,20 +7,52 @@
 //! Prime weights catch every single-digit change. Written `900.123.456-7`
 //! it stands alone; the dash-only form needs a keyword or a Colombian
 //! conversation.
+//!
+//! The cédula de ciudadanía (`C.C. 1.023.456.789`, `cédula 79.123.456`):
+//! six to ten digits, ten only from `1` on (issued since 2004), with no
+//! check digit. Sellers and couriers ask for it with every order, so it is
+//! in every Colombian chat, and it is nothing but digits: it is reported
+//! only in a Colombian conversation after its keyword (`cédula`, `C.C.`,
+//! `CC`) or a generic identity word.
 
 use super::{digits_n, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
 
-pub(super) static SPECS: &[IdSpec] = &[IdSpec {
-    kind: Kind::CoNit,
-    country: "CO",
-    shapes: &[
-        shape("ddd.ddd.ddd-d", Strong),
-        shape("ddddddddd-d", Home),
-        shape("dddddddddd", Keyword),
-    ],
-    validate: nit,
-}];
+pub(super) static SPECS: &[IdSpec] = &[
+    IdSpec {
+        kind: Kind::CoNit,
+        country: "CO",
+        shapes: &[
+            shape("ddd.ddd.ddd-d", Strong),
+            shape("ddddddddd-d", Home),
+            shape("dddddddddd", Keyword),
+        ],
+        validate: nit,
+    },
+    IdSpec {
+        kind: Kind::CoCedula,
+        country: "CO",
+        shapes: &[
+            shape("d.ddd.ddd.ddd", HomeKeyword),
+            shape("dd.ddd.ddd", HomeKeyword),
+            shape("d.ddd.ddd", HomeKeyword),
+            shape("ddd.ddd", HomeKeyword),
+            shape("dddddddddd", HomeKeyword),
+            shape("dddddddd", HomeKeyword),
+            shape("ddddddd", HomeKeyword),
+            shape("dddddd", HomeKeyword),
+        ],
+        validate: cedula,
+    },
+];
+
+pub(super) fn cedula(s: &[u8]) -> bool {
+    (6..=10).contains(&s.len())
+        && s.len() != 9
+        && digits_n(s, s.len())
+        && s[0] != b'0'
+        && (s.len() < 10 || s[0] == b'1')
+}
 
 const WEIGHTS: [u32; 15] = [3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71];
 
@@ -69,5 +102,39 @@ mod tests {
         );
         assert_eq!(scan("860019518-7", Some("CO")).len(), 1);
         assert!(scan("860019518-7", None).is_empty());
+    }
+
+    #[test]
+    fn cedula_in_chat() {
+        for (text, value) in [
+            ("C.C. 1.023.456.789", "1.023.456.789"),
+            ("mi cédula es 79.123.456", "79.123.456"),
+            ("cedula 1023456789 de Bogotá", "1023456789"),
+            ("CC 52345678", "52345678"),
+            ("documento de identidad 1023456789", "1023456789"),
+        ] {
+            assert_eq!(
+                scan(text, Some("CO")),
+                [(Kind::CoCedula, value.into())],
+                "{text}"
+            );
+        }
+        for (text, region) in [
+            // Unnamed, or outside Colombia.
+            ("1023456789", Some("CO")),
+            ("cédula 1023456789", Some("EC")),
+            ("cédula 1023456789", None),
+            // Ten digits start with 1; none with 0; a veto word.
+            ("cédula 2023456789", Some("CO")),
+            ("cédula 0123456", Some("CO")),
+            ("pedido 52345678", Some("CO")),
+            // `cc` in lower case is no keyword.
+            ("cc 52345678", Some("CO")),
+        ] {
+            assert!(
+                scan(text, region).iter().all(|(k, _)| *k != Kind::CoCedula),
+                "{text}"
+            );
+        }
     }
 }
