@@ -350,6 +350,13 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
                 _ => break,
             }
         }
+        // A label that runs into a mask bullet went on, before masking,
+        // into the digits or letters the bullets stand for (`co.inA-090-…`,
+        // no domain): reading a shorter one now would make redaction not
+        // idempotent.
+        if char_at(text, i).0 == Some(BULLET) {
+            return None;
+        }
         // A hyphen after the address ("mail x@y.com-") is punctuation.
         let trimmed = text[label_start..i]
             .iter()
@@ -792,6 +799,14 @@ mod tests {
             vec!["98765432@qq.com"]
         );
         assert!(emails("ref 4111 1111abc@example.com").is_empty());
+    }
+
+    #[test]
+    fn domains_running_into_a_masked_value_are_not_read_again() {
+        // Before masking the label went on into digits (`inA-090-1234…`)
+        // and was no domain; the bullets must not make it one.
+        assert!(emails("rahul.s+x@example.co.inA-•••-••••••/•3/2024").is_empty());
+        assert!(emails("ravi@gmail.com-••••• •••10").is_empty());
     }
 
     #[test]
