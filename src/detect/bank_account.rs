@@ -1,7 +1,8 @@
 //! Domestic bank account numbers: what customers in India, Nigeria, Kenya,
-//! Pakistan, Indonesia, Brazil and Mexico send to be paid, written after an
-//! account word (`A/c no.`, `account number`, `खाता संख्या`, `conta`,
-//! `rekening`, `cuenta`, `NUBAN` …).
+//! Pakistan, Indonesia, Brazil, Mexico, the rest of Latin America, Vietnam
+//! and Thailand send to be paid, written after an account word (`A/c no.`,
+//! `account number`, `खाता संख्या`, `conta`, `rekening`, `cuenta`, `STK`,
+//! `เลขบัญชี`, `NUBAN` …).
 //!
 //! Most domestic account numbers have no public check digit and no fixed
 //! length (6 to 18 digits in India alone), so they are personal data only
@@ -96,6 +97,15 @@ static WORDS: Lazy<Keywords> = Lazy::new(|| {
             "hesap no",
             "compte",
             "numéro de compte",
+            // Vietnamese, Thai.
+            "stk",
+            "số tài khoản",
+            "so tai khoan",
+            "tài khoản",
+            "tai khoan",
+            "บัญชี",
+            "เลขบัญชี",
+            "เลขที่บัญชี",
         ],
         BANK_NAMES,
         24,
@@ -129,6 +139,10 @@ static BANK_NAMES: &[&str] = &[
     "bancolombia", "davivienda", "nequi", "daviplata", "bogotá", "bogota", "occidente",
     "popular", "colpatria", "bcp", "interbank", "yape", "plin", "galicia", "macro", "naranja",
     "mercadopago", "estado", "ahorros", "ahorro", "corriente", "vista", "poupança", "poupanca",
+    // Vietnam, Thailand.
+    "vcb", "vietcombank", "techcombank", "bidv", "agribank", "vietinbank", "acb", "mb",
+    "vpbank", "tpbank", "sacombank", "kbank", "scb", "ktb", "กสิกร", "กรุงเทพ", "กรุงไทย",
+    "ไทยพาณิชย์", "ออมสิน",
     // Anywhere.
     "citi", "citibank", "standard", "chartered", "savings", "current",
 ];
@@ -539,6 +553,10 @@ mod tests {
                 "123-456789-01",
             ),
             ("CL", "cuenta corriente 0123456789", "0123456789"),
+            ("VN", "số tài khoản 0011001234567", "0011001234567"),
+            ("VN", "STK VCB: 0011001234567", "0011001234567"),
+            ("TH", "เลขบัญชี 123-4-56789-0 กสิกร", "123-4-56789-0"),
+            ("TH", "บัญชีกสิกร 1234567890", "1234567890"),
         ] {
             assert_eq!(found(region, text), account(value), "{region}: {text}");
         }
