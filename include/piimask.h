@@ -238,7 +238,7 @@
 // Kind `ke_national_id`. Kenyan national identity card number (seven or eight digits).
 #define PIIMASK_KIND_KE_NATIONAL_ID 64
 
-// Kind `co_cedula`. Colombian cédula de ciudadanía (six to ten digits).
+// Kind `co_cedula`. Colombian cédula de ciudadanía (seven, eight or ten digits).
 #define PIIMASK_KIND_CO_CEDULA 65
 
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a

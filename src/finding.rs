@@ -194,7 +194,7 @@ kinds! {
     GhCard = 63 => "gh_card",
     /// Kenyan national identity card number (seven or eight digits).
     KeNationalId = 64 => "ke_national_id",
-    /// Colombian cédula de ciudadanía (six to ten digits).
+    /// Colombian cédula de ciudadanía (seven, eight or ten digits).
     CoCedula = 65 => "co_cedula",
 }
 

@@ -515,7 +515,10 @@ impl Scanner {
         // the triggers, and such a text (few do) is read again.
         let ascii = text.is_ascii();
         let fits = text.len() <= rewrite::MAX_LEN;
-        if !(fits && marks::any(text, ascii)) {
+        // A first trigger beyond ASCII is such a digit (or `＠`, which
+        // `marks::any` asks for): no need to scan up to it first.
+        let native_first = text.get(first_trigger).is_some_and(|&b| b >= 0x80);
+        if !(fits && (native_first || marks::any(text, ascii))) {
             let native = self.scan_bytes(
                 text,
                 ascii,

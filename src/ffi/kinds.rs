@@ -130,7 +130,7 @@ pub const PIIMASK_KIND_AR_CBU: u32 = 62;
 pub const PIIMASK_KIND_GH_CARD: u32 = 63;
 /// Kind `ke_national_id`. Kenyan national identity card number (seven or eight digits).
 pub const PIIMASK_KIND_KE_NATIONAL_ID: u32 = 64;
-/// Kind `co_cedula`. Colombian cédula de ciudadanía (six to ten digits).
+/// Kind `co_cedula`. Colombian cédula de ciudadanía (seven, eight or ten digits).
 pub const PIIMASK_KIND_CO_CEDULA: u32 = 65;
 
 #[cfg(test)]

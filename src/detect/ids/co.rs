@@ -9,8 +9,9 @@
 //! conversation.
 //!
 //! The cédula de ciudadanía (`C.C. 1.023.456.789`, `cédula 79.123.456`):
-//! six to ten digits, ten only from `1` on (issued since 2004), with no
-//! check digit. Sellers and couriers ask for it with every order, so it is
+//! seven, eight or ten digits, ten only from `1` on (issued since 2004),
+//! with no check digit (the oldest, of six digits, are left out: they
+//! read as prices, `123.456`). Sellers and couriers ask for it with every order, so it is
 //! in every Colombian chat, and it is nothing but digits: it is reported
 //! only in a Colombian conversation after its keyword (`cédula`, `C.C.`,
 //! `CC`) or a generic identity word.
@@ -36,19 +37,16 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("d.ddd.ddd.ddd", HomeKeyword),
             shape("dd.ddd.ddd", HomeKeyword),
             shape("d.ddd.ddd", HomeKeyword),
-            shape("ddd.ddd", HomeKeyword),
             shape("dddddddddd", HomeKeyword),
             shape("dddddddd", HomeKeyword),
             shape("ddddddd", HomeKeyword),
-            shape("dddddd", HomeKeyword),
         ],
         validate: cedula,
     },
 ];
 
 pub(super) fn cedula(s: &[u8]) -> bool {
-    (6..=10).contains(&s.len())
-        && s.len() != 9
+    matches!(s.len(), 7 | 8 | 10)
         && digits_n(s, s.len())
         && s[0] != b'0'
         && (s.len() < 10 || s[0] == b'1')

@@ -591,6 +591,13 @@ impl IdDetector {
         // (`ORD1234567`), so the automaton need not read it.
         if may_start_at(text, g) {
             self.forms.each_match(text, g, run, |form, end| {
+                if form
+                    .uses
+                    .iter()
+                    .all(|&(spec, shape)| !readable_here(ctx, spec, shape))
+                {
+                    return;
+                }
                 if !stands_free(text, g, end, form.pattern) {
                     return;
                 }
@@ -643,6 +650,10 @@ fn report(
     out: &mut Vec<Finding>,
 ) {
     let Written { start, end, n } = written;
+    // Decided before the validation and the context words, which cost more.
+    if !readable_here(ctx, spec, shape) {
+        return;
+    }
     if !(spec.validate)(&buf[..n]) {
         return;
     }
@@ -664,6 +675,13 @@ fn report(
         confidence,
         normalized: String::from_utf8_lossy(&buf[..n]).into_owned(),
     });
+}
+
+/// Whether `shape` of `spec` can be reported in this scan's region at all:
+/// a [`Strength::HomeKeyword`] shape only in its country.
+#[inline]
+fn readable_here(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape) -> bool {
+    shape.strength != Strength::HomeKeyword || ctx.region.is_some_and(|r| r.code() == spec.country)
 }
 
 /// Whether a match starting at `start` can stand free on its left: the
