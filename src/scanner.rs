@@ -512,7 +512,7 @@ impl Scanner {
         // pays one search for them. So are values typed in the digits of
         // another script (`٢٩٠٠…`), which only the phone detector reads as
         // they stand: whether a text holds one is learnt on the way, from
-        // the triggers, and such a text (few do) is read again.
+        // its numeric spans, and such a text (few do) is read again.
         let ascii = text.is_ascii();
         let fits = text.len() <= rewrite::MAX_LEN;
         // A first trigger beyond ASCII is such a digit (or `＠`, which
@@ -660,8 +660,8 @@ impl Scanner {
 
     /// Runs the detectors over `text`, one valid UTF-8 stretch with no
     /// trigger before `from`, appending their raw findings (offsets into
-    /// `text`) to `out`. Returns whether a number started with a digit of
-    /// a script other than ASCII (with `stop_at_native`, it stops there).
+    /// `text`) to `out`. Returns whether a numeric span held a digit of a
+    /// script other than ASCII (with `stop_at_native`, it stops there).
     fn scan_stretch(
         &self,
         ctx: &Context<'_>,
