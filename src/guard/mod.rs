@@ -1044,10 +1044,6 @@ impl Feeder {
     }
 }
 
-/// Feeds the guard's normal form of a value to `feed`: E.164 for phones
-/// (already the finding's), lower case for e-mail and IP addresses, upper
-/// case letters and digits only for cards, IBANs and IDs, lower case with
-/// white space collapsed for custom kinds.
 /// The name fingerprints of [`Guard::cut_form_fingerprint`] are made
 /// under, instead of a kind's.
 const CUT_FORM: &[u8] = b"phone/without-area-code";
@@ -1075,6 +1071,10 @@ fn merge_ownership(owners: Vec<Ownership>, ends: &[usize]) -> Vec<Ownership> {
     merged
 }
 
+/// Feeds the guard's normal form of a value to `feed`: E.164 for phones
+/// (already the finding's), lower case for e-mail and IP addresses, upper
+/// case letters and digits only for cards, IBANs and IDs, lower case with
+/// white space collapsed for custom kinds.
 fn normal_form(kind: &Kind, normalized: &str, feed: &mut dyn FnMut(&[u8])) {
     let mut buf = [0u8; 4];
     match kind {
