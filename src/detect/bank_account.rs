@@ -334,12 +334,7 @@ fn nuban_bank(
     }
     NG_BANK_NAMES
         .find_iter(line)
-        .find(|m| {
-            let before = m.start().checked_sub(1).map(|i| line[i]);
-            let after = line.get(m.end()).copied();
-            !before.is_some_and(|b| b.is_ascii_alphanumeric())
-                && !after.is_some_and(|b| b.is_ascii_alphanumeric())
-        })
+        .find(|m| stands_as_word(m, line))
         .map(|m| NG_BANKS[m.pattern().as_usize()].1)
 }
 
@@ -354,13 +349,8 @@ fn nigerian_bank_beside(ctx: &Context<'_>, start: usize, end: usize) -> Option<&
     let text = ctx.text;
     // A name standing as a word; an everyday word only with `bank`.
     let bank_at = |m: aho_corasick::Match, within: &[u8], with_bank: bool| {
-        let before = m.start().checked_sub(1).map(|i| within[i]);
-        let after = within.get(m.end());
         let (_, code, everyday) = NG_BANKS[m.pattern().as_usize()];
-        (!before.is_some_and(|b| b.is_ascii_alphanumeric())
-            && !after.is_some_and(u8::is_ascii_alphanumeric)
-            && (with_bank || !everyday))
-            .then_some(code)
+        (stands_as_word(&m, within) && (with_bank || !everyday)).then_some(code)
     };
     // Before: with the filler gone (and a trailing `bank` or `plc`, for
     // `Wema Bank 0123…`), a bank's name must end what is left.
@@ -385,6 +375,13 @@ fn nigerian_bank_beside(ctx: &Context<'_>, start: usize, end: usize) -> Option<&
         .filter(|m| m.start() == 0)?;
     let with_bank = strip_word(&after[m.end()..], End::Head, b" bank").is_some();
     bank_at(m, after, with_bank)
+}
+
+/// Whether the bank name `m` found in `within` stands as a word (no ASCII
+/// letter or digit against it).
+fn stands_as_word(m: &aho_corasick::Match, within: &[u8]) -> bool {
+    let glued = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    !glued(m.start().checked_sub(1).map(|i| &within[i])) && !glued(within.get(m.end()))
 }
 
 /// Which end of a slice is read.

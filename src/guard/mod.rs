@@ -813,12 +813,12 @@ impl Guard {
         if finding.kind != Kind::Phone {
             return;
         }
-        let mut whole = false;
-        crate::detect::phone::local_forms(&finding.normalized, |form| {
-            whole = true;
+        let whole = crate::detect::phone::local_forms(&finding.normalized, |form| {
             out.push(self.fingerprint_of(&Kind::Phone, &form));
         });
-        if !whole && crate::detect::phone::is_cut_form(&finding.normalized) {
+        // Not a whole number: the value of one given without its area
+        // code (`+55987654321`).
+        if !whole && finding.normalized.starts_with('+') {
             out.push(self.cut_form_fingerprint(&finding.normalized));
         }
     }

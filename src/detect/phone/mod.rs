@@ -1255,13 +1255,14 @@ fn local_number(rules: &RegionRules, digits: &[u8], had_prefix: bool) -> Option<
 /// lengths is given. Only for regions whose mobiles are given that way
 /// (Brazil, Argentina, Mexico, the NANP …). The leak guard owns these
 /// beside the whole number, so that an agent who drops the area code
-/// still pastes the customer's.
-pub(crate) fn local_forms(e164: &str, mut form: impl FnMut(String)) {
+/// still pastes the customer's. Returns whether `e164` is a whole number
+/// at all (a number given without its area code is not).
+pub(crate) fn local_forms(e164: &str, mut form: impl FnMut(String)) -> bool {
     let Some(digits) = e164.strip_prefix('+') else {
-        return;
+        return false;
     };
     let Some((code, nsn)) = TABLES.parse_international(digits.as_bytes(), false) else {
-        return;
+        return false;
     };
     let nsn = nsn.as_slice();
     let mut given: Vec<String> = Vec::new();
@@ -1295,16 +1296,7 @@ pub(crate) fn local_forms(e164: &str, mut form: impl FnMut(String)) {
             }
         }
     }
-}
-
-/// Whether `normalized`, a phone finding's normalized value, is that of a
-/// number given without its area code (`+55987654321`): no whole number.
-pub(crate) fn is_cut_form(normalized: &str) -> bool {
-    normalized.strip_prefix('+').is_some_and(|digits| {
-        TABLES
-            .parse_international(digits.as_bytes(), false)
-            .is_none()
-    })
+    true
 }
 
 /// Where Brazil's `0xx` ends right before `at` (`(0xx11) 98765-4321`):
