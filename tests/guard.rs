@@ -572,6 +572,41 @@ fn an_event_sink_sees_every_check_with_events() {
     );
 }
 
+/// A mobile-money wallet's number is its holder's phone number: an agent
+/// who sends another conversation's customer's number as a wallet to pay
+/// (`opay 8031234567`) pastes that customer's phone.
+#[test]
+fn a_wallet_number_is_the_customers_phone() {
+    for (region, inbound, outbound) in [
+        (
+            "NG",
+            "my number is 0803 123 4567",
+            "pay to my opay 8031234567",
+        ),
+        ("PH", "text me +63 917 123 4567", "GCash 917 123 4567 po"),
+        ("KE", "nipigie 0712 345678", "tuma M-Pesa 712 345 678"),
+    ] {
+        let scanner = Arc::new(Scanner::builder().region(region).build().unwrap());
+        let guard = Guard::new(scanner, &key(), GuardConfig::default()).unwrap();
+        guard
+            .observe_inbound_at("customer", inbound, 1000, None)
+            .unwrap();
+        let leak = guard.check(&Outbound {
+            time: Some(1001),
+            ..Outbound::new("elsewhere", "agent-1", outbound)
+        });
+        assert_eq!(
+            classes(&leak),
+            [(
+                LeakClass::CrossConversationLeak,
+                "phone".to_string(),
+                vec!["customer".to_string()]
+            )],
+            "{outbound}"
+        );
+    }
+}
+
 /// An agent who drops the area code of a customer's mobile still pastes
 /// it: the guard owns a number's forms without its area code (Brazil,
 /// Argentina's mobile token), not where mobiles never lose it (India).

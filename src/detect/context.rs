@@ -453,6 +453,16 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "password",
     "txn",
     "transaction",
+    // A transaction's ID in wallet receipts (JazzCash's and Easypaisa's
+    // `TID`, bKash's `TrxID`). Not `tid` alone: Swedish and Danish for
+    // "time" (`Din tid: 070-123 45 67`).
+    "jazzcash tid",
+    "jazz cash tid",
+    "easypaisa tid",
+    "easy paisa tid",
+    "trx",
+    "trxid",
+    "trx id",
     "utr",
     "ticket",
     "docket",

@@ -310,6 +310,25 @@ const POSITIVE_WORDS: &[&str] = &[
     "联系人",
     "联系",
     "微信",
+    // Mobile-money wallets whose account is the holder's phone number,
+    // given as the app shows it, often without the national prefix (`opay
+    // 8031234567`, `gcash 9171234567`, `bkash 1712345678`): the digits
+    // are that person's mobile. Not words that are also names or common
+    // words elsewhere (`maya`, `wave`, `paga`).
+    "opay",
+    "palmpay",
+    "momo",
+    "mobile money",
+    "mtn money",
+    "airtel money",
+    "orange money",
+    "mpesa",
+    "m-pesa",
+    "gcash",
+    "easypaisa",
+    "jazzcash",
+    "bkash",
+    "nagad",
 ];
 
 /// Currency signs and codes: a number next to one is an amount.

@@ -558,6 +558,79 @@ fn a_home_number_without_its_prefix_after_a_phone_word() {
     assert!(found(&s, "ID", "812-3456-7890").is_empty());
 }
 
+/// A mobile-money wallet's number is its holder's phone number, and apps
+/// show it without the national prefix: `opay 8031234567` is `+234 803
+/// 123 4567`, as the leak guard must know to link it to `0803 123 4567`.
+#[test]
+fn mobile_money_wallets_name_a_phone_number() {
+    let s = scanner();
+    for (region, text, number, e164) in [
+        (
+            "NG",
+            "Send to my opay 8031234567 abeg",
+            "8031234567",
+            "+2348031234567",
+        ),
+        (
+            "NG",
+            "my palmpay number is 8031234567",
+            "8031234567",
+            "+2348031234567",
+        ),
+        (
+            "NG",
+            "8031234567 opay, Tunde Bakare",
+            "8031234567",
+            "+2348031234567",
+        ),
+        (
+            "GH",
+            "momo 244123456 name Kwame",
+            "244123456",
+            "+233244123456",
+        ),
+        (
+            "KE",
+            "M-Pesa 712 345 678 jina Wanjiku",
+            "712 345 678",
+            "+254712345678",
+        ),
+        (
+            "PH",
+            "GCash 917 123 4567 po",
+            "917 123 4567",
+            "+639171234567",
+        ),
+        (
+            "PK",
+            "easypaisa 3001234567 pe bhej do",
+            "3001234567",
+            "+923001234567",
+        ),
+        (
+            "BD",
+            "bKash 1712-345678 e pathan",
+            "1712-345678",
+            "+8801712345678",
+        ),
+    ] {
+        assert_eq!(
+            found(&s, region, text),
+            [(number.into(), e164.into())],
+            "{region} {text}"
+        );
+    }
+    // The wallet's own codes are no phone: a till or paybill number, a
+    // transaction reference.
+    assert!(found(&s, "KE", "M-Pesa till number 123456").is_empty());
+    assert!(found(&s, "KE", "mpesa ref 7123456789").is_empty());
+    assert!(found(&s, "NG", "opay transaction id 8031234567").is_empty());
+    assert!(found(&s, "PK", "JazzCash TID 842439646214").is_empty());
+    assert!(found(&s, "BD", "bKash TrxID 7712345678 received").is_empty());
+    // `tid` alone is Swedish for "time".
+    assert_eq!(texts(&s, "SE", "Din tid: 070-123 45 67"), ["070-123 45 67"]);
+}
+
 /// Brazil's `0xx` (the national prefix, the carrier left open) before the
 /// area code.
 #[test]
