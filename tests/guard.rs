@@ -572,6 +572,32 @@ fn an_event_sink_sees_every_check_with_events() {
     );
 }
 
+/// `ravi.kumar@gmail`, the service's name alone, is the address
+/// `ravi.kumar@gmail.com` that another conversation owns.
+#[test]
+fn an_address_without_its_top_level_domain_is_the_customers() {
+    let guard = new_guard();
+    guard
+        .observe_inbound_at("customer", "mail me at Ravi.Kumar@gmail.com", 1000, None)
+        .unwrap();
+    let leak = guard.check(&Outbound {
+        time: Some(1001),
+        ..Outbound::new(
+            "elsewhere",
+            "agent-1",
+            "his mail is ravi.kumar@gmail, try him",
+        )
+    });
+    assert_eq!(
+        classes(&leak),
+        [(
+            LeakClass::CrossConversationLeak,
+            "email".to_string(),
+            vec!["customer".to_string()]
+        )]
+    );
+}
+
 /// A mobile-money wallet's number is its holder's phone number: an agent
 /// who sends another conversation's customer's number as a wallet to pay
 /// (`opay 8031234567`) pastes that customer's phone.

@@ -54,6 +54,67 @@ const MAIL_SERVICES: &[&str] = &[
     "uol.com.br",
     "bol.com.br",
 ];
+/// Mail services whose name alone people write as the domain (`ravi@gmail`,
+/// `priya_88@yahoo`), and the domain an address so written is normalized
+/// to: the service's `.com`, so that the leak guard links it to the address
+/// written in full. Not names that are also words after an `@` in chat
+/// (`live`, `mail`) or too short to tell (`qq`, `163`).
+const MAIL_SERVICE_NAMES: &[(&str, &str)] = &[
+    ("gmail", "gmail.com"),
+    ("googlemail", "googlemail.com"),
+    ("yahoo", "yahoo.com"),
+    ("ymail", "ymail.com"),
+    ("hotmail", "hotmail.com"),
+    ("outlook", "outlook.com"),
+    ("icloud", "icloud.com"),
+    ("rediffmail", "rediffmail.com"),
+    ("protonmail", "protonmail.com"),
+    ("naver", "naver.com"),
+];
+/// An address whose domain is a mail service's name only (see
+/// [`MAIL_SERVICE_NAMES`]).
+const CONFIDENCE_SERVICE_NAME: f32 = 0.85;
+
+/// The end of a mail service's name written as the whole domain at
+/// `from` (`gmail` in `ravi@gmail, call me`), and the domain it stands
+/// for. The name must end there: not before a letter, digit, `-`, `_`,
+/// `@` or a dot that goes on to a label (the full domain, which
+/// [`domain_end`] reads, or another one).
+fn service_name_end(text: &[u8], from: usize) -> Option<(usize, &'static str)> {
+    let label = text[from..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let end = from + label;
+    let (_, domain) = MAIL_SERVICE_NAMES
+        .iter()
+        .find(|(name, _)| name.as_bytes().eq_ignore_ascii_case(&text[from..end]))?;
+    let goes_on = match text.get(end) {
+        None => false,
+        Some(b'-' | b'_' | b'@') => true,
+        Some(b'.') => text
+            .get(end + 1)
+            .is_some_and(|&b| is_label_char(char::from(b))),
+        Some(&b) if b >= 0x80 => char_at(text, end).0.is_some_and(is_label_char),
+        Some(_) => false,
+    };
+    (!goes_on).then_some((end, domain))
+}
+
+/// The address at `start..` whose `@` at `at` is followed by a mail
+/// service's name alone (`ravi@gmail`), normalized to the service's domain.
+fn service_name_address(text: &[u8], start: usize, at: usize) -> Option<Finding> {
+    let (end, domain) = service_name_end(text, at + 1)?;
+    let local = std::str::from_utf8(&text[start..at]).ok()?;
+    Some(Finding {
+        kind: Kind::Email,
+        start,
+        end,
+        confidence: CONFIDENCE_SERVICE_NAME,
+        normalized: format!("{local}@{domain}"),
+    })
+}
+
 const NOT_EMAIL_DOMAINS: &[&str] = &["s.whatsapp.net", "c.us", "g.us", "broadcast", "lid"];
 
 #[derive(Debug)]
@@ -562,20 +623,25 @@ impl Detector for EmailDetector {
         // `…?email=ravi%40gmail.com`).
         let (at, after) = (span.start, span.end);
         let encoded = after > at + 1;
-        let (start, local_end, domain_start, end, confidence) =
-            match (local_start(text, at), domain_end(text, after)) {
-                (Some(start), Some(end)) => (start, at, after, end, CONFIDENCE),
-                _ if encoded => return,
-                _ => match spaced_address(text, at) {
-                    Some((start, local_end, domain_start, end)) => {
-                        (start, local_end, domain_start, end, CONFIDENCE_SPACED)
+        let (local, domain) = (local_start(text, at), domain_end(text, after));
+        let (start, local_end, domain_start, end, confidence) = match (local, domain) {
+            (Some(start), Some(end)) => (start, at, after, end, CONFIDENCE),
+            _ if encoded => return,
+            _ => match spaced_address(text, at) {
+                Some((start, local_end, domain_start, end)) => {
+                    (start, local_end, domain_start, end, CONFIDENCE_SPACED)
+                }
+                None => {
+                    let before = out.len();
+                    out.extend(spaced_dots(text, at));
+                    // Last, the mail service's name alone (`ravi@gmail`).
+                    if let (Some(start), None, true) = (local, domain, out.len() == before) {
+                        out.extend(service_name_address(text, start, at));
                     }
-                    None => {
-                        out.extend(spaced_dots(text, at));
-                        return;
-                    }
-                },
-            };
+                    return;
+                }
+            },
+        };
         // One check for the whole address; `@` is ASCII, so splitting at
         // it keeps both halves on character boundaries.
         let Ok(address) = std::str::from_utf8(&text[start..end]) else {
@@ -620,6 +686,50 @@ mod tests {
             .iter()
             .map(|f| &text[f.range()])
             .collect()
+    }
+
+    /// `ravi@gmail`: the mail service's name alone, as people type an
+    /// address in chat, normalized to the service's domain.
+    #[test]
+    fn a_mail_services_name_alone_as_the_domain() {
+        let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
+        for (text, address, normalized) in [
+            (
+                "email me ravi.kumar@gmail",
+                "ravi.kumar@gmail",
+                "ravi.kumar@gmail.com",
+            ),
+            (
+                "mail Priya_88@Yahoo. thanks",
+                "Priya_88@Yahoo",
+                "Priya_88@yahoo.com",
+            ),
+            (
+                "meu email é joao@hotmail, valeu",
+                "joao@hotmail",
+                "joao@hotmail.com",
+            ),
+            ("(ravi@icloud)", "ravi@icloud", "ravi@icloud.com"),
+        ] {
+            let found = scanner.scan(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(&text[found[0].range()], address);
+            assert_eq!(found[0].normalized, normalized);
+            assert!(found[0].confidence < 0.9);
+        }
+        // Written in full, the full domain is read as before.
+        assert_eq!(emails("ravi@gmail.co.in ok"), ["ravi@gmail.co.in"]);
+        // Another name, a name that goes on, a mention without a mailbox.
+        for text in [
+            "ravi@gmailx",
+            "ravi@gmail-support",
+            "ravi@gmail_x",
+            "ravi@live",
+            "follow @gmail for news",
+            "ravi%40gmail",
+        ] {
+            assert!(emails(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
