@@ -241,6 +241,9 @@
 // Kind `co_cedula`. Colombian cédula de ciudadanía (seven, eight or ten digits).
 #define PIIMASK_KIND_CO_CEDULA 65
 
+// Kind `social_handle`. A username on another messaging or social app (Telegram, Instagram, TikTok, LINE, WeChat …), named by the app before it.
+#define PIIMASK_KIND_SOCIAL_HANDLE 66
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -196,6 +196,9 @@ kinds! {
     KeNationalId = 64 => "ke_national_id",
     /// Colombian cédula de ciudadanía (seven, eight or ten digits).
     CoCedula = 65 => "co_cedula",
+    /// A username on another messaging or social app (Telegram, Instagram,
+    /// TikTok, LINE, WeChat …), named by the app before it.
+    SocialHandle = 66 => "social_handle",
 }
 
 impl Kind {

@@ -69,6 +69,11 @@ const FAMILIES: &[(&str, &str, &str)] = &[
     ("in_pan", "PAN ABCPE1234F", "PAN: ABCPE1234F."),
     ("us_ssn", "SSN 536-22-8417", "SSN 536 22 8417"),
     ("customer_name", "I am Ravi Kumar", "ask ravi kumar"),
+    (
+        "social_handle",
+        "my telegram @Ravi_K88",
+        "message him on tg: @ravi_k88",
+    ),
 ];
 
 fn classes(outcome: &piimask::guard::Outcome) -> Vec<(LeakClass, String, Vec<String>)> {

@@ -80,6 +80,10 @@ const EXAMPLES: &[&str] = &[
     "Ghana Card GHA-712345678-9",
     "kitambulisho 23456789",
     "cédula 1023456789",
+    "telegram @ravi_k",
+    "IG: @priya.styles",
+    "tiktok.com/@ravi.k",
+    "email ravi.kumar@gmail",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -597,7 +597,7 @@ fn is_file_name_extension(label: &[u8]) -> bool {
 
 /// Whether `label` (ASCII) is a top-level domain of the root zone, in any
 /// case.
-fn is_top_level_domain(label: &[u8]) -> bool {
+pub(crate) fn is_top_level_domain(label: &[u8]) -> bool {
     let mut lower = [0u8; MAX_LABEL];
     let Some(buf) = lower.get_mut(..label.len()) else {
         return false;

@@ -20,6 +20,7 @@ pub(crate) mod context;
 pub(crate) mod crypto;
 pub(crate) mod custom;
 pub(crate) mod email;
+pub(crate) mod handle;
 pub(crate) mod iban;
 pub(crate) mod ids;
 pub(crate) mod imei;
@@ -117,6 +118,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(imei::ImeiDetector::new()),
         Box::new(crypto::CryptoDetector),
         Box::new(upi::UpiDetector),
+        Box::new(handle::HandleDetector),
         Box::new(bank_account::BankAccountDetector::new()),
         Box::new(passport::PassportDetector::new()),
     ]

@@ -132,6 +132,8 @@ pub const PIIMASK_KIND_GH_CARD: u32 = 63;
 pub const PIIMASK_KIND_KE_NATIONAL_ID: u32 = 64;
 /// Kind `co_cedula`. Colombian cédula de ciudadanía (seven, eight or ten digits).
 pub const PIIMASK_KIND_CO_CEDULA: u32 = 65;
+/// Kind `social_handle`. A username on another messaging or social app (Telegram, Instagram, TikTok, LINE, WeChat …), named by the app before it.
+pub const PIIMASK_KIND_SOCIAL_HANDLE: u32 = 66;
 
 #[cfg(test)]
 mod tests {

@@ -473,6 +473,7 @@ pub fn kind_label(kind: &Kind) -> &str {
         Kind::CreditCard => "card number",
         Kind::Iban => "IBAN",
         Kind::IpAddress => "IP address",
+        Kind::SocialHandle => "messenger handle",
         Kind::Custom(name) => name,
         _ => "ID number",
     }
