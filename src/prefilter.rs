@@ -1,7 +1,8 @@
 //! Skip-ahead over text that cannot hold a finding.
 //!
 //! Every built-in kind contains at least one decimal digit or an `@` (or
-//! `＠`, which `crate::marks` reads as one), so the scanner only has to look
+//! `＠`, which `crate::marks` reads as one), or is a profile link's
+//! username after its `/` (`t.me/ravi_k`), so the scanner only has to look
 //! closely around those. Chat text is mostly words,
 //! so finding the next such byte fast is most of the speed: we test eight
 //! bytes at a time with SWAR arithmetic (plain `u64` operations, which the
@@ -23,6 +24,9 @@ const HI: u64 = 0x8080_8080_8080_8080;
 pub(crate) struct Triggers {
     /// `@`, for e-mail addresses.
     pub at_sign: bool,
+    /// `/` right after a profile link's host (`t.me/`, `instagram.com/`),
+    /// for handles on other apps.
+    pub link_slash: bool,
 }
 
 /// U+FF20 FULLWIDTH COMMERCIAL AT, which Chinese and Japanese input methods
@@ -35,6 +39,7 @@ const AT: u8 = 2;
 const LEAD: u8 = 3;
 /// 0xE0: Indic scripts, Thai, Lao, Tibetan (Devanagari text is full of it).
 const LEAD_E0: u8 = 4;
+const SLASH: u8 = 5;
 
 static CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -43,6 +48,7 @@ static CLASS: [u8; 256] = {
         table[b] = match b as u8 {
             b'0'..=b'9' => DIGIT,
             b'@' => AT,
+            b'/' => SLASH,
             0xE0 => LEAD_E0,
             lead if is_digit_lead_byte(lead) => LEAD,
             _ => 0,
@@ -53,13 +59,6 @@ static CLASS: [u8; 256] = {
 };
 
 impl Triggers {
-    /// Whether a trigger starts at `h[i]`: an ASCII digit, an `@` or `＠`
-    /// (when asked for), or the first byte of a non-ASCII decimal digit.
-    #[inline]
-    fn is_trigger_at(self, h: &[u8], i: usize) -> bool {
-        self.confirm(CLASS[usize::from(h[i])], h, i)
-    }
-
     #[inline(always)]
     fn confirm(self, class: u8, h: &[u8], i: usize) -> bool {
         match class {
@@ -69,6 +68,7 @@ impl Triggers {
             // Most 0xE0 characters are letters of a block whose second
             // byte holds no digit (Devanagari letters: 0xA4): no call.
             LEAD_E0 => e0_block_has_digits(h.get(i + 1)) && is_non_ascii_digit(h, i),
+            SLASH => self.link_slash && profile_link_slash(h, i),
             _ => false,
         }
     }
@@ -83,20 +83,22 @@ impl Triggers {
             // byte of 0xD8 or above (every non-ASCII digit's lead is; Latin
             // accents, Cyrillic, Greek and Hebrew are below, so European
             // text stays on the fast path). The flags are exact per byte
-            // (no borrows): on the low seven bits, adding at most 0x50
-            // cannot carry into the next byte. `b >= 0x30` and not
-            // `b >= 0x3A` (and not high) is a digit; `b >= 0x40` and not
-            // `b >= 0x41` an '@'; a high byte with `(b & 0x7F) >= 0x58` a
-            // lead of 0xD8 or above. Leads are confirmed below.
+            // (no borrows): on the low seven bits, adding at most 0x51
+            // cannot carry into the next byte. `b >= 0x2F` and not
+            // `b >= 0x3A` (and not high) is a digit or a `/`; `b >= 0x40`
+            // and not `b >= 0x41` an '@'; a high byte with `(b & 0x7F) >=
+            // 0x58` a lead of 0xD8 or above. Leads and `/` are confirmed
+            // below. (`/`, for profile links, comes with the digits at no
+            // cost: chat holds few, and its class tells it apart.)
             let low = x & (0x7F * LO);
-            let ge30 = low + 0x50 * LO;
+            let ge2f = low + 0x51 * LO;
             let ge3a = low + 0x46 * LO;
             let ge40 = low + 0x40 * LO;
             let ge41 = low + 0x3F * LO;
-            let digit = ge30 & !ge3a & !x;
+            let digit_or_slash = ge2f & !ge3a & !x;
             let at = ge40 & !ge41 & !x;
             let high_lead = x & (low + 0x28 * LO);
-            let mut flagged = (digit | at | high_lead) & HI;
+            let mut flagged = (digit_or_slash | at | high_lead) & HI;
             // Only flagged bytes are looked at, first to last.
             while flagged != 0 {
                 let k = (flagged.trailing_zeros() / 8) as usize;
@@ -108,8 +110,24 @@ impl Triggers {
             }
             i += 8;
         }
-        (i..haystack.len()).find(|&k| self.is_trigger_at(haystack, k))
+        // The last bytes, fewer than eight: one look-up each.
+        while let Some(&b) = haystack.get(i) {
+            let class = CLASS[usize::from(b)];
+            if class != 0 && self.confirm(class, haystack, i) {
+                return Some(i);
+            }
+            i += 1;
+        }
+        None
     }
+}
+
+/// [`crate::detect::handle::is_profile_link_slash`], out of line: rare,
+/// and kept out of the loop above.
+#[cold]
+#[inline(never)]
+fn profile_link_slash(h: &[u8], i: usize) -> bool {
+    crate::detect::handle::is_profile_link_slash(h, i)
 }
 
 /// The position of the first decimal digit of a script other than ASCII
@@ -219,18 +237,43 @@ mod tests {
     }
 
     /// The definition: a byte that starts a decimal digit of any script
-    /// (or an `@` or `＠` when asked for).
+    /// (or an `@` or `＠`, or a profile link's `/`, when asked for).
     fn naive(t: Triggers, h: &[u8], from: usize) -> Option<usize> {
         (from..h.len()).find(|&i| {
             let c = char_at(h, i).0;
             (matches!(c, Some('@' | '＠')) && t.at_sign)
+                || (h[i] == b'/'
+                    && t.link_slash
+                    && crate::detect::handle::is_profile_link_slash(h, i))
                 || (h[i] != b'@' && c.and_then(digit_value).is_some())
         })
     }
 
     #[test]
+    fn profile_link_slash_only_when_asked() {
+        let links = Triggers {
+            link_slash: true,
+            ..Triggers::default()
+        };
+        for (text, at) in [
+            ("a/b and/or see t.me/ravi_k", Some(19)),
+            ("INSTAGRAM.COM/priya", Some(13)),
+            ("www.instagram.com/priya", Some(17)),
+            ("pat.me/ravi and x.com/y", None),
+        ] {
+            let h = text.as_bytes();
+            assert_eq!(links.next(h, 0), at, "{text}");
+            assert_eq!(links.next(h, 0), naive(links, h, 0), "{text}");
+            assert_eq!(Triggers::default().next(h, 0), None, "{text}");
+        }
+    }
+
+    #[test]
     fn agrees_with_naive_search_on_every_byte_value() {
-        let t = Triggers { at_sign: true };
+        let t = Triggers {
+            at_sign: true,
+            link_slash: true,
+        };
         for b in 0..=255u8 {
             for pos in 0..20 {
                 let mut h = vec![b'a'; 20];
@@ -248,7 +291,10 @@ mod tests {
 
     #[test]
     fn agrees_with_naive_search_on_every_digit_and_its_neighbours() {
-        let t = Triggers { at_sign: true };
+        let t = Triggers {
+            at_sign: true,
+            link_slash: true,
+        };
         for cp in 0x80..0x20000u32 {
             let Some(c) = char::from_u32(cp) else {
                 continue;
@@ -265,8 +311,15 @@ mod tests {
     #[test]
     fn at_sign_only_when_asked() {
         let h = b"hello@world 5";
-        assert_eq!(Triggers { at_sign: true }.next(h, 0), Some(5));
-        assert_eq!(Triggers { at_sign: false }.next(h, 0), Some(12));
+        assert_eq!(
+            Triggers {
+                at_sign: true,
+                ..Triggers::default()
+            }
+            .next(h, 0),
+            Some(5)
+        );
+        assert_eq!(Triggers::default().next(h, 0), Some(12));
         assert_eq!(Triggers::default().next(h, 13), None);
         assert_eq!(Triggers::default().next(h, 99), None);
     }
@@ -274,8 +327,15 @@ mod tests {
     #[test]
     fn full_width_at_sign_only_when_asked() {
         let h = "ravi＠gmail.com 5".as_bytes();
-        assert_eq!(Triggers { at_sign: true }.next(h, 0), Some(4));
-        assert_eq!(Triggers { at_sign: false }.next(h, 0), Some(h.len() - 1));
+        assert_eq!(
+            Triggers {
+                at_sign: true,
+                ..Triggers::default()
+            }
+            .next(h, 0),
+            Some(4)
+        );
+        assert_eq!(Triggers::default().next(h, 0), Some(h.len() - 1));
     }
 
     #[test]

@@ -216,7 +216,8 @@ impl ScannerBuilder {
                 kinds.into_iter().collect()
             }
         };
-        let (mut numeric, mut at_sign, mut whole_text) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut numeric, mut at_sign, mut link_slash, mut whole_text) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for mut d in all {
             if !d.kinds().iter().any(|k| selected.contains(k)) {
                 continue;
@@ -225,6 +226,7 @@ impl ScannerBuilder {
             match d.trigger() {
                 Trigger::Numeric => numeric.push((d.min_span_digits(), d)),
                 Trigger::AtSign => at_sign.push(d),
+                Trigger::LinkSlash => link_slash.push(d),
                 Trigger::WholeText => whole_text.push(d),
             }
         }
@@ -236,6 +238,7 @@ impl ScannerBuilder {
         }
         let triggers = Triggers {
             at_sign: !at_sign.is_empty(),
+            link_slash: !link_slash.is_empty(),
         };
         let policy = match &self.policy {
             // Built-in kinds are always valid policy keys, detected or not.
@@ -256,6 +259,7 @@ impl ScannerBuilder {
             selected,
             numeric,
             at_sign,
+            link_slash,
             whole_text,
             triggers,
             policy,
@@ -302,6 +306,8 @@ pub struct Scanner {
     /// for it to be asked.
     numeric: Vec<(usize, Box<dyn Detector>)>,
     at_sign: Vec<Box<dyn Detector>>,
+    /// Detectors triggered by `/` after a profile link's host.
+    link_slash: Vec<Box<dyn Detector>>,
     whole_text: Vec<Box<dyn Detector>>,
     triggers: Triggers,
     policy: Policy,
@@ -491,8 +497,8 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) {
-        // Every finding of a built-in detector holds a trigger (a digit or
-        // an `@`): text without one, most of chat, needs no UTF-8 check, no
+        // Every finding of a built-in detector holds a trigger (a digit,
+        // an `@`, or a profile link's `/`): text without one, most of chat, needs no UTF-8 check, no
         // copy and no detector. Triggers are found on the raw bytes, and a
         // stretch below has no trigger the whole text lacks (a lead byte
         // cut off at a stretch's end confirms nothing), so the scan can
@@ -680,6 +686,17 @@ impl Scanner {
                     end: i + 1,
                 };
                 for d in &self.at_sign {
+                    d.detect(ctx, span, out);
+                }
+                pos = i + 1;
+                continue;
+            }
+            if text[i] == b'/' {
+                let span = Span {
+                    start: i,
+                    end: i + 1,
+                };
+                for d in &self.link_slash {
                     d.detect(ctx, span, out);
                 }
                 pos = i + 1;

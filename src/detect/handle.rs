@@ -17,6 +17,16 @@
 //! (`tiktok.com/@ravi`) names its app itself. Without an app's name,
 //! `@name` is a mention and stays unreported.
 //!
+//! Profile links name their app by their host: `t.me/ravi_k`,
+//! `telegram.me/…`, `instagram.com/priya.styles`, `instagr.am/…`,
+//! `m.me/ravi.kumar` (Messenger). They hold no digit or `@`, so the
+//! scanner's prefilter stops at a `/` too when this kind is asked for, and
+//! confirms the host before it ([`is_profile_link_slash`]); a first path
+//! segment that is the site's own page (`instagram.com/p/…`,
+//! `t.me/joinchat/…`) is no username. Other sites' links (`x.com/…`,
+//! `facebook.com/…`, whose paths are mostly pages, groups and posts) are
+//! not read.
+//!
 //! The handle: ASCII letters, digits, `_`, `.` and `-` (the union of what
 //! the apps allow), two to 32 of them with at least one letter, not
 //! glued to a word before the `@` (that is an e-mail address) nor going on
@@ -119,25 +129,19 @@ impl Detector for HandleDetector {
         if span.end != at + 1 || text.get(at) != Some(&b'@') {
             return;
         }
+        // Glued to a word on its left: an e-mail address (most `@`s).
+        if at > 0 && is_handle_byte(text[at - 1]) {
+            return;
+        }
         let Some(end) = handle_end(text, at + 1) else {
             return;
         };
         let Some(app) = app_before(text, at) else {
             return;
         };
-        let handle = &text[at + 1..end];
-        let mut normalized = String::with_capacity(app.len() + 1 + handle.len());
-        normalized.push_str(app);
-        normalized.push(':');
-        // ASCII by construction (see `handle_end`).
-        normalized.extend(handle.iter().map(|b| char::from(b.to_ascii_lowercase())));
-        out.push(Finding {
-            kind: Kind::SocialHandle,
-            start: at,
-            end,
-            confidence: CONFIDENCE,
-            normalized,
-        });
+        let mut found = finding(app, at, end, &text[at + 1..end]);
+        found.start = at;
+        out.push(found);
     }
 }
 
@@ -236,6 +240,139 @@ fn app_before(text: &[u8], at: usize) -> Option<&'static str> {
             return None;
         }
         end = start;
+    }
+}
+
+/// Profile links: the host, the app, and the first path segments that are
+/// the site's own pages rather than a username.
+static PROFILE_HOSTS: &[(&str, &str, &[&str])] = &[
+    (
+        "t.me",
+        "telegram",
+        &[
+            "joinchat",
+            "addstickers",
+            "addemoji",
+            "addlist",
+            "addtheme",
+            "share",
+            "s",
+            "c",
+            "m",
+            "iv",
+            "proxy",
+            "socks",
+            "setlanguage",
+            "login",
+            "contact",
+            "boost",
+            "giftcode",
+            "invoice",
+            "bg",
+        ],
+    ),
+    (
+        "telegram.me",
+        "telegram",
+        &["joinchat", "addstickers", "share", "s", "c"],
+    ),
+    (
+        "instagram.com",
+        "instagram",
+        &[
+            "p",
+            "reel",
+            "reels",
+            "stories",
+            "explore",
+            "tv",
+            "accounts",
+            "direct",
+            "about",
+            "legal",
+            "developer",
+            "web",
+            "s",
+            "share",
+        ],
+    ),
+    ("instagr.am", "instagram", &["p", "reel", "tv"]),
+    ("m.me", "facebook", &["j", "ch"]),
+];
+
+/// The profile host that ends right before `slash`, the `/` at that
+/// index: the whole host (not `pat.me/`), in any ASCII case.
+fn host_before(
+    text: &[u8],
+    slash: usize,
+) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
+    let before = &text[..slash];
+    PROFILE_HOSTS.iter().find(|(host, _, _)| {
+        let host = host.as_bytes();
+        before.len() >= host.len()
+            && before[before.len() - host.len()..].eq_ignore_ascii_case(host)
+            && before[..before.len() - host.len()]
+                .last()
+                .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
+    })
+}
+
+/// Whether the `/` at `i` ends a profile link's host (`t.me/`,
+/// `instagram.com/`): the prefilter's test for [`Trigger::LinkSlash`].
+#[inline]
+pub(crate) fn is_profile_link_slash(text: &[u8], i: usize) -> bool {
+    // Every host ends in `e`, `m` (`t.me`, `.com`, `.am`).
+    i > 0 && matches!(text[i - 1] | 0x20, b'e' | b'm') && host_before(text, i).is_some()
+}
+
+/// A username in a profile link: `t.me/ravi_k`, `instagram.com/priya.styles`,
+/// `m.me/ravi.kumar` (the username, as the `@` form reports it).
+#[derive(Debug)]
+pub(crate) struct ProfileLinkDetector;
+
+impl Detector for ProfileLinkDetector {
+    fn kinds(&self) -> &[Kind] {
+        &[Kind::SocialHandle]
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::LinkSlash
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let slash = span.start;
+        let Some((_, app, pages)) = host_before(text, slash) else {
+            return;
+        };
+        let start = slash + 1;
+        let Some(end) = handle_end(text, start) else {
+            return;
+        };
+        let handle = &text[start..end];
+        if pages
+            .iter()
+            .any(|p| p.as_bytes().eq_ignore_ascii_case(handle))
+        {
+            return;
+        }
+        out.push(finding(app, start, end, handle));
+    }
+}
+
+/// A handle of `app` at `start..end`.
+fn finding(app: &str, start: usize, end: usize, handle: &[u8]) -> Finding {
+    let mut normalized = String::with_capacity(app.len() + 1 + handle.len());
+    normalized.push_str(app);
+    normalized.push(':');
+    // ASCII by construction (see `handle_end`).
+    normalized.extend(handle.iter().map(|b| char::from(b.to_ascii_lowercase())));
+    Finding {
+        kind: Kind::SocialHandle,
+        start,
+        end,
+        confidence: CONFIDENCE,
+        normalized,
     }
 }
 
@@ -350,9 +487,55 @@ mod tests {
     }
 
     #[test]
+    fn a_username_in_a_profile_link() {
+        for (text, handle, normalized) in [
+            ("join me t.me/Ravi_K", "Ravi_K", "telegram:ravi_k"),
+            ("https://t.me/ravi_k?start=1", "ravi_k", "telegram:ravi_k"),
+            ("https://telegram.me/ravi_k", "ravi_k", "telegram:ravi_k"),
+            (
+                "see www.instagram.com/priya.styles/ for designs",
+                "priya.styles",
+                "instagram:priya.styles",
+            ),
+            ("Instagram.com/priya_88.", "priya_88", "instagram:priya_88"),
+            (
+                "msg me m.me/ravi.kumar.5",
+                "ravi.kumar.5",
+                "facebook:ravi.kumar.5",
+            ),
+        ] {
+            assert_eq!(
+                handles(text),
+                [(handle.to_string(), normalized.to_string())],
+                "{text}"
+            );
+        }
+        for text in [
+            // The sites' own pages, an invite, another host.
+            "instagram.com/p/CxYz123abc",
+            "instagram.com/reel/CxYz123abc",
+            "t.me/joinchat/AAAAAE",
+            "t.me/+AbCdEf123",
+            "t.me/s/channel",
+            "pat.me/ravi_k",
+            "format.me/ravi",
+            "x.com/ravi_k",
+            "see the 1/2 and/or 3 x/y",
+        ] {
+            assert!(handles(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn masked_handles_are_not_read_again() {
         let scanner = Scanner::builder().build().unwrap();
-        for text in ["telegram @Ravi_K", "IG @priya.styles", "tiktok.com/@ravi.k"] {
+        for text in [
+            "telegram @Ravi_K",
+            "IG @priya.styles",
+            "tiktok.com/@ravi.k",
+            "t.me/priya_k",
+            "instagram.com/priya.styles",
+        ] {
             let masked = scanner.redact(text).unwrap();
             assert!(!masked.contains("priya"), "{masked}");
             assert!(scanner.scan(&masked).is_empty(), "{masked}");

@@ -37,6 +37,9 @@ pub(crate) enum Trigger {
     Numeric,
     /// Positions of `@` signs.
     AtSign,
+    /// Positions of `/` right after a profile link's host (`t.me/`,
+    /// `instagram.com/`; see [`handle::is_profile_link_slash`]).
+    LinkSlash,
     /// The whole text, once per scan (caller-defined patterns and
     /// dictionaries, which need not contain a digit or `@`). Only scanners
     /// built with such detectors pay for it.
@@ -119,6 +122,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(crypto::CryptoDetector),
         Box::new(upi::UpiDetector),
         Box::new(handle::HandleDetector),
+        Box::new(handle::ProfileLinkDetector),
         Box::new(bank_account::BankAccountDetector::new()),
         Box::new(passport::PassportDetector::new()),
     ]
