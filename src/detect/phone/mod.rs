@@ -310,11 +310,15 @@ const POSITIVE_WORDS: &[&str] = &[
     "联系人",
     "联系",
     "微信",
-    // Mobile-money wallets whose account is the holder's phone number,
-    // given as the app shows it, often without the national prefix (`opay
-    // 8031234567`, `gcash 9171234567`, `bkash 1712345678`): the digits
-    // are that person's mobile. Not words that are also names or common
-    // words elsewhere (`maya`, `wave`, `paga`).
+];
+
+/// Mobile-money wallets whose account is the holder's phone number, given
+/// as the app shows it, often without the national prefix (`opay
+/// 8031234567`, `gcash 9171234567`, `bkash 1712345678`): phone words for a
+/// whole mobile number, never for one without its area code (`momo 1500000`
+/// is an amount). Not names that are also names or common words elsewhere
+/// (`maya`, `wave`, `paga`).
+const WALLET_WORDS: &[&str] = &[
     "opay",
     "palmpay",
     "momo",
@@ -467,8 +471,20 @@ pub(crate) fn separator(c: char) -> Option<char> {
 #[derive(Default)]
 struct ContextMemo {
     /// `(position, context)`.
-    context: std::cell::Cell<Option<(usize, Option<bool>)>>,
+    context: std::cell::Cell<Option<(usize, Option<Said>)>>,
     vetoed: std::cell::Cell<bool>,
+}
+
+/// What the context word that decides says about a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Said {
+    /// A veto word: the number is an order's, an account's …
+    Veto,
+    /// A phone word.
+    Phone,
+    /// A mobile-money wallet's name ([`WALLET_WORDS`]): a whole mobile
+    /// number, not one without its area code.
+    Wallet,
 }
 
 /// How a candidate was written, which decides how it is validated.
@@ -492,25 +508,43 @@ pub(crate) struct PhoneDetector {
     ascii_context: WordAutomaton,
 }
 
-/// Context words in one automaton, negative ones first (pattern ids below
-/// `negatives`).
+/// Context words in one automaton: negative ones first (pattern ids below
+/// `negatives`), then phone words, then wallets' names (from `wallets`).
 #[derive(Debug)]
 struct WordAutomaton {
     automaton: AhoCorasick,
     negatives: usize,
+    wallets: usize,
 }
 
 impl WordAutomaton {
-    fn new(negatives: &[String], positives: &[String], kind: AhoCorasickKind) -> WordAutomaton {
+    fn new(
+        negatives: &[String],
+        positives: &[String],
+        wallets: &[String],
+        kind: AhoCorasickKind,
+    ) -> WordAutomaton {
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .kind(Some(kind))
-            .build(negatives.iter().chain(positives))
+            .build(negatives.iter().chain(positives).chain(wallets))
             .expect("context word automaton");
         WordAutomaton {
             automaton,
             negatives: negatives.len(),
+            wallets: negatives.len() + positives.len(),
+        }
+    }
+
+    /// What the word matched as pattern `id` says.
+    fn said(&self, id: usize) -> Said {
+        if id < self.negatives {
+            Said::Veto
+        } else if id < self.wallets {
+            Said::Phone
+        } else {
+            Said::Wallet
         }
     }
 }
@@ -533,19 +567,26 @@ impl PhoneDetector {
         let ascii = |words: &[String]| -> Vec<String> {
             words.iter().filter(|w| w.is_ascii()).cloned().collect()
         };
+        let wallets = forms(&mut WALLET_WORDS.iter());
         PhoneDetector {
-            context: WordAutomaton::new(&negatives, &positives, AhoCorasickKind::ContiguousNFA),
+            context: WordAutomaton::new(
+                &negatives,
+                &positives,
+                &wallets,
+                AhoCorasickKind::ContiguousNFA,
+            ),
             ascii_context: WordAutomaton::new(
                 &ascii(&negatives),
                 &ascii(&positives),
+                &ascii(&wallets),
                 AhoCorasickKind::DFA,
             ),
         }
     }
 
-    /// The nearest context word that ends before `end` on the same line:
-    /// `Some(true)` for a phone word, `Some(false)` for a veto word.
-    fn context_before(&self, text: &[u8], end: usize) -> Option<bool> {
+    /// What the nearest context word that ends before `end` on the same
+    /// line says.
+    fn context_before(&self, text: &[u8], end: usize) -> Option<Said> {
         // The window stops at the end of the line, clause or question, and at
         // the previous number (a keyword describes the number right after
         // it: in "txn ID 5380543458, call 00 91 81672 58119" the ID is not
@@ -600,7 +641,7 @@ impl PhoneDetector {
                 .map_or(end, |p| start + p + 1);
         }
         let window = &text[start..end];
-        let mut nearest: Option<(usize, usize, bool)> = None;
+        let mut nearest: Option<(usize, usize, Said)> = None;
         // Where the last phone word ended: a number sign right after one
         // (`Phone #: …`, `Cell# …`, `Tel № …`) is that word's "number", not
         // an order's, as the generic words for "number" are in neither list.
@@ -614,7 +655,8 @@ impl PhoneDetector {
             if !is_whole_word(window, m.start(), m.end()) {
                 continue;
             }
-            let positive = m.pattern().as_usize() >= words.negatives;
+            let said = words.said(m.pattern().as_usize());
+            let positive = said != Said::Veto;
             let number_sign = matches!(&window[m.start()..m.end()], b"#" | b"\xE2\x84\x96");
             if number_sign
                 && positive_end
@@ -626,7 +668,7 @@ impl PhoneDetector {
                 positive_end = Some(m.end());
             }
             if nearest.is_none_or(|(_, end, _)| m.end() >= end) {
-                nearest = Some((m.start(), m.end(), positive));
+                nearest = Some((m.start(), m.end(), said));
             }
         }
         match nearest {
@@ -634,10 +676,12 @@ impl PhoneDetector {
             // number: not after the sentence ends and another names a
             // number (`for verification. new number: 0470 …`), nor when a
             // code stands between (`Ref: CCBGEFYPGC 🛒 mon numéro : …`).
-            Some((from, to, false)) if names_something_else(&window[from..to], &window[to..]) => {
+            Some((from, to, Said::Veto))
+                if names_something_else(&window[from..to], &window[to..]) =>
+            {
                 None
             }
-            nearest => nearest.map(|(_, _, positive)| positive),
+            nearest => nearest.map(|(_, _, said)| said),
         }
     }
 
@@ -646,8 +690,9 @@ impl PhoneDetector {
     /// languages that put the verb last say it after the number
     /// (`919876543210 पर व्हाट्सएप करें`, `98765-4321 é meu zap`,
     /// `447911123456 mera whatsapp hai`). Asked only when no word before
-    /// the number decided.
-    fn phone_word_after(&self, text: &[u8], end: usize) -> bool {
+    /// the number decided. A wallet's name only when no other phone word
+    /// is there.
+    fn phone_word_after(&self, text: &[u8], end: usize) -> Option<Said> {
         let mut stop = end;
         for _ in 0..CONTEXT_AFTER_CHARS {
             match text.get(stop) {
@@ -682,7 +727,7 @@ impl PhoneDetector {
                 .0
                 .is_some_and(|c| digit_value(c).is_some() || c == crate::policy::mask::BULLET)
         {
-            return false;
+            return None;
         }
         let window = &text[end..stop];
         let words = if window.is_ascii() {
@@ -692,22 +737,23 @@ impl PhoneDetector {
         };
         // A phone word, and no veto word: `- Phone case still there?`
         // names a product.
-        let mut phone = false;
+        let mut phone = None;
         for m in words.automaton.find_overlapping_iter(window) {
             if !is_whole_word(window, m.start(), m.end()) {
                 continue;
             }
-            if m.pattern().as_usize() < words.negatives {
-                return false;
+            match words.said(m.pattern().as_usize()) {
+                Said::Veto => return None,
+                Said::Phone => phone = Some(Said::Phone),
+                Said::Wallet => phone = phone.or(Some(Said::Wallet)),
             }
-            phone = true;
         }
         phone
     }
 
     /// [`Self::context_before`], remembered for the last `end` asked about:
     /// the candidates tried from one group mostly start at the same place.
-    fn context_memo(&self, text: &[u8], end: usize, memo: &ContextMemo) -> Option<bool> {
+    fn context_memo(&self, text: &[u8], end: usize, memo: &ContextMemo) -> Option<Said> {
         match memo.context.get() {
             Some((at, context)) if at == end => context,
             _ => {
@@ -865,7 +911,9 @@ impl PhoneDetector {
                 // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's;
                 // `?mobile=98765…`: a form field named for a phone.
                 && !(matches!(before, Some('#' | '='))
-                    && self.context_memo(text, start, memo) == Some(true))
+                    && self
+                        .context_memo(text, start, memo)
+                        .is_some_and(|said| said != Said::Veto))
         };
         if form != Form::WhatsApp && (glued_left || glued_right(text, end, after)) {
             return false;
@@ -912,20 +960,23 @@ impl PhoneDetector {
         let context = || self.context_memo(ctx.text, start, memo);
         // A phone word before the number, or, with no context word before
         // it, right after it (read once: three readings below may ask).
+        // Which phone word it is: a wallet's name says a whole mobile.
         let after = std::cell::Cell::new(None);
-        let phone_word = || match context() {
-            Some(said) => said,
+        let said = || match context() {
+            Some(Said::Veto) => None,
+            Some(said) => Some(said),
             None => after.get().unwrap_or_else(|| {
                 let said = self.phone_word_after(ctx.text, end);
                 after.set(Some(said));
                 said
             }),
         };
+        let phone_word = || said().is_some();
         // A valid number that a veto word rules out is remembered: its
         // groups are the order's (or invoice's …), and no shorter number
         // is read out of them (`заказ № 8 912 345-67-89`).
         let vetoed = || {
-            let vetoed = context() == Some(false);
+            let vetoed = context() == Some(Said::Veto);
             memo.vetoed.set(vetoed);
             vetoed
         };
@@ -988,7 +1039,7 @@ impl PhoneDetector {
             // code of the region, which one unknown. Validation first: the
             // context costs more, and most digits are no such number.
             if let Some(local) = local_number(rules, digits, national.had_prefix) {
-                let read = phone_word() && !after_postcode_word(ctx.text, start);
+                let read = said() == Some(Said::Phone) && !after_postcode_word(ctx.text, start);
                 return read.then_some((rules.code, local, CONF_LOCAL));
             }
         }

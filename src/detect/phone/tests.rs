@@ -627,6 +627,11 @@ fn mobile_money_wallets_name_a_phone_number() {
     assert!(found(&s, "NG", "opay transaction id 8031234567").is_empty());
     assert!(found(&s, "PK", "JazzCash TID 842439646214").is_empty());
     assert!(found(&s, "BD", "bKash TrxID 7712345678 received").is_empty());
+    // A wallet's name says a whole mobile, never one without its area
+    // code: seven digits after it are an amount.
+    assert!(found(&s, "GH", "sent momo 1500000 cedis").is_empty());
+    assert!(found(&s, "PH", "gcash 1500000 na po").is_empty());
+    assert!(found(&s, "PH", "1500000 gcash na po").is_empty());
     // `tid` alone is Swedish for "time".
     assert_eq!(texts(&s, "SE", "Din tid: 070-123 45 67"), ["070-123 45 67"]);
 }
