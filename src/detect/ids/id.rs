@@ -25,6 +25,9 @@ pub(super) static SPECS: &[IdSpec] = &[
         shapes: &[
             shape("dddddddddddddddd", Bare),
             shape("dd.dd.dd.dddddd.dddd", Home),
+            // Grouped as a card is (`NIK 3171 2345 1285 0001`): named, or
+            // at home below any card.
+            shape("dddd dddd dddd dddd", Named),
         ],
         validate: nik,
     },
@@ -96,6 +99,15 @@ mod tests {
         );
         assert_eq!(scan("ini 3171234512850001 saya", Some("ID")).len(), 1);
         assert!(scan("pesanan 3171234512850001", Some("ID")).is_empty());
+        assert_eq!(
+            scan("NIK 3171 2345 1285 0001", None),
+            [(Kind::IdNik, "3171 2345 1285 0001".into())]
+        );
+        assert_eq!(
+            scan("no ktp saya 3171 2345 1285 0001", Some("ID")),
+            [(Kind::IdNik, "3171 2345 1285 0001".into())]
+        );
+        assert!(scan("pesanan 3171 2345 1285 0001", Some("ID")).is_empty());
     }
 
     /// Generated with python-stdnum (id.npwp) by tests/data/ids/gen_vectors.py.
