@@ -25,6 +25,9 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("ddd.ddd.ddd-dd", Strong),
             shape("ddddddddd-dd", Home),
             shape("ddddddddddd", Bare),
+            // Spaced where the points go (`cpf 390 533 447 05`): named, or
+            // in Brazil below any card.
+            shape("ddd ddd ddd dd", Named),
         ],
         validate: cpf,
     },
@@ -172,5 +175,10 @@ mod tests {
         assert!(scan("39053344705", None).is_empty());
         assert_eq!(scan("ok 39053344705", Some("BR")).len(), 1);
         assert!(scan("390.533.447-06", None).is_empty());
+        assert_eq!(
+            scan("meu cpf 390 533 447 05", None),
+            [(Kind::BrCpf, "390 533 447 05".into())]
+        );
+        assert!(scan("pedido 390 533 447 05", Some("BR")).is_empty());
     }
 }

@@ -1209,7 +1209,8 @@ pub(crate) mod testutil {
         d.select(&|k| *k == Kind::BrCpf);
         assert_eq!(d.kinds(), [Kind::BrCpf]);
         let probes = d.exact.iter().map(super::Buckets::len).sum::<usize>() + d.fuzzy.len();
-        assert_eq!(probes + d.forms.uses(), 3);
+        // The CPF's four shapes.
+        assert_eq!(probes + d.forms.uses(), 4);
     }
 
     /// The documented phone-versus-identifier decisions (module docs).
