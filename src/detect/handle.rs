@@ -30,8 +30,8 @@
 //! The handle: ASCII letters, digits, `_`, `.` and `-` (the union of what
 //! the apps allow), two to 32 of them with at least one letter, not
 //! glued to a word before the `@` (that is an e-mail address) nor going on
-//! to another `@`, and not a domain (`@gmail.com`: its last label a
-//! top-level domain). Normalized as `app:handle` in lower case, the apps'
+//! to another `@`, not a domain (`@gmail.com`: its last label a top-level
+//! domain), and not a group mention (`@everyone`, `@all`). Normalized as `app:handle` in lower case, the apps'
 //! usernames being case-insensitive, so that `tg @Ravi_K` and `telegram
 //! @ravi_k` are one value to the guard.
 
@@ -106,6 +106,9 @@ static APP_NAMES: &[AppName] = &[
     app("skype", "skype"),
 ];
 
+/// What follows an `@` in group chats to call everyone, not a person.
+const GROUP_MENTIONS: &[&str] = &["everyone", "here", "all", "channel", "admin", "admins"];
+
 /// Words that may follow a `right_before` app name before the handle
 /// (`line id @…`).
 const NAME_WORDS: &[&str] = &["id", "user", "username", "handle"];
@@ -162,6 +165,9 @@ fn handle_end(text: &[u8], from: usize) -> Option<usize> {
     }
     let handle = &text[from..end];
     let ok = (MIN_HANDLE..=MAX_HANDLE).contains(&handle.len())
+        && !GROUP_MENTIONS
+            .iter()
+            .any(|m| m.as_bytes().eq_ignore_ascii_case(handle))
         && handle[0] != b'.'
         && handle.iter().any(u8::is_ascii_alphabetic)
         // Going on to another `@` or written as a domain: an address.
@@ -475,6 +481,9 @@ mod tests {
             "I saw it on telegram. @ravi can you check",
             "telegram 3 days ago @ravi",
             "telegram is what my friend and his sister use @ravi",
+            // A group mention.
+            "posted it on telegram @everyone",
+            "ig @All check the reel",
             // Too short, no letter, an encoded `@`.
             "telegram @r",
             "telegram @12345",
