@@ -31,9 +31,9 @@
 //! the apps allow), two to 32 of them with at least one letter, not
 //! glued to a word before the `@` (that is an e-mail address) nor going on
 //! to another `@`, not a domain (`@gmail.com`: its last label a top-level
-//! domain), and not a group mention (`@everyone`, `@all`). Normalized as `app:handle` in lower case, the apps'
-//! usernames being case-insensitive, so that `tg @Ravi_K` and `telegram
-//! @ravi_k` are one value to the guard.
+//! domain), and not a group mention (`@everyone`, `@all`). Normalized as
+//! `app:handle` in lower case, the apps' usernames being case-insensitive,
+//! so that `tg @Ravi_K` and `telegram @ravi_k` are one value to the guard.
 
 use super::{email, Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
@@ -142,9 +142,8 @@ impl Detector for HandleDetector {
         let Some(app) = app_before(text, at) else {
             return;
         };
-        let mut found = finding(app, at, end, &text[at + 1..end]);
-        found.start = at;
-        out.push(found);
+        // The `@` with the username: the span a mask covers.
+        out.push(finding(app, at, end, &text[at + 1..end]));
     }
 }
 
@@ -249,72 +248,56 @@ fn app_before(text: &[u8], at: usize) -> Option<&'static str> {
     }
 }
 
-/// Profile links: the host, the app, and the first path segments that are
-/// the site's own pages rather than a username.
-static PROFILE_HOSTS: &[(&str, &str, &[&str])] = &[
-    (
-        "t.me",
-        "telegram",
-        &[
-            "joinchat",
-            "addstickers",
-            "addemoji",
-            "addlist",
-            "addtheme",
-            "share",
-            "s",
-            "c",
-            "m",
-            "iv",
-            "proxy",
-            "socks",
-            "setlanguage",
-            "login",
-            "contact",
-            "boost",
-            "giftcode",
-            "invoice",
-            "bg",
+/// A site whose profile links are `host/username`.
+struct ProfileHost {
+    host: &'static str,
+    app: &'static str,
+    /// First path segments that are the site's own pages, not usernames.
+    pages: &'static [&'static str],
+}
+
+#[rustfmt::skip]
+static PROFILE_HOSTS: &[ProfileHost] = &[
+    ProfileHost {
+        host: "t.me",
+        app: "telegram",
+        pages: &[
+            "joinchat", "addstickers", "addemoji", "addlist", "addtheme", "share", "s", "c",
+            "m", "iv", "proxy", "socks", "setlanguage", "login", "contact", "boost",
+            "giftcode", "invoice", "bg",
         ],
-    ),
-    (
-        "telegram.me",
-        "telegram",
-        &["joinchat", "addstickers", "share", "s", "c"],
-    ),
-    (
-        "instagram.com",
-        "instagram",
-        &[
-            "p",
-            "reel",
-            "reels",
-            "stories",
-            "explore",
-            "tv",
-            "accounts",
-            "direct",
-            "about",
-            "legal",
-            "developer",
-            "web",
-            "s",
-            "share",
+    },
+    ProfileHost {
+        host: "telegram.me",
+        app: "telegram",
+        pages: &["joinchat", "addstickers", "share", "s", "c"],
+    },
+    ProfileHost {
+        host: "instagram.com",
+        app: "instagram",
+        pages: &[
+            "p", "reel", "reels", "stories", "explore", "tv", "accounts", "direct", "about",
+            "legal", "developer", "web", "s", "share",
         ],
-    ),
-    ("instagr.am", "instagram", &["p", "reel", "tv"]),
-    ("m.me", "facebook", &["j", "ch"]),
+    },
+    ProfileHost {
+        host: "instagr.am",
+        app: "instagram",
+        pages: &["p", "reel", "tv"],
+    },
+    ProfileHost {
+        host: "m.me",
+        app: "facebook",
+        pages: &["j", "ch"],
+    },
 ];
 
-/// The profile host that ends right before `slash`, the `/` at that
-/// index: the whole host (not `pat.me/`), in any ASCII case.
-fn host_before(
-    text: &[u8],
-    slash: usize,
-) -> Option<&'static (&'static str, &'static str, &'static [&'static str])> {
+/// The profile host that ends right before the `/` at `slash`: the whole
+/// host (not `pat.me/`), in any ASCII case.
+fn host_before(text: &[u8], slash: usize) -> Option<&'static ProfileHost> {
     let before = &text[..slash];
-    PROFILE_HOSTS.iter().find(|(host, _, _)| {
-        let host = host.as_bytes();
+    PROFILE_HOSTS.iter().find(|site| {
+        let host = site.host.as_bytes();
         before.len() >= host.len()
             && before[before.len() - host.len()..].eq_ignore_ascii_case(host)
             && before[..before.len() - host.len()]
@@ -348,7 +331,7 @@ impl Detector for ProfileLinkDetector {
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let slash = span.start;
-        let Some((_, app, pages)) = host_before(text, slash) else {
+        let Some(site) = host_before(text, slash) else {
             return;
         };
         let start = slash + 1;
@@ -356,13 +339,14 @@ impl Detector for ProfileLinkDetector {
             return;
         };
         let handle = &text[start..end];
-        if pages
+        if site
+            .pages
             .iter()
             .any(|p| p.as_bytes().eq_ignore_ascii_case(handle))
         {
             return;
         }
-        out.push(finding(app, start, end, handle));
+        out.push(finding(site.app, start, end, handle));
     }
 }
 
