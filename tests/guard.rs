@@ -577,30 +577,45 @@ fn an_event_sink_sees_every_check_with_events() {
     );
 }
 
+/// A guard scanning in `region` that has seen `inbound` in the
+/// conversation `customer`.
+fn guard_that_saw(region: &str, inbound: &str) -> Guard {
+    let scanner = Arc::new(Scanner::builder().region(region).build().unwrap());
+    let guard = Guard::new(scanner, &key(), GuardConfig::default()).unwrap();
+    guard
+        .observe_inbound_at("customer", inbound, 1000, None)
+        .unwrap();
+    guard
+}
+
+/// The events of `outbound`, sent by an agent in `conversation`.
+fn sent_in(
+    guard: &Guard,
+    conversation: &str,
+    outbound: &str,
+) -> Vec<(LeakClass, String, Vec<String>)> {
+    classes(&guard.check(&Outbound {
+        time: Some(1001),
+        ..Outbound::new(conversation, "agent-1", outbound)
+    }))
+}
+
+/// One cross-conversation leak of a `kind` that `customer` owns.
+fn customers(kind: &str) -> Vec<(LeakClass, String, Vec<String>)> {
+    vec![(
+        LeakClass::CrossConversationLeak,
+        kind.to_string(),
+        vec!["customer".to_string()],
+    )]
+}
+
 /// `ravi.kumar@gmail`, the service's name alone, is the address
 /// `ravi.kumar@gmail.com` that another conversation owns.
 #[test]
 fn an_address_without_its_top_level_domain_is_the_customers() {
-    let guard = new_guard();
-    guard
-        .observe_inbound_at("customer", "mail me at Ravi.Kumar@gmail.com", 1000, None)
-        .unwrap();
-    let leak = guard.check(&Outbound {
-        time: Some(1001),
-        ..Outbound::new(
-            "elsewhere",
-            "agent-1",
-            "his mail is ravi.kumar@gmail, try him",
-        )
-    });
-    assert_eq!(
-        classes(&leak),
-        [(
-            LeakClass::CrossConversationLeak,
-            "email".to_string(),
-            vec!["customer".to_string()]
-        )]
-    );
+    let guard = guard_that_saw("IN", "mail me at Ravi.Kumar@gmail.com");
+    let outbound = "his mail is ravi.kumar@gmail, try him";
+    assert_eq!(sent_in(&guard, "elsewhere", outbound), customers("email"));
 }
 
 /// A mobile-money wallet's number is its holder's phone number: an agent
@@ -617,24 +632,9 @@ fn a_wallet_number_is_the_customers_phone() {
         ("PH", "text me +63 917 123 4567", "GCash 917 123 4567 po"),
         ("KE", "nipigie 0712 345678", "tuma M-Pesa 712 345 678"),
     ] {
-        let scanner = Arc::new(Scanner::builder().region(region).build().unwrap());
-        let guard = Guard::new(scanner, &key(), GuardConfig::default()).unwrap();
-        guard
-            .observe_inbound_at("customer", inbound, 1000, None)
-            .unwrap();
-        let leak = guard.check(&Outbound {
-            time: Some(1001),
-            ..Outbound::new("elsewhere", "agent-1", outbound)
-        });
-        assert_eq!(
-            classes(&leak),
-            [(
-                LeakClass::CrossConversationLeak,
-                "phone".to_string(),
-                vec!["customer".to_string()]
-            )],
-            "{outbound}"
-        );
+        let guard = guard_that_saw(region, inbound);
+        let leak = sent_in(&guard, "elsewhere", outbound);
+        assert_eq!(leak, customers("phone"), "{outbound}");
     }
 }
 
@@ -665,30 +665,11 @@ fn a_number_pasted_without_its_area_code_is_the_customers() {
             "su cel es +54 9 11 4123-4567",
         ),
     ] {
-        let scanner = Arc::new(Scanner::builder().region(region).build().unwrap());
-        let guard = Guard::new(scanner, &key(), GuardConfig::default()).unwrap();
-        guard
-            .observe_inbound_at("customer", inbound, 1000, None)
-            .unwrap();
-        let leak = guard.check(&Outbound {
-            time: Some(1001),
-            ..Outbound::new("elsewhere", "agent-1", outbound)
-        });
-        assert_eq!(
-            classes(&leak),
-            [(
-                LeakClass::CrossConversationLeak,
-                "phone".to_string(),
-                vec!["customer".to_string()]
-            )],
-            "{outbound}"
-        );
+        let guard = guard_that_saw(region, inbound);
+        let leak = sent_in(&guard, "elsewhere", outbound);
+        assert_eq!(leak, customers("phone"), "{outbound}");
         // In its own conversation it is the customer's own.
-        let own = guard.check(&Outbound {
-            time: Some(1002),
-            ..Outbound::new("customer", "agent-1", outbound)
-        });
-        assert_eq!(classes(&own), [], "{outbound}");
+        assert_eq!(sent_in(&guard, "customer", outbound), [], "{outbound}");
     }
     // Two whole numbers that share their digits after the area code are
     // two people: neither is the other's.
