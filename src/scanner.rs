@@ -680,23 +680,18 @@ impl Scanner {
         let mut native = false;
         let mut pos = from;
         while let Some(i) = self.triggers.next(text, pos) {
-            if text[i] == b'@' {
+            // A one-byte trigger: the detectors that start from it.
+            let one_byte = match text[i] {
+                b'@' => Some(&self.at_sign),
+                b'/' => Some(&self.link_slash),
+                _ => None,
+            };
+            if let Some(detectors) = one_byte {
                 let span = Span {
                     start: i,
                     end: i + 1,
                 };
-                for d in &self.at_sign {
-                    d.detect(ctx, span, out);
-                }
-                pos = i + 1;
-                continue;
-            }
-            if text[i] == b'/' {
-                let span = Span {
-                    start: i,
-                    end: i + 1,
-                };
-                for d in &self.link_slash {
+                for d in detectors {
                     d.detect(ctx, span, out);
                 }
                 pos = i + 1;
