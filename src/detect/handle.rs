@@ -28,7 +28,8 @@
 //! not read.
 //!
 //! The handle: ASCII letters, digits, `_`, `.` and `-` (the union of what
-//! the apps allow), two to 32 of them with at least one letter, not
+//! the apps allow), two to 32 of them with at least one letter (three
+//! after a leading digit: `@5pm` is a time, `@9gag` a name), not
 //! glued to a word before the `@` (that is an e-mail address) nor going on
 //! to another `@`, not a domain (`@gmail.com`: its last label a top-level
 //! domain), and not a group mention (`@everyone`, `@all`). Normalized as
@@ -169,6 +170,10 @@ fn handle_end(text: &[u8], from: usize) -> Option<usize> {
             .any(|m| m.as_bytes().eq_ignore_ascii_case(handle))
         && handle[0] != b'.'
         && handle.iter().any(u8::is_ascii_alphabetic)
+        // A time or an ordinal (`@5pm`, `@10am`, `@2nd`), not a name
+        // (`@9gag`).
+        && !(handle[0].is_ascii_digit()
+            && handle.iter().filter(|b| b.is_ascii_alphabetic()).count() < 3)
         // Going on to another `@` or written as a domain: an address.
         && text.get(from + run) != Some(&b'@')
         && !handle
@@ -465,6 +470,9 @@ mod tests {
             "I saw it on telegram. @ravi can you check",
             "telegram 3 days ago @ravi",
             "telegram is what my friend and his sister use @ravi",
+            // A time.
+            "see you on telegram @5pm",
+            "ig live @10am tomorrow",
             // A group mention.
             "posted it on telegram @everyone",
             "ig @All check the reel",
