@@ -19,13 +19,13 @@
 //!
 //! Profile links name their app by their host: `t.me/ravi_k`,
 //! `telegram.me/…`, `instagram.com/priya.styles`, `instagr.am/…`,
-//! `m.me/ravi.kumar` (Messenger). They hold no digit or `@`, so the
+//! `m.me/ravi.kumar` (Messenger), `facebook.com/ravi.kumar.5`, `fb.com/…`.
+//! They hold no digit or `@`, so the
 //! scanner's prefilter stops at a `/` too when this kind is asked for, and
 //! confirms the host before it ([`is_profile_link_slash`]); a first path
 //! segment that is the site's own page (`instagram.com/p/…`,
-//! `t.me/joinchat/…`) is no username. Other sites' links (`x.com/…`,
-//! `facebook.com/…`, whose paths are mostly pages, groups and posts) are
-//! not read.
+//! `t.me/joinchat/…`, `facebook.com/groups/…`) is no username. Other
+//! sites' links (`x.com/…`) are not read.
 //!
 //! The handle: ASCII letters, digits, `_`, `.` and `-` (the union of what
 //! the apps allow), two to 32 of them with at least one letter (three
@@ -295,6 +295,28 @@ static PROFILE_HOSTS: &[ProfileHost] = &[
         app: "facebook",
         pages: &["j", "ch"],
     },
+    ProfileHost {
+        host: "facebook.com",
+        app: "facebook",
+        pages: FACEBOOK_PAGES,
+    },
+    ProfileHost {
+        host: "fb.com",
+        app: "facebook",
+        pages: FACEBOOK_PAGES,
+    },
+];
+
+/// Facebook's own pages, groups, posts and tools (`facebook.com/groups/…`,
+/// `facebook.com/share/…`); `profile.php?id=…` names a person by a number,
+/// not a username, and is not read.
+#[rustfmt::skip]
+const FACEBOOK_PAGES: &[&str] = &[
+    "groups", "pages", "events", "watch", "marketplace", "gaming", "photo", "photos",
+    "photo.php", "story.php", "permalink.php", "profile.php", "share", "sharer", "sharer.php",
+    "reel", "reels", "videos", "login", "login.php", "help", "policies", "privacy", "ads",
+    "business", "hashtag", "notes", "messages", "friends", "search", "settings", "home.php",
+    "l.php", "dialog", "plugins", "stories", "live", "fundraisers", "media", "posts", "p",
 ];
 
 /// The profile host that ends right before the `/` at `slash`: the whole
@@ -504,6 +526,16 @@ mod tests {
                 "ravi.kumar.5",
                 "facebook:ravi.kumar.5",
             ),
+            (
+                "https://www.facebook.com/Ravi.Kumar.5?mibextid=ZbWKwL",
+                "Ravi.Kumar.5",
+                "facebook:ravi.kumar.5",
+            ),
+            (
+                "fb.com/priya.styles",
+                "priya.styles",
+                "facebook:priya.styles",
+            ),
         ] {
             assert_eq!(
                 handles(text),
@@ -518,6 +550,10 @@ mod tests {
             "t.me/joinchat/AAAAAE",
             "t.me/+AbCdEf123",
             "t.me/s/channel",
+            "facebook.com/groups/123456789",
+            "https://www.facebook.com/share/p/1AbCdEfGh/",
+            "facebook.com/profile.php?id=100012345678901",
+            "facebook.com/marketplace/item/123",
             "pat.me/ravi_k",
             "format.me/ravi",
             "x.com/ravi_k",
