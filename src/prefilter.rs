@@ -1,9 +1,9 @@
 //! Skip-ahead over text that cannot hold a finding.
 //!
 //! Every built-in kind contains at least one decimal digit or an `@` (or
-//! `＠`, which `crate::marks` reads as one), or is a profile link's
-//! username after its `/` (`t.me/ravi_k`), so the scanner only has to look
-//! closely around those. Chat text is mostly words,
+//! `＠`, which `crate::marks` reads as one), or is a username after a
+//! profile link's `/` (`t.me/ravi_k`) or an app's name and its `:` (`LINE
+//! ID: shop88`), so the scanner only has to look closely around those. Chat text is mostly words,
 //! so finding the next such byte fast is most of the speed: we test eight
 //! bytes at a time with SWAR arithmetic (plain `u64` operations, which the
 //! compiler vectorises further; no `unsafe`), and look only at the bytes
@@ -27,11 +27,18 @@ pub(crate) struct Triggers {
     /// `/` right after a profile link's host (`t.me/`, `instagram.com/`),
     /// for handles on other apps.
     pub link_slash: bool,
+    /// `:` or `：` right after an app's name (`LINE ID:`), for handles
+    /// written without their `@`.
+    pub app_colon: bool,
 }
 
 /// U+FF20 FULLWIDTH COMMERCIAL AT, which Chinese and Japanese input methods
 /// type for `@` (see `crate::marks`).
 const FULLWIDTH_AT: &[u8] = "\u{FF20}".as_bytes();
+
+/// U+FF1A FULLWIDTH COLON, which Chinese and Japanese input methods type
+/// for `:`.
+pub(crate) const FULLWIDTH_COLON: &[u8] = "\u{FF1A}".as_bytes();
 
 /// Byte classes: what a byte may start.
 const DIGIT: u8 = 1;
@@ -40,6 +47,7 @@ const LEAD: u8 = 3;
 /// 0xE0: Indic scripts, Thai, Lao, Tibetan (Devanagari text is full of it).
 const LEAD_E0: u8 = 4;
 const SLASH: u8 = 5;
+const COLON: u8 = 6;
 
 static CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -49,6 +57,7 @@ static CLASS: [u8; 256] = {
             b'0'..=b'9' => DIGIT,
             b'@' => AT,
             b'/' => SLASH,
+            b':' => COLON,
             0xE0 => LEAD_E0,
             lead if is_digit_lead_byte(lead) => LEAD,
             _ => 0,
@@ -64,11 +73,16 @@ impl Triggers {
         match class {
             DIGIT => true,
             AT => self.at_sign,
-            LEAD => is_non_ascii_digit(h, i) || (self.at_sign && h[i..].starts_with(FULLWIDTH_AT)),
+            LEAD => {
+                is_non_ascii_digit(h, i)
+                    || (self.at_sign && h[i..].starts_with(FULLWIDTH_AT))
+                    || (self.app_colon && h[i..].starts_with(FULLWIDTH_COLON) && app_colon(h, i))
+            }
             // Most 0xE0 characters are letters of a block whose second
             // byte holds no digit (Devanagari letters: 0xA4): no call.
             LEAD_E0 => e0_block_has_digits(h.get(i + 1)) && is_non_ascii_digit(h, i),
             SLASH => self.link_slash && profile_link_slash(h, i),
+            COLON => self.app_colon && app_colon(h, i),
             _ => false,
         }
     }
@@ -85,20 +99,21 @@ impl Triggers {
             // text stays on the fast path). The flags are exact per byte
             // (no borrows): on the low seven bits, adding at most 0x51
             // cannot carry into the next byte. `b >= 0x2F` and not
-            // `b >= 0x3A` (and not high) is a digit or a `/`; `b >= 0x40`
-            // and not `b >= 0x41` an '@'; a high byte with `(b & 0x7F) >=
-            // 0x58` a lead of 0xD8 or above. Leads and `/` are confirmed
-            // below. (`/`, for profile links, comes with the digits at no
-            // cost: chat holds few, and its class tells it apart.)
+            // `b >= 0x3B` (and not high) is a digit, a `/` or a `:`;
+            // `b >= 0x40` and not `b >= 0x41` an '@'; a high byte with
+            // `(b & 0x7F) >= 0x58` a lead of 0xD8 or above. Leads, `/` and
+            // `:` are confirmed below. (`/` and `:`, for handles, come with
+            // the digits at no cost: chat holds few, and their class tells
+            // them apart.)
             let low = x & (0x7F * LO);
             let ge2f = low + 0x51 * LO;
-            let ge3a = low + 0x46 * LO;
+            let ge3b = low + 0x45 * LO;
             let ge40 = low + 0x40 * LO;
             let ge41 = low + 0x3F * LO;
-            let digit_or_slash = ge2f & !ge3a & !x;
+            let digit_slash_colon = ge2f & !ge3b & !x;
             let at = ge40 & !ge41 & !x;
             let high_lead = x & (low + 0x28 * LO);
-            let mut flagged = (digit_or_slash | at | high_lead) & HI;
+            let mut flagged = (digit_slash_colon | at | high_lead) & HI;
             // Only flagged bytes are looked at, first to last.
             while flagged != 0 {
                 let k = (flagged.trailing_zeros() / 8) as usize;
@@ -128,6 +143,13 @@ impl Triggers {
 #[inline(never)]
 fn profile_link_slash(h: &[u8], i: usize) -> bool {
     crate::detect::handle::is_profile_link_slash(h, i)
+}
+
+/// [`crate::detect::handle::is_app_colon`], out of line as above.
+#[cold]
+#[inline(never)]
+fn app_colon(h: &[u8], i: usize) -> bool {
+    crate::detect::handle::is_app_colon(h, i)
 }
 
 /// The position of the first decimal digit of a script other than ASCII
@@ -245,6 +267,9 @@ mod tests {
                 || (h[i] == b'/'
                     && t.link_slash
                     && crate::detect::handle::is_profile_link_slash(h, i))
+                || (matches!(c, Some(':' | '：'))
+                    && t.app_colon
+                    && crate::detect::handle::is_app_colon(h, i))
                 || (h[i] != b'@' && c.and_then(digit_value).is_some())
         })
     }
@@ -259,7 +284,7 @@ mod tests {
             ("a/b and/or see t.me/ravi_k", Some(19)),
             ("INSTAGRAM.COM/priya", Some(13)),
             ("www.instagram.com/priya", Some(17)),
-            ("pat.me/ravi and x.com/y", None),
+            ("pat.me/ravi and box.com/y", None),
         ] {
             let h = text.as_bytes();
             assert_eq!(links.next(h, 0), at, "{text}");
@@ -269,10 +294,30 @@ mod tests {
     }
 
     #[test]
+    fn app_colon_only_when_asked() {
+        let colons = Triggers {
+            app_colon: true,
+            ..Triggers::default()
+        };
+        for (text, at) in [
+            ("note: see https://x and LINE ID: shop_a", Some(31)),
+            ("IG:priya.styles", Some(2)),
+            ("加微信：wx_li", Some(9)),
+            ("note: see, time: now", None),
+        ] {
+            let h = text.as_bytes();
+            assert_eq!(colons.next(h, 0), at, "{text}");
+            assert_eq!(colons.next(h, 0), naive(colons, h, 0), "{text}");
+            assert_eq!(Triggers::default().next(h, 0), None, "{text}");
+        }
+    }
+
+    #[test]
     fn agrees_with_naive_search_on_every_byte_value() {
         let t = Triggers {
             at_sign: true,
             link_slash: true,
+            app_colon: true,
         };
         for b in 0..=255u8 {
             for pos in 0..20 {
@@ -294,6 +339,7 @@ mod tests {
         let t = Triggers {
             at_sign: true,
             link_slash: true,
+            app_colon: true,
         };
         for cp in 0x80..0x20000u32 {
             let Some(c) = char::from_u32(cp) else {

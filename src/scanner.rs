@@ -25,7 +25,7 @@ use crate::policy::reveal::{self, AuditEvent, Outcome};
 use crate::policy::{
     AuditSink, Key, Operator, Policy, PolicyConfig, RevealRequest, Role, TokenVault,
 };
-use crate::prefilter::{self, Triggers};
+use crate::prefilter::{self, Triggers, FULLWIDTH_COLON};
 use crate::region::Region;
 use crate::rewrite;
 use crate::spelled;
@@ -216,8 +216,8 @@ impl ScannerBuilder {
                 kinds.into_iter().collect()
             }
         };
-        let (mut numeric, mut at_sign, mut link_slash, mut whole_text) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut numeric, mut at_sign, mut link_slash, mut app_colon, mut whole_text) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for mut d in all {
             if !d.kinds().iter().any(|k| selected.contains(k)) {
                 continue;
@@ -227,6 +227,7 @@ impl ScannerBuilder {
                 Trigger::Numeric => numeric.push((d.min_span_digits(), d)),
                 Trigger::AtSign => at_sign.push(d),
                 Trigger::LinkSlash => link_slash.push(d),
+                Trigger::AppColon => app_colon.push(d),
                 Trigger::WholeText => whole_text.push(d),
             }
         }
@@ -239,6 +240,7 @@ impl ScannerBuilder {
         let triggers = Triggers {
             at_sign: !at_sign.is_empty(),
             link_slash: !link_slash.is_empty(),
+            app_colon: !app_colon.is_empty(),
         };
         let policy = match &self.policy {
             // Built-in kinds are always valid policy keys, detected or not.
@@ -260,6 +262,7 @@ impl ScannerBuilder {
             numeric,
             at_sign,
             link_slash,
+            app_colon,
             whole_text,
             triggers,
             policy,
@@ -308,6 +311,8 @@ pub struct Scanner {
     at_sign: Vec<Box<dyn Detector>>,
     /// Detectors triggered by `/` after a profile link's host.
     link_slash: Vec<Box<dyn Detector>>,
+    /// Detectors triggered by `:` (or `：`) after an app's name.
+    app_colon: Vec<Box<dyn Detector>>,
     whole_text: Vec<Box<dyn Detector>>,
     triggers: Triggers,
     policy: Policy,
@@ -681,20 +686,24 @@ impl Scanner {
         let mut pos = from;
         while let Some(i) = self.triggers.next(text, pos) {
             // A one-byte trigger: the detectors that start from it.
-            let one_byte = match text[i] {
-                b'@' => Some(&self.at_sign),
-                b'/' => Some(&self.link_slash),
+            let one_mark = match text[i] {
+                b'@' => Some((&self.at_sign, 1)),
+                b'/' => Some((&self.link_slash, 1)),
+                b':' => Some((&self.app_colon, 1)),
+                0xEF if text[i..].starts_with(FULLWIDTH_COLON) => {
+                    Some((&self.app_colon, FULLWIDTH_COLON.len()))
+                }
                 _ => None,
             };
-            if let Some(detectors) = one_byte {
+            if let Some((detectors, width)) = one_mark {
                 let span = Span {
                     start: i,
-                    end: i + 1,
+                    end: i + width,
                 };
                 for d in detectors {
                     d.detect(ctx, span, out);
                 }
-                pos = i + 1;
+                pos = i + width;
                 continue;
             }
             let (c, width) = char_at(text, i);

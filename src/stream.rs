@@ -269,9 +269,10 @@ impl StreamState {
 }
 
 /// Whether the character is one a built-in detector starts from (`＠` is
-/// read as `@`, see `crate::marks`; a `/` may end a profile link's host).
+/// read as `@`, see `crate::marks`; a `/` may end a profile link's host, a
+/// `:` or `：` an app's name).
 fn is_trigger(c: Option<char>) -> bool {
-    c.is_some_and(|c| c == '@' || c == '＠' || c == '/' || digit_value(c).is_some())
+    c.is_some_and(|c| matches!(c, '@' | '＠' | '/' | ':' | '：') || digit_value(c).is_some())
 }
 
 /// The last place in `text` before a letter with no trigger within

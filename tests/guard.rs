@@ -72,7 +72,7 @@ const FAMILIES: &[(&str, &str, &str)] = &[
     (
         "social_handle",
         "my telegram @Ravi_K88",
-        "message him on tg: @ravi_k88",
+        "his telegram id: ravi_k88",
     ),
 ];
 

@@ -83,6 +83,8 @@ const EXAMPLES: &[&str] = &[
     "telegram @ravi_k",
     "IG: @priya.styles",
     "tiktok.com/@ravi.k",
+    "LINE ID: shop88",
+    "x.com/priya_k",
     "email ravi.kumar@gmail",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",

@@ -50,11 +50,11 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(summary.counts.failed, 0, "default masks never fail");
         for (line, written) in ins.iter().zip(&outs) {
             assert_eq!(line.ends_with(b"\r"), written.ends_with(b"\r"));
-            // Nothing to find without a digit, an `@` or a `/` (a profile
-            // link's): kept as it was.
-            let plain = !line
-                .iter()
-                .any(|&b| b.is_ascii_digit() || b >= 0x80 || b == b'@' || b == b'/');
+            // Nothing to find without a digit, an `@`, a `/` (a profile
+            // link's) or a `:` (after an app's name): kept as it was.
+            let plain = !line.iter().any(|&b| {
+                b.is_ascii_digit() || b >= 0x80 || matches!(b, b'@' | b'/' | b':')
+            });
             if plain {
                 assert_eq!(line, written, "a line without candidates changed");
             }

@@ -13,19 +13,29 @@
 //! between (`telegram pe message karo @ravi_k`, `find me on IG, user
 //! @priya`), no sentence end, digit or other `@` between. `line` and
 //! `snap`, which are English words too, count only right before the
-//! handle (`Line: @shop88`, `line id @shop88`). A TikTok link
-//! (`tiktok.com/@ravi`) names its app itself. Without an app's name,
-//! `@name` is a mention and stays unreported.
+//! handle (`Line: @shop88`, `line id @shop88`). A link
+//! (`tiktok.com/@ravi`, `youtube.com/@…`, `threads.net/@…`) names its app
+//! itself. Without an app's name, `@name` is a mention and stays
+//! unreported.
+//!
+//! Many write the username bare after the app's name and a colon, `LINE
+//! ID: shop88` above all (how LINE IDs are given in Thailand), `IG:
+//! priya.styles`, `微信号：wx_li88`. There the word after the colon may be
+//! any word (`Telegram: yes`), so it counts only when it looks like a
+//! username (a digit, `_` or inner `.` in it), and at a lower confidence.
+//! A username without any of those (`IG: priya`) is missed.
 //!
 //! Profile links name their app by their host: `t.me/ravi_k`,
 //! `telegram.me/…`, `instagram.com/priya.styles`, `instagr.am/…`,
-//! `m.me/ravi.kumar` (Messenger), `facebook.com/ravi.kumar.5`, `fb.com/…`.
-//! They hold no digit or `@`, so the
-//! scanner's prefilter stops at a `/` too when this kind is asked for, and
-//! confirms the host before it ([`is_profile_link_slash`]); a first path
+//! `m.me/ravi.kumar` (Messenger), `facebook.com/ravi.kumar.5`, `fb.com/…`,
+//! `x.com/…`, `twitter.com/…`, `linkedin.com/in/…`, `snapchat.com/add/…`.
+//! Neither they nor a bare username need hold a digit or `@`, so the
+//! scanner's prefilter stops at a `/` or `:` too when this kind is asked
+//! for, and confirms the host or the app's name before it
+//! ([`is_profile_link_slash`], [`is_app_colon`]); a first path
 //! segment that is the site's own page (`instagram.com/p/…`,
-//! `t.me/joinchat/…`, `facebook.com/groups/…`) is no username. Other
-//! sites' links (`x.com/…`) are not read.
+//! `t.me/joinchat/…`, `facebook.com/groups/…`, `x.com/home`) is no
+//! username. Other sites' links (`medium.com/@…`) are not read.
 //!
 //! The handle: ASCII letters, digits, `_`, `.` and `-` (the union of what
 //! the apps allow), two to 32 of them with at least one letter (three
@@ -42,6 +52,9 @@ use crate::text::{char_before, is_alphanumeric};
 
 /// An app named right before a well-formed username.
 const CONFIDENCE: f32 = 0.9;
+/// A username without its `@` after an app's name and a colon: the word
+/// after `Line:` is most often, not always, a username.
+const BARE_CONFIDENCE: f32 = 0.8;
 const MIN_HANDLE: usize = 2;
 const MAX_HANDLE: usize = 32;
 /// How far before the `@` the app's name may stand, in bytes.
@@ -73,7 +86,7 @@ const fn app_right_before(word: &'static str, app: &'static str) -> AppName {
     }
 }
 
-static APP_NAMES: &[AppName] = &[
+const APP_NAMES: &[AppName] = &[
     app("telegram", "telegram"),
     app("tg", "telegram"),
     app("telegrama", "telegram"),
@@ -105,6 +118,10 @@ static APP_NAMES: &[AppName] = &[
     app("카카오톡", "kakaotalk"),
     app("discord", "discord"),
     app("skype", "skype"),
+    // A Threads profile is its Instagram account.
+    app_right_before("threads", "instagram"),
+    app("youtube", "youtube"),
+    app("ไลน์ไอดี", "line"),
 ];
 
 /// What follows an `@` in group chats to call everyone, not a person.
@@ -112,7 +129,69 @@ const GROUP_MENTIONS: &[&str] = &["everyone", "here", "all", "channel", "admin",
 
 /// Words that may follow a `right_before` app name before the handle
 /// (`line id @…`).
-const NAME_WORDS: &[&str] = &["id", "user", "username", "handle"];
+const NAME_WORDS: &[&str] = &["id", "user", "username", "handle", "아이디"];
+
+/// The length and last letter of every ASCII app name and name word, one
+/// bit per letter at each length: most words before a `:` or `@` are
+/// neither, and are told apart here in a few instructions instead of a
+/// comparison with every name.
+static ASCII_NAME_ENDS: [u32; 16] = {
+    const fn mark(table: &mut [u32; 16], word: &str) {
+        let bytes = word.as_bytes();
+        let last = bytes[bytes.len() - 1];
+        if last < 0x80 && bytes.len() < 16 {
+            table[bytes.len()] |= 1 << (last & 31);
+        }
+    }
+    let mut table = [0u32; 16];
+    let mut i = 0;
+    while i < APP_NAMES.len() {
+        mark(&mut table, APP_NAMES[i].word);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < NAME_WORDS.len() {
+        mark(&mut table, NAME_WORDS[i]);
+        i += 1;
+    }
+    table
+};
+
+/// Whether `word` may be an app name or a name word: false for most words.
+#[inline]
+fn may_name(word: &[u8]) -> bool {
+    match word.last() {
+        // ASCII names are lower case: `| 0x20` folds an upper-case letter.
+        Some(&b) if b < 0x80 => {
+            word.len() < 16 && ASCII_NAME_ENDS[word.len()] & (1 << ((b | 0x20) & 31)) != 0
+        }
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// The app `word` names, if any (see [`names`]).
+fn app_named(word: &[u8]) -> Option<&'static AppName> {
+    if !may_name(word) {
+        return None;
+    }
+    if word.is_ascii() {
+        // Only the ASCII names can be equal to it.
+        APP_NAMES
+            .iter()
+            .find(|n| n.word.len() == word.len() && n.word.as_bytes().eq_ignore_ascii_case(word))
+    } else {
+        APP_NAMES.iter().find(|n| names(n.word, word))
+    }
+}
+
+/// Whether `word` is a name word (`id`, `username` …).
+fn is_name_word(word: &[u8]) -> bool {
+    may_name(word)
+        && NAME_WORDS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+}
 
 #[derive(Debug)]
 pub(crate) struct HandleDetector;
@@ -190,10 +269,10 @@ fn app_before(text: &[u8], at: usize) -> Option<&'static str> {
     match before.last() {
         None => return None,
         Some(b'/') => {
-            let link = before.len().saturating_sub(b"tiktok.com/".len());
-            return before[link..]
-                .eq_ignore_ascii_case(b"tiktok.com/")
-                .then_some("tiktok");
+            return AT_LINK_HOSTS
+                .iter()
+                .find(|(host, _)| ends_with_host(&before[..before.len() - 1], host))
+                .map(|&(_, app)| app)
         }
         // Glued to a word: an e-mail address's `@`, or a mention inside
         // one (`x@y`).
@@ -237,14 +316,12 @@ fn app_before(text: &[u8], at: usize) -> Option<&'static str> {
         if word.iter().any(u8::is_ascii_digit) {
             return None;
         }
-        if let Some(name) = APP_NAMES.iter().find(|n| names(n.word, word)) {
+        if let Some(name) = app_named(word) {
             if !name.right_before || only_name_words {
                 return Some(name.app);
             }
         }
-        only_name_words &= NAME_WORDS
-            .iter()
-            .any(|w| w.as_bytes().eq_ignore_ascii_case(word));
+        only_name_words &= is_name_word(word);
         words_between += 1;
         if words_between > MAX_WORDS_BETWEEN {
             return None;
@@ -253,10 +330,123 @@ fn app_before(text: &[u8], at: usize) -> Option<&'static str> {
     }
 }
 
-/// A site whose profile links are `host/username`.
+/// The app named right before the `:` at `colon` (or the `：` there):
+/// `IG:`, `LINE ID :`, `ID Line:`, `微信号：`, `카톡 아이디:`. One name word
+/// may stand between; a space or two around it.
+pub(crate) fn app_before_colon(text: &[u8], colon: usize) -> Option<&'static str> {
+    let floor = colon.saturating_sub(WINDOW);
+    let (word, start) = word_before(text, colon, floor)?;
+    if let Some(name) = app_named(word) {
+        return Some(name.app);
+    }
+    if !is_name_word(word) {
+        return None;
+    }
+    let (word, _) = word_before(text, start, floor)?;
+    app_named(word).map(|n| n.app)
+}
+
+/// The word ending at most two spaces before `end`, and its start; none if
+/// it reaches back past `floor`.
+fn word_before(text: &[u8], end: usize, floor: usize) -> Option<(&[u8], usize)> {
+    let mut end = end;
+    for _ in 0..2 {
+        if end > floor && text[end - 1] == b' ' {
+            end -= 1;
+        }
+    }
+    // An ASCII word, byte by byte (most words before a colon).
+    let ascii = text[floor..end]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let mut start = end - ascii;
+    if start == floor && floor > 0 {
+        return None;
+    }
+    if start > 0 && text[start - 1] >= 0x80 {
+        loop {
+            match char_before(text, start) {
+                (Some(c), width) if is_word_char(c) && start - width >= floor => start -= width,
+                (Some(c), _) if is_word_char(c) => return None,
+                _ => break,
+            }
+        }
+    }
+    (start < end).then(|| (&text[start..end], start))
+}
+
+/// Whether the `:` at `i` (or the `：` starting there) follows an app's
+/// name: the prefilter's test for [`Trigger::AppColon`].
+#[inline]
+pub(crate) fn is_app_colon(text: &[u8], i: usize) -> bool {
+    // A letter (of any script) ends every app name and name word, at most
+    // two spaces before.
+    let last = text[..i].iter().rev().take(3).find(|&&b| b != b' ');
+    last.is_some_and(|&b| b.is_ascii_alphabetic() || b >= 0x80)
+        && app_before_colon(text, i).is_some()
+}
+
+/// A username written bare after its app's name and a colon: `LINE ID:
+/// shop88`, `snapchat: ravi_k22`, `IG: priya.styles`, `微信号：wx_li88`.
+///
+/// A bare word after `Telegram:` may be any word (`Telegram: yes`), so
+/// the username must look like one: a digit, an `_` or an inner `.` in it.
+/// `IG: @priya` is left to [`HandleDetector`].
+#[derive(Debug)]
+pub(crate) struct NamedHandleDetector;
+
+impl Detector for NamedHandleDetector {
+    fn kinds(&self) -> &[Kind] {
+        &[Kind::SocialHandle]
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::AppColon
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let Some(app) = app_before_colon(text, span.start) else {
+            return;
+        };
+        let mut start = span.end;
+        while start < text.len() && start < span.end + 3 && text[start] == b' ' {
+            start += 1;
+        }
+        let Some(end) = handle_end(text, start) else {
+            return;
+        };
+        let handle = &text[start..end];
+        let looks_like_a_username = handle
+            .iter()
+            .any(|&b| b.is_ascii_digit() || b == b'_' || b == b'.');
+        // Not a link's scheme, a time or the start of a path.
+        let cut_short = matches!(text.get(end), Some(b':' | b'/' | b'\\'));
+        if looks_like_a_username && !cut_short {
+            let mut found = finding(app, start, end, handle);
+            found.confidence = BARE_CONFIDENCE;
+            out.push(found);
+        }
+    }
+}
+
+/// Sites whose profile links are `host/@username`, and their apps.
+const AT_LINK_HOSTS: &[(&str, &str)] = &[
+    ("tiktok.com", "tiktok"),
+    ("youtube.com", "youtube"),
+    ("threads.net", "instagram"),
+    ("threads.com", "instagram"),
+];
+
+/// A site whose profile links are `host/username` (or `host/path/username`).
 struct ProfileHost {
     host: &'static str,
     app: &'static str,
+    /// What stands between the host's `/` and the username
+    /// (`linkedin.com/in/…`), in lower case; most sites have nothing.
+    path: &'static str,
     /// First path segments that are the site's own pages, not usernames.
     pages: &'static [&'static str],
 }
@@ -266,6 +456,7 @@ static PROFILE_HOSTS: &[ProfileHost] = &[
     ProfileHost {
         host: "t.me",
         app: "telegram",
+        path: "",
         pages: &[
             "joinchat", "addstickers", "addemoji", "addlist", "addtheme", "share", "s", "c",
             "m", "iv", "proxy", "socks", "setlanguage", "login", "contact", "boost",
@@ -275,11 +466,13 @@ static PROFILE_HOSTS: &[ProfileHost] = &[
     ProfileHost {
         host: "telegram.me",
         app: "telegram",
+        path: "",
         pages: &["joinchat", "addstickers", "share", "s", "c"],
     },
     ProfileHost {
         host: "instagram.com",
         app: "instagram",
+        path: "",
         pages: &[
             "p", "reel", "reels", "stories", "explore", "tv", "accounts", "direct", "about",
             "legal", "developer", "web", "s", "share",
@@ -288,23 +481,59 @@ static PROFILE_HOSTS: &[ProfileHost] = &[
     ProfileHost {
         host: "instagr.am",
         app: "instagram",
+        path: "",
         pages: &["p", "reel", "tv"],
     },
     ProfileHost {
         host: "m.me",
         app: "facebook",
+        path: "",
         pages: &["j", "ch"],
     },
     ProfileHost {
         host: "facebook.com",
         app: "facebook",
+        path: "",
         pages: FACEBOOK_PAGES,
     },
     ProfileHost {
         host: "fb.com",
         app: "facebook",
+        path: "",
         pages: FACEBOOK_PAGES,
     },
+    ProfileHost {
+        host: "x.com",
+        app: "twitter",
+        path: "",
+        pages: X_PAGES,
+    },
+    ProfileHost {
+        host: "twitter.com",
+        app: "twitter",
+        path: "",
+        pages: X_PAGES,
+    },
+    ProfileHost {
+        host: "linkedin.com",
+        app: "linkedin",
+        path: "in/",
+        pages: &[],
+    },
+    ProfileHost {
+        host: "snapchat.com",
+        app: "snapchat",
+        path: "add/",
+        pages: &[],
+    },
+];
+
+/// X's (Twitter's) own pages (`x.com/home`, `x.com/i/status/…`).
+#[rustfmt::skip]
+const X_PAGES: &[&str] = &[
+    "home", "explore", "search", "i", "intent", "share", "hashtag", "settings", "messages",
+    "notifications", "login", "logout", "signup", "tos", "privacy", "compose", "jobs",
+    "about", "download",
 ];
 
 /// Facebook's own pages, groups, posts and tools (`facebook.com/groups/…`,
@@ -322,15 +551,20 @@ const FACEBOOK_PAGES: &[&str] = &[
 /// The profile host that ends right before the `/` at `slash`: the whole
 /// host (not `pat.me/`), in any ASCII case.
 fn host_before(text: &[u8], slash: usize) -> Option<&'static ProfileHost> {
-    let before = &text[..slash];
-    PROFILE_HOSTS.iter().find(|site| {
-        let host = site.host.as_bytes();
-        before.len() >= host.len()
-            && before[before.len() - host.len()..].eq_ignore_ascii_case(host)
-            && before[..before.len() - host.len()]
-                .last()
-                .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
-    })
+    PROFILE_HOSTS
+        .iter()
+        .find(|site| ends_with_host(&text[..slash], site.host))
+}
+
+/// Whether `before` ends with the whole host `host` (not `pat.me`), in any
+/// ASCII case.
+fn ends_with_host(before: &[u8], host: &str) -> bool {
+    let host = host.as_bytes();
+    before.len() >= host.len()
+        && before[before.len() - host.len()..].eq_ignore_ascii_case(host)
+        && before[..before.len() - host.len()]
+            .last()
+            .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 /// Whether the `/` at `i` ends a profile link's host (`t.me/`,
@@ -361,7 +595,14 @@ impl Detector for ProfileLinkDetector {
         let Some(site) = host_before(text, slash) else {
             return;
         };
-        let start = slash + 1;
+        let path = site.path.as_bytes();
+        if !text
+            .get(slash + 1..slash + 1 + path.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(path))
+        {
+            return;
+        }
+        let start = slash + 1 + path.len();
         let Some(end) = handle_end(text, start) else {
             return;
         };
@@ -536,6 +777,24 @@ mod tests {
                 "priya.styles",
                 "facebook:priya.styles",
             ),
+            ("my twitter x.com/Ravi_K", "Ravi_K", "twitter:ravi_k"),
+            (
+                "https://twitter.com/priya_styles/status/1",
+                "priya_styles",
+                "twitter:priya_styles",
+            ),
+            (
+                "https://www.linkedin.com/in/ravi-kumar-123/",
+                "ravi-kumar-123",
+                "linkedin:ravi-kumar-123",
+            ),
+            ("snapchat.com/add/ravi_k22", "ravi_k22", "snapchat:ravi_k22"),
+            ("youtube.com/@RaviStore", "@RaviStore", "youtube:ravistore"),
+            (
+                "threads.net/@priya.styles",
+                "@priya.styles",
+                "instagram:priya.styles",
+            ),
         ] {
             assert_eq!(
                 handles(text),
@@ -556,11 +815,73 @@ mod tests {
             "facebook.com/marketplace/item/123",
             "pat.me/ravi_k",
             "format.me/ravi",
-            "x.com/ravi_k",
+            "box.com/ravi_k",
             "see the 1/2 and/or 3 x/y",
+            "x.com/home",
+            "x.com/i/status/1234567890",
+            "twitter.com/search?q=sale",
+            "linkedin.com/company/acme",
+            "linkedin.com/ravi",
+            "snapchat.com/ravi_k",
         ] {
             assert!(handles(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_bare_username_after_the_apps_name_and_a_colon() {
+        for (text, handle, normalized) in [
+            ("LINE ID: shop88", "shop88", "line:shop88"),
+            ("ID Line: shop88 ya kak", "shop88", "line:shop88"),
+            ("ไลน์ไอดี: shop88 นะคะ", "shop88", "line:shop88"),
+            ("snapchat: ravi_k22", "ravi_k22", "snapchat:ravi_k22"),
+            ("IG:priya.styles", "priya.styles", "instagram:priya.styles"),
+            (
+                "ig : priya.styles.",
+                "priya.styles",
+                "instagram:priya.styles",
+            ),
+            ("WeChat ID: wx_li88, thanks", "wx_li88", "wechat:wx_li88"),
+            ("微信号：wx_li88", "wx_li88", "wechat:wx_li88"),
+            ("카톡 아이디: kim_store", "kim_store", "kakaotalk:kim_store"),
+            (
+                "facebook: Ravi.Kumar.5",
+                "Ravi.Kumar.5",
+                "facebook:ravi.kumar.5",
+            ),
+        ] {
+            assert_eq!(
+                handles(text),
+                [(handle.to_string(), normalized.to_string())],
+                "{text}"
+            );
+        }
+        // The `@` form is reported once, by its own detector.
+        assert_eq!(
+            handles("Line ID: @shop88"),
+            [("@shop88".to_string(), "line:shop88".to_string())]
+        );
+        for text in [
+            // Words, not usernames.
+            "Telegram: yes please",
+            "Instagram: the best app for shops",
+            "IG: priya",
+            // A number, a time, a link, an address, a domain.
+            "LINE: 0812345678",
+            "tg: 10:30 tomorrow",
+            "IG: https://www.example.org",
+            "telegram: ravi@gmail.com",
+            "insta: gmail.com",
+            // No app's name before the colon, or too far before.
+            "Note: ravi_k22",
+            "telegram is where we talk, note: ravi_k22",
+            "ig   : ravi_k22",
+        ] {
+            assert!(handles(text).is_empty(), "{text}");
+        }
+        let scanner = Scanner::builder().build().unwrap();
+        let found = scanner.scan("LINE ID: shop88");
+        assert_eq!(found[0].confidence, super::BARE_CONFIDENCE);
     }
 
     #[test]
@@ -572,6 +893,9 @@ mod tests {
             "tiktok.com/@ravi.k",
             "t.me/priya_k",
             "instagram.com/priya.styles",
+            "LINE ID: priya_88",
+            "微信号：priya.88",
+            "x.com/priya_k",
         ] {
             let masked = scanner.redact(text).unwrap();
             assert!(!masked.contains("priya"), "{masked}");

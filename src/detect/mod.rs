@@ -40,6 +40,9 @@ pub(crate) enum Trigger {
     /// Positions of `/` right after a profile link's host (`t.me/`,
     /// `instagram.com/`; see [`handle::is_profile_link_slash`]).
     LinkSlash,
+    /// Positions of `:` (or `：`) right after an app's name (`LINE ID:`;
+    /// see [`handle::is_app_colon`]).
+    AppColon,
     /// The whole text, once per scan (caller-defined patterns and
     /// dictionaries, which need not contain a digit or `@`). Only scanners
     /// built with such detectors pay for it.
@@ -123,6 +126,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(upi::UpiDetector),
         Box::new(handle::HandleDetector),
         Box::new(handle::ProfileLinkDetector),
+        Box::new(handle::NamedHandleDetector),
         Box::new(bank_account::BankAccountDetector::new()),
         Box::new(passport::PassportDetector::new()),
     ]
