@@ -19,6 +19,11 @@
 //! next line): in a Nigerian conversation, a bank's name right beside ten
 //! digits that pass its check is evidence enough (a name that is also an
 //! everyday word, `access`, `sterling` …, only with the word `bank`).
+//! Indonesian ones too (`transfer ke BCA 1234567890`, `kirim ke mandiri
+//! 1370012345678`): there no check digit is public, but each large bank
+//! gives its accounts one length (BCA 10 digits, Mandiri 13, BRI 15 …), so
+//! in an Indonesian conversation a bank's name right beside a number of
+//! that bank's length names an account.
 //!
 //! Written forms: digits in one run or in groups joined by one `-` or
 //! space (`1234 5678 9012`, Brazil's `12345-6` with its check digit).
@@ -40,7 +45,8 @@ const CONF_NAMED: f32 = 0.91;
 const CONF_NUBAN: f32 = 0.95;
 /// Followed by its holder's name (`1234567890 a/n Budi`) but named by no
 /// account word: below a national phone number (0.85), as Indonesian
-/// e-wallets are paid to a phone number written the same way.
+/// e-wallets are paid to a phone number written the same way. An
+/// Indonesian bank beside a number of its accounts' length, likewise.
 const CONF_HOLDER: f32 = 0.84;
 
 const MIN_DIGITS: usize = 6;
@@ -178,6 +184,23 @@ static NG_BANKS: &[(&str, &[u8; 3], bool)] = &[
     ("zenith", b"057", false),
 ];
 
+/// Indonesian banks by the one word customers write, and the lengths of
+/// their account numbers (each bank's own, printed on its books and
+/// checked by its transfer forms).
+static ID_BANKS: &[(&str, &[usize])] = &[
+    ("bca", &[10]),
+    ("bni", &[10]),
+    ("bsi", &[10]),
+    ("permata", &[10]),
+    ("jago", &[12]),
+    ("seabank", &[12]),
+    ("mandiri", &[13]),
+    ("cimb", &[13, 14]),
+    ("niaga", &[13, 14]),
+    ("bri", &[15]),
+    ("btn", &[16]),
+];
+
 static NG_BANK_NAMES: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -252,7 +275,9 @@ impl Detector for BankAccountDetector {
         let beside = (!named && !holder && n == 10)
             .then(|| nigerian_bank_beside(ctx, start, end))
             .flatten();
-        if !named && !holder && beside.is_none() {
+        let indonesian =
+            !named && !holder && beside.is_none() && indonesian_bank_beside(ctx, start, end, n);
+        if !named && !holder && beside.is_none() && !indonesian {
             return;
         }
         let mut digits = [0u8; MAX_DIGITS];
@@ -375,6 +400,38 @@ fn nigerian_bank_beside(ctx: &Context<'_>, start: usize, end: usize) -> Option<&
         .filter(|m| m.start() == 0)?;
     let with_bank = strip_word(&after[m.end()..], End::Head, b" bank").is_some();
     bank_at(m, after, with_bank)
+}
+
+/// Whether an Indonesian bank whose accounts have `n` digits is named right
+/// beside the number, in an Indonesian conversation: before it (`transfer
+/// ke BCA 1234567890`, `Mandiri: …`) or after it (`1234567890 (BCA)`), with
+/// only separators and at most one line break between.
+fn indonesian_bank_beside(ctx: &Context<'_>, start: usize, end: usize, n: usize) -> bool {
+    if ctx.region.is_none_or(|r| r.code() != "ID") {
+        return false;
+    }
+    let text = ctx.text;
+    let names_bank = |word: &[u8]| {
+        ID_BANKS.iter().any(|(name, lengths)| {
+            name.as_bytes().eq_ignore_ascii_case(word) && lengths.contains(&n)
+        })
+    };
+    let from = start.saturating_sub(24);
+    let before = strip_filler(&text[from..start], End::Tail);
+    let letters = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let word_start = from + before.len() - letters;
+    let whole_word = word_start == 0 || !text[word_start - 1].is_ascii_alphanumeric();
+    if whole_word && names_bank(&text[word_start..from + before.len()]) {
+        return true;
+    }
+    let after = strip_filler(&text[end..(end + 24).min(text.len())], End::Head);
+    let letters = after.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let whole_word = !after.get(letters).is_some_and(u8::is_ascii_alphanumeric);
+    whole_word && names_bank(&after[..letters])
 }
 
 /// Whether the bank name `m` found in `within` stands as a word (no ASCII
@@ -631,6 +688,42 @@ mod tests {
             ("NG", "GTB\n\n0123456785"),
             // Not a Nigerian conversation.
             ("GH", "send to 0123456785 GTB"),
+        ] {
+            assert!(
+                found(region, text)
+                    .iter()
+                    .all(|(k, _)| *k != Kind::BankAccount),
+                "{region}: {text}"
+            );
+        }
+    }
+
+    /// Indonesian transfer details that name only the bank: the number
+    /// must have that bank's account length.
+    #[test]
+    fn an_indonesian_bank_beside_a_number_of_its_length() {
+        for (text, value) in [
+            ("transfer ke BCA 1234567890 ya", "1234567890"),
+            ("kirim ke mandiri 1370012345678", "1370012345678"),
+            ("BRI 1234-01-012345-53-1", "1234-01-012345-53-1"),
+            ("Bank BNI: 0123456789", "0123456789"),
+            ("1234567890 (BCA)", "1234567890"),
+            ("BCA\n1234567890\nBudi Santoso", "1234567890"),
+            ("cimb niaga 70012345678901", "70012345678901"),
+        ] {
+            assert_eq!(found("ID", text), account(value), "{text}");
+        }
+        for (region, text) in [
+            // Not that bank's length.
+            ("ID", "BCA 123456789"),
+            ("ID", "mandiri 1234567890"),
+            // Not the bank's name as a word, or another word between.
+            ("ID", "abca 1234567890"),
+            ("ID", "BCA kode 1234567890"),
+            // A phone number stays one.
+            ("ID", "BCA 0812345678"),
+            // Not an Indonesian conversation.
+            ("MY", "BCA 1234567890"),
         ] {
             assert!(
                 found(region, text)
