@@ -148,6 +148,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("identidad", Case::Any, &[]),
     ("identidade", Case::Any, &[]),
     ("الهوية", Case::Any, &[]),
+    ("هويتي", Case::Any, &[]),
     // United States.
     ("ssn", Case::Any, &[UsSsn]),
     ("social security", Case::Any, &[UsSsn]),
@@ -354,6 +355,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("الهوية الإماراتية", Case::Any, &[AeEmiratesId]),
     ("هوية إماراتية", Case::Any, &[AeEmiratesId]),
     ("رقم الهوية", Case::Any, &[AeEmiratesId, SaNationalId]),
+    ("رقم هويتي", Case::Any, &[AeEmiratesId, SaNationalId]),
     ("iqama", Case::Any, &[SaNationalId]),
     ("إقامة", Case::Any, &[SaNationalId]),
     ("اقامة", Case::Any, &[SaNationalId]),

@@ -44,6 +44,15 @@ mod tests {
             scan("my iqama no 2234567895", None),
             [(Kind::SaNationalId, "2234567895".into())]
         );
+        // "My ID number", as a customer writes it.
+        assert_eq!(
+            scan("رقم هويتي 1012345672", None),
+            [(Kind::SaNationalId, "1012345672".into())]
+        );
+        assert_eq!(
+            scan("هويتي 1012345672", Some("SA")),
+            [(Kind::SaNationalId, "1012345672".into())]
+        );
         assert_eq!(scan("1012345672", Some("SA")).len(), 1);
         assert!(scan("1012345672", Some("US")).is_empty());
         assert!(scan("طلب 1012345672", Some("SA")).is_empty());
