@@ -12,6 +12,10 @@
 //!   example dot com`, not `at work dot dot dot`), or when the local part
 //!   looks like a mailbox or the domain is a mail service's (`ravi.kumar
 //!   at example.com`, `ravi at gmail.com`, not `find us at shop.com`).
+//!
+//! The local part's dots may be spelled out too (`ravi dot kumar at gmail
+//! dot com`): up to three pieces are joined, each a run of address bytes
+//! with a `dot` word or bracket between.
 
 use super::words::{lookup, Word};
 use super::Edit;
@@ -26,6 +30,9 @@ const COMMON_TLDS: &[&str] = &[
 
 /// Most labels a domain is read with.
 const MAX_LABELS: usize = 6;
+/// Most pieces a local part is read with, its dots spelled out (`ravi dot
+/// kumar dot 88`).
+const MAX_LOCAL_PIECES: usize = 3;
 
 /// How an `@` was written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -147,18 +154,73 @@ fn dot_after(text: &[u8], at: usize) -> Option<(usize, bool)> {
     Some((skip(text, end, 2), true))
 }
 
+/// The start of the run of local-part bytes ending at `end`.
+fn local_start(text: &[u8], end: usize) -> usize {
+    end - text[..end]
+        .iter()
+        .rev()
+        .take_while(|&&b| is_local_byte(b))
+        .count()
+}
+
+/// Before a local-part piece starting at `at`: a dot spelled out (` dot `,
+/// ` [dot] `, ` (.) `) with a piece before it; that piece's range.
+fn dot_before(text: &[u8], at: usize) -> Option<(usize, usize)> {
+    let marker_end = skip_back(text, at, 2);
+    let marker_start = match marker_end.checked_sub(1).map(|i| text[i]) {
+        Some(b']' | b')' | b'}' | b'>') => {
+            let inner_end = skip_back(text, marker_end - 1, 1);
+            let inner_start = match inner_end.checked_sub(1).map(|i| text[i]) {
+                Some(b'.') => inner_end - 1,
+                _ => {
+                    let start = inner_end
+                        - text[..inner_end]
+                            .iter()
+                            .rev()
+                            .take_while(|b| b.is_ascii_alphabetic())
+                            .count();
+                    (lookup(&text[start..inner_end]) == Some(Word::Dot)).then_some(start)?
+                }
+            };
+            bracketed(text, inner_start, inner_end)?.0
+        }
+        _ => {
+            let start = marker_end
+                - text[..marker_end]
+                    .iter()
+                    .rev()
+                    .take_while(|b| b.is_ascii_alphabetic())
+                    .count();
+            let word = lookup(&text[start..marker_end]) == Some(Word::Dot);
+            (word && marker_end < at && spaced(text, start, marker_end)).then_some(start)?
+        }
+    };
+    let piece_end = skip_back(text, marker_start, 2);
+    let piece_start = local_start(text, piece_end);
+    let piece = &text[piece_start..piece_end];
+    (!piece.is_empty() && piece[0] != b'.' && !piece.ends_with(b"."))
+        .then_some((piece_start, piece_end))
+}
+
 /// The edit for an address whose `@` is written `text[start..end]`.
 fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit> {
     let local_end = skip_back(text, start, 1);
-    let local_start = local_end
-        - text[..local_end]
-            .iter()
-            .rev()
-            .take_while(|&&b| is_local_byte(b))
-            .count();
-    let local = &text[local_start..local_end];
+    let mut pieces = vec![(local_start(text, local_end), local_end)];
+    while pieces.len() < MAX_LOCAL_PIECES {
+        match dot_before(text, pieces[0].0) {
+            Some(piece) => pieces.insert(0, piece),
+            None => break,
+        }
+    }
+    let (local_start, _) = pieces[0];
+    let local: Vec<u8> = pieces
+        .iter()
+        .flat_map(|&(s, e)| std::iter::once(b'.').chain(text[s..e].iter().copied()))
+        .skip(1)
+        .collect();
+    let last_piece = &text[pieces[pieces.len() - 1].0..local_end];
     let starts_clean = local_start == 0 || b" \t\n\r(<[:,;\"".contains(&text[local_start - 1]);
-    if local.is_empty() || local[0] == b'.' || local.ends_with(b".") || !starts_clean {
+    if last_piece.is_empty() || local[0] == b'.' || local.ends_with(b".") || !starts_clean {
         return None;
     }
     let mut labels = vec![];
@@ -194,13 +256,19 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit
     let sure = match marker {
         Marker::Sure => true,
         Marker::Word => {
-            (spelled_dot && common_tld) || looks_like_mailbox(local) || is_mail_service(&domain)
+            (spelled_dot && common_tld) || looks_like_mailbox(&local) || is_mail_service(&domain)
         }
     };
     if !sure {
         return None;
     }
-    let mut bytes = vec![(b'@', local_end)];
+    // The local part's spelled dots, then the `@`.
+    let mut bytes = vec![];
+    for pair in pieces.windows(2) {
+        bytes.push((b'.', pair[0].1));
+        bytes.extend((pair[1].0..pair[1].1).map(|at| (text[at], at)));
+    }
+    bytes.push((b'@', local_end));
     for (i, &(s, e)) in labels.iter().enumerate() {
         if i > 0 {
             bytes.push((b'.', labels[i - 1].1));
@@ -208,7 +276,7 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit
         bytes.extend((s..e).map(|at| (text[at], at)));
     }
     Some(Edit {
-        start: local_end,
+        start: pieces[0].1,
         end: tld_end,
         bytes,
     })
@@ -240,6 +308,15 @@ mod tests {
             ("juan arroba gmail punto com", "juan@gmail.com"),
             ("joao arroba uol ponto com ponto br", "joao@uol.com.br"),
             ("budi at yahoo titik co titik id", "budi@yahoo.co.id"),
+            (
+                "my email is ravi dot kumar at gmail dot com",
+                "my email is ravi.kumar@gmail.com",
+            ),
+            (
+                "ravi [dot] kumar [dot] 88 [at] gmail [dot] com",
+                "ravi.kumar.88@gmail.com",
+            ),
+            ("juan punto perez arroba gmail.com", "juan.perez@gmail.com"),
         ] {
             assert_eq!(read(text), read_as, "{text}");
         }
@@ -258,6 +335,7 @@ mod tests {
             "mail ravi [at gmail dot com",
             "ravi [at] .com",
             "look at this (dot) matrix",
+            "dot ravi at home",
         ] {
             assert_eq!(read(text), text, "{text}");
         }
