@@ -41,8 +41,9 @@
 //! the apps allow), two to 32 of them with at least one letter (three
 //! after a leading digit: `@5pm` is a time, `@9gag` a name), not
 //! glued to a word before the `@` (that is an e-mail address) nor going on
-//! to another `@`, not a domain (`@gmail.com`: its last label a top-level
-//! domain), and not a group mention (`@everyone`, `@all`). Normalized as
+//! to another `@`, not a domain (`@gmail.com`: its last label a country's
+//! top-level domain or `com`, `net`, `org` …; `@priya.shop` is a
+//! username), and not a group mention (`@everyone`, `@all`). Normalized as
 //! `app:handle` in lower case, the apps' usernames being case-insensitive,
 //! so that `tg @Ravi_K` and `telegram @ravi_k` are one value to the guard.
 
@@ -116,6 +117,18 @@ const APP_NAMES: &[AppName] = &[
     app("kakao", "kakaotalk"),
     app("카톡", "kakaotalk"),
     app("카카오톡", "kakaotalk"),
+    // Arabic: Snapchat above all in the Gulf (`سنابي`, my snap).
+    app("سناب", "snapchat"),
+    app("سنابي", "snapchat"),
+    app("انستا", "instagram"),
+    app("انستقرام", "instagram"),
+    app("انستغرام", "instagram"),
+    app("انستجرام", "instagram"),
+    app("تليجرام", "telegram"),
+    app("تيليجرام", "telegram"),
+    app("تلغرام", "telegram"),
+    app("تويتر", "twitter"),
+    app("فيسبوك", "facebook"),
     app("discord", "discord"),
     app("skype", "skype"),
     // A Threads profile is its Instagram account.
@@ -255,12 +268,24 @@ fn handle_end(text: &[u8], from: usize) -> Option<usize> {
             && handle.iter().filter(|b| b.is_ascii_alphabetic()).count() < 3)
         // Going on to another `@` or written as a domain: an address.
         && text.get(from + run) != Some(&b'@')
-        && !handle
-            .rsplit(|&b| b == b'.')
-            .next()
-            .filter(|_| handle.contains(&b'.'))
-            .is_some_and(email::is_top_level_domain);
+        && !written_as_domain(handle);
     ok.then_some(end)
+}
+
+/// Whether a dotted handle reads as a domain (`gmail.com`, `shop.co.in`):
+/// its last label a country's top-level domain or one of the original
+/// generic ones. Usernames end in words that are newer top-level domains
+/// too (`priya.shop`, `noura.store`, `ravi.design`), and stay handles.
+fn written_as_domain(handle: &[u8]) -> bool {
+    const ORIGINAL_GENERIC: &[&[u8]] = &[b"com", b"net", b"org", b"info", b"biz", b"edu", b"gov"];
+    let Some(dot) = handle.iter().rposition(|&b| b == b'.') else {
+        return false;
+    };
+    let last = &handle[dot + 1..];
+    (last.len() == 2 && email::is_top_level_domain(last))
+        || ORIGINAL_GENERIC
+            .iter()
+            .any(|tld| tld.eq_ignore_ascii_case(last))
 }
 
 /// The app named before the `@` at `at`, if any (see the module docs).
@@ -681,6 +706,12 @@ mod tests {
                 "instagram:priya.styles",
             ),
             ("Instagram - @priya_88!", "@priya_88", "instagram:priya_88"),
+            ("IG @priya.shop", "@priya.shop", "instagram:priya.shop"),
+            (
+                "حسابي انستا @noura_store",
+                "@noura_store",
+                "instagram:noura_store",
+            ),
             (
                 "add me on snapchat my username is @sam-j",
                 "@sam-j",
@@ -725,6 +756,7 @@ mod tests {
             // An e-mail address, written whole or spaced.
             "telegram ravi@gmail.com",
             "telegram @gmail.com",
+            "ig @shop.co.in",
             "ig @ravi@gmail.com",
             // `line` and `snap` are words too.
             "the queue line is long, ask @ravi",
@@ -849,6 +881,8 @@ mod tests {
                 "Ravi.Kumar.5",
                 "facebook:ravi.kumar.5",
             ),
+            ("سنابي: noura_22", "noura_22", "snapchat:noura_22"),
+            ("IG: priya.shop", "priya.shop", "instagram:priya.shop"),
         ] {
             assert_eq!(
                 handles(text),
