@@ -275,8 +275,12 @@ impl Detector for BankAccountDetector {
         let beside = (!named && !holder && n == 10)
             .then(|| nigerian_bank_beside(ctx, start, end))
             .flatten();
-        let indonesian =
-            !named && !holder && beside.is_none() && indonesian_bank_beside(ctx, start, end, n);
+        let indonesian = !named
+            && !holder
+            && beside.is_none()
+            && (10..=16).contains(&n)
+            && ctx.region.is_some_and(|r| r.code() == "ID")
+            && indonesian_bank_beside(ctx, start, end, n);
         if !named && !holder && beside.is_none() && !indonesian {
             return;
         }
@@ -403,13 +407,12 @@ fn nigerian_bank_beside(ctx: &Context<'_>, start: usize, end: usize) -> Option<&
 }
 
 /// Whether an Indonesian bank whose accounts have `n` digits is named right
-/// beside the number, in an Indonesian conversation: before it (`transfer
+/// beside the number (the caller checks that the conversation is
+/// Indonesian): before it (`transfer
 /// ke BCA 1234567890`, `Mandiri: …`) or after it (`1234567890 (BCA)`), with
 /// only separators and at most one line break between.
+#[inline(never)]
 fn indonesian_bank_beside(ctx: &Context<'_>, start: usize, end: usize, n: usize) -> bool {
-    if ctx.region.is_none_or(|r| r.code() != "ID") {
-        return false;
-    }
     let text = ctx.text;
     let names_bank = |word: &[u8]| {
         ID_BANKS.iter().any(|(name, lengths)| {
