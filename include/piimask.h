@@ -244,6 +244,9 @@
 // Kind `social_handle`. A username on another messaging or social app (Telegram, Instagram, TikTok, LINE, WeChat …), named by the app before it.
 #define PIIMASK_KIND_SOCIAL_HANDLE 66
 
+// Kind `br_pix_key`. Brazilian PIX random key (chave aleatória): a UUID that the central bank's directory maps to a bank account, named by a PIX word.
+#define PIIMASK_KIND_BR_PIX_KEY 67
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

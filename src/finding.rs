@@ -199,6 +199,9 @@ kinds! {
     /// A username on another messaging or social app (Telegram, Instagram,
     /// TikTok, LINE, WeChat …), named by the app before it.
     SocialHandle = 66 => "social_handle",
+    /// Brazilian PIX random key (chave aleatória): a UUID that the central
+    /// bank's directory maps to a bank account, named by a PIX word.
+    BrPixKey = 67 => "br_pix_key",
 }
 
 impl Kind {

@@ -216,14 +216,16 @@ impl ScannerBuilder {
                 kinds.into_iter().collect()
             }
         };
-        let (mut numeric, mut at_sign, mut link_slash, mut app_colon, mut whole_text) =
+        let (mut numeric, mut numeric_glued, mut at_sign, mut link_slash, mut app_colon) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut whole_text = Vec::new();
         for mut d in all {
             if !d.kinds().iter().any(|k| selected.contains(k)) {
                 continue;
             }
             d.select(&|k| selected.contains(k));
             match d.trigger() {
+                Trigger::Numeric if d.glued_only() => numeric_glued.push((d.min_span_digits(), d)),
                 Trigger::Numeric => numeric.push((d.min_span_digits(), d)),
                 Trigger::AtSign => at_sign.push(d),
                 Trigger::LinkSlash => link_slash.push(d),
@@ -260,6 +262,7 @@ impl ScannerBuilder {
             selected_builtin,
             selected,
             numeric,
+            numeric_glued,
             at_sign,
             link_slash,
             app_colon,
@@ -308,6 +311,9 @@ pub struct Scanner {
     /// Numeric detectors, each with the fewest digits a span must hold
     /// for it to be asked.
     numeric: Vec<(usize, Box<dyn Detector>)>,
+    /// Numeric detectors asked only for spans glued to a token (see
+    /// `Detector::glued_only`), likewise.
+    numeric_glued: Vec<(usize, Box<dyn Detector>)>,
     at_sign: Vec<Box<dyn Detector>>,
     /// Detectors triggered by `/` after a profile link's host.
     link_slash: Vec<Box<dyn Detector>>,
@@ -738,6 +744,19 @@ impl Scanner {
             for (min_digits, d) in &self.numeric {
                 if digits >= *min_digits {
                     d.detect(ctx, span, out);
+                }
+            }
+            let token_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
+            let glued = span
+                .start
+                .checked_sub(1)
+                .is_some_and(|i| token_byte(&text[i]))
+                || text.get(span.end).is_some_and(token_byte);
+            if glued {
+                for (min_digits, d) in &self.numeric_glued {
+                    if digits >= *min_digits {
+                        d.detect(ctx, span, out);
+                    }
                 }
             }
             pos = span.end;

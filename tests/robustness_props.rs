@@ -84,6 +84,7 @@ const EXAMPLES: &[&str] = &[
     "IG: @priya.styles",
     "tiktok.com/@ravi.k",
     "LINE ID: shop88",
+    "chave pix 7d9f0335-8dcc-4054-9bf9-0dbd61a1e5b2",
     "x.com/priya_k",
     "email ravi.kumar@gmail",
     // The kinds of the "kinds" branch (merged here for min_confidence).

@@ -46,6 +46,7 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("telegram @ravi_k"),
         s("t.me/ravi_k"),
         s("LINE ID: shop88"),
+        s("chave pix 7d9f0335-8dcc-4054-9bf9-0dbd61a1e5b2"),
         s("微信号：wx_li88"),
         s("x.com/priya_k"),
         s("instagram.com/"),

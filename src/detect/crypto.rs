@@ -49,6 +49,10 @@ impl Detector for CryptoDetector {
         Trigger::Numeric
     }
 
+    fn glued_only(&self) -> bool {
+        true
+    }
+
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         // The span ends at its last digit; an address goes on with letters.
         // Nearly every span stops here, before the calls below.

@@ -28,6 +28,7 @@ pub(crate) mod ip;
 pub(crate) mod keywords;
 pub(crate) mod passport;
 pub(crate) mod phone;
+pub(crate) mod pix;
 pub(crate) mod upi;
 
 /// What a detector is shown.
@@ -106,6 +107,15 @@ pub(crate) trait Detector: Send + Sync + std::fmt::Debug {
         1
     }
 
+    /// For [`Trigger::Numeric`]: whether this detector reads only spans
+    /// with an ASCII letter, digit or `-` against one of their ends, the
+    /// digit runs of tokens that mix digits and letters (a crypto address,
+    /// a PIX key's UUID). The scanner tests that once per span for all of
+    /// them; most spans (phones, amounts, dates) stand apart.
+    fn glued_only(&self) -> bool {
+        false
+    }
+
     /// Appends findings for the span (for [`Trigger::AtSign`], the one byte of
     /// the `@`; for [`Trigger::WholeText`], the whole text) to `out`. Findings may overlap those of other detectors; the
     /// scanner resolves overlaps.
@@ -127,6 +137,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(handle::HandleDetector),
         Box::new(handle::ProfileLinkDetector),
         Box::new(handle::NamedHandleDetector),
+        Box::new(pix::PixKeyDetector),
         Box::new(bank_account::BankAccountDetector::new()),
         Box::new(passport::PassportDetector::new()),
     ]

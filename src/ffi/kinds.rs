@@ -134,6 +134,8 @@ pub const PIIMASK_KIND_KE_NATIONAL_ID: u32 = 64;
 pub const PIIMASK_KIND_CO_CEDULA: u32 = 65;
 /// Kind `social_handle`. A username on another messaging or social app (Telegram, Instagram, TikTok, LINE, WeChat …), named by the app before it.
 pub const PIIMASK_KIND_SOCIAL_HANDLE: u32 = 66;
+/// Kind `br_pix_key`. Brazilian PIX random key (chave aleatória): a UUID that the central bank's directory maps to a bank account, named by a PIX word.
+pub const PIIMASK_KIND_BR_PIX_KEY: u32 = 67;
 
 #[cfg(test)]
 mod tests {

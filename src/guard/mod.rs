@@ -474,6 +474,7 @@ pub fn kind_label(kind: &Kind) -> &str {
         Kind::Iban => "IBAN",
         Kind::IpAddress => "IP address",
         Kind::SocialHandle => "messenger handle",
+        Kind::BrPixKey => "PIX key",
         Kind::Custom(name) => name,
         _ => "ID number",
     }
