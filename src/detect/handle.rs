@@ -144,19 +144,20 @@ const GROUP_MENTIONS: &[&str] = &["everyone", "here", "all", "channel", "admin",
 /// (`line id @…`).
 const NAME_WORDS: &[&str] = &["id", "user", "username", "handle", "아이디"];
 
-/// The length and last letter of every ASCII app name and name word, one
-/// bit per letter at each length: most words before a `:` or `@` are
-/// neither, and are told apart here in a few instructions instead of a
+/// The length, first and last letter of every ASCII app name and name
+/// word, one bit per letter at each length: most words before a `:` or `@`
+/// are neither, and are told apart here in a few instructions instead of a
 /// comparison with every name.
-static ASCII_NAME_ENDS: [u32; 16] = {
-    const fn mark(table: &mut [u32; 16], word: &str) {
+static ASCII_NAME_ENDS: [[u32; 16]; 2] = {
+    const fn mark(table: &mut [[u32; 16]; 2], word: &str) {
         let bytes = word.as_bytes();
-        let last = bytes[bytes.len() - 1];
-        if last < 0x80 && bytes.len() < 16 {
-            table[bytes.len()] |= 1 << (last & 31);
+        let (first, last) = (bytes[0], bytes[bytes.len() - 1]);
+        if first < 0x80 && last < 0x80 && bytes.len() < 16 {
+            table[0][bytes.len()] |= 1 << (first & 31);
+            table[1][bytes.len()] |= 1 << (last & 31);
         }
     }
-    let mut table = [0u32; 16];
+    let mut table = [[0u32; 16]; 2];
     let mut i = 0;
     while i < APP_NAMES.len() {
         mark(&mut table, APP_NAMES[i].word);
@@ -173,13 +174,17 @@ static ASCII_NAME_ENDS: [u32; 16] = {
 /// Whether `word` may be an app name or a name word: false for most words.
 #[inline]
 fn may_name(word: &[u8]) -> bool {
-    match word.last() {
+    let bit = |b: u8| 1u32 << ((b | 0x20) & 31);
+    match (word.first(), word.last()) {
         // ASCII names are lower case: `| 0x20` folds an upper-case letter.
-        Some(&b) if b < 0x80 => {
-            word.len() < 16 && ASCII_NAME_ENDS[word.len()] & (1 << ((b | 0x20) & 31)) != 0
+        (Some(&first), Some(&last)) if last < 0x80 => {
+            let n = word.len();
+            n < 16
+                && ASCII_NAME_ENDS[0][n] & bit(first) != 0
+                && ASCII_NAME_ENDS[1][n] & bit(last) != 0
         }
-        Some(_) => true,
-        None => false,
+        (Some(_), Some(_)) => true,
+        _ => false,
     }
 }
 
