@@ -28,7 +28,8 @@
 //! Profile links name their app by their host: `t.me/ravi_k`,
 //! `telegram.me/…`, `instagram.com/priya.styles`, `instagr.am/…`,
 //! `m.me/ravi.kumar` (Messenger), `facebook.com/ravi.kumar.5`, `fb.com/…`,
-//! `x.com/…`, `twitter.com/…`, `linkedin.com/in/…`, `snapchat.com/add/…`.
+//! `x.com/…`, `twitter.com/…`, `linkedin.com/in/…`, `snapchat.com/add/…`,
+//! LINE's add-friend links (`line.me/ti/p/~…`, `line.me/R/ti/p/@…`).
 //! Neither they nor a bare username need hold a digit or `@`, so the
 //! scanner's prefilter stops at a `/` or `:` too when this kind is asked
 //! for, and confirms the host or the app's name before it
@@ -468,6 +469,9 @@ const AT_LINK_HOSTS: &[(&str, &str)] = &[
     ("youtube.com", "youtube"),
     ("threads.net", "instagram"),
     ("threads.com", "instagram"),
+    // LINE's add-friend links for official accounts.
+    ("line.me/ti/p", "line"),
+    ("line.me/R/ti/p", "line"),
 ];
 
 /// A site whose profile links are `host/username` (or `host/path/username`).
@@ -548,6 +552,12 @@ static PROFILE_HOSTS: &[ProfileHost] = &[
         host: "linkedin.com",
         app: "linkedin",
         path: "in/",
+        pages: &[],
+    },
+    ProfileHost {
+        host: "line.me",
+        app: "line",
+        path: "ti/p/~",
         pages: &[],
     },
     ProfileHost {
@@ -827,6 +837,8 @@ mod tests {
             ),
             ("snapchat.com/add/ravi_k22", "ravi_k22", "snapchat:ravi_k22"),
             ("youtube.com/@RaviStore", "@RaviStore", "youtube:ravistore"),
+            ("https://line.me/ti/p/~shop88", "shop88", "line:shop88"),
+            ("line.me/R/ti/p/@shop88", "@shop88", "line:shop88"),
             (
                 "threads.net/@priya.styles",
                 "@priya.styles",
