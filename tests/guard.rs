@@ -74,6 +74,11 @@ const FAMILIES: &[(&str, &str, &str)] = &[
         "my telegram @Ravi_K88",
         "his telegram id: ravi_k88",
     ),
+    (
+        "br_pix_key",
+        "chave pix 7d9f0335-8dcc-4054-9bf9-0dbd61a1e5b2",
+        "pix: 7D9F0335-8DCC-4054-9BF9-0DBD61A1E5B2",
+    ),
 ];
 
 fn classes(outcome: &piimask::guard::Outcome) -> Vec<(LeakClass, String, Vec<String>)> {
