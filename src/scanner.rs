@@ -746,12 +746,14 @@ impl Scanner {
                     d.detect(ctx, span, out);
                 }
             }
-            let token_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'-';
-            let glued = span
-                .start
-                .checked_sub(1)
-                .is_some_and(|i| token_byte(&text[i]))
-                || text.get(span.end).is_some_and(token_byte);
+            // A token goes on before the digits (`ravi_k22`, `ravi.k.5`,
+            // `7d9f…`) or after them (`1Lbc…`, `…0335-8dcc`); a `.` after
+            // them mostly ends a sentence.
+            let glued = span.start.checked_sub(1).is_some_and(|i| {
+                text[i].is_ascii_alphanumeric() || matches!(text[i], b'-' | b'_' | b'.')
+            }) || text
+                .get(span.end)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-');
             if glued {
                 for (min_digits, d) in &self.numeric_glued {
                     if digits >= *min_digits {

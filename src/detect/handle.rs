@@ -23,7 +23,9 @@
 //! priya.styles`, `微信号：wx_li88`. There the word after the colon may be
 //! any word (`Telegram: yes`), so it counts only when it looks like a
 //! username (a digit, `_` or inner `.` in it), and at a lower confidence.
-//! A username without any of those (`IG: priya`) is missed.
+//! A username without any of those (`IG: priya`) is missed. With neither
+//! `@` nor colon (`add LINE shop88`), a username with a digit counts right
+//! after the app's name ([`GluedHandleDetector`]).
 //!
 //! Profile links name their app by their host: `t.me/ravi_k`,
 //! `telegram.me/…`, `instagram.com/priya.styles`, `instagr.am/…`,
@@ -408,6 +410,24 @@ fn word_before(text: &[u8], end: usize, floor: usize) -> Option<(&[u8], usize)> 
     (start < end).then(|| (&text[start..end], start))
 }
 
+/// The app named right before `at` (a space or two between), with no
+/// colon: as [`app_before_colon`], but a name that is an everyday word too
+/// (`line`, `snap`) counts only in capitals (`LINE shop88`) or with a name
+/// word after it (`line id shop88`), not in `stand in line a12`.
+fn app_named_right_before(text: &[u8], at: usize) -> Option<&'static str> {
+    let floor = at.saturating_sub(WINDOW);
+    let (word, start) = word_before(text, at, floor)?;
+    if let Some(name) = app_named(word) {
+        let capitals = word.iter().all(|b| !b.is_ascii_lowercase());
+        return (!name.right_before || capitals).then_some(name.app);
+    }
+    if !is_name_word(word) {
+        return None;
+    }
+    let (word, _) = word_before(text, start, floor)?;
+    app_named(word).map(|n| n.app)
+}
+
 /// Whether the `:` at `i` (or the `：` starting there) follows an app's
 /// name: the prefilter's test for [`Trigger::AppColon`].
 #[inline]
@@ -461,6 +481,84 @@ impl Detector for NamedHandleDetector {
             out.push(found);
         }
     }
+}
+
+/// A username written bare right after its app's name, no `@` and no
+/// colon, when it holds a digit: `add line shop88`, `snap ravi_k22`,
+/// `ไลน์ไอดี shop88`, `line id shop88`. Its digits bring it here (a span
+/// glued to the letters before it); without a digit nothing would.
+///
+/// Only the app's name right before it (one name word may stand between)
+/// counts, and the username must open with a letter (`tg 2pcs` is a
+/// quantity), hold three and a lower-case one before its digits (`IG
+/// ABC123` is a code). Reported from its first digit run, at the bare
+/// form's confidence.
+#[derive(Debug)]
+pub(crate) struct GluedHandleDetector;
+
+impl Detector for GluedHandleDetector {
+    fn kinds(&self) -> &[Kind] {
+        &[Kind::SocialHandle]
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::Numeric
+    }
+
+    fn glued_only(&self) -> bool {
+        true
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        // Letters (and `_ . -`) glued before the digits: the username's
+        // start, if it is one.
+        let back = text[span.start.saturating_sub(MAX_HANDLE)..span.start]
+            .iter()
+            .rev()
+            .take_while(|&&b| is_handle_byte(b))
+            .count();
+        if back == 0 {
+            return;
+        }
+        let start = span.start - back;
+        let token = &text[start..span.start];
+        // From its first digit run, opening with a letter, after a space
+        // (a `:` before it is the colon form's, an `@` the `@` form's).
+        // Codes in capitals (`ABCPE1234F`, `GHA-712…`) are IDs and orders:
+        // a username typed bare has a lower-case letter before its digits.
+        if back < 2
+            || !token[0].is_ascii_alphabetic()
+            || token.iter().any(u8::is_ascii_digit)
+            || !token.iter().any(u8::is_ascii_lowercase)
+            || start == 0
+            || text[start - 1] != b' '
+        {
+            return;
+        }
+        named_bare_handle(text, start, out);
+    }
+}
+
+/// Reports the bare username at `start` if an app is named right before.
+#[inline(never)]
+fn named_bare_handle(text: &[u8], start: usize, out: &mut Vec<Finding>) {
+    let Some(app) = app_named_right_before(text, start) else {
+        return;
+    };
+    let Some(end) = handle_end(text, start) else {
+        return;
+    };
+    let letters = text[start..end]
+        .iter()
+        .filter(|b| b.is_ascii_alphabetic())
+        .count();
+    if letters < 3 || matches!(text.get(end), Some(b':' | b'/' | b'\\' | b'@')) {
+        return;
+    }
+    let mut found = finding(app, start, end, &text[start..end]);
+    found.confidence = BARE_CONFIDENCE;
+    out.push(found);
 }
 
 /// Sites whose profile links are `host/@username`, and their apps.
@@ -936,6 +1034,49 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_username_with_digits_right_after_the_apps_name() {
+        for (text, handle, normalized) in [
+            ("add LINE shop88", "shop88", "line:shop88"),
+            ("line id shop88 na", "shop88", "line:shop88"),
+            ("แอดไลน์ shop88 นะคะ", "shop88", "line:shop88"),
+            ("SNAP ravi_k22", "ravi_k22", "snapchat:ravi_k22"),
+            ("my insta priya_88 follow", "priya_88", "instagram:priya_88"),
+            (
+                "telegram ravi_k88 pe message karo",
+                "ravi_k88",
+                "telegram:ravi_k88",
+            ),
+            ("wechat wx_li88", "wx_li88", "wechat:wx_li88"),
+            ("fb ravi.kumar.5", "ravi.kumar.5", "facebook:ravi.kumar.5"),
+            ("tg shop88abc", "shop88abc", "telegram:shop88abc"),
+        ] {
+            assert_eq!(
+                handles(text),
+                [(handle.to_string(), normalized.to_string())],
+                "{text}"
+            );
+        }
+        for text in [
+            // `line` and `snap` in lower case are words.
+            "stand in line a12",
+            "line item2 missing",
+            "snap ravi_k22",
+            // A quantity, a code in capitals, too few letters, no app right
+            // before.
+            "tg 2pcs",
+            "telegram ABC123",
+            "telegram ab1",
+            "telegram is ravi_k88",
+            // An address, a link, a number.
+            "telegram ravi88@gmail.com",
+            "telegram ravi88.com",
+            "telegram 98765 43210",
+        ] {
+            assert!(handles(text).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn masked_handles_are_not_read_again() {
         let scanner = Scanner::builder().build().unwrap();
         for text in [
@@ -945,6 +1086,7 @@ mod tests {
             "t.me/priya_k",
             "instagram.com/priya.styles",
             "LINE ID: priya_88",
+            "insta priya_88",
             "微信号：priya.88",
             "x.com/priya_k",
         ] {

@@ -108,9 +108,9 @@ pub(crate) trait Detector: Send + Sync + std::fmt::Debug {
     }
 
     /// For [`Trigger::Numeric`]: whether this detector reads only spans
-    /// with an ASCII letter, digit or `-` against one of their ends, the
-    /// digit runs of tokens that mix digits and letters (a crypto address,
-    /// a PIX key's UUID). The scanner tests that once per span for all of
+    /// with an ASCII letter, digit or `-` against one of their ends (or a
+    /// `_` or `.` before them), the digit runs of tokens that mix digits
+    /// and letters (a crypto address, a PIX key's UUID, a username). The scanner tests that once per span for all of
     /// them; most spans (phones, amounts, dates) stand apart.
     fn glued_only(&self) -> bool {
         false
@@ -137,6 +137,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(handle::HandleDetector),
         Box::new(handle::ProfileLinkDetector),
         Box::new(handle::NamedHandleDetector),
+        Box::new(handle::GluedHandleDetector),
         Box::new(pix::PixKeyDetector),
         Box::new(bank_account::BankAccountDetector::new()),
         Box::new(passport::PassportDetector::new()),
