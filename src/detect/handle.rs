@@ -484,15 +484,15 @@ impl Detector for NamedHandleDetector {
 }
 
 /// A username written bare right after its app's name, no `@` and no
-/// colon, when it holds a digit: `add line shop88`, `snap ravi_k22`,
+/// colon, when it holds a digit: `add LINE shop88`, `telegram ravi_k88`,
 /// `ไลน์ไอดี shop88`, `line id shop88`. Its digits bring it here (a span
 /// glued to the letters before it); without a digit nothing would.
 ///
 /// Only the app's name right before it (one name word may stand between)
 /// counts, and the username must open with a letter (`tg 2pcs` is a
-/// quantity), hold three and a lower-case one before its digits (`IG
-/// ABC123` is a code). Reported from its first digit run, at the bare
-/// form's confidence.
+/// quantity), with two characters and a lower-case letter before its
+/// digits (`IG ABC123` is a code) and three letters in all. Reported from
+/// its first digit run, at the bare form's confidence.
 #[derive(Debug)]
 pub(crate) struct GluedHandleDetector;
 
