@@ -585,8 +585,27 @@ impl PhoneDetector {
     }
 
     /// What the nearest context word that ends before `end` on the same
-    /// line says.
+    /// line says. A phone word right before a comma that opens the number
+    /// names it too (`meu zap, 98765-4321`); a veto word there does not,
+    /// as the clause before a comma may be about something else.
     fn context_before(&self, text: &[u8], end: usize) -> Option<Said> {
+        let (said, stop) = self.clause_context(text, end);
+        let comma_opens_number = said.is_none()
+            && stop > 0
+            && text[stop - 1] == b','
+            && text[stop..end].iter().all(|&b| b == b' ');
+        if comma_opens_number {
+            return self
+                .clause_context(text, stop - 1)
+                .0
+                .filter(|&said| said != Said::Veto);
+        }
+        said
+    }
+
+    /// What the nearest context word on the clause before `end` says, and
+    /// where the walk back stopped.
+    fn clause_context(&self, text: &[u8], end: usize) -> (Option<Said>, usize) {
         // The window stops at the end of the line, clause or question, and at
         // the previous number (a keyword describes the number right after
         // it: in "txn ID 5380543458, call 00 91 81672 58119" the ID is not
@@ -628,6 +647,7 @@ impl PhoneDetector {
                 (_, width) => start -= width,
             }
         }
+        let stop = start;
         // Stopped inside an e-mail address (or its mask): the address is
         // not context (`lamar33@yahoo.co.id. 0811-…` names no "id"), so
         // the window starts after it.
@@ -679,9 +699,9 @@ impl PhoneDetector {
             Some((from, to, Said::Veto))
                 if names_something_else(&window[from..to], &window[to..]) =>
             {
-                None
+                (None, stop)
             }
-            nearest => nearest.map(|(_, _, said)| said),
+            nearest => (nearest.map(|(_, _, said)| said), stop),
         }
     }
 

@@ -513,6 +513,9 @@ fn numbers_without_their_area_code_after_a_phone_word() {
             "15 4123 4567",
             "+54941234567",
         ),
+        // The phone word, then a comma that opens the number.
+        ("BR", "meu zap, 98765-4321", "98765-4321", "+55987654321"),
+        ("AR", "mi cel, 15-4123-4567", "15-4123-4567", "+54941234567"),
     ] {
         assert_eq!(
             found(&s, region, text),
@@ -534,6 +537,10 @@ fn numbers_without_their_area_code_after_a_phone_word() {
         ("BR", "cep: 01310-100"),
         ("AR", "CP 47002341, ¿hacen envíos?"),
         ("MX", "C.P. 5512 3456"),
+        // Before a comma, a veto word or another clause does not name it.
+        ("BR", "pedido, 98765-4321"),
+        ("BR", "preço 1500, 98765-4321"),
+        ("BR", "meu zap caiu ontem, o pedido 98765-4321"),
     ] {
         assert_eq!(found(&s, region, text).len(), 0, "{text}");
     }
