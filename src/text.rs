@@ -210,6 +210,28 @@ pub(crate) fn is_latin_letter(c: char) -> bool {
         || (0x1E00..0x1F00).contains(&cp)
 }
 
+/// Where the token that goes on at `start` ends, at most at `end`: Latin
+/// letters, ASCII digits and `_ . -`. A context window that a digit, an
+/// `@` or a mask bullet stopped in the middle of such a token (`@ravi_k0order`,
+/// `••••-•D`) starts after it: the token is one value, read or masked
+/// whole, and what its neighbours read must not change when it is masked.
+/// Scripts written without spaces glue their words to digits (`…8490身份证`)
+/// and are not skipped.
+pub(crate) fn token_rest_end(text: &[u8], start: usize, end: usize) -> usize {
+    let mut at = start;
+    while at < end {
+        match char_at(text, at) {
+            (Some(c), w)
+                if is_latin_letter(c) || c.is_ascii_digit() || matches!(c, '_' | '.' | '-') =>
+            {
+                at += w
+            }
+            _ => break,
+        }
+    }
+    at
+}
+
 /// Horizontal white space that may separate groups of a number.
 #[inline]
 pub(crate) fn is_inline_space(c: char) -> bool {

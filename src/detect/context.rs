@@ -28,7 +28,7 @@ use once_cell::sync::Lazy;
 use crate::finding::Kind;
 use crate::text::{
     char_at, char_before, digit_value, escape_ends_at, escape_starts_at, is_alphabetic,
-    is_alphanumeric, is_latin_letter,
+    is_alphanumeric, is_latin_letter, token_rest_end,
 };
 
 /// How far back keywords are looked for, in characters.
@@ -952,6 +952,14 @@ fn window_start(text: &[u8], end: usize) -> usize {
             }
             (_, width) => start -= width.max(1),
         }
+    }
+    // Stopped inside a token (`@ravi_k0order`, a masked value): its rest
+    // is no context (see `token_rest_end`).
+    let stopped_in_token = char_before(text, start)
+        .0
+        .is_some_and(|c| c == '@' || c == crate::policy::mask::BULLET || digit_value(c).is_some());
+    if stopped_in_token {
+        start = token_rest_end(text, start, end);
     }
     start
 }

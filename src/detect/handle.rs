@@ -52,7 +52,8 @@
 
 use super::{email, Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::text::{char_before, is_alphanumeric};
+use crate::policy::mask::BULLET;
+use crate::text::{char_at, char_before, is_alphanumeric};
 
 /// An app named right before a well-formed username.
 const CONFIDENCE: f32 = 0.9;
@@ -234,7 +235,7 @@ impl Detector for HandleDetector {
             return;
         }
         // Glued to a word on its left: an e-mail address (most `@`s).
-        if at > 0 && is_handle_byte(text[at - 1]) {
+        if (at > 0 && is_handle_byte(text[at - 1])) || after_mask(text, at) {
             return;
         }
         let Some(end) = handle_end(text, at + 1) else {
@@ -276,6 +277,9 @@ fn handle_end(text: &[u8], from: usize) -> Option<usize> {
             && handle.iter().filter(|b| b.is_ascii_alphabetic()).count() < 3)
         // Going on to another `@` or written as a domain: an address.
         && text.get(from + run) != Some(&b'@')
+        // Going on in letters of another script (`@ravi_kcédula`): one
+        // word, not an ASCII username.
+        && !char_at(text, from + run).0.is_some_and(is_alphanumeric)
         && !written_as_domain(handle);
     ok.then_some(end)
 }
@@ -346,7 +350,7 @@ fn app_before(text: &[u8], at: usize) -> Option<&'static str> {
             }
         }
         let word = &text[start..end];
-        if word.iter().any(u8::is_ascii_digit) {
+        if word.iter().any(u8::is_ascii_digit) || after_mask(text, start) {
             return None;
         }
         if let Some(name) = app_named(word) {
@@ -405,6 +409,9 @@ fn word_before(text: &[u8], end: usize, floor: usize) -> Option<(&[u8], usize)> 
                 (Some(c), _) if is_word_char(c) => return None,
                 _ => break,
             }
+        }
+        if after_mask(text, start) {
+            return None;
         }
     }
     (start < end).then(|| (&text[start..end], start))
@@ -698,11 +705,22 @@ fn host_before(text: &[u8], slash: usize) -> Option<&'static ProfileHost> {
 /// ASCII case.
 fn ends_with_host(before: &[u8], host: &str) -> bool {
     let host = host.as_bytes();
-    before.len() >= host.len()
-        && before[before.len() - host.len()..].eq_ignore_ascii_case(host)
-        && before[..before.len() - host.len()]
+    let Some(at) = before.len().checked_sub(host.len()) else {
+        return false;
+    };
+    before[at..].eq_ignore_ascii_case(host)
+        && before[..at]
             .last()
             .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
+        && !after_mask(before, at)
+}
+
+/// Whether a mask bullet ends `text[..at]`: what is glued to it was glued
+/// to a value before the value was masked (`J8369854x.com/…` masked to
+/// `••••••••x.com/…` names no host), and redacting again must read the
+/// text as the first time did.
+fn after_mask(text: &[u8], at: usize) -> bool {
+    at > 0 && text[at - 1] >= 0x80 && char_before(text, at).0 == Some(BULLET)
 }
 
 /// Whether the `/` at `i` ends a profile link's host (`t.me/`,
@@ -1094,6 +1112,18 @@ mod tests {
             assert!(!masked.contains("priya"), "{masked}");
             assert!(scanner.scan(&masked).is_empty(), "{masked}");
             assert_eq!(scanner.redact(&masked).unwrap(), masked);
+        }
+        // What was glued to a masked value is read again as it was the
+        // first time (the hosts, app names and handles beside it).
+        for text in [
+            "passport J8369854x.com/priya_k",
+            "passport J8369854telegram @priya_k",
+            "passport J8369854LINE ID: priya_88",
+            "passport J8369854 LINE shop88",
+            "telegram @ravi_kcédula 171234567-5",
+        ] {
+            let masked = scanner.redact(text).unwrap();
+            assert_eq!(scanner.redact(&masked).unwrap(), masked, "{text}");
         }
     }
 }

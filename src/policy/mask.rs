@@ -27,7 +27,10 @@ fn kept_tail(kind: &Kind) -> usize {
     match kind {
         Kind::Phone => 3,
         Kind::CreditCard | Kind::Iban => 4,
-        Kind::IpAddress => 0,
+        // A handle's last character is one more clue to whom it is, and
+        // a handle masked whole reads, beside the text that follows it, as
+        // any masked value does.
+        Kind::IpAddress | Kind::SocialHandle => 0,
         _ => 1,
     }
 }

@@ -648,17 +648,16 @@ impl PhoneDetector {
             }
         }
         let stop = start;
-        // Stopped inside an e-mail address (or its mask): the address is
-        // not context (`lamar33@yahoo.co.id. 0811-…` names no "id"), so
-        // the window starts after it.
-        let in_address = start > 0
+        // Stopped inside an e-mail address, a handle, a token or a masked
+        // value: its rest is no context (`lamar33@yahoo.co.id. 0811-…`
+        // names no "id"), read the same way before and after masking (see
+        // `token_rest_end`).
+        let in_token = start > 0
             && (text[start - 1] == b'@'
+                || text[start - 1].is_ascii_digit()
                 || char_before(text, start).0 == Some(crate::policy::mask::BULLET));
-        if in_address {
-            start = text[start..end]
-                .iter()
-                .position(u8::is_ascii_whitespace)
-                .map_or(end, |p| start + p + 1);
+        if in_token {
+            start = crate::text::token_rest_end(text, start, end);
         }
         let window = &text[start..end];
         let mut nearest: Option<(usize, usize, Said)> = None;
