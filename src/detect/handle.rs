@@ -371,10 +371,20 @@ fn app_before(text: &[u8], at: usize) -> Option<&'static str> {
 /// `IG:`, `LINE ID :`, `ID Line:`, `微信号：`, `카톡 아이디:`. One name word
 /// may stand between; a space or two around it.
 pub(crate) fn app_before_colon(text: &[u8], colon: usize) -> Option<&'static str> {
-    let floor = colon.saturating_sub(WINDOW);
-    let (word, start) = word_before(text, colon, floor)?;
+    app_word_before(text, colon, false)
+}
+
+/// The app named right before `at`, a space or two and at most one name
+/// word between. With `no_colon` (a username right after the name), a name
+/// that is an everyday word too (`line`, `snap`) counts only in capitals
+/// (`LINE shop88`) or with a name word after it (`line id shop88`), not in
+/// `stand in line a12`.
+fn app_word_before(text: &[u8], at: usize, no_colon: bool) -> Option<&'static str> {
+    let floor = at.saturating_sub(WINDOW);
+    let (word, start) = word_before(text, at, floor)?;
     if let Some(name) = app_named(word) {
-        return Some(name.app);
+        let capitals = word.iter().all(|b| !b.is_ascii_lowercase());
+        return (!no_colon || !name.right_before || capitals).then_some(name.app);
     }
     if !is_name_word(word) {
         return None;
@@ -415,24 +425,6 @@ fn word_before(text: &[u8], end: usize, floor: usize) -> Option<(&[u8], usize)> 
         }
     }
     (start < end).then(|| (&text[start..end], start))
-}
-
-/// The app named right before `at` (a space or two between), with no
-/// colon: as [`app_before_colon`], but a name that is an everyday word too
-/// (`line`, `snap`) counts only in capitals (`LINE shop88`) or with a name
-/// word after it (`line id shop88`), not in `stand in line a12`.
-fn app_named_right_before(text: &[u8], at: usize) -> Option<&'static str> {
-    let floor = at.saturating_sub(WINDOW);
-    let (word, start) = word_before(text, at, floor)?;
-    if let Some(name) = app_named(word) {
-        let capitals = word.iter().all(|b| !b.is_ascii_lowercase());
-        return (!name.right_before || capitals).then_some(name.app);
-    }
-    if !is_name_word(word) {
-        return None;
-    }
-    let (word, _) = word_before(text, start, floor)?;
-    app_named(word).map(|n| n.app)
 }
 
 /// Whether the `:` at `i` (or the `：` starting there) follows an app's
@@ -550,7 +542,7 @@ impl Detector for GluedHandleDetector {
 /// Reports the bare username at `start` if an app is named right before.
 #[inline(never)]
 fn named_bare_handle(text: &[u8], start: usize, out: &mut Vec<Finding>) {
-    let Some(app) = app_named_right_before(text, start) else {
+    let Some(app) = app_word_before(text, start, true) else {
         return;
     };
     let Some(end) = handle_end(text, start) else {
