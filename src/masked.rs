@@ -24,6 +24,21 @@ pub(crate) fn holds_bullet(text: &[u8]) -> bool {
     FINDER.find(text).is_some()
 }
 
+/// Whether a mask bullet ends `text[..at]`. What is glued to one was glued
+/// to a value before the value was masked (`J8369854x.com/…` masked to
+/// `••••••••x.com/…` names no host), and redacting again must read the
+/// text as the first time did.
+#[inline]
+pub(crate) fn bullet_before(text: &[u8], at: usize) -> bool {
+    at > 0 && text[at - 1] >= 0x80 && char_before(text, at).0 == Some(BULLET)
+}
+
+/// Whether a mask bullet starts at `at` (see [`bullet_before`]).
+#[inline]
+pub(crate) fn bullet_at(text: &[u8], at: usize) -> bool {
+    text.get(at).is_some_and(|&b| b >= 0x80) && char_at(text, at).0 == Some(BULLET)
+}
+
 /// Punctuation that may join two parts of one token: neither a letter,
 /// digit or mask bullet, nor white space.
 #[inline]

@@ -35,7 +35,7 @@ use once_cell::sync::Lazy;
 use super::keywords::{glues, Keywords};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::policy::mask::BULLET;
+use crate::masked::{bullet_at, bullet_before};
 use crate::text::{char_at, char_before};
 
 /// Named by an account word: above a national-format phone number, with
@@ -431,15 +431,14 @@ fn indonesian_bank_beside(ctx: &Context<'_>, start: usize, end: usize, n: usize)
     // Glued to a letter, a digit or a masked value (which was glued to it
     // before masking): no bank's name.
     let whole_word = word_start == 0
-        || !(text[word_start - 1].is_ascii_alphanumeric()
-            || char_before(text, word_start).0 == Some(BULLET));
+        || !(text[word_start - 1].is_ascii_alphanumeric() || bullet_before(text, word_start));
     if whole_word && names_bank(&text[word_start..from + before.len()]) {
         return true;
     }
     let after = strip_filler(&text[end..(end + 24).min(text.len())], End::Head);
     let letters = after.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let whole_word = !after.get(letters).is_some_and(u8::is_ascii_alphanumeric)
-        && char_at(after, letters).0 != Some(BULLET);
+    let whole_word =
+        !after.get(letters).is_some_and(u8::is_ascii_alphanumeric) && !bullet_at(after, letters);
     whole_word && names_bank(&after[..letters])
 }
 

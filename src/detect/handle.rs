@@ -52,7 +52,7 @@
 
 use super::{email, Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::policy::mask::BULLET;
+use crate::masked::bullet_before;
 use crate::text::{char_at, char_before, is_alphanumeric};
 
 /// An app named right before a well-formed username.
@@ -235,7 +235,7 @@ impl Detector for HandleDetector {
             return;
         }
         // Glued to a word on its left: an e-mail address (most `@`s).
-        if (at > 0 && is_handle_byte(text[at - 1])) || after_mask(text, at) {
+        if (at > 0 && is_handle_byte(text[at - 1])) || bullet_before(text, at) {
             return;
         }
         let Some(end) = handle_end(text, at + 1) else {
@@ -350,7 +350,7 @@ fn app_before(text: &[u8], at: usize) -> Option<&'static str> {
             }
         }
         let word = &text[start..end];
-        if word.iter().any(u8::is_ascii_digit) || after_mask(text, start) {
+        if word.iter().any(u8::is_ascii_digit) || bullet_before(text, start) {
             return None;
         }
         if let Some(name) = app_named(word) {
@@ -420,7 +420,7 @@ fn word_before(text: &[u8], end: usize, floor: usize) -> Option<(&[u8], usize)> 
                 _ => break,
             }
         }
-        if after_mask(text, start) {
+        if bullet_before(text, start) {
             return None;
         }
     }
@@ -468,16 +468,11 @@ impl Detector for NamedHandleDetector {
         let Some(end) = handle_end(text, start) else {
             return;
         };
-        let handle = &text[start..end];
-        let looks_like_a_username = handle
+        let looks_like_a_username = text[start..end]
             .iter()
             .any(|&b| b.is_ascii_digit() || b == b'_' || b == b'.');
-        // Not a link's scheme, a time or the start of a path.
-        let cut_short = matches!(text.get(end), Some(b':' | b'/' | b'\\'));
-        if looks_like_a_username && !cut_short {
-            let mut found = finding(app, start, end, handle);
-            found.confidence = BARE_CONFIDENCE;
-            out.push(found);
+        if looks_like_a_username {
+            push_bare(app, text, start, end, out);
         }
     }
 }
@@ -552,12 +547,20 @@ fn named_bare_handle(text: &[u8], start: usize, out: &mut Vec<Finding>) {
         .iter()
         .filter(|b| b.is_ascii_alphabetic())
         .count();
-    if letters < 3 || matches!(text.get(end), Some(b':' | b'/' | b'\\' | b'@')) {
-        return;
+    if letters >= 3 {
+        push_bare(app, text, start, end, out);
     }
-    let mut found = finding(app, start, end, &text[start..end]);
-    found.confidence = BARE_CONFIDENCE;
-    out.push(found);
+}
+
+/// Reports the username written without its `@` at `start..end` (as
+/// [`handle_end`] found it), unless it is cut short: a link's scheme, a
+/// time or the start of a path goes on after it.
+fn push_bare(app: &str, text: &[u8], start: usize, end: usize, out: &mut Vec<Finding>) {
+    if !matches!(text.get(end), Some(b':' | b'/' | b'\\')) {
+        let mut found = finding(app, start, end, &text[start..end]);
+        found.confidence = BARE_CONFIDENCE;
+        out.push(found);
+    }
 }
 
 /// Sites whose profile links are `host/@username`, and their apps.
@@ -704,15 +707,7 @@ fn ends_with_host(before: &[u8], host: &str) -> bool {
         && before[..at]
             .last()
             .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
-        && !after_mask(before, at)
-}
-
-/// Whether a mask bullet ends `text[..at]`: what is glued to it was glued
-/// to a value before the value was masked (`J8369854x.com/…` masked to
-/// `••••••••x.com/…` names no host), and redacting again must read the
-/// text as the first time did.
-fn after_mask(text: &[u8], at: usize) -> bool {
-    at > 0 && text[at - 1] >= 0x80 && char_before(text, at).0 == Some(BULLET)
+        && !bullet_before(before, at)
 }
 
 /// Whether the `/` at `i` ends a profile link's host (`t.me/`,

@@ -18,8 +18,7 @@
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::policy::mask::BULLET;
-use crate::text::{char_at, char_before};
+use crate::masked::{bullet_at, bullet_before};
 
 /// The exact layout of a UUID and a PIX word before it.
 const CONFIDENCE: f32 = 0.9;
@@ -88,8 +87,7 @@ fn key(ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
     let glued = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-');
     // A key glued to a masked value was glued to that value before
     // masking: redacting again reads the text as the first time.
-    let beside_mask =
-        char_before(text, start).0 == Some(BULLET) || char_at(text, start + LEN).0 == Some(BULLET);
+    let beside_mask = bullet_before(text, start) || bullet_at(text, start + LEN);
     // Reported from its first digit run only.
     let first_run = !text[start..span.start].iter().any(u8::is_ascii_digit);
     if !layout
