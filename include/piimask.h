@@ -247,6 +247,15 @@
 // Kind `br_pix_key`. Brazilian PIX random key (chave aleatória): a UUID that the central bank's directory maps to a bank account, named by a PIX word.
 #define PIIMASK_KIND_BR_PIX_KEY 67
 
+// Kind `do_cedula`. Dominican Republic cédula de identidad y electoral (11 digits).
+#define PIIMASK_KIND_DO_CEDULA 68
+
+// Kind `pe_ruc`. Peruvian RUC (taxpayer number) of a person: `10` and the holder's DNI, or `15`/`17` for people without one.
+#define PIIMASK_KIND_PE_RUC 69
+
+// Kind `lk_nic`. Sri Lankan national identity card number (NIC), old (`…V`) or new (12 digits).
+#define PIIMASK_KIND_LK_NIC 70
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

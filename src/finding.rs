@@ -202,6 +202,14 @@ kinds! {
     /// Brazilian PIX random key (chave aleatória): a UUID that the central
     /// bank's directory maps to a bank account, named by a PIX word.
     BrPixKey = 67 => "br_pix_key",
+    /// Dominican Republic cédula de identidad y electoral (11 digits).
+    DoCedula = 68 => "do_cedula",
+    /// Peruvian RUC (taxpayer number) of a person: `10` and the holder's
+    /// DNI, or `15`/`17` for people without one.
+    PeRuc = 69 => "pe_ruc",
+    /// Sri Lankan national identity card number (NIC), old (`…V`) or new
+    /// (12 digits).
+    LkNic = 70 => "lk_nic",
 }
 
 impl Kind {

@@ -87,6 +87,11 @@ const EXAMPLES: &[&str] = &[
     "chave pix 7d9f0335-8dcc-4054-9bf9-0dbd61a1e5b2",
     "x.com/priya_k",
     "email ravi.kumar@gmail",
+    "cédula 232-8133917-8",
+    "RUC 17251828202",
+    "RUC 1024419689003",
+    "NIC 853400937V",
+    "NIC no 198534000937",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

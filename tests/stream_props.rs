@@ -49,6 +49,7 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("chave pix 7d9f0335-8dcc-4054-9bf9-0dbd61a1e5b2"),
         s("微信号：wx_li88"),
         s("x.com/priya_k"),
+        s("NIC 853400937V"),
         s("instagram.com/"),
         s("ravi@gmail"),
         "[0-9]{1,12}".prop_map(String::into_bytes),

@@ -312,7 +312,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("bank verification number", Case::Any, &[NgBvn]),
     // Pakistan.
     ("cnic", Case::Any, &[PkCnic]),
-    ("nic", Case::Upper, &[PkCnic]),
+    ("nic", Case::Upper, &[PkCnic, LkNic]),
     ("nadra", Case::Any, &[PkCnic]),
     // "Shanakhti card", the CNIC's name in Urdu, typed in Latin letters.
     ("shanakhti", Case::Any, &[PkCnic]),
@@ -374,9 +374,9 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("cmnd", Case::Any, &[VnCccd]),
     ("số định danh", Case::Any, &[VnCccd]),
     ("so dinh danh", Case::Any, &[VnCccd]),
-    // Ecuador.
-    ("cédula", Case::Any, &[EcCedula, CoCedula]),
-    ("cedula", Case::Any, &[EcCedula, CoCedula]),
+    // Ecuador, Colombia and the Dominican Republic.
+    ("cédula", Case::Any, &[EcCedula, CoCedula, DoCedula]),
+    ("cedula", Case::Any, &[EcCedula, CoCedula, DoCedula]),
     ("cédula de ciudadanía", Case::Any, &[CoCedula]),
     ("cedula de ciudadania", Case::Any, &[CoCedula]),
     ("c.c", Case::Upper, &[CoCedula]),
@@ -391,6 +391,15 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ),
     ("d.n.i.", Case::Any, &[PeDni, ArDni]),
     ("cui", Case::Upper, &[PeDni]),
+    // Peru's and Ecuador's taxpayer numbers (a person's holds the DNI or
+    // the cédula).
+    ("ruc", Case::Any, &[PeRuc, EcCedula]),
+    ("r.u.c.", Case::Any, &[PeRuc, EcCedula]),
+    // Sri Lanka ("NIC" with Pakistan's above): identity card in Sinhala
+    // and Tamil.
+    ("හැඳුනුම්පත", Case::Any, &[LkNic]),
+    ("හැඳුනුම්පත් අංකය", Case::Any, &[LkNic]),
+    ("அடையாள அட்டை", Case::Any, &[LkNic]),
     // Russia.
     ("инн", Case::Any, &[RuInn]),
     ("inn", Case::Upper, &[RuInn]),
@@ -475,6 +484,9 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "raised sr",
     "booking",
     "sku",
+    // A book's number: an ISBN-10 ending in `X` is written like an old
+    // Sri Lankan NIC.
+    "isbn",
     "item",
     "product",
     "model",

@@ -136,6 +136,12 @@ pub const PIIMASK_KIND_CO_CEDULA: u32 = 65;
 pub const PIIMASK_KIND_SOCIAL_HANDLE: u32 = 66;
 /// Kind `br_pix_key`. Brazilian PIX random key (chave aleatória): a UUID that the central bank's directory maps to a bank account, named by a PIX word.
 pub const PIIMASK_KIND_BR_PIX_KEY: u32 = 67;
+/// Kind `do_cedula`. Dominican Republic cédula de identidad y electoral (11 digits).
+pub const PIIMASK_KIND_DO_CEDULA: u32 = 68;
+/// Kind `pe_ruc`. Peruvian RUC (taxpayer number) of a person: `10` and the holder's DNI, or `15`/`17` for people without one.
+pub const PIIMASK_KIND_PE_RUC: u32 = 69;
+/// Kind `lk_nic`. Sri Lankan national identity card number (NIC), old (`…V`) or new (12 digits).
+pub const PIIMASK_KIND_LK_NIC: u32 = 70;
 
 #[cfg(test)]
 mod tests {

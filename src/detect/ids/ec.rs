@@ -10,6 +10,10 @@
 //! digits are a cédula in an Ecuadorian conversation (where a valid mobile
 //! number, `09…`, still wins) and weak evidence elsewhere; the hyphen before
 //! the check digit (`171234567-5`) is how forms print it.
+//!
+//! A person's RUC (tax number) is their cédula and a three-digit
+//! establishment number (`001` for the first): thirteen digits that give the
+//! cédula away, reported as one.
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
 use crate::checksum::luhn_valid;
@@ -18,9 +22,22 @@ use crate::finding::Kind;
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     kind: Kind::EcCedula,
     country: "EC",
-    shapes: &[shape("dddddddddd", Checked), shape("ddddddddd-d", Home)],
-    validate: cedula,
+    shapes: &[
+        shape("dddddddddd", Checked),
+        shape("ddddddddd-d", Home),
+        shape("ddddddddddddd", Checked),
+    ],
+    validate: cedula_or_person_ruc,
 }];
+
+/// A cédula, or a person's RUC: a cédula and an establishment number.
+pub(super) fn cedula_or_person_ruc(s: &[u8]) -> bool {
+    match s.len() {
+        10 => cedula(s),
+        13 => cedula(&s[..10]) && digits_n(&s[10..], 3) && &s[10..] != b"000",
+        _ => false,
+    }
+}
 
 pub(super) fn cedula(s: &[u8]) -> bool {
     digits_n(s, 10) && matches!(num(&s[..2]), 1..=24 | 30) && s[2] < b'6' && luhn_valid(s)
@@ -40,6 +57,29 @@ mod tests {
         // body's RUC.
         assert!(!cedula(b"2500000000") && !cedula(b"1760000000"));
         assert!(!cedula(b"171234567"));
+    }
+
+    #[test]
+    fn person_ruc() {
+        // Generated with python-stdnum (ec.ruc, people's RUCs) by
+        // tests/data/ids/gen_vectors.py.
+        let values = lines(include_str!("../../../tests/data/ids/ec_ruc.txt"));
+        for v in &values {
+            assert!(cedula_or_person_ruc(v.as_bytes()), "{v}");
+            let mut no_establishment = v.as_bytes().to_vec();
+            no_establishment[10..].copy_from_slice(b"000");
+            assert!(!cedula_or_person_ruc(&no_establishment), "{v}");
+        }
+        // A change in the cédula's digits is caught by its check digit.
+        let ceds: Vec<&str> = values.iter().map(|v| &v[..10]).collect();
+        valid_and_one_digit_changes_rejected(cedula, &ceds);
+        let v = values[0];
+        assert_eq!(
+            scan(&format!("RUC {v}"), None),
+            [(Kind::EcCedula, v.into())]
+        );
+        assert_eq!(scan(v, Some("EC")), [(Kind::EcCedula, v.into())]);
+        assert!(scan(v, Some("PE")).is_empty());
     }
 
     #[test]

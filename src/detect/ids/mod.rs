@@ -116,6 +116,9 @@ mod pe;
 mod ru;
 // West Africa.
 mod gh;
+// The Caribbean and South Asia.
+mod do_;
+mod lk;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -225,6 +228,8 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         pe::SPECS,
         ru::SPECS,
         gh::SPECS,
+        do_::SPECS,
+        lk::SPECS,
     ]
     .into_iter()
     .flatten()

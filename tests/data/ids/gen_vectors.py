@@ -38,6 +38,9 @@ def main() -> None:
     from stdnum.pe import cui as pe_cui
     from stdnum.ru import inn as ru_inn
     from stdnum.ar import cbu as ar_cbu
+    from stdnum.do import cedula as do_cedula
+    from stdnum.ec import ruc as ec_ruc
+    from stdnum.pe import ruc as pe_ruc
 
     rng = random.Random(13)
     up = string.ascii_uppercase
@@ -107,6 +110,18 @@ def main() -> None:
         rest = digits(13)
         return first + ar_cbu.calc_check_digit(first) + rest + ar_cbu.calc_check_digit(rest)
 
+    def gen_do_cedula() -> str:
+        body = f"{rng.randint(1, 402):03d}" + digits(7)
+        return body + luhn.calc_check_digit(body)
+
+    def gen_pe_ruc() -> str:
+        # People's RUCs only: 10 and a DNI, 15 and 17 without one.
+        body = rng.choice(["10", "15", "17"]) + digits(8)
+        return body + pe_ruc.calc_check_digit(body)
+
+    def gen_ec_ruc() -> str:
+        return gen_ec_cedula() + f"{rng.randint(1, 3):03d}"
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -120,6 +135,9 @@ def main() -> None:
         "pe_dni": (gen_pe_dni, pe_cui.is_valid),
         "ru_inn": (gen_ru_inn, lambda v: len(v) == 12 and ru_inn.is_valid(v)),
         "ar_cbu": (gen_ar_cbu, ar_cbu.is_valid),
+        "do_cedula": (gen_do_cedula, do_cedula.is_valid),
+        "pe_ruc": (gen_pe_ruc, pe_ruc.is_valid),
+        "ec_ruc": (gen_ec_ruc, ec_ruc.is_valid),
     }
     for name, (gen, ok) in kinds.items():
         values = []
