@@ -256,6 +256,9 @@
 // Kind `lk_nic`. Sri Lankan national identity card number (NIC), old (`…V`) or new (12 digits).
 #define PIIMASK_KIND_LK_NIC 70
 
+// Kind `ve_cedula`. Venezuelan cédula de identidad (`V-12345678`), also inside a person's RIF.
+#define PIIMASK_KIND_VE_CEDULA 71
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -210,6 +210,9 @@ kinds! {
     /// Sri Lankan national identity card number (NIC), old (`…V`) or new
     /// (12 digits).
     LkNic = 70 => "lk_nic",
+    /// Venezuelan cédula de identidad (`V-12345678`), also inside a
+    /// person's RIF.
+    VeCedula = 71 => "ve_cedula",
 }
 
 impl Kind {

@@ -145,7 +145,11 @@ static BANK_NAMES: &[&str] = &[
     // account (`cuenta de ahorros`, `cuenta corriente`).
     "bancolombia", "davivienda", "nequi", "daviplata", "bogotá", "bogota", "occidente",
     "popular", "colpatria", "bcp", "interbank", "yape", "plin", "galicia", "macro", "naranja",
-    "mercadopago", "estado", "ahorros", "ahorro", "corriente", "vista", "poupança", "poupanca",
+    "mercadopago", "estado",
+    // Venezuela.
+    "banesco", "mercantil", "provincial", "venezuela", "bnc", "bancamiga", "bicentenario",
+    "bancaribe", "tesoro", "banplus", "sofitasa", "exterior",
+    "ahorros", "ahorro", "corriente", "vista", "poupança", "poupanca",
     // Vietnam, Thailand.
     "vcb", "vietcombank", "techcombank", "bidv", "agribank", "vietinbank", "acb", "mb",
     "vpbank", "tpbank", "sacombank", "kbank", "scb", "ktb", "กสิกร", "กรุงเทพ", "กรุงไทย",
@@ -615,6 +619,11 @@ mod tests {
                 "123-456789-01",
             ),
             ("CL", "cuenta corriente 0123456789", "0123456789"),
+            (
+                "VE",
+                "cuenta corriente Banesco 01340123450123456789",
+                "01340123450123456789",
+            ),
             ("VN", "số tài khoản 0011001234567", "0011001234567"),
             ("VN", "STK VCB: 0011001234567", "0011001234567"),
             ("TH", "เลขบัญชี 123-4-56789-0 กสิกร", "123-4-56789-0"),

@@ -374,15 +374,31 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("cmnd", Case::Any, &[VnCccd]),
     ("số định danh", Case::Any, &[VnCccd]),
     ("so dinh danh", Case::Any, &[VnCccd]),
-    // Ecuador, Colombia and the Dominican Republic.
-    ("cédula", Case::Any, &[EcCedula, CoCedula, DoCedula]),
-    ("cedula", Case::Any, &[EcCedula, CoCedula, DoCedula]),
+    // Ecuador, Colombia, the Dominican Republic and Venezuela.
+    (
+        "cédula",
+        Case::Any,
+        &[EcCedula, CoCedula, DoCedula, VeCedula],
+    ),
+    (
+        "cedula",
+        Case::Any,
+        &[EcCedula, CoCedula, DoCedula, VeCedula],
+    ),
     ("cédula de ciudadanía", Case::Any, &[CoCedula]),
     ("cedula de ciudadania", Case::Any, &[CoCedula]),
     ("c.c", Case::Upper, &[CoCedula]),
     ("cédula de identidad", Case::Any, &[EcCedula]),
-    ("c.i.", Case::Any, &[EcCedula]),
-    ("ci", Case::Upper, &[EcCedula]),
+    ("c.i.", Case::Any, &[EcCedula, VeCedula]),
+    ("c.i", Case::Any, &[EcCedula, VeCedula]),
+    ("ci", Case::Upper, &[EcCedula, VeCedula]),
+    // Venezuela: a person's RIF ("rif" alone is Italian for a reference,
+    // a veto word), and Pago Móvil's details.
+    ("r.i.f.", Case::Any, &[VeCedula]),
+    ("titular", Case::Any, &[VeCedula]),
+    ("pago móvil", Case::Any, &[VeCedula]),
+    ("pago movil", Case::Any, &[VeCedula]),
+    ("pagomovil", Case::Any, &[VeCedula]),
     // Peru and Argentina ("DNI" above).
     (
         "documento nacional de identidad",

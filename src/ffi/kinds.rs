@@ -142,6 +142,8 @@ pub const PIIMASK_KIND_DO_CEDULA: u32 = 68;
 pub const PIIMASK_KIND_PE_RUC: u32 = 69;
 /// Kind `lk_nic`. Sri Lankan national identity card number (NIC), old (`…V`) or new (12 digits).
 pub const PIIMASK_KIND_LK_NIC: u32 = 70;
+/// Kind `ve_cedula`. Venezuelan cédula de identidad (`V-12345678`), also inside a person's RIF.
+pub const PIIMASK_KIND_VE_CEDULA: u32 = 71;
 
 #[cfg(test)]
 mod tests {

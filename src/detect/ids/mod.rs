@@ -116,9 +116,10 @@ mod pe;
 mod ru;
 // West Africa.
 mod gh;
-// The Caribbean and South Asia.
+// The Caribbean, Venezuela and South Asia.
 mod do_;
 mod lk;
+mod ve;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -230,6 +231,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         gh::SPECS,
         do_::SPECS,
         lk::SPECS,
+        ve::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -41,6 +41,7 @@ def main() -> None:
     from stdnum.do import cedula as do_cedula
     from stdnum.ec import ruc as ec_ruc
     from stdnum.pe import ruc as pe_ruc
+    from stdnum.ve import rif as ve_rif
 
     rng = random.Random(13)
     up = string.ascii_uppercase
@@ -122,6 +123,11 @@ def main() -> None:
     def gen_ec_ruc() -> str:
         return gen_ec_cedula() + f"{rng.randint(1, 3):03d}"
 
+    def gen_ve_rif() -> str:
+        # People's RIFs: V (Venezuelan), E (foreigner), P (passport).
+        body = rng.choice("VEP") + f"{rng.randint(1_000_000, 33_000_000):08d}"
+        return body + ve_rif.calc_check_digit(body + "0")
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -138,6 +144,7 @@ def main() -> None:
         "do_cedula": (gen_do_cedula, do_cedula.is_valid),
         "pe_ruc": (gen_pe_ruc, pe_ruc.is_valid),
         "ec_ruc": (gen_ec_ruc, ec_ruc.is_valid),
+        "ve_rif": (gen_ve_rif, ve_rif.is_valid),
     }
     for name, (gen, ok) in kinds.items():
         values = []
