@@ -259,6 +259,9 @@
 // Kind `ve_cedula`. Venezuelan cédula de identidad (`V-12345678`), also inside a person's RIF.
 #define PIIMASK_KIND_VE_CEDULA 71
 
+// Kind `kw_civil_id`. Kuwaiti civil ID number (الرقم المدني, 12 digits).
+#define PIIMASK_KIND_KW_CIVIL_ID 72
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

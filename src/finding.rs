@@ -213,6 +213,8 @@ kinds! {
     /// Venezuelan cédula de identidad (`V-12345678`), also inside a
     /// person's RIF.
     VeCedula = 71 => "ve_cedula",
+    /// Kuwaiti civil ID number (الرقم المدني, 12 digits).
+    KwCivilId = 72 => "kw_civil_id",
 }
 
 impl Kind {

@@ -93,6 +93,7 @@ const EXAMPLES: &[&str] = &[
     "NIC 853400937V",
     "NIC no 198534000937",
     "pago móvil V-12345678",
+    "civil id 288020122596",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -362,6 +362,14 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("الهوية الوطنية", Case::Any, &[SaNationalId]),
     ("هوية وطنية", Case::Any, &[SaNationalId]),
     ("saudi id", Case::Any, &[SaNationalId]),
+    // Kuwait.
+    ("الرقم المدني", Case::Any, &[KwCivilId]),
+    ("رقم مدني", Case::Any, &[KwCivilId]),
+    ("رقمي المدني", Case::Any, &[KwCivilId]),
+    ("البطاقة المدنية", Case::Any, &[KwCivilId]),
+    ("civil id", Case::Any, &[KwCivilId]),
+    ("civil no", Case::Any, &[KwCivilId]),
+    ("civil number", Case::Any, &[KwCivilId]),
     // Egypt.
     ("الرقم القومي", Case::Any, &[EgNationalId]),
     ("رقم قومي", Case::Any, &[EgNationalId]),

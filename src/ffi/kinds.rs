@@ -144,6 +144,8 @@ pub const PIIMASK_KIND_PE_RUC: u32 = 69;
 pub const PIIMASK_KIND_LK_NIC: u32 = 70;
 /// Kind `ve_cedula`. Venezuelan cédula de identidad (`V-12345678`), also inside a person's RIF.
 pub const PIIMASK_KIND_VE_CEDULA: u32 = 71;
+/// Kind `kw_civil_id`. Kuwaiti civil ID number (الرقم المدني, 12 digits).
+pub const PIIMASK_KIND_KW_CIVIL_ID: u32 = 72;
 
 #[cfg(test)]
 mod tests {

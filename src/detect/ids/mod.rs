@@ -120,6 +120,8 @@ mod gh;
 mod do_;
 mod lk;
 mod ve;
+// The Gulf, beyond the first markets.
+mod kw;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -232,6 +234,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         do_::SPECS,
         lk::SPECS,
         ve::SPECS,
+        kw::SPECS,
     ]
     .into_iter()
     .flatten()
