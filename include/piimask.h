@@ -262,6 +262,18 @@
 // Kind `kw_civil_id`. Kuwaiti civil ID number (الرقم المدني, 12 digits).
 #define PIIMASK_KIND_KW_CIVIL_ID 72
 
+// Kind `bd_nid`. Bangladeshi national identity card number (NID: 10, 13 or 17 digits).
+#define PIIMASK_KIND_BD_NID 73
+
+// Kind `ma_cin`. Moroccan national identity card number (CIN: letters and digits).
+#define PIIMASK_KIND_MA_CIN 74
+
+// Kind `tz_nida`. Tanzanian national identification number (NIDA, 20 digits).
+#define PIIMASK_KIND_TZ_NIDA 75
+
+// Kind `zm_nrc`. Zambian national registration card number (NRC, `123456/78/1`).
+#define PIIMASK_KIND_ZM_NRC 76
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -215,6 +215,14 @@ kinds! {
     VeCedula = 71 => "ve_cedula",
     /// Kuwaiti civil ID number (الرقم المدني, 12 digits).
     KwCivilId = 72 => "kw_civil_id",
+    /// Bangladeshi national identity card number (NID: 10, 13 or 17 digits).
+    BdNid = 73 => "bd_nid",
+    /// Moroccan national identity card number (CIN: letters and digits).
+    MaCin = 74 => "ma_cin",
+    /// Tanzanian national identification number (NIDA, 20 digits).
+    TzNida = 75 => "tz_nida",
+    /// Zambian national registration card number (NRC, `123456/78/1`).
+    ZmNrc = 76 => "zm_nrc",
 }
 
 impl Kind {

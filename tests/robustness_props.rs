@@ -94,6 +94,10 @@ const EXAMPLES: &[&str] = &[
     "NIC no 198534000937",
     "pago móvil V-12345678",
     "civil id 288020122596",
+    "NID 19902612345678901",
+    "CIN: BE654321",
+    "NIDA 19900101-12345-00001-12",
+    "NRC 123456/78/1",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

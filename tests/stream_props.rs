@@ -50,6 +50,7 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("微信号：wx_li88"),
         s("x.com/priya_k"),
         s("NIC 853400937V"),
+        s("NRC 123456/78/1"),
         s("instagram.com/"),
         s("ravi@gmail"),
         "[0-9]{1,12}".prop_map(String::into_bytes),

@@ -346,7 +346,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("kra pin", Case::Any, &[KeKraPin]),
     ("kra", Case::Any, &[KeKraPin]),
     ("pin no", Case::Upper, &[KeKraPin]),
-    ("kitambulisho", Case::Any, &[KeNationalId]),
+    ("kitambulisho", Case::Any, &[KeNationalId, TzNida]),
     ("namba ya kitambulisho", Case::Any, &[KeNationalId]),
     ("nambari ya kitambulisho", Case::Any, &[KeNationalId]),
     // United Arab Emirates and Saudi Arabia.
@@ -362,6 +362,24 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("الهوية الوطنية", Case::Any, &[SaNationalId]),
     ("هوية وطنية", Case::Any, &[SaNationalId]),
     ("saudi id", Case::Any, &[SaNationalId]),
+    // Bangladesh.
+    ("nid", Case::Any, &[BdNid]),
+    ("nid card", Case::Any, &[BdNid]),
+    ("এনআইডি", Case::Any, &[BdNid]),
+    ("জাতীয় পরিচয়পত্র", Case::Any, &[BdNid]),
+    ("পরিচয়পত্র", Case::Any, &[BdNid]),
+    // Morocco.
+    ("cin", Case::Upper, &[MaCin]),
+    ("cin:", Case::Any, &[MaCin]),
+    ("c.i.n", Case::Any, &[MaCin]),
+    ("cnie", Case::Any, &[MaCin]),
+    ("carte nationale", Case::Any, &[MaCin]),
+    ("البطاقة الوطنية", Case::Any, &[MaCin]),
+    ("رقم البطاقة الوطنية", Case::Any, &[MaCin]),
+    // Tanzania ("kitambulisho" with Kenya's below), Zambia.
+    ("nida", Case::Any, &[TzNida]),
+    ("nrc", Case::Upper, &[ZmNrc]),
+    ("nrc no", Case::Any, &[ZmNrc]),
     // Kuwait.
     ("الرقم المدني", Case::Any, &[KwCivilId]),
     ("رقم مدني", Case::Any, &[KwCivilId]),

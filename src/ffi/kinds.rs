@@ -146,6 +146,14 @@ pub const PIIMASK_KIND_LK_NIC: u32 = 70;
 pub const PIIMASK_KIND_VE_CEDULA: u32 = 71;
 /// Kind `kw_civil_id`. Kuwaiti civil ID number (الرقم المدني, 12 digits).
 pub const PIIMASK_KIND_KW_CIVIL_ID: u32 = 72;
+/// Kind `bd_nid`. Bangladeshi national identity card number (NID: 10, 13 or 17 digits).
+pub const PIIMASK_KIND_BD_NID: u32 = 73;
+/// Kind `ma_cin`. Moroccan national identity card number (CIN: letters and digits).
+pub const PIIMASK_KIND_MA_CIN: u32 = 74;
+/// Kind `tz_nida`. Tanzanian national identification number (NIDA, 20 digits).
+pub const PIIMASK_KIND_TZ_NIDA: u32 = 75;
+/// Kind `zm_nrc`. Zambian national registration card number (NRC, `123456/78/1`).
+pub const PIIMASK_KIND_ZM_NRC: u32 = 76;
 
 #[cfg(test)]
 mod tests {

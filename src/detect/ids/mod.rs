@@ -122,6 +122,11 @@ mod lk;
 mod ve;
 // The Gulf, beyond the first markets.
 mod kw;
+// Bangladesh, Morocco, Tanzania and Zambia.
+mod bd;
+mod ma;
+mod tz;
+mod zm;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -235,6 +240,10 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         lk::SPECS,
         ve::SPECS,
         kw::SPECS,
+        bd::SPECS,
+        ma::SPECS,
+        tz::SPECS,
+        zm::SPECS,
     ]
     .into_iter()
     .flatten()
