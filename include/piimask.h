@@ -274,6 +274,9 @@
 // Kind `zm_nrc`. Zambian national registration card number (NRC, `123456/78/1`).
 #define PIIMASK_KIND_ZM_NRC 76
 
+// Kind `gt_dpi`. Guatemalan CUI, the number of the DPI (13 digits).
+#define PIIMASK_KIND_GT_DPI 77
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

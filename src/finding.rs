@@ -223,6 +223,8 @@ kinds! {
     TzNida = 75 => "tz_nida",
     /// Zambian national registration card number (NRC, `123456/78/1`).
     ZmNrc = 76 => "zm_nrc",
+    /// Guatemalan CUI, the number of the DPI (13 digits).
+    GtDpi = 77 => "gt_dpi",
 }
 
 impl Kind {

@@ -432,7 +432,11 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
         &[PeDni, ArDni],
     ),
     ("d.n.i.", Case::Any, &[PeDni, ArDni]),
-    ("cui", Case::Upper, &[PeDni]),
+    ("cui", Case::Upper, &[PeDni, GtDpi]),
+    // Guatemala ("DPI" is dots per inch in lower case).
+    ("dpi", Case::Upper, &[GtDpi]),
+    ("documento personal de identificación", Case::Any, &[GtDpi]),
+    ("documento personal de identificacion", Case::Any, &[GtDpi]),
     // Peru's and Ecuador's taxpayer numbers (a person's holds the DNI or
     // the cédula).
     ("ruc", Case::Any, &[PeRuc, EcCedula]),

@@ -154,6 +154,8 @@ pub const PIIMASK_KIND_MA_CIN: u32 = 74;
 pub const PIIMASK_KIND_TZ_NIDA: u32 = 75;
 /// Kind `zm_nrc`. Zambian national registration card number (NRC, `123456/78/1`).
 pub const PIIMASK_KIND_ZM_NRC: u32 = 76;
+/// Kind `gt_dpi`. Guatemalan CUI, the number of the DPI (13 digits).
+pub const PIIMASK_KIND_GT_DPI: u32 = 77;
 
 #[cfg(test)]
 mod tests {

@@ -116,8 +116,9 @@ mod pe;
 mod ru;
 // West Africa.
 mod gh;
-// The Caribbean, Venezuela and South Asia.
+// The Caribbean, Central America, Venezuela and South Asia.
 mod do_;
+mod gt;
 mod lk;
 mod ve;
 // The Gulf, beyond the first markets.
@@ -244,6 +245,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         ma::SPECS,
         tz::SPECS,
         zm::SPECS,
+        gt::SPECS,
     ]
     .into_iter()
     .flatten()
