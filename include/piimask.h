@@ -277,6 +277,9 @@
 // Kind `gt_dpi`. Guatemalan CUI, the number of the DPI (13 digits).
 #define PIIMASK_KIND_GT_DPI 77
 
+// Kind `in_driving_licence`. Indian driving licence number (state, RTO, year, serial: 15 characters).
+#define PIIMASK_KIND_IN_DRIVING_LICENCE 78
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

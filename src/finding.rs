@@ -225,6 +225,8 @@ kinds! {
     ZmNrc = 76 => "zm_nrc",
     /// Guatemalan CUI, the number of the DPI (13 digits).
     GtDpi = 77 => "gt_dpi",
+    /// Indian driving licence number (state, RTO, year, serial: 15 characters).
+    InDrivingLicence = 78 => "in_driving_licence",
 }
 
 impl Kind {

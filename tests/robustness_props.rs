@@ -99,6 +99,7 @@ const EXAMPLES: &[&str] = &[
     "NIDA 19900101-12345-00001-12",
     "NRC 123456/78/1",
     "DPI 1587 56444 0904",
+    "DL no MH14 20110062821",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -156,6 +156,8 @@ pub const PIIMASK_KIND_TZ_NIDA: u32 = 75;
 pub const PIIMASK_KIND_ZM_NRC: u32 = 76;
 /// Kind `gt_dpi`. Guatemalan CUI, the number of the DPI (13 digits).
 pub const PIIMASK_KIND_GT_DPI: u32 = 77;
+/// Kind `in_driving_licence`. Indian driving licence number (state, RTO, year, serial: 15 characters).
+pub const PIIMASK_KIND_IN_DRIVING_LICENCE: u32 = 78;
 
 #[cfg(test)]
 mod tests {

@@ -27,6 +27,16 @@
 //! and without one it is reported only in an Indian conversation, below a
 //! card (a Luhn-valid number in a card range stays a card) and not after a
 //! card word (a mistyped card is not a VID).
+//!
+//! A driving licence number (Sarathi, since 2011 and for every licence
+//! renewed since) is the state's two-letter code, the two-digit code of
+//! the RTO that issued it, the year of issue and a seven-digit serial:
+//! `MH14 20110062821`, `DL-0420110149646`. No check digit exists; the
+//! state code (one of about forty pairs of letters), a non-zero RTO and a
+//! year of the 1900s or 2000s make the fifteen characters distinctive, so
+//! a licence stands alone in an Indian conversation and needs a keyword
+//! (`DL`, `driving licence`) elsewhere. Older state formats
+//! (`MH-12/2005/123456`) are not read.
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
 use crate::checksum::{luhn_valid, verhoeff_valid};
@@ -77,7 +87,41 @@ pub(super) static SPECS: &[IdSpec] = &[
         ],
         validate: vid,
     },
+    IdSpec {
+        kind: Kind::InDrivingLicence,
+        country: "IN",
+        shapes: &[
+            shape("LLddddddddddddd", Home),
+            shape("LLdd ddddddddddd", Home),
+            shape("LLdd-ddddddddddd", Home),
+            shape("LLdd dddd ddddddd", Home),
+            shape("LLdd-dddd-ddddddd", Home),
+            shape("LL-ddddddddddddd", Home),
+            shape("LL-dd-dddd-ddddddd", Home),
+        ],
+        validate: driving_licence,
+    },
 ];
+
+/// The codes of India's states and union territories on licences and
+/// number plates (`OR` and `UA` before Odisha's and Uttarakhand's renaming,
+/// `TG` Telangana's since 2024).
+#[rustfmt::skip]
+const STATE_CODES: &[&[u8; 2]] = &[
+    b"AN", b"AP", b"AR", b"AS", b"BR", b"CG", b"CH", b"DD", b"DL", b"DN", b"GA", b"GJ",
+    b"HP", b"HR", b"JH", b"JK", b"KA", b"KL", b"LA", b"LD", b"MH", b"ML", b"MN", b"MP",
+    b"MZ", b"NL", b"OD", b"OR", b"PB", b"PY", b"RJ", b"SK", b"TG", b"TN", b"TR", b"TS",
+    b"UA", b"UK", b"UP", b"WB",
+];
+
+pub(super) fn driving_licence(s: &[u8]) -> bool {
+    s.len() == 15
+        && STATE_CODES.iter().any(|code| s[..2] == code[..])
+        && digits_n(&s[2..], 13)
+        && &s[2..4] != b"00"
+        && matches!(&s[4..6], b"19" | b"20")
+        && s[8..].iter().any(|&b| b != b'0')
+}
 
 /// The value of a GSTIN character in the alphabet `0-9A-Z`.
 fn base36(b: u8) -> Option<u32> {
@@ -315,5 +359,42 @@ mod tests {
         }
         let brazil = crate::Scanner::builder().region("BR").build().unwrap();
         assert!(kinds(&brazil, &format!("sent {v}")).is_empty());
+    }
+
+    #[test]
+    fn driving_licence_structure() {
+        for v in ["MH1420110062821", "DL0420110149646", "KA0119990001234"] {
+            assert!(driving_licence(v.as_bytes()), "{v}");
+        }
+        for v in [
+            "XX1420110062821", // no state
+            "MH0020110062821", // RTO 00
+            "MH1430110062821", // year 3011
+            "MH1420110000000", // serial 0
+            "MH142011006282",  // fourteen characters
+        ] {
+            assert!(!driving_licence(v.as_bytes()), "{v}");
+        }
+    }
+
+    #[test]
+    fn driving_licence_in_chat() {
+        for (text, value) in [
+            ("DL no MH14 20110062821", "MH14 20110062821"),
+            ("my DL number is DL-0420110149646", "DL-0420110149646"),
+            ("licence MH14-2011-0062821 hai", "MH14-2011-0062821"),
+            ("MH1420110062821", "MH1420110062821"),
+        ] {
+            assert_eq!(
+                scan(text, Some("IN")),
+                [(Kind::InDrivingLicence, value.into())],
+                "{text}"
+            );
+        }
+        assert_eq!(
+            scan("driving licence: MH14 20110062821", Some("AE")).len(),
+            1
+        );
+        assert!(scan("MH14 20110062821", Some("AE")).is_empty());
     }
 }
