@@ -280,6 +280,9 @@
 // Kind `in_driving_licence`. Indian driving licence number (state, RTO, year, serial: 15 characters).
 #define PIIMASK_KIND_IN_DRIVING_LICENCE 78
 
+// Kind `mx_nss`. Mexican social security number (NSS, IMSS: 11 digits, Luhn).
+#define PIIMASK_KIND_MX_NSS 79
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -227,6 +227,8 @@ kinds! {
     GtDpi = 77 => "gt_dpi",
     /// Indian driving licence number (state, RTO, year, serial: 15 characters).
     InDrivingLicence = 78 => "in_driving_licence",
+    /// Mexican social security number (NSS, IMSS: 11 digits, Luhn).
+    MxNss = 79 => "mx_nss",
 }
 
 impl Kind {

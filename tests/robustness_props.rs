@@ -100,6 +100,7 @@ const EXAMPLES: &[&str] = &[
     "NRC 123456/78/1",
     "DPI 1587 56444 0904",
     "DL no MH14 20110062821",
+    "NSS 12345678903",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

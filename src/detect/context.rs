@@ -182,6 +182,14 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // Mexico.
     ("curp", Case::Any, &[MxCurp]),
     ("rfc", Case::Any, &[MxRfc]),
+    ("nss", Case::Any, &[MxNss]),
+    ("imss", Case::Any, &[MxNss]),
+    ("número de seguridad social", Case::Any, &[MxNss]),
+    ("numero de seguridad social", Case::Any, &[MxNss]),
+    ("número de seguro social", Case::Any, &[MxNss, UsSsn]),
+    ("numero de seguro social", Case::Any, &[MxNss, UsSsn]),
+    // Also what Spanish speakers in the US call the SSN.
+    ("seguro social", Case::Any, &[MxNss, UsSsn]),
     // Spain.
     // Spain, Peru and Argentina call their identity number a DNI.
     ("dni", Case::Any, &[EsNif, PeDni, ArDni]),

@@ -158,6 +158,8 @@ pub const PIIMASK_KIND_ZM_NRC: u32 = 76;
 pub const PIIMASK_KIND_GT_DPI: u32 = 77;
 /// Kind `in_driving_licence`. Indian driving licence number (state, RTO, year, serial: 15 characters).
 pub const PIIMASK_KIND_IN_DRIVING_LICENCE: u32 = 78;
+/// Kind `mx_nss`. Mexican social security number (NSS, IMSS: 11 digits, Luhn).
+pub const PIIMASK_KIND_MX_NSS: u32 = 79;
 
 #[cfg(test)]
 mod tests {

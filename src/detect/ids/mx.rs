@@ -22,9 +22,18 @@
 //! block 600–799 where Banxico keeps adding brokers, SOFIPOs and payment
 //! institutions (Mercado Pago 722, Nu 638, STP 646 …), plus 901/902.
 //! Eighteen bare digits need a Mexican conversation or a keyword (`CLABE`).
+//!
+//! An NSS (número de seguridad social, IMSS) is eleven digits: the
+//! subdelegation that affiliated the worker, the year of affiliation, the
+//! birth year, a serial and a Luhn check digit (weights 1 and 2, digit
+//! sums, to the next ten), which catches every single-digit change. One
+//! random number in ten passes, and eleven digits are also order and
+//! tracking numbers in Mexican chats, so an NSS is reported only after its
+//! keyword (`NSS`, `IMSS`, `número de seguridad social`), printed bare or
+//! `AABBCCDDEE-F`.
 
 use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
-use crate::checksum::digit;
+use crate::checksum::{digit, luhn_valid};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[
@@ -52,6 +61,15 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("dddd dddd dddd dddd dd", Home),
         ],
         validate: clabe,
+    },
+    IdSpec {
+        kind: Kind::MxNss,
+        country: "MX",
+        shapes: &[
+            shape("ddddddddddd", Keyword),
+            shape("dddddddddd-d", Keyword),
+        ],
+        validate: nss,
     },
 ];
 
@@ -182,6 +200,10 @@ pub(super) fn rfc(s: &[u8]) -> bool {
     s[s.len() - 1] == check
 }
 
+pub(super) fn nss(s: &[u8]) -> bool {
+    digits_n(s, 11) && s.iter().any(|&b| b != b'0') && luhn_valid(s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,5 +280,25 @@ mod tests {
         assert_eq!(scan("transfiere a 646180157000000004", Some("MX")).len(), 1);
         assert!(scan("646180157000000004", Some("US")).is_empty());
         assert!(scan("pedido 646180157000000004", Some("MX")).is_empty());
+    }
+
+    #[test]
+    fn nss_luhn() {
+        // 12345678903 is the example of catalogmx's NSS validator (an
+        // independent implementation); the second carries its Luhn digit.
+        crate::detect::ids::testutil::valid_and_one_digit_changes_rejected(
+            nss,
+            &["12345678903", "01876543214"],
+        );
+        assert!(!nss(b"00000000000") && !nss(b"1234567890"));
+        assert_eq!(
+            scan("mi NSS es 12345678903", Some("MX")),
+            [(Kind::MxNss, "12345678903".into())]
+        );
+        assert_eq!(
+            scan("número de seguridad social: 1234567890-3", None),
+            [(Kind::MxNss, "1234567890-3".into())]
+        );
+        assert!(scan("12345678903", Some("MX")).is_empty());
     }
 }
