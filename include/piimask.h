@@ -283,6 +283,15 @@
 // Kind `mx_nss`. Mexican social security number (NSS, IMSS: 11 digits, Luhn).
 #define PIIMASK_KIND_MX_NSS 79
 
+// Kind `ph_sss`. Philippine SSS number (Social Security System, 10 digits).
+#define PIIMASK_KIND_PH_SSS 80
+
+// Kind `ph_tin`. Philippine TIN (BIR taxpayer number, 9 digits and a branch code).
+#define PIIMASK_KIND_PH_TIN 81
+
+// Kind `ph_philsys`. Philippine PhilSys number (PSN or PCN of the national ID, 16 digits).
+#define PIIMASK_KIND_PH_PHILSYS 82
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

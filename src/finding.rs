@@ -229,6 +229,12 @@ kinds! {
     InDrivingLicence = 78 => "in_driving_licence",
     /// Mexican social security number (NSS, IMSS: 11 digits, Luhn).
     MxNss = 79 => "mx_nss",
+    /// Philippine SSS number (Social Security System, 10 digits).
+    PhSss = 80 => "ph_sss",
+    /// Philippine TIN (BIR taxpayer number, 9 digits and a branch code).
+    PhTin = 81 => "ph_tin",
+    /// Philippine PhilSys number (PSN or PCN of the national ID, 16 digits).
+    PhPhilsys = 82 => "ph_philsys",
 }
 
 impl Kind {

@@ -101,6 +101,9 @@ const EXAMPLES: &[&str] = &[
     "DPI 1587 56444 0904",
     "DL no MH14 20110062821",
     "NSS 12345678903",
+    "SSS no. 34-1234567-8",
+    "TIN 123-456-789-000",
+    "PhilSys 1234-5678-9012-3457",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

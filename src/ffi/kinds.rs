@@ -160,6 +160,12 @@ pub const PIIMASK_KIND_GT_DPI: u32 = 77;
 pub const PIIMASK_KIND_IN_DRIVING_LICENCE: u32 = 78;
 /// Kind `mx_nss`. Mexican social security number (NSS, IMSS: 11 digits, Luhn).
 pub const PIIMASK_KIND_MX_NSS: u32 = 79;
+/// Kind `ph_sss`. Philippine SSS number (Social Security System, 10 digits).
+pub const PIIMASK_KIND_PH_SSS: u32 = 80;
+/// Kind `ph_tin`. Philippine TIN (BIR taxpayer number, 9 digits and a branch code).
+pub const PIIMASK_KIND_PH_TIN: u32 = 81;
+/// Kind `ph_philsys`. Philippine PhilSys number (PSN or PCN of the national ID, 16 digits).
+pub const PIIMASK_KIND_PH_PHILSYS: u32 = 82;
 
 #[cfg(test)]
 mod tests {

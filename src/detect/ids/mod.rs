@@ -123,9 +123,10 @@ mod lk;
 mod ve;
 // The Gulf, beyond the first markets.
 mod kw;
-// Bangladesh, Morocco, Tanzania and Zambia.
+// Bangladesh, Morocco, the Philippines, Tanzania and Zambia.
 mod bd;
 mod ma;
+mod ph;
 mod tz;
 mod zm;
 
@@ -246,6 +247,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         tz::SPECS,
         zm::SPECS,
         gt::SPECS,
+        ph::SPECS,
     ]
     .into_iter()
     .flatten()
