@@ -292,6 +292,18 @@
 // Kind `ph_philsys`. Philippine PhilSys number (PSN or PCN of the national ID, 16 digits).
 #define PIIMASK_KIND_PH_PHILSYS 82
 
+// Kind `uy_ci`. Uruguayan cédula de identidad (`1.234.567-2`).
+#define PIIMASK_KIND_UY_CI 83
+
+// Kind `cr_cedula`. Costa Rican cédula de identidad (`1-1234-5678`).
+#define PIIMASK_KIND_CR_CEDULA 84
+
+// Kind `hn_dni`. Honduran DNI (`0801-1990-12345`).
+#define PIIMASK_KIND_HN_DNI 85
+
+// Kind `ni_cedula`. Nicaraguan cédula de identidad (`001-010190-0001A`).
+#define PIIMASK_KIND_NI_CEDULA 86
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

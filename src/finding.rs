@@ -235,6 +235,14 @@ kinds! {
     PhTin = 81 => "ph_tin",
     /// Philippine PhilSys number (PSN or PCN of the national ID, 16 digits).
     PhPhilsys = 82 => "ph_philsys",
+    /// Uruguayan cédula de identidad (`1.234.567-2`).
+    UyCi = 83 => "uy_ci",
+    /// Costa Rican cédula de identidad (`1-1234-5678`).
+    CrCedula = 84 => "cr_cedula",
+    /// Honduran DNI (`0801-1990-12345`).
+    HnDni = 85 => "hn_dni",
+    /// Nicaraguan cédula de identidad (`001-010190-0001A`).
+    NiCedula = 86 => "ni_cedula",
 }
 
 impl Kind {

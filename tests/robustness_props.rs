@@ -104,6 +104,10 @@ const EXAMPLES: &[&str] = &[
     "SSS no. 34-1234567-8",
     "TIN 123-456-789-000",
     "PhilSys 1234-5678-9012-3457",
+    "C.I. 4.907.760-2",
+    "cédula 1-1234-5678",
+    "DNI 0801-1990-12345",
+    "cédula 001-010190-0001A",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

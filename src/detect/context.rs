@@ -192,7 +192,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("seguro social", Case::Any, &[MxNss, UsSsn]),
     // Spain.
     // Spain, Peru and Argentina call their identity number a DNI.
-    ("dni", Case::Any, &[EsNif, PeDni, ArDni]),
+    ("dni", Case::Any, &[EsNif, PeDni, ArDni, HnDni]),
     ("nif", Case::Any, &[EsNif, EsNie]),
     ("nie", Case::Upper, &[EsNie]),
     ("nie:", Case::Any, &[EsNie]),
@@ -430,24 +430,29 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("cmnd", Case::Any, &[VnCccd]),
     ("số định danh", Case::Any, &[VnCccd]),
     ("so dinh danh", Case::Any, &[VnCccd]),
-    // Ecuador, Colombia, the Dominican Republic and Venezuela.
+    // Ecuador, Colombia, the Dominican Republic, Venezuela, Uruguay,
+    // Costa Rica and Nicaragua.
     (
         "cédula",
         Case::Any,
-        &[EcCedula, CoCedula, DoCedula, VeCedula],
+        &[
+            EcCedula, CoCedula, DoCedula, VeCedula, UyCi, CrCedula, NiCedula,
+        ],
     ),
     (
         "cedula",
         Case::Any,
-        &[EcCedula, CoCedula, DoCedula, VeCedula],
+        &[
+            EcCedula, CoCedula, DoCedula, VeCedula, UyCi, CrCedula, NiCedula,
+        ],
     ),
     ("cédula de ciudadanía", Case::Any, &[CoCedula]),
     ("cedula de ciudadania", Case::Any, &[CoCedula]),
     ("c.c", Case::Upper, &[CoCedula]),
     ("cédula de identidad", Case::Any, &[EcCedula]),
-    ("c.i.", Case::Any, &[EcCedula, VeCedula]),
-    ("c.i", Case::Any, &[EcCedula, VeCedula]),
-    ("ci", Case::Upper, &[EcCedula, VeCedula]),
+    ("c.i.", Case::Any, &[EcCedula, VeCedula, UyCi]),
+    ("c.i", Case::Any, &[EcCedula, VeCedula, UyCi]),
+    ("ci", Case::Upper, &[EcCedula, VeCedula, UyCi]),
     // Venezuela: a person's RIF ("rif" alone is Italian for a reference,
     // a veto word), and Pago Móvil's details.
     ("r.i.f.", Case::Any, &[VeCedula]),

@@ -166,6 +166,14 @@ pub const PIIMASK_KIND_PH_SSS: u32 = 80;
 pub const PIIMASK_KIND_PH_TIN: u32 = 81;
 /// Kind `ph_philsys`. Philippine PhilSys number (PSN or PCN of the national ID, 16 digits).
 pub const PIIMASK_KIND_PH_PHILSYS: u32 = 82;
+/// Kind `uy_ci`. Uruguayan cédula de identidad (`1.234.567-2`).
+pub const PIIMASK_KIND_UY_CI: u32 = 83;
+/// Kind `cr_cedula`. Costa Rican cédula de identidad (`1-1234-5678`).
+pub const PIIMASK_KIND_CR_CEDULA: u32 = 84;
+/// Kind `hn_dni`. Honduran DNI (`0801-1990-12345`).
+pub const PIIMASK_KIND_HN_DNI: u32 = 85;
+/// Kind `ni_cedula`. Nicaraguan cédula de identidad (`001-010190-0001A`).
+pub const PIIMASK_KIND_NI_CEDULA: u32 = 86;
 
 #[cfg(test)]
 mod tests {

@@ -116,10 +116,14 @@ mod pe;
 mod ru;
 // West Africa.
 mod gh;
-// The Caribbean, Central America, Venezuela and South Asia.
+// The Caribbean, Central America, Venezuela, Uruguay and South Asia.
+mod cr;
 mod do_;
 mod gt;
+mod hn;
 mod lk;
+mod ni;
+mod uy;
 mod ve;
 // The Gulf, beyond the first markets.
 mod kw;
@@ -248,6 +252,10 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         zm::SPECS,
         gt::SPECS,
         ph::SPECS,
+        uy::SPECS,
+        cr::SPECS,
+        hn::SPECS,
+        ni::SPECS,
     ]
     .into_iter()
     .flatten()
