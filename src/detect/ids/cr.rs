@@ -40,5 +40,7 @@ mod tests {
         assert_eq!(scan("cédula 112345678", Some("CR")).len(), 1);
         assert!(scan("1-1234-5678", Some("MX")).is_empty());
         assert!(scan("112345678", Some("CR")).is_empty());
+        // An order's number, written alike.
+        assert!(scan("pedido 1-1234-5678", Some("CR")).is_empty());
     }
 }

@@ -396,5 +396,16 @@ mod tests {
             1
         );
         assert!(scan("MH14 20110062821", Some("AE")).is_empty());
+        // A parcel's code that happens to fit, after its veto word; an
+        // Aadhaar named before a veto word stays one.
+        assert!(scan("tracking DL0120230001234", Some("IN")).is_empty());
+        assert_eq!(
+            scan(
+                "use this aadhaar for the booking: 2341 2341 2346",
+                Some("IN")
+            )
+            .len(),
+            1
+        );
     }
 }

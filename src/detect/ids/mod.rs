@@ -35,7 +35,7 @@
 //! | strength | reported when | confidence |
 //! |---|---|---|
 //! | [`Strength::Strong`] | always (canonical separators or letters make the type plain: `123.456.789-09`, `ABCDE1234F`) | 0.96, 0.98 with a keyword; +0.01 in the kind's country; 0.85 after another identifier's keyword; none after a veto word outside its country |
-//! | [`Strength::Home`] | in the kind's country, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
+//! | [`Strength::Home`] | in the kind's country unless the nearest word vetoes and no keyword names it, or with a keyword (`123 456 782` is a SIN in Canada, nothing in Brazil) | 0.92 (above a phone number found inside it), 0.93 with a keyword |
 //! | [`Strength::Bare`] | with a keyword; in the kind's country also without one, unless the nearest word vetoes (order, invoice, OTP …); elsewhere as weak evidence like `Checked` | 0.75, 0.93 with a keyword, 0.4 elsewhere |
 //! | [`Strength::Keyword`] | only with a keyword (structure-only values such as a Nigerian NIN, or 9 bare digits for a US SSN) | 0.93 |
 //! | [`Strength::HomeKeyword`] | only with a keyword, in the kind's country (seven or eight digits after `ID no` are a Kenyan ID card's in Kenya, anything elsewhere) | 0.94 |
@@ -767,7 +767,10 @@ fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: Around) -
         Strength::Named if home && !around.vetoed && !around.names(&Kind::CreditCard) => {
             Some(CONF_BARE_HOME)
         }
-        Strength::Home if home => Some(CONF_HOME),
+        // At home unnamed, unless the nearest word says it is an order's
+        // or a parcel's (`pedido 1-1234-5678`); named further back, it
+        // stays the identifier (`aadhaar for the booking: 6954 9026 7308`).
+        Strength::Home if home && (!around.vetoed || around.names(kind)) => Some(CONF_HOME),
         Strength::Bare | Strength::Checked if home && !around.vetoed => Some(CONF_BARE_HOME),
         // A checksum-valid value of another country, unnamed: weak evidence,
         // below the default threshold (issue 13: masked by leak-averse roles).

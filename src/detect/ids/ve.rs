@@ -13,7 +13,8 @@
 //!
 //! A person's RIF (tax number) is their cédula, zero-padded to eight
 //! digits, and a check digit (`V-12345678-9`; weights `3 2 7 6 5 4 3 2`
-//! after a value for the type letter, mod 11): read as the cédula it holds.
+//! after a value for the type letter, mod 11): read as the cédula it holds,
+//! and printed so, with its letter and check digit, it stands alone.
 //! `J` (companies) and `G` (government) RIFs are not personal data.
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
@@ -31,7 +32,7 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
         shape("L-ddddddd", Home),
         shape("Ldddddddd", Home),
         shape("Lddddddd", Home),
-        shape("L-dddddddd-d", Home),
+        shape("L-dddddddd-d", Strong),
         shape("Lddddddddd", Home),
         shape("dd.ddd.ddd", HomeKeyword),
         shape("d.ddd.ddd", HomeKeyword),
