@@ -57,12 +57,23 @@ pub(crate) struct Around {
     pub kinds: KindSet,
     /// The nearest keyword says "not personal data" (order, invoice, OTP …).
     pub vetoed: bool,
+    /// When the nearest word vetoes: the kinds named by keywords before
+    /// that word (`CPF do pedido: …`, `aadhaar for the booking …`), where
+    /// the veto word says what the identifier is for, not what the number
+    /// is.
+    pub named_before_veto: KindSet,
 }
 
 impl Around {
     /// Whether a keyword of `kind` stands in the window.
     pub(crate) fn names(&self, kind: &Kind) -> bool {
         self.kinds & bit(kind) != 0
+    }
+
+    /// Whether a keyword of `kind` stands before the veto word nearest the
+    /// value (see [`Around::named_before_veto`]).
+    pub(crate) fn named_before_veto(&self, kind: &Kind) -> bool {
+        self.named_before_veto & bit(kind) != 0
     }
 
     /// Whether a generic identity word ("KYC", "national ID") stands in the
@@ -925,6 +936,9 @@ impl ContextWords {
         // number: it beats a keyword made of connector words only (`order
         // ID no 23456789` is the order's).
         let mut veto_to_the_end = false;
+        // Keywords seen so far, by where they end (a window holds a few).
+        let mut keywords = [(0usize, 0 as KindSet); 8];
+        let mut n_keywords = 0;
         for m in self.automaton.find_overlapping_iter(window) {
             let (kinds, case) = self.meaning[m.pattern().as_usize()];
             let matched = &window[m.start()..m.end()];
@@ -937,6 +951,10 @@ impl ContextWords {
                 continue;
             }
             around.kinds |= kinds;
+            if kinds != 0 && n_keywords < keywords.len() {
+                keywords[n_keywords] = (end, kinds);
+                n_keywords += 1;
+            }
             if kinds == 0 && !veto_to_the_end && vetoes(window, m.start(), end) {
                 veto_to_the_end = true;
             }
@@ -954,8 +972,38 @@ impl ContextWords {
             || (veto_to_the_end
                 && nearest_start < nearest_end
                 && only_connectors(&window[nearest_start..nearest_end]));
+        if nearest_negative {
+            around.named_before_veto = keywords[..n_keywords]
+                .iter()
+                // In the same sentence: `my CPF is ok. pedido …` is not.
+                .filter(|&&(end, _)| {
+                    end <= nearest_start && !ends_sentence(&window[end..nearest_start])
+                })
+                .fold(0, |set, &(_, kinds)| set | kinds)
+                & !IDENTITY;
+        }
         around
     }
+}
+
+/// Whether `gap` holds a full stop and a space after a word that is no
+/// abbreviation among the connector words (`no. `, `nr. `).
+fn ends_sentence(gap: &[u8]) -> bool {
+    gap.windows(2).enumerate().any(|(i, pair)| {
+        if pair != b". " {
+            return false;
+        }
+        let word_start = gap[..i]
+            .iter()
+            .rposition(|b| !b.is_ascii_alphabetic())
+            .map_or(0, |p| p + 1);
+        let word = &gap[word_start..i];
+        !CONNECTORS.iter().any(|k| {
+            k.trim_end_matches('.')
+                .as_bytes()
+                .eq_ignore_ascii_case(word)
+        })
+    })
 }
 
 /// Whether every word of `phrase` is a connector word (`ID no`, `id
@@ -1168,6 +1216,33 @@ mod tests {
         assert!(around("трек-номер ").vetoed);
         assert!(around("social security # ").names(&UsSsn));
         assert!(!around("social security # ").vetoed);
+    }
+
+    /// A veto word after the kind's own keyword tells what the identifier
+    /// is for: the identifier is still named, in the same sentence.
+    #[test]
+    fn keyword_before_the_veto_word_still_names() {
+        for (text, kind) in [
+            ("CPF do pedido: ", BrCpf),
+            ("aadhaar for the booking ", InAadhaar),
+            ("aadhaar no. for booking ", InAadhaar),
+            ("RUC para factura ", PeRuc),
+            ("NIK untuk pesanan ", IdNik),
+        ] {
+            let a = around(text);
+            assert!(a.vetoed && a.named_before_veto(&kind), "{text}");
+        }
+        for text in [
+            "order ID no ",
+            "my CPF is ok. pedido ",
+            "pedido ",
+            "KYC for the order ",
+        ] {
+            assert_eq!(around(text).named_before_veto, 0, "{text}");
+        }
+        let ids = crate::detect::ids::testutil::scan;
+        assert_eq!(ids("CPF do pedido: 39053344705", Some("BR")).len(), 1);
+        assert!(ids("my CPF is ok. pedido 39053344705", Some("BR")).is_empty());
     }
 
     /// The reference words of the markets, as people write them before a

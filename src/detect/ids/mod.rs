@@ -739,7 +739,11 @@ fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: Around) -
     // unless it goes on to name one ("for KYC: BVN …").
     let kind = &spec.kind;
     let identity = home && around.names_identity() && !around.names_another_identifier(kind);
-    let named = (around.names(kind) || identity) && !around.vetoed;
+    // A keyword of the kind before the veto word nearest the value names
+    // it still: the veto word tells what the identifier is for (`CPF do
+    // pedido: …`, `RUC para factura …`).
+    let named =
+        (around.names(kind) || identity) && !around.vetoed || around.named_before_veto(kind);
     // Two countries' identifiers can share a written form (`25.239.186-K`
     // is a Chilean RUT, and a Spanish NIF with the letter K): the
     // conversation's country breaks the tie.
