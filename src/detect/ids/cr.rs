@@ -6,7 +6,7 @@
 //! needs a Costa Rican conversation or a keyword (`cédula`), and nine bare
 //! digits a keyword in one (phone numbers there are eight digits).
 
-use super::{digits_n, shape, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -21,7 +21,7 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
 }];
 
 pub(super) fn cedula(s: &[u8]) -> bool {
-    digits_n(s, 9) && s[0] != b'0' && s[1..].iter().any(|&b| b != b'0')
+    digits_n(s, 9) && s[0] != b'0' && not_all_zeros(&s[1..])
 }
 
 #[cfg(test)]

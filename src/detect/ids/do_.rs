@@ -10,7 +10,7 @@
 //! python-stdnum (`do.cedula`) also accepts a few hundred early cédulas
 //! that fail the check; they are not listed here, so those are missed.
 
-use super::{digits_n, shape, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, shape, IdSpec, Strength::*};
 use crate::checksum::luhn_valid;
 use crate::finding::Kind;
 
@@ -22,7 +22,7 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
 }];
 
 pub(super) fn cedula(s: &[u8]) -> bool {
-    digits_n(s, 11) && s.iter().any(|&b| b != b'0') && luhn_valid(s)
+    digits_n(s, 11) && not_all_zeros(s) && luhn_valid(s)
 }
 
 #[cfg(test)]

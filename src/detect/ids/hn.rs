@@ -8,7 +8,7 @@
 //! thirteen bare digits are one in Honduras (phone numbers there are eight
 //! digits) and weak evidence elsewhere.
 
-use super::{digits_n, num, shape, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, num, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -27,7 +27,7 @@ pub(super) fn dni(s: &[u8]) -> bool {
         && matches!(num(&s[..2]), 1..=18)
         && matches!(num(&s[2..4]), 1..=28)
         && matches!(&s[4..6], b"19" | b"20")
-        && s[8..].iter().any(|&b| b != b'0')
+        && not_all_zeros(&s[8..])
 }
 
 #[cfg(test)]

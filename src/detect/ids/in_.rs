@@ -38,7 +38,7 @@
 //! (`DL`, `driving licence`) elsewhere. Older state formats
 //! (`MH-12/2005/123456`) are not read.
 
-use super::{digits_n, num, shape, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, num, shape, IdSpec, Strength::*};
 use crate::checksum::{luhn_valid, verhoeff_valid};
 use crate::finding::Kind;
 
@@ -120,7 +120,7 @@ pub(super) fn driving_licence(s: &[u8]) -> bool {
         && digits_n(&s[2..], 13)
         && &s[2..4] != b"00"
         && matches!(&s[4..6], b"19" | b"20")
-        && s[8..].iter().any(|&b| b != b'0')
+        && not_all_zeros(&s[8..])
 }
 
 /// The value of a GSTIN character in the alphabet `0-9A-Z`.
@@ -167,10 +167,7 @@ pub(super) fn epic(s: &[u8]) -> bool {
 }
 
 pub(super) fn passport(s: &[u8]) -> bool {
-    s.len() == 8
-        && s[0].is_ascii_uppercase()
-        && digits_n(&s[1..], 7)
-        && s[1..].iter().any(|&b| b != b'0')
+    s.len() == 8 && s[0].is_ascii_uppercase() && digits_n(&s[1..], 7) && not_all_zeros(&s[1..])
 }
 
 pub(super) fn vid(s: &[u8]) -> bool {

@@ -7,7 +7,7 @@
 //! keyword (`CIN`, `CNIE`, `البطاقة الوطنية`, `carte nationale`), where
 //! it is what Moroccan shops ask for on a cash-on-delivery order.
 
-use super::{shape, IdSpec, Strength::*};
+use super::{not_all_zeros, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -28,7 +28,7 @@ pub(super) fn cin(s: &[u8]) -> bool {
     matches!(letters, 1 | 2)
         && matches!(digits.len(), 5 | 6)
         && digits.iter().all(u8::is_ascii_digit)
-        && digits.iter().any(|&b| b != b'0')
+        && not_all_zeros(digits)
 }
 
 #[cfg(test)]

@@ -1124,6 +1124,12 @@ pub(crate) fn digits_n(s: &[u8], n: usize) -> bool {
     s.len() == n && s.iter().all(u8::is_ascii_digit)
 }
 
+/// Whether `digits` hold some digit other than `0` (no office issues
+/// `000000000`).
+pub(crate) fn not_all_zeros(digits: &[u8]) -> bool {
+    digits.iter().any(|&b| b != b'0')
+}
+
 #[cfg(test)]
 pub(crate) mod testutil {
     use crate::finding::Kind;

@@ -32,7 +32,7 @@
 //! keyword (`NSS`, `IMSS`, `número de seguridad social`), printed bare or
 //! `AABBCCDDEE-F`.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, num, shape, valid_date, IdSpec, Strength::*};
 use crate::checksum::{digit, luhn_valid};
 use crate::finding::Kind;
 
@@ -201,7 +201,7 @@ pub(super) fn rfc(s: &[u8]) -> bool {
 }
 
 pub(super) fn nss(s: &[u8]) -> bool {
-    digits_n(s, 11) && s.iter().any(|&b| b != b'0') && luhn_valid(s)
+    digits_n(s, 11) && not_all_zeros(s) && luhn_valid(s)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! keyword or a Dutch conversation; the dotted `1234.56.789` is how letters
 //! from the tax office print it.
 
-use super::{digits_n, shape, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, shape, IdSpec, Strength::*};
 use crate::checksum::weighted_sum;
 use crate::finding::Kind;
 
@@ -22,7 +22,7 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
 }];
 
 pub(super) fn bsn(s: &[u8]) -> bool {
-    if !digits_n(s, 9) || s.iter().all(|&b| b == b'0') {
+    if !digits_n(s, 9) || !not_all_zeros(s) {
         return false;
     }
     let Some(sum) = weighted_sum(&s[..8], &[9, 8, 7, 6, 5, 4, 3, 2]) else {

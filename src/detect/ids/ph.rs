@@ -17,7 +17,7 @@
 //!   conversation. A Luhn-valid one in a card's range can be read as a
 //!   card, and is masked as one.
 
-use super::{digits_n, shape, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[
@@ -49,10 +49,6 @@ pub(super) static SPECS: &[IdSpec] = &[
         validate: philsys,
     },
 ];
-
-fn not_all_zeros(s: &[u8]) -> bool {
-    s.iter().any(|&b| b != b'0')
-}
 
 pub(super) fn sss(s: &[u8]) -> bool {
     digits_n(s, 10) && not_all_zeros(s)

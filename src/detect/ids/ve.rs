@@ -17,7 +17,7 @@
 //! and printed so, with its letter and check digit, it stands alone.
 //! `J` (companies) and `G` (government) RIFs are not personal data.
 
-use super::{digits_n, num, shape, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, num, shape, IdSpec, Strength::*};
 use crate::checksum::weighted_sum;
 use crate::finding::Kind;
 
@@ -61,7 +61,7 @@ fn cedula(letter: u8, digits: &[u8]) -> bool {
 /// `V`, `E` (foreigner) or `P` (passport holder), eight digits, and the
 /// check digit.
 fn person_rif(s: &[u8]) -> bool {
-    if s.len() != 10 || !digits_n(&s[1..], 9) || s[1..9].iter().all(|&b| b == b'0') {
+    if s.len() != 10 || !digits_n(&s[1..], 9) || !not_all_zeros(&s[1..9]) {
         return false;
     }
     let type_value = match s[0] {
