@@ -24,8 +24,9 @@
 //! any word (`Telegram: yes`), so it counts only when it looks like a
 //! username (a digit, `_` or inner `.` in it), and at a lower confidence.
 //! A username without any of those (`IG: priya`) is missed. With neither
-//! `@` nor colon (`add LINE shop88`), a username with a digit counts right
-//! after the app's name ([`GluedHandleDetector`]).
+//! `@` nor colon (`add LINE shop88`, `my insta is priya_88`), a username
+//! with a digit counts right after the app's name, or after the name and
+//! `is` ([`GluedHandleDetector`]).
 //!
 //! Profile links name their app by their host: `t.me/ravi_k`,
 //! `telegram.me/…`, `instagram.com/priya.styles`, `instagr.am/…`,
@@ -207,6 +208,12 @@ fn app_named(word: &[u8]) -> Option<&'static AppName> {
     }
 }
 
+/// Whether `word` is `is` (or Spanish `es`, Portuguese `é`), which may
+/// stand between an app's name and a username written bare.
+fn is_copula(word: &[u8]) -> bool {
+    word.eq_ignore_ascii_case(b"is") || word == b"es" || word == "é".as_bytes()
+}
+
 /// Whether `word` is a name word (`id`, `username` …).
 fn is_name_word(word: &[u8]) -> bool {
     may_name(word)
@@ -381,7 +388,12 @@ pub(crate) fn app_before_colon(text: &[u8], colon: usize) -> Option<&'static str
 /// `stand in line a12`.
 fn app_word_before(text: &[u8], at: usize, no_colon: bool) -> Option<&'static str> {
     let floor = at.saturating_sub(WINDOW);
-    let (word, start) = word_before(text, at, floor)?;
+    let (mut word, mut start) = word_before(text, at, floor)?;
+    // `my insta is priya_88`, `mi insta es juan_92`, `meu insta é joao_92`:
+    // the verb says the username follows, as a colon would.
+    if no_colon && is_copula(word) {
+        (word, start) = word_before(text, start, floor)?;
+    }
     if let Some(name) = app_named(word) {
         let capitals = word.iter().all(|b| !b.is_ascii_lowercase());
         return (!no_colon || !name.right_before || capitals).then_some(name.app);
@@ -1054,6 +1066,20 @@ mod tests {
             ("wechat wx_li88", "wx_li88", "wechat:wx_li88"),
             ("fb ravi.kumar.5", "ravi.kumar.5", "facebook:ravi.kumar.5"),
             ("tg shop88abc", "shop88abc", "telegram:shop88abc"),
+            ("my insta is priya_88", "priya_88", "instagram:priya_88"),
+            ("telegram is ravi_k88", "ravi_k88", "telegram:ravi_k88"),
+            (
+                "my twitter handle is elon_m42",
+                "elon_m42",
+                "twitter:elon_m42",
+            ),
+            ("LINE id is shop88", "shop88", "line:shop88"),
+            ("mi insta es juan_92", "juan_92", "instagram:juan_92"),
+            (
+                "meu insta é joao_92 me segue",
+                "joao_92",
+                "instagram:joao_92",
+            ),
         ] {
             assert_eq!(
                 handles(text),
@@ -1071,7 +1097,13 @@ mod tests {
             "tg 2pcs",
             "telegram ABC123",
             "telegram ab1",
-            "telegram is ravi_k88",
+            // The verb stands right before the username, the app right
+            // before the verb (and `line`, `snap` still need capitals or a
+            // name word).
+            "telegram group is ravi_k88",
+            "the line is busy2day",
+            "my snap is ravi_k22",
+            "insta is 2day",
             // An address, a link, a number.
             "telegram ravi88@gmail.com",
             "telegram ravi88.com",
