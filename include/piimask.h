@@ -304,6 +304,27 @@
 // Kind `ni_cedula`. Nicaraguan cédula de identidad (`001-010190-0001A`).
 #define PIIMASK_KIND_NI_CEDULA 86
 
+// Kind `il_idnr`. Israeli identity number (teudat zehut, 9 digits, Luhn).
+#define PIIMASK_KIND_IL_IDNR 87
+
+// Kind `pt_nif`. Portuguese tax number of a person (NIF, número de contribuinte).
+#define PIIMASK_KIND_PT_NIF 88
+
+// Kind `pt_cc`. Portuguese citizen card number (Cartão de Cidadão, `12345678 9 ZZ4`).
+#define PIIMASK_KIND_PT_CC 89
+
+// Kind `ro_cnp`. Romanian personal numeric code (CNP, 13 digits).
+#define PIIMASK_KIND_RO_CNP 90
+
+// Kind `be_nn`. Belgian national register number (`85.07.30-033.28`).
+#define PIIMASK_KIND_BE_NN 91
+
+// Kind `ch_ahv`. Swiss social security number (AHV/AVS, `756.1234.5678.97`).
+#define PIIMASK_KIND_CH_AHV 92
+
+// Kind `ie_pps`. Irish Personal Public Service number (PPS, `1234567T`).
+#define PIIMASK_KIND_IE_PPS 93
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

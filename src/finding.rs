@@ -243,6 +243,20 @@ kinds! {
     HnDni = 85 => "hn_dni",
     /// Nicaraguan cédula de identidad (`001-010190-0001A`).
     NiCedula = 86 => "ni_cedula",
+    /// Israeli identity number (teudat zehut, 9 digits, Luhn).
+    IlIdnr = 87 => "il_idnr",
+    /// Portuguese tax number of a person (NIF, número de contribuinte).
+    PtNif = 88 => "pt_nif",
+    /// Portuguese citizen card number (Cartão de Cidadão, `12345678 9 ZZ4`).
+    PtCc = 89 => "pt_cc",
+    /// Romanian personal numeric code (CNP, 13 digits).
+    RoCnp = 90 => "ro_cnp",
+    /// Belgian national register number (`85.07.30-033.28`).
+    BeNn = 91 => "be_nn",
+    /// Swiss social security number (AHV/AVS, `756.1234.5678.97`).
+    ChAhv = 92 => "ch_ahv",
+    /// Irish Personal Public Service number (PPS, `1234567T`).
+    IePps = 93 => "ie_pps",
 }
 
 impl Kind {

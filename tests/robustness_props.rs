@@ -108,6 +108,13 @@ const EXAMPLES: &[&str] = &[
     "cédula 1-1234-5678",
     "DNI 0801-1990-12345",
     "cédula 001-010190-0001A",
+    "ת.ז. 039337423",
+    "NIF 154425265",
+    "CC 13766128 9 ZV1",
+    "CNP 1630615123457",
+    "85.07.30-033.28",
+    "AHV 756.9217.0769.85",
+    "PPS 6433435FT",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -51,6 +51,8 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("x.com/priya_k"),
         s("NIC 853400937V"),
         s("NRC 123456/78/1"),
+        s("ת\"ז 039337423"),
+        s("756.9217.0769.85"),
         s("instagram.com/"),
         s("ravi@gmail"),
         "[0-9]{1,12}".prop_map(String::into_bytes),

@@ -116,7 +116,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("card no", Case::Any, &[CreditCard]),
     ("credit card", Case::Any, &[CreditCard]),
     ("debit card", Case::Any, &[CreditCard]),
-    ("cc", Case::Upper, &[CreditCard, CoCedula]),
+    ("cc", Case::Upper, &[CreditCard, CoCedula, PtCc]),
     ("visa", Case::Any, &[CreditCard]),
     ("mastercard", Case::Any, &[CreditCard]),
     ("amex", Case::Any, &[CreditCard]),
@@ -204,7 +204,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // Spain.
     // Spain, Peru and Argentina call their identity number a DNI.
     ("dni", Case::Any, &[EsNif, PeDni, ArDni, HnDni]),
-    ("nif", Case::Any, &[EsNif, EsNie]),
+    ("nif", Case::Any, &[EsNif, EsNie, PtNif]),
     ("nie", Case::Upper, &[EsNie]),
     ("nie:", Case::Any, &[EsNie]),
     // Italy.
@@ -495,6 +495,44 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // Russia.
     ("инн", Case::Any, &[RuInn]),
     ("inn", Case::Upper, &[RuInn]),
+    // Israel: identity number, identity card (and their abbreviations
+    // ת.ז., ת"ז, ת״ז), in Latin letters too.
+    ("תעודת זהות", Case::Any, &[IlIdnr]),
+    ("מספר זהות", Case::Any, &[IlIdnr]),
+    ("ת.ז", Case::Any, &[IlIdnr]),
+    ("ת\"ז", Case::Any, &[IlIdnr]),
+    ("ת״ז", Case::Any, &[IlIdnr]),
+    ("teudat zehut", Case::Any, &[IlIdnr]),
+    // Portugal: the NIF ("NIF" with Spain's above) and the citizen card.
+    ("contribuinte", Case::Any, &[PtNif]),
+    ("n.i.f.", Case::Any, &[PtNif]),
+    ("cartão de cidadão", Case::Any, &[PtCc]),
+    ("cartao de cidadao", Case::Any, &[PtCc]),
+    ("cartão do cidadão", Case::Any, &[PtCc]),
+    ("cartao do cidadao", Case::Any, &[PtCc]),
+    // Romania.
+    ("cnp", Case::Any, &[RoCnp]),
+    ("c.n.p.", Case::Any, &[RoCnp]),
+    ("cod numeric personal", Case::Any, &[RoCnp]),
+    ("codul numeric personal", Case::Any, &[RoCnp]),
+    // Belgium, in Dutch and French.
+    ("rijksregisternummer", Case::Any, &[BeNn]),
+    ("rijksregister", Case::Any, &[BeNn]),
+    ("registre national", Case::Any, &[BeNn]),
+    ("numéro national", Case::Any, &[BeNn]),
+    ("numero national", Case::Any, &[BeNn]),
+    ("insz", Case::Any, &[BeNn]),
+    ("niss", Case::Any, &[BeNn]),
+    // Switzerland, in German, French and Italian.
+    ("ahv", Case::Any, &[ChAhv]),
+    ("ahv-nr", Case::Any, &[ChAhv]),
+    ("ahv-nummer", Case::Any, &[ChAhv]),
+    ("avs", Case::Any, &[ChAhv]),
+    ("sozialversicherungsnummer", Case::Any, &[ChAhv]),
+    // Ireland.
+    ("pps", Case::Any, &[IePps]),
+    ("ppsn", Case::Any, &[IePps]),
+    ("personal public service", Case::Any, &[IePps]),
 ];
 
 /// Stems of veto words that form compounds (see [`Case::Stem`]).
@@ -579,6 +617,9 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     // A book's number: an ISBN-10 ending in `X` is written like an old
     // Sri Lankan NIC.
     "isbn",
+    // A product's barcode: thirteen digits, as a CNP or an AHV number.
+    "ean",
+    "gtin",
     "item",
     "product",
     "model",
@@ -624,6 +665,14 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "codigo de verificacao",
     "reserva",
     "clave",
+    "encomenda",
+    // Romanian.
+    "comanda",
+    "comandă",
+    "factură",
+    // Hebrew: order, order number.
+    "הזמנה",
+    "מספר הזמנה",
     // French, German, Italian, Dutch, Nordic.
     "commande",
     "facture",

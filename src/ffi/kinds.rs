@@ -174,6 +174,20 @@ pub const PIIMASK_KIND_CR_CEDULA: u32 = 84;
 pub const PIIMASK_KIND_HN_DNI: u32 = 85;
 /// Kind `ni_cedula`. Nicaraguan cédula de identidad (`001-010190-0001A`).
 pub const PIIMASK_KIND_NI_CEDULA: u32 = 86;
+/// Kind `il_idnr`. Israeli identity number (teudat zehut, 9 digits, Luhn).
+pub const PIIMASK_KIND_IL_IDNR: u32 = 87;
+/// Kind `pt_nif`. Portuguese tax number of a person (NIF, número de contribuinte).
+pub const PIIMASK_KIND_PT_NIF: u32 = 88;
+/// Kind `pt_cc`. Portuguese citizen card number (Cartão de Cidadão, `12345678 9 ZZ4`).
+pub const PIIMASK_KIND_PT_CC: u32 = 89;
+/// Kind `ro_cnp`. Romanian personal numeric code (CNP, 13 digits).
+pub const PIIMASK_KIND_RO_CNP: u32 = 90;
+/// Kind `be_nn`. Belgian national register number (`85.07.30-033.28`).
+pub const PIIMASK_KIND_BE_NN: u32 = 91;
+/// Kind `ch_ahv`. Swiss social security number (AHV/AVS, `756.1234.5678.97`).
+pub const PIIMASK_KIND_CH_AHV: u32 = 92;
+/// Kind `ie_pps`. Irish Personal Public Service number (PPS, `1234567T`).
+pub const PIIMASK_KIND_IE_PPS: u32 = 93;
 
 #[cfg(test)]
 mod tests {

@@ -133,6 +133,13 @@ mod ma;
 mod ph;
 mod tz;
 mod zm;
+// Europe beyond the first markets, and Israel.
+mod be;
+mod ch;
+mod ie;
+mod il;
+mod pt;
+mod ro;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -256,6 +263,12 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         cr::SPECS,
         hn::SPECS,
         ni::SPECS,
+        il::SPECS,
+        pt::SPECS,
+        ro::SPECS,
+        be::SPECS,
+        ch::SPECS,
+        ie::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -42,6 +42,15 @@ def main() -> None:
     from stdnum.ec import ruc as ec_ruc
     from stdnum.pe import ruc as pe_ruc
     from stdnum.ve import rif as ve_rif
+    from stdnum import ean
+    from stdnum.be import nn as be_nn
+    from stdnum.ch import ssn as ch_ssn
+    from stdnum.ie import pps as ie_pps
+    from stdnum.ie import vat as ie_vat
+    from stdnum.il import idnr as il_idnr
+    from stdnum.pt import cc as pt_cc
+    from stdnum.pt import nif as pt_nif
+    from stdnum.ro import cnp as ro_cnp
 
     rng = random.Random(13)
     up = string.ascii_uppercase
@@ -128,6 +137,45 @@ def main() -> None:
         body = rng.choice("VEP") + f"{rng.randint(1_000_000, 33_000_000):08d}"
         return body + ve_rif.calc_check_digit(body + "0")
 
+    def gen_il_idnr() -> str:
+        body = digits(8)
+        return body + luhn.calc_check_digit(body)
+
+    def gen_pt_nif() -> str:
+        # People's numbers: 1, 2 or 3 (and 45, non-residents).
+        body = rng.choice(["1", "2", "3", "45"])
+        body += digits(8 - len(body))
+        return body + pt_nif.calc_check_digit(body)
+
+    def gen_pt_cc() -> str:
+        body = digits(9) + rng.choice(["ZZ", "ZY", "ZX", "ZW", "ZV"])
+        return body + pt_cc.calc_check_digit(body)
+
+    def gen_ro_cnp() -> str:
+        counties = sorted(ro_cnp._COUNTIES)
+        sex = rng.choice("123456")
+        yy = rng.randint(0, 25) if sex in "56" else rng.randint(0, 99)
+        body = sex + f"{yy:02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}"
+        body += rng.choice(counties) + f"{rng.randint(1, 999):03d}"
+        return body + ro_cnp.calc_check_digit(body)
+
+    def gen_be_nn() -> str:
+        yy = rng.randint(0, 99)
+        body = f"{yy:02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(1, 998):03d}"
+        base = int(("2" + body) if yy <= 20 and rng.random() < 0.5 else body)
+        return body + f"{97 - base % 97:02d}"
+
+    def gen_ch_ahv() -> str:
+        body = "756" + digits(9)
+        return body + ean.calc_check_digit(body)
+
+    def gen_ie_pps() -> str:
+        body = digits(7)
+        second = rng.choice(["", "", "W", "A", "B", "H"])
+        if second in ("A", "B", "H"):
+            return body + ie_vat.calc_check_digit(body + second) + second
+        return body + ie_vat.calc_check_digit(body) + second
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -145,6 +193,13 @@ def main() -> None:
         "pe_ruc": (gen_pe_ruc, pe_ruc.is_valid),
         "ec_ruc": (gen_ec_ruc, ec_ruc.is_valid),
         "ve_rif": (gen_ve_rif, ve_rif.is_valid),
+        "il_idnr": (gen_il_idnr, lambda v: len(v) == 9 and il_idnr.is_valid(v)),
+        "pt_nif": (gen_pt_nif, pt_nif.is_valid),
+        "pt_cc": (gen_pt_cc, pt_cc.is_valid),
+        "ro_cnp": (gen_ro_cnp, ro_cnp.is_valid),
+        "be_nn": (gen_be_nn, be_nn.is_valid),
+        "ch_ahv": (gen_ch_ahv, ch_ssn.is_valid),
+        "ie_pps": (gen_ie_pps, ie_pps.is_valid),
     }
     for name, (gen, ok) in kinds.items():
         values = []
