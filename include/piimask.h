@@ -325,6 +325,21 @@
 // Kind `ie_pps`. Irish Personal Public Service number (PPS, `1234567T`).
 #define PIIMASK_KIND_IE_PPS 93
 
+// Kind `no_fnr`. Norwegian national identity number (fødselsnummer, D-number).
+#define PIIMASK_KIND_NO_FNR 94
+
+// Kind `dk_cpr`. Danish CPR number (`DDMMYY-SSSS`).
+#define PIIMASK_KIND_DK_CPR 95
+
+// Kind `cz_rc`. Czech and Slovak birth number (rodné číslo, `YYMMDD/XXXX`).
+#define PIIMASK_KIND_CZ_RC 96
+
+// Kind `at_svnr`. Austrian social insurance number (`1234 010180`).
+#define PIIMASK_KIND_AT_SVNR 97
+
+// Kind `hk_hkid`. Hong Kong identity card number (HKID, `A123456(3)`).
+#define PIIMASK_KIND_HK_HKID 98
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -257,6 +257,16 @@ kinds! {
     ChAhv = 92 => "ch_ahv",
     /// Irish Personal Public Service number (PPS, `1234567T`).
     IePps = 93 => "ie_pps",
+    /// Norwegian national identity number (fødselsnummer, D-number).
+    NoFnr = 94 => "no_fnr",
+    /// Danish CPR number (`DDMMYY-SSSS`).
+    DkCpr = 95 => "dk_cpr",
+    /// Czech and Slovak birth number (rodné číslo, `YYMMDD/XXXX`).
+    CzRc = 96 => "cz_rc",
+    /// Austrian social insurance number (`1234 010180`).
+    AtSvnr = 97 => "at_svnr",
+    /// Hong Kong identity card number (HKID, `A123456(3)`).
+    HkHkid = 98 => "hk_hkid",
 }
 
 impl Kind {

@@ -115,6 +115,11 @@ const EXAMPLES: &[&str] = &[
     "85.07.30-033.28",
     "AHV 756.9217.0769.85",
     "PPS 6433435FT",
+    "fødselsnummer 15108695088",
+    "CPR 211062-5629",
+    "rodné číslo 710319/2745",
+    "SVNR 1237 010180",
+    "HKID A123456(3)",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

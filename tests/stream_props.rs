@@ -53,6 +53,7 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("NRC 123456/78/1"),
         s("ת\"ז 039337423"),
         s("756.9217.0769.85"),
+        s("AB987654(3)"),
         s("instagram.com/"),
         s("ravi@gmail"),
         "[0-9]{1,12}".prop_map(String::into_bytes),

@@ -269,7 +269,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("tc", Case::Upper, &[TrTckn]),
     ("tc:", Case::Any, &[TrTckn]),
     // Sweden.
-    ("personnummer", Case::Any, &[SePersonnummer]),
+    ("personnummer", Case::Any, &[SePersonnummer, NoFnr, DkCpr]),
     ("personnr", Case::Any, &[SePersonnummer]),
     ("pnr", Case::Any, &[SePersonnummer]),
     // Finland.
@@ -528,11 +528,34 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("ahv-nr", Case::Any, &[ChAhv]),
     ("ahv-nummer", Case::Any, &[ChAhv]),
     ("avs", Case::Any, &[ChAhv]),
-    ("sozialversicherungsnummer", Case::Any, &[ChAhv]),
+    ("sozialversicherungsnummer", Case::Any, &[ChAhv, AtSvnr]),
     // Ireland.
     ("pps", Case::Any, &[IePps]),
     ("ppsn", Case::Any, &[IePps]),
     ("personal public service", Case::Any, &[IePps]),
+    // Norway.
+    ("fødselsnummer", Case::Any, &[NoFnr]),
+    ("fodselsnummer", Case::Any, &[NoFnr]),
+    ("d-nummer", Case::Any, &[NoFnr]),
+    // Denmark ("personnummer" with Sweden's above).
+    ("cpr", Case::Any, &[DkCpr]),
+    ("cpr-nr", Case::Any, &[DkCpr]),
+    ("cpr-nummer", Case::Any, &[DkCpr]),
+    // The Czech Republic and Slovakia.
+    ("rodné číslo", Case::Any, &[CzRc]),
+    ("rodne cislo", Case::Any, &[CzRc]),
+    ("rodného čísla", Case::Any, &[CzRc]),
+    ("r.č.", Case::Any, &[CzRc]),
+    // Austria ("Sozialversicherungsnummer" with Switzerland's above).
+    ("svnr", Case::Any, &[AtSvnr]),
+    ("sv-nr", Case::Any, &[AtSvnr]),
+    ("sv-nummer", Case::Any, &[AtSvnr]),
+    ("versicherungsnummer", Case::Any, &[AtSvnr]),
+    // Hong Kong.
+    ("hkid", Case::Any, &[HkHkid]),
+    ("身份證", Case::Any, &[HkHkid]),
+    ("身份證號碼", Case::Any, &[HkHkid]),
+    ("香港身份證", Case::Any, &[HkHkid]),
 ];
 
 /// Stems of veto words that form compounds (see [`Case::Stem`]).
@@ -670,6 +693,13 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "comanda",
     "comandă",
     "factură",
+    // Czech and Slovak: order, shipment.
+    "objednávka",
+    "objednávky",
+    "objednavka",
+    "objednávku",
+    "zásilka",
+    "zásielka",
     // Hebrew: order, order number.
     "הזמנה",
     "מספר הזמנה",

@@ -188,6 +188,16 @@ pub const PIIMASK_KIND_BE_NN: u32 = 91;
 pub const PIIMASK_KIND_CH_AHV: u32 = 92;
 /// Kind `ie_pps`. Irish Personal Public Service number (PPS, `1234567T`).
 pub const PIIMASK_KIND_IE_PPS: u32 = 93;
+/// Kind `no_fnr`. Norwegian national identity number (fødselsnummer, D-number).
+pub const PIIMASK_KIND_NO_FNR: u32 = 94;
+/// Kind `dk_cpr`. Danish CPR number (`DDMMYY-SSSS`).
+pub const PIIMASK_KIND_DK_CPR: u32 = 95;
+/// Kind `cz_rc`. Czech and Slovak birth number (rodné číslo, `YYMMDD/XXXX`).
+pub const PIIMASK_KIND_CZ_RC: u32 = 96;
+/// Kind `at_svnr`. Austrian social insurance number (`1234 010180`).
+pub const PIIMASK_KIND_AT_SVNR: u32 = 97;
+/// Kind `hk_hkid`. Hong Kong identity card number (HKID, `A123456(3)`).
+pub const PIIMASK_KIND_HK_HKID: u32 = 98;
 
 #[cfg(test)]
 mod tests {

@@ -133,11 +133,16 @@ mod ma;
 mod ph;
 mod tz;
 mod zm;
-// Europe beyond the first markets, and Israel.
+// Europe beyond the first markets, Israel and Hong Kong.
+mod at;
 mod be;
 mod ch;
+mod cz;
+mod dk;
+mod hk;
 mod ie;
 mod il;
+mod no;
 mod pt;
 mod ro;
 
@@ -269,6 +274,11 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         be::SPECS,
         ch::SPECS,
         ie::SPECS,
+        no::SPECS,
+        dk::SPECS,
+        cz::SPECS,
+        at::SPECS,
+        hk::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -51,6 +51,10 @@ def main() -> None:
     from stdnum.pt import cc as pt_cc
     from stdnum.pt import nif as pt_nif
     from stdnum.ro import cnp as ro_cnp
+    from stdnum.at import vnr as at_vnr
+    from stdnum.cz import rc as cz_rc
+    from stdnum.dk import cpr as dk_cpr
+    from stdnum.no import fodselsnummer as no_fnr
 
     rng = random.Random(13)
     up = string.ascii_uppercase
@@ -176,6 +180,29 @@ def main() -> None:
             return body + ie_vat.calc_check_digit(body + second) + second
         return body + ie_vat.calc_check_digit(body) + second
 
+    def gen_no_fnr() -> str:
+        # Born 1900-1999 (individual digits below 500) or from 2000 (500-999).
+        yy = rng.randint(0, 99)
+        individual = rng.randint(0, 499) if yy >= 30 else rng.randint(500, 999)
+        day = rng.randint(1, 28) + (40 if rng.random() < 0.2 else 0)
+        body = f"{day:02d}{rng.randint(1, 12):02d}{yy:02d}{individual:03d}"
+        body += no_fnr.calc_check_digit1(body)
+        return body + no_fnr.calc_check_digit2(body)
+
+    def gen_dk_cpr() -> str:
+        return f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(0, 99):02d}" + digits(4)
+
+    def gen_cz_rc() -> str:
+        yy = rng.randint(54, 99) if rng.random() < 0.7 else rng.randint(0, 20)
+        month = rng.randint(1, 12) + (50 if rng.random() < 0.5 else 0)
+        body = f"{yy:02d}{month:02d}{rng.randint(1, 28):02d}" + digits(3)
+        return body + str(int(body) % 11 % 10)
+
+    def gen_at_svnr() -> str:
+        serial = f"{rng.randint(100, 999):03d}"
+        date = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(0, 99):02d}"
+        return serial + at_vnr.calc_check_digit(serial + "0" + date) + date
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -200,6 +227,10 @@ def main() -> None:
         "be_nn": (gen_be_nn, be_nn.is_valid),
         "ch_ahv": (gen_ch_ahv, ch_ssn.is_valid),
         "ie_pps": (gen_ie_pps, ie_pps.is_valid),
+        "no_fnr": (gen_no_fnr, no_fnr.is_valid),
+        "dk_cpr": (gen_dk_cpr, dk_cpr.is_valid),
+        "cz_rc": (gen_cz_rc, lambda v: len(v) == 10 and cz_rc.is_valid(v)),
+        "at_svnr": (gen_at_svnr, at_vnr.is_valid),
     }
     for name, (gen, ok) in kinds.items():
         values = []
