@@ -340,6 +340,18 @@
 // Kind `hk_hkid`. Hong Kong identity card number (HKID, `A123456(3)`).
 #define PIIMASK_KIND_HK_HKID 98
 
+// Kind `hr_oib`. Croatian personal identification number (OIB, 11 digits).
+#define PIIMASK_KIND_HR_OIB 99
+
+// Kind `gr_amka`. Greek social security number (AMKA, 11 digits).
+#define PIIMASK_KIND_GR_AMKA 100
+
+// Kind `ee_isikukood`. Estonian personal identification code (isikukood, 11 digits).
+#define PIIMASK_KIND_EE_ISIKUKOOD 101
+
+// Kind `lt_asmens_kodas`. Lithuanian personal code (asmens kodas, 11 digits).
+#define PIIMASK_KIND_LT_ASMENS_KODAS 102
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -267,6 +267,14 @@ kinds! {
     AtSvnr = 97 => "at_svnr",
     /// Hong Kong identity card number (HKID, `A123456(3)`).
     HkHkid = 98 => "hk_hkid",
+    /// Croatian personal identification number (OIB, 11 digits).
+    HrOib = 99 => "hr_oib",
+    /// Greek social security number (AMKA, 11 digits).
+    GrAmka = 100 => "gr_amka",
+    /// Estonian personal identification code (isikukood, 11 digits).
+    EeIsikukood = 101 => "ee_isikukood",
+    /// Lithuanian personal code (asmens kodas, 11 digits).
+    LtAsmensKodas = 102 => "lt_asmens_kodas",
 }
 
 impl Kind {

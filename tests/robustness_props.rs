@@ -120,6 +120,10 @@ const EXAMPLES: &[&str] = &[
     "rodné číslo 710319/2745",
     "SVNR 1237 010180",
     "HKID A123456(3)",
+    "OIB: 33392005961",
+    "ΑΜΚΑ 01013099997",
+    "isikukood 36805280109",
+    "asmens kodas 33309240064",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

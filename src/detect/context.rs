@@ -556,6 +556,20 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("身份證", Case::Any, &[HkHkid]),
     ("身份證號碼", Case::Any, &[HkHkid]),
     ("香港身份證", Case::Any, &[HkHkid]),
+    // Croatia.
+    ("oib", Case::Any, &[HrOib]),
+    ("o.i.b.", Case::Any, &[HrOib]),
+    ("osobni identifikacijski broj", Case::Any, &[HrOib]),
+    // Greece, in Greek and Latin letters.
+    ("αμκα", Case::Any, &[GrAmka]),
+    ("α.μ.κ.α.", Case::Any, &[GrAmka]),
+    ("amka", Case::Any, &[GrAmka]),
+    // Estonia and Lithuania.
+    ("isikukood", Case::Any, &[EeIsikukood]),
+    ("isikukoodi", Case::Any, &[EeIsikukood]),
+    ("asmens kodas", Case::Any, &[LtAsmensKodas]),
+    ("asmens kodą", Case::Any, &[LtAsmensKodas]),
+    ("asmens kodo", Case::Any, &[LtAsmensKodas]),
 ];
 
 /// Stems of veto words that form compounds (see [`Case::Stem`]).
@@ -700,6 +714,17 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "objednávku",
     "zásilka",
     "zásielka",
+    // Croatian, Greek, Estonian, Lithuanian: order.
+    "narudžba",
+    "narudžbe",
+    "narudzba",
+    "παραγγελία",
+    "παραγγελίας",
+    "tellimus",
+    "tellimuse",
+    "užsakymas",
+    "užsakymo",
+    "uzsakymas",
     // Hebrew: order, order number.
     "הזמנה",
     "מספר הזמנה",

@@ -198,6 +198,14 @@ pub const PIIMASK_KIND_CZ_RC: u32 = 96;
 pub const PIIMASK_KIND_AT_SVNR: u32 = 97;
 /// Kind `hk_hkid`. Hong Kong identity card number (HKID, `A123456(3)`).
 pub const PIIMASK_KIND_HK_HKID: u32 = 98;
+/// Kind `hr_oib`. Croatian personal identification number (OIB, 11 digits).
+pub const PIIMASK_KIND_HR_OIB: u32 = 99;
+/// Kind `gr_amka`. Greek social security number (AMKA, 11 digits).
+pub const PIIMASK_KIND_GR_AMKA: u32 = 100;
+/// Kind `ee_isikukood`. Estonian personal identification code (isikukood, 11 digits).
+pub const PIIMASK_KIND_EE_ISIKUKOOD: u32 = 101;
+/// Kind `lt_asmens_kodas`. Lithuanian personal code (asmens kodas, 11 digits).
+pub const PIIMASK_KIND_LT_ASMENS_KODAS: u32 = 102;
 
 #[cfg(test)]
 mod tests {

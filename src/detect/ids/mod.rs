@@ -139,9 +139,13 @@ mod be;
 mod ch;
 mod cz;
 mod dk;
+mod ee;
+mod gr;
 mod hk;
+mod hr;
 mod ie;
 mod il;
+mod lt;
 mod no;
 mod pt;
 mod ro;
@@ -279,6 +283,10 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         cz::SPECS,
         at::SPECS,
         hk::SPECS,
+        hr::SPECS,
+        gr::SPECS,
+        ee::SPECS,
+        lt::SPECS,
     ]
     .into_iter()
     .flatten()

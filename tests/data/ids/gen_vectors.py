@@ -55,6 +55,11 @@ def main() -> None:
     from stdnum.cz import rc as cz_rc
     from stdnum.dk import cpr as dk_cpr
     from stdnum.no import fodselsnummer as no_fnr
+    from stdnum.ee import ik as ee_ik
+    from stdnum.gr import amka as gr_amka
+    from stdnum.hr import oib as hr_oib
+    from stdnum.iso7064 import mod_11_10
+    from stdnum.lt import asmens as lt_asmens
 
     rng = random.Random(13)
     up = string.ascii_uppercase
@@ -203,6 +208,20 @@ def main() -> None:
         date = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(0, 99):02d}"
         return serial + at_vnr.calc_check_digit(serial + "0" + date) + date
 
+    def gen_hr_oib() -> str:
+        body = str(rng.randint(1, 9)) + digits(9)
+        return body + mod_11_10.calc_check_digit(body)
+
+    def gen_gr_amka() -> str:
+        body = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{rng.randint(0, 99):02d}" + digits(4)
+        return body + luhn.calc_check_digit(body)
+
+    def gen_baltic(century_digits: str) -> str:
+        body = rng.choice(century_digits)
+        yy = rng.randint(0, 25) if body in "56" else rng.randint(0, 99)
+        body += f"{yy:02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" + digits(3)
+        return body + ee_ik.calc_check_digit(body + "0")
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -231,6 +250,10 @@ def main() -> None:
         "dk_cpr": (gen_dk_cpr, dk_cpr.is_valid),
         "cz_rc": (gen_cz_rc, lambda v: len(v) == 10 and cz_rc.is_valid(v)),
         "at_svnr": (gen_at_svnr, at_vnr.is_valid),
+        "hr_oib": (gen_hr_oib, hr_oib.is_valid),
+        "gr_amka": (gen_gr_amka, gr_amka.is_valid),
+        "ee_isikukood": (lambda: gen_baltic("3456"), ee_ik.is_valid),
+        "lt_asmens_kodas": (lambda: gen_baltic("3456"), lt_asmens.is_valid),
     }
     for name, (gen, ok) in kinds.items():
         values = []
