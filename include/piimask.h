@@ -352,6 +352,12 @@
 // Kind `lt_asmens_kodas`. Lithuanian personal code (asmens kodas, 11 digits).
 #define PIIMASK_KIND_LT_ASMENS_KODAS 102
 
+// Kind `bg_egn`. Bulgarian unified civil number (EGN, 10 digits).
+#define PIIMASK_KIND_BG_EGN 103
+
+// Kind `rs_jmbg`. Serbian (former Yugoslav) master citizen number (JMBG, EMŠO, 13 digits).
+#define PIIMASK_KIND_RS_JMBG 104
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

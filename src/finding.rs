@@ -275,6 +275,10 @@ kinds! {
     EeIsikukood = 101 => "ee_isikukood",
     /// Lithuanian personal code (asmens kodas, 11 digits).
     LtAsmensKodas = 102 => "lt_asmens_kodas",
+    /// Bulgarian unified civil number (EGN, 10 digits).
+    BgEgn = 103 => "bg_egn",
+    /// Serbian (former Yugoslav) master citizen number (JMBG, EMŠO, 13 digits).
+    RsJmbg = 104 => "rs_jmbg",
 }
 
 impl Kind {

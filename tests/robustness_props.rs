@@ -124,6 +124,8 @@ const EXAMPLES: &[&str] = &[
     "ΑΜΚΑ 01013099997",
     "isikukood 36805280109",
     "asmens kodas 33309240064",
+    "ЕГН 7523169263",
+    "JMBG 0101006500006",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

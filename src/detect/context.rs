@@ -570,6 +570,17 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("asmens kodas", Case::Any, &[LtAsmensKodas]),
     ("asmens kodą", Case::Any, &[LtAsmensKodas]),
     ("asmens kodo", Case::Any, &[LtAsmensKodas]),
+    // Bulgaria.
+    ("егн", Case::Any, &[BgEgn]),
+    ("egn", Case::Any, &[BgEgn]),
+    // Former Yugoslavia: Serbian (both scripts), Slovene, Macedonian.
+    ("jmbg", Case::Any, &[RsJmbg]),
+    ("јмбг", Case::Any, &[RsJmbg]),
+    ("emšo", Case::Any, &[RsJmbg]),
+    ("emso", Case::Any, &[RsJmbg]),
+    ("ембг", Case::Any, &[RsJmbg]),
+    ("matični broj", Case::Any, &[RsJmbg]),
+    ("матични број", Case::Any, &[RsJmbg]),
 ];
 
 /// Stems of veto words that form compounds (see [`Case::Stem`]).
@@ -725,6 +736,11 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "užsakymas",
     "užsakymo",
     "uzsakymas",
+    // Bulgarian, Serbian: order.
+    "поръчка",
+    "porudžbina",
+    "porudzbina",
+    "поруџбина",
     // Hebrew: order, order number.
     "הזמנה",
     "מספר הזמנה",

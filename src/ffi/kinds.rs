@@ -206,6 +206,10 @@ pub const PIIMASK_KIND_GR_AMKA: u32 = 100;
 pub const PIIMASK_KIND_EE_ISIKUKOOD: u32 = 101;
 /// Kind `lt_asmens_kodas`. Lithuanian personal code (asmens kodas, 11 digits).
 pub const PIIMASK_KIND_LT_ASMENS_KODAS: u32 = 102;
+/// Kind `bg_egn`. Bulgarian unified civil number (EGN, 10 digits).
+pub const PIIMASK_KIND_BG_EGN: u32 = 103;
+/// Kind `rs_jmbg`. Serbian (former Yugoslav) master citizen number (JMBG, EMŠO, 13 digits).
+pub const PIIMASK_KIND_RS_JMBG: u32 = 104;
 
 #[cfg(test)]
 mod tests {

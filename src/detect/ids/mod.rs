@@ -136,6 +136,7 @@ mod zm;
 // Europe beyond the first markets, Israel and Hong Kong.
 mod at;
 mod be;
+mod bg;
 mod ch;
 mod cz;
 mod dk;
@@ -149,6 +150,7 @@ mod lt;
 mod no;
 mod pt;
 mod ro;
+mod rs;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -287,6 +289,8 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         gr::SPECS,
         ee::SPECS,
         lt::SPECS,
+        bg::SPECS,
+        rs::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -60,6 +60,8 @@ def main() -> None:
     from stdnum.hr import oib as hr_oib
     from stdnum.iso7064 import mod_11_10
     from stdnum.lt import asmens as lt_asmens
+    from stdnum.bg import egn as bg_egn
+    from stdnum.si import emso as si_emso
 
     rng = random.Random(13)
     up = string.ascii_uppercase
@@ -222,6 +224,20 @@ def main() -> None:
         body += f"{yy:02d}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}" + digits(3)
         return body + ee_ik.calc_check_digit(body + "0")
 
+    def gen_bg_egn() -> str:
+        yy = rng.randint(0, 99)
+        month = rng.randint(1, 12)
+        if yy <= 25 and rng.random() < 0.5:
+            month += 40
+        body = f"{yy:02d}{month:02d}{rng.randint(1, 28):02d}" + digits(3)
+        return body + bg_egn.calc_check_digit(body)
+
+    def gen_jmbg() -> str:
+        year = rng.choice([rng.randint(920, 999), rng.randint(0, 25)])
+        body = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{year:03d}"
+        body += rng.choice(["50", "71", "75", "80", "10", "17", "21", "41", "45"]) + digits(3)
+        return body + si_emso.calc_check_digit(body)
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -254,6 +270,8 @@ def main() -> None:
         "gr_amka": (gen_gr_amka, gr_amka.is_valid),
         "ee_isikukood": (lambda: gen_baltic("3456"), ee_ik.is_valid),
         "lt_asmens_kodas": (lambda: gen_baltic("3456"), lt_asmens.is_valid),
+        "bg_egn": (gen_bg_egn, bg_egn.is_valid),
+        "rs_jmbg": (gen_jmbg, si_emso.is_valid),
     }
     for name, (gen, ok) in kinds.items():
         values = []
