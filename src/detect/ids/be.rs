@@ -9,7 +9,7 @@
 //! Births from 2000 are read up to 2030 (python-stdnum stops at the
 //! current year).
 
-use super::{digits_n, not_all_zeros, num, shape, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, num, shape, IdSpec, Strength::*, LAST_BIRTH_YEAR};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -29,7 +29,8 @@ pub(super) fn national_number(s: &[u8]) -> bool {
     }
     let body = u64::from(num(&s[..9]));
     let check = u64::from(num(&s[9..11]));
-    97 - body % 97 == check || (num(&s[..2]) <= 30 && 97 - (2_000_000_000 + body) % 97 == check)
+    97 - body % 97 == check
+        || (2000 + num(&s[..2]) <= LAST_BIRTH_YEAR && 97 - (2_000_000_000 + body) % 97 == check)
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! The date and the check leave few random numbers: the bare digits are
 //! read at home and as weak evidence elsewhere. Births are read up to 2030.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*, LAST_BIRTH_YEAR};
 use crate::checksum::weighted_mod;
 use crate::finding::Kind;
 
@@ -16,9 +16,6 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     shapes: &[shape("dddddddddd", Checked)],
     validate: egn,
 }];
-
-/// The latest birth year read.
-const LAST_YEAR: u32 = 2030;
 
 pub(super) fn egn(s: &[u8]) -> bool {
     const WEIGHTS: [u32; 9] = [2, 4, 8, 5, 10, 9, 7, 3, 6];
@@ -31,7 +28,7 @@ pub(super) fn egn(s: &[u8]) -> bool {
         21..=32 => (1800 + yy, month - 20),
         _ => (1900 + yy, month),
     };
-    year <= LAST_YEAR
+    year <= LAST_BIRTH_YEAR
         && valid_date(year, month, num(&s[4..6]))
         && weighted_mod(&s[..9], &WEIGHTS, 11).is_some_and(|r| r % 10 == u32::from(s[9] - b'0'))
 }

@@ -8,7 +8,7 @@
 //! keyword; the bare ten digits also as weak evidence elsewhere. Births
 //! are read up to 2030.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*, LAST_BIRTH_YEAR};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -18,9 +18,6 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     validate: rodne_cislo,
 }];
 
-/// The latest birth year read.
-const LAST_YEAR: u32 = 2030;
-
 pub(super) fn rodne_cislo(s: &[u8]) -> bool {
     if !digits_n(s, 10) {
         return false;
@@ -29,7 +26,9 @@ pub(super) fn rodne_cislo(s: &[u8]) -> bool {
     let year = if yy < 54 { 2000 + yy } else { 1900 + yy };
     let month = num(&s[2..4]) % 50 % 20;
     let check = u64::from(num(&s[..9])) % 11 % 10;
-    year <= LAST_YEAR && valid_date(year, month, num(&s[4..6])) && check == u64::from(s[9] - b'0')
+    year <= LAST_BIRTH_YEAR
+        && valid_date(year, month, num(&s[4..6]))
+        && check == u64::from(s[9] - b'0')
 }
 
 #[cfg(test)]

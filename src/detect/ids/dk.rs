@@ -10,7 +10,7 @@
 //! number that is also a valid Swedish one reads as the Swedish one, which
 //! stands alone.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*, LAST_BIRTH_YEAR};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -19,9 +19,6 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     shapes: &[shape("dddddd-dddd", Home), shape("dddddddddd", Keyword)],
     validate: cpr,
 }];
-
-/// The latest birth year read.
-const LAST_YEAR: u32 = 2030;
 
 pub(super) fn cpr(s: &[u8]) -> bool {
     if !digits_n(s, 10) {
@@ -34,7 +31,7 @@ pub(super) fn cpr(s: &[u8]) -> bool {
         b'4' | b'9' if yy >= 37 => 1900 + yy,
         _ => 2000 + yy,
     };
-    year <= LAST_YEAR && valid_date(year, num(&s[2..4]), num(&s[0..2]))
+    year <= LAST_BIRTH_YEAR && valid_date(year, num(&s[2..4]), num(&s[0..2]))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! asmens kodas is built the same way (see [`super::lt`]). Births are read
 //! up to 2030.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*, LAST_BIRTH_YEAR};
 use crate::checksum::weighted_mod;
 use crate::finding::Kind;
 
@@ -17,9 +17,6 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     shapes: &[shape("ddddddddddd", Checked)],
     validate: isikukood,
 }];
-
-/// The latest birth year read.
-const LAST_YEAR: u32 = 2030;
 
 pub(super) fn isikukood(s: &[u8]) -> bool {
     digits_n(s, 11) && birth_date(s) && check_digit(s)
@@ -34,7 +31,7 @@ pub(super) fn birth_date(s: &[u8]) -> bool {
         _ => return false,
     };
     let year = century + num(&s[1..3]);
-    year <= LAST_YEAR && valid_date(year, num(&s[3..5]), num(&s[5..7]))
+    year <= LAST_BIRTH_YEAR && valid_date(year, num(&s[3..5]), num(&s[5..7]))
 }
 
 /// The two-pass mod-11 check digit over the first ten digits.

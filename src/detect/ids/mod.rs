@@ -1141,6 +1141,13 @@ pub(crate) fn num(digits: &[u8]) -> u32 {
     })
 }
 
+/// The latest birth year an identifier's embedded date is read as. A fixed
+/// year, not the clock's: a scan's result must not change with the day it
+/// runs (python-stdnum compares with today). Numbers of people born in the
+/// next few years are read; a product barcode or a count that decodes to
+/// a birth in the 2090s is not.
+pub(crate) const LAST_BIRTH_YEAR: u32 = 2030;
+
 /// Whether `year-month-day` is a real date of the Gregorian calendar.
 pub(crate) fn valid_date(year: u32, month: u32, day: u32) -> bool {
     let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;

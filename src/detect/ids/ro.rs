@@ -9,7 +9,7 @@
 //! from 2000 are read up to 2030: a product barcode from Romania
 //! (`594…`) would otherwise be a CNP of 2094.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*, LAST_BIRTH_YEAR};
 use crate::checksum::weighted_mod;
 use crate::finding::Kind;
 
@@ -20,9 +20,6 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     validate: cnp,
 }];
 
-/// The latest two-digit year read as a birth from 2000 on.
-const LAST_YEAR_OF_2000S: u32 = 30;
-
 pub(super) fn cnp(s: &[u8]) -> bool {
     const WEIGHTS: [u32; 12] = [2, 7, 9, 1, 4, 6, 3, 5, 8, 2, 7, 9];
     if !digits_n(s, 13) || s[0] == b'0' {
@@ -31,7 +28,7 @@ pub(super) fn cnp(s: &[u8]) -> bool {
     let yy = num(&s[1..3]);
     let year = match s[0] {
         b'3' | b'4' => 1800 + yy,
-        b'5' | b'6' if yy <= LAST_YEAR_OF_2000S => 2000 + yy,
+        b'5' | b'6' if 2000 + yy <= LAST_BIRTH_YEAR => 2000 + yy,
         b'5' | b'6' => return false,
         _ => 1900 + yy,
     };

@@ -8,7 +8,7 @@
 //! its home: elsewhere the bare digits are weak evidence, or named by
 //! `JMBG`, `EMŠO` or `ЕМБГ`. Births are read up to 2030.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*, LAST_BIRTH_YEAR};
 use crate::checksum::weighted_sum;
 use crate::finding::Kind;
 
@@ -19,9 +19,6 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     validate: jmbg,
 }];
 
-/// The latest birth year read.
-const LAST_YEAR: u32 = 2030;
-
 pub(super) fn jmbg(s: &[u8]) -> bool {
     const WEIGHTS: [u32; 12] = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
     if !digits_n(s, 13) {
@@ -29,7 +26,7 @@ pub(super) fn jmbg(s: &[u8]) -> bool {
     }
     let yyy = num(&s[4..7]);
     let year = if yyy < 800 { 2000 + yyy } else { 1000 + yyy };
-    year <= LAST_YEAR
+    year <= LAST_BIRTH_YEAR
         && valid_date(year, num(&s[2..4]), num(&s[0..2]))
         && weighted_sum(&s[..12], &WEIGHTS)
             .is_some_and(|sum| (11 - sum % 11) % 11 % 10 == u32::from(s[12] - b'0'))
