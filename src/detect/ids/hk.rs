@@ -8,6 +8,7 @@
 //! read in Hong Kong or after `HKID`.
 
 use super::{shape, IdSpec, Strength::*};
+use crate::checksum::alnum_value;
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -33,15 +34,12 @@ pub(super) fn hkid(s: &[u8]) -> bool {
     if !prefix.iter().all(u8::is_ascii_uppercase) || !digits.iter().all(u8::is_ascii_digit) {
         return false;
     }
-    let letter = |b: u8| u32::from(b - b'A') + 10;
-    let mut sum = if letters == 1 {
-        36 * 9 + letter(prefix[0]) * 8
-    } else {
-        letter(prefix[0]) * 9 + letter(prefix[1]) * 8
-    };
-    for (&d, weight) in digits.iter().zip((2..=7).rev()) {
-        sum += u32::from(d - b'0') * weight;
-    }
+    // A single letter stands after a blank worth 36.
+    let blank = (letters == 1).then_some(36);
+    let values = blank
+        .into_iter()
+        .chain(prefix.iter().chain(digits).filter_map(|&b| alnum_value(b)));
+    let sum: u32 = values.zip((2..=9).rev()).map(|(v, w)| v * w).sum();
     let expected = match sum % 11 {
         0 => b'0',
         1 => b'A',

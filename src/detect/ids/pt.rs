@@ -16,7 +16,7 @@
 //! and reduced as in Luhn). Letters inside digits make the form plain.
 
 use super::{digits_n, shape, IdSpec, Strength::*};
-use crate::checksum::weighted_sum;
+use crate::checksum::{alnum_value, mod11_check_ten_zero};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[
@@ -44,8 +44,7 @@ pub(super) fn nif(s: &[u8]) -> bool {
     if !digits_n(s, 9) || !(matches!(s[0], b'1'..=b'3') || s.starts_with(b"45")) {
         return false;
     }
-    weighted_sum(&s[..8], &WEIGHTS)
-        .is_some_and(|sum| (11 - sum % 11) % 11 % 10 == u32::from(s[8] - b'0'))
+    mod11_check_ten_zero(&s[..8], &WEIGHTS) == Some(u32::from(s[8] - b'0'))
 }
 
 /// A citizen card number: nine digits, two version characters, and the
@@ -58,27 +57,14 @@ pub(super) fn citizen_card(s: &[u8]) -> bool {
     {
         return false;
     }
-    let value = |b: u8| match b {
-        b'0'..=b'9' => u32::from(b - b'0'),
-        _ => u32::from(b.to_ascii_uppercase() - b'A') + 10,
-    };
+    // Every second value from the right doubled, and reduced by 9 when
+    // over 9 (as in Luhn; the others stay as they are, letters too).
+    let doubled = |v: u32| if v * 2 > 9 { v * 2 - 9 } else { v * 2 };
     let sum: u32 = s[..11]
         .iter()
         .rev()
         .enumerate()
-        .map(|(i, &b)| {
-            let v = value(b);
-            if i % 2 == 0 {
-                let d = v * 2;
-                if d > 9 {
-                    d - 9
-                } else {
-                    d
-                }
-            } else {
-                v
-            }
-        })
+        .filter_map(|(i, &b)| alnum_value(b).map(|v| if i % 2 == 0 { doubled(v) } else { v }))
         .sum();
     (10 - sum % 10) % 10 == u32::from(s[11] - b'0')
 }

@@ -9,7 +9,7 @@
 //! `JMBG`, `EMŠO` or `ЕМБГ`. Births are read up to 2030.
 
 use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*, LAST_BIRTH_YEAR};
-use crate::checksum::weighted_sum;
+use crate::checksum::mod11_check_ten_zero;
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -28,8 +28,7 @@ pub(super) fn jmbg(s: &[u8]) -> bool {
     let year = if yyy < 800 { 2000 + yyy } else { 1000 + yyy };
     year <= LAST_BIRTH_YEAR
         && valid_date(year, num(&s[2..4]), num(&s[0..2]))
-        && weighted_sum(&s[..12], &WEIGHTS)
-            .is_some_and(|sum| (11 - sum % 11) % 11 % 10 == u32::from(s[12] - b'0'))
+        && mod11_check_ten_zero(&s[..12], &WEIGHTS) == Some(u32::from(s[12] - b'0'))
 }
 
 #[cfg(test)]
