@@ -8,7 +8,8 @@
 //! 1. cheap shape checks first (a span shorter than seven bytes is dropped
 //!    before it is split): 7 to 17 digits, at most seven groups,
 //!    separators that people type inside numbers, no date shapes, not glued
-//!    to letters or other digits, no currency around it;
+//!    to letters or other digits (an extension, `…6083x7783`, excepted),
+//!    no currency around it;
 //! 2. then the form decides the validation: `+` or an international dialling
 //!    prefix (`00`, `011` …) means calling code + national number; a WhatsApp
 //!    link, JID or group mention (`@919876543210`) means bare international
@@ -934,7 +935,12 @@ impl PhoneDetector {
                         .context_memo(text, start, memo)
                         .is_some_and(|said| said != Said::Veto))
         };
-        if form != Form::WhatsApp && (glued_left || glued_right(text, end, after)) {
+        // An extension typed against the number (`+1-780-563-6083x7783`,
+        // how US and Canadian signatures give an office line) leaves it
+        // whole; a bare run before an `x` is more often a quantity or a
+        // size (`9876543x2`), so only a number with a `+` or separators.
+        let extended = (plus_at.is_some() || groups.len() > 1) && extension_at(text, end);
+        if form != Form::WhatsApp && (glued_left || (glued_right(text, end, after) && !extended)) {
             return false;
         }
         let found = match form {
@@ -1645,6 +1651,20 @@ fn glued_right(text: &[u8], end: usize, after: Option<char>) -> bool {
                     .0
                     .is_some_and(|d| digit_value(d).is_some())
             }))
+}
+
+/// Whether an extension glued to the number starts at `at`: `x` and one to
+/// six ASCII digits, nothing glued after them.
+fn extension_at(text: &[u8], at: usize) -> bool {
+    if !matches!(text.get(at), Some(b'x' | b'X')) {
+        return false;
+    }
+    let digits = text[at + 1..]
+        .iter()
+        .take(7)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=6).contains(&digits) && !glued_after(char_at(text, at + 1 + digits).0)
 }
 
 fn glued_after(c: Option<char>) -> bool {

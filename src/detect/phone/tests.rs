@@ -1000,6 +1000,44 @@ fn escaped_glued_and_slashed_numbers() {
     }
 }
 
+/// An extension typed against the number (`x7783`), as US and Canadian
+/// signatures give an office line and as libphonenumber reads it: the
+/// number is still found, without the extension. A bare run of digits
+/// before an `x` is a quantity or a size, and letters or more digits
+/// after the extension glue the whole to a code.
+#[test]
+fn an_extension_glued_to_the_number() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    assert_eq!(
+        texts("US", "call +1-780-563-6083x7783 today"),
+        ["+1-780-563-6083"]
+    );
+    assert_eq!(texts("US", "office 780.563.6083x77"), ["780.563.6083"]);
+    assert_eq!(texts("CA", "(506) 234-5678X12, thanks"), ["(506) 234-5678"]);
+    assert_eq!(
+        texts("TR", "tel +90(368)595-7489x0682"),
+        ["+90(368)595-7489"]
+    );
+    // Spaced, as before.
+    assert_eq!(
+        texts("US", "call +1-780-563-6083 x7783"),
+        ["+1-780-563-6083"]
+    );
+    for (region, text) in [
+        ("IN", "send 9876543210x2 pls"),
+        ("US", "SKU 780-563-6083x77a"),
+        ("US", "part 780-563-6083x1234567"),
+        ("US", "780-563-6083xl"),
+    ] {
+        assert!(
+            texts(region, text).is_empty(),
+            "{text}: {:?}",
+            texts(region, text)
+        );
+    }
+}
+
 /// A number sign right after a phone word is that word's "number"
 /// (`Phone #: …`, `Cell# …`, `Tel № …`, glued or spaced); after any other
 /// word, or alone, it still marks an order or a ticket. The same for a
