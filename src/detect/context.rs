@@ -668,6 +668,10 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     // A product's barcode: thirteen digits, as a CNP or an AHV number.
     "ean",
     "gtin",
+    // A Polish company's statistical and court register numbers: nine
+    // digits of REGON read as a Polish mobile.
+    "regon",
+    "krs",
     "item",
     "product",
     "model",

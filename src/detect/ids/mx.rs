@@ -12,6 +12,12 @@
 //! *homoclave* whose last character is a mod-11 check over the alphabet
 //! `0-9A-N&O-Z Ñ` (companies have three letters and are padded with a space
 //! on the left for the check). The birth date must be a real date in both.
+//! About 1.5 % of the RFCs in use carry a check character that does not
+//! verify (python-stdnum's note; its check is off by default), and people
+//! often give their RFC without the homoclave: after the keyword `RFC`, a
+//! person's four letters and real birth date suffice (a second spec, below
+//! a checked RFC's confidence). Written bare, dashed or spaced
+//! (`GODE-561231-GR8`, `GODE 561231 GR8`).
 //!
 //! A CLABE (clave bancaria estandarizada, Banco de México) is eighteen
 //! digits: the bank's three-digit code, the three-digit plaza, the
@@ -48,9 +54,24 @@ pub(super) static SPECS: &[IdSpec] = &[
         country: "MX",
         shapes: &[
             shape("LLLLddddddXXX", Strong),
+            shape("LLLL-dddddd-XXX", Strong),
+            shape("LLLL dddddd XXX", Strong),
             shape("LLLddddddXXX", Strong),
         ],
         validate: rfc,
+    },
+    // A person's RFC without a verified check, after its keyword.
+    IdSpec {
+        kind: Kind::MxRfc,
+        country: "MX",
+        shapes: &[
+            shape("LLLLddddddXXX", Keyword),
+            shape("LLLL-dddddd-XXX", Keyword),
+            shape("LLLL dddddd XXX", Keyword),
+            shape("LLLLdddddd", Keyword),
+            shape("LLLL-dddddd", Keyword),
+        ],
+        validate: rfc_personal_structure,
     },
     IdSpec {
         kind: Kind::MxClabe,
@@ -155,15 +176,12 @@ fn rfc_value(b: u8) -> Option<u32> {
     }
 }
 
-pub(super) fn rfc(s: &[u8]) -> bool {
-    let letters = match s.len() {
-        13 => 4,
-        12 => 3,
-        _ => return false,
-    };
-    if !s[..letters]
-        .iter()
-        .all(|b| b.is_ascii_uppercase() || *b == b'&')
+/// The name letters (`letters` of them) and a real date after them.
+fn rfc_name_and_date(s: &[u8], letters: usize) -> bool {
+    if s.len() < letters + 6
+        || !s[..letters]
+            .iter()
+            .all(|b| b.is_ascii_uppercase() || *b == b'&')
     {
         return false;
     }
@@ -173,7 +191,26 @@ pub(super) fn rfc(s: &[u8]) -> bool {
     }
     // Two-digit years: a real date in either century.
     let (yy, mm, dd) = (num(&date[..2]), num(&date[2..4]), num(&date[4..6]));
-    if !valid_date(1900 + yy, mm, dd) && !valid_date(2000 + yy, mm, dd) {
+    valid_date(1900 + yy, mm, dd) || valid_date(2000 + yy, mm, dd)
+}
+
+/// A person's RFC without its check: the name letters and birth date,
+/// with or without the three-character homoclave.
+pub(super) fn rfc_personal_structure(s: &[u8]) -> bool {
+    match s.len() {
+        10 => rfc_name_and_date(s, 4),
+        13 => rfc_name_and_date(s, 4) && s[10..].iter().all(u8::is_ascii_alphanumeric),
+        _ => false,
+    }
+}
+
+pub(super) fn rfc(s: &[u8]) -> bool {
+    let letters = match s.len() {
+        13 => 4,
+        12 => 3,
+        _ => return false,
+    };
+    if !rfc_name_and_date(s, letters) {
         return false;
     }
     let homoclave = &s[letters + 6..];
@@ -250,6 +287,36 @@ mod tests {
             [(Kind::MxRfc, "GODE561231GR8".into())]
         );
         assert!(scan("HEGG560427MVZRRL04X", None).is_empty());
+    }
+
+    /// python-stdnum's own example of an RFC in use whose check character
+    /// does not verify (`VACE-460910-SX6`), and a person's RFC given
+    /// without its homoclave (`COMG-600703`): after a keyword only, below
+    /// a checked one.
+    #[test]
+    fn rfc_without_a_valid_check_after_its_keyword() {
+        assert!(!rfc(b"VACE460910SX6") && rfc_personal_structure(b"VACE460910SX6"));
+        assert!(rfc_personal_structure(b"COMG600703"));
+        assert!(!rfc_personal_structure(b"COMG601303") && !rfc_personal_structure(b"ABC6807"));
+        assert_eq!(
+            scan("mi RFC es VACE460910SX6", None),
+            [(Kind::MxRfc, "VACE460910SX6".into())]
+        );
+        assert_eq!(
+            scan("RFC: GODE 561231 GR8", None),
+            [(Kind::MxRfc, "GODE 561231 GR8".into())]
+        );
+        assert_eq!(
+            scan("mi RFC: VACE-460910-SX6", None),
+            [(Kind::MxRfc, "VACE-460910-SX6".into())]
+        );
+        assert_eq!(
+            scan("RFC: COMG600703, gracias", Some("MX")),
+            [(Kind::MxRfc, "COMG600703".into())]
+        );
+        for text in ["VACE460910SX6", "folio COMG600703", "pedido VACE460910SX6"] {
+            assert!(scan(text, Some("MX")).is_empty(), "{text}");
+        }
     }
 
     /// Banco de México's example CLABE (Banamex, plaza 010) and others

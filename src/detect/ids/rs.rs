@@ -4,20 +4,36 @@
 //! Thirteen digits: the birth date `DDMMYYY` (the year without its first
 //! digit: `985` is 1985, `005` is 2005), a political region, a serial (below
 //! 500 for men), and a check digit (weights `765432765432`, mod 11,
-//! `10 → 0`). One kind for the whole family, Serbia's (the largest) as
-//! its home: elsewhere the bare digits are weak evidence, or named by
-//! `JMBG`, `EMŠO` or `ЕМБГ`. Births are read up to 2030.
+//! `10 → 0`). One kind for the whole family, named for Serbia (the
+//! largest). The bare digits stand alone in every state that still issues
+//! them (Serbia, Bosnia and Herzegovina, Montenegro, North Macedonia, and
+//! Slovenia as EMŠO; Croatia replaced its JMBG with the OIB): one spec per
+//! state, the same validator, so that each is a home. Elsewhere the bare
+//! digits are weak evidence, or named by `JMBG`, `EMŠO` or `ЕМБГ`. Births
+//! are read up to 2030.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*, LAST_BIRTH_YEAR};
+use super::{digits_n, num, shape, valid_date, IdSpec, Shape, Strength::*, LAST_BIRTH_YEAR};
 use crate::checksum::mod11_check_ten_zero;
 use crate::finding::Kind;
 
-pub(super) static SPECS: &[IdSpec] = &[IdSpec {
-    kind: Kind::RsJmbg,
-    country: "RS",
-    shapes: &[shape("ddddddddddddd", Checked)],
-    validate: jmbg,
-}];
+static SHAPES: &[Shape] = &[shape("ddddddddddddd", Checked)];
+
+const fn issued_in(country: &'static str) -> IdSpec {
+    IdSpec {
+        kind: Kind::RsJmbg,
+        country,
+        shapes: SHAPES,
+        validate: jmbg,
+    }
+}
+
+pub(super) static SPECS: &[IdSpec] = &[
+    issued_in("RS"),
+    issued_in("BA"),
+    issued_in("ME"),
+    issued_in("MK"),
+    issued_in("SI"),
+];
 
 pub(super) fn jmbg(s: &[u8]) -> bool {
     const WEIGHTS: [u32; 12] = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
@@ -63,7 +79,16 @@ mod tests {
         ] {
             assert_eq!(scan(&text, None), [(Kind::RsJmbg, v.into())], "{text}");
         }
-        assert_eq!(scan(v, Some("RS")), [(Kind::RsJmbg, v.into())]);
+        // Bare at home in every state that issues it; weak evidence
+        // elsewhere (below the default threshold), as in Croatia.
+        for region in ["RS", "BA", "ME", "MK", "SI"] {
+            assert_eq!(
+                scan(v, Some(region)),
+                [(Kind::RsJmbg, v.into())],
+                "{region}"
+            );
+        }
+        assert!(scan(v, Some("HR")).is_empty() && scan(v, Some("AT")).is_empty());
         assert!(scan(&format!("porudžbina {v}"), Some("RS")).is_empty());
     }
 }
