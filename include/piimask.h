@@ -358,6 +358,18 @@
 // Kind `rs_jmbg`. Serbian (former Yugoslav) master citizen number (JMBG, EMŠO, 13 digits).
 #define PIIMASK_KIND_RS_JMBG 104
 
+// Kind `lv_personas_kods`. Latvian personal code (personas kods, 11 digits).
+#define PIIMASK_KIND_LV_PERSONAS_KODS 105
+
+// Kind `tw_id`. Taiwan national identification number (a letter and 9 digits).
+#define PIIMASK_KIND_TW_ID 106
+
+// Kind `gr_afm`. Greek tax identification number (AFM, 9 digits).
+#define PIIMASK_KIND_GR_AFM 107
+
+// Kind `ua_rnokpp`. Ukrainian individual taxpayer number (RNOKPP, IPN, 10 digits).
+#define PIIMASK_KIND_UA_RNOKPP 108
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

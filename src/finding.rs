@@ -279,6 +279,14 @@ kinds! {
     BgEgn = 103 => "bg_egn",
     /// Serbian (former Yugoslav) master citizen number (JMBG, EMŠO, 13 digits).
     RsJmbg = 104 => "rs_jmbg",
+    /// Latvian personal code (personas kods, 11 digits).
+    LvPersonasKods = 105 => "lv_personas_kods",
+    /// Taiwan national identification number (a letter and 9 digits).
+    TwId = 106 => "tw_id",
+    /// Greek tax identification number (AFM, 9 digits).
+    GrAfm = 107 => "gr_afm",
+    /// Ukrainian individual taxpayer number (RNOKPP, IPN, 10 digits).
+    UaRnokpp = 108 => "ua_rnokpp",
 }
 
 impl Kind {

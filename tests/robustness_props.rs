@@ -126,6 +126,11 @@ const EXAMPLES: &[&str] = &[
     "asmens kodas 33309240064",
     "ЕГН 7523169263",
     "JMBG 0101006500006",
+    "personas kods 161175-19997",
+    "身分證字號 A123456789",
+    "ΑΦΜ 094259216",
+    "РНОКПП 1759013776",
+    "RFC VACE-460910-SX6",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -55,6 +55,8 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("756.9217.0769.85"),
         s("AB987654(3)"),
         s("ΑΜΚΑ 01013099997"),
+        s("161175-19997"),
+        s("身分證 A123456789"),
         s("instagram.com/"),
         s("ravi@gmail"),
         "[0-9]{1,12}".prop_map(String::into_bytes),

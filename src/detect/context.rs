@@ -564,12 +564,35 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("αμκα", Case::Any, &[GrAmka]),
     ("α.μ.κ.α.", Case::Any, &[GrAmka]),
     ("amka", Case::Any, &[GrAmka]),
+    ("αφμ", Case::Any, &[GrAfm]),
+    ("α.φ.μ.", Case::Any, &[GrAfm]),
+    ("afm", Case::Any, &[GrAfm]),
+    ("a.f.m.", Case::Any, &[GrAfm]),
     // Estonia and Lithuania.
     ("isikukood", Case::Any, &[EeIsikukood]),
     ("isikukoodi", Case::Any, &[EeIsikukood]),
     ("asmens kodas", Case::Any, &[LtAsmensKodas]),
     ("asmens kodą", Case::Any, &[LtAsmensKodas]),
     ("asmens kodo", Case::Any, &[LtAsmensKodas]),
+    // Latvia.
+    ("personas kods", Case::Any, &[LvPersonasKods]),
+    ("personas kodu", Case::Any, &[LvPersonasKods]),
+    ("personas koda", Case::Any, &[LvPersonasKods]),
+    ("personas kodam", Case::Any, &[LvPersonasKods]),
+    // Taiwan (traditional characters; `身份證` is also Hong Kong's word).
+    ("身分證", Case::Any, &[TwId]),
+    ("身分證字號", Case::Any, &[TwId]),
+    ("身份證字號", Case::Any, &[TwId]),
+    ("身分證號碼", Case::Any, &[TwId]),
+    ("身份證", Case::Any, &[TwId]),
+    ("統一證號", Case::Any, &[TwId]),
+    // Ukraine (Ukrainian, and the Russian word many Ukrainians use).
+    ("рнокпп", Case::Any, &[UaRnokpp]),
+    ("іпн", Case::Any, &[UaRnokpp]),
+    ("ідентифікаційний код", Case::Any, &[UaRnokpp]),
+    ("ідентифікаційний номер", Case::Any, &[UaRnokpp]),
+    ("податковий номер", Case::Any, &[UaRnokpp]),
+    ("инн", Case::Any, &[UaRnokpp]),
     // Bulgaria.
     ("егн", Case::Any, &[BgEgn]),
     ("egn", Case::Any, &[BgEgn]),
@@ -740,6 +763,12 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "užsakymas",
     "užsakymo",
     "uzsakymas",
+    // Latvian, Ukrainian, Chinese (traditional): order.
+    "pasūtījums",
+    "pasūtījuma",
+    "pasutijums",
+    "замовлення",
+    "訂單",
     // Bulgarian, Serbian: order.
     "поръчка",
     "porudžbina",

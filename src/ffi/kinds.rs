@@ -210,6 +210,14 @@ pub const PIIMASK_KIND_LT_ASMENS_KODAS: u32 = 102;
 pub const PIIMASK_KIND_BG_EGN: u32 = 103;
 /// Kind `rs_jmbg`. Serbian (former Yugoslav) master citizen number (JMBG, EMŠO, 13 digits).
 pub const PIIMASK_KIND_RS_JMBG: u32 = 104;
+/// Kind `lv_personas_kods`. Latvian personal code (personas kods, 11 digits).
+pub const PIIMASK_KIND_LV_PERSONAS_KODS: u32 = 105;
+/// Kind `tw_id`. Taiwan national identification number (a letter and 9 digits).
+pub const PIIMASK_KIND_TW_ID: u32 = 106;
+/// Kind `gr_afm`. Greek tax identification number (AFM, 9 digits).
+pub const PIIMASK_KIND_GR_AFM: u32 = 107;
+/// Kind `ua_rnokpp`. Ukrainian individual taxpayer number (RNOKPP, IPN, 10 digits).
+pub const PIIMASK_KIND_UA_RNOKPP: u32 = 108;
 
 #[cfg(test)]
 mod tests {

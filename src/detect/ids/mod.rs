@@ -147,10 +147,13 @@ mod hr;
 mod ie;
 mod il;
 mod lt;
+mod lv;
 mod no;
 mod pt;
 mod ro;
 mod rs;
+mod tw;
+mod ua;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -291,6 +294,9 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         lt::SPECS,
         bg::SPECS,
         rs::SPECS,
+        lv::SPECS,
+        tw::SPECS,
+        ua::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -62,6 +62,10 @@ def main() -> None:
     from stdnum.lt import asmens as lt_asmens
     from stdnum.bg import egn as bg_egn
     from stdnum.si import emso as si_emso
+    from stdnum.lv import pvn as lv_pvn
+    from stdnum.gr import vat as gr_vat
+    from stdnum.ua import rntrc as ua_rntrc
+    from faker import Faker
 
     rng = random.Random(13)
     up = string.ascii_uppercase
@@ -238,6 +242,28 @@ def main() -> None:
         body += rng.choice(["50", "71", "75", "80", "10", "17", "21", "41", "45"]) + digits(3)
         return body + si_emso.calc_check_digit(body)
 
+    def gen_lv() -> str:
+        if rng.random() < 0.3:
+            body = "32" + digits(8)
+        else:
+            century = rng.choice("12")
+            yy = rng.randint(0, 25) if century == "2" else rng.randint(20, 99)
+            body = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}{yy:02d}" + century + digits(3)
+        return body + lv_pvn.calc_check_digit_pers(body)
+
+    def gen_gr_afm() -> str:
+        body = digits(8)
+        return body + gr_vat.calc_check_digit(body)
+
+    def gen_ua() -> str:
+        body = digits(9)
+        return body + ua_rntrc.calc_check_digit(body)
+
+    # Taiwan: python-stdnum has no national ID; Faker's zh_TW provider
+    # computes the check digit itself (another independent implementation).
+    taiwan = Faker("zh_TW")
+    taiwan.seed_instance(13)
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -272,6 +298,10 @@ def main() -> None:
         "lt_asmens_kodas": (lambda: gen_baltic("3456"), lt_asmens.is_valid),
         "bg_egn": (gen_bg_egn, bg_egn.is_valid),
         "rs_jmbg": (gen_jmbg, si_emso.is_valid),
+        "lv_personas_kods": (gen_lv, lv_pvn.is_valid),
+        "gr_afm": (gen_gr_afm, gr_vat.is_valid),
+        "ua_rnokpp": (gen_ua, ua_rntrc.is_valid),
+        "tw_id": (taiwan.ssn, lambda v: len(v) == 10),
     }
     for name, (gen, ok) in kinds.items():
         values = []
