@@ -939,8 +939,9 @@ impl PhoneDetector {
         // how US and Canadian signatures give an office line) leaves it
         // whole; a bare run before an `x` is more often a quantity or a
         // size (`9876543x2`), so only a number with a `+` or separators.
-        let extended = (plus_at.is_some() || groups.len() > 1) && extension_at(text, end);
-        if form != Form::WhatsApp && (glued_left || (glued_right(text, end, after) && !extended)) {
+        let extended = || (plus_at.is_some() || groups.len() > 1) && extension_at(text, end);
+        if form != Form::WhatsApp && (glued_left || (glued_right(text, end, after) && !extended()))
+        {
             return false;
         }
         let found = match form {
