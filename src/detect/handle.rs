@@ -23,7 +23,12 @@
 //! priya.styles`, `微信号：wx_li88`. There the word after the colon may be
 //! any word (`Telegram: yes`), so it counts only when it looks like a
 //! username (a digit, `_` or inner `.` in it), and at a lower confidence.
-//! A username without any of those (`IG: priya`) is missed. With neither
+//! After a name word (`LINE ID: somchai`, `insta username: priyastyles`,
+//! `ไลน์ไอดี: somchai`, as Thai LINE IDs often are) letters alone will do,
+//! three at least, when the word is the whole answer (the line, sentence
+//! or clause ends after it) and not one that answers otherwise (`none`,
+//! `same` …). A username of letters only after the app's name alone
+//! (`IG: priya`) is missed. With neither
 //! `@` nor colon (`add LINE shop88`, `my insta is priya_88`), a username
 //! with a digit counts right after the app's name, or after the name and
 //! `is` ([`GluedHandleDetector`]).
@@ -381,6 +386,38 @@ pub(crate) fn app_before_colon(text: &[u8], colon: usize) -> Option<&'static str
     app_word_before(text, colon, false)
 }
 
+/// The app named before the colon at `colon`, and whether a name word
+/// goes with it (`LINE ID:`, `insta username:`, `ID Line:`): then what
+/// follows the colon is the username itself.
+fn named_app_before_colon(text: &[u8], colon: usize) -> Option<(&'static str, bool)> {
+    let app = app_word_before(text, colon, false)?;
+    let floor = colon.saturating_sub(WINDOW);
+    let (word, start) = word_before(text, colon, floor)?;
+    // Thai and Chinese write the app and "ID" as one word (`ไลน์ไอดี`,
+    // `微信号`).
+    let named = is_name_word(word)
+        || ["ไอดี", "号"].iter().any(|id| word.ends_with(id.as_bytes()))
+        || word_before(text, start, floor).is_some_and(|(before, _)| is_name_word(before));
+    Some((app, named))
+}
+
+/// Words people answer with where a username is asked for: no username.
+const NON_ANSWERS: &[&str] = &[
+    "none", "nil", "nothing", "same", "private", "pending", "unknown", "later", "soon", "yes",
+    "not", "deleted", "blocked", "ask", "dm", "inbox", "below", "above",
+];
+
+/// Whether a username written bare after a name word (`LINE ID:
+/// somchai`) may be all letters: three of them at least, and not a word
+/// that answers the question otherwise.
+fn plausible_plain_username(handle: &[u8]) -> bool {
+    handle.len() >= 3
+        && handle.iter().any(u8::is_ascii_alphabetic)
+        && !NON_ANSWERS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(handle))
+}
+
 /// The app named right before `at`, a space or two and at most one name
 /// word between. With `no_colon` (a username right after the name), a name
 /// that is an everyday word too (`line`, `snap`) counts only in capitals
@@ -470,7 +507,7 @@ impl Detector for NamedHandleDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        let Some(app) = app_before_colon(text, span.start) else {
+        let Some((app, named)) = named_app_before_colon(text, span.start) else {
             return;
         };
         let mut start = span.end;
@@ -480,9 +517,11 @@ impl Detector for NamedHandleDetector {
         let Some(end) = handle_end(text, start) else {
             return;
         };
-        let looks_like_a_username = text[start..end]
+        let handle = &text[start..end];
+        let looks_like_a_username = handle
             .iter()
-            .any(|&b| b.is_ascii_digit() || b == b'_' || b == b'.');
+            .any(|&b| b.is_ascii_digit() || b == b'_' || b == b'.')
+            || (named && plausible_plain_username(handle) && ends_the_answer(text, end));
         if looks_like_a_username {
             push_bare(app, text, start, end, out);
         }
@@ -543,6 +582,20 @@ impl Detector for GluedHandleDetector {
             return;
         }
         named_bare_handle(text, start, out);
+    }
+}
+
+/// Whether the word ending at `end` is the whole answer: the line, the
+/// sentence or the clause ends after it (`LINE ID: somchai`, `…: somchai,
+/// thanks`), rather than a sentence going on (`IG id: not sure yet`).
+fn ends_the_answer(text: &[u8], end: usize) -> bool {
+    let rest = &text[end..];
+    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+    match rest.get(spaces) {
+        None => true,
+        Some(b) => {
+            matches!(b, b'\n' | b'\r' | b',' | b'.' | b'!' | b'?' | b';' | b')') || *b >= 0x80
+        }
     }
 }
 
@@ -1048,6 +1101,45 @@ mod tests {
         let scanner = Scanner::builder().build().unwrap();
         let found = scanner.scan("LINE ID: shop88");
         assert_eq!(found[0].confidence, super::BARE_CONFIDENCE);
+    }
+
+    /// After a name word (`LINE ID:`, `insta username:`) the word after
+    /// the colon is the username even in letters only, as Thai LINE IDs
+    /// often are, when it is the whole answer and not a word that answers
+    /// otherwise.
+    #[test]
+    fn a_plain_username_after_a_name_word_and_a_colon() {
+        for (text, handle, normalized) in [
+            ("LINE ID: somchai", "somchai", "line:somchai"),
+            ("ไลน์ไอดี: somchai นะคะ", "somchai", "line:somchai"),
+            ("ID Line: Somchai, ya", "Somchai", "line:somchai"),
+            (
+                "insta username: priyastyles, thanks",
+                "priyastyles",
+                "instagram:priyastyles",
+            ),
+            (
+                "telegram id: ravikumar\nok",
+                "ravikumar",
+                "telegram:ravikumar",
+            ),
+        ] {
+            assert_eq!(
+                handles(text),
+                [(handle.to_string(), normalized.to_string())],
+                "{text}"
+            );
+        }
+        for text in [
+            "LINE ID: none",
+            "IG id: same as whatsapp",
+            "telegram id: will send later",
+            "LINE ID: ok",
+            "IG: priya",
+            "Telegram: yes",
+        ] {
+            assert!(handles(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
