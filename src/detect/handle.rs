@@ -408,11 +408,11 @@ const NON_ANSWERS: &[&str] = &[
 ];
 
 /// Whether a username written bare after a name word (`LINE ID:
-/// somchai`) may be all letters: three of them at least, and not a word
-/// that answers the question otherwise.
+/// somchai`) may be all letters ([`handle_end`] found a letter in it):
+/// three characters at least, and not a word that answers the question
+/// otherwise.
 fn plausible_plain_username(handle: &[u8]) -> bool {
     handle.len() >= 3
-        && handle.iter().any(u8::is_ascii_alphabetic)
         && !NON_ANSWERS
             .iter()
             .any(|w| w.as_bytes().eq_ignore_ascii_case(handle))

@@ -15,6 +15,7 @@
 //! Taiwan (unless an order word vetoes it) and after a keyword elsewhere.
 
 use super::{shape, IdSpec, Strength::*};
+use crate::checksum::weighted_sum;
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -31,16 +32,16 @@ fn letter_value(b: u8) -> Option<u32> {
 }
 
 pub(super) fn national_id(s: &[u8]) -> bool {
-    if s.len() != 10 || !s[1..].iter().all(u8::is_ascii_digit) || !b"1289".contains(&s[1]) {
+    if s.len() != 10 || !b"1289".contains(&s[1]) {
         return false;
     }
-    let Some(letter) = letter_value(s[0]) else {
+    let (Some(letter), Some(digits)) = (
+        letter_value(s[0]),
+        weighted_sum(&s[1..], &[8, 7, 6, 5, 4, 3, 2, 1, 1]),
+    ) else {
         return false;
     };
-    let digits = s[1..].iter().map(|b| u32::from(b - b'0'));
-    let weights = [8, 7, 6, 5, 4, 3, 2, 1, 1];
-    let sum = letter / 10 + letter % 10 * 9 + digits.zip(weights).map(|(d, w)| d * w).sum::<u32>();
-    sum % 10 == 0
+    (letter / 10 + letter % 10 * 9 + digits) % 10 == 0
 }
 
 #[cfg(test)]
