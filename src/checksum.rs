@@ -186,6 +186,28 @@ pub(crate) fn mod11_check_ten_zero(digits: &[u8], weights: &[u32]) -> Option<u32
     })
 }
 
+/// Whether an ISBN-10 (ten characters) or an old SBN (nine, an ISBN-10
+/// without its leading `0`) passes its check: `Σ dᵢ · (n - i) ≡ 0 (mod 11)`,
+/// the last character weighing 1 and `X`/`x` standing for 10 there only.
+pub(crate) fn isbn10_valid(chars: &[u8]) -> bool {
+    let n = chars.len();
+    if !(9..=10).contains(&n) {
+        return false;
+    }
+    let mut sum = 0;
+    for (i, &b) in chars.iter().enumerate() {
+        let value = match b {
+            b'X' | b'x' if i == n - 1 => 10,
+            _ => match digit(b) {
+                Some(d) => d,
+                None => return false,
+            },
+        };
+        sum += value * (n - i) as u32;
+    }
+    sum % 11 == 0
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -311,6 +333,28 @@ pub(crate) mod tests {
         assert_eq!(verhoeff_check_digit(b"12345"), Some(b'1'));
         assert!(!verhoeff_valid(b"2364"));
         assert!(!verhoeff_valid(b"x"));
+    }
+
+    #[test]
+    fn isbn10() {
+        // Values checked with python-stdnum's isbn module (the SBN as
+        // `0` + its nine characters).
+        for v in [
+            "0306406152",
+            "080442957X",
+            "0-7421-8096-4",
+            "0-8044-2957-X",
+            "650617800",
+        ] {
+            let chars: Vec<u8> = v.bytes().filter(|&b| b != b'-').collect();
+            assert!(isbn10_valid(&chars), "{v}");
+            for_each_one_digit_change(&chars, |c| assert!(!isbn10_valid(c), "{c:?}"));
+            for_each_transposition(&chars, |c| assert!(!isbn10_valid(c), "{c:?}"));
+        }
+        assert!(!isbn10_valid(b"X306406152"));
+        assert!(!isbn10_valid(b"03064061"));
+        assert!(!isbn10_valid(b"03064061521"));
+        assert!(!isbn10_valid(b"030640615-"));
     }
 
     #[test]

@@ -860,6 +860,18 @@ impl PhoneDetector {
                 return false;
             }
         }
+        // Digits glued to a clock (`11:13:37.676368`, the seconds of a
+        // timestamp) are the time's.
+        if start == first.start
+            && start >= 2
+            && text[start - 1] == b':'
+            && text[start - 2].is_ascii_digit()
+        {
+            return false;
+        }
+        if plus_at.is_none() && open_at.is_none() && is_decimal(text, start, groups) {
+            return false;
+        }
         // A number glued to a tight separator continues a longer token.
         if (first.start != span.start && first.sep.is_tight() && plus_at.is_none())
             || next.is_some_and(|g| g.sep.is_tight())
@@ -873,6 +885,9 @@ impl PhoneDetector {
             n += g.len;
         }
         let digits = &digits[..n];
+        if is_isbn(text, end, groups, digits) {
+            return false;
+        }
 
         // `\n`, `\r`, `\t` written as text are white space.
         let before = if text::escape_ends_at(text, start) {
@@ -1770,6 +1785,53 @@ fn date_triple(a: &Group, b: &Group, c: &Group) -> Option<bool> {
     } else {
         None
     }
+}
+
+/// Whether two groups joined by one `.` are a decimal number rather than
+/// a phone number: a coordinate or a measure (`23.6683665`, `-83.419569`:
+/// no country writes a number as one or two digits, a dot and the rest,
+/// unless a trunk `0` opens it), or an amount (`41731757.7`: a number
+/// never ends in a group of one or two digits after a dot). A minus sign
+/// glued before it makes three integer digits a decimal too.
+fn is_decimal(text: &[u8], start: usize, groups: &[Group]) -> bool {
+    let [whole, fraction] = groups else {
+        return false;
+    };
+    if !(fraction.sep.is_tight() && fraction.sep.punct == '.') {
+        return false;
+    }
+    let minus = start > 0
+        && text[start - 1] == b'-'
+        && (start < 2 || !text[start - 2].is_ascii_alphanumeric());
+    let short_whole = whole.len <= 2 && whole.digits[0] != b'0';
+    short_whole || fraction.len <= 2 || (minus && whole.len <= 3)
+}
+
+/// Whether the groups are an ISBN-10 written with hyphens (`0-7421-8096-4`,
+/// `650-61780-0`, an old nine-character SBN): three or four groups joined
+/// by single `-`, the last one the check digit, and the check holds. A
+/// phone number is not written with a one-digit last group, so a number
+/// lost here passed a check it had no reason to pass (one in eleven).
+/// The check may be an `X` after the digits (`84-470-1746-X`).
+fn is_isbn(text: &[u8], end: usize, groups: &[Group], digits: &[u8]) -> bool {
+    let hyphenated = groups[1..]
+        .iter()
+        .all(|g| g.sep.is_tight() && g.sep.punct == '-');
+    if !hyphenated || !(2..=4).contains(&groups.len()) {
+        return false;
+    }
+    let check_x = matches!(text.get(end..end + 2), Some([b'-', b'X' | b'x']))
+        && !text.get(end + 2).is_some_and(u8::is_ascii_alphanumeric);
+    if check_x {
+        let n = digits.len() + 1;
+        let mut chars = [b'X'; 10];
+        if n > chars.len() {
+            return false;
+        }
+        chars[..n - 1].copy_from_slice(digits);
+        return crate::checksum::isbn10_valid(&chars[..n]);
+    }
+    groups.len() >= 3 && groups[groups.len() - 1].len == 1 && crate::checksum::isbn10_valid(digits)
 }
 
 /// Keeps the group read at `window[*held]`, marking the groups of a date

@@ -1434,3 +1434,45 @@ fn phone_phrases_plus_after_a_code_and_dates_inside_numbers() {
         assert!(texts(&scanner, region, text).is_empty(), "{region}: {text}");
     }
 }
+
+/// Numbers that are no phone numbers although their digits would make
+/// one in the region (values from Faker's `iso8601`, `latitude`,
+/// `isbn10` …): a timestamp's seconds, decimals, ISBNs. The forms people
+/// do write numbers in stay found.
+#[test]
+fn timestamps_decimals_and_isbns() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    for (region, text) in [
+        ("DK", "order 2018-06-05T12:22:52.227529 shipped"),
+        ("BG", "at 17:06:02.634647 ok"),
+        ("DK", "-2.7437755"),
+        ("LU", "lat 23.6683665, long -45.838853"),
+        ("DK", "https://maps.google.com/?q=55.676098,12.568337"),
+        ("PL", "-138.833118"),
+        ("LU", "41731757.7"),
+        ("IN", "total 98765432.10"),
+        ("DE", "0-7421-8096-4"),
+        ("AU", "book 0-326-99102-6"),
+        ("ES", "84-470-1746-X"),
+        ("ES", "0-8044-2957-X."),
+    ] {
+        assert!(
+            texts(region, text).is_empty(),
+            "{text}: {:?}",
+            texts(region, text)
+        );
+    }
+    for (region, text, phone) in [
+        ("IT", "cell. 347.1234567", "347.1234567"),
+        ("NL", "bel 06.12345678", "06.12345678"),
+        ("FR", "06.12.34.56.78", "06.12.34.56.78"),
+        ("US", "650.253.0000 or", "650.253.0000"),
+        ("IN", "Tel:9876543210", "9876543210"),
+        ("IN", "at 10:30 9876543210", "9876543210"),
+        ("DE", "0-7421-8096-5", "0-7421-8096-5"),
+        ("ES", "612-345-678-X", "612-345-678"),
+    ] {
+        assert_eq!(texts(region, text), [phone], "{text}");
+    }
+}
