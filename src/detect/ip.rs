@@ -58,6 +58,12 @@ const VERSION_WORDS: &[&[u8]] = &[
     b"ios ",
     b"android ",
     b"oid ",
+    // A browser's user agent (`Mozilla/5.0 (…; rv:1.9.6.20) Gecko/…`).
+    b"rv:",
+    b"update to ",
+    b"updated to ",
+    b"upgrade to ",
+    b"upgraded to ",
 ];
 
 /// Parses a dotted quad at exactly `s`. No leading zeros except `0`.
@@ -445,6 +451,9 @@ mod tests {
             "oid 1.3.6.1.4.1.311",
             "v1.2.3.4",
             "version 1.2.3.4",
+            "Mozilla/5.0 (X11; Linux x86_64; rv:1.9.5.20) Gecko/20100101",
+            "update to 2.3.4.5 please",
+            "upgraded to 10.1.2.3 yesterday",
             "Version: 1.2.3.4",
             "build 10.0.19041.1",
             "256.1.1.1",
