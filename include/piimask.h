@@ -370,6 +370,9 @@
 // Kind `ua_rnokpp`. Ukrainian individual taxpayer number (RNOKPP, IPN, 10 digits).
 #define PIIMASK_KIND_UA_RNOKPP 108
 
+// Kind `jp_my_number`. Japanese Individual Number (My Number, 12 digits).
+#define PIIMASK_KIND_JP_MY_NUMBER 109
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -287,6 +287,8 @@ kinds! {
     GrAfm = 107 => "gr_afm",
     /// Ukrainian individual taxpayer number (RNOKPP, IPN, 10 digits).
     UaRnokpp = 108 => "ua_rnokpp",
+    /// Japanese Individual Number (My Number, 12 digits).
+    JpMyNumber = 109 => "jp_my_number",
 }
 
 impl Kind {

@@ -131,6 +131,7 @@ const EXAMPLES: &[&str] = &[
     "ΑΦΜ 094259216",
     "РНОКПП 1759013776",
     "RFC VACE-460910-SX6",
+    "マイナンバー 6214 9832 0257",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -593,6 +593,11 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("ідентифікаційний номер", Case::Any, &[UaRnokpp]),
     ("податковий номер", Case::Any, &[UaRnokpp]),
     ("инн", Case::Any, &[UaRnokpp]),
+    // Japan (English "my number" is a phone phrase).
+    ("マイナンバー", Case::Any, &[JpMyNumber]),
+    ("個人番号", Case::Any, &[JpMyNumber]),
+    ("mynumber", Case::Any, &[JpMyNumber]),
+    ("my number card", Case::Any, &[JpMyNumber]),
     // Bulgaria.
     ("егн", Case::Any, &[BgEgn]),
     ("egn", Case::Any, &[BgEgn]),

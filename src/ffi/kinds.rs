@@ -218,6 +218,8 @@ pub const PIIMASK_KIND_TW_ID: u32 = 106;
 pub const PIIMASK_KIND_GR_AFM: u32 = 107;
 /// Kind `ua_rnokpp`. Ukrainian individual taxpayer number (RNOKPP, IPN, 10 digits).
 pub const PIIMASK_KIND_UA_RNOKPP: u32 = 108;
+/// Kind `jp_my_number`. Japanese Individual Number (My Number, 12 digits).
+pub const PIIMASK_KIND_JP_MY_NUMBER: u32 = 109;
 
 #[cfg(test)]
 mod tests {

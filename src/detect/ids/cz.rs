@@ -4,19 +4,26 @@
 //! more for numbers issued since 2004 when a day ran out), a serial, and
 //! a check digit: the first nine as a number mod 11 (`10 → 0`). Numbers of
 //! people born before 1954 have nine digits and no check digit; they are
-//! not read. The slash form is read in the Czech Republic or after a
-//! keyword; the bare ten digits also as weak evidence elsewhere. Births
-//! are read up to 2030.
+//! not read. Slovakia kept the same number (rodné číslo) after 1993, so
+//! one kind serves both, with a spec per state so that each is a home.
+//! The slash form is read at home or after a keyword; the bare ten digits
+//! also as weak evidence elsewhere. Births are read up to 2030.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*, LAST_BIRTH_YEAR};
+use super::{digits_n, num, shape, valid_date, IdSpec, Shape, Strength::*, LAST_BIRTH_YEAR};
 use crate::finding::Kind;
 
-pub(super) static SPECS: &[IdSpec] = &[IdSpec {
-    kind: Kind::CzRc,
-    country: "CZ",
-    shapes: &[shape("dddddd/dddd", Home), shape("dddddddddd", Checked)],
-    validate: rodne_cislo,
-}];
+static SHAPES: &[Shape] = &[shape("dddddd/dddd", Home), shape("dddddddddd", Checked)];
+
+const fn issued_in(country: &'static str) -> IdSpec {
+    IdSpec {
+        kind: Kind::CzRc,
+        country,
+        shapes: SHAPES,
+        validate: rodne_cislo,
+    }
+}
+
+pub(super) static SPECS: &[IdSpec] = &[issued_in("CZ"), issued_in("SK")];
 
 pub(super) fn rodne_cislo(s: &[u8]) -> bool {
     if !digits_n(s, 10) {
@@ -62,6 +69,10 @@ mod tests {
             [(Kind::CzRc, printed.clone())]
         );
         assert_eq!(scan(v, Some("CZ")), [(Kind::CzRc, v.into())]);
+        // Slovakia is a home too (python-stdnum's sk.rc is cz.rc).
+        assert_eq!(scan(&printed, Some("SK")), [(Kind::CzRc, printed.clone())]);
+        assert_eq!(scan(v, Some("SK")), [(Kind::CzRc, v.into())]);
+        assert!(scan(&format!("objednávka {v}"), Some("SK")).is_empty());
         assert!(scan(&printed, Some("GB")).is_empty());
         assert!(scan(&format!("objednávka {v}"), Some("CZ")).is_empty());
     }

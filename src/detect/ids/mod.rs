@@ -146,6 +146,7 @@ mod hk;
 mod hr;
 mod ie;
 mod il;
+mod jp;
 mod lt;
 mod lv;
 mod no;
@@ -297,6 +298,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         lv::SPECS,
         tw::SPECS,
         ua::SPECS,
+        jp::SPECS,
     ]
     .into_iter()
     .flatten()
@@ -888,9 +890,12 @@ fn stands_free(text: &[u8], start: usize, end: usize, pattern: &[u8]) -> bool {
 
 /// Whether a match of a space-grouped pattern is part of a longer number
 /// grouped the same way: another group of as many digits as the pattern's
-/// first (last) group, written with a space right before (after) it. The
-/// last twelve digits of `5344 5469 1810 2687`, a card or a VID, are no
-/// Aadhaar number; `2341 2341 2346 9876543210` still holds one.
+/// first (last) group, written with a space right before (after) it, or
+/// before it the head of an IBAN (two capitals and two digits). The last
+/// twelve digits of `5344 5469 1810 2687`, a card or a VID, are no Aadhaar
+/// number, nor is the middle of `CH31 6667 7706 5686 M276 6` (an IBAN whose
+/// check fails); `2341 2341 2346 9876543210` still holds one, and so does
+/// `NHS number 626 700 3795 IPv6 …` an NHS number.
 fn grouping_goes_on(text: &[u8], start: usize, end: usize, pattern: &[u8]) -> bool {
     let Some(first_space) = pattern.iter().position(|&b| b == b' ') else {
         return false;
@@ -920,9 +925,20 @@ fn grouping_goes_on(text: &[u8], start: usize, end: usize, pattern: &[u8]) -> bo
     let after = group(&pattern[last_space + 1..])
         .is_some_and(|len| text.get(end) == Some(&b' ') && digits_run(end + 1, true) == len);
     let before = group(&pattern[..first_space]).is_some_and(|len| {
-        start >= 1 && text[start - 1] == b' ' && digits_run(start - 1, false) == len
+        start >= 1
+            && text[start - 1] == b' '
+            && (digits_run(start - 1, false) == len || iban_head_before(text, start - 1))
     });
     after || before
+}
+
+/// Whether `text[..at]` ends with an IBAN's head, two capitals and two
+/// digits standing as a word (`CH31`).
+fn iban_head_before(text: &[u8], at: usize) -> bool {
+    at >= 4
+        && text[at - 4..at - 2].iter().all(u8::is_ascii_uppercase)
+        && text[at - 2..at].iter().all(u8::is_ascii_digit)
+        && (at == 4 || !text[at - 5].is_ascii_alphanumeric())
 }
 
 /// Matches `pattern` at `text[start..]`, collecting the slot characters (upper
@@ -1357,6 +1373,18 @@ pub(crate) mod testutil {
     fn longer_groupings_are_not_identifiers() {
         assert!(scan("my card 5344 2341 2341 2346 got declined", Some("IN")).is_empty());
         assert!(scan("sent 2341 2341 2346 8101 pls", Some("IN")).is_empty());
+        // The middle of an IBAN (a hard negative of the corpus: its check
+        // fails) is no Aadhaar or My Number.
+        assert!(scan("IBAN CH31 2341 2341 2346 M276 6?", Some("IN")).is_empty());
+        assert!(scan("IBAN CH31 6667 7706 5686 M276 6?", Some("JP")).is_empty());
+        assert_eq!(
+            scan("call 2341 2341 2346 asap", Some("IN")),
+            [(Kind::InAadhaar, "2341 2341 2346".into())]
+        );
+        assert_eq!(
+            scan("NHS number 626 700 3795 IPv6: 44.129.201.155", None),
+            [(Kind::GbNhs, "626 700 3795".into())]
+        );
         assert_eq!(
             scan("aadhaar 2341 2341 2346 9876543210", Some("IN")),
             [(Kind::InAadhaar, "2341 2341 2346".into())]

@@ -65,6 +65,7 @@ def main() -> None:
     from stdnum.lv import pvn as lv_pvn
     from stdnum.gr import vat as gr_vat
     from stdnum.ua import rntrc as ua_rntrc
+    from stdnum.jp import in_ as jp_in
     from faker import Faker
 
     rng = random.Random(13)
@@ -259,6 +260,10 @@ def main() -> None:
         body = digits(9)
         return body + ua_rntrc.calc_check_digit(body)
 
+    def gen_jp() -> str:
+        body = digits(11)
+        return body + jp_in.calc_check_digit(body)
+
     # Taiwan: python-stdnum has no national ID; Faker's zh_TW provider
     # computes the check digit itself (another independent implementation).
     taiwan = Faker("zh_TW")
@@ -302,6 +307,7 @@ def main() -> None:
         "gr_afm": (gen_gr_afm, gr_vat.is_valid),
         "ua_rnokpp": (gen_ua, ua_rntrc.is_valid),
         "tw_id": (taiwan.ssn, lambda v: len(v) == 10),
+        "jp_my_number": (gen_jp, jp_in.is_valid),
     }
     for name, (gen, ok) in kinds.items():
         values = []
