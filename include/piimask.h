@@ -373,6 +373,12 @@
 // Kind `jp_my_number`. Japanese Individual Number (My Number, 12 digits).
 #define PIIMASK_KIND_JP_MY_NUMBER 109
 
+// Kind `sv_nit`. El Salvador tax number (NIT, 14 digits).
+#define PIIMASK_KIND_SV_NIT 110
+
+// Kind `sv_dui`. El Salvador identity document number (DUI, 8 digits and a check digit).
+#define PIIMASK_KIND_SV_DUI 111
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -289,6 +289,10 @@ kinds! {
     UaRnokpp = 108 => "ua_rnokpp",
     /// Japanese Individual Number (My Number, 12 digits).
     JpMyNumber = 109 => "jp_my_number",
+    /// El Salvador tax number (NIT, 14 digits).
+    SvNit = 110 => "sv_nit",
+    /// El Salvador identity document number (DUI, 8 digits and a check digit).
+    SvDui = 111 => "sv_dui",
 }
 
 impl Kind {

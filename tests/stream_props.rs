@@ -58,6 +58,7 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("161175-19997"),
         s("身分證 A123456789"),
         s("6214 9832 0257"),
+        s("0614-050707-104-8"),
         s("instagram.com/"),
         s("ravi@gmail"),
         "[0-9]{1,12}".prop_map(String::into_bytes),

@@ -287,7 +287,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("rut", Case::Any, &[ClRut]),
     ("run", Case::Upper, &[ClRut]),
     // Colombia.
-    ("nit", Case::Any, &[CoNit]),
+    ("nit", Case::Any, &[CoNit, SvNit]),
     // Indonesia.
     ("nik", Case::Any, &[IdNik]),
     ("ktp", Case::Any, &[IdNik]),
@@ -593,6 +593,10 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("ідентифікаційний номер", Case::Any, &[UaRnokpp]),
     ("податковий номер", Case::Any, &[UaRnokpp]),
     ("инн", Case::Any, &[UaRnokpp]),
+    // El Salvador.
+    ("dui", Case::Any, &[SvDui]),
+    ("documento único de identidad", Case::Any, &[SvDui]),
+    ("documento unico de identidad", Case::Any, &[SvDui]),
     // Japan (English "my number" is a phone phrase).
     ("マイナンバー", Case::Any, &[JpMyNumber]),
     ("個人番号", Case::Any, &[JpMyNumber]),

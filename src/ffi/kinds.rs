@@ -220,6 +220,10 @@ pub const PIIMASK_KIND_GR_AFM: u32 = 107;
 pub const PIIMASK_KIND_UA_RNOKPP: u32 = 108;
 /// Kind `jp_my_number`. Japanese Individual Number (My Number, 12 digits).
 pub const PIIMASK_KIND_JP_MY_NUMBER: u32 = 109;
+/// Kind `sv_nit`. El Salvador tax number (NIT, 14 digits).
+pub const PIIMASK_KIND_SV_NIT: u32 = 110;
+/// Kind `sv_dui`. El Salvador identity document number (DUI, 8 digits and a check digit).
+pub const PIIMASK_KIND_SV_DUI: u32 = 111;
 
 #[cfg(test)]
 mod tests {

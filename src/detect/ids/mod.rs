@@ -153,6 +153,7 @@ mod no;
 mod pt;
 mod ro;
 mod rs;
+mod sv;
 mod tw;
 mod ua;
 
@@ -299,6 +300,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         tw::SPECS,
         ua::SPECS,
         jp::SPECS,
+        sv::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -66,6 +66,7 @@ def main() -> None:
     from stdnum.gr import vat as gr_vat
     from stdnum.ua import rntrc as ua_rntrc
     from stdnum.jp import in_ as jp_in
+    from stdnum.sv import nit as sv_nit
     from faker import Faker
 
     rng = random.Random(13)
@@ -264,6 +265,20 @@ def main() -> None:
         body = digits(11)
         return body + jp_in.calc_check_digit(body)
 
+    def gen_sv_nit() -> str:
+        place = rng.choice([f"{rng.randint(1, 14):02d}{rng.randint(1, 30):02d}", "9" + digits(3)])
+        date = f"{rng.randint(1, 28):02d}{rng.randint(1, 12):02d}" + digits(2)
+        body = place + date + rng.choice([f"{rng.randint(1, 100):03d}", f"{rng.randint(101, 999)}"])
+        return body + sv_nit.calc_check_digit(body)
+
+    # El Salvador's DUI: python-stdnum has none; the check as RNPN
+    # publishes it (weights 9 … 2, (10 − Σ mod 10) mod 10), written here
+    # apart from the Rust validator.
+    def gen_sv_dui() -> str:
+        body = digits(8)
+        total = sum(int(d) * w for d, w in zip(body, range(9, 1, -1)))
+        return body + str((10 - total % 10) % 10)
+
     # Taiwan: python-stdnum has no national ID; Faker's zh_TW provider
     # computes the check digit itself (another independent implementation).
     taiwan = Faker("zh_TW")
@@ -308,6 +323,8 @@ def main() -> None:
         "ua_rnokpp": (gen_ua, ua_rntrc.is_valid),
         "tw_id": (taiwan.ssn, lambda v: len(v) == 10),
         "jp_my_number": (gen_jp, jp_in.is_valid),
+        "sv_nit": (gen_sv_nit, sv_nit.is_valid),
+        "sv_dui": (gen_sv_dui, lambda v: len(v) == 9),
     }
     for name, (gen, ok) in kinds.items():
         values = []
