@@ -379,6 +379,9 @@
 // Kind `sv_dui`. El Salvador identity document number (DUI, 8 digits and a check digit).
 #define PIIMASK_KIND_SV_DUI 111
 
+// Kind `py_ruc`. Paraguay tax number (RUC: a cédula number and a check digit).
+#define PIIMASK_KIND_PY_RUC 112
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -293,6 +293,8 @@ kinds! {
     SvNit = 110 => "sv_nit",
     /// El Salvador identity document number (DUI, 8 digits and a check digit).
     SvDui = 111 => "sv_dui",
+    /// Paraguay tax number (RUC: a cédula number and a check digit).
+    PyRuc = 112 => "py_ruc",
 }
 
 impl Kind {

@@ -133,6 +133,7 @@ const EXAMPLES: &[&str] = &[
     "RFC VACE-460910-SX6",
     "マイナンバー 6214 9832 0257",
     "DUI 00016297-5, NIT 0614-050707-104-8",
+    "factura con RUC 80028061-0",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -485,7 +485,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("documento personal de identificacion", Case::Any, &[GtDpi]),
     // Peru's and Ecuador's taxpayer numbers (a person's holds the DNI or
     // the cédula).
-    ("ruc", Case::Any, &[PeRuc, EcCedula]),
+    ("ruc", Case::Any, &[PeRuc, EcCedula, PyRuc]),
     ("r.u.c.", Case::Any, &[PeRuc, EcCedula]),
     // Sri Lanka ("NIC" with Pakistan's above): identity card in Sinhala
     // and Tamil.

@@ -224,6 +224,8 @@ pub const PIIMASK_KIND_JP_MY_NUMBER: u32 = 109;
 pub const PIIMASK_KIND_SV_NIT: u32 = 110;
 /// Kind `sv_dui`. El Salvador identity document number (DUI, 8 digits and a check digit).
 pub const PIIMASK_KIND_SV_DUI: u32 = 111;
+/// Kind `py_ruc`. Paraguay tax number (RUC: a cédula number and a check digit).
+pub const PIIMASK_KIND_PY_RUC: u32 = 112;
 
 #[cfg(test)]
 mod tests {

@@ -151,6 +151,7 @@ mod lt;
 mod lv;
 mod no;
 mod pt;
+mod py;
 mod ro;
 mod rs;
 mod sv;
@@ -301,6 +302,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         ua::SPECS,
         jp::SPECS,
         sv::SPECS,
+        py::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -67,6 +67,7 @@ def main() -> None:
     from stdnum.ua import rntrc as ua_rntrc
     from stdnum.jp import in_ as jp_in
     from stdnum.sv import nit as sv_nit
+    from stdnum.py import ruc as py_ruc
     from faker import Faker
 
     rng = random.Random(13)
@@ -279,6 +280,10 @@ def main() -> None:
         total = sum(int(d) * w for d, w in zip(body, range(9, 1, -1)))
         return body + str((10 - total % 10) % 10)
 
+    def gen_py_ruc() -> str:
+        body = str(rng.randint(100000, 8999999))
+        return body + py_ruc.calc_check_digit(body)
+
     # Taiwan: python-stdnum has no national ID; Faker's zh_TW provider
     # computes the check digit itself (another independent implementation).
     taiwan = Faker("zh_TW")
@@ -325,6 +330,7 @@ def main() -> None:
         "jp_my_number": (gen_jp, jp_in.is_valid),
         "sv_nit": (gen_sv_nit, sv_nit.is_valid),
         "sv_dui": (gen_sv_dui, lambda v: len(v) == 9),
+        "py_ruc": (gen_py_ruc, py_ruc.is_valid),
     }
     for name, (gen, ok) in kinds.items():
         values = []
