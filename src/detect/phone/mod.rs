@@ -208,6 +208,10 @@ const POSITIVE_WORDS: &[&str] = &[
     "telefon",
     "cep",
     "телефон",
+    // Armenian: telephone, its abbreviation, mobile.
+    "հեռախոս",
+    "հեռ.",
+    "բջջային",
     "nomor",
     "hp",
     "no hp",
@@ -869,7 +873,16 @@ impl PhoneDetector {
         {
             return false;
         }
-        if plus_at.is_none() && open_at.is_none() && is_decimal(text, start, groups) {
+        // A decimal is a number only after a phone word: Armenians write
+        // `91.123456` (a mobile), `10.344978` (Yerevan).
+        if plus_at.is_none()
+            && open_at.is_none()
+            && is_decimal(text, start, groups)
+            && !matches!(
+                self.context_memo(text, start, memo),
+                Some(Said::Phone | Said::Wallet)
+            )
+        {
             return false;
         }
         // A number glued to a tight separator continues a longer token.
@@ -900,6 +913,9 @@ impl PhoneDetector {
         } else {
             char_at(text, end).0
         };
+        if (before == Some('-') || after == Some('-')) && within_uuid(text, start, end) {
+            return false;
+        }
         let jid = after == Some('@') && is_jid_domain(&text[end + 1..]);
         let link = matches!(before, Some('/' | '=')) && is_whatsapp_link(text, start);
         let mention = before == Some('@')
@@ -1787,12 +1803,12 @@ fn date_triple(a: &Group, b: &Group, c: &Group) -> Option<bool> {
     }
 }
 
-/// Whether two groups joined by one `.` are a decimal number rather than
-/// a phone number: a coordinate or a measure (`23.6683665`, `-83.419569`:
-/// no country writes a number as one or two digits, a dot and the rest,
-/// unless a trunk `0` opens it), or an amount (`41731757.7`: a number
-/// never ends in a group of one or two digits after a dot). A minus sign
-/// glued before it makes three integer digits a decimal too.
+/// Whether two groups joined by one `.` read as a decimal number: a
+/// coordinate or a measure (`23.6683665`, `-83.419569`: one or two digits,
+/// a dot and the rest, without a trunk `0`), or an amount (`41731757.7`: a
+/// last group of one or two digits after a dot). A minus sign glued before
+/// it makes three integer digits a decimal too. The caller still reads one
+/// after a phone word.
 fn is_decimal(text: &[u8], start: usize, groups: &[Group]) -> bool {
     let [whole, fraction] = groups else {
         return false;
@@ -1832,6 +1848,30 @@ fn is_isbn(text: &[u8], end: usize, groups: &[Group], digits: &[u8]) -> bool {
         return crate::checksum::isbn10_valid(&chars[..n]);
     }
     groups.len() >= 3 && groups[groups.len() - 1].len == 1 && crate::checksum::isbn10_valid(digits)
+}
+
+/// Whether `text[start..end]` lies inside a UUID (`8-4-4-4-12` hexadecimal
+/// digits: `4ecf271c-5054-4969-a604-e4c57472aafb` holds `5054-4969`, a
+/// Danish number).
+fn within_uuid(text: &[u8], start: usize, end: usize) -> bool {
+    const LEN: usize = 36;
+    let part = |b: u8| b.is_ascii_hexdigit() || b == b'-';
+    let mut from = start;
+    while from > start.saturating_sub(LEN) && part(text[from - 1]) {
+        from -= 1;
+    }
+    let to = (end..text.len().min(end + LEN))
+        .find(|&i| !part(text[i]))
+        .unwrap_or(text.len().min(end + LEN));
+    let is_uuid = |s: &[u8]| {
+        s.iter().enumerate().all(|(i, &b)| match i {
+            8 | 13 | 18 | 23 => b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+    };
+    (from..=start)
+        .filter(|&at| at + LEN >= end && at + LEN <= to)
+        .any(|at| is_uuid(&text[at..at + LEN]))
 }
 
 /// Keeps the group read at `window[*held]`, marking the groups of a date
