@@ -873,18 +873,7 @@ impl PhoneDetector {
         {
             return false;
         }
-        // A decimal is a number only after a phone word: Armenians write
-        // `91.123456` (a mobile), `10.344978` (Yerevan).
-        if plus_at.is_none()
-            && open_at.is_none()
-            && is_decimal(text, start, groups)
-            && !matches!(
-                self.context_memo(text, start, memo),
-                Some(Said::Phone | Said::Wallet)
-            )
-        {
-            return false;
-        }
+        let decimal = plus_at.is_none() && open_at.is_none() && is_decimal(text, start, groups);
         // A number glued to a tight separator continues a longer token.
         if (first.start != span.start && first.sep.is_tight() && plus_at.is_none())
             || next.is_some_and(|g| g.sep.is_tight())
@@ -990,6 +979,17 @@ impl PhoneDetector {
         let Some((code, nsn, confidence)) = found else {
             return false;
         };
+        // A decimal is a number only after a phone word: Armenians write
+        // `91.123456` (a mobile), `10.344978` (Yerevan). Asked last, of
+        // valid numbers only: context words cost more than validation.
+        if decimal
+            && !matches!(
+                self.context_memo(text, start, memo),
+                Some(Said::Phone | Said::Wallet)
+            )
+        {
+            return false;
+        }
         let normalized = plus_form(code, &nsn);
         out.push(Finding {
             kind: Kind::Phone,
@@ -1830,6 +1830,10 @@ fn is_decimal(text: &[u8], start: usize, groups: &[Group]) -> bool {
 /// lost here passed a check it had no reason to pass (one in eleven).
 /// The check may be an `X` after the digits (`84-470-1746-X`).
 fn is_isbn(text: &[u8], end: usize, groups: &[Group], digits: &[u8]) -> bool {
+    // The cheap test first: this runs for every candidate.
+    if groups[groups.len() - 1].len != 1 && text.get(end) != Some(&b'-') {
+        return false;
+    }
     let hyphenated = groups[1..]
         .iter()
         .all(|g| g.sep.is_tight() && g.sep.punct == '-');
