@@ -52,9 +52,9 @@ fuzz_target!(|data: &[u8]| {
             assert_eq!(line.ends_with(b"\r"), written.ends_with(b"\r"));
             // Nothing to find without a digit, an `@`, a `/` (a profile
             // link's) or a `:` (after an app's name): kept as it was.
-            let plain = !line.iter().any(|&b| {
-                b.is_ascii_digit() || b >= 0x80 || matches!(b, b'@' | b'/' | b':')
-            });
+            let plain = !line
+                .iter()
+                .any(|&b| b.is_ascii_digit() || b >= 0x80 || matches!(b, b'@' | b'/' | b':'));
             if plain {
                 assert_eq!(line, written, "a line without candidates changed");
             }

@@ -128,7 +128,10 @@ fn csv(input: &[u8], choice: usize) {
         match r.record(record, None, &mut out) {
             Ok(_) => assert!(unclosed_quote(record).is_none(), "unclosed quote taken"),
             Err(_) => {
-                assert!(unclosed_quote(record).is_some(), "record failed: {record:?}");
+                assert!(
+                    unclosed_quote(record).is_some(),
+                    "record failed: {record:?}"
+                );
                 assert_eq!(out.len(), before, "a failed record wrote");
                 all_ok = false;
             }
@@ -201,8 +204,7 @@ fn json(input: &[u8], choice: usize) {
             // Accepted by the redactor, beyond serde_json's Value (a number
             // out of f64's range): at least the output must still parse as
             // JSON.
-            serde_json::from_slice::<&serde_json::value::RawValue>(&out)
-                .expect("output is JSON");
+            serde_json::from_slice::<&serde_json::value::RawValue>(&out).expect("output is JSON");
             continue;
         };
         let region = match want.get("region") {

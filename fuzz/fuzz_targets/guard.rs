@@ -91,7 +91,11 @@ fn restore(g: &Guard, bytes: &[u8]) {
             assert_eq!(sorted(g), sorted(&other));
         }
         Err(e) => {
-            assert_eq!(sorted(g), before, "a refused snapshot changed the guard: {e}");
+            assert_eq!(
+                sorted(g),
+                before,
+                "a refused snapshot changed the guard: {e}"
+            );
         }
     }
 }

@@ -41,7 +41,9 @@ fuzz_target!(|data: &[u8]| {
         .redact_role_into(text, region, None, &mut want_findings, &mut want)
         .expect("default masks never fail");
 
-    let mut stream = scanner.stream(region, None).expect("the default role exists");
+    let mut stream = scanner
+        .stream(region, None)
+        .expect("the default role exists");
     let mut out = Vec::new();
     let mut found = Vec::new();
     let mut last = 0;
@@ -73,5 +75,8 @@ fuzz_target!(|data: &[u8]| {
         String::from_utf8_lossy(&want)
     );
     assert_eq!(found, want_findings, "findings differ");
-    assert!(stream.write(b"x", &mut out).is_err(), "finished stream took more");
+    assert!(
+        stream.write(b"x", &mut out).is_err(),
+        "finished stream took more"
+    );
 });
