@@ -9,6 +9,7 @@
 //! anywhere, the bare digits in a Paraguayan conversation.
 
 use super::{shape, IdSpec, Strength::*};
+use crate::checksum::weighted_sum;
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
@@ -26,19 +27,16 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
 }];
 
 pub(super) fn ruc(s: &[u8]) -> bool {
+    // Weights 2, 3, 4 … from the right: the last `body.len()` of these.
+    const WEIGHTS: [u32; 8] = [9, 8, 7, 6, 5, 4, 3, 2];
     let Some((&check, body)) = s.split_last() else {
         return false;
     };
-    if !(6..=8).contains(&body.len()) || !s.iter().all(u8::is_ascii_digit) || body[0] == b'0' {
+    if !(6..=8).contains(&body.len()) || body[0] == b'0' || !check.is_ascii_digit() {
         return false;
     }
-    let sum: u32 = body
-        .iter()
-        .rev()
-        .zip(2..)
-        .map(|(&d, w)| u32::from(d - b'0') * w)
-        .sum();
-    (11 - sum % 11) % 11 % 10 == u32::from(check - b'0')
+    weighted_sum(body, &WEIGHTS[WEIGHTS.len() - body.len()..])
+        .is_some_and(|sum| (11 - sum % 11) % 11 % 10 == u32::from(check - b'0'))
 }
 
 #[cfg(test)]
