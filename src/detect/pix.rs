@@ -23,8 +23,22 @@ use crate::masked::{bullet_at, bullet_before};
 /// The exact layout of a UUID and a PIX word before it.
 const CONFIDENCE: f32 = 0.9;
 /// `8-4-4-4-12`.
-const LEN: usize = 36;
+pub(crate) const UUID_LEN: usize = 36;
+const LEN: usize = UUID_LEN;
 const DASHES: [usize; 4] = [8, 13, 18, 23];
+
+/// Whether `bytes` are laid out as a UUID: `8-4-4-4-12` hexadecimal digits,
+/// any case.
+pub(crate) fn is_uuid(bytes: &[u8]) -> bool {
+    bytes.len() == LEN
+        && bytes.iter().enumerate().all(|(i, &b)| {
+            if DASHES.contains(&i) {
+                b == b'-'
+            } else {
+                b.is_ascii_hexdigit()
+            }
+        })
+}
 /// How far before the key a PIX word may stand, on its line, in bytes.
 const WINDOW: usize = 48;
 /// Words that name a PIX key, lower case (`chave aleatória`, `chave pix`,
@@ -77,13 +91,7 @@ fn key(ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
     let Some(key) = text.get(start..start + LEN) else {
         return;
     };
-    let layout = key.iter().enumerate().all(|(i, &b)| {
-        if DASHES.contains(&i) {
-            b == b'-'
-        } else {
-            b.is_ascii_hexdigit()
-        }
-    });
+    let layout = is_uuid(key);
     let glued = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-');
     // A key glued to a masked value was glued to that value before
     // masking: redacting again reads the text as the first time.

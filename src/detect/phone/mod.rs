@@ -1858,7 +1858,7 @@ fn is_isbn(text: &[u8], end: usize, groups: &[Group], digits: &[u8]) -> bool {
 /// digits: `4ecf271c-5054-4969-a604-e4c57472aafb` holds `5054-4969`, a
 /// Danish number).
 fn within_uuid(text: &[u8], start: usize, end: usize) -> bool {
-    const LEN: usize = 36;
+    use crate::detect::pix::{is_uuid, UUID_LEN as LEN};
     let part = |b: u8| b.is_ascii_hexdigit() || b == b'-';
     let mut from = start;
     while from > start.saturating_sub(LEN) && part(text[from - 1]) {
@@ -1867,12 +1867,6 @@ fn within_uuid(text: &[u8], start: usize, end: usize) -> bool {
     let to = (end..text.len().min(end + LEN))
         .find(|&i| !part(text[i]))
         .unwrap_or(text.len().min(end + LEN));
-    let is_uuid = |s: &[u8]| {
-        s.iter().enumerate().all(|(i, &b)| match i {
-            8 | 13 | 18 | 23 => b == b'-',
-            _ => b.is_ascii_hexdigit(),
-        })
-    };
     (from..=start)
         .filter(|&at| at + LEN >= end && at + LEN <= to)
         .any(|at| is_uuid(&text[at..at + LEN]))
