@@ -452,6 +452,20 @@ impl Separator {
     }
 }
 
+/// Whether the parentheses between `groups` pair up, with one already open
+/// before the first of them if `open`.
+fn parentheses_pair_up(open: bool, groups: &[Group]) -> bool {
+    let mut depth = i32::from(open);
+    for g in groups {
+        depth -= i32::from(g.sep.closes);
+        if depth < 0 {
+            return false;
+        }
+        depth += i32::from(g.sep.open_at.is_some());
+    }
+    depth == 0
+}
+
 /// The ASCII form of a character that may sit between digit groups of one
 /// written number (full-width and typographic variants included: Japanese
 /// and Chinese text writes `０９０－１２３４`), or `None`.
@@ -829,19 +843,18 @@ impl PhoneDetector {
             None => first.sep.open_at,
         };
         // "(070-146) 36 71": the `(` counts when one `)` closes it inside.
-        let open_at = opening.filter(|_| groups[1..].iter().map(|g| g.sep.closes).sum::<u8>() == 1);
+        let mut open_at =
+            opening.filter(|_| groups[1..].iter().map(|g| g.sep.closes).sum::<u8>() == 1);
         // Parentheses inside the number must pair up: "4020000 (011" is
-        // the end of one token and the start of another.
-        let mut depth = i32::from(open_at.is_some());
-        for g in &groups[1..] {
-            depth -= i32::from(g.sep.closes);
-            if depth < 0 {
+        // the end of one token and the start of another. A `(` before the
+        // `+` may instead wrap the whole number, whose own `(0)` holds the
+        // `)` (`(+49(0)30 1234567)`): then it is left outside.
+        if !parentheses_pair_up(open_at.is_some(), &groups[1..]) {
+            let wraps = matches!((open_at, plus_at), (Some(o), Some(p)) if o < p);
+            if !wraps || !parentheses_pair_up(false, &groups[1..]) {
                 return false;
             }
-            depth += i32::from(g.sep.open_at.is_some());
-        }
-        if depth != 0 {
-            return false;
+            open_at = None;
         }
         // `%2B` is a `+` encoded in a link (`phone=%2B9198…`, `tel:%2B…`,
         // `viber://chat?number=%2B…`): it opens an international number

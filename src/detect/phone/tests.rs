@@ -170,6 +170,47 @@ fn international_dialling_prefixes() {
         found(&s, "IN", "UK office +44 (0)20 7946 0958"),
         [("+44 (0)20 7946 0958".into(), "+442079460958".into())]
     );
+    // The whole number in parentheses, its `(0)` inside: the outer `(` is
+    // left outside (it was read from the `(0)` on, or not at all), and a
+    // `(` that closes after the calling code still opens the number.
+    for (region, text, span, e164) in [
+        (
+            "IN",
+            "(+44 (0)20 7946 0958)",
+            "+44 (0)20 7946 0958",
+            "+442079460958",
+        ),
+        (
+            "DE",
+            "ruf an (+49(0)30 1234567)",
+            "+49(0)30 1234567",
+            "+49301234567",
+        ),
+        (
+            "IN",
+            "x (+49 (0) 30 1234567) y",
+            "+49 (0) 30 1234567",
+            "+49301234567",
+        ),
+        (
+            "FR",
+            "(+33 (0)6 12 34 56 78).",
+            "+33 (0)6 12 34 56 78",
+            "+33612345678",
+        ),
+        (
+            "IN",
+            "(+44) 20 7946 0958",
+            "(+44) 20 7946 0958",
+            "+442079460958",
+        ),
+    ] {
+        assert_eq!(
+            found(&s, region, text),
+            [(span.into(), e164.into())],
+            "{text}"
+        );
+    }
     // The code's main region strips the prefix and what remains may be
     // valid in any region of the code: a Jersey mobile after `+44 (0)`,
     // which was read from the `(0)` on as an Indian number.
