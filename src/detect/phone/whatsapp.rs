@@ -1,0 +1,61 @@
+//! The forms WhatsApp and its neighbours give a number in text: `wa.me/`
+//! and `phone=` links, Viber links, JIDs (`…@s.whatsapp.net`, `…@c.us`),
+//! group mentions (`@919876543210`) and a `+` encoded as `%2B`. In all of
+//! them the digits are international, without a `+`.
+
+use crate::text::{self, char_before, ends_with_ignore_case, is_alphanumeric};
+
+/// `@s.whatsapp.net` and `@c.us` follow a phone number in WhatsApp JIDs.
+pub(super) fn is_jid_domain(after_at: &[u8]) -> bool {
+    let rest = |d: &[u8]| {
+        after_at.len() >= d.len()
+            && after_at[..d.len()].eq_ignore_ascii_case(d)
+            && !matches!(after_at.get(d.len()), Some(b) if b.is_ascii_alphanumeric() || *b == b'-')
+    };
+    rest(b"s.whatsapp.net") || rest(b"c.us")
+}
+
+/// Whether `%2B`, a `+` encoded in a link, ends at `at`.
+#[inline]
+pub(super) fn encoded_plus_before(text: &[u8], at: usize) -> bool {
+    at >= 3 && text[at - 1] | 0x20 == b'b' && text[at - 2] == b'2' && text[at - 3] == b'%'
+}
+
+/// Whether the `@` before the digits at `start` mentions a group member:
+/// WhatsApp writes a mention into the message's text as `@` and the
+/// member's number in international digits (`@919876543210 please call`).
+/// The `@` must start a word: after a letter, a digit or a sign that goes
+/// on in an e-mail address's local part (`ravi@98…`, `a.b@98…`) it is an
+/// address's or a handle's.
+pub(super) fn is_mention(text: &[u8], start: usize) -> bool {
+    let at = start - 1;
+    !text::escape_ends_at(text, at)
+        && !char_before(text, at).0.is_some_and(|c| {
+            is_alphanumeric(c) || matches!(c, '.' | '_' | '-' | '+' | '%' | '\'' | '@' | '/' | '=')
+        })
+}
+
+/// Whether a `.` or `-` at `end` goes on with letters or digits: the digits
+/// after an `@` then open a domain (`ops@1234567890.in`), not a mention.
+pub(super) fn continues_a_domain(text: &[u8], end: usize) -> bool {
+    matches!(text.get(end), Some(b'.' | b'-'))
+        && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric)
+}
+
+/// `wa.me/…`, `api.whatsapp.com/send?phone=…` and `whatsapp://send?phone=…`;
+/// a business's catalog link, `wa.me/c/…`; and the `waid=…` of a contact
+/// card shared in a chat (`TEL;type=CELL;waid=919876543210:+91 98765 43210`).
+pub(super) fn is_whatsapp_link(text: &[u8], start: usize) -> bool {
+    // Viber's links hold international digits too, with or without `+`.
+    [
+        &b"wa.me/"[..],
+        b"wa.me/c/",
+        b"phone=",
+        b"waid=",
+        b"viber://add?number=",
+        b"viber://chat?number=",
+        b"viber://contact?number=",
+    ]
+    .iter()
+    .any(|form| ends_with_ignore_case(text, start, form))
+}

@@ -1,0 +1,441 @@
+//! The words around a number that decide what it is: veto words (an
+//! order's, an account's, an identifier's number), phone words, the names
+//! of mobile-money wallets, and the tests of where such a word stands
+//! (a whole word, a postcode's word, a sentence that moved on).
+//!
+//! The lists are data; [`WordAutomaton`] searches them all in one pass over
+//! the window before a number.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::text::{char_at, char_before, is_alphabetic, is_alphanumeric, is_latin_letter};
+
+/// Veto words of phone numbers only, on top of the shared
+/// [`REFERENCE_WORDS`](crate::detect::context::REFERENCE_WORDS) (after either, a number is not a phone number unless
+/// written with `+`): words that name an account, an identifier or a
+/// numbered thing, which the ID detectors read as their own keywords.
+///
+/// Not "verification" alone: "for verification 98765 43210" gives a number
+/// to check; "verification code 482913" is vetoed by "code".
+pub(super) const NEGATIVE_WORDS: &[&str] = &[
+    // An airline booking in English, a personnummer in Swedish: either way
+    // not a phone number, and the Swedish ID detector reads it as its own.
+    "pnr",
+    "id",
+    "acct",
+    "account",
+    "conta",
+    "cuenta",
+    "a/c",
+    "policy",
+    "nota fiscal",
+    "codice",
+    "mã",
+    "cccd",
+    "cmnd",
+    "định danh",
+    "#",
+    "№",
+];
+
+/// Words after which bare digits are read as a phone number. Generic words
+/// for "number" (`number`, `número`, `नंबर`, `номер` …) are in neither list:
+/// in "order number 12345678" the word that decides is "order".
+pub(super) const POSITIVE_WORDS: &[&str] = &[
+    "call",
+    "call me",
+    "contacto",
+    "contato",
+    "kontakt",
+    "ligar",
+    "ligue",
+    "llamar",
+    "llámame",
+    // Typed without the accent as often as with it.
+    "llamame",
+    "llámanos",
+    "llamanos",
+    "márcame",
+    "marcame",
+    "llama",
+    "marcar",
+    "zadzwoń",
+    "appelle",
+    "appeler",
+    "anrufen",
+    "chiamami",
+    "chiama",
+    "hubungi",
+    "gọi",
+    "โทร",
+    "phone",
+    "ph",
+    "tel",
+    "tele",
+    "telephone",
+    "mobile",
+    "mob",
+    "cell",
+    "cel",
+    "celular",
+    "contact",
+    "whatsapp",
+    "whats app",
+    "whats",
+    "wa",
+    "zap",
+    "sms",
+    "text me",
+    "ring",
+    "my number",
+    "my no",
+    "my nommer",
+    "میرا نمبر",
+    "واٹس ایپ",
+    "new number",
+    "new no",
+    "alternate number",
+    "alternate no",
+    "alternative number",
+    "driver's number",
+    "número da minha",
+    "número do meu",
+    "número de mi",
+    "numero de mi",
+    "numéro de ma",
+    "numéro de mon",
+    "mi número",
+    "mi numero",
+    "meu número",
+    "meu numero",
+    "mon numéro",
+    "mon numero",
+    "landline",
+    "office line",
+    "hotline",
+    "zalo",
+    "viber",
+    "nipigie",
+    "piga simu",
+    "liên hệ",
+    "điện thoại",
+    "เบอร์",
+    "phone number",
+    "mobile number",
+    "contact number",
+    "whatsapp number",
+    "telefone",
+    "telefono",
+    "teléfono",
+    "móvil",
+    "movil",
+    "portable",
+    "téléphone",
+    "telephone",
+    "handy",
+    "rufnummer",
+    "telefon",
+    "cep",
+    "телефон",
+    // Armenian: telephone, its abbreviation, mobile.
+    "հեռախոս",
+    "հեռ.",
+    "բջջային",
+    "nomor",
+    "hp",
+    "no hp",
+    "telp",
+    "telepon",
+    "फोन",
+    "电话",
+    "手机",
+    "電話",
+    "携帯",
+    "전화",
+    "핸드폰",
+    "هاتف",
+    "جوال",
+    // How the chat of each market says "my number", "call me", "reach me
+    // at" (the phone phrases of `tests/corpus/gen_corpus.py`, read back on
+    // 2026-12-02): what lets bare international digits of another country
+    // (`447911123456`) be read as a number.
+    "reach me",
+    "wife's number",
+    "husband's number",
+    "brother's number",
+    "sister's number",
+    "mother's number",
+    "father's number",
+    "friend's number",
+    "📞",
+    "☎",
+    "📱",
+    "رقمي",
+    "اتصل",
+    "تواصل",
+    "واتساب",
+    "meine nummer",
+    "ruf mich an",
+    "rückruf",
+    "erreichbar unter",
+    "festnetz",
+    "handynummer",
+    "telefonnummer",
+    "mobilnummer",
+    "mijn nummer",
+    "bel me",
+    "bel my",
+    "bel mij",
+    "app me",
+    "bereikbaar op",
+    "telefoonnummer",
+    "numeroni",
+    "soita",
+    "puh",
+    "tavoittaa",
+    "puhelin",
+    "appelez-moi",
+    "rappelez-moi",
+    "joindre",
+    "tél",
+    "fixe",
+    "मेरा नंबर",
+    "mera number",
+    "mera no",
+    "का नंबर",
+    "कॉल करें",
+    "व्हाट्सएप",
+    "il mio numero",
+    "cellulare",
+    "連絡先",
+    "연락처",
+    "연락주세요",
+    "제 번호",
+    "내 번호",
+    "fixo",
+    "liga pra",
+    "manda msg",
+    "mój numer",
+    "moj numer",
+    "numer telefonu",
+    "мой номер",
+    "номер телефона",
+    "номер мужа",
+    "номер жены",
+    "звоните",
+    "позвоните",
+    "тел",
+    "mitt nummer",
+    "nås på",
+    "namba yangu",
+    "simu",
+    "ติดต่อ",
+    "cp",
+    "number ko",
+    "text niyo ako",
+    "numero ko",
+    "numaram",
+    "arayın",
+    "telefonum",
+    "اس نمبر پر",
+    "کال کریں",
+    "sđt",
+    "số của tôi",
+    "联系人",
+    "联系",
+    "微信",
+];
+
+/// Mobile-money wallets whose account is the holder's phone number, given
+/// as the app shows it, often without the national prefix (`opay
+/// 8031234567`, `gcash 9171234567`, `bkash 1712345678`): phone words for a
+/// whole mobile number, never for one without its area code (`momo 1500000`
+/// is an amount). Not names that are also names or common words elsewhere
+/// (`maya`, `wave`, `paga`).
+pub(super) const WALLET_WORDS: &[&str] = &[
+    "opay",
+    "palmpay",
+    "momo",
+    "mobile money",
+    "mtn money",
+    "airtel money",
+    "orange money",
+    "mpesa",
+    "m-pesa",
+    "gcash",
+    "easypaisa",
+    "jazzcash",
+    "bkash",
+    "nagad",
+];
+
+/// What the context word that decides says about a number.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Said {
+    /// A veto word: the number is an order's, an account's …
+    Veto,
+    /// A phone word.
+    Phone,
+    /// A mobile-money wallet's name ([`WALLET_WORDS`]): a whole mobile
+    /// number, not one without its area code.
+    Wallet,
+}
+
+/// Context words in one automaton: negative ones first (pattern ids below
+/// `negatives`), then phone words, then wallets' names (from `wallets`).
+#[derive(Debug)]
+pub(super) struct WordAutomaton {
+    pub(super) automaton: AhoCorasick,
+    pub(super) negatives: usize,
+    pub(super) wallets: usize,
+}
+
+impl WordAutomaton {
+    pub(super) fn new(
+        negatives: &[String],
+        positives: &[String],
+        wallets: &[String],
+        kind: AhoCorasickKind,
+    ) -> WordAutomaton {
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(kind))
+            .build(negatives.iter().chain(positives).chain(wallets))
+            .expect("context word automaton");
+        WordAutomaton {
+            automaton,
+            negatives: negatives.len(),
+            wallets: negatives.len() + positives.len(),
+        }
+    }
+
+    /// What the word matched as pattern `id` says.
+    pub(super) fn said(&self, id: usize) -> Said {
+        if id < self.negatives {
+            Said::Veto
+        } else if id < self.wallets {
+            Said::Phone
+        } else {
+            Said::Wallet
+        }
+    }
+}
+
+/// Whether a context word found at `start..end` of `window` stands as a
+/// whole word: keywords start a word ("shopping" holds no "pin"; scripts
+/// without spaces, Chinese and Japanese, have no word starts) and end one.
+#[inline]
+pub(super) fn is_whole_word(window: &[u8], start: usize, end: usize) -> bool {
+    let spaced = char_at(window, start).0.is_some_and(is_latin_letter);
+    let at_word_start =
+        !spaced || !matches!(char_before(window, start).0, Some(c) if is_alphanumeric(c));
+    let is_symbol = !window[start].is_ascii_alphanumeric() && window[start] < 0x80;
+    let at_word_end =
+        is_symbol || !matches!(char_at(window, end).0, Some(c) if is_alphabetic(c) && c.is_ascii());
+    at_word_start && at_word_end
+}
+
+/// Whether the word right before `start` (past a `:` and spaces; `C.P.`
+/// reads as `cp`) is one that names a phone in one market and a postcode
+/// in others:
+/// Turkish `cep` (a mobile) is Brazil's `CEP 59763-343`, Filipino `cp` (a
+/// cellphone) the Spanish and French `CP 47002`. Either is phone word
+/// enough for a whole number, not for one without its area code, which a
+/// postcode's digits often make.
+pub(super) fn after_postcode_word(text: &[u8], start: usize) -> bool {
+    let before = text[..start].trim_ascii_end();
+    let before = before.strip_suffix(b":").unwrap_or(before).trim_ascii_end();
+    let word_start = before
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphabetic() || *b == b'.'))
+        .map_or(0, |i| i + 1);
+    let mut letters = before[word_start..].iter().filter(|&&b| b != b'.');
+    let mut word = [0u8; 3];
+    let mut len = 0;
+    for &b in letters.by_ref().take(word.len()) {
+        word[len] = b.to_ascii_lowercase();
+        len += 1;
+    }
+    letters.next().is_none() && matches!(&word[..len], b"cep" | b"cp")
+}
+
+/// Words for "number" that open a clause about a phone number after a
+/// full stop (`… for verification. New number: 0470 164 089`).
+pub(super) const NUMBER_WORDS: &[&str] = &[
+    "number",
+    "no",
+    "nr",
+    "num",
+    "numero",
+    "número",
+    "numéro",
+    "nummer",
+    "numer",
+    "numara",
+    "nomor",
+    "nombor",
+    "номер",
+    "số",
+    "नंबर",
+    "رقم",
+];
+
+/// Whether the `gap` between a `veto` word and a number shows the veto word
+/// to be about something else: a sentence ends in it and a word for
+/// "number" follows, or a code (six or more capital letters) stands in it
+/// (unless the veto word is in capitals too: `ORDER SHIPPED 1234…` is
+/// shouted, not coded).
+pub(super) fn names_something_else(veto: &[u8], gap: &[u8]) -> bool {
+    let shouted =
+        veto.iter().any(u8::is_ascii_uppercase) && !veto.iter().any(u8::is_ascii_lowercase);
+    let mut sentence_ended = false;
+    // The characters of the word just read: a full stop after a short one
+    // is an abbreviation's (`Ref. no. 9876…`, `Tel. …`), not a sentence's.
+    let mut last_word = bstr::ByteSlice::chars(veto).count();
+    let mut i = 0;
+    while i < gap.len() {
+        let (c, w) = char_at(gap, i);
+        let w = w.max(1);
+        match c {
+            Some(c) if is_alphabetic(c) => {
+                let mut j = i;
+                while let (Some(c), w) = char_at(gap, j) {
+                    if !is_alphabetic(c) || w == 0 {
+                        break;
+                    }
+                    j += w;
+                }
+                let word = &gap[i..j];
+                let number_word = NUMBER_WORDS
+                    .iter()
+                    .any(|n| n.as_bytes().eq_ignore_ascii_case(word));
+                let code = !shouted
+                    && !number_word
+                    && word.len() >= 6
+                    && word.iter().all(u8::is_ascii_uppercase);
+                if code || (sentence_ended && number_word) {
+                    return true;
+                }
+                last_word = bstr::ByteSlice::chars(word).count();
+                i = j;
+            }
+            Some('.') => {
+                let dots = gap[i..].iter().take_while(|&&b| b == b'.').count();
+                sentence_ended |= (last_word > 4 || dots >= 3)
+                    && gap.get(i + dots).is_none_or(u8::is_ascii_whitespace);
+                last_word = 0;
+                i += dots;
+            }
+            Some('…' | '。') => {
+                sentence_ended = true;
+                i += w;
+            }
+            _ => {
+                last_word = 0;
+                i += w;
+            }
+        }
+    }
+    false
+}
