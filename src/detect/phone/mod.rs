@@ -1067,10 +1067,13 @@ fn glued_before(c: Option<char>) -> bool {
 }
 
 /// Where the span goes on after a full stop or an ellipsis followed by
-/// white space (`. `, `… `), or at a `+` or `(` after white space, if it
-/// does.
+/// white space (`. `, `… `), after a dash, slash or bar with white space on
+/// both sides (`FT838855534623 - 0303 2349954`: codes are not written with
+/// spaced dashes, lists of details are), or at a `+` or `(` after white
+/// space, if it does.
 fn after_sentence_end(text: &[u8], span: Span) -> Option<usize> {
     const ELLIPSIS: &[u8] = "…".as_bytes();
+    const DASHES: [&[u8]; 2] = ["–".as_bytes(), "—".as_bytes()];
     let inside = &text[span.start..span.end];
     (0..inside.len()).find_map(|i| {
         // A `+` or `(` after white space opens a number of its own
@@ -1078,10 +1081,18 @@ fn after_sentence_end(text: &[u8], span: Span) -> Option<usize> {
         if matches!(inside[i], b'+' | b'(') && i > 0 && inside[i - 1].is_ascii_whitespace() {
             return Some(span.start + i);
         }
+        let after_space = i > 0 && inside[i - 1].is_ascii_whitespace();
         let stop = if inside[i] == b'.' {
             i + 1
         } else if inside[i..].starts_with(ELLIPSIS) {
             i + ELLIPSIS.len()
+        } else if after_space && matches!(inside[i], b'-' | b'/' | b'|') {
+            i + 1
+        } else if let Some(dash) = DASHES
+            .iter()
+            .find(|d| after_space && inside[i..].starts_with(d))
+        {
+            i + dash.len()
         } else {
             return None;
         };

@@ -1210,7 +1210,8 @@ fn vetoes_name_only_what_follows_them() {
 }
 
 /// A span that starts glued to letters is a code, up to the end of its
-/// sentence: `TXN330… 080 6975 5969` holds a phone number after the code.
+/// sentence or a spaced dash: `TXN330… 080 6975 5969` holds a phone number
+/// after the code.
 #[test]
 fn a_code_ends_with_its_sentence() {
     let scanner = scanner();
@@ -1221,9 +1222,23 @@ fn a_code_ends_with_its_sentence() {
     );
     assert_eq!(texts("TXN33056067006. 080 6975 5969"), ["080 6975 5969"]);
     assert_eq!(texts("TXN33056067006… 080 6975 5969"), ["080 6975 5969"]);
-    // Spaces alone do not end a code (an IBAN's groups).
+    // So does a dash, slash or bar with spaces around it: a list of
+    // details, not a code's own separator.
+    for sep in ["-", "/", "|", "–", "—"] {
+        assert_eq!(
+            texts(&format!(
+                "tid FT838855534623 {sep} 080 6975 5969 pe call karo"
+            )),
+            ["080 6975 5969"],
+            "{sep}"
+        );
+    }
+    // Spaces alone do not end a code (an IBAN's groups), nor do tight
+    // dashes.
     assert!(texts("TXN33056067006 080 6975 5969").is_empty());
     assert!(texts("DE89 3704 0044 0532 0130 00").is_empty());
+    assert!(texts("DE89-3704-0044-0532-0130-00").is_empty());
+    assert!(texts("TXN33056067006 -080 6975 5969").is_empty());
 }
 
 /// A currency sign right after a number, followed by digits, opens the
