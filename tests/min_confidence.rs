@@ -154,4 +154,15 @@ fn a_bare_checksum_valid_id_of_another_country_is_weak_evidence() {
     // Named, or in Brazil, it is not weak.
     let br = Scanner::builder().region("BR").build().unwrap();
     assert_eq!(br.scan(text).len(), 1);
+    // After a reference word it is that reference, not even weak
+    // evidence: a wallet receipt's `TID` (in capitals only).
+    let pk = Scanner::builder()
+        .region("PK")
+        .min_confidence(0.3)
+        .build()
+        .unwrap();
+    assert_eq!(pk.scan("got it 39053344705 thanks").len(), 1);
+    assert!(pk
+        .scan("PKR 950 bhej diye hain, TID 39053344705")
+        .is_empty());
 }

@@ -974,6 +974,12 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "ayat",
 ];
 
+/// [`REFERENCE_WORDS`] that are references only when written in capitals:
+/// `TID`, a transaction's ID on JazzCash's, Easypaisa's and banks' receipts
+/// (`TID 8655473834`), is Swedish and Danish for "time" in lower case (`Din
+/// tid: 070-123 45 67`).
+pub(crate) static UPPER_REFERENCE_WORDS: &[&str] = &["TID"];
+
 /// Veto words of identifiers only, on top of [`REFERENCE_WORDS`]: cards
 /// and documents that are not the person's identity, and software versions.
 static NEGATIVE: &[&str] = &[
@@ -1074,6 +1080,9 @@ impl ContextWords {
         }
         for word in REFERENCE_WORDS.iter().chain(NEGATIVE) {
             add(word, (0, Case::Any));
+        }
+        for word in UPPER_REFERENCE_WORDS {
+            add(word, (0, Case::Upper));
         }
         for stem in NEGATIVE_STEMS {
             add(stem, (0, Case::Stem));

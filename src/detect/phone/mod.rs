@@ -44,7 +44,7 @@ mod words;
 use aho_corasick::AhoCorasickKind;
 use once_cell::sync::Lazy;
 
-use super::context::REFERENCE_WORDS;
+use super::context::{REFERENCE_WORDS, UPPER_REFERENCE_WORDS};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::text::{self, char_at, char_before, digit_value, is_latin_letter, is_numeric};
@@ -146,6 +146,7 @@ impl PhoneDetector {
         let forms = |words: &mut dyn Iterator<Item = &&str>| -> Vec<String> {
             words.flat_map(|w| text::case_variants(w)).collect()
         };
+        let upper_negatives = forms(&mut UPPER_REFERENCE_WORDS.iter());
         let negatives = forms(&mut REFERENCE_WORDS.iter().chain(NEGATIVE_WORDS));
         let positives = forms(&mut POSITIVE_WORDS.iter());
         let ascii = |words: &[String]| -> Vec<String> {
@@ -154,12 +155,14 @@ impl PhoneDetector {
         let wallets = forms(&mut WALLET_WORDS.iter());
         PhoneDetector {
             context: WordAutomaton::new(
+                &upper_negatives,
                 &negatives,
                 &positives,
                 &wallets,
                 AhoCorasickKind::ContiguousNFA,
             ),
             ascii_context: WordAutomaton::new(
+                &ascii(&upper_negatives),
                 &ascii(&negatives),
                 &ascii(&positives),
                 &ascii(&wallets),
@@ -255,10 +258,13 @@ impl PhoneDetector {
             &self.context
         };
         for m in words.automaton.find_overlapping_iter(window) {
-            if !is_whole_word(window, m.start(), m.end()) {
+            let id = m.pattern().as_usize();
+            if !is_whole_word(window, m.start(), m.end())
+                || !words.case_fits(id, &window[m.start()..m.end()])
+            {
                 continue;
             }
-            let said = words.said(m.pattern().as_usize());
+            let said = words.said(id);
             let positive = said != Said::Veto;
             let number_sign = matches!(&window[m.start()..m.end()], b"#" | b"\xE2\x84\x96");
             if number_sign
@@ -342,10 +348,13 @@ impl PhoneDetector {
         // names a product.
         let mut phone = None;
         for m in words.automaton.find_overlapping_iter(window) {
-            if !is_whole_word(window, m.start(), m.end()) {
+            let id = m.pattern().as_usize();
+            if !is_whole_word(window, m.start(), m.end())
+                || !words.case_fits(id, &window[m.start()..m.end()])
+            {
                 continue;
             }
-            match words.said(m.pattern().as_usize()) {
+            match words.said(id) {
                 Said::Veto => return None,
                 Said::Phone => phone = Some(Said::Phone),
                 Said::Wallet => phone = phone.or(Some(Said::Wallet)),

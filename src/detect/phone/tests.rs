@@ -1204,9 +1204,18 @@ fn vetoes_name_only_what_follows_them() {
         ("CA", "Raised SR 8737592232, no update yet"),
         ("NL", "track & trace 0612345678 staat stil"),
         ("RU", "трек-номер 89123456789 не обновляется"),
+        // A wallet receipt's transaction ID, in capitals, whatever is said
+        // after it (the phrase is the next number's).
+        ("PK", "TID 8655473834 pe call karein"),
+        (
+            "PK",
+            "Rs 44 bhej diye hain, TID 8655473834 - is number pe call karein",
+        ),
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
+    // In lower case `tid` is Swedish and Danish for "time".
+    assert_eq!(texts("SE", "Din tid: 070-123 45 67"), ["070-123 45 67"]);
 }
 
 /// A span that starts glued to letters is a code, up to the end of its

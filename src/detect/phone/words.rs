@@ -282,16 +282,19 @@ pub(super) enum Said {
 }
 
 /// Context words in one automaton: negative ones first (pattern ids below
-/// `negatives`), then phone words, then wallets' names (from `wallets`).
+/// `negatives`, the first `upper` of them veto words only in capitals),
+/// then phone words, then wallets' names (from `wallets`).
 #[derive(Debug)]
 pub(super) struct WordAutomaton {
     pub(super) automaton: AhoCorasick,
-    pub(super) negatives: usize,
-    pub(super) wallets: usize,
+    upper: usize,
+    negatives: usize,
+    wallets: usize,
 }
 
 impl WordAutomaton {
     pub(super) fn new(
+        upper_negatives: &[String],
         negatives: &[String],
         positives: &[String],
         wallets: &[String],
@@ -301,12 +304,20 @@ impl WordAutomaton {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .kind(Some(kind))
-            .build(negatives.iter().chain(positives).chain(wallets))
+            .build(
+                upper_negatives
+                    .iter()
+                    .chain(negatives)
+                    .chain(positives)
+                    .chain(wallets),
+            )
             .expect("context word automaton");
+        let upper = upper_negatives.len();
         WordAutomaton {
             automaton,
-            negatives: negatives.len(),
-            wallets: negatives.len() + positives.len(),
+            upper,
+            negatives: upper + negatives.len(),
+            wallets: upper + negatives.len() + positives.len(),
         }
     }
 
@@ -319,6 +330,12 @@ impl WordAutomaton {
         } else {
             Said::Wallet
         }
+    }
+
+    /// Whether `matched`, found as pattern `id`, is written in the case its
+    /// word requires (capitals for the first `upper` patterns).
+    pub(super) fn case_fits(&self, id: usize, matched: &[u8]) -> bool {
+        id >= self.upper || !matched.iter().any(u8::is_ascii_lowercase)
     }
 }
 
