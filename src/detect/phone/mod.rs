@@ -266,6 +266,17 @@ impl PhoneDetector {
             }
             let said = words.said(id);
             let positive = said != Said::Veto;
+            // A phone word in capitals glued to the number by a hyphen is a
+            // code's prefix (`order no. PH-658131585`), not a word.
+            if positive
+                && m.end() + 1 == window.len()
+                && window[m.end()] == b'-'
+                && !window[m.start()..m.end()]
+                    .iter()
+                    .any(u8::is_ascii_lowercase)
+            {
+                continue;
+            }
             let number_sign = matches!(&window[m.start()..m.end()], b"#" | b"\xE2\x84\x96");
             if number_sign
                 && positive_end

@@ -1211,9 +1211,15 @@ fn vetoes_name_only_what_follows_them() {
             "PK",
             "Rs 44 bhej diye hain, TID 8655473834 - is number pe call karein",
         ),
+        // A phone word in capitals glued by a hyphen is a code's prefix.
+        ("PH", "Yung order no. PH-658131585 hindi pa dumarating"),
+        ("PH", "PH-658131585"),
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
+    // Not in capitals, or not glued, it is still a phone word.
+    assert_eq!(texts("PH", "call me Ph-658131585"), ["658131585"]);
+    assert_eq!(texts("PH", "PH: 0917 123 4567"), ["0917 123 4567"]);
     // In lower case `tid` is Swedish and Danish for "time".
     assert_eq!(texts("SE", "Din tid: 070-123 45 67"), ["070-123 45 67"]);
 }
