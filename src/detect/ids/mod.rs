@@ -1112,7 +1112,13 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     let code_before = matches!(before, Some('.' | '-' | '/'))
         && before2.is_some_and(|c| c.is_ascii_alphanumeric());
     let number_before = joins(before, before2) && before2.is_some_and(|c| c.is_ascii_digit());
-    !code_before && !number_before && !joins(after, after2)
+    // A last letter elided before a word is that word's (`MA328445 C'est`,
+    // French: the passport number ends at the digits, no NINO's letter).
+    let elided = end > start
+        && text[end - 1].is_ascii_alphabetic()
+        && matches!(after, Some('\'' | '’'))
+        && after2.is_some_and(is_alphabetic);
+    !code_before && !number_before && !joins(after, after2) && !elided
 }
 
 impl Detector for IdDetector {
@@ -1312,6 +1318,24 @@ pub(crate) mod testutil {
                 }
             }
         }
+    }
+
+    /// A last letter elided before the next word belongs to that word.
+    #[test]
+    fn an_elided_letter_is_the_next_words() {
+        assert!(scan("NINO JG 10 37 26 A, thanks", Some("GB"))
+            .contains(&(Kind::GbNino, "JG 10 37 26 A".into())));
+        assert!(scan("NINO JG103726A.", Some("GB")).contains(&(Kind::GbNino, "JG103726A".into())));
+        let french = scan("numéro de passeport MA328445 C'est combien ?", Some("CA"));
+        assert!(
+            !french.iter().any(|(k, _)| *k == Kind::GbNino),
+            "{french:?}"
+        );
+        let typographic = scan("passeport MA328445 C’est combien ?", Some("FR"));
+        assert!(
+            !typographic.iter().any(|(k, _)| *k == Kind::GbNino),
+            "{typographic:?}"
+        );
     }
 
     #[test]
