@@ -94,6 +94,28 @@ fn invisible_at(text: &[u8], at: usize, after_ascii: bool) -> Option<usize> {
     }
 }
 
+/// Where a value found in the [`strip`]ped copy ends in `text`, the
+/// original: before the invisible characters right after it. Mapped back,
+/// a finding's end covers what was dropped after its last character (that
+/// keeps a keycap's marks with its digit), but invisible characters after
+/// the value stand outside it: WhatsApp and contact cards wrap a number in
+/// bidirectional marks (`\u{202A}+44 7830 332317\u{202C}`), and a span
+/// that held the closing mark would report it as part of the value, and a
+/// label or a token in its place would drop it and leave the embedding
+/// open over the rest of the line.
+pub(crate) fn end_before_invisible(text: &[u8], start: usize, mut end: usize) -> usize {
+    while end > start {
+        let (_, width) = char_before(text, end);
+        let at = end - width.max(1);
+        let after_ascii = at > 0 && text[at - 1].is_ascii();
+        if width == 0 || invisible_at(text, at, after_ascii) != Some(width) {
+            break;
+        }
+        end = at;
+    }
+    end
+}
+
 /// The ASCII character that the full-width form at `at` stands for, if it
 /// is one [`strip`] folds: the digits, `＠`, the Latin letters, and the
 /// signs that go on inside a value (`．`, `＿`, `－`, `＋`). Chinese and

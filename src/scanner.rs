@@ -563,6 +563,7 @@ impl Scanner {
         );
         for f in out.iter_mut() {
             (f.start, f.end) = stripped.original(f.start, f.end);
+            f.end = marks::end_before_invisible(text, f.start, f.end);
         }
     }
 

@@ -91,6 +91,50 @@ fn masks_cover_every_digit_of_a_hidden_number() {
 }
 
 #[test]
+fn marks_wrapped_around_a_value_stay_outside_it() {
+    // WhatsApp exports and contact cards wrap a number in bidirectional
+    // embeddings or isolates; the value is what is between them, and a
+    // label in its place keeps both marks, so the embedding still closes.
+    let config =
+        piimask::Config::from_json(r#"{"policy":{"roles":{"bot":{"default":"label"}}}}"#).unwrap();
+    let s = Scanner::builder()
+        .region("GB")
+        .config(&config)
+        .build()
+        .unwrap();
+    for (open, close) in [
+        ("\u{202A}", "\u{202C}"),
+        ("\u{2068}", "\u{2069}"),
+        ("\u{200E}", "\u{200E}"),
+        ("\u{200F}", "\u{200F}"),
+        ("\u{2066}", "\u{2069}\u{200E}"),
+    ] {
+        for (value, label) in [
+            ("+44 7830 332317", "[PHONE]"),
+            ("07830 332317", "[PHONE]"),
+            ("jo@example.com", "[EMAIL]"),
+            ("4111 1111 1111 1111", "[CREDIT_CARD]"),
+        ] {
+            let text = format!("call {open}{value}{close} now");
+            let found = s.scan(&text);
+            assert_eq!(found.len(), 1, "{text:?}");
+            assert_eq!(&text[found[0].range()], value, "{text:?}");
+            assert_eq!(
+                s.redact_as(&text, s.region(), Some("bot")).unwrap(),
+                format!("call {open}{label}{close} now"),
+            );
+        }
+    }
+    // A mark after a value's last digit that holds a keycap stays with it.
+    let text = "call 98765 4321\u{2069}0\u{FE0F}\u{20E3}\u{200F} now";
+    let found = Scanner::builder().region("IN").build().unwrap().scan(text);
+    assert_eq!(
+        &text[found[0].range()],
+        "98765 4321\u{2069}0\u{FE0F}\u{20E3}"
+    );
+}
+
+#[test]
 fn marks_among_emoji_and_right_to_left_words_change_nothing() {
     let s = Scanner::builder().region("SA").build().unwrap();
     for (text, plain) in [
