@@ -9,7 +9,17 @@
 //!   encryption notice, "joined", "left") have no `Name: ` part.
 //! - iOS: `[12/03/24, 2:32:01 PM] Ravi Kumar: text`, with an invisible
 //!   U+200E before attachment and some system lines, and attachments as
-//!   `<attached: 00000012-PHOTO-2024-03-12-14-33-10.jpg>`.
+//!   `<attached: 00000012-PHOTO-2024-03-12-14-33-10.jpg>`; older iOS
+//!   exports without the brackets (`12/03/24 14:32:01: Ravi Kumar: text`).
+//! - Messages copied out of the app and saved as text: `[12/03, 2:32 PM]
+//!   Ravi Kumar: text`, a date without its year.
+//! - The locales of both: Arabic-Indic digits and the direction marks of
+//!   right-to-left locales (`[١٢‏/٣‏/٢٠٢٤، ٢:٣٢ م]`), 12-hour marks before
+//!   the time (`下午2:32`, `午後`, `오후`), the time first
+//!   (`[14:32:01, 3/12/24]`), Buddhist and Japanese-era years, `à` and
+//!   `klo` between date and time ([`prefix_pattern`]). A sender that is a
+//!   number comes wrapped in U+202A … U+202C on Android; the marks stay
+//!   around whatever replaces it.
 //!
 //! [`ExportRedactor`] redacts message bodies and writes every header,
 //! timestamp and line break back where it was. A sender written as a phone
@@ -51,19 +61,57 @@ pub struct Header {
     pub body: usize,
 }
 
-const DATE: &str = r"[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,4}\.?";
-const TIME: &str = r"[0-9]{1,2}[:.][0-9]{2}(?:[:.][0-9]{2})?(?:[ \x{202F}\x{00A0}]?(?:[aApP]\.?[ \x{00A0}]?[mM]\.?))?";
-
 /// The date-and-time prefix of a header line (a DFA search, no captures:
-/// the parts are found from the match's ends).
-static PREFIX: Lazy<Regex> = Lazy::new(|| {
-    let pattern = format!(r"^\x{{200E}}?(?:\[{DATE},? {TIME}\] |{DATE},? {TIME} [-–] )");
-    Regex::new(&pattern).expect("the header pattern compiles")
-});
+/// the parts are found from the match's ends). See [`prefix_pattern`].
+static PREFIX: Lazy<Regex> =
+    Lazy::new(|| Regex::new(&prefix_pattern()).expect("the header pattern compiles"));
+
+/// The header prefixes of the exports of every locale seen in the wild:
+///
+/// - dates in the locale's order and separators, with a Buddhist-era year
+///   (`3/18/2565 BE`) or a Japanese era's (`3/18/R4`), digits of Arabic
+///   locales (`١٨‏/٣‏/٢٠٢٢`) and the direction marks they put between the
+///   parts;
+/// - between date and time `, `, a space, the Arabic comma, `à` (French),
+///   `klo` (Finnish); times with or without seconds, 12-hour marks after
+///   (`PM`, `p. m.`, `م`, `in the morning`) or before (`下午`, `午後`,
+///   `오후`), time first in some locales (`[14:56:01, 3/18/22]`);
+/// - Android's `date, time - `, iOS's `[date, time] `, the older iOS
+///   exports' `date time: ` (always with seconds, which keeps a line that
+///   merely starts with a time out), and messages copied out of the app
+///   (`[9/9, 7:50 PM] Name: …`), whose date has no year.
+fn prefix_pattern() -> String {
+    let d = r"[0-9\x{660}-\x{669}\x{6F0}-\x{6F9}]";
+    let m = r"[\x{200E}\x{200F}]?";
+    let date =
+        format!(r"{m}{d}{{1,4}}{m}[/.\-]{m}{d}{{1,2}}{m}[/.\-]{m}[HRS]?{d}{{1,4}}(?: BE)?{m}\.?");
+    let day_month = format!(r"{m}{d}{{1,2}}{m}[/.\-]{m}{d}{{1,2}}{m}");
+    let before = "(?:(?:上午|下午|午前|午後|오전|오후) ?)?";
+    let after = r"(?:[ \x{202F}\x{00A0}]?(?:[aApP]\.?[ \x{00A0}]?[mM]\.?|[\x{645}\x{635}])| in the (?:morning|afternoon|evening)| at night)?";
+    let time = format!(r"{before}{d}{{1,2}}[:.]{d}{{2}}(?:[:.]{d}{{2}})?{after}");
+    let time_with_seconds = format!(r"{before}{d}{{1,2}}[:.]{d}{{2}}[:.]{d}{{2}}{after}");
+    let sep = r"(?:,? |\x{60C} | à | klo )";
+    let stamp = format!(r"{date}{sep}{time}|{time}, {date}");
+    let copied = format!(r"{day_month},? {time}|{time}, {day_month}");
+    format!(
+        r"^{m}(?:\[(?:{stamp}|{copied}){m}\] |(?:{stamp}){m} [-–] |{date}{sep}{time_with_seconds}: )"
+    )
+}
 
 /// The longest sender name read, in characters.
 const MAX_SENDER_CHARS: usize = 80;
 const MARK: &[u8] = "\u{200E}".as_bytes();
+const RIGHT_TO_LEFT_MARK: &[u8] = "\u{200F}".as_bytes();
+
+/// The length of the direction mark (U+200E or U+200F) `text` starts with,
+/// if any.
+fn direction_mark_len(text: &[u8]) -> usize {
+    if text.starts_with(MARK) || text.starts_with(RIGHT_TO_LEFT_MARK) {
+        MARK.len()
+    } else {
+        0
+    }
+}
 
 /// Reads the header of an export line (without its line break), if it has
 /// one; a line without one continues the message before it.
@@ -90,33 +138,27 @@ pub fn parse_header(line: &[u8]) -> Option<Header> {
             body: h.body + 3,
         });
     }
-    // Cheap gate: headers start with a digit, `[` or U+200E.
+    // Cheap gate: headers start with a digit (an Arabic-Indic one's lead
+    // byte is D9, a Persian one's DB), `[` or a direction mark.
     match line.first() {
-        Some(b'0'..=b'9' | b'[' | 0xE2) => {}
+        Some(b'0'..=b'9' | b'[' | 0xE2 | 0xD9 | 0xDB) => {}
         _ => return None,
     }
     let end = PREFIX.find(line)?.end();
-    let mut start = if line.starts_with(MARK) {
-        MARK.len()
-    } else {
-        0
-    };
+    let mut start = direction_mark_len(line);
     let ts_end = if line[..end].ends_with(b"] ") {
         start += 1; // the `[`
         end - 2
     } else if line[..end].ends_with(b" - ") {
         end - 3
+    } else if line[..end].ends_with(b": ") {
+        end - 2
     } else {
         end - " – ".len()
     };
     // The sender: up to the first `: ` within 80 characters, without a
     // colon or another mark in it (a mark may open it).
-    let name_start = end
-        + if line[end..].starts_with(MARK) {
-            MARK.len()
-        } else {
-            0
-        };
+    let name_start = end + direction_mark_len(&line[end..]);
     let mut sender = None;
     let mut body = end;
     let mut chars = 0;
@@ -304,7 +346,7 @@ impl<'s> ExportRedactor<'s> {
         self.state.region = Some(sender.and_then(|s| self.sender_region(s)));
         if self.mask_senders {
             if let Some(s) = sender {
-                let name = trim_mark(s);
+                let name = &s[sender_name(s)];
                 if !self.state.names.numbers.contains_key(name) {
                     let names = Arc::make_mut(&mut self.state.names);
                     names.order.push(name.to_vec());
@@ -329,7 +371,7 @@ impl<'s> ExportRedactor<'s> {
     /// The region hint of a sender's messages: its calling code's region
     /// when the sender is an international phone number.
     fn sender_region(&mut self, sender: &[u8]) -> Option<Region> {
-        let text = trim_mark(sender);
+        let text = &sender[sender_name(sender)];
         if !text.starts_with(b"+") {
             return None;
         }
@@ -411,7 +453,8 @@ impl<'s> ExportRedactor<'s> {
                 if let Some(s) = h.sender {
                     out.truncate(out.len() - (h.body - s.start));
                     let sender = &line[s.clone()];
-                    let name = trim_mark(sender);
+                    let name_at = sender_name(sender);
+                    let name = &sender[name_at.clone()];
                     match self
                         .state
                         .names
@@ -420,8 +463,9 @@ impl<'s> ExportRedactor<'s> {
                         .filter(|_| self.mask_senders)
                     {
                         Some(n) => {
-                            out.extend_from_slice(&sender[..sender.len() - name.len()]);
+                            out.extend_from_slice(&sender[..name_at.start]);
                             out.extend_from_slice(format!("Contact {n}").as_bytes());
+                            out.extend_from_slice(&sender[name_at.end..]);
                         }
                         None => found += self.redact_text(sender, self.region, out)?,
                     }
@@ -537,18 +581,51 @@ fn keep_sender_or_none(line: &[u8], sender: Option<Range<usize>>, start: usize, 
                 return;
             };
             let name = &line[s];
-            let mark = &name[..name.len() - trim_mark(name).len()];
-            let chars = String::from_utf8_lossy(trim_mark(name)).chars().count();
-            let masked = [mark, &"•".repeat(chars).into_bytes()].concat();
+            let at_name = sender_name(name);
+            let chars = String::from_utf8_lossy(&name[at_name.clone()])
+                .chars()
+                .count();
+            let masked = [
+                &name[..at_name.start],
+                &"•".repeat(chars).into_bytes(),
+                &name[at_name.end..],
+            ]
+            .concat();
             out.splice(at..at + colon, masked);
         }
         Some(_) => {}
     }
 }
 
-/// A sender without the U+200E mark iOS may put before it.
-fn trim_mark(sender: &[u8]) -> &[u8] {
-    sender.strip_prefix("\u{200E}".as_bytes()).unwrap_or(sender)
+/// Where the name is in a sender, without the direction marks around it:
+/// the U+200E iOS may put before it, and the embedding (U+202A … U+202C)
+/// or isolate Android wraps a number in (`\u{202A}+62 821-3990-0958\u{202C}`).
+/// The name keys the pseudonyms and gives a number's region; the marks stay
+/// in the output around what replaces it.
+fn sender_name(sender: &[u8]) -> Range<usize> {
+    fn mark_len(c: Option<char>, width: usize) -> Option<usize> {
+        matches!(
+            c?,
+            '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+        .then_some(width)
+    }
+    let mut start = 0;
+    while let Some(w) = {
+        let (c, w) = crate::text::char_at(sender, start);
+        mark_len(c, w)
+    } {
+        start += w;
+    }
+    let mut end = sender.len();
+    while end > start {
+        let (c, w) = crate::text::char_before(sender, end);
+        match mark_len(c, w) {
+            Some(w) => end -= w,
+            None => break,
+        }
+    }
+    start..end
 }
 
 #[cfg(test)]
@@ -594,6 +671,81 @@ mod tests {
             Some(("12/03/2024, 14:32".into(), s("Ravi"), "hi".into()))
         );
         assert_eq!(header("98765 43210 is my number"), None);
+    }
+
+    #[test]
+    fn locales_and_older_exports() {
+        let s = |x: &str| Some(x.to_string());
+        for (line, timestamp, sender) in [
+            // Older iOS exports: no brackets, seconds always, then `: `.
+            ("21/05/16 09:14:07: Asha: hi", "21/05/16 09:14:07", s("Asha")),
+            ("5/21/16, 9:14:07 PM: Asha: hi", "5/21/16, 9:14:07 PM", s("Asha")),
+            // Messages copied out of the app: no year.
+            ("[5/21, 9:14 PM] Asha: hi", "5/21, 9:14 PM", s("Asha")),
+            ("[21/05 21:14] Asha: hi", "21/05 21:14", s("Asha")),
+            ("[9:14 PM, 5/21/2016] Asha: hi", "9:14 PM, 5/21/2016", s("Asha")),
+            // Time first, other calendars.
+            ("[21:14:07, 5/21/16] Asha: hi", "21:14:07, 5/21/16", s("Asha")),
+            ("[5/21/2559 BE, 21:14:07] Asha: hi", "5/21/2559 BE, 21:14:07", s("Asha")),
+            ("[5/21/R2, 21:14:07] Asha: hi", "5/21/R2, 21:14:07", s("Asha")),
+            // Arabic locales: direction marks, Arabic-Indic digits, the
+            // Arabic comma, `م` for the afternoon.
+            (
+                "\u{200f}[\u{200f}21\u{200f}/5\u{200f}/2016\u{60c} 21:14:07] Asha: hi",
+                "\u{200f}21\u{200f}/5\u{200f}/2016\u{60c} 21:14:07",
+                s("Asha"),
+            ),
+            (
+                "[\u{662}\u{661}\u{200f}/\u{665}\u{200f}/\u{662}\u{660}\u{661}\u{666}\u{60c} \u{669}:\u{661}\u{664} \u{645}] Asha: hi",
+                "\u{662}\u{661}\u{200f}/\u{665}\u{200f}/\u{662}\u{660}\u{661}\u{666}\u{60c} \u{669}:\u{661}\u{664} \u{645}",
+                s("Asha"),
+            ),
+            // 12-hour marks before the time, words between date and time.
+            ("[2016/5/21 下午9:14:07] Asha: hi", "2016/5/21 下午9:14:07", s("Asha")),
+            ("[2016/05/21 午後9:14:07] Asha: hi", "2016/05/21 午後9:14:07", s("Asha")),
+            ("21/05/2016 à 21:14 - Asha: hi", "21/05/2016 à 21:14", s("Asha")),
+            ("[21.5.2016 klo 21.14.07] Asha: hi", "21.5.2016 klo 21.14.07", s("Asha")),
+            ("21/05/2016, 9:14 in the evening - Asha: hi", "21/05/2016, 9:14 in the evening", s("Asha")),
+            // A system line of an older iOS export.
+            ("5/21/16, 9:14:07 PM: \u{200e}Asha joined", "5/21/16, 9:14:07 PM", None),
+        ] {
+            let (t, who, _) = header(line).unwrap_or_else(|| panic!("{line:?}"));
+            assert_eq!((t.as_str(), who), (timestamp, sender), "{line:?}");
+        }
+        // A line that only starts with a time or a date is no header: the
+        // older iOS form needs the seconds, a copied one its brackets.
+        for line in [
+            "21/05/16 09:14: meet at the gate",
+            "5/21, 9:14 PM - see you",
+            "21:14 - Asha: hi",
+            "21/05 21:14 Asha: hi",
+        ] {
+            assert_eq!(header(line), None, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn a_number_sender_wrapped_in_marks_keeps_them_and_its_region() {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        // Android wraps a sender that is a number in U+202A … U+202C; the
+        // number is still Brazilian, so its national numbers are found.
+        let line = "21/05/2016, 21:14 - \u{202a}+55 11 91234-5678\u{202c}: me liga (11) 98765-4321";
+        let mut r = ExportRedactor::new(&scanner, scanner.region(), None, true).unwrap();
+        let mut out = Vec::new();
+        r.line(line.as_bytes(), &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "21/05/2016, 21:14 - \u{202a}Contact 1\u{202c}: me liga (••) •••••-•321"
+        );
+        let mut r = ExportRedactor::new(&scanner, scanner.region(), None, false).unwrap();
+        let mut out = Vec::new();
+        r.line(line.as_bytes(), &mut out).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(
+            out.starts_with("21/05/2016, 21:14 - \u{202a}+55 ")
+                && out.contains("\u{202c}: me liga (••)"),
+            "{out}"
+        );
     }
 
     #[test]
