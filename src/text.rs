@@ -232,6 +232,31 @@ pub(crate) fn token_rest_end(text: &[u8], start: usize, end: usize) -> usize {
     at
 }
 
+/// How far back [`within_link`] looks for the start of a link.
+const MAX_LINK_PREFIX: usize = 1024;
+
+/// Whether `at` lies inside a link: the run of the characters a link is
+/// written with before it (printable ASCII but quotes, `<`, `>` and `(`;
+/// back to anything else or the text's start, at most [`MAX_LINK_PREFIX`]
+/// bytes: Chinese text glues its words to a link) holds `://` or starts
+/// with `www.`. The
+/// digits of a link's path or query are the ids of posts, stories and
+/// pages (`story.php?story_fbid=3536761386342517`,
+/// `…-activity-6599537107709063168-…`): ten in a hundred such ids pass
+/// Luhn, and many fall in an issuer's range or fit a national ID. A link
+/// that carries a value names it (`?card=…`, `?phone=…`, `wa.me/…`): the
+/// detectors that read links ask for that name.
+pub(crate) fn within_link(text: &[u8], at: usize) -> bool {
+    let floor = at.saturating_sub(MAX_LINK_PREFIX);
+    let before = &text[floor..at];
+    let token_start = before
+        .iter()
+        .rposition(|&b| !b.is_ascii_graphic() || matches!(b, b'"' | b'\'' | b'<' | b'(' | b'>'))
+        .map_or(floor, |p| floor + p + 1);
+    let token = &text[token_start..at];
+    memchr::memmem::find(token, b"://").is_some() || starts_with_ignore_case(token, 0, b"www.")
+}
+
 /// Horizontal white space that may separate groups of a number.
 #[inline]
 pub(crate) fn is_inline_space(c: char) -> bool {
@@ -303,6 +328,22 @@ pub(crate) fn case_variants(word: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn links_reach_back_to_their_scheme_or_www() {
+        let at =
+            |text: &str, needle: &str| within_link(text.as_bytes(), text.find(needle).unwrap());
+        assert!(at("see https://x.com/p?id=4111&a=1", "4111"));
+        assert!(at("(www.x.com/u/4111)", "4111"));
+        assert!(at("https://x.com/a-4111-b", "4111"));
+        assert!(!at("https://x.com 4111", "4111"));
+        assert!(!at("https://x.com, card 4111", "4111"));
+        assert!(!at("x.com/u/4111", "4111"));
+        assert!(!at("\"https://x.com\"4111", "4111"));
+        // Chinese text glued to a link ends it.
+        assert!(!at("https://x.com/a。4111", "4111"));
+        assert!(!at("4111", "4111"));
+    }
 
     #[test]
     fn decoding_agrees_with_bstr_on_any_bytes() {

@@ -268,7 +268,13 @@ impl Detector for BankAccountDetector {
             i += 1;
         }
         let end = i;
-        if n < MIN_DIGITS || !free_standing(text, start, end) {
+        // A link's digits are its ids (`?account=5819836033983559069`: an
+        // app store's developer account), and a sticker's name holds a date.
+        if n < MIN_DIGITS
+            || !free_standing(text, start, end)
+            || whatsapp_media_name(text, end)
+            || crate::text::within_link(text, start)
+        {
             return;
         }
         let named = WORDS.before(text, start);
@@ -325,6 +331,15 @@ fn holder_after(text: &[u8], end: usize) -> bool {
             && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
             && !rest.get(word.len()).is_some_and(u8::is_ascii_alphanumeric)
     })
+}
+
+/// Whether the digits ending at `end` are the date in the name of a
+/// WhatsApp media file, `STK-20220702-WA0011.webp` (a sticker; `IMG`,
+/// `VID`, `AUD`, `PTT`, `DOC` likewise): Vietnamese `STK` ("số tài khoản")
+/// names an account, and the sticker's name would read as one.
+fn whatsapp_media_name(text: &[u8], end: usize) -> bool {
+    text.get(end..end + 4)
+        .is_some_and(|tail| tail[..3].eq_ignore_ascii_case(b"-WA") && tail[3].is_ascii_digit())
 }
 
 /// Not glued to letters or digits, not a decimal amount, not a percentage.
@@ -760,6 +775,14 @@ mod tests {
             ("IN", "account 12345"),
             ("IN", "account +91 98765 43210"),
             ("BR", "conta de luz 123.456"),
+            // A WhatsApp sticker's file name after `STK`.
+            ("VN", "STK-20220702-WA0011.webp (file attached)"),
+            ("VN", "\u{200e}STK-20220702-WA0011.webp"),
+            // A link's id after `account=`.
+            (
+                "IN",
+                "https://play.google.com/apps/publish/?account=5819836033983559069#AppList",
+            ),
         ] {
             assert!(
                 found(region, t)

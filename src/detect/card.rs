@@ -429,6 +429,11 @@ fn card_finding(
     let listed = is_valid_pan(digits);
     let around: Around = context::words().before(text, start);
     let named = around.names(&Kind::CreditCard);
+    // The digits of a link are its ids (see `within_link`), unless the
+    // link names a card (`?card=…`).
+    if !named && crate::text::within_link(text, start) {
+        return None;
+    }
     let confidence = if !listed {
         // Only a payment-card word counts: "ID card", "Aadhaar card" name
         // another kind (or any identity document) in the same window.
@@ -1066,6 +1071,27 @@ mod tests {
         // Bare 12 digits only after a card word.
         assert!(scan("501800000009").is_empty());
         assert_eq!(scan("maestro card 501800000009").len(), 1);
+    }
+
+    #[test]
+    fn the_ids_of_links_are_no_cards() {
+        // Post and story ids that pass Luhn and fall in an issuer's range.
+        for t in [
+            "https://m.facebook.com/story.php?story_fbid=3536761386342517&id=1",
+            "https://www.linkedin.com/posts/x-activity-6599537107709063168-CXKy",
+            "see www.example.com/p/4111111111111111 ok",
+            "(https://pay.example.com/c/4111-1111-1111-1111)",
+        ] {
+            assert!(scan(t).is_empty(), "{t}");
+        }
+        // A link that names the card, and a card beside a link.
+        for t in [
+            "https://example.com/pay?card=4111111111111111",
+            "https://x.com 4111111111111111",
+            "https://x.com, card 4111 1111 1111 1111",
+        ] {
+            assert_eq!(scan(t).len(), 1, "{t}");
+        }
     }
 
     /// #18: a card written with its expiry, CVV or a second card in one

@@ -743,6 +743,11 @@ fn report(
             a
         }
     };
+    // The digits of a link are its ids (`story.php?story_fbid=…`), unless
+    // the link names the identifier (`?aadhaar=…`).
+    if !ctx_words.names(&spec.kind) && crate::text::within_link(ctx.text, start) {
+        return;
+    }
     let Some(confidence) = confidence(ctx, spec, shape, ctx_words) else {
         return;
     };
@@ -1552,7 +1557,19 @@ pub(crate) mod testutil {
             ("AR", "Mi orden 34249659569 no ha llegado"),
             ("IN", "bill 695191354166 paid"),
             ("BR", "comprovante 52998224725 enviado"),
+            // The ids of links (a VID's and an Aadhaar's shapes).
+            (
+                "IN",
+                "https://m.facebook.com/story.php?story_fbid=2750214555247342&id=1",
+            ),
+            ("IN", "see www.example.in/u/234123412346 ok"),
         ];
+        // A link ends where Chinese text glued to it starts.
+        let found = scan(
+            "加微信https://api.whatsapp.com/send?phone=8613164728416。110105198705194132 验证码",
+            Some("CN"),
+        );
+        assert_eq!(found.len(), 1, "{found:?}");
         for (region, text) in cases {
             let found = scan(text, Some(region));
             assert!(found.is_empty(), "{region} {text}: {found:?}");
@@ -1563,6 +1580,13 @@ pub(crate) mod testutil {
                 .unwrap();
             assert!(scanner.scan(text).is_empty(), "{region} {text}");
         }
+    }
+
+    #[test]
+    fn a_link_that_names_the_identifier_carries_it() {
+        let found = scan("https://example.in/kyc?aadhaar=234123412346", Some("IN"));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].0, Kind::InAadhaar);
     }
 
     /// Neither the automaton nor the bucketing hides a shape: every shape,

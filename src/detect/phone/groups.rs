@@ -177,6 +177,17 @@ pub(super) fn date_triple(a: &Group, b: &Group, c: &Group) -> Option<bool> {
     }
 }
 
+/// Whether two groups are a year and a serial number joined by one `-`
+/// (`2021-016917`, `BKR-2020-000218`): how tickets, cases and invoices are
+/// numbered. The serial has five digits or more and starts with a 0,
+/// which no group after a four-digit first one of a phone number does
+/// (Brazil's `2021-0169` has four).
+pub(super) fn year_serial(a: &Group, b: &Group) -> bool {
+    let year = a.len == 4 && matches!(&a.digits[..2], b"19" | b"20");
+    let one_dash = b.sep.chars == 1 && b.sep.puncts == 1 && b.sep.punct == '-';
+    year && one_dash && b.len >= 5 && b.digits[0] == b'0'
+}
+
 /// Keeps the group read at `window[*held]`, marking the groups of a date
 /// with a four-digit year so that no candidate uses them.
 pub(super) fn close_group(window: &mut [Group; WINDOW], held: &mut usize) {

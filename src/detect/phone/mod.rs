@@ -49,7 +49,9 @@ use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::text::{self, char_at, char_before, digit_value, is_latin_letter, is_numeric};
 pub(crate) use groups::separator;
-use groups::{close_group, date_triple, ends_a_group, opening_group, parentheses_pair_up, Group};
+use groups::{
+    close_group, date_triple, ends_a_group, opening_group, parentheses_pair_up, year_serial, Group,
+};
 use lookalikes::{
     is_decimal, is_isbn, looks_like_card, looks_like_ipv4, near_currency, within_uuid,
     CURRENCY_INDEX,
@@ -409,7 +411,9 @@ impl PhoneDetector {
         }
         let weak_date =
             groups.len() == 3 && date_triple(&groups[0], &groups[1], &groups[2]).is_some();
-        if weak_date || groups.iter().any(|g| g.in_date) {
+        let reference =
+            groups.len() == 2 && first.sep.plus_at.is_none() && year_serial(&groups[0], &groups[1]);
+        if weak_date || reference || groups.iter().any(|g| g.in_date) {
             return false;
         }
         let text = ctx.text;
@@ -547,11 +551,19 @@ impl PhoneDetector {
                         .is_some_and(|f| f.kind == Kind::Phone && f.end + 1 == start)
                         || ends_an_address(text, start - 1)))
                 // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's;
-                // `?mobile=98765…`: a form field named for a phone.
+                // `?mobile=98765…`: a form field named for a phone. In a
+                // link the field's own name must be the phone word
+                // (`?utm_source=refer_whatsapp&utm_medium=4804505` is no
+                // phone's field).
                 && !(matches!(before, Some('#' | '='))
-                    && self
-                        .context_memo(text, start, memo)
-                        .is_some_and(|said| said != Said::Veto))
+                    && match link_field_name(text, start) {
+                        Some(from) => self
+                            .context_before(&text[from..start], start - from)
+                            .is_some_and(|said| said != Said::Veto),
+                        None => self
+                            .context_memo(text, start, memo)
+                            .is_some_and(|said| said != Said::Veto),
+                    })
         };
         // An extension typed against the number (`+1-780-563-6083x7783`,
         // how US and Canadian signatures give an office line) leaves it
@@ -564,9 +576,12 @@ impl PhoneDetector {
         }
         let found = match form {
             Form::WhatsApp => whatsapp.map(|(code, nsn)| (code, nsn, CONF_WHATSAPP)),
+            // A Brazilian mobile without its ninth digit, written with
+            // `+55`, is how WhatsApp shows an account made before the digit
+            // came (`+55 49 9824-5415 joined`), and how it is copied.
             Form::Plus => TABLES
                 .parse_international(digits, true)
-                .or_else(|| TABLES.parse_legacy_mobile(digits, false))
+                .or_else(|| TABLES.parse_legacy_mobile(digits, true))
                 .map(|(code, nsn)| (code, nsn, CONF_INTERNATIONAL)),
             // Amounts and context are checked only once the digits are a
             // valid number: they cost more than validation rejects.
@@ -1081,6 +1096,23 @@ fn starts_with_code(digits: &[u8], code: u16) -> bool {
 
 /// What a number cannot directly follow. A mask bullet is the masked part
 /// of a value whose kept tail digits are not the start of a new number.
+/// Where the name of the link's field ends at `value` starts (`?mobile=`
+/// before `value`), when the `=` before `value` is a link's
+/// ([`crate::text::within_link`]).
+fn link_field_name(text: &[u8], value: usize) -> Option<usize> {
+    if value == 0 || text[value - 1] != b'=' || !crate::text::within_link(text, value) {
+        return None;
+    }
+    let name_end = value - 1;
+    let name_len = text[..name_end]
+        .iter()
+        .rev()
+        .take(64)
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'[' | b']'))
+        .count();
+    Some(name_end - name_len)
+}
+
 fn glued_before(c: Option<char>) -> bool {
     matches!(c, Some(c) if is_latin_letter(c) || is_numeric(c)
         || matches!(c, '_' | '#' | '@' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '/' | '\\' | '№' | crate::policy::mask::BULLET))

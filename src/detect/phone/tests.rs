@@ -325,8 +325,19 @@ fn legacy_mobiles_in_whatsapp_ids() {
             "{text}"
         );
     }
-    // Only in WhatsApp's IDs: a person writes today's number.
-    assert!(one("US", "+55 81 9123-4567").is_empty());
+    // WhatsApp shows such an account's number without the ninth digit
+    // (`+55 81 9123-4567 joined using this group's invite link`, a sender
+    // of an export), and people copy it as shown: with its `+55` it is read
+    // as today's number, from any region. Without it, a person writes
+    // today's number.
+    for region in ["US", "IN", "BR"] {
+        assert_eq!(
+            one(region, "+55 81 9123-4567 joined"),
+            [("+55 81 9123-4567".into(), "+5581991234567".into())],
+            "{region}"
+        );
+    }
+    assert!(one("BR", "meu numero 81 9123-4567").is_empty());
     // Eight digits that were never a mobile (a fixed line starts with 2 to
     // 5), and a `1` after +52 before fewer or more than ten digits.
     assert!(one("US", "wa.me/551112345678").is_empty());
@@ -1128,6 +1139,15 @@ fn number_sign_after_a_phone_word() {
         ("US", "Order# 212-555-0142"),
         ("IN", "?order_id=9876543210"),
         ("IN", "amount=9876543210"),
+        // In a link the field's own name must be the phone word.
+        (
+            "IN",
+            "https://x.in/a?utm_source=refer_whatsapp&utm_medium=4804505",
+        ),
+        (
+            "IN",
+            "https://x.in/a?utm_source=phone&utm_medium=9876543210",
+        ),
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
@@ -1290,6 +1310,13 @@ fn payment_references_and_times() {
     let scanner = scanner();
     let texts = |region: &str, text: &str| texts(&scanner, region, text);
     for (region, text) in [
+        // A year and a serial: tickets, cases, invoices.
+        (
+            "IN",
+            "Bug #215491: BKR-2021-016917: Flight component missing",
+        ),
+        ("IN", "CH-2020-000218"),
+        ("IN", "case 2019-0876543 closed"),
         ("RU", "оплатил 89 ₽, номер операции 8121006821"),
         ("CN", "已付款¥4170，流水号7301790373，谢谢"),
         ("VN", "chuyển khoản 7.439đ, mã giao dịch 2076205286"),
