@@ -182,10 +182,35 @@ pub(super) fn date_triple(a: &Group, b: &Group, c: &Group) -> Option<bool> {
 /// numbered. The serial has five digits or more and starts with a 0,
 /// which no group after a four-digit first one of a phone number does
 /// (Brazil's `2021-0169` has four).
-pub(super) fn year_serial(a: &Group, b: &Group) -> bool {
-    let year = a.len == 4 && matches!(&a.digits[..2], b"19" | b"20");
+///
+/// Two years so joined are a range (`2020-2021`, `1999-2004`), and after a
+/// code in capitals glued by a dash (`ASU-2021-132346`) a year opens a
+/// reference whatever follows (`code_before`).
+pub(super) fn year_serial(a: &Group, b: &Group, code_before: bool) -> bool {
+    let year = |g: &Group| g.len == 4 && matches!(&g.digits[..2], b"19" | b"20");
     let one_dash = b.sep.chars == 1 && b.sep.puncts == 1 && b.sep.punct == '-';
-    year && one_dash && b.len >= 5 && b.digits[0] == b'0'
+    let value = |g: &Group| {
+        g.digits[..4]
+            .iter()
+            .fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'))
+    };
+    let range = year(b) && value(b) > value(a) && value(b) - value(a) <= 20;
+    year(a) && one_dash && ((b.len >= 5 && b.digits[0] == b'0') || range || code_before)
+}
+
+/// Whether a code in capitals is glued by a dash right before `start`
+/// (`ASU-`, `BKR-`): two or more capitals that start a word.
+pub(super) fn capital_code_before(text: &[u8], start: usize) -> bool {
+    if start < 3 || text[start - 1] != b'-' {
+        return false;
+    }
+    let letters = text[..start - 1]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    let word_start = start - 1 - letters;
+    letters >= 2 && (word_start == 0 || !text[word_start - 1].is_ascii_alphanumeric())
 }
 
 /// Keeps the group read at `window[*held]`, marking the groups of a date

@@ -68,7 +68,42 @@ pub(super) fn is_decimal(text: &[u8], start: usize, groups: &[Group]) -> bool {
         && text[start - 1] == b'-'
         && (start < 2 || !text[start - 2].is_ascii_alphanumeric());
     let short_whole = whole.len <= 2 && whole.digits[0] != b'0';
-    short_whole || fraction.len <= 2 || (minus && whole.len <= 3)
+    // `0.7918538877`: a lone zero before the point is a fraction's.
+    let zero_point = whole.len == 1 && whole.digits[0] == b'0';
+    short_whole || zero_point || fraction.len <= 2 || (minus && whole.len <= 3)
+}
+
+/// Whether `groups`, four or more of one or two digits each, joined by
+/// single spaces, are part of a longer list of such numbers: another goes
+/// on right before or after them the same way (`24 25 26 27 28 29 30`, the
+/// days of a week; `4 5 6 7 12 14 15 16`). Numbers written in pairs
+/// (`06 12 34 56 78`) are written with their trunk prefix, and one may be
+/// followed by a small number (`06 12 34 56 78 23 rue …`): they are left
+/// alone.
+pub(super) fn in_list_of_small_numbers(
+    text: &[u8],
+    groups: &[Group],
+    next: Option<&Group>,
+) -> bool {
+    let single_space = |g: &Group| g.sep.chars == 1 && g.sep.spaces == 1;
+    if groups.len() < 4
+        || groups[0].digits[0] == b'0'
+        || groups.iter().any(|g| g.len > 2)
+        || !groups[1..].iter().all(single_space)
+    {
+        return false;
+    }
+    let after = next.is_some_and(|g| g.len <= 2 && single_space(g));
+    let start = groups[0].start;
+    let small_before = |len: usize| {
+        start > len
+            && text[start - 1] == b' '
+            && text[start - 1 - len..start - 1]
+                .iter()
+                .all(u8::is_ascii_digit)
+            && (start - 1 - len == 0 || !text[start - 2 - len].is_ascii_alphanumeric())
+    };
+    after || small_before(1) || small_before(2)
 }
 
 /// Whether the groups are an ISBN-10 written with hyphens (`0-7421-8096-4`,

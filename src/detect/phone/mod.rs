@@ -50,11 +50,12 @@ use crate::finding::{Finding, Kind};
 use crate::text::{self, char_at, char_before, digit_value, is_latin_letter, is_numeric};
 pub(crate) use groups::separator;
 use groups::{
-    close_group, date_triple, ends_a_group, opening_group, parentheses_pair_up, year_serial, Group,
+    capital_code_before, close_group, date_triple, ends_a_group, opening_group,
+    parentheses_pair_up, year_serial, Group,
 };
 use lookalikes::{
-    is_decimal, is_isbn, looks_like_card, looks_like_ipv4, near_currency, within_uuid,
-    CURRENCY_INDEX,
+    in_list_of_small_numbers, is_decimal, is_isbn, looks_like_card, looks_like_ipv4, near_currency,
+    within_uuid, CURRENCY_INDEX,
 };
 use metadata::{Digits, RegionRules, TABLES};
 use whatsapp::{
@@ -411,9 +412,21 @@ impl PhoneDetector {
         }
         let weak_date =
             groups.len() == 3 && date_triple(&groups[0], &groups[1], &groups[2]).is_some();
-        let reference =
-            groups.len() == 2 && first.sep.plus_at.is_none() && year_serial(&groups[0], &groups[1]);
-        if weak_date || reference || groups.iter().any(|g| g.in_date) {
+        let reference = groups.len() == 2
+            && first.sep.plus_at.is_none()
+            && year_serial(
+                &groups[0],
+                &groups[1],
+                capital_code_before(ctx.text, first.start),
+            );
+        // Four or more groups joined by slashes are a list
+        // (`32/64/128/256/512`); three are a date (read above) or a
+        // number (`0171/234/5678`).
+        let slashed = groups.len() >= 4
+            && groups[1..]
+                .iter()
+                .all(|g| g.sep.chars == 1 && g.sep.punct == '/');
+        if weak_date || reference || slashed || groups.iter().any(|g| g.in_date) {
             return false;
         }
         let text = ctx.text;
@@ -479,6 +492,7 @@ impl PhoneDetector {
         // A number glued to a tight separator continues a longer token.
         if (first.start != span.start && first.sep.is_tight() && plus_at.is_none())
             || next.is_some_and(|g| g.sep.is_tight())
+            || (plus_at.is_none() && in_list_of_small_numbers(text, groups, next))
         {
             return false;
         }
@@ -570,7 +584,16 @@ impl PhoneDetector {
         // whole; a bare run before an `x` is more often a quantity or a
         // size (`9876543x2`), so only a number with a `+` or separators.
         let extended = || (plus_at.is_some() || groups.len() > 1) && extension_at(text, end);
-        if form != Form::WhatsApp && (glued_left || (glued_right(text, end, after) && !extended()))
+        // The digits of a link's path are its ids
+        // (`…-whatsapp-twitter-2951485/amp`); a link carries a phone
+        // number in WhatsApp's forms or in a field named for one, read
+        // above.
+        let link_id = form == Form::Plain
+            && !link
+            && before != Some('=')
+            && crate::text::within_link(text, start);
+        if form != Form::WhatsApp
+            && (glued_left || link_id || (glued_right(text, end, after) && !extended()))
         {
             return false;
         }

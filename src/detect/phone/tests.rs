@@ -1578,3 +1578,44 @@ fn timestamps_decimals_and_isbns() {
         assert_eq!(texts(region, text), [phone], "{text}");
     }
 }
+
+/// Found in public WhatsApp exports: a list of days or counts written with
+/// single spaces, a fraction after `0.`, a range of years, a year after a
+/// code, a list with slashes and a link's ids are no phone numbers; a
+/// number written in pairs keeps a small number after it out.
+#[test]
+fn lists_of_small_numbers_and_fractions() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    for (region, text) in [
+        ("IN", "available dates 24 25 26 27 28 29 30"),
+        ("IN", "HA 4 - 4 5 6 7 12 14 15 16"),
+        ("IN", "my score is 0.7918538877"),
+        // Year ranges, references after a code, lists with slashes.
+        ("IN", "Phone literally was like BEST FRIENDS 2020-2021"),
+        ("IN", "ASU-2021-132346 passport details"),
+        ("IN", "filters must be 32/64/128/256/512/1024 right?"),
+        // The ids in a link's path.
+        (
+            "IN",
+            "https://example.in/news/aid-whatsapp-twitter-2951485/amp",
+        ),
+        ("IN", "https://example.com/a/beijing-covid-19-14316416"),
+    ] {
+        assert!(texts(region, text).is_empty(), "{region}: {text}");
+    }
+    for (region, text, phone) in [
+        (
+            "FR",
+            "tel 06 12 34 56 78 23 rue de la Paix",
+            "06 12 34 56 78",
+        ),
+        ("IN", "tel 98 76 54 32 10", "98 76 54 32 10"),
+        ("IN", "call 0.7918538877", "0.7918538877"),
+        ("DE", "Handy 0171/234/5678", "0171/234/5678"),
+        ("IN", "https://example.com 9876543210", "9876543210"),
+        ("IN", "https://example.com/+919876543210", "+919876543210"),
+    ] {
+        assert_eq!(texts(region, text), [phone], "{region}: {text}");
+    }
+}
