@@ -693,6 +693,17 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "service request",
     "raised sr",
     "booking",
+    // A video call's room (`Meeting ID: 981 5715 7292`, as Zoom, Webex
+    // and Teams invitations pasted in a group write it; autocorrect makes
+    // `Id` `I'd`).
+    "meeting id",
+    "meeting i'd",
+    "meeting i’d",
+    "meeting number",
+    "meeting no",
+    "webinar id",
+    "conference id",
+    "zoom id",
     "sku",
     // A book's number: an ISBN-10 ending in `X` is written like an old
     // Sri Lankan NIC.

@@ -1563,6 +1563,9 @@ pub(crate) mod testutil {
                 "https://m.facebook.com/story.php?story_fbid=2750214555247342&id=1",
             ),
             ("IN", "see www.example.in/u/234123412346 ok"),
+            // A video call's room.
+            ("NG", "Meeting ID: 98157157292 Passcode: 123456"),
+            ("BR", "Meeting I'd:96428679744"),
         ];
         // A link ends where Chinese text glued to it starts.
         let found = scan(
