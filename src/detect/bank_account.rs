@@ -268,13 +268,8 @@ impl Detector for BankAccountDetector {
             i += 1;
         }
         let end = i;
-        // A link's digits are its ids (`?account=5819836033983559069`: an
-        // app store's developer account), and a sticker's name holds a date.
-        if n < MIN_DIGITS
-            || !free_standing(text, start, end)
-            || whatsapp_media_name(text, end)
-            || crate::text::within_link(text, start)
-        {
+        // A sticker's name holds a date.
+        if n < MIN_DIGITS || !free_standing(text, start, end) || whatsapp_media_name(text, end) {
             return;
         }
         let named = WORDS.before(text, start);
@@ -292,7 +287,11 @@ impl Detector for BankAccountDetector {
             && (10..=16).contains(&n)
             && ctx.region.is_some_and(|r| r.code() == "ID")
             && indonesian_bank_beside(ctx, start, end, n);
-        if !named && !holder && beside.is_none() && !indonesian {
+        // A link's digits are its ids (`?account=5819836033983559069`: an
+        // app store's developer account).
+        if (!named && !holder && beside.is_none() && !indonesian)
+            || crate::text::within_link(text, start)
+        {
             return;
         }
         let mut digits = [0u8; MAX_DIGITS];

@@ -584,16 +584,7 @@ impl PhoneDetector {
         // whole; a bare run before an `x` is more often a quantity or a
         // size (`9876543x2`), so only a number with a `+` or separators.
         let extended = || (plus_at.is_some() || groups.len() > 1) && extension_at(text, end);
-        // The digits of a link's path are its ids
-        // (`…-whatsapp-twitter-2951485/amp`); a link carries a phone
-        // number in WhatsApp's forms or in a field named for one, read
-        // above.
-        let link_id = form == Form::Plain
-            && !link
-            && before != Some('=')
-            && crate::text::within_link(text, start);
-        if form != Form::WhatsApp
-            && (glued_left || link_id || (glued_right(text, end, after) && !extended()))
+        if form != Form::WhatsApp && (glued_left || (glued_right(text, end, after) && !extended()))
         {
             return false;
         }
@@ -615,6 +606,17 @@ impl PhoneDetector {
         let Some((code, nsn, confidence)) = found else {
             return false;
         };
+        // The digits of a link's path are its ids
+        // (`…-whatsapp-twitter-2951485/amp`); a link carries a phone
+        // number in WhatsApp's forms or in a field named for one, read
+        // above. Asked of valid numbers only.
+        if form == Form::Plain
+            && !link
+            && before != Some('=')
+            && crate::text::within_link(text, start)
+        {
+            return false;
+        }
         // A decimal is a number only after a phone word: Armenians write
         // `91.123456` (a mobile), `10.344978` (Yerevan). Asked last, of
         // valid numbers only: context words cost more than validation.
