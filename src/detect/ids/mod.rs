@@ -732,7 +732,9 @@ fn report(
     if !readable_here(ctx, spec, shape) {
         return;
     }
-    if !(spec.validate)(&buf[..n]) {
+    // One digit over and over (`999999999`, `000000000`) is a form's
+    // placeholder: no office issues it, though many checks pass it.
+    if !(spec.validate)(&buf[..n]) || buf[..n].iter().all(|&b| b == buf[0]) {
         return;
     }
     let ctx_words = match *around {
@@ -1566,6 +1568,10 @@ pub(crate) mod testutil {
             // A video call's room.
             ("NG", "Meeting ID: 98157157292 Passcode: 123456"),
             ("BR", "Meeting I'd:96428679744"),
+            // A form's placeholder.
+            ("US", "ssn 999999999"),
+            ("US", "itin 999-99-9999"),
+            ("BR", "cpf 11111111111"),
         ];
         // A link ends where Chinese text glued to it starts.
         let found = scan(
