@@ -194,8 +194,11 @@ pub(super) fn year_serial(a: &Group, b: &Group, code_before: bool) -> bool {
             .iter()
             .fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'))
     };
-    let range = year(b) && value(b) > value(a) && value(b) - value(a) <= 20;
-    year(a) && one_dash && ((b.len >= 5 && b.digits[0] == b'0') || range || code_before)
+    if !(year(a) && one_dash) {
+        return false;
+    }
+    let range = || year(b) && value(b) > value(a) && value(b) - value(a) <= 20;
+    (b.len >= 5 && b.digits[0] == b'0') || code_before || range()
 }
 
 /// Whether a code in capitals is glued by a dash right before `start`
