@@ -617,6 +617,12 @@ impl PhoneDetector {
         {
             return false;
         }
+        // The tail of a grouped reference (`Meeting ID: 766 0615 4424`,
+        // where `0615 4424` alone is valid): the veto word before the
+        // run's head names every group of it. Asked of valid numbers only.
+        if form == Form::Plain && self.tail_of_vetoed_run(text, span, start, digits.len()) {
+            return false;
+        }
         // A decimal is a number only after a phone word: Armenians write
         // `91.123456` (a mobile), `10.344978` (Yerevan). Asked last, of
         // valid numbers only: context words cost more than validation.
@@ -637,6 +643,42 @@ impl PhoneDetector {
             normalized,
         });
         true
+    }
+
+    /// Whether the number at `start` follows, in the same span, groups of
+    /// at most four digits, each joined by one space, `-` or `.`, that a
+    /// veto word stands before: one grouped reference of at most twelve
+    /// digits (meeting and conference ids are nine to twelve), not a
+    /// fragment and then a phone number. A group of five or more digits
+    /// before is a value of its own (`order 12345 98765 43210`), and so is
+    /// a longer run's tail (`order 12 0812 3456 7890`): read on its own.
+    fn tail_of_vetoed_run(&self, text: &[u8], span: Span, start: usize, len: usize) -> bool {
+        const MAX_FRAGMENT: usize = 4;
+        const MAX_FRAGMENTS: usize = 3;
+        const MAX_REFERENCE: usize = 12;
+        let mut total = len;
+        let mut head = start;
+        let mut fragments = 0;
+        while fragments < MAX_FRAGMENTS && head >= span.start + 2 {
+            if !matches!(text[head - 1], b' ' | b'-' | b'.') {
+                break;
+            }
+            let digits = text[span.start..head - 1]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            if digits == 0 {
+                break;
+            }
+            total += digits;
+            if digits > MAX_FRAGMENT || total > MAX_REFERENCE {
+                return false;
+            }
+            head -= 1 + digits;
+            fragments += 1;
+        }
+        fragments > 0 && self.context_before(text, head) == Some(Said::Veto)
     }
 
     /// Digits written without `+`: an IDD prefix, the region's national

@@ -1619,3 +1619,30 @@ fn lists_of_small_numbers_and_fractions() {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
 }
+
+#[test]
+fn the_tail_of_a_grouped_reference_is_no_number() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    // `0615 4424` alone is a valid number in these regions; the veto word
+    // before the run's head names all of it.
+    for (region, text) in [
+        ("ID", "Meeting ID: 766 0615 4424"),
+        ("KE", "Meeting ID: 766 0615 4424"),
+        ("DE", "Meeting ID: 452 046 6972"),
+        ("IT", "Meeting ID: 766 0615 4424"),
+        ("DE", "Meeting ID: 248 316 790 456"),
+        ("ID", "invoice 2024 0615 4424"),
+    ] {
+        assert!(texts(region, text).is_empty(), "{region}: {text}");
+    }
+    // A value of five digits or more before, or a run longer than any
+    // reference: the number after it is read on its own.
+    for (region, text, phone) in [
+        ("ID", "Order no 12345 0812 3456 7890", "0812 3456 7890"),
+        ("ID", "Order 12 0812 3456 7890", "0812 3456 7890"),
+        ("ID", "call me 766 0615 4424", "766 0615 4424"),
+    ] {
+        assert_eq!(texts(region, text), [phone], "{region}: {text}");
+    }
+}
