@@ -17,7 +17,7 @@
 //!   right-to-left locales (`[١٢‏/٣‏/٢٠٢٤، ٢:٣٢ م]`), 12-hour marks before
 //!   the time (`下午2:32`, `午後`, `오후`), the time first
 //!   (`[14:32:01, 3/12/24]`), Buddhist and Japanese-era years, `à` and
-//!   `klo` between date and time ([`prefix_pattern`]). A sender that is a
+//!   `klo` between date and time (`prefix_pattern`). A sender that is a
 //!   number comes wrapped in U+202A … U+202C on Android; the marks stay
 //!   around whatever replaces it.
 //!
