@@ -705,6 +705,16 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "conference id",
     "zoom id",
     "sku",
+    // A utility's numbers: an electricity meter (Nigeria's prepaid meters
+    // have eleven digits, as a NIN) and India's consumer number.
+    "meter no",
+    "meter number",
+    "prepaid meter",
+    "consumer no",
+    "consumer number",
+    // A school's roll number.
+    "roll no",
+    "roll number",
     // A book's number: an ISBN-10 ending in `X` is written like an old
     // Sri Lankan NIC.
     "isbn",

@@ -733,8 +733,12 @@ fn report(
         return;
     }
     // One digit over and over (`999999999`, `000000000`) is a form's
-    // placeholder: no office issues it, though many checks pass it.
-    if !(spec.validate)(&buf[..n]) || buf[..n].iter().all(|&b| b == buf[0]) {
+    // placeholder, and one digit then zeros (`10000000000`) a round count:
+    // no office issues either, though many checks pass them.
+    if !(spec.validate)(&buf[..n])
+        || buf[..n].iter().all(|&b| b == buf[0])
+        || buf[1..n].iter().all(|&b| b == b'0')
+    {
         return;
     }
     let ctx_words = match *around {

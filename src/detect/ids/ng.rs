@@ -62,6 +62,11 @@ mod tests {
         assert_eq!(scan("ok here 12345678901", Some("NG")).len(), 1);
         assert!(scan("Ref: 12345678901", Some("NG")).is_empty());
         assert!(scan("call 08031234567", Some("NG")).is_empty());
+        // A prepaid meter's and a roll number, and a round count.
+        assert!(scan("Meter no: 14229057782", Some("NG")).is_empty());
+        assert!(scan("prepaid meter 45123456789 pls", Some("NG")).is_empty());
+        assert!(scan("Roll no. 21021271006", Some("NG")).is_empty());
+        assert!(scan("repitió 10000000000 veces", Some("NG")).is_empty());
     }
 
     #[test]

@@ -1646,3 +1646,21 @@ fn the_tail_of_a_grouped_reference_is_no_number() {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
 }
+
+#[test]
+fn utility_and_school_numbers_are_references() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    for (region, text) in [
+        ("IN", "Consumer no 9876543210 electricity bill"),
+        ("IN", "consumer number 9876543210"),
+        ("IN", "Roll no 53 55 44 47 36 ko sir"),
+        ("NG", "my meter number is 08031234567"),
+    ] {
+        assert!(texts(region, text).is_empty(), "{region}: {text}");
+    }
+    assert_eq!(
+        texts("IN", "meter no 12345, call 98765 43210"),
+        ["98765 43210"]
+    );
+}
