@@ -27,6 +27,7 @@
 //! * Loopback (`127.0.0.0/8`, `::1`) and unspecified (`0.0.0.0`, `::`)
 //!   addresses, and their IPv4-mapped forms, are never reported: they
 //!   point at no one's connection, whatever machine they are typed on.
+//!   Neither do subnet masks (`255.255.255.0`) and the broadcast address.
 
 use std::net::Ipv6Addr;
 
@@ -97,9 +98,14 @@ pub(crate) fn parse_ipv6(s: &[u8]) -> Option<Ipv6Addr> {
 }
 
 /// Whether an IPv4 address can point at someone's connection: not the
-/// loopback network (127/8) nor the unspecified address (0.0.0.0).
+/// loopback network (127/8) nor the unspecified address (0.0.0.0), nor a
+/// subnet mask (`255.255.255.0`, `255.255.240.0`: ones then zeros, as
+/// router pages and `ip route` lines write them) or the broadcast address
+/// `255.255.255.255`.
 fn identifies_a_host_v4(octets: [u8; 4]) -> bool {
-    octets[0] != 127 && octets != [0, 0, 0, 0]
+    let bits = u32::from_be_bytes(octets);
+    let netmask = octets[0] == 255 && bits.leading_ones() + bits.trailing_zeros() == 32;
+    octets[0] != 127 && octets != [0, 0, 0, 0] && !netmask
 }
 
 /// The same for IPv6: not `::1` nor `::`, nor an IPv4-mapped form of the
@@ -380,8 +386,8 @@ mod tests {
         assert_eq!(scan("IP:8.8.8.8"), ["8.8.8.8"]);
         assert_eq!(scan("meine IP ist 71.46.158.5... danke"), ["71.46.158.5"]);
         assert_eq!(
-            scan("0.0.1.0 and 255.255.255.255"),
-            ["0.0.1.0", "255.255.255.255"]
+            scan("0.0.1.0 and 255.255.254.255"),
+            ["0.0.1.0", "255.255.254.255"]
         );
     }
 
@@ -442,6 +448,20 @@ mod tests {
             assert!(scan(&format!("host {t} up")).is_empty(), "{t}");
         }
         assert_eq!(scan("127.0.0.1 and 10.0.0.1"), ["10.0.0.1"]);
+        // Subnet masks and the broadcast address name no host.
+        for t in [
+            "255.255.255.0",
+            "255.255.255.128",
+            "255.255.240.0",
+            "255.0.0.0",
+            "255.255.255.255",
+        ] {
+            assert!(scan(&format!("mask {t} ok")).is_empty(), "{t}");
+        }
+        assert_eq!(
+            scan("ip route 10.0.0.0 255.0.0.0 20.0.0.2"),
+            ["10.0.0.0", "20.0.0.2"]
+        );
     }
 
     #[test]
