@@ -714,6 +714,7 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "consumer number",
     // A school's roll number.
     "roll no",
+    "rollno",
     "roll number",
     // A book's number: an ISBN-10 ending in `X` is written like an old
     // Sri Lankan NIC.

@@ -732,11 +732,12 @@ fn report(
     if !readable_here(ctx, spec, shape) {
         return;
     }
-    // One digit over and over (`999999999`, `000000000`) is a form's
-    // placeholder, and one digit then zeros (`10000000000`) a round count:
-    // no office issues either, though many checks pass them.
+    // One digit over and over (`999999999`, `000000000`), or before a
+    // check digit (`111111110`, a test value eleven-proof passes), is a
+    // form's placeholder, and one digit then zeros (`10000000000`) a round
+    // count: no office issues either, though many checks pass them.
     if !(spec.validate)(&buf[..n])
-        || buf[..n].iter().all(|&b| b == buf[0])
+        || buf[..n - 1].iter().all(|&b| b == buf[0])
         || buf[1..n].iter().all(|&b| b == b'0')
     {
         return;

@@ -54,5 +54,8 @@ mod tests {
         assert_eq!(scan("1234.56.782", Some("NL")).len(), 1);
         assert!(scan("1234.56.782", None).is_empty());
         assert!(scan("bestelling 123456782", Some("NL")).is_empty());
+        // `111111110` passes the 11-proof: a test value, no one's number.
+        assert!(bsn(b"111111110"));
+        assert!(scan("BSN 111111110", Some("NL")).is_empty());
     }
 }
