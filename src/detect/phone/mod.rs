@@ -618,9 +618,11 @@ impl PhoneDetector {
             return false;
         }
         // The tail of a grouped reference (`Meeting ID: 766 0615 4424`,
-        // where `0615 4424` alone is valid): the veto word before the
-        // run's head names every group of it. Asked of valid numbers only.
-        if form == Form::Plain && self.tail_of_vetoed_run(text, span, start, digits.len()) {
+        // where `0615 4424` alone is valid) or of an international number
+        // that is not valid (`+965 9260 8562`): the veto word or the `+`
+        // before the run's head names every group of it. Asked of valid
+        // numbers only.
+        if form == Form::Plain && self.tail_of_another_value(text, span, start, digits.len()) {
             return false;
         }
         // A decimal is a number only after a phone word: Armenians write
@@ -645,25 +647,31 @@ impl PhoneDetector {
         true
     }
 
-    /// Whether the number at `start` follows, in the same span, groups of
-    /// at most four digits, each joined by one space, `-` or `.`, that a
-    /// veto word stands before: one grouped reference of at most twelve
-    /// digits (meeting and conference ids are nine to twelve), not a
+    /// Whether the number at `start` is the tail of another value: it
+    /// follows, in the same span, groups of at most four digits, each
+    /// joined by one space, no-break space, `-` or `.`, and those groups
+    /// open with a `+` (an international number that failed validation:
+    /// `+965 9260 8562` holds no national number of the viewer's region)
+    /// or have a veto word before them: one grouped reference of at most
+    /// twelve digits (meeting and conference ids are nine to twelve), not a
     /// fragment and then a phone number. A group of five or more digits
     /// before is a value of its own (`order 12345 98765 43210`), and so is
     /// a longer run's tail (`order 12 0812 3456 7890`): read on its own.
-    fn tail_of_vetoed_run(&self, text: &[u8], span: Span, start: usize, len: usize) -> bool {
+    fn tail_of_another_value(&self, text: &[u8], span: Span, start: usize, len: usize) -> bool {
         const MAX_FRAGMENT: usize = 4;
         const MAX_FRAGMENTS: usize = 3;
         const MAX_REFERENCE: usize = 12;
+        if start <= span.start {
+            return false;
+        }
         let mut total = len;
         let mut head = start;
         let mut fragments = 0;
-        while fragments < MAX_FRAGMENTS && head >= span.start + 2 {
-            if !matches!(text[head - 1], b' ' | b'-' | b'.') {
+        while fragments < MAX_FRAGMENTS {
+            let Some(sep) = group_separator_before(&text[span.start..head]) else {
                 break;
-            }
-            let digits = text[span.start..head - 1]
+            };
+            let digits = text[span.start..head - sep]
                 .iter()
                 .rev()
                 .take_while(|b| b.is_ascii_digit())
@@ -675,10 +683,11 @@ impl PhoneDetector {
             if digits > MAX_FRAGMENT || total > MAX_REFERENCE {
                 return false;
             }
-            head -= 1 + digits;
+            head -= sep + digits;
             fragments += 1;
         }
-        fragments > 0 && self.context_before(text, head) == Some(Said::Veto)
+        fragments > 0
+            && (text[..head].ends_with(b"+") || self.context_before(text, head) == Some(Said::Veto))
     }
 
     /// Digits written without `+`: an IDD prefix, the region's national
@@ -965,6 +974,18 @@ impl Detector for PhoneDetector {
             window.copy_within(used..held, 0);
             held -= used;
         }
+    }
+}
+
+/// The length of the one separator that ends `before` and joins two groups
+/// of a grouped number: a space, `-`, `.`, or a no-break space (U+00A0,
+/// U+202F, as WhatsApp writes numbers in system lines).
+fn group_separator_before(before: &[u8]) -> Option<usize> {
+    match before {
+        [.., b' ' | b'-' | b'.'] => Some(1),
+        [.., 0xC2, 0xA0] => Some(2),
+        [.., 0xE2, 0x80, 0xAF] => Some(3),
+        _ => None,
     }
 }
 

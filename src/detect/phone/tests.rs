@@ -1621,7 +1621,7 @@ fn lists_of_small_numbers_and_fractions() {
 }
 
 #[test]
-fn the_tail_of_a_grouped_reference_is_no_number() {
+fn the_tail_of_a_reference_or_of_an_invalid_international_number_is_no_number() {
     let scanner = scanner();
     let texts = |region: &str, text: &str| texts(&scanner, region, text);
     // `0615 4424` alone is a valid number in these regions; the veto word
@@ -1633,6 +1633,11 @@ fn the_tail_of_a_grouped_reference_is_no_number() {
         ("IT", "Meeting ID: 766 0615 4424"),
         ("DE", "Meeting ID: 248 316 790 456"),
         ("ID", "invoice 2024 0615 4424"),
+        // An international number that is not valid holds no national
+        // number of the viewer's region (no-break spaces as WhatsApp's
+        // system lines write them).
+        ("IN", "+965\u{a0}9260\u{a0}8562 changed their phone number"),
+        ("DE", "3/30/21, 1:23 PM - +91 16 91994 added you"),
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
@@ -1642,6 +1647,7 @@ fn the_tail_of_a_grouped_reference_is_no_number() {
         ("ID", "Order no 12345 0812 3456 7890", "0812 3456 7890"),
         ("ID", "Order 12 0812 3456 7890", "0812 3456 7890"),
         ("ID", "call me 766 0615 4424", "766 0615 4424"),
+        ("ID", "+62 0812-3456-7890", "+62 0812-3456-7890"),
     ] {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
