@@ -10,7 +10,8 @@
 //! a space (`x@gmail.com.thanks`: a last label that is no top-level domain
 //! of the root zone, after one that is). WhatsApp JIDs (`…@s.whatsapp.net`,
 //! `…@c.us`, `…@g.us`) are phone numbers or group ids, not e-mail
-//! addresses.
+//! addresses, and neither is a video-call room's dial string (a meeting
+//! number at `zoomcrc.com` or a `webex.com` site).
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
@@ -116,6 +117,25 @@ fn service_name_address(text: &[u8], start: usize, at: usize) -> Option<Finding>
 }
 
 const NOT_EMAIL_DOMAINS: &[&str] = &["s.whatsapp.net", "c.us", "g.us", "broadcast", "lid"];
+
+/// Video-call services whose SIP addresses a room system dials
+/// (`92393291763@zoomcrc.com`, `570693354@meetingsapac8.webex.com`, pasted
+/// with every invitation): the local part is the meeting's number, no one's
+/// mailbox.
+const CONFERENCE_DOMAINS: &[&str] = &["zoomcrc.com", "bjn.vc", "t.plcm.vc", "webex.com"];
+
+/// Whether `local@domain` is a video-call room's dial string: a meeting
+/// number (digits, and a `.` before a passcode) at a conference service.
+fn is_conference_room(local: &str, domain: &str) -> bool {
+    let number = local.starts_with(|c: char| c.is_ascii_digit())
+        && local.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    number
+        && CONFERENCE_DOMAINS.iter().any(|service| {
+            domain
+                .strip_suffix(service)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with('.'))
+        })
+}
 
 #[derive(Debug)]
 pub(crate) struct EmailDetector;
@@ -664,7 +684,8 @@ impl Detector for EmailDetector {
         } else {
             normalized.push_str(&domain.to_lowercase());
         }
-        if NOT_EMAIL_DOMAINS.contains(&&normalized[local.len() + 1..]) {
+        let domain = &normalized[local.len() + 1..];
+        if NOT_EMAIL_DOMAINS.contains(&domain) || is_conference_room(local, domain) {
             return;
         }
         out.push(Finding {
@@ -988,9 +1009,19 @@ mod tests {
             "see logo@3x.webp",
             "scan@home.PDF",
             "voice@note.opus",
+            // A video call's room, dialled by its meeting number.
+            "Dial 92393291763@zoomcrc.com",
+            "92393291763.123456@zoomcrc.com",
+            "Dial 570693354@meetingsapac8.webex.com",
+            "111222333@bjn.vc",
         ] {
             assert_eq!(emails(text), Vec::<&str>::new(), "{text}");
         }
+        // A person's mailbox at those services is an address.
+        assert_eq!(
+            emails("ravi.k@webex.com 9876@notzoomcrc.com"),
+            ["ravi.k@webex.com", "9876@notzoomcrc.com"]
+        );
     }
 
     #[test]
