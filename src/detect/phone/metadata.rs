@@ -693,6 +693,26 @@ impl Tables {
             })
     }
 
+    /// Whether `digits`, not valid in the region hint `hint` nor in a
+    /// region sharing its calling code, are a national number of another
+    /// country as it is dialled there (with its national prefix, or
+    /// without where its format allows): an expat's home number in a
+    /// conversation of the country they live in (`0300 1234567`, a
+    /// Pakistani mobile, in Dubai). Many readings may fit (a national
+    /// number of one country is often valid in several), so only whether
+    /// one does is answered; callers ask it after a phone word. Reads the
+    /// automata of the regions tried on first use.
+    pub(crate) fn valid_abroad(&self, hint: &RegionRules, digits: &[u8]) -> bool {
+        self.regions
+            .iter()
+            .filter(|rules| rules.id.len() == 2 && rules.code != hint.code)
+            .any(|rules| {
+                let national = rules.strip_national_prefix(digits);
+                let nsn = national.digits.as_slice();
+                rules.is_valid(nsn) && (national.had_prefix || rules.prefix_optional_for(nsn))
+            })
+    }
+
     /// Splits international digits (after `+` or an IDD prefix) into a
     /// calling code and a national number valid for one of its regions.
     /// Returns the calling code and the national significant number.

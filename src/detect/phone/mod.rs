@@ -97,6 +97,15 @@ const CONF_BARE_HOME: f32 = 0.8;
 const CONF_BARE_KEYWORD: f32 = 0.7;
 /// Without its area code, after a phone word.
 const CONF_LOCAL: f32 = 0.7;
+/// A national number of another country after a phone word
+/// ([`PhoneDetector::plain`]).
+const CONF_ABROAD: f32 = 0.7;
+/// The lengths of a national number of another country, its national
+/// prefix included: shorter digits after a phone word are more often
+/// codes and amounts, which some country's fixed lines always fit
+/// (Germany's and Italy's take most runs of six or seven digits).
+const MIN_ABROAD: usize = 8;
+const MAX_ABROAD: usize = 13;
 
 /// Mobile numbers dialled within their area with a token of their own,
 /// which libphonenumber's metadata only holds inside the region's national
@@ -799,18 +808,40 @@ impl PhoneDetector {
             if !home_prefix && !phone_word() {
                 return None;
             }
-            let (code, nsn) = TABLES.parse_international(digits, false)?;
-            let home = region.is_some_and(|r| r.code == code);
-            if vetoed() {
-                return None;
+            if let Some((code, nsn)) = TABLES.parse_international(digits, false) {
+                let home = region.is_some_and(|r| r.code == code);
+                if vetoed() {
+                    return None;
+                }
+                return if home {
+                    Some((code, nsn, CONF_BARE_HOME))
+                } else {
+                    phone_word().then_some((code, nsn, CONF_BARE_KEYWORD))
+                };
             }
-            return if home {
-                Some((code, nsn, CONF_BARE_HOME))
-            } else {
-                phone_word().then_some((code, nsn, CONF_BARE_KEYWORD))
-            };
         }
-        None
+        // A number of another country as it is dialled there, after a
+        // phone word (`call me at 0300 1234567`, an expat's Pakistani
+        // mobile in a Dubai conversation). Which country is unknown (a
+        // national number is often valid in several), so it is normalized
+        // as libphonenumber parses it with the hint, as a local number is.
+        // The phone word first: trying every region costs more.
+        // Written as one number, each group joined by one character and
+        // the last of three digits or more: a run the longer reading would
+        // take further (`8885898563 - 6 kg`) is the home number and a
+        // quantity.
+        let rules = region?;
+        let one_number = groups[1..].iter().all(|g| g.sep.chars == 1)
+            && groups.last().is_some_and(|g| g.len >= 3);
+        let abroad = (MIN_ABROAD..=MAX_ABROAD).contains(&digits.len())
+            && one_number
+            && matches!(said(), Some(Said::Phone | Said::Wallet))
+            && !after_postcode_word(ctx.text, start)
+            && TABLES.valid_abroad(rules, digits);
+        abroad.then(|| {
+            let national = rules.strip_national_prefix(digits);
+            (rules.code, national.digits, CONF_ABROAD)
+        })
     }
 
     /// Slides over the groups of a span, emitting the leftmost-longest valid

@@ -329,7 +329,8 @@ fn legacy_mobiles_in_whatsapp_ids() {
     // (`+55 81 9123-4567 joined using this group's invite link`, a sender
     // of an export), and people copy it as shown: with its `+55` it is read
     // as today's number, from any region. Without it, a person writes
-    // today's number.
+    // today's number: the digits are no Brazilian number, only, after a
+    // phone word, one valid in some other country, normalized as written.
     for region in ["US", "IN", "BR"] {
         assert_eq!(
             one(region, "+55 81 9123-4567 joined"),
@@ -337,7 +338,10 @@ fn legacy_mobiles_in_whatsapp_ids() {
             "{region}"
         );
     }
-    assert!(one("BR", "meu numero 81 9123-4567").is_empty());
+    assert_eq!(
+        one("BR", "meu numero 81 9123-4567"),
+        [("81 9123-4567".into(), "+558191234567".into())]
+    );
     // Eight digits that were never a mobile (a fixed line starts with 2 to
     // 5), and a `1` after +52 before fewer or more than ten digits.
     assert!(one("US", "wa.me/551112345678").is_empty());
@@ -1669,4 +1673,52 @@ fn utility_and_school_numbers_are_references() {
         texts("IN", "meter no 12345, call 98765 43210"),
         ["98765 43210"]
     );
+}
+
+#[test]
+fn a_number_of_another_country_after_a_phone_word() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    // An expat's home number, written as it is dialled at home, in a
+    // conversation of the country they live in: not valid there, valid
+    // in some country.
+    for (region, text, phone) in [
+        ("AE", "mob 03001234567", "03001234567"),
+        ("AE", "my cell 9876543210", "9876543210"),
+        ("GB", "call 08031234567", "08031234567"),
+        ("US", "call 0803 123 4567", "0803 123 4567"),
+        ("SA", "whatsapp 0812-3456-7890", "0812-3456-7890"),
+        ("GB", "whatsapp 98765 43210", "98765 43210"),
+    ] {
+        assert_eq!(texts(region, text), [phone], "{region}: {text}");
+    }
+    // Which country is unknown: normalized as libphonenumber parses the
+    // digits with the hint, as a number without its area code is. Bare
+    // international digits keep their calling code.
+    assert_eq!(
+        found(&scanner, "AE", "mob 03001234567"),
+        [("03001234567".into(), "+9713001234567".into())]
+    );
+    assert_eq!(
+        found(&scanner, "IN", "call 447911123456"),
+        [("447911123456".into(), "+447911123456".into())]
+    );
+    // Without a phone word, after a veto word, or run into a quantity,
+    // they are not read.
+    for (region, text) in [
+        ("AE", "ref 03001234567"),
+        ("AE", "order 03001234567"),
+        ("AE", "got 03001234567 today"),
+    ] {
+        assert!(texts(region, text).is_empty(), "{region}: {text}");
+    }
+    assert_eq!(
+        texts("AE", "WhatsApp me at 8885898563 - 6 kg"),
+        ["8885898563"]
+    );
+    // A ZIP+4 code after its state's code is an address's, also after
+    // `WA`; `meu WA` is WhatsApp's.
+    assert!(texts("AE", "Seattle, WA 98109-5210.").is_empty());
+    assert!(texts("BR", "Seattle, WA 98109-5210.").is_empty());
+    assert_eq!(texts("BR", "meu WA 98109-5210"), ["98109-5210"]);
 }

@@ -355,7 +355,8 @@ pub(super) fn is_whole_word(window: &[u8], start: usize, end: usize) -> bool {
 
 /// Whether the word right before `start` (past a `:` and spaces; `C.P.`
 /// reads as `cp`) is one that names a phone in one market and a postcode
-/// in others:
+/// in others, or `start` opens a ZIP+4 code after a state's code
+/// ([`zip_plus_four_after_state`]):
 /// Turkish `cep` (a mobile) is Brazil's `CEP 59763-343`, Filipino `cp` (a
 /// cellphone) the Spanish and French `CP 47002`. Either is phone word
 /// enough for a whole number, not for one without its area code, which a
@@ -375,6 +376,31 @@ pub(super) fn after_postcode_word(text: &[u8], start: usize) -> bool {
         len += 1;
     }
     letters.next().is_none() && matches!(&word[..len], b"cep" | b"cp")
+        || zip_plus_four_after_state(text, start)
+}
+
+/// The two-letter codes of the United States' states and of its capital.
+const US_STATES: &[&[u8; 2]] = &[
+    b"AL", b"AK", b"AZ", b"AR", b"CA", b"CO", b"CT", b"DE", b"FL", b"GA", b"HI", b"ID", b"IL",
+    b"IN", b"IA", b"KS", b"KY", b"LA", b"ME", b"MD", b"MA", b"MI", b"MN", b"MS", b"MO", b"MT",
+    b"NE", b"NV", b"NH", b"NJ", b"NM", b"NY", b"NC", b"ND", b"OH", b"OK", b"OR", b"PA", b"RI",
+    b"SC", b"SD", b"TN", b"TX", b"UT", b"VT", b"VA", b"WA", b"WV", b"WI", b"WY", b"DC",
+];
+
+/// Whether `start` opens a ZIP+4 code (`98109-5210`) right after a state's
+/// code and its city's comma, as a US address ends (`Seattle, WA
+/// 98109-5210`): `WA` is also WhatsApp's (`meu WA 98109-5210`), and the
+/// digits make a local Brazilian mobile.
+fn zip_plus_four_after_state(text: &[u8], start: usize) -> bool {
+    let zip = text.get(start..start + 10).is_some_and(|z| {
+        z[..5].iter().all(u8::is_ascii_digit)
+            && z[5] == b'-'
+            && z[6..].iter().all(u8::is_ascii_digit)
+    }) && !text.get(start + 10).is_some_and(u8::is_ascii_digit);
+    let before = text[..start].trim_ascii_end();
+    zip && before.len() < start
+        && US_STATES.iter().any(|state| before.ends_with(*state))
+        && before[..before.len() - 2].trim_ascii_end().ends_with(b",")
 }
 
 /// Words for "number" that open a clause about a phone number after a
