@@ -532,10 +532,12 @@ impl PhoneDetector {
         }
         let jid = after == Some('@') && is_jid_domain(&text[end + 1..]);
         let link = matches!(before, Some('/' | '=')) && is_whatsapp_link(text, start);
+        // One mention typed against the next (`@91…@91…`) ends at its `@`.
+        let next_mention = after == Some('@') && text.get(end + 1).is_some_and(u8::is_ascii_digit);
         let mention = before == Some('@')
             && groups.len() == 1
             && is_mention(text, start)
-            && !glued_right(text, end, after)
+            && (next_mention || !glued_right(text, end, after))
             && !continues_a_domain(text, end);
         // WhatsApp's forms hold international digits. Digits that are no
         // such number are read as written: a link's national number, and
@@ -571,7 +573,12 @@ impl PhoneDetector {
                 && !(before == Some('/')
                     && (out
                         .last()
-                        .is_some_and(|f| f.kind == Kind::Phone && f.end + 1 == start)
+                        .is_some_and(|f| {
+                            // `9352919666/9660029898`, `… 9352919666 /9660029898`
+                            f.kind == Kind::Phone
+                                && f.end < start
+                                && text[f.end..start - 1].iter().all(|&b| b == b' ')
+                        })
                         || ends_an_address(text, start - 1)))
                 // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's;
                 // `?mobile=98765…`: a form field named for a phone. In a

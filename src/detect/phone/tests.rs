@@ -270,15 +270,21 @@ fn whatsapp_links_and_jids() {
             (format!("@{digits} please call"), digits.to_string()),
             (format!("hi @{digits}, ok"), digits.to_string()),
             (format!("(@{digits})"), digits.to_string()),
+            // Typed against the word before it, or after another mention:
+            // with no domain after the digits, no e-mail address holds
+            // them.
+            (format!("ravi@{digits}"), digits.to_string()),
+            (format!("a.b@{digits} ok"), digits.to_string()),
+            (format!("Sports-@{digits}"), digits.to_string()),
+            (format!("@@{digits}"), digits.to_string()),
         ] {
             // The hint is irrelevant: these are international by definition.
             assert_eq!(found(&s, "US", &text), [(span, ex.e164.clone())], "{text}");
         }
-        // An `@` after an address's local part, or before a domain, is no
-        // mention.
+        // An `@` before a domain, or glued to letters after the digits, is
+        // no mention.
         for text in [
-            format!("ravi@{digits}"),
-            format!("a.b@{digits} ok"),
+            format!("ravi@{digits}.in"),
             format!("x @{digits}abc"),
             format!("x @{digits}.example.com"),
             format!("x @{digits}_y"),
@@ -1029,6 +1035,10 @@ fn escaped_glued_and_slashed_numbers() {
     assert_eq!(
         texts("JP", "090-1232-7175/090-1234-5587"),
         ["090-1232-7175", "090-1234-5587"]
+    );
+    assert_eq!(
+        texts("IN", "WhatsApp (9266612345 /7290072714)"),
+        ["9266612345", "7290072714"]
     );
     // So are an e-mail address and a number.
     assert_eq!(

@@ -3,7 +3,7 @@
 //! group mentions (`@919876543210`) and a `+` encoded as `%2B`. In all of
 //! them the digits are international, without a `+`.
 
-use crate::text::{self, char_before, ends_with_ignore_case, is_alphanumeric};
+use crate::text::{self, char_before, ends_with_ignore_case};
 
 /// `@s.whatsapp.net` and `@c.us` follow a phone number in WhatsApp JIDs.
 pub(super) fn is_jid_domain(after_at: &[u8]) -> bool {
@@ -24,15 +24,17 @@ pub(super) fn encoded_plus_before(text: &[u8], at: usize) -> bool {
 /// Whether the `@` before the digits at `start` mentions a group member:
 /// WhatsApp writes a mention into the message's text as `@` and the
 /// member's number in international digits (`@919876543210 please call`).
-/// The `@` must start a word: after a letter, a digit or a sign that goes
-/// on in an e-mail address's local part (`ravi@98…`, `a.b@98…`) it is an
-/// address's or a handle's.
+/// People type the mention against the word before it (`Hi@91…`,
+/// `Sports-@91…`, `best@91…`, `@91…@91…`, one mention after another): with
+/// no domain after the digits (the caller checks) no e-mail address holds
+/// them, so only a link's signs before the `@` (`+`, `%`, `/`, `=`) and an
+/// escape make it no mention.
 pub(super) fn is_mention(text: &[u8], start: usize) -> bool {
     let at = start - 1;
     !text::escape_ends_at(text, at)
-        && !char_before(text, at).0.is_some_and(|c| {
-            is_alphanumeric(c) || matches!(c, '.' | '_' | '-' | '+' | '%' | '\'' | '@' | '/' | '=')
-        })
+        && !char_before(text, at)
+            .0
+            .is_some_and(|c| matches!(c, '+' | '%' | '/' | '='))
 }
 
 /// Whether a `.` or `-` at `end` goes on with letters or digits: the digits
