@@ -785,6 +785,9 @@ impl Tables {
     /// * Mexico: until 2019 a mobile was dialled from abroad with a `1`
     ///   after `+52`; people still write `+52 1 55 1234 5678`, and WhatsApp
     ///   still writes Mexican mobiles as `521` and ten digits.
+    /// * Benin: since 30 November 2024 a number is `01` and the eight
+    ///   digits it had before (`+229 94 58 44 32` is `+229 01 94 58 44
+    ///   32`), in every form.
     /// * Brazil (`ninth_digit`, WhatsApp's IDs only): an account made
     ///   before the ninth digit came to its area code keeps the eight-digit
     ///   mobile in its ID (`558191234567` for `+55 81 99123-4567`): a
@@ -805,6 +808,15 @@ impl Tables {
                 .is_valid(rest)
                 .then(|| Some((mx.code, Digits::concat(&[rest])?)))
                 .flatten();
+        }
+        // Benin: on 30 November 2024 every number got `01` in front of its
+        // eight digits; messages and IDs from before keep the eight.
+        if let Some(rest) = digits.strip_prefix(b"229").filter(|r| r.len() == 8) {
+            let bj = main_region(229)?;
+            let national = Digits::concat(&[b"01", rest])?;
+            return bj
+                .is_valid(national.as_slice())
+                .then_some((bj.code, national));
         }
         let br_eight_digit = |r: &&[u8]| r.len() == 10 && matches!(r[2], b'6'..=b'9');
         if let Some(rest) = digits.strip_prefix(b"55").filter(br_eight_digit) {

@@ -344,6 +344,19 @@ fn legacy_mobiles_in_whatsapp_ids() {
             "{region}"
         );
     }
+    // Benin put `01` before every number's eight digits in November
+    // 2024; exports and IDs from before keep the eight.
+    for (region, text, span) in [
+        ("IN", "+229 94 58 44 32 joined", "+229 94 58 44 32"),
+        ("US", "22994584432@s.whatsapp.net", "22994584432"),
+        ("FR", "+229 01 94 58 44 32", "+229 01 94 58 44 32"),
+    ] {
+        assert_eq!(
+            one(region, text),
+            [(span.into(), "+2290194584432".into())],
+            "{text}"
+        );
+    }
     assert_eq!(
         one("BR", "meu numero 81 9123-4567"),
         [("81 9123-4567".into(), "+558191234567".into())]
