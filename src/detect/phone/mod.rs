@@ -832,11 +832,11 @@ impl PhoneDetector {
         // mobile in a Dubai conversation). Which country is unknown (a
         // national number is often valid in several), so it is normalized
         // as libphonenumber parses it with the hint, as a local number is.
-        // The phone word first: trying every region costs more.
-        // Written as one number, each group joined by one character and
-        // the last of three digits or more: a run the longer reading would
-        // take further (`8885898563 - 6 kg`) is the home number and a
-        // quantity.
+        // It must be written as one number, each group joined by one
+        // character and the last of three digits or more: a run the longer
+        // reading would take further (`8885898563 - 6 kg`) is the home
+        // number and a quantity. The phone word is asked before the
+        // regions: trying every region costs more.
         let rules = region?;
         let one_number = groups[1..].iter().all(|g| g.sep.chars == 1)
             && groups.last().is_some_and(|g| g.len >= 3);
