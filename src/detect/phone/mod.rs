@@ -217,6 +217,9 @@ impl PhoneDetector {
             match start.checked_sub(1).map(|i| text[i]) {
                 None => break,
                 Some(b'\n' | b'@' | b'?' | b'!' | b',' | b';' | b'0'..=b'9') => break,
+                // A line break written as text (`\n`, `\r` in a double-escaped
+                // log or export) ends the line as a real one does.
+                Some(b'n' | b'r') if start >= 2 && text[start - 2] == b'\\' => break,
                 Some(b) if b < 0x80 => {
                     start -= 1;
                     continue;
@@ -294,6 +297,11 @@ impl PhoneDetector {
                 && positive_end
                     .is_some_and(|e: usize| window[e..m.start()].iter().all(|&b| b == b' '))
             {
+                continue;
+            }
+            // A `#` before a letter opens a hashtag or a template's field
+            // (`Daftar#Nama#Sekolah`), not a number.
+            if number_sign && window.get(m.end()).is_some_and(u8::is_ascii_alphabetic) {
                 continue;
             }
             if positive {

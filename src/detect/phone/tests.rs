@@ -1745,3 +1745,24 @@ fn a_number_of_another_country_after_a_phone_word() {
     assert!(texts("BR", "Seattle, WA 98109-5210.").is_empty());
     assert_eq!(texts("BR", "meu WA 98109-5210"), ["98109-5210"]);
 }
+
+#[test]
+fn hashtags_and_escaped_line_breaks_before_a_number() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    // A `#` before a letter is a hashtag's or a template's, no number
+    // sign; a line break written as text ends the context as a real one.
+    for (region, text) in [
+        ("ID", "Daftar#Nama#Sekolah Kirim ke : 0878-4858-5663 ok"),
+        ("ID", "order no.\\n0878-4858-5663"),
+        ("IN", "#OrderNow\\nCall 98765 43210"),
+    ] {
+        assert_eq!(texts(region, text).len(), 1, "{region}: {text}");
+    }
+    for (region, text) in [
+        ("ID", "order #0878-4858-5663"),
+        ("ID", "#order 0878-4858-5663"),
+    ] {
+        assert!(texts(region, text).is_empty(), "{region}: {text}");
+    }
+}
