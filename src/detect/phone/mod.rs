@@ -840,14 +840,18 @@ impl PhoneDetector {
         // mobile in a Dubai conversation). Which country is unknown (a
         // national number is often valid in several), so it is normalized
         // as libphonenumber parses it with the hint, as a local number is.
-        // It must be written as one number, each group joined by one
-        // character and the last of three digits or more: a run the longer
-        // reading would take further (`8885898563 - 6 kg`) is the home
-        // number and a quantity. The phone word is asked before the
-        // regions: trying every region costs more.
+        // It must be written as one number, the whole run of digit groups,
+        // each group joined by one character and the last of three digits
+        // or more: a run the longer reading would take further
+        // (`8885898563 - 6 kg`) is the home number and a quantity, and a
+        // part of a longer run is no number of its own (`numéro de sécu :
+        // 2 99 02 94 174 701 08`, whose parts each region would be asked
+        // about). The phone word is asked before the regions: trying every
+        // region costs more.
         let rules = region?;
         let one_number = groups[1..].iter().all(|g| g.sep.chars == 1)
-            && groups.last().is_some_and(|g| g.len >= 3);
+            && groups.last().is_some_and(|g| g.len >= 3)
+            && !in_a_longer_run(ctx.text, groups[0].start, end);
         let abroad = (MIN_ABROAD..=MAX_ABROAD).contains(&digits.len())
             && one_number
             && matches!(said(), Some(Said::Phone | Said::Wallet))
@@ -1021,6 +1025,16 @@ impl Detector for PhoneDetector {
             held -= used;
         }
     }
+}
+
+/// Whether the digits from `start` to `end` are part of a longer run of
+/// digit groups: a separator and a digit right before or right after them.
+fn in_a_longer_run(text: &[u8], start: usize, end: usize) -> bool {
+    let before = group_separator_before(&text[..start])
+        .is_some_and(|sep| start > sep && text[start - sep - 1].is_ascii_digit());
+    let after = matches!(text.get(end), Some(b' ' | b'-' | b'.'))
+        && text.get(end + 1).is_some_and(u8::is_ascii_digit);
+    before || after
 }
 
 /// The length of the one separator that ends `before` and joins two groups
