@@ -47,7 +47,9 @@ use once_cell::sync::Lazy;
 use super::context::{REFERENCE_WORDS, UPPER_REFERENCE_WORDS};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
-use crate::text::{self, char_at, char_before, digit_value, is_latin_letter, is_numeric};
+use crate::text::{
+    self, char_at, char_before, digit_value, is_alphanumeric, is_latin_letter, is_numeric,
+};
 pub(crate) use groups::separator;
 use groups::{
     capital_code_before, close_group, date_triple, ends_a_group, opening_group,
@@ -181,6 +183,40 @@ impl PhoneDetector {
                 AhoCorasickKind::DFA,
             ),
         }
+    }
+
+    /// Whether a phone word is typed against the number at `start`
+    /// (`call09050000327`, `whatsapp08031234567`, `Tel0201234567`): its
+    /// letters are that word, not a code's prefix. Two capitals (`PH`,
+    /// `WA`) are a country's or a code's prefix as often (`PH658131585`),
+    /// so a phone word glued in capitals needs three letters.
+    fn phone_word_glued_before(&self, text: &[u8], start: usize) -> bool {
+        const LONGEST: usize = 12;
+        let letters = text[..start]
+            .iter()
+            .rev()
+            .take(LONGEST + 1)
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if !(2..=LONGEST).contains(&letters) {
+            return false;
+        }
+        let from = start - letters;
+        let word = &text[from..start];
+        let glued_to_more = char_before(text, from)
+            .0
+            .is_some_and(|c| is_alphanumeric(c) || c == '_');
+        if glued_to_more || (letters == 2 && !word.iter().any(u8::is_ascii_lowercase)) {
+            return false;
+        }
+        let words = &self.ascii_context;
+        words.automaton.find_overlapping_iter(word).any(|m| {
+            let id = m.pattern().as_usize();
+            m.start() == 0
+                && m.end() == word.len()
+                && words.said(id) == Said::Phone
+                && words.case_fits(id, word)
+        })
     }
 
     /// What the nearest context word that ends before `end` on the same
@@ -578,6 +614,8 @@ impl PhoneDetector {
             false
         } else {
             glued_before(before)
+                && !(before.is_some_and(|c| c.is_ascii_alphabetic())
+                    && self.phone_word_glued_before(text, start))
                 && !(before == Some('/')
                     && (out
                         .last()
@@ -916,6 +954,7 @@ impl Detector for PhoneDetector {
         );
         let code = matches!(left, Some(c) if is_latin_letter(c))
             && !opens
+            && !self.phone_word_glued_before(text, span.start)
             && !encoded_plus_before(text, span.start)
             && !text::escape_ends_at(text, span.start)
             && carrier_placeholder_before(text, span.start).is_none();

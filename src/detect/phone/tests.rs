@@ -1766,3 +1766,32 @@ fn hashtags_and_escaped_line_breaks_before_a_number() {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
 }
+
+#[test]
+fn a_phone_word_typed_against_the_number() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    // The letters before are the phone word, not a code's prefix.
+    for (region, text, number) in [
+        ("GB", "To claim, call09050000327. T&C apply", "09050000327"),
+        ("NG", "whatsapp08031234567 for orders", "08031234567"),
+        ("NL", "Tel0201234567", "0201234567"),
+        ("NL", "TEL0201234567", "0201234567"),
+        ("IN", "mob9876543210", "9876543210"),
+        ("ID", "wa08123456789 ya", "08123456789"),
+        ("PH", "Ph09171234567", "09171234567"),
+    ] {
+        assert_eq!(texts(region, text), [number], "{region}: {text}");
+    }
+    // Two capitals are a country's or a code's prefix; a phone word inside
+    // a longer word is no phone word; other letters make a code.
+    for (region, text) in [
+        ("PH", "PH09171234567"),
+        ("ID", "WA08123456789"),
+        ("IN", "recall9876543210"),
+        ("IN", "ORD9876543210"),
+        ("IN", "callme9876543210"),
+    ] {
+        assert!(texts(region, text).is_empty(), "{region}: {text}");
+    }
+}
