@@ -26,8 +26,11 @@
 //! that bank's length names an account.
 //!
 //! Written forms: digits in one run or in groups joined by one `-` or
-//! space (`1234 5678 9012`, Brazil's `12345-6` with its check digit).
-//! Amounts (`1.250`, `1,250`) and numbers written with `+` are left alone.
+//! space (`1234 5678 9012`, Brazil's `12345-6` with its check digit), and,
+//! after an account word, three groups or more joined by dots
+//! (`2731.7942.96`, how Indonesian transfer details write BCA's accounts).
+//! Amounts (`1.250`, `1,250`, `1.250.000`), dates and numbers written with
+//! `+` are left alone.
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
@@ -267,12 +270,28 @@ impl Detector for BankAccountDetector {
             }
             i += 1;
         }
-        let end = i;
+        let mut end = i;
+        let dotted = (end == start + n)
+            .then(|| dotted_end(text, start, end))
+            .flatten();
+        if let Some(dotted) = dotted {
+            n = text[start..dotted]
+                .iter()
+                .filter(|b| b.is_ascii_digit())
+                .count();
+            end = dotted;
+        }
         // A sticker's name holds a date.
-        if n < MIN_DIGITS || !free_standing(text, start, end) || whatsapp_media_name(text, end) {
+        if !(MIN_DIGITS..=MAX_DIGITS).contains(&n)
+            || !free_standing(text, start, end)
+            || whatsapp_media_name(text, end)
+        {
             return;
         }
         let named = WORDS.before(text, start);
+        if dotted.is_some() && !named {
+            return;
+        }
         let holder = !named && holder_after(text, end);
         // Nigerian transfer details often name no account at all, only the
         // bank beside the number (`0123456785 GTB`, `Access Bank:
@@ -317,6 +336,35 @@ impl Detector for BankAccountDetector {
             normalized: String::from_utf8_lossy(digits).into_owned(),
         });
     }
+}
+
+/// Where the account written in groups joined by dots that starts at
+/// `start` ends, if it is one: `2731.7942.96`, `313.0100.5936.535`, as
+/// Indonesian transfer details write BCA's and BRI's accounts. Three
+/// groups or more, so that a decimal amount is none, and not every group
+/// after the first of three digits, an amount's thousands (`1.250.000`);
+/// not a date (`20.02.2016`) either. `first_end` ends the first group.
+fn dotted_end(text: &[u8], start: usize, first_end: usize) -> Option<usize> {
+    let mut lens = [0usize; 8];
+    lens[0] = first_end - start;
+    let mut groups = 1;
+    let mut i = first_end;
+    while text.get(i) == Some(&b'.') && text.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        if groups == lens.len() {
+            return None;
+        }
+        let run = text[i + 1..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        lens[groups] = run;
+        groups += 1;
+        i += 1 + run;
+    }
+    let lens = &lens[..groups];
+    let thousands = lens[1..].iter().all(|&l| l == 3);
+    let date = matches!(lens, [1 | 2, 1 | 2, 2 | 4] | [4, 1 | 2, 1 | 2]);
+    (groups >= 3 && !thousands && !date).then_some(i)
 }
 
 /// Whether the account holder's name follows the number: Indonesian
@@ -755,6 +803,43 @@ mod tests {
             ("ID", "BCA 0812345678"),
             // Not an Indonesian conversation.
             ("MY", "BCA 1234567890"),
+        ] {
+            assert!(
+                found(region, text)
+                    .iter()
+                    .all(|(k, _)| *k != Kind::BankAccount),
+                "{region}: {text}"
+            );
+        }
+    }
+
+    /// Groups joined by dots, as Indonesian transfer details write BCA's
+    /// and BRI's accounts: named by an account word, and neither an
+    /// amount's thousands nor a date.
+    #[test]
+    fn dotted_groups_after_an_account_word() {
+        for (region, text, value) in [
+            (
+                "ID",
+                "Kirim ke Bank BCA No. Rek : 2731.7942.96 A/n : ANDRI",
+                "2731.7942.96",
+            ),
+            (
+                "ID",
+                "No Rekening:  313.0100.5936.535 Atas Nama: Bayu",
+                "313.0100.5936.535",
+            ),
+            ("IN", "A/c no 1234.5678.9012", "1234.5678.9012"),
+        ] {
+            assert_eq!(found(region, text), account(value), "{text}");
+        }
+        for (region, text) in [
+            ("ID", "no rek 1.250.000"),
+            ("ID", "rekening 20.02.2016"),
+            ("ID", "rek 2731.7942"),
+            // Dotted, named by no account word.
+            ("ID", "transfer ke BCA 2731.7942.96"),
+            ("ID", "2731.7942.96 a/n Budi"),
         ] {
             assert!(
                 found(region, text)
