@@ -64,8 +64,8 @@ use whatsapp::{
     continues_a_domain, encoded_plus_before, is_jid_domain, is_mention, is_whatsapp_link,
 };
 use words::{
-    after_postcode_word, is_whole_word, names_something_else, Said, WordAutomaton, NEGATIVE_WORDS,
-    POSITIVE_WORDS, WALLET_WORDS,
+    after_postcode_word, is_domain_label, is_whole_word, names_something_else, Said, WordAutomaton,
+    NEGATIVE_WORDS, POSITIVE_WORDS, WALLET_WORDS,
 };
 
 /// The most groups a written number has (`+33 6 12 34 56 78` has six).
@@ -312,6 +312,7 @@ impl PhoneDetector {
             let id = m.pattern().as_usize();
             if !is_whole_word(window, m.start(), m.end())
                 || !words.case_fits(id, &window[m.start()..m.end()])
+                || is_domain_label(window, m.start())
             {
                 continue;
             }
@@ -336,8 +337,16 @@ impl PhoneDetector {
                 continue;
             }
             // A `#` before a letter opens a hashtag or a template's field
-            // (`Daftar#Nama#Sekolah`), not a number.
-            if number_sign && window.get(m.end()).is_some_and(u8::is_ascii_alphabetic) {
+            // (`Daftar#Nama#Sekolah`), not a number; one after a digit or a
+            // `*` ends a USSD code (`*123*66#`); and one with a word between
+            // it and the number signs another (`*123# lalu CS 021…`).
+            if number_sign
+                && (window.get(m.end()).is_some_and(u8::is_ascii_alphabetic)
+                    || text[..start + m.start()]
+                        .last()
+                        .is_some_and(|&b| b.is_ascii_digit() || b == b'*')
+                    || window[m.end()..].iter().any(u8::is_ascii_alphabetic))
+            {
                 continue;
             }
             if positive {
@@ -618,12 +627,17 @@ impl PhoneDetector {
                     && self.phone_word_glued_before(text, start))
                 && !(before == Some('/')
                     && (out
-                        .last()
-                        .is_some_and(|f| {
-                            // `9352919666/9660029898`, `… 9352919666 /9660029898`
+                        .iter()
+                        .rev()
+                        // Other detectors may have read the number before
+                        // as theirs too (a few findings on one span).
+                        .take(8)
+                        .any(|f| {
+                            // `9352919666/9660029898`, `… 9352919666 /9660029898`,
+                            // `082134976289(wa)/087888869297`
                             f.kind == Kind::Phone
                                 && f.end < start
-                                && text[f.end..start - 1].iter().all(|&b| b == b' ')
+                                && is_note_or_space(&text[f.end..start - 1])
                         })
                         || ends_an_address(text, start - 1)))
                 // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's;
@@ -1375,6 +1389,19 @@ fn extension_at(text: &[u8], at: usize) -> bool {
 fn glued_after(c: Option<char>) -> bool {
     matches!(c, Some(c) if is_latin_letter(c) || is_numeric(c)
         || matches!(c, '_' | '%' | '@' | '$' | '€' | '£' | '¥' | '₹' | '\\' | '°' | crate::policy::mask::BULLET))
+}
+
+/// Whether `between` two numbers listed with a slash is white space or a
+/// short note in brackets (`(wa)`, `(SMS) `): what the first number is for.
+fn is_note_or_space(between: &[u8]) -> bool {
+    let note = between.trim_ascii();
+    note.is_empty()
+        || (note.len() <= 12
+            && note.first() == Some(&b'(')
+            && note.last() == Some(&b')')
+            && note[1..note.len() - 1]
+                .iter()
+                .all(|&b| b.is_ascii_alphabetic() || b == b' '))
 }
 
 /// Whether the `/` at `at` ends an e-mail address: contact details listed

@@ -1795,3 +1795,59 @@ fn a_phone_word_typed_against_the_number() {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
 }
+
+#[test]
+fn indonesian_sms_forms_around_a_number() {
+    let scanner = scanner();
+    let texts = |region: &str, text: &str| texts(&scanner, region, text);
+    // From the Indonesian SMS Spam Collection: `hub` and `tlp` abbreviate
+    // "hubungi" and "telepon" and outrank a price word before them; a `#`
+    // that ends a USSD code or stands before another word signs no
+    // number; a domain's `.id` is no "ID"; a note in brackets between two
+    // numbers listed with a slash.
+    for (region, text, numbers) in [
+        (
+            "ID",
+            "Mengenai harga bisa hub suami saya H. SIGIT tlp 081316005639.terima kasih",
+            &["081316005639"][..],
+        ),
+        (
+            "ID",
+            "BOOKING ONLINE Info Hub: 085216181177",
+            &["085216181177"],
+        ),
+        ("ID", "stop? *123*66#. CS:02152971540", &["02152971540"]),
+        ("ID", "ketik *123# lalu CS 02152971540", &["02152971540"]),
+        (
+            "ID",
+            "Byr 2Th www.hquarters.co.id 085794074188",
+            &["085794074188"],
+        ),
+        (
+            "ID",
+            "Hub: ATY 082134976289(wa)/087888869297. LEGAL",
+            &["082134976289", "087888869297"],
+        ),
+        (
+            "IN",
+            "9352919666 (home)/9660029898",
+            &["9352919666", "9660029898"],
+        ),
+    ] {
+        assert_eq!(texts(region, text), numbers, "{region}: {text}");
+    }
+    // The number sign right before the number, and an `ID` that is a word
+    // (`Cust.ID`, one dot), still veto it.
+    for (region, text) in [
+        ("IN", "order # 9876543210"),
+        ("IN", "Order #: 9876543210"),
+        ("IN", "Cust.ID 9876543210"),
+        ("IN", "9352919666 and ref/9660029898"),
+    ] {
+        assert!(
+            !texts(region, text).contains(&"9876543210".to_string())
+                && !texts(region, text).contains(&"9660029898".to_string()),
+            "{region}: {text}"
+        );
+    }
+}

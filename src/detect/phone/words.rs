@@ -146,6 +146,12 @@ pub(super) const POSITIVE_WORDS: &[&str] = &[
     "no hp",
     "telp",
     "telepon",
+    // Indonesian SMS and chat abbreviate "hubungi" (contact) and "telepon"
+    // (the Indonesian SMS Spam Collection: `Info Hub: 0852…`, `tlp 0813…`).
+    "hub",
+    "tlp",
+    "tlpn",
+    "telpon",
     "फोन",
     "电话",
     "手机",
@@ -351,6 +357,24 @@ pub(super) fn is_whole_word(window: &[u8], start: usize, end: usize) -> bool {
     let at_word_end =
         is_symbol || !matches!(char_at(window, end).0, Some(c) if is_alphabetic(c) && c.is_ascii());
     at_word_start && at_word_end
+}
+
+/// Whether the word at `start` of `window` is a label of a domain name
+/// (`www.hquarters.co.id`, `shop.example.ph`): it follows a dot glued to
+/// the label before it, in a token of two dots or more, or of a link. A
+/// dot between two words alone (`Cust.ID`, `Ref.No`) keeps the word.
+pub(super) fn is_domain_label(window: &[u8], start: usize) -> bool {
+    if start < 2 || window[start - 1] != b'.' || !window[start - 2].is_ascii_alphanumeric() {
+        return false;
+    }
+    let token = &window[..start];
+    let token = &token[token
+        .iter()
+        .rposition(|b| b.is_ascii_whitespace())
+        .map_or(0, |p| p + 1)..];
+    token.iter().filter(|&&b| b == b'.').count() >= 2
+        || crate::text::starts_with_ignore_case(token, 0, b"www.")
+        || memchr::memmem::find(token, b"://").is_some()
 }
 
 /// Whether the word right before `start` (past a `:` and spaces; `C.P.`
