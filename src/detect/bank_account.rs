@@ -271,9 +271,15 @@ impl Detector for BankAccountDetector {
             i += 1;
         }
         let mut end = i;
-        let dotted = (end == start + n)
-            .then(|| dotted_end(text, start, end))
-            .flatten();
+        // One run that a dot and a digit follow may go on in dotted groups.
+        let dotted = if end == start + n
+            && text.get(end) == Some(&b'.')
+            && text.get(end + 1).is_some_and(u8::is_ascii_digit)
+        {
+            dotted_end(text, start, end)
+        } else {
+            None
+        };
         if let Some(dotted) = dotted {
             n = text[start..dotted]
                 .iter()
@@ -343,7 +349,8 @@ impl Detector for BankAccountDetector {
 /// Indonesian transfer details write BCA's and BRI's accounts. Three
 /// groups or more, so that a decimal amount is none, and not every group
 /// after the first of three digits, an amount's thousands (`1.250.000`);
-/// not a date (`20.02.2016`) either. `first_end` ends the first group.
+/// not a date (`20.02.2016`), nor groups of three digits or fewer (an IP
+/// address, a version) either. `first_end` ends the first group.
 fn dotted_end(text: &[u8], start: usize, first_end: usize) -> Option<usize> {
     let mut lens = [0usize; 8];
     lens[0] = first_end - start;
@@ -364,7 +371,9 @@ fn dotted_end(text: &[u8], start: usize, first_end: usize) -> Option<usize> {
     let lens = &lens[..groups];
     let thousands = lens[1..].iter().all(|&l| l == 3);
     let date = matches!(lens, [1 | 2, 1 | 2, 2 | 4] | [4, 1 | 2, 1 | 2]);
-    (groups >= 3 && !thousands && !date).then_some(i)
+    // Groups of three digits or fewer are an IP address's or a version's.
+    let long_group = lens.iter().any(|&l| l >= 4);
+    (groups >= 3 && long_group && !thousands && !date).then_some(i)
 }
 
 /// Whether the account holder's name follows the number: Indonesian
