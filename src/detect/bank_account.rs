@@ -846,6 +846,9 @@ mod tests {
             ("ID", "no rek 1.250.000"),
             ("ID", "rekening 20.02.2016"),
             ("ID", "rek 2731.7942"),
+            // Groups of three digits or fewer: an address, a version.
+            ("ID", "rek 192.168.10.1"),
+            ("ID", "rekening app v10.112.3"),
             // Dotted, named by no account word.
             ("ID", "transfer ke BCA 2731.7942.96"),
             ("ID", "2731.7942.96 a/n Budi"),
