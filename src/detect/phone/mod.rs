@@ -587,9 +587,20 @@ impl PhoneDetector {
         let link = matches!(before, Some('/' | '=')) && is_whatsapp_link(text, start);
         // One mention typed against the next (`@91…@91…`) ends at its `@`.
         let next_mention = after == Some('@') && text.get(end + 1).is_some_and(u8::is_ascii_digit);
+        // Mentions listed with slashes (`@91…/@91…`): the `/` right after
+        // a number just found is no link's.
+        let listed_after_slash = || {
+            start >= 2
+                && text[start - 2] == b'/'
+                && out
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .any(|f| f.kind == Kind::Phone && f.end == start - 2)
+        };
         let mention = before == Some('@')
             && groups.len() == 1
-            && is_mention(text, start)
+            && (is_mention(text, start) || listed_after_slash())
             && (next_mention || !glued_right(text, end, after))
             && !continues_a_domain(text, end);
         // WhatsApp's forms hold international digits. Digits that are no
@@ -622,7 +633,11 @@ impl PhoneDetector {
             // (`wa.me/09876543210`, typed with the national number).
             false
         } else {
+            // A mention's digits that are no international number are read
+            // as written: `@` then stands for "at" (`Ping me @8099337008`,
+            // `contact Akhilesh@7840055867`).
             glued_before(before)
+                && !mention
                 && !(before.is_some_and(|c| c.is_ascii_alphabetic())
                     && self.phone_word_glued_before(text, start))
                 && !(before == Some('/')

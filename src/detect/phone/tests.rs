@@ -1851,3 +1851,47 @@ fn indonesian_sms_forms_around_a_number() {
         );
     }
 }
+
+#[test]
+fn an_at_sign_before_a_national_number() {
+    let scanner = scanner();
+    let found = |region: &str, text: &str| found(&scanner, region, text);
+    // A mention's digits that are no international number are read as
+    // written, the `@` standing for "at"; mentions listed with a slash are
+    // each found.
+    for (region, text, expected) in [
+        (
+            "IN",
+            "For best deal pls contact *Akhilesh@7840055867*",
+            &[("7840055867", "+917840055867")][..],
+        ),
+        (
+            "IN",
+            "Ping me @8099337008",
+            &[("8099337008", "+918099337008")],
+        ),
+        (
+            "IN",
+            "@919818895111/@919821735903 any update?",
+            &[
+                ("919818895111", "+919818895111"),
+                ("919821735903", "+919821735903"),
+            ],
+        ),
+    ] {
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|&(t, n)| (t.to_string(), n.to_string()))
+            .collect();
+        assert_eq!(found(region, text), expected, "{region}: {text}");
+    }
+    // A domain after the digits still makes an address, and a link's `/`
+    // still makes no mention.
+    for (region, text) in [
+        ("IN", "ravi@9876543210.com"),
+        ("IN", "https://x.com/@9876543210"),
+        ("IN", "see /@9876543210"),
+    ] {
+        assert!(found(region, text).is_empty(), "{region}: {text}");
+    }
+}
