@@ -94,6 +94,10 @@ pub(super) const POSITIVE_WORDS: &[&str] = &[
     "واٹس ایپ",
     "new number",
     "new no",
+    // `pay the amount at this number (7798831904)`: a number pointed at
+    // is one to call or pay, whatever named an amount before it.
+    "this number",
+    "this no",
     "alternate number",
     "alternate no",
     "alternative number",
