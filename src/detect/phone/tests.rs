@@ -1833,6 +1833,12 @@ fn indonesian_sms_forms_around_a_number() {
             "9352919666 (home)/9660029898",
             &["9352919666", "9660029898"],
         ),
+        // A number pointed at outranks the amount word before it.
+        (
+            "IN",
+            "You can G-PAY the amount at this number (7798831904) with your MIS",
+            &["7798831904"],
+        ),
     ] {
         assert_eq!(texts(region, text), numbers, "{region}: {text}");
     }
