@@ -551,8 +551,12 @@ impl PhoneDetector {
             return false;
         }
         let decimal = plus_at.is_none() && open_at.is_none() && is_decimal(text, start, groups);
-        // A number glued to a tight separator continues a longer token.
-        if (first.start != span.start && first.sep.is_tight() && plus_at.is_none())
+        // A number glued to a tight separator continues a longer token,
+        // unless the token before is a list's ordinal (`\n2.0831-2909-8644`).
+        if (first.start != span.start
+            && first.sep.is_tight()
+            && plus_at.is_none()
+            && !after_list_ordinal(text, first.start))
             || next.is_some_and(|g| g.sep.is_tight())
             || (plus_at.is_none() && in_list_of_small_numbers(text, groups, next))
         {
@@ -1404,6 +1408,24 @@ fn extension_at(text: &[u8], at: usize) -> bool {
 fn glued_after(c: Option<char>) -> bool {
     matches!(c, Some(c) if is_latin_letter(c) || is_numeric(c)
         || matches!(c, '_' | '%' | '@' | '$' | '€' | '£' | '¥' | '₹' | '\\' | '°' | crate::policy::mask::BULLET))
+}
+
+/// Whether `start` follows a list's ordinal typed against it: one or two
+/// digits and a dot that open a line (`1.0819-1864-3630`, after a real
+/// line break or one written as text).
+fn after_list_ordinal(text: &[u8], start: usize) -> bool {
+    if start < 2 || text[start - 1] != b'.' {
+        return false;
+    }
+    let digits = text[..start - 1]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let at = start - 1 - digits;
+    (1..=2).contains(&digits)
+        && (at == 0 || text[at - 1] == b'\n' || text::escape_ends_at(text, at))
 }
 
 /// Whether `between` two numbers listed with a slash is white space or a

@@ -1833,6 +1833,13 @@ fn indonesian_sms_forms_around_a_number() {
             "9352919666 (home)/9660029898",
             &["9352919666", "9660029898"],
         ),
+        // A list's ordinal typed against the number opens its line.
+        (
+            "ID",
+            "hub Panitia\\n1. 0819-1864-3630 (Bagus)\\n2.0831-2909-8644 (Mariyatun)",
+            &["0819-1864-3630", "0831-2909-8644"],
+        ),
+        ("ID", "Panitia\n2.0831-2909-8644", &["0831-2909-8644"]),
         // A number pointed at outranks the amount word before it.
         (
             "IN",
@@ -1856,6 +1863,8 @@ fn indonesian_sms_forms_around_a_number() {
             "{region}: {text}"
         );
     }
+    // A dot after a digit in the middle of a line is no ordinal.
+    assert!(texts("ID", "x 2.0831-2909-8644").is_empty());
 }
 
 #[test]
