@@ -275,6 +275,13 @@ pub(crate) fn escape_ends_at(text: &[u8], end: usize) -> bool {
     end >= 2 && text[end - 2] == b'\\' && matches!(text[end - 1], b'n' | b'r' | b't')
 }
 
+/// Whether a line break written as text (`\n`, `\r`) ends at `end`: it
+/// ends a line as a real one does, for every context window.
+#[inline]
+pub(crate) fn escaped_line_break_ends_at(text: &[u8], end: usize) -> bool {
+    end >= 2 && text[end - 2] == b'\\' && matches!(text[end - 1], b'n' | b'r')
+}
+
 /// Whether such an escape sequence starts at `start`.
 #[inline]
 pub(crate) fn escape_starts_at(text: &[u8], start: usize) -> bool {

@@ -1268,7 +1268,7 @@ fn window_start(text: &[u8], end: usize) -> usize {
             // written as text (`\n`, `\r` in a double-escaped log) ends
             // the line as a real one does.
             if matches!(b, b'\n' | b'\r' | b'?' | b'!' | b';' | b'@' | b'0'..=b'9')
-                || (matches!(b, b'n' | b'r') && start >= 2 && text[start - 2] == b'\\')
+                || crate::text::escaped_line_break_ends_at(text, start)
             {
                 break;
             }

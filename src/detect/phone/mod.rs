@@ -255,7 +255,7 @@ impl PhoneDetector {
                 Some(b'\n' | b'@' | b'?' | b'!' | b',' | b';' | b'0'..=b'9') => break,
                 // A line break written as text (`\n`, `\r` in a double-escaped
                 // log or export) ends the line as a real one does.
-                Some(b'n' | b'r') if start >= 2 && text[start - 2] == b'\\' => break,
+                Some(b'n' | b'r') if text::escaped_line_break_ends_at(text, start) => break,
                 Some(b) if b < 0x80 => {
                     start -= 1;
                     continue;
