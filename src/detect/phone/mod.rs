@@ -1104,9 +1104,19 @@ impl Detector for PhoneDetector {
 fn in_a_longer_run(text: &[u8], start: usize, end: usize) -> bool {
     let before = group_separator_before(&text[..start])
         .is_some_and(|sep| start > sep && text[start - sep - 1].is_ascii_digit());
-    let after = matches!(text.get(end), Some(b' ' | b'-' | b'.'))
-        && text.get(end + 1).is_some_and(u8::is_ascii_digit);
+    let after = group_separator_after(&text[end..])
+        .is_some_and(|sep| text.get(end + sep).is_some_and(u8::is_ascii_digit));
     before || after
+}
+
+/// [`group_separator_before`] at the start of `after`.
+fn group_separator_after(after: &[u8]) -> Option<usize> {
+    match after {
+        [b' ' | b'-' | b'.', ..] => Some(1),
+        [0xC2, 0xA0, ..] => Some(2),
+        [0xE2, 0x80, 0xAF, ..] => Some(3),
+        _ => None,
+    }
 }
 
 /// The length of the one separator that ends `before` and joins two groups

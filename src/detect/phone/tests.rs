@@ -1732,6 +1732,9 @@ fn a_number_of_another_country_after_a_phone_word() {
         ("AE", "ref 03001234567"),
         ("AE", "order 03001234567"),
         ("AE", "got 03001234567 today"),
+        // Part of a longer run, whatever joins the next group.
+        ("AE", "mob 0300 1234567 890"),
+        ("AE", "mob 0300 1234567\u{a0}890"),
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
