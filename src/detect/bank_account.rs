@@ -280,12 +280,8 @@ impl Detector for BankAccountDetector {
         } else {
             None
         };
-        if let Some(dotted) = dotted {
-            n = text[start..dotted]
-                .iter()
-                .filter(|b| b.is_ascii_digit())
-                .count();
-            end = dotted;
+        if let Some((dotted_end, digits)) = dotted {
+            (end, n) = (dotted_end, digits);
         }
         // A sticker's name holds a date.
         if !(MIN_DIGITS..=MAX_DIGITS).contains(&n)
@@ -350,8 +346,9 @@ impl Detector for BankAccountDetector {
 /// groups or more, so that a decimal amount is none, and not every group
 /// after the first of three digits, an amount's thousands (`1.250.000`);
 /// not a date (`20.02.2016`), nor groups of three digits or fewer (an IP
-/// address, a version) either. `first_end` ends the first group.
-fn dotted_end(text: &[u8], start: usize, first_end: usize) -> Option<usize> {
+/// address, a version) either. `first_end` ends the first group. Returns
+/// the end and the count of digits.
+fn dotted_end(text: &[u8], start: usize, first_end: usize) -> Option<(usize, usize)> {
     let mut lens = [0usize; 8];
     lens[0] = first_end - start;
     let mut groups = 1;
@@ -373,7 +370,7 @@ fn dotted_end(text: &[u8], start: usize, first_end: usize) -> Option<usize> {
     let date = matches!(lens, [1 | 2, 1 | 2, 2 | 4] | [4, 1 | 2, 1 | 2]);
     // Groups of three digits or fewer are an IP address's or a version's.
     let long_group = lens.iter().any(|&l| l >= 4);
-    (groups >= 3 && long_group && !thousands && !date).then_some(i)
+    (groups >= 3 && long_group && !thousands && !date).then(|| (i, lens.iter().sum()))
 }
 
 /// Whether the account holder's name follows the number: Indonesian

@@ -594,13 +594,7 @@ impl PhoneDetector {
         // Mentions listed with slashes (`@91…/@91…`): the `/` right after
         // a number just found is no link's.
         let listed_after_slash = || {
-            start >= 2
-                && text[start - 2] == b'/'
-                && out
-                    .iter()
-                    .rev()
-                    .take(8)
-                    .any(|f| f.kind == Kind::Phone && f.end == start - 2)
+            start >= 2 && text[start - 2] == b'/' && recent_phones(out).any(|f| f.end == start - 2)
         };
         let mention = before == Some('@')
             && groups.len() == 1
@@ -645,19 +639,11 @@ impl PhoneDetector {
                 && !(before.is_some_and(|c| c.is_ascii_alphabetic())
                     && self.phone_word_glued_before(text, start))
                 && !(before == Some('/')
-                    && (out
-                        .iter()
-                        .rev()
-                        // Other detectors may have read the number before
-                        // as theirs too (a few findings on one span).
-                        .take(8)
-                        .any(|f| {
-                            // `9352919666/9660029898`, `… 9352919666 /9660029898`,
-                            // `082134976289(wa)/087888869297`
-                            f.kind == Kind::Phone
-                                && f.end < start
-                                && is_note_or_space(&text[f.end..start - 1])
-                        })
+                    && (recent_phones(out).any(|f| {
+                        // `9352919666/9660029898`, `… 9352919666 /9660029898`,
+                        // `082134976289(wa)/087888869297`
+                        f.end < start && is_note_or_space(&text[f.end..start - 1])
+                    })
                         || ends_an_address(text, start - 1)))
                 // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's;
                 // `?mobile=98765…`: a form field named for a phone. In a
@@ -1436,6 +1422,13 @@ fn after_list_ordinal(text: &[u8], start: usize) -> bool {
     let at = start - 1 - digits;
     (1..=2).contains(&digits)
         && (at == 0 || text[at - 1] == b'\n' || text::escape_ends_at(text, at))
+}
+
+/// The phone numbers among the last findings: the ones of the span before
+/// (other detectors may have read such a number as theirs too, a few
+/// findings on one span).
+fn recent_phones(out: &[Finding]) -> impl Iterator<Item = &Finding> {
+    out.iter().rev().take(8).filter(|f| f.kind == Kind::Phone)
 }
 
 /// Whether `between` two numbers listed with a slash is white space or a

@@ -376,9 +376,7 @@ pub(super) fn is_domain_label(window: &[u8], start: usize) -> bool {
         .iter()
         .rposition(|b| b.is_ascii_whitespace())
         .map_or(0, |p| p + 1)..];
-    token.iter().filter(|&&b| b == b'.').count() >= 2
-        || crate::text::starts_with_ignore_case(token, 0, b"www.")
-        || memchr::memmem::find(token, b"://").is_some()
+    token.iter().filter(|&&b| b == b'.').count() >= 2 || crate::text::within_link(window, start)
 }
 
 /// Whether the word right before `start` (past a `:` and spaces; `C.P.`
