@@ -15,7 +15,9 @@ pub(super) static CURRENCIES: &[&str] = &[
     "$", "€", "£", "¥", "₹", "₩", "₺", "₽", "₦", "₱", "฿", "₫", "₴", "₪", "r$", "rs", "rs.", "inr",
     "usd", "eur", "gbp", "brl", "mxn", "ars", "clp", "idr", "rp", "rm", "myr", "php", "aed", "sar",
     "egp", "ngn", "kes", "zar", "tl", "rub", "pln", "zł", "s/", "kr", "cad", "aud", "sgd", "jpy",
-    "cny", "rmb", "krw", "vnd", "thb", "pkr", "chf", "руб",
+    "cny", "rmb", "krw", "vnd", "thb", "pkr", "chf", "руб", "rp.", "tk", "tk.", "bdt", "ugx",
+    "ghs", "tzs", "lkr", "npr", "xof", "xaf", "etb", "kwd", "qar", "omr", "bhd", "jod", "hkd",
+    "twd", "nzd", "uyu", "gtq", "dop", "uah", "czk", "huf", "sek", "nok", "dkk",
 ];
 
 /// Currencies written out, mostly after the amount (`98765432 reais`), and
@@ -71,6 +73,32 @@ pub(super) fn is_decimal(text: &[u8], start: usize, groups: &[Group]) -> bool {
     // `0.7918538877`: a lone zero before the point is a fraction's.
     let zero_point = whole.len == 1 && whole.digits[0] == b'0';
     short_whole || zero_point || fraction.len <= 2 || (minus && whole.len <= 3)
+}
+
+/// Whether the groups are a range of clock times written with dots
+/// (`18.00 - 20.00`, `9.30–11.30`): an hour, a `.` and two digits of
+/// minutes, a dash, and the same again.
+pub(super) fn is_time_range(groups: &[Group]) -> bool {
+    let [hour, minutes, to_hour, to_minutes] = groups else {
+        return false;
+    };
+    let value = |g: &Group| {
+        g.digits[..g.len]
+            .iter()
+            .fold(0, |v, &d| v * 10 + u32::from(d - b'0'))
+    };
+    let clock = |h: &Group, m: &Group| {
+        h.len <= 2
+            && m.len == 2
+            && m.sep.is_tight()
+            && m.sep.punct == '.'
+            && value(h) <= 24
+            && value(m) <= 59
+    };
+    clock(hour, minutes)
+        && clock(to_hour, to_minutes)
+        && to_hour.sep.puncts == 1
+        && to_hour.sep.punct == '-'
 }
 
 /// Whether `groups`, four or more of one or two digits each, joined by

@@ -830,6 +830,11 @@ fn hard_negatives() {
         ("US", "4111 1111 1111 1112"),
         ("DE", "DE89 3704 0044 0532 0130 00"),
         ("IN", "sku ABC98765432"),
+        // A currency written as an abbreviation or an ISO code
+        // (`1500000` is an Indonesian service number).
+        ("ID", "E. Ikut Khidmatan Rp. 1.500.000"),
+        ("ID", "Rp.1.500.000 saja"),
+        ("KW", "balance KWD 55123456"),
         ("US", "https://shop.example.com/p/4155552671"),
         ("IN", "rahul98765@gmail.com"),
         ("US", "9876543210987654321"),
@@ -1583,6 +1588,10 @@ fn timestamps_decimals_and_isbns() {
         ("ES", "0-8044-2957-X."),
         ("DK", "4ecf271c-5054-4969-a604-e4c57472aafb"),
         ("DK", "id 12345678-5054-4969-8604-123456789012 ok"),
+        // Opening hours written with dots: `18002000` is an Indian
+        // toll-free number.
+        ("IN", "olimp (18.00 - 20.00)"),
+        ("IN", "call 9.30–11.30 or 18.00-20.00"),
     ] {
         assert!(
             texts(region, text).is_empty(),
@@ -1600,6 +1609,7 @@ fn timestamps_decimals_and_isbns() {
         ("AM", "my number is 10.344978 thanks", "10.344978"),
         ("AM", "հեռ. 91.123456", "91.123456"),
         ("DE", "0-7421-8096-5", "0-7421-8096-5"),
+        ("NL", "bel 06.12 - 34.56.78", "06.12 - 34.56.78"),
         ("ES", "612-345-678-X", "612-345-678"),
     ] {
         assert_eq!(texts(region, text), [phone], "{text}");
