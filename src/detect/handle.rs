@@ -674,7 +674,7 @@ static PROFILE_HOSTS: &[ProfileHost] = &[
         path: "",
         pages: &[
             "p", "reel", "reels", "stories", "explore", "tv", "accounts", "direct", "about",
-            "legal", "developer", "web", "s", "share",
+            "legal", "developer", "web", "s", "share", "ar",
         ],
     },
     ProfileHost {
@@ -687,7 +687,7 @@ static PROFILE_HOSTS: &[ProfileHost] = &[
         host: "m.me",
         app: "facebook",
         path: "",
-        pages: &["j", "ch"],
+        pages: &["j", "ch", "join"],
     },
     ProfileHost {
         host: "facebook.com",
@@ -773,6 +773,35 @@ fn ends_with_host(before: &[u8], host: &str) -> bool {
             .last()
             .is_none_or(|&b| !(b.is_ascii_alphanumeric() || b == b'-'))
         && !bullet_before(before, at)
+        && !site_subdomain_before(&before[..at])
+}
+
+/// Subdomains where a site keeps its own pages, not its users' profiles
+/// (`developers.facebook.com/blog/…`, `business.facebook.com/…`). Profile
+/// links come under `www.`, `m.`, `web.`, a country's or a language's
+/// subdomain (`in.linkedin.com/in/…`, `de-de.facebook.com/…`), or none.
+#[rustfmt::skip]
+const SITE_SUBDOMAINS: &[&str] = &[
+    "developers", "developer", "business", "about", "help", "support", "blog", "engineering",
+    "newsroom", "investor", "investors", "transparency", "api", "graph", "apps", "ads",
+    "status", "docs", "l", "lm", "careers", "legal", "media", "brand", "design", "research",
+    "security", "upload", "static", "cdn",
+];
+
+/// Whether `before` (the text before a host) ends with one of the
+/// [`SITE_SUBDOMAINS`] and its dot.
+fn site_subdomain_before(before: &[u8]) -> bool {
+    let Some(dot) = before.len().checked_sub(1).filter(|&i| before[i] == b'.') else {
+        return false;
+    };
+    let label_start = before[..dot]
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+        .map_or(0, |i| i + 1);
+    let label = &before[label_start..dot];
+    SITE_SUBDOMAINS
+        .iter()
+        .any(|s| label.eq_ignore_ascii_case(s.as_bytes()))
 }
 
 /// Whether the `/` at `i` ends a profile link's host (`t.me/`,
@@ -1004,6 +1033,16 @@ mod tests {
                 "linkedin:ravi-kumar-123",
             ),
             ("snapchat.com/add/ravi_k22", "ravi_k22", "snapchat:ravi_k22"),
+            (
+                "in.linkedin.com/in/ravi-kumar-123",
+                "ravi-kumar-123",
+                "linkedin:ravi-kumar-123",
+            ),
+            (
+                "https://mobile.twitter.com/priya_styles",
+                "priya_styles",
+                "twitter:priya_styles",
+            ),
             ("youtube.com/@RaviStore", "@RaviStore", "youtube:ravistore"),
             ("https://line.me/ti/p/~shop88", "shop88", "line:shop88"),
             ("line.me/R/ti/p/@shop88", "@shop88", "line:shop88"),
@@ -1040,6 +1079,12 @@ mod tests {
             "linkedin.com/company/acme",
             "linkedin.com/ravi",
             "snapchat.com/ravi_k",
+            // Found in public WhatsApp exports: an AR effect, a group
+            // invitation, a site's own subdomain.
+            "https://www.instagram.com/ar/416934036653581/?ch=YWUw",
+            "https://m.me/join/AbaZG1LK1ZelKZog",
+            "https://developers.facebook.com/blog/post/v2/2019/04/30/",
+            "business.facebook.com/latest/inbox",
         ] {
             assert!(handles(text).is_empty(), "{text}");
         }
