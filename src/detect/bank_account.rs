@@ -157,6 +157,14 @@ static BANK_NAMES: &[&str] = &[
     "vcb", "vietcombank", "techcombank", "bidv", "agribank", "vietinbank", "acb", "mb",
     "vpbank", "tpbank", "sacombank", "kbank", "scb", "ktb", "กสิกร", "กรุงเทพ", "กรุงไทย",
     "ไทยพาณิชย์", "ออมสิน",
+    // South Africa, Ghana.
+    "fnb", "capitec", "nedbank", "investec", "tymebank", "discovery", "gcb", "calbank",
+    // The Philippines.
+    "bdo", "bpi", "metrobank", "landbank", "unionbank", "rcbc", "eastwest", "gcash", "maya",
+    // Gulf, Saudi Arabia, Egypt, Turkey.
+    "enbd", "adcb", "fab", "mashreq", "rajhi", "alrajhi", "snb", "riyad", "ahli", "cib", "nbe",
+    "misr", "qnb", "ziraat", "garanti", "akbank", "halkbank", "vakıfbank", "vakifbank",
+    "isbank", "denizbank",
     // Anywhere.
     "citi", "citibank", "standard", "chartered", "savings", "current",
 ];
@@ -696,6 +704,9 @@ mod tests {
             ("VN", "STK VCB: 0011001234567", "0011001234567"),
             ("TH", "เลขบัญชี 123-4-56789-0 กสิกร", "123-4-56789-0"),
             ("TH", "บัญชีกสิกร 1234567890", "1234567890"),
+            ("ZA", "account FNB 62012345678", "62012345678"),
+            ("PH", "account BPI 1234567890", "1234567890"),
+            ("TR", "hesap no Ziraat 12345678", "12345678"),
         ] {
             assert_eq!(found(region, text), account(value), "{region}: {text}");
         }
