@@ -137,6 +137,23 @@ fn is_conference_room(local: &str, domain: &str) -> bool {
         })
 }
 
+/// Code forges whose SSH user is `git` for everyone (`git@github.com`).
+const GIT_FORGES: &[&str] = &[
+    "github.com",
+    "gitlab.com",
+    "bitbucket.org",
+    "codeberg.org",
+    "ssh.dev.azure.com",
+];
+
+/// Whether `local@domain` is a Git remote's SSH login (`git@github.com:
+/// user/repo.git`, `url = git@git.example.co.id:team/app.git`): the shared
+/// user `git` at a forge, or before the `:` of a repository path. It names
+/// a server, not a mailbox.
+fn is_git_remote(local: &str, domain: &str, path_follows: bool) -> bool {
+    local.eq_ignore_ascii_case("git") && (path_follows || GIT_FORGES.contains(&domain))
+}
+
 #[derive(Debug)]
 pub(crate) struct EmailDetector;
 
@@ -685,7 +702,14 @@ impl Detector for EmailDetector {
             normalized.push_str(&domain.to_lowercase());
         }
         let domain = &normalized[local.len() + 1..];
-        if NOT_EMAIL_DOMAINS.contains(&domain) || is_conference_room(local, domain) {
+        let path_follows = text.get(end) == Some(&b':')
+            && text
+                .get(end + 1)
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'/' || b == b'~');
+        if NOT_EMAIL_DOMAINS.contains(&domain)
+            || is_conference_room(local, domain)
+            || is_git_remote(local, domain, path_follows)
+        {
             return;
         }
         out.push(Finding {
@@ -1014,6 +1038,10 @@ mod tests {
             "92393291763.123456@zoomcrc.com",
             "Dial 570693354@meetingsapac8.webex.com",
             "111222333@bjn.vc",
+            // A Git remote's SSH login.
+            "git remote rm git@github.com:KushalSankhe/Donation",
+            "\turl = git@git.kunci.co.id:affandi/lsp_be.git",
+            "clone git@gitlab.com/team/app",
         ] {
             assert_eq!(emails(text), Vec::<&str>::new(), "{text}");
         }
@@ -1021,6 +1049,12 @@ mod tests {
         assert_eq!(
             emails("ravi.k@webex.com 9876@notzoomcrc.com"),
             ["ravi.k@webex.com", "9876@notzoomcrc.com"]
+        );
+        // A person's login before a path, and `git@` at a company's mail
+        // domain, are addresses.
+        assert_eq!(
+            emails("ravi@build.example.com:~/app git@acme.co.in"),
+            ["ravi@build.example.com", "git@acme.co.in"]
         );
     }
 
