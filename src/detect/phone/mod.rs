@@ -1408,9 +1408,10 @@ fn glued_after(c: Option<char>) -> bool {
 
 /// Whether `start` follows a list's ordinal typed against it: one or two
 /// digits and a dot that open a line (`1.0819-1864-3630`, after a real
-/// line break or one written as text).
+/// line break or one written as text). The number must open with its trunk
+/// `0`: after `29.` other digits are a decimal's fraction (`29.4955125`).
 fn after_list_ordinal(text: &[u8], start: usize) -> bool {
-    if start < 2 || text[start - 1] != b'.' {
+    if start < 2 || text[start - 1] != b'.' || text.get(start) != Some(&b'0') {
         return false;
     }
     let digits = text[..start - 1]

@@ -1878,6 +1878,9 @@ fn indonesian_sms_forms_around_a_number() {
     }
     // A dot after a digit in the middle of a line is no ordinal.
     assert!(texts("ID", "x 2.0831-2909-8644").is_empty());
+    // Nor before digits without their trunk `0`: a decimal's fraction
+    // (Faker's latitude `29.4955125`; `4955125` is a number in Luxembourg).
+    assert!(texts("LU", "29.4955125").is_empty());
 }
 
 #[test]
