@@ -1237,6 +1237,25 @@ fn vetoes_name_only_what_follows_them() {
             "for verification 086433 75345 pe WhatsApp karo",
             "086433 75345",
         ),
+        // An account word with a phrase between it and the number: the
+        // number the sentence goes on to, not the account's (UK SMS Spam
+        // Collection; Indian bank messages).
+        (
+            "GB",
+            "Your 2004 Account Statement for 07742676969 shows 786 points",
+            "07742676969",
+        ),
+        (
+            "IN",
+            "your account linked with 9876543210 has been credited",
+            "9876543210",
+        ),
+        (
+            "IN",
+            "debited from your A/c and sent to 9876543210",
+            "9876543210",
+        ),
+        ("MX", "cuenta a nombre de Juan 5512345678", "5512345678"),
     ] {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
@@ -1252,6 +1271,11 @@ fn vetoes_name_only_what_follows_them() {
         ("IN", "for verification code 9876543210"),
         ("IN", "verification code: 9876543210"),
         ("IN", "your verification OTP 9876543210"),
+        // An account word with a number word, a connector or one other
+        // word (a bank's name, `details`) between.
+        ("IN", "account details 9876543210"),
+        ("IN", "your account no. is 9876543210"),
+        ("BR", "número da conta é 1198765432"),
         // Reference words shared with the ID detectors.
         ("CA", "Raised SR 8737592232, no update yet"),
         ("NL", "track & trace 0612345678 staat stil"),

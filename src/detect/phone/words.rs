@@ -450,6 +450,43 @@ pub(super) const NUMBER_WORDS: &[&str] = &[
     "رقم",
 ];
 
+/// Veto words that name an account, whose number the bank-account
+/// detector reads when it follows the word closely.
+const ACCOUNT_WORDS: &[&str] = &["account", "acct", "a/c", "conta", "cuenta"];
+
+/// Short words that join an account word to its number (`account no. is`,
+/// `número da conta`), beside the words for "number".
+const ACCOUNT_CONNECTORS: &[&str] = &["is", "de", "da", "do", "the", "my", "your", "ur"];
+
+/// Whether an account word (`veto`) is too far from the number, two words
+/// or more other than a word for "number" or a connector standing between
+/// (`Account Statement for 0774…`, `account linked with 98…`, `your A/c
+/// and sent to 98…`): the number is then not the account's own, which the
+/// bank-account detector reads after the word alone or a bank's name, but
+/// one the sentence goes on to; the veto does not hold.
+pub(super) fn account_word_far(veto: &[u8], gap: &[u8]) -> bool {
+    if !ACCOUNT_WORDS
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(veto))
+    {
+        return false;
+    }
+    let mut others = 0;
+    for word in gap
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let joins = NUMBER_WORDS
+            .iter()
+            .chain(ACCOUNT_CONNECTORS)
+            .any(|n| n.as_bytes().eq_ignore_ascii_case(word));
+        if !joins {
+            others += 1;
+        }
+    }
+    others >= 2
+}
+
 /// Whether the `gap` between a `veto` word and a number shows the veto word
 /// to be about something else: a sentence ends in it and a word for
 /// "number" follows, or a code (six or more capital letters) stands in it
