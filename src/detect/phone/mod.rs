@@ -64,8 +64,8 @@ use whatsapp::{
     continues_a_domain, encoded_plus_before, is_jid_domain, is_mention, is_whatsapp_link,
 };
 use words::{
-    account_word_far, after_postcode_word, is_domain_label, is_whole_word, names_something_else,
-    Said, WordAutomaton, NEGATIVE_WORDS, POSITIVE_WORDS, WALLET_WORDS,
+    account_word_far, after_postcode_word, goes_to_recipient, is_domain_label, is_whole_word,
+    names_something_else, Said, WordAutomaton, NEGATIVE_WORDS, POSITIVE_WORDS, WALLET_WORDS,
 };
 
 /// The most groups a written number has (`+33 6 12 34 56 78` has six).
@@ -363,7 +363,8 @@ impl PhoneDetector {
             // code stands between (`Ref: CCBGEFYPGC 🛒 mon numéro : …`).
             Some((from, to, Said::Veto))
                 if names_something_else(&window[from..to], &window[to..])
-                    || account_word_far(&window[from..to], &window[to..]) =>
+                    || account_word_far(&window[from..to], &window[to..])
+                    || goes_to_recipient(&window[to..]) =>
             {
                 (None, stop)
             }

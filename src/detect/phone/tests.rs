@@ -1256,6 +1256,15 @@ fn vetoes_name_only_what_follows_them() {
             "9876543210",
         ),
         ("MX", "cuenta a nombre de Juan 5512345678", "5512345678"),
+        // A veto word's phrase that goes on to whom it was sent.
+        ("IN", "OTP sent to 9876543210", "9876543210"),
+        (
+            "IN",
+            "invoice sent to 9876543210 on whatsapp",
+            "9876543210",
+        ),
+        ("IN", "order placed by 9876543210", "9876543210"),
+        ("ID", "kode OTP dikirim ke 081234567890", "081234567890"),
     ] {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
@@ -1276,6 +1285,11 @@ fn vetoes_name_only_what_follows_them() {
         ("IN", "account details 9876543210"),
         ("IN", "your account no. is 9876543210"),
         ("BR", "número da conta é 1198765432"),
+        // A preposition right after the veto word, or a phrase that ends
+        // in another word.
+        ("IN", "order to 9876543210"),
+        ("IN", "order id for refund 9876543210"),
+        ("IN", "ref for payment 9876543210"),
         // Reference words shared with the ID detectors.
         ("CA", "Raised SR 8737592232, no update yet"),
         ("NL", "track & trace 0612345678 staat stil"),

@@ -487,6 +487,27 @@ pub(super) fn account_word_far(veto: &[u8], gap: &[u8]) -> bool {
     others >= 2
 }
 
+/// Prepositions that point at whom something goes to or comes from.
+const RECIPIENT_WORDS: &[&str] = &["to", "from", "by", "with", "ke", "dari", "para", "pe"];
+
+/// Whether a veto word's phrase goes on to a recipient or a sender before
+/// the number: two words or more between them, the last a preposition of
+/// [`RECIPIENT_WORDS`] (`OTP sent to 98…`, `invoice sent to 98…`, `order
+/// placed by 98…`, `kode dikirim ke 0812…`). The veto word names the
+/// code, the order or the invoice; the number is whom it went to.
+pub(super) fn goes_to_recipient(gap: &[u8]) -> bool {
+    let mut words = gap
+        .split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty());
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    words.next_back().is_some()
+        && RECIPIENT_WORDS
+            .iter()
+            .any(|r| r.as_bytes().eq_ignore_ascii_case(last))
+}
+
 /// Whether the `gap` between a `veto` word and a number shows the veto word
 /// to be about something else: a sentence ends in it and a word for
 /// "number" follows, or a code (six or more capital letters) stands in it
