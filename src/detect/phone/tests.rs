@@ -1258,13 +1258,10 @@ fn vetoes_name_only_what_follows_them() {
         ("MX", "cuenta a nombre de Juan 5512345678", "5512345678"),
         // A veto word's phrase that goes on to whom it was sent.
         ("IN", "OTP sent to 9876543210", "9876543210"),
-        (
-            "IN",
-            "invoice sent to 9876543210 on whatsapp",
-            "9876543210",
-        ),
+        ("IN", "invoice sent to 9876543210 on whatsapp", "9876543210"),
         ("IN", "order placed by 9876543210", "9876543210"),
         ("ID", "kode OTP dikirim ke 081234567890", "081234567890"),
+        ("MX", "código enviado al 55 1234 5678", "55 1234 5678"),
     ] {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
@@ -1290,6 +1287,8 @@ fn vetoes_name_only_what_follows_them() {
         ("IN", "order to 9876543210"),
         ("IN", "order id for refund 9876543210"),
         ("IN", "ref for payment 9876543210"),
+        // A code's letters glued to the number are no preposition.
+        ("NG", "order no. AN-6115982 never reach me"),
         // Reference words shared with the ID detectors.
         ("CA", "Raised SR 8737592232, no update yet"),
         ("NL", "track & trace 0612345678 staat stil"),

@@ -488,7 +488,9 @@ pub(super) fn account_word_far(veto: &[u8], gap: &[u8]) -> bool {
 }
 
 /// Prepositions that point at whom something goes to or comes from.
-const RECIPIENT_WORDS: &[&str] = &["to", "from", "by", "with", "ke", "dari", "para", "pe"];
+const RECIPIENT_WORDS: &[&str] = &[
+    "to", "from", "by", "with", "ke", "dari", "para", "pe", "al", "ao", "an", "au",
+];
 
 /// Whether a veto word's phrase goes on to a recipient or a sender before
 /// the number: two words or more between them, the last a preposition of
@@ -496,6 +498,12 @@ const RECIPIENT_WORDS: &[&str] = &["to", "from", "by", "with", "ke", "dari", "pa
 /// placed by 98…`, `kode dikirim ke 0812…`). The veto word names the
 /// code, the order or the invoice; the number is whom it went to.
 pub(super) fn goes_to_recipient(gap: &[u8]) -> bool {
+    // The preposition stands apart from the number (not `order no.
+    // AN-6115982`, a code's letters).
+    let tail = gap.len() - gap.trim_ascii_end().len();
+    if tail == 0 && !gap.ends_with(b":") {
+        return false;
+    }
     let mut words = gap
         .split(|b| !b.is_ascii_alphabetic())
         .filter(|w| !w.is_empty());
