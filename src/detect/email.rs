@@ -87,9 +87,18 @@ fn service_name_end(text: &[u8], from: usize) -> Option<(usize, &'static str)> {
         .take_while(|b| b.is_ascii_alphanumeric())
         .count();
     let end = from + label;
-    let (_, domain) = MAIL_SERVICE_NAMES
-        .iter()
-        .find(|(name, _)| name.as_bytes().eq_ignore_ascii_case(&text[from..end]))?;
+    let written = &text[from..end];
+    // Also with its `com` typed without the dot (`ravi@gmailcom`).
+    let without_dot = written
+        .len()
+        .checked_sub(3)
+        .filter(|&n| written[n..].eq_ignore_ascii_case(b"com"))
+        .map(|n| &written[..n]);
+    let (_, domain) = MAIL_SERVICE_NAMES.iter().find(|(name, domain)| {
+        name.as_bytes().eq_ignore_ascii_case(written)
+            || (domain.ends_with(".com")
+                && without_dot.is_some_and(|w| name.as_bytes().eq_ignore_ascii_case(w)))
+    })?;
     let goes_on = match text.get(end) {
         None => false,
         Some(b'-' | b'_' | b'@') => true,
@@ -757,6 +766,12 @@ mod tests {
                 "joao@hotmail.com",
             ),
             ("(ravi@icloud)", "ravi@icloud", "ravi@icloud.com"),
+            // Its `com` typed without the dot.
+            (
+                "ravi.kumar@gmailcom pls",
+                "ravi.kumar@gmailcom",
+                "ravi.kumar@gmail.com",
+            ),
         ] {
             let found = scanner.scan(text);
             assert_eq!(found.len(), 1, "{text}");
@@ -774,6 +789,7 @@ mod tests {
             "ravi@live",
             "follow @gmail for news",
             "ravi%40gmail",
+            "ravi@gmailnet",
         ] {
             assert!(emails(text).is_empty(), "{text}");
         }
