@@ -75,6 +75,17 @@ pub(super) fn is_decimal(text: &[u8], start: usize, groups: &[Group]) -> bool {
     short_whole || zero_point || fraction.len <= 2 || (minus && whole.len <= 3)
 }
 
+/// Whether the groups are a serial with a short suffix (`3181914-01`,
+/// `0284444-82`: an order's number and its line, an account and its check
+/// digits): six digits or more, a `-`, then one or two. No country writes
+/// a phone number's last group that short after so long a first.
+pub(super) fn is_serial_with_suffix(groups: &[Group]) -> bool {
+    let [serial, suffix] = groups else {
+        return false;
+    };
+    serial.len >= 6 && suffix.len <= 2 && suffix.sep.is_tight() && suffix.sep.punct == '-'
+}
+
 /// Whether the groups are a range of clock times written with dots
 /// (`18.00 - 20.00`, `9.30–11.30`): an hour, a `.` and two digits of
 /// minutes, a dash, and the same again.

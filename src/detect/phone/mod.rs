@@ -56,8 +56,8 @@ use groups::{
     parentheses_pair_up, year_serial, Group,
 };
 use lookalikes::{
-    in_list_of_small_numbers, is_decimal, is_isbn, is_time_range, looks_like_card, looks_like_ipv4,
-    near_currency, within_uuid, CURRENCY_INDEX,
+    in_list_of_small_numbers, is_decimal, is_isbn, is_serial_with_suffix, is_time_range,
+    looks_like_card, looks_like_ipv4, near_currency, within_uuid, CURRENCY_INDEX,
 };
 use metadata::{Digits, RegionRules, TABLES};
 use whatsapp::{
@@ -571,7 +571,10 @@ impl PhoneDetector {
             n += g.len;
         }
         let digits = &digits[..n];
-        if is_isbn(text, end, groups, digits) || is_time_range(groups) {
+        if is_isbn(text, end, groups, digits)
+            || is_time_range(groups)
+            || is_serial_with_suffix(groups)
+        {
             return false;
         }
 

@@ -1629,6 +1629,9 @@ fn timestamps_decimals_and_isbns() {
         // toll-free number.
         ("IN", "olimp (18.00 - 20.00)"),
         ("IN", "call 9.30–11.30 or 18.00-20.00"),
+        // Faker's order numbers: a serial and a short suffix.
+        ("BG", "0284444-82"),
+        ("CZ", "order 3181914-01"),
     ] {
         assert!(
             texts(region, text).is_empty(),
