@@ -92,6 +92,8 @@ static WORDS: Lazy<Keywords> = Lazy::new(|| {
             "cta",
             // Indonesian, Malay.
             "rekening",
+            // With `-nya` ("its"), as the account just named is written.
+            "rekeningnya",
             "no rek",
             "no. rek",
             "norek",
@@ -682,6 +684,11 @@ mod tests {
             ),
             ("ID", "rekening Bank Mandiri 1234567890123", "1234567890123"),
             ("ID", "no. rek. BRI: 123456789012345", "123456789012345"),
+            (
+                "ID",
+                "Ini nomor rekeningnya: 5829-01-012786-534. BRI a/n Andika",
+                "5829-01-012786-534",
+            ),
             ("IN", "A/c SBI 30123456789", "30123456789"),
             ("IN", "my account HDFC no 50100234567890", "50100234567890"),
             ("BR", "conta Nubank 12345678-9", "12345678-9"),
