@@ -508,6 +508,16 @@ fn bare_international_digits_need_home_code_or_a_phone_word() {
         "sđt",
         "số của tôi là",
         "加微信或者打",
+        // Bengali, Persian, Hausa, Yoruba, Malay, Tagalog, Amharic, Hebrew.
+        "আমার নম্বর",
+        "যোগাযোগ-",
+        "شماره من",
+        "lambar waya ta",
+        "nọmba mi ni",
+        "nombor saya",
+        "tawagan mo ako sa",
+        "ስልክ",
+        "טלפון",
     ] {
         let text = format!("{before} 447911123456");
         assert_eq!(
@@ -693,6 +703,12 @@ fn mobile_money_wallets_name_a_phone_number() {
             "BD",
             "bKash 1712-345678 e pathan",
             "1712-345678",
+            "+8801712345678",
+        ),
+        (
+            "BD",
+            "বিকাশ 1712345678 (পার্সোনাল)",
+            "1712345678",
             "+8801712345678",
         ),
     ] {

@@ -254,6 +254,39 @@ pub(super) const POSITIVE_WORDS: &[&str] = &[
     "联系人",
     "联系",
     "微信",
+    // Markets whose words were missing (2026-12-04): Bengali, Urdu,
+    // Persian, Hausa, Yoruba, Malay, Tagalog, Tamil, Telugu, Sinhala,
+    // Amharic, Hebrew, Burmese, Khmer: phone, mobile, my number, call me.
+    "ফোন",
+    "মোবাইল",
+    "আমার নম্বর",
+    "যোগাযোগ",
+    "হোয়াটসঅ্যাপ",
+    "فون",
+    "موبائل",
+    "رابطہ",
+    "تلفن",
+    "موبایل",
+    "شماره من",
+    "شماره تماس",
+    "lambar waya",
+    "lambata",
+    "kira ni",
+    "nọmba mi",
+    "nomba mi",
+    "nombor saya",
+    "nombor telefon",
+    "tawagan",
+    "தொலைபேசி",
+    "கைபேசி",
+    "ఫోన్",
+    "దూరవాణి",
+    "දුරකථන",
+    "ስልክ",
+    "טלפון",
+    "נייד",
+    "ဖုန်း",
+    "ទូរស័ព្ទ",
 ];
 
 /// Mobile-money wallets whose account is the holder's phone number, given
@@ -277,6 +310,8 @@ pub(super) const WALLET_WORDS: &[&str] = &[
     "jazzcash",
     "bkash",
     "nagad",
+    "বিকাশ",
+    "নগদ",
 ];
 
 /// What the context word that decides says about a number.
