@@ -79,6 +79,12 @@ static WORDS: Lazy<Keywords> = Lazy::new(|| {
             "اکاؤنٹ",
             "کھاتہ",
             "অ্যাকাউন্ট",
+            // Bengali as typed in Bangladesh: "account" spelled as said,
+            // "account" in Bengali's own word, and Rocket, the mobile bank
+            // whose account is the phone number and a check digit.
+            "একাউন্ট",
+            "হিসাব",
+            "রকেট",
             "கணக்கு",
             // Portuguese (Brazil).
             "conta",
@@ -689,6 +695,8 @@ mod tests {
                 "Ini nomor rekeningnya: 5829-01-012786-534. BRI a/n Andika",
                 "5829-01-012786-534",
             ),
+            ("BD", "ব্যাংক একাউন্ট নং- ১২৩১১০১১৫৭৮৭৬", "১২৩১১০১১৫৭৮৭৬"),
+            ("BD", "রকেট- 015576892271 (পার্সোনাল )", "015576892271"),
             ("IN", "A/c SBI 30123456789", "30123456789"),
             ("IN", "my account HDFC no 50100234567890", "50100234567890"),
             ("BR", "conta Nubank 12345678-9", "12345678-9"),

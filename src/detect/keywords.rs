@@ -90,6 +90,11 @@ static CONNECTORS: &[&str] = &[
     "번호",
     "رقم",
     "numarası",
+    // Bengali "no." and "number", Urdu's and Persian's "number".
+    "নং",
+    "নম্বর",
+    "نمبر",
+    "شماره",
 ];
 
 /// What a word before a number can be, for the quick test.
