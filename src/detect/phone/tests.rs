@@ -508,6 +508,8 @@ fn bare_international_digits_need_home_code_or_a_phone_word() {
         "sđt",
         "số của tôi là",
         "加微信或者打",
+        "मोबाइल:",
+        "संपर्क करें ::",
         // Bengali, Persian, Hausa, Yoruba, Malay, Tagalog, Amharic, Hebrew.
         "আমার নম্বর",
         "যোগাযোগ-",

@@ -157,6 +157,12 @@ pub(super) const POSITIVE_WORDS: &[&str] = &[
     "tlpn",
     "telpon",
     "फोन",
+    // With the nukta, as many keyboards write it; mobile (Hindi and
+    // Marathi spellings); contact.
+    "फ़ोन",
+    "मोबाइल",
+    "मोबाईल",
+    "संपर्क",
     "电话",
     "手机",
     "電話",
