@@ -713,6 +713,12 @@ fn mobile_money_wallets_name_a_phone_number() {
             "1712345678",
             "+8801712345678",
         ),
+        (
+            "ID",
+            "OVO 81234567890 a.n. Budi",
+            "81234567890",
+            "+6281234567890",
+        ),
     ] {
         assert_eq!(
             found(&s, region, text),
@@ -734,6 +740,10 @@ fn mobile_money_wallets_name_a_phone_number() {
     assert!(found(&s, "PH", "1500000 gcash na po").is_empty());
     // `tid` alone is Swedish for "time".
     assert_eq!(texts(&s, "SE", "Din tid: 070-123 45 67"), ["070-123 45 67"]);
+    // An Indian UPI app's number in a British conversation (public
+    // exports: `Paytm 8884912344`, `Phonepe - 9823990035`).
+    assert_eq!(texts(&s, "GB", "Paytm 8884912344"), ["8884912344"]);
+    assert_eq!(texts(&s, "GB", "Phonepe - 9823990035"), ["9823990035"]);
 }
 
 /// Brazil's `0xx` (the national prefix, the carrier left open) before the

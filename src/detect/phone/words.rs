@@ -318,6 +318,20 @@ pub(super) const WALLET_WORDS: &[&str] = &[
     "nagad",
     "বিকাশ",
     "নগদ",
+    // India's UPI apps, Indonesia's and Thailand's wallets, Egypt's and
+    // Tanzania's mobile money: each account is the holder's number.
+    "paytm",
+    "phonepe",
+    "gpay",
+    "google pay",
+    "gopay",
+    "ovo",
+    "shopeepay",
+    "linkaja",
+    "promptpay",
+    "พร้อมเพย์",
+    "vodafone cash",
+    "tigo pesa",
 ];
 
 /// What the context word that decides says about a number.
