@@ -17,7 +17,8 @@
 //! enough, with [`MIN_DIGITS`] in all: nobody writes either into a number
 //! by accident, and what comes out must still validate. The same holds for
 //! emoji and symbols typed between two digit groups (`98765🔥43210`): the
-//! signs are read as one space ([`is_symbol_gap`]).
+//! signs are read as one space ([`is_symbol_gap`]), and for one line break
+//! between two halves of two to six digits (`98765⏎43210`).
 
 use super::words::{lookup, Word};
 use super::{Edit, TokenKind, Tokens};
@@ -106,7 +107,14 @@ pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize
         let gap = run.last().map(|last| &text[last.end..token.start]);
         let after_symbols = matches!(part, Part::Group)
             && matches!(run.last(), Some(last) if matches!(last.part, Part::Group))
-            && gap.is_some_and(is_symbol_gap);
+            && gap.is_some_and(|gap| {
+                is_symbol_gap(gap)
+                    || (is_line_break(gap)
+                        && run
+                            .last()
+                            .is_some_and(|last| is_half(&text[last.start..last.end]))
+                        && is_half(&text[token.start..token.end]))
+            });
         let joined = after_symbols || gap.is_some_and(is_gap);
         // `plus` starts a number: one inside a run starts another.
         if !joined || matches!(part, Part::Plus) {
@@ -222,6 +230,22 @@ fn is_symbol_gap(gap: &[u8]) -> bool {
         i += width.max(1);
     }
     symbols > 0
+}
+
+/// Whether `gap` is one line break, spaces around it allowed: a number
+/// split over two lines of a message (`98765⏎43210`).
+fn is_line_break(gap: &[u8]) -> bool {
+    let blank = |b: &u8| matches!(b, b' ' | b'\t');
+    let start = gap.iter().position(|b| !blank(b)).unwrap_or(gap.len());
+    let end = gap.iter().rposition(|b| !blank(b)).map_or(start, |i| i + 1);
+    matches!(&gap[start..end], b"\n" | b"\r\n")
+}
+
+/// Whether a digit group is short enough to be part of a number split
+/// over two lines: two to six ASCII digits. A whole number on each line
+/// (a list) is read line by line, as written.
+fn is_half(group: &[u8]) -> bool {
+    (2..=6).contains(&group.len()) && group.iter().all(u8::is_ascii_digit)
 }
 
 /// Ends the current run: adds its edit if it is worth one, and empties it.
@@ -567,6 +591,9 @@ mod tests {
             ("98765👨\u{200D}👩\u{200D}👧43210", "98765 43210"),
             ("98765❤\u{FE0F}43210", "98765 43210"),
             ("+91 98765➡️43210", "+91 98765 43210"),
+            // A number split over two lines of a message.
+            ("call me 98765\n43210", "call me 98765 43210"),
+            ("98765 \r\n 43210", "98765 43210"),
         ] {
             assert_eq!(read(text), digits, "{text}");
         }
@@ -580,6 +607,11 @@ mod tests {
             "12:30 ⏰ 14:00",
             "size 38 | 40 | 42",
             "98765 🔥 four",
+            // Whole numbers on lines of their own, a blank line between
+            // halves, a group too long to be half of one.
+            "9876543210\n9123456789",
+            "98765\n\n43210",
+            "9876543\n210",
         ] {
             assert_eq!(read(text), text, "{text}");
         }
