@@ -249,6 +249,11 @@ fn whatsapp_links_and_jids() {
                 digits.to_string(),
             ),
             (format!("from {digits}@s.whatsapp.net"), digits.to_string()),
+            // A date typed against it, in text without spaces.
+            (
+                format!("我的电话是{digits}@s.whatsapp.net2023/3/10"),
+                digits.to_string(),
+            ),
             (format!("jid {digits}@c.us:"), digits.to_string()),
             (format!("wa.me/{}", ex.e164), ex.e164.clone()),
             // A `+` encoded in a link.

@@ -10,7 +10,9 @@ pub(super) fn is_jid_domain(after_at: &[u8]) -> bool {
     let rest = |d: &[u8]| {
         after_at.len() >= d.len()
             && after_at[..d.len()].eq_ignore_ascii_case(d)
-            && !matches!(after_at.get(d.len()), Some(b) if b.is_ascii_alphanumeric() || *b == b'-')
+            // Digits may follow, typed against it in text without spaces
+            // (`…@s.whatsapp.net2023/3/10`): no domain ends in them.
+            && !matches!(after_at.get(d.len()), Some(b) if b.is_ascii_alphabetic() || *b == b'-')
     };
     rest(b"s.whatsapp.net") || rest(b"c.us")
 }
