@@ -178,6 +178,18 @@ impl IpDetector {
         if groups < 2 || char_before(text, start).0 == Some(crate::policy::mask::BULLET) {
             return false;
         }
+        // A compressed form of up to three groups, each of one or two
+        // decimal digits, is a time or a ratio typed with a double colon (`10:30::`,
+        // `12::34`), not an address.
+        let clock_like = groups <= 3
+            && text[start..e].windows(2).any(|w| w == b"::")
+            && text[start..e]
+                .split(|&b| b == b':')
+                .filter(|g| !g.is_empty())
+                .all(|g| g.len() <= 2 && g.iter().all(u8::is_ascii_digit));
+        if clock_like {
+            return false;
+        }
         // Loopback and unspecified addresses (and their IPv4-mapped forms)
         // identify no one: the token is read, and not reported.
         if parse_ipv6(&text[start..e]).is_some_and(|a| !identifies_a_host_v6(a)) {
@@ -563,6 +575,10 @@ mod tests {
             "12345::1",
             "2001:db8::g1",
             "x2001:db8::1",
+            // A time or a ratio with a double colon.
+            "at 10:30:: ok",
+            "ratio 12::34",
+            "10:30:45::",
         ] {
             assert!(scan(t).is_empty(), "{t}: {:?}", scan(t));
         }
