@@ -947,7 +947,30 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "آرڈر",
     // Irish company numbers.
     "cro",
-    // Prices and amounts (`phone price 1234567`, `valor 98765432`).
+    // Clauses and sections of a text (`see clause 6.12.25.28.51.50`).
+    "clause",
+    "section",
+    "article",
+    "paragraph",
+    "chapter",
+    "cláusula",
+    "clausula",
+    "sección",
+    "seção",
+    "artículo",
+    "artigo",
+    "paragraphe",
+    "abschnitt",
+    "absatz",
+    "artikel",
+    "pasal",
+    "ayat",
+];
+
+/// Price and amount words (`phone price 1234567`, `valor 98765432`): the
+/// number after one is an amount, for every detector, like a
+/// [`REFERENCE_WORDS`] word (read with them).
+pub(crate) static PRICE_WORDS: &[&str] = &[
     "price",
     "amount",
     "cost",
@@ -976,24 +999,6 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "कीमत",
     "سعر",
     "قیمت",
-    // Clauses and sections of a text (`see clause 6.12.25.28.51.50`).
-    "clause",
-    "section",
-    "article",
-    "paragraph",
-    "chapter",
-    "cláusula",
-    "clausula",
-    "sección",
-    "seção",
-    "artículo",
-    "artigo",
-    "paragraphe",
-    "abschnitt",
-    "absatz",
-    "artikel",
-    "pasal",
-    "ayat",
 ];
 
 /// [`REFERENCE_WORDS`] that are references only when written in capitals:
@@ -1100,7 +1105,7 @@ impl ContextWords {
             let set = kinds.iter().fold(0, |set, k| set | bit(k));
             add(word, (if set == 0 { IDENTITY } else { set }, *case));
         }
-        for word in REFERENCE_WORDS.iter().chain(NEGATIVE) {
+        for word in REFERENCE_WORDS.iter().chain(PRICE_WORDS).chain(NEGATIVE) {
             add(word, (0, Case::Any));
         }
         for word in UPPER_REFERENCE_WORDS {
@@ -1508,7 +1513,7 @@ mod tests {
     /// personnummer here).
     #[test]
     fn no_veto_word_is_a_keyword() {
-        for word in REFERENCE_WORDS.iter().chain(NEGATIVE) {
+        for word in REFERENCE_WORDS.iter().chain(PRICE_WORDS).chain(NEGATIVE) {
             assert!(
                 !KEYWORDS
                     .iter()

@@ -44,7 +44,7 @@ mod words;
 use aho_corasick::AhoCorasickKind;
 use once_cell::sync::Lazy;
 
-use super::context::{REFERENCE_WORDS, UPPER_REFERENCE_WORDS};
+use super::context::{PRICE_WORDS, REFERENCE_WORDS, UPPER_REFERENCE_WORDS};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::text::{
@@ -161,7 +161,12 @@ impl PhoneDetector {
             words.flat_map(|w| text::case_variants(w)).collect()
         };
         let upper_negatives = forms(&mut UPPER_REFERENCE_WORDS.iter());
-        let negatives = forms(&mut REFERENCE_WORDS.iter().chain(NEGATIVE_WORDS));
+        let negatives = forms(
+            &mut REFERENCE_WORDS
+                .iter()
+                .chain(PRICE_WORDS)
+                .chain(NEGATIVE_WORDS),
+        );
         let positives = forms(&mut POSITIVE_WORDS.iter());
         let ascii = |words: &[String]| -> Vec<String> {
             words.iter().filter(|w| w.is_ascii()).cloned().collect()
@@ -364,7 +369,8 @@ impl PhoneDetector {
             Some((from, to, Said::Veto))
                 if names_something_else(&window[from..to], &window[to..])
                     || account_word_far(&window[from..to], &window[to..])
-                    || goes_to_recipient(&window[to..]) =>
+                    || goes_to_recipient(&window[to..])
+                    || (trunk_prefixed(text, end) && is_price_word(&window[from..to])) =>
             {
                 (None, stop)
             }
@@ -1428,6 +1434,22 @@ fn after_list_ordinal(text: &[u8], start: usize) -> bool {
     let at = start - 1 - digits;
     (1..=2).contains(&digits)
         && (at == 0 || text[at - 1] == b'\n' || text::escape_ends_at(text, at))
+}
+
+/// Whether the number at `start` opens with a trunk `0` and a digit: no
+/// amount is written so (`it will cost more 0813 953 4187`).
+fn trunk_prefixed(text: &[u8], start: usize) -> bool {
+    text.get(start) == Some(&b'0')
+        && text
+            .get(start + 1)
+            .is_some_and(|b| (b'1'..=b'9').contains(b))
+}
+
+/// Whether `word` is one of the [`PRICE_WORDS`], in any ASCII case.
+fn is_price_word(word: &[u8]) -> bool {
+    PRICE_WORDS
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// The phone numbers among the last findings: the ones of the span before

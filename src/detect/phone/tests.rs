@@ -1295,6 +1295,12 @@ fn vetoes_name_only_what_follows_them() {
         ("IN", "order placed by 9876543210", "9876543210"),
         ("ID", "kode OTP dikirim ke 081234567890", "081234567890"),
         ("MX", "código enviado al 55 1234 5678", "55 1234 5678"),
+        // No amount opens with a trunk `0` (public exports).
+        (
+            "NG",
+            "Or just message this guy, tho it will cost more 0813 953 4187",
+            "0813 953 4187",
+        ),
     ] {
         assert_eq!(texts(region, text), [phone], "{region}: {text}");
     }
