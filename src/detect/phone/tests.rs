@@ -515,6 +515,9 @@ fn bare_international_digits_need_home_code_or_a_phone_word() {
         "加微信或者打",
         "मोबाइल:",
         "संपर्क करें ::",
+        // A mobile network's name.
+        "MTN:",
+        "my jio num",
         // Bengali, Persian, Hausa, Yoruba, Malay, Tagalog, Amharic, Hebrew.
         "আমার নম্বর",
         "যোগাযোগ-",
@@ -745,6 +748,8 @@ fn mobile_money_wallets_name_a_phone_number() {
     assert!(found(&s, "PH", "1500000 gcash na po").is_empty());
     // `tid` alone is Swedish for "time".
     assert_eq!(texts(&s, "SE", "Din tid: 070-123 45 67"), ["070-123 45 67"]);
+    // A network's name typed against the number (public exports).
+    assert_eq!(texts(&s, "NG", "glo08078191187"), ["08078191187"]);
     // An Indian UPI app's number in a British conversation (public
     // exports: `Paytm 8884912344`, `Phonepe - 9823990035`).
     assert_eq!(texts(&s, "GB", "Paytm 8884912344"), ["8884912344"]);

@@ -260,6 +260,28 @@ pub(super) const POSITIVE_WORDS: &[&str] = &[
     "联系人",
     "联系",
     "微信",
+    // Mobile networks, named beside a number to say which line it is
+    // (`MTN: 0803…`, `glo08078191187`, `Jio 98…`): Nigeria, Ghana, Kenya,
+    // South Africa, India, Pakistan, Bangladesh, Indonesia, the
+    // Philippines. Not names that are everyday words (`Jazz`, `Smart`,
+    // `Tri`, `XL`, `Vi`).
+    "mtn",
+    "glo",
+    "airtel",
+    "9mobile",
+    "etisalat",
+    "safaricom",
+    "vodacom",
+    "jio",
+    "bsnl",
+    "zong",
+    "ufone",
+    "telenor",
+    "grameenphone",
+    "banglalink",
+    "telkomsel",
+    "indosat",
+    "globe",
     // Markets whose words were missing (2026-12-04): Bengali, Urdu,
     // Persian, Hausa, Yoruba, Malay, Tagalog, Tamil, Telugu, Sinhala,
     // Amharic, Hebrew, Burmese, Khmer: phone, mobile, my number, call me.
