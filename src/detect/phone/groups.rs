@@ -217,15 +217,19 @@ pub(super) fn capital_code_before(text: &[u8], start: usize) -> bool {
 }
 
 /// Keeps the group read at `window[*held]`, marking the groups of a date
-/// with a four-digit year so that no candidate uses them.
+/// with a four-digit year, or written with slashes, so that no candidate
+/// uses them (`[05/02/21 16.14.59]`, a chat export's timestamp).
 pub(super) fn close_group(window: &mut [Group; WINDOW], held: &mut usize) {
     let h = *held;
     // A date stands by itself: three groups that go on from a group before
     // them, joined as tightly (`+54-9-11-2070-6136`), are not one.
-    if h >= 2
-        && !window[h - 2].sep.is_tight()
-        && date_triple(&window[h - 2], &window[h - 1], &window[h]) == Some(true)
-    {
+    // With a two-digit year, only a date written with slashes: `06.12.34`
+    // opens a French number, `05/02/21` no one's.
+    let date = |a: &Group, b: &Group, c: &Group| match date_triple(a, b, c) {
+        Some(full_year) => full_year || b.sep.punct == '/',
+        None => false,
+    };
+    if h >= 2 && !window[h - 2].sep.is_tight() && date(&window[h - 2], &window[h - 1], &window[h]) {
         window[h - 2].in_date = true;
         window[h - 1].in_date = true;
         window[h].in_date = true;

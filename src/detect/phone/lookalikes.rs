@@ -86,6 +86,33 @@ pub(super) fn is_serial_with_suffix(groups: &[Group]) -> bool {
     serial.len >= 6 && suffix.len <= 2 && suffix.sep.is_tight() && suffix.sep.punct == '-'
 }
 
+/// Whether the groups open with a decimal below one (`0.559411 0.158967`,
+/// two columns of a table), as [`is_decimal`] reads two groups: a number
+/// only after a phone word.
+pub(super) fn opens_with_a_fraction(groups: &[Group]) -> bool {
+    let [zero, fraction, ..] = groups else {
+        return false;
+    };
+    zero.len == 1 && zero.digits[0] == b'0' && fraction.sep.is_tight() && fraction.sep.punct == '.'
+}
+
+/// Whether two groups are a range of hours written in four digits each
+/// (`(0600-1900)`, `0830-1730`): each an hour and minutes of 00, 15, 30
+/// or 45, the second later, joined by one `-`.
+pub(super) fn is_hours_range(groups: &[Group]) -> bool {
+    let [from, to] = groups else {
+        return false;
+    };
+    let hhmm = |g: &Group| {
+        let d = |i: usize| u32::from(g.digits[i] - b'0');
+        (g.len == 4 && d(0) * 10 + d(1) <= 24 && matches!(d(2) * 10 + d(3), 0 | 15 | 30 | 45))
+            .then(|| (d(0) * 10 + d(1)) * 100 + d(2) * 10 + d(3))
+    };
+    to.sep.is_tight()
+        && to.sep.punct == '-'
+        && matches!((hhmm(from), hhmm(to)), (Some(a), Some(b)) if a < b)
+}
+
 /// Whether the groups are a range of clock times written with dots
 /// (`18.00 - 20.00`, `9.30–11.30`): an hour, a `.` and two digits of
 /// minutes, a dash, and the same again.

@@ -56,8 +56,9 @@ use groups::{
     parentheses_pair_up, year_serial, Group,
 };
 use lookalikes::{
-    in_list_of_small_numbers, is_decimal, is_isbn, is_serial_with_suffix, is_time_range,
-    looks_like_card, looks_like_ipv4, near_currency, within_uuid, CURRENCY_INDEX,
+    in_list_of_small_numbers, is_decimal, is_hours_range, is_isbn, is_serial_with_suffix,
+    is_time_range, looks_like_card, looks_like_ipv4, near_currency, opens_with_a_fraction,
+    within_uuid, CURRENCY_INDEX,
 };
 use metadata::{Digits, RegionRules, TABLES};
 use whatsapp::{
@@ -558,7 +559,9 @@ impl PhoneDetector {
         {
             return false;
         }
-        let decimal = plus_at.is_none() && open_at.is_none() && is_decimal(text, start, groups);
+        let decimal = plus_at.is_none()
+            && open_at.is_none()
+            && (is_decimal(text, start, groups) || opens_with_a_fraction(groups));
         // A number glued to a tight separator continues a longer token,
         // unless the token before is a list's ordinal (`\n2.0831-2909-8644`).
         if (first.start != span.start
@@ -579,6 +582,7 @@ impl PhoneDetector {
         let digits = &digits[..n];
         if is_isbn(text, end, groups, digits)
             || is_time_range(groups)
+            || is_hours_range(groups)
             || is_serial_with_suffix(groups)
         {
             return false;

@@ -1673,6 +1673,13 @@ fn timestamps_decimals_and_isbns() {
         // toll-free number.
         ("IN", "olimp (18.00 - 20.00)"),
         ("IN", "call 9.30–11.30 or 18.00-20.00"),
+        // A chat export's timestamp with a two-digit year, a table's
+        // columns of decimals, a range of opening hours (public exports
+        // read at DE, ID and NL).
+        ("DE", "[05/02/21 16.14.59] Alif Ojt 3: Mas dh"),
+        ("DE", "2  XGBoost  0.656302   0.559411  0.158967  0.247580"),
+        ("NL", "0900-0930 Registration"),
+        ("DE", "13/8 (0600-1900)"),
         // Faker's order numbers: a serial and a short suffix.
         ("BG", "0284444-82"),
         ("CZ", "order 3181914-01"),
