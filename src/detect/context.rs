@@ -947,6 +947,11 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "آرڈر",
     // Irish company numbers.
     "cro",
+    // A bank's or a branch's code (`Routing number: 121042882`, `sort
+    // code 20-00-00`, `BSB 062-000`): the bank's, not its customer's.
+    "routing",
+    "sort code",
+    "bsb",
     // Clauses and sections of a text (`see clause 6.12.25.28.51.50`).
     "clause",
     "section",

@@ -580,6 +580,11 @@ impl PhoneDetector {
             n += g.len;
         }
         let digits = &digits[..n];
+        // A round figure plus a little (`MOD = 1000000007`, `100000009`):
+        // six zeros in a row are a count's, in plain digits without a
+        // trunk `0` (read below; WhatsApp's forms hold a number whatever
+        // its digits).
+        let round_figure = digits[0] != b'0' && digits.windows(6).any(|w| w == b"000000");
         if is_isbn(text, end, groups, digits)
             || is_time_range(groups)
             || is_hours_range(groups)
@@ -600,6 +605,20 @@ impl PhoneDetector {
             char_at(text, end).0
         };
         if (before == Some('-') || after == Some('-')) && within_uuid(text, start, end) {
+            return false;
+        }
+        // Digits after a dial string's pause (`tel:+13127573121,,867677077#`,
+        // how video-call invitations give the meeting's id) are keyed in
+        // once the call connects: the meeting's, not a number. A pause ends
+        // them with `#` or stands in a `tel:` link (two commas between two
+        // numbers typed in chat are a typo).
+        if before == Some(',') && start >= 2 && text[start - 2] == b',' && {
+            let token_start = text[..start]
+                .iter()
+                .rposition(u8::is_ascii_whitespace)
+                .map_or(0, |i| i + 1);
+            after == Some('#') || text[token_start..].starts_with(b"tel:")
+        } {
             return false;
         }
         let jid = after == Some('@') && is_jid_domain(&text[end + 1..]);
@@ -695,6 +714,7 @@ impl PhoneDetector {
                 .map(|(code, nsn)| (code, nsn, CONF_INTERNATIONAL)),
             // Amounts and context are checked only once the digits are a
             // valid number: they cost more than validation rejects.
+            Form::Plain if round_figure => None,
             Form::Plain => self
                 .plain(ctx, start, end, digits, groups, memo)
                 .filter(|_| !near_currency(text, start, end)),

@@ -1680,6 +1680,10 @@ fn timestamps_decimals_and_isbns() {
         ("DE", "2  XGBoost  0.656302   0.559411  0.158967  0.247580"),
         ("NL", "0900-0930 Registration"),
         ("DE", "13/8 (0600-1900)"),
+        // A round figure plus a little, a bank's routing number (public
+        // exports).
+        ("CN", "        int MOD = 1000000007;"),
+        ("PL", "Routing number: 121042882"),
         // Faker's order numbers: a serial and a short suffix.
         ("BG", "0284444-82"),
         ("CZ", "order 3181914-01"),
@@ -1705,6 +1709,21 @@ fn timestamps_decimals_and_isbns() {
     ] {
         assert_eq!(texts(region, text), [phone], "{text}");
     }
+    // A meeting's id after a dial string's pause: the number dialled
+    // before it is one (public exports).
+    assert_eq!(
+        texts("VN", "- One-touch: tel:+13127573121,,867677077#"),
+        ["+13127573121"]
+    );
+    assert_eq!(
+        texts("IN", "+16465588656,,6382575161# US (New York)"),
+        ["+16465588656"]
+    );
+    // Two commas typed between two numbers are no pause.
+    assert_eq!(
+        texts("IN", "call 9876543210,,9123456789"),
+        ["9876543210", "9123456789"]
+    );
 }
 
 /// Found in public WhatsApp exports: a list of days or counts written with
