@@ -585,7 +585,13 @@ impl PhoneDetector {
         // trunk `0` (read below; WhatsApp's forms hold a number whatever
         // its digits).
         let round_figure = digits[0] != b'0' && digits.windows(6).any(|w| w == b"000000");
-        if is_isbn(text, end, groups, digits)
+        // Bytes written in binary (`01001101 01110010`): a group of eight
+        // zeros and ones is a byte's, whatever follows it.
+        let binary = groups
+            .iter()
+            .any(|g| g.len == 8 && g.digits[..8].iter().all(|&d| d <= b'1'));
+        if binary
+            || is_isbn(text, end, groups, digits)
             || is_time_range(groups)
             || is_hours_range(groups)
             || is_serial_with_suffix(groups)
@@ -1456,7 +1462,9 @@ fn after_list_ordinal(text: &[u8], start: usize) -> bool {
         .take_while(|b| b.is_ascii_digit())
         .count();
     let at = start - 1 - digits;
+    // Lists count from 1: `0.0100…` is a decimal.
     (1..=2).contains(&digits)
+        && text[at..start - 1] != *b"0"
         && (at == 0 || text[at - 1] == b'\n' || text::escape_ends_at(text, at))
 }
 

@@ -1680,6 +1680,10 @@ fn timestamps_decimals_and_isbns() {
         ("DE", "2  XGBoost  0.656302   0.559411  0.158967  0.247580"),
         ("NL", "0900-0930 Registration"),
         ("DE", "13/8 (0600-1900)"),
+        // Bytes in binary, a decimal after `0.` at a line's start (no
+        // list counts from 0).
+        ("SE", "01001101 01110010 00100000 01000011 01101111"),
+        ("FI", "0.01000000"),
         // A round figure plus a little, a bank's routing number (public
         // exports).
         ("CN", "        int MOD = 1000000007;"),
