@@ -261,6 +261,36 @@ pub(super) fn looks_like_card(groups: &[Group]) -> bool {
     )
 }
 
+/// Units of measure a quantity is written with (`800-1200 kg daily`,
+/// `5000000 pcs`): a number followed by one is a quantity. Not one-letter
+/// units (`m`, `g`, `l`), which are words and abbreviations in chat
+/// (`98765… m msg kar do`).
+const UNITS: &[&str] = &[
+    "kg", "kgs", "gm", "gms", "grams", "ml", "ltr", "ltrs", "litre", "litres", "liter", "liters",
+    "km", "kms", "cm", "mm", "mtr", "mtrs", "pcs", "pieces", "units", "tons", "tonnes", "sqft",
+    "acres",
+];
+
+/// Whether a unit of measure ([`UNITS`]) follows the number at `end`,
+/// after at most one space.
+pub(super) fn unit_after(text: &[u8], end: usize) -> bool {
+    let at = if text.get(end) == Some(&b' ') {
+        end + 1
+    } else {
+        end
+    };
+    let word = text[at.min(text.len())..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    let glued = text.get(at + word).is_some_and(|&b| b >= 0x80);
+    word > 0
+        && !glued
+        && UNITS
+            .iter()
+            .any(|u| u.as_bytes().eq_ignore_ascii_case(&text[at..at + word]))
+}
+
 /// Whether a currency sign or code sits right before or after the number.
 pub(super) fn near_currency(text: &[u8], start: usize, end: usize) -> bool {
     let trim_back = |mut at: usize| {

@@ -58,7 +58,7 @@ use groups::{
 use lookalikes::{
     in_list_of_small_numbers, is_decimal, is_hours_range, is_isbn, is_serial_with_suffix,
     is_time_range, looks_like_card, looks_like_ipv4, near_currency, opens_with_a_fraction,
-    within_uuid, CURRENCY_INDEX,
+    unit_after, within_uuid, CURRENCY_INDEX,
 };
 use metadata::{Digits, RegionRules, TABLES};
 use whatsapp::{
@@ -723,7 +723,7 @@ impl PhoneDetector {
             Form::Plain if round_figure => None,
             Form::Plain => self
                 .plain(ctx, start, end, digits, groups, memo)
-                .filter(|_| !near_currency(text, start, end)),
+                .filter(|_| !near_currency(text, start, end) && !unit_after(text, end)),
         };
         let Some((code, nsn, confidence)) = found else {
             return false;

@@ -1680,6 +1680,9 @@ fn timestamps_decimals_and_isbns() {
         ("DE", "2  XGBoost  0.656302   0.559411  0.158967  0.247580"),
         ("NL", "0900-0930 Registration"),
         ("DE", "13/8 (0600-1900)"),
+        // A quantity with its unit.
+        ("AE", "I need 800-1200 kg daily"),
+        ("AE", "need 8001200 units"),
         // Bytes in binary, a decimal after `0.` at a line's start (no
         // list counts from 0).
         ("SE", "01001101 01110010 00100000 01000011 01101111"),
