@@ -56,9 +56,9 @@ use groups::{
     parentheses_pair_up, year_serial, Group,
 };
 use lookalikes::{
-    in_list_of_small_numbers, is_decimal, is_hours_range, is_isbn, is_serial_with_suffix,
-    is_time_range, looks_like_card, looks_like_ipv4, near_currency, opens_with_a_fraction,
-    unit_after, within_uuid, CURRENCY_INDEX,
+    has_binary_byte, in_list_of_small_numbers, is_decimal, is_hours_range, is_isbn,
+    is_round_figure, is_serial_with_suffix, is_time_range, looks_like_card, looks_like_ipv4,
+    near_currency, opens_with_a_fraction, unit_after, within_uuid, CURRENCY_INDEX,
 };
 use metadata::{Digits, RegionRules, TABLES};
 use whatsapp::{
@@ -580,18 +580,7 @@ impl PhoneDetector {
             n += g.len;
         }
         let digits = &digits[..n];
-        // A round figure plus a little (`MOD = 1000000007`, `100000009`):
-        // six zeros in a row are a count's, in plain digits without a
-        // trunk `0` (read below; WhatsApp's forms hold a number whatever
-        // its digits).
-        let round_figure = digits[0] != b'0' && digits.windows(6).any(|w| w == b"000000");
-        // Bytes written in binary (`01001101 01110010`): a group of eight
-        // zeros and ones is a byte's, whatever follows it.
-        let binary = groups
-            .iter()
-            .any(|g| g.len == 8 && g.digits[..8].iter().all(|&d| d <= b'1'));
-        if binary
-            || is_isbn(text, end, groups, digits)
+        if is_isbn(text, end, groups, digits)
             || is_time_range(groups)
             || is_hours_range(groups)
             || is_serial_with_suffix(groups)
@@ -720,10 +709,17 @@ impl PhoneDetector {
                 .map(|(code, nsn)| (code, nsn, CONF_INTERNATIONAL)),
             // Amounts and context are checked only once the digits are a
             // valid number: they cost more than validation rejects.
-            Form::Plain if round_figure => None,
+            // Asked of valid numbers only, as the rest: a round figure, a
+            // byte in binary, an amount, a quantity with its unit.
+            // WhatsApp's forms hold a number whatever its digits.
             Form::Plain => self
                 .plain(ctx, start, end, digits, groups, memo)
-                .filter(|_| !near_currency(text, start, end) && !unit_after(text, end)),
+                .filter(|_| {
+                    !(is_round_figure(digits)
+                        || has_binary_byte(groups)
+                        || near_currency(text, start, end)
+                        || unit_after(text, end))
+                }),
         };
         let Some((code, nsn, confidence)) = found else {
             return false;
