@@ -261,12 +261,6 @@ pub(super) fn looks_like_card(groups: &[Group]) -> bool {
     )
 }
 
-/// Whether plain digits are a round figure plus a little (`MOD =
-/// 1000000007`, `100000009`): six zeros in a row, without a trunk `0`.
-pub(super) fn is_round_figure(digits: &[u8]) -> bool {
-    digits.first() != Some(&b'0') && digits.windows(6).any(|w| w == b"000000")
-}
-
 /// Whether a group is a byte written in binary (`01001101 01110010`):
 /// eight zeros and ones.
 pub(super) fn has_binary_byte(groups: &[Group]) -> bool {

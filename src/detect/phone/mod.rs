@@ -57,8 +57,8 @@ use groups::{
 };
 use lookalikes::{
     has_binary_byte, in_list_of_small_numbers, is_decimal, is_hours_range, is_isbn,
-    is_round_figure, is_serial_with_suffix, is_time_range, looks_like_card, looks_like_ipv4,
-    near_currency, opens_with_a_fraction, unit_after, within_uuid, CURRENCY_INDEX,
+    is_serial_with_suffix, is_time_range, looks_like_card, looks_like_ipv4, near_currency,
+    opens_with_a_fraction, unit_after, within_uuid, CURRENCY_INDEX,
 };
 use metadata::{Digits, RegionRules, TABLES};
 use whatsapp::{
@@ -709,14 +709,13 @@ impl PhoneDetector {
                 .map(|(code, nsn)| (code, nsn, CONF_INTERNATIONAL)),
             // Amounts and context are checked only once the digits are a
             // valid number: they cost more than validation rejects.
-            // Asked of valid numbers only, as the rest: a round figure, a
-            // byte in binary, an amount, a quantity with its unit.
-            // WhatsApp's forms hold a number whatever its digits.
+            // Asked of valid numbers only, as the rest: a byte in binary,
+            // an amount, a quantity with its unit. WhatsApp's forms hold a
+            // number whatever its digits.
             Form::Plain => self
                 .plain(ctx, start, end, digits, groups, memo)
                 .filter(|_| {
-                    !(is_round_figure(digits)
-                        || has_binary_byte(groups)
+                    !(has_binary_byte(groups)
                         || near_currency(text, start, end)
                         || unit_after(text, end))
                 }),
