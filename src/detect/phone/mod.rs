@@ -69,6 +69,10 @@ use words::{
     names_something_else, Said, WordAutomaton, NEGATIVE_WORDS, POSITIVE_WORDS, WALLET_WORDS,
 };
 
+/// The longest `tel:` link before a dial string's pause that is looked
+/// back over (`tel:+13127573121,,`: eighteen bytes).
+const MAX_DIAL_STRING: usize = 40;
+
 /// The most groups a written number has (`+33 6 12 34 56 78` has six).
 const MAX_GROUPS: usize = 7;
 /// Groups kept in view while sliding over a span: one more than a candidate
@@ -608,11 +612,14 @@ impl PhoneDetector {
         // them with `#` or stands in a `tel:` link (two commas between two
         // numbers typed in chat are a typo).
         if before == Some(',') && start >= 2 && text[start - 2] == b',' && {
-            let token_start = text[..start]
+            // The link's start, looked for a bounded way back (a run of
+            // digits and commas must not cost a pass per candidate).
+            let window = &text[start.saturating_sub(MAX_DIAL_STRING)..start];
+            let token = window
                 .iter()
                 .rposition(u8::is_ascii_whitespace)
-                .map_or(0, |i| i + 1);
-            after == Some('#') || text[token_start..].starts_with(b"tel:")
+                .map_or(window, |i| &window[i + 1..]);
+            after == Some('#') || token.starts_with(b"tel:")
         } {
             return false;
         }
@@ -707,11 +714,10 @@ impl PhoneDetector {
                 .parse_international(digits, true)
                 .or_else(|| TABLES.parse_legacy_mobile(digits, true))
                 .map(|(code, nsn)| (code, nsn, CONF_INTERNATIONAL)),
-            // Amounts and context are checked only once the digits are a
-            // valid number: they cost more than validation rejects.
-            // Asked of valid numbers only, as the rest: a byte in binary,
-            // an amount, a quantity with its unit. WhatsApp's forms hold a
-            // number whatever its digits.
+            // Amounts, units, binary bytes and context are checked only
+            // once the digits are a valid number: they cost more than
+            // validation rejects. WhatsApp's forms hold a number whatever
+            // its digits.
             Form::Plain => self
                 .plain(ctx, start, end, digits, groups, memo)
                 .filter(|_| {
