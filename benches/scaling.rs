@@ -62,6 +62,7 @@ fn shapes() -> Vec<(&'static str, Box<dyn Fn(usize) -> Vec<u8>>, bool)> {
         ("sep_dotted_digits", "1."),
         ("sep_colons", "1::"),
         ("sep_at_dot", "@."),
+        ("sep_dial_pauses", "1234567,,"),
     ] {
         shapes.push((name, Box::new(move |n| repeat(piece, n)), false));
     }

@@ -269,8 +269,33 @@ fn one_megabyte_without_a_newline() {
 #[test]
 fn deeply_repeated_separators() {
     for piece in [
-        "1-", "+(", ".", "1.", "1 ", "1  ", "(1)", "+1", "1/", "1:", ":", "::", "1::", "-", "  ",
-        "１-", "٠-", "+ ", "@.", ".@", "a.", "1,", "+91 ", "00",
+        "1-",
+        "+(",
+        ".",
+        "1.",
+        "1 ",
+        "1  ",
+        "(1)",
+        "+1",
+        "1/",
+        "1:",
+        ":",
+        "::",
+        "1::",
+        "-",
+        "  ",
+        "１-",
+        "٠-",
+        "+ ",
+        "@.",
+        ".@",
+        "a.",
+        "1,",
+        "+91 ",
+        "00",
+        // Numbers after dial-string pauses, without a space to stop a
+        // look back.
+        "1234567,,",
     ] {
         survive(&format!("{piece:?} repeated"), &repeat(piece, MB / 4));
     }
