@@ -287,8 +287,10 @@ pub(super) fn unit_after(text: &[u8], end: usize) -> bool {
     } else {
         end
     };
+    // No unit is longer than six letters: a longer word is read no further.
     let word = text[at.min(text.len())..]
         .iter()
+        .take(8)
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
     let glued = text.get(at + word).is_some_and(|&b| b >= 0x80);
