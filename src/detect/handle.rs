@@ -794,11 +794,16 @@ fn site_subdomain_before(before: &[u8]) -> bool {
     let Some(dot) = before.len().checked_sub(1).filter(|&i| before[i] == b'.') else {
         return false;
     };
-    let label_start = before[..dot]
+    // Read back one byte past the longest of them (`transparency`): a
+    // longer label is none of them, and a run of letters costs no more.
+    const LONGEST: usize = 12;
+    let len = before[..dot]
         .iter()
-        .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
-        .map_or(0, |i| i + 1);
-    let label = &before[label_start..dot];
+        .rev()
+        .take(LONGEST + 1)
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .count();
+    let label = &before[dot - len..dot];
     SITE_SUBDOMAINS
         .iter()
         .any(|s| label.eq_ignore_ascii_case(s.as_bytes()))

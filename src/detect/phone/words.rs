@@ -577,8 +577,10 @@ const RECIPIENT_WORDS: &[&str] = &[
 pub(super) fn goes_to_recipient(gap: &[u8]) -> bool {
     // The preposition stands apart from the number (not `order no.
     // AN-6115982`, a code's letters).
-    let tail = gap.len() - gap.trim_ascii_end().len();
-    if tail == 0 && !gap.ends_with(b":") {
+    if !gap
+        .last()
+        .is_some_and(|&b| b.is_ascii_whitespace() || b == b':')
+    {
         return false;
     }
     let mut words = gap
