@@ -712,6 +712,8 @@ pub(crate) static REFERENCE_WORDS: &[&str] = &[
     "prepaid meter",
     "consumer no",
     "consumer number",
+    // An Indian traffic fine (`e-challan 1234567890`) or a deposit slip.
+    "challan",
     // A school's roll number.
     "roll no",
     "rollno",
@@ -1023,6 +1025,10 @@ static NEGATIVE: &[&str] = &[
     "build",
     "sr",
     "request",
+    // An electricity meter written `Meter 45123456789` (eleven digits in
+    // Nigeria, as a NIN). Not a phone veto: `meter reader 0803…` is a
+    // person's line.
+    "meter",
 ];
 
 /// Words that may stand between a veto word and its number ("order no. 12",

@@ -65,6 +65,7 @@ mod tests {
         // A prepaid meter's and a roll number, and a round count.
         assert!(scan("Meter no: 14229057782", Some("NG")).is_empty());
         assert!(scan("prepaid meter 45123456789 pls", Some("NG")).is_empty());
+        assert!(scan("Meter 45123456789 recharge successful", Some("NG")).is_empty());
         assert!(scan("Roll no. 21021271006", Some("NG")).is_empty());
         assert!(scan("repitió 10000000000 veces", Some("NG")).is_empty());
     }

@@ -1300,6 +1300,14 @@ fn vetoes_name_only_what_follows_them() {
         ("IN", "order placed by 9876543210", "9876543210"),
         ("ID", "kode OTP dikirim ke 081234567890", "081234567890"),
         ("MX", "código enviado al 55 1234 5678", "55 1234 5678"),
+        ("IN", "send the parcel to Ramesh 09876543210", "09876543210"),
+        (
+            "BR",
+            "o pedido vai para Joana 11 98765 4321",
+            "11 98765 4321",
+        ),
+        // `meter` is a veto of identifiers only.
+        ("NG", "meter reader 08031234567 will come", "08031234567"),
         // No amount opens with a trunk `0` (public exports).
         (
             "NG",
@@ -1331,6 +1339,10 @@ fn vetoes_name_only_what_follows_them() {
         ("IN", "order to 9876543210"),
         ("IN", "order id for refund 9876543210"),
         ("IN", "ref for payment 9876543210"),
+        ("IN", "e-challan 9876543210 pay now"),
+        // A veto word nearer than the name.
+        ("IN", "ref to Ramesh invoice 9876543210"),
+        ("IN", "order to Ramesh, order no 9876543210"),
         // A code's letters glued to the number are no preposition.
         ("NG", "order no. AN-6115982 never reach me"),
         // Reference words shared with the ID detectors.

@@ -572,8 +572,9 @@ const RECIPIENT_WORDS: &[&str] = &[
 /// Whether a veto word's phrase goes on to a recipient or a sender before
 /// the number: two words or more between them, the last a preposition of
 /// [`RECIPIENT_WORDS`] (`OTP sent to 98…`, `invoice sent to 98…`, `order
-/// placed by 98…`, `kode dikirim ke 0812…`). The veto word names the
-/// code, the order or the invoice; the number is whom it went to.
+/// placed by 98…`, `kode dikirim ke 0812…`), or such a preposition and a
+/// name (`send the parcel to Ramesh 098…`). The veto word names the code,
+/// the order or the invoice; the number is whom it went to.
 pub(super) fn goes_to_recipient(gap: &[u8]) -> bool {
     // The preposition stands apart from the number (not `order no.
     // AN-6115982`, a code's letters).
@@ -586,13 +587,24 @@ pub(super) fn goes_to_recipient(gap: &[u8]) -> bool {
     let mut words = gap
         .split(|b| !b.is_ascii_alphabetic())
         .filter(|w| !w.is_empty());
+    let is_recipient_word = |w: &[u8]| {
+        RECIPIENT_WORDS
+            .iter()
+            .any(|r| r.as_bytes().eq_ignore_ascii_case(w))
+    };
     let Some(last) = words.next_back() else {
         return false;
     };
-    words.next_back().is_some()
-        && RECIPIENT_WORDS
-            .iter()
-            .any(|r| r.as_bytes().eq_ignore_ascii_case(last))
+    let Some(before_last) = words.next_back() else {
+        return false;
+    };
+    is_recipient_word(last) || (is_capitalized_name(last) && is_recipient_word(before_last))
+}
+
+/// A word written as a name: a capital, then two or more small letters
+/// (`Ramesh`, not `AN` or `ID`).
+fn is_capitalized_name(word: &[u8]) -> bool {
+    word.len() >= 3 && word[0].is_ascii_uppercase() && word[1..].iter().all(u8::is_ascii_lowercase)
 }
 
 /// Whether the `gap` between a `veto` word and a number shows the veto word
