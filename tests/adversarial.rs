@@ -296,6 +296,11 @@ fn deeply_repeated_separators() {
         // Numbers after dial-string pauses, without a space to stop a
         // look back.
         "1234567,,",
+        // A list of numbers that a phone word names, each read back to the
+        // ones before it.
+        "Tel 2345678 / ",
+        "2345678, ",
+        "23 / ",
     ] {
         survive(&format!("{piece:?} repeated"), &repeat(piece, MB / 4));
     }

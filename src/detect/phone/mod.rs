@@ -88,6 +88,12 @@ const MAX_LOCAL_DIGITS: usize = 10;
 /// masks keep a number's character count, so redacted text sees the same
 /// context and redaction stays idempotent).
 const CONTEXT_CHARS: usize = 40;
+/// What stands between two numbers of a list (see
+/// [`PhoneDetector::listed_after_phone`]), and how far back such a list is
+/// read: numbers, and bytes of one.
+const LIST_SEPARATORS: &[&str] = &[",", "/", "|", "&", "or", "ou", "o", "y", "atau", "au"];
+const MAX_LISTED: usize = 3;
+const MAX_LISTED_NUMBER: usize = 24;
 /// Characters read after a number for a phone word said after it: a
 /// postposition and a phrase (`पर व्हाट्सएप करें`, `é meu zap`).
 const CONTEXT_AFTER_CHARS: usize = 24;
@@ -235,17 +241,65 @@ impl PhoneDetector {
     /// as the clause before a comma may be about something else.
     fn context_before(&self, text: &[u8], end: usize) -> Option<Said> {
         let (said, stop) = self.clause_context(text, end);
-        let comma_opens_number = said.is_none()
-            && stop > 0
-            && text[stop - 1] == b','
-            && text[stop..end].iter().all(|&b| b == b' ');
-        if comma_opens_number {
-            return self
-                .clause_context(text, stop - 1)
-                .0
-                .filter(|&said| said != Said::Veto);
+        if said.is_some() {
+            return said;
         }
-        said
+        let comma_opens_number =
+            stop > 0 && text[stop - 1] == b',' && text[stop..end].iter().all(|&b| b == b' ');
+        if comma_opens_number {
+            let said = self.clause_context(text, stop - 1).0;
+            if said.is_some() {
+                return said.filter(|&said| said != Said::Veto);
+            }
+        }
+        self.listed_after_phone(text, stop, end)
+    }
+
+    /// Whether the number ending at `end` is listed after others that a
+    /// phone word names (`Tel: 022-2345 6789 / 2345 6790`, `Ph 0471
+    /// 2345678, 2345679`): the second of a business's lines, often given
+    /// without its area code. `stop` is where the walk back for context
+    /// words stopped. Up to [`MAX_LISTED`] numbers back, each read at most
+    /// [`MAX_LISTED_NUMBER`] bytes: the look-back stays bounded.
+    fn listed_after_phone(&self, text: &[u8], mut stop: usize, mut end: usize) -> Option<Said> {
+        for _ in 0..MAX_LISTED {
+            // A list's separator between the two, and nothing else.
+            let mut previous_end = stop;
+            if previous_end > 0 && text[previous_end - 1] == b',' {
+                previous_end -= 1;
+            }
+            let separator = text[previous_end..end].trim_ascii();
+            if !LIST_SEPARATORS
+                .iter()
+                .any(|s| s.as_bytes().eq_ignore_ascii_case(separator))
+                || !text[..previous_end].last().is_some_and(u8::is_ascii_digit)
+            {
+                return None;
+            }
+            let mut previous_start = previous_end;
+            let mut digits = 0;
+            while previous_start > 0 && previous_end - previous_start < MAX_LISTED_NUMBER {
+                match text[previous_start - 1] {
+                    b'0'..=b'9' => digits += 1,
+                    b' ' | b'-' | b'.' | b'(' | b')' | b'+' => {}
+                    _ => break,
+                }
+                previous_start -= 1;
+            }
+            while text[previous_start] == b' ' {
+                previous_start += 1;
+            }
+            if digits < MIN_DIGITS - 1 {
+                return None;
+            }
+            let (said, previous_stop) = self.clause_context(text, previous_start);
+            match said {
+                Some(Said::Phone | Said::Wallet) => return said,
+                Some(Said::Veto) => return None,
+                None => (stop, end) = (previous_stop, previous_start),
+            }
+        }
+        None
     }
 
     /// What the nearest context word on the clause before `end` says, and

@@ -641,6 +641,50 @@ fn numbers_without_their_area_code_after_a_phone_word() {
     }
 }
 
+/// A business's second line listed after its first, the area code given
+/// once (`Tel: 022-2345 6789 / 2345 6790`): the phone word before the first
+/// names the others, up to three numbers back.
+#[test]
+fn numbers_listed_after_one_a_phone_word_names() {
+    let s = scanner();
+    for (region, text, listed) in [
+        ("IN", "Tel: 022-23456789 / 23456790", "23456790"),
+        ("IN", "Ph: 011-2345 6789, 2345 6790 (office)", "2345 6790"),
+        ("IN", "Tel 0471 2345678, 2345679", "2345679"),
+        ("IN", "Ph. 0471 2345678 or 2345679", "2345679"),
+        ("BR", "meu zap 98765-4321 ou 98765-4322", "98765-4322"),
+    ] {
+        let numbers: Vec<String> = found(&s, region, text)
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        assert_eq!(numbers.len(), 2, "{text}: {numbers:?}");
+        assert_eq!(numbers[1], listed, "{text}");
+    }
+    assert_eq!(
+        found(
+            &s,
+            "IN",
+            "Tel: 022-23456789 / 23456790 / 23456791 / 23456792"
+        )
+        .len(),
+        4
+    );
+    // A list that no phone word names, or a veto word names, and a
+    // separator that is no list's.
+    for (region, text) in [
+        ("IN", "order 12345678 / 23456790"),
+        ("IN", "txn ids 12345678, 23456790"),
+        ("IN", "Tel: 022-23456789 amount 23456790"),
+        ("IN", "Ph 2 / 23456790"),
+    ] {
+        assert!(
+            found(&s, region, text).iter().all(|(n, _)| n != "23456790"),
+            "{text}"
+        );
+    }
+}
+
 /// A home number whose format asks for the national prefix, written
 /// without it: after a phone word it is the home number, not bare digits
 /// of another country (Indonesia's `812…` would be Japan's `+81 2…`).
