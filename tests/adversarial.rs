@@ -300,6 +300,7 @@ fn deeply_repeated_separators() {
         // ones before it.
         "Tel 2345678 / ",
         "2345678, ",
+        "+91 9876543210, ",
         "23 / ",
     ] {
         survive(&format!("{piece:?} repeated"), &repeat(piece, MB / 4));

@@ -693,6 +693,20 @@ impl Tables {
             })
     }
 
+    /// `digits` as a national number valid in a region of calling code
+    /// `code`, its national prefix read if written: the national number.
+    pub(crate) fn national_under_code(&self, code: u16, digits: &[u8]) -> Option<Digits> {
+        self.regions_for_code(u32::from(code))
+            .iter()
+            .map(|&r| &self.regions[usize::from(r)])
+            .find_map(|rules| {
+                let national = rules.strip_national_prefix(digits);
+                rules
+                    .is_valid(national.digits.as_slice())
+                    .then_some(national.digits)
+            })
+    }
+
     /// Whether `digits`, not valid in the region hint `hint` nor in a
     /// region sharing its calling code, are a national number of another
     /// country as it is dialled there (with its national prefix, or

@@ -88,10 +88,10 @@ const MAX_LOCAL_DIGITS: usize = 10;
 /// masks keep a number's character count, so redacted text sees the same
 /// context and redaction stays idempotent).
 const CONTEXT_CHARS: usize = 40;
-/// What stands between two numbers of a list (see
-/// [`PhoneDetector::listed_after_phone`]), and how far back such a list is
-/// read: numbers, and bytes of one.
-const LIST_SEPARATORS: &[&str] = &[",", "/", "|", "&", "or", "ou", "o", "y", "atau", "au"];
+/// What stands between two numbers of a list besides `,`, `/`, `|` and
+/// `&` (see [`listed_before`]), and how far back such a list is read:
+/// numbers, and bytes of one.
+const LIST_WORDS: &[&str] = &["or", "ou", "o", "y", "atau", "au"];
 const MAX_LISTED: usize = 3;
 const MAX_LISTED_NUMBER: usize = 24;
 /// Characters read after a number for a phone word said after it: a
@@ -252,51 +252,21 @@ impl PhoneDetector {
                 return said.filter(|&said| said != Said::Veto);
             }
         }
-        self.listed_after_phone(text, stop, end)
+        self.listed_after_phone(text, end)
     }
 
-    /// Whether the number ending at `end` is listed after others that a
-    /// phone word names (`Tel: 022-2345 6789 / 2345 6790`, `Ph 0471
+    /// Whether the number starting at `start` is listed after others that
+    /// a phone word names (`Tel: 022-2345 6789 / 2345 6790`, `Ph 0471
     /// 2345678, 2345679`): the second of a business's lines, often given
-    /// without its area code. `stop` is where the walk back for context
-    /// words stopped. Up to [`MAX_LISTED`] numbers back, each read at most
-    /// [`MAX_LISTED_NUMBER`] bytes: the look-back stays bounded.
-    fn listed_after_phone(&self, text: &[u8], mut stop: usize, mut end: usize) -> Option<Said> {
+    /// without its area code. Up to [`MAX_LISTED`] numbers back, each read
+    /// at most [`MAX_LISTED_NUMBER`] bytes: the look-back stays bounded.
+    fn listed_after_phone(&self, text: &[u8], mut start: usize) -> Option<Said> {
         for _ in 0..MAX_LISTED {
-            // A list's separator between the two, and nothing else.
-            let mut previous_end = stop;
-            if previous_end > 0 && text[previous_end - 1] == b',' {
-                previous_end -= 1;
-            }
-            let separator = text[previous_end..end].trim_ascii();
-            if !LIST_SEPARATORS
-                .iter()
-                .any(|s| s.as_bytes().eq_ignore_ascii_case(separator))
-                || !text[..previous_end].last().is_some_and(u8::is_ascii_digit)
-            {
-                return None;
-            }
-            let mut previous_start = previous_end;
-            let mut digits = 0;
-            while previous_start > 0 && previous_end - previous_start < MAX_LISTED_NUMBER {
-                match text[previous_start - 1] {
-                    b'0'..=b'9' => digits += 1,
-                    b' ' | b'-' | b'.' | b'(' | b')' | b'+' => {}
-                    _ => break,
-                }
-                previous_start -= 1;
-            }
-            while text[previous_start] == b' ' {
-                previous_start += 1;
-            }
-            if digits < MIN_DIGITS - 1 {
-                return None;
-            }
-            let (said, previous_stop) = self.clause_context(text, previous_start);
-            match said {
-                Some(Said::Phone | Said::Wallet) => return said,
+            let previous = listed_before(text, start)?;
+            match self.clause_context(text, previous.start).0 {
+                said @ Some(Said::Phone | Said::Wallet) => return said,
                 Some(Said::Veto) => return None,
-                None => (stop, end) = (previous_stop, previous_start),
+                None => start = previous.start,
             }
         }
         None
@@ -903,6 +873,15 @@ impl PhoneDetector {
             memo.vetoed.set(vetoed);
             vetoed
         };
+        // Listed right after an international number (`+91 7000587139,
+        // 9644564455`): a second number of that country, its code given
+        // once, with or without a phone word. Asked after the readings of a
+        // national number at home (a list may mix countries).
+        let listed_international = || {
+            let code = listed_after_international(ctx.text, start)?;
+            let nsn = TABLES.national_under_code(code, digits)?;
+            Some((!vetoed()).then_some((code, nsn, CONF_ABROAD)))
+        };
         // International dialling prefix: the region's own, or the common 00.
         let own_idd = region
             .and_then(|r| r.intl_prefix())
@@ -949,6 +928,9 @@ impl PhoneDetector {
                 };
                 return (!vetoed()).then_some((rules.code, national.digits, confidence));
             }
+            if let Some(listed) = listed_international() {
+                return listed;
+            }
             // Valid at home but written without the national prefix its
             // format asks for (`telp 812-3456-7890` in Indonesia, where
             // the `0` was dropped with a `+62`): after a phone word, the
@@ -964,6 +946,11 @@ impl PhoneDetector {
             if let Some(local) = local_number(rules, digits, national.had_prefix) {
                 let read = said() == Some(Said::Phone) && !after_postcode_word(ctx.text, start);
                 return read.then_some((rules.code, local, CONF_LOCAL));
+            }
+        }
+        if region.is_none() {
+            if let Some(listed) = listed_international() {
+                return listed;
             }
         }
         // Bare international digits ("919876543210"): the region's own code,
@@ -1183,6 +1170,86 @@ impl Detector for PhoneDetector {
 
 /// Whether the digits from `start` to `end` are part of a longer run of
 /// digit groups: a separator and a digit right before or right after them.
+/// The number listed right before the one starting at `start`: a list's
+/// separator alone between them (`,`, `/`, `|`, `&` or a word of
+/// [`LIST_WORDS`], with spaces), six digits or more read back at most
+/// [`MAX_LISTED_NUMBER`] bytes over digits and the characters that join
+/// them (`022-2345 6789`, `+91 98765 43210`).
+fn listed_before(text: &[u8], start: usize) -> Option<Span> {
+    let skip_spaces = |mut i: usize| {
+        while i > 0 && matches!(text[i - 1], b' ' | b'\t') {
+            i -= 1;
+        }
+        i
+    };
+    let mut i = skip_spaces(start);
+    match text[..i].last()? {
+        b',' | b'/' | b'|' | b'&' => i -= 1,
+        _ => {
+            let word_end = i;
+            while i > 0 && word_end - i < 5 && text[i - 1].is_ascii_alphabetic() {
+                i -= 1;
+            }
+            let word = &text[i..word_end];
+            // The word stands apart from both numbers.
+            if i == word_end
+                || word_end == start
+                || !LIST_WORDS
+                    .iter()
+                    .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+            {
+                return None;
+            }
+        }
+    }
+    let mut end = skip_spaces(i);
+    // A number in brackets: `(+234 803 123 4567), 0805 …`.
+    if text[..end].last() == Some(&b')') {
+        end -= 1;
+    }
+    if !text[..end].last()?.is_ascii_digit() {
+        return None;
+    }
+    let mut previous_start = end;
+    let mut digits = 0;
+    while previous_start > 0 && end - previous_start < MAX_LISTED_NUMBER {
+        match text[previous_start - 1] {
+            b'0'..=b'9' => digits += 1,
+            b' ' | b'-' | b'.' | b'(' | b')' | b'+' => {}
+            _ => break,
+        }
+        previous_start -= 1;
+    }
+    while text[previous_start] == b' ' {
+        previous_start += 1;
+    }
+    (digits >= MIN_DIGITS - 1).then_some(Span {
+        start: previous_start,
+        end,
+    })
+}
+
+/// The calling code of an international number that the number starting
+/// at `start` is listed right after (`+91 7000587139, 9644564455`): a
+/// second number of that country, its code given once.
+fn listed_after_international(text: &[u8], start: usize) -> Option<u16> {
+    let previous = listed_before(text, start)?;
+    let written = &text[previous.start..previous.end];
+    let written = written.strip_prefix(b"(").unwrap_or(written);
+    if written.first() != Some(&b'+') {
+        return None;
+    }
+    let mut digits = [0u8; MAX_LISTED_NUMBER];
+    let mut n = 0;
+    for &b in written.iter().filter(|b| b.is_ascii_digit()) {
+        digits[n] = b;
+        n += 1;
+    }
+    TABLES
+        .parse_international(&digits[..n], true)
+        .map(|(code, _)| code)
+}
+
 fn in_a_longer_run(text: &[u8], start: usize, end: usize) -> bool {
     let before = group_separator_before(&text[..start])
         .is_some_and(|sep| start > sep && text[start - sep - 1].is_ascii_digit());

@@ -685,6 +685,61 @@ fn numbers_listed_after_one_a_phone_word_names() {
     }
 }
 
+/// A number listed right after an international one is that country's
+/// when valid there, its calling code given once, phone word or not; a
+/// number valid at home is still read at home.
+#[test]
+fn a_number_listed_after_an_international_one_takes_its_code() {
+    let s = scanner();
+    for (region, text, listed, normalized) in [
+        (
+            "DE",
+            "Cell : +91 7000587139, 9644564455",
+            "9644564455",
+            "+919644564455",
+        ),
+        (
+            "DE",
+            "+91 7000587139 / 9644564455",
+            "9644564455",
+            "+919644564455",
+        ),
+        (
+            "GB",
+            "+234 803 123 4567 or 0805 765 4321",
+            "0805 765 4321",
+            "+2348057654321",
+        ),
+        (
+            "US",
+            "(+234 803 123 4567), 0805 765 4321",
+            "0805 765 4321",
+            "+2348057654321",
+        ),
+    ] {
+        let numbers = found(&s, region, text);
+        assert_eq!(numbers.len(), 2, "{text}: {numbers:?}");
+        assert_eq!(numbers[1], (listed.into(), normalized.into()), "{text}");
+    }
+    // No hint at all.
+    let none = s.scan("+91 7000587139, 9644564455");
+    assert_eq!(none.len(), 2, "{none:?}");
+    assert_eq!(none[1].normalized, "+919644564455");
+    // Valid at home: home wins.
+    assert_eq!(
+        found(&s, "NG", "+91 7000587139, 0803 123 4567")[1],
+        ("0803 123 4567".into(), "+2348031234567".into())
+    );
+    // A veto word, a word between, or no list's separator.
+    for text in [
+        "+91 7000587139, order 9644564455",
+        "+91 7000587139 then 9644564455",
+        "+91 7000587139 - 9644564455 kg",
+    ] {
+        assert_eq!(found(&s, "DE", text).len(), 1, "{text}");
+    }
+}
+
 /// A home number whose format asks for the national prefix, written
 /// without it: after a phone word it is the home number, not bare digits
 /// of another country (Indonesia's `812…` would be Japan's `+81 2…`).
