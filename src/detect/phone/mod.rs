@@ -261,6 +261,10 @@ impl PhoneDetector {
     /// without its area code. Up to [`MAX_LISTED`] numbers back, each read
     /// at most [`MAX_LISTED_NUMBER`] bytes: the look-back stays bounded.
     fn listed_after_phone(&self, text: &[u8], mut start: usize) -> Option<Said> {
+        // A round figure after a number is an amount (`Call 98… / 1250000`).
+        if ends_in_round_figure(text, start) {
+            return None;
+        }
         for _ in 0..MAX_LISTED {
             let previous = listed_before(text, start)?;
             match self.clause_context(text, previous.start).0 {
@@ -1229,10 +1233,29 @@ fn listed_before(text: &[u8], start: usize) -> Option<Span> {
     })
 }
 
+/// Whether the number starting at `start` ends in four zeros or more (read
+/// at most [`MAX_LISTED_NUMBER`] bytes, over digits and the characters that
+/// join them): a round figure.
+fn ends_in_round_figure(text: &[u8], start: usize) -> bool {
+    let mut zeros = 0;
+    for &b in text[start..].iter().take(MAX_LISTED_NUMBER) {
+        match b {
+            b'0' => zeros += 1,
+            b'1'..=b'9' => zeros = 0,
+            b' ' | b'-' | b'.' => {}
+            _ => break,
+        }
+    }
+    zeros >= 4
+}
+
 /// The calling code of an international number that the number starting
 /// at `start` is listed right after (`+91 7000587139, 9644564455`): a
 /// second number of that country, its code given once.
 fn listed_after_international(text: &[u8], start: usize) -> Option<u16> {
+    if ends_in_round_figure(text, start) {
+        return None;
+    }
     let previous = listed_before(text, start)?;
     let written = &text[previous.start..previous.end];
     let written = written.strip_prefix(b"(").unwrap_or(written);

@@ -677,9 +677,13 @@ fn numbers_listed_after_one_a_phone_word_names() {
         ("IN", "txn ids 12345678, 23456790"),
         ("IN", "Tel: 022-23456789 amount 23456790"),
         ("IN", "Ph 2 / 23456790"),
+        // A round figure after the list is an amount.
+        ("IN", "Call 9876543210 / 23450000"),
     ] {
         assert!(
-            found(&s, region, text).iter().all(|(n, _)| n != "23456790"),
+            found(&s, region, text)
+                .iter()
+                .all(|(n, _)| n != "23456790" && n != "23450000"),
             "{text}"
         );
     }
@@ -735,6 +739,7 @@ fn a_number_listed_after_an_international_one_takes_its_code() {
         "+91 7000587139, order 9644564455",
         "+91 7000587139 then 9644564455",
         "+91 7000587139 - 9644564455 kg",
+        "+91 7000587139 / 9644560000",
     ] {
         assert_eq!(found(&s, "DE", text).len(), 1, "{text}");
     }
