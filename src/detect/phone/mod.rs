@@ -354,7 +354,13 @@ impl PhoneDetector {
             {
                 continue;
             }
-            let said = words.said(id);
+            let number_sign = matches!(&window[m.start()..m.end()], b"#" | b"\xE2\x84\x96");
+            // `my #`, `ur #`: English for "my number", a phone's.
+            let said = if number_sign && after_possessive(window, m.start()) {
+                Said::Phone
+            } else {
+                words.said(id)
+            };
             let positive = said != Said::Veto;
             // A phone word in capitals glued to the number by a hyphen is a
             // code's prefix (`order no. PH-658131585`), not a word.
@@ -367,7 +373,6 @@ impl PhoneDetector {
             {
                 continue;
             }
-            let number_sign = matches!(&window[m.start()..m.end()], b"#" | b"\xE2\x84\x96");
             if number_sign
                 && positive_end
                     .is_some_and(|e: usize| window[e..m.start()].iter().all(|&b| b == b' '))
@@ -1174,6 +1179,22 @@ impl Detector for PhoneDetector {
 
 /// Whether the digits from `start` to `end` are part of a longer run of
 /// digit groups: a separator and a digit right before or right after them.
+/// Whether the word before `at` in `window`, a space apart, is an English
+/// possessive (`my #`, `ur #`: "my number").
+fn after_possessive(window: &[u8], at: usize) -> bool {
+    const POSSESSIVES: &[&[u8]] = &[b"my", b"your", b"ur", b"his", b"her", b"our", b"their"];
+    let Some(before) = window[..at].strip_suffix(b" ") else {
+        return false;
+    };
+    let word_start = before
+        .iter()
+        .rposition(|b| !b.is_ascii_alphabetic())
+        .map_or(0, |i| i + 1);
+    POSSESSIVES
+        .iter()
+        .any(|p| p.eq_ignore_ascii_case(&before[word_start..]))
+}
+
 /// The number listed right before the one starting at `start`: a list's
 /// separator alone between them (`,`, `/`, `|`, `&` or a word of
 /// [`LIST_WORDS`], with spaces), six digits or more read back at most

@@ -1281,6 +1281,9 @@ fn number_sign_after_a_phone_word() {
         ("RU", "телефон № 8 912 345-67-89", "8 912 345-67-89"),
         ("US", "Tel# 212-555-0142", "212-555-0142"),
         ("US", "Phone #: (212) 555-0142", "(212) 555-0142"),
+        // After a possessive it says "my number" (public exports).
+        ("US", "text my # 702 807 7004", "702 807 7004"),
+        ("NG", "whats ur # 0803 123 4567", "0803 123 4567"),
         (
             "IN",
             "https://x.in/signup?mobile=9876543210&otp=1234",
@@ -1313,6 +1316,8 @@ fn number_sign_after_a_phone_word() {
         ("US", "Order# 212-555-0142"),
         ("IN", "?order_id=9876543210"),
         ("IN", "amount=9876543210"),
+        ("IN", "my order # 9876543210"),
+        ("IN", "your ticket # 9876543210"),
         // In a link the field's own name must be the phone word.
         (
             "IN",
