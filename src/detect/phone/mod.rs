@@ -362,9 +362,11 @@ impl PhoneDetector {
                 words.said(id)
             };
             let positive = said != Said::Veto;
-            // A phone word in capitals glued to the number by a hyphen is a
-            // code's prefix (`order no. PH-658131585`), not a word.
+            // A short phone word in capitals glued to the number by a
+            // hyphen is a code's prefix (`order no. PH-658131585`), not a
+            // word; a longer one is shouted (`CALL-9871993238`).
             if positive
+                && m.end() - m.start() <= 3
                 && m.end() + 1 == window.len()
                 && window[m.end()] == b'-'
                 && !window[m.start()..m.end()]

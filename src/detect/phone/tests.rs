@@ -1474,6 +1474,12 @@ fn vetoes_name_only_what_follows_them() {
     // Not in capitals, or not glued, it is still a phone word.
     assert_eq!(texts("PH", "call me Ph-658131585"), ["658131585"]);
     assert_eq!(texts("PH", "PH: 0917 123 4567"), ["0917 123 4567"]);
+    // A whole word in capitals is shouted, not a code's prefix (public
+    // SMS), and names the numbers listed after it.
+    assert_eq!(
+        texts("IN", "money back guarantee.CALL-9871993238,9871965149"),
+        ["9871993238", "9871965149"]
+    );
     // In lower case `tid` is Swedish and Danish for "time".
     assert_eq!(texts("SE", "Din tid: 070-123 45 67"), ["070-123 45 67"]);
 }
