@@ -359,7 +359,15 @@ fn spaced_address(text: &[u8], at: usize) -> Option<(usize, usize, usize, usize)
     let end = domain_end(text, domain_start)?;
     let local = &text[start..local_end];
     let domain = &text[domain_start..end];
-    let mailbox = looks_like_mailbox(local) || is_mail_service(domain);
+    // A mailbox has a letter or a digit (`:- @vinee.studio` is a handle),
+    // and a domain a name (`2885sqft @3.cr`: "at 3 crore").
+    let named = local.iter().any(u8::is_ascii_alphanumeric)
+        && domain
+            .split(|&b| b == b'.')
+            .rev()
+            .skip(1)
+            .any(|label| !label.iter().all(u8::is_ascii_digit));
+    let mailbox = named && (looks_like_mailbox(local) || is_mail_service(domain));
     // `98765 43210 @ gmail.com`: digits after a number in groups are its
     // last group, not a mailbox.
     let number_tail = local.iter().all(u8::is_ascii_digit)
@@ -513,6 +521,11 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
     if labels < 2 || i - from > MAX_DOMAIN {
         return None;
     }
+    // A word or a code typed against a top-level domain
+    // (`…@gmail.com-1NT18CS163`, `…@gmail.comLearning123`).
+    if let Some(tld_len) = glued_after_tld(&text[last_label.0..last_label.1]) {
+        return Some(last_label.0 + tld_len);
+    }
     let tld = std::str::from_utf8(&text[last_label.0..last_label.1]).ok()?;
     let tld_ok = tld.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("xn--"))
         || (tld.chars().count() >= 2
@@ -542,6 +555,24 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         .then(|| unknown_tail_cut(text, from, last_label))
         .flatten();
     Some(cut.unwrap_or(last_label.1))
+}
+
+/// How long the top-level domain is that opens `label`, a domain's last,
+/// when a word or a code was typed against it: after a hyphen
+/// (`com-1NT18CS163`) or a capital letter after small ones
+/// (`comLearning123`). `None` for a label that is a top-level domain
+/// itself, or opens with none.
+fn glued_after_tld(label: &[u8]) -> Option<usize> {
+    let len = label
+        .iter()
+        .position(|&b| b == b'-' || b.is_ascii_uppercase())?;
+    let tld = &label[..len];
+    (len >= 2
+        && tld.iter().all(u8::is_ascii_lowercase)
+        && !label.starts_with(b"xn--")
+        && !is_top_level_domain(label)
+        && is_top_level_domain(tld))
+    .then_some(len)
 }
 
 /// Where a domain ends when its last label is no top-level domain of the
@@ -894,6 +925,9 @@ mod tests {
             "price @ 500.00 each",
             "call 98765 43210 @ gmail.com",
             "a  @  gmail.com",
+            // No letter or digit before, no name after (public exports).
+            "insta handle :- @vinee.studio",
+            "Golfestate 2885sqft @3.cr.",
         ] {
             assert!(emails(text).is_empty(), "{text}");
         }
@@ -955,6 +989,17 @@ mod tests {
             // No top-level domain to end at: an intranet's name, kept whole.
             ("user@mail.corp.local ok", "user@mail.corp.local"),
             ("admin@router.lan", "admin@router.lan"),
+            // A code or a word typed against the top-level domain (public
+            // exports).
+            (
+                "spoorthiudedh14@gmail.com-1NT18CS163",
+                "spoorthiudedh14@gmail.com",
+            ),
+            ("tamirgt25@gmail.comLearning123!", "tamirgt25@gmail.com"),
+            ("x@shop.co.inDelivery", "x@shop.co.in"),
+            // A top-level domain of its own, or in capitals, stays whole.
+            ("x@gmail.Com ok", "x@gmail.Com"),
+            ("x@xn--bcher-kva.de", "x@xn--bcher-kva.de"),
         ] {
             assert_eq!(emails(text), vec![address], "{text}");
         }
