@@ -160,6 +160,8 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("identidade", Case::Any, &[]),
     ("الهوية", Case::Any, &[]),
     ("هويتي", Case::Any, &[]),
+    // Without the article (`رقم هوية`, `بطاقة هوية`).
+    ("هوية", Case::Any, &[]),
     // United States.
     ("ssn", Case::Any, &[UsSsn]),
     ("social security", Case::Any, &[UsSsn]),
@@ -172,6 +174,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("aadhaar", Case::Any, &[InAadhaar]),
     ("aadhar", Case::Any, &[InAadhaar]),
     ("adhaar", Case::Any, &[InAadhaar]),
+    ("adhar", Case::Any, &[InAadhaar]),
     ("uid", Case::Upper, &[InAadhaar]),
     ("uidai", Case::Any, &[InAadhaar]),
     ("आधार", Case::Any, &[InAadhaar]),

@@ -226,6 +226,10 @@ mod tests {
             [(Kind::InAadhaar, "234123412346".into())]
         );
         assert_eq!(
+            scan("my adhar 234123412346", None),
+            [(Kind::InAadhaar, "234123412346".into())]
+        );
+        assert_eq!(
             scan("PAN: ABCPE1234F.", None),
             [(Kind::InPan, "ABCPE1234F".into())]
         );

@@ -53,6 +53,10 @@ mod tests {
             scan("هويتي 1012345672", Some("SA")),
             [(Kind::SaNationalId, "1012345672".into())]
         );
+        assert_eq!(
+            scan("رقم هوية 1012345672", Some("SA")),
+            [(Kind::SaNationalId, "1012345672".into())]
+        );
         assert_eq!(scan("1012345672", Some("SA")).len(), 1);
         assert!(scan("1012345672", Some("US")).is_empty());
         assert!(scan("طلب 1012345672", Some("SA")).is_empty());
