@@ -89,8 +89,9 @@ const MAX_LOCAL_DIGITS: usize = 10;
 /// context and redaction stays idempotent).
 const CONTEXT_CHARS: usize = 40;
 /// What stands between two numbers of a list besides `,`, `/`, `|` and
-/// `&` (see [`listed_before`]), and how far back such a list is read:
-/// numbers, and bytes of one.
+/// `&` (see [`listed_before`], which matches them as [`is_list_word`]
+/// does), and how far back such a list is read: numbers, and bytes of one.
+#[cfg(test)]
 const LIST_WORDS: &[&str] = &["or", "ou", "o", "y", "atau", "au"];
 const MAX_LISTED: usize = 3;
 const MAX_LISTED_NUMBER: usize = 24;
@@ -262,7 +263,7 @@ impl PhoneDetector {
     /// at most [`MAX_LISTED_NUMBER`] bytes: the look-back stays bounded.
     fn listed_after_phone(&self, text: &[u8], mut start: usize) -> Option<Said> {
         // A round figure after a number is an amount (`Call 98… / 1250000`).
-        if ends_in_round_figure(text, start) {
+        if listed_before(text, start).is_none() || ends_in_round_figure(text, start) {
             return None;
         }
         for _ in 0..MAX_LISTED {
@@ -1217,14 +1218,8 @@ fn listed_before(text: &[u8], start: usize) -> Option<Span> {
             while i > 0 && word_end - i < 5 && text[i - 1].is_ascii_alphabetic() {
                 i -= 1;
             }
-            let word = &text[i..word_end];
             // The word stands apart from both numbers.
-            if i == word_end
-                || word_end == start
-                || !LIST_WORDS
-                    .iter()
-                    .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-            {
+            if word_end == start || !is_list_word(&text[i..word_end]) {
                 return None;
             }
         }
@@ -1272,17 +1267,25 @@ fn ends_in_round_figure(text: &[u8], start: usize) -> bool {
     zeros >= 4
 }
 
+/// Whether `word` is one of [`LIST_WORDS`], in any case.
+fn is_list_word(word: &[u8]) -> bool {
+    let lower = |i: usize| word[i].to_ascii_lowercase();
+    match word.len() {
+        1 => matches!(lower(0), b'o' | b'y'),
+        2 => matches!((lower(0), lower(1)), (b'o', b'r' | b'u') | (b'a', b'u')),
+        4 => word.eq_ignore_ascii_case(b"atau"),
+        _ => false,
+    }
+}
+
 /// The calling code of an international number that the number starting
 /// at `start` is listed right after (`+91 7000587139, 9644564455`): a
 /// second number of that country, its code given once.
 fn listed_after_international(text: &[u8], start: usize) -> Option<u16> {
-    if ends_in_round_figure(text, start) {
-        return None;
-    }
     let previous = listed_before(text, start)?;
     let written = &text[previous.start..previous.end];
     let written = written.strip_prefix(b"(").unwrap_or(written);
-    if written.first() != Some(&b'+') {
+    if written.first() != Some(&b'+') || ends_in_round_figure(text, start) {
         return None;
     }
     let mut digits = [0u8; MAX_LISTED_NUMBER];

@@ -6,6 +6,7 @@
 
 use phonenumber::{country, Mode};
 
+use super::{is_list_word, LIST_WORDS};
 use crate::{Kind, Region, Scanner};
 
 /// Regions of the platform's customers (and a spread of numbering plans).
@@ -686,6 +687,18 @@ fn numbers_listed_after_one_a_phone_word_names() {
                 .all(|(n, _)| n != "23456790" && n != "23450000"),
             "{text}"
         );
+    }
+}
+
+/// The list words are matched by hand, in any case, and nothing else is.
+#[test]
+fn list_words_are_matched_in_any_case() {
+    for word in LIST_WORDS {
+        assert!(is_list_word(word.as_bytes()), "{word}");
+        assert!(is_list_word(word.to_uppercase().as_bytes()), "{word}");
+    }
+    for word in ["", "a", "on", "of", "to", "at", "atas", "orr", "you"] {
+        assert!(!is_list_word(word.as_bytes()), "{word}");
     }
 }
 
