@@ -1001,8 +1001,13 @@ impl PhoneDetector {
         // about). The phone word is asked before the regions: trying every
         // region costs more.
         let rules = region?;
+        // Five digits, a hyphen and three is how Brazil writes a postcode
+        // (`04567-000`); no country writes a phone number so.
+        let postcode_shape = matches!(groups, [a, b] if a.len == 5 && b.len == 3
+            && b.sep.chars == 1 && b.sep.punct == '-');
         let one_number = groups[1..].iter().all(|g| g.sep.chars == 1)
             && groups.last().is_some_and(|g| g.len >= 3)
+            && !postcode_shape
             && !in_a_longer_run(ctx.text, groups[0].start, end);
         let abroad = (MIN_ABROAD..=MAX_ABROAD).contains(&digits.len())
             && one_number

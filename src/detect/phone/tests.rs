@@ -631,6 +631,8 @@ fn numbers_without_their_area_code_after_a_phone_word() {
     for (region, text) in [
         ("BR", "CEP 59763-343, vocês entregam?"),
         ("BR", "cep: 01310-100"),
+        // Its shape without the word: a number of no country.
+        ("BR", "meu zap 04567-000"),
         ("AR", "CP 47002341, ¿hacen envíos?"),
         ("MX", "C.P. 5512 3456"),
         // Before a comma, a veto word or another clause does not name it.
@@ -680,11 +682,13 @@ fn numbers_listed_after_one_a_phone_word_names() {
         ("IN", "Ph 2 / 23456790"),
         // A round figure after the list is an amount.
         ("IN", "Call 9876543210 / 23450000"),
+        // A postcode after the list, as Brazil writes one.
+        ("BR", "WhatsApp 11 98765-4321, 04567-000"),
     ] {
         assert!(
             found(&s, region, text)
                 .iter()
-                .all(|(n, _)| n != "23456790" && n != "23450000"),
+                .all(|(n, _)| !["23456790", "23450000", "04567-000"].contains(&n.as_str())),
             "{text}"
         );
     }
