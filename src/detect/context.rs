@@ -325,6 +325,24 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("वोटर", Case::Any, &[InVoterId]),
     ("passport", Case::Any, &[InPassport]),
     ("पासपोर्ट", Case::Any, &[InPassport]),
+    // Indonesia and Vietnam print India's shape (a letter, seven digits);
+    // `src/detect/passport.rs` leaves it to this kind, so their words, and
+    // the other markets' (a number of that shape is a passport's there
+    // too), name it here.
+    ("ppt no", Case::Any, &[InPassport]),
+    ("paspor", Case::Any, &[InPassport]),
+    ("hộ chiếu", Case::Any, &[InPassport]),
+    ("ho chieu", Case::Any, &[InPassport]),
+    ("pasaporte", Case::Any, &[InPassport]),
+    ("passaporte", Case::Any, &[InPassport]),
+    ("passeport", Case::Any, &[InPassport]),
+    ("pasport", Case::Any, &[InPassport]),
+    ("pasaport", Case::Any, &[InPassport]),
+    ("паспорт", Case::Any, &[InPassport]),
+    ("جواز السفر", Case::Any, &[InPassport]),
+    ("جواز سفر", Case::Any, &[InPassport]),
+    ("پاسپورٹ", Case::Any, &[InPassport]),
+    ("পাসপোর্ট", Case::Any, &[InPassport]),
     ("vid", Case::Upper, &[InVid]),
     ("vid:", Case::Any, &[InVid]),
     // "vid" in lower case is an everyday word elsewhere (Swedish "at"); in

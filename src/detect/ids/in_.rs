@@ -294,6 +294,14 @@ mod tests {
             scan("मेरा पासपोर्ट नंबर J8369854", None),
             [(Kind::InPassport, "J8369854".into())]
         );
+        // Indonesia's and Vietnam's passports have the same shape.
+        for text in [
+            "paspor A1234567",
+            "nomor paspor saya A1234567",
+            "số hộ chiếu B1234567",
+        ] {
+            assert_eq!(scan(text, None).len(), 1, "{text}");
+        }
         assert!(scan("J8369854", Some("IN")).is_empty());
         let v = vids()[0];
         let spaced = format!("{} {} {} {}", &v[..4], &v[4..8], &v[8..12], &v[12..]);
