@@ -1185,8 +1185,6 @@ impl Detector for PhoneDetector {
     }
 }
 
-/// Whether the digits from `start` to `end` are part of a longer run of
-/// digit groups: a separator and a digit right before or right after them.
 /// Whether the word before `at` in `window`, a space apart, is an English
 /// possessive (`my #`, `ur #`: "my number").
 fn after_possessive(window: &[u8], at: usize) -> bool {
@@ -1304,6 +1302,8 @@ fn listed_after_international(text: &[u8], start: usize) -> Option<u16> {
         .map(|(code, _)| code)
 }
 
+/// Whether the digits from `start` to `end` are part of a longer run of
+/// digit groups: a separator and a digit right before or right after them.
 fn in_a_longer_run(text: &[u8], start: usize, end: usize) -> bool {
     let before = group_separator_before(&text[..start])
         .is_some_and(|sep| start > sep && text[start - sep - 1].is_ascii_digit());
