@@ -597,6 +597,7 @@ fn numbers_without_their_area_code_after_a_phone_word() {
             "9 8765-4321",
             "+55987654321",
         ),
+        ("BR", "Fone: 3456-7891", "3456-7891", "+5534567891"),
         (
             "AR",
             "mi cel es 15-4123-4567",

@@ -78,6 +78,9 @@ pub(super) const POSITIVE_WORDS: &[&str] = &[
     "cell",
     "cel",
     "celular",
+    // Brazil's short word in ads and signatures (`Fone: (11) 3456-7890`,
+    // `fone/whats`); "earphones" too, but no number follows those.
+    "fone",
     "contact",
     "whatsapp",
     "whats app",
