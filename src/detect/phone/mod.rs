@@ -261,17 +261,17 @@ impl PhoneDetector {
     /// 2345678, 2345679`): the second of a business's lines, often given
     /// without its area code. Up to [`MAX_LISTED`] numbers back, each read
     /// at most [`MAX_LISTED_NUMBER`] bytes: the look-back stays bounded.
-    fn listed_after_phone(&self, text: &[u8], mut start: usize) -> Option<Said> {
+    fn listed_after_phone(&self, text: &[u8], start: usize) -> Option<Said> {
+        let mut previous = listed_before(text, start)?;
         // A round figure after a number is an amount (`Call 98… / 1250000`).
-        if listed_before(text, start).is_none() || ends_in_round_figure(text, start) {
+        if ends_in_round_figure(text, start) {
             return None;
         }
         for _ in 0..MAX_LISTED {
-            let previous = listed_before(text, start)?;
             match self.clause_context(text, previous.start).0 {
                 said @ Some(Said::Phone | Said::Wallet) => return said,
                 Some(Said::Veto) => return None,
-                None => start = previous.start,
+                None => previous = listed_before(text, previous.start)?,
             }
         }
         None
