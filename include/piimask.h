@@ -382,6 +382,18 @@
 // Kind `py_ruc`. Paraguay tax number (RUC: a cédula number and a check digit).
 #define PIIMASK_KIND_PY_RUC 112
 
+// Kind `ug_nin`. Uganda National Identification Number (NIN, 14 letters and digits).
+#define PIIMASK_KIND_UG_NIN 113
+
+// Kind `ph_philhealth`. Philippine PhilHealth identification number (PIN, 12 digits).
+#define PIIMASK_KIND_PH_PHILHEALTH 114
+
+// Kind `ph_umid_crn`. Philippine UMID common reference number (CRN, 12 digits).
+#define PIIMASK_KIND_PH_UMID_CRN 115
+
+// Kind `ph_pagibig`. Philippine Pag-IBIG (HDMF) membership number (MID, 12 digits).
+#define PIIMASK_KIND_PH_PAGIBIG 116
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -295,6 +295,14 @@ kinds! {
     SvDui = 111 => "sv_dui",
     /// Paraguay tax number (RUC: a cédula number and a check digit).
     PyRuc = 112 => "py_ruc",
+    /// Uganda National Identification Number (NIN, 14 letters and digits).
+    UgNin = 113 => "ug_nin",
+    /// Philippine PhilHealth identification number (PIN, 12 digits).
+    PhPhilhealth = 114 => "ph_philhealth",
+    /// Philippine UMID common reference number (CRN, 12 digits).
+    PhUmidCrn = 115 => "ph_umid_crn",
+    /// Philippine Pag-IBIG (HDMF) membership number (MID, 12 digits).
+    PhPagibig = 116 => "ph_pagibig",
 }
 
 impl Kind {

@@ -134,6 +134,8 @@ const EXAMPLES: &[&str] = &[
     "マイナンバー 6214 9832 0257",
     "DUI 00016297-5, NIT 0614-050707-104-8",
     "factura con RUC 80028061-0",
+    "NIN CM90012345678X, PhilHealth 12-345678901-2, CRN-0111-2345678-9",
+    "Pag-IBIG 1210-3456-7890 / NTN 3520212345671",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

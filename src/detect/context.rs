@@ -296,7 +296,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("ktp", Case::Any, &[IdNik]),
     ("e-ktp", Case::Any, &[IdNik]),
     // Nigeria.
-    ("nin", Case::Any, &[NgNin]),
+    ("nin", Case::Any, &[NgNin, UgNin]),
     ("nimc", Case::Any, &[NgNin]),
     // Singapore.
     ("nric", Case::Any, &[SgNric, MyNric]),
@@ -363,6 +363,8 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("cnic", Case::Any, &[PkCnic]),
     ("nic", Case::Upper, &[PkCnic, LkNic]),
     ("nadra", Case::Any, &[PkCnic]),
+    // FBR: since 2019 a person's tax number (NTN) is the CNIC number.
+    ("ntn", Case::Any, &[PkCnic]),
     // "Shanakhti card", the CNIC's name in Urdu, typed in Latin letters.
     ("shanakhti", Case::Any, &[PkCnic]),
     ("shanakhti card", Case::Any, &[PkCnic]),
@@ -424,12 +426,29 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("phil id", Case::Any, &[PhPhilsys]),
     ("psn", Case::Upper, &[PhPhilsys]),
     ("pcn", Case::Upper, &[PhPhilsys]),
+    ("philhealth", Case::Any, &[PhPhilhealth]),
+    ("phil health", Case::Any, &[PhPhilhealth]),
+    ("phic", Case::Upper, &[PhPhilhealth]),
+    ("umid", Case::Any, &[PhUmidCrn]),
+    ("crn", Case::Any, &[PhUmidCrn]),
+    ("pag-ibig", Case::Any, &[PhPagibig]),
+    ("pagibig", Case::Any, &[PhPagibig]),
+    ("pag ibig", Case::Any, &[PhPagibig]),
+    ("hdmf", Case::Any, &[PhPagibig]),
+    ("mid no", Case::Any, &[PhPagibig]),
+    // Uganda ("NIN" with Nigeria's above).
+    ("ndaga muntu", Case::Any, &[UgNin]),
+    ("nira", Case::Upper, &[UgNin]),
     // Bangladesh.
     ("nid", Case::Any, &[BdNid]),
     ("nid card", Case::Any, &[BdNid]),
     ("এনআইডি", Case::Any, &[BdNid]),
     ("জাতীয় পরিচয়পত্র", Case::Any, &[BdNid]),
     ("পরিচয়পত্র", Case::Any, &[BdNid]),
+    ("jatiyo porichoy potro", Case::Any, &[BdNid]),
+    ("jatiyo porichoypotro", Case::Any, &[BdNid]),
+    ("jatiya parichaya patra", Case::Any, &[BdNid]),
+    ("porichoy potro", Case::Any, &[BdNid]),
     // Morocco.
     ("cin", Case::Upper, &[MaCin]),
     ("cin:", Case::Any, &[MaCin]),

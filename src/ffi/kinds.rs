@@ -226,6 +226,14 @@ pub const PIIMASK_KIND_SV_NIT: u32 = 110;
 pub const PIIMASK_KIND_SV_DUI: u32 = 111;
 /// Kind `py_ruc`. Paraguay tax number (RUC: a cédula number and a check digit).
 pub const PIIMASK_KIND_PY_RUC: u32 = 112;
+/// Kind `ug_nin`. Uganda National Identification Number (NIN, 14 letters and digits).
+pub const PIIMASK_KIND_UG_NIN: u32 = 113;
+/// Kind `ph_philhealth`. Philippine PhilHealth identification number (PIN, 12 digits).
+pub const PIIMASK_KIND_PH_PHILHEALTH: u32 = 114;
+/// Kind `ph_umid_crn`. Philippine UMID common reference number (CRN, 12 digits).
+pub const PIIMASK_KIND_PH_UMID_CRN: u32 = 115;
+/// Kind `ph_pagibig`. Philippine Pag-IBIG (HDMF) membership number (MID, 12 digits).
+pub const PIIMASK_KIND_PH_PAGIBIG: u32 = 116;
 
 #[cfg(test)]
 mod tests {

@@ -5,10 +5,10 @@
 //! upazila, union and serial codes) or seventeen (the birth year and those
 //! thirteen). No check digit is published, so beyond the length only the
 //! seventeen-digit form's birth year is checked, and a number is reported
-//! only after its keyword (`NID`, `এনআইডি`, `জাতীয় পরিচয়পত্র`): ten and
-//! thirteen bare digits are phone numbers and orders as often. Customers
-//! send it to open bKash and Nagad wallets and for cash-on-delivery
-//! checks.
+//! only after its keyword (`NID`, `এনআইডি`, `জাতীয় পরিচয়পত্র`, in Banglish
+//! `jatiyo porichoy potro`): ten and thirteen bare digits are phone numbers
+//! and orders as often. Customers send it to open bKash and Nagad wallets
+//! and for cash-on-delivery checks.
 
 use super::{digits_n, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
@@ -64,6 +64,11 @@ mod tests {
             [(Kind::BdNid, "123 456 7890".into())]
         );
         assert_eq!(scan("এনআইডি নম্বর ১৯৯০২৬১২৩৪৫৬৭৮৯০১", Some("BD")).len(), 1);
+        // The card's name as Banglish spells it.
+        assert_eq!(
+            scan("amar jatiyo porichoy potro number 4456123789", Some("BD")),
+            [(Kind::BdNid, "4456123789".into())]
+        );
         // Without the keyword, digits are digits.
         assert!(scan("1234567890", Some("BD")).is_empty());
         assert!(scan("order 19902612345678901", Some("BD")).is_empty());

@@ -157,6 +157,7 @@ mod rs;
 mod sv;
 mod tw;
 mod ua;
+mod ug;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -303,6 +304,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         jp::SPECS,
         sv::SPECS,
         py::SPECS,
+        ug::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -68,6 +68,11 @@ mod tests {
             [(Kind::PkCnic, "3520212345671".into())]
         );
         assert_eq!(scan("CNIC: 35202-1234567-1.", Some("IN")).len(), 1);
+        // A person's NTN is the CNIC number.
+        assert_eq!(
+            scan("NTN 3520212345671 for the invoice", Some("PK")),
+            [(Kind::PkCnic, "3520212345671".into())]
+        );
         // Bare digits need the keyword; province 8 is not issued.
         assert!(scan("4210112345672", Some("PK")).is_empty());
         assert!(scan("85202-1234567-1", None).is_empty());
