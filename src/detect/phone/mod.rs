@@ -271,6 +271,11 @@ impl PhoneDetector {
             match self.clause_context(text, previous.start).0 {
                 said @ Some(Said::Phone | Said::Wallet) => return said,
                 Some(Said::Veto) => return None,
+                // An area code in brackets says "phone" as a word does
+                // (`(11) 3456-7890 / 3456-7891`).
+                None if opens_with_area_code(&text[previous.start..previous.end]) => {
+                    return Some(Said::Phone)
+                }
                 None => previous = listed_before(text, previous.start)?,
             }
         }
@@ -1252,6 +1257,16 @@ fn listed_before(text: &[u8], start: usize) -> Option<Span> {
         start: previous_start,
         end,
     })
+}
+
+/// Whether a number as written opens with an area code in brackets, one to
+/// five digits (`(11) 3456-7890`, `(022) 2345 6789`).
+fn opens_with_area_code(written: &[u8]) -> bool {
+    let Some(rest) = written.strip_prefix(b"(") else {
+        return false;
+    };
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    (1..=5).contains(&digits) && rest.get(digits) == Some(&b')')
 }
 
 /// Whether the number starting at `start` ends in four zeros or more (read

@@ -6,7 +6,7 @@
 
 use phonenumber::{country, Mode};
 
-use super::{is_list_word, LIST_WORDS};
+use super::{is_list_word, opens_with_area_code, LIST_WORDS};
 use crate::{Kind, Region, Scanner};
 
 /// Regions of the platform's customers (and a spread of numbering plans).
@@ -657,6 +657,9 @@ fn numbers_listed_after_one_a_phone_word_names() {
         ("IN", "Tel 0471 2345678, 2345679", "2345679"),
         ("IN", "Ph. 0471 2345678 or 2345679", "2345679"),
         ("BR", "meu zap 98765-4321 ou 98765-4322", "98765-4322"),
+        // An area code in brackets names the list as a phone word does.
+        ("BR", "(11) 3456-7890 / 3456-7891", "3456-7891"),
+        ("IN", "(022) 2345 6789, 2345 6790", "2345 6790"),
     ] {
         let numbers: Vec<String> = found(&s, region, text)
             .into_iter()
@@ -681,6 +684,9 @@ fn numbers_listed_after_one_a_phone_word_names() {
         ("IN", "txn ids 12345678, 23456790"),
         ("IN", "Tel: 022-23456789 amount 23456790"),
         ("IN", "Ph 2 / 23456790"),
+        // Brackets that hold no area code.
+        ("IN", "(a) 12345678 / 23456790"),
+        ("IN", "(1234567) 12345678 / 23456790"),
         // A round figure after the list is an amount.
         ("IN", "Call 9876543210 / 23450000"),
         // A postcode after the list, as Brazil writes one.
@@ -692,6 +698,22 @@ fn numbers_listed_after_one_a_phone_word_names() {
                 .all(|(n, _)| !["23456790", "23450000", "04567-000"].contains(&n.as_str())),
             "{text}"
         );
+    }
+}
+
+#[test]
+fn an_area_code_in_brackets_opens_a_phone() {
+    for written in ["(11) 3456-7890", "(022) 2345 6789", "(1)234", "(12345) 6"] {
+        assert!(opens_with_area_code(written.as_bytes()), "{written}");
+    }
+    for written in [
+        "11 3456-7890",
+        "() 3456",
+        "(123456) 7",
+        "(11 3456",
+        "+(11) 3",
+    ] {
+        assert!(!opens_with_area_code(written.as_bytes()), "{written}");
     }
 }
 
