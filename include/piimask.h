@@ -394,6 +394,12 @@
 // Kind `ph_pagibig`. Philippine Pag-IBIG (HDMF) membership number (MID, 12 digits).
 #define PIIMASK_KIND_PH_PAGIBIG 116
 
+// Kind `br_pis`. Brazilian PIS/PASEP, NIS or NIT (11 digits, a mod-11 check digit).
+#define PIIMASK_KIND_BR_PIS 117
+
+// Kind `br_cns`. Brazilian national health card number (CNS, Cartão SUS, 15 digits).
+#define PIIMASK_KIND_BR_CNS 118
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -303,6 +303,10 @@ kinds! {
     PhUmidCrn = 115 => "ph_umid_crn",
     /// Philippine Pag-IBIG (HDMF) membership number (MID, 12 digits).
     PhPagibig = 116 => "ph_pagibig",
+    /// Brazilian PIS/PASEP, NIS or NIT (11 digits, a mod-11 check digit).
+    BrPis = 117 => "br_pis",
+    /// Brazilian national health card number (CNS, Cartão SUS, 15 digits).
+    BrCns = 118 => "br_cns",
 }
 
 impl Kind {

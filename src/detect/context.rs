@@ -170,6 +170,18 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // Brazil.
     ("cpf", Case::Any, &[BrCpf]),
     ("cnpj", Case::Any, &[BrCnpj]),
+    ("pis", Case::Any, &[BrPis]),
+    ("pasep", Case::Any, &[BrPis]),
+    ("pis/pasep", Case::Any, &[BrPis]),
+    ("nis", Case::Any, &[BrPis]),
+    ("cns", Case::Any, &[BrCns]),
+    ("cartão sus", Case::Any, &[BrCns]),
+    ("cartao sus", Case::Any, &[BrCns]),
+    ("cartão do sus", Case::Any, &[BrCns]),
+    ("cartao do sus", Case::Any, &[BrCns]),
+    ("carteirinha do sus", Case::Any, &[BrCns]),
+    ("cartão nacional de saúde", Case::Any, &[BrCns]),
+    ("cartao nacional de saude", Case::Any, &[BrCns]),
     // India.
     ("aadhaar", Case::Any, &[InAadhaar]),
     ("aadhar", Case::Any, &[InAadhaar]),
@@ -289,8 +301,8 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // Chile.
     ("rut", Case::Any, &[ClRut]),
     ("run", Case::Upper, &[ClRut]),
-    // Colombia.
-    ("nit", Case::Any, &[CoNit, SvNit]),
+    // Colombia, El Salvador, and Brazil (where a worker's NIT is the PIS).
+    ("nit", Case::Any, &[CoNit, SvNit, BrPis]),
     // Indonesia.
     ("nik", Case::Any, &[IdNik]),
     ("ktp", Case::Any, &[IdNik]),

@@ -234,6 +234,10 @@ pub const PIIMASK_KIND_PH_PHILHEALTH: u32 = 114;
 pub const PIIMASK_KIND_PH_UMID_CRN: u32 = 115;
 /// Kind `ph_pagibig`. Philippine Pag-IBIG (HDMF) membership number (MID, 12 digits).
 pub const PIIMASK_KIND_PH_PAGIBIG: u32 = 116;
+/// Kind `br_pis`. Brazilian PIS/PASEP, NIS or NIT (11 digits, a mod-11 check digit).
+pub const PIIMASK_KIND_BR_PIS: u32 = 117;
+/// Kind `br_cns`. Brazilian national health card number (CNS, Cartão SUS, 15 digits).
+pub const PIIMASK_KIND_BR_CNS: u32 = 118;
 
 #[cfg(test)]
 mod tests {

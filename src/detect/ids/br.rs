@@ -1,4 +1,4 @@
-//! Brazil: CPF (individuals) and CNPJ (companies).
+//! Brazil: CPF (individuals) and CNPJ (companies), PIS/NIS and CNS.
 //!
 //! Both end in two mod-11 check digits (`11 − Σ dᵢwᵢ mod 11`, 10 and 11
 //! mapped to 0), which catch every single-digit change. Strings of one
@@ -12,6 +12,20 @@
 //! first twelve characters may be letters, the check digits stay digits,
 //! computed over each character's ASCII code minus 48. Written in the
 //! usual layout (`12.ABC.345/01DE-35`) they stand alone.
+//!
+//! Two numbers of the social and health systems that Brazilians give for
+//! benefits, jobs, loans and appointments:
+//!
+//! * the PIS/PASEP (also NIS, NIT), eleven digits with one mod-11 check
+//!   digit (weights `3 2 9 8 7 6 5 4 3 2`), written `123.45678.90-1`: that
+//!   layout stands alone; bare digits, which are CPFs and mobiles as often,
+//!   only after `PIS`, `PASEP`, `NIS` or `NIT`;
+//! * the CNS (Cartão Nacional de Saúde, the SUS card), fifteen digits whose
+//!   weighted sum (weights 15 … 1) is a multiple of 11. A definitive number
+//!   opens with 1 or 2 (then `000` or `001` and a check digit follow the
+//!   first eleven), a provisional one with 7, 8 or 9. Printed
+//!   `898 0012 3456 7890` in a Brazilian conversation or after its keyword;
+//!   fifteen bare digits (an IMEI's length) after the keyword only.
 
 use super::{digits_n, shape, shape_at_last_run, IdSpec, Strength::*};
 use crate::checksum::mod11_check_ten_zero;
@@ -47,6 +61,24 @@ pub(super) static SPECS: &[IdSpec] = &[
         country: "BR",
         shapes: &[shape_at_last_run("XX.XXX.XXX/XXXX-dd", Strong)],
         validate: cnpj_alphanumeric,
+    },
+    IdSpec {
+        kind: Kind::BrPis,
+        country: "BR",
+        shapes: &[
+            shape("ddd.ddddd.dd-d", Strong),
+            shape("ddddddddddd", Keyword),
+        ],
+        validate: pis,
+    },
+    IdSpec {
+        kind: Kind::BrCns,
+        country: "BR",
+        shapes: &[
+            shape("ddd dddd dddd dddd", Home),
+            shape("ddddddddddddddd", Keyword),
+        ],
+        validate: cns,
     },
 ];
 
@@ -99,6 +131,33 @@ pub(super) fn cnpj_alphanumeric(s: &[u8]) -> bool {
         && digits_n(&s[12..], 2)
         && alnum_check(&s[..12], &[5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == s[12]
         && alnum_check(&s[..13], &[6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == s[13]
+}
+
+pub(super) fn pis(s: &[u8]) -> bool {
+    digits_n(s, 11)
+        && !repeated(s)
+        && check(&s[..10], &[3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) == Some(s[10])
+}
+
+pub(super) fn cns(s: &[u8]) -> bool {
+    if !digits_n(s, 15) || repeated(s) {
+        return false;
+    }
+    let d = |i: usize| u32::from(s[i] - b'0');
+    let weighted = |n: usize| (0..n).map(|i| d(i) * (15 - i as u32)).sum::<u32>();
+    match s[0] {
+        // Definitive: the first eleven digits (a PIS), then `000` and the
+        // digit that completes the multiple of 11; when that digit would be
+        // 10, `001` and the one that completes it after the 1's weight 2.
+        b'1' | b'2' => {
+            let r = weighted(11) % 11;
+            let tail: &[u8] = if r == 1 { b"001" } else { b"000" };
+            &s[11..14] == tail && weighted(15) % 11 == 0
+        }
+        // Provisional.
+        b'7' | b'8' | b'9' => weighted(15) % 11 == 0,
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -155,6 +214,63 @@ mod tests {
             [(Kind::BrCnpj, "GM.X1T.F3A/7NUF-19".into())]
         );
         assert!(scan("12.ABC.345/01DE-36", None).is_empty());
+    }
+
+    /// Generated with validate-docbr by tests/data/ids/gen_vectors.py.
+    #[test]
+    fn pis_and_cns_checks() {
+        use crate::detect::ids::testutil::lines;
+        let pis_values = lines(include_str!("../../../tests/data/ids/br_pis.txt"));
+        let cns_values = lines(include_str!("../../../tests/data/ids/br_cns.txt"));
+        for v in &pis_values {
+            assert!(pis(v.as_bytes()), "{v}");
+        }
+        for v in &cns_values {
+            assert!(cns(v.as_bytes()), "{v}");
+        }
+        // One mod-11 digit with 10 and 11 written 0 lets a few changes by;
+        // so does the CNS's fifth digit, whose weight is 11.
+        for (validate, values) in [(pis as fn(&[u8]) -> bool, &pis_values), (cns, &cns_values)] {
+            let (escaped, total) = one_digit_escapes(validate, values);
+            assert!(escaped * 10 <= total, "{escaped} of {total}");
+        }
+        // A definitive CNS with the wrong middle, and the wrong first digit.
+        assert!(!cns(b"162872423441005") && !cns(b"362872423440005"));
+        assert!(!pis(b"11111111111") && !cns(b"000000000000000"));
+    }
+
+    #[test]
+    fn pis_and_cns_in_chat() {
+        for (region, text, kind, value) in [
+            (
+                "BR",
+                "meu PIS 128.17825.35-9",
+                Kind::BrPis,
+                "128.17825.35-9",
+            ),
+            ("MX", "128.17825.35-9", Kind::BrPis, "128.17825.35-9"),
+            ("BR", "NIS: 12817825359", Kind::BrPis, "12817825359"),
+            (
+                "BR",
+                "cartão do SUS 898 0012 3456 7891",
+                Kind::BrCns,
+                "898 0012 3456 7891",
+            ),
+            (
+                "BR",
+                "951 3293 8813 1273",
+                Kind::BrCns,
+                "951 3293 8813 1273",
+            ),
+            ("PT", "CNS 162872423440005", Kind::BrCns, "162872423440005"),
+        ] {
+            assert_eq!(scan(text, Some(region)), [(kind, value.into())], "{text}");
+        }
+        // Bare digits unnamed, a grouped CNS abroad, a wrong check digit.
+        assert!(scan("ok 162872423440005", Some("BR")).is_empty());
+        assert!(scan("951 3293 8813 1273", Some("IN")).is_empty());
+        assert!(scan("PIS 12817825358", Some("BR")).is_empty());
+        assert!(scan("pedido 951 3293 8813 1273", Some("BR")).is_empty());
     }
 
     #[test]

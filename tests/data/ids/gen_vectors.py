@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Test vectors for the identifier validators, from python-stdnum.
 
+(Brazil's PIS/NIS and CNS, which python-stdnum lacks, from validate-docbr.)
+
     python3 tests/data/ids/gen_vectors.py    # rewrites tests/data/ids/*.txt
 
 Each file holds valid values of one kind, one per line, generated at random
@@ -68,6 +70,7 @@ def main() -> None:
     from stdnum.jp import in_ as jp_in
     from stdnum.sv import nit as sv_nit
     from stdnum.py import ruc as py_ruc
+    from validate_docbr import CNS, PIS
     from faker import Faker
 
     rng = random.Random(13)
@@ -284,6 +287,10 @@ def main() -> None:
         body = str(rng.randint(100000, 8999999))
         return body + py_ruc.calc_check_digit(body)
 
+    # validate-docbr draws from the random module's own generator.
+    random.seed(113)
+    br_pis, br_cns = PIS(), CNS()
+
     # Taiwan: python-stdnum has no national ID; Faker's zh_TW provider
     # computes the check digit itself (another independent implementation).
     taiwan = Faker("zh_TW")
@@ -331,6 +338,8 @@ def main() -> None:
         "sv_nit": (gen_sv_nit, sv_nit.is_valid),
         "sv_dui": (gen_sv_dui, lambda v: len(v) == 9),
         "py_ruc": (gen_py_ruc, py_ruc.is_valid),
+        "br_pis": (br_pis.generate, br_pis.validate),
+        "br_cns": (br_cns.generate, br_cns.validate),
     }
     for name, (gen, ok) in kinds.items():
         values = []
