@@ -400,6 +400,9 @@
 // Kind `br_cns`. Brazilian national health card number (CNS, Cartão SUS, 15 digits).
 #define PIIMASK_KIND_BR_CNS 118
 
+// Kind `br_titulo_eleitor`. Brazilian voter's title (título de eleitor, 12 digits).
+#define PIIMASK_KIND_BR_TITULO_ELEITOR 119
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

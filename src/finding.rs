@@ -307,6 +307,8 @@ kinds! {
     BrPis = 117 => "br_pis",
     /// Brazilian national health card number (CNS, Cartão SUS, 15 digits).
     BrCns = 118 => "br_cns",
+    /// Brazilian voter's title (título de eleitor, 12 digits).
+    BrTituloEleitor = 119 => "br_titulo_eleitor",
 }
 
 impl Kind {

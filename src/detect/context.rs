@@ -182,6 +182,12 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("carteirinha do sus", Case::Any, &[BrCns]),
     ("cartão nacional de saúde", Case::Any, &[BrCns]),
     ("cartao nacional de saude", Case::Any, &[BrCns]),
+    ("título de eleitor", Case::Any, &[BrTituloEleitor]),
+    ("titulo de eleitor", Case::Any, &[BrTituloEleitor]),
+    ("título eleitoral", Case::Any, &[BrTituloEleitor]),
+    ("titulo eleitoral", Case::Any, &[BrTituloEleitor]),
+    ("título do eleitor", Case::Any, &[BrTituloEleitor]),
+    ("inscrição eleitoral", Case::Any, &[BrTituloEleitor]),
     // India.
     ("aadhaar", Case::Any, &[InAadhaar]),
     ("aadhar", Case::Any, &[InAadhaar]),

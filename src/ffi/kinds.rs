@@ -238,6 +238,8 @@ pub const PIIMASK_KIND_PH_PAGIBIG: u32 = 116;
 pub const PIIMASK_KIND_BR_PIS: u32 = 117;
 /// Kind `br_cns`. Brazilian national health card number (CNS, Cartão SUS, 15 digits).
 pub const PIIMASK_KIND_BR_CNS: u32 = 118;
+/// Kind `br_titulo_eleitor`. Brazilian voter's title (título de eleitor, 12 digits).
+pub const PIIMASK_KIND_BR_TITULO_ELEITOR: u32 = 119;
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,5 @@
-//! Brazil: CPF (individuals) and CNPJ (companies), PIS/NIS and CNS.
+//! Brazil: CPF (individuals) and CNPJ (companies), PIS/NIS, CNS and the
+//! voter's title.
 //!
 //! Both end in two mod-11 check digits (`11 − Σ dᵢwᵢ mod 11`, 10 and 11
 //! mapped to 0), which catch every single-digit change. Strings of one
@@ -26,6 +27,15 @@
 //!   first eleven), a provisional one with 7, 8 or 9. Printed
 //!   `898 0012 3456 7890` in a Brazilian conversation or after its keyword;
 //!   fifteen bare digits (an IMEI's length) after the keyword only.
+//!
+//! The voter's title (título de eleitor), which banks and employers ask
+//! for, is twelve digits: eight of a serial, two of the state (`01` São
+//! Paulo … `28` abroad) and two mod-11 check digits (TSE Resolution
+//! 23.659/2021: weights 2 … 9 over the serial, then 7 8 9 over the state and
+//! the first check digit, remainder 10 written 0). Some issuers in São
+//! Paulo and Minas Gerais write a remainder of 0 as 1, so both are taken
+//! there. Its `dddd dddd dddd` layout is Aadhaar's and an order's too: it is
+//! read only after its keyword.
 
 use super::{digits_n, shape, shape_at_last_run, IdSpec, Strength::*};
 use crate::checksum::mod11_check_ten_zero;
@@ -79,6 +89,15 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("ddddddddddddddd", Keyword),
         ],
         validate: cns,
+    },
+    IdSpec {
+        kind: Kind::BrTituloEleitor,
+        country: "BR",
+        shapes: &[
+            shape("dddd dddd dddd", Keyword),
+            shape("dddddddddddd", Keyword),
+        ],
+        validate: titulo_eleitor,
     },
 ];
 
@@ -160,6 +179,24 @@ pub(super) fn cns(s: &[u8]) -> bool {
     }
 }
 
+pub(super) fn titulo_eleitor(s: &[u8]) -> bool {
+    if !digits_n(s, 12) {
+        return false;
+    }
+    let d = |i: usize| u32::from(s[i] - b'0');
+    let state = d(8) * 10 + d(9);
+    if !(1..=28).contains(&state) {
+        return false;
+    }
+    // São Paulo's and Minas Gerais's remainder 0 may be written 1.
+    let fits = |remainder: u32, written: u32| {
+        written == remainder % 10 || (remainder == 0 && written == 1 && state <= 2)
+    };
+    let first = (0..8).map(|i| d(i) * (i as u32 + 2)).sum::<u32>() % 11;
+    let second = (d(8) * 7 + d(9) * 8 + d(10) * 9) % 11;
+    fits(first, d(10)) && fits(second, d(11))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,6 +276,24 @@ mod tests {
         assert!(!pis(b"11111111111") && !cns(b"000000000000000"));
     }
 
+    /// Generated with validate-docbr by tests/data/ids/gen_vectors.py.
+    #[test]
+    fn titulo_eleitor_checks() {
+        use crate::detect::ids::testutil::lines;
+        let values = lines(include_str!(
+            "../../../tests/data/ids/br_titulo_eleitor.txt"
+        ));
+        let (escaped, total) = one_digit_escapes(titulo_eleitor, &values);
+        assert!(escaped * 10 <= total, "{escaped} of {total}");
+        // A state that does not exist (00, 29).
+        assert!(!titulo_eleitor(b"102385000060") && !titulo_eleitor(b"102385012906"));
+        // São Paulo's remainder 0 written as 1, as some issuers do: the
+        // serial 00000012 weighs 1·8 + 2·9 = 26 → 4; state 01, then 0·7 +
+        // 1·8 + 4·9 = 44 → remainder 0, written 0 or 1 there only.
+        assert!(titulo_eleitor(b"000000120140") && titulo_eleitor(b"000000120141"));
+        assert!(!titulo_eleitor(b"000000120142"));
+    }
+
     #[test]
     fn pis_and_cns_in_chat() {
         for (region, text, kind, value) in [
@@ -263,6 +318,12 @@ mod tests {
                 "951 3293 8813 1273",
             ),
             ("PT", "CNS 162872423440005", Kind::BrCns, "162872423440005"),
+            (
+                "BR",
+                "título de eleitor: 1023 8501 0671",
+                Kind::BrTituloEleitor,
+                "1023 8501 0671",
+            ),
         ] {
             assert_eq!(scan(text, Some(region)), [(kind, value.into())], "{text}");
         }

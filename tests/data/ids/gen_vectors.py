@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Test vectors for the identifier validators, from python-stdnum.
 
-(Brazil's PIS/NIS and CNS, which python-stdnum lacks, from validate-docbr.)
+(Brazil's PIS/NIS, CNS and voter's title, which python-stdnum lacks, from
+validate-docbr.)
 
     python3 tests/data/ids/gen_vectors.py    # rewrites tests/data/ids/*.txt
 
@@ -70,7 +71,7 @@ def main() -> None:
     from stdnum.jp import in_ as jp_in
     from stdnum.sv import nit as sv_nit
     from stdnum.py import ruc as py_ruc
-    from validate_docbr import CNS, PIS
+    from validate_docbr import CNS, PIS, TituloEleitoral
     from faker import Faker
 
     rng = random.Random(13)
@@ -289,7 +290,7 @@ def main() -> None:
 
     # validate-docbr draws from the random module's own generator.
     random.seed(113)
-    br_pis, br_cns = PIS(), CNS()
+    br_pis, br_cns, br_titulo = PIS(), CNS(), TituloEleitoral()
 
     # Taiwan: python-stdnum has no national ID; Faker's zh_TW provider
     # computes the check digit itself (another independent implementation).
@@ -340,6 +341,7 @@ def main() -> None:
         "py_ruc": (gen_py_ruc, py_ruc.is_valid),
         "br_pis": (br_pis.generate, br_pis.validate),
         "br_cns": (br_cns.generate, br_cns.validate),
+        "br_titulo_eleitor": (br_titulo.generate, br_titulo.validate),
     }
     for name, (gen, ok) in kinds.items():
         values = []
