@@ -403,6 +403,9 @@
 // Kind `br_titulo_eleitor`. Brazilian voter's title (título de eleitor, 12 digits).
 #define PIIMASK_KIND_BR_TITULO_ELEITOR 119
 
+// Kind `in_abha`. Indian ABHA number (Ayushman Bharat Health Account, 14 digits).
+#define PIIMASK_KIND_IN_ABHA 120
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

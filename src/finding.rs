@@ -309,6 +309,8 @@ kinds! {
     BrCns = 118 => "br_cns",
     /// Brazilian voter's title (título de eleitor, 12 digits).
     BrTituloEleitor = 119 => "br_titulo_eleitor",
+    /// Indian ABHA number (Ayushman Bharat Health Account, 14 digits).
+    InAbha = 120 => "in_abha",
 }
 
 impl Kind {

@@ -240,6 +240,8 @@ pub const PIIMASK_KIND_BR_PIS: u32 = 117;
 pub const PIIMASK_KIND_BR_CNS: u32 = 118;
 /// Kind `br_titulo_eleitor`. Brazilian voter's title (título de eleitor, 12 digits).
 pub const PIIMASK_KIND_BR_TITULO_ELEITOR: u32 = 119;
+/// Kind `in_abha`. Indian ABHA number (Ayushman Bharat Health Account, 14 digits).
+pub const PIIMASK_KIND_IN_ABHA: u32 = 120;
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,4 @@
-//! India: Aadhaar and PAN.
+//! India: Aadhaar, PAN, and the other identifiers of Indian customers.
 //!
 //! Aadhaar numbers are 12 digits, never starting with 0 or 1, ending in a
 //! Verhoeff check digit (every single-digit change and adjacent swap is
@@ -37,6 +37,12 @@
 //! a licence stands alone in an Indian conversation and needs a keyword
 //! (`DL`, `driving licence`) elsewhere. Older state formats
 //! (`MH-12/2005/123456`) are not read.
+//!
+//! An ABHA number (Ayushman Bharat Health Account, the national digital
+//! health ID) is fourteen digits printed `91-5078-6234-2345`; the National
+//! Health Authority publishes no check digit, so its printed layout, which
+//! no other Indian number takes, is read at home and after `ABHA` anywhere,
+//! and fourteen bare digits only after `ABHA` or `health ID`.
 
 use super::{digits_n, not_all_zeros, num, shape, IdSpec, Strength::*};
 use crate::checksum::{luhn_valid, verhoeff_valid};
@@ -101,7 +107,22 @@ pub(super) static SPECS: &[IdSpec] = &[
         ],
         validate: driving_licence,
     },
+    IdSpec {
+        kind: Kind::InAbha,
+        country: "IN",
+        shapes: &[
+            shape("dd-dddd-dddd-dddd", Home),
+            shape("dd dddd dddd dddd", Keyword),
+            shape("dddddddddddddd", Keyword),
+        ],
+        validate: abha,
+    },
 ];
+
+/// Fourteen digits: the structure is all the NHA publishes.
+pub(super) fn abha(s: &[u8]) -> bool {
+    digits_n(s, 14) && s[0] != b'0'
+}
 
 /// The codes of India's states and union territories on licences and
 /// number plates (`OR` and `UA` before Odisha's and Uttarakhand's renaming,
@@ -384,6 +405,26 @@ mod tests {
         ] {
             assert!(!driving_licence(v.as_bytes()), "{v}");
         }
+    }
+
+    #[test]
+    fn abha_number() {
+        assert!(abha(b"91507862342345") && !abha(b"9150786234234") && !abha(b"01507862342345"));
+        for (region, text, value) in [
+            ("IN", "ABHA number: 91-5078-6234-2345", "91-5078-6234-2345"),
+            ("IN", "91-5078-6234-2345", "91-5078-6234-2345"),
+            ("AE", "my abha 91 5078 6234 2345", "91 5078 6234 2345"),
+            ("IN", "health ID 91507862342345", "91507862342345"),
+        ] {
+            assert_eq!(
+                scan(text, Some(region)),
+                [(Kind::InAbha, value.into())],
+                "{text}"
+            );
+        }
+        assert!(scan("91-5078-6234-2345", Some("AE")).is_empty());
+        assert!(scan("91507862342345", Some("IN")).is_empty());
+        assert!(scan("order id 91-5078-6234-2345", Some("IN")).is_empty());
     }
 
     #[test]
