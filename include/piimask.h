@@ -406,6 +406,9 @@
 // Kind `in_abha`. Indian ABHA number (Ayushman Bharat Health Account, 14 digits).
 #define PIIMASK_KIND_IN_ABHA 120
 
+// Kind `mx_clave_elector`. Mexican voter's key of the INE card (clave de elector, 18 characters).
+#define PIIMASK_KIND_MX_CLAVE_ELECTOR 121
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

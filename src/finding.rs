@@ -311,6 +311,8 @@ kinds! {
     BrTituloEleitor = 119 => "br_titulo_eleitor",
     /// Indian ABHA number (Ayushman Bharat Health Account, 14 digits).
     InAbha = 120 => "in_abha",
+    /// Mexican voter's key of the INE card (clave de elector, 18 characters).
+    MxClaveElector = 121 => "mx_clave_elector",
 }
 
 impl Kind {

@@ -139,6 +139,7 @@ const EXAMPLES: &[&str] = &[
     "PIS 128.17825.35-9, cartão do SUS 898 0012 3456 7891",
     "título de eleitor: 1023 8501 0671",
     "ABHA number: 91-5078-6234-2345",
+    "mi clave de elector es GMVLMR80070501M100",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -218,6 +218,11 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("लाइसेंस", Case::Any, &[InDrivingLicence]),
     // Mexico.
     ("curp", Case::Any, &[MxCurp]),
+    ("clave de elector", Case::Any, &[MxClaveElector]),
+    ("credencial de elector", Case::Any, &[MxClaveElector]),
+    ("credencial para votar", Case::Any, &[MxClaveElector]),
+    ("ine", Case::Upper, &[MxClaveElector]),
+    ("ife", Case::Upper, &[MxClaveElector]),
     ("rfc", Case::Any, &[MxRfc]),
     ("nss", Case::Any, &[MxNss]),
     ("imss", Case::Any, &[MxNss]),

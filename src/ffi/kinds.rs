@@ -242,6 +242,8 @@ pub const PIIMASK_KIND_BR_CNS: u32 = 118;
 pub const PIIMASK_KIND_BR_TITULO_ELEITOR: u32 = 119;
 /// Kind `in_abha`. Indian ABHA number (Ayushman Bharat Health Account, 14 digits).
 pub const PIIMASK_KIND_IN_ABHA: u32 = 120;
+/// Kind `mx_clave_elector`. Mexican voter's key of the INE card (clave de elector, 18 characters).
+pub const PIIMASK_KIND_MX_CLAVE_ELECTOR: u32 = 121;
 
 #[cfg(test)]
 mod tests {

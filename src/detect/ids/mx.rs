@@ -1,4 +1,5 @@
-//! Mexico: CURP (population registry key) and RFC (taxpayer registry).
+//! Mexico: CURP (population registry key), RFC (taxpayer registry), CLABE,
+//! NSS and the voter's key of the INE card.
 //!
 //! A CURP is 18 characters: four letters from the name, the birth date
 //! `YYMMDD`, sex (`H`, `M`, or `X` since 2022), the two-letter state of
@@ -37,6 +38,13 @@
 //! tracking numbers in Mexican chats, so an NSS is reported only after its
 //! keyword (`NSS`, `IMSS`, `número de seguridad social`), printed bare or
 //! `AABBCCDDEE-F`.
+//!
+//! The voter's key (clave de elector) of the INE card, the identity card
+//! most Mexicans show, is eighteen characters: six letters from the
+//! surnames and name, the birth date `YYMMDD`, the state of birth (`01`–
+//! `32`), the sex (`H` or `M`) and three digits (INE publishes no check).
+//! The letters, a real date, a state and a sex make it plain enough to stand
+//! alone, in capitals as printed or all in lower case.
 
 use super::{digits_n, not_all_zeros, num, shape, valid_date, IdSpec, Strength::*};
 use crate::checksum::{digit, luhn_valid};
@@ -72,6 +80,12 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("LLLL-dddddd", Keyword),
         ],
         validate: rfc_personal_structure,
+    },
+    IdSpec {
+        kind: Kind::MxClaveElector,
+        country: "MX",
+        shapes: &[shape("LLLLLLddddddddLddd", Strong)],
+        validate: clave_elector,
     },
     IdSpec {
         kind: Kind::MxClabe,
@@ -237,6 +251,23 @@ pub(super) fn rfc(s: &[u8]) -> bool {
     s[s.len() - 1] == check
 }
 
+pub(super) fn clave_elector(s: &[u8]) -> bool {
+    if s.len() != 18 {
+        return false;
+    }
+    // One case throughout, as printed or as a phone keyboard leaves it.
+    let upper: Vec<u8> = s.to_ascii_uppercase();
+    let one_case = s == upper.as_slice() || s == s.to_ascii_lowercase().as_slice();
+    let state = num(&upper[12..14]);
+    one_case
+        && upper[..6].iter().all(u8::is_ascii_uppercase)
+        && rfc_name_and_date(&upper[..12], 6)
+        && digits_n(&upper[12..14], 2)
+        && (1..=32).contains(&state)
+        && matches!(upper[14], b'H' | b'M')
+        && digits_n(&upper[15..], 3)
+}
+
 pub(super) fn nss(s: &[u8]) -> bool {
     digits_n(s, 11) && not_all_zeros(s) && luhn_valid(s)
 }
@@ -287,6 +318,44 @@ mod tests {
             [(Kind::MxRfc, "GODE561231GR8".into())]
         );
         assert!(scan("HEGG560427MVZRRL04X", None).is_empty());
+    }
+
+    #[test]
+    fn clave_elector_of_the_ine_card() {
+        for v in [
+            "GMVLMR80070501M100",
+            "gmvlmr80070501m100",
+            "PRGNJN95122809H400",
+        ] {
+            assert!(clave_elector(v.as_bytes()), "{v}");
+        }
+        for v in [
+            // No 13th month, no 33rd state, no sex letter, mixed case.
+            "GMVLMR80130501M100",
+            "GMVLMR80070533M100",
+            "GMVLMR80070501X100",
+            "GMVLMR80070501m100",
+            // A digit among the letters, a letter among the digits.
+            "GMVLM180070501M100",
+            "GMVLMR8007050AM100",
+        ] {
+            assert!(!clave_elector(v.as_bytes()), "{v}");
+        }
+        for (region, text) in [
+            (None, "mi clave de elector es GMVLMR80070501M100"),
+            (Some("MX"), "GMVLMR80070501M100"),
+            (Some("US"), "INE: PRGNJN95122809H400 gracias"),
+        ] {
+            assert_eq!(
+                scan(text, region),
+                [(
+                    Kind::MxClaveElector,
+                    text.split(' ').find(|w| w.len() == 18).unwrap().into()
+                )],
+                "{text}"
+            );
+        }
+        assert!(scan("SKU-GMVLMR80070501M100", Some("MX")).is_empty());
     }
 
     /// python-stdnum's own example of an RFC in use whose check character
