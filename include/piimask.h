@@ -409,6 +409,9 @@
 // Kind `mx_clave_elector`. Mexican voter's key of the INE card (clave de elector, 18 characters).
 #define PIIMASK_KIND_MX_CLAVE_ELECTOR 121
 
+// Kind `id_bpjs`. Indonesian BPJS Kesehatan (JKN-KIS) card number (13 digits).
+#define PIIMASK_KIND_ID_BPJS 122
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -313,6 +313,8 @@ kinds! {
     InAbha = 120 => "in_abha",
     /// Mexican voter's key of the INE card (clave de elector, 18 characters).
     MxClaveElector = 121 => "mx_clave_elector",
+    /// Indonesian BPJS Kesehatan (JKN-KIS) card number (13 digits).
+    IdBpjs = 122 => "id_bpjs",
 }
 
 impl Kind {

@@ -401,6 +401,12 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("شناختی کارڈ نمبر", Case::Any, &[PkCnic]),
     // Indonesia.
     ("npwp", Case::Any, &[IdNpwp]),
+    ("bpjs", Case::Any, &[IdBpjs]),
+    ("bpjs kesehatan", Case::Any, &[IdBpjs]),
+    ("kartu kis", Case::Any, &[IdBpjs]),
+    ("kis", Case::Upper, &[IdBpjs]),
+    ("jkn", Case::Any, &[IdBpjs]),
+    ("jkn-kis", Case::Any, &[IdBpjs]),
     ("nomor pokok wajib pajak", Case::Any, &[IdNpwp]),
     // Malaysia.
     ("mykad", Case::Any, &[MyNric]),

@@ -244,6 +244,8 @@ pub const PIIMASK_KIND_BR_TITULO_ELEITOR: u32 = 119;
 pub const PIIMASK_KIND_IN_ABHA: u32 = 120;
 /// Kind `mx_clave_elector`. Mexican voter's key of the INE card (clave de elector, 18 characters).
 pub const PIIMASK_KIND_MX_CLAVE_ELECTOR: u32 = 121;
+/// Kind `id_bpjs`. Indonesian BPJS Kesehatan (JKN-KIS) card number (13 digits).
+pub const PIIMASK_KIND_ID_BPJS: u32 = 122;
 
 #[cfg(test)]
 mod tests {

@@ -1,4 +1,5 @@
-//! Indonesia: NIK (nomor induk kependudukan, on the KTP).
+//! Indonesia: NIK (nomor induk kependudukan, on the KTP), NPWP and the
+//! BPJS Kesehatan card number.
 //!
 //! Sixteen digits: province (two digits, 11–94), regency and district (two
 //! each), the birth date `DDMMYY` with 40 added to the day for women, and a
@@ -13,6 +14,12 @@
 //! number with a `0` in front (python-stdnum's `id.npwp`). The dotted form
 //! stands alone; fifteen bare digits need an Indonesian conversation or a
 //! keyword (`NPWP`), sixteen (a NIK's length) the keyword.
+//!
+//! The BPJS Kesehatan (national health insurance, JKN-KIS) card number is
+//! thirteen digits, which clinics, employers and insurers' agents ask for
+//! in chat. No check digit is published and thirteen digits are also
+//! resi and order numbers, so it is read only after its keyword (`BPJS`,
+//! `kartu KIS`, `JKN`), bare or spaced `0001 2345 67890` as on the card.
 
 use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
 use crate::checksum::luhn_valid;
@@ -41,7 +48,26 @@ pub(super) static SPECS: &[IdSpec] = &[
         ],
         validate: npwp,
     },
+    IdSpec {
+        kind: Kind::IdBpjs,
+        country: "ID",
+        shapes: &[
+            shape("ddddddddddddd", Keyword),
+            shape("dddd dddd ddddd", Keyword),
+        ],
+        validate: bpjs,
+    },
 ];
+
+/// Thirteen digits, not all zeros: the structure is all BPJS publishes.
+/// Digits that open as a mobile does (`08…`, `628…`) are the phone a
+/// sentence about BPJS gives (`no hp bpjs 0812345678901`).
+pub(super) fn bpjs(s: &[u8]) -> bool {
+    digits_n(s, 13)
+        && s.iter().any(|&b| b != b'0')
+        && !s.starts_with(b"08")
+        && !s.starts_with(b"628")
+}
 
 pub(super) fn npwp(s: &[u8]) -> bool {
     match s.len() {
@@ -134,6 +160,33 @@ mod tests {
         }
         // A 16-digit NPWP not starting with 0 is a NIK.
         assert!(npwp(b"3171234512850001") && !npwp(b"3171234513850001"));
+    }
+
+    #[test]
+    fn bpjs_after_its_keyword() {
+        assert!(bpjs(b"0001234567890") && !bpjs(b"000123456789") && !bpjs(b"0000000000000"));
+        for (region, text, value) in [
+            ("ID", "no BPJS saya 0001234567890", "0001234567890"),
+            ("ID", "kartu KIS: 0001 2345 67890", "0001 2345 67890"),
+            ("MY", "bpjs kesehatan 0002345678901", "0002345678901"),
+        ] {
+            assert_eq!(
+                scan(text, Some(region)),
+                [(Kind::IdBpjs, value.into())],
+                "{text}"
+            );
+        }
+        assert!(scan("0001234567890", Some("ID")).is_empty());
+        // A mobile number given in a sentence about BPJS.
+        for text in ["no hp bpjs 0812345678901", "BPJS 6281234567890"] {
+            assert!(
+                scan(text, Some("ID"))
+                    .iter()
+                    .all(|(k, _)| *k != Kind::IdBpjs),
+                "{text}"
+            );
+        }
+        assert!(scan("resi 0001234567890", Some("ID")).is_empty());
     }
 
     #[test]
