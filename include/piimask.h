@@ -412,6 +412,9 @@
 // Kind `id_bpjs`. Indonesian BPJS Kesehatan (JKN-KIS) card number (13 digits).
 #define PIIMASK_KIND_ID_BPJS 122
 
+// Kind `es_nss`. Spanish social security number (NUSS, 12 digits, mod 97).
+#define PIIMASK_KIND_ES_NSS 123
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -315,6 +315,8 @@ kinds! {
     MxClaveElector = 121 => "mx_clave_elector",
     /// Indonesian BPJS Kesehatan (JKN-KIS) card number (13 digits).
     IdBpjs = 122 => "id_bpjs",
+    /// Spanish social security number (NUSS, 12 digits, mod 97).
+    EsNss = 123 => "es_nss",
 }
 
 impl Kind {

@@ -141,6 +141,7 @@ const EXAMPLES: &[&str] = &[
     "ABHA number: 91-5078-6234-2345",
     "mi clave de elector es GMVLMR80070501M100",
     "no BPJS saya 0001234567890",
+    "NUSS 28/12345678/40",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

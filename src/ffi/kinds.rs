@@ -246,6 +246,8 @@ pub const PIIMASK_KIND_IN_ABHA: u32 = 120;
 pub const PIIMASK_KIND_MX_CLAVE_ELECTOR: u32 = 121;
 /// Kind `id_bpjs`. Indonesian BPJS Kesehatan (JKN-KIS) card number (13 digits).
 pub const PIIMASK_KIND_ID_BPJS: u32 = 122;
+/// Kind `es_nss`. Spanish social security number (NUSS, 12 digits, mod 97).
+pub const PIIMASK_KIND_ES_NSS: u32 = 123;
 
 #[cfg(test)]
 mod tests {

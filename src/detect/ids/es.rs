@@ -1,4 +1,5 @@
-//! Spain: NIF/DNI (citizens) and NIE (foreigners).
+//! Spain: NIF/DNI (citizens), NIE (foreigners) and the social security
+//! number.
 //!
 //! A DNI is eight digits and a control letter, `TRWAGMYFPDXBNJZSQVHLCKE`
 //! indexed by the number modulo 23, which catches every single-digit
@@ -13,6 +14,14 @@
 //! and the DNI control letter of those seven digits (Orden EHA/451/2008,
 //! art. 2; python-stdnum's `es.nif` checks them the same way). They are
 //! rare, so they need a keyword or a Spanish conversation.
+//!
+//! The social security number (número de la Seguridad Social, NUSS/NAF),
+//! which every worker gives an employer, is twelve digits: the province
+//! (`01`–`53`), eight digits, and two control digits, the remainder mod 97
+//! of the province and number read as one (when the eight digits are below
+//! 10,000,000, of the number plus the province times 10,000,000). Printed
+//! `28/12345678/40` it stands alone; spaced or dashed it needs a Spanish
+//! conversation or its keyword; twelve bare digits, its keyword.
 
 use super::{digits_n, num, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
@@ -45,7 +54,31 @@ pub(super) static SPECS: &[IdSpec] = &[
         ],
         validate: nie,
     },
+    IdSpec {
+        kind: Kind::EsNss,
+        country: "ES",
+        shapes: &[
+            shape("dd/dddddddd/dd", Strong),
+            shape("dd dddddddd dd", Home),
+            shape("dd-dddddddd-dd", Home),
+            shape("dddddddddddd", Keyword),
+        ],
+        validate: nss,
+    },
 ];
+
+pub(super) fn nss(s: &[u8]) -> bool {
+    if !digits_n(s, 12) {
+        return false;
+    }
+    let (province, number) = (u64::from(num(&s[..2])), u64::from(num(&s[2..10])));
+    let read = if number < 10_000_000 {
+        number + province * 10_000_000
+    } else {
+        province * 100_000_000 + number
+    };
+    (1..=53).contains(&province) && read % 97 == u64::from(num(&s[10..]))
+}
 
 const LETTERS: &[u8; 23] = b"TRWAGMYFPDXBNJZSQVHLCKE";
 
@@ -118,6 +151,34 @@ mod tests {
         );
         assert_eq!(scan("M0123456-S", Some("ES")).len(), 1);
         assert!(scan("M0123456S", None).is_empty());
+    }
+
+    /// The example of a public validator's documentation (`281234567840`),
+    /// and numbers below 10,000,000 in their province.
+    #[test]
+    fn social_security_number() {
+        assert!(nss(b"281234567840") && !nss(b"281234567841"));
+        // 08/01234567: 1,234,567 + 8 · 10,000,000 = 81,234,567 ≡ 74 (mod 97).
+        assert!(nss(b"080123456774") && !nss(b"080123456703"));
+        // A province that does not exist.
+        assert!(!nss(b"991234567810") && !nss(b"001234567800"));
+        for (region, text, value) in [
+            ("MX", "28/12345678/40", "28/12345678/40"),
+            (
+                "ES",
+                "mi número de la seguridad social: 28 12345678 40",
+                "28 12345678 40",
+            ),
+            ("ES", "NUSS 281234567840", "281234567840"),
+        ] {
+            assert_eq!(
+                scan(text, Some(region)),
+                [(Kind::EsNss, value.into())],
+                "{text}"
+            );
+        }
+        assert!(scan("28 12345678 40", Some("IN")).is_empty());
+        assert!(scan("281234567840", Some("ES")).is_empty());
     }
 
     #[test]
