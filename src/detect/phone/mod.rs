@@ -721,7 +721,8 @@ impl PhoneDetector {
                         // `082134976289(wa)/087888869297`
                         f.end < start && is_note_or_space(&text[f.end..start - 1])
                     })
-                        || ends_an_address(text, start - 1)))
+                        || ends_an_address(text, start - 1)
+                        || ends_a_name(text, start - 1)))
                 // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's;
                 // `?mobile=98765…`: a form field named for a phone. In a
                 // link the field's own name must be the phone word
@@ -1707,6 +1708,26 @@ fn ends_an_address(text: &[u8], at: usize) -> bool {
         let domain = &word[a + 1..];
         a > 0 && domain.contains(&b'.') && !domain.contains(&b'/')
     })
+}
+
+/// Whether `text[..at]` ends with a name standing as a word: a capital
+/// and two to twenty lower-case letters after white space or the start
+/// (`Tanvi/9953921288`, a contact as a list writes it). A path's segment
+/// follows another slash or a dot (`docs/Tanvi/…`), and a code's letters
+/// are capitals.
+fn ends_a_name(text: &[u8], at: usize) -> bool {
+    let lower = text[..at]
+        .iter()
+        .rev()
+        .take(21)
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    let Some(capital) = at.checked_sub(lower + 1) else {
+        return false;
+    };
+    (2..=20).contains(&lower)
+        && text[capital].is_ascii_uppercase()
+        && (capital == 0 || text[capital - 1].is_ascii_whitespace())
 }
 
 #[cfg(test)]

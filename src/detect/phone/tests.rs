@@ -717,6 +717,25 @@ fn an_area_code_in_brackets_opens_a_phone() {
     }
 }
 
+/// A contact's name typed against the number with a slash, as a list of
+/// contacts writes it, is no path's segment.
+#[test]
+fn a_name_and_a_slash_before_a_number() {
+    let s = scanner();
+    for text in ["Tanvi/9953921288", "call Mr Sharma/9953921288 today"] {
+        assert_eq!(found(&s, "IN", text).len(), 1, "{text}");
+    }
+    for text in [
+        "path/9953921288",
+        "docs/Tanvi/9953921288",
+        "SKU/9953921288",
+        "Order/9953921288",
+        "TANVI/9953921288",
+    ] {
+        assert!(found(&s, "IN", text).is_empty(), "{text}");
+    }
+}
+
 /// The list words are matched by hand, in any case, and nothing else is.
 #[test]
 fn list_words_are_matched_in_any_case() {
