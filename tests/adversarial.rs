@@ -302,6 +302,10 @@ fn deeply_repeated_separators() {
         "2345678, ",
         "+91 9876543210, ",
         "23 / ",
+        "(11) 3456-7890 / ",
+        "Tanvi/9953921288 ",
+        "CRN-0111-",
+        "CM90",
     ] {
         survive(&format!("{piece:?} repeated"), &repeat(piece, MB / 4));
     }
