@@ -475,7 +475,6 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("pagibig", Case::Any, &[PhPagibig]),
     ("pag ibig", Case::Any, &[PhPagibig]),
     ("hdmf", Case::Any, &[PhPagibig]),
-    ("mid no", Case::Any, &[PhPagibig]),
     // Uganda ("NIN" with Nigeria's above).
     ("ndaga muntu", Case::Any, &[UgNin]),
     ("nira", Case::Upper, &[UgNin]),

@@ -29,8 +29,9 @@
 //!   home (a bank's customer reference number is a CRN too);
 //! * the Pag-IBIG (HDMF) membership number, twelve digits printed in fours
 //!   (`1210-3456-7890`), which loan and housing applications ask for: only
-//!   after `Pag-IBIG`, `HDMF` or `MID no`, as fours of digits are Aadhaar's
-//!   and many an order's grouping too; bare only so named at home.
+//!   after `Pag-IBIG` or `HDMF` (a merchant's ID is a `MID` too), as fours
+//!   of digits are Aadhaar's and many an order's grouping too; bare only so
+//!   named at home.
 
 use super::{digits_n, not_all_zeros, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
@@ -232,6 +233,10 @@ mod tests {
         assert!(scan("123456789012", Some("PH")).is_empty());
         assert!(scan("1210-3456-7890", Some("PH")).is_empty());
         assert!(scan("philhealth 123456789012", Some("AE")).is_empty());
+        // A payment terminal's merchant ID.
+        assert!(scan("MID no 1210-3456-7890", Some("IN"))
+            .iter()
+            .all(|(k, _)| *k != Kind::PhPagibig));
         // A bank's customer reference number abroad.
         assert!(scan("CRN 011123456789", Some("IN")).is_empty());
         assert!(scan("order no. 12-345678901-2", Some("PH")).is_empty());
