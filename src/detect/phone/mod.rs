@@ -722,7 +722,8 @@ impl PhoneDetector {
                         f.end < start && is_note_or_space(&text[f.end..start - 1])
                     })
                         || ends_an_address(text, start - 1)
-                        || ends_a_name(text, start - 1)))
+                        || (ends_a_name(text, start - 1)
+                            && text[start..end].iter().all(u8::is_ascii_digit))))
                 // `Mob #98765…`, `Ph#98765…`: the sign is the phone word's;
                 // `?mobile=98765…`: a form field named for a phone. In a
                 // link the field's own name must be the phone word
@@ -1714,7 +1715,9 @@ fn ends_an_address(text: &[u8], at: usize) -> bool {
 /// and two to twenty lower-case letters after white space or the start
 /// (`Tanvi/9953921288`, a contact as a list writes it). A path's segment
 /// follows another slash or a dot (`docs/Tanvi/…`), and a code's letters
-/// are capitals.
+/// are capitals. The caller asks it only of digits written without
+/// separators: a product and its version or date in a user agent
+/// (`Gecko/9838-07-15`, `Chrome/28.0.870.0`) take the same shape.
 fn ends_a_name(text: &[u8], at: usize) -> bool {
     let lower = text[..at]
         .iter()

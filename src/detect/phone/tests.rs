@@ -731,6 +731,9 @@ fn a_name_and_a_slash_before_a_number() {
         "SKU/9953921288",
         "Order/9953921288",
         "TANVI/9953921288",
+        // A user agent's products, their versions and build dates.
+        "Mozilla/5.0 (X11; rv:1.9.5.20) Gecko/9838-07-15 Firefox/3.6",
+        "AppleWebKit/532.2 (KHTML, like Gecko) Chrome/28.0.870.0 Safari/532.2",
     ] {
         assert!(found(&s, "IN", text).is_empty(), "{text}");
     }
