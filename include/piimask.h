@@ -415,6 +415,9 @@
 // Kind `es_nss`. Spanish social security number (NUSS, 12 digits, mod 97).
 #define PIIMASK_KIND_ES_NSS 123
 
+// Kind `in_uan`. Indian EPFO Universal Account Number (UAN, 12 digits).
+#define PIIMASK_KIND_IN_UAN 124
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -317,6 +317,8 @@ kinds! {
     IdBpjs = 122 => "id_bpjs",
     /// Spanish social security number (NUSS, 12 digits, mod 97).
     EsNss = 123 => "es_nss",
+    /// Indian EPFO Universal Account Number (UAN, 12 digits).
+    InUan = 124 => "in_uan",
 }
 
 impl Kind {

@@ -142,6 +142,7 @@ const EXAMPLES: &[&str] = &[
     "mi clave de elector es GMVLMR80070501M100",
     "no BPJS saya 0001234567890",
     "NUSS 28/12345678/40",
+    "PF UAN: 101234567890",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",
@@ -325,7 +326,7 @@ fn every_registered_kind_has_an_example() {
     for text in EXAMPLES {
         seen.extend(scanner.scan(text).into_iter().map(|f| f.kind));
         // Kinds read only in their own country's conversations.
-        for region in ["AR", "KE", "CO"] {
+        for region in ["AR", "KE", "CO", "IN"] {
             seen.extend(
                 scanner
                     .scan_in(text, Region::new(region).unwrap())

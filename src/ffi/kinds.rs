@@ -248,6 +248,8 @@ pub const PIIMASK_KIND_MX_CLAVE_ELECTOR: u32 = 121;
 pub const PIIMASK_KIND_ID_BPJS: u32 = 122;
 /// Kind `es_nss`. Spanish social security number (NUSS, 12 digits, mod 97).
 pub const PIIMASK_KIND_ES_NSS: u32 = 123;
+/// Kind `in_uan`. Indian EPFO Universal Account Number (UAN, 12 digits).
+pub const PIIMASK_KIND_IN_UAN: u32 = 124;
 
 #[cfg(test)]
 mod tests {

@@ -43,6 +43,11 @@
 //! Health Authority publishes no check digit, so its printed layout, which
 //! no other Indian number takes, is read at home and after `ABHA` anywhere,
 //! and fourteen bare digits only after `ABHA` or `health ID`.
+//!
+//! A UAN (Universal Account Number of the EPFO, every salaried worker's
+//! provident fund account) is twelve digits with no published check,
+//! which employees give to HR and loan agents: read only after `UAN` in an
+//! Indian conversation (Pakistan's UAN is a business's phone number).
 
 use super::{digits_n, not_all_zeros, num, shape, IdSpec, Strength::*};
 use crate::checksum::{luhn_valid, verhoeff_valid};
@@ -117,7 +122,18 @@ pub(super) static SPECS: &[IdSpec] = &[
         ],
         validate: abha,
     },
+    IdSpec {
+        kind: Kind::InUan,
+        country: "IN",
+        shapes: &[shape("dddddddddddd", HomeKeyword)],
+        validate: uan,
+    },
 ];
+
+/// Twelve digits: the structure is all the EPFO publishes.
+pub(super) fn uan(s: &[u8]) -> bool {
+    digits_n(s, 12) && s[0] != b'0'
+}
 
 /// Fourteen digits: the structure is all the NHA publishes.
 pub(super) fn abha(s: &[u8]) -> bool {
@@ -425,6 +441,26 @@ mod tests {
         assert!(scan("91-5078-6234-2345", Some("AE")).is_empty());
         assert!(scan("91507862342345", Some("IN")).is_empty());
         assert!(scan("order id 91-5078-6234-2345", Some("IN")).is_empty());
+    }
+
+    #[test]
+    fn uan_after_its_keyword_at_home() {
+        assert!(uan(b"100123456789") && !uan(b"10012345678") && !uan(b"010012345678"));
+        for text in [
+            "my UAN no is 100123456789",
+            "PF UAN: 101234567890 pls update KYC",
+        ] {
+            assert_eq!(
+                scan(text, Some("IN")),
+                [(
+                    Kind::InUan,
+                    text.split(' ').find(|w| w.len() == 12).unwrap().into()
+                )],
+                "{text}"
+            );
+        }
+        assert!(scan("UAN 100123456789", Some("PK")).is_empty());
+        assert!(scan("100123456789", Some("IN")).is_empty());
     }
 
     #[test]
