@@ -4,9 +4,10 @@
 //! `F` for the holder's sex, the last two digits of the birth year, then a
 //! ten-character serial (`CM90012345678X`, `CF85034103H9XA`). Mobile money
 //! agents, banks and SIM registration ask for it, so customers type it in
-//! chat. NIRA publishes no check character; the class, sex and year are all
-//! that can be checked, and `CM` or `CF` then two digits is also how a
-//! part or a batch code can open. So the number is read in a Ugandan
+//! chat. NIRA publishes no check character; the class, sex and year, and a
+//! serial mostly of digits (five at least), are all that can be checked,
+//! and `CM` or `CF` then two digits is also how a part or a batch code can
+//! open. So the number is read in a Ugandan
 //! conversation, or after its keyword anywhere (`NIN`, which Nigeria's
 //! eleven digits share, `Ndaga Muntu`, `NIRA`), written in one case.
 
