@@ -37,8 +37,8 @@
 //! there. Its `dddd dddd dddd` layout is Aadhaar's and an order's too: it is
 //! read only after its keyword.
 
-use super::{digits_n, shape, shape_at_last_run, IdSpec, Strength::*};
-use crate::checksum::mod11_check_ten_zero;
+use super::{digits_n, num, shape, shape_at_last_run, IdSpec, Strength::*};
+use crate::checksum::{mod11_check_ten_zero, weighted_mod};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[
@@ -162,19 +162,22 @@ pub(super) fn cns(s: &[u8]) -> bool {
     if !digits_n(s, 15) || repeated(s) {
         return false;
     }
-    let d = |i: usize| u32::from(s[i] - b'0');
-    let weighted = |n: usize| (0..n).map(|i| d(i) * (15 - i as u32)).sum::<u32>();
+    const WEIGHTS: [u32; 15] = [15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+    let whole = weighted_mod(s, &WEIGHTS, 11) == Some(0);
     match s[0] {
         // Definitive: the first eleven digits (a PIS), then `000` and the
         // digit that completes the multiple of 11; when that digit would be
         // 10, `001` and the one that completes it after the 1's weight 2.
         b'1' | b'2' => {
-            let r = weighted(11) % 11;
-            let tail: &[u8] = if r == 1 { b"001" } else { b"000" };
-            &s[11..14] == tail && weighted(15) % 11 == 0
+            let tail: &[u8] = if weighted_mod(&s[..11], &WEIGHTS, 11) == Some(1) {
+                b"001"
+            } else {
+                b"000"
+            };
+            &s[11..14] == tail && whole
         }
         // Provisional.
-        b'7' | b'8' | b'9' => weighted(15) % 11 == 0,
+        b'7' | b'8' | b'9' => whole,
         _ => false,
     }
 }
@@ -183,8 +186,7 @@ pub(super) fn titulo_eleitor(s: &[u8]) -> bool {
     if !digits_n(s, 12) {
         return false;
     }
-    let d = |i: usize| u32::from(s[i] - b'0');
-    let state = d(8) * 10 + d(9);
+    let state = num(&s[8..10]);
     if !(1..=28).contains(&state) {
         return false;
     }
@@ -192,9 +194,14 @@ pub(super) fn titulo_eleitor(s: &[u8]) -> bool {
     let fits = |remainder: u32, written: u32| {
         written == remainder % 10 || (remainder == 0 && written == 1 && state <= 2)
     };
-    let first = (0..8).map(|i| d(i) * (i as u32 + 2)).sum::<u32>() % 11;
-    let second = (d(8) * 7 + d(9) * 8 + d(10) * 9) % 11;
-    fits(first, d(10)) && fits(second, d(11))
+    let (Some(first), Some(second)) = (
+        weighted_mod(&s[..8], &[2, 3, 4, 5, 6, 7, 8, 9], 11),
+        weighted_mod(&s[8..11], &[7, 8, 9], 11),
+    ) else {
+        return false;
+    };
+    let written = |i: usize| u32::from(s[i] - b'0');
+    fits(first, written(10)) && fits(second, written(11))
 }
 
 #[cfg(test)]

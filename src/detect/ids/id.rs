@@ -21,7 +21,7 @@
 //! resi and order numbers, so it is read only after its keyword (`BPJS`,
 //! `kartu KIS`, `JKN`), bare or spaced `0001 2345 67890` as on the card.
 
-use super::{digits_n, num, shape, valid_date, IdSpec, Strength::*};
+use super::{digits_n, not_all_zeros, num, shape, valid_date, IdSpec, Strength::*};
 use crate::checksum::luhn_valid;
 use crate::finding::Kind;
 
@@ -63,10 +63,7 @@ pub(super) static SPECS: &[IdSpec] = &[
 /// Digits that open as a mobile does (`08…`, `628…`) are the phone a
 /// sentence about BPJS gives (`no hp bpjs 0812345678901`).
 pub(super) fn bpjs(s: &[u8]) -> bool {
-    digits_n(s, 13)
-        && s.iter().any(|&b| b != b'0')
-        && !s.starts_with(b"08")
-        && !s.starts_with(b"628")
+    digits_n(s, 13) && not_all_zeros(s) && !s.starts_with(b"08") && !s.starts_with(b"628")
 }
 
 pub(super) fn npwp(s: &[u8]) -> bool {

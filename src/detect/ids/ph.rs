@@ -115,7 +115,7 @@ pub(super) fn twelve_digits(s: &[u8]) -> bool {
 /// A UMID CRN, with or without the `CRN` the card prints before it.
 pub(super) fn umid_crn(s: &[u8]) -> bool {
     match s.len() {
-        15 => s[..3].eq_ignore_ascii_case(b"CRN") && twelve_digits(&s[3..]),
+        15 => s.starts_with(b"CRN") && twelve_digits(&s[3..]),
         _ => twelve_digits(s),
     }
 }
