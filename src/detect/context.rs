@@ -367,6 +367,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // the other markets' (a number of that shape is a passport's there
     // too), name it here.
     ("ppt no", Case::Any, &[InPassport]),
+    ("pp", Case::Upper, &[InPassport]),
     ("paspor", Case::Any, &[InPassport]),
     ("hộ chiếu", Case::Any, &[InPassport]),
     ("ho chieu", Case::Any, &[InPassport]),

@@ -225,6 +225,10 @@ pub(crate) struct Keywords {
     /// Connectors of this list only, on top of [`CONNECTORS`] (the banks
     /// named between an account word and its number).
     own_connectors: &'static [&'static str],
+    /// Per automaton pattern: the keyword was listed in capitals, an
+    /// abbreviation that is a keyword only when shouted (`PP#` names a
+    /// passport; `pp.` is a page).
+    capitals_only: Vec<bool>,
 }
 
 /// The letter the quick test reaches first, walking back from the end of
@@ -237,7 +241,8 @@ fn last_letter(word: &str) -> Option<char> {
 
 impl Keywords {
     /// Keywords (lower case; matched ignoring ASCII case), looked for in a
-    /// window of `gap_chars` characters plus the longest keyword.
+    /// window of `gap_chars` characters plus the longest keyword. A keyword
+    /// listed in ASCII capitals (`PP`) matches only as written.
     pub(crate) fn new(words: &[&str], gap_chars: usize) -> Keywords {
         Keywords::with_connectors(words, &[], gap_chars)
     }
@@ -250,9 +255,14 @@ impl Keywords {
         gap_chars: usize,
     ) -> Keywords {
         // A DFA: the search runs before many numbers, over a short window.
+        let is_capitals = |w: &str| w.bytes().any(|b| b.is_ascii_uppercase());
         let forms: Vec<String> = words
             .iter()
             .flat_map(|w| crate::text::case_variants(w))
+            .collect();
+        let capitals_only = words
+            .iter()
+            .flat_map(|w| vec![is_capitals(w); crate::text::case_variants(w).len()])
             .collect();
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -296,6 +306,7 @@ impl Keywords {
             words,
             script_ends,
             own_connectors,
+            capitals_only,
         }
     }
 
@@ -377,6 +388,8 @@ impl Keywords {
         {
             if whole_word(text, from + m.start(), from + m.end(), start)
                 && only_connectors(&window[m.end()..], self.own_connectors)
+                && (!self.capitals_only[m.pattern().as_usize()]
+                    || !window[m.range()].iter().any(u8::is_ascii_lowercase))
             {
                 return true;
             }

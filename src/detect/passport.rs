@@ -48,6 +48,9 @@ static WORDS: Lazy<Keywords> = Lazy::new(|| {
             "passport",
             "passport no",
             "ppt no",
+            // Travel agents' shorthand (`PP# EA1234567`, `PP No. …`), only
+            // in capitals: `pp.` is a page.
+            "PP",
             "pasaporte",
             "passaporte",
             "passeport",
@@ -238,5 +241,26 @@ mod tests {
             found("numéro de passeport 12AB34567"),
             passport("12AB34567")
         );
+    }
+
+    #[test]
+    fn pp_names_a_passport_in_capitals_only() {
+        for t in [
+            "PP# EA1234567",
+            "PP No. EA1234567",
+            "PP: EA1234567",
+            "Pax 2, PP EA1234567",
+        ] {
+            assert_eq!(found(t), passport("EA1234567"), "{t}");
+        }
+        for t in [
+            "pp. EA1234567",
+            "pp EA1234567",
+            "Pp# EA1234567",
+            "APP EA1234567",
+            "PPE EA1234567",
+        ] {
+            assert!(!found(t).iter().any(|(k, _)| *k == Kind::Passport), "{t}");
+        }
     }
 }

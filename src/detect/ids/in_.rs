@@ -340,6 +340,20 @@ mod tests {
             assert_eq!(scan(text, None).len(), 1, "{text}");
         }
         assert!(scan("J8369854", Some("IN")).is_empty());
+        // Travel agents' `PP`, in capitals only (`pp.` is a page).
+        for text in [
+            "PP# J8369854",
+            "PP No. J8369854",
+            "Umrah pax: Ali, PP J8369854",
+        ] {
+            assert_eq!(
+                scan(text, None),
+                [(Kind::InPassport, "J8369854".into())],
+                "{text}"
+            );
+        }
+        assert!(scan("pp. J8369854", None).is_empty());
+        assert!(scan("APP J8369854", None).is_empty());
         let v = vids()[0];
         let spaced = format!("{} {} {} {}", &v[..4], &v[4..8], &v[8..12], &v[12..]);
         let text = format!("Aadhaar VID: {spaced}");
