@@ -418,6 +418,9 @@
 // Kind `in_uan`. Indian EPFO Universal Account Number (UAN, 12 digits).
 #define PIIMASK_KIND_IN_UAN 124
 
+// Kind `qa_qid`. Qatari ID card and residence permit number (QID, 11 digits).
+#define PIIMASK_KIND_QA_QID 125
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

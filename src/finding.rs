@@ -319,6 +319,8 @@ kinds! {
     EsNss = 123 => "es_nss",
     /// Indian EPFO Universal Account Number (UAN, 12 digits).
     InUan = 124 => "in_uan",
+    /// Qatari ID card and residence permit number (QID, 11 digits).
+    QaQid = 125 => "qa_qid",
 }
 
 impl Kind {

@@ -512,6 +512,13 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("civil id", Case::Any, &[KwCivilId]),
     ("civil no", Case::Any, &[KwCivilId]),
     ("civil number", Case::Any, &[KwCivilId]),
+    // Qatar.
+    ("qid", Case::Any, &[QaQid]),
+    ("qatar id", Case::Any, &[QaQid]),
+    ("qatari id", Case::Any, &[QaQid]),
+    ("الرقم الشخصي", Case::Any, &[QaQid]),
+    ("رقمي الشخصي", Case::Any, &[QaQid]),
+    ("البطاقة الشخصية", Case::Any, &[QaQid]),
     // Egypt.
     ("الرقم القومي", Case::Any, &[EgNationalId]),
     ("رقم قومي", Case::Any, &[EgNationalId]),

@@ -250,6 +250,8 @@ pub const PIIMASK_KIND_ID_BPJS: u32 = 122;
 pub const PIIMASK_KIND_ES_NSS: u32 = 123;
 /// Kind `in_uan`. Indian EPFO Universal Account Number (UAN, 12 digits).
 pub const PIIMASK_KIND_IN_UAN: u32 = 124;
+/// Kind `qa_qid`. Qatari ID card and residence permit number (QID, 11 digits).
+pub const PIIMASK_KIND_QA_QID: u32 = 125;
 
 #[cfg(test)]
 mod tests {

@@ -152,6 +152,7 @@ mod lv;
 mod no;
 mod pt;
 mod py;
+mod qa;
 mod ro;
 mod rs;
 mod sv;
@@ -305,6 +306,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         sv::SPECS,
         py::SPECS,
         ug::SPECS,
+        qa::SPECS,
     ]
     .into_iter()
     .flatten()
