@@ -104,6 +104,10 @@ pub(crate) fn touches_masked_value(text: &[u8], start: usize, end: usize) -> boo
                     || group(char_at(text, at + w).0)
                     || bullet_nearby(text, at + w, Direction::Forward)
             }
+            // A phone's mask shows its calling code (`+55••••••••000`),
+            // which the text may not have had: the `+` then stands where
+            // a digit was glued to what goes before (`e.double119…`).
+            (Some('+'), _) if !spaced && shown_calling_code(text, at + 1) => return true,
             (Some(c), w) if joining(c) => {
                 spaced |= is_inline_space(c);
                 at += w;
@@ -111,6 +115,17 @@ pub(crate) fn touches_masked_value(text: &[u8], start: usize, end: usize) -> boo
             _ => return false,
         }
     }
+}
+
+/// Whether one to three digits and a mask bullet start at `at`: the
+/// calling code a phone's mask shows after its `+`.
+fn shown_calling_code(text: &[u8], at: usize) -> bool {
+    let digits = text[at.min(text.len())..]
+        .iter()
+        .take(4)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=3).contains(&digits) && bullet_at(text, at + digits)
 }
 
 #[derive(Clone, Copy)]

@@ -263,6 +263,31 @@ fn masks_cover_the_words_and_show_no_more_than_digits_would() {
 }
 
 #[test]
+fn a_calling_code_shown_by_a_mask_separates_nothing() {
+    // The word before the spelled number was glued to it (`double119…`),
+    // so the address before it had no end; the mask writes `+55` there,
+    // and redacting again must not read the address then (found by the
+    // property test below).
+    let scanner = Scanner::builder().spelled_out(true).build().unwrap();
+    let br = Some(Region::new("BR").unwrap());
+    let text = "nine[at]e.double119nine000nine000";
+    let once = scanner.redact_with(text, br).unwrap();
+    assert_eq!(once, "nine[at]e.double+55••••••••000");
+    assert_eq!(scanner.redact_with(&once, br).unwrap(), once);
+    // The address's last label is a digit word too: the address keeps it,
+    // the number keeps the rest (found by the property test too).
+    let text = "nine[at]e.nine, 119nine000nine000";
+    let once = scanner.redact_with(text, br).unwrap();
+    assert_eq!(once, "n•••@e.nine, +55••••••••000");
+    assert_eq!(scanner.redact_with(&once, br).unwrap(), once);
+    // Spaced from it, the address was read the first time, and is again.
+    let text = "nine[at]e.com 119nine000nine000";
+    let once = scanner.redact_with(text, br).unwrap();
+    assert_eq!(once, "n•••@e.com +55••••••••000");
+    assert_eq!(scanner.redact_with(&once, br).unwrap(), once);
+}
+
+#[test]
 fn a_stream_gives_what_the_whole_text_gives() {
     let scanner = spelled("IN");
     let text = "hi\ncall नौ आठ सात छह पांच चार तीन दो एक शून्य now\nor nine eight seven six five four three two one zero\nand ravi [at] gmail [dot] com\n";

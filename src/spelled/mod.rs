@@ -70,16 +70,22 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
     if edits.is_empty() {
         return None;
     }
-    // The two passes may claim the same words: the first edit wins.
+    // The two passes may claim the same words (`nine[at]e.nine, 119nine…`:
+    // the address's last label and a number's first digit word): the
+    // first edit keeps them, and the next keeps what it rewrites after them
+    // (dropped whole, it took the number with it).
     edits.sort_by_key(|e| e.start);
     let mut out = Rewritten::with_capacity(text.len());
     let mut copied = 0;
     for edit in &edits {
-        if edit.start < copied {
-            continue;
-        }
-        out.copy(text, copied, edit.start);
-        for &(byte, at) in &edit.bytes {
+        let from = edit.bytes.iter().position(|&(_, at)| at >= copied);
+        let (start, bytes) = match from {
+            _ if edit.start >= copied => (edit.start, &edit.bytes[..]),
+            Some(i) => (edit.bytes[i].1, &edit.bytes[i..]),
+            None => continue,
+        };
+        out.copy(text, copied, start);
+        for &(byte, at) in bytes {
             out.push(byte, at);
         }
         copied = edit.end;
