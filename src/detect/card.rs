@@ -437,7 +437,7 @@ fn card_finding(
     let confidence = if !listed {
         // Only a payment-card word counts: "ID card", "Aadhaar card" name
         // another kind (or any identity document) in the same window.
-        let other_kind = around.kinds & !context::bit(&Kind::CreditCard) != 0;
+        let other_kind = !(around.kinds & !context::bit(&Kind::CreditCard)).is_empty();
         if !unlisted_pan(digits) || around.vetoed || other_kind || !(named || followed) {
             return None;
         }

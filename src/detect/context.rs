@@ -35,20 +35,83 @@ use crate::text::{
 pub(crate) const WINDOW_CHARS: usize = 48;
 
 /// A set of built-in kinds, one bit per built-in code (all codes are below
-/// 127; the top bit is [`IDENTITY`]'s).
-pub(crate) type KindSet = u128;
+/// 255; the top bit is [`IDENTITY`]'s). Four words: a `u128` held the
+/// first 127 kinds, and the kinds of more markets went past them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct KindSet([u64; 4]);
+
+impl KindSet {
+    /// No kind.
+    pub(crate) const EMPTY: KindSet = KindSet([0; 4]);
+    /// The highest code a bit is kept for.
+    const MAX_CODE: u32 = 254;
+
+    /// The set of the kind with this built-in code alone.
+    const fn of_code(code: u32) -> KindSet {
+        let mut words = [0; 4];
+        words[(code / 64) as usize] = 1 << (code % 64);
+        KindSet(words)
+    }
+
+    /// Whether the set holds no kind.
+    pub(crate) fn is_empty(self) -> bool {
+        self == KindSet::EMPTY
+    }
+
+    /// Whether the set holds `kind` (never a custom kind).
+    #[inline]
+    pub(crate) fn contains(&self, kind: &Kind) -> bool {
+        match kind.builtin_code() {
+            Some(code) if code <= KindSet::MAX_CODE => {
+                self.0[(code / 64) as usize] >> (code % 64) & 1 == 1
+            }
+            _ => false,
+        }
+    }
+}
+
+impl std::ops::BitOr for KindSet {
+    type Output = KindSet;
+    fn bitor(self, other: KindSet) -> KindSet {
+        KindSet(std::array::from_fn(|i| self.0[i] | other.0[i]))
+    }
+}
+
+impl std::ops::BitOrAssign for KindSet {
+    fn bitor_assign(&mut self, other: KindSet) {
+        *self = *self | other;
+    }
+}
+
+impl std::ops::BitAnd for KindSet {
+    type Output = KindSet;
+    fn bitand(self, other: KindSet) -> KindSet {
+        KindSet(std::array::from_fn(|i| self.0[i] & other.0[i]))
+    }
+}
+
+impl std::ops::Not for KindSet {
+    type Output = KindSet;
+    fn not(self) -> KindSet {
+        KindSet(self.0.map(|w| !w))
+    }
+}
 
 /// The bit of a built-in kind (none for custom kinds).
 pub(crate) fn bit(kind: &Kind) -> KindSet {
     match kind.builtin_code() {
-        Some(code) if code < 127 => 1 << code,
-        _ => 0,
+        Some(code) if code <= KindSet::MAX_CODE => KindSet::of_code(code),
+        _ => KindSet::EMPTY,
     }
 }
 
 /// Words for "an identity document number" without naming one ("for KYC:",
 /// "national ID"): they support the identifiers of the scan's region only.
-pub(crate) const IDENTITY: KindSet = 1 << 127;
+pub(crate) const IDENTITY: KindSet = KindSet::of_code(KindSet::MAX_CODE + 1);
+
+/// The identifiers: codes 10 and up (a card word inside "ID card" does not
+/// count), without the generic identity words' bit.
+const IDENTIFIERS: KindSet = KindSet([!0x3ff, !0, !0, !(1 << 63)]);
 
 /// What the window before a candidate says.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -67,19 +130,19 @@ pub(crate) struct Around {
 impl Around {
     /// Whether a keyword of `kind` stands in the window.
     pub(crate) fn names(&self, kind: &Kind) -> bool {
-        self.kinds & bit(kind) != 0
+        self.kinds.contains(kind)
     }
 
     /// Whether a keyword of `kind` stands before the veto word nearest the
     /// value (see [`Around::named_before_veto`]).
     pub(crate) fn named_before_veto(&self, kind: &Kind) -> bool {
-        self.named_before_veto & bit(kind) != 0
+        self.named_before_veto.contains(kind)
     }
 
     /// Whether a generic identity word ("KYC", "national ID") stands in the
     /// window.
     pub(crate) fn names_identity(&self) -> bool {
-        self.kinds & IDENTITY != 0
+        !(self.kinds & IDENTITY).is_empty()
     }
 
     /// Whether the window names an identifier other than `kind` ("for KYC:
@@ -87,8 +150,7 @@ impl Around {
     /// generic identity word speaks for that one only. Codes 10 and up are
     /// the identifiers (a card word inside "ID card" does not count).
     pub(crate) fn names_another_identifier(&self, kind: &Kind) -> bool {
-        let identifiers = !((1 << 10) - 1) & !IDENTITY;
-        self.kinds & identifiers & !bit(kind) != 0
+        !(self.kinds & IDENTIFIERS & !bit(kind)).is_empty()
     }
 }
 
@@ -1181,7 +1243,8 @@ static CONNECTORS: &[&str] = &[
 #[derive(Debug)]
 pub(crate) struct ContextWords {
     automaton: AhoCorasick,
-    /// Per pattern: the kinds it names (0 for a negative word) and its case.
+    /// Per pattern: the kinds it names (none for a negative word) and its
+    /// case.
     meaning: Vec<(KindSet, Case)>,
 }
 
@@ -1203,17 +1266,17 @@ impl ContextWords {
             }
         };
         for (word, case, kinds) in KEYWORDS {
-            let set = kinds.iter().fold(0, |set, k| set | bit(k));
-            add(word, (if set == 0 { IDENTITY } else { set }, *case));
+            let set = kinds.iter().fold(KindSet::EMPTY, |set, k| set | bit(k));
+            add(word, (if set.is_empty() { IDENTITY } else { set }, *case));
         }
         for word in REFERENCE_WORDS.iter().chain(PRICE_WORDS).chain(NEGATIVE) {
-            add(word, (0, Case::Any));
+            add(word, (KindSet::EMPTY, Case::Any));
         }
         for word in UPPER_REFERENCE_WORDS {
-            add(word, (0, Case::Upper));
+            add(word, (KindSet::EMPTY, Case::Upper));
         }
         for stem in NEGATIVE_STEMS {
-            add(stem, (0, Case::Stem));
+            add(stem, (KindSet::EMPTY, Case::Stem));
         }
         let automaton = AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -1236,10 +1299,13 @@ impl ContextWords {
         // ID no 23456789` is the order's).
         let mut veto_to_the_end = false;
         // Keywords seen so far, by where they end (a window holds a few).
-        let mut keywords = [(0usize, 0 as KindSet); 8];
+        // (Where each ends, and its pattern: a set is four words.)
+        let mut keywords = [(0usize, 0u32); 8];
         let mut n_keywords = 0;
         for m in self.automaton.find_overlapping_iter(window) {
             let (kinds, case) = self.meaning[m.pattern().as_usize()];
+            // A pattern id fits in 32 bits: there are a few thousand.
+            let pattern = m.pattern().as_u32();
             let matched = &window[m.start()..m.end()];
             let (whole, end) = if case == Case::Stem {
                 (starts_word(window, m.start()), word_end(window, m.end()))
@@ -1250,21 +1316,22 @@ impl ContextWords {
                 continue;
             }
             around.kinds |= kinds;
-            if kinds != 0 && n_keywords < keywords.len() {
-                keywords[n_keywords] = (end, kinds);
+            if !kinds.is_empty() && n_keywords < keywords.len() {
+                keywords[n_keywords] = (end, pattern);
                 n_keywords += 1;
             }
-            if kinds == 0 && !veto_to_the_end && vetoes(window, m.start(), end) {
+            if kinds.is_empty() && !veto_to_the_end && vetoes(window, m.start(), end) {
                 veto_to_the_end = true;
             }
             // The nearest word wins; at equal ends the longer (earlier
             // starting) one, so "fatura no" is not overruled by "no", nor
             // "KRA PIN" by "PIN"; a veto word wins a tie.
-            let longer = m.start() < nearest_start || (m.start() == nearest_start && kinds == 0);
+            let longer =
+                m.start() < nearest_start || (m.start() == nearest_start && kinds.is_empty());
             if end > nearest_end || (end == nearest_end && longer) {
                 nearest_end = end;
                 nearest_start = m.start();
-                nearest_negative = kinds == 0 && vetoes(window, m.start(), end);
+                nearest_negative = kinds.is_empty() && vetoes(window, m.start(), end);
             }
         }
         around.vetoed = nearest_negative
@@ -1278,7 +1345,9 @@ impl ContextWords {
                 .filter(|&&(end, _)| {
                     end <= nearest_start && !ends_sentence(&window[end..nearest_start])
                 })
-                .fold(0, |set, &(_, kinds)| set | kinds)
+                .fold(KindSet::EMPTY, |set, &(_, pattern)| {
+                    set | self.meaning[pattern as usize].0
+                })
                 & !IDENTITY;
         }
         around
@@ -1484,10 +1553,13 @@ mod tests {
         // Every built-in kind has a bit of its own, apart from the generic
         // identity words' (kind 63 once shared it, and so was named by
         // "KYC" in any country).
-        let mut seen: KindSet = 0;
-        for kind in (0..200).filter_map(Kind::from_builtin_code) {
+        let mut seen = KindSet::EMPTY;
+        for kind in (0..1000).filter_map(Kind::from_builtin_code) {
             let b = bit(&kind);
-            assert!(b != 0 && b & IDENTITY == 0 && b & seen == 0, "{kind}");
+            assert!(
+                !b.is_empty() && (b & IDENTITY).is_empty() && (b & seen).is_empty(),
+                "{kind}"
+            );
             seen |= b;
         }
         assert!(around("order no. ").vetoed);
@@ -1537,7 +1609,7 @@ mod tests {
             "pedido ",
             "KYC for the order ",
         ] {
-            assert_eq!(around(text).named_before_veto, 0, "{text}");
+            assert_eq!(around(text).named_before_veto, KindSet::EMPTY, "{text}");
         }
         let ids = crate::detect::ids::testutil::scan;
         assert_eq!(ids("CPF do pedido: 39053344705", Some("BR")).len(), 1);

@@ -746,12 +746,11 @@ fn report(
     {
         return;
     }
-    let ctx_words = match *around {
-        Some((s, a)) if s == start => a,
+    let ctx_words = match around {
+        Some((s, a)) if *s == start => a,
         _ => {
             let a = context::words().before(ctx.text, start);
-            *around = Some((start, a));
-            a
+            &around.insert((start, a)).1
         }
     };
     // The digits of a link are its ids (`story.php?story_fbid=…`), unless
@@ -796,7 +795,7 @@ fn opens_with_digit(shape: &Shape) -> bool {
 
 /// The confidence of a valid match, or `None` when its shape needs more
 /// support than the context gives.
-fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: Around) -> Option<f32> {
+fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: &Around) -> Option<f32> {
     let home = ctx.region.is_some_and(|r| r.code() == spec.country);
     // "for KYC: …" names the identifiers of the conversation's country,
     // unless it goes on to name one ("for KYC: BVN …").
