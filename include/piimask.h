@@ -421,6 +421,9 @@
 // Kind `qa_qid`. Qatari ID card and residence permit number (QID, 11 digits).
 #define PIIMASK_KIND_QA_QID 125
 
+// Kind `rw_nid`. Rwandan National Identification Number (Indangamuntu, 16 digits).
+#define PIIMASK_KIND_RW_NID 126
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -321,6 +321,8 @@ kinds! {
     InUan = 124 => "in_uan",
     /// Qatari ID card and residence permit number (QID, 11 digits).
     QaQid = 125 => "qa_qid",
+    /// Rwandan National Identification Number (Indangamuntu, 16 digits).
+    RwNid = 126 => "rw_nid",
 }
 
 impl Kind {

@@ -306,6 +306,8 @@ fn deeply_repeated_separators() {
         "Tanvi/9953921288 ",
         "CRN-0111-",
         "CM90",
+        "PP# ",
+        "1 1990 8 ",
     ] {
         survive(&format!("{piece:?} repeated"), &repeat(piece, MB / 4));
     }

@@ -545,7 +545,7 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("ndaga muntu", Case::Any, &[UgNin]),
     ("nira", Case::Upper, &[UgNin]),
     // Bangladesh.
-    ("nid", Case::Any, &[BdNid]),
+    ("nid", Case::Any, &[BdNid, RwNid]),
     ("nid card", Case::Any, &[BdNid]),
     ("এনআইডি", Case::Any, &[BdNid]),
     ("জাতীয় পরিচয়পত্র", Case::Any, &[BdNid]),
@@ -562,8 +562,12 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("carte nationale", Case::Any, &[MaCin]),
     ("البطاقة الوطنية", Case::Any, &[MaCin]),
     ("رقم البطاقة الوطنية", Case::Any, &[MaCin]),
-    // Tanzania ("kitambulisho" with Kenya's below), Zambia.
-    ("nida", Case::Any, &[TzNida]),
+    // Tanzania ("kitambulisho" with Kenya's below), Rwanda (whose agency
+    // is a NIDA too), Zambia.
+    ("nida", Case::Any, &[TzNida, RwNid]),
+    ("indangamuntu", Case::Any, &[RwNid]),
+    ("rwanda id", Case::Any, &[RwNid]),
+    ("rwandan id", Case::Any, &[RwNid]),
     ("nrc", Case::Upper, &[ZmNrc]),
     ("nrc no", Case::Any, &[ZmNrc]),
     // Kuwait.

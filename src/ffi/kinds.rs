@@ -252,6 +252,8 @@ pub const PIIMASK_KIND_ES_NSS: u32 = 123;
 pub const PIIMASK_KIND_IN_UAN: u32 = 124;
 /// Kind `qa_qid`. Qatari ID card and residence permit number (QID, 11 digits).
 pub const PIIMASK_KIND_QA_QID: u32 = 125;
+/// Kind `rw_nid`. Rwandan National Identification Number (Indangamuntu, 16 digits).
+pub const PIIMASK_KIND_RW_NID: u32 = 126;
 
 #[cfg(test)]
 mod tests {

@@ -155,6 +155,7 @@ mod py;
 mod qa;
 mod ro;
 mod rs;
+mod rw;
 mod sv;
 mod tw;
 mod ua;
@@ -307,6 +308,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         py::SPECS,
         ug::SPECS,
         qa::SPECS,
+        rw::SPECS,
     ]
     .into_iter()
     .flatten()
