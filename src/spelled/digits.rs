@@ -198,21 +198,24 @@ fn is_gap(gap: &[u8]) -> bool {
 /// Whether `gap` between two digit groups is made of signs that break a
 /// number up without belonging in one (`98765🔥43210`, `98765 ✅ 43210`,
 /// `98765*43210`, `98765_43210`): emoji and other symbols, and ASCII
-/// `*`, `_`, `~`, `|`, `#`, `=`, with spaces around them. Not the signs
-/// of a number, a list or a sentence (`-`, `.`, `,`, `/`, `:`, brackets,
-/// CJK punctuation), and not a mask bullet.
+/// `*`, `_`, `~`, `|`, `#`, `=`, and an ellipsis (`98765...43210`,
+/// `98765…43210`), with spaces around them. Not the signs of a number, a
+/// list or a sentence (`-`, one `.`, `,`, `/`, `:`, brackets, CJK
+/// punctuation), and not a mask bullet.
 fn is_symbol_gap(gap: &[u8]) -> bool {
     const MOST: usize = 32;
     if gap.len() > MOST {
         return false;
     }
-    let mut symbols = 0;
+    let (mut symbols, mut dots) = (0, 0);
     let mut i = 0;
     while i < gap.len() {
         let (c, width) = char_at(gap, i);
         match c {
             Some(' ') => {}
-            Some('*' | '_' | '~' | '|' | '#' | '=') => symbols += 1,
+            Some('*' | '_' | '~' | '|' | '#' | '=' | '…') => symbols += 1,
+            // Dots count as an ellipsis, two or more.
+            Some('.') => dots += 1,
             // Emoji joiners and variation selectors, inside an emoji.
             Some('\u{200D}' | '\u{FE0F}') => {}
             // Arrows, mathematical and technical signs, shapes, dingbats,
@@ -229,7 +232,7 @@ fn is_symbol_gap(gap: &[u8]) -> bool {
         }
         i += width.max(1);
     }
-    symbols > 0
+    symbols > 0 || dots >= 2
 }
 
 /// Whether `gap` is one line break, spaces around it allowed: a number
@@ -591,6 +594,10 @@ mod tests {
             ("98765👨\u{200D}👩\u{200D}👧43210", "98765 43210"),
             ("98765❤\u{FE0F}43210", "98765 43210"),
             ("+91 98765➡️43210", "+91 98765 43210"),
+            // An ellipsis: two dots or more, or its own character.
+            ("my no 98765...43210", "my no 98765 43210"),
+            ("98765..43210", "98765 43210"),
+            ("98765 … 43210", "98765 43210"),
             // A number split over two lines of a message.
             ("call me 98765\n43210", "call me 98765 43210"),
             ("98765 \r\n 43210", "98765 43210"),
@@ -603,6 +610,9 @@ mod tests {
             "98765,43210",
             "98765、43210",
             "98765•43210",
+            "98765.43210",
+            "1...10",
+            "page 12...15",
             "Rs 499 🔥 Rs 599 🔥 Rs 699",
             "12:30 ⏰ 14:00",
             "size 38 | 40 | 42",
