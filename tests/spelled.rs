@@ -92,6 +92,12 @@ const NUMBERS: &[(&str, &str, &str)] = &[
         "không chín một hai ba bốn năm sáu bảy tám",
         "+84912345678",
     ),
+    // Without the marks, as chat often goes.
+    (
+        "VN",
+        "khong chin mot hai ba bon nam sau bay tam",
+        "+84912345678",
+    ),
     ("CN", "一三八一二三四五六七八", "+8613812345678"),
     (
         "BR",

@@ -272,29 +272,52 @@ fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
     // A connector before the first number joins nothing.
     let run = &run[run.iter().position(|i| !matches!(i.part, Part::And))?..];
     let is_core = |i: &Item| !matches!(i.part, Part::Digit { weak: true, .. } | Part::And);
-    let core_start = run.iter().position(is_core)?;
     // A `double` or `plus` ends nothing.
-    let core_end = 1
-        + run[core_start..]
-            .iter()
-            .rposition(|i| is_core(i) && !matches!(i.part, Part::Times(_) | Part::Plus))?
-        + core_start;
-    let (head, core, tail) = (
-        &run[..core_start],
-        &run[core_start..core_end],
-        &run[core_end..],
-    );
+    let ends_core = |i: &Item| is_core(i) && !matches!(i.part, Part::Times(_) | Part::Plus);
+    let core_start = run.iter().position(is_core);
+    let core_end = run.iter().rposition(ends_core).map(|i| i + 1);
+    let (mut head, mut core, mut tail) = match (core_start, core_end) {
+        (Some(start), Some(end)) if start < end => (&run[..start], &run[start..end], &run[end..]),
+        _ => (&run[..0], &run[..0], &run[..0]),
+    };
     let tail_end = tail
         .iter()
         .rposition(|i| matches!(i.part, Part::Digit { .. } | Part::Lookalike))
         .map_or(0, |i| i + 1);
-    let tail = &tail[..tail_end];
+    tail = &tail[..tail_end];
 
     let mut bytes = Vec::new();
-    let word_digits = write(text, core, &mut bytes);
-    let digits = bytes.iter().filter(|(b, _)| b.is_ascii_digit()).count();
-    if (word_digits < MIN_WORD_DIGITS && !disguised(core)) || digits < MIN_DIGITS {
-        return None;
+    let mut word_digits = write(text, core, &mut bytes);
+    let enough = |word_digits: usize, core: &[Item], bytes: &[(u8, usize)]| {
+        let digits = bytes.iter().filter(|(b, _)| b.is_ascii_digit()).count();
+        (word_digits >= MIN_WORD_DIGITS || disguised(core)) && digits >= MIN_DIGITS
+    };
+    if !enough(word_digits, core, &bytes) {
+        // Seven weak digit words or more, of three values at least, are
+        // a number whole: a language whose every digit is another word as
+        // well (Vietnamese typed without its marks: `khong chin mot hai ba
+        // …`) leaves no core of its own, and prose repeats a word
+        // (`do do do …`) rather than count with seven.
+        let (mut weak, mut values) = (0, 0u128);
+        for item in run {
+            if let Part::Digit { value, weak: true } = item.part {
+                weak += 1;
+                values |= 1 << value;
+            }
+        }
+        let end = run
+            .iter()
+            .rposition(|i| matches!(i.part, Part::Digit { .. } | Part::Group))
+            .map_or(0, |i| i + 1);
+        if weak < MIN_DIGITS || values.count_ones() < 3 || end == 0 {
+            return None;
+        }
+        (head, core, tail) = (&run[..0], &run[..end], &run[end..end]);
+        bytes.clear();
+        word_digits = write(text, core, &mut bytes);
+        if !enough(word_digits, core, &bytes) {
+            return None;
+        }
     }
     if let (Some(last), Some(first)) = (head.last(), core.first()) {
         let mut edge = Vec::new();
@@ -436,6 +459,7 @@ mod tests {
                 "9876543210",
             ),
             ("chín tám bảy sáu năm bốn ba hai một không", "9876543210"),
+            ("chin tam bay sau nam bon ba hai mot khong", "9876543210"),
             ("一三八一二三四五六七八", "13812345678"),
         ] {
             assert_eq!(read(text), digits, "{text}");
@@ -539,6 +563,15 @@ mod tests {
         // Only the rest counts: six digits and a weak word are not enough.
         let short = "nine eight seven six five four do";
         assert_eq!(read(short), short);
+        // Vietnamese without its marks is other languages' words too.
+        for text in [
+            "bon voyage et bon courage",
+            "khong sao, hai ba ngay nua",
+            "chin up, the bay is calm",
+            "sau nam mot lan",
+        ] {
+            assert_eq!(read(text), text, "{text}");
+        }
     }
 
     #[test]

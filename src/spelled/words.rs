@@ -232,16 +232,17 @@ pub(crate) const DIGITS: &[(&str, [&[&str]; 10])] = &[
     (
         "vi",
         [
-            &["không"],
-            &["một"],
+            // With and without the marks: chat often goes without.
+            &["không", "khong"],
+            &["một", "mot"],
             &["hai"],
             &["ba"],
-            &["bốn"],
-            &["năm"],
-            &["sáu"],
-            &["bảy"],
-            &["tám"],
-            &["chín"],
+            &["bốn", "bon"],
+            &["năm", "nam"],
+            &["sáu", "sau"],
+            &["bảy", "bay"],
+            &["tám", "tam"],
+            &["chín", "chin"],
         ],
     ),
 ];
@@ -344,11 +345,13 @@ const AND: &[&str] = &["e", "y"];
 
 /// Digit spellings that are also everyday words or names (Hindi "do" is
 /// English "do", Spanish and French "un" is "a", Italian "sei" is "you are",
-/// Vietnamese "năm" is "year", Swahili "sita" is a name): they count inside
-/// a run of number words only.
+/// Vietnamese "năm" is "year", Swahili "sita" is a name, Vietnamese
+/// without its marks is English and French: "bay", "chin", "bon", "mot"):
+/// they count inside a run of number words only.
 const WEAK: &[&str] = &[
     "o", "oh", "do", "un", "una", "une", "um", "uma", "meia", "sei", "bir", "ba", "hai", "năm",
-    "aat", "nao", "uc", "bes", "sita", "saba", "once",
+    "aat", "nao", "uc", "bes", "sita", "saba", "once", "mot", "bon", "nam", "sau", "bay", "tam",
+    "chin",
 ];
 
 /// `double five`, `triple nine`.
