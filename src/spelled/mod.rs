@@ -79,11 +79,13 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
     let mut out = Rewritten::with_capacity(text.len());
     let mut copied = 0;
     for edit in &edits {
-        let from = edit.bytes.iter().position(|&(_, at)| at >= copied);
-        let (start, bytes) = match from {
-            _ if edit.start >= copied => (edit.start, &edit.bytes[..]),
-            Some(i) => (edit.bytes[i].1, &edit.bytes[i..]),
-            None => continue,
+        let (start, bytes) = if edit.start >= copied {
+            (edit.start, &edit.bytes[..])
+        } else {
+            match edit.bytes.iter().position(|&(_, at)| at >= copied) {
+                Some(i) => (edit.bytes[i].1, &edit.bytes[i..]),
+                None => continue,
+            }
         };
         out.copy(text, copied, start);
         for &(byte, at) in bytes {
