@@ -14,10 +14,10 @@
 //! Qatar's phone numbers are eight digits (`974` and eight), so none is
 //! read as a QID.
 //!
-//! The nationalities are every numeric code of ISO 3166-1 and the codes
-//! ISO 3166-3 withdrew (residents born in Czechoslovakia or the USSR keep
-//! the numbers they were given), plus the codes Sudan, Ethiopia, Yemen,
-//! Yugoslavia and West Germany used before their current ones.
+//! The nationalities are every numeric code of ISO 3166-1, the codes ISO
+//! 3166-3 withdrew (Czechoslovakia's, the USSR's …) and those Sudan,
+//! Ethiopia, Yemen, Yugoslavia and West Germany had before their current
+//! ones: a number given under a code since withdrawn still passes.
 
 use super::{digits_n, not_all_zeros, num, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
