@@ -98,6 +98,22 @@ const NUMBERS: &[(&str, &str, &str)] = &[
         "khong chin mot hai ba bon nam sau bay tam",
         "+84912345678",
     ),
+    ("BD", "শূন্য এক সাত এক দুই তিন চার পাঁচ ছয় সাত আট", "+8801712345678"),
+    (
+        "BD",
+        "shunno ek shat ek dui tin char pach choy shat aath",
+        "+8801712345678",
+    ),
+    (
+        "PK",
+        "صفر تین صفر صفر ایک دو تین چار پانچ چھ سات",
+        "+923001234567",
+    ),
+    (
+        "PH",
+        "sero siyam isa pito isa dalawa tatlo apat lima anim pito",
+        "+639171234567",
+    ),
     ("CN", "一三八一二三四五六七八", "+8613812345678"),
     (
         "BR",

@@ -460,6 +460,22 @@ mod tests {
             ),
             ("chín tám bảy sáu năm bốn ba hai một không", "9876543210"),
             ("chin tam bay sau nam bon ba hai mot khong", "9876543210"),
+            // Bengali's `য়` precomposed, then as `য` and its nukta; "nine"
+            // is also "is not", a weak word, apart at an end.
+            ("ন\u{9df} আট সাত ছ\u{9df} পাঁচ চার তিন দুই এক শূন্য", "9 876543210"),
+            (
+                "ন\u{9af}\u{9bc} আট সাত ছ\u{9af}\u{9bc} পাঁচ চার তিন দুই এক শূন্য",
+                "9 876543210",
+            ),
+            (
+                "noy aath shat choy pach char tin dui ek shunno",
+                "9 876543210",
+            ),
+            ("نو آٹھ سات چھ پانچ چار تین دو ایک صفر", "9876543210"),
+            (
+                "siyam walo pito anim lima apat tatlo dalawa isa sero",
+                "9876543210",
+            ),
             ("一三八一二三四五六七八", "13812345678"),
         ] {
             assert_eq!(read(text), digits, "{text}");

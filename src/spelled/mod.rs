@@ -23,8 +23,9 @@
 //! - **Digit words** of the languages of WhatsApp commerce (`words::DIGITS`:
 //!   English, Hinglish and Hindi, Spanish, Portuguese, French, Italian,
 //!   German, Indonesian and Malay, Turkish, Swahili, Arabic, Russian,
-//!   Vietnamese), in any ASCII case, mixed freely with digit groups
-//!   (`98765 four three two one zero`), the teens and tens of English,
+//!   Vietnamese with and without its marks, Bengali in its script and in
+//!   Latin letters, Urdu, Tagalog), in any ASCII case, mixed freely with
+//!   digit groups (`98765 four three two one zero`), the teens and tens of English,
 //!   Spanish and Portuguese (`ninety-eight`, `onze`, `vinte e um`), with
 //!   `double`/`triple` before a digit and `plus` before a number. Words
 //!   are joined by spaces, `-`, `.`, `,` or `/`; a run ends at anything
