@@ -6,7 +6,9 @@
 //! validates it as any address. How sure a marker is decides how much else
 //! is asked for:
 //!
-//! - A bracketed one (`[at]`, `(@)`) or `arroba` is never prose.
+//! - A bracketed one (`[at]`, `(@)`) or `arroba` is never prose, nor is
+//!   India's `at the rate` (how `@` is said there: `ravi at the rate
+//!   gmail dot com`), unless `of` follows (`at the rate of 12 %`).
 //! - A plain `at` is English: read as `@` only when a dot is spelled out
 //!   too and the domain ends in a common top-level domain (`sales at
 //!   example dot com`, not `at work dot dot dot`), or when the local part
@@ -49,10 +51,13 @@ pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edi
     for &(start, end) in at_words {
         let marker = match bracketed(text, start, end) {
             Some(outer) => Some((outer, Marker::Sure)),
-            None if spaced(text, start, end) => {
-                let sure = text[start..end].eq_ignore_ascii_case(b"arroba");
-                Some(((start, end), if sure { Marker::Sure } else { Marker::Word }))
-            }
+            None if spaced(text, start, end) => match the_rate(text, start, end) {
+                Some(rate_end) => Some(((start, rate_end), Marker::Sure)),
+                None => {
+                    let sure = text[start..end].eq_ignore_ascii_case(b"arroba");
+                    Some(((start, end), if sure { Marker::Sure } else { Marker::Word }))
+                }
+            },
             None => None,
         };
         if let Some(((start, end), marker)) = marker {
@@ -82,6 +87,20 @@ fn bracketed(text: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
 /// Whether `start..end` has a space on either side.
 fn spaced(text: &[u8], start: usize, end: usize) -> bool {
     start > 0 && text[start - 1] == b' ' && text.get(end) == Some(&b' ')
+}
+
+/// Where ` the rate` ends after the `at` at `start..end`, when that is how
+/// the `@` is said (`ravi at the rate gmail dot com`): a space and no `of`
+/// after it (`at the rate of 12 %` is a rate).
+fn the_rate(text: &[u8], start: usize, end: usize) -> Option<usize> {
+    const THE_RATE: &[u8] = b" the rate ";
+    let rest = text.get(end..end + THE_RATE.len())?;
+    let after = &text[end + THE_RATE.len()..];
+    let of = after.len() >= 2
+        && after[..2].eq_ignore_ascii_case(b"of")
+        && !after.get(2).is_some_and(u8::is_ascii_alphanumeric);
+    (text[start..end].eq_ignore_ascii_case(b"at") && rest.eq_ignore_ascii_case(THE_RATE) && !of)
+        .then_some(end + THE_RATE.len() - 1)
 }
 
 /// `at` moved past at most `most` spaces.
@@ -306,6 +325,12 @@ mod tests {
             ("ravi at gmail.com", "ravi@gmail.com"),
             ("ravi.kumar at example.in", "ravi.kumar@example.in"),
             ("juan arroba gmail punto com", "juan@gmail.com"),
+            // How India says `@`.
+            (
+                "mail me ravi at the rate gmail dot com",
+                "mail me ravi@gmail.com",
+            ),
+            ("ravi.kumar At The Rate gmail.com", "ravi.kumar@gmail.com"),
             ("joao arroba uol ponto com ponto br", "joao@uol.com.br"),
             ("budi at yahoo titik co titik id", "budi@yahoo.co.id"),
             (
@@ -336,6 +361,9 @@ mod tests {
             "ravi [at] .com",
             "look at this (dot) matrix",
             "dot ravi at home",
+            "interest at the rate of 12 percent dot com",
+            "bought at the rate 5 dot 5 percent",
+            "sold at the rate",
         ] {
             assert_eq!(read(text), text, "{text}");
         }
