@@ -111,7 +111,12 @@ pub(crate) const IDENTITY: KindSet = KindSet::of_code(KindSet::MAX_CODE + 1);
 
 /// The identifiers: codes 10 and up (a card word inside "ID card" does not
 /// count), without the generic identity words' bit.
-const IDENTIFIERS: KindSet = KindSet([!0x3ff, !0, !0, !(1 << 63)]);
+const IDENTIFIERS: KindSet = KindSet([
+    !0x3ff & !IDENTITY.0[0],
+    !IDENTITY.0[1],
+    !IDENTITY.0[2],
+    !IDENTITY.0[3],
+]);
 
 /// What the window before a candidate says.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -1565,7 +1570,11 @@ mod tests {
                 "{kind}"
             );
             seen |= b;
+            // Identifiers are the codes from 10 up.
+            let code = kind.builtin_code().unwrap();
+            assert_eq!(IDENTIFIERS.contains(&kind), code >= 10, "{kind}");
         }
+        assert!((IDENTIFIERS & IDENTITY).is_empty());
         assert!(around("order no. ").vetoed);
         // A keyword made of connector words only says nothing after a veto
         // word; any other keyword still does.
