@@ -140,13 +140,28 @@ fn lookalike_digit(b: u8) -> Option<u8> {
 }
 
 /// Whether the word `text[start..end]` is made of letters that look like
-/// digits and touches a digit on either side.
+/// digits and touches a digit on either side, in a token of nothing but
+/// digits and such letters (`4321O`, not the `o` of a mailbox `o0nivi`).
 fn lookalike(text: &[u8], start: usize, end: usize) -> bool {
     end - start <= 3
         && text[start..end]
             .iter()
             .all(|&b| lookalike_digit(b).is_some())
         && touches_digit(text, start, end)
+        && only_digits_and_lookalikes(text, start, end)
+}
+
+/// Whether the ASCII letters and digits glued to `text[start..end]` are
+/// all digits or letters that look like one (at most 32 on each side: a
+/// number is shorter).
+fn only_digits_and_lookalikes(text: &[u8], start: usize, end: usize) -> bool {
+    const MOST: usize = 32;
+    let fits = |run: &mut dyn Iterator<Item = &u8>| {
+        run.take_while(|b| b.is_ascii_alphanumeric())
+            .enumerate()
+            .all(|(i, &b)| i < MOST && (b.is_ascii_digit() || lookalike_digit(b).is_some()))
+    };
+    fits(&mut text[..start].iter().rev()) && fits(&mut text[end..].iter())
 }
 
 /// Whether the word `text[start..end]` has an ASCII digit right beside it.
@@ -253,6 +268,19 @@ fn is_half(group: &[u8]) -> bool {
 
 /// Ends the current run: adds its edit if it is worth one, and empties it.
 fn flush(text: &[u8], run: &mut Vec<Item>, edits: &mut Vec<Edit>) {
+    // A digit group glued to the letters after it belongs to their word
+    // (`o0nivi`, a mailbox's name), not to a number before it; so does
+    // what is glued to that group (the `o`).
+    let mut cut = None;
+    while let Some(last) = run.last() {
+        let glued_to_letters = matches!(last.part, Part::Group)
+            && text.get(last.end).is_some_and(u8::is_ascii_alphabetic);
+        if !glued_to_letters && cut != Some(last.end) {
+            break;
+        }
+        cut = Some(last.start);
+        run.pop();
+    }
     // Nearly every run is a lone digit group or word: count before building.
     let words: usize = run.iter().map(|i| i.part.width()).sum();
     if words >= MIN_WORD_DIGITS || disguised(run) {
