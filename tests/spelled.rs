@@ -291,31 +291,40 @@ fn a_calling_code_shown_by_a_mask_separates_nothing() {
     // and redacting again must not read the address then (found by the
     // property test below).
     let scanner = Scanner::builder().spelled_out(true).build().unwrap();
-    let br = Some(Region::new("BR").unwrap());
-    let text = "nine[at]e.double119nine000nine000";
-    let once = scanner.redact_with(text, br).unwrap();
-    assert_eq!(once, "nine[at]e.double+55••••••••000");
-    assert_eq!(scanner.redact_with(&once, br).unwrap(), once);
-    // The address's last label is a digit word too: the address keeps it,
-    // the number keeps the rest (found by the property test too).
-    let text = "nine[at]e.nine, 119nine000nine000";
-    let once = scanner.redact_with(text, br).unwrap();
-    assert_eq!(once, "n•••@e.nine, +55••••••••000");
-    assert_eq!(scanner.redact_with(&once, br).unwrap(), once);
-    // A letter that looks like a digit, in a mailbox's name beside a
-    // number (`01820 o0nivi`), is the name's: the number's mask would
-    // leave too few digits to take it the second time (found by the
-    // `redact` fuzz target).
-    let de = Some(Region::new("DE").unwrap());
-    let text = "an: 0340 30 =01820 o0nivi at the rate gmail dot com";
-    let once = scanner.redact_with(text, de).unwrap();
-    assert_eq!(once, "an: •••• •• =••820 o•••@gmail.com");
-    assert_eq!(scanner.redact_with(&once, de).unwrap(), once);
-    // Spaced from it, the address was read the first time, and is again.
-    let text = "nine[at]e.com 119nine000nine000";
-    let once = scanner.redact_with(text, br).unwrap();
-    assert_eq!(once, "n•••@e.com +55••••••••000");
-    assert_eq!(scanner.redact_with(&once, br).unwrap(), once);
+    for (region, text, masked) in [
+        (
+            "BR",
+            "nine[at]e.double119nine000nine000",
+            "nine[at]e.double+55••••••••000",
+        ),
+        // The address's last label is a digit word too: the address keeps
+        // it, the number keeps the rest (found by the property test too).
+        (
+            "BR",
+            "nine[at]e.nine, 119nine000nine000",
+            "n•••@e.nine, +55••••••••000",
+        ),
+        // A letter that looks like a digit, in a mailbox's name beside a
+        // number (`01820 o0nivi`), is the name's: the number's mask would
+        // leave too few digits to take it the second time (found by the
+        // `redact` fuzz target).
+        (
+            "DE",
+            "an: 0340 30 =01820 o0nivi at the rate gmail dot com",
+            "an: •••• •• =••820 o•••@gmail.com",
+        ),
+        // Spaced from it, the address was read the first time, and is again.
+        (
+            "BR",
+            "nine[at]e.com 119nine000nine000",
+            "n•••@e.com +55••••••••000",
+        ),
+    ] {
+        let region = Some(Region::new(region).unwrap());
+        let once = scanner.redact_with(text, region).unwrap();
+        assert_eq!(once, masked, "{text}");
+        assert_eq!(scanner.redact_with(&once, region).unwrap(), once, "{text}");
+    }
 }
 
 #[test]
