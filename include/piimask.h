@@ -424,6 +424,9 @@
 // Kind `rw_nid`. Rwandan National Identification Number (Indangamuntu, 16 digits).
 #define PIIMASK_KIND_RW_NID 126
 
+// Kind `kz_iin`. Kazakh individual identification number (IIN, ИИН, 12 digits).
+#define PIIMASK_KIND_KZ_IIN 127
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

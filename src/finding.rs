@@ -323,6 +323,8 @@ kinds! {
     QaQid = 125 => "qa_qid",
     /// Rwandan National Identification Number (Indangamuntu, 16 digits).
     RwNid = 126 => "rw_nid",
+    /// Kazakh individual identification number (IIN, ИИН, 12 digits).
+    KzIin = 127 => "kz_iin",
 }
 
 impl Kind {

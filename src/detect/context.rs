@@ -656,6 +656,16 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // Russia.
     ("инн", Case::Any, &[RuInn]),
     ("inn", Case::Upper, &[RuInn]),
+    // Kazakhstan: the IIN in Russian and in Latin letters, ЖСН in Kazakh.
+    ("иин", Case::Any, &[KzIin]),
+    ("iin", Case::Any, &[KzIin]),
+    (
+        "индивидуальный идентификационный номер",
+        Case::Any,
+        &[KzIin],
+    ),
+    ("жсн", Case::Any, &[KzIin]),
+    ("жеке сәйкестендіру нөмірі", Case::Any, &[KzIin]),
     // Israel: identity number, identity card (and their abbreviations
     // ת.ז., ת"ז, ת״ז), in Latin letters too.
     ("תעודת זהות", Case::Any, &[IlIdnr]),

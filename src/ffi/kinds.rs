@@ -254,6 +254,8 @@ pub const PIIMASK_KIND_IN_UAN: u32 = 124;
 pub const PIIMASK_KIND_QA_QID: u32 = 125;
 /// Kind `rw_nid`. Rwandan National Identification Number (Indangamuntu, 16 digits).
 pub const PIIMASK_KIND_RW_NID: u32 = 126;
+/// Kind `kz_iin`. Kazakh individual identification number (IIN, ИИН, 12 digits).
+pub const PIIMASK_KIND_KZ_IIN: u32 = 127;
 
 #[cfg(test)]
 mod tests {

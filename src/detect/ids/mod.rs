@@ -147,6 +147,7 @@ mod hr;
 mod ie;
 mod il;
 mod jp;
+mod kz;
 mod lt;
 mod lv;
 mod no;
@@ -309,6 +310,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         ug::SPECS,
         qa::SPECS,
         rw::SPECS,
+        kz::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -2,7 +2,7 @@
 """Test vectors for the identifier validators, from python-stdnum.
 
 (Brazil's PIS/NIS, CNS and voter's title, which python-stdnum lacks, from
-validate-docbr.)
+validate-docbr; Kazakhstan's IIN from kz-iin-validator.)
 
     python3 tests/data/ids/gen_vectors.py    # rewrites tests/data/ids/*.txt
 
@@ -72,6 +72,7 @@ def main() -> None:
     from stdnum.sv import nit as sv_nit
     from stdnum.py import ruc as py_ruc
     from validate_docbr import CNS, PIS, TituloEleitoral
+    from kz_iin_validator import safe_validate_iin
     from faker import Faker
 
     rng = random.Random(13)
@@ -297,6 +298,14 @@ def main() -> None:
     taiwan = Faker("zh_TW")
     taiwan.seed_instance(13)
 
+    # Kazakhstan: a birth date, its century-and-sex digit and a serial;
+    # kz-iin-validator computes the check digit's two passes itself.
+    def gen_kz_iin() -> str:
+        year = rng.randint(1930, 2024)
+        century = {18: 1, 19: 3, 20: 5}[year // 100] + rng.randint(0, 1)
+        body = f"{year % 100:02}{rng.randint(1, 12):02}{rng.randint(1, 28):02}{century}{digits(4)}"
+        return body + str(rng.randint(0, 9))
+
     kinds = {
         "in_gstin": (gen_gstin, gstin.is_valid),
         "in_voter_id": (gen_epic, epic.is_valid),
@@ -342,6 +351,7 @@ def main() -> None:
         "br_pis": (br_pis.generate, br_pis.validate),
         "br_cns": (br_cns.generate, br_cns.validate),
         "br_titulo_eleitor": (br_titulo.generate, br_titulo.validate),
+        "kz_iin": (gen_kz_iin, lambda v: safe_validate_iin(v)[0] is not None),
     }
     for name, (gen, ok) in kinds.items():
         values = []
