@@ -427,6 +427,9 @@
 // Kind `kz_iin`. Kazakh individual identification number (IIN, ИИН, 12 digits).
 #define PIIMASK_KIND_KZ_IIN 127
 
+// Kind `zw_nid`. Zimbabwean national registration number (`63-2012345 P 42`).
+#define PIIMASK_KIND_ZW_NID 128
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

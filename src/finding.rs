@@ -325,6 +325,8 @@ kinds! {
     RwNid = 126 => "rw_nid",
     /// Kazakh individual identification number (IIN, ИИН, 12 digits).
     KzIin = 127 => "kz_iin",
+    /// Zimbabwean national registration number (`63-2012345 P 42`).
+    ZwNid = 128 => "zw_nid",
 }
 
 impl Kind {

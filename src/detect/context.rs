@@ -575,6 +575,12 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("rwandan id", Case::Any, &[RwNid]),
     ("nrc", Case::Upper, &[ZmNrc]),
     ("nrc no", Case::Any, &[ZmNrc]),
+    // Zimbabwe: the ID card in Shona and Ndebele, and in English.
+    ("chitupa", Case::Any, &[ZwNid]),
+    ("isitupa", Case::Any, &[ZwNid]),
+    ("zim id", Case::Any, &[ZwNid]),
+    ("zimbabwe id", Case::Any, &[ZwNid]),
+    ("zimbabwean id", Case::Any, &[ZwNid]),
     // Kuwait.
     ("الرقم المدني", Case::Any, &[KwCivilId]),
     ("رقم مدني", Case::Any, &[KwCivilId]),

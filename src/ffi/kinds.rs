@@ -256,6 +256,8 @@ pub const PIIMASK_KIND_QA_QID: u32 = 125;
 pub const PIIMASK_KIND_RW_NID: u32 = 126;
 /// Kind `kz_iin`. Kazakh individual identification number (IIN, ИИН, 12 digits).
 pub const PIIMASK_KIND_KZ_IIN: u32 = 127;
+/// Kind `zw_nid`. Zimbabwean national registration number (`63-2012345 P 42`).
+pub const PIIMASK_KIND_ZW_NID: u32 = 128;
 
 #[cfg(test)]
 mod tests {

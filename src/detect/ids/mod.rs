@@ -161,6 +161,7 @@ mod sv;
 mod tw;
 mod ua;
 mod ug;
+mod zw;
 
 /// The longest shape, in bytes.
 const MAX_SHAPE: usize = 24;
@@ -311,6 +312,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         qa::SPECS,
         rw::SPECS,
         kz::SPECS,
+        zw::SPECS,
     ]
     .into_iter()
     .flatten()

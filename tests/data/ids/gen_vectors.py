@@ -2,7 +2,8 @@
 """Test vectors for the identifier validators, from python-stdnum.
 
 (Brazil's PIS/NIS, CNS and voter's title, which python-stdnum lacks, from
-validate-docbr; Kazakhstan's IIN from kz-iin-validator.)
+validate-docbr; Kazakhstan's IIN from kz-iin-validator; Zimbabwe's national
+registration number from zim_id.)
 
     python3 tests/data/ids/gen_vectors.py    # rewrites tests/data/ids/*.txt
 
@@ -73,6 +74,7 @@ def main() -> None:
     from stdnum.py import ruc as py_ruc
     from validate_docbr import CNS, PIS, TituloEleitoral
     from kz_iin_validator import safe_validate_iin
+    from zim_id import ZimID
     from faker import Faker
 
     rng = random.Random(13)
@@ -352,6 +354,8 @@ def main() -> None:
         "br_cns": (br_cns.generate, br_cns.validate),
         "br_titulo_eleitor": (br_titulo.generate, br_titulo.validate),
         "kz_iin": (gen_kz_iin, lambda v: safe_validate_iin(v)[0] is not None),
+        # zim_id draws from the random module, seeded above.
+        "zw_nid": (ZimID.generate, ZimID.validate),
     }
     for name, (gen, ok) in kinds.items():
         values = []
