@@ -430,6 +430,9 @@
 // Kind `zw_nid`. Zimbabwean national registration number (`63-2012345 P 42`).
 #define PIIMASK_KIND_ZW_NID 128
 
+// Kind `ir_national_id`. Iranian national code (کد ملی, 10 digits).
+#define PIIMASK_KIND_IR_NATIONAL_ID 129
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -327,6 +327,8 @@ kinds! {
     KzIin = 127 => "kz_iin",
     /// Zimbabwean national registration number (`63-2012345 P 42`).
     ZwNid = 128 => "zw_nid",
+    /// Iranian national code (کد ملی, 10 digits).
+    IrNationalId = 129 => "ir_national_id",
 }
 
 impl Kind {

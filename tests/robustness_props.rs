@@ -147,6 +147,7 @@ const EXAMPLES: &[&str] = &[
     "Indangamuntu: 1 1990 8 0012345 0 12",
     "мой ИИН 791028302728",
     "chitupa 63-2012345 P 42",
+    "کد ملی ۰۴۹۹۳۷۰۸۹۹",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

@@ -258,6 +258,8 @@ pub const PIIMASK_KIND_RW_NID: u32 = 126;
 pub const PIIMASK_KIND_KZ_IIN: u32 = 127;
 /// Kind `zw_nid`. Zimbabwean national registration number (`63-2012345 P 42`).
 pub const PIIMASK_KIND_ZW_NID: u32 = 128;
+/// Kind `ir_national_id`. Iranian national code (کد ملی, 10 digits).
+pub const PIIMASK_KIND_IR_NATIONAL_ID: u32 = 129;
 
 #[cfg(test)]
 mod tests {

@@ -146,6 +146,7 @@ mod hk;
 mod hr;
 mod ie;
 mod il;
+mod ir;
 mod jp;
 mod kz;
 mod lt;
@@ -313,6 +314,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         rw::SPECS,
         kz::SPECS,
         zw::SPECS,
+        ir::SPECS,
     ]
     .into_iter()
     .flatten()

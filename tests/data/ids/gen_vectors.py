@@ -3,7 +3,7 @@
 
 (Brazil's PIS/NIS, CNS and voter's title, which python-stdnum lacks, from
 validate-docbr; Kazakhstan's IIN from kz-iin-validator; Zimbabwe's national
-registration number from zim_id.)
+registration number from zim_id; Iran's national code from persian-tools.)
 
     python3 tests/data/ids/gen_vectors.py    # rewrites tests/data/ids/*.txt
 
@@ -75,6 +75,7 @@ def main() -> None:
     from validate_docbr import CNS, PIS, TituloEleitoral
     from kz_iin_validator import safe_validate_iin
     from zim_id import ZimID
+    from persian_tools import national_id as ir_national_id
     from faker import Faker
 
     rng = random.Random(13)
@@ -356,6 +357,7 @@ def main() -> None:
         "kz_iin": (gen_kz_iin, lambda v: safe_validate_iin(v)[0] is not None),
         # zim_id draws from the random module, seeded above.
         "zw_nid": (ZimID.generate, ZimID.validate),
+        "ir_national_id": (ir_national_id.generate_random, ir_national_id.validate),
     }
     for name, (gen, ok) in kinds.items():
         values = []
