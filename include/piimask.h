@@ -433,6 +433,9 @@
 // Kind `ir_national_id`. Iranian national code (کد ملی, 10 digits).
 #define PIIMASK_KIND_IR_NATIONAL_ID 129
 
+// Kind `cu_ni`. Cuban identity number (carnet de identidad, 11 digits).
+#define PIIMASK_KIND_CU_NI 130
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

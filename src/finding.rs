@@ -329,6 +329,8 @@ kinds! {
     ZwNid = 128 => "zw_nid",
     /// Iranian national code (کد ملی, 10 digits).
     IrNationalId = 129 => "ir_national_id",
+    /// Cuban identity number (carnet de identidad, 11 digits).
+    CuNi = 130 => "cu_ni",
 }
 
 impl Kind {

@@ -148,6 +148,7 @@ const EXAMPLES: &[&str] = &[
     "мой ИИН 791028302728",
     "chitupa 63-2012345 P 42",
     "کد ملی ۰۴۹۹۳۷۰۸۹۹",
+    "carnet de identidad 91021027775",
     // The kinds of the "kinds" branch (merged here for min_confidence).
     "pay to ravikumar@okaxis pls",
     "A/c no. 50100234567890 HDFC",

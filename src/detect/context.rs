@@ -630,7 +630,14 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("cédula de identidad", Case::Any, &[EcCedula]),
     ("c.i.", Case::Any, &[EcCedula, VeCedula, UyCi]),
     ("c.i", Case::Any, &[EcCedula, VeCedula, UyCi]),
-    ("ci", Case::Upper, &[EcCedula, VeCedula, UyCi]),
+    ("ci", Case::Upper, &[EcCedula, VeCedula, UyCi, CuNi]),
+    // Cuba (`CI` with Ecuador's above; Honduras says `número de
+    // identidad` too).
+    ("carnet de identidad", Case::Any, &[CuNi]),
+    ("carné de identidad", Case::Any, &[CuNi]),
+    ("carne de identidad", Case::Any, &[CuNi]),
+    ("número de identidad", Case::Any, &[CuNi, HnDni]),
+    ("numero de identidad", Case::Any, &[CuNi, HnDni]),
     // Venezuela: a person's RIF ("rif" alone is Italian for a reference,
     // a veto word), and Pago Móvil's details.
     ("r.i.f.", Case::Any, &[VeCedula]),

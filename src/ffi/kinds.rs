@@ -260,6 +260,8 @@ pub const PIIMASK_KIND_KZ_IIN: u32 = 127;
 pub const PIIMASK_KIND_ZW_NID: u32 = 128;
 /// Kind `ir_national_id`. Iranian national code (کد ملی, 10 digits).
 pub const PIIMASK_KIND_IR_NATIONAL_ID: u32 = 129;
+/// Kind `cu_ni`. Cuban identity number (carnet de identidad, 11 digits).
+pub const PIIMASK_KIND_CU_NI: u32 = 130;
 
 #[cfg(test)]
 mod tests {

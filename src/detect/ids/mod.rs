@@ -118,6 +118,7 @@ mod ru;
 mod gh;
 // The Caribbean, Central America, Venezuela, Uruguay and South Asia.
 mod cr;
+mod cu;
 mod do_;
 mod gt;
 mod hn;
@@ -315,6 +316,7 @@ fn all_specs() -> impl Iterator<Item = &'static IdSpec> {
         kz::SPECS,
         zw::SPECS,
         ir::SPECS,
+        cu::SPECS,
     ]
     .into_iter()
     .flatten()

@@ -72,6 +72,7 @@ def main() -> None:
     from stdnum.jp import in_ as jp_in
     from stdnum.sv import nit as sv_nit
     from stdnum.py import ruc as py_ruc
+    from stdnum.cu import ni as cu_ni
     from validate_docbr import CNS, PIS, TituloEleitoral
     from kz_iin_validator import safe_validate_iin
     from zim_id import ZimID
@@ -358,6 +359,7 @@ def main() -> None:
         # zim_id draws from the random module, seeded above.
         "zw_nid": (ZimID.generate, ZimID.validate),
         "ir_national_id": (ir_national_id.generate_random, ir_national_id.validate),
+        "cu_ni": (lambda: digits(11), lambda v: cu_ni.is_valid(v) and v[6] not in "678"),
     }
     for name, (gen, ok) in kinds.items():
         values = []
