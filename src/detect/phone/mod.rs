@@ -1351,12 +1351,36 @@ fn group_separator_before(before: &[u8]) -> Option<usize> {
     }
 }
 
+/// Where the next single digit is when the spaces at `at` are wider than
+/// the one that joins the digits of a number written one digit at a time:
+/// two spaces set its blocks apart (`0 8 0 3  1 2 3  4 5 6 7`), as one
+/// space sets apart the groups of a number written in groups (three end
+/// the numeric span, as they do between groups).
+fn block_break(
+    text: &[u8],
+    span: Span,
+    at: usize,
+    sep: u8,
+    single: impl Fn(usize) -> bool,
+) -> Option<usize> {
+    if sep != b' ' {
+        return None;
+    }
+    let spaces = text[at..span.end.min(text.len())]
+        .iter()
+        .take_while(|&&b| b == b' ')
+        .count();
+    let next = at + spaces;
+    (spaces == 2 && next < span.end && single(next)).then_some(next)
+}
+
 impl PhoneDetector {
     /// Numbers written one digit at a time (`9 8 7 6 5 4 3 2 1 0`,
     /// `9-8-7-6-…`), as people do to slip a number past a filter: seven or
     /// more single digits, each pair joined by the same one separator, are
-    /// tried as one group. Grouped reading refuses them (more than two
-    /// single-digit groups is no way to write a number).
+    /// tried as one group; with spaces, two of them may set blocks apart
+    /// (`9 8 7 6 5  4 3 2 1 0`). Grouped reading refuses them (more
+    /// than two single-digit groups is no way to write a number).
     fn spaced_digits(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         let mut i = span.start;
@@ -1384,6 +1408,8 @@ impl PhoneDetector {
                 group.end = at + 1;
                 if at + 2 < span.end && text[at + 1] == sep && single(at + 2) {
                     at += 2;
+                } else if let Some(next) = block_break(text, span, at + 1, sep, single) {
+                    at = next;
                 } else {
                     break;
                 }

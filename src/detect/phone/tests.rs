@@ -1731,6 +1731,19 @@ fn numbers_written_one_digit_at_a_time() {
             "1 1 9 8 7 6 5 4 3 7 4",
             "+5511987654374",
         ),
+        // Blocks set apart by two spaces.
+        (
+            "IN",
+            "call 9 8 7 6 5  4 3 2 1 0",
+            "9 8 7 6 5  4 3 2 1 0",
+            "+919876543210",
+        ),
+        (
+            "NG",
+            "call 0 8 0 3  1 2 3  4 5 6 7",
+            "0 8 0 3  1 2 3  4 5 6 7",
+            "+2348031234567",
+        ),
     ] {
         assert_eq!(
             found(&scanner, region, text),
@@ -1743,6 +1756,11 @@ fn numbers_written_one_digit_at_a_time() {
         ("IN", "rate 5 4 3 2 1 stars"),
         ("IN", "9 8 7 6 5 4"),
         ("IN", "9 8 7 6 5 4 3 2 1 0 9 8 7 6 5 4 3 2 1 0"),
+        ("IN", "order 9 8 7 6 5  4 3 2 1 0"),
+        // Fifteen single digits are no one number.
+        ("IN", "9 8 7 6 5  4 3 2 1 0  9 8 7 6 5"),
+        // Three spaces end the number, as between groups.
+        ("IN", "9 8 7 6 5   4 3 2 1 0"),
     ] {
         assert!(texts(&scanner, region, text).is_empty(), "{region}: {text}");
     }
