@@ -464,7 +464,11 @@ impl Scanner {
 
     /// Adds to `out` (the findings of `text` as written) the values `text`
     /// spells out (see `crate::spelled`): the findings of its rewritten copy
-    /// that overlap none of `out`, mapped back onto the words.
+    /// that overlap none of `out`, mapped back onto the words. A spelled
+    /// value that holds the written findings it overlaps and more, and is
+    /// surer than each, replaces them: in `9876543 21O` the seven digits
+    /// written are a local number, and reading them alone would leave the
+    /// rest shown.
     pub(crate) fn add_spelled_out(
         &self,
         text: &[u8],
@@ -481,6 +485,7 @@ impl Scanner {
         let mut found = Vec::new();
         self.scan_as_written(&copy.text, region, min_confidence, &mut found);
         let written = out.len();
+        let mut replaced = 0;
         // Both lists are sorted and disjoint: one walk finds the overlaps.
         let mut next = 0;
         for mut finding in found {
@@ -488,12 +493,37 @@ impl Scanner {
             while next < written && out[next].end <= finding.start {
                 next += 1;
             }
-            let overlaps = next < written && out[next].start < finding.end;
-            if !overlaps {
+            let overlapped = out[next..written]
+                .iter()
+                .take_while(|w| w.start < finding.end)
+                .count();
+            let them = &out[next..next + overlapped];
+            let holds = |w: &Finding| {
+                finding.start <= w.start
+                    && w.end <= finding.end
+                    && w.confidence < finding.confidence
+            };
+            let reads_more = them
+                .first()
+                .is_some_and(|first| first.start > finding.start)
+                || them.last().is_some_and(|last| last.end < finding.end);
+            let holds_them = them.iter().all(holds) && reads_more;
+            if overlapped == 0 {
+                out.push(finding);
+            } else if holds_them {
+                // Emptied here (an empty span overlaps nothing), dropped below.
+                for w in &mut out[next..next + overlapped] {
+                    w.end = w.start;
+                }
+                replaced += overlapped;
+                next += overlapped;
                 out.push(finding);
             }
         }
-        if out.len() > written {
+        if replaced > 0 {
+            out.retain(|f| f.start < f.end);
+        }
+        if out.len() > written - replaced {
             out.sort_by_key(|f| f.start);
         }
     }

@@ -144,6 +144,9 @@ const NUMBERS: &[(&str, &str, &str)] = &[
     ("IN", "98765 4321O", "+919876543210"),
     ("IN", "O98765 432l0", "+919876543210"),
     ("IN", "98765four3210", "+919876543210"),
+    // The seven digits written are a local number by themselves: the
+    // whole number spelled wins over it, or the rest would show.
+    ("IN", "9876543 21O", "+919876543210"),
 ];
 
 #[test]
