@@ -47,10 +47,12 @@ fn birth_date(s: &[u8]) -> bool {
     year <= LAST_BIRTH_YEAR && valid_date(year, num(&s[2..4]), num(&s[4..6]))
 }
 
+/// The weights of the check digit's first pass, and of its second.
+const FIRST: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
+const SECOND: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
+
 /// The two-pass mod-11 check digit over the first eleven digits.
 fn check_digit(s: &[u8]) -> bool {
-    const FIRST: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-    const SECOND: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
     let r = match weighted_mod(&s[..11], &FIRST, 11) {
         Some(10) => weighted_mod(&s[..11], &SECOND, 11),
         r => r,
@@ -100,8 +102,6 @@ mod tests {
 
     #[test]
     fn second_pass_and_unissued_numbers() {
-        const FIRST: [u32; 11] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
-        const SECOND: [u32; 11] = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2];
         let leaves_ten = |body: &[u8], w: &[u32; 11]| weighted_mod(body, w, 11) == Some(10);
         // Some vectors need the second pass.
         assert!(values()
