@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 
 use crate::confidence::MinConfidence;
 use crate::config::Config;
+use crate::detect::context::{bit, KindSet};
 use crate::detect::custom::CustomSpec;
 use crate::detect::{self, phone, Context, Detector, Span, Trigger};
 use crate::error::Error;
@@ -251,12 +252,7 @@ impl ScannerBuilder {
             })?,
             None => Policy::default(),
         };
-        let selected_builtin = selected
-            .iter()
-            .filter_map(Kind::builtin_code)
-            .fold(0u128, |bits, code| {
-                bits | 1u128.checked_shl(code).unwrap_or(0)
-            });
+        let selected_builtin = selected.iter().fold(KindSet::EMPTY, |set, k| set | bit(k));
         let scanner = Scanner {
             region,
             selected_builtin,
@@ -307,7 +303,7 @@ pub struct Scanner {
     region: Option<Region>,
     selected: BTreeSet<Kind>,
     /// The selected built-in kinds by code: the filter every finding passes.
-    selected_builtin: u128,
+    selected_builtin: KindSet,
     /// Numeric detectors, each with the fewest digits a span must hold
     /// for it to be asked.
     numeric: Vec<(usize, Box<dyn Detector>)>,
@@ -700,10 +696,8 @@ impl Scanner {
     /// Whether the scanner reports `kind`.
     #[inline]
     fn is_selected(&self, kind: &Kind) -> bool {
-        match kind.builtin_code() {
-            Some(code) if code < 128 => self.selected_builtin & (1 << code) != 0,
-            _ => self.selected.contains(kind),
-        }
+        self.selected_builtin.contains(kind)
+            || (kind.builtin_code().is_none() && self.selected.contains(kind))
     }
 
     /// Runs the detectors over `text`, one valid UTF-8 stretch with no
