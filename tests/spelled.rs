@@ -322,6 +322,15 @@ fn a_calling_code_shown_by_a_mask_separates_nothing() {
             "nine[at]e.com 119nine000nine000",
             "n•••@e.com +55••••••••000",
         ),
+        // A digit word that is a written address's name (`shat@…`, Bengali
+        // for seven) is the address's: read into the number before it, it
+        // hid that number behind the address until the address was masked
+        // (found by the `redact` fuzz target).
+        (
+            "IN",
+            "call or O987…65 43choy shat@example.com",
+            "call or +91•••••436 s•••@example.com",
+        ),
     ] {
         let region = Some(Region::new(region).unwrap());
         let once = scanner.redact_with(text, region).unwrap();
