@@ -366,11 +366,26 @@ fn region(
         }
     }
     local.sort_unstable();
+    // Small numbering plans dial their fixed lines and mobiles without a
+    // national prefix, some in fewer than seven digits (Luxembourg, Andorra,
+    // the Faroes, the Pacific islands): the fewest, or 0 where numbers are
+    // dialled with a prefix or have seven digits or more.
+    let short_plan = if meta.national_prefix().is_some() {
+        0
+    } else {
+        [d.fixed_line(), d.mobile()]
+            .into_iter()
+            .flatten()
+            .flat_map(|desc| desc.possible_length().iter().copied())
+            .filter(|&n| n < MIN_LOCAL_DIGITS)
+            .min()
+            .unwrap_or(0)
+    };
 
     let _ = write!(
         out,
         "    RawRegion {{ id: {:?}, code: {}, lengths: {lengths:#x}, valid: {valid}, \
-         local: &{local:?}, local_mobiles: {local_mobiles}, intl_prefix: {}, \
+         local: &{local:?}, local_mobiles: {local_mobiles}, short_plan: {short_plan}, intl_prefix: {}, \
          national_prefix: {}, transform: {:?}, captures: {:?}, formats: &[",
         meta.id(),
         meta.country_code(),

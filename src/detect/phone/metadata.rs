@@ -75,6 +75,9 @@ pub(crate) struct RawRegion {
     local: &'static [(u8, u8)],
     /// Whether mobiles have such local lengths too.
     local_mobiles: bool,
+    /// The fewest digits of a fixed line or mobile in a plan dialled
+    /// without a national prefix, when under seven; else 0.
+    short_plan: u16,
     intl_prefix: Option<RawPrefix>,
     /// The national prefix pattern for parsing (or the prefix itself).
     national_prefix: Option<RawPrefix>,
@@ -462,6 +465,16 @@ impl RegionRules {
     #[inline]
     pub(crate) fn is_valid(&self, nsn: &[u8]) -> bool {
         nsn.len() < 32 && self.lengths & (1 << nsn.len()) != 0 && self.valid().is_match(nsn)
+    }
+
+    /// The fewest digits of a fixed line or mobile in a small numbering
+    /// plan, one dialled without a national prefix in fewer than seven
+    /// digits (Luxembourg's `26 12 34`, Andorra, the Faroes, Suriname, the
+    /// Pacific islands). `None` elsewhere: the short fixed lines of a few
+    /// towns of Germany or Austria, dialled with a `0`, are too rare to
+    /// read six-digit runs there.
+    pub(crate) fn short_plan(&self) -> Option<usize> {
+        (self.raw.short_plan > 0).then_some(usize::from(self.raw.short_plan))
     }
 
     /// Whether `digits` are a number dialled within its area: written

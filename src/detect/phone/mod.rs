@@ -6,8 +6,9 @@
 //! a valid number, the way a person reads a list of numbers:
 //!
 //! 1. cheap shape checks first (a span shorter than seven bytes is dropped
-//!    before it is split): 7 to 17 digits, at most seven groups,
-//!    separators that people type inside numbers, no date shapes, not glued
+//!    before it is split): 7 to 17 digits (five or six after a phone word
+//!    in the small numbering plans that dial so, such as Luxembourg's),
+//!    at most seven groups, separators that people type inside numbers, no date shapes, not glued
 //!    to letters or other digits (an extension, `…6083x7783`, excepted),
 //!    no currency around it;
 //! 2. then the form decides the validation: `+` or an international dialling
@@ -79,6 +80,10 @@ const MAX_GROUPS: usize = 7;
 /// can use, so the longest candidate from the first group is always visible.
 const WINDOW: usize = MAX_GROUPS + 1;
 const MIN_DIGITS: usize = 7;
+/// The fewest digits of a national number read in a region whose numbers
+/// can be shorter than [`MIN_DIGITS`] ([`PhoneDetector::short_national`]):
+/// four are more often an extension, a PIN or a year.
+const MIN_SHORT_DIGITS: usize = 5;
 /// E.164 allows 15 digits; IDD prefixes add up to four more.
 const MAX_DIGITS: usize = 19;
 /// Most digits of a number dialled within its area (a Brazilian mobile's
@@ -518,7 +523,10 @@ impl PhoneDetector {
     ) -> bool {
         let (first, last) = (&groups[0], &groups[groups.len() - 1]);
         let len: usize = groups.iter().map(|g| g.len).sum();
-        if !(MIN_DIGITS..=MAX_DIGITS).contains(&len) || groups.iter().any(|g| g.len > MAX_DIGITS) {
+        if len > MAX_DIGITS || groups.iter().any(|g| g.len > MAX_DIGITS) {
+            return false;
+        }
+        if len < MIN_DIGITS && !short_digits_valid(ctx, groups, len) {
             return false;
         }
         if groups[1..].iter().any(|g| !g.sep.joins_groups())
@@ -695,6 +703,9 @@ impl PhoneDetector {
         } else {
             Form::Plain
         };
+        if len < MIN_DIGITS && form != Form::Plain {
+            return false;
+        }
         // A `+` or `(` marks where a number starts, whatever letters or
         // symbols come before it (`abc+27 …`, `#+31 …`, `USD+33 …`, as
         // libphonenumber's matcher reads them); only digits and mask
@@ -901,6 +912,9 @@ impl PhoneDetector {
             let nsn = TABLES.national_under_code(code, digits)?;
             Some((!vetoed()).then_some((code, nsn, CONF_ABROAD)))
         };
+        if digits.len() < MIN_DIGITS {
+            return self.short_national(ctx, start, end, digits, groups, memo);
+        }
         // International dialling prefix: the region's own, or the common 00.
         let own_idd = region
             .and_then(|r| r.intl_prefix())
@@ -1027,6 +1041,35 @@ impl PhoneDetector {
         })
     }
 
+    /// Digits fewer than [`MIN_DIGITS`], a national number of the region
+    /// ([`short_digits_valid`]), read as one: codes, amounts and OTPs take
+    /// as few digits, so only after a phone word, never bare, and only
+    /// written as one number. A part of a longer run of groups is none, nor
+    /// are digits whose last group is a single digit (`31 23 4 kg`), nor a
+    /// postcode. Out of line: most candidates are longer.
+    #[inline(never)]
+    fn short_national(
+        &self,
+        ctx: &Context<'_>,
+        start: usize,
+        end: usize,
+        digits: &[u8],
+        groups: &[Group],
+        memo: &ContextMemo,
+    ) -> Option<(u16, Digits, f32)> {
+        let rules = &TABLES.regions[ctx.region?.index()];
+        let text = ctx.text;
+        let read = groups.last().is_some_and(|g| g.len >= 2)
+            && groups[1..].iter().all(|g| g.sep.chars == 1)
+            && !in_a_longer_run(text, groups[0].start, end)
+            && !after_postcode_word(text, start)
+            && self.context_memo(text, start, memo) == Some(Said::Phone);
+        read.then(|| {
+            let national = rules.strip_national_prefix(digits);
+            (rules.code, national.digits, CONF_LOCAL)
+        })
+    }
+
     /// Slides over the groups of a span, emitting the leftmost-longest valid
     /// number at each step. Returns how many groups were consumed.
     fn consume(
@@ -1060,9 +1103,10 @@ impl Detector for PhoneDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        // Every candidate needs MIN_DIGITS digits, so as many bytes: most
-        // spans (prices, times, OTPs) are shorter.
-        if span.end - span.start < MIN_DIGITS {
+        // Every candidate needs MIN_DIGITS digits, so as many bytes, but in
+        // a small numbering plan: most spans (prices, times, OTPs) are
+        // shorter.
+        if span.end - span.start < MIN_DIGITS && !short_span_valid(ctx, span) {
             return;
         }
         // A span that starts glued to letters is a code (IBAN, SKU,
@@ -1317,6 +1361,59 @@ fn listed_after_international(text: &[u8], start: usize) -> Option<u16> {
     TABLES
         .parse_international(&digits[..n], true)
         .map(|(code, _)| code)
+}
+
+/// Whether `digits`, fewer than [`MIN_DIGITS`], are a valid national
+/// number of `rules`' region as written there (Luxembourg's `786317`,
+/// Andorra's `312345`, the Faroes' `201234`), and no round figure
+/// (`250000`, an amount). Asked before anything else of such short digits:
+/// most are codes, amounts and postcodes, which validation rejects cheaply.
+fn is_short_national(rules: &RegionRules, digits: &[u8]) -> bool {
+    let national = rules.strip_national_prefix(digits);
+    let nsn = national.digits.as_slice();
+    rules.is_valid(nsn)
+        && !digits.ends_with(b"0000")
+        && (national.had_prefix || rules.prefix_optional_for(nsn))
+}
+
+/// Whether the digits of `groups`, `len` of them and fewer than
+/// [`MIN_DIGITS`], can be a number of the message's region
+/// ([`is_short_national`]).
+fn short_digits_valid(ctx: &Context<'_>, groups: &[Group], len: usize) -> bool {
+    if len < fewest_digits(ctx) {
+        return false;
+    }
+    let mut digits = [0u8; MIN_DIGITS];
+    let mut n = 0;
+    for g in groups {
+        digits[n..n + g.len].copy_from_slice(&g.digits[..g.len]);
+        n += g.len;
+    }
+    let rules = ctx.region.map(|r| &TABLES.regions[r.index()]);
+    rules.is_some_and(|rules| is_short_national(rules, &digits[..n]))
+}
+
+/// Whether a span shorter than [`MIN_DIGITS`] bytes can hold a number of
+/// the message's region: digits standing alone (`12345`, `482913`:
+/// postcodes, OTPs, amounts) are validated before they are split.
+fn short_span_valid(ctx: &Context<'_>, span: Span) -> bool {
+    if span.end - span.start < fewest_digits(ctx) {
+        return false;
+    }
+    let written = &ctx.text[span.start..span.end];
+    !written.iter().all(u8::is_ascii_digit)
+        || ctx
+            .region
+            .is_some_and(|r| is_short_national(&TABLES.regions[r.index()], written))
+}
+
+/// The fewest digits a candidate holds in the message's region:
+/// [`MIN_DIGITS`], or fewer where the region's national numbers are
+/// shorter ([`RegionRules::short_plan`]).
+fn fewest_digits(ctx: &Context<'_>) -> usize {
+    ctx.region
+        .and_then(|r| TABLES.regions[r.index()].short_plan())
+        .map_or(MIN_DIGITS, |n| n.max(MIN_SHORT_DIGITS))
 }
 
 /// Whether the digits from `start` to `end` are part of a longer run of

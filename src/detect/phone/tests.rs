@@ -2248,3 +2248,68 @@ fn an_at_sign_before_a_national_number() {
         assert!(found(region, text).is_empty(), "{region}: {text}");
     }
 }
+
+/// Small numbering plans (Luxembourg, Andorra, the Faroes, Suriname, the
+/// Pacific islands) have national numbers of five or six digits: read
+/// after a phone word, written as one number, never bare, after a code's
+/// word or as a round figure.
+#[test]
+fn national_numbers_shorter_than_seven_digits() {
+    let db = &*phonenumber::metadata::DATABASE;
+    let s = scanner();
+    let mut tried = 0;
+    for region in [
+        "LU", "AD", "FO", "GL", "NC", "SR", "WF", "PM", "NF", "TK", "TV", "WS", "CK", "FK", "SB",
+        "TO", "VU", "AC",
+    ] {
+        let d = db.by_id(region).unwrap().descriptors();
+        for desc in [d.mobile(), d.fixed_line()].into_iter().flatten() {
+            let Some(nsn) = desc.example() else { continue };
+            let id: country::Id = region.parse().unwrap();
+            let number = phonenumber::parse(Some(id), nsn).unwrap();
+            // As one run of digits: the national format of some plans
+            // (New Caledonia's `20.12.34`) is also a date's.
+            let national: String = phonenumber::format(&number)
+                .mode(Mode::National)
+                .to_string()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            if !(5..7).contains(&national.len()) {
+                continue;
+            }
+            tried += 1;
+            let said = format!("call me on {national} thanks");
+            assert_eq!(
+                texts(&s, region, &said),
+                [national.as_str()],
+                "{region}: {said}"
+            );
+            for not_said in [
+                national.clone(),
+                format!("your code is {national}"),
+                format!("order {national} shipped"),
+            ] {
+                assert!(
+                    texts(&s, region, &not_said).is_empty(),
+                    "{region}: {not_said}"
+                );
+            }
+            // Elsewhere the same digits are too short for any number.
+            assert!(texts(&s, "FR", &said).is_empty(), "FR: {said}");
+        }
+    }
+    assert!(tried >= 10, "{tried} short examples");
+    for (region, text, want) in [
+        ("LU", "my number is 78 63 17 thanks", &["78 63 17"][..]),
+        ("LU", "my number is 4 068 12 thanks", &["4 068 12"]),
+        ("LU", "tel 78-63-17", &["78-63-17"]),
+        // A round figure is an amount; a single digit last is a quantity.
+        ("LU", "call 250 000", &[]),
+        ("LU", "my number is 40681 2 thanks", &[]),
+        // A part of a longer run is no number of its own.
+        ("LU", "tel 12 34 56 78 90", &[]),
+    ] {
+        assert_eq!(texts(&s, region, text), want, "{region}: {text}");
+    }
+}
