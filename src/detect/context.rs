@@ -22,9 +22,9 @@
 //! keyword) and at sentence punctuation other than `.` and `:` (which occur
 //! inside keywords like `C.F.` and `n°:`).
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use once_cell::sync::Lazy;
 
+use super::overlapping::Words;
 use crate::finding::Kind;
 use crate::text::{
     char_at, char_before, digit_value, escape_ends_at, escape_starts_at, is_alphabetic,
@@ -1293,7 +1293,7 @@ static CONNECTORS: &[&str] = &[
 /// The automaton and what each pattern means.
 #[derive(Debug)]
 pub(crate) struct ContextWords {
-    automaton: AhoCorasick,
+    automaton: Words,
     /// Per pattern: the kinds it names (none for a negative word) and its
     /// case.
     meaning: Vec<(KindSet, Case)>,
@@ -1329,11 +1329,8 @@ impl ContextWords {
         for stem in NEGATIVE_STEMS {
             add(stem, (KindSet::EMPTY, Case::Stem));
         }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("context word automaton");
+        // Thousands of words of every script: a DFA would take megabytes.
+        let automaton = Words::new(&patterns);
         ContextWords { automaton, meaning }
     }
 
@@ -1353,7 +1350,7 @@ impl ContextWords {
         // (Where each ends, and its pattern: a set is four words.)
         let mut keywords = [(0usize, 0u32); 8];
         let mut n_keywords = 0;
-        for m in self.automaton.find_overlapping_iter(window) {
+        for m in self.automaton.overlapping(window) {
             let (kinds, case) = self.meaning[m.pattern().as_usize()];
             // A pattern id fits in 32 bits: there are a few thousand.
             let pattern = m.pattern().as_u32();

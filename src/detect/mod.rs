@@ -26,6 +26,7 @@ pub(crate) mod ids;
 pub(crate) mod imei;
 pub(crate) mod ip;
 pub(crate) mod keywords;
+pub(crate) mod overlapping;
 pub(crate) mod passport;
 pub(crate) mod phone;
 pub(crate) mod pix;
