@@ -436,6 +436,9 @@
 // Kind `cu_ni`. Cuban identity number (carnet de identidad, 11 digits).
 #define PIIMASK_KIND_CU_NI 130
 
+// Kind `ru_snils`. Russian individual insurance account number (SNILS, СНИЛС, 11 digits).
+#define PIIMASK_KIND_RU_SNILS 131
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -331,6 +331,8 @@ kinds! {
     IrNationalId = 129 => "ir_national_id",
     /// Cuban identity number (carnet de identidad, 11 digits).
     CuNi = 130 => "cu_ni",
+    /// Russian individual insurance account number (SNILS, СНИЛС, 11 digits).
+    RuSnils = 131 => "ru_snils",
 }
 
 impl Kind {

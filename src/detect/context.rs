@@ -669,6 +669,12 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     // Russia.
     ("инн", Case::Any, &[RuInn]),
     ("inn", Case::Upper, &[RuInn]),
+    // SNILS, and the card it is printed on (the insurance certificate).
+    ("снилс", Case::Any, &[RuSnils]),
+    ("snils", Case::Any, &[RuSnils]),
+    ("страховой номер", Case::Any, &[RuSnils]),
+    ("страховое свидетельство", Case::Any, &[RuSnils]),
+    ("страхового свидетельства", Case::Any, &[RuSnils]),
     // Kazakhstan: the IIN in Russian and in Latin letters, ЖСН in Kazakh.
     ("иин", Case::Any, &[KzIin]),
     ("iin", Case::Any, &[KzIin]),

@@ -262,6 +262,8 @@ pub const PIIMASK_KIND_ZW_NID: u32 = 128;
 pub const PIIMASK_KIND_IR_NATIONAL_ID: u32 = 129;
 /// Kind `cu_ni`. Cuban identity number (carnet de identidad, 11 digits).
 pub const PIIMASK_KIND_CU_NI: u32 = 130;
+/// Kind `ru_snils`. Russian individual insurance account number (SNILS, СНИЛС, 11 digits).
+pub const PIIMASK_KIND_RU_SNILS: u32 = 131;
 
 #[cfg(test)]
 mod tests {

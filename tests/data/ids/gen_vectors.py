@@ -3,7 +3,8 @@
 
 (Brazil's PIS/NIS, CNS and voter's title, which python-stdnum lacks, from
 validate-docbr; Kazakhstan's IIN from kz-iin-validator; Zimbabwe's national
-registration number from zim_id; Iran's national code from persian-tools.)
+registration number from zim_id; Iran's national code from persian-tools;
+Russia's SNILS from petrovna.)
 
     python3 tests/data/ids/gen_vectors.py    # rewrites tests/data/ids/*.txt
 
@@ -77,6 +78,7 @@ def main() -> None:
     from kz_iin_validator import safe_validate_iin
     from zim_id import ZimID
     from persian_tools import national_id as ir_national_id
+    from petrovna import validate_snils
     from faker import Faker
 
     rng = random.Random(13)
@@ -360,6 +362,9 @@ def main() -> None:
         "zw_nid": (ZimID.generate, ZimID.validate),
         "ir_national_id": (ir_national_id.generate_random, ir_national_id.validate),
         "cu_ni": (lambda: digits(11), lambda v: cu_ni.is_valid(v) and v[6] not in "678"),
+        # petrovna checks the digits only, not the unchecked numbers below
+        # 001-001-999, which our validator leaves out.
+        "ru_snils": (lambda: digits(11), lambda v: validate_snils(v) and int(v[:9]) > 1001998),
     }
     for name, (gen, ok) in kinds.items():
         values = []
