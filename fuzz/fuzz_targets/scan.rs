@@ -51,12 +51,23 @@ fuzz_target!(
             check_findings(one, text, &again);
         }
 
-        // Reading values spelled out as words only adds findings.
+        // Reading values spelled out as words only adds findings, or
+        // replaces a written one with a spelled one that holds it, reads
+        // more and is surer (`4 068 12 o6` in Luxembourg: the written six
+        // digits are a number after a phone word, 0.7; read with the `o` as
+        // a `0`, the eight are a national number, 0.85).
         let spelled = spelled_out();
         spelled.scan_into(text, region, &mut again);
         check_findings(spelled, text, &again);
         for f in &found {
-            assert!(again.contains(f), "reading spelled-out values lost {f:?}");
+            let kept = again.contains(f)
+                || again.iter().any(|g| {
+                    g.start <= f.start
+                        && f.end <= g.end
+                        && g.len() > f.len()
+                        && g.confidence > f.confidence
+                });
+            assert!(kept, "reading spelled-out values lost {f:?}");
         }
     }
 );
