@@ -15,9 +15,9 @@ use aho_corasick::{Anchored, Match, MatchKind};
 
 /// A word list compiled for overlapping search, ASCII case ignored, as a
 /// contiguous NFA: a DFA of the context words (thousands, of every script,
-/// with their case variants) took 7 MB more memory and 10 ms more to
-/// start. Small ASCII lists stay with the search API's DFA, whose search
-/// this walk does not beat.
+/// with their case variants) took 7 MB more memory and doubled the CLI's
+/// start-up (docs/performance.md). The phone detector's smaller lists keep
+/// the search API: its prefilter, which this walk lacks, wins there.
 #[derive(Debug, Clone)]
 pub(crate) struct Words(NFA);
 
