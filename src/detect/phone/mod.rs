@@ -7,10 +7,10 @@
 //!
 //! 1. cheap shape checks first (a span shorter than seven bytes is dropped
 //!    before it is split): 7 to 17 digits (five or six after a phone word
-//!    in the small numbering plans that dial so, such as Luxembourg's),
-//!    at most seven groups, separators that people type inside numbers, no date shapes, not glued
-//!    to letters or other digits (an extension, `…6083x7783`, excepted),
-//!    no currency around it;
+//!    in the small numbering plans that dial so, such as Luxembourg's), at
+//!    most seven groups, separators that people type inside numbers, no
+//!    date shapes, not glued to letters or other digits (an extension,
+//!    `…6083x7783`, excepted), no currency around it;
 //! 2. then the form decides the validation: `+` or an international dialling
 //!    prefix (`00`, `011` …) means calling code + national number; a WhatsApp
 //!    link, JID or group mention (`@919876543210`) means bare international
@@ -626,12 +626,7 @@ impl PhoneDetector {
         {
             return false;
         }
-        let mut digits = [0u8; MAX_DIGITS];
-        let mut n = 0;
-        for g in groups {
-            digits[n..n + g.len].copy_from_slice(&g.digits[..g.len]);
-            n += g.len;
-        }
+        let (digits, n) = digits_of(groups);
         let digits = &digits[..n];
         if is_isbn(text, end, groups, digits)
             || is_time_range(groups)
@@ -1103,9 +1098,9 @@ impl Detector for PhoneDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        // Every candidate needs MIN_DIGITS digits, so as many bytes, but in
-        // a small numbering plan: most spans (prices, times, OTPs) are
-        // shorter.
+        // Every candidate needs MIN_DIGITS digits (fewer only in a small
+        // numbering plan), so as many bytes: most spans (prices, times,
+        // OTPs) are shorter.
         if span.end - span.start < MIN_DIGITS && !short_span_valid(ctx, span) {
             return;
         }
@@ -1383,12 +1378,7 @@ fn short_digits_valid(ctx: &Context<'_>, groups: &[Group], len: usize) -> bool {
     if len < fewest_digits(ctx) {
         return false;
     }
-    let mut digits = [0u8; MIN_DIGITS];
-    let mut n = 0;
-    for g in groups {
-        digits[n..n + g.len].copy_from_slice(&g.digits[..g.len]);
-        n += g.len;
-    }
+    let (digits, n) = digits_of(groups);
     let rules = ctx.region.map(|r| &TABLES.regions[r.index()]);
     rules.is_some_and(|rules| is_short_national(rules, &digits[..n]))
 }
@@ -1405,6 +1395,18 @@ fn short_span_valid(ctx: &Context<'_>, span: Span) -> bool {
         || ctx
             .region
             .is_some_and(|r| is_short_national(&TABLES.regions[r.index()], written))
+}
+
+/// The digits of `groups` (at most [`MAX_DIGITS`] in all, as the caller
+/// checked), one after another, and how many.
+fn digits_of(groups: &[Group]) -> ([u8; MAX_DIGITS], usize) {
+    let mut digits = [0u8; MAX_DIGITS];
+    let mut n = 0;
+    for g in groups {
+        digits[n..n + g.len].copy_from_slice(&g.digits[..g.len]);
+        n += g.len;
+    }
+    (digits, n)
 }
 
 /// The fewest digits a candidate holds in the message's region:
