@@ -116,11 +116,11 @@ mod tests {
     #[test]
     fn snils_check_digits() {
         // Two check digits: a one-digit change of the nine moves the sum by
-        // less than 101, so it passes only between the values that map to
-        // 00 (sums 100, 101, 202 …).
+        // 1 to 81, so the remainder changes, and the change passes only
+        // between the two remainders that give 00 (0 and 100).
         let (escaped, total) = one_digit_escapes(snils, &snils_values());
         assert!(escaped * 100 <= total, "{escaped} of {total}");
-        // The example printed on the card and in most guides; the sums 100
+        // The example of the Pension Fund's rules and most guides; the sums 100
         // and 101 and a remainder of 100 all give 00.
         assert!(snils(b"11223344595"));
         assert!(!snils(b"11223344596"));
