@@ -439,6 +439,9 @@
 // Kind `ru_snils`. Russian individual insurance account number (SNILS, СНИЛС, 11 digits).
 #define PIIMASK_KIND_RU_SNILS 131
 
+// Kind `br_cnh`. Brazilian driving licence registration number (CNH, 11 digits).
+#define PIIMASK_KIND_BR_CNH 132
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -333,6 +333,8 @@ kinds! {
     CuNi = 130 => "cu_ni",
     /// Russian individual insurance account number (SNILS, СНИЛС, 11 digits).
     RuSnils = 131 => "ru_snils",
+    /// Brazilian driving licence registration number (CNH, 11 digits).
+    BrCnh = 132 => "br_cnh",
 }
 
 impl Kind {

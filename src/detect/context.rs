@@ -255,6 +255,10 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("titulo eleitoral", Case::Any, &[BrTituloEleitor]),
     ("título do eleitor", Case::Any, &[BrTituloEleitor]),
     ("inscrição eleitoral", Case::Any, &[BrTituloEleitor]),
+    ("cnh", Case::Any, &[BrCnh]),
+    ("habilitação", Case::Any, &[BrCnh]),
+    ("habilitacao", Case::Any, &[BrCnh]),
+    ("carteira de motorista", Case::Any, &[BrCnh]),
     // India.
     ("aadhaar", Case::Any, &[InAadhaar]),
     ("aadhar", Case::Any, &[InAadhaar]),

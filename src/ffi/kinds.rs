@@ -264,6 +264,8 @@ pub const PIIMASK_KIND_IR_NATIONAL_ID: u32 = 129;
 pub const PIIMASK_KIND_CU_NI: u32 = 130;
 /// Kind `ru_snils`. Russian individual insurance account number (SNILS, СНИЛС, 11 digits).
 pub const PIIMASK_KIND_RU_SNILS: u32 = 131;
+/// Kind `br_cnh`. Brazilian driving licence registration number (CNH, 11 digits).
+pub const PIIMASK_KIND_BR_CNH: u32 = 132;
 
 #[cfg(test)]
 mod tests {

@@ -36,6 +36,18 @@
 //! Paulo and Minas Gerais write a remainder of 0 as 1, so both are taken
 //! there. Its `dddd dddd dddd` layout is Aadhaar's and an order's too: it is
 //! read only after its keyword.
+//!
+//! The driving licence (CNH, Carteira Nacional de Habilitação), which
+//! Brazilians show as identity as often as the RG, carries an eleven-digit
+//! registration number: nine digits and two mod-11 check digits (weights
+//! 9 … 1, then 1 … 9 over the same nine, a remainder of 10 written 0).
+//! Where the first remainder is 10, the rule circulates in readings that
+//! differ on the second digit: validate-docbr takes 2 off it, brutils does
+//! not, and the DETRAN code as copied around takes 2 off only where a
+//! digit is left. Each of those is taken (one base in eleven has two
+//! accepted second digits). Eleven digits are a CPF, a PIS or a
+//! mobile as often, so a CNH is read only after its keyword (`CNH`,
+//! `habilitação`, `carteira de motorista`).
 
 use super::{digits_n, num, shape, shape_at_last_run, IdSpec, Strength::*};
 use crate::checksum::{mod11_check_ten_zero, weighted_mod};
@@ -98,6 +110,16 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("dddddddddddd", Keyword),
         ],
         validate: titulo_eleitor,
+    },
+    IdSpec {
+        kind: Kind::BrCnh,
+        country: "BR",
+        shapes: &[
+            shape("ddddddddddd", Keyword),
+            shape("ddd ddd ddd dd", Keyword),
+            shape("ddddddddd-dd", Keyword),
+        ],
+        validate: cnh,
     },
 ];
 
@@ -202,6 +224,26 @@ pub(super) fn titulo_eleitor(s: &[u8]) -> bool {
     };
     let written = |i: usize| u32::from(s[i] - b'0');
     fits(first, written(10)) && fits(second, written(11))
+}
+
+pub(super) fn cnh(s: &[u8]) -> bool {
+    if !digits_n(s, 11) || repeated(s) {
+        return false;
+    }
+    let (Some(first), Some(second)) = (
+        weighted_mod(&s[..9], &[9, 8, 7, 6, 5, 4, 3, 2, 1], 11),
+        weighted_mod(&s[..9], &[1, 2, 3, 4, 5, 6, 7, 8, 9], 11),
+    ) else {
+        return false;
+    };
+    let written = |i: usize| u32::from(s[i] - b'0');
+    let ten_as_zero = |r: u32| if r == 10 { 0 } else { r };
+    // After a first remainder of 10, validate-docbr takes 2 off the second
+    // (modulo 11); brutils and the DETRAN code as circulated do not, or
+    // only where the result stays a digit. Either writing is taken.
+    written(9) == ten_as_zero(first)
+        && (written(10) == ten_as_zero(second)
+            || (first == 10 && written(10) == ten_as_zero((second + 9) % 11)))
 }
 
 #[cfg(test)]
@@ -364,5 +406,66 @@ mod tests {
             [(Kind::BrCpf, "390 533 447 05".into())]
         );
         assert!(scan("pedido 390 533 447 05", Some("BR")).is_empty());
+    }
+
+    fn cnh_values() -> Vec<&'static str> {
+        // Generated with validate-docbr by tests/data/ids/gen_vectors.py.
+        crate::detect::ids::testutil::lines(include_str!("../../../tests/data/ids/br_cnh.txt"))
+    }
+
+    #[test]
+    fn cnh_check_digits() {
+        let values = cnh_values();
+        for v in &values {
+            assert!(cnh(v.as_bytes()), "{v}");
+        }
+        // Remainders of 0 and 10 are both written 0, so a few one-digit
+        // changes keep the first check; the second catches most of them.
+        let (escaped, total) = one_digit_escapes(cnh, &values);
+        assert!(escaped * 25 <= total, "{escaped} of {total}");
+        // 100000001: the first remainder is 10 (written 0), the second 10:
+        // 0 without the discount (brutils, DETRAN), 8 with it (validate-docbr).
+        assert!(cnh(b"10000000100") && cnh(b"10000000108"));
+        assert!(!cnh(b"10000000101") && !cnh(b"10000000109"));
+        // 100000028: remainders 10 and 1: 1 without the discount, and
+        // (1 − 2) mod 11 = 10, written 0, with it.
+        assert!(cnh(b"10000002801") && cnh(b"10000002800"));
+        assert!(!cnh(b"10000002809"));
+        // brutils's documented example (remainders 10 and 0).
+        assert!(cnh(b"98765432100") && cnh(b"98765432109"));
+        // A first remainder other than 10 allows one second digit only:
+        // 938781710 gives 6 and 5.
+        assert!(cnh(b"93878171065") && !cnh(b"93878171063"));
+        assert!(!cnh(b"00000000000") && !cnh(b"9387817106") && !cnh(b"9387817106a"));
+    }
+
+    #[test]
+    fn cnh_in_chat() {
+        let v = cnh_values()[0];
+        let spaced = format!("{} {} {} {}", &v[..3], &v[3..6], &v[6..9], &v[9..]);
+        let hyphenated = format!("{}-{}", &v[..9], &v[9..]);
+        for (text, value) in [
+            (format!("minha CNH: {v}"), v.to_string()),
+            (format!("nº da cnh {spaced}"), spaced.clone()),
+            (format!("Habilitação {hyphenated}"), hyphenated.clone()),
+            (format!("carteira de motorista {v} ok"), v.to_string()),
+        ] {
+            assert_eq!(
+                scan(&text, Some("BR")),
+                [(Kind::BrCnh, value.clone())],
+                "{text}"
+            );
+        }
+        // Bare, the digits say nothing: no CNH at home or abroad.
+        for region in [Some("BR"), None] {
+            assert!(scan(v, region).iter().all(|(kind, _)| *kind != Kind::BrCnh));
+        }
+        assert!(scan(&format!("pedido {v}"), Some("BR")).is_empty());
+        let mut wrong = v.as_bytes().to_vec();
+        wrong[9] = if wrong[9] == b'9' { b'0' } else { wrong[9] + 1 };
+        let wrong = String::from_utf8(wrong).unwrap();
+        assert!(scan(&format!("CNH {wrong}"), Some("BR"))
+            .iter()
+            .all(|(kind, _)| *kind != Kind::BrCnh));
     }
 }

@@ -4,7 +4,7 @@
 (Brazil's PIS/NIS, CNS and voter's title, which python-stdnum lacks, from
 validate-docbr; Kazakhstan's IIN from kz-iin-validator; Zimbabwe's national
 registration number from zim_id; Iran's national code from persian-tools;
-Russia's SNILS from petrovna.)
+Russia's SNILS from petrovna; Brazil's CNH from validate-docbr.)
 
     python3 tests/data/ids/gen_vectors.py    # rewrites tests/data/ids/*.txt
 
@@ -74,7 +74,7 @@ def main() -> None:
     from stdnum.sv import nit as sv_nit
     from stdnum.py import ruc as py_ruc
     from stdnum.cu import ni as cu_ni
-    from validate_docbr import CNS, PIS, TituloEleitoral
+    from validate_docbr import CNH, CNS, PIS, TituloEleitoral
     from kz_iin_validator import safe_validate_iin
     from zim_id import ZimID
     from persian_tools import national_id as ir_national_id
@@ -365,6 +365,9 @@ def main() -> None:
         # petrovna checks the digits only, not the unchecked numbers below
         # 001-001-999, which our validator leaves out.
         "ru_snils": (lambda: digits(11), lambda v: validate_snils(v) and int(v[:9]) > 1001998),
+        # Random digits that validate-docbr accepts, so that the numbers
+        # whose first remainder is 10 (its "discount" of 2) come up too.
+        "br_cnh": (lambda: digits(11), CNH().validate),
     }
     for name, (gen, ok) in kinds.items():
         values = []
