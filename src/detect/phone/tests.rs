@@ -2313,3 +2313,64 @@ fn national_numbers_shorter_than_seven_digits() {
         assert_eq!(texts(&s, region, text), want, "{region}: {text}");
     }
 }
+
+/// WhatsApp's nicknames and the chat verbs of Brazil, Spanish America and
+/// English texting name the number after them, as `whatsapp` does: a
+/// number dialled within its area is read after them, not without.
+#[test]
+fn whatsapp_as_people_type_it_and_chat_verbs() {
+    let s = scanner();
+    for (region, local, normalized, words) in [
+        (
+            "BR",
+            "98765-4321",
+            "+55987654321",
+            &[
+                "wpp",
+                "zapzap",
+                "zapp",
+                "wsp",
+                "wasap",
+                "watsap",
+                "uatsap",
+                "w/a",
+                "📲",
+                "me liga",
+                "me liga no",
+                "me chama",
+                "me add",
+            ][..],
+        ),
+        (
+            "AR",
+            "4123-4567",
+            "+5441234567",
+            &[
+                "guasap",
+                "whatsap",
+                "mi celu",
+                "escribime",
+                "llamá",
+                "agendame",
+            ][..],
+        ),
+        (
+            "US",
+            "555-1234",
+            "+15551234",
+            &["hmu", "hit me up at", "txt me", "msg me", "ping me"][..],
+        ),
+    ] {
+        for word in words {
+            let text = format!("{word} {local}");
+            assert_eq!(
+                found(&s, region, &text),
+                [(local.to_string(), normalized.to_string())],
+                "{region}: {text}"
+            );
+        }
+        assert_eq!(found(&s, region, local).len(), 0, "{region}: {local}");
+    }
+    // A fixed price or deposit is no landline (`fijo` is not a phone word).
+    assert_eq!(found(&s, "AR", "plazo fijo 2350000").len(), 0);
+}
