@@ -442,6 +442,9 @@
 // Kind `br_cnh`. Brazilian driving licence registration number (CNH, 11 digits).
 #define PIIMASK_KIND_BR_CNH 132
 
+// Kind `br_rg`. Brazilian state identity card number (RG, registro geral).
+#define PIIMASK_KIND_BR_RG 133
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -335,6 +335,8 @@ kinds! {
     RuSnils = 131 => "ru_snils",
     /// Brazilian driving licence registration number (CNH, 11 digits).
     BrCnh = 132 => "br_cnh",
+    /// Brazilian state identity card number (RG, registro geral).
+    BrRg = 133 => "br_rg",
 }
 
 impl Kind {

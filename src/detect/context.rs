@@ -259,6 +259,9 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("habilitação", Case::Any, &[BrCnh]),
     ("habilitacao", Case::Any, &[BrCnh]),
     ("carteira de motorista", Case::Any, &[BrCnh]),
+    ("rg", Case::Any, &[BrRg]),
+    ("r.g.", Case::Any, &[BrRg]),
+    ("registro geral", Case::Any, &[BrRg]),
     // India.
     ("aadhaar", Case::Any, &[InAadhaar]),
     ("aadhar", Case::Any, &[InAadhaar]),

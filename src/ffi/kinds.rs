@@ -266,6 +266,8 @@ pub const PIIMASK_KIND_CU_NI: u32 = 130;
 pub const PIIMASK_KIND_RU_SNILS: u32 = 131;
 /// Kind `br_cnh`. Brazilian driving licence registration number (CNH, 11 digits).
 pub const PIIMASK_KIND_BR_CNH: u32 = 132;
+/// Kind `br_rg`. Brazilian state identity card number (RG, registro geral).
+pub const PIIMASK_KIND_BR_RG: u32 = 133;
 
 #[cfg(test)]
 mod tests {

@@ -291,6 +291,15 @@ def main() -> None:
         total = sum(int(d) * w for d, w in zip(body, range(9, 1, -1)))
         return body + str((10 - total % 10) % 10)
 
+    # São Paulo's RG: no package at hand computes it. The check in its
+    # other circulating form (weights 2 … 9 from the left, 11 minus the
+    # remainder, 10 written X and 11 written 0), written here apart from
+    # the Rust validator, which takes the remainder under weights 9 … 2.
+    def gen_br_rg() -> str:
+        body = digits(8)
+        r = 11 - sum(int(d) * w for d, w in zip(body, range(2, 10))) % 11
+        return body + {10: "X", 11: "0"}.get(r, str(r))
+
     def gen_py_ruc() -> str:
         body = str(rng.randint(100000, 8999999))
         return body + py_ruc.calc_check_digit(body)
@@ -368,6 +377,7 @@ def main() -> None:
         # Random digits that validate-docbr accepts, so that the numbers
         # whose first remainder is 10 (its "discount" of 2) come up too.
         "br_cnh": (lambda: digits(11), CNH().validate),
+        "br_rg": (gen_br_rg, lambda v: len(v) == 9),
     }
     for name, (gen, ok) in kinds.items():
         values = []
