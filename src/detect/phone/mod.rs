@@ -119,6 +119,8 @@ const CONF_LOCAL: f32 = 0.7;
 /// A national number of another country after a phone word
 /// ([`PhoneDetector::plain`]).
 const CONF_ABROAD: f32 = 0.7;
+/// A dotted quad a phone word names: above the IPv4 reading (0.92).
+const CONF_DOTTED_QUAD: f32 = 0.93;
 /// The lengths of a national number of another country, its national
 /// prefix included: shorter digits after a phone word are more often
 /// codes and amounts, which some country's fixed lines always fit
@@ -1141,8 +1143,82 @@ impl Detector for PhoneDetector {
             return;
         }
         if looks_like_ipv4(text, span) {
+            self.dotted_quad(ctx, span, out);
             return;
         }
+        self.read_groups(ctx, span, out);
+    }
+}
+
+impl PhoneDetector {
+    /// `my whatsapp is 70.123.33.71`: four dotted groups that could be an
+    /// IPv4 address are one (the IP detector reads them) unless a phone
+    /// word names them. Then they are read as any span, and a number that
+    /// covers them whole is reported above the address
+    /// ([`CONF_DOTTED_QUAD`]), so that it is masked and compared as the
+    /// phone number it is.
+    #[inline(never)]
+    fn dotted_quad(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        if self.context_before(ctx.text, span.start) != Some(Said::Phone)
+            || !self.phone_word_next_to(ctx.text, span.start)
+        {
+            return;
+        }
+        let first = out.len();
+        self.read_groups(ctx, span, out);
+        for f in &mut out[first..] {
+            if (f.start, f.end) == (span.start, span.end) {
+                f.confidence = f.confidence.max(CONF_DOTTED_QUAD);
+            }
+        }
+    }
+
+    /// Whether a phone word ends right before `at`, or before one or two
+    /// short words (`whatsapp is`, `appelle moi au`, `ring me on`): a
+    /// phone word further back (`📞 whitelist …`, `📱 my IP is …`) names
+    /// a number, not the address.
+    fn phone_word_next_to(&self, text: &[u8], at: usize) -> bool {
+        const SHORT_WORD: usize = 4;
+        let window = &text[at.saturating_sub(CONTEXT_CHARS)..at];
+        let gap = |i: usize| {
+            window[..i]
+                .iter()
+                .rposition(|&b| !matches!(b, b' ' | b':' | b'-'))
+                .map_or(0, |last| last + 1)
+        };
+        // Where the word may end: before the gap, and before each of up to
+        // two short ASCII words.
+        let mut ends = [gap(window.len()); 3];
+        for k in 1..ends.len() {
+            let end = ends[k - 1];
+            let word = window[..end]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            ends[k] = if (1..=SHORT_WORD).contains(&word) {
+                gap(end - word)
+            } else {
+                end
+            };
+        }
+        let words = if window.is_ascii() {
+            &self.ascii_context
+        } else {
+            &self.context
+        };
+        words.automaton.find_overlapping_iter(window).any(|m| {
+            let id = m.pattern().as_usize();
+            ends.contains(&m.end())
+                && words.said(id) == Said::Phone
+                && is_whole_word(window, m.start(), m.end())
+                && words.case_fits(id, &window[m.start()..m.end()])
+        })
+    }
+
+    /// Reads the digit groups of `span` and reports the numbers they make.
+    fn read_groups(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
         // `window[held]` is the group being read: groups are built where
         // they are kept, not copied there.
         let mut window = [Group::default(); WINDOW];

@@ -2374,3 +2374,55 @@ fn whatsapp_as_people_type_it_and_chat_verbs() {
     // A fixed price or deposit is no landline (`fijo` is not a phone word).
     assert_eq!(found(&s, "AR", "plazo fijo 2350000").len(), 0);
 }
+
+/// Four dotted groups that an IPv4 address could be are the address,
+/// unless a phone word names them: then a valid number is the phone, above
+/// the address, so that it is compared as the number it is.
+#[test]
+fn a_dotted_quad_a_phone_word_names() {
+    let all = Scanner::builder().build().unwrap();
+    let found = |region: &str, text: &str| -> Vec<(Kind, String, String)> {
+        all.scan_in(text, Region::new(region).unwrap())
+            .into_iter()
+            .map(|f| {
+                let matched = text[f.range()].to_string();
+                (f.kind, matched, f.normalized)
+            })
+            .collect()
+    };
+    for (region, text, quad, normalized) in [
+        (
+            "SN",
+            "my whatsapp is 70.123.33.71",
+            "70.123.33.71",
+            "+221701233371",
+        ),
+        (
+            "SN",
+            "appelle moi au 77.123.45.67",
+            "77.123.45.67",
+            "+221771234567",
+        ),
+        ("NO", "ring me 41.23.45.67", "41.23.45.67", "+4741234567"),
+        ("DK", "ring 20.12.34.56", "20.12.34.56", "+4520123456"),
+    ] {
+        assert_eq!(
+            found(region, text),
+            [(Kind::Phone, quad.to_string(), normalized.to_string())],
+            "{text}"
+        );
+        // Without the word, or after a comma that moves on to an address,
+        // and where the digits are no valid number: the address.
+        for text in [
+            format!("server {quad}"),
+            format!("call me, the server ip is {quad}"),
+            // A phone word further back names no address.
+            format!("WhatsApp me 📞 whitelist {quad} pls"),
+            format!("call me 📱 my IP is {quad}"),
+            format!("📞 server {quad} is down"),
+        ] {
+            assert_eq!(found(region, &text)[0].0, Kind::IpAddress, "{text}");
+        }
+    }
+    assert_eq!(found("SN", "whatsapp 192.168.1.10")[0].0, Kind::IpAddress);
+}
