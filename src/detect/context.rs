@@ -406,6 +406,13 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("nik", Case::Any, &[IdNik]),
     ("ktp", Case::Any, &[IdNik]),
     ("e-ktp", Case::Any, &[IdNik]),
+    // The family card's number (KK), which SIM registration and loan
+    // apps ask for with the NIK, has the NIK's layout. Not `kk` alone:
+    // chat writes it for `kakak`.
+    ("kartu keluarga", Case::Any, &[IdNik]),
+    ("nomor kk", Case::Any, &[IdNik]),
+    ("no kk", Case::Any, &[IdNik]),
+    ("no. kk", Case::Any, &[IdNik]),
     // Nigeria.
     ("nin", Case::Any, &[NgNin, UgNin]),
     ("nimc", Case::Any, &[NgNin]),

@@ -131,6 +131,16 @@ mod tests {
             [(Kind::IdNik, "3171 2345 1285 0001".into())]
         );
         assert!(scan("pesanan 3171 2345 1285 0001", Some("ID")).is_empty());
+        // The family card (KK) has the NIK's layout; `kartu` alone is a
+        // card's word, and `kk` alone is `kakak`.
+        for (text, value) in [
+            ("kartu keluarga: 3201 0125 0515 0003", "3201 0125 0515 0003"),
+            ("nomor KK 3201 0125 0515 0003", "3201 0125 0515 0003"),
+            ("no kk 3201012505150003", "3201012505150003"),
+        ] {
+            assert_eq!(scan(text, None), [(Kind::IdNik, value.into())], "{text}");
+        }
+        assert!(scan("makasih kk 3201 0125 0515 0003", None).is_empty());
     }
 
     /// Generated with python-stdnum (id.npwp) by tests/data/ids/gen_vectors.py.
