@@ -46,6 +46,7 @@ impl Separator {
         }
     }
 
+    #[inline(always)]
     pub(super) fn push(&mut self, c: char, at: usize) {
         self.chars = self.chars.saturating_add(1);
         match separator(c) {

@@ -1146,79 +1146,6 @@ impl Detector for PhoneDetector {
             self.dotted_quad(ctx, span, out);
             return;
         }
-        self.read_groups(ctx, span, out);
-    }
-}
-
-impl PhoneDetector {
-    /// `my whatsapp is 70.123.33.71`: four dotted groups that could be an
-    /// IPv4 address are one (the IP detector reads them) unless a phone
-    /// word names them. Then they are read as any span, and a number that
-    /// covers them whole is reported above the address
-    /// ([`CONF_DOTTED_QUAD`]), so that it is masked and compared as the
-    /// phone number it is.
-    #[inline(never)]
-    fn dotted_quad(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
-        if self.context_before(ctx.text, span.start) != Some(Said::Phone)
-            || !self.phone_word_next_to(ctx.text, span.start)
-        {
-            return;
-        }
-        let first = out.len();
-        self.read_groups(ctx, span, out);
-        for f in &mut out[first..] {
-            if (f.start, f.end) == (span.start, span.end) {
-                f.confidence = f.confidence.max(CONF_DOTTED_QUAD);
-            }
-        }
-    }
-
-    /// Whether a phone word ends right before `at`, or before one or two
-    /// short words (`whatsapp is`, `appelle moi au`, `ring me on`): a
-    /// phone word further back (`📞 whitelist …`, `📱 my IP is …`) names
-    /// a number, not the address.
-    fn phone_word_next_to(&self, text: &[u8], at: usize) -> bool {
-        const SHORT_WORD: usize = 4;
-        let window = &text[at.saturating_sub(CONTEXT_CHARS)..at];
-        let gap = |i: usize| {
-            window[..i]
-                .iter()
-                .rposition(|&b| !matches!(b, b' ' | b':' | b'-'))
-                .map_or(0, |last| last + 1)
-        };
-        // Where the word may end: before the gap, and before each of up to
-        // two short ASCII words.
-        let mut ends = [gap(window.len()); 3];
-        for k in 1..ends.len() {
-            let end = ends[k - 1];
-            let word = window[..end]
-                .iter()
-                .rev()
-                .take_while(|b| b.is_ascii_alphabetic())
-                .count();
-            ends[k] = if (1..=SHORT_WORD).contains(&word) {
-                gap(end - word)
-            } else {
-                end
-            };
-        }
-        let words = if window.is_ascii() {
-            &self.ascii_context
-        } else {
-            &self.context
-        };
-        words.automaton.find_overlapping_iter(window).any(|m| {
-            let id = m.pattern().as_usize();
-            ends.contains(&m.end())
-                && words.said(id) == Said::Phone
-                && is_whole_word(window, m.start(), m.end())
-                && words.case_fits(id, &window[m.start()..m.end()])
-        })
-    }
-
-    /// Reads the digit groups of `span` and reports the numbers they make.
-    fn read_groups(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
-        let text = ctx.text;
         // `window[held]` is the group being read: groups are built where
         // they are kept, not copied there.
         let mut window = [Group::default(); WINDOW];
@@ -1304,6 +1231,95 @@ impl PhoneDetector {
             window.copy_within(used..held, 0);
             held -= used;
         }
+    }
+}
+
+impl PhoneDetector {
+    /// `my whatsapp is 70.123.33.71`: four dotted groups that could be an
+    /// IPv4 address are one (the IP detector reads them) unless a phone
+    /// word names them. Then the four groups are tried as one number,
+    /// reported above the address ([`CONF_DOTTED_QUAD`]) when valid, so
+    /// that it is masked and compared as the phone number it is. Kept out
+    /// of `detect`, whose code this rare case should not change.
+    #[inline(never)]
+    fn dotted_quad(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        if self.context_before(ctx.text, span.start) != Some(Said::Phone)
+            || !self.phone_word_next_to(ctx.text, span.start)
+        {
+            return;
+        }
+        // Four groups of one to three digits, joined by single dots.
+        let text = ctx.text;
+        let mut groups = [Group::default(); 4];
+        let mut at = span.start;
+        for (k, part) in text[span.start..span.end].split(|&b| b == b'.').enumerate() {
+            let group = &mut groups[k];
+            group.start = at;
+            group.end = at + part.len();
+            group.len = part.len();
+            group.digits[..part.len()].copy_from_slice(part);
+            if k > 0 {
+                // What `Separator::push` makes of one `.`, set here so that
+                // `detect`'s inlined copy of it stays its only one.
+                group.sep.start = at - 1;
+                group.sep.chars = 1;
+                group.sep.puncts = 1;
+                group.sep.punct = '.';
+            } else {
+                group.sep.start = span.start;
+            }
+            at = group.end + 1;
+        }
+        let first = out.len();
+        self.candidate(ctx, span, &groups, None, &ContextMemo::default(), out);
+        for f in &mut out[first..] {
+            if (f.start, f.end) == (span.start, span.end) {
+                f.confidence = f.confidence.max(CONF_DOTTED_QUAD);
+            }
+        }
+    }
+
+    /// Whether a phone word ends right before `at`, or before one or two
+    /// short words (`whatsapp is`, `appelle moi au`, `ring me on`): a
+    /// phone word further back (`📞 whitelist …`, `📱 my IP is …`) names
+    /// a number, not the address.
+    fn phone_word_next_to(&self, text: &[u8], at: usize) -> bool {
+        const SHORT_WORD: usize = 4;
+        let window = &text[at.saturating_sub(CONTEXT_CHARS)..at];
+        let gap = |i: usize| {
+            window[..i]
+                .iter()
+                .rposition(|&b| !matches!(b, b' ' | b':' | b'-'))
+                .map_or(0, |last| last + 1)
+        };
+        // Where the word may end: before the gap, and before each of up to
+        // two short ASCII words.
+        let mut ends = [gap(window.len()); 3];
+        for k in 1..ends.len() {
+            let end = ends[k - 1];
+            let word = window[..end]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count();
+            ends[k] = if (1..=SHORT_WORD).contains(&word) {
+                gap(end - word)
+            } else {
+                end
+            };
+        }
+        let words = if window.is_ascii() {
+            &self.ascii_context
+        } else {
+            &self.context
+        };
+        words.automaton.find_overlapping_iter(window).any(|m| {
+            let id = m.pattern().as_usize();
+            ends.contains(&m.end())
+                && words.said(id) == Said::Phone
+                && is_whole_word(window, m.start(), m.end())
+                && words.case_fits(id, &window[m.start()..m.end()])
+        })
     }
 }
 
