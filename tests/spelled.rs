@@ -331,6 +331,20 @@ fn a_calling_code_shown_by_a_mask_separates_nothing() {
             "call or O987…65 43choy shat@example.com",
             "call or +91•••••436 s•••@example.com",
         ),
+        // An `at` after a spelled address read the address's last labels
+        // as a local part (`co.vi at 10ni.vi`), gluing the next address to
+        // the first: it was found only once the first was masked (found by
+        // the `redact` fuzz target).
+        (
+            "BR",
+            "ab.vi at 59l dot co.vi at 10ni.vi at 59l dot co.vi",
+            "a•••@59l.co.vi at 1•••@59l.co.vi",
+        ),
+        (
+            "IN",
+            "ravi at gmail dot com at priya.k at yahoo dot co.in",
+            "r•••@gmail.com at p•••@yahoo.co.in",
+        ),
     ] {
         let region = Some(Region::new(region).unwrap());
         let once = scanner.redact_with(text, region).unwrap();

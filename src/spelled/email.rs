@@ -48,6 +48,7 @@ enum Marker {
 /// Adds an edit for each address in `text` written with a spelled-out `@`
 /// or dot; `at_words` are where `at` or `arroba` is written.
 pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edit>) {
+    let mut addresses = Vec::new();
     for &(start, end) in at_words {
         let marker = match bracketed(text, start, end) {
             Some(outer) => Some((outer, Marker::Sure)),
@@ -61,12 +62,25 @@ pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edi
             None => None,
         };
         if let Some(((start, end), marker)) = marker {
-            edits.extend(address(text, start, end, marker));
+            addresses.extend(address(text, start, end, marker));
         }
     }
     for at in memchr::memchr_iter(b'@', text) {
         if let Some((start, end)) = bracketed(text, at, at + 1) {
-            edits.extend(address(text, start, end, Marker::Sure));
+            addresses.extend(address(text, start, end, Marker::Sure));
+        }
+    }
+    // An `at` after an address reads the address's last labels as a local
+    // part (`ab at x dot co.vi at cd at y dot co.vi`: `co.vi at cd`). The
+    // first address keeps them, and the one that would take them is no
+    // address: kept in part, it glued the next one to the first, which
+    // redacting again then found.
+    addresses.sort_by_key(|e: &Edit| e.start);
+    let mut taken = 0;
+    for address in addresses {
+        if address.start >= taken {
+            taken = address.end;
+            edits.push(address);
         }
     }
 }
