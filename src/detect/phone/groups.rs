@@ -46,6 +46,9 @@ impl Separator {
         }
     }
 
+    /// Inlined: `detect` calls it for every separator of every span, and
+    /// left to itself the compiler stopped inlining it there once another
+    /// caller appeared (0.25 % of dense chat's instructions).
     #[inline(always)]
     pub(super) fn push(&mut self, c: char, at: usize) {
         self.chars = self.chars.saturating_add(1);

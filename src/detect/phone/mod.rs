@@ -1248,25 +1248,21 @@ impl PhoneDetector {
         {
             return;
         }
-        // Four groups of one to three digits, joined by single dots.
+        // Four groups of one to three digits, joined by single dots
+        // (`looks_like_ipv4`).
         let text = ctx.text;
         let mut groups = [Group::default(); 4];
         let mut at = span.start;
-        for (k, part) in text[span.start..span.end].split(|&b| b == b'.').enumerate() {
-            let group = &mut groups[k];
+        let parts = text[span.start..span.end].split(|&b| b == b'.');
+        for (k, (group, part)) in groups.iter_mut().zip(parts).enumerate() {
             group.start = at;
             group.end = at + part.len();
             group.len = part.len();
             group.digits[..part.len()].copy_from_slice(part);
+            group.sep.start = span.start;
             if k > 0 {
-                // What `Separator::push` makes of one `.`, set here so that
-                // `detect`'s inlined copy of it stays its only one.
                 group.sep.start = at - 1;
-                group.sep.chars = 1;
-                group.sep.puncts = 1;
-                group.sep.punct = '.';
-            } else {
-                group.sep.start = span.start;
+                group.sep.push('.', at - 1);
             }
             at = group.end + 1;
         }
