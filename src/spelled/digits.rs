@@ -3,8 +3,9 @@
 //! A run is a sequence of number tokens, each joined to the next by a short
 //! gap of spaces or `-`, `.`, `,`, `/`. It is rewritten only if, weak words
 //! at its ends aside, it holds at least [`MIN_WORD_DIGITS`] digits from
-//! words and [`MIN_DIGITS`] in all: fewer is a quantity (`two boxes`, `one
-//! or two`), not a number anyone would need to hide. Words become digits
+//! words (two beside a digit group: `nine eight 7654 3210`) and
+//! [`MIN_DIGITS`] in all: fewer is a quantity (`two boxes`, `one or two`),
+//! not a number anyone would need to hide. Words become digits
 //! written together (`nine eight` is `98`); a gap beside a digit group
 //! stays, so `98765 four three two one zero` reads `98765 43210`, as a
 //! number in two groups; weak words at the ends become groups of their own
@@ -196,6 +197,16 @@ pub(super) fn hides_a_digit(text: &[u8], start: usize, end: usize) -> bool {
 /// looks like one, a digit word glued to a digit group (`98765four3210`),
 /// or signs between two groups (`98765🔥43210`). Nobody writes any of
 /// them by accident, so one is enough.
+/// Whether `items`, whose words give `word_digits` digits, hold enough
+/// words to be a number written to be hidden: three (`two or three boxes`
+/// are fewer), two beside a digit group (`nine eight 7654 3210`: with the
+/// group's digits the run still needs seven in all), or a disguise.
+fn enough_words(word_digits: usize, items: &[Item]) -> bool {
+    word_digits >= MIN_WORD_DIGITS
+        || (word_digits >= 2 && items.iter().any(|i| matches!(i.part, Part::Group)))
+        || disguised(items)
+}
+
 fn disguised(items: &[Item]) -> bool {
     items
         .iter()
@@ -297,7 +308,7 @@ fn flush(text: &[u8], run: &mut Vec<Item>, edits: &mut Vec<Edit>) {
     }
     // Nearly every run is a lone digit group or word: count before building.
     let words: usize = run.iter().map(|i| i.part.width()).sum();
-    if words >= MIN_WORD_DIGITS || disguised(run) {
+    if enough_words(words, run) {
         edits.extend(edit(text, run));
     }
     run.clear();
@@ -332,7 +343,7 @@ fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
     let mut word_digits = write(text, core, &mut bytes);
     let enough = |word_digits: usize, core: &[Item], bytes: &[(u8, usize)]| {
         let digits = bytes.iter().filter(|(b, _)| b.is_ascii_digit()).count();
-        (word_digits >= MIN_WORD_DIGITS || disguised(core)) && digits >= MIN_DIGITS
+        enough_words(word_digits, core) && digits >= MIN_DIGITS
     };
     if !enough(word_digits, core, &bytes) {
         // Seven weak digit words or more, of three values at least, are
@@ -547,6 +558,9 @@ mod tests {
                 "9876543210 ok",
             ),
             ("9 eight 7 six 5 four 3 two 1 zero", "9 8 7 6 5 4 3 2 1 0"),
+            // Two words beside a digit group are enough with seven digits.
+            ("call nine eight 7654 3210", "call 98 7654 3210"),
+            ("call 98765 432 one zero", "call 98765 432 10"),
         ] {
             assert_eq!(read(text), read_as, "{text}");
         }
@@ -565,6 +579,10 @@ mod tests {
             "it was one. then two! then three? four five six seven",
             "order 12345 six",
             "nine eight seven\nsix five four three",
+            // Two words and a group, too few digits for any number.
+            "two 500 notes",
+            "one two 3-4 days",
+            "five 2023",
         ] {
             assert_eq!(read(text), text, "{text}");
         }
