@@ -111,6 +111,9 @@ pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize
             && matches!(run.last(), Some(last) if matches!(last.part, Part::Group))
             && gap.is_some_and(|gap| {
                 is_symbol_gap(gap)
+                    || (is_comma(gap)
+                        && run.last().is_some_and(|last| last.end - last.start == 1)
+                        && token.end - token.start == 1)
                     || (is_line_break(gap)
                         && run
                             .last()
@@ -193,10 +196,6 @@ pub(super) fn hides_a_digit(text: &[u8], start: usize, end: usize) -> bool {
             && matches!(lookup(&text[start..end]), Some(Word::Digit { .. })))
 }
 
-/// Whether `items` hide a number's digits among its digits: a letter that
-/// looks like one, a digit word glued to a digit group (`98765four3210`),
-/// or signs between two groups (`98765🔥43210`). Nobody writes any of
-/// them by accident, so one is enough.
 /// Whether `items`, whose words give `word_digits` digits, hold enough
 /// words to be a number written to be hidden: three (`two or three boxes`
 /// are fewer), two beside a digit group (`nine eight 7654 3210`: with the
@@ -207,6 +206,10 @@ fn enough_words(word_digits: usize, items: &[Item]) -> bool {
         || disguised(items)
 }
 
+/// Whether `items` hide a number's digits among its digits: a letter that
+/// looks like one, a digit word glued to a digit group (`98765four3210`),
+/// or signs between two groups (`98765🔥43210`). Nobody writes any of
+/// them by accident, so one is enough.
 fn disguised(items: &[Item]) -> bool {
     items
         .iter()
@@ -218,6 +221,14 @@ fn disguised(items: &[Item]) -> bool {
                     (Part::Group, Part::Digit { .. }) | (Part::Digit { .. }, Part::Group)
                 )
         })
+}
+
+/// A comma, with a space after it or not: between two single digits
+/// (`9,8,7,6,5,4,3,2,1,0`) it spells a number out digit by digit, as the
+/// phone detector reads `9 8 7 …`; between longer groups it lists numbers
+/// or groups thousands.
+fn is_comma(gap: &[u8]) -> bool {
+    matches!(gap, b"," | b", ")
 }
 
 /// Whether `gap` may join two tokens of a run.
@@ -253,7 +264,7 @@ fn is_symbol_gap(gap: &[u8]) -> bool {
         let (c, width) = char_at(gap, i);
         match c {
             Some(' ') => {}
-            Some('*' | '_' | '~' | '|' | '#' | '=' | '…') => symbols += 1,
+            Some('*' | '_' | '~' | '|' | '#' | '=' | '…' | '·') => symbols += 1,
             // Dots count as an ellipsis, two or more.
             Some('.') => dots += 1,
             // Emoji joiners and variation selectors, inside an emoji.
@@ -710,6 +721,10 @@ mod tests {
             // A number split over two lines of a message.
             ("call me 98765\n43210", "call me 98765 43210"),
             ("98765 \r\n 43210", "98765 43210"),
+            // A middle dot; commas between single digits.
+            ("98765·43210", "98765 43210"),
+            ("call 9,8,7,6,5,4,3,2,1,0", "call 9 8 7 6 5 4 3 2 1 0"),
+            ("9, 8, 7, 6, 5, 4, 3, 2, 1, 0", "9 8 7 6 5 4 3 2 1 0"),
         ] {
             assert_eq!(read(text), digits, "{text}");
         }
@@ -717,6 +732,8 @@ mod tests {
         // seven digits, or a word after the signs: read as written.
         for text in [
             "98765,43210",
+            "98,76,543",
+            "1,2,3,4,5,6",
             "98765、43210",
             "98765•43210",
             "98765.43210",
