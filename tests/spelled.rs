@@ -345,6 +345,13 @@ fn a_calling_code_shown_by_a_mask_separates_nothing() {
             "ravi at gmail dot com at priya.k at yahoo dot co.in",
             "r•••@gmail.com at p•••@yahoo.co.in",
         ),
+        // The same with an address's whole domain (`10ni.vi`) read as the
+        // next one's local part.
+        (
+            "BR",
+            "59l dot co.vi at 10ni.vi at 59l dot co.vi at 19l dot com",
+            "5•••@10ni.vi at 5•••@19l.com",
+        ),
     ] {
         let region = Some(Region::new(region).unwrap());
         let once = scanner.redact_with(text, region).unwrap();

@@ -70,15 +70,17 @@ pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edi
             addresses.extend(address(text, start, end, Marker::Sure));
         }
     }
-    // An `at` after an address reads the address's last labels as a local
-    // part (`ab at x dot co.vi at cd at y dot co.vi`: `co.vi at cd`). The
-    // first address keeps them, and the one that would take them is no
-    // address: kept in part, it glued the next one to the first, which
-    // redacting again then found.
+    // An `at` after an address reads the address's domain, or its last
+    // labels, as a local part (`ab at x dot co.vi at cd at y dot co.vi`:
+    // `co.vi at cd`; `x at cd.vi at y dot co`: `cd.vi at y`). The first
+    // address keeps them, and the one that would take them is no address:
+    // kept in part, it glued the next one to the first, which redacting
+    // again then found. An edit starts after its local part's first piece,
+    // which it leaves as written.
     addresses.sort_by_key(|e: &Edit| e.start);
     let mut taken = 0;
     for address in addresses {
-        if address.start >= taken {
+        if local_start(text, address.start) >= taken {
             taken = address.end;
             edits.push(address);
         }
