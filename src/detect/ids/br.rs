@@ -48,6 +48,20 @@
 //! accepted second digits). Eleven digits are a CPF, a PIS or a
 //! mobile as often, so a CNH is read only after its keyword (`CNH`,
 //! `habilitação`, `carteira de motorista`).
+//!
+//! The RG (registro geral, the state identity card) is numbered by each
+//! state. São Paulo's, the most common, is eight digits and a check
+//! character, written `12.345.678-9`: weights 9 … 2, the remainder modulo
+//! 11 is the check, 10 written `X`. That check makes the dotted form an RG
+//! in a Brazilian conversation (a Chilean RUT has the same layout and its
+//! own check; one value in eleven passes both, and stays a RUT there unless
+//! `RG` names it), and bare digits one after `RG`. After `RG`, `registro
+//! geral` or a generic identity word (`identidade`) in Brazil, the other
+//! states' numbers that end in a check character after a dash are read by
+//! that layout alone, whatever their rule (`1.234.567-8`, `12.345.678-9`,
+//! `12345678-9`). Digits without it (`12.345.678`, `1234567`) are prices
+//! and orders as often after `identidade visual` or a keyword further back:
+//! only São Paulo's check makes them an RG.
 
 use super::{digits_n, num, shape, shape_at_last_run, IdSpec, Strength::*};
 use crate::checksum::{mod11_check_ten_zero, weighted_mod};
@@ -124,21 +138,24 @@ pub(super) static SPECS: &[IdSpec] = &[
     IdSpec {
         kind: Kind::BrRg,
         country: "BR",
-        shapes: &[shape("dd.ddd.ddd-X", Home)],
+        shapes: &[
+            shape("dd.ddd.ddd-X", Home),
+            shape("dddddddd-X", Keyword),
+            shape("ddddddddX", Keyword),
+        ],
         validate: rg_sao_paulo,
     },
-    // Every state's layout, checked or not: after the keyword, at home.
+    // Every state's number with a check character, whatever its rule:
+    // after the keyword, at home. Not without the dash, which after
+    // `identidade`, or a keyword further back, is a price or an order as
+    // often (`identidade visual: R$ 1.500.000`).
     IdSpec {
         kind: Kind::BrRg,
         country: "BR",
         shapes: &[
             shape("dd.ddd.ddd-X", HomeKeyword),
-            shape("dd.ddd.ddd", HomeKeyword),
-            shape("d.ddd.ddd", HomeKeyword),
+            shape("d.ddd.ddd-X", HomeKeyword),
             shape("dddddddd-X", HomeKeyword),
-            shape("ddddddddd", HomeKeyword),
-            shape("dddddddd", HomeKeyword),
-            shape("ddddddd", HomeKeyword),
         ],
         validate: rg_layout,
     },
@@ -283,14 +300,16 @@ pub(super) fn rg_sao_paulo(s: &[u8]) -> bool {
     digits_n(body, 8) && !repeated(body) && rg_check(body) == Some(check.to_ascii_uppercase())
 }
 
-/// Seven to nine digits (the last of nine may be a São Paulo `X`), not one
-/// digit repeated.
+/// Seven or eight digits and a check character (a digit or `X`), not one
+/// digit repeated: a number by its layout alone.
 pub(super) fn rg_layout(s: &[u8]) -> bool {
-    let digits = match s {
-        [body @ .., b'X' | b'x'] if body.len() == 8 => body,
-        _ => s,
+    let [body @ .., check] = s else {
+        return false;
     };
-    (7..=9).contains(&s.len()) && digits.iter().all(u8::is_ascii_digit) && !repeated(s)
+    (7..=8).contains(&body.len())
+        && body.iter().all(u8::is_ascii_digit)
+        && (check.is_ascii_digit() || check.eq_ignore_ascii_case(&b'X'))
+        && !repeated(body)
 }
 
 #[cfg(test)]
@@ -534,10 +553,11 @@ mod tests {
         assert!(rg_sao_paulo(b"312031312") && !rg_sao_paulo(b"312031313"));
         assert!(rg_sao_paulo(b"10000006X") && rg_sao_paulo(b"10000006x"));
         assert!(!rg_sao_paulo(b"100000060") && !rg_sao_paulo(b"11111111X"));
-        // Other states' layouts: seven to nine digits, an X only ninth.
-        assert!(rg_layout(b"1234567") && rg_layout(b"12345678") && rg_layout(b"12345678X"));
-        assert!(!rg_layout(b"123456") && !rg_layout(b"1234567890") && !rg_layout(b"1234567X"));
-        assert!(!rg_layout(b"7777777"));
+        // Other states' layouts: seven or eight digits and a check
+        // character, `X` included.
+        assert!(rg_layout(b"12345678") && rg_layout(b"123456789") && rg_layout(b"12345678X"));
+        assert!(!rg_layout(b"123456") && !rg_layout(b"1234567890") && !rg_layout(b"1234567Y"));
+        assert!(!rg_layout(b"77777770"));
     }
 
     #[test]
@@ -548,12 +568,13 @@ mod tests {
             (Some("BR"), "segue 31.203.131-2", "31.203.131-2"),
             (Some("BR"), "RG 10.000.006-X", "10.000.006-X"),
             (None, "RG: 31.203.131-2", "31.203.131-2"),
-            // After the keyword at home, any state's layout.
+            // After the keyword at home, any state's number and check.
             (Some("BR"), "RG 31.203.131-3", "31.203.131-3"),
-            (Some("BR"), "rg: 1.234.567", "1.234.567"),
-            (Some("BR"), "R.G. 12.345.678", "12.345.678"),
-            (Some("BR"), "identidade 4567890", "4567890"),
+            (Some("BR"), "rg: 1.234.567-8", "1.234.567-8"),
+            (Some("BR"), "identidade 4.567.890-1", "4.567.890-1"),
             (Some("BR"), "registro geral 31203131-2", "31203131-2"),
+            // Bare, with São Paulo's check.
+            (Some("BR"), "R.G. 312031312", "312031312"),
         ] {
             assert_eq!(scan(text, region), [(Kind::BrRg, value.into())], "{text}");
         }
@@ -563,9 +584,14 @@ mod tests {
             (Some("CL"), "31.203.131-2"),
             (Some("BR"), "pedido 31.203.131-2"),
             // Unchecked layouts need the keyword, at home.
-            (Some("BR"), "1.234.567"),
-            (None, "RG 1.234.567"),
-            (Some("PT"), "RG 1.234.567"),
+            (Some("BR"), "1.234.567-8"),
+            (None, "RG 1.234.567-8"),
+            (Some("PT"), "RG 1.234.567-8"),
+            // Digits without a check character: prices and orders.
+            (Some("BR"), "RG 12.345.678"),
+            (Some("BR"), "RG 12345678"),
+            (Some("BR"), "identidade visual: R$ 1.500.000"),
+            (Some("BR"), "a identidade visual custa 1500000"),
         ] {
             assert!(
                 scan(text, region).iter().all(|(k, _)| *k != Kind::BrRg),
