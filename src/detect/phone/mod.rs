@@ -1337,7 +1337,7 @@ fn after_possessive(window: &[u8], at: usize) -> bool {
 
 /// The number listed right before the one starting at `start`: a list's
 /// separator alone between them (`,`, `/`, `|`, `&` or a word of
-/// [`LIST_WORDS`], with spaces), six digits or more read back at most
+/// `LIST_WORDS`, with spaces), six digits or more read back at most
 /// [`MAX_LISTED_NUMBER`] bytes over digits and the characters that join
 /// them (`022-2345 6789`, `+91 98765 43210`).
 fn listed_before(text: &[u8], start: usize) -> Option<Span> {
@@ -1414,7 +1414,7 @@ fn ends_in_round_figure(text: &[u8], start: usize) -> bool {
     zeros >= 4
 }
 
-/// Whether `word` is one of [`LIST_WORDS`], in any case.
+/// Whether `word` is one of `LIST_WORDS`, in any case.
 fn is_list_word(word: &[u8]) -> bool {
     let lower = |i: usize| word[i].to_ascii_lowercase();
     match word.len() {
