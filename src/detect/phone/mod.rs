@@ -1259,8 +1259,9 @@ impl PhoneDetector {
             group.end = at + part.len();
             group.len = part.len();
             group.digits[..part.len()].copy_from_slice(part);
-            group.sep.start = span.start;
-            if k > 0 {
+            if k == 0 {
+                group.sep.start = span.start;
+            } else {
                 group.sep.start = at - 1;
                 group.sep.push('.', at - 1);
             }
