@@ -445,6 +445,9 @@
 // Kind `br_rg`. Brazilian state identity card number (RG, registro geral).
 #define PIIMASK_KIND_BR_RG 133
 
+// Kind `ar_cbu_alias`. Argentine transfer alias of a CBU or CVU (`juan.perez.mp`), named by the word `alias`.
+#define PIIMASK_KIND_AR_CBU_ALIAS 134
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -337,6 +337,9 @@ kinds! {
     BrCnh = 132 => "br_cnh",
     /// Brazilian state identity card number (RG, registro geral).
     BrRg = 133 => "br_rg",
+    /// Argentine transfer alias of a CBU or CVU (`juan.perez.mp`), named
+    /// by the word `alias`.
+    ArCbuAlias = 134 => "ar_cbu_alias",
 }
 
 impl Kind {

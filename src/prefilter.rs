@@ -15,6 +15,7 @@
 //! full decode, so text in Hindi, Arabic or Thai without digits is skipped
 //! almost as fast as English.
 
+use crate::region::Region;
 use crate::text::{char_at, digit_value, is_digit_lead_byte};
 
 const LO: u64 = 0x0101_0101_0101_0101;
@@ -31,6 +32,12 @@ pub(crate) struct Triggers {
     /// `:` or `：` right after an app's name (`LINE ID:`), for handles
     /// written without their `@`.
     pub app_colon: bool,
+    /// `.` inside a token after the word `alias`, for Argentina's
+    /// transfer aliases: set by [`Triggers::in_region`] for a
+    /// conversation of `alias_region`.
+    pub alias_dot: bool,
+    /// Where aliases are read (Argentina, when the kind is asked for).
+    pub alias_region: Option<Region>,
 }
 
 /// U+FF20 FULLWIDTH COMMERCIAL AT, which Chinese and Japanese input methods
@@ -49,6 +56,7 @@ const LEAD: u8 = 3;
 const LEAD_E0: u8 = 4;
 const SLASH: u8 = 5;
 const COLON: u8 = 6;
+const DOT: u8 = 7;
 
 static CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -59,6 +67,7 @@ static CLASS: [u8; 256] = {
             b'@' => AT,
             b'/' => SLASH,
             b':' => COLON,
+            b'.' => DOT,
             0xE0 => LEAD_E0,
             lead if is_digit_lead_byte(lead) => LEAD,
             _ => 0,
@@ -69,6 +78,17 @@ static CLASS: [u8; 256] = {
 };
 
 impl Triggers {
+    /// These triggers in a conversation of `region`: an alias's `.` only
+    /// in Argentina's (elsewhere the `.`s of prose and links are not
+    /// looked at).
+    #[inline(always)]
+    pub(crate) fn in_region(self, region: Option<Region>) -> Triggers {
+        Triggers {
+            alias_dot: region.is_some() && region == self.alias_region,
+            ..self
+        }
+    }
+
     #[inline(always)]
     fn confirm(self, class: u8, h: &[u8], i: usize) -> bool {
         match class {
@@ -84,6 +104,14 @@ impl Triggers {
             LEAD_E0 => e0_block_has_digits(h.get(i + 1)) && is_non_ascii_digit(h, i),
             SLASH => self.link_slash && profile_link_slash(h, i),
             COLON => self.app_colon && app_colon(h, i),
+            // Most dots end a sentence: a space follows.
+            DOT => {
+                self.alias_dot
+                    && h.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                    && i > 0
+                    && h[i - 1].is_ascii_alphanumeric()
+                    && alias_dot(h, i)
+            }
             _ => false,
         }
     }
@@ -91,6 +119,18 @@ impl Triggers {
     /// The position of the first trigger byte at or after `from`.
     #[inline(always)]
     pub(crate) fn next(self, haystack: &[u8], from: usize) -> Option<usize> {
+        if self.alias_dot {
+            self.next_from::<true>(haystack, from)
+        } else {
+            self.next_from::<false>(haystack, from)
+        }
+    }
+
+    /// [`Triggers::next`], with `.` flagged only when aliases are looked
+    /// for (a constant, so that the other loop pays nothing for it).
+    #[inline(always)]
+    fn next_from<const DOTS: bool>(self, haystack: &[u8], from: usize) -> Option<usize> {
+        let from_2e_or_2f = if DOTS { 0x52 * LO } else { 0x51 * LO };
         let mut i = from;
         while let Some(word) = haystack.get(i..i + 8) {
             let x = u64::from_le_bytes(word.try_into().expect("slice of eight bytes"));
@@ -98,23 +138,24 @@ impl Triggers {
             // byte of 0xD8 or above (every non-ASCII digit's lead is; Latin
             // accents, Cyrillic, Greek and Hebrew are below, so European
             // text stays on the fast path). The flags are exact per byte
-            // (no borrows): on the low seven bits, adding at most 0x51
-            // cannot carry into the next byte. `b >= 0x2F` and not
-            // `b >= 0x3B` (and not high) is a digit, a `/` or a `:`;
+            // (no borrows): on the low seven bits, adding at most 0x52
+            // cannot carry into the next byte. `b >= 0x2F` (`0x2E` with
+            // aliases) and not `b >= 0x3B` (and not high) is a digit, a
+            // `/`, a `:` (or a `.`);
             // `b >= 0x40` and not `b >= 0x41` an '@'; a high byte with
             // `(b & 0x7F) >= 0x58` a lead of 0xD8 or above. Leads, `/` and
-            // `:` are confirmed below. (`/` and `:`, for handles, come with
-            // the digits at no cost: chat holds few, and their class tells
-            // them apart.)
+            // `:` are confirmed below. (`/` and `:`, for handles, and `.`,
+            // for aliases, come with the digits at no cost in this
+            // arithmetic; their class tells them apart.)
             let low = x & (0x7F * LO);
-            let ge2f = low + 0x51 * LO;
+            let ge2e_or_2f = low + from_2e_or_2f;
             let ge3b = low + 0x45 * LO;
             let ge40 = low + 0x40 * LO;
             let ge41 = low + 0x3F * LO;
-            let digit_slash_colon = ge2f & !ge3b & !x;
+            let digit_or_mark = ge2e_or_2f & !ge3b & !x;
             let at = ge40 & !ge41 & !x;
             let high_lead = x & (low + 0x28 * LO);
-            let mut flagged = (digit_slash_colon | at | high_lead) & HI;
+            let mut flagged = (digit_or_mark | at | high_lead) & HI;
             // Only flagged bytes are looked at, first to last.
             while flagged != 0 {
                 let k = (flagged.trailing_zeros() / 8) as usize;
@@ -144,6 +185,13 @@ impl Triggers {
 #[inline(never)]
 fn profile_link_slash(h: &[u8], i: usize) -> bool {
     crate::detect::handle::is_profile_link_slash(h, i)
+}
+
+/// [`crate::detect::alias::is_alias_dot`], out of line as above.
+#[cold]
+#[inline(never)]
+fn alias_dot(h: &[u8], i: usize) -> bool {
+    crate::detect::alias::is_alias_dot(h, i)
 }
 
 /// [`crate::detect::handle::is_app_colon`], out of line as above.
@@ -260,7 +308,8 @@ mod tests {
     }
 
     /// The definition: a byte that starts a decimal digit of any script
-    /// (or an `@` or `＠`, or a profile link's `/`, when asked for).
+    /// (or an `@` or `＠`, a profile link's `/`, an app's `:` or an alias's
+    /// `.`, when asked for).
     fn naive(t: Triggers, h: &[u8], from: usize) -> Option<usize> {
         (from..h.len()).find(|&i| {
             let c = char_at(h, i).0;
@@ -271,6 +320,7 @@ mod tests {
                 || (matches!(c, Some(':' | '：'))
                     && t.app_colon
                     && crate::detect::handle::is_app_colon(h, i))
+                || (h[i] == b'.' && t.alias_dot && crate::detect::alias::is_alias_dot(h, i))
                 || (h[i] != b'@' && c.and_then(digit_value).is_some())
         })
     }
@@ -314,11 +364,32 @@ mod tests {
     }
 
     #[test]
+    fn alias_dot_only_when_asked() {
+        let dots = Triggers {
+            alias_dot: true,
+            ..Triggers::default()
+        };
+        for (text, at) in [
+            ("Hi. See www.x.com, alias: juan.perez.mp", Some(30)),
+            ("ALIAS\nGATO.PERRO.CASA", Some(10)),
+            ("alias: juan.perez.mp", Some(11)),
+            ("Hi. See www.x.com. Alias. Ok. alias tienda.com/pagos", None),
+        ] {
+            let h = text.as_bytes();
+            assert_eq!(dots.next(h, 0), at, "{text}");
+            assert_eq!(dots.next(h, 0), naive(dots, h, 0), "{text}");
+            assert_eq!(Triggers::default().next(h, 0), None, "{text}");
+        }
+    }
+
+    #[test]
     fn agrees_with_naive_search_on_every_byte_value() {
         let t = Triggers {
             at_sign: true,
             link_slash: true,
             app_colon: true,
+            alias_dot: true,
+            alias_region: None,
         };
         for b in 0..=255u8 {
             for pos in 0..20 {
@@ -341,6 +412,8 @@ mod tests {
             at_sign: true,
             link_slash: true,
             app_colon: true,
+            alias_dot: true,
+            alias_region: None,
         };
         for cp in 0x80..0x20000u32 {
             let Some(c) = char::from_u32(cp) else {

@@ -219,6 +219,7 @@ impl ScannerBuilder {
         };
         let (mut numeric, mut numeric_glued, mut at_sign, mut link_slash, mut app_colon) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut alias_dot = Vec::new();
         let mut whole_text = Vec::new();
         for mut d in all {
             if !d.kinds().iter().any(|k| selected.contains(k)) {
@@ -231,6 +232,7 @@ impl ScannerBuilder {
                 Trigger::AtSign => at_sign.push(d),
                 Trigger::LinkSlash => link_slash.push(d),
                 Trigger::AppColon => app_colon.push(d),
+                Trigger::AliasDot => alias_dot.push(d),
                 Trigger::WholeText => whole_text.push(d),
             }
         }
@@ -244,6 +246,9 @@ impl ScannerBuilder {
             at_sign: !at_sign.is_empty(),
             link_slash: !link_slash.is_empty(),
             app_colon: !app_colon.is_empty(),
+            alias_dot: false,
+            alias_region: (!alias_dot.is_empty())
+                .then(|| Region::new("AR").expect("Argentina is a region")),
         };
         let policy = match &self.policy {
             // Built-in kinds are always valid policy keys, detected or not.
@@ -262,6 +267,7 @@ impl ScannerBuilder {
             at_sign,
             link_slash,
             app_colon,
+            alias_dot,
             whole_text,
             triggers,
             policy,
@@ -315,6 +321,8 @@ pub struct Scanner {
     link_slash: Vec<Box<dyn Detector>>,
     /// Detectors triggered by `:` (or `：`) after an app's name.
     app_colon: Vec<Box<dyn Detector>>,
+    /// Detectors triggered by a `.` inside a token after `alias`.
+    alias_dot: Vec<Box<dyn Detector>>,
     whole_text: Vec<Box<dyn Detector>>,
     triggers: Triggers,
     policy: Policy,
@@ -542,6 +550,7 @@ impl Scanner {
         // start at the first one.
         let Some(first_trigger) = self
             .triggers
+            .in_region(region)
             .next(text, 0)
             .or((!self.whole_text.is_empty()).then_some(text.len()))
         else {
@@ -577,7 +586,11 @@ impl Scanner {
         }
         let stripped = marks::strip(text);
         let copy = &stripped.text;
-        let first_trigger = self.triggers.next(copy, 0).unwrap_or(copy.len());
+        let first_trigger = self
+            .triggers
+            .in_region(region)
+            .next(copy, 0)
+            .unwrap_or(copy.len());
         self.scan_bytes(
             copy,
             copy.is_ascii(),
@@ -715,12 +728,14 @@ impl Scanner {
         let text = ctx.text;
         let mut native = false;
         let mut pos = from;
-        while let Some(i) = self.triggers.next(text, pos) {
+        let triggers = self.triggers.in_region(ctx.region);
+        while let Some(i) = triggers.next(text, pos) {
             // A one-byte trigger: the detectors that start from it.
             let one_mark = match text[i] {
                 b'@' => Some((&self.at_sign, 1)),
                 b'/' => Some((&self.link_slash, 1)),
                 b':' => Some((&self.app_colon, 1)),
+                b'.' => Some((&self.alias_dot, 1)),
                 0xEF if text[i..].starts_with(FULLWIDTH_COLON) => {
                     Some((&self.app_colon, FULLWIDTH_COLON.len()))
                 }

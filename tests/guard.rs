@@ -8,7 +8,7 @@ use piimask::guard::{
     Store,
 };
 use piimask::policy::Key;
-use piimask::{Kind, Scanner};
+use piimask::{Kind, Region, Scanner};
 use proptest::prelude::*;
 
 fn scanner() -> Arc<Scanner> {
@@ -87,6 +87,32 @@ fn classes(outcome: &piimask::guard::Outcome) -> Vec<(LeakClass, String, Vec<Str
         .iter()
         .map(|e| (e.class, e.kind.name().to_string(), e.owners.clone()))
         .collect()
+}
+
+/// Argentina's transfer aliases are read in Argentine conversations only.
+#[test]
+fn an_alias_pasted_into_another_argentine_conversation() {
+    let guard = new_guard();
+    let ar = Some(Region::new("AR").unwrap());
+    let found = guard
+        .observe_inbound_at("cliente-1", "mi alias es juan.perez.mp", 1000, ar)
+        .unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].kind.name(), "ar_cbu_alias");
+    let leak = guard.check(&Outbound {
+        time: Some(1001),
+        region: ar,
+        ..Outbound::new("cliente-2", "agent-1", "Alias: JUAN.PEREZ.MP")
+    });
+    assert_eq!(
+        classes(&leak),
+        [(
+            LeakClass::CrossConversationLeak,
+            "ar_cbu_alias".to_string(),
+            vec!["cliente-1".to_string()]
+        )],
+    );
+    assert_eq!(leak.action, Action::Hold);
 }
 
 #[test]

@@ -85,6 +85,7 @@ const EXAMPLES: &[&str] = &[
     "tiktok.com/@ravi.k",
     "LINE ID: shop88",
     "chave pix 7d9f0335-8dcc-4054-9bf9-0dbd61a1e5b2",
+    "mi alias es juan.perez.mp",
     "x.com/priya_k",
     "email ravi.kumar@gmail",
     "cédula 232-8133917-8",

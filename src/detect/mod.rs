@@ -14,6 +14,7 @@
 use crate::finding::{Finding, Kind};
 use crate::region::Region;
 
+pub(crate) mod alias;
 pub(crate) mod bank_account;
 pub(crate) mod card;
 pub(crate) mod context;
@@ -45,6 +46,10 @@ pub(crate) enum Trigger {
     /// Positions of `:` (or `：`) right after an app's name (`LINE ID:`;
     /// see [`handle::is_app_colon`]).
     AppColon,
+    /// Positions of a `.` between two letters or digits, the first of its
+    /// token, with the word `alias` before the token (see
+    /// [`alias::is_alias_dot`]).
+    AliasDot,
     /// The whole text, once per scan (caller-defined patterns and
     /// dictionaries, which need not contain a digit or `@`). Only scanners
     /// built with such detectors pay for it.
@@ -140,6 +145,7 @@ pub(crate) fn builtin() -> Vec<Box<dyn Detector>> {
         Box::new(handle::NamedHandleDetector),
         Box::new(handle::GluedHandleDetector),
         Box::new(pix::PixKeyDetector),
+        Box::new(alias::AliasDetector),
         Box::new(bank_account::BankAccountDetector::new()),
         Box::new(passport::PassportDetector::new()),
     ]

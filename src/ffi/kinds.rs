@@ -268,6 +268,8 @@ pub const PIIMASK_KIND_RU_SNILS: u32 = 131;
 pub const PIIMASK_KIND_BR_CNH: u32 = 132;
 /// Kind `br_rg`. Brazilian state identity card number (RG, registro geral).
 pub const PIIMASK_KIND_BR_RG: u32 = 133;
+/// Kind `ar_cbu_alias`. Argentine transfer alias of a CBU or CVU (`juan.perez.mp`), named by the word `alias`.
+pub const PIIMASK_KIND_AR_CBU_ALIAS: u32 = 134;
 
 #[cfg(test)]
 mod tests {

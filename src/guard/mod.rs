@@ -475,6 +475,7 @@ pub fn kind_label(kind: &Kind) -> &str {
         Kind::IpAddress => "IP address",
         Kind::SocialHandle => "messenger handle",
         Kind::BrPixKey => "PIX key",
+        Kind::ArCbuAlias => "transfer alias",
         Kind::Custom(name) => name,
         _ => "ID number",
     }

@@ -1,0 +1,344 @@
+//! Argentina's transfer aliases: `mi alias es juan.perez.mp`, `Alias:
+//! GATO.PERRO.CASA`.
+//!
+//! Why: in Argentina a transfer is asked for by the account's alias, not
+//! its 22-digit CBU or CVU (`pasame el alias`). The alias is a name the
+//! account's owner or bank chose, registered with the central bank
+//! (BCRA) and resolved by every bank and wallet to that one account: it
+//! leaks the account as surely as the CBU, and often its owner's name
+//! (`juan.perez.mp`). Banks hand out three random words joined by dots
+//! (`gato.perro.casa`); Mercado Pago, a name and `.mp`.
+//!
+//! The BCRA's rule is 6 to 20 characters of letters, digits, `.` and `-`,
+//! which any word meets, so an alias counts only after the word `alias`
+//! (`alias:`, `mi alias es`, `alias del CBU:`, `te paso el alias para la
+//! seña: …`): at most [`MAX_WORDS_BETWEEN`] words between, in the same
+//! sentence, on the same line or right under it. And it must hold an
+//! inner `.`, as nearly every alias does (bank-issued ones always): `el
+//! alias es correcto` names no alias. An alias of letters alone or joined
+//! by `-` alone (`juanperez`, `juan-perez`) is therefore missed; a site's
+//! name (`www.tienda.com`, `tienda.com.ar`) is no alias.
+//!
+//! Nothing in an alias is a digit or an `@`, so the scanner's prefilter
+//! also stops at a `.` between two letters or digits, and confirms it
+//! ([`is_alias_dot`]): the token's first `.`, the token laid out as an
+//! alias, `alias` before it. That costs every text with dots (prose's
+//! sentence ends, links, addresses), so it is done only in an Argentine
+//! conversation (region `AR`), the one country whose transfers go by
+//! alias: elsewhere the prefilter's loop is the one without dots, and an
+//! alias is not read.
+//!
+//! Normalized in lower case: banks resolve aliases without regard to
+//! case, and the guard then sees `GATO.PERRO.CASA` and `gato.perro.casa`
+//! as one value.
+
+use super::{Context, Detector, Span, Trigger};
+use crate::finding::{Finding, Kind};
+use crate::masked::bullet_before;
+use crate::policy::mask::BULLET;
+use crate::text::{char_at, char_before};
+
+/// The word `alias` and the BCRA's layout with an inner dot.
+const CONFIDENCE: f32 = 0.9;
+const MIN_LEN: usize = 6;
+const MAX_LEN: usize = 20;
+/// How far before the alias the word `alias` may stand, in bytes.
+const WINDOW: usize = 64;
+/// How many words may stand between `alias` and the alias (`te paso el
+/// alias para la seña: …`, `el alias es el mismo de siempre, …`).
+const MAX_WORDS_BETWEEN: usize = 6;
+#[derive(Debug)]
+pub(crate) struct AliasDetector;
+
+impl Detector for AliasDetector {
+    fn kinds(&self) -> &[Kind] {
+        &[Kind::ArCbuAlias]
+    }
+
+    fn trigger(&self) -> Trigger {
+        Trigger::AliasDot
+    }
+
+    fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        // The prefilter confirmed the alias (`is_alias_dot`).
+        let Some((start, end)) = alias_around(text, span.start) else {
+            return;
+        };
+        out.push(Finding {
+            kind: Kind::ArCbuAlias,
+            start,
+            end,
+            confidence: CONFIDENCE,
+            normalized: String::from_utf8_lossy(&text[start..end]).to_ascii_lowercase(),
+        });
+    }
+}
+
+/// Letters, digits, `-` (1) and `.` (2): what an alias is made of, by
+/// table (the prefilter asks at every dot inside a word).
+static ALIAS_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() || c == b'-' {
+            table[b] = 1;
+        } else if c == b'.' {
+            table[b] = 2;
+        }
+        b += 1;
+    }
+    table
+};
+
+#[inline(always)]
+fn is_alias_byte(b: u8) -> bool {
+    ALIAS_BYTE[usize::from(b)] != 0
+}
+
+/// The alias whose first `.` is at `dot`, as `start..end`, if the token
+/// there has the BCRA's layout: 6 to 20 letters, digits, `.` and `-`, at
+/// least one letter, an inner `.`, not glued to an address, a link, a
+/// mask or a letter of another script. A `.` or `-` after it ends the
+/// sentence, not the alias.
+fn alias_around(text: &[u8], dot: usize) -> Option<(usize, usize)> {
+    let floor = dot.saturating_sub(MAX_LEN);
+    let mut start = dot;
+    while start > floor && ALIAS_BYTE[usize::from(text[start - 1])] == 1 {
+        start -= 1;
+    }
+    // The token's first dot only (the others are the same alias), and
+    // not the tail of a longer token, an address or a masked value.
+    if start == dot
+        || start > 0
+            && (matches!(text[start - 1], b'.' | b'@' | b'/')
+                || text[start - 1].is_ascii_alphanumeric()
+                || bullet_before(text, start))
+    {
+        return None;
+    }
+    let last = text.len().min(start + MAX_LEN + 1);
+    let mut end = dot + 1;
+    while end < last && is_alias_byte(text[end]) {
+        end += 1;
+    }
+    // Glued to an address, a link's path, a letter or digit of another
+    // script (`juan.pérez`) or a mask; or too long.
+    let glued = match text.get(end) {
+        None => false,
+        Some(&b) if b < 0x80 => matches!(b, b'@' | b'/') || is_alias_byte(b),
+        Some(_) => char_at(text, end)
+            .0
+            .is_some_and(|c| c.is_alphanumeric() || c == BULLET),
+    };
+    if glued {
+        return None;
+    }
+    while matches!(text[end - 1], b'.' | b'-') {
+        end -= 1;
+    }
+    let alias = &text[start..end];
+    let valid = (MIN_LEN..=MAX_LEN).contains(&alias.len())
+        && alias[..alias.len() - 1].contains(&b'.')
+        && alias.iter().any(u8::is_ascii_alphabetic)
+        && !is_domain(alias);
+    valid.then_some((start, end))
+}
+
+/// Whether the word `alias` stands before `start`: within [`WINDOW`]
+/// bytes, at most [`MAX_WORDS_BETWEEN`] words between, no sentence end
+/// (`.`, `!`, `?` or `;` before a space) and at most one line break.
+fn alias_word_before(text: &[u8], start: usize) -> bool {
+    let floor = start.saturating_sub(WINDOW);
+    let mut at = start;
+    let mut words = 0;
+    let mut breaks = 0;
+    loop {
+        // Back over what stands between words.
+        while at > floor {
+            let (c, len) = char_before(text, at);
+            match c {
+                Some(c) if c.is_alphanumeric() => break,
+                Some('\n') => {
+                    breaks += 1;
+                    if breaks > 1 {
+                        return false;
+                    }
+                }
+                Some('.' | '!' | '?' | ';')
+                    if text.get(at).is_some_and(u8::is_ascii_whitespace) =>
+                {
+                    return false;
+                }
+                _ => {}
+            }
+            at -= len.max(1);
+        }
+        let word_end = at;
+        while at > floor {
+            let (c, len) = char_before(text, at);
+            if !c.is_some_and(char::is_alphanumeric) {
+                break;
+            }
+            at -= len.max(1);
+        }
+        // A word must stand whole in the window.
+        if at == word_end || (at == floor && floor > 0) {
+            return false;
+        }
+        if text[at..word_end].eq_ignore_ascii_case(b"alias") {
+            return true;
+        }
+        words += 1;
+        if words > MAX_WORDS_BETWEEN {
+            return false;
+        }
+    }
+}
+
+/// Whether `alias` is written as a domain (`www.tienda.com`,
+/// `tienda.com.ar`): a site named near the word `alias` is no alias.
+fn is_domain(alias: &[u8]) -> bool {
+    let last = alias.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    alias.len() > 4 && alias[..4].eq_ignore_ascii_case(b"www.")
+        || [
+            &b"com"[..],
+            b"net",
+            b"org",
+            b"ar",
+            b"io",
+            b"gob",
+            b"edu",
+            b"info",
+            b"app",
+        ]
+        .iter()
+        .any(|tld| last.eq_ignore_ascii_case(tld))
+}
+
+/// Whether the `.` at `i` starts an alias: the prefilter's confirmation,
+/// cheap for the dots of prose, links and addresses, which fail at the
+/// token's layout or at the first word before it.
+pub(crate) fn is_alias_dot(text: &[u8], i: usize) -> bool {
+    alias_around(text, i).is_some_and(|(start, _)| alias_word_before(text, start))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Kind, Scanner};
+
+    fn aliases(text: &str) -> Vec<(String, String)> {
+        let scanner = Scanner::builder().region("AR").build().unwrap();
+        scanner
+            .scan(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::ArCbuAlias)
+            .map(|f| (text[f.range()].to_string(), f.normalized))
+            .collect()
+    }
+
+    #[test]
+    fn an_alias_after_the_word_alias() {
+        for (text, alias) in [
+            ("mi alias es juan.perez.mp", "juan.perez.mp"),
+            ("Alias: GATO.PERRO.CASA", "GATO.PERRO.CASA"),
+            (
+                "te paso el alias: mesa.silla.foco gracias!",
+                "mesa.silla.foco",
+            ),
+            ("alias del CBU: rio.nube.sol.", "rio.nube.sol"),
+            ("alias de la cuenta es lucia.gomez-88", "lucia.gomez-88"),
+            ("*Alias:* tienda.norte", "tienda.norte"),
+            (
+                "ALIAS DE MERCADO PAGO 👉 pepe.argento.mp",
+                "pepe.argento.mp",
+            ),
+            ("alias mp = caja.verde.luz", "caja.verde.luz"),
+            ("transferime al alias\nsol.luna.mar", "sol.luna.mar"),
+            ("my alias is maria.lopez, thanks", "maria.lopez"),
+            ("alias: 4ever.juan", "4ever.juan"),
+            (
+                "te paso el alias para la seña: MATE.LIBRO.SOL",
+                "MATE.LIBRO.SOL",
+            ),
+            (
+                "el alias es el mismo de siempre, jorge.ruiz.mp",
+                "jorge.ruiz.mp",
+            ),
+            (
+                "pasame el alias y te transfiero a juan.perez.mp",
+                "juan.perez.mp",
+            ),
+            (
+                "alias que me diste no anda, usá rio.nube.sol",
+                "rio.nube.sol",
+            ),
+        ] {
+            assert_eq!(
+                aliases(text),
+                [(alias.to_string(), alias.to_ascii_lowercase())],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_alias_word_no_layout_no_alias() {
+        for text in [
+            // No `alias` before, or other words between.
+            "mi usuario es juan.perez.mp",
+            "alias\n\njuan.perez.mp",
+            "pasame el alias. Mi usuario es juan.perez.mp",
+            "el alias lo tengo en el otro celu, te escribo a juan.perez.mp",
+            "aliasing rio.nube.sol",
+            "elalias rio.nube.sol",
+            // Not an alias's layout.
+            "el alias es correcto.",
+            "alias: a.b",
+            "alias: juan.perez.rodriguez.gomez.mp",
+            "alias 1.500.000",
+            "alias: .juanperez",
+            "alias juan.pérez",
+            // An address, a link.
+            "alias: juan.perez@gmail.com",
+            "alias tienda.com/pagos",
+            "el alias está en www.tienda.online",
+            "alias de la tienda: tienda.com.ar",
+            // What was masked before.
+            "alias: ••••.•••ez.mp",
+        ] {
+            assert_eq!(aliases(text), [], "{text}");
+        }
+    }
+
+    #[test]
+    fn only_in_an_argentine_conversation() {
+        let text = "mi alias es juan.perez.mp";
+        for scanner in [
+            Scanner::builder().build().unwrap(),
+            Scanner::builder().region("UY").build().unwrap(),
+        ] {
+            assert_eq!(scanner.scan(text), [], "{scanner:?}");
+        }
+        let scanner = Scanner::builder().build().unwrap();
+        let ar = crate::Region::new("AR").unwrap();
+        assert_eq!(scanner.scan_in(text, ar)[0].kind, Kind::ArCbuAlias);
+    }
+
+    #[test]
+    fn an_address_after_alias_stays_an_address() {
+        let scanner = Scanner::builder().region("AR").build().unwrap();
+        let found = scanner.scan("alias: juan.perez@gmail.com");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].kind, Kind::Email);
+    }
+
+    #[test]
+    fn redaction_masks_the_alias_once() {
+        let scanner = Scanner::builder().region("AR").build().unwrap();
+        let once = scanner.redact("mi alias es juan.perez.mp dale").unwrap();
+        assert!(!once.contains("juan"), "{once}");
+        assert_eq!(scanner.redact(&once).unwrap(), once);
+    }
+}
