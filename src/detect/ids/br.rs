@@ -159,6 +159,21 @@ pub(super) static SPECS: &[IdSpec] = &[
         ],
         validate: rg_layout,
     },
+    // Minas Gerais (and whoever copies its card) writes the state before
+    // the number, which has no check character: `MG-12.345.678`. The
+    // state's letters make it an RG at home; run together or spaced, only
+    // after the keyword.
+    IdSpec {
+        kind: Kind::BrRg,
+        country: "BR",
+        shapes: &[
+            shape("LL-dd.ddd.ddd", Home),
+            shape("LL-d.ddd.ddd", Home),
+            shape("LL-dddddddd", HomeKeyword),
+            shape("LL dd.ddd.ddd", HomeKeyword),
+        ],
+        validate: rg_with_state,
+    },
 ];
 
 fn repeated(s: &[u8]) -> bool {
@@ -310,6 +325,25 @@ pub(super) fn rg_layout(s: &[u8]) -> bool {
         && body.iter().all(u8::is_ascii_digit)
         && (check.is_ascii_digit() || check.eq_ignore_ascii_case(&b'X'))
         && !repeated(body)
+}
+
+/// The 27 federative units' letters, as issuing states write them.
+const STATES: [&[u8; 2]; 27] = [
+    b"AC", b"AL", b"AP", b"AM", b"BA", b"CE", b"DF", b"ES", b"GO", b"MA", b"MT", b"MS", b"MG",
+    b"PA", b"PB", b"PR", b"PE", b"PI", b"RJ", b"RN", b"RS", b"RO", b"RR", b"SC", b"SP", b"SE",
+    b"TO",
+];
+
+/// A state's letters and seven or eight digits, not one digit repeated
+/// (`MG12345678`, separators dropped).
+pub(super) fn rg_with_state(s: &[u8]) -> bool {
+    let [a, b, digits @ ..] = s else {
+        return false;
+    };
+    STATES.contains(&&[*a, *b])
+        && (7..=8).contains(&digits.len())
+        && digits.iter().all(u8::is_ascii_digit)
+        && !repeated(digits)
 }
 
 #[cfg(test)]
@@ -575,6 +609,12 @@ mod tests {
             (Some("BR"), "registro geral 31203131-2", "31203131-2"),
             // Bare, with São Paulo's check.
             (Some("BR"), "R.G. 312031312", "312031312"),
+            // A state's letters before a number without check.
+            (Some("BR"), "meu rg é MG-12.345.678", "MG-12.345.678"),
+            (Some("BR"), "mg-1.234.567 ssp", "mg-1.234.567"),
+            (None, "RG: MG-12.345.678", "MG-12.345.678"),
+            (Some("BR"), "RG MG 12.345.678", "MG 12.345.678"),
+            (Some("BR"), "identidade MG-12345678", "MG-12345678"),
         ] {
             assert_eq!(scan(text, region), [(Kind::BrRg, value.into())], "{text}");
         }
@@ -592,6 +632,11 @@ mod tests {
             (Some("BR"), "RG 12345678"),
             (Some("BR"), "identidade visual: R$ 1.500.000"),
             (Some("BR"), "a identidade visual custa 1500000"),
+            // Not a state; abroad unnamed; run together without a keyword.
+            (Some("BR"), "XY-12.345.678"),
+            (None, "MG-12.345.678"),
+            (Some("BR"), "MG-12345678"),
+            (Some("BR"), "pedido MG-12.345.678"),
         ] {
             assert!(
                 scan(text, region).iter().all(|(k, _)| *k != Kind::BrRg),
