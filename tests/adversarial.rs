@@ -128,8 +128,13 @@ fn survive(name: &str, text: &[u8]) -> Vec<Finding> {
     let regions: &[Option<&str>] = if text.len() >= MB / 4 {
         &[Some("IN")]
     } else {
-        &[None, Some("IN"), Some("BR")]
+        &[None, Some("IN"), Some("BR"), Some("AR")]
     };
+    survive_in(name, text, regions)
+}
+
+/// [`survive`] with these region hints.
+fn survive_in(name: &str, text: &[u8], regions: &[Option<&str>]) -> Vec<Finding> {
     let scanner = scanner();
     let mut findings = Vec::new();
     for region in regions.iter().map(|r| r.map(|r| Region::new(r).unwrap())) {
@@ -494,6 +499,31 @@ fn huge_numbers_of_findings() {
             "{name}: {} of {expected}",
             found.len()
         );
+    }
+}
+
+/// In an Argentine conversation the prefilter also stops at a `.` inside a
+/// word, for transfer aliases (`alias: juan.perez.mp`): a megabyte of
+/// aliases, of dotted words after `alias`, and of dots.
+#[test]
+fn a_megabyte_of_dots_in_an_argentine_conversation() {
+    for (name, piece, aliases) in [
+        ("aliases", "alias: juan.perez.mp ", 1),
+        ("dotted words", "alias ab.cd.ef.gh.ij.kl.mn.op.qr.st ", 0),
+        ("alias words", "alias alias.alias.", 1),
+        ("dots", "a.", 0),
+        (
+            "dotted letters",
+            "alias a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p ",
+            0,
+        ),
+    ] {
+        let text = repeat(piece, MB);
+        survive_in(&format!("1 MB of {name}"), &text, &[Some("AR")]);
+        let mut found = Vec::new();
+        scanner().scan_into(&text, Some(Region::new("AR").unwrap()), &mut found);
+        let found = found.iter().filter(|f| f.kind == Kind::ArCbuAlias).count();
+        assert_eq!(found, aliases * (text.len() / piece.len()), "{name}");
     }
 }
 
