@@ -20,10 +20,12 @@
 //! digits that pass its check is evidence enough (a name that is also an
 //! everyday word, `access`, `sterling` …, only with the word `bank`).
 //! Indonesian ones too (`transfer ke BCA 1234567890`, `kirim ke mandiri
-//! 1370012345678`): there no check digit is public, but each large bank
-//! gives its accounts one length (BCA 10 digits, Mandiri 13, BRI 15 …), so
-//! in an Indonesian conversation a bank's name right beside a number of
-//! that bank's length names an account.
+//! 1370012345678`), and Malaysian, Thai and Philippine ones
+//! (`Maybank 1234 5678 9012`, `KBank 123-4-56789-0`, `BDO 001234567890`):
+//! there no check digit is public, but each large bank gives its accounts
+//! one length (BCA 10 digits, Mandiri 13, Maybank 12, every large Thai
+//! bank 10 …), so in a conversation of that country a bank's name right
+//! beside a number of that bank's length names an account.
 //!
 //! Written forms: digits in one run or in groups joined by one `-` or
 //! space (`1234 5678 9012`, Brazil's `12345-6` with its check digit), and,
@@ -211,21 +213,86 @@ static NG_BANKS: &[(&str, &[u8; 3], bool)] = &[
     ("zenith", b"057", false),
 ];
 
-/// Indonesian banks by the one word customers write, and the lengths of
-/// their account numbers (each bank's own, printed on its books and
-/// checked by its transfer forms).
-static ID_BANKS: &[(&str, &[usize])] = &[
-    ("bca", &[10]),
-    ("bni", &[10]),
-    ("bsi", &[10]),
-    ("permata", &[10]),
-    ("jago", &[12]),
-    ("seabank", &[12]),
-    ("mandiri", &[13]),
-    ("cimb", &[13, 14]),
-    ("niaga", &[13, 14]),
-    ("bri", &[15]),
-    ("btn", &[16]),
+/// A bank's name and the lengths of its account numbers.
+type BankLengths = (&'static str, &'static [usize]);
+
+/// Banks by the one word customers write, the conversations where that
+/// word names them, and the lengths of their account numbers (each bank's
+/// own, printed on its books and checked by its transfer forms). Indonesia,
+/// Malaysia, Thailand (every large bank's accounts have ten digits, the
+/// state savings and farmers' banks' twelve) and the Philippines. A name
+/// written before `Bank` counts as well (`Public Bank`, `Hong Leong Bank`).
+static BANKS_BY_LENGTH: &[([u8; 2], &[BankLengths])] = &[
+    (
+        *b"ID",
+        &[
+            ("bca", &[10]),
+            ("bni", &[10]),
+            ("bsi", &[10]),
+            ("permata", &[10]),
+            ("jago", &[12]),
+            ("seabank", &[12]),
+            ("mandiri", &[13]),
+            ("cimb", &[13, 14]),
+            ("niaga", &[13, 14]),
+            ("bri", &[15]),
+            ("btn", &[16]),
+        ],
+    ),
+    (
+        *b"MY",
+        &[
+            ("maybank", &[12]),
+            ("mbb", &[12]),
+            ("cimb", &[10, 14]),
+            ("public", &[10]),
+            ("pbb", &[10]),
+            ("rhb", &[14]),
+            ("leong", &[11]),
+            ("hlb", &[11]),
+            ("ambank", &[13]),
+            ("islam", &[14]),
+            ("bsn", &[16]),
+        ],
+    ),
+    (
+        *b"TH",
+        &[
+            ("kbank", &[10]),
+            ("kasikorn", &[10]),
+            ("kasikornbank", &[10]),
+            ("scb", &[10]),
+            ("bbl", &[10]),
+            ("ktb", &[10]),
+            ("krungthai", &[10]),
+            ("krungsri", &[10]),
+            ("ttb", &[10]),
+            ("gsb", &[12]),
+            ("baac", &[12]),
+            ("กสิกร", &[10]),
+            ("กสิกรไทย", &[10]),
+            ("ไทยพาณิชย์", &[10]),
+            ("กรุงไทย", &[10]),
+            ("กรุงศรี", &[10]),
+            ("ทีทีบี", &[10]),
+            ("ออมสิน", &[12]),
+        ],
+    ),
+    (
+        *b"PH",
+        &[
+            ("bdo", &[10, 12]),
+            ("bpi", &[10]),
+            ("metrobank", &[13]),
+            ("landbank", &[10]),
+            ("unionbank", &[12]),
+            ("rcbc", &[10]),
+            ("chinabank", &[12]),
+            ("pnb", &[12]),
+            ("eastwest", &[12]),
+            ("security", &[13]),
+        ],
+    ),
 ];
 
 static NG_BANK_NAMES: Lazy<AhoCorasick> = Lazy::new(|| {
@@ -321,15 +388,23 @@ impl Detector for BankAccountDetector {
         let beside = (!named && !holder && n == 10)
             .then(|| nigerian_bank_beside(ctx, start, end))
             .flatten();
-        let indonesian = !named
+        let of_its_length = !named
             && !holder
             && beside.is_none()
             && (10..=16).contains(&n)
-            && ctx.region.is_some_and(|r| r.code() == "ID")
-            && indonesian_bank_beside(ctx, start, end, n);
+            && ctx.region.is_some_and(|r| {
+                let code = r.code().as_bytes();
+                let code = [code[0], code[1]];
+                BANKS_BY_LENGTH
+                    .iter()
+                    .find(|(c, _)| *c == code)
+                    .is_some_and(|(_, banks)| {
+                        bank_of_its_length_beside(ctx, &code == b"TH", banks, start, end, n)
+                    })
+            });
         // A link's digits are its ids (`?account=5819836033983559069`: an
         // app store's developer account).
-        if (!named && !holder && beside.is_none() && !indonesian)
+        if (!named && !holder && beside.is_none() && !of_its_length)
             || crate::text::within_link(text, start)
         {
             return;
@@ -498,21 +573,39 @@ fn nigerian_bank_beside(ctx: &Context<'_>, start: usize, end: usize) -> Option<&
     bank_at(m, after, with_bank)
 }
 
-/// Whether an Indonesian bank whose accounts have `n` digits is named right
-/// beside the number (the caller checks that the conversation is
-/// Indonesian): before it (`transfer
-/// ke BCA 1234567890`, `Mandiri: …`) or after it (`1234567890 (BCA)`), with
-/// only separators and at most one line break between.
+/// Whether a bank of `region` whose accounts have `n` digits is named
+/// right beside the number ([`BANKS_BY_LENGTH`]; the caller checks the
+/// conversation's region): before it (`transfer ke BCA 1234567890`,
+/// `Mandiri: …`, `Public Bank 3123456789`) or after it (`1234567890
+/// (BCA)`), with only separators and at most one line break between.
+/// Thai is written without spaces between words: a Thai bank's name ends
+/// the Thai letters before the number or starts those after it (`โอนเข้า
+/// กสิกร 123-4-56789-0`).
 #[inline(never)]
-fn indonesian_bank_beside(ctx: &Context<'_>, start: usize, end: usize, n: usize) -> bool {
+fn bank_of_its_length_beside(
+    ctx: &Context<'_>,
+    thai: bool,
+    banks: &[BankLengths],
+    start: usize,
+    end: usize,
+    n: usize,
+) -> bool {
     let text = ctx.text;
-    let names_bank = |word: &[u8]| {
-        ID_BANKS.iter().any(|(name, lengths)| {
-            name.as_bytes().eq_ignore_ascii_case(word) && lengths.contains(&n)
+    let names_bank = |word: &[u8], in_thai: Option<End>| {
+        banks.iter().any(|&(name, lengths)| {
+            let name = name.as_bytes();
+            lengths.contains(&n)
+                && match in_thai {
+                    None => name.eq_ignore_ascii_case(word),
+                    Some(End::Tail) => name[0] >= 0x80 && word.ends_with(name),
+                    Some(End::Head) => name[0] >= 0x80 && word.starts_with(name),
+                }
         })
     };
-    let from = start.saturating_sub(24);
+    let from = start.saturating_sub(48);
     let before = strip_filler(&text[from..start], End::Tail);
+    let before =
+        strip_word(before, End::Tail, b"bank").map_or(before, |rest| strip_filler(rest, End::Tail));
     let letters = before
         .iter()
         .rev()
@@ -523,14 +616,37 @@ fn indonesian_bank_beside(ctx: &Context<'_>, start: usize, end: usize, n: usize)
     // before masking): no bank's name.
     let whole_word = word_start == 0
         || !(text[word_start - 1].is_ascii_alphanumeric() || bullet_before(text, word_start));
-    if whole_word && names_bank(&text[word_start..from + before.len()]) {
+    if letters > 0 && whole_word && names_bank(&text[word_start..from + before.len()], None) {
         return true;
     }
-    let after = strip_filler(&text[end..(end + 24).min(text.len())], End::Head);
+    if thai
+        && letters == 0
+        && before.last().is_some_and(|&b| b >= 0x80)
+        && names_bank(thai_tail(before), Some(End::Tail))
+    {
+        return true;
+    }
+    let after = strip_filler(&text[end..(end + 48).min(text.len())], End::Head);
     let letters = after.iter().take_while(|b| b.is_ascii_alphabetic()).count();
     let whole_word =
         !after.get(letters).is_some_and(u8::is_ascii_alphanumeric) && !bullet_at(after, letters);
-    whole_word && names_bank(&after[..letters])
+    (letters > 0 && whole_word && names_bank(&after[..letters], None))
+        || (thai
+            && letters == 0
+            && after.first().is_some_and(|&b| b >= 0x80)
+            && names_bank(after, Some(End::Head)))
+}
+
+/// The Thai letters (and their vowel and tone marks) that end `s`.
+fn thai_tail(s: &[u8]) -> &[u8] {
+    let mut start = s.len();
+    while let (Some(c), len) = char_before(s, start) {
+        if !('\u{0E01}'..='\u{0E4E}').contains(&c) {
+            break;
+        }
+        start -= len;
+    }
+    &s[start..]
 }
 
 /// Whether the bank name `m` found in `within` stands as a word (no ASCII
@@ -839,6 +955,52 @@ mod tests {
             ("ID", "BCA 0812345678"),
             // Not an Indonesian conversation.
             ("MY", "BCA 1234567890"),
+        ] {
+            assert!(
+                found(region, text)
+                    .iter()
+                    .all(|(k, _)| *k != Kind::BankAccount),
+                "{region}: {text}"
+            );
+        }
+    }
+
+    /// Malaysian, Thai and Philippine transfer details name the bank
+    /// alone too (`Maybank 1234 5678 9012`, `KBank 123-4-56789-0`): the
+    /// number must have that bank's account length, in that country.
+    #[test]
+    fn a_bank_beside_a_number_of_its_length_in_malaysia_thailand_and_the_philippines() {
+        for (region, text, value) in [
+            (
+                "MY",
+                "Maybank 1234 5678 9012 (Ali bin Abu)",
+                "1234 5678 9012",
+            ),
+            ("MY", "bank in to Public Bank 3123456789 ya", "3123456789"),
+            ("MY", "Hong Leong Bank: 12345678901", "12345678901"),
+            ("MY", "RHB 21412345678901", "21412345678901"),
+            ("TH", "KBank 123-4-56789-0", "123-4-56789-0"),
+            ("TH", "โอนเข้ากสิกร 123-4-56789-0 ค่ะ", "123-4-56789-0"),
+            ("TH", "123-4-56789-0 ไทยพาณิชย์", "123-4-56789-0"),
+            ("TH", "ออมสิน 020123456789", "020123456789"),
+            ("PH", "BDO 001234567890", "001234567890"),
+            ("PH", "send to BPI 1234567890 po", "1234567890"),
+            ("PH", "Metrobank\n1234567890123", "1234567890123"),
+        ] {
+            assert_eq!(found(region, text), account(value), "{text}");
+        }
+        for (region, text) in [
+            // Not that bank's length, or not that country's bank.
+            ("MY", "Maybank 1234567890"),
+            ("TH", "KBank 1234567890123"),
+            ("PH", "BCA 1234567890"),
+            ("ID", "Maybank 123456789012"),
+            // The word is no bank's name here, or Thai letters before it.
+            ("MY", "publicity 3123456789"),
+            ("TH", "ไทย 1234567890"),
+            // A phone number stays one.
+            ("TH", "KBank 0812345678"),
+            ("PH", "BPI 0917 123 4567"),
         ] {
             assert!(
                 found(region, text)
