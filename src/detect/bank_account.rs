@@ -220,8 +220,9 @@ type BankLengths = (&'static str, &'static [usize]);
 /// word names them, and the lengths of their account numbers (each bank's
 /// own, printed on its books and checked by its transfer forms). Indonesia,
 /// Malaysia, Thailand (every large bank's accounts have ten digits, the
-/// state savings and farmers' banks' twelve) and the Philippines. A name
-/// written before `Bank` counts as well (`Public Bank`, `Hong Leong Bank`).
+/// state savings and farmers' banks' twelve), Colombia, Peru and the
+/// Philippines. A name written before `Bank` or the account's type counts
+/// as well (`Public Bank`, `Bancolombia ahorros`).
 static BANKS_BY_LENGTH: &[([u8; 2], &[BankLengths])] = &[
     (
         *b"ID",
@@ -278,6 +279,8 @@ static BANKS_BY_LENGTH: &[([u8; 2], &[BankLengths])] = &[
             ("ออมสิน", &[12]),
         ],
     ),
+    (*b"CO", &[("bancolombia", &[11]), ("davivienda", &[12])]),
+    (*b"PE", &[("bcp", &[14]), ("interbank", &[13])]),
     (
         *b"PH",
         &[
@@ -603,9 +606,20 @@ fn bank_of_its_length_beside(
         })
     };
     let from = start.saturating_sub(48);
-    let before = strip_filler(&text[from..start], End::Tail);
-    let before =
-        strip_word(before, End::Tail, b"bank").map_or(before, |rest| strip_filler(rest, End::Tail));
+    let mut before = strip_filler(&text[from..start], End::Tail);
+    // `Public Bank 3123456789`, `Bancolombia ahorros 123-456789-01`.
+    for word in [
+        &b"bank"[..],
+        b"ahorros",
+        b"corriente",
+        b"savings",
+        b"current",
+    ] {
+        if let Some(rest) = strip_word(before, End::Tail, word) {
+            before = strip_filler(rest, End::Tail);
+            break;
+        }
+    }
     let letters = before
         .iter()
         .rev()
@@ -965,11 +979,12 @@ mod tests {
         }
     }
 
-    /// Malaysian, Thai and Philippine transfer details name the bank
-    /// alone too (`Maybank 1234 5678 9012`, `KBank 123-4-56789-0`): the
-    /// number must have that bank's account length, in that country.
+    /// Malaysian, Thai, Colombian, Peruvian and Philippine transfer details
+    /// name the bank alone too (`Maybank 1234 5678 9012`, `KBank
+    /// 123-4-56789-0`): the number must have that bank's account length, in
+    /// that country.
     #[test]
-    fn a_bank_beside_a_number_of_its_length_in_malaysia_thailand_and_the_philippines() {
+    fn a_bank_beside_a_number_of_its_length_in_other_markets() {
         for (region, text, value) in [
             (
                 "MY",
@@ -986,6 +1001,10 @@ mod tests {
             ("PH", "BDO 001234567890", "001234567890"),
             ("PH", "send to BPI 1234567890 po", "1234567890"),
             ("PH", "Metrobank\n1234567890123", "1234567890123"),
+            ("CO", "Bancolombia ahorros 123-456789-01", "123-456789-01"),
+            ("CO", "davivienda 0550 1234 5678", "0550 1234 5678"),
+            ("PE", "BCP 191-12345678-0-12", "191-12345678-0-12"),
+            ("PE", "interbank: 200-3001234567", "200-3001234567"),
         ] {
             assert_eq!(found(region, text), account(value), "{text}");
         }
@@ -994,6 +1013,8 @@ mod tests {
             ("MY", "Maybank 1234567890"),
             ("TH", "KBank 1234567890123"),
             ("PH", "BCA 1234567890"),
+            ("CO", "Bancolombia 1234567890"),
+            ("CO", "ahorros 12345678901"),
             ("ID", "Maybank 123456789012"),
             // The word is no bank's name here, or Thai letters before it.
             ("MY", "publicity 3123456789"),
