@@ -448,6 +448,9 @@
 // Kind `ar_cbu_alias`. Argentine transfer alias of a CBU or CVU (`juan.perez.mp`), named by the word `alias`.
 #define PIIMASK_KIND_AR_CBU_ALIAS 134
 
+// Kind `eg_instapay`. Egyptian InstaPay payment address (IPA, `name@instapay`).
+#define PIIMASK_KIND_EG_INSTAPAY 135
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -340,6 +340,8 @@ kinds! {
     /// Argentine transfer alias of a CBU or CVU (`juan.perez.mp`), named
     /// by the word `alias`.
     ArCbuAlias = 134 => "ar_cbu_alias",
+    /// Egyptian InstaPay payment address (IPA, `name@instapay`).
+    EgInstapay = 135 => "eg_instapay",
 }
 
 impl Kind {
@@ -446,6 +448,7 @@ pub(crate) fn preference(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 /// Keeps a deterministic, non-overlapping subset of `findings`, sorted by
 /// start. Linear when the input is already sorted and disjoint (the common
 /// case), `O(n log n)` otherwise.
+#[inline(never)]
 pub(crate) fn resolve_overlaps(findings: &mut Vec<Finding>) {
     if findings.len() < 2 {
         return;

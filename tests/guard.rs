@@ -79,6 +79,11 @@ const FAMILIES: &[(&str, &str, &str)] = &[
         "chave pix 7d9f0335-8dcc-4054-9bf9-0dbd61a1e5b2",
         "pix: 7D9F0335-8DCC-4054-9BF9-0DBD61A1E5B2",
     ),
+    (
+        "eg_instapay",
+        "ابعتلي على ahmed.ali@instapay",
+        "instapay: Ahmed.Ali@InstaPay",
+    ),
 ];
 
 fn classes(outcome: &piimask::guard::Outcome) -> Vec<(LeakClass, String, Vec<String>)> {

@@ -86,6 +86,7 @@ const EXAMPLES: &[&str] = &[
     "LINE ID: shop88",
     "chave pix 7d9f0335-8dcc-4054-9bf9-0dbd61a1e5b2",
     "mi alias es juan.perez.mp",
+    "instapay ahmed.ali@instapay",
     "x.com/priya_k",
     "email ravi.kumar@gmail",
     "cédula 232-8133917-8",
@@ -252,7 +253,7 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
         }
         at += gap.len();
         let value = &text[f.range()];
-        let len = if matches!(f.kind, Kind::Email | Kind::UpiId) {
+        let len = if matches!(f.kind, Kind::Email | Kind::UpiId | Kind::EgInstapay) {
             // An `@` encoded in a link (`ravi%40gmail.com`) is masked as one.
             let (local, domain) = value
                 .rsplit_once('@')
@@ -294,7 +295,7 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
             assert!(visible <= total / 2, "over half of {value:?} in {masked:?}");
             masked.len() - at - chars.as_str().len()
         };
-        let domain = matches!(f.kind, Kind::Email | Kind::UpiId)
+        let domain = matches!(f.kind, Kind::Email | Kind::UpiId | Kind::EgInstapay)
             .then(|| at + masked[at..at + len].find('@').unwrap());
         replacements.push((at..at + len, domain));
         at += len;
@@ -309,7 +310,7 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
     };
     for f in findings
         .iter()
-        .filter(|f| !matches!(f.kind, Kind::Email | Kind::UpiId))
+        .filter(|f| !matches!(f.kind, Kind::Email | Kind::UpiId | Kind::EgInstapay))
     {
         let value = &text[f.range()];
         if value.chars().filter(|c| c.is_alphanumeric()).count() < 4 {

@@ -41,6 +41,7 @@ use super::keywords::{glues, Keywords};
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::masked::{bullet_at, bullet_before};
+use crate::region::Region;
 use crate::text::{char_at, char_before};
 
 /// Named by an account word: above a national-format phone number, with
@@ -298,6 +299,18 @@ static BANKS_BY_LENGTH: &[([u8; 2], &[BankLengths])] = &[
     ),
 ];
 
+/// [`BANKS_BY_LENGTH`] by region, and whether it is Thailand's.
+static BANK_REGIONS: Lazy<Vec<(Region, bool, &[BankLengths])>> = Lazy::new(|| {
+    BANKS_BY_LENGTH
+        .iter()
+        .map(|(code, banks)| {
+            let code = std::str::from_utf8(code).expect("ASCII code");
+            let region = Region::new(code).expect("a region of the table");
+            (region, code == "TH", *banks)
+        })
+        .collect()
+});
+
 static NG_BANK_NAMES: Lazy<AhoCorasick> = Lazy::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
@@ -315,6 +328,7 @@ impl BankAccountDetector {
         // Build the keyword automata now, not on a live message.
         Lazy::force(&WORDS);
         Lazy::force(&NG_BANK_NAMES);
+        Lazy::force(&BANK_REGIONS);
         BankAccountDetector
     }
 }
@@ -396,13 +410,11 @@ impl Detector for BankAccountDetector {
             && beside.is_none()
             && (10..=16).contains(&n)
             && ctx.region.is_some_and(|r| {
-                let code = r.code().as_bytes();
-                let code = [code[0], code[1]];
-                BANKS_BY_LENGTH
+                BANK_REGIONS
                     .iter()
-                    .find(|(c, _)| *c == code)
-                    .is_some_and(|(_, banks)| {
-                        bank_of_its_length_beside(ctx, &code == b"TH", banks, start, end, n)
+                    .find(|(region, ..)| *region == r)
+                    .is_some_and(|&(_, thai, banks)| {
+                        bank_of_its_length_beside(ctx, thai, banks, start, end, n)
                     })
             });
         // A link's digits are its ids (`?account=5819836033983559069`: an

@@ -12,6 +12,12 @@
 //!
 //! The name part follows NPCI's rules: letters, digits, `.`, `-` and `_`,
 //! 2 to 256 characters (no leading or trailing dot).
+//!
+//! Egypt's InstaPay, its central bank's instant payment network, addresses
+//! an account the same way (an IPA, `ahmed.ali@instapay`): one handle,
+//! the same name part, tied to one bank account, and how Egyptian
+//! customers ask to be paid since 2023. It is its own kind
+//! (`eg_instapay`), read here.
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
@@ -173,7 +179,7 @@ pub(crate) struct UpiDetector;
 
 impl Detector for UpiDetector {
     fn kinds(&self) -> &[Kind] {
-        &[Kind::UpiId]
+        &[Kind::UpiId, Kind::EgInstapay]
     }
 
     fn trigger(&self) -> Trigger {
@@ -208,12 +214,16 @@ impl Detector for UpiDetector {
             lower.make_ascii_lowercase();
             &*lower
         };
-        if HANDLES
+        let kind = if handle == b"instapay" {
+            Kind::EgInstapay
+        } else if HANDLES
             .binary_search_by(|h| h.as_bytes().cmp(handle))
-            .is_err()
+            .is_ok()
         {
+            Kind::UpiId
+        } else {
             return;
-        }
+        };
         // The name part, back from the `@`.
         let mut start = at;
         while start > 0
@@ -244,7 +254,7 @@ impl Detector for UpiDetector {
         normalized.push('@');
         normalized.push_str(&String::from_utf8_lossy(handle));
         out.push(Finding {
-            kind: Kind::UpiId,
+            kind,
             start,
             end,
             confidence: CONFIDENCE,
@@ -310,6 +320,34 @@ mod tests {
         ] {
             assert_eq!(found(&format!("pay to {v} pls")), upi(v), "{v}");
         }
+    }
+
+    #[test]
+    fn egyptian_instapay_addresses() {
+        for (text, value) in [
+            (
+                "ابعتلي على انستاباي ahmed.ali@instapay شكرا",
+                "ahmed.ali@instapay",
+            ),
+            ("InstaPay: Mona_88@InstaPay", "Mona_88@InstaPay"),
+            ("IPA 01012345678@instapay", "01012345678@instapay"),
+        ] {
+            assert_eq!(
+                found(text),
+                [(Kind::EgInstapay, value.to_string())],
+                "{text}"
+            );
+        }
+        // A domain after it is an e-mail address; an `@` before it is none.
+        for text in ["ahmed@instapay.com.eg", "a@b@instapay", "ahmed@instapayx"] {
+            assert!(
+                found(text).iter().all(|(k, _)| *k != Kind::EgInstapay),
+                "{text}"
+            );
+        }
+        let scanner = Scanner::new();
+        let masked = scanner.redact("pay ahmed.ali@instapay").unwrap();
+        assert_eq!(masked, "pay a•••@instapay");
     }
 
     #[test]

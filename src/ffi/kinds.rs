@@ -270,6 +270,8 @@ pub const PIIMASK_KIND_BR_CNH: u32 = 132;
 pub const PIIMASK_KIND_BR_RG: u32 = 133;
 /// Kind `ar_cbu_alias`. Argentine transfer alias of a CBU or CVU (`juan.perez.mp`), named by the word `alias`.
 pub const PIIMASK_KIND_AR_CBU_ALIAS: u32 = 134;
+/// Kind `eg_instapay`. Egyptian InstaPay payment address (IPA, `name@instapay`).
+pub const PIIMASK_KIND_EG_INSTAPAY: u32 = 135;
 
 #[cfg(test)]
 mod tests {

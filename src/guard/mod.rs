@@ -476,6 +476,7 @@ pub fn kind_label(kind: &Kind) -> &str {
         Kind::SocialHandle => "messenger handle",
         Kind::BrPixKey => "PIX key",
         Kind::ArCbuAlias => "transfer alias",
+        Kind::UpiId | Kind::EgInstapay => "payment address",
         Kind::Custom(name) => name,
         _ => "ID number",
     }

@@ -38,8 +38,9 @@ fn kept_tail(kind: &Kind) -> usize {
 /// Appends the default mask of `finding`, whose text is `value`, to `out`.
 pub fn default_mask(finding: &Finding, value: &str, out: &mut Vec<u8>) {
     match &finding.kind {
-        // A UPI ID shows its handle as an e-mail address shows its domain.
-        Kind::Email | Kind::UpiId => mask_email(value, out),
+        // A payment address shows its handle as an e-mail address shows
+        // its domain.
+        Kind::Email | Kind::UpiId | Kind::EgInstapay => mask_email(value, out),
         kind => {
             let keep_head = match kind {
                 Kind::Phone if value.trim_start_matches('(').starts_with(['+', '＋']) => {

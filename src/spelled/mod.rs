@@ -106,7 +106,7 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
 pub(crate) fn is_spelled(finding: &Finding, value: &[u8]) -> bool {
     let opens = |b: u8| matches!(b, b'[' | b'(' | b'{' | b'<');
     // An address is spelled when its `@` is: missing, or in brackets.
-    if matches!(finding.kind, Kind::Email | Kind::UpiId) {
+    if matches!(finding.kind, Kind::Email | Kind::UpiId | Kind::EgInstapay) {
         return match memchr::memchr(b'@', value) {
             None => true,
             Some(at) => value[..at]
