@@ -4,8 +4,9 @@
 //! against libphonenumber metadata for every country, including WhatsApp
 //! links and JIDs), e-mail addresses, payment cards (issuer ranges and
 //! Luhn), IBANs (mod 97), IP addresses, 113 national and tax IDs (each
-//! with its checksum or published structure), UPI IDs, domestic bank
-//! accounts, IMEIs, crypto addresses and passports, plus custom regex and
+//! with its checksum or published structure), UPI IDs and InstaPay
+//! addresses, domestic bank accounts and Argentine transfer aliases,
+//! IMEIs, crypto addresses and passports, plus custom regex and
 //! dictionary kinds. Built for the
 //! hot path of a messaging platform: one pass over the bytes, text without
 //! digits or `@` skipped at memory speed, validation only where a candidate
