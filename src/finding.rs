@@ -350,6 +350,21 @@ impl Kind {
     pub fn from_name(name: &str) -> Kind {
         Kind::from_builtin_name(name).unwrap_or_else(|| Kind::Custom(Arc::from(name)))
     }
+
+    /// Whether values of this kind are addresses, `name@domain`: e-mail
+    /// addresses and the payment addresses written like them (a UPI ID,
+    /// an InstaPay address). The default mask shows their domain
+    /// (`r•••@example.com`), and one spelled out (`ravi at gmail dot com`)
+    /// is replaced whole.
+    ///
+    /// ```
+    /// use piimask::Kind;
+    /// assert!(Kind::UpiId.is_address());
+    /// assert!(!Kind::Phone.is_address());
+    /// ```
+    pub fn is_address(&self) -> bool {
+        matches!(self, Kind::Email | Kind::UpiId | Kind::EgInstapay)
+    }
 }
 
 impl fmt::Display for Kind {

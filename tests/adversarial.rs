@@ -206,7 +206,7 @@ fn check_kept(name: &str, text: &[u8], findings: &[Finding], masked: &[u8]) {
         let value = std::str::from_utf8(&text[f.range()]).unwrap();
         let window = &masked[at..masked.len().min(at + 4 * value.len() + 16)];
         let rest = window.utf8_chunks().next().map_or("", |c| c.valid());
-        let len = if matches!(f.kind, Kind::Email | Kind::UpiId | Kind::EgInstapay) {
+        let len = if f.kind.is_address() {
             let domain = value.rsplit_once('@').unwrap().1;
             let end = rest.find('@').unwrap() + 1 + domain.len();
             assert!(rest[..end].ends_with(domain), "{name}: {f:?}");

@@ -253,7 +253,7 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
         }
         at += gap.len();
         let value = &text[f.range()];
-        let len = if matches!(f.kind, Kind::Email | Kind::UpiId | Kind::EgInstapay) {
+        let len = if f.kind.is_address() {
             // An `@` encoded in a link (`ravi%40gmail.com`) is masked as one.
             let (local, domain) = value
                 .rsplit_once('@')
@@ -295,7 +295,9 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
             assert!(visible <= total / 2, "over half of {value:?} in {masked:?}");
             masked.len() - at - chars.as_str().len()
         };
-        let domain = matches!(f.kind, Kind::Email | Kind::UpiId | Kind::EgInstapay)
+        let domain = f
+            .kind
+            .is_address()
             .then(|| at + masked[at..at + len].find('@').unwrap());
         replacements.push((at..at + len, domain));
         at += len;
@@ -308,10 +310,7 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
     let shown_in_place = |p: usize, end: usize| {
         origin[p] != usize::MAX && (p..end).all(|q| origin[q] == origin[p] + (q - p))
     };
-    for f in findings
-        .iter()
-        .filter(|f| !matches!(f.kind, Kind::Email | Kind::UpiId | Kind::EgInstapay))
-    {
+    for f in findings.iter().filter(|f| !f.kind.is_address()) {
         let value = &text[f.range()];
         if value.chars().filter(|c| c.is_alphanumeric()).count() < 4 {
             continue;

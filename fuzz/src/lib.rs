@@ -149,7 +149,9 @@ pub fn check_redaction(text: &[u8], findings: &[Finding], masked: &[u8]) {
         at += gap.len();
         let value = std::str::from_utf8(&text[f.range()]).expect("finding is UTF-8");
         let n = replacement_len(f, value, &masked[at..], &mut origin[at..]);
-        let domain = matches!(f.kind, Kind::Email | Kind::UpiId)
+        let domain = f
+            .kind
+            .is_address()
             .then(|| memchr::memchr(b'@', &masked[at..at + n]).map(|i| at + i))
             .flatten();
         replacements.push((at..at + n, domain));
@@ -175,7 +177,7 @@ pub fn check_redaction(text: &[u8], findings: &[Finding], masked: &[u8]) {
             .filter(|c| c.is_alphanumeric())
             .count()
             >= 4;
-        if matches!(f.kind, Kind::Email | Kind::UpiId) || !meaningful {
+        if f.kind.is_address() || !meaningful {
             continue;
         }
         let mut needles = vec![value];
@@ -209,7 +211,7 @@ pub fn check_redaction(text: &[u8], findings: &[Finding], masked: &[u8]) {
 fn replacement_len(f: &Finding, value: &str, rest: &[u8], origin: &mut [usize]) -> usize {
     const BULLET: char = '•';
     // A UPI ID (`name@handle`) is masked as an e-mail address is.
-    if matches!(f.kind, Kind::Email | Kind::UpiId) {
+    if f.kind.is_address() {
         // Written without an ASCII `@` (`%40`, `＠`), an address is masked
         // as its normal form is.
         let value = if value.contains('@') {

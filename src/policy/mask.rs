@@ -40,7 +40,7 @@ pub fn default_mask(finding: &Finding, value: &str, out: &mut Vec<u8>) {
     match &finding.kind {
         // A payment address shows its handle as an e-mail address shows
         // its domain.
-        Kind::Email | Kind::UpiId | Kind::EgInstapay => mask_email(value, out),
+        kind if kind.is_address() => mask_email(value, out),
         kind => {
             let keep_head = match kind {
                 Kind::Phone if value.trim_start_matches('(').starts_with(['+', '＋']) => {

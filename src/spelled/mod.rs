@@ -59,7 +59,7 @@ mod digits;
 mod email;
 mod words;
 
-use crate::finding::{Finding, Kind};
+use crate::finding::Finding;
 use crate::rewrite::Rewritten;
 use crate::text::char_at;
 
@@ -106,7 +106,7 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
 pub(crate) fn is_spelled(finding: &Finding, value: &[u8]) -> bool {
     let opens = |b: u8| matches!(b, b'[' | b'(' | b'{' | b'<');
     // An address is spelled when its `@` is: missing, or in brackets.
-    if matches!(finding.kind, Kind::Email | Kind::UpiId | Kind::EgInstapay) {
+    if finding.kind.is_address() {
         return match memchr::memchr(b'@', value) {
             None => true,
             Some(at) => value[..at]
@@ -316,6 +316,7 @@ impl Iterator for Tokens<'_> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
+    use crate::finding::Kind;
 
     /// `text` as the detectors read it: rewritten, or as it is.
     pub(in crate::spelled) fn read_through(text: &str) -> String {
