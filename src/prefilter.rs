@@ -3,7 +3,9 @@
 //! Every built-in kind contains at least one decimal digit or an `@` (or
 //! `＠`, which `crate::marks` reads as one), or is a username after a
 //! profile link's `/` (`t.me/ravi_k`) or an app's name and its `:` (`LINE
-//! ID: shop88`), so the scanner only has to look closely around those.
+//! ID: shop88`), or, in an Argentine conversation, a transfer alias with a
+//! `.` inside (`alias: juan.perez.mp`), so the scanner only has to look
+//! closely around those.
 //! Chat text is mostly words, so finding the next such byte fast is most
 //! of the speed: we test eight bytes at a time with SWAR arithmetic (plain
 //! `u64` operations, which the compiler vectorises further; no `unsafe`),

@@ -47,6 +47,7 @@ const WINDOW: usize = 64;
 /// How many words may stand between `alias` and the alias (`te paso el
 /// alias para la seña: …`, `el alias es el mismo de siempre, …`).
 const MAX_WORDS_BETWEEN: usize = 6;
+
 #[derive(Debug)]
 pub(crate) struct AliasDetector;
 
