@@ -224,9 +224,9 @@ type BankLengths = (&'static str, &'static [usize]);
 /// state savings and farmers' banks' twelve), Colombia, Peru and the
 /// Philippines. A name written before `Bank` or the account's type counts
 /// as well (`Public Bank`, `Bancolombia ahorros`).
-static BANKS_BY_LENGTH: &[([u8; 2], &[BankLengths])] = &[
+static BANKS_BY_LENGTH: &[(&str, &[BankLengths])] = &[
     (
-        *b"ID",
+        "ID",
         &[
             ("bca", &[10]),
             ("bni", &[10]),
@@ -242,7 +242,7 @@ static BANKS_BY_LENGTH: &[([u8; 2], &[BankLengths])] = &[
         ],
     ),
     (
-        *b"MY",
+        "MY",
         &[
             ("maybank", &[12]),
             ("mbb", &[12]),
@@ -258,7 +258,7 @@ static BANKS_BY_LENGTH: &[([u8; 2], &[BankLengths])] = &[
         ],
     ),
     (
-        *b"TH",
+        "TH",
         &[
             ("kbank", &[10]),
             ("kasikorn", &[10]),
@@ -280,10 +280,10 @@ static BANKS_BY_LENGTH: &[([u8; 2], &[BankLengths])] = &[
             ("ออมสิน", &[12]),
         ],
     ),
-    (*b"CO", &[("bancolombia", &[11]), ("davivienda", &[12])]),
-    (*b"PE", &[("bcp", &[14]), ("interbank", &[13])]),
+    ("CO", &[("bancolombia", &[11]), ("davivienda", &[12])]),
+    ("PE", &[("bcp", &[14]), ("interbank", &[13])]),
     (
-        *b"PH",
+        "PH",
         &[
             ("bdo", &[10, 12]),
             ("bpi", &[10]),
@@ -299,14 +299,15 @@ static BANKS_BY_LENGTH: &[([u8; 2], &[BankLengths])] = &[
     ),
 ];
 
-/// [`BANKS_BY_LENGTH`] by region, and whether it is Thailand's.
+/// [`BANKS_BY_LENGTH`] by region, and whether some of its banks' names are
+/// written in a script without spaces between words (Thai).
 static BANK_REGIONS: Lazy<Vec<(Region, bool, &[BankLengths])>> = Lazy::new(|| {
     BANKS_BY_LENGTH
         .iter()
-        .map(|(code, banks)| {
-            let code = std::str::from_utf8(code).expect("ASCII code");
+        .map(|&(code, banks)| {
             let region = Region::new(code).expect("a region of the table");
-            (region, code == "TH", *banks)
+            let unspaced = banks.iter().any(|(name, _)| !name.is_ascii());
+            (region, unspaced, banks)
         })
         .collect()
 });
@@ -413,8 +414,8 @@ impl Detector for BankAccountDetector {
                 BANK_REGIONS
                     .iter()
                     .find(|(region, ..)| *region == r)
-                    .is_some_and(|&(_, thai, banks)| {
-                        bank_of_its_length_beside(ctx, thai, banks, start, end, n)
+                    .is_some_and(|&(_, unspaced, banks)| {
+                        bank_of_its_length_beside(ctx, unspaced, banks, start, end, n)
                     })
             });
         // A link's digits are its ids (`?account=5819836033983559069`: an
@@ -593,13 +594,13 @@ fn nigerian_bank_beside(ctx: &Context<'_>, start: usize, end: usize) -> Option<&
 /// conversation's region): before it (`transfer ke BCA 1234567890`,
 /// `Mandiri: …`, `Public Bank 3123456789`) or after it (`1234567890
 /// (BCA)`), with only separators and at most one line break between.
-/// Thai is written without spaces between words: a Thai bank's name ends
-/// the Thai letters before the number or starts those after it (`โอนเข้า
-/// กสิกร 123-4-56789-0`).
+/// Thai is written without spaces between words (`unspaced`: the region
+/// has such names): a Thai bank's name ends the Thai letters before the
+/// number or starts those after it (`โอนเข้ากสิกร 123-4-56789-0`).
 #[inline(never)]
 fn bank_of_its_length_beside(
     ctx: &Context<'_>,
-    thai: bool,
+    unspaced: bool,
     banks: &[BankLengths],
     start: usize,
     end: usize,
@@ -645,7 +646,7 @@ fn bank_of_its_length_beside(
     if letters > 0 && whole_word && names_bank(&text[word_start..from + before.len()], None) {
         return true;
     }
-    if thai
+    if unspaced
         && letters == 0
         && before.last().is_some_and(|&b| b >= 0x80)
         && names_bank(thai_tail(before), Some(End::Tail))
@@ -657,7 +658,7 @@ fn bank_of_its_length_beside(
     let whole_word =
         !after.get(letters).is_some_and(u8::is_ascii_alphanumeric) && !bullet_at(after, letters);
     (letters > 0 && whole_word && names_bank(&after[..letters], None))
-        || (thai
+        || (unspaced
             && letters == 0
             && after.first().is_some_and(|&b| b >= 0x80)
             && names_bank(after, Some(End::Head)))
