@@ -198,13 +198,16 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
     }
 }
 
-/// Whether `c` is part of a word: a letter or digit, or a mask bullet. A
-/// masked value keeps its separators and its words' count (`juan.perez.mp`
-/// masked is `••••.•••••.•p`, three words still), so redacting again
-/// counts the same words between `alias` and the next alias as the first
-/// time did.
+/// Whether `c` is part of a word: a letter or digit, a mask bullet, or a
+/// keycap mark or variation selector. A masked value keeps its separators
+/// and its words' count (`juan.perez.mp` masked is `••••.•••••.•p`, three
+/// words still), so redacting again counts the same words between `alias`
+/// and the next alias as the first time did; and a keycap mark or
+/// variation selector, which the scanner's copy without marks drops after
+/// a bullet but keeps after a letter (`p⃣z`, masked `•⃣z`), joins the word
+/// either way (found by the `redact` fuzz target).
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == BULLET
+    c.is_alphanumeric() || c == BULLET || c == '\u{20E3}' || ('\u{FE00}'..='\u{FE0F}').contains(&c)
 }
 
 /// Whether `alias` is written as a domain (`www.tienda.com`,
