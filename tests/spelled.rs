@@ -300,6 +300,15 @@ fn a_calling_code_shown_by_a_mask_separates_nothing() {
             "nine[at]e.double119nine000nine000",
             "nine[at]e.double+55••••••••000",
         ),
+        // With a capital in the word, the address ends before it, as the
+        // e-mail detector reads `e.doUble…`, and the word is the address's
+        // label, not the number's, whether the address is masked or not
+        // (found by the `redact` fuzz target).
+        (
+            "BR",
+            "nine[at]e.doUble119nine000nine000",
+            "n•••@e.doUble119nine000nine000",
+        ),
         // The address's last label is a digit word too: the address keeps
         // it, the number keeps the rest (found by the property test too).
         (

@@ -562,7 +562,7 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
 /// (`com-1NT18CS163`) or a capital letter after small ones
 /// (`comLearning123`). `None` for a label that is a top-level domain
 /// itself, or opens with none.
-fn glued_after_tld(label: &[u8]) -> Option<usize> {
+pub(crate) fn glued_after_tld(label: &[u8]) -> Option<usize> {
     let len = label
         .iter()
         .position(|&b| b == b'-' || b.is_ascii_uppercase())?;

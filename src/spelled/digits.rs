@@ -85,7 +85,7 @@ pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize
     for token in Tokens::new(text) {
         let part = match token.kind {
             TokenKind::Digits => Some(Part::Group),
-            TokenKind::Word if in_written_address(text, token.end) => None,
+            TokenKind::Word if in_written_address(text, token.start, token.end) => None,
             TokenKind::Word if lookalike(text, token.start, token.end) => Some(Part::Lookalike),
             TokenKind::Numeral(value) => Some(Part::Digit { value, weak: false }),
             TokenKind::Word => match lookup(&text[token.start..token.end]) {
@@ -169,17 +169,28 @@ fn only_digits_and_lookalikes(text: &[u8], start: usize, end: usize) -> bool {
     fits(&mut text[..start].iter().rev()) && fits(&mut text[end..].iter())
 }
 
-/// Whether the word ending at `end` is in the name of an e-mail address
-/// written with its `@` (`shat@example.com`, `nine.eight@…`): the address
-/// is found as written, and a number read into its name would lose the
-/// word once the address is masked, so that redacting twice would mask the
-/// number only the second time. (Its domain stays as written when masked,
-/// and is read the same way both times.)
-fn in_written_address(text: &[u8], end: usize) -> bool {
+/// Whether the word `text[start..end]` is in an e-mail address written
+/// with its `@`. In its name (`shat@example.com`, `nine.eight@…`): the
+/// address is found as written, and a number read into its name would lose
+/// the word once the address is masked, so that redacting twice would mask
+/// the number only the second time. In its domain (`x@e.double119…`): the
+/// domain stays as written when masked, and the word is its label both
+/// times, however the address was first written (`x[at]e.doUble119…`, where
+/// the spelled address and the number once claimed the same word).
+fn in_written_address(text: &[u8], start: usize, end: usize) -> bool {
     const MOST: usize = 64;
     let in_name = |b: &&u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
     let name_ends = end + text[end..].iter().take(MOST).take_while(in_name).count();
+    let in_domain = |b: &&u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    let domain_starts = start
+        - text[..start]
+            .iter()
+            .rev()
+            .take(MOST)
+            .take_while(in_domain)
+            .count();
     text.get(name_ends) == Some(&b'@')
+        || domain_starts.checked_sub(1).map(|i| text[i]) == Some(b'@')
 }
 
 /// Whether the word `text[start..end]` has an ASCII digit right beside it.

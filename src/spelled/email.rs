@@ -21,7 +21,7 @@
 
 use super::words::{lookup, Word};
 use super::Edit;
-use crate::detect::email::{is_mail_service, looks_like_mailbox};
+use crate::detect::email::{glued_after_tld, is_mail_service, looks_like_mailbox};
 
 /// Top-level domains that a spelled-out `dot` may end an address with.
 const COMMON_TLDS: &[&str] = &[
@@ -275,7 +275,16 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit
             _ => break,
         }
     }
-    let (tld_start, tld_end) = *labels.last()?;
+    let (tld_start, mut tld_end) = *labels.last()?;
+    // A word or a code typed against the top-level domain ends it, as the
+    // e-mail detector reads it (`e.doUble119…`: `e.do`); read whole, the
+    // label is no top-level domain, and the words after it are read as a
+    // number, which takes the label's word with it the first time and
+    // not, once the address is masked, the second.
+    if let Some(len) = glued_after_tld(&text[tld_start..tld_end]) {
+        tld_end = tld_start + len;
+        *labels.last_mut()? = (tld_start, tld_end);
+    }
     let tld = &text[tld_start..tld_end];
     if labels.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
         return None;
