@@ -309,6 +309,15 @@ fn a_calling_code_shown_by_a_mask_separates_nothing() {
             "nine[at]e.doUble119nine000nine000",
             "n•••@e.doUble119nine000nine000",
         ),
+        // A weak digit word (`DO`) after the address's last label: read in
+        // the middle of a number with the label the first time, it was the
+        // number's edge once the address was masked (found by the `redact`
+        // fuzz target).
+        (
+            "BR",
+            "nine[at]e.nine, DO119nine000nine000",
+            "n•••@e.nine, DO+55••••••••000",
+        ),
         // The address's last label is a digit word too: the address keeps
         // it, the number keeps the rest (found by the property test too).
         (

@@ -79,11 +79,20 @@ struct Item {
 
 /// Adds an edit for each run of `text` worth reading as digits, and notes
 /// where `at` (or `arroba`) is written, for the address pass (one pass over
-/// the words serves both).
-pub(super) fn find(text: &[u8], edits: &mut Vec<Edit>, at_words: &mut Vec<(usize, usize)>) {
+/// the words serves both). Tokens that touch a range of `addresses` (spelled
+/// addresses, whole) are theirs, and end a run as any other word does.
+pub(super) fn find(
+    text: &[u8],
+    addresses: &[(usize, usize)],
+    edits: &mut Vec<Edit>,
+    at_words: &mut Vec<(usize, usize)>,
+) {
     let mut run: Vec<Item> = Vec::new();
+    let in_address =
+        |start: usize, end: usize| addresses.iter().any(|&(from, to)| start < to && end > from);
     for token in Tokens::new(text) {
         let part = match token.kind {
+            _ if !addresses.is_empty() && in_address(token.start, token.end) => None,
             TokenKind::Digits => Some(Part::Group),
             TokenKind::Word if in_written_address(text, token.start, token.end) => None,
             TokenKind::Word if lookalike(text, token.start, token.end) => Some(Part::Lookalike),

@@ -190,7 +190,7 @@ fn dot_after(text: &[u8], at: usize) -> Option<(usize, bool)> {
 }
 
 /// The start of the run of local-part bytes ending at `end`.
-fn local_start(text: &[u8], end: usize) -> usize {
+pub(super) fn local_start(text: &[u8], end: usize) -> usize {
     end - text[..end]
         .iter()
         .rev()

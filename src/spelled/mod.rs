@@ -67,15 +67,30 @@ use crate::text::char_at;
 /// as digits and signs; `None` when it holds none (nearly all text).
 pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
     let (mut edits, mut at_words) = (Vec::new(), Vec::new());
-    digits::find(text, &mut edits, &mut at_words);
-    email::find(text, &at_words, &mut edits);
+    digits::find(text, &[], &mut edits, &mut at_words);
+    let mut addresses = Vec::new();
+    email::find(text, &at_words, &mut addresses);
+    // The two passes may claim the same words (`nine[at]e.nine, 119nine…`:
+    // the address's last label and a number's first digit word). The
+    // address keeps them, and the numbers are read again without them: as
+    // they are read once the address is masked (its domain kept as
+    // written), which a number that only dropped the words it shared would
+    // not be (`e.nine, DO119…`: `DO` was a digit in the middle of the
+    // number, then a word at its edge).
+    let whole = |e: &Edit| (email::local_start(text, e.start), e.end);
+    let shared = addresses.iter().any(|address| {
+        let (start, end) = whole(address);
+        edits.iter().any(|e| e.start < end && e.end > start)
+    });
+    if shared {
+        let taken: Vec<_> = addresses.iter().map(whole).collect();
+        edits.clear();
+        digits::find(text, &taken, &mut edits, &mut Vec::new());
+    }
+    edits.append(&mut addresses);
     if edits.is_empty() {
         return None;
     }
-    // The two passes may claim the same words (`nine[at]e.nine, 119nine…`:
-    // the address's last label and a number's first digit word): the
-    // first edit keeps them, and the next keeps what it rewrites after them
-    // (dropped whole, it took the number with it).
     edits.sort_by_key(|e| e.start);
     let mut out = Rewritten::with_capacity(text.len());
     let mut copied = 0;
