@@ -63,7 +63,7 @@
 //! and orders as often after `identidade visual` or a keyword further back:
 //! only São Paulo's check makes them an RG.
 
-use super::{digits_n, num, shape, shape_at_last_run, IdSpec, Strength::*};
+use super::{digits_n, num, shape, shape_at_last_run, shape_issued, IdSpec, Strength::*};
 use crate::checksum::{mod11_check_ten_zero, weighted_mod};
 use crate::finding::Kind;
 
@@ -173,6 +173,31 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("LL dd.ddd.ddd", HomeKeyword),
         ],
         validate: rg_with_state,
+    },
+    // Any state's number cited with the office that issued it (`RG
+    // 12.345.678 SSP/MG`, `4.567.890 PC-MG`, `12.345.678-9 ssp sp`), as on
+    // the card and on every form that asks for it: no price or order is
+    // followed by a police department's name, so anywhere.
+    IdSpec {
+        kind: Kind::BrRg,
+        country: "BR",
+        shapes: &[
+            shape_issued("dd.ddd.ddd", Strong, rg_issuer_follows),
+            shape_issued("d.ddd.ddd", Strong, rg_issuer_follows),
+            shape_issued("dddddddd", Strong, rg_issuer_follows),
+            shape_issued("ddddddd", Strong, rg_issuer_follows),
+        ],
+        validate: rg_digits,
+    },
+    IdSpec {
+        kind: Kind::BrRg,
+        country: "BR",
+        shapes: &[
+            shape_issued("dd.ddd.ddd-X", Strong, rg_issuer_follows),
+            shape_issued("d.ddd.ddd-X", Strong, rg_issuer_follows),
+            shape_issued("dddddddd-X", Strong, rg_issuer_follows),
+        ],
+        validate: rg_layout,
     },
 ];
 
@@ -344,6 +369,65 @@ pub(super) fn rg_with_state(s: &[u8]) -> bool {
         && (7..=8).contains(&digits.len())
         && digits.iter().all(u8::is_ascii_digit)
         && !repeated(digits)
+}
+
+/// Seven or eight digits, not one digit repeated: an RG without its check
+/// character, as most states issue it.
+pub(super) fn rg_digits(s: &[u8]) -> bool {
+    (7..=8).contains(&s.len()) && s.iter().all(u8::is_ascii_digit) && !repeated(s)
+}
+
+/// Offices that issue RGs and are cited by name alone: the states'
+/// public security departments (`SSP`, Paraná's `SESP`, Ceará's `SSPDS`,
+/// Pernambuco's `SDS`, `SEJUSP`) and São Paulo's identification institute.
+const RG_ISSUERS: [&[u8]; 7] = [
+    b"SSP", b"SESP", b"SSPDS", b"SDS", b"SEJUSP", b"IIRGD", b"SSPDC",
+];
+
+/// Offices cited with their state only (`PC/MG`, `DETRAN-RJ`, `IFP/RJ`,
+/// `IGP/RS`, `DGPC/GO`, `ITEP/RN`, `POLITEC/MT`): alone, each is a word or
+/// an abbreviation of something else as well (`PC`, `IGP-M`).
+const RG_ISSUERS_WITH_STATE: [&[u8]; 8] = [
+    b"PC", b"DETRAN", b"IFP", b"IGP", b"DGPC", b"ITEP", b"POLITEC", b"SEGUP",
+];
+
+/// Whether an RG's issuing office is cited right after `end`: a space or
+/// dash (an opening bracket, a comma), then one of [`RG_ISSUERS`], or any
+/// issuer with a state's letters after `/`, `-`, a space or nothing
+/// (`SSP/MG`, `PC-MG`, `SSPMG`), in any case.
+pub(super) fn rg_issuer_follows(text: &[u8], end: usize) -> bool {
+    const MOST_GAP: usize = 3;
+    let gap = text[end..]
+        .iter()
+        .take(MOST_GAP)
+        .take_while(|&&b| matches!(b, b' ' | b'-' | b',' | b'(' | b'/'))
+        .count();
+    let from = end + gap;
+    let letters = text[from..]
+        .iter()
+        .take(16)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if gap == 0 || letters == 0 || letters > 9 {
+        return false;
+    }
+    let word = &text[from..from + letters];
+    let is = |list: &[&[u8]], w: &[u8]| list.iter().any(|i| i.eq_ignore_ascii_case(w));
+    let any_issuer = |w: &[u8]| is(&RG_ISSUERS, w) || is(&RG_ISSUERS_WITH_STATE, w);
+    let is_state = |w: &[u8]| w.len() == 2 && STATES.iter().any(|s| s.eq_ignore_ascii_case(w));
+    if is(&RG_ISSUERS, word) {
+        return true;
+    }
+    // Run together with the state (`SSPMG`).
+    if letters > 2 && any_issuer(&word[..letters - 2]) && is_state(&word[letters - 2..]) {
+        return true;
+    }
+    // The state after one sign (`PC/MG`, `DETRAN-RJ`, `pc mg`).
+    let after = from + letters;
+    any_issuer(word)
+        && matches!(text.get(after), Some(b'/' | b'-' | b' '))
+        && text.get(after + 1..after + 3).is_some_and(is_state)
+        && !text.get(after + 3).is_some_and(u8::is_ascii_alphabetic)
 }
 
 #[cfg(test)]
@@ -615,6 +699,16 @@ mod tests {
             (None, "RG: MG-12.345.678", "MG-12.345.678"),
             (Some("BR"), "RG MG 12.345.678", "MG 12.345.678"),
             (Some("BR"), "identidade MG-12345678", "MG-12345678"),
+            // Any state's number cited with its issuing office, anywhere.
+            (Some("BR"), "RG: 12.345.678 SSP/MG", "12.345.678"),
+            (Some("BR"), "meu rg 12.345.678 ssp-sp", "12.345.678"),
+            (None, "RG 1.234.567 SSP/BA", "1.234.567"),
+            (Some("BR"), "12345678 SSP RJ", "12345678"),
+            (Some("BR"), "doc 4.567.890 PC/MG", "4.567.890"),
+            (Some("BR"), "identidade 1234567 detran-rj", "1234567"),
+            (Some("BR"), "rg 12.345.678 (SSPMG)", "12.345.678"),
+            (Some("BR"), "RG 12.345.678-9 SESP/PR", "12.345.678-9"),
+            (None, "12.345.678 - SSP", "12.345.678"),
         ] {
             assert_eq!(scan(text, region), [(Kind::BrRg, value.into())], "{text}");
         }
@@ -637,6 +731,14 @@ mod tests {
             (None, "MG-12.345.678"),
             (Some("BR"), "MG-12345678"),
             (Some("BR"), "pedido MG-12.345.678"),
+            // No issuing office after it, or one that needs its state.
+            (Some("BR"), "R$ 12.345.678 sim"),
+            (Some("BR"), "12.345.678 pc gamer"),
+            (Some("BR"), "1.234.567 IGP-M"),
+            (Some("BR"), "12.345.678 detran"),
+            (Some("BR"), "12.345.678 SSPX"),
+            (Some("BR"), "12.345.678SSP/MG"),
+            (Some("BR"), "11.111.111 SSP/MG"),
         ] {
             assert!(
                 scan(text, region).iter().all(|(k, _)| *k != Kind::BrRg),

@@ -25,7 +25,10 @@
 //! the run (the digits after the next byte are counted once; the match must
 //! start where a word can) rules out most of them before any matching.
 //! Kinds that share a written form (`ddddddddd` is five of them) are
-//! matched once and only validated per kind.
+//! matched once and only validated per kind. A shape may also ask for what
+//! follows it ([`Shape::issued_by`]): a Brazilian RG without its check
+//! character is seven or eight digits, plain only before the office that
+//! issued it (`12.345.678 SSP/MG`).
 //!
 //! # How sure: shape strength and context
 //!
@@ -201,6 +204,11 @@ pub(crate) struct Shape {
     /// every offset would otherwise be probed at every short digit run,
     /// while the run of check digits is probed by itself anyway.
     pub at_last_run: bool,
+    /// Read only when the office that issued the document is written right
+    /// after the value (`12.345.678 SSP/MG`): whether it is, at the value's
+    /// end. A form too plain to tell from a price or an order by itself,
+    /// which the citation makes plain.
+    pub issued_by: Option<fn(&[u8], usize) -> bool>,
 }
 
 /// Shorthand for country files.
@@ -209,6 +217,7 @@ pub(crate) const fn shape(pattern: &'static str, strength: Strength) -> Shape {
         pattern,
         strength,
         at_last_run: false,
+        issued_by: None,
     }
 }
 
@@ -218,6 +227,21 @@ pub(crate) const fn shape_at_last_run(pattern: &'static str, strength: Strength)
         pattern,
         strength,
         at_last_run: true,
+        issued_by: None,
+    }
+}
+
+/// A shape read only before its issuing office (see [`Shape::issued_by`]).
+pub(crate) const fn shape_issued(
+    pattern: &'static str,
+    strength: Strength,
+    issued_by: fn(&[u8], usize) -> bool,
+) -> Shape {
+    Shape {
+        pattern,
+        strength,
+        at_last_run: false,
+        issued_by: Some(issued_by),
     }
 }
 
@@ -743,7 +767,7 @@ fn report(
 ) {
     let Written { start, end, n } = written;
     // Decided before the validation and the context words, which cost more.
-    if !readable_here(ctx, spec, shape) {
+    if !readable_here(ctx, spec, shape) || shape.issued_by.is_some_and(|by| !by(ctx.text, end)) {
         return;
     }
     // One digit over and over (`999999999`, `000000000`), or before a
