@@ -25,7 +25,10 @@
 //! there no check digit is public, but each large bank gives its accounts
 //! one length (BCA 10 digits, Mandiri 13, Maybank 12, every large Thai
 //! bank 10 …), so in a conversation of that country a bank's name right
-//! beside a number of that bank's length names an account.
+//! beside a number of that bank's length names an account. Brazilian
+//! transfer details give the branch before the account (`ag 0001 cc
+//! 12345-6`): `cc` names the account only after a branch, being Colombia's
+//! `C.C.` (the cédula) as well.
 //!
 //! Written forms: digits in one run or in groups joined by one `-` or
 //! space (`1234 5678 9012`, Brazil's `12345-6` with its check digit), and,
@@ -394,7 +397,7 @@ impl Detector for BankAccountDetector {
         {
             return;
         }
-        let named = WORDS.before(text, start);
+        let named = WORDS.before(text, start) || branch_and_cc_before(text, start);
         if dotted.is_some() && !named {
             return;
         }
@@ -494,6 +497,79 @@ fn holder_after(text: &[u8], end: usize) -> bool {
             && rest[..word.len()].eq_ignore_ascii_case(word.as_bytes())
             && !rest.get(word.len()).is_some_and(u8::is_ascii_alphanumeric)
     })
+}
+
+/// Whether a Brazilian branch and `cc` (conta corrente) come right before
+/// the number at `start`: `ag 0001 cc 12345-6`, `Ag: 1234-5 / CC: 98765-4`,
+/// `agência 1234⏎c.c. 12345-6`, how transfer details are given there. `cc`
+/// alone names no account: it is Colombia's `C.C.` (cédula de ciudadanía)
+/// too, and a copy in e-mail; the branch before it says which.
+#[inline(always)]
+fn branch_and_cc_before(text: &[u8], start: usize) -> bool {
+    // Nearly every number has no `c` or `.` before it, past a space or a
+    // colon: decided on that byte, without a call (`| 0x20` folds `C`).
+    let mut i = start;
+    while i > 0 && start - i < 2 && matches!(text[i - 1], b' ' | b':') {
+        i -= 1;
+    }
+    i > 0 && matches!(text[i - 1] | 0x20, b'c' | b'.') && branch_and_cc_before_slow(text, start)
+}
+
+#[cold]
+#[inline(never)]
+fn branch_and_cc_before_slow(text: &[u8], start: usize) -> bool {
+    // Backwards over at most `most` bytes that `keep` accepts.
+    let back = |at: usize, most: usize, keep: fn(u8) -> bool| {
+        at - text[..at]
+            .iter()
+            .rev()
+            .take(most)
+            .take_while(|&&b| keep(b))
+            .count()
+    };
+    // Whether `text[..at]` ends with one of `words` as a word; its start.
+    let word_before = |at: usize, words: &[&[u8]]| {
+        words.iter().find_map(|word| {
+            let from = at.checked_sub(word.len())?;
+            (text[from..at].eq_ignore_ascii_case(word)
+                && !text[..from].last().is_some_and(u8::is_ascii_alphanumeric))
+            .then_some(from)
+        })
+    };
+    let i = back(start, 3, |b| matches!(b, b' ' | b':'));
+    let Some(i) = word_before(i, &[b"c.c.", b"c.c", b"cc"]) else {
+        return false;
+    };
+    let gap = back(i, 4, |b| {
+        matches!(b, b' ' | b',' | b'/' | b'|' | b';' | b'-' | b'\n' | b'\r')
+    });
+    if gap == i {
+        return false;
+    }
+    // The branch: three to five digits, and a check digit or `X` after a
+    // dash (Banco do Brasil's `1234-5`).
+    let branch = back(gap, 7, |b| {
+        b.is_ascii_digit() || matches!(b, b'-' | b'x' | b'X')
+    });
+    let digits = text[branch..gap]
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .count();
+    if !(3..=6).contains(&digits) || !text[branch].is_ascii_digit() {
+        return false;
+    }
+    let i = back(branch, 3, |b| matches!(b, b' ' | b':'));
+    word_before(
+        i,
+        &[
+            b"ag",
+            b"ag.",
+            b"agencia",
+            "agência".as_bytes(),
+            "AGÊNCIA".as_bytes(),
+        ],
+    )
+    .is_some()
 }
 
 /// Whether the digits ending at `end` are the date in the name of a
@@ -1081,6 +1157,34 @@ mod tests {
                     .iter()
                     .all(|(k, _)| *k != Kind::BankAccount),
                 "{region}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_brazilian_branch_and_cc_name_the_account() {
+        for (text, number) in [
+            ("ag 0001 cc 12345-6", "12345-6"),
+            ("Banco do Brasil Ag: 1234-5 / CC: 98765-4", "98765-4"),
+            ("Itaú AG 0341 CC 12345-6 (Ana)", "12345-6"),
+            ("agência 1234\nc.c. 123456-7", "123456-7"),
+            ("Agência: 3456, cc 0098765-4", "0098765-4"),
+        ] {
+            assert_eq!(found("BR", text), account(number), "{text}");
+        }
+        for text in [
+            // Colombia's `C.C.` (cédula), a copy, no branch before `cc`.
+            "C.C. 1234567890",
+            "cc 12345-6",
+            "manda cópia cc 1234567",
+            // The branch's word or digits are not there.
+            "bag 1234 cc 12345-6",
+            "ag 12 cc 12345-6",
+        ] {
+            let found = found("BR", text);
+            assert!(
+                found.iter().all(|(k, _)| *k != Kind::BankAccount),
+                "{text}: {found:?}"
             );
         }
     }
