@@ -391,24 +391,38 @@ const RG_ISSUERS_WITH_STATE: [&[u8]; 8] = [
     b"PC", b"DETRAN", b"IFP", b"IGP", b"DGPC", b"ITEP", b"POLITEC", b"SEGUP",
 ];
 
-/// Whether an RG's issuing office is cited right after `end`: a space or
-/// dash (an opening bracket, a comma), then one of [`RG_ISSUERS`], or any
-/// issuer with a state's letters after `/`, `-`, a space or nothing
-/// (`SSP/MG`, `PC-MG`, `SSPMG`), in any case.
+/// Whether an RG's issuing office is cited right after `end`: past a
+/// space, a dash, a comma, a bracket or the line's end, one of
+/// [`RG_ISSUERS`], or any issuer with a state's letters after `/`, `-`, a
+/// space or nothing (`SSP/MG`, `PC-MG`, `SSPMG`), in any case; or the
+/// same after the form's label for it (`, órgão emissor: SSP/MG`,
+/// `⏎Emissor SSP`, `expedido pela SSP-SP`).
 pub(super) fn rg_issuer_follows(text: &[u8], end: usize) -> bool {
-    const MOST_GAP: usize = 3;
+    const MOST_GAP: usize = 4;
     let gap = text[end..]
         .iter()
         .take(MOST_GAP)
-        .take_while(|&&b| matches!(b, b' ' | b'-' | b',' | b'(' | b'/'))
+        .take_while(|&&b| matches!(b, b' ' | b'-' | b',' | b'(' | b'/' | b';' | b'\n' | b'\r'))
         .count();
+    if gap == 0 {
+        return false;
+    }
     let from = end + gap;
+    // A label opens with `o`, `ó` or `e`: most words after a number do not.
+    let may_be_label = matches!(text.get(from).map(|b| b | 0x20), Some(b'o' | b'e' | 0xE3));
+    issuer_at(text, from)
+        || (may_be_label && issuer_label_end(text, from).is_some_and(|at| issuer_at(text, at)))
+}
+
+/// Whether an RG's issuing office is written at `from` (see
+/// [`rg_issuer_follows`]).
+fn issuer_at(text: &[u8], from: usize) -> bool {
     let letters = text[from..]
         .iter()
         .take(16)
         .take_while(|b| b.is_ascii_alphabetic())
         .count();
-    if gap == 0 || letters == 0 || letters > 9 {
+    if letters == 0 || letters > 9 {
         return false;
     }
     let word = &text[from..from + letters];
@@ -428,6 +442,53 @@ pub(super) fn rg_issuer_follows(text: &[u8], end: usize) -> bool {
         && matches!(text.get(after), Some(b'/' | b'-' | b' '))
         && text.get(after + 1..after + 3).is_some_and(is_state)
         && !text.get(after + 3).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// Where the issuer's value starts after a form's label for it at `from`
+/// (`órgão emissor:`, `org. exp.`, `emissor`, `expedido pela`), spaces,
+/// a colon or a dash after it skipped.
+fn issuer_label_end(text: &[u8], from: usize) -> Option<usize> {
+    // `text[at..]` opens with one of `words` (ASCII case aside), then no
+    // letter: where it ends.
+    let opens = |at: usize, words: &[&str]| {
+        words.iter().find_map(|w| {
+            let end = at + w.len();
+            (text.get(at..end)?.eq_ignore_ascii_case(w.as_bytes())
+                && !text.get(end).is_some_and(u8::is_ascii_alphabetic))
+            .then_some(end)
+        })
+    };
+    let spaces = |at: usize| {
+        at + text[at..]
+            .iter()
+            .take(2)
+            .take_while(|&&b| b == b' ')
+            .count()
+    };
+    const ORGAN: &[&str] = &[
+        "órgão", "Órgão", "ÓRGÃO", "orgão", "orgao", "órgao", "org.", "org",
+    ];
+    const WHAT: &[&str] = &["emissor", "expedidor", "exp.", "exp", "emissão", "emissao"];
+    const DONE_BY: &[&str] = &[
+        "expedido pela",
+        "expedido por",
+        "expedida pela",
+        "emitido pela",
+        "emitido por",
+        "emitida pela",
+    ];
+    let label_end = match opens(from, ORGAN) {
+        Some(organ) => opens(spaces(organ), WHAT)?,
+        None => opens(from, WHAT).or_else(|| opens(from, DONE_BY))?,
+    };
+    Some(
+        label_end
+            + text[label_end..]
+                .iter()
+                .take(3)
+                .take_while(|&&b| matches!(b, b' ' | b':' | b'-'))
+                .count(),
+    )
 }
 
 #[cfg(test)]
@@ -709,6 +770,20 @@ mod tests {
             (Some("BR"), "rg 12.345.678 (SSPMG)", "12.345.678"),
             (Some("BR"), "RG 12.345.678-9 SESP/PR", "12.345.678-9"),
             (None, "12.345.678 - SSP", "12.345.678"),
+            // After the form's label for the issuer.
+            (
+                Some("BR"),
+                "RG: 12.345.678, órgão emissor: SSP/MG",
+                "12.345.678",
+            ),
+            (Some("BR"), "RG 1234567\nOrgao Expedidor: PC-MG", "1234567"),
+            (Some("BR"), "rg 12.345.678 org. exp. ssp", "12.345.678"),
+            (
+                Some("BR"),
+                "rg 12.345.678 expedido pela SSP-SP",
+                "12.345.678",
+            ),
+            (Some("BR"), "12.345.678\nEmissor: DETRAN/RJ", "12.345.678"),
         ] {
             assert_eq!(scan(text, region), [(Kind::BrRg, value.into())], "{text}");
         }
@@ -739,6 +814,9 @@ mod tests {
             (Some("BR"), "12.345.678 SSPX"),
             (Some("BR"), "12.345.678SSP/MG"),
             (Some("BR"), "11.111.111 SSP/MG"),
+            (Some("BR"), "R$ 12.345.678, emissor da nota: loja"),
+            (Some("BR"), "12.345.678 expedido pela transportadora"),
+            (Some("BR"), "12.345.678 órgão emissor: PC"),
         ] {
             assert!(
                 scan(text, region).iter().all(|(k, _)| *k != Kind::BrRg),
