@@ -546,8 +546,8 @@ fn branch_and_cc_before_slow(text: &[u8], start: usize) -> bool {
     if gap == i {
         return false;
     }
-    // The branch: three to five digits, and a check digit or `X` after a
-    // dash (Banco do Brasil's `1234-5`).
+    // The branch: three to six digits, a check digit or `X` after a dash
+    // among them (Banco do Brasil's `1234-5`).
     let branch = back(gap, 7, |b| {
         b.is_ascii_digit() || matches!(b, b'-' | b'x' | b'X')
     });

@@ -61,7 +61,10 @@
 //! that layout alone, whatever their rule (`1.234.567-8`, `12.345.678-9`,
 //! `12345678-9`). Digits without it (`12.345.678`, `1234567`) are prices
 //! and orders as often after `identidade visual` or a keyword further back:
-//! only São Paulo's check makes them an RG.
+//! only São Paulo's check makes them an RG, or the office that issued it
+//! cited after them, as the card and every form print it (`12.345.678
+//! SSP/MG`, `1234567 PC-MG`, `órgão emissor: SSP`): no price or order is
+//! followed by a police department's name, so that is read anywhere.
 
 use super::{digits_n, num, shape, shape_at_last_run, shape_issued, IdSpec, Strength::*};
 use crate::checksum::{mod11_check_ten_zero, weighted_mod};
