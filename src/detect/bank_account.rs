@@ -45,7 +45,7 @@ use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::masked::{bullet_at, bullet_before};
 use crate::region::Region;
-use crate::text::{char_at, char_before};
+use crate::text::{char_at, char_before, ends_with_ignore_case};
 
 /// Named by an account word: above a national-format phone number, with
 /// or without its prefix (0.85, 0.9), which "A/c 9876543210" could also be;
@@ -531,7 +531,7 @@ fn branch_and_cc_before_slow(text: &[u8], start: usize) -> bool {
     let word_before = |at: usize, words: &[&[u8]]| {
         words.iter().find_map(|word| {
             let from = at.checked_sub(word.len())?;
-            (text[from..at].eq_ignore_ascii_case(word)
+            (ends_with_ignore_case(text, at, word)
                 && !text[..from].last().is_some_and(u8::is_ascii_alphanumeric))
             .then_some(from)
         })

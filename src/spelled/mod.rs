@@ -77,13 +77,14 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
     // written), which a number that only dropped the words it shared would
     // not be (`e.nine, DO119…`: `DO` was a digit in the middle of the
     // number, then a word at its edge).
-    let whole = |e: &Edit| (email::local_start(text, e.start), e.end);
-    let shared = addresses.iter().any(|address| {
-        let (start, end) = whole(address);
-        edits.iter().any(|e| e.start < end && e.end > start)
-    });
+    let taken: Vec<_> = addresses
+        .iter()
+        .map(|e| (email::local_start(text, e.start), e.end))
+        .collect();
+    let shared = taken
+        .iter()
+        .any(|&(start, end)| edits.iter().any(|e| e.start < end && e.end > start));
     if shared {
-        let taken: Vec<_> = addresses.iter().map(whole).collect();
         edits.clear();
         digits::find(text, &taken, &mut edits, &mut Vec::new());
     }

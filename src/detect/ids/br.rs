@@ -69,6 +69,7 @@
 use super::{digits_n, num, shape, shape_at_last_run, shape_issued, IdSpec, Strength::*};
 use crate::checksum::{mod11_check_ten_zero, weighted_mod};
 use crate::finding::Kind;
+use crate::text::starts_with_ignore_case;
 
 pub(super) static SPECS: &[IdSpec] = &[
     IdSpec {
@@ -456,7 +457,7 @@ fn issuer_label_end(text: &[u8], from: usize) -> Option<usize> {
     let opens = |at: usize, words: &[&str]| {
         words.iter().find_map(|w| {
             let end = at + w.len();
-            (text.get(at..end)?.eq_ignore_ascii_case(w.as_bytes())
+            (starts_with_ignore_case(text, at, w.as_bytes())
                 && !text.get(end).is_some_and(u8::is_ascii_alphabetic))
             .then_some(end)
         })
