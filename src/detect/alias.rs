@@ -177,18 +177,29 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
             at -= len.max(1);
         }
         let word_end = at;
+        // Where the word's last piece starts, after its last joiner.
+        let mut last_piece = None;
         while at > floor {
             let (c, len) = char_before(text, at);
-            if !c.is_some_and(is_word_char) {
-                break;
+            match c {
+                Some(c) if is_word_char(c) => at -= len.max(1),
+                // Joined into one word: an address or a name with dots
+                // counts once, masked or not (`ahmed.ali@instapay` and its
+                // mask `a•••@instapay`; found by the `redact` fuzz target).
+                Some('.' | '@' | '_' | '-' | '+')
+                    if at - 1 > floor && char_before(text, at - 1).0.is_some_and(is_word_char) =>
+                {
+                    last_piece.get_or_insert(at);
+                    at -= 1
+                }
+                _ => break,
             }
-            at -= len.max(1);
         }
         // A word must stand whole in the window.
         if at == word_end || (at == floor && floor > 0) {
             return false;
         }
-        if text[at..word_end].eq_ignore_ascii_case(b"alias") {
+        if text[last_piece.unwrap_or(at)..word_end].eq_ignore_ascii_case(b"alias") {
             return true;
         }
         words += 1;
@@ -353,11 +364,24 @@ mod tests {
     #[test]
     fn a_masked_alias_counts_its_words() {
         let scanner = Scanner::builder().region("AR").build().unwrap();
-        let text = "Alias es juan.perez.mp, dale uno dos GATO.PERRO.CASA";
+        let text = "Alias es juan.perez.mp, dale uno dos tres cuatro GATO.PERRO.CASA";
         assert_eq!(
             aliases(text),
             [("juan.perez.mp".into(), "juan.perez.mp".into())]
         );
+        let once = scanner.redact(text).unwrap();
+        assert_eq!(scanner.redact(&once).unwrap(), once);
+    }
+
+    /// Found by the `redact` fuzz target: an address between `alias` and
+    /// the alias counted three words (`ahmed.ali@instapay`) and one once
+    /// masked (`a•••@instapay`), so the alias was read only on redacting
+    /// again. A word joined by `.`, `@`, `_`, `-` or `+` counts once.
+    #[test]
+    fn an_address_between_counts_as_one_word_masked_or_not() {
+        let scanner = Scanner::builder().region("AR").build().unwrap();
+        let text = "alias: ahmed.ali@instapay uno dos tres cuatro juan.perez.mp";
+        assert!(aliases(text).contains(&("juan.perez.mp".into(), "juan.perez.mp".into())));
         let once = scanner.redact(text).unwrap();
         assert_eq!(scanner.redact(&once).unwrap(), once);
     }
