@@ -26,6 +26,61 @@ fn found(scanner: &Scanner, text: &str) -> Vec<(Kind, String, String)> {
         .collect()
 }
 
+/// Whether `wide` is `narrow` read over more of the text: same kind, same
+/// value, its span containing `narrow`'s.
+fn covers_with_same_value(wide: &piimask::Finding, narrow: &piimask::Finding) -> bool {
+    wide.kind == narrow.kind
+        && wide.normalized == narrow.normalized
+        && wide.start <= narrow.start
+        && narrow.end <= wide.end
+}
+
+#[test]
+fn a_digit_word_glued_before_a_number_is_read_as_its_country_code() {
+    // Found by the property test below: plain scanning reads the national
+    // number, spelled-out reading the same number with its `1` spelled.
+    let text = "один2012000000 ";
+    let plain = Scanner::builder().region("US").build().unwrap().scan(text);
+    let wide = spelled("US").scan(text);
+    assert_eq!(plain.len(), 1);
+    assert_eq!(wide.len(), 1);
+    assert_eq!(plain[0].normalized, "+12012000000");
+    assert_eq!(&text[plain[0].range()], "2012000000");
+    assert!(covers_with_same_value(&wide[0], &plain[0]), "{wide:?}");
+    assert_eq!(&text[wide[0].range()], "один2012000000");
+}
+
+#[test]
+fn an_address_after_a_number_with_a_digit_word_glued_reads_the_same_masked() {
+    // Found by the property test below: the glued word was read as a digit
+    // while the number was whole (so the address, starting with a digit,
+    // was the number's next group and no address), and not once it was
+    // masked, when the address was read.
+    let scanner = spelled("US");
+    for text in [
+        "201200000一 0ninety[at]at.nine",
+        "2012000000नौ 0ninety[at]at.nine",
+        "2012000000four 0ninety[at]at.nine",
+    ] {
+        let once = scanner.redact(text).unwrap();
+        assert_eq!(scanner.redact(&once).unwrap(), once, "{text}");
+    }
+}
+
+#[test]
+fn digit_words_glued_before_an_id_are_read_into_a_number() {
+    // Found by the property test below: `two4498986` alone has the shape of
+    // an Indian voter ID; after `do一` (two, one) the words spell a number.
+    let text = "do一two4498986 ";
+    let plain = Scanner::builder().region("IN").build().unwrap().scan(text);
+    let wide = spelled("IN").scan(text);
+    assert_eq!(plain.len(), 1);
+    assert_eq!(plain[0].kind, Kind::InVoterId);
+    assert_eq!(wide.len(), 1);
+    assert_eq!(wide[0].kind, Kind::Phone);
+    assert_eq!(&text[wide[0].range()], "do一two4498986");
+}
+
 /// Mobile numbers of the markets of WhatsApp commerce, spelled as their
 /// customers would, with the E.164 form each must give. Written for this
 /// test from the national numbering plans, not from the crate's tables.
@@ -472,8 +527,15 @@ proptest! {
         let (mut before, mut after) = (Vec::new(), Vec::new());
         plain.scan_into(text.as_bytes(), Some(region), &mut before);
         spelled.scan_into(text.as_bytes(), Some(region), &mut after);
+        // A plain finding is kept, or lies inside a wider one, so its bytes
+        // are still masked: digit words glued before a number are read into
+        // it (`один2012000000` in US is +12012000000 over the word too;
+        // `do一two4498986` in IN a phone, not the voter ID `two4498986`).
         for f in &before {
-            prop_assert!(after.contains(f), "{f:?} lost");
+            prop_assert!(
+                after.iter().any(|g| g.start <= f.start && f.end <= g.end),
+                "{f:?} lost"
+            );
         }
         for pair in after.windows(2) {
             prop_assert!(pair[0].end <= pair[1].start, "overlap: {pair:?}");

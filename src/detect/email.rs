@@ -303,12 +303,7 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
         .iter()
         .take_while(|b| b.is_ascii_digit())
         .count();
-    if digits > 0
-        && before.is_some_and(is_inline_space)
-        && char_before(text, start - w)
-            .0
-            .is_some_and(|c| c.is_ascii_digit() || c == BULLET)
-    {
+    if digits > 0 && before.is_some_and(is_inline_space) && ends_a_number(text, start - w) {
         let glue = text[start + digits..at]
             .iter()
             .take_while(|&&b| matches!(b, b'.' | b'+' | b'-' | b'_' | b'%' | b'\''))
@@ -323,6 +318,26 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
     let local = &text[start..at];
     let ok = !local.is_empty() && local.last() != Some(&b'.');
     ok.then_some(start)
+}
+
+/// Whether the word ending at `end` is a number: it ends in an ASCII digit
+/// or a mask's bullet, or in letters glued to one (`98765four`,
+/// `•••000नौ`). With spelled-out values read, the letters are a digit word,
+/// read as a digit while the number is whole and no longer once it is
+/// masked; the word is a number's either way, so that an address after it
+/// reads the same before and after masking.
+fn ends_a_number(text: &[u8], end: usize) -> bool {
+    // A digit word is short; the bound keeps the walk back constant.
+    const LONGEST_WORD: usize = 24;
+    let is_number = |c: char| c.is_ascii_digit() || c == BULLET;
+    let mut at = end;
+    loop {
+        match char_before(text, at) {
+            (Some(c), _) if is_number(c) => return true,
+            (Some(c), w) if is_alphabetic(c) && end - (at - w) <= LONGEST_WORD => at -= w,
+            _ => return false,
+        }
+    }
 }
 
 /// Whether a local part looks like a mailbox rather than a word: it holds
@@ -1017,6 +1032,14 @@ mod tests {
             vec!["98765432@qq.com"]
         );
         assert!(emails("ref 4111 1111abc@example.com").is_empty());
+        // A number ending in letters glued to it (a digit word, whole or
+        // masked) is a number all the same.
+        assert!(emails("2012000000four 0ninety@at.nine").is_empty());
+        assert!(emails("•••••••000नौ 0ninety@at.nine").is_empty());
+        // A word is no number, nor is a word far from a digit.
+        assert_eq!(emails("Rahul 0ninety@at.nine"), vec!["0ninety@at.nine"]);
+        let long = format!("1{} 0ninety@at.nine", "a".repeat(30));
+        assert_eq!(emails(&long), vec!["0ninety@at.nine"]);
     }
 
     #[test]

@@ -163,10 +163,14 @@ pub(crate) fn is_spelled(finding: &Finding, value: &[u8]) -> bool {
             i += width.max(1);
         }
     }
-    // A letter that stands for a digit (`98765 4321O`), or a digit word
-    // glued to digits (`98765four3210`), is a digit spelled.
-    let hidden_digit =
-        |t: &Token| t.kind == TokenKind::Word && digits::hides_a_digit(value, t.start, t.end);
+    // A letter that stands for a digit (`98765 4321O`), a digit word glued
+    // to digits (`98765four3210`) or a Chinese numeral (`201200000一`) is a
+    // digit spelled, however few.
+    let hidden_digit = |t: &Token| match t.kind {
+        TokenKind::Numeral(_) => true,
+        TokenKind::Word => digits::hides_a_digit(value, t.start, t.end),
+        TokenKind::Digits => false,
+    };
     if letters && Tokens::new(value).any(|t| hidden_digit(&t)) {
         return true;
     }
