@@ -64,9 +64,12 @@
 //! only São Paulo's check makes them an RG, or the office that issued it
 //! cited after them, as the card and every form print it (`12.345.678
 //! SSP/MG`, `1234567 PC-MG`, `órgão emissor: SSP`): no price or order is
-//! followed by a police department's name, so that is read anywhere.
+//! followed by a police department's name, so that is read anywhere. So is
+//! any state's number, with its check character or without, right after
+//! the document's name (`RG: 12.345.678`, `meu rg é 1234567`): signs and a
+//! few connector words between, no other word.
 
-use super::{digits_n, num, shape, shape_at_last_run, shape_issued, IdSpec, Strength::*};
+use super::{digits_n, num, shape, shape_at_last_run, shape_confirmed, IdSpec, Strength::*};
 use crate::checksum::{mod11_check_ten_zero, weighted_mod};
 use crate::finding::Kind;
 use crate::text::starts_with_ignore_case;
@@ -186,10 +189,10 @@ pub(super) static SPECS: &[IdSpec] = &[
         kind: Kind::BrRg,
         country: "BR",
         shapes: &[
-            shape_issued("dd.ddd.ddd", Strong, rg_issuer_follows),
-            shape_issued("d.ddd.ddd", Strong, rg_issuer_follows),
-            shape_issued("dddddddd", Strong, rg_issuer_follows),
-            shape_issued("ddddddd", Strong, rg_issuer_follows),
+            shape_confirmed("dd.ddd.ddd", Strong, rg_issuer_follows),
+            shape_confirmed("d.ddd.ddd", Strong, rg_issuer_follows),
+            shape_confirmed("dddddddd", Strong, rg_issuer_follows),
+            shape_confirmed("ddddddd", Strong, rg_issuer_follows),
         ],
         validate: rg_digits,
     },
@@ -197,9 +200,33 @@ pub(super) static SPECS: &[IdSpec] = &[
         kind: Kind::BrRg,
         country: "BR",
         shapes: &[
-            shape_issued("dd.ddd.ddd-X", Strong, rg_issuer_follows),
-            shape_issued("d.ddd.ddd-X", Strong, rg_issuer_follows),
-            shape_issued("dddddddd-X", Strong, rg_issuer_follows),
+            shape_confirmed("dd.ddd.ddd-X", Strong, rg_issuer_follows),
+            shape_confirmed("d.ddd.ddd-X", Strong, rg_issuer_follows),
+            shape_confirmed("dddddddd-X", Strong, rg_issuer_follows),
+        ],
+        validate: rg_layout,
+    },
+    // Any state's number right after the document's name (`RG:
+    // 12.345.678`, `meu rg é 1234567`, `R.G. nº 12.345.678-9`): only signs
+    // and a few connector words between, so no keyword further back.
+    IdSpec {
+        kind: Kind::BrRg,
+        country: "BR",
+        shapes: &[
+            shape_confirmed("dd.ddd.ddd", Strong, rg_named_right_before),
+            shape_confirmed("d.ddd.ddd", Strong, rg_named_right_before),
+            shape_confirmed("dddddddd", Strong, rg_named_right_before),
+            shape_confirmed("ddddddd", Strong, rg_named_right_before),
+        ],
+        validate: rg_digits,
+    },
+    IdSpec {
+        kind: Kind::BrRg,
+        country: "BR",
+        shapes: &[
+            shape_confirmed("dd.ddd.ddd-X", Strong, rg_named_right_before),
+            shape_confirmed("d.ddd.ddd-X", Strong, rg_named_right_before),
+            shape_confirmed("dddddddd-X", Strong, rg_named_right_before),
         ],
         validate: rg_layout,
     },
@@ -395,13 +422,72 @@ const RG_ISSUERS_WITH_STATE: [&[u8]; 8] = [
     b"PC", b"DETRAN", b"IFP", b"IGP", b"DGPC", b"ITEP", b"POLITEC", b"SEGUP",
 ];
 
+/// Whether the RG's name stands right before the value at `start`, with
+/// only signs (`:`, `-`, `.`, `#`, `=`) and up to three connector words
+/// (`é`, `o`, `nº`, `número`, `do`) between: `RG: 12.345.678`, `meu rg é o
+/// 1234567`, `R.G. nº 12.345.678`. Not the generic identity words
+/// (`identidade visual: 1.500.000`), and not a number that goes on in a
+/// check character (`RG 1.234.567-8`: read whole, by its own shape).
+pub(super) fn rg_named_right_before(text: &[u8], start: usize, end: usize) -> bool {
+    const CONNECTORS: [&str; 14] = [
+        "é", "eh", "o", "nº", "n°", "n", "no", "nr", "nro", "num", "numero", "número", "do", "de",
+    ];
+    if text.get(end) == Some(&b'-') && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let mut at = start;
+    for _ in 0..4 {
+        let gap_end = at;
+        while at > 0
+            && gap_end - at < 4
+            && matches!(
+                text[at - 1],
+                b' ' | b'\t' | b':' | b'-' | b'.' | b'#' | b'='
+            )
+        {
+            at -= 1;
+        }
+        // A word: ASCII letters and the bytes of other characters (`é`,
+        // `º`), at most a connector's length.
+        let word_end = at;
+        while at > 0
+            && word_end - at <= 8
+            && (text[at - 1].is_ascii_alphabetic() || text[at - 1] >= 0x80)
+        {
+            at -= 1;
+        }
+        let word = &text[at..word_end];
+        let free = at == 0 || !(text[at - 1].is_ascii_alphanumeric() || text[at - 1] >= 0x80);
+        if word.is_empty() || !free {
+            return false;
+        }
+        // `RG`, or the `G` of `R.G.`.
+        if word.eq_ignore_ascii_case(b"RG")
+            || (word.eq_ignore_ascii_case(b"G")
+                && at >= 2
+                && text[at - 1] == b'.'
+                && text[at - 2] | 0x20 == b'r'
+                && (at == 2 || !text[at - 3].is_ascii_alphanumeric()))
+        {
+            return true;
+        }
+        if !CONNECTORS
+            .iter()
+            .any(|c| c.as_bytes().eq_ignore_ascii_case(word))
+        {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether an RG's issuing office is cited right after `end`: past a
 /// space, a dash, a comma, a bracket or the line's end, one of
 /// [`RG_ISSUERS`], or any issuer with a state's letters after `/`, `-`, a
 /// space or nothing (`SSP/MG`, `PC-MG`, `SSPMG`), in any case; or the
 /// same after the form's label for it (`, órgão emissor: SSP/MG`,
 /// `⏎Emissor SSP`, `expedido pela SSP-SP`).
-pub(super) fn rg_issuer_follows(text: &[u8], end: usize) -> bool {
+pub(super) fn rg_issuer_follows(text: &[u8], _start: usize, end: usize) -> bool {
     const MOST_GAP: usize = 4;
     let gap = text[end..]
         .iter()
@@ -788,6 +874,15 @@ mod tests {
                 "12.345.678",
             ),
             (Some("BR"), "12.345.678\nEmissor: DETRAN/RJ", "12.345.678"),
+            // Any state's number right after the document's name, anywhere.
+            (Some("BR"), "RG 12.345.678", "12.345.678"),
+            (Some("BR"), "RG 12345678", "12345678"),
+            (None, "meu rg é 1234567", "1234567"),
+            (Some("BR"), "R.G. nº 12.345.678", "12.345.678"),
+            (Some("BR"), "meu RG é o número 12.345.678 ok", "12.345.678"),
+            (Some("BR"), "CPF e RG: 12.345.678", "12.345.678"),
+            (None, "RG 1.234.567-8", "1.234.567-8"),
+            (Some("PT"), "RG 1.234.567-8", "1.234.567-8"),
         ] {
             assert_eq!(scan(text, region), [(Kind::BrRg, value.into())], "{text}");
         }
@@ -796,13 +891,16 @@ mod tests {
             (Some("BR"), "31.203.131-3"),
             (Some("CL"), "31.203.131-2"),
             (Some("BR"), "pedido 31.203.131-2"),
-            // Unchecked layouts need the keyword, at home.
+            // Unchecked layouts need the keyword: at home in the window, or
+            // right before.
             (Some("BR"), "1.234.567-8"),
-            (None, "RG 1.234.567-8"),
-            (Some("PT"), "RG 1.234.567-8"),
-            // Digits without a check character: prices and orders.
-            (Some("BR"), "RG 12.345.678"),
-            (Some("BR"), "RG 12345678"),
+            (None, "identidade 1.234.567-8"),
+            // Digits without a check character: prices and orders, unless
+            // the RG's name stands right before them.
+            (Some("BR"), "RG do cliente 12345678"),
+            (Some("BR"), "ORG 12345678"),
+            (Some("BR"), "RG 11.111.111"),
+            (Some("BR"), "RG 123456789"),
             (Some("BR"), "identidade visual: R$ 1.500.000"),
             (Some("BR"), "a identidade visual custa 1500000"),
             // Not a state; abroad unnamed; run together without a keyword.

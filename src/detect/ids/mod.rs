@@ -26,9 +26,10 @@
 //! start where a word can) rules out most of them before any matching.
 //! Kinds that share a written form (`ddddddddd` is five of them) are
 //! matched once and only validated per kind. A shape may also ask for what
-//! follows it ([`Shape::issued_by`]): a Brazilian RG without its check
-//! character is seven or eight digits, plain only before the office that
-//! issued it (`12.345.678 SSP/MG`).
+//! stands right around it ([`Shape::confirmed_by`]): a Brazilian RG
+//! without its check character is seven or eight digits, plain only before
+//! the office that issued it (`12.345.678 SSP/MG`) or right after its name
+//! (`RG: 12.345.678`).
 //!
 //! # How sure: shape strength and context
 //!
@@ -204,12 +205,17 @@ pub(crate) struct Shape {
     /// every offset would otherwise be probed at every short digit run,
     /// while the run of check digits is probed by itself anyway.
     pub at_last_run: bool,
-    /// Read only when the office that issued the document is written right
-    /// after the value (`12.345.678 SSP/MG`): whether it is, at the value's
-    /// end. A form too plain to tell from a price or an order by itself,
-    /// which the citation makes plain.
-    pub issued_by: Option<fn(&[u8], usize) -> bool>,
+    /// Read only when what stands right around the value makes it one: the
+    /// office that issued the document after it (`12.345.678 SSP/MG`), the
+    /// document's name right before it (`RG: 12.345.678`). Asked with the
+    /// text and the value's start and end. For a form too plain to tell
+    /// from a price or an order by itself, which the citation makes plain.
+    pub confirmed_by: Option<Confirmation>,
 }
+
+/// What [`Shape::confirmed_by`] asks: whether the value at
+/// `text[start..end]` is confirmed by what stands around it.
+pub(crate) type Confirmation = fn(text: &[u8], start: usize, end: usize) -> bool;
 
 /// Shorthand for country files.
 pub(crate) const fn shape(pattern: &'static str, strength: Strength) -> Shape {
@@ -217,7 +223,7 @@ pub(crate) const fn shape(pattern: &'static str, strength: Strength) -> Shape {
         pattern,
         strength,
         at_last_run: false,
-        issued_by: None,
+        confirmed_by: None,
     }
 }
 
@@ -227,21 +233,22 @@ pub(crate) const fn shape_at_last_run(pattern: &'static str, strength: Strength)
         pattern,
         strength,
         at_last_run: true,
-        issued_by: None,
+        confirmed_by: None,
     }
 }
 
-/// A shape read only before its issuing office (see [`Shape::issued_by`]).
-pub(crate) const fn shape_issued(
+/// A shape read only where what stands around it confirms it (see
+/// [`Shape::confirmed_by`]).
+pub(crate) const fn shape_confirmed(
     pattern: &'static str,
     strength: Strength,
-    issued_by: fn(&[u8], usize) -> bool,
+    confirmed_by: Confirmation,
 ) -> Shape {
     Shape {
         pattern,
         strength,
         at_last_run: false,
-        issued_by: Some(issued_by),
+        confirmed_by: Some(confirmed_by),
     }
 }
 
@@ -767,7 +774,11 @@ fn report(
 ) {
     let Written { start, end, n } = written;
     // Decided before the validation and the context words, which cost more.
-    if !readable_here(ctx, spec, shape) || shape.issued_by.is_some_and(|by| !by(ctx.text, end)) {
+    if !readable_here(ctx, spec, shape)
+        || shape
+            .confirmed_by
+            .is_some_and(|by| !by(ctx.text, start, end))
+    {
         return;
     }
     // One digit over and over (`999999999`, `000000000`), or before a
