@@ -35,6 +35,10 @@ const CONF_UNCHECKED: f32 = 0.9;
 
 /// The longest address looked at (Bech32's limit is 90 characters).
 const MAX_LEN: usize = 90;
+/// The shortest address: a segwit one of a two-byte program (`bc1` and
+/// fourteen characters in all). The words after most numbers in chat
+/// (`10am`, `2pcs`) are shorter and end here, before any decoding.
+const MIN_LEN: usize = 14;
 
 /// Finds Bitcoin and Ethereum addresses.
 #[derive(Debug)]
@@ -129,7 +133,7 @@ fn address(ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
     while end < text.len() && end - start <= MAX_LEN && text[end].is_ascii_alphanumeric() {
         end += 1;
     }
-    if end - start > MAX_LEN || glues(char_at(text, end).0) {
+    if !(MIN_LEN..=MAX_LEN).contains(&(end - start)) || glues(char_at(text, end).0) {
         return;
     }
     let token = &text[start..end];
@@ -218,6 +222,8 @@ mod tests {
         "tb1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3q0sl5k7",
         "bc1p0xlxvlhemja6c4dqv22uapctqupfhlxm9h8z3k2e72q4k9hcz7vqzk5jj0",
         "tb1pqqqqp399et2xygdj5xreqhjjvcmzhxw4aywxecjdzew6hylgvsesf3hn0c",
+        // The shortest: version 16, a two-byte program (`MIN_LEN`).
+        "BC1SW50QGDZ25J",
     ];
     /// EIP-55's own test vectors (mixed case, checksummed).
     const EIP55: &[&str] = &[
