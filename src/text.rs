@@ -86,7 +86,25 @@ pub(crate) fn char_at(text: &[u8], at: usize) -> (Option<char>, usize) {
 /// bstr, which says how long it is.
 #[inline(never)]
 fn decode_at(text: &[u8], at: usize) -> (Option<char>, usize) {
-    let width = sequence_width(text[at]);
+    // Two- and three-byte characters first, decoded straight (see
+    // `decode_before`).
+    let lead = text[at];
+    let continues = |i: usize| text.get(i).is_some_and(|&b| b & 0xC0 == 0x80);
+    if (0xC2..=0xDF).contains(&lead) && continues(at + 1) {
+        let cp = (u32::from(lead & 0x1F) << 6) | u32::from(text[at + 1] & 0x3F);
+        return (char::from_u32(cp), 2);
+    }
+    if (0xE0..=0xEF).contains(&lead) && continues(at + 1) && continues(at + 2) {
+        let cp = (u32::from(lead & 0x0F) << 12)
+            | (u32::from(text[at + 1] & 0x3F) << 6)
+            | u32::from(text[at + 2] & 0x3F);
+        if cp >= 0x800 {
+            if let Some(c) = char::from_u32(cp) {
+                return (Some(c), 3);
+            }
+        }
+    }
+    let width = sequence_width(lead);
     if let Some(c) = text.get(at..at + width).and_then(decode_one) {
         return (Some(c), width);
     }
@@ -144,6 +162,26 @@ pub(crate) fn char_before(text: &[u8], end: usize) -> (Option<char>, usize) {
 /// back; valid text is decoded here, anything else goes to bstr.
 #[inline(never)]
 fn decode_before(text: &[u8], end: usize) -> (Option<char>, usize) {
+    // Two- and three-byte characters (every script of chat but emoji) are
+    // told by their last bytes alone: the walks back over a window of
+    // Arabic, Devanagari or Cyrillic words call this per character.
+    let continues = |i: usize| text[i] & 0xC0 == 0x80;
+    if end >= 2 && continues(end - 1) {
+        let lead = text[end - 2];
+        let last = u32::from(text[end - 1] & 0x3F);
+        if (0xC2..=0xDF).contains(&lead) {
+            return (char::from_u32((u32::from(lead & 0x1F) << 6) | last), 2);
+        }
+        if end >= 3 && continues(end - 2) && (0xE0..=0xEF).contains(&text[end - 3]) {
+            let cp = (u32::from(text[end - 3] & 0x0F) << 12) | (u32::from(lead & 0x3F) << 6) | last;
+            // Not overlong; `from_u32` refuses surrogates.
+            if cp >= 0x800 {
+                if let Some(c) = char::from_u32(cp) {
+                    return (Some(c), 3);
+                }
+            }
+        }
+    }
     let floor = end.saturating_sub(4);
     let mut lead = end - 1;
     while lead > floor && text[lead] & 0xC0 == 0x80 {
