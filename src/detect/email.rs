@@ -321,11 +321,13 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Whether the word ending at `end` is a number: it ends in an ASCII digit
-/// or a mask's bullet, or in letters glued to one (`98765four`,
-/// `•••000नौ`). With spelled-out values read, the letters are a digit word,
-/// read as a digit while the number is whole and no longer once it is
-/// masked; the word is a number's either way, so that an address after it
-/// reads the same before and after masking.
+/// or a mask's bullet, or in letters of another script glued to one
+/// (`•••000नौ`). With spelled-out values read, such letters are a digit
+/// word, read as a digit while the number is whole and no longer once it
+/// is masked; the word is a number's either way, so that an address after
+/// it reads the same before and after masking. ASCII letters after digits
+/// are a unit or a flat (`10am 1john@…`, `4B 0abc@…`): the address after
+/// them stands.
 fn ends_a_number(text: &[u8], end: usize) -> bool {
     // A digit word is short; the bound keeps the walk back constant.
     const LONGEST_WORD: usize = 24;
@@ -334,7 +336,9 @@ fn ends_a_number(text: &[u8], end: usize) -> bool {
     loop {
         match char_before(text, at) {
             (Some(c), _) if is_number(c) => return true,
-            (Some(c), w) if is_alphabetic(c) && end - (at - w) <= LONGEST_WORD => at -= w,
+            (Some(c), w) if !c.is_ascii() && is_alphabetic(c) && end - (at - w) <= LONGEST_WORD => {
+                at -= w
+            }
             _ => return false,
         }
     }
@@ -1032,14 +1036,20 @@ mod tests {
             vec!["98765432@qq.com"]
         );
         assert!(emails("ref 4111 1111abc@example.com").is_empty());
-        // A number ending in letters glued to it (a digit word, whole or
-        // masked) is a number all the same.
-        assert!(emails("2012000000four 0ninety@at.nine").is_empty());
+        // A number ending in letters of another script glued to it (a
+        // digit word, whole or masked) is a number all the same.
+        assert!(emails("2012000000नौ 0ninety@at.nine").is_empty());
         assert!(emails("•••••••000नौ 0ninety@at.nine").is_empty());
-        // A word is no number, nor is a word far from a digit.
+        // A word is no number, nor is a word far from a digit, nor ASCII
+        // letters after digits: a unit, a flat.
         assert_eq!(emails("Rahul 0ninety@at.nine"), vec!["0ninety@at.nine"]);
-        let long = format!("1{} 0ninety@at.nine", "a".repeat(30));
+        let long = format!("1{} 0ninety@at.nine", "न".repeat(10));
         assert_eq!(emails(&long), vec!["0ninety@at.nine"]);
+        assert_eq!(
+            emails("call at 10am 1john@gmail.com"),
+            vec!["1john@gmail.com"]
+        );
+        assert_eq!(emails("flat 4B 0abc@gmail.com"), vec!["0abc@gmail.com"]);
     }
 
     #[test]
