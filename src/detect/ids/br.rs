@@ -424,13 +424,14 @@ const RG_ISSUERS_WITH_STATE: [&[u8]; 8] = [
 
 /// Whether the RG's name stands right before the value at `start`, with
 /// only signs (`:`, `-`, `.`, `#`, `=`) and up to three connector words
-/// (`é`, `o`, `nº`, `número`, `do`) between: `RG: 12.345.678`, `meu rg é o
+/// (`é`, `o`, `nº`, `número`) between: `RG: 12.345.678`, `meu rg é o
 /// 1234567`, `R.G. nº 12.345.678`. Not the generic identity words
-/// (`identidade visual: 1.500.000`), and not a number that goes on in a
+/// (`identidade visual: 1.500.000`), not German's abbreviated invoice
+/// (`Rg. 1234567`, `RG-Nr. 12345678`), and not a number that goes on in a
 /// check character (`RG 1.234.567-8`: read whole, by its own shape).
 pub(super) fn rg_named_right_before(text: &[u8], start: usize, end: usize) -> bool {
-    const CONNECTORS: [&str; 14] = [
-        "é", "eh", "o", "nº", "n°", "n", "no", "nr", "nro", "num", "numero", "número", "do", "de",
+    const CONNECTORS: [&str; 10] = [
+        "é", "eh", "o", "nº", "n°", "n", "no", "num", "numero", "número",
     ];
     if text.get(end) == Some(&b'-') && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
         return false;
@@ -461,8 +462,10 @@ pub(super) fn rg_named_right_before(text: &[u8], start: usize, end: usize) -> bo
         if word.is_empty() || !free {
             return false;
         }
-        // `RG`, or the `G` of `R.G.`.
-        if word.eq_ignore_ascii_case(b"RG")
+        // `RG` or `rg`, or the `G` of `R.G.`. Not `Rg.`, nor `RG.` with
+        // its dot: German's invoice (`Rg. 1234567`, `Rg.-Nr.`).
+        let abbreviated = text.get(word_end) == Some(&b'.');
+        if (word == b"RG" || word == b"rg") && !abbreviated
             || (word.eq_ignore_ascii_case(b"G")
                 && at >= 2
                 && text[at - 1] == b'.'
@@ -898,6 +901,12 @@ mod tests {
             // Digits without a check character: prices and orders, unless
             // the RG's name stands right before them.
             (Some("BR"), "RG do cliente 12345678"),
+            // German's invoice, abbreviated.
+            (Some("DE"), "Rg. 1234567"),
+            (Some("DE"), "Rg.-Nr. 12345678"),
+            (None, "RG-Nr. 12345678"),
+            (None, "Rg 12345678"),
+            (None, "RG. 12345678"),
             (Some("BR"), "ORG 12345678"),
             (Some("BR"), "RG 11.111.111"),
             (Some("BR"), "RG 123456789"),
