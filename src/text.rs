@@ -167,13 +167,19 @@ fn decode_before(text: &[u8], end: usize) -> (Option<char>, usize) {
     // Arabic, Devanagari or Cyrillic words call this per character.
     let continues = |i: usize| text[i] & 0xC0 == 0x80;
     if end >= 2 && continues(end - 1) {
-        let lead = text[end - 2];
-        let last = u32::from(text[end - 1] & 0x3F);
-        if (0xC2..=0xDF).contains(&lead) {
-            return (char::from_u32((u32::from(lead & 0x1F) << 6) | last), 2);
+        let (second_last, last) = (text[end - 2], u32::from(text[end - 1] & 0x3F));
+        // A two-byte character's lead.
+        if (0xC2..=0xDF).contains(&second_last) {
+            return (
+                char::from_u32((u32::from(second_last & 0x1F) << 6) | last),
+                2,
+            );
         }
+        // A three-byte character's middle byte, after its lead.
         if end >= 3 && continues(end - 2) && (0xE0..=0xEF).contains(&text[end - 3]) {
-            let cp = (u32::from(text[end - 3] & 0x0F) << 12) | (u32::from(lead & 0x3F) << 6) | last;
+            let cp = (u32::from(text[end - 3] & 0x0F) << 12)
+                | (u32::from(second_last & 0x3F) << 6)
+                | last;
             // Not overlong; `from_u32` refuses surrogates.
             if cp >= 0x800 {
                 if let Some(c) = char::from_u32(cp) {

@@ -465,7 +465,7 @@ pub(super) fn rg_named_right_before(text: &[u8], start: usize, end: usize) -> bo
         // `RG` or `rg`, or the `G` of `R.G.`. Not `Rg.`, nor `RG.` with
         // its dot: German's invoice (`Rg. 1234567`, `Rg.-Nr.`).
         let abbreviated = text.get(word_end) == Some(&b'.');
-        if (word == b"RG" || word == b"rg") && !abbreviated
+        if ((word == b"RG" || word == b"rg") && !abbreviated)
             || (word.eq_ignore_ascii_case(b"G")
                 && at >= 2
                 && text[at - 1] == b'.'
