@@ -71,6 +71,7 @@
 
 use super::{digits_n, num, shape, shape_at_last_run, shape_confirmed, IdSpec, Strength::*};
 use crate::checksum::{mod11_check_ten_zero, weighted_mod};
+use crate::detect::Context;
 use crate::finding::Kind;
 use crate::text::starts_with_ignore_case;
 
@@ -427,12 +428,20 @@ const RG_ISSUERS_WITH_STATE: [&[u8]; 8] = [
 /// (`é`, `o`, `nº`, `número`) between: `RG: 12.345.678`, `meu rg é o
 /// 1234567`, `R.G. nº 12.345.678`. Not the generic identity words
 /// (`identidade visual: 1.500.000`), not German's abbreviated invoice
-/// (`Rg. 1234567`, `RG-Nr. 12345678`), and not a number that goes on in a
+/// (`Rg. 1234567`, `RG-Nr. 12345678`, any `RG` in a German-speaking
+/// region), and not a number that goes on in a
 /// check character (`RG 1.234.567-8`: read whole, by its own shape).
-pub(super) fn rg_named_right_before(text: &[u8], start: usize, end: usize) -> bool {
+pub(super) fn rg_named_right_before(ctx: &Context<'_>, start: usize, end: usize) -> bool {
     const CONNECTORS: [&str; 10] = [
         "é", "eh", "o", "nº", "n°", "n", "no", "num", "numero", "número",
     ];
+    // Where German is written, `RG` is an invoice (`Rechnung`) however
+    // it is abbreviated.
+    const GERMAN: [&str; 5] = ["DE", "AT", "CH", "LI", "LU"];
+    if ctx.region.is_some_and(|r| GERMAN.contains(&r.code())) {
+        return false;
+    }
+    let text = ctx.text;
     if text.get(end) == Some(&b'-') && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric) {
         return false;
     }
@@ -490,7 +499,8 @@ pub(super) fn rg_named_right_before(text: &[u8], start: usize, end: usize) -> bo
 /// space or nothing (`SSP/MG`, `PC-MG`, `SSPMG`), in any case; or the
 /// same after the form's label for it (`, órgão emissor: SSP/MG`,
 /// `⏎Emissor SSP`, `expedido pela SSP-SP`).
-pub(super) fn rg_issuer_follows(text: &[u8], _start: usize, end: usize) -> bool {
+pub(super) fn rg_issuer_follows(ctx: &Context<'_>, _start: usize, end: usize) -> bool {
+    let text = ctx.text;
     const MOST_GAP: usize = 4;
     let gap = text[end..]
         .iter()
@@ -907,6 +917,9 @@ mod tests {
             (None, "RG-Nr. 12345678"),
             (None, "Rg 12345678"),
             (None, "RG. 12345678"),
+            // Where German is written, any `RG` is an invoice.
+            (Some("DE"), "RG: 12345678"),
+            (Some("AT"), "RG 1234567"),
             (Some("BR"), "ORG 12345678"),
             (Some("BR"), "RG 11.111.111"),
             (Some("BR"), "RG 123456789"),

@@ -208,14 +208,15 @@ pub(crate) struct Shape {
     /// Read only when what stands right around the value makes it one: the
     /// office that issued the document after it (`12.345.678 SSP/MG`), the
     /// document's name right before it (`RG: 12.345.678`). Asked with the
-    /// text and the value's start and end. For a form too plain to tell
+    /// scan's context and the value's start and end. For a form too plain to tell
     /// from a price or an order by itself, which the citation makes plain.
     pub confirmed_by: Option<Confirmation>,
 }
 
 /// What [`Shape::confirmed_by`] asks: whether the value at
-/// `text[start..end]` is confirmed by what stands around it.
-pub(crate) type Confirmation = fn(text: &[u8], start: usize, end: usize) -> bool;
+/// `ctx.text[start..end]` is confirmed by what stands around it (in the
+/// scan's region, if one is given).
+pub(crate) type Confirmation = fn(ctx: &Context<'_>, start: usize, end: usize) -> bool;
 
 /// Shorthand for country files.
 pub(crate) const fn shape(pattern: &'static str, strength: Strength) -> Shape {
@@ -774,10 +775,7 @@ fn report(
 ) {
     let Written { start, end, n } = written;
     // Decided before the validation and the context words, which cost more.
-    if !readable_here(ctx, spec, shape)
-        || shape
-            .confirmed_by
-            .is_some_and(|by| !by(ctx.text, start, end))
+    if !readable_here(ctx, spec, shape) || shape.confirmed_by.is_some_and(|by| !by(ctx, start, end))
     {
         return;
     }
