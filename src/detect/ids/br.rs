@@ -184,16 +184,19 @@ pub(super) static SPECS: &[IdSpec] = &[
     },
     // Any state's number cited with the office that issued it (`RG
     // 12.345.678 SSP/MG`, `4.567.890 PC-MG`, `12.345.678-9 ssp sp`), as on
-    // the card and on every form that asks for it: no price or order is
-    // followed by a police department's name, so anywhere.
+    // the card and on every form that asks for it (no price or order is
+    // followed by a police department's name), or right after the
+    // document's name (`RG: 12.345.678`, `meu rg é 1234567`: only signs
+    // and a few connector words between, so no keyword further back):
+    // anywhere.
     IdSpec {
         kind: Kind::BrRg,
         country: "BR",
         shapes: &[
-            shape_confirmed("dd.ddd.ddd", Strong, rg_issuer_follows),
-            shape_confirmed("d.ddd.ddd", Strong, rg_issuer_follows),
-            shape_confirmed("dddddddd", Strong, rg_issuer_follows),
-            shape_confirmed("ddddddd", Strong, rg_issuer_follows),
+            shape_confirmed("dd.ddd.ddd", Strong, rg_cited),
+            shape_confirmed("d.ddd.ddd", Strong, rg_cited),
+            shape_confirmed("dddddddd", Strong, rg_cited),
+            shape_confirmed("ddddddd", Strong, rg_cited),
         ],
         validate: rg_digits,
     },
@@ -201,33 +204,9 @@ pub(super) static SPECS: &[IdSpec] = &[
         kind: Kind::BrRg,
         country: "BR",
         shapes: &[
-            shape_confirmed("dd.ddd.ddd-X", Strong, rg_issuer_follows),
-            shape_confirmed("d.ddd.ddd-X", Strong, rg_issuer_follows),
-            shape_confirmed("dddddddd-X", Strong, rg_issuer_follows),
-        ],
-        validate: rg_layout,
-    },
-    // Any state's number right after the document's name (`RG:
-    // 12.345.678`, `meu rg é 1234567`, `R.G. nº 12.345.678-9`): only signs
-    // and a few connector words between, so no keyword further back.
-    IdSpec {
-        kind: Kind::BrRg,
-        country: "BR",
-        shapes: &[
-            shape_confirmed("dd.ddd.ddd", Strong, rg_named_right_before),
-            shape_confirmed("d.ddd.ddd", Strong, rg_named_right_before),
-            shape_confirmed("dddddddd", Strong, rg_named_right_before),
-            shape_confirmed("ddddddd", Strong, rg_named_right_before),
-        ],
-        validate: rg_digits,
-    },
-    IdSpec {
-        kind: Kind::BrRg,
-        country: "BR",
-        shapes: &[
-            shape_confirmed("dd.ddd.ddd-X", Strong, rg_named_right_before),
-            shape_confirmed("d.ddd.ddd-X", Strong, rg_named_right_before),
-            shape_confirmed("dddddddd-X", Strong, rg_named_right_before),
+            shape_confirmed("dd.ddd.ddd-X", Strong, rg_cited),
+            shape_confirmed("d.ddd.ddd-X", Strong, rg_cited),
+            shape_confirmed("dddddddd-X", Strong, rg_cited),
         ],
         validate: rg_layout,
     },
@@ -423,6 +402,13 @@ const RG_ISSUERS_WITH_STATE: [&[u8]; 8] = [
     b"PC", b"DETRAN", b"IFP", b"IGP", b"DGPC", b"ITEP", b"POLITEC", b"SEGUP",
 ];
 
+/// Whether an RG's number at `start..end` is cited as one: before the
+/// office that issued it ([`rg_issuer_follows`]) or right after the
+/// document's name ([`rg_named_right_before`]).
+fn rg_cited(ctx: &Context<'_>, start: usize, end: usize) -> bool {
+    rg_issuer_follows(ctx, start, end) || rg_named_right_before(ctx, start, end)
+}
+
 /// Whether the RG's name stands right before the value at `start`, with
 /// only signs (`:`, `-`, `.`, `#`, `=`) and up to three connector words
 /// (`é`, `o`, `nº`, `número`) between: `RG: 12.345.678`, `meu rg é o
@@ -431,7 +417,7 @@ const RG_ISSUERS_WITH_STATE: [&[u8]; 8] = [
 /// (`Rg. 1234567`, `RG-Nr. 12345678`, any `RG` in a German-speaking
 /// region), and not a number that goes on in a
 /// check character (`RG 1.234.567-8`: read whole, by its own shape).
-pub(super) fn rg_named_right_before(ctx: &Context<'_>, start: usize, end: usize) -> bool {
+fn rg_named_right_before(ctx: &Context<'_>, start: usize, end: usize) -> bool {
     const CONNECTORS: [&str; 10] = [
         "é", "eh", "o", "nº", "n°", "n", "no", "num", "numero", "número",
     ];
@@ -499,7 +485,7 @@ pub(super) fn rg_named_right_before(ctx: &Context<'_>, start: usize, end: usize)
 /// space or nothing (`SSP/MG`, `PC-MG`, `SSPMG`), in any case; or the
 /// same after the form's label for it (`, órgão emissor: SSP/MG`,
 /// `⏎Emissor SSP`, `expedido pela SSP-SP`).
-pub(super) fn rg_issuer_follows(ctx: &Context<'_>, _start: usize, end: usize) -> bool {
+fn rg_issuer_follows(ctx: &Context<'_>, _start: usize, end: usize) -> bool {
     let text = ctx.text;
     const MOST_GAP: usize = 4;
     let gap = text[end..]
