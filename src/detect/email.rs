@@ -490,7 +490,7 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         // into the digits or letters the bullets stand for (`co.inA-090-…`,
         // no domain): reading a shorter one now would make redaction not
         // idempotent.
-        if char_at(text, i).0 == Some(BULLET) {
+        if char_at(text, i).0 == Some(BULLET) || opens_masked_number(text, i) {
             return None;
         }
         // A hyphen after the address ("mail x@y.com-") is punctuation.
@@ -574,6 +574,26 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         .then(|| unknown_tail_cut(text, from, last_label))
         .flatten();
     Some(cut.unwrap_or(last_label.1))
+}
+
+/// Whether a number masked with its calling code written (`+55•••…`,
+/// `+91 ••…`) starts at `at`: a label glued to one went on, before
+/// masking, into the number's digits (as a label that runs into a bullet),
+/// which a `+` in the mask now cuts it from.
+fn opens_masked_number(text: &[u8], at: usize) -> bool {
+    if text.get(at) != Some(&b'+') {
+        return false;
+    }
+    let code = text[at + 1..]
+        .iter()
+        .take(4)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let mut i = at + 1 + code;
+    if text.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    (1..=3).contains(&code) && char_at(text, i).0 == Some(BULLET)
 }
 
 /// How long the top-level domain is that opens `label`, a domain's last,
@@ -1058,6 +1078,12 @@ mod tests {
         // and was no domain; the bullets must not make it one.
         assert!(emails("rahul.s+x@example.co.inA-•••-••••••/•3/2024").is_empty());
         assert!(emails("ravi@gmail.com-••••• •••10").is_empty());
+        // A number masked with its calling code: `+` cuts the label now,
+        // the number's digits went on in it before.
+        assert!(emails("nine@e.double119nine000.ni.double+55••••••••000").is_empty());
+        assert!(emails("x@e.ni.double+91 ••••••3210").is_empty());
+        // Its digits written, a `+` after the domain is punctuation.
+        assert_eq!(emails("x@gmail.com+5511987654321"), vec!["x@gmail.com"]);
     }
 
     #[test]
