@@ -68,6 +68,20 @@ fn an_address_after_a_number_with_a_digit_word_glued_reads_the_same_masked() {
 }
 
 #[test]
+fn words_glued_to_a_masked_number_read_as_before_it_was_masked() {
+    // Found by the `redact` fuzz target: `=3ek dui` went on from the first
+    // DUI's digits (`440511401 312`), so the second DUI lost its keyword
+    // `dui`; once the first was masked (`••••••••1=3ek dui`) the run was
+    // too short, `dui` a word again, and the second DUI was read.
+    for region in ["IN", "BR"] {
+        let scanner = spelled(region);
+        let text = "dui eSel 44051l401=3ek dui eSel 44051l401=3";
+        let once = scanner.redact(text).unwrap();
+        assert_eq!(scanner.redact(&once).unwrap(), once, "{region}");
+    }
+}
+
+#[test]
 fn digit_words_glued_before_an_id_are_read_into_a_number() {
     // Found by the property test below: `two4498986` alone has the shape of
     // an Indian voter ID; after `do一` (two, one) the words spell a number.

@@ -372,9 +372,16 @@ fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
 
     let mut bytes = Vec::new();
     let mut word_digits = write(text, core, &mut bytes);
+    // A run that opens with the digits a mask left shown (`••••••••1=3ek
+    // dui`) goes on from a number: its masked digits count, so that the
+    // words glued to it read as they did before it was masked.
+    let masked = match run[0].part {
+        Part::Group => masked_digits_before(text, run[0].start),
+        _ => 0,
+    };
     let enough = |word_digits: usize, core: &[Item], bytes: &[(u8, usize)]| {
         let digits = bytes.iter().filter(|(b, _)| b.is_ascii_digit()).count();
-        enough_words(word_digits, core) && digits >= MIN_DIGITS
+        enough_words(word_digits, core) && digits + masked >= MIN_DIGITS
     };
     if !enough(word_digits, core, &bytes) {
         // Seven weak digit words or more, of three values at least, are
@@ -416,6 +423,17 @@ fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
     let start = run[0].start;
     let end = tail.last().or(core.last())?.end;
     Some(Edit { start, end, bytes })
+}
+
+/// How many mask bullets stand right before `at` (a masked value's hidden
+/// digits), counted up to [`MIN_DIGITS`].
+fn masked_digits_before(text: &[u8], at: usize) -> usize {
+    const BULLET: &[u8] = "\u{2022}".as_bytes();
+    let mut n = 0;
+    while n < MIN_DIGITS && text[..at - n * BULLET.len()].ends_with(BULLET) {
+        n += 1;
+    }
+    n
 }
 
 /// Appends the digit words of `items` as digits, each from its word.
