@@ -593,7 +593,7 @@ fn opens_masked_number(text: &[u8], at: usize) -> bool {
     if text.get(i) == Some(&b' ') {
         i += 1;
     }
-    (1..=3).contains(&code) && char_at(text, i).0 == Some(BULLET)
+    (1..=3).contains(&code) && crate::masked::bullet_at(text, i)
 }
 
 /// How long the top-level domain is that opens `label`, a domain's last,

@@ -428,9 +428,9 @@ fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
 /// How many mask bullets stand right before `at` (a masked value's hidden
 /// digits), counted up to [`MIN_DIGITS`].
 fn masked_digits_before(text: &[u8], at: usize) -> usize {
-    const BULLET: &[u8] = "\u{2022}".as_bytes();
+    let bullet_len = crate::policy::mask::BULLET.len_utf8();
     let mut n = 0;
-    while n < MIN_DIGITS && text[..at - n * BULLET.len()].ends_with(BULLET) {
+    while n < MIN_DIGITS && crate::masked::bullet_before(text, at - n * bullet_len) {
         n += 1;
     }
     n
