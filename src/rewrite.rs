@@ -61,6 +61,12 @@ impl Rewritten {
     pub(crate) fn original(&self, start: usize, end: usize) -> (usize, usize) {
         (self.origin[start] as usize, self.origin[end] as usize)
     }
+
+    /// Where the original's byte `at` stands in the copy (a finished
+    /// one): the first byte of the copy that came from `at` or after it.
+    pub(crate) fn position(&self, at: usize) -> usize {
+        self.origin.partition_point(|&from| (from as usize) < at)
+    }
 }
 
 /// An offset into an original of at most [`MAX_LEN`] bytes.

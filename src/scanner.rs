@@ -488,6 +488,11 @@ impl Scanner {
         };
         let mut found = Vec::new();
         self.scan_as_written(&copy.text, region, min_confidence, &mut found);
+        if self.triggers.in_region(region).alias_dot
+            && min_confidence.admits(detect::alias::CONFIDENCE)
+        {
+            self.add_aliases_rewritten_in_copy(text, &copy, out);
+        }
         let written = out.len();
         let mut replaced = 0;
         // Both lists are sorted and disjoint: one walk finds the overlaps.
@@ -528,6 +533,31 @@ impl Scanner {
             out.retain(|f| f.start < f.end);
         }
         if out.len() > written - replaced {
+            out.sort_by_key(|f| f.start);
+        }
+    }
+
+    /// Adds to `out` (the findings of `text` as written) the Argentine
+    /// aliases whose characters the spelled-out copy rewrote, where they
+    /// overlap none of `out`; see `detect::alias::rewritten_in_copy`.
+    fn add_aliases_rewritten_in_copy(
+        &self,
+        text: &[u8],
+        copy: &rewrite::Rewritten,
+        out: &mut Vec<Finding>,
+    ) {
+        let mut aliases = Vec::new();
+        detect::alias::rewritten_in_copy(text, copy, &mut aliases);
+        let written = out.len();
+        for alias in aliases {
+            if !out[..written]
+                .iter()
+                .any(|w| w.start < alias.end && alias.start < w.end)
+            {
+                out.push(alias);
+            }
+        }
+        if out.len() > written {
             out.sort_by_key(|f| f.start);
         }
     }

@@ -82,6 +82,47 @@ fn words_glued_to_a_masked_number_read_as_before_it_was_masked() {
 }
 
 #[test]
+fn an_alias_whose_last_word_runs_into_a_number_reads_as_it_will_once_masked() {
+    // Found by the `redact` fuzz target: the spelled-out copy reads
+    // `sol.nine, 119nine…` as digits (`sol.9, 119 9…`), no alias; the
+    // words between `alias` and it, seven as written, are four once the
+    // address is masked (`j•••@gmail.com`), and the second redaction read
+    // the alias the first had left. The alias is read as written and its
+    // words counted as the copy (and the redaction) reads them.
+    let scanner = spelled("AR");
+    for (text, alias) in [
+        (
+            "alias es mail juan at gmail dot com o sol.nine, 119nine000nine000",
+            "sol.nine",
+        ),
+        (
+            "alias es mail juan[at]gmail.com o si sol.nine, 119nine000nine000",
+            "sol.nine",
+        ),
+        (
+            "mi alias es gmail dot com / khine[at]e.ninBRnine[at]e.nine, 119nine000nine000",
+            "e.nine",
+        ),
+    ] {
+        let aliases: Vec<_> = scanner
+            .scan(text)
+            .into_iter()
+            .filter(|f| f.kind == Kind::ArCbuAlias)
+            .map(|f| text[f.range()].to_string())
+            .collect();
+        assert_eq!(aliases, [alias], "{text}");
+        let once = scanner.redact(text).unwrap();
+        assert_eq!(scanner.redact(&once).unwrap(), once, "{text}");
+    }
+    // Too many words between, in the copy as well: no alias either way.
+    let text = "alias es el que te dije ayer en el mail sol.nine, 119nine000nine000";
+    assert!(scanner
+        .scan(text)
+        .iter()
+        .all(|f| f.kind != Kind::ArCbuAlias));
+}
+
+#[test]
 fn digit_words_glued_before_an_id_are_read_into_a_number() {
     // Found by the property test below: `two4498986` alone has the shape of
     // an Indian voter ID; after `do一` (two, one) the words spell a number.

@@ -36,10 +36,11 @@ use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::masked::bullet_before;
 use crate::policy::mask::BULLET;
+use crate::rewrite::Rewritten;
 use crate::text::{char_at, char_before};
 
 /// The word `alias` and the BCRA's layout with an inner dot.
-const CONFIDENCE: f32 = 0.9;
+pub(crate) const CONFIDENCE: f32 = 0.9;
 const MIN_LEN: usize = 6;
 const MAX_LEN: usize = 20;
 /// How far before the alias the word `alias` may stand, in bytes.
@@ -205,6 +206,35 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
         words += 1;
         if words > MAX_WORDS_BETWEEN {
             return false;
+        }
+    }
+}
+
+/// The aliases of `text` whose own characters the spelled-out pass
+/// rewrote in `copy` (`sol.nine, 119nine000…`: the copy reads `sol.9, 119
+/// 9 000…`, too short for an alias), each confirmed by the word `alias`
+/// as the copy reads the words between. Those are the words a redaction
+/// leaves: a spelled address is one word once masked (`juan at gmail dot
+/// com`, `j•••@gmail.com`) as it is in the copy (`juan@gmail.com`), so
+/// reading the words as written would miss an alias that redacting the
+/// redacted text finds (found by the `redact` fuzz target). An alias
+/// the copy leaves whole is read in the copy as usual.
+pub(crate) fn rewritten_in_copy(text: &[u8], copy: &Rewritten, out: &mut Vec<Finding>) {
+    for dot in memchr::memchr_iter(b'.', text) {
+        let Some((start, end)) = alias_around(text, dot) else {
+            continue;
+        };
+        let (copy_start, copy_end) = (copy.position(start), copy.position(end));
+        if copy.text[copy_start..copy_end] != text[start..end]
+            && alias_word_before(&copy.text, copy_start)
+        {
+            out.push(Finding {
+                kind: Kind::ArCbuAlias,
+                start,
+                end,
+                confidence: CONFIDENCE,
+                normalized: String::from_utf8_lossy(&text[start..end]).to_ascii_lowercase(),
+            });
         }
     }
 }
