@@ -183,6 +183,25 @@ pub(crate) fn any(text: &[u8], ascii: bool) -> bool {
     })
 }
 
+/// The length of the mark at `at` that [`strip`] may drop from among a
+/// value's characters, if one starts there: a keycap mark, a variation
+/// selector or another invisible character. Asked by readers of the text
+/// as written that must see through them as the detectors do (the
+/// spelled-out pass's `shat0\u{20E3}@example.com` is an address's name).
+pub(crate) fn mark_at(text: &[u8], at: usize) -> Option<usize> {
+    if text.get(at..)?.starts_with(KEYCAP) {
+        return Some(KEYCAP.len());
+    }
+    invisible_at(text, at, true)
+}
+
+/// The length of the mark that ends at `at`, as [`mark_at`] reads it.
+pub(crate) fn mark_before(text: &[u8], at: usize) -> Option<usize> {
+    [3, 2]
+        .into_iter()
+        .find(|&width| at >= width && mark_at(text, at - width) == Some(width))
+}
+
 /// Whether U+20E3 starts at `at` right after a keycap's base (an ASCII
 /// digit, `#`, `*` or a mask bullet), with U+FE0F in between or not.
 fn keycap_of_base(text: &[u8], at: usize) -> bool {
@@ -498,6 +517,27 @@ mod tests {
             assert_eq!(invisible_at(text.as_bytes(), 0, true), None, "{c:?}");
         }
         assert_eq!(invisible_at(b"\xe2\x80", 0, false), None);
+    }
+
+    #[test]
+    fn marks_are_read_forward_and_back_by_their_width() {
+        for c in INVISIBLE.iter().copied().chain(['\u{20E3}', '\u{FE0F}']) {
+            let text = format!("a{c}@");
+            let width = c.len_utf8();
+            assert_eq!(mark_at(text.as_bytes(), 1), Some(width), "{c:?}");
+            assert_eq!(
+                mark_before(text.as_bytes(), 1 + width),
+                Some(width),
+                "{c:?}"
+            );
+        }
+        for text in ["a@", "a\u{2022}@", "a…@", "aé@", "a\u{200A}@"] {
+            let at = text.len() - 1;
+            assert_eq!(mark_at(text.as_bytes(), 1), None, "{text:?}");
+            assert_eq!(mark_before(text.as_bytes(), at), None, "{text:?}");
+        }
+        assert_eq!(mark_at(b"a", 5), None);
+        assert_eq!(mark_before(b"\xa3", 1), None);
     }
 
     #[test]

@@ -23,6 +23,7 @@
 
 use super::words::{lookup, Word};
 use super::{Edit, TokenKind, Tokens};
+use crate::marks;
 use crate::text::{char_at, is_alphanumeric};
 
 /// Digits from words a run needs.
@@ -186,18 +187,34 @@ fn only_digits_and_lookalikes(text: &[u8], start: usize, end: usize) -> bool {
 /// domain stays as written when masked, and the word is its label both
 /// times, however the address was first written (`x[at]e.doUble119…`, where
 /// the spelled address and the number once claimed the same word).
+///
+/// Keycap marks and invisible characters among the address's characters
+/// (`shat0\u{20E3}@example.com`) are looked through, as the detectors,
+/// reading a copy without them, find the address.
 fn in_written_address(text: &[u8], start: usize, end: usize) -> bool {
     const MOST: usize = 64;
-    let in_name = |b: &&u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
-    let name_ends = end + text[end..].iter().take(MOST).take_while(in_name).count();
-    let in_domain = |b: &&u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
-    let domain_starts = start
-        - text[..start]
-            .iter()
-            .rev()
-            .take(MOST)
-            .take_while(in_domain)
-            .count();
+    let in_name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
+    let mut name_ends = end;
+    while name_ends - end < MOST {
+        match text.get(name_ends) {
+            Some(&b) if in_name(b) => name_ends += 1,
+            _ => match marks::mark_at(text, name_ends) {
+                Some(width) => name_ends += width,
+                None => break,
+            },
+        }
+    }
+    let in_domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
+    let mut domain_starts = start;
+    while start - domain_starts < MOST && domain_starts > 0 {
+        if in_domain(text[domain_starts - 1]) {
+            domain_starts -= 1;
+        } else if let Some(width) = marks::mark_before(text, domain_starts) {
+            domain_starts -= width;
+        } else {
+            break;
+        }
+    }
     text.get(name_ends) == Some(&b'@')
         || domain_starts.checked_sub(1).map(|i| text[i]) == Some(b'@')
 }
