@@ -483,15 +483,45 @@ impl Scanner {
         if text.len() > rewrite::MAX_LEN {
             return;
         }
-        let Some(copy) = spelled::rewrite(text) else {
+        let Some(reading) = spelled::read(text, &[]) else {
             return;
         };
+        let written = (!reading.runs.is_empty()).then(|| out.clone());
+        self.add_read_in_copy(text, &reading.copy, region, min_confidence, out);
+        // Words a run took beyond the values found in it or beside it are
+        // read again as words (see `spelled::read`), as a second
+        // redaction, the values masked, reads them.
+        let Some(written) = written else {
+            return;
+        };
+        let left_out = spelled::words_left_out(&reading.runs, out);
+        if left_out.is_empty() {
+            return;
+        }
+        *out = written;
+        if let Some(reading) = spelled::read(text, &left_out) {
+            self.add_read_in_copy(text, &reading.copy, region, min_confidence, out);
+        }
+    }
+
+    /// Adds to `out` (the findings of `text` as written) the findings of
+    /// `copy`, `text` with its spelled-out values rewritten, that overlap
+    /// none of `out`, mapped back onto the words; see
+    /// [`add_spelled_out`](Self::add_spelled_out).
+    fn add_read_in_copy(
+        &self,
+        text: &[u8],
+        copy: &rewrite::Rewritten,
+        region: Option<Region>,
+        min_confidence: MinConfidence,
+        out: &mut Vec<Finding>,
+    ) {
         let mut found = Vec::new();
         self.scan_as_written(&copy.text, region, min_confidence, &mut found);
         if self.triggers.in_region(region).alias_dot
             && min_confidence.admits(detect::alias::CONFIDENCE)
         {
-            self.add_aliases_rewritten_in_copy(text, &copy, out);
+            self.add_aliases_rewritten_in_copy(text, copy, out);
         }
         let written = out.len();
         let mut replaced = 0;

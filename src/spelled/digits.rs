@@ -80,20 +80,27 @@ struct Item {
 
 /// Adds an edit for each run of `text` worth reading as digits, and notes
 /// where `at` (or `arroba`) is written, for the address pass (one pass over
-/// the words serves both). Tokens that touch a range of `addresses` (spelled
-/// addresses, whole) are theirs, and end a run as any other word does.
+/// the words serves both). Tokens that touch a range of `taken` (sorted and
+/// disjoint: spelled addresses, whole, or values found as written) are
+/// theirs, and end a run as any other word does.
 pub(super) fn find(
     text: &[u8],
-    addresses: &[(usize, usize)],
+    taken: &[(usize, usize)],
     edits: &mut Vec<Edit>,
     at_words: &mut Vec<(usize, usize)>,
 ) {
     let mut run: Vec<Item> = Vec::new();
-    let in_address =
-        |start: usize, end: usize| addresses.iter().any(|&(from, to)| start < to && end > from);
+    // Tokens come in order: the ranges before a token are behind for good.
+    let mut next_taken = 0;
+    let mut is_taken = |start: usize, end: usize| {
+        while taken.get(next_taken).is_some_and(|&(_, to)| to <= start) {
+            next_taken += 1;
+        }
+        taken.get(next_taken).is_some_and(|&(from, _)| from < end)
+    };
     for token in Tokens::new(text) {
         let part = match token.kind {
-            _ if !addresses.is_empty() && in_address(token.start, token.end) => None,
+            _ if is_taken(token.start, token.end) => None,
             TokenKind::Digits => Some(Part::Group),
             TokenKind::Word if in_written_address(text, token.start, token.end) => None,
             TokenKind::Word if lookalike(text, token.start, token.end) => Some(Part::Lookalike),
@@ -143,6 +150,20 @@ pub(super) fn find(
         });
     }
     flush(text, &mut run, edits);
+}
+
+/// `ranges` sorted and those that overlap or touch merged: what
+/// [`find`] takes.
+pub(super) fn union(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (from, to) in ranges {
+        match merged.last_mut() {
+            Some(last) if from <= last.1 => last.1 = last.1.max(to),
+            _ => merged.push((from, to)),
+        }
+    }
+    merged
 }
 
 /// The digit a letter imitates (`O`, `o`: 0; `l`, `I`: 1).
@@ -439,7 +460,17 @@ fn edit(text: &[u8], run: &[Item]) -> Option<Edit> {
     }
     let start = run[0].start;
     let end = tail.last().or(core.last())?.end;
-    Some(Edit { start, end, bytes })
+    let words = run
+        .iter()
+        .take_while(|i| i.end <= end)
+        .map(|i| (i.start, i.end))
+        .collect();
+    Some(Edit {
+        start,
+        end,
+        bytes,
+        words,
+    })
 }
 
 /// How many mask bullets stand right before `at` (a masked value's hidden

@@ -323,6 +323,7 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit
         start: pieces[0].1,
         end: tld_end,
         bytes,
+        words: Vec::new(),
     })
 }
 

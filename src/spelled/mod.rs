@@ -65,9 +65,34 @@ use crate::text::char_at;
 
 /// A copy of `text` with its spelled-out digits and address signs written
 /// as digits and signs; `None` when it holds none (nearly all text).
+#[cfg(test)]
 pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
+    read(text, &[]).map(|reading| reading.copy)
+}
+
+/// A copy of a text with its spelled-out values rewritten, and the words
+/// each run of digits in it was read from.
+#[derive(Debug)]
+pub(crate) struct Reading {
+    /// The rewritten copy.
+    pub copy: Rewritten,
+    /// The words (and digit groups) of each run read as digits, in order.
+    pub runs: Vec<Vec<(usize, usize)>>,
+}
+
+/// A copy of `text` with its spelled-out digits and address signs written
+/// as digits and signs, `None` when it holds none (nearly all text); the
+/// words in `taken` (sorted and disjoint) read as no number's, a run ending
+/// at them.
+///
+/// The scanner takes the words of a run that the values found in it leave
+/// out (`tam / 98765...43210`: the number, and `tam`, an `8` beside it):
+/// as digits they changed the words around (`…67:tam` became `…67:8`, no
+/// longer a number's end), where a second redaction, the value masked and
+/// the run ending at its mask, reads them as words.
+pub(crate) fn read(text: &[u8], taken: &[(usize, usize)]) -> Option<Reading> {
     let (mut edits, mut at_words) = (Vec::new(), Vec::new());
-    digits::find(text, &[], &mut edits, &mut at_words);
+    digits::find(text, taken, &mut edits, &mut at_words);
     let mut addresses = Vec::new();
     email::find(text, &at_words, &mut addresses);
     // The two passes may claim the same words (`nine[at]e.nine, 119nine…`:
@@ -77,15 +102,21 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
     // written), which a number that only dropped the words it shared would
     // not be (`e.nine, DO119…`: `DO` was a digit in the middle of the
     // number, then a word at its edge).
-    let taken: Vec<_> = addresses
+    let addresses_taken: Vec<_> = addresses
         .iter()
         .map(|e| (email::local_start(text, e.start), e.end))
         .collect();
-    let shared = taken
+    let shared = addresses_taken
         .iter()
         .any(|&(start, end)| edits.iter().any(|e| e.start < end && e.end > start));
     if shared {
         edits.clear();
+        let taken = digits::union(
+            addresses_taken
+                .into_iter()
+                .chain(taken.iter().copied())
+                .collect(),
+        );
         digits::find(text, &taken, &mut edits, &mut Vec::new());
     }
     edits.append(&mut addresses);
@@ -93,6 +124,11 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
         return None;
     }
     edits.sort_by_key(|e| e.start);
+    let runs = edits
+        .iter_mut()
+        .filter(|e| !e.words.is_empty())
+        .map(|e| std::mem::take(&mut e.words))
+        .collect();
     let mut out = Rewritten::with_capacity(text.len());
     let mut copied = 0;
     for edit in &edits {
@@ -111,7 +147,46 @@ pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
         copied = edit.end;
     }
     out.copy(text, copied, text.len());
-    Some(out.finish(text.len()))
+    Some(Reading {
+        copy: out.finish(text.len()),
+        runs,
+    })
+}
+
+/// The words of `runs` that none of `found` (sorted and disjoint) holds,
+/// in runs that one of them overlaps: what a run took beyond the values
+/// read in it or beside it. A word glued to one a value holds stays (`DO`
+/// of `DO119nine000…`: written apart as an edge group, it leaves the
+/// number standing free; as letters, glued to it). Sorted and disjoint.
+pub(crate) fn words_left_out(
+    runs: &[Vec<(usize, usize)>],
+    found: &[Finding],
+) -> Vec<(usize, usize)> {
+    let overlapped = |(start, end): (usize, usize)| {
+        let i = found.partition_point(|f| f.end <= start);
+        found.get(i).is_some_and(|f| f.start < end)
+    };
+    let mut left_out = Vec::new();
+    for words in runs {
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            continue;
+        };
+        if !overlapped((first.0, last.1)) {
+            continue;
+        }
+        for (i, &word) in words.iter().enumerate() {
+            let glued_to_held = |other: Option<&(usize, usize)>| {
+                other.is_some_and(|&o| (o.1 == word.0 || word.1 == o.0) && overlapped(o))
+            };
+            if !overlapped(word)
+                && !glued_to_held(i.checked_sub(1).and_then(|j| words.get(j)))
+                && !glued_to_held(words.get(i + 1))
+            {
+                left_out.push(word);
+            }
+        }
+    }
+    digits::union(left_out)
 }
 
 /// Whether a finding's text spells its value out: an address with its `@`
@@ -197,6 +272,8 @@ struct Edit {
     start: usize,
     end: usize,
     bytes: Vec<(u8, usize)>,
+    /// A run of digits' words (none for an address).
+    words: Vec<(usize, usize)>,
 }
 
 /// A word, a group of ASCII digits (with a `+` glued before it) or one
