@@ -138,6 +138,28 @@ fn a_digit_word_in_an_address_written_with_a_keycap_stays_in_the_address() {
 }
 
 #[test]
+fn a_word_beside_a_number_read_with_it_stays_a_word_when_left_out() {
+    // Found by the `redact` fuzz target: `tam` (Vietnamese eight) joined the
+    // disguised number after it (`tam / 98765...43210`, read `8 98765
+    // 43210`), of which the phone holds only the digits written; as an `8`
+    // it ended the number before (`…67:8`, no number's end), which the
+    // second redaction, the phone masked and `tam` a word, read.
+    let scanner = spelled("BR");
+    let text = "nin 119nine000nine0sau bay:tam / 98765...43210";
+    let phones: Vec<_> = scanner
+        .scan(text)
+        .into_iter()
+        .map(|f| text[f.range()].to_string())
+        .collect();
+    assert_eq!(phones, ["119nine000nine0sau bay", "98765...43210"]);
+    let once = scanner.redact(text).unwrap();
+    assert_eq!(scanner.redact(&once).unwrap(), once);
+    // A word glued to the number stays its edge: as letters it would glue
+    // the number to them.
+    assert_eq!(scanner.scan("DO119nine000nine000").len(), 1);
+}
+
+#[test]
 fn digit_words_glued_before_an_id_are_read_into_a_number() {
     // Found by the property test below: `two4498986` alone has the shape of
     // an Indian voter ID; after `do一` (two, one) the words spell a number.
