@@ -43,8 +43,11 @@ use crate::text::{char_at, char_before};
 pub(crate) const CONFIDENCE: f32 = 0.9;
 const MIN_LEN: usize = 6;
 const MAX_LEN: usize = 20;
-/// How far before the alias the word `alias` may stand, in bytes.
-const WINDOW: usize = 64;
+/// The longest stretch between two words, in bytes.
+const MAX_GAP: usize = 64;
+/// The longest word, in bytes: an address with a long domain, kept when
+/// masked, is one word either way.
+const MAX_WORD: usize = 512;
 /// How many words may stand between `alias` and the alias (`te paso el
 /// alias para la seña: …`, `el alias es el mismo de siempre, …`).
 const MAX_WORDS_BETWEEN: usize = 6;
@@ -148,16 +151,22 @@ fn alias_around(text: &[u8], dot: usize) -> Option<(usize, usize)> {
     valid.then_some((start, end))
 }
 
-/// Whether the word `alias` stands before `start`: within [`WINDOW`]
-/// bytes, at most [`MAX_WORDS_BETWEEN`] words between, no sentence end
-/// (`.`, `!`, `?` or `;` before a space) and at most one line break.
+/// Whether the word `alias` stands before `start`: at most
+/// [`MAX_WORDS_BETWEEN`] words between, no sentence end (`.`, `!`, `?` or
+/// `;` before a space) and at most one line break.
+///
+/// Bounded by words, not bytes: masking changes a value's length
+/// (`juannBRnine[at]e.nine` is `j•••@e.nine`), and a reach in bytes would
+/// find `alias` in a redacted text that it missed in the text as written
+/// (found by the `redact` fuzz target). Each word and each stretch between
+/// two words is bounded ([`MAX_WORD`], [`MAX_GAP`]), so the walk is.
 fn alias_word_before(text: &[u8], start: usize) -> bool {
-    let floor = start.saturating_sub(WINDOW);
     let mut at = start;
     let mut words = 0;
     let mut breaks = 0;
     loop {
         // Back over what stands between words.
+        let floor = at.saturating_sub(MAX_GAP);
         while at > floor {
             let (c, len) = char_before(text, at);
             match c {
@@ -178,6 +187,7 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
             at -= len.max(1);
         }
         let word_end = at;
+        let floor = at.saturating_sub(MAX_WORD);
         // Where the word's last piece starts, after its last joiner.
         let mut last_piece = None;
         while at > floor {
@@ -196,7 +206,7 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
                 _ => break,
             }
         }
-        // A word must stand whole in the window.
+        // A word must stand whole within its bound.
         if at == word_end || (at == floor && floor > 0) {
             return false;
         }
@@ -312,6 +322,11 @@ mod tests {
             ("transferime al alias\nsol.luna.mar", "sol.luna.mar"),
             ("my alias is maria.lopez, thanks", "maria.lopez"),
             ("alias: 4ever.juan", "4ever.juan"),
+            // Words, not bytes, bound the reach: an address is one word.
+            (
+                "el alias de mercadopago.argentina.oficial@gmail.com, el larguísimo: sol.luna.mar",
+                "sol.luna.mar",
+            ),
             (
                 "te paso el alias para la seña: MATE.LIBRO.SOL",
                 "MATE.LIBRO.SOL",
