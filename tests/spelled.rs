@@ -160,6 +160,20 @@ fn a_word_beside_a_number_read_with_it_stays_a_word_when_left_out() {
 }
 
 #[test]
+fn a_spelled_address_whose_label_runs_into_a_masked_number_is_none() {
+    // Found by the `redact` fuzz target (`nne` is Swahili four): the label
+    // `do11nne000nne000` is no top-level domain, so `nne[at]e.do…` is no
+    // address and its `nne` joins the number before; masked, the label
+    // was `do` before `+55•••`, the address pass read `nne[at]e.do`, took
+    // its `nne`, and the number before was read only then.
+    let scanner = spelled("BR");
+    let text = "nne000nne00o nne[at]e.do11nne000nne000";
+    let once = scanner.redact(text).unwrap();
+    assert_eq!(scanner.redact(&once).unwrap(), once);
+    assert!(scanner.scan(&once).is_empty(), "{once}");
+}
+
+#[test]
 fn digit_words_glued_before_an_id_are_read_into_a_number() {
     // Found by the property test below: `two4498986` alone has the shape of
     // an Indian voter ID; after `do一` (two, one) the words spell a number.

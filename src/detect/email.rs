@@ -580,7 +580,7 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
 /// `+91 ••…`) starts at `at`: a label glued to one went on, before
 /// masking, into the number's digits (as a label that runs into a bullet),
 /// which a `+` in the mask now cuts it from.
-fn opens_masked_number(text: &[u8], at: usize) -> bool {
+pub(crate) fn opens_masked_number(text: &[u8], at: usize) -> bool {
     if text.get(at) != Some(&b'+') {
         return false;
     }

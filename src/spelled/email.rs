@@ -21,7 +21,10 @@
 
 use super::words::{lookup, Word};
 use super::Edit;
-use crate::detect::email::{glued_after_tld, is_mail_service, looks_like_mailbox};
+use crate::detect::email::{
+    glued_after_tld, is_mail_service, looks_like_mailbox, opens_masked_number,
+};
+use crate::masked::bullet_at;
 
 /// Top-level domains that a spelled-out `dot` may end an address with.
 const COMMON_TLDS: &[&str] = &[
@@ -263,6 +266,12 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit
     let mut spelled_dot = false;
     loop {
         let label = (at, label_end(text, at)?);
+        // A label that runs into a mask (`e.do+55•••`, `e.do•••`) went on,
+        // before masking, into what the mask stands for (`e.do11nne000…`,
+        // no domain), as the e-mail detector reads it.
+        if bullet_at(text, label.1) || opens_masked_number(text, label.1) {
+            return None;
+        }
         labels.push(label);
         if labels.len() == MAX_LABELS {
             break;
