@@ -196,9 +196,15 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
                 Some(c) if is_word_char(c) => at -= len.max(1),
                 // Joined into one word: an address or a name with dots
                 // counts once, masked or not (`ahmed.ali@instapay` and its
-                // mask `a•••@instapay`; found by the `redact` fuzz target).
-                Some('.' | '@' | '_' | '-' | '+')
-                    if at - 1 > floor && char_before(text, at - 1).0.is_some_and(is_word_char) =>
+                // mask `a•••@instapay`; `n%@e.ni` and `n•••@e.ni`; found
+                // by the `redact` fuzz target). Signs may follow each
+                // other (`n%@`), as long as a letter or digit comes before.
+                Some(c)
+                    if is_joiner(c)
+                        && at - 1 > floor
+                        && char_before(text, at - 1)
+                            .0
+                            .is_some_and(|c| is_word_char(c) || is_joiner(c)) =>
                 {
                     last_piece.get_or_insert(at);
                     at -= 1
@@ -259,6 +265,12 @@ pub(crate) fn rewritten_in_copy(text: &[u8], copy: &Rewritten, out: &mut Vec<Fin
 /// either way (found by the `redact` fuzz target).
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == BULLET || c == '\u{20E3}' || ('\u{FE00}'..='\u{FE0F}').contains(&c)
+}
+
+/// Whether `c` joins the pieces of one word: the signs inside an address
+/// (its name's `.`, `_`, `%`, `+`, `-`, and `@`) or a name with dots.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '.' | '@' | '_' | '-' | '+' | '%')
 }
 
 /// Whether `alias` is written as a domain (`www.tienda.com`,
@@ -322,6 +334,8 @@ mod tests {
             ("transferime al alias\nsol.luna.mar", "sol.luna.mar"),
             ("my alias is maria.lopez, thanks", "maria.lopez"),
             ("alias: 4ever.juan", "4ever.juan"),
+            // An address is one word, whatever signs its name holds.
+            ("alias es n%x@e.ni 1 p,0 y sol.luna.mar", "sol.luna.mar"),
             // Words, not bytes, bound the reach: an address is one word.
             (
                 "el alias de mercadopago.argentina.oficial@gmail.com, el larguísimo: sol.luna.mar",
