@@ -70,13 +70,7 @@ impl Detector for AliasDetector {
         let Some((start, end)) = alias_around(text, span.start) else {
             return;
         };
-        out.push(Finding {
-            kind: Kind::ArCbuAlias,
-            start,
-            end,
-            confidence: CONFIDENCE,
-            normalized: String::from_utf8_lossy(&text[start..end]).to_ascii_lowercase(),
-        });
+        out.push(alias_finding(text, start, end));
     }
 }
 
@@ -244,14 +238,19 @@ pub(crate) fn rewritten_in_copy(text: &[u8], copy: &Rewritten, out: &mut Vec<Fin
         if copy.text[copy_start..copy_end] != text[start..end]
             && alias_word_before(&copy.text, copy_start)
         {
-            out.push(Finding {
-                kind: Kind::ArCbuAlias,
-                start,
-                end,
-                confidence: CONFIDENCE,
-                normalized: String::from_utf8_lossy(&text[start..end]).to_ascii_lowercase(),
-            });
+            out.push(alias_finding(text, start, end));
         }
+    }
+}
+
+/// The finding of the alias `text[start..end]`, normalized in lower case.
+fn alias_finding(text: &[u8], start: usize, end: usize) -> Finding {
+    Finding {
+        kind: Kind::ArCbuAlias,
+        start,
+        end,
+        confidence: CONFIDENCE,
+        normalized: String::from_utf8_lossy(&text[start..end]).to_ascii_lowercase(),
     }
 }
 
