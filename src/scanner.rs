@@ -580,10 +580,10 @@ impl Scanner {
         detect::alias::rewritten_in_copy(text, copy, &mut aliases);
         let written = out.len();
         for alias in aliases {
-            if !out[..written]
-                .iter()
-                .any(|w| w.start < alias.end && alias.start < w.end)
-            {
+            // `out[..written]` is sorted and disjoint: the one finding that
+            // could overlap is the first that ends after the alias starts.
+            let i = out[..written].partition_point(|w| w.end <= alias.start);
+            if out[..written].get(i).is_none_or(|w| w.start >= alias.end) {
                 out.push(alias);
             }
         }
