@@ -167,10 +167,15 @@ fn a_spelled_address_whose_label_runs_into_a_masked_number_is_none() {
     // was `do` before `+55•••`, the address pass read `nne[at]e.do`, took
     // its `nne`, and the number before was read only then.
     let scanner = spelled("BR");
-    let text = "nne000nne00o nne[at]e.do11nne000nne000";
-    let once = scanner.redact(text).unwrap();
-    assert_eq!(scanner.redact(&once).unwrap(), once);
-    assert!(scanner.scan(&once).is_empty(), "{once}");
+    for text in [
+        "nne000nne00o nne[at]e.do11nne000nne000",
+        // The same with the mask after the label's dot.
+        "n[at]e.doU.nne000nne000",
+    ] {
+        let once = scanner.redact(text).unwrap();
+        assert_eq!(scanner.redact(&once).unwrap(), once);
+        assert!(scanner.scan(&once).is_empty(), "{once}");
+    }
 }
 
 #[test]

@@ -490,7 +490,7 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         // into the digits or letters the bullets stand for (`co.inA-090-…`,
         // no domain): reading a shorter one now would make redaction not
         // idempotent.
-        if char_at(text, i).0 == Some(BULLET) || opens_masked_number(text, i) {
+        if opens_mask(text, i) {
             return None;
         }
         // A hyphen after the address ("mail x@y.com-") is punctuation.
@@ -524,6 +524,11 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         // run on into text of another script ("x@126.com.电话", and with
         // an internationalised name, "x@商店.cn.我的邮箱是": a full stop
         // typed without a space after it).
+        // So did a label whose dot a mask follows (`e.doU.+55•••`: the
+        // next label was the masked value's characters).
+        if text.get(i) == Some(&b'.') && opens_mask(text, i + 1) {
+            return None;
+        }
         let next = char_at(text, i + 1).0;
         let ends_in_tld =
             labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic);
@@ -580,7 +585,13 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
 /// `+91 ••…`) starts at `at`: a label glued to one went on, before
 /// masking, into the number's digits (as a label that runs into a bullet),
 /// which a `+` in the mask now cuts it from.
-pub(crate) fn opens_masked_number(text: &[u8], at: usize) -> bool {
+/// Whether a mask starts at `at`: a bullet, or a number masked with its
+/// calling code ([`opens_masked_number`]).
+pub(crate) fn opens_mask(text: &[u8], at: usize) -> bool {
+    char_at(text, at).0 == Some(BULLET) || opens_masked_number(text, at)
+}
+
+fn opens_masked_number(text: &[u8], at: usize) -> bool {
     if text.get(at) != Some(&b'+') {
         return false;
     }
@@ -1082,6 +1093,9 @@ mod tests {
         // the number's digits went on in it before.
         assert!(emails("nine@e.double119nine000.ni.double+55••••••••000").is_empty());
         assert!(emails("x@e.ni.double+91 ••••••3210").is_empty());
+        // A mask after a label's dot was the next label.
+        assert!(emails("n@e.doU.+55•••••000").is_empty());
+        assert!(emails("x@gmail.com.•••••••210").is_empty());
         // Its digits written, a `+` after the domain is punctuation.
         assert_eq!(emails("x@gmail.com+5511987654321"), vec!["x@gmail.com"]);
     }

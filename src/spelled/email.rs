@@ -21,10 +21,7 @@
 
 use super::words::{lookup, Word};
 use super::Edit;
-use crate::detect::email::{
-    glued_after_tld, is_mail_service, looks_like_mailbox, opens_masked_number,
-};
-use crate::masked::bullet_at;
+use crate::detect::email::{glued_after_tld, is_mail_service, looks_like_mailbox, opens_mask};
 
 /// Top-level domains that a spelled-out `dot` may end an address with.
 const COMMON_TLDS: &[&str] = &[
@@ -266,10 +263,13 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit
     let mut spelled_dot = false;
     loop {
         let label = (at, label_end(text, at)?);
-        // A label that runs into a mask (`e.do+55•••`, `e.do•••`) went on,
-        // before masking, into what the mask stands for (`e.do11nne000…`,
-        // no domain), as the e-mail detector reads it.
-        if bullet_at(text, label.1) || opens_masked_number(text, label.1) {
+        // A label that runs into a mask (`e.do+55•••`, `e.do•••`, or its
+        // dot does: `e.doU.+55•••`) went on, before masking, into what the
+        // mask stands for (`e.do11nne000…`, no domain), as the e-mail
+        // detector reads it.
+        if opens_mask(text, label.1)
+            || (text.get(label.1) == Some(&b'.') && opens_mask(text, label.1 + 1))
+        {
             return None;
         }
         labels.push(label);
