@@ -63,13 +63,6 @@ use crate::finding::Finding;
 use crate::rewrite::Rewritten;
 use crate::text::char_at;
 
-/// A copy of `text` with its spelled-out digits and address signs written
-/// as digits and signs; `None` when it holds none (nearly all text).
-#[cfg(test)]
-pub(crate) fn rewrite(text: &[u8]) -> Option<Rewritten> {
-    read(text, &[]).map(|reading| reading.copy)
-}
-
 /// A copy of a text with its spelled-out values rewritten, and the words
 /// each run of digits in it was read from.
 #[derive(Debug)]
@@ -414,6 +407,11 @@ impl Iterator for Tokens<'_> {
 pub(super) mod tests {
     use super::*;
     use crate::finding::Kind;
+
+    /// The copy [`read`] makes of `text`, no words taken.
+    fn rewrite(text: &[u8]) -> Option<Rewritten> {
+        super::read(text, &[]).map(|reading| reading.copy)
+    }
 
     /// `text` as the detectors read it: rewritten, or as it is.
     pub(in crate::spelled) fn read_through(text: &str) -> String {
