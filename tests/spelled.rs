@@ -88,7 +88,8 @@ fn an_alias_whose_last_word_runs_into_a_number_reads_as_it_will_once_masked() {
     // words between `alias` and it, seven as written, are four once the
     // address is masked (`j•••@gmail.com`), and the second redaction read
     // the alias the first had left. The alias is read as written and its
-    // words counted as the copy (and the redaction) reads them.
+    // words counted as the copy (and the redaction) reads them, an
+    // invisible character inside a word part of it.
     let scanner = spelled("AR");
     for (text, alias) in [
         (
@@ -102,6 +103,20 @@ fn an_alias_whose_last_word_runs_into_a_number_reads_as_it_will_once_masked() {
         (
             "mi alias es gmail dot com / khine[at]e.ninBRnine[at]e.nine, 119nine000nine000",
             "e.nine",
+        ),
+        // An invisible character inside the address: the detectors read
+        // through it and its mask drops it, so it joins the word.
+        (
+            "alias es el mail juan[at]gmail.c\u{200B}om o si sol.nine, 119nine000nine000",
+            "sol.nine",
+        ),
+        (
+            "alias s a t\0c n[at]e.n\u{2069}e[a]e.nine,119nine00",
+            "e.nine",
+        ),
+        (
+            "alias es j\u{200B}.pe x y juan at gmail dot com o sol.nine, 119nine000nine000",
+            "sol.nine",
         ),
     ] {
         let aliases: Vec<_> = scanner

@@ -34,6 +34,7 @@
 
 use super::{Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
+use crate::marks;
 use crate::masked::bullet_before;
 use crate::policy::mask::BULLET;
 use crate::rewrite::Rewritten;
@@ -185,6 +186,20 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
         // Where the word's last piece starts, after its last joiner.
         let mut last_piece = None;
         while at > floor {
+            // An invisible character inside a word joins it: the detectors
+            // read the word without it, and a mask over the word drops it
+            // (`n[at]e.n\u{2069}e[a]e.nine` masked is `n•••@e.ne[a]…`,
+            // one word; found by the `redact` fuzz target).
+            if let Some(width) = marks::mark_before(text, at) {
+                if at - width > floor
+                    && char_before(text, at - width)
+                        .0
+                        .is_some_and(|c| is_word_char(c) || is_joiner(c))
+                {
+                    at -= width;
+                    continue;
+                }
+            }
             let (c, len) = char_before(text, at);
             match c {
                 Some(c) if is_word_char(c) => at -= len.max(1),
@@ -196,9 +211,10 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
                 Some(c)
                     if is_joiner(c)
                         && at - 1 > floor
-                        && char_before(text, at - 1)
+                        && (char_before(text, at - 1)
                             .0
-                            .is_some_and(|c| is_word_char(c) || is_joiner(c)) =>
+                            .is_some_and(|c| is_word_char(c) || is_joiner(c))
+                            || marks::mark_before(text, at - 1).is_some()) =>
                 {
                     last_piece.get_or_insert(at);
                     at -= 1
