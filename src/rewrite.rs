@@ -62,6 +62,15 @@ impl Rewritten {
         (self.origin[start] as usize, self.origin[end] as usize)
     }
 
+    /// This copy (a finished one), made of `outer`'s text, as a copy of
+    /// `outer`'s original: each byte mapped back through both.
+    pub(crate) fn through(mut self, outer: &Rewritten) -> Rewritten {
+        for from in &mut self.origin {
+            *from = outer.origin[*from as usize];
+        }
+        self
+    }
+
     /// Where the original's byte `at` stands in the copy (a finished
     /// one): the first byte of the copy that came from `at` or after it.
     pub(crate) fn position(&self, at: usize) -> usize {
@@ -77,4 +86,40 @@ fn offset(at: usize) -> u32 {
         "copies are made of texts up to MAX_LEN bytes"
     );
     at as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `original` with the bytes `drop` says dropped.
+    fn without(original: &[u8], drop: impl Fn(u8) -> bool) -> Rewritten {
+        let mut out = Rewritten::with_capacity(original.len());
+        for (at, &b) in original.iter().enumerate() {
+            if !drop(b) {
+                out.push(b, at);
+            }
+        }
+        out.finish(original.len())
+    }
+
+    #[test]
+    fn a_copy_of_a_copy_maps_back_to_the_first_original() {
+        let original = b"a-b_c-d";
+        let outer = without(original, |b| b == b'-');
+        assert_eq!(outer.text, b"ab_cd");
+        let inner = without(&outer.text, |b| b == b'_').through(&outer);
+        assert_eq!(inner.text, b"abcd");
+        // `c` came from the original's byte 4, and the `-` dropped after it
+        // belongs to it; the end maps to the original's end.
+        assert_eq!(inner.original(2, 3), (4, 6));
+        assert_eq!(inner.original(0, 4), (0, original.len()));
+        // What either copy dropped inside a range belongs to it.
+        assert_eq!(inner.original(1, 2), (2, 4));
+        for at in 0..=original.len() {
+            let i = inner.position(at);
+            assert!(i <= inner.text.len());
+            assert!(inner.original(i, i).0 >= at, "{at}");
+        }
+    }
 }

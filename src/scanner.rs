@@ -483,7 +483,23 @@ impl Scanner {
         if text.len() > rewrite::MAX_LEN {
             return;
         }
-        let Some(reading) = spelled::read(text, &[]) else {
+        // Words are read as the detectors read the text: through the marks
+        // that `crate::marks` drops (`ju\u{200B}an[at]gmail.com` is
+        // `ju\u{200B}an@gmail.com`, an address either way), so that what
+        // the pass reads, and where its words end, is what a redaction,
+        // which drops the marks inside a value, leaves to be read again.
+        let stripped = marks::any(text, text.is_ascii()).then(|| marks::strip(text));
+        let read = |taken: &[(usize, usize)]| match &stripped {
+            None => spelled::read(text, taken),
+            Some(stripped) => {
+                let taken: Vec<_> = taken
+                    .iter()
+                    .map(|&(start, end)| (stripped.position(start), stripped.position(end)))
+                    .collect();
+                spelled::read(&stripped.text, &taken).map(|reading| reading.through(stripped))
+            }
+        };
+        let Some(reading) = read(&[]) else {
             return;
         };
         let written = (!reading.runs.is_empty()).then(|| out.clone());
@@ -499,7 +515,7 @@ impl Scanner {
             return;
         }
         *out = written;
-        if let Some(reading) = spelled::read(text, &left_out) {
+        if let Some(reading) = read(&left_out) {
             self.add_read_in_copy(text, &reading.copy, region, min_confidence, out);
         }
     }
@@ -529,6 +545,9 @@ impl Scanner {
         let mut next = 0;
         for mut finding in found {
             (finding.start, finding.end) = copy.original(finding.start, finding.end);
+            // Marks the copy dropped right after the value stand outside
+            // it, as they do for the text as written.
+            finding.end = marks::end_before_invisible(text, finding.start, finding.end);
             while next < written && out[next].end <= finding.start {
                 next += 1;
             }

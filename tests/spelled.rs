@@ -153,6 +153,61 @@ fn a_digit_word_in_an_address_written_with_a_keycap_stays_in_the_address() {
 }
 
 #[test]
+fn spelled_values_are_read_through_the_marks_the_detectors_read_through() {
+    // An invisible character, a full-width digit or an italic underscore
+    // hid a spelled value (or a word of it) that the same marks do not hide
+    // from the detectors in a written one: `ju\u{200B}an@gmail.com` is an
+    // address, `ju\u{200B}an[at]gmail.com` was not, and `nine\u{200B}`
+    // stood apart from the rest of its number.
+    let scanner = spelled("IN");
+    for (text, kind, value) in [
+        (
+            "mail ju\u{200B}an[at]gmail.com ok",
+            Kind::Email,
+            "juan@gmail.com",
+        ),
+        (
+            "mail juan[at]gm\u{2060}ail.com ok",
+            Kind::Email,
+            "juan@gmail.com",
+        ),
+        (
+            "call nine\u{200B} eight seven six five four three two one zero",
+            Kind::Phone,
+            "+919876543210",
+        ),
+        (
+            "call \u{FF19}\u{FF18}\u{FF17}\u{FF16}\u{FF15} four three two one zero",
+            Kind::Phone,
+            "+919876543210",
+        ),
+        (
+            "call nine eight seven six five \u{FF14}\u{FF13}\u{FF12}\u{FF11}\u{FF10}",
+            Kind::Phone,
+            "+919876543210",
+        ),
+    ] {
+        let found = found(&scanner, text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        assert_eq!(
+            (&found[0].0, found[0].2.as_str()),
+            (&kind, value),
+            "{text:?}"
+        );
+        let once = scanner.redact(text).unwrap();
+        assert!(!once.contains("nine") && !once.contains("an["), "{once}");
+        assert_eq!(scanner.redact(&once).unwrap(), once);
+    }
+    // A mark after the value stays outside it, as after a written one.
+    let text = "call nine eight seven six five four three two one zero\u{202C} ok";
+    let found = scanner.scan(text);
+    assert_eq!(
+        &text[found[0].range()],
+        "nine eight seven six five four three two one zero"
+    );
+}
+
+#[test]
 fn a_word_beside_a_number_read_with_it_stays_a_word_when_left_out() {
     // Found by the `redact` fuzz target: `tam` (Vietnamese eight) joined the
     // disguised number after it (`tam / 98765...43210`, read `8 98765
@@ -631,6 +686,12 @@ fn wordy_text() -> impl Strategy<Value = String> {
         3 => prop::sample::select(vec![" ", " ", "-", ".", ", ", "/", "\n", "  ", "\u{a0}", "@", "+"])
             .prop_map(str::to_string),
         1 => any::<char>().prop_map(|c| c.to_string()),
+        // Marks the detectors read through: invisible characters, a
+        // keycap, a variation selector, italics, full-width forms.
+        1 => prop::sample::select(vec![
+            "\u{200B}", "\u{2069}", "\u{00AD}", "\u{20E3}", "\u{FE0F}", "_", "\u{FF19}", "\u{FF20}",
+            "\u{FF0E}",
+        ]).prop_map(str::to_string),
     ];
     prop::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
 }

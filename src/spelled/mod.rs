@@ -50,6 +50,12 @@
 //!   only before a mail service's domain (`ravi at gmail.com`) or after a
 //!   local part that looks like a mailbox (`ravi.kumar at …`).
 //!
+//! The words are read as the detectors read a text: through the marks
+//! that `crate::marks` drops (invisible characters, keycaps, italics,
+//! full-width forms), so `ju\u{200B}an[at]gmail.com` is read as
+//! `ju\u{200B}an@gmail.com` is, and `nine\u{200B} eight …` as one run.
+//! The scanner hands this pass the copy without them when a text has any.
+//!
 //! Tens of the other languages, hundreds, and Thai or Japanese readings are
 //! not read.
 //!
@@ -71,6 +77,27 @@ pub(crate) struct Reading {
     pub copy: Rewritten,
     /// The words (and digit groups) of each run read as digits, in order.
     pub runs: Vec<Vec<(usize, usize)>>,
+}
+
+impl Reading {
+    /// This reading of `outer`'s text as a reading of `outer`'s original:
+    /// the copy and each run's words mapped back through it.
+    pub(crate) fn through(self, outer: &Rewritten) -> Reading {
+        let runs = self
+            .runs
+            .into_iter()
+            .map(|words| {
+                words
+                    .into_iter()
+                    .map(|(start, end)| outer.original(start, end))
+                    .collect()
+            })
+            .collect();
+        Reading {
+            copy: self.copy.through(outer),
+            runs,
+        }
+    }
 }
 
 /// A copy of `text` with its spelled-out digits and address signs written
