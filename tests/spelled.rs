@@ -129,6 +129,13 @@ fn an_alias_whose_last_word_runs_into_a_number_reads_as_it_will_once_masked() {
         let once = scanner.redact(text).unwrap();
         assert_eq!(scanner.redact(&once).unwrap(), once, "{text}");
     }
+    // A digit group in a written address's name, masked or not, is the
+    // address's (`1` of `1•••@e.in`, which the spelled address held the
+    // first time): not a number's, whose words (`o`, `e`) the copy would
+    // rewrite, bringing the alias within six words the second time.
+    let text = "alias s s o 00nne000 e 1[at]e.in[a]e.ni36";
+    let once = scanner.redact(text).unwrap();
+    assert_eq!(scanner.redact(&once).unwrap(), once);
     // Too many words between, in the copy as well: no alias either way.
     let text = "alias es el que te dije ayer en el mail sol.nine, 119nine000nine000";
     assert!(scanner

@@ -101,8 +101,12 @@ pub(super) fn find(
     for token in Tokens::new(text) {
         let part = match token.kind {
             _ if is_taken(token.start, token.end) => None,
+            TokenKind::Digits | TokenKind::Word
+                if in_written_address(text, token.start, token.end) =>
+            {
+                None
+            }
             TokenKind::Digits => Some(Part::Group),
-            TokenKind::Word if in_written_address(text, token.start, token.end) => None,
             TokenKind::Word if lookalike(text, token.start, token.end) => Some(Part::Lookalike),
             TokenKind::Numeral(value) => Some(Part::Digit { value, weak: false }),
             TokenKind::Word => match lookup(&text[token.start..token.end]) {
@@ -211,14 +215,18 @@ fn only_digits_and_lookalikes(text: &[u8], start: usize, end: usize) -> bool {
 ///
 /// Keycap marks and invisible characters among the address's characters
 /// (`shat0\u{20E3}@example.com`) are looked through, as the detectors,
-/// reading a copy without them, find the address.
+/// reading a copy without them, find the address; so are the bullets of
+/// a masked name (`1•••@e.in`, the mask of `1[at]e.in`, whose `1` the
+/// spelled address held the first time).
 fn in_written_address(text: &[u8], start: usize, end: usize) -> bool {
     const MOST: usize = 64;
     let in_name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
+    let bullet = crate::policy::mask::BULLET.len_utf8();
     let mut name_ends = end;
     while name_ends - end < MOST {
         match text.get(name_ends) {
             Some(&b) if in_name(b) => name_ends += 1,
+            _ if crate::masked::bullet_at(text, name_ends) => name_ends += bullet,
             _ => match marks::mark_at(text, name_ends) {
                 Some(width) => name_ends += width,
                 None => break,
