@@ -62,12 +62,14 @@ pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edi
             None => None,
         };
         if let Some(((start, end), marker)) = marker {
-            addresses.extend(address(text, start, end, marker));
+            addresses.extend(address(text, start, end, marker, 0).map(|e| (e, start, end, marker)));
         }
     }
     for at in memchr::memchr_iter(b'@', text) {
         if let Some((start, end)) = bracketed(text, at, at + 1) {
-            addresses.extend(address(text, start, end, Marker::Sure));
+            addresses.extend(
+                address(text, start, end, Marker::Sure, 0).map(|e| (e, start, end, Marker::Sure)),
+            );
         }
     }
     // An `at` after an address reads the address's domain, or its last
@@ -75,12 +77,21 @@ pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edi
     // `co.vi at cd`; `x at cd.vi at y dot co`: `cd.vi at y`). The first
     // address keeps them, and the one that would take them is no address:
     // kept in part, it glued the next one to the first, which redacting
-    // again then found. An edit starts after its local part's first piece,
-    // which it leaves as written.
-    addresses.sort_by_key(|e: &Edit| e.start);
+    // again then found. Pieces of its local part after the first address
+    // stand, read again without what the first took (`0 at 1 dot dot o.v at
+    // 1 dot om`: the first address is `0@1.dot`, and `dot dot` no spelled
+    // dot of `o.v`'s, as in its mask `0•••@1.dot o.v at …`). An edit
+    // starts after its local part's first piece, which it leaves as
+    // written.
+    addresses.sort_by_key(|(e, ..)| e.start);
     let mut taken = 0;
-    for address in addresses {
-        if local_start(text, address.start) >= taken {
+    for (address, at_start, at_end, marker) in addresses {
+        let address = if local_start(text, address.start) >= taken {
+            Some(address)
+        } else {
+            self::address(text, at_start, at_end, marker, taken)
+        };
+        if let Some(address) = address {
             taken = address.end;
             edits.push(address);
         }
@@ -237,14 +248,18 @@ fn dot_before(text: &[u8], at: usize) -> Option<(usize, usize)> {
         .then_some((piece_start, piece_end))
 }
 
-/// The edit for an address whose `@` is written `text[start..end]`.
-fn address(text: &[u8], start: usize, end: usize, marker: Marker) -> Option<Edit> {
+/// The edit for an address whose `@` is written `text[start..end]`, its
+/// local part from `floor` on.
+fn address(text: &[u8], start: usize, end: usize, marker: Marker, floor: usize) -> Option<Edit> {
     let local_end = skip_back(text, start, 1);
     let mut pieces = vec![(local_start(text, local_end), local_end)];
+    if pieces[0].0 < floor {
+        return None;
+    }
     while pieces.len() < MAX_LOCAL_PIECES {
         match dot_before(text, pieces[0].0) {
-            Some(piece) => pieces.insert(0, piece),
-            None => break,
+            Some(piece) if piece.0 >= floor => pieces.insert(0, piece),
+            _ => break,
         }
     }
     let (local_start, _) = pieces[0];
