@@ -109,12 +109,17 @@ fn alias_around(text: &[u8], dot: usize) -> Option<(usize, usize)> {
         start -= 1;
     }
     // The token's first dot only (the others are the same alias), and
-    // not the tail of a longer token, an address or a masked value.
+    // not the tail of a longer token (in any script: `ر3333.p`), an
+    // address or a masked value.
     if start == dot
         || start > 0
             && (matches!(text[start - 1], b'.' | b'@' | b'/')
                 || text[start - 1].is_ascii_alphanumeric()
-                || bullet_before(text, start))
+                || bullet_before(text, start)
+                || text[start - 1] >= 0x80
+                    && char_before(text, start)
+                        .0
+                        .is_some_and(char::is_alphanumeric))
     {
         return None;
     }
@@ -458,6 +463,22 @@ mod tests {
         assert!(aliases(text).contains(&("juan.perez.mp".into(), "juan.perez.mp".into())));
         let once = scanner.redact(text).unwrap();
         assert_eq!(scanner.redact(&once).unwrap(), once);
+    }
+
+    #[test]
+    fn no_alias_glued_after_a_letter_or_digit_of_another_script() {
+        for text in [
+            "mi alias es ر3333.p",
+            "alias: é3333.pz",
+            "alias: Ωjuan.perez",
+        ] {
+            assert!(aliases(text).is_empty(), "{text}");
+        }
+        // Punctuation of another script before it is no glue.
+        assert_eq!(
+            aliases("alias «juan.perez»"),
+            [("juan.perez".into(), "juan.perez".into())]
+        );
     }
 
     #[test]
