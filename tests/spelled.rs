@@ -622,6 +622,12 @@ fn a_calling_code_shown_by_a_mask_separates_nothing() {
             "0 at 1 dot dot o.v at 1 dot om",
             "0•••@1.dot o•••@1.om",
         ),
+        // A number typed after an address's full stop is no label of it.
+        (
+            "IN",
+            "mail x[at]gmail.com.9876543210",
+            "mail x•••@gmail.com.•••••••210",
+        ),
     ] {
         let region = Some(Region::new(region).unwrap());
         let once = scanner.redact_with(text, region).unwrap();

@@ -533,9 +533,17 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         let ends_in_tld =
             labels >= 2 && label.len() >= 2 && label.iter().all(u8::is_ascii_alphabetic);
         let script_change = ends_in_tld && next.is_some_and(|c| !c.is_ascii());
+        // Nor into a number typed after a full stop without a space
+        // (`x@gmail.com.9876543210`): a last label of digits is no
+        // top-level domain, and read whole it hid the address.
+        let number_after = ends_in_tld
+            && next.is_some_and(|c| c.is_ascii_digit())
+            && last_label_is_a_number(text, i + 1)
+            && is_top_level_domain(label);
         if text.get(i) == Some(&b'.')
             && matches!(next, Some(c) if is_label_char(c) && c != '-')
             && !script_change
+            && !number_after
         {
             i += 1;
         } else {
@@ -579,6 +587,21 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         .then(|| unknown_tail_cut(text, from, last_label))
         .flatten();
     Some(cut.unwrap_or(last_label.1))
+}
+
+/// Whether the label at `at` is a domain's last and a number: digits and
+/// hyphens only, and no label after it.
+pub(crate) fn last_label_is_a_number(text: &[u8], at: usize) -> bool {
+    let len = text[at..]
+        .iter()
+        .take_while(|&&b| b.is_ascii_digit() || b == b'-')
+        .count();
+    let end = at + len;
+    let label_at = |i: usize| text.get(i).is_some_and(|&b| b.is_ascii_alphanumeric());
+    let goes_on = label_at(end)
+        || (text.get(end) == Some(&b'.') && label_at(end + 1))
+        || char_at(text, end).0.is_some_and(is_label_char);
+    !goes_on
 }
 
 /// Whether a number masked with its calling code written (`+55•••…`,
@@ -1047,6 +1070,13 @@ mod tests {
             ),
             ("tamirgt25@gmail.comLearning123!", "tamirgt25@gmail.com"),
             ("x@shop.co.inDelivery", "x@shop.co.in"),
+            // A number typed after the full stop.
+            ("mail x@gmail.com.9876543210", "x@gmail.com"),
+            ("mail x@gmail.com.98765-43210 pls", "x@gmail.com"),
+            ("mail x@yahoo.co.in.9876543210.", "x@yahoo.co.in"),
+            // Labels of digits inside a domain stay.
+            ("x@mail.163.com", "x@mail.163.com"),
+            ("x@web.de.163.com", "x@web.de.163.com"),
             // A top-level domain of its own, or in capitals, stays whole.
             ("x@gmail.Com ok", "x@gmail.Com"),
             ("x@xn--bcher-kva.de", "x@xn--bcher-kva.de"),

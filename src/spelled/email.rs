@@ -21,7 +21,10 @@
 
 use super::words::{lookup, Word};
 use super::Edit;
-use crate::detect::email::{glued_after_tld, is_mail_service, looks_like_mailbox, opens_mask};
+use crate::detect::email::{
+    glued_after_tld, is_mail_service, is_top_level_domain, last_label_is_a_number,
+    looks_like_mailbox, opens_mask,
+};
 
 /// Top-level domains that a spelled-out `dot` may end an address with.
 const COMMON_TLDS: &[&str] = &[
@@ -292,6 +295,17 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker, floor: usize) 
             break;
         }
         match dot_after(text, label.1) {
+            // A number typed after the full stop is none of the domain's
+            // labels, as the e-mail detector reads it
+            // (`x[at]gmail.com.9876543210`).
+            Some((next, _))
+                if labels.len() >= 2
+                    && text.get(next).is_some_and(u8::is_ascii_digit)
+                    && last_label_is_a_number(text, next)
+                    && is_top_level_domain(&text[label.0..label.1]) =>
+            {
+                break
+            }
             Some((next, spelled)) if label_end(text, next).is_some() => {
                 spelled_dot |= spelled;
                 at = next;
@@ -392,6 +406,15 @@ mod tests {
                 "ravi.kumar.88@gmail.com",
             ),
             ("juan punto perez arroba gmail.com", "juan.perez@gmail.com"),
+            // A number typed after the full stop is no label.
+            (
+                "mail x[at]gmail.com.9876543210",
+                "mail x@gmail.com.9876543210",
+            ),
+            (
+                "mail x at gmail dot com.9876543210",
+                "mail x@gmail.com.9876543210",
+            ),
         ] {
             assert_eq!(read(text), read_as, "{text}");
         }
