@@ -172,13 +172,13 @@ fn is_unicode_word_char(c: char) -> bool {
     !c.is_ascii() && unicode_ident::is_xid_continue(c)
 }
 
-fn is_local_char(c: char) -> bool {
+pub(crate) fn is_local_char(c: char) -> bool {
     c.is_ascii_alphanumeric()
         || matches!(c, '.' | '_' | '%' | '+' | '-' | '\'')
         || is_unicode_word_char(c)
 }
 
-fn is_label_char(c: char) -> bool {
+pub(crate) fn is_label_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '-' || is_unicode_word_char(c)
 }
 

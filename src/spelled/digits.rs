@@ -23,8 +23,9 @@
 
 use super::words::{lookup, Word};
 use super::{Edit, TokenKind, Tokens};
+use crate::detect::email;
 use crate::marks;
-use crate::text::{char_at, is_alphanumeric};
+use crate::text::{char_at, char_before, is_alphanumeric};
 
 /// Digits from words a run needs.
 const MIN_WORD_DIGITS: usize = 3;
@@ -220,28 +221,31 @@ fn only_digits_and_lookalikes(text: &[u8], start: usize, end: usize) -> bool {
 /// spelled address held the first time).
 fn in_written_address(text: &[u8], start: usize, end: usize) -> bool {
     const MOST: usize = 64;
-    let in_name = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'+');
     let bullet = crate::policy::mask::BULLET.len_utf8();
+    // The characters the e-mail detector reads in a name and a domain
+    // (`shat'0@…`: an apostrophe is a name's).
     let mut name_ends = end;
     while name_ends - end < MOST {
-        match text.get(name_ends) {
-            Some(&b) if in_name(b) => name_ends += 1,
-            _ if crate::masked::bullet_at(text, name_ends) => name_ends += bullet,
-            _ => match marks::mark_at(text, name_ends) {
-                Some(width) => name_ends += width,
-                None => break,
-            },
+        if crate::masked::bullet_at(text, name_ends) {
+            name_ends += bullet;
+        } else if let Some(width) = marks::mark_at(text, name_ends) {
+            name_ends += width;
+        } else {
+            match char_at(text, name_ends) {
+                (Some(c), width) if email::is_local_char(c) => name_ends += width,
+                _ => break,
+            }
         }
     }
-    let in_domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-');
     let mut domain_starts = start;
     while start - domain_starts < MOST && domain_starts > 0 {
-        if in_domain(text[domain_starts - 1]) {
-            domain_starts -= 1;
-        } else if let Some(width) = marks::mark_before(text, domain_starts) {
+        if let Some(width) = marks::mark_before(text, domain_starts) {
             domain_starts -= width;
         } else {
-            break;
+            match char_before(text, domain_starts) {
+                (Some(c), width) if c == '.' || email::is_label_char(c) => domain_starts -= width,
+                _ => break,
+            }
         }
     }
     text.get(name_ends) == Some(&b'@')
