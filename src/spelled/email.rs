@@ -323,8 +323,11 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker, floor: usize) 
         tld_end = tld_start + len;
         *labels.last_mut()? = (tld_start, tld_end);
     }
+    // A top-level domain has two letters at least, as the e-mail detector
+    // reads it: a copy with an `@` the detector refuses (`n%@e.ni333.p`)
+    // would glue what follows it to the `@`, an alias among it no alias.
     let tld = &text[tld_start..tld_end];
-    if labels.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
+    if labels.len() < 2 || tld.len() < 2 || !tld.iter().all(u8::is_ascii_alphabetic) {
         return None;
     }
     let domain: Vec<u8> = labels
@@ -432,6 +435,7 @@ mod tests {
             "at gmail dot com",
             "mail ravi [at gmail dot com",
             "ravi [at] .com",
+            "ravi [at] gmail.c",
             "look at this (dot) matrix",
             "dot ravi at home",
             "interest at the rate of 12 percent dot com",
