@@ -514,9 +514,22 @@ impl Scanner {
         if left_out.is_empty() {
             return;
         }
-        *out = written;
+        let first = std::mem::replace(out, written);
         if let Some(reading) = read(&left_out) {
             self.add_read_in_copy(text, &reading.copy, region, min_confidence, out);
+        }
+        // A value the first reading found stays where the second, a word
+        // glued to it left as letters, loses it (`tam987/65..43210`: its
+        // mask leaves `tam•••/…`, and the value is masked).
+        let second = out.len();
+        for finding in first {
+            let i = out[..second].partition_point(|f| f.end <= finding.start);
+            if out[..second].get(i).is_none_or(|f| f.start >= finding.end) {
+                out.push(finding);
+            }
+        }
+        if out.len() > second {
+            out.sort_by_key(|f| f.start);
         }
     }
 

@@ -230,6 +230,26 @@ fn spelled_values_are_read_through_the_marks_the_detectors_read_through() {
 }
 
 #[test]
+fn a_digit_word_glued_to_a_number_it_is_not_part_of_ends_no_number_before() {
+    // Found by the `redact` fuzz target (CI), minimized: `tam` (eight)
+    // glued to `987/65..43210` was read as that number's first digit, but
+    // the phone found holds the digits written; the `8` in the copy ended
+    // the number before at `:8`, so only the second redaction, where the
+    // mask leaves `tam•••/…` as letters, read it. The word is read again
+    // as letters, and the phone it is glued to kept from the first reading.
+    let scanner = spelled("BR");
+    let text = "\x00119nine000nine0sau ba:tam987/65..43210";
+    let once = scanner.redact(text).unwrap();
+    assert_eq!(scanner.redact(&once).unwrap(), once);
+    let phones = scanner
+        .scan(text)
+        .into_iter()
+        .filter(|f| f.kind == Kind::Phone)
+        .count();
+    assert_eq!(phones, 2, "{once}");
+}
+
+#[test]
 fn a_word_beside_a_number_read_with_it_stays_a_word_when_left_out() {
     // Found by the `redact` fuzz target: `tam` (Vietnamese eight) joined the
     // disguised number after it (`tam / 98765...43210`, read `8 98765

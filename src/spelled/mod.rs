@@ -175,9 +175,11 @@ pub(crate) fn read(text: &[u8], taken: &[(usize, usize)]) -> Option<Reading> {
 
 /// The words of `runs` that none of `found` (sorted and disjoint) holds,
 /// in runs that one of them overlaps: what a run took beyond the values
-/// read in it or beside it. A word glued to one a value holds stays (`DO`
-/// of `DO119nine000…`: written apart as an edge group, it leaves the
-/// number standing free; as letters, glued to it). Sorted and disjoint.
+/// read in it or beside it. Sorted and disjoint. A word glued to a value
+/// (`DO` of `DO119nine000…`, `tam` of `ba:tam987/65..43210`) is among
+/// them: read again as letters it glues to the value, which the scanner
+/// then keeps from the first reading (its mask leaves the word as letters,
+/// `tam•••/…`, which end no number before it as the digit `8` did).
 pub(crate) fn words_left_out(
     runs: &[Vec<(usize, usize)>],
     found: &[Finding],
@@ -191,19 +193,8 @@ pub(crate) fn words_left_out(
         let (Some(first), Some(last)) = (words.first(), words.last()) else {
             continue;
         };
-        if !overlapped((first.0, last.1)) {
-            continue;
-        }
-        for (i, &word) in words.iter().enumerate() {
-            let glued_to_held = |other: Option<&(usize, usize)>| {
-                other.is_some_and(|&o| (o.1 == word.0 || word.1 == o.0) && overlapped(o))
-            };
-            if !overlapped(word)
-                && !glued_to_held(i.checked_sub(1).and_then(|j| words.get(j)))
-                && !glued_to_held(words.get(i + 1))
-            {
-                left_out.push(word);
-            }
+        if overlapped((first.0, last.1)) {
+            left_out.extend(words.iter().copied().filter(|&word| !overlapped(word)));
         }
     }
     digits::union(left_out)
