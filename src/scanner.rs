@@ -521,16 +521,7 @@ impl Scanner {
         // A value the first reading found stays where the second, a word
         // glued to it left as letters, loses it (`tam987/65..43210`: its
         // mask leaves `tam•••/…`, and the value is masked).
-        let second = out.len();
-        for finding in first {
-            let i = out[..second].partition_point(|f| f.end <= finding.start);
-            if out[..second].get(i).is_none_or(|f| f.start >= finding.end) {
-                out.push(finding);
-            }
-        }
-        if out.len() > second {
-            out.sort_by_key(|f| f.start);
-        }
+        add_clear_of(out, first);
     }
 
     /// Adds to `out` (the findings of `text` as written) the findings of
@@ -610,18 +601,7 @@ impl Scanner {
     ) {
         let mut aliases = Vec::new();
         detect::alias::rewritten_in_copy(text, copy, &mut aliases);
-        let written = out.len();
-        for alias in aliases {
-            // `out[..written]` is sorted and disjoint: the one finding that
-            // could overlap is the first that ends after the alias starts.
-            let i = out[..written].partition_point(|w| w.end <= alias.start);
-            if out[..written].get(i).is_none_or(|w| w.start >= alias.end) {
-                out.push(alias);
-            }
-        }
-        if out.len() > written {
-            out.sort_by_key(|f| f.start);
-        }
+        add_clear_of(out, aliases);
     }
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
@@ -1310,6 +1290,22 @@ fn numeric_span(text: &[u8], first_digit: usize) -> (Span, usize) {
         i += w;
     }
     (Span { start, end }, digits)
+}
+
+/// Adds to `out` (sorted and disjoint) each of `more` that overlaps none of
+/// it, and keeps `out` sorted. The one finding of `out` that could overlap
+/// one of `more` is the first that ends after it starts.
+fn add_clear_of(out: &mut Vec<Finding>, more: Vec<Finding>) {
+    let before = out.len();
+    for finding in more {
+        let i = out[..before].partition_point(|f| f.end <= finding.start);
+        if out[..before].get(i).is_none_or(|f| f.start >= finding.end) {
+            out.push(finding);
+        }
+    }
+    if out.len() > before {
+        out.sort_by_key(|f| f.start);
+    }
 }
 
 #[cfg(test)]
