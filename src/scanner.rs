@@ -457,7 +457,65 @@ impl Scanner {
     ) {
         self.scan_as_written(text, region, min_confidence, out);
         if self.spelled_out {
-            self.add_spelled_out(text, region, min_confidence, out);
+            self.add_spelled_out_settled(text, region, min_confidence, out);
+        }
+    }
+
+    /// [`add_spelled_out`](Self::add_spelled_out), then, if `text` spells
+    /// anything out, [`add_read_once_masked`](Self::add_read_once_masked).
+    pub(crate) fn add_spelled_out_settled(
+        &self,
+        text: &[u8],
+        region: Option<Region>,
+        min_confidence: MinConfidence,
+        out: &mut Vec<Finding>,
+    ) {
+        if self.add_spelled_out(text, region, min_confidence, out) {
+            self.add_read_once_masked(text, region, min_confidence, out);
+        }
+    }
+
+    /// Adds to `out` (the findings of `text`, which spells out a value) what
+    /// a scan of `text` with `out` masked finds in the text the masks leave
+    /// as written, until such a scan finds nothing more (at most
+    /// [`MAX_MASKED_READS`] scans).
+    ///
+    /// Words are read across the values between them: masking a value
+    /// changes the words a spelled-out run may take, and a value the words
+    /// hid, left shown by a redaction, was found by the next one (an alias
+    /// six words on from a masked address; a digit word glued to a masked
+    /// number). Reading the masked text as a redaction will leave it makes
+    /// redaction settle where such cases remain, and masks what a re-read
+    /// of its output would otherwise find. Values read across a mask are
+    /// not mapped back: they hold no text that the mask did not replace.
+    /// The masks read are the typed masks whatever the role: a role's
+    /// operators write other replacements, and are applied once, to the
+    /// original values.
+    fn add_read_once_masked(
+        &self,
+        text: &[u8],
+        region: Option<Region>,
+        min_confidence: MinConfidence,
+        out: &mut Vec<Finding>,
+    ) {
+        let (mut masked, mut again) = (Vec::new(), Vec::new());
+        for _ in 0..MAX_MASKED_READS {
+            let Ok(replaced) = write_replacements(text, out, None, None, None, &mut masked) else {
+                return;
+            };
+            self.scan_as_written(&masked, region, min_confidence, &mut again);
+            self.add_spelled_out(&masked, region, min_confidence, &mut again);
+            let kept: Vec<Finding> = again
+                .drain(..)
+                .filter_map(|mut f| {
+                    (f.start, f.end) = replaced.original_of_kept(f.start, f.end)?;
+                    Some(f)
+                })
+                .collect();
+            if kept.is_empty() {
+                return;
+            }
+            add_clear_of(out, kept);
         }
     }
 
@@ -473,15 +531,16 @@ impl Scanner {
     /// surer than each, replaces them: in `9876543 21O` the seven digits
     /// written are a local number, and reading them alone would leave the
     /// rest shown.
-    pub(crate) fn add_spelled_out(
+    /// Returns whether `text` spells anything out.
+    fn add_spelled_out(
         &self,
         text: &[u8],
         region: Option<Region>,
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
-    ) {
+    ) -> bool {
         if text.len() > rewrite::MAX_LEN {
-            return;
+            return false;
         }
         // Words are read as the detectors read the text: through the marks
         // that `crate::marks` drops (`ju\u{200B}an[at]gmail.com` is
@@ -500,7 +559,7 @@ impl Scanner {
             }
         };
         let Some(reading) = read(&[]) else {
-            return;
+            return false;
         };
         let written = (!reading.runs.is_empty()).then(|| out.clone());
         self.add_read_in_copy(text, &reading.copy, region, min_confidence, out);
@@ -508,11 +567,11 @@ impl Scanner {
         // read again as words (see `spelled::read`), as a second
         // redaction, the values masked, reads them.
         let Some(written) = written else {
-            return;
+            return true;
         };
         let left_out = spelled::words_left_out(&reading.runs, out);
         if left_out.is_empty() {
-            return;
+            return true;
         }
         let first = std::mem::replace(out, written);
         if let Some(reading) = read(&left_out) {
@@ -522,6 +581,7 @@ impl Scanner {
         // glued to it left as letters, loses it (`tam987/65..43210`: its
         // mask leaves `tam•••/…`, and the value is masked).
         add_clear_of(out, first);
+        true
     }
 
     /// Adds to `out` (the findings of `text` as written) the findings of
@@ -1218,8 +1278,48 @@ fn apply_operators(
     key: Option<&Key>,
     out: &mut Vec<u8>,
 ) -> Result<(), Error> {
-    let mut last = 0;
     let fault = MASKING_FAULT.with(std::cell::Cell::get);
+    write_replacements(text, findings, role, key, fault, out).map(drop)
+}
+
+/// Where [`write_replacements`] wrote each replacement: the spans of the
+/// findings in the text and of their replacements in the output, in order.
+struct Replacements(Vec<(Span, Span)>);
+
+impl Replacements {
+    /// The span of the text that `start..end` of the output, text kept as
+    /// written between replacements, was copied from; `None` if it touches a
+    /// replacement.
+    fn original_of_kept(&self, start: usize, end: usize) -> Option<(usize, usize)> {
+        let before = self.0.partition_point(|(_, written)| written.end <= start);
+        if self
+            .0
+            .get(before)
+            .is_some_and(|(_, written)| written.start < end)
+        {
+            return None;
+        }
+        let shift = |at: usize| match before.checked_sub(1) {
+            Some(i) => at - self.0[i].1.end + self.0[i].0.end,
+            None => at,
+        };
+        Some((shift(start), shift(end)))
+    }
+}
+
+/// [`apply_operators`] with `fault` (see [`Scanner::inject_masking_fault`])
+/// given; returns where the replacements went.
+fn write_replacements(
+    text: &[u8],
+    findings: &[Finding],
+    role: Option<&Role>,
+    key: Option<&Key>,
+    fault: Option<(usize, bool)>,
+    out: &mut Vec<u8>,
+) -> Result<Replacements, Error> {
+    out.clear();
+    let mut replaced = Vec::with_capacity(findings.len());
+    let mut last = 0;
     for (i, f) in findings.iter().enumerate() {
         let value = text
             .get(f.start..f.end)
@@ -1234,13 +1334,28 @@ fn apply_operators(
             }
             return Err(Error::Redaction("injected fault".into()));
         }
+        let written_from = out.len();
         role.map_or(&Operator::MASK, |r| r.operator(&f.kind))
             .apply(f, value, key, out)?;
+        replaced.push((
+            Span {
+                start: f.start,
+                end: f.end,
+            },
+            Span {
+                start: written_from,
+                end: out.len(),
+            },
+        ));
         last = f.end;
     }
     out.extend_from_slice(&text[last..]);
-    Ok(())
+    Ok(Replacements(replaced))
 }
+
+/// How many times [`Scanner::add_read_once_masked`] reads a text masked:
+/// each read masks more only where the one before found a value.
+const MAX_MASKED_READS: usize = 3;
 
 /// Most white space allowed between two digit groups of one span.
 const MAX_SPACES: usize = 2;
@@ -1332,6 +1447,35 @@ mod tests {
         assert_eq!(found("notes:\n• 98765 43210"), ["98765 43210"]);
         // Nor is a number inside the domain of a masked address.
         assert!(found("A•••@s.whatsapp.net-1120000000-wa.me/").is_empty());
+    }
+
+    #[test]
+    fn kept_text_of_a_masked_copy_maps_back() {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        let text = "mail ravi@example.com or call 98765 43210 today";
+        let findings = scanner.scan(text);
+        assert_eq!(findings.len(), 2);
+        let mut masked = Vec::new();
+        let replaced =
+            write_replacements(text.as_bytes(), &findings, None, None, None, &mut masked).unwrap();
+        let masked = String::from_utf8(masked).unwrap();
+        let at = |part: &str| {
+            let start = masked.find(part).unwrap();
+            (start, start + part.len())
+        };
+        // Kept text, before, between and after the masks, and touching them.
+        for part in ["mail ", " or call ", " today", "ma", "call ", " tod"] {
+            let (start, end) = at(part);
+            let (from, to) = replaced.original_of_kept(start, end).unwrap();
+            assert_eq!(&text[from..to], part);
+        }
+        // Spans holding part of a mask hold no text kept as written.
+        let phone_mask = masked.rfind('•').unwrap();
+        assert_eq!(replaced.original_of_kept(phone_mask, phone_mask + 5), None);
+        assert_eq!(replaced.original_of_kept(2, at(" or").1), None);
+        // With nothing replaced, the copy is the text.
+        let none = write_replacements(b"abc", &[], None, None, None, &mut Vec::new()).unwrap();
+        assert_eq!(none.original_of_kept(1, 3), Some((1, 3)));
     }
 
     #[test]

@@ -728,8 +728,12 @@ impl Guard {
             self.scanner.scan_into(text.as_bytes(), region, &mut out);
             if self.config.read_spelled_out && !self.scanner.reads_spelled_out() {
                 let min_confidence = self.scanner.min_confidence();
-                self.scanner
-                    .add_spelled_out(text.as_bytes(), region, min_confidence, &mut out);
+                self.scanner.add_spelled_out_settled(
+                    text.as_bytes(),
+                    region,
+                    min_confidence,
+                    &mut out,
+                );
             }
             out
         }))
