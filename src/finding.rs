@@ -449,6 +449,13 @@ impl Finding {
     }
 }
 
+/// `base` raised by `bonus`, both set in hundredths, as a hundredth: the
+/// sum in `f32` is not one (`0.96 + 0.01` is `0.96999997`), which JSON
+/// output would show and a threshold of `0.97` would drop.
+pub(crate) fn raised_confidence(base: f32, bonus: f32) -> f32 {
+    ((base + bonus) * 100.0).round() / 100.0
+}
+
 /// Orders candidates for overlap resolution: the better one sorts first.
 /// Higher confidence wins, then the longer span, then the earlier start, then
 /// the kind's order, so the result never depends on detector order.
@@ -500,6 +507,23 @@ mod tests {
             confidence,
             normalized: String::new(),
         }
+    }
+
+    #[test]
+    fn raised_confidences_are_hundredths() {
+        assert_eq!(raised_confidence(0.96, 0.01), 0.97);
+        assert_eq!(raised_confidence(0.9, 0.02), 0.92);
+        assert_eq!(raised_confidence(0.93, 0.0), 0.93);
+        // As JSON shows them.
+        let json = serde_json::to_string(&raised_confidence(0.96, 0.01)).unwrap();
+        assert_eq!(json, "0.97");
+        // An ID at home named by its keyword, end to end.
+        let scanner = crate::Scanner::builder().region("BR").build().unwrap();
+        let found = scanner.scan("meu CPF: 123.456.789-09");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].confidence, 0.99);
+        let found = scanner.scan("123.456.789-09");
+        assert_eq!(found[0].confidence, 0.97);
     }
 
     #[test]

@@ -47,7 +47,7 @@
 use super::context::{self, Around};
 use super::{Context, Detector, Span, Trigger};
 use crate::checksum::luhn_valid;
-use crate::finding::{Finding, Kind};
+use crate::finding::{raised_confidence, Finding, Kind};
 use crate::text::{
     char_at, char_before, digit_value, is_alphabetic, is_alphanumeric, is_latin_letter, is_numeric,
 };
@@ -462,7 +462,7 @@ fn card_finding(
         kind: Kind::CreditCard,
         start,
         end,
-        confidence: (confidence + bonus).min(0.99),
+        confidence: raised_confidence(confidence, bonus).min(0.99),
         normalized: String::from_utf8_lossy(digits).into_owned(),
     })
 }

@@ -75,7 +75,7 @@
 
 use super::context::{self, Around};
 use super::{Context, Detector, Span, Trigger};
-use crate::finding::{Finding, Kind};
+use crate::finding::{raised_confidence, Finding, Kind};
 use crate::text::{char_at, char_before, is_alphabetic, is_latin_letter, is_numeric};
 
 mod forms;
@@ -854,7 +854,7 @@ fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: &Around) 
     // conversation's country breaks the tie.
     let home_bonus = if home { CONF_HOME_BONUS } else { 0.0 };
     match shape.strength {
-        Strength::Strong if named => Some(CONF_STRONG_NAMED + home_bonus),
+        Strength::Strong if named => Some(raised_confidence(CONF_STRONG_NAMED, home_bonus)),
         // Another country's identifier right after a veto word is the
         // reference it names (`UPI ref no TXN281228341` in India is no
         // Mexican RFC).
@@ -863,13 +863,13 @@ fn confidence(ctx: &Context<'_>, spec: &IdSpec, shape: &Shape, around: &Around) 
         // identifier: below what that keyword's own detector reports
         // (`passport no. T9581376Z` is a passport that also fits an NRIC).
         Strength::Strong if around.names_another_identifier(kind) => Some(CONF_STRONG_OTHER),
-        Strength::Strong => Some(CONF_STRONG + home_bonus),
+        Strength::Strong => Some(raised_confidence(CONF_STRONG, home_bonus)),
         Strength::Named if around.names(kind) && !around.vetoed => Some(CONF_STRONG_NAMED),
         // One keyword can name several countries' numbers of one form
         // (`DNI 45678912` in Peru or Argentina): the conversation's country
         // breaks the tie here too.
         Strength::HomeKeyword if !home => None,
-        _ if named => Some(CONF_NAMED + home_bonus),
+        _ if named => Some(raised_confidence(CONF_NAMED, home_bonus)),
         // Unnamed at home: below any card, so that a Luhn-valid card stays
         // a card, and not after a card word (the digits are a card, maybe
         // mistyped).
