@@ -451,6 +451,9 @@
 // Kind `eg_instapay`. Egyptian InstaPay payment address (IPA, `name@instapay`).
 #define PIIMASK_KIND_EG_INSTAPAY 135
 
+// Kind `de_svnr`. German social insurance number (Sozialversicherungsnummer, RVNR, `65 170839 J 003`).
+#define PIIMASK_KIND_DE_SVNR 136
+
 // The outcome of a call. `PIIMASK_STATUS_OK` is 0; every other value is a
 // failure, after which the call's out-parameters are left untouched.
 enum piimask_status

@@ -342,6 +342,8 @@ kinds! {
     ArCbuAlias = 134 => "ar_cbu_alias",
     /// Egyptian InstaPay payment address (IPA, `name@instapay`).
     EgInstapay = 135 => "eg_instapay",
+    /// German social insurance number (Sozialversicherungsnummer, RVNR, `65 170839 J 003`).
+    DeSvnr = 136 => "de_svnr",
 }
 
 impl Kind {

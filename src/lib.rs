@@ -3,7 +3,7 @@
 //! Find and mask personal data in chat messages: phone numbers (validated
 //! against libphonenumber metadata for every country, including WhatsApp
 //! links and JIDs), e-mail addresses, payment cards (issuer ranges and
-//! Luhn), IBANs (mod 97), IP addresses, 113 national and tax IDs (each
+//! Luhn), IBANs (mod 97), IP addresses, 114 national and tax IDs (each
 //! with its checksum or published structure), UPI IDs and InstaPay
 //! addresses, domestic bank accounts and Argentine transfer aliases,
 //! IMEIs, crypto addresses and passports, plus custom regex and

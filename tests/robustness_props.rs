@@ -149,6 +149,7 @@ const EXAMPLES: &[&str] = &[
     "Indangamuntu: 1 1990 8 0012345 0 12",
     "мой ИИН 791028302728",
     "СНИЛС 112-233-445 95",
+    "Rentenversicherungsnummer 65 170839 J 003",
     "minha CNH: 938 781 710 65",
     "meu RG é 31.203.131-2",
     "chitupa 63-2012345 P 42",

@@ -751,7 +751,11 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("ahv-nr", Case::Any, &[ChAhv]),
     ("ahv-nummer", Case::Any, &[ChAhv]),
     ("avs", Case::Any, &[ChAhv]),
-    ("sozialversicherungsnummer", Case::Any, &[ChAhv, AtSvnr]),
+    (
+        "sozialversicherungsnummer",
+        Case::Any,
+        &[ChAhv, AtSvnr, DeSvnr],
+    ),
     // Ireland.
     ("pps", Case::Any, &[IePps]),
     ("ppsn", Case::Any, &[IePps]),
@@ -769,11 +773,18 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("rodne cislo", Case::Any, &[CzRc]),
     ("rodného čísla", Case::Any, &[CzRc]),
     ("r.č.", Case::Any, &[CzRc]),
-    // Austria ("Sozialversicherungsnummer" with Switzerland's above).
-    ("svnr", Case::Any, &[AtSvnr]),
-    ("sv-nr", Case::Any, &[AtSvnr]),
-    ("sv-nummer", Case::Any, &[AtSvnr]),
-    ("versicherungsnummer", Case::Any, &[AtSvnr]),
+    // Austria and Germany ("Sozialversicherungsnummer" with Switzerland's
+    // above); Germany's pension insurer's name for it.
+    ("svnr", Case::Any, &[AtSvnr, DeSvnr]),
+    ("sv-nr", Case::Any, &[AtSvnr, DeSvnr]),
+    ("sv-nummer", Case::Any, &[AtSvnr, DeSvnr]),
+    ("versicherungsnummer", Case::Any, &[AtSvnr, DeSvnr]),
+    ("sozialversicherungsausweis", Case::Any, &[DeSvnr]),
+    ("sv-ausweis", Case::Any, &[DeSvnr]),
+    ("rentenversicherungsnummer", Case::Any, &[DeSvnr]),
+    ("rvnr", Case::Any, &[DeSvnr]),
+    ("rv-nr", Case::Any, &[DeSvnr]),
+    ("rv-nummer", Case::Any, &[DeSvnr]),
     // Hong Kong.
     ("hkid", Case::Any, &[HkHkid]),
     ("身份證", Case::Any, &[HkHkid]),

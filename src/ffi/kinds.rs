@@ -272,6 +272,8 @@ pub const PIIMASK_KIND_BR_RG: u32 = 133;
 pub const PIIMASK_KIND_AR_CBU_ALIAS: u32 = 134;
 /// Kind `eg_instapay`. Egyptian InstaPay payment address (IPA, `name@instapay`).
 pub const PIIMASK_KIND_EG_INSTAPAY: u32 = 135;
+/// Kind `de_svnr`. German social insurance number (Sozialversicherungsnummer, RVNR, `65 170839 J 003`).
+pub const PIIMASK_KIND_DE_SVNR: u32 = 136;
 
 #[cfg(test)]
 mod tests {
