@@ -500,6 +500,10 @@ impl Scanner {
     ) {
         let (mut masked, mut again) = (Vec::new(), Vec::new());
         for _ in 0..MAX_MASKED_READS {
+            // Nothing masked: the text reads as it did.
+            if out.is_empty() {
+                return;
+            }
             let Ok(replaced) = write_replacements(text, out, None, None, None, &mut masked) else {
                 return;
             };
@@ -531,6 +535,7 @@ impl Scanner {
     /// surer than each, replaces them: in `9876543 21O` the seven digits
     /// written are a local number, and reading them alone would leave the
     /// rest shown.
+    ///
     /// Returns whether `text` spells anything out.
     fn add_spelled_out(
         &self,
@@ -1288,8 +1293,8 @@ struct Replacements(Vec<(Span, Span)>);
 
 impl Replacements {
     /// The span of the text that `start..end` of the output, text kept as
-    /// written between replacements, was copied from; `None` if it touches a
-    /// replacement.
+    /// written between replacements, was copied from; `None` if it overlaps
+    /// a replacement.
     fn original_of_kept(&self, start: usize, end: usize) -> Option<(usize, usize)> {
         let before = self.0.partition_point(|(_, written)| written.end <= start);
         if self
