@@ -269,6 +269,25 @@ fn what_a_reading_of_the_masked_text_finds_is_masked_at_once() {
 }
 
 #[test]
+fn an_alias_the_masked_text_reads_is_masked_at_once() {
+    // The second find of the same fuzzing, minimized (invalid UTF-8 kept):
+    // the alias `e.n0000nne00` stood more than six words after `alias`
+    // until the disguised number before it was masked into fewer words.
+    let scanner = spelled("AR");
+    let text = b"alias s\xff7 t]e87..43210\xe2/h p\0e.n0000nne00";
+    let region = Some(Region::new("AR").unwrap());
+    let (mut findings, mut once, mut twice) = (Vec::new(), Vec::new(), Vec::new());
+    scanner
+        .redact_into(text, region, &mut findings, &mut once)
+        .unwrap();
+    assert!(findings.iter().any(|f| f.kind == Kind::ArCbuAlias));
+    scanner
+        .redact_into(&once, region, &mut findings, &mut twice)
+        .unwrap();
+    assert_eq!(twice, once);
+}
+
+#[test]
 fn a_word_beside_a_number_read_with_it_stays_a_word_when_left_out() {
     // Found by the `redact` fuzz target: `tam` (Vietnamese eight) joined the
     // disguised number after it (`tam / 98765...43210`, read `8 98765
