@@ -168,6 +168,19 @@ pub(crate) fn weighted_sum(digits: &[u8], weights: &[u32]) -> Option<u32> {
     Some(sum)
 }
 
+/// `Σ` of the digit sums of `digit[i] · weights[i]` (one level: `7 · 4 =
+/// 28` counts `10`), over the shorter of the two, as Luhn counts its
+/// doubled digits with other weights (Germany's social insurance number).
+/// `None` on a non-digit.
+pub(crate) fn weighted_digit_sum(digits: &[u8], weights: &[u32]) -> Option<u32> {
+    let mut sum = 0;
+    for (&b, &w) in digits.iter().zip(weights) {
+        let product = digit(b)? * w;
+        sum += product / 10 + product % 10;
+    }
+    Some(sum)
+}
+
 /// The remainder of the weighted sum modulo `m` (`m > 0`); the country
 /// modules map it to a check digit (`11 - r`, `r`, `10 → 0` …) as each
 /// identifier's rules say.
@@ -211,6 +224,17 @@ pub(crate) fn isbn10_valid(chars: &[u8]) -> bool {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn weighted_digit_sums() {
+        // Germany's social insurance number 15 070649 C 103, the letter as
+        // `03`: products 2 5 0 35 0 6 8 9 0 3 2 0, digit sums adding to 43.
+        let weights = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
+        assert_eq!(weighted_digit_sum(b"150706490310", &weights), Some(43));
+        // One level only: 7 · 4 counts 10.
+        assert_eq!(weighted_digit_sum(b"4", &[7]), Some(10));
+        assert_eq!(weighted_digit_sum(b"4x", &[7, 1]), None);
+    }
 
     /// Calls `f` with every number that differs from `valid` in exactly one
     /// digit position (letters and other bytes are left alone).

@@ -22,7 +22,7 @@
 //! weak evidence elsewhere.
 
 use super::{digits_n, shape, IdSpec, Strength::*};
-use crate::checksum::iso7064_mod11_10;
+use crate::checksum::{iso7064_mod11_10, weighted_digit_sum};
 use crate::finding::Kind;
 
 pub(super) static SPECS: &[IdSpec] = &[
@@ -73,41 +73,21 @@ fn svnr_area(area: u8) -> bool {
 
 pub(super) fn svnr(s: &[u8]) -> bool {
     const WEIGHTS: [u32; 12] = [2, 1, 2, 5, 7, 1, 2, 1, 2, 1, 2, 1];
-    let [a0, a1, d0, d1, m0, m1, y0, y1, letter, n0, n1, check] = *s else {
-        return false;
-    };
-    let two = |hi: u8, lo: u8| (hi - b'0') * 10 + (lo - b'0');
-    if !digits_n(&[a0, a1, d0, d1, m0, m1, y0, y1, n0, n1, check], 11)
-        || !letter.is_ascii_alphabetic()
-        || !svnr_area(two(a0, a1))
-        || !(1..=12).contains(&two(m0, m1))
-    {
+    if s.len() != 12 || !digits_n(&s[..8], 8) || !digits_n(&s[9..], 3) {
         return false;
     }
+    let two = |at: usize| (s[at] - b'0') * 10 + (s[at + 1] - b'0');
+    let letter = s[8];
+    if !letter.is_ascii_alphabetic() || !svnr_area(two(0)) || !(1..=12).contains(&two(4)) {
+        return false;
+    }
+    // The letter counts as its place in the alphabet, two digits.
     let place = letter.to_ascii_uppercase() - b'A' + 1;
-    let digits = [
-        a0,
-        a1,
-        d0,
-        d1,
-        m0,
-        m1,
-        y0,
-        y1,
-        b'0' + place / 10,
-        b'0' + place % 10,
-        n0,
-        n1,
-    ];
-    let sum: u32 = digits
-        .iter()
-        .zip(WEIGHTS)
-        .map(|(&d, w)| {
-            let product = u32::from(d - b'0') * w;
-            product / 10 + product % 10
-        })
-        .sum();
-    sum % 10 == u32::from(check - b'0')
+    let mut digits = [0; 12];
+    digits[..8].copy_from_slice(&s[..8]);
+    digits[8..10].copy_from_slice(&[b'0' + place / 10, b'0' + place % 10]);
+    digits[10..].copy_from_slice(&s[9..11]);
+    weighted_digit_sum(&digits, &WEIGHTS).is_some_and(|sum| sum % 10 == u32::from(s[11] - b'0'))
 }
 
 #[cfg(test)]
