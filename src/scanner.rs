@@ -487,7 +487,7 @@ impl Scanner {
     /// number). Reading the masked text as a redaction will leave it makes
     /// redaction settle where such cases remain, and masks what a re-read
     /// of its output would otherwise find. Values read across a mask are
-    /// not mapped back: they hold no text that the mask did not replace.
+    /// not mapped back: part of what they read is the mask, not the text.
     /// The masks read are the typed masks whatever the role: a role's
     /// operators write other replacements, and are applied once, to the
     /// original values.
