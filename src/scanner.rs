@@ -499,14 +499,24 @@ impl Scanner {
         out: &mut Vec<Finding>,
     ) {
         let (mut masked, mut again) = (Vec::new(), Vec::new());
+        let mut replaced = Replacements::default();
         for _ in 0..MAX_MASKED_READS {
             // Nothing masked: the text reads as it did.
             if out.is_empty() {
                 return;
             }
-            let Ok(replaced) = write_replacements(text, out, None, None, None, &mut masked) else {
+            let written = write_replacements(
+                text,
+                out,
+                None,
+                None,
+                None,
+                &mut masked,
+                Some(&mut replaced),
+            );
+            if written.is_err() {
                 return;
-            };
+            }
             self.scan_as_written(&masked, region, min_confidence, &mut again);
             self.add_spelled_out(&masked, region, min_confidence, &mut again);
             let kept: Vec<Finding> = again
@@ -1284,11 +1294,12 @@ fn apply_operators(
     out: &mut Vec<u8>,
 ) -> Result<(), Error> {
     let fault = MASKING_FAULT.with(std::cell::Cell::get);
-    write_replacements(text, findings, role, key, fault, out).map(drop)
+    write_replacements(text, findings, role, key, fault, out, None)
 }
 
 /// Where [`write_replacements`] wrote each replacement: the spans of the
 /// findings in the text and of their replacements in the output, in order.
+#[derive(Default)]
 struct Replacements(Vec<(Span, Span)>);
 
 impl Replacements {
@@ -1313,7 +1324,8 @@ impl Replacements {
 }
 
 /// [`apply_operators`] with `fault` (see [`Scanner::inject_masking_fault`])
-/// given; returns where the replacements went.
+/// given; writes where the replacements went to `replaced`, if asked (a
+/// redaction does not ask, and allocates nothing for it).
 fn write_replacements(
     text: &[u8],
     findings: &[Finding],
@@ -1321,9 +1333,12 @@ fn write_replacements(
     key: Option<&Key>,
     fault: Option<(usize, bool)>,
     out: &mut Vec<u8>,
-) -> Result<Replacements, Error> {
+    mut replaced: Option<&mut Replacements>,
+) -> Result<(), Error> {
     out.clear();
-    let mut replaced = Vec::with_capacity(findings.len());
+    if let Some(replaced) = replaced.as_deref_mut() {
+        replaced.0.clear();
+    }
     let mut last = 0;
     for (i, f) in findings.iter().enumerate() {
         let value = text
@@ -1342,20 +1357,23 @@ fn write_replacements(
         let written_from = out.len();
         role.map_or(&Operator::MASK, |r| r.operator(&f.kind))
             .apply(f, value, key, out)?;
-        replaced.push((
-            Span {
-                start: f.start,
-                end: f.end,
-            },
-            Span {
+        if let Some(replaced) = replaced.as_deref_mut() {
+            let written = Span {
                 start: written_from,
                 end: out.len(),
-            },
-        ));
+            };
+            replaced.0.push((
+                Span {
+                    start: f.start,
+                    end: f.end,
+                },
+                written,
+            ));
+        }
         last = f.end;
     }
     out.extend_from_slice(&text[last..]);
-    Ok(Replacements(replaced))
+    Ok(())
 }
 
 /// How many times [`Scanner::add_read_once_masked`] reads a text masked:
@@ -1461,8 +1479,17 @@ mod tests {
         let findings = scanner.scan(text);
         assert_eq!(findings.len(), 2);
         let mut masked = Vec::new();
-        let replaced =
-            write_replacements(text.as_bytes(), &findings, None, None, None, &mut masked).unwrap();
+        let mut replaced = Replacements::default();
+        write_replacements(
+            text.as_bytes(),
+            &findings,
+            None,
+            None,
+            None,
+            &mut masked,
+            Some(&mut replaced),
+        )
+        .unwrap();
         let masked = String::from_utf8(masked).unwrap();
         let at = |part: &str| {
             let start = masked.find(part).unwrap();
@@ -1479,7 +1506,17 @@ mod tests {
         assert_eq!(replaced.original_of_kept(phone_mask, phone_mask + 5), None);
         assert_eq!(replaced.original_of_kept(2, at(" or").1), None);
         // With nothing replaced, the copy is the text.
-        let none = write_replacements(b"abc", &[], None, None, None, &mut Vec::new()).unwrap();
+        let mut none = Replacements::default();
+        write_replacements(
+            b"abc",
+            &[],
+            None,
+            None,
+            None,
+            &mut Vec::new(),
+            Some(&mut none),
+        )
+        .unwrap();
         assert_eq!(none.original_of_kept(1, 3), Some((1, 3)));
     }
 
