@@ -536,10 +536,7 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
         // Nor into a number typed after a full stop without a space
         // (`x@gmail.com.9876543210`): a last label of digits is no
         // top-level domain, and read whole it hid the address.
-        let number_after = ends_in_tld
-            && next.is_some_and(|c| c.is_ascii_digit())
-            && last_label_is_a_number(text, i + 1)
-            && is_top_level_domain(label);
+        let number_after = ends_in_tld && number_after_tld(text, label, i + 1);
         if text.get(i) == Some(&b'.')
             && matches!(next, Some(c) if is_label_char(c) && c != '-')
             && !script_change
@@ -589,9 +586,20 @@ fn domain_end(text: &[u8], from: usize) -> Option<usize> {
     Some(cut.unwrap_or(last_label.1))
 }
 
+/// Whether a number typed after the full stop that follows `tld`, a
+/// domain's label, starts at `next` (`x@gmail.com.9876543210`): `tld` is a
+/// top-level domain and the label at `next` a number with none after it.
+/// The e-mail detector and the spelled-out address pass end the domain
+/// before it.
+pub(crate) fn number_after_tld(text: &[u8], tld: &[u8], next: usize) -> bool {
+    text.get(next).is_some_and(u8::is_ascii_digit)
+        && last_label_is_a_number(text, next)
+        && is_top_level_domain(tld)
+}
+
 /// Whether the label at `at` is a domain's last and a number: digits and
 /// hyphens only, and no label after it.
-pub(crate) fn last_label_is_a_number(text: &[u8], at: usize) -> bool {
+fn last_label_is_a_number(text: &[u8], at: usize) -> bool {
     let len = text[at..]
         .iter()
         .take_while(|&&b| b.is_ascii_digit() || b == b'-')

@@ -22,8 +22,7 @@
 use super::words::{lookup, Word};
 use super::Edit;
 use crate::detect::email::{
-    glued_after_tld, is_mail_service, is_top_level_domain, last_label_is_a_number,
-    looks_like_mailbox, opens_mask,
+    glued_after_tld, is_mail_service, looks_like_mailbox, number_after_tld, opens_mask,
 };
 
 /// Top-level domains that a spelled-out `dot` may end an address with.
@@ -299,10 +298,7 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker, floor: usize) 
             // labels, as the e-mail detector reads it
             // (`x[at]gmail.com.9876543210`).
             Some((next, _))
-                if labels.len() >= 2
-                    && text.get(next).is_some_and(u8::is_ascii_digit)
-                    && last_label_is_a_number(text, next)
-                    && is_top_level_domain(&text[label.0..label.1]) =>
+                if labels.len() >= 2 && number_after_tld(text, &text[label.0..label.1], next) =>
             {
                 break
             }
