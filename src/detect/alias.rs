@@ -109,12 +109,12 @@ fn alias_around(text: &[u8], dot: usize) -> Option<(usize, usize)> {
         start -= 1;
     }
     // The token's first dot only (the others are the same alias), and
-    // not the tail of a longer token (in any script: `ر3333.p`), an
-    // address or a masked value.
+    // not the tail of a longer token (longer than an alias may be, or in
+    // any script: `ر3333.p`), an address or a masked value.
     if start == dot
         || start > 0
             && (matches!(text[start - 1], b'.' | b'@' | b'/')
-                || text[start - 1].is_ascii_alphanumeric()
+                || is_alias_byte(text[start - 1])
                 || bullet_before(text, start)
                 || text[start - 1] >= 0x80
                     && char_before(text, start)
@@ -140,7 +140,8 @@ fn alias_around(text: &[u8], dot: usize) -> Option<(usize, usize)> {
     if glued {
         return None;
     }
-    while matches!(text[end - 1], b'.' | b'-') {
+    // Bounded by `start`: a token of dots and dashes only trims to nothing.
+    while end > start && matches!(text[end - 1], b'.' | b'-') {
         end -= 1;
     }
     let alias = &text[start..end];
@@ -487,5 +488,34 @@ mod tests {
         let once = scanner.redact("mi alias es juan.perez.mp dale").unwrap();
         assert!(!once.contains("juan"), "{once}");
         assert_eq!(scanner.redact(&once).unwrap(), once);
+    }
+
+    #[test]
+    fn a_run_of_dashes_longer_than_an_alias_is_no_alias_and_no_panic() {
+        // Trimming a token's closing dots and dashes once walked back past
+        // its start into the dashes before it, at a dot the spelled-out
+        // pass asks about (any dot; found by the `redact` fuzz target: 48
+        // dashes, a dot and a stray byte).
+        let dashes = "-".repeat(48);
+        for text in [
+            format!("alias: {dashes}."),
+            format!("alias: {dashes}.\u{a8}"),
+            format!("ra{dashes}.-- x"),
+            format!("alias: x{dashes}.ab"),
+        ] {
+            let text = text.as_bytes();
+            for dot in memchr::memchr_iter(b'.', text) {
+                assert_eq!(super::alias_around(text, dot), None, "{dot}");
+            }
+        }
+        let mut bytes = b"alias: ".to_vec();
+        bytes.extend_from_slice(dashes.as_bytes());
+        bytes.extend_from_slice(b".\xa8\xe0-");
+        assert_eq!(super::alias_around(&bytes, 7 + dashes.len()), None);
+        // An alias after a shorter run of dashes is still one.
+        assert_eq!(
+            aliases("alias: ---juan.perez"),
+            [("---juan.perez".into(), "---juan.perez".into())]
+        );
     }
 }
