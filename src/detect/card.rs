@@ -29,7 +29,8 @@
 //! nothing but cards, then at most an expiry date (`MM/YY`, `MM/YYYY`) and
 //! a CVV (three or four digits; four only after a card of 16 digits or
 //! more, or an Amex: after a shorter one they make one longer, mistyped
-//! card), in either order. Each card is reported and
+//! card), in either order; after such a card the expiry may also be
+//! written `MMYY` beside a three-digit CVV. Each card is reported and
 //! the rest left alone; any other digits in the run spoil it whole, as
 //! before (a card is still never part of a longer digit sequence).
 //!
@@ -631,21 +632,36 @@ fn expiry_at(parts: &[Part], i: usize) -> Option<usize> {
 
 /// Whether the parts from `i` on are at most one expiry date and one CVV
 /// (three digits, or four when `four_digit_code`), in either order, after
-/// white space.
-fn tail_ok(parts: &[Part], mut i: usize, four_digit_code: bool) -> bool {
+/// white space. After a card that takes a four-digit code, the expiry may
+/// also be written without its slash (`1227`) beside a three-digit CVV
+/// (`4111111111111111 1227 123`): four digits are then the expiry or the
+/// code, a card either way.
+fn tail_ok(parts: &[Part], i: usize, four_digit_code: bool) -> bool {
     let code_len = if four_digit_code { 3..=4 } else { 3..=3 };
+    tail_reads(parts, i, code_len, false) || four_digit_code && tail_reads(parts, i, 3..=3, true)
+}
+
+/// [`tail_ok`]'s reading with codes of `code_len` digits, and with an
+/// expiry written `MMYY` when `bare_expiry`.
+fn tail_reads(
+    parts: &[Part],
+    mut i: usize,
+    code_len: std::ops::RangeInclusive<usize>,
+    bare_expiry: bool,
+) -> bool {
     let (mut expiry, mut cvv) = (false, false);
     while i < parts.len() {
         if !parts[i].gap.spaced() {
             return false;
         }
+        let alone = parts.get(i + 1).is_none_or(|p| p.gap.spaced());
         if let Some(k) = expiry_at(parts, i).filter(|_| !expiry) {
             expiry = true;
             i += k;
-        } else if code_len.contains(&parts[i].len)
-            && !cvv
-            && parts.get(i + 1).is_none_or(|p| p.gap.spaced())
-        {
+        } else if bare_expiry && !expiry && alone && is_bare_expiry(&parts[i]) {
+            expiry = true;
+            i += 1;
+        } else if code_len.contains(&parts[i].len) && !cvv && alone {
             cvv = true;
             i += 1;
         } else {
@@ -653,6 +669,13 @@ fn tail_ok(parts: &[Part], mut i: usize, four_digit_code: bool) -> bool {
         }
     }
     true
+}
+
+/// Whether a part is an expiry date written without its slash: `MMYY`,
+/// month 01 to 12.
+fn is_bare_expiry(part: &Part) -> bool {
+    let d = &part.digits[..part.len];
+    part.len == 4 && matches!((d[0], d[1]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'))
 }
 
 /// Whether what the span holds before a run at `start` makes the run part
@@ -1133,6 +1156,17 @@ mod tests {
         );
         // Confidence as for the card alone.
         assert!((scan("4111 1111 1111 1111 123")[0].1 - CONF_GROUPED).abs() < 1e-6);
+        // The expiry without its slash, beside a three-digit code, in either
+        // order (a card dump's `number MMYY cvv`).
+        assert_eq!(texts("4111111111111111 1227 123"), ["4111111111111111"]);
+        assert_eq!(
+            texts("card 5555 5555 5555 4444 123 0928"),
+            ["5555 5555 5555 4444"]
+        );
+        assert_eq!(
+            texts("amex 3782 822463 10005 0127 321"),
+            ["3782 822463 10005"]
+        );
     }
 
     /// The split keeps the precision of the whole-run rule: anything but
@@ -1147,6 +1181,12 @@ mod tests {
             "4111111111111111 13/25",
             "4111111111111111 12/25 123 456",
             "4111111111111111 12/25 12/26",
+            // No month, two bare expiries or a four-digit code beside one,
+            // or a bare expiry after a card too short for it.
+            "4111111111111111 1327 123",
+            "4111111111111111 1227 0128",
+            "4111 1111 1111 1111 1234 5678",
+            "card 5038 2425 7847 1220 123",
             "4111111111111111 123 98765 43210",
             "4111 1111 1111 1112 123",
             "order 4111111111111111 123",
