@@ -30,7 +30,8 @@
 //! a CVV (three or four digits; four only after a card of 16 digits or
 //! more, or an Amex: after a shorter one they make one longer, mistyped
 //! card), in either order; after such a card the expiry may also be
-//! written `MMYY` beside a three-digit CVV. Each card is reported and
+//! written `MMYY` or `MM YY`, the CVV then of three digits. Each card is
+//! reported and
 //! the rest left alone; any other digits in the run spoil it whole, as
 //! before (a card is still never part of a longer digit sequence).
 //!
@@ -633,16 +634,16 @@ fn expiry_at(parts: &[Part], i: usize) -> Option<usize> {
 /// Whether the parts from `i` on are at most one expiry date and one CVV
 /// (three digits, or four when `four_digit_code`), in either order, after
 /// white space. After a card that takes a four-digit code, the expiry may
-/// also be written without its slash (`1227`) beside a three-digit CVV
-/// (`4111111111111111 1227 123`): four digits are then the expiry or the
-/// code, a card either way.
+/// also be written without its slash (`1227`, `12 27`), the CVV then of
+/// three digits (`4111111111111111 1227 123`): four digits are the expiry
+/// or the code, a card either way.
 fn tail_ok(parts: &[Part], i: usize, four_digit_code: bool) -> bool {
     let code_len = if four_digit_code { 3..=4 } else { 3..=3 };
     tail_reads(parts, i, code_len, false) || four_digit_code && tail_reads(parts, i, 3..=3, true)
 }
 
 /// [`tail_ok`]'s reading with codes of `code_len` digits, and with an
-/// expiry written `MMYY` when `bare_expiry`.
+/// expiry written without its slash when `bare_expiry`.
 fn tail_reads(
     parts: &[Part],
     mut i: usize,
@@ -658,9 +659,11 @@ fn tail_reads(
         if let Some(k) = expiry_at(parts, i).filter(|_| !expiry) {
             expiry = true;
             i += k;
-        } else if bare_expiry && !expiry && alone && is_bare_expiry(&parts[i]) {
+        } else if let Some(k) = bare_expiry_at(parts, i)
+            .filter(|&k| bare_expiry && !expiry && parts.get(i + k).is_none_or(|p| p.gap.spaced()))
+        {
             expiry = true;
-            i += 1;
+            i += k;
         } else if code_len.contains(&parts[i].len) && !cvv && alone {
             cvv = true;
             i += 1;
@@ -671,11 +674,19 @@ fn tail_reads(
     true
 }
 
-/// Whether a part is an expiry date written without its slash: `MMYY`,
-/// month 01 to 12.
-fn is_bare_expiry(part: &Part) -> bool {
-    let d = &part.digits[..part.len];
-    part.len == 4 && matches!((d[0], d[1]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'))
+/// An expiry date at part `i` written without its slash: `MMYY`, or `MM
+/// YY` apart; month 01 to 12. The parts it takes.
+fn bare_expiry_at(parts: &[Part], i: usize) -> Option<usize> {
+    let month_ok = |d: &[u8]| matches!((d[0], d[1]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'));
+    let part = parts.get(i)?;
+    match part.len {
+        4 if month_ok(&part.digits[..2]) => Some(1),
+        2 if month_ok(&part.digits[..2]) => {
+            let year = parts.get(i + 1)?;
+            (year.len == 2 && year.gap.spaced()).then_some(2)
+        }
+        _ => None,
+    }
 }
 
 /// Whether what the span holds before a run at `start` makes the run part
@@ -1167,6 +1178,8 @@ mod tests {
             texts("amex 3782 822463 10005 0127 321"),
             ["3782 822463 10005"]
         );
+        assert_eq!(texts("5555555555554444 12 27 123"), ["5555555555554444"]);
+        assert_eq!(texts("5555555555554444 12 27"), ["5555555555554444"]);
     }
 
     /// The split keeps the precision of the whole-run rule: anything but
@@ -1184,7 +1197,10 @@ mod tests {
             // No month, two bare expiries or a four-digit code beside one,
             // or a bare expiry after a card too short for it.
             "4111111111111111 1327 123",
+            "4111111111111111 13 27 123",
+            "4111111111111111 12 2 123",
             "4111111111111111 1227 0128",
+            "4111111111111111 12 27 01 28",
             "4111 1111 1111 1111 1234 5678",
             "card 5038 2425 7847 1220 123",
             "4111111111111111 123 98765 43210",
