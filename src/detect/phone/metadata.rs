@@ -595,6 +595,27 @@ impl RegionRules {
         }
     }
 
+    /// `digits` dialled nationally, as libphonenumber's parser (the Java
+    /// reference; the `phonenumber` crate skips this step) reads them with
+    /// this region as the hint: the national prefix (and carrier code)
+    /// removed only when what remains has a possible length here, or is
+    /// longer than any; else the digits as written, which could be a short
+    /// number. For digits valid nowhere here (a number of another country,
+    /// a local number), where [`RegionRules::strip_national_prefix`] alone
+    /// would take China's carrier code `11222` off `112223335` and leave
+    /// `3335`.
+    pub(crate) fn parse_national(&self, digits: &[u8]) -> Digits {
+        let national = self.strip_national_prefix(digits);
+        let len = national.digits.as_slice().len();
+        // One more than the most digits a number may have here.
+        let beyond = 32 - self.lengths.leading_zeros() as usize;
+        if !national.had_prefix || len >= beyond || self.lengths & (1 << len) != 0 {
+            national.digits
+        } else {
+            Digits::concat(&[digits]).unwrap_or(national.digits)
+        }
+    }
+
     /// Whether the region has national formats of its own (regions sharing
     /// a calling code often borrow the main region's).
     fn has_formats(&self) -> bool {
@@ -1062,6 +1083,23 @@ mod tests {
         assert!(ar.is_valid(fixed.digits.as_slice()), "{:?}", fixed.digits);
         let mobile = ar.strip_national_prefix(b"0111512345678");
         assert_eq!(mobile.digits.as_slice(), b"91112345678");
+    }
+
+    #[test]
+    fn parsed_as_libphonenumber_parses_with_a_hint() {
+        let parsed =
+            |id: &str, digits: &[u8]| region(id).parse_national(digits).as_slice().to_vec();
+        // The prefix goes when what remains has a possible length ...
+        assert_eq!(parsed("GB", b"08031234567"), b"8031234567");
+        assert_eq!(parsed("AE", b"03001234567"), b"3001234567");
+        assert_eq!(parsed("AR", b"0111512345678"), b"91112345678");
+        assert_eq!(parsed("CN", b"0112223335"), b"112223335");
+        // ... or is longer than any number there,
+        assert_eq!(parsed("GB", b"0803123456789012"), b"803123456789012");
+        // and stays when too little would remain: China's carrier code.
+        assert_eq!(parsed("CN", b"112223335"), b"112223335");
+        // No prefix, nothing removed.
+        assert_eq!(parsed("IN", b"9876543210"), b"9876543210");
     }
 
     #[test]

@@ -1032,10 +1032,7 @@ impl PhoneDetector {
             && matches!(said(), Some(Said::Phone | Said::Wallet))
             && !after_postcode_word(ctx.text, start)
             && TABLES.valid_abroad(rules, digits);
-        abroad.then(|| {
-            let national = rules.strip_national_prefix(digits);
-            (rules.code, national.digits, CONF_ABROAD)
-        })
+        abroad.then(|| (rules.code, rules.parse_national(digits), CONF_ABROAD))
     }
 
     /// Digits fewer than [`MIN_DIGITS`], a national number of the region
@@ -1061,10 +1058,7 @@ impl PhoneDetector {
             && !in_a_longer_run(text, groups[0].start, end)
             && !after_postcode_word(text, start)
             && self.context_memo(text, start, memo) == Some(Said::Phone);
-        read.then(|| {
-            let national = rules.strip_national_prefix(digits);
-            (rules.code, national.digits, CONF_LOCAL)
-        })
+        read.then(|| (rules.code, rules.parse_national(digits), CONF_LOCAL))
     }
 
     /// Slides over the groups of a span, emitting the leftmost-longest valid

@@ -2058,6 +2058,14 @@ fn a_number_of_another_country_after_a_phone_word() {
         found(&scanner, "IN", "call 447911123456"),
         [("447911123456".into(), "+447911123456".into())]
     );
+    // libphonenumber keeps a national prefix or carrier code when what
+    // would remain has no possible length in the hint's region: China's
+    // carrier code `11222` stays on `112223335` (found by the `scan` fuzz
+    // target, which read `+863335`).
+    assert_eq!(
+        found(&scanner, "CN", "Whats 112223335"),
+        [("112223335".into(), "+86112223335".into())]
+    );
     // Without a phone word, after a veto word, or run into a quantity,
     // they are not read.
     for (region, text) in [
