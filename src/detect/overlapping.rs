@@ -10,20 +10,22 @@
 //! then as the automaton lists them) for less.
 
 use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, Match, MatchKind};
 
-/// A word list compiled for overlapping search, ASCII case ignored, as a
-/// contiguous NFA: a DFA of the context words (thousands, of every script,
-/// with their case variants) took 7 MB more memory and doubled the CLI's
-/// start-up (docs/performance.md). The phone detector's smaller lists keep
-/// the search API: its prefilter, which this walk lacks, wins there.
+/// A word list compiled for overlapping search, ASCII case ignored. The
+/// shared context words are a contiguous NFA: a DFA of them (thousands, of
+/// every script, with their case variants) took 7 MB more memory and doubled
+/// the CLI's start-up (docs/performance.md). Smaller lists, such as the
+/// phone detector's ASCII words, are a DFA ([`Words::dfa`]): one table
+/// step per byte.
 #[derive(Debug, Clone)]
-pub(crate) struct Words(NFA);
+pub(crate) struct Words<A = NFA>(A);
 
-impl Words {
+impl Words<NFA> {
     /// Compiles `words`, matching overlapping words (standard semantics).
-    pub(crate) fn new<I, P>(words: I) -> Words
+    pub(crate) fn new<I, P>(words: I) -> Words<NFA>
     where
         I: IntoIterator<Item = P>,
         P: AsRef<[u8]>,
@@ -36,16 +38,37 @@ impl Words {
                 .expect("word list automaton"),
         )
     }
+}
 
+impl Words<DFA> {
+    /// Compiles `words` as [`Words::new`] does, into a DFA. The walk uses
+    /// no prefilter, so none is built.
+    pub(crate) fn dfa<I, P>(words: I) -> Words<DFA>
+    where
+        I: IntoIterator<Item = P>,
+        P: AsRef<[u8]>,
+    {
+        Words(
+            DFA::builder()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(words)
+                .expect("word list automaton"),
+        )
+    }
+}
+
+impl<A: Automaton> Words<A> {
     /// Every match in `haystack`, by where it ends.
-    pub(crate) fn overlapping<'a>(&'a self, haystack: &'a [u8]) -> Overlapping<'a> {
-        // An NFA always has an unanchored start state.
+    pub(crate) fn overlapping<'a>(&'a self, haystack: &'a [u8]) -> Overlapping<'a, A> {
+        // Both automata are built with an unanchored start state.
         let sid = self
             .0
             .start_state(Anchored::No)
             .expect("unanchored start state");
         Overlapping {
-            nfa: &self.0,
+            automaton: &self.0,
             haystack,
             at: 0,
             sid,
@@ -56,8 +79,8 @@ impl Words {
 }
 
 /// The iterator of [`Words::overlapping`].
-pub(crate) struct Overlapping<'a> {
-    nfa: &'a NFA,
+pub(crate) struct Overlapping<'a, A> {
+    automaton: &'a A,
     haystack: &'a [u8],
     /// Bytes read so far: where the matches of `sid` end.
     at: usize,
@@ -67,28 +90,28 @@ pub(crate) struct Overlapping<'a> {
     matches: usize,
 }
 
-impl Iterator for Overlapping<'_> {
+impl<A: Automaton> Iterator for Overlapping<'_, A> {
     type Item = Match;
 
     #[inline]
     fn next(&mut self) -> Option<Match> {
-        let nfa = self.nfa;
+        let automaton = self.automaton;
         while self.next_match == self.matches {
             let &byte = self.haystack.get(self.at)?;
             self.at += 1;
             self.next_match = 0;
-            self.sid = nfa.next_state(Anchored::No, self.sid, byte);
-            self.matches = if nfa.is_special(self.sid) && nfa.is_match(self.sid) {
-                nfa.match_len(self.sid)
+            self.sid = automaton.next_state(Anchored::No, self.sid, byte);
+            self.matches = if automaton.is_special(self.sid) && automaton.is_match(self.sid) {
+                automaton.match_len(self.sid)
             } else {
                 0
             };
         }
-        let pattern = nfa.match_pattern(self.sid, self.next_match);
+        let pattern = automaton.match_pattern(self.sid, self.next_match);
         self.next_match += 1;
         Some(Match::new(
             pattern,
-            self.at - nfa.pattern_len(pattern)..self.at,
+            self.at - automaton.pattern_len(pattern)..self.at,
         ))
     }
 }
@@ -128,11 +151,14 @@ mod tests {
             b"nonono",
             b"\xFF\xFEno\x00",
         ];
-        let ours = Words::new(words);
+        let nfa = Words::new(words);
+        let dfa = Words::dfa(words);
         for &haystack in haystacks {
             let want: Vec<Match> = reference.find_overlapping_iter(haystack).collect();
-            let got: Vec<Match> = ours.overlapping(haystack).collect();
-            assert_eq!(got, want, "{:?}", String::from_utf8_lossy(haystack));
+            let got: Vec<Match> = nfa.overlapping(haystack).collect();
+            assert_eq!(got, want, "NFA: {:?}", String::from_utf8_lossy(haystack));
+            let got: Vec<Match> = dfa.overlapping(haystack).collect();
+            assert_eq!(got, want, "DFA: {:?}", String::from_utf8_lossy(haystack));
         }
     }
 }

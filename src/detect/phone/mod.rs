@@ -42,7 +42,6 @@ pub(crate) mod metadata;
 mod whatsapp;
 mod words;
 
-use aho_corasick::AhoCorasickKind;
 use once_cell::sync::Lazy;
 
 use super::context::{PRICE_WORDS, REFERENCE_WORDS, UPPER_REFERENCE_WORDS};
@@ -192,19 +191,13 @@ impl PhoneDetector {
         };
         let wallets = forms(&mut WALLET_WORDS.iter());
         PhoneDetector {
-            context: WordAutomaton::new(
-                &upper_negatives,
-                &negatives,
-                &positives,
-                &wallets,
-                AhoCorasickKind::ContiguousNFA,
-            ),
+            context: WordAutomaton::new(&upper_negatives, &negatives, &positives, &wallets, false),
             ascii_context: WordAutomaton::new(
                 &ascii(&upper_negatives),
                 &ascii(&negatives),
                 &ascii(&positives),
                 &ascii(&wallets),
-                AhoCorasickKind::DFA,
+                true,
             ),
         }
     }
@@ -234,7 +227,7 @@ impl PhoneDetector {
             return false;
         }
         let words = &self.ascii_context;
-        words.automaton.find_overlapping_iter(word).any(|m| {
+        words.matches(word).any(|m| {
             let id = m.pattern().as_usize();
             m.start() == 0
                 && m.end() == word.len()
@@ -359,7 +352,7 @@ impl PhoneDetector {
         } else {
             &self.context
         };
-        for m in words.automaton.find_overlapping_iter(window) {
+        for m in words.matches(window) {
             let id = m.pattern().as_usize();
             if !is_whole_word(window, m.start(), m.end())
                 || !words.case_fits(id, &window[m.start()..m.end()])
@@ -484,7 +477,7 @@ impl PhoneDetector {
         // A phone word, and no veto word: `- Phone case still there?`
         // names a product.
         let mut phone = None;
-        for m in words.automaton.find_overlapping_iter(window) {
+        for m in words.matches(window) {
             let id = m.pattern().as_usize();
             if !is_whole_word(window, m.start(), m.end())
                 || !words.case_fits(id, &window[m.start()..m.end()])
@@ -1304,7 +1297,7 @@ impl PhoneDetector {
         } else {
             &self.context
         };
-        words.automaton.find_overlapping_iter(window).any(|m| {
+        words.matches(window).any(|m| {
             let id = m.pattern().as_usize();
             ends.contains(&m.end())
                 && words.said(id) == Said::Phone

@@ -6,8 +6,11 @@
 //! The lists are data; [`WordAutomaton`] searches them all in one pass over
 //! the window before a number.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::Match;
 
+use crate::detect::overlapping::{Overlapping, Words};
 use crate::text::{char_at, char_before, is_alphabetic, is_alphanumeric, is_latin_letter};
 
 /// Veto words of phone numbers only, on top of the shared
@@ -413,38 +416,77 @@ pub(super) enum Said {
 /// then phone words, then wallets' names (from `wallets`).
 #[derive(Debug)]
 pub(super) struct WordAutomaton {
-    pub(super) automaton: AhoCorasick,
+    automaton: Walk,
     upper: usize,
     negatives: usize,
     wallets: usize,
 }
 
+/// The automaton of a [`WordAutomaton`], walked a byte at a time (see
+/// [`crate::detect::overlapping`]): the windows before a number are a few
+/// dozen bytes, over which the search API's set-up per call costs more
+/// than the steps.
+#[derive(Debug)]
+enum Walk {
+    /// The ASCII words: few enough for a DFA.
+    Dfa(Words<DFA>),
+    /// Every word, of every script.
+    Nfa(Words<NFA>),
+}
+
+/// The iterator of [`WordAutomaton::matches`].
+pub(super) enum Matches<'a> {
+    Dfa(Overlapping<'a, DFA>),
+    Nfa(Overlapping<'a, NFA>),
+}
+
+impl Iterator for Matches<'_> {
+    type Item = Match;
+
+    #[inline]
+    fn next(&mut self) -> Option<Match> {
+        match self {
+            Matches::Dfa(m) => m.next(),
+            Matches::Nfa(m) => m.next(),
+        }
+    }
+}
+
 impl WordAutomaton {
+    /// The automaton of the words, a DFA when `dfa` (see [`Walk`]).
     pub(super) fn new(
         upper_negatives: &[String],
         negatives: &[String],
         positives: &[String],
         wallets: &[String],
-        kind: AhoCorasickKind,
+        dfa: bool,
     ) -> WordAutomaton {
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
-            .kind(Some(kind))
-            .build(
-                upper_negatives
-                    .iter()
-                    .chain(negatives)
-                    .chain(positives)
-                    .chain(wallets),
-            )
-            .expect("context word automaton");
+        let words = upper_negatives
+            .iter()
+            .chain(negatives)
+            .chain(positives)
+            .chain(wallets);
+        let automaton = if dfa {
+            Walk::Dfa(Words::dfa(words))
+        } else {
+            Walk::Nfa(Words::new(words))
+        };
         let upper = upper_negatives.len();
         WordAutomaton {
             automaton,
             upper,
             negatives: upper + negatives.len(),
             wallets: upper + negatives.len() + positives.len(),
+        }
+    }
+
+    /// Every word in `window`, overlapping ones included, by where it ends
+    /// (as `AhoCorasick::find_overlapping_iter` reports them).
+    #[inline]
+    pub(super) fn matches<'a>(&'a self, window: &'a [u8]) -> Matches<'a> {
+        match &self.automaton {
+            Walk::Dfa(words) => Matches::Dfa(words.overlapping(window)),
+            Walk::Nfa(words) => Matches::Nfa(words.overlapping(window)),
         }
     }
 
