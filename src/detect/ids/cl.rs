@@ -17,6 +17,10 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
         shape("d.ddd.ddd-K", Strong),
         shape("dddddddd-K", Home),
         shape("ddddddd-K", Home),
+        // Without dots or hyphen, as forms that take digits only store it:
+        // only where a keyword names it.
+        shape("ddddddddK", Keyword),
+        shape("dddddddK", Keyword),
     ],
     validate: rut,
 }];
@@ -75,5 +79,13 @@ mod tests {
         );
         assert_eq!(scan("12531909-2", Some("CL")).len(), 1);
         assert!(scan("12531909-2", None).is_empty());
+        assert_eq!(
+            scan("rut 125319092", Some("CL")),
+            [(Kind::ClRut, "125319092".into())]
+        );
+        assert_eq!(scan("RUT: 76086427", None).len(), 1);
+        assert_eq!(scan("rut 25239186k", Some("CL")).len(), 1);
+        assert!(scan("ok 125319092", Some("CL")).is_empty());
+        assert!(scan("rut 125319093", Some("CL")).is_empty());
     }
 }

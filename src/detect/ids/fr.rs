@@ -17,6 +17,8 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
         shape("d dd dd XX ddd ddd dd", Strong),
         shape("d dd dd XXddd ddd dd", Home),
         shape("dddddXXdddddddd", Bare),
+        // The key apart, as forms ask for it (`N° … clé …`).
+        shape("dddddXXdddddd dd", Home),
     ],
     validate: nir,
 }];
@@ -73,5 +75,14 @@ mod tests {
         );
         assert_eq!(scan("NIR 253072B07300470", None).len(), 1);
         assert!(scan("commande 185057800608491", Some("FR")).is_empty());
+        assert_eq!(
+            scan("n° sécu 1850578006084 91", Some("FR")),
+            [(Kind::FrNir, "1850578006084 91".into())]
+        );
+        assert_eq!(scan("n° sécu 1850578006084 91", None).len(), 1);
+        assert!(scan("1850578006084 91", None).is_empty());
+        assert!(scan("commande 1850578006084 91", Some("FR")).is_empty());
+        // A wrong key: no NIR, and no number read out of its middle.
+        assert!(scan("n° sécu 1850578006084 92", Some("FR")).is_empty());
     }
 }

@@ -17,6 +17,9 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
         shape("ddddddddd", Bare),
         shape("dddd.dd.ddd", Home),
         shape("ddd.ddd.ddd", Home),
+        // Spaced in threes, as a Canadian SIN is: only where a keyword
+        // names it.
+        shape("ddd ddd ddd", Keyword),
     ],
     validate: bsn,
 }];
@@ -54,6 +57,11 @@ mod tests {
         assert_eq!(scan("1234.56.782", Some("NL")).len(), 1);
         assert!(scan("1234.56.782", None).is_empty());
         assert!(scan("bestelling 123456782", Some("NL")).is_empty());
+        assert_eq!(
+            scan("bsn 123 456 782", Some("NL")),
+            [(Kind::NlBsn, "123 456 782".into())]
+        );
+        assert!(scan("ok 123 456 782", Some("NL")).is_empty());
         // `111111110` passes the 11-proof: a test value, no one's number.
         assert!(bsn(b"111111110"));
         assert!(scan("BSN 111111110", Some("NL")).is_empty());
