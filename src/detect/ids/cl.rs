@@ -18,9 +18,11 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
         shape("dddddddd-K", Home),
         shape("ddddddd-K", Home),
         // Without dots or hyphen, as forms that take digits only store it:
-        // only where a keyword names it.
-        shape("ddddddddK", Keyword),
-        shape("dddddddK", Keyword),
+        // only where a keyword names it, in a Chilean conversation (every
+        // run of eight or nine digits is probed for it, so the region is
+        // asked first, before the check and the keyword look-up).
+        shape("ddddddddK", HomeKeyword),
+        shape("dddddddK", HomeKeyword),
     ],
     validate: rut,
 }];
@@ -83,7 +85,8 @@ mod tests {
             scan("rut 125319092", Some("CL")),
             [(Kind::ClRut, "125319092".into())]
         );
-        assert_eq!(scan("RUT: 76086427", None).len(), 1);
+        assert_eq!(scan("RUT: 76086427", Some("CL")).len(), 1);
+        assert!(scan("RUT: 76086427", None).is_empty());
         assert_eq!(scan("rut 25239186k", Some("CL")).len(), 1);
         assert!(scan("ok 125319092", Some("CL")).is_empty());
         assert!(scan("rut 125319093", Some("CL")).is_empty());
