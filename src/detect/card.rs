@@ -272,6 +272,56 @@ fn expiry_word_after(text: &[u8], end: usize) -> bool {
     })
 }
 
+/// Whether a card ending at `end` is followed by the rest of a card dump's
+/// comma-separated fields (`4111…,12/27,123`, `Juan,4111…,1227`): an
+/// expiry date (`MM/YY`, `MM/YYYY`, `MMYY`), a code of three or four
+/// digits, or both in either order, each after a comma (spaces allowed),
+/// and nothing glued after the last. A comma before other digits goes on
+/// with a decimal or a list (`…,50`, `…,123,456`).
+fn dump_fields_after(text: &[u8], end: usize) -> bool {
+    let digits_at = |at: usize| {
+        text.get(at..)
+            .map_or(0, |t| t.iter().take_while(|b| b.is_ascii_digit()).count())
+    };
+    let value = |at: usize, n: usize| {
+        text[at..at + n]
+            .iter()
+            .fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'))
+    };
+    let (mut expiry, mut code) = (false, false);
+    let mut at = end;
+    while text.get(at) == Some(&b',') {
+        at += 1;
+        while text.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        let n = digits_at(at);
+        let month_ok = n >= 2 && (1..=12).contains(&value(at, 2));
+        if n == 2 && month_ok && !expiry && text.get(at + 2) == Some(&b'/') {
+            let year = digits_at(at + 3);
+            let year_ok = year == 2 || (year == 4 && (2000..=2099).contains(&value(at + 3, 4)));
+            if !year_ok {
+                return false;
+            }
+            expiry = true;
+            at += 3 + year;
+        } else if n == 4 && month_ok && !expiry {
+            expiry = true;
+            at += 4;
+        } else if (3..=4).contains(&n) && !code {
+            code = true;
+            at += n;
+        } else {
+            return false;
+        }
+    }
+    let (next, width) = char_at(text, at);
+    let goes_on = next.is_some_and(|c| is_alphanumeric(c) || matches!(c, '/' | '_' | '@'))
+        || (matches!(next, Some('.' | ':' | '-'))
+            && char_at(text, at + width).0.is_some_and(is_alphanumeric));
+    (expiry || code) && !goes_on
+}
+
 /// Whether the group sizes are a layout people write cards in.
 fn layout_ok(sizes: &[usize]) -> bool {
     match sizes {
@@ -728,17 +778,26 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
                 || matches!(c, '_' | '@' | '/' | '\\' | crate::policy::mask::BULLET)
         })
     };
-    // A point, comma or colon followed by more of the token ("…2001:db8::")
-    // continues it: a decimal, a list of numbers, an IPv6 address.
-    let dot_digit = |at: usize| {
-        matches!(char_at(text, at).0, Some('.' | ',' | ':'))
-            && char_at(text, at + 1).0.is_some_and(is_alphanumeric)
+    // A point or colon followed by more of the token ("…2001:db8::")
+    // continues it: a decimal, a file or domain name, an IPv6 address. So
+    // does a comma before digits (a decimal, a list of numbers) unless they
+    // are a card dump's next fields; a comma before a word only lacks its
+    // space (`4111…,exp 12/27`).
+    let dot_digit = |at: usize| match char_at(text, at).0 {
+        Some('.' | ':') => char_at(text, at + 1).0.is_some_and(is_alphanumeric),
+        Some(',') => {
+            char_at(text, at + 1).0.is_some_and(is_numeric) && !dump_fields_after(text, at)
+        }
+        _ => false,
     };
     // A number sign or a point before the number makes it an order number,
-    // a reference or a decimal, unless it labels a card (`Card#4111…`).
+    // a reference or a decimal, unless it labels a card (`Card#4111…`); so
+    // does a comma after a digit (the rest of a grouped or decimal
+    // number), not one after a word (a field's separator: `Juan,4111…`).
     let signed = match before {
         Some('#' | '.') => !labelled_by_card_word(text, start),
-        Some(',' | '$' | '€' | '£') => true,
+        Some(',') => char_before(text, start - 1).0.is_some_and(is_numeric),
+        Some('$' | '€' | '£') => true,
         _ => false,
     };
     !glued(before) && !glued(after) && !dot_digit(end) && !signed
@@ -1180,6 +1239,22 @@ mod tests {
         );
         assert_eq!(texts("5555555555554444 12 27 123"), ["5555555555554444"]);
         assert_eq!(texts("5555555555554444 12 27"), ["5555555555554444"]);
+        // A card dump's fields, comma-separated.
+        assert_eq!(texts("4111111111111111,12/27,123"), ["4111111111111111"]);
+        assert_eq!(
+            texts("Juan Perez,4111111111111111,12/2027,123"),
+            ["4111111111111111"]
+        );
+        assert_eq!(
+            texts("card 4111 1111 1111 1111, 12/27, 123"),
+            ["4111 1111 1111 1111"]
+        );
+        assert_eq!(texts("5555555555554444,123,1227."), ["5555555555554444"]);
+        assert_eq!(texts("amex 378282246310005,1234"), ["378282246310005"]);
+        assert_eq!(
+            texts("card:4111111111111111,exp:12/27"),
+            ["4111111111111111"]
+        );
     }
 
     /// The split keeps the precision of the whole-run rule: anything but
@@ -1208,6 +1283,18 @@ mod tests {
             "order 4111111111111111 123",
             "+4111111111111111 123",
             "4111111111111111 123kg",
+            // A comma after a digit: a grouped or decimal number; before
+            // digits that are no card dump's fields, a decimal or a list.
+            "1,4111111111111111",
+            "4111111111111111,50",
+            "4111111111111111,12",
+            "4111111111111111,12345",
+            "4111111111111111,13/27,123",
+            "4111111111111111,12/27,123,456",
+            "4111111111111111,123,456",
+            "4111111111111111,12/27/2025",
+            "4111111111111111,123kg",
+            "4111111111111111,123.45",
             "4111111111111111 5555555555554444 4012888888881881",
             // Four digits after a card shorter than 16 digits (Amex
             // aside): a mistyped card of 16 (Luhn-invalid), not a 12-digit
