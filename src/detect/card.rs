@@ -283,11 +283,6 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
         text.get(at..)
             .map_or(0, |t| t.iter().take_while(|b| b.is_ascii_digit()).count())
     };
-    let value = |at: usize, n: usize| {
-        text[at..at + n]
-            .iter()
-            .fold(0u32, |v, &d| v * 10 + u32::from(d - b'0'))
-    };
     let (mut expiry, mut code) = (false, false);
     let mut at = end;
     while text.get(at) == Some(&b',') {
@@ -296,10 +291,12 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
             at += 1;
         }
         let n = digits_at(at);
-        let month_ok = n >= 2 && (1..=12).contains(&value(at, 2));
+        let month_ok = n >= 2 && is_month(&text[at..at + 2]);
         if n == 2 && month_ok && !expiry && text.get(at + 2) == Some(&b'/') {
             let year = digits_at(at + 3);
-            let year_ok = year == 2 || (year == 4 && (2000..=2099).contains(&value(at + 3, 4)));
+            let year_ok = year == 2
+                || (year == 4
+                    && (2000..=2099).contains(&crate::detect::ids::num(&text[at + 3..at + 7])));
             if !year_ok {
                 return false;
             }
@@ -320,6 +317,11 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
         || (matches!(next, Some('.' | ':' | '-'))
             && char_at(text, at + width).0.is_some_and(is_alphanumeric));
     (expiry || code) && !goes_on
+}
+
+/// Whether two ASCII digits are a month, `01` to `12`.
+fn is_month(d: &[u8]) -> bool {
+    matches!((d[0], d[1]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'))
 }
 
 /// Whether the group sizes are a layout people write cards in.
@@ -727,11 +729,10 @@ fn tail_reads(
 /// An expiry date at part `i` written without its slash: `MMYY`, or `MM
 /// YY` apart; month 01 to 12. The parts it takes.
 fn bare_expiry_at(parts: &[Part], i: usize) -> Option<usize> {
-    let month_ok = |d: &[u8]| matches!((d[0], d[1]), (b'0', b'1'..=b'9') | (b'1', b'0'..=b'2'));
     let part = parts.get(i)?;
     match part.len {
-        4 if month_ok(&part.digits[..2]) => Some(1),
-        2 if month_ok(&part.digits[..2]) => {
+        4 if is_month(&part.digits[..2]) => Some(1),
+        2 if is_month(&part.digits[..2]) => {
             let year = parts.get(i + 1)?;
             (year.len == 2 && year.gap.spaced()).then_some(2)
         }
