@@ -59,6 +59,7 @@ const LEAD_E0: u8 = 4;
 const SLASH: u8 = 5;
 const COLON: u8 = 6;
 const DOT: u8 = 7;
+const CLOSE: u8 = 8;
 
 static CLASS: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -70,6 +71,7 @@ static CLASS: [u8; 256] = {
             b'/' => SLASH,
             b':' => COLON,
             b'.' => DOT,
+            b')' | b']' | b'}' => CLOSE,
             0xE0 => LEAD_E0,
             lead if is_digit_lead_byte(lead) => LEAD,
             _ => 0,
@@ -114,6 +116,13 @@ impl Triggers {
                     && h[i - 1].is_ascii_alphanumeric()
                     && alias_dot(h, i)
             }
+            // Most closing brackets end a remark or a smiley.
+            CLOSE => {
+                self.at_sign
+                    && i > 0
+                    && matches!(h[i - 1], b't' | b'T' | b' ')
+                    && closes_at_sign(h, i)
+            }
             _ => false,
         }
     }
@@ -157,7 +166,13 @@ impl Triggers {
             let digit_or_mark = ge2e_or_2f & !ge3b & !x;
             let at = ge40 & !ge41 & !x;
             let high_lead = x & (low + 0x28 * LO);
-            let mut flagged = (digit_or_mark | at | high_lead) & HI;
+            // `)`, `]` or `}`: a byte equal to 0x29, or to 0x7D once
+            // 0x20 is set, has no high bit after adding 0x7F to its
+            // difference (which is below 0x80: no carry either).
+            let not_square_or_curly = ((low | (0x20 * LO)) ^ (0x7D * LO)) + 0x7F * LO;
+            let not_round = (low ^ (0x29 * LO)) + 0x7F * LO;
+            let close = !(not_square_or_curly & not_round) & !x;
+            let mut flagged = (digit_or_mark | at | high_lead | close) & HI;
             // Only flagged bytes are looked at, first to last.
             while flagged != 0 {
                 let k = (flagged.trailing_zeros() / 8) as usize;
@@ -187,6 +202,13 @@ impl Triggers {
 #[inline(never)]
 fn profile_link_slash(h: &[u8], i: usize) -> bool {
     crate::detect::handle::is_profile_link_slash(h, i)
+}
+
+/// [`crate::detect::bracketed::closes_at_sign`], out of line as above.
+#[cold]
+#[inline(never)]
+fn closes_at_sign(h: &[u8], i: usize) -> bool {
+    crate::detect::bracketed::closes_at_sign(h, i)
 }
 
 /// [`crate::detect::alias::is_alias_dot`], out of line as above.
@@ -323,6 +345,7 @@ mod tests {
                     && t.app_colon
                     && crate::detect::handle::is_app_colon(h, i))
                 || (h[i] == b'.' && t.alias_dot && crate::detect::alias::is_alias_dot(h, i))
+                || (t.at_sign && crate::detect::bracketed::closes_at_sign(h, i))
                 || (h[i] != b'@' && c.and_then(digit_value).is_some())
         })
     }
@@ -381,6 +404,31 @@ mod tests {
             assert_eq!(dots.next(h, 0), at, "{text}");
             assert_eq!(dots.next(h, 0), naive(dots, h, 0), "{text}");
             assert_eq!(Triggers::default().next(h, 0), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn bracketed_at_sign_only_when_asked() {
+        let at_signs = Triggers {
+            at_sign: true,
+            ..Triggers::default()
+        };
+        for (text, at) in [
+            ("ok :) (see) ravi[at]gmail.com", Some(19)),
+            ("ravi (AT) gmail", Some(8)),
+            ("ravi { at } gmail", Some(10)),
+            ("at] [at) (cat) (a t) [bat] :)", None),
+        ] {
+            let h = text.as_bytes();
+            assert_eq!(at_signs.next(h, 0), at, "{text}");
+            assert_eq!(Triggers::default().next(h, 0), None, "{text}");
+            // At every alignment of the eight-byte words.
+            for pad in 0..8 {
+                let padded = format!("{}{text}", " ".repeat(pad));
+                let h = padded.as_bytes();
+                assert_eq!(at_signs.next(h, 0), naive(at_signs, h, 0), "{padded}");
+                assert_eq!(at_signs.next(h, 0), at.map(|i| i + pad), "{padded}");
+            }
         }
     }
 

@@ -879,7 +879,23 @@ impl Scanner {
         while let Some(i) = triggers.next(text, pos) {
             // A one-byte trigger: the detectors that start from it.
             let one_mark = match text[i] {
-                b'@' => Some((&self.at_sign, 1)),
+                // An `@` in brackets (`[@]`), or the end of an `at` in
+                // brackets (`[at]`): the sign, and a space either side,
+                // reads as the `@` (see `detect::bracketed`).
+                b'@' | b')' | b']' | b'}' => {
+                    let bracketed = match text[i] {
+                        b'@' => detect::bracketed::at_sign_around(text, i),
+                        _ => detect::bracketed::at_sign_closed_at(text, i),
+                    };
+                    if let Some(sign) = bracketed {
+                        for d in &self.at_sign {
+                            d.detect(ctx, sign, out);
+                        }
+                        pos = sign.end;
+                        continue;
+                    }
+                    (text[i] == b'@').then_some((&self.at_sign, 1))
+                }
                 b'/' => Some((&self.link_slash, 1)),
                 b':' => Some((&self.app_colon, 1)),
                 b'.' => Some((&self.alias_dot, 1)),

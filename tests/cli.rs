@@ -219,10 +219,15 @@ fn plain_mode() {
 
 #[test]
 fn spelled_out_flag_reads_values_written_as_words() {
-    let input =
-        "call nine eight seven six five four three two one zero\nravi [at] gmail [dot] com\n";
+    let input = "call nine eight seven six five four three two one zero\nravi at gmail dot com\n";
     let out = run(&["redact", "--plain", "--region", "IN"], input);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), input);
+    // Brackets are read without the flag (see `detect::bracketed`).
+    let out = run(
+        &["redact", "--plain", "--region", "IN"],
+        "ravi [at] gmail [dot] com\n",
+    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), "r•••@gmail.com\n");
     let out = run(
         &["redact", "--plain", "--region", "IN", "--spelled-out"],
         input,

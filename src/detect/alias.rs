@@ -32,7 +32,7 @@
 //! case, and the guard then sees `GATO.PERRO.CASA` and `gato.perro.casa`
 //! as one value.
 
-use super::{Context, Detector, Span, Trigger};
+use super::{bracketed, Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::marks;
 use crate::masked::bullet_before;
@@ -225,7 +225,20 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
                     last_piece.get_or_insert(at);
                     at -= 1
                 }
-                _ => break,
+                // So does an `@` in brackets, which its mask writes as an
+                // `@` (`n [at] e.ne`, masked `n•••@e.ne`).
+                _ => match bracketed::at_sign_ending_at(text, at) {
+                    Some(sign)
+                        if sign.start > floor
+                            && char_before(text, sign.start)
+                                .0
+                                .is_some_and(|c| is_word_char(c) || is_joiner(c)) =>
+                    {
+                        last_piece.get_or_insert(at);
+                        at = sign.start;
+                    }
+                    _ => break,
+                },
             }
         }
         // A word must stand whole within its bound.
@@ -357,6 +370,9 @@ mod tests {
             ("alias: 4ever.juan", "4ever.juan"),
             // An address is one word, whatever signs its name holds.
             ("alias es n%x@e.ni 1 p,0 y sol.luna.mar", "sol.luna.mar"),
+            // Its `@` in brackets too, as its mask writes it (`n•••@e.in`).
+            ("alias es n [at] e.in 1 p,0 y sol.luna.mar", "sol.luna.mar"),
+            ("alias es n(@)e.in 1 p,0 y sol.luna.mar", "sol.luna.mar"),
             // Words, not bytes, bound the reach: an address is one word.
             (
                 "el alias de mercadopago.argentina.oficial@gmail.com, el larguísimo: sol.luna.mar",

@@ -13,7 +13,7 @@
 //! addresses, and neither is a video-call room's dial string (a meeting
 //! number at `zoomcrc.com` or a `webex.com` site).
 
-use super::{Context, Detector, Span, Trigger};
+use super::{bracketed, Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::policy::mask::BULLET;
 use crate::text::{char_at, char_before, is_alphabetic, is_inline_space, is_numeric};
@@ -24,6 +24,11 @@ const MAX_LABEL: usize = 63;
 const CONFIDENCE: f32 = 0.97;
 /// An address written with a space beside its `@` (see [`spaced_address`]).
 const CONFIDENCE_SPACED: f32 = 0.9;
+/// An address written with its `@` or a dot in brackets (`ravi[at]gmail.com`;
+/// see [`super::bracketed`]): below a plain address's, so that the opt-in
+/// spelled-out reading, which may read more of it (`ravi dot kumar [at]
+/// gmail.com`), replaces it.
+const CONFIDENCE_BRACKETED: f32 = 0.95;
 
 /// Mail services whose addresses are personal whatever their local part.
 const MAIL_SERVICES: &[&str] = &[
@@ -460,6 +465,130 @@ fn spaced_dots(text: &[u8], at: usize) -> Option<Finding> {
     })
 }
 
+/// Most pieces a local part with bracketed dots is read with
+/// (`ravi[dot]kumar[dot]88`), and most labels of such a domain.
+const MAX_BRACKETED_PIECES: usize = 3;
+const MAX_BRACKETED_LABELS: usize = 6;
+
+/// The address around the `@` at `at..after` (plain, `%40` or bracketed)
+/// written with a bracketed dot in its local part or domain
+/// (`ravi[dot]kumar[at]gmail[dot]com`, `ravi@gmail (dot) com`; see
+/// [`super::bracketed`]), normalized to the address written plainly.
+/// `None` when neither has one: [`EmailDetector`]'s plain reading applies.
+///
+/// The domain is ASCII labels with a top-level domain of the root zone
+/// last; the local part is read as [`local_start`] reads one, piece by
+/// piece.
+fn bracketed_dots_address(text: &[u8], at: usize, after: usize) -> Option<Finding> {
+    let mut start = local_start(text, at)?;
+    if start
+        .checked_sub(1)
+        .is_some_and(|close| bracketed::closes_at_sign(text, close))
+    {
+        return None;
+    }
+    let mut local = vec![(start, at)];
+    while local.len() < MAX_BRACKETED_PIECES {
+        let Some(piece_end) = bracketed::dot_before(text, start) else {
+            break;
+        };
+        let Some(piece_start) = local_start(text, piece_end) else {
+            break;
+        };
+        local.insert(0, (piece_start, piece_end));
+        start = piece_start;
+    }
+    let mut labels = Vec::new();
+    let mut bracketed_dots = local.len() > 1;
+    let mut i = after;
+    loop {
+        let label_start = i;
+        while text
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'-')
+            && i - label_start < MAX_LABEL
+        {
+            i += 1;
+        }
+        let label = &text[label_start..i];
+        if label.is_empty() || label[0] == b'-' || label[label.len() - 1] == b'-' {
+            return None;
+        }
+        labels.push((label_start, i));
+        let next_label = |at: usize| text.get(at).is_some_and(u8::is_ascii_alphanumeric);
+        if labels.len() == MAX_BRACKETED_LABELS {
+            break;
+        }
+        if text.get(i) == Some(&b'.') && next_label(i + 1) {
+            i += 1;
+        } else if let Some(dot_end) = bracketed::dot_after(text, i).filter(|&e| next_label(e)) {
+            bracketed_dots = true;
+            i = dot_end;
+        } else {
+            break;
+        }
+    }
+    let end = i;
+    let (tld_start, tld_end) = *labels.last()?;
+    let tld = &text[tld_start..tld_end];
+    let glued = text.get(end).is_some_and(|&b| {
+        matches!(b, b'@' | b'_' | b'-') || b.is_ascii_alphanumeric() || b >= 0x80
+    });
+    if !bracketed_dots
+        || labels.len() < 2
+        || glued
+        || opens_mask(text, end)
+        || !tld.iter().all(u8::is_ascii_alphabetic)
+        || !is_top_level_domain(tld)
+    {
+        return None;
+    }
+    let mut normalized = String::with_capacity(end - start);
+    for (n, &(s, e)) in local.iter().enumerate() {
+        if n > 0 {
+            normalized.push('.');
+        }
+        normalized.push_str(std::str::from_utf8(&text[s..e]).ok()?);
+    }
+    normalized.push('@');
+    for (n, &(s, e)) in labels.iter().enumerate() {
+        if n > 0 {
+            normalized.push('.');
+        }
+        // ASCII: checked label by label above.
+        normalized.extend(
+            text[s..e]
+                .iter()
+                .map(|b| char::from(b.to_ascii_lowercase())),
+        );
+    }
+    if NOT_EMAIL_DOMAINS.contains(&&normalized[normalized.rfind('@')? + 1..]) {
+        return None;
+    }
+    Some(Finding {
+        kind: Kind::Email,
+        start,
+        end,
+        confidence: CONFIDENCE_BRACKETED,
+        normalized,
+    })
+}
+
+/// Whether the address `start..end` with a bracketed `@` (its domain from
+/// `domain_start`; see [`super::bracketed`]) stands: its top-level domain
+/// is the root zone's, as a bracketed dot asks too (`x[at]e.nine` is no
+/// address, where the words after a sign may be anything), and its local
+/// part is not the end of an address before it (`a[at]b.com[at]c.com`, as
+/// [`local_start`] ends at a plain `@`).
+fn bracketed_sign_stands(text: &[u8], start: usize, domain_start: usize, end: usize) -> bool {
+    let domain = &text[domain_start..end];
+    let tld = domain.rsplit(|&b| b == b'.').next().unwrap_or(domain);
+    let after_address = start
+        .checked_sub(1)
+        .is_some_and(|close| bracketed::closes_at_sign(text, close));
+    is_top_level_domain(tld) && !after_address
+}
+
 /// The end of the domain starting at `from`, if it is well formed.
 fn domain_end(text: &[u8], from: usize) -> Option<usize> {
     let mut i = from;
@@ -612,16 +741,16 @@ fn last_label_is_a_number(text: &[u8], at: usize) -> bool {
     !goes_on
 }
 
-/// Whether a number masked with its calling code written (`+55•••…`,
-/// `+91 ••…`) starts at `at`: a label glued to one went on, before
-/// masking, into the number's digits (as a label that runs into a bullet),
-/// which a `+` in the mask now cuts it from.
 /// Whether a mask starts at `at`: a bullet, or a number masked with its
 /// calling code ([`opens_masked_number`]).
 pub(crate) fn opens_mask(text: &[u8], at: usize) -> bool {
     char_at(text, at).0 == Some(BULLET) || opens_masked_number(text, at)
 }
 
+/// Whether a number masked with its calling code written (`+55•••…`,
+/// `+91 ••…`) starts at `at`: a label glued to one went on, before
+/// masking, into the number's digits (as a label that runs into a bullet),
+/// which a `+` in the mask now cuts it from.
 fn opens_masked_number(text: &[u8], at: usize) -> bool {
     if text.get(at) != Some(&b'+') {
         return false;
@@ -781,10 +910,34 @@ impl Detector for EmailDetector {
         let text = ctx.text;
         // The `@`, or `%40` as a link encodes it (`mailto:ravi%40gmail.com`,
         // `…?email=ravi%40gmail.com`).
+        // Or a bracketed `@` (`[at]`, ` (@) `; see `super::bracketed`).
         let (at, after) = (span.start, span.end);
         let encoded = after > at + 1;
+        let bracketed_at = encoded && text[at] != b'%';
         let (local, domain) = (local_start(text, at), domain_end(text, after));
+        // A bracketed dot before the local part or after the domain, or a
+        // domain that does not read without them.
+        let bracketed_dot = match (local, domain) {
+            (Some(start), Some(end)) => {
+                bracketed::dot_before(text, start).is_some()
+                    || bracketed::dot_after(text, end).is_some()
+            }
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if bracketed_dot {
+            if let Some(address) = bracketed_dots_address(text, at, after) {
+                out.push(address);
+                return;
+            }
+        }
         let (start, local_end, domain_start, end, confidence) = match (local, domain) {
+            (Some(start), Some(end)) if bracketed_at => {
+                if !bracketed_sign_stands(text, start, after, end) {
+                    return;
+                }
+                (start, at, after, end, CONFIDENCE_BRACKETED)
+            }
             (Some(start), Some(end)) => (start, at, after, end, CONFIDENCE),
             _ if encoded => return,
             _ => match spaced_address(text, at) {
@@ -1034,6 +1187,103 @@ mod tests {
         // No spaced forms, and a `%40` needs an address on both sides.
         for text in ["ravi %40 gmail.com", "%40gmail.com", "a%40b", "12%40 off"] {
             assert!(emails(text).is_empty(), "{text}");
+        }
+    }
+
+    /// An `@` or dots in brackets (`ravi[at]gmail.com`, `ravi (at) gmail
+    /// (dot) com`), read as written, without the opt-in spelled-out pass.
+    #[test]
+    fn an_at_sign_or_dots_in_brackets() {
+        let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
+        for (text, address, normalized) in [
+            (
+                "mail ravi[at]gmail.com pls",
+                "ravi[at]gmail.com",
+                "ravi@gmail.com",
+            ),
+            (
+                "mail ravi(AT)Gmail.com",
+                "ravi(AT)Gmail.com",
+                "ravi@gmail.com",
+            ),
+            (
+                "ravi {at} gmail.com",
+                "ravi {at} gmail.com",
+                "ravi@gmail.com",
+            ),
+            (
+                "ravi [ at ] gmail.com",
+                "ravi [ at ] gmail.com",
+                "ravi@gmail.com",
+            ),
+            ("ravi[@]gmail.com", "ravi[@]gmail.com", "ravi@gmail.com"),
+            (
+                "ravi (@) yahoo.co.in",
+                "ravi (@) yahoo.co.in",
+                "ravi@yahoo.co.in",
+            ),
+            (
+                "ravi[at]gmail[dot]com",
+                "ravi[at]gmail[dot]com",
+                "ravi@gmail.com",
+            ),
+            (
+                "mail: ravi (at) gmail (dot) com, thanks",
+                "ravi (at) gmail (dot) com",
+                "ravi@gmail.com",
+            ),
+            (
+                "ravi[dot]kumar[at]example{.}co[dot]in.",
+                "ravi[dot]kumar[at]example{.}co[dot]in",
+                "ravi.kumar@example.co.in",
+            ),
+            (
+                "ravi.kumar@example[dot]COM",
+                "ravi.kumar@example[dot]COM",
+                "ravi.kumar@example.com",
+            ),
+            (
+                "r.k_88 [dot] x@mail.example.com",
+                "r.k_88 [dot] x@mail.example.com",
+                "r.k_88.x@mail.example.com",
+            ),
+            (
+                "ravi@mail.example[dot]org",
+                "ravi@mail.example[dot]org",
+                "ravi@mail.example.org",
+            ),
+        ] {
+            let found = scanner.scan(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(&text[found[0].range()], address, "{text}");
+            assert_eq!(found[0].normalized, normalized, "{text}");
+        }
+        for text in [
+            // Not an `at`, not a pair of brackets, or no domain after it.
+            "see [cat] gmail.com",
+            "ravi [at) gmail.com",
+            "ravi[at]gmail",
+            "ravi [at]  gmail.com",
+            "we meet (at) 5pm.",
+            "(at) gmail.com",
+            "ravi[at]",
+            // A bracketed dot needs a top-level domain last, and no word
+            // glued after it.
+            "ravi[at]gmail[dot]comx",
+            "ravi[at]shop[dot]notatld",
+            "ravi[at]gmail[dot]c0m",
+            "ravi@shop[dot]com_x",
+            // Only a WhatsApp JID.
+            "91987654321[at]s[dot]whatsapp[dot]net",
+            // After a bracketed `@`, a top-level domain of the root zone.
+            "ravi[at]e.nine",
+            "ravi[at]gmail.comm",
+        ] {
+            assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
+        }
+        // What follows an address is its end, as after `a@b.com@c.com`.
+        for text in ["a[at]b.com[at]c.com", "a[at]b.com(at)c[dot]com"] {
+            assert_eq!(emails(text), ["a[at]b.com"], "{text}");
         }
     }
 

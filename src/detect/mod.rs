@@ -16,6 +16,7 @@ use crate::region::Region;
 
 pub(crate) mod alias;
 pub(crate) mod bank_account;
+pub(crate) mod bracketed;
 pub(crate) mod card;
 pub(crate) mod context;
 pub(crate) mod crypto;

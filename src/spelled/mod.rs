@@ -45,7 +45,9 @@
 //!   see `digits`.
 //! - **An address's `@` and dots** written as words or in brackets: `at`,
 //!   `arroba`, `[at]`, `(at)`, `{at}`, `[@]` and `dot`, `punto`, `ponto`,
-//!   `point`, `titik`, `nokta`, `punkt`, `[dot]`, `(.)`. A plain `at` with
+//!   `point`, `titik`, `nokta`, `punkt`, `[dot]`, `(.)` (the bracketed
+//!   signs alone the address detectors read without this pass, see
+//!   `crate::detect::bracketed`). A plain `at` with
 //!   real dots (`find us at shop.com`) is English; it is read as an `@`
 //!   only before a mail service's domain (`ravi at gmail.com`) or after a
 //!   local part that looks like a mailbox (`ravi.kumar at …`).
