@@ -145,34 +145,35 @@ impl Triggers {
         let mut i = from;
         while let Some(word) = haystack.get(i..i + 8) {
             let x = u64::from_le_bytes(word.try_into().expect("slice of eight bytes"));
-            // A byte is flagged when it may be a digit, an '@' or a lead
-            // byte of 0xD8 or above (every non-ASCII digit's lead is; Latin
-            // accents, Cyrillic, Greek and Hebrew are below, so European
-            // text stays on the fast path). The flags are exact per byte
-            // (no borrows): on the low seven bits, adding at most 0x52
-            // cannot carry into the next byte. `b >= 0x2F` (`0x2E` with
-            // aliases) and not `b >= 0x3B` (and not high) is a digit, a
-            // `/`, a `:` (or a `.`);
-            // `b >= 0x40` and not `b >= 0x41` an '@'; a high byte with
-            // `(b & 0x7F) >= 0x58` a lead of 0xD8 or above. Leads, `/` and
-            // `:` are confirmed below. (`/` and `:`, for handles, and `.`,
-            // for aliases, come with the digits at no cost in this
-            // arithmetic; their class tells them apart.)
+            // A byte is flagged when it may be a digit, an '@', a closing
+            // bracket or a lead byte of 0xD8 or above (every non-ASCII
+            // digit's lead is; Latin accents, Cyrillic, Greek and Hebrew
+            // are below, so European text stays on the fast path). Flags
+            // are exact per byte (no carries: on the low seven bits,
+            // adding at most 0x7F stays within the byte), and cover a few
+            // bytes more than asked, which their class turns down: one
+            // range rather than two tests is cheaper than the rare `;`,
+            // `<`, `=`, `>` or `?` it takes in.
+            //
+            // - `b >= 0x2F` (`0x2E` with aliases) and not `b >= 0x41` (and
+            //   not high): a digit, `/`, `:` or `@` (or `.`), with `;` to
+            //   `?`. (`/` and `:`, for handles, and `.`, for aliases, come
+            //   with the digits at no cost in this arithmetic.)
+            // - `]` or `}`, with `^`, `_`, `~`: 0x7D and above once 0x20 is
+            //   set. `)`: a byte equal to 0x29 has no high bit after adding
+            //   0x7F to its difference.
+            // - A high byte with `(b & 0x7F) >= 0x58`: a lead of 0xD8 or
+            //   above.
+            //
+            // Leads, `/`, `:`, `.` and brackets are confirmed below.
             let low = x & (0x7F * LO);
-            let ge2e_or_2f = low + from_2e_or_2f;
-            let ge3b = low + 0x45 * LO;
-            let ge40 = low + 0x40 * LO;
-            let ge41 = low + 0x3F * LO;
-            let digit_or_mark = ge2e_or_2f & !ge3b & !x;
-            let at = ge40 & !ge41 & !x;
-            let high_lead = x & (low + 0x28 * LO);
-            // `)`, `]` or `}`: a byte equal to 0x29, or to 0x7D once
-            // 0x20 is set, has no high bit after adding 0x7F to its
-            // difference (which is below 0x80: no carry either).
-            let not_square_or_curly = ((low | (0x20 * LO)) ^ (0x7D * LO)) + 0x7F * LO;
+            let from_2e_or_2f = low + from_2e_or_2f;
+            let from_41 = low + 0x3F * LO;
+            let square_or_curly = (low | (0x20 * LO)) + 0x03 * LO;
             let not_round = (low ^ (0x29 * LO)) + 0x7F * LO;
-            let close = !(not_square_or_curly & not_round) & !x;
-            let mut flagged = (digit_or_mark | at | high_lead | close) & HI;
+            let ascii = ((from_2e_or_2f & !from_41) | square_or_curly | !not_round) & !x;
+            let high_lead = x & (low + 0x28 * LO);
+            let mut flagged = (ascii | high_lead) & HI;
             // Only flagged bytes are looked at, first to last.
             while flagged != 0 {
                 let k = (flagged.trailing_zeros() / 8) as usize;

@@ -26,7 +26,7 @@ fuzz_target!(|input: TextInput<'_>| {
     );
     check_redaction(text, &findings, &masked);
 
-    assert_idempotent(&scanner, region, &masked, "redaction");
+    assert_idempotent(scanner, region, &masked, "redaction");
     // Reading spelled-out values, a second redaction changes nothing
     // either (`nine[at]e.nine, 119nine…` once lost its number the first
     // time and masked it the second).
@@ -36,7 +36,7 @@ fuzz_target!(|input: TextInput<'_>| {
         .redact_into(text, region, &mut findings, &mut once)
         .expect("default masks never fail");
     assert_idempotent(
-        &spelled,
+        spelled,
         region,
         &once,
         "redaction reading spelled-out values",

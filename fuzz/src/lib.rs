@@ -212,9 +212,14 @@ fn replacement_len(f: &Finding, value: &str, rest: &[u8], origin: &mut [usize]) 
     const BULLET: char = '•';
     // A UPI ID (`name@handle`) is masked as an e-mail address is.
     if f.kind.is_address() {
-        // Written without an ASCII `@` (`%40`, `＠`), an address is masked
-        // as its normal form is.
-        let value = if value.contains('@') {
+        // Written without an ASCII `@` (`%40`, `＠`, `[at]`) or with one in
+        // brackets (`(@)`), an address is masked as its normal form is.
+        let plain_at = value.find('@').is_some_and(|at| {
+            !value[..at]
+                .trim_end_matches(' ')
+                .ends_with(['[', '(', '{', '<'])
+        });
+        let value = if plain_at {
             value
         } else {
             f.normalized.as_str()
