@@ -225,20 +225,26 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
                     last_piece.get_or_insert(at);
                     at -= 1
                 }
-                // So does an `@` in brackets, which its mask writes as an
-                // `@` (`n [at] e.ne`, masked `n•••@e.ne`).
-                _ => match bracketed::at_sign_ending_at(text, at) {
-                    Some(sign)
-                        if sign.start > floor
-                            && char_before(text, sign.start)
-                                .0
-                                .is_some_and(|c| is_word_char(c) || is_joiner(c)) =>
-                    {
-                        last_piece.get_or_insert(at);
-                        at = sign.start;
+                // So do an address's `@` and dots in brackets, which its
+                // mask writes as `@` and `.` (`n [at] e [dot] in`, masked
+                // `n•••@e.in`).
+                _ => {
+                    let sign_start = bracketed::at_sign_ending_at(text, at)
+                        .map(|sign| sign.start)
+                        .or_else(|| bracketed::dot_before(text, at));
+                    match sign_start {
+                        Some(start)
+                            if start > floor
+                                && char_before(text, start)
+                                    .0
+                                    .is_some_and(|c| is_word_char(c) || is_joiner(c)) =>
+                        {
+                            last_piece.get_or_insert(at);
+                            at = start;
+                        }
+                        _ => break,
                     }
-                    _ => break,
-                },
+                }
             }
         }
         // A word must stand whole within its bound.
@@ -373,6 +379,11 @@ mod tests {
             // Its `@` in brackets too, as its mask writes it (`n•••@e.in`).
             ("alias es n [at] e.in 1 p,0 y sol.luna.mar", "sol.luna.mar"),
             ("alias es n(@)e.in 1 p,0 y sol.luna.mar", "sol.luna.mar"),
+            ("alias x n[at]e[dot]in a b c d sol.luna.mar", "sol.luna.mar"),
+            (
+                "alias x n [dot] k[at]e.in a b c d sol.luna.mar",
+                "sol.luna.mar",
+            ),
             // Words, not bytes, bound the reach: an address is one word.
             (
                 "el alias de mercadopago.argentina.oficial@gmail.com, el larguísimo: sol.luna.mar",
