@@ -207,7 +207,15 @@ fn check_kept(name: &str, text: &[u8], findings: &[Finding], masked: &[u8]) {
         let window = &masked[at..masked.len().min(at + 4 * value.len() + 16)];
         let rest = window.utf8_chunks().next().map_or("", |c| c.valid());
         let len = if f.kind.is_address() {
-            let domain = value.rsplit_once('@').unwrap().1;
+            // Written with its `@` in brackets or spelled (`[at]`, `(@)`),
+            // an address is masked as its normal form is.
+            let plain_at = value.find('@').is_some_and(|at| {
+                !value[..at]
+                    .trim_end_matches(' ')
+                    .ends_with(['[', '(', '{', '<'])
+            });
+            let written = if plain_at { value } else { &f.normalized };
+            let domain = written.rsplit_once('@').unwrap().1;
             let end = rest.find('@').unwrap() + 1 + domain.len();
             assert!(rest[..end].ends_with(domain), "{name}: {f:?}");
             end
@@ -256,6 +264,24 @@ fn ten_megabytes_of_digits() {
 fn ten_megabytes_of_at_signs() {
     assert!(survive("10 MB of @", &vec![b'@'; 10 * MB]).is_empty());
     survive("10 MB of a@", &repeat("a@", 10 * MB));
+}
+
+/// An `@` and dots in brackets (`detect::bracketed`): every sign is read
+/// back over a bounded local part and on over a bounded domain.
+#[test]
+fn megabytes_of_bracketed_signs() {
+    assert!(survive("1 MB of [at]", &repeat("[at]", MB)).is_empty());
+    assert!(survive("1 MB of (@)", &repeat("(@)", MB)).is_empty());
+    survive("1 MB of a[at]b[dot]", &repeat("a[at]b[dot]", MB));
+    survive("1 MB of x [dot] y [at] z", &repeat("x [dot] y [at] z ", MB));
+    let found = survive(
+        "1 MB of addresses in brackets",
+        &repeat("ravi [at] gmail [dot] com, priya(at)example.in ", MB),
+    );
+    assert!(found.len() >= 2 * (MB / 48), "{}", found.len());
+    // A long domain after every sign.
+    let long = format!("u[at]{}com ", "ab.".repeat(120));
+    survive("1 MB of long domains after a sign", &repeat(&long, MB));
 }
 
 #[test]
