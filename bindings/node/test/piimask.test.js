@@ -49,15 +49,22 @@ for (const [region, words, e164] of [
   ['IN', 'nine eight seven six five four three two one zero', '+919876543210'],
 ]) {
   test(`spelled-out values on request, UTF-16 offsets (${region})`, () => {
-    const text = `📞 ${words} 🙂 or ravi [at] gmail [dot] com`;
+    const text = `📞 ${words} 🙂 or ravi at gmail dot com`;
     assert.deepEqual(new Scanner({ region }).scan(text), []);
     const spelled = new Scanner({ region, config: { spelled_out: true } });
     const [phone, email] = spelled.scan(text);
     assert.deepEqual([phone.text, phone.normalized], [words, e164]);
-    assert.deepEqual([email.text, email.normalized], ['ravi [at] gmail [dot] com', 'ravi@gmail.com']);
+    assert.deepEqual([email.text, email.normalized], ['ravi at gmail dot com', 'ravi@gmail.com']);
     for (const f of [phone, email]) assert.equal(text.slice(f.start, f.end), f.text);
     const masked = spelled.redact(text);
     assert.ok(masked.endsWith('🙂 or r•••@gmail.com') && !masked.includes(words), masked);
+    // An `@` and dots in brackets are read without the opt-in.
+    const bracketed = `📞 ${words} 🙂 or ravi [at] gmail [dot] com`;
+    const found = new Scanner({ region }).scan(bracketed);
+    assert.equal(found.length, 1);
+    assert.equal(bracketed.slice(found[0].start, found[0].end), 'ravi [at] gmail [dot] com');
+    assert.equal(found[0].text, 'ravi [at] gmail [dot] com');
+    assert.equal(found[0].normalized, 'ravi@gmail.com');
   });
 }
 

@@ -301,13 +301,18 @@ def test_full_width_and_italic_values_are_found_with_string_indices():
     ],
 )
 def test_spelled_out_values_are_read_on_request(region, words, e164):
-    text = f"📞 {words} 🙂 or ravi [at] gmail [dot] com"
+    text = f"📞 {words} 🙂 or ravi at gmail dot com"
     assert piimask.Scanner(region=region).scan(text) == []
     spelled = piimask.Scanner(region=region, config={"spelled_out": True})
     phone, email = spelled.scan(text)
     assert (phone.text, phone.normalized) == (words, e164)
-    assert (email.text, email.normalized) == ("ravi [at] gmail [dot] com", "ravi@gmail.com")
+    assert (email.text, email.normalized) == ("ravi at gmail dot com", "ravi@gmail.com")
     for f in (phone, email):
         assert text[f.start : f.end] == f.text
     masked = spelled.redact(text)
     assert masked.endswith("🙂 or r•••@gmail.com") and words not in masked
+    # An `@` and dots in brackets are read without the opt-in.
+    bracketed = f"📞 {words} 🙂 or ravi [at] gmail [dot] com"
+    (email,) = piimask.Scanner(region=region).scan(bracketed)
+    assert bracketed[email.start : email.end] == email.text == "ravi [at] gmail [dot] com"
+    assert email.normalized == "ravi@gmail.com"
