@@ -470,8 +470,9 @@ fn spaced_dots(text: &[u8], at: usize) -> Option<Finding> {
 const MAX_BRACKETED_PIECES: usize = 3;
 const MAX_BRACKETED_LABELS: usize = 6;
 
-/// The address around the `@` at `at..after` (plain, `%40` or bracketed)
-/// written with a bracketed dot in its local part or domain
+/// The address around the `@` at `at..after` (plain, `%40` or bracketed),
+/// whose local part read back from `at` starts at `start`, written with a
+/// bracketed dot in its local part or domain
 /// (`ravi[dot]kumar[at]gmail[dot]com`, `ravi@gmail (dot) com`; see
 /// [`super::bracketed`]), normalized to the address written plainly.
 /// `None` when neither has one: [`EmailDetector`]'s plain reading applies.
@@ -479,12 +480,13 @@ const MAX_BRACKETED_LABELS: usize = 6;
 /// The domain is ASCII labels with a top-level domain of the root zone
 /// last; the local part is read as [`local_start`] reads one, piece by
 /// piece.
-fn bracketed_dots_address(text: &[u8], at: usize, after: usize) -> Option<Finding> {
-    let mut start = local_start(text, at)?;
-    if start
-        .checked_sub(1)
-        .is_some_and(|close| bracketed::closes_at_sign(text, close))
-    {
+fn bracketed_dots_address(
+    text: &[u8],
+    mut start: usize,
+    at: usize,
+    after: usize,
+) -> Option<Finding> {
+    if after_bracketed_sign(text, start) {
         return None;
     }
     let mut local = vec![(start, at)];
@@ -583,10 +585,15 @@ fn bracketed_dots_address(text: &[u8], at: usize, after: usize) -> Option<Findin
 fn bracketed_sign_stands(text: &[u8], start: usize, domain_start: usize, end: usize) -> bool {
     let domain = &text[domain_start..end];
     let tld = domain.rsplit(|&b| b == b'.').next().unwrap_or(domain);
-    let after_address = start
+    is_top_level_domain(tld) && !after_bracketed_sign(text, start)
+}
+
+/// Whether a local part starting at `start` follows a bracketed `at`
+/// (`…[at]b.com[at]c.com`): it is the domain of the address before.
+fn after_bracketed_sign(text: &[u8], start: usize) -> bool {
+    start
         .checked_sub(1)
-        .is_some_and(|close| bracketed::closes_at_sign(text, close));
-    is_top_level_domain(tld) && !after_address
+        .is_some_and(|close| bracketed::closes_at_sign(text, close))
 }
 
 /// The end of the domain starting at `from`, if it is well formed.
@@ -925,8 +932,8 @@ impl Detector for EmailDetector {
             (Some(_), None) => true,
             (None, _) => false,
         };
-        if bracketed_dot {
-            if let Some(address) = bracketed_dots_address(text, at, after) {
+        if let (true, Some(start)) = (bracketed_dot, local) {
+            if let Some(address) = bracketed_dots_address(text, start, at, after) {
                 out.push(address);
                 return;
             }
