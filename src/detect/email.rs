@@ -521,14 +521,26 @@ fn bracketed_dots_address(
         if labels.len() == MAX_BRACKETED_LABELS {
             break;
         }
-        if text.get(i) == Some(&b'.') && next_label(i + 1) {
-            i += 1;
-        } else if let Some(dot_end) = bracketed::dot_after(text, i).filter(|&e| next_label(e)) {
-            bracketed_dots = true;
-            i = dot_end;
-        } else {
+        let (next, bracketed_dot) = match bracketed::dot_after(text, i) {
+            _ if text.get(i) == Some(&b'.') => (i + 1, false),
+            Some(dot_end) => (dot_end, true),
+            None => break,
+        };
+        // A dot before a mask went on, before masking, into the masked
+        // value's characters (as in [`domain_end`]): no address, now as
+        // then. A number after a dot is no label but a value of its own
+        // (`co[dot]4111…`, as `x@gmail.com.9876543210`): the address
+        // ends before the dot.
+        if opens_mask(text, next) {
+            return None;
+        }
+        let number =
+            text.get(next).is_some_and(u8::is_ascii_digit) && last_label_is_a_number(text, next);
+        if !next_label(next) || number {
             break;
         }
+        bracketed_dots |= bracketed_dot;
+        i = next;
     }
     let end = i;
     let (tld_start, tld_end) = *labels.last()?;
@@ -1292,6 +1304,15 @@ mod tests {
         for text in ["a[at]b.com[at]c.com", "a[at]b.com(at)c[dot]com"] {
             assert_eq!(emails(text), ["a[at]b.com"], "{text}");
         }
+        // A number after a dot is a value of its own, and a mask after one
+        // was one (found by the `redact` fuzz target: the card after
+        // `co[dot]` masked, the address was read the second time only).
+        assert_eq!(
+            emails("x[at]mail.example{.}co[dot]378282246310005"),
+            ["x[at]mail.example{.}co"]
+        );
+        assert!(emails("x[at]mail.example{.}co[dot]•••••••••••0005").is_empty());
+        assert!(emails("x[at]mail.example{.}co.•••").is_empty());
     }
 
     /// A capitalised word after a domain that ends in a country's letters
