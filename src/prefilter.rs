@@ -167,11 +167,11 @@ impl Triggers {
             //
             // Leads, `/`, `:`, `.` and brackets are confirmed below.
             let low = x & (0x7F * LO);
-            let from_2e_or_2f = low + from_2e_or_2f;
-            let from_41 = low + 0x3F * LO;
+            let ge2e_or_2f = low + from_2e_or_2f;
+            let ge41 = low + 0x3F * LO;
             let square_or_curly = (low | (0x20 * LO)) + 0x03 * LO;
             let not_round = (low ^ (0x29 * LO)) + 0x7F * LO;
-            let ascii = ((from_2e_or_2f & !from_41) | square_or_curly | !not_round) & !x;
+            let ascii = ((ge2e_or_2f & !ge41) | square_or_curly | !not_round) & !x;
             let high_lead = x & (low + 0x28 * LO);
             let mut flagged = (ascii | high_lead) & HI;
             // Only flagged bytes are looked at, first to last.

@@ -877,42 +877,36 @@ impl Scanner {
         let mut pos = from;
         let triggers = self.triggers.in_region(ctx.region);
         while let Some(i) = triggers.next(text, pos) {
-            // A one-byte trigger: the detectors that start from it.
-            let one_mark = match text[i] {
-                // An `@` in brackets (`[@]`), or the end of an `at` in
-                // brackets (`[at]`): the sign, and a space either side,
-                // reads as the `@` (see `detect::bracketed`).
-                b'@' | b')' | b']' | b'}' => {
-                    let bracketed = match text[i] {
-                        b'@' => detect::bracketed::at_sign_around(text, i),
-                        _ => detect::bracketed::at_sign_closed_at(text, i),
-                    };
-                    if let Some(sign) = bracketed {
-                        for d in &self.at_sign {
-                            d.detect(ctx, sign, out);
-                        }
-                        pos = sign.end;
-                        continue;
-                    }
-                    (text[i] == b'@').then_some((&self.at_sign, 1))
+            // A mark that is no digit: the detectors that start from it,
+            // and the span they are shown.
+            let byte = |width: usize| Span {
+                start: i,
+                end: i + width,
+            };
+            let mark = match text[i] {
+                // An `@`, or one in brackets (`[@]`), or the end of an `at`
+                // in brackets (`[at]`): such a sign, with a space either
+                // side, reads as the `@` (see `detect::bracketed`).
+                b'@' => Some((
+                    &self.at_sign,
+                    detect::bracketed::at_sign_around(text, i).unwrap_or(byte(1)),
+                )),
+                b')' | b']' | b'}' => {
+                    detect::bracketed::at_sign_closed_at(text, i).map(|sign| (&self.at_sign, sign))
                 }
-                b'/' => Some((&self.link_slash, 1)),
-                b':' => Some((&self.app_colon, 1)),
-                b'.' => Some((&self.alias_dot, 1)),
+                b'/' => Some((&self.link_slash, byte(1))),
+                b':' => Some((&self.app_colon, byte(1))),
+                b'.' => Some((&self.alias_dot, byte(1))),
                 0xEF if text[i..].starts_with(FULLWIDTH_COLON) => {
-                    Some((&self.app_colon, FULLWIDTH_COLON.len()))
+                    Some((&self.app_colon, byte(FULLWIDTH_COLON.len())))
                 }
                 _ => None,
             };
-            if let Some((detectors, width)) = one_mark {
-                let span = Span {
-                    start: i,
-                    end: i + width,
-                };
+            if let Some((detectors, span)) = mark {
                 for d in detectors {
                     d.detect(ctx, span, out);
                 }
-                pos = i + width;
+                pos = span.end;
                 continue;
             }
             let (c, width) = char_at(text, i);

@@ -502,6 +502,7 @@ fn bracketed_dots_address(
     }
     let mut labels = Vec::new();
     let mut bracketed_dots = local.len() > 1;
+    let next_label = |at: usize| text.get(at).is_some_and(u8::is_ascii_alphanumeric);
     let mut i = after;
     loop {
         let label_start = i;
@@ -517,14 +518,15 @@ fn bracketed_dots_address(
             return None;
         }
         labels.push((label_start, i));
-        let next_label = |at: usize| text.get(at).is_some_and(u8::is_ascii_alphanumeric);
         if labels.len() == MAX_BRACKETED_LABELS {
             break;
         }
-        let (next, bracketed_dot) = match bracketed::dot_after(text, i) {
-            _ if text.get(i) == Some(&b'.') => (i + 1, false),
-            Some(dot_end) => (dot_end, true),
-            None => break,
+        let (next, bracketed_dot) = if text.get(i) == Some(&b'.') {
+            (i + 1, false)
+        } else if let Some(dot_end) = bracketed::dot_after(text, i) {
+            (dot_end, true)
+        } else {
+            break;
         };
         // A dot before a mask went on, before masking, into the masked
         // value's characters (as in [`domain_end`]): no address, now as
@@ -565,6 +567,7 @@ fn bracketed_dots_address(
         normalized.push_str(std::str::from_utf8(&text[s..e]).ok()?);
     }
     normalized.push('@');
+    let domain_start = normalized.len();
     for (n, &(s, e)) in labels.iter().enumerate() {
         if n > 0 {
             normalized.push('.');
@@ -576,7 +579,7 @@ fn bracketed_dots_address(
                 .map(|b| char::from(b.to_ascii_lowercase())),
         );
     }
-    if NOT_EMAIL_DOMAINS.contains(&&normalized[normalized.rfind('@')? + 1..]) {
+    if NOT_EMAIL_DOMAINS.contains(&&normalized[domain_start..]) {
         return None;
     }
     Some(Finding {
@@ -936,18 +939,16 @@ impl Detector for EmailDetector {
         let (local, domain) = (local_start(text, at), domain_end(text, after));
         // A bracketed dot before the local part or after the domain, or a
         // domain that does not read without them.
-        let bracketed_dot = match (local, domain) {
-            (Some(start), Some(end)) => {
+        if let Some(start) = local {
+            let bracketed_dot = domain.is_none_or(|end| {
                 bracketed::dot_before(text, start).is_some()
                     || bracketed::dot_after(text, end).is_some()
-            }
-            (Some(_), None) => true,
-            (None, _) => false,
-        };
-        if let (true, Some(start)) = (bracketed_dot, local) {
-            if let Some(address) = bracketed_dots_address(text, start, at, after) {
-                out.push(address);
-                return;
+            });
+            if bracketed_dot {
+                if let Some(address) = bracketed_dots_address(text, start, at, after) {
+                    out.push(address);
+                    return;
+                }
             }
         }
         let (start, local_end, domain_start, end, confidence) = match (local, domain) {
