@@ -71,6 +71,58 @@ impl Rewritten {
         self
     }
 
+    /// Rewrites in place, inside each of `ranges` of this copy's text (a
+    /// finished copy; sorted and disjoint, each from a digit group's start
+    /// to one's end, with nothing but groups and the gaps between them
+    /// inside), each gap between two digit groups that `collapse` holds
+    /// for as one space, which stands for where the gap started. A group
+    /// is ASCII digits, after a `+` or not. The copy only shrinks, so no
+    /// byte is moved before it is read.
+    pub(crate) fn collapse_gaps(
+        &mut self,
+        ranges: &[(usize, usize)],
+        collapse: impl Fn(&[u8]) -> bool,
+    ) {
+        let len = self.text.len();
+        let (mut read, mut write) = (0, 0);
+        for &(start, end) in ranges {
+            let mut i = start;
+            loop {
+                if self.text.get(i) == Some(&b'+') {
+                    i += 1;
+                }
+                while i < end && self.text[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i >= end {
+                    break;
+                }
+                let gap = i;
+                while i < end
+                    && !(self.text[i].is_ascii_digit()
+                        || (self.text[i] == b'+'
+                            && self.text.get(i + 1).is_some_and(u8::is_ascii_digit)))
+                {
+                    i += 1;
+                }
+                if i > gap && collapse(&self.text[gap..i]) {
+                    self.text.copy_within(read..gap, write);
+                    self.origin.copy_within(read..gap, write);
+                    write += gap - read;
+                    self.text[write] = b' ';
+                    self.origin[write] = self.origin[gap];
+                    write += 1;
+                    read = i;
+                }
+            }
+        }
+        self.text.copy_within(read..len, write);
+        // The origin of the end moves with the text.
+        self.origin.copy_within(read..len + 1, write);
+        self.text.truncate(write + len - read);
+        self.origin.truncate(write + len - read + 1);
+    }
+
     /// Where the original's byte `at` stands in the copy (a finished
     /// one): the first byte of the copy that came from `at` or after it.
     pub(crate) fn position(&self, at: usize) -> usize {

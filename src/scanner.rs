@@ -29,7 +29,7 @@ use crate::policy::{
 use crate::prefilter::{self, Triggers, FULLWIDTH_COLON};
 use crate::region::Region;
 use crate::rewrite;
-use crate::spelled;
+use crate::spelled::{self, Spelling};
 use crate::text::{char_at, char_before, digit_value};
 
 /// Builds a [`Scanner`]. Obtain one with [`Scanner::builder`].
@@ -455,9 +455,12 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) {
-        self.scan_as_written(text, region, min_confidence, out);
+        let signs_between_digits = self.scan_as_written(text, region, min_confidence, out);
         if self.spelled_out {
-            self.add_spelled_out_settled(text, region, min_confidence, out);
+            self.add_spelled_out_settled(text, region, min_confidence, Spelling::Everything, out);
+        } else if signs_between_digits {
+            let signs = Spelling::SignsBetweenDigits;
+            self.add_spelled_out_settled(text, region, min_confidence, signs, out);
         }
     }
 
@@ -468,10 +471,17 @@ impl Scanner {
         text: &[u8],
         region: Option<Region>,
         min_confidence: MinConfidence,
+        spelling: Spelling,
         out: &mut Vec<Finding>,
     ) {
-        if self.add_spelled_out(text, region, min_confidence, out) {
-            self.add_read_once_masked(text, region, min_confidence, out);
+        // Signs between digit groups change no word around them: where
+        // they hide nothing (nearly always, an emoji between two values
+        // found as written), the masked text reads as the text did.
+        let as_written = (spelling == Spelling::SignsBetweenDigits).then(|| out.clone());
+        if self.add_spelled_out(text, region, min_confidence, spelling, out)
+            && as_written.is_none_or(|as_written| as_written != *out)
+        {
+            self.add_read_once_masked(text, region, min_confidence, spelling, out);
         }
     }
 
@@ -496,6 +506,7 @@ impl Scanner {
         text: &[u8],
         region: Option<Region>,
         min_confidence: MinConfidence,
+        spelling: Spelling,
         out: &mut Vec<Finding>,
     ) {
         let (mut masked, mut again) = (Vec::new(), Vec::new());
@@ -518,7 +529,7 @@ impl Scanner {
                 return;
             }
             self.scan_as_written(&masked, region, min_confidence, &mut again);
-            self.add_spelled_out(&masked, region, min_confidence, &mut again);
+            self.add_spelled_out(&masked, region, min_confidence, spelling, &mut again);
             let kept: Vec<Finding> = again
                 .drain(..)
                 .filter_map(|mut f| {
@@ -552,6 +563,7 @@ impl Scanner {
         text: &[u8],
         region: Option<Region>,
         min_confidence: MinConfidence,
+        spelling: Spelling,
         out: &mut Vec<Finding>,
     ) -> bool {
         if text.len() > rewrite::MAX_LEN {
@@ -562,7 +574,21 @@ impl Scanner {
         // `ju\u{200B}an@gmail.com`, an address either way), so that what
         // the pass reads, and where its words end, is what a redaction,
         // which drops the marks inside a value, leaves to be read again.
-        let stripped = marks::any(text, text.is_ascii()).then(|| marks::strip(text));
+        // Digits of other scripts too, which the copy writes in ASCII: as
+        // the scan of the text as written reads them (and whatever else
+        // the text holds, so that a value reads the same wherever a mark
+        // stands in the text).
+        let ascii = text.is_ascii();
+        let stripped = (marks::any(text, ascii)
+            || (!ascii && prefilter::next_non_ascii_digit(text, 0).is_some()))
+        .then(|| marks::strip(text));
+        if spelling == Spelling::SignsBetweenDigits {
+            let Some(reading) = spelled::read_signs(text, stripped) else {
+                return false;
+            };
+            self.add_read_in_copy(text, &reading, region, min_confidence, out);
+            return true;
+        }
         let read = |taken: &[(usize, usize)]| match &stripped {
             None => spelled::read(text, taken),
             Some(stripped) => {
@@ -577,7 +603,7 @@ impl Scanner {
             return false;
         };
         let written = (!reading.runs.is_empty()).then(|| out.clone());
-        self.add_read_in_copy(text, &reading.copy, region, min_confidence, out);
+        self.add_read_in_copy(text, &reading, region, min_confidence, out);
         // Words a run took beyond the values found in it or beside it are
         // read again as words (see `spelled::read`), as a second
         // redaction, the values masked, reads them.
@@ -590,7 +616,7 @@ impl Scanner {
         }
         let first = std::mem::replace(out, written);
         if let Some(reading) = read(&left_out) {
-            self.add_read_in_copy(text, &reading.copy, region, min_confidence, out);
+            self.add_read_in_copy(text, &reading, region, min_confidence, out);
         }
         // A value the first reading found stays where the second, a word
         // glued to it left as letters, loses it (`tam987/65..43210`: its
@@ -600,17 +626,19 @@ impl Scanner {
     }
 
     /// Adds to `out` (the findings of `text` as written) the findings of
-    /// `copy`, `text` with its spelled-out values rewritten, that overlap
-    /// none of `out`, mapped back onto the words; see
-    /// [`add_spelled_out`](Self::add_spelled_out).
+    /// `reading`'s copy, `text` with its spelled-out values rewritten, that
+    /// overlap none of `out`, mapped back onto the words; see
+    /// [`add_spelled_out`](Self::add_spelled_out), that the reading reads
+    /// (`spelled::Reading::reads`).
     fn add_read_in_copy(
         &self,
         text: &[u8],
-        copy: &rewrite::Rewritten,
+        reading: &spelled::Reading,
         region: Option<Region>,
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) {
+        let copy = &reading.copy;
         let mut found = Vec::new();
         self.scan_as_written(&copy.text, region, min_confidence, &mut found);
         if self.triggers.in_region(region).alias_dot
@@ -627,6 +655,9 @@ impl Scanner {
             // Marks the copy dropped right after the value stand outside
             // it, as they do for the text as written.
             finding.end = marks::end_before_invisible(text, finding.start, finding.end);
+            if !reading.reads(text, finding.start, finding.end) {
+                continue;
+            }
             while next < written && out[next].end <= finding.start {
                 next += 1;
             }
@@ -681,14 +712,16 @@ impl Scanner {
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
     /// of the text as written (keycap digits included), without reading
-    /// spelled-out values.
+    /// spelled-out values. Returns whether signs typed between digit
+    /// groups may hide a number (see `spelled::Spelling`); not looked for
+    /// when every spelled-out value is read.
     fn scan_as_written(
         &self,
         text: &[u8],
         region: Option<Region>,
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
-    ) {
+    ) -> bool {
         // Every finding of a built-in detector holds a trigger (a digit,
         // an `@`, or a profile link's `/`): text without one, most of chat, needs no UTF-8 check, no
         // copy and no detector. Triggers are found on the raw bytes, and a
@@ -702,7 +735,7 @@ impl Scanner {
             .or((!self.whole_text.is_empty()).then_some(text.len()))
         else {
             out.clear();
-            return;
+            return false;
         };
         // Values written with keycap emoji or invisible characters among
         // their characters, in italics (`_98765 43210_`) or in full-width
@@ -718,7 +751,7 @@ impl Scanner {
         // `marks::any` asks for): no need to scan up to it first.
         let native_first = text.get(first_trigger).is_some_and(|&b| b >= 0x80);
         if !(fits && (native_first || marks::any(text, ascii))) {
-            let native = self.scan_bytes(
+            let seen = self.scan_bytes(
                 text,
                 ascii,
                 first_trigger,
@@ -727,8 +760,8 @@ impl Scanner {
                 out,
                 fits,
             );
-            if !(native && fits) {
-                return;
+            if !(seen.native && fits) {
+                return seen.signs_between_digits;
             }
         }
         let stripped = marks::strip(text);
@@ -738,7 +771,7 @@ impl Scanner {
             .in_region(region)
             .next(copy, 0)
             .unwrap_or(copy.len());
-        self.scan_bytes(
+        let seen = self.scan_bytes(
             copy,
             copy.is_ascii(),
             first_trigger,
@@ -751,13 +784,14 @@ impl Scanner {
             (f.start, f.end) = stripped.original(f.start, f.end);
             f.end = marks::end_before_invisible(text, f.start, f.end);
         }
+        seen.signs_between_digits
     }
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
     /// of the text as it is (`ascii`: all of it is ASCII), from its first
-    /// trigger on. Returns whether it met a digit of a script other than
-    /// ASCII; with `stop_at_native`, it stops there, and `out` holds no
-    /// complete result (the text is to be read through a copy).
+    /// trigger on. Returns what it saw on the way; with `stop_at_native`,
+    /// it stops at a digit of a script other than ASCII, and `out` holds
+    /// no complete result (the text is to be read through a copy).
     #[allow(clippy::too_many_arguments)]
     fn scan_bytes(
         &self,
@@ -768,9 +802,9 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
         stop_at_native: bool,
-    ) -> bool {
+    ) -> Seen {
         out.clear();
-        let mut native = false;
+        let mut seen = Seen::default();
         // Each valid UTF-8 stretch is a text of its own: an invalid byte
         // ends a text as a line break would, for findings and for every
         // look-around (keywords, vetoes, glue checks, mask bullets), so a
@@ -800,15 +834,16 @@ impl Scanner {
             };
             let first = out.len();
             let ctx = Context::new(stretch, region);
-            native |= self.scan_stretch(
+            self.scan_stretch(
                 &ctx,
                 first_trigger.saturating_sub(base),
                 out,
                 ascii,
                 stop_at_native,
+                &mut seen,
             );
-            if native && stop_at_native {
-                return true;
+            if seen.native && stop_at_native {
+                return seen;
             }
             // A value glued to a mask bullet is the kept part of a value
             // masked before; one joined to a masked value by punctuation
@@ -844,7 +879,7 @@ impl Scanner {
             rest = &text[base..];
         }
         resolve_overlaps(out);
-        native
+        seen
     }
 
     /// Scans [`WARM_UP`] once and forgets what it found.
@@ -862,8 +897,8 @@ impl Scanner {
 
     /// Runs the detectors over `text`, one valid UTF-8 stretch with no
     /// trigger before `from`, appending their raw findings (offsets into
-    /// `text`) to `out`. Returns whether a numeric span held a digit of a
-    /// script other than ASCII (with `stop_at_native`, it stops there).
+    /// `text`) to `out`, and notes in `seen` what it saw on the way (with
+    /// `stop_at_native`, it stops at a digit of a script other than ASCII).
     fn scan_stretch(
         &self,
         ctx: &Context<'_>,
@@ -871,9 +906,9 @@ impl Scanner {
         out: &mut Vec<Finding>,
         ascii: bool,
         stop_at_native: bool,
-    ) -> bool {
+        seen: &mut Seen,
+    ) {
         let text = ctx.text;
-        let mut native = false;
         let mut pos = from;
         let triggers = self.triggers.in_region(ctx.region);
         while let Some(i) = triggers.next(text, pos) {
@@ -920,16 +955,29 @@ impl Scanner {
             if text[i] == b'4' && i > 0 && text[i - 1] == b'%' {
                 self.encoded_at_sign(ctx, i - 1, out);
             }
-            let (span, digits) = numeric_span(text, i);
+            let NumericSpan {
+                span,
+                digits,
+                ellipsis,
+            } = numeric_span(text, i);
             let spanned = &text[span.start..span.end];
             if !ascii
                 && !spanned.is_ascii()
                 && prefilter::next_non_ascii_digit(spanned, 0).is_some()
             {
-                native = true;
+                seen.native = true;
                 if stop_at_native {
-                    return true;
+                    return;
                 }
+            }
+            // Signs typed between digit groups (`98765🔥43210`) are read
+            // after the scan, through a copy, in the few texts that hold
+            // them (see `spelled::Spelling`); masked or not, as the
+            // reading reads them.
+            if !seen.signs_between_digits && !self.spelled_out {
+                seen.signs_between_digits = ellipsis
+                    || (may_open_symbol_gap(text, span.end)
+                        && spelled::signs_after(text, span.end));
             }
             // A span touching a masked value is what is left of a longer
             // span read before masking (`+66••••••666--5526…` was one run
@@ -969,7 +1017,6 @@ impl Scanner {
                 d.detect(ctx, span, out);
             }
         }
-        native
     }
 
     /// Runs the address detectors on `%40` at `at`, if it is there.
@@ -1392,15 +1439,52 @@ const MAX_MASKED_READS: usize = 3;
 
 /// Most white space allowed between two digit groups of one span.
 const MAX_SPACES: usize = 2;
+/// What [`Scanner::scan_bytes`] saw on its way through a text.
+#[derive(Clone, Copy, Debug, Default)]
+struct Seen {
+    /// A numeric span held a digit of a script other than ASCII.
+    native: bool,
+    /// Signs typed between digit groups may hide a number
+    /// (`spelled::signs_between_digits`).
+    signs_between_digits: bool,
+}
+
+/// Whether the first byte after the numeric span ending at `end`, past
+/// its spaces, may open signs typed between digit groups: one of ASCII's
+/// (`*`, `_`, `~`, `|`, `#`, `=`, `.`) or a character beyond ASCII (an
+/// emoji, `…`, `·`). Inlined: asked after every numeric span. Any gap
+/// the reading joins must be seen here (a text's findings in one place
+/// must not hang on signs in another).
+#[inline]
+fn may_open_symbol_gap(text: &[u8], end: usize) -> bool {
+    let mut i = end;
+    while text.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    text.get(i)
+        .is_some_and(|&b| b >= 0xC2 || matches!(b, b'*' | b'_' | b'~' | b'|' | b'#' | b'=' | b'.'))
+}
+
 /// How far back from a digit an opening `+` or `(` is looked for.
 const MAX_LEAD: usize = 3;
+
+/// A run of digits and the separators of a number, as the numeric
+/// detectors are shown it.
+struct NumericSpan {
+    span: Span,
+    /// How many digits it holds.
+    digits: usize,
+    /// Whether two of its digits have an ellipsis between them
+    /// (`98765...43210`, `98765 .. 43210`): dots and spaces only, two dots
+    /// or more (see `spelled::Spelling`).
+    ellipsis: bool,
+}
 
 /// Grows the numeric span around the digit at `first_digit`, which is the
 /// first digit after any earlier span: back over an opening `+`/`(` (and a
 /// space between it and the digit), forward over digits and separators,
 /// ending at the last digit.
-/// Also returns how many digits the span holds.
-fn numeric_span(text: &[u8], first_digit: usize) -> (Span, usize) {
+fn numeric_span(text: &[u8], first_digit: usize) -> NumericSpan {
     let mut start = first_digit;
     let mut back = first_digit;
     for _ in 0..MAX_LEAD {
@@ -1418,6 +1502,12 @@ fn numeric_span(text: &[u8], first_digit: usize) -> (Span, usize) {
     let mut i = first_digit;
     let mut spaces = 0;
     let mut digits = 0;
+    // Where the last dot and the last other sign than a space stand (one
+    // past, 0 for none), and the first dot after another with nothing
+    // but spaces since a digit: kept out of the digits' branch, which
+    // runs for most bytes of a span.
+    let (mut last_dot, mut last_other) = (0, 0);
+    let mut second_dot = usize::MAX;
     loop {
         let (c, w) = char_at(text, i);
         let Some(c) = c else { break };
@@ -1426,18 +1516,31 @@ fn numeric_span(text: &[u8], first_digit: usize) -> (Span, usize) {
             spaces = 0;
             digits += 1;
         } else if let Some(sep) = phone::separator(c) {
-            if sep == ' ' {
-                spaces += 1;
-                if spaces > MAX_SPACES {
-                    break;
+            match sep {
+                ' ' => {
+                    spaces += 1;
+                    if spaces > MAX_SPACES {
+                        break;
+                    }
                 }
+                '.' => {
+                    if last_dot > end && last_other <= end {
+                        second_dot = second_dot.min(i);
+                    }
+                    last_dot = i + 1;
+                }
+                _ => last_other = i + 1,
             }
         } else {
             break;
         }
         i += w;
     }
-    (Span { start, end }, digits)
+    NumericSpan {
+        span: Span { start, end },
+        digits,
+        ellipsis: second_dot < end,
+    }
 }
 
 /// Adds to `out` (sorted and disjoint) each of `more` that overlaps none of
@@ -1534,7 +1637,7 @@ mod tests {
     fn numeric_spans() {
         fn span(t: &str) -> &str {
             let i = t.bytes().position(|b| b.is_ascii_digit()).unwrap();
-            let (s, _) = numeric_span(t.as_bytes(), i);
+            let s = numeric_span(t.as_bytes(), i).span;
             &t[s.start..s.end]
         }
         assert_eq!(span("call +91 98765 43210 now"), "+91 98765 43210");
@@ -1542,6 +1645,14 @@ mod tests {
         assert_eq!(span("x 12   34"), "12");
         assert_eq!(span("on 12/03/2024, ok"), "12/03/2024");
         assert_eq!(span("+ 44 20"), "+ 44 20");
+        let ellipsis = |t: &str| numeric_span(t.as_bytes(), 0).ellipsis;
+        assert!(ellipsis("98765...43210"));
+        assert!(ellipsis("98765 .. 43210"));
+        assert!(ellipsis("1.2..3"));
+        assert!(!ellipsis("98765.43210"));
+        assert!(!ellipsis("98.765.432.10"));
+        assert!(!ellipsis("98765.-.43210"));
+        assert!(!ellipsis("98765... call"));
     }
 
     #[test]

@@ -285,6 +285,20 @@ fn megabytes_of_bracketed_signs() {
 }
 
 #[test]
+fn megabytes_of_signs_between_digits() {
+    // Every numeric span opens a gap of signs: the reading runs over the
+    // whole megabyte once, through one copy.
+    survive("1 MB of 1*", &repeat("1*", MB));
+    survive("1 MB of 9🔥", &repeat("9🔥", MB));
+    survive("1 MB of 1...", &repeat("1...", MB));
+    survive("1 MB of 98765 ✅ ", &repeat("98765 ✅ ", MB));
+    survive("1 MB of _+9", &repeat("_+9", MB));
+    let piece = "call 98765🔥43210 or 98765*43210, ok ";
+    let found = survive("1 MB of numbers with signs", &repeat(piece, MB));
+    assert!(found.len() >= 2 * (MB / piece.len()), "{}", found.len());
+}
+
+#[test]
 fn one_megabyte_without_a_newline() {
     let line = "hey, call me on +91 98765 43210 or mail priya.r@example.in; order #48213977 ships 12/03/2024 ";
     let text = repeat(line, MB);

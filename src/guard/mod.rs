@@ -732,6 +732,7 @@ impl Guard {
                     text.as_bytes(),
                     region,
                     min_confidence,
+                    crate::spelled::Spelling::Everything,
                     &mut out,
                 );
             }

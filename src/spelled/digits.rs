@@ -22,7 +22,7 @@
 //! between two halves of two to six digits (`98765⏎43210`).
 
 use super::words::{lookup, Word};
-use super::{Edit, TokenKind, Tokens};
+use super::{Edit, Token, TokenKind, Tokens};
 use crate::detect::email;
 use crate::marks;
 use crate::text::{char_at, char_before, is_alphanumeric};
@@ -323,15 +323,23 @@ fn is_gap(gap: &[u8]) -> bool {
 /// `98765…43210`), with spaces around them. Not the signs of a number, a
 /// list or a sentence (`-`, one `.`, `,`, `/`, `:`, brackets, CJK
 /// punctuation), and not a mask bullet.
-fn is_symbol_gap(gap: &[u8]) -> bool {
-    const MOST: usize = 32;
-    if gap.len() > MOST {
-        return false;
-    }
+pub(super) fn is_symbol_gap(gap: &[u8]) -> bool {
+    gap.len() <= MAX_SYMBOL_GAP
+        && matches!(symbol_gap_prefix(gap), (length, true) if length == gap.len())
+}
+
+/// The most bytes of signs read between two digit groups.
+const MAX_SYMBOL_GAP: usize = 32;
+
+/// How many bytes of the start of `text` are characters of a gap
+/// [`is_symbol_gap`] takes, and whether they hold a sign (or an ellipsis).
+/// Stops at the first other character: in nearly every text that is at
+/// once.
+fn symbol_gap_prefix(text: &[u8]) -> (usize, bool) {
     let (mut symbols, mut dots) = (0, 0);
     let mut i = 0;
-    while i < gap.len() {
-        let (c, width) = char_at(gap, i);
+    while i < text.len() {
+        let (c, width) = char_at(text, i);
         match c {
             Some(' ') => {}
             Some('*' | '_' | '~' | '|' | '#' | '=' | '…' | '·') => symbols += 1,
@@ -340,20 +348,131 @@ fn is_symbol_gap(gap: &[u8]) -> bool {
             // Emoji joiners and variation selectors, inside an emoji.
             Some('\u{200D}' | '\u{FE0F}') => {}
             // Arrows, mathematical and technical signs, shapes, dingbats,
-            // emoji: from U+2190 up, but CJK punctuation, full-width forms
-            // and letters or digits of any script.
+            // emoji: from U+2190 up, but CJK punctuation, full-width forms,
+            // letters or digits of any script, and U+FFFD, which stands
+            // for bytes lost, as an invalid byte does (an invalid byte ends
+            // a text to the scanner: a number is not read across either).
             Some(c)
                 if u32::from(c) >= 0x2190
                     && !matches!(u32::from(c), 0x3000..=0x303F | 0xFF00..=0xFFEF)
+                    && c != char::REPLACEMENT_CHARACTER
                     && !is_alphanumeric(c) =>
             {
                 symbols += 1
             }
-            _ => return false,
+            _ => break,
         }
         i += width.max(1);
     }
-    symbols > 0 || dots >= 2
+    (i, symbols > 0 || dots >= 2)
+}
+
+/// Whether signs that break a number up ([`is_symbol_gap`]) and then an
+/// ASCII digit follow `text[..end]`, the digits of a numeric span: whether
+/// a [`Spelling::SignsBetweenDigits`](super::Spelling::SignsBetweenDigits) reading may find something in
+/// `text`. The scanner asks after a span only when the byte after it may
+/// open such a gap (an ellipsis inside a span, whose dots are separators
+/// to the scanner, it notes on its own).
+#[cold]
+#[inline(never)]
+pub(crate) fn signs_after(text: &[u8], end: usize) -> bool {
+    let after = &text[end..text.len().min(end + MAX_SYMBOL_GAP + 1)];
+    let (length, signs) = symbol_gap_prefix(&after[..after.len().min(MAX_SYMBOL_GAP)]);
+    // A digit group may start with its `+` (see `Tokens`).
+    let digit_at = |i: usize| after.get(i).is_some_and(u8::is_ascii_digit);
+    signs && (digit_at(length) || (after.get(length) == Some(&b'+') && digit_at(length + 1)))
+}
+
+/// The runs of `text` that the reading of
+/// [`Spelling::SignsBetweenDigits`](super::Spelling::SignsBetweenDigits)
+/// rewrites, each as its first group's start and last group's end. A run
+/// here is what [`find`] reads of digit groups alone, joined by the same
+/// gaps, and worth reading on the same terms (signs between two of its
+/// groups, [`MIN_DIGITS`] digits, groups glued to letters after it left
+/// out), so that the copy made of them (`Rewritten::collapse_gaps`) is
+/// the one [`find`] would make. Kept apart from [`find`] for memory: a run
+/// may be as long as the text (`1*1*1*…`), and this keeps a few offsets
+/// of it where [`find`] keeps every word and byte, so that a reading costs
+/// its copy alone (five bytes a byte), made in place.
+pub(super) fn signs_runs(text: &[u8]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut run: Option<SignsRun> = None;
+    for token in Tokens::new(text) {
+        let group =
+            token.kind == TokenKind::Digits && !in_written_address(text, token.start, token.end);
+        let joined = match (&mut run, group) {
+            (Some(run), true) => {
+                let gap = &text[run.end..token.start];
+                let signs = is_symbol_gap(gap);
+                let joined = signs || is_gap(gap);
+                if joined {
+                    run.push(text, token, signs);
+                }
+                joined
+            }
+            _ => false,
+        };
+        if !joined {
+            if let Some(run) = run.take() {
+                runs.extend(run.worth_reading(text));
+            }
+            run = group.then(|| SignsRun::new(text, token));
+        }
+    }
+    runs.extend(run.and_then(|run| run.worth_reading(text)));
+    runs
+}
+
+/// A run of digit groups being read by [`signs_runs`]: where it stands,
+/// what it holds, and the same of it without its last *segment*, the
+/// groups joined by no gap at its end (`98765+43210`), which [`flush`]
+/// leaves out when letters are glued after it.
+struct SignsRun {
+    start: usize,
+    end: usize,
+    digits: usize,
+    signs: bool,
+    /// `(end, digits, signs)` of the run before its last segment, if a
+    /// group stands before that segment.
+    before_segment: Option<(usize, usize, bool)>,
+}
+
+impl SignsRun {
+    fn new(text: &[u8], group: Token) -> SignsRun {
+        SignsRun {
+            start: group.start,
+            end: group.end,
+            digits: digits_of(text, group),
+            signs: false,
+            before_segment: None,
+        }
+    }
+
+    /// Adds `group`, after a gap that holds signs or not.
+    fn push(&mut self, text: &[u8], group: Token, signs: bool) {
+        if group.start > self.end {
+            self.before_segment = Some((self.end, self.digits, self.signs));
+        }
+        self.signs |= signs;
+        self.digits += digits_of(text, group);
+        self.end = group.end;
+    }
+
+    /// The run's range, if it is worth reading.
+    fn worth_reading(self, text: &[u8]) -> Option<(usize, usize)> {
+        let (end, digits, signs) = if text.get(self.end).is_some_and(u8::is_ascii_alphabetic) {
+            self.before_segment?
+        } else {
+            (self.end, self.digits, self.signs)
+        };
+        (signs && digits + masked_digits_before(text, self.start) >= MIN_DIGITS)
+            .then_some((self.start, end))
+    }
+}
+
+/// How many digits a digit group holds (its `+` aside).
+fn digits_of(text: &[u8], group: Token) -> usize {
+    group.end - group.start - usize::from(text[group.start] == b'+')
 }
 
 /// Whether `gap` is one line break, spaces around it allowed: a number
@@ -562,6 +681,7 @@ fn write(text: &[u8], items: &[Item], bytes: &mut Vec<(u8, usize)>) -> usize {
 #[cfg(test)]
 mod tests {
     use super::super::tests::read_through as read;
+    use super::signs_after;
 
     #[test]
     fn reads_digit_words_of_every_language() {
@@ -848,6 +968,81 @@ mod tests {
             "9876543\n210",
         ] {
             assert_eq!(read(text), text, "{text}");
+        }
+    }
+
+    /// `text` as a reading of signs between digit groups alone writes it.
+    fn read_signs(text: &str) -> String {
+        super::super::read_signs(text.as_bytes(), None).map_or_else(
+            || text.to_string(),
+            |reading| String::from_utf8(reading.copy.text).unwrap(),
+        )
+    }
+
+    #[test]
+    fn signs_alone_read_signs_between_groups_and_nothing_else() {
+        for (text, digits) in [
+            ("98765🔥43210", "98765 43210"),
+            ("call 98765 ✅ 43210 pls", "call 98765 43210 pls"),
+            ("98765*43210 or 98765#43210", "98765 43210 or 98765 43210"),
+            ("+91*98765*43210", "+91 98765 43210"),
+            ("my no 98765...43210", "my no 98765 43210"),
+            ("98765·43210", "98765 43210"),
+            // Digit words and look-alike letters stay words.
+            ("98765 🔥 4321O", "98765 🔥 4321O"),
+            ("nine eight 🔥 7654 3210", "nine eight 🔥 7654 3210"),
+        ] {
+            assert_eq!(read_signs(text), digits, "{text}");
+        }
+        // What only the whole pass reads: words, line breaks and commas
+        // between groups, which lists and amounts hold too.
+        for text in [
+            "nine eight seven six five four three two one zero",
+            "98765four3210",
+            "call me 98765\n43210",
+            "call 9,8,7,6,5,4,3,2,1,0",
+            "ravi [at] gmail dot com",
+            "一三八一二三四五六七八",
+        ] {
+            assert_eq!(read_signs(text), text, "{text}");
+            assert_ne!(read(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_scanner_is_told_of_every_gap_the_reading_joins() {
+        // `signs_after` is asked after a numeric span; each gap that joins
+        // two groups must answer yes (a text's findings in one place must
+        // not hang on signs in another), and others no.
+        let after = |text: &str| {
+            let end = text.find(|c: char| !c.is_ascii_digit()).unwrap();
+            signs_after(text.as_bytes(), end)
+        };
+        for text in [
+            "98765🔥43210",
+            "98765 ✅ 43210",
+            "98765*43210",
+            "98765_+9143210",
+            "98765     *   43210",
+            "98765.🔥43210",
+            "98765 . . 43210",
+            "98765…43210",
+        ] {
+            assert!(after(text), "{text}");
+            assert_ne!(read_signs(text), text, "{text}");
+        }
+        for text in [
+            "98765 🔥 pls",
+            "98765🔥",
+            "98765.",
+            "98765. 43210",
+            "98765-🔥43210",
+            "98765 \u{FFFD}43210",
+            "98765 पर 43210",
+            "98765🔥+ 43210",
+        ] {
+            assert!(!after(text), "{text}");
+            assert_eq!(read_signs(text), text, "{text}");
         }
     }
 

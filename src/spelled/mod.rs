@@ -77,8 +77,12 @@ use crate::text::char_at;
 pub(crate) struct Reading {
     /// The rewritten copy.
     pub copy: Rewritten,
-    /// The words (and digit groups) of each run read as digits, in order.
+    /// The words (and digit groups) of each run read as digits, in order
+    /// (none when reading signs between digit groups alone).
     pub runs: Vec<Vec<(usize, usize)>>,
+    /// Reading signs between digit groups alone: each run's range.
+    ranges: Vec<(usize, usize)>,
+    spelling: Spelling,
 }
 
 impl Reading {
@@ -95,12 +99,80 @@ impl Reading {
                     .collect()
             })
             .collect();
+        let ranges = self
+            .ranges
+            .into_iter()
+            .map(|(start, end)| outer.original(start, end))
+            .collect();
         Reading {
             copy: self.copy.through(outer),
             runs,
+            ranges,
+            spelling: self.spelling,
         }
     }
+
+    /// Whether a value found in the copy, at `start..end` of `text` (the
+    /// text read, offsets mapped back), is this reading's to add: one
+    /// inside a single digit group of a run is written as it stands
+    /// (`IMG_20231105_9876543210`: the scan of the text as written read
+    /// it glued by `_`, a file's name, where the copy reads a space); and
+    /// reading only signs between digit groups, a value must take in two
+    /// tokens of one run, across a sign or a gap beside one: elsewhere the
+    /// copy differs from the text only in the context it gives, and what
+    /// a text holds in one place would hang on signs in another.
+    pub(crate) fn reads(&self, text: &[u8], start: usize, end: usize) -> bool {
+        if self.spelling == Spelling::SignsBetweenDigits {
+            let first = self.ranges.partition_point(|&(_, to)| to <= start);
+            return self.ranges[first..]
+                .iter()
+                .take_while(|&&(from, _)| from < end)
+                .any(|&(from, to)| {
+                    let held = &text[start.max(from)..end.min(to)];
+                    let digit = |b: &u8| b.is_ascii_digit();
+                    match (held.iter().position(digit), held.iter().rposition(digit)) {
+                        (Some(first), Some(last)) => held[first..last]
+                            .iter()
+                            .any(|&b| !b.is_ascii_digit() && b != b'+'),
+                        _ => false,
+                    }
+                });
+        }
+        let mut in_one_group = false;
+        for words in &self.runs {
+            let first = words.partition_point(|&(_, to)| to <= start);
+            let mut overlapped = words[first..].iter().take_while(|&&(from, _)| from < end);
+            match (overlapped.next(), overlapped.next()) {
+                (Some(_), Some(_)) => return true,
+                (Some(&(from, to)), None) => {
+                    in_one_group |= from <= start
+                        && end <= to
+                        && text[from..to]
+                            .iter()
+                            .all(|&b| b.is_ascii_digit() || b == b'+');
+                }
+                _ => {}
+            }
+        }
+        !in_one_group
+    }
 }
+
+/// What a reading of spelled-out values reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Spelling {
+    /// Every form this module reads: the opt-in pass.
+    Everything,
+    /// Only signs typed between digit groups (`98765🔥43210`,
+    /// `98765*43210`, `98765...43210`), read by every scan: nobody writes
+    /// them inside a number by accident, and the scanner learns on its way
+    /// whether a text holds any ([`signs_after`]), so text without
+    /// them pays nothing. Line breaks and commas between groups, which
+    /// lists and amounts hold too, and every word stay opt-in.
+    SignsBetweenDigits,
+}
+
+pub(crate) use digits::signs_after;
 
 /// A copy of `text` with its spelled-out digits and address signs written
 /// as digits and signs, `None` when it holds none (nearly all text); the
@@ -172,6 +244,36 @@ pub(crate) fn read(text: &[u8], taken: &[(usize, usize)]) -> Option<Reading> {
     Some(Reading {
         copy: out.finish(text.len()),
         runs,
+        ranges: Vec::new(),
+        spelling: Spelling::Everything,
+    })
+}
+
+/// A copy of `text` with the signs typed between the digit groups of a
+/// number written as one space (see [`Spelling::SignsBetweenDigits`]),
+/// `None` when it holds none. `through` is the copy of `text` without the
+/// marks the detectors read through (`crate::marks`), if it has any: the
+/// signs are read in it, and it becomes the reading's copy, in place.
+pub(crate) fn read_signs(text: &[u8], through: Option<Rewritten>) -> Option<Reading> {
+    let runs = digits::signs_runs(through.as_ref().map_or(text, |copy| &copy.text));
+    if runs.is_empty() {
+        return None;
+    }
+    let mut copy = through.unwrap_or_else(|| {
+        let mut copy = Rewritten::with_capacity(text.len());
+        copy.copy(text, 0, text.len());
+        copy.finish(text.len())
+    });
+    let ranges = runs
+        .iter()
+        .map(|&(start, end)| copy.original(start, end))
+        .collect();
+    copy.collapse_gaps(&runs, digits::is_symbol_gap);
+    Some(Reading {
+        copy,
+        runs: Vec::new(),
+        ranges,
+        spelling: Spelling::SignsBetweenDigits,
     })
 }
 
