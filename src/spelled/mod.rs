@@ -37,7 +37,8 @@
 //! - **Signs between digit groups** that nobody writes inside a number:
 //!   emoji and other symbols, `*`, `_`, `~`, `|`, `#`, `=`, an ellipsis
 //!   (`98765🔥43210`, `98765 ✅ 43210`, `98765*43210`, `98765...43210`),
-//!   read as a space; and one line break
+//!   read as a space (these every scan reads, without this pass: see
+//!   [`Spelling::SignsBetweenDigits`]); and one line break
 //!   between two halves of a number, each of two to six digits
 //!   (`98765⏎43210`); see `digits`.
 //! - **Letters for digits** touching a digit (`98765 4321O`: `O`/`o` as 0,
