@@ -486,12 +486,25 @@ fn bracketed_dots_address(
     at: usize,
     after: usize,
 ) -> Option<Finding> {
-    if after_bracketed_sign(text, start) {
-        return None;
-    }
+    // After a bracketed `@` (not `%40`), a dot may be the word `dot`.
+    let bracketed_at = after > at + 1 && text[at] != b'%';
+    let dot_before = |to: usize| {
+        bracketed::dot_before(text, to).or_else(|| {
+            bracketed_at
+                .then(|| bracketed::word_dot_before(text, to))
+                .flatten()
+        })
+    };
+    let dot_after = |from: usize| {
+        bracketed::dot_after(text, from).or_else(|| {
+            bracketed_at
+                .then(|| bracketed::word_dot_after(text, from))
+                .flatten()
+        })
+    };
     let mut local = vec![(start, at)];
     while local.len() < MAX_BRACKETED_PIECES {
-        let Some(piece_end) = bracketed::dot_before(text, start) else {
+        let Some(piece_end) = dot_before(start) else {
             break;
         };
         let Some(piece_start) = local_start(text, piece_end) else {
@@ -499,6 +512,9 @@ fn bracketed_dots_address(
         };
         local.insert(0, (piece_start, piece_end));
         start = piece_start;
+    }
+    if after_bracketed_sign(text, start) {
+        return None;
     }
     let mut labels = Vec::new();
     let mut bracketed_dots = local.len() > 1;
@@ -523,7 +539,7 @@ fn bracketed_dots_address(
         }
         let (next, bracketed_dot) = if text.get(i) == Some(&b'.') {
             (i + 1, false)
-        } else if let Some(dot_end) = bracketed::dot_after(text, i) {
+        } else if let Some(dot_end) = dot_after(i) {
             (dot_end, true)
         } else {
             break;
@@ -603,10 +619,12 @@ fn bracketed_sign_stands(text: &[u8], start: usize, domain_start: usize, end: us
     is_top_level_domain(tld) && !after_bracketed_sign(text, start)
 }
 
-/// Whether a local part starting at `start` follows a bracketed `at`
-/// (`…[at]b.com[at]c.com`): it is the domain of the address before.
+/// Whether a local part starting at `start` follows a bracketed `at`, a
+/// space between them or not, as a sign is written (`…[at]b.com[at]c.com`,
+/// `… [at] b.com [at] c.com`): it is the domain of the address before.
 fn after_bracketed_sign(text: &[u8], start: usize) -> bool {
-    start
+    let sign_end = start - usize::from(start > 0 && text[start - 1] == b' ');
+    sign_end
         .checked_sub(1)
         .is_some_and(|close| bracketed::closes_at_sign(text, close))
 }
@@ -943,6 +961,9 @@ impl Detector for EmailDetector {
             let bracketed_dot = domain.is_none_or(|end| {
                 bracketed::dot_before(text, start).is_some()
                     || bracketed::dot_after(text, end).is_some()
+                    || (bracketed_at
+                        && (bracketed::word_dot_before(text, start).is_some()
+                            || bracketed::word_dot_after(text, end).is_some()))
             });
             if bracketed_dot {
                 if let Some(address) = bracketed_dots_address(text, start, at, after) {
@@ -1272,6 +1293,22 @@ mod tests {
                 "ravi@mail.example[dot]org",
                 "ravi@mail.example.org",
             ),
+            // After a bracketed `@`, the word `dot` is a dot too.
+            (
+                "mail ravi [at] gmail dot com pls",
+                "ravi [at] gmail dot com",
+                "ravi@gmail.com",
+            ),
+            (
+                "ravi dot kumar (at) yahoo DOT co dot in",
+                "ravi dot kumar (at) yahoo DOT co dot in",
+                "ravi.kumar@yahoo.co.in",
+            ),
+            (
+                "ravi [at] gmail.co dot in",
+                "ravi [at] gmail.co dot in",
+                "ravi@gmail.co.in",
+            ),
         ] {
             let found = scanner.scan(text);
             assert_eq!(found.len(), 1, "{text}: {found:?}");
@@ -1298,12 +1335,26 @@ mod tests {
             // After a bracketed `@`, a top-level domain of the root zone.
             "ravi[at]e.nine",
             "ravi[at]gmail.comm",
+            // The word `dot` after an encoded `@`, or before no top-level
+            // domain (after a plain `@`, `ravi@gmail dot com` is the mail
+            // service's name alone, `ravi@gmail`).
+            "ravi%40gmail dot com",
+            "meet (at) the cafe dot xyz123",
+            "ravi [at] gmail dot dotcom",
+            "ravi [at] gmail  dot com",
         ] {
             assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
         }
         // What follows an address is its end, as after `a@b.com@c.com`.
         for text in ["a[at]b.com[at]c.com", "a[at]b.com(at)c[dot]com"] {
             assert_eq!(emails(text), ["a[at]b.com"], "{text}");
+        }
+        // So it is with the sign's spaces, and with the word `dot`.
+        for (text, first) in [
+            ("a [at] b.com [at] c.com", "a [at] b.com"),
+            ("a [at] b dot com [at] c dot com", "a [at] b dot com"),
+        ] {
+            assert_eq!(emails(text), [first], "{text}");
         }
         // A number after a dot is a value of its own, and a mask after one
         // was one (found by the `redact` fuzz target: the card after
