@@ -113,6 +113,26 @@ pub(super) fn is_hours_range(groups: &[Group]) -> bool {
         && matches!((hhmm(from), hhmm(to)), (Some(a), Some(b)) if a < b)
 }
 
+/// Whether two groups are a range of round amounts (`salary 90000-95000`,
+/// `rent 85000 – 90000`): as many digits each, four or more, each ending
+/// in `000`, the second larger, joined by one dash. A phone number whose
+/// halves are both round thousands, the second the larger, is far rarer
+/// than a salary, a budget or a rent given as a range, which no currency
+/// word needs to stand beside.
+pub(super) fn is_amount_range(groups: &[Group]) -> bool {
+    let [from, to] = groups else {
+        return false;
+    };
+    let round = |g: &Group| g.digits[..g.len].ends_with(b"000");
+    from.len == to.len
+        && from.len >= 4
+        && round(from)
+        && round(to)
+        && to.sep.puncts == 1
+        && to.sep.punct == '-'
+        && from.digits[..from.len] < to.digits[..to.len]
+}
+
 /// Whether the groups are a range of clock times written with dots
 /// (`18.00 - 20.00`, `9.30–11.30`): an hour, a `.` and two digits of
 /// minutes, a dash, and the same again.

@@ -56,8 +56,8 @@ use groups::{
     parentheses_pair_up, year_serial, Group,
 };
 use lookalikes::{
-    has_binary_byte, in_list_of_small_numbers, is_decimal, is_hours_range, is_isbn,
-    is_serial_with_suffix, is_time_range, looks_like_card, looks_like_ipv4, near_currency,
+    has_binary_byte, in_list_of_small_numbers, is_amount_range, is_decimal, is_hours_range,
+    is_isbn, is_serial_with_suffix, is_time_range, looks_like_card, looks_like_ipv4, near_currency,
     opens_with_a_fraction, unit_after, within_uuid, CURRENCY_INDEX,
 };
 use metadata::{Digits, RegionRules, TABLES};
@@ -626,6 +626,7 @@ impl PhoneDetector {
         if is_isbn(text, end, groups, digits)
             || is_time_range(groups)
             || is_hours_range(groups)
+            || is_amount_range(groups)
             || is_serial_with_suffix(groups)
         {
             return false;

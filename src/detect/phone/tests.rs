@@ -375,6 +375,21 @@ fn legacy_mobiles_in_whatsapp_ids() {
 }
 
 #[test]
+fn round_halves_are_a_number_unless_they_rise_as_a_range() {
+    let s = scanner();
+    // Descending, equal, not round, or with the `+` of a number.
+    for text in [
+        "call 95000-90000",
+        "call 98000-98000",
+        "call 90000-95001",
+        "call +91 90000-95000",
+    ] {
+        assert_eq!(texts(&s, "IN", text).len(), 1, "{text}");
+    }
+    assert!(texts(&s, "IN", "call 90000-95000").is_empty());
+}
+
+#[test]
 fn separators_people_type() {
     let s = scanner();
     for written in [
@@ -1887,6 +1902,11 @@ fn timestamps_decimals_and_isbns() {
         ("DE", "2  XGBoost  0.656302   0.559411  0.158967  0.247580"),
         ("NL", "0900-0930 Registration"),
         ("DE", "13/8 (0600-1900)"),
+        // A range of round amounts: a salary, a budget, a rent.
+        ("IN", "salary 90000-95000"),
+        ("IN", "budget 90000 - 95000 pls"),
+        ("IN", "rent 85000–90000 per month"),
+        ("IN", "ctc 6000000-7000000"),
         // A quantity with its unit.
         ("AE", "I need 800-1200 kg daily"),
         ("AE", "need 8001200 units"),
