@@ -456,11 +456,16 @@ impl Scanner {
         out: &mut Vec<Finding>,
     ) {
         let signs_between_digits = self.scan_as_written(text, region, min_confidence, out);
-        if self.spelled_out {
-            self.add_spelled_out_settled(text, region, min_confidence, Spelling::Everything, out);
-        } else if signs_between_digits {
+        // Signs first, then every spelled-out value when asked: the whole
+        // pass reads a run's words with its groups (`छः1120000_000`, a
+        // six glued before), and may find no number where the signs alone
+        // find one; what a scan finds, a scan that reads more keeps.
+        if signs_between_digits {
             let signs = Spelling::SignsBetweenDigits;
             self.add_spelled_out_settled(text, region, min_confidence, signs, out);
+        }
+        if self.spelled_out {
+            self.add_spelled_out_settled(text, region, min_confidence, Spelling::Everything, out);
         }
     }
 
@@ -627,9 +632,9 @@ impl Scanner {
 
     /// Adds to `out` (the findings of `text` as written) the findings of
     /// `reading`'s copy, `text` with its spelled-out values rewritten, that
-    /// overlap none of `out`, mapped back onto the words; see
-    /// [`add_spelled_out`](Self::add_spelled_out), that the reading reads
-    /// (`spelled::Reading::reads`).
+    /// overlap none of `out` and that the reading reads
+    /// (`spelled::Reading::reads`), mapped back onto the words; see
+    /// [`add_spelled_out`](Self::add_spelled_out).
     fn add_read_in_copy(
         &self,
         text: &[u8],
@@ -713,8 +718,7 @@ impl Scanner {
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
     /// of the text as written (keycap digits included), without reading
     /// spelled-out values. Returns whether signs typed between digit
-    /// groups may hide a number (see `spelled::Spelling`); not looked for
-    /// when every spelled-out value is read.
+    /// groups may hide a number (see `spelled::Spelling`).
     fn scan_as_written(
         &self,
         text: &[u8],
@@ -974,7 +978,7 @@ impl Scanner {
             // after the scan, through a copy, in the few texts that hold
             // them (see `spelled::Spelling`); masked or not, as the
             // reading reads them.
-            if !seen.signs_between_digits && !self.spelled_out {
+            if !seen.signs_between_digits {
                 seen.signs_between_digits = ellipsis
                     || (may_open_symbol_gap(text, span.end)
                         && spelled::signs_after(text, span.end));

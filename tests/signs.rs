@@ -52,6 +52,8 @@ fn numbers_broken_up_by_signs_are_found_without_the_opt_in() {
             "{text}"
         );
     }
+    // `~` between halves that are no range of round amounts.
+    assert_eq!(phones(&india, "call 98000~98000").len(), 1);
     for (region, text, normalized) in [
         ("BR", "ligue 11 ✨ 98765 ✨ 4321", "+5511987654321"),
         ("MX", "llama al 55*1234*5678", "+525512345678"),
@@ -77,6 +79,9 @@ fn what_signs_join_is_validated_as_a_written_number() {
         "12:30 ⏰ 14:00",
         "Shipment 12 📦 9876543 qty",
         "score 3 - 2 ⚽ 1 - 0 ⚽ 2 - 1",
+        // A range of round amounts written with `~`, as with `-`.
+        "salary 90000~95000",
+        "budget 90000 ~ 95000 pls",
         // A veto word still vetoes; a file's name still glues.
         "order #98765#43210",
         "IMG_20231105_9876543210.jpg",

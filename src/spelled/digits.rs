@@ -132,7 +132,10 @@ pub(super) fn find(
         let after_symbols = matches!(part, Part::Group)
             && matches!(run.last(), Some(last) if matches!(last.part, Part::Group))
             && gap.is_some_and(|gap| {
-                is_symbol_gap(gap)
+                (is_symbol_gap(gap)
+                    && !run
+                        .last()
+                        .is_some_and(|last| is_range(text, last.start, last.end, gap, token)))
                     || (is_comma(gap)
                         && run.last().is_some_and(|last| last.end - last.start == 1)
                         && token.end - token.start == 1)
@@ -403,7 +406,8 @@ pub(super) fn signs_runs(text: &[u8]) -> Vec<(usize, usize)> {
         let joined = match (&mut run, group) {
             (Some(run), true) => {
                 let gap = &text[run.end..token.start];
-                let signs = is_symbol_gap(gap);
+                let signs =
+                    is_symbol_gap(gap) && !is_range(text, run.last_start, run.end, gap, token);
                 let joined = signs || is_gap(gap);
                 if joined {
                     run.push(text, token, signs);
@@ -430,6 +434,8 @@ pub(super) fn signs_runs(text: &[u8]) -> Vec<(usize, usize)> {
 struct SignsRun {
     start: usize,
     end: usize,
+    /// Where its last group starts.
+    last_start: usize,
     digits: usize,
     signs: bool,
     /// `(end, digits, signs)` of the run before its last segment, if a
@@ -442,6 +448,7 @@ impl SignsRun {
         SignsRun {
             start: group.start,
             end: group.end,
+            last_start: group.start,
             digits: digits_of(text, group),
             signs: false,
             before_segment: None,
@@ -456,6 +463,7 @@ impl SignsRun {
         self.signs |= signs;
         self.digits += digits_of(text, group);
         self.end = group.end;
+        self.last_start = group.start;
     }
 
     /// The run's range, if it is worth reading.
@@ -473,6 +481,18 @@ impl SignsRun {
 /// How many digits a digit group holds (its `+` aside).
 fn digits_of(text: &[u8], group: Token) -> usize {
     group.end - group.start - usize::from(text[group.start] == b'+')
+}
+
+/// Whether the group `text[start..end]`, `gap` and the group `next` are a
+/// range of round amounts written with `~` (`salary 90000~95000`, as the
+/// phone detector reads `90000-95000`): `~` is a range's sign as well as
+/// a sign typed into a number.
+fn is_range(text: &[u8], start: usize, end: usize, gap: &[u8], next: Token) -> bool {
+    gap.iter().filter(|&&b| b != b' ').eq(b"~".iter())
+        && crate::detect::phone::rise_as_round_amounts(
+            &text[start..end],
+            &text[next.start..next.end],
+        )
 }
 
 /// Whether `gap` is one line break, spaces around it allowed: a number

@@ -123,14 +123,21 @@ pub(super) fn is_amount_range(groups: &[Group]) -> bool {
     let [from, to] = groups else {
         return false;
     };
-    let round = |g: &Group| g.digits[..g.len].ends_with(b"000");
-    from.len == to.len
-        && from.len >= 4
-        && round(from)
-        && round(to)
-        && to.sep.puncts == 1
+    to.sep.puncts == 1
         && to.sep.punct == '-'
-        && from.digits[..from.len] < to.digits[..to.len]
+        && rise_as_round_amounts(&from.digits[..from.len], &to.digits[..to.len])
+}
+
+/// Whether two runs of ASCII digits are the ends of a range of round
+/// amounts: as many digits each, four or more, each ending in `000`, the
+/// second larger ([`is_amount_range`]; the signs read between digit groups
+/// leave `~` there, `crate::spelled`).
+pub(crate) fn rise_as_round_amounts(from: &[u8], to: &[u8]) -> bool {
+    from.len() == to.len()
+        && from.len() >= 4
+        && from.ends_with(b"000")
+        && to.ends_with(b"000")
+        && from < to
 }
 
 /// Whether the groups are a range of clock times written with dots

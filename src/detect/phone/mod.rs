@@ -55,6 +55,7 @@ use groups::{
     capital_code_before, close_group, date_triple, ends_a_group, opening_group,
     parentheses_pair_up, year_serial, Group,
 };
+pub(crate) use lookalikes::rise_as_round_amounts;
 use lookalikes::{
     has_binary_byte, in_list_of_small_numbers, is_amount_range, is_decimal, is_hours_range,
     is_isbn, is_serial_with_suffix, is_time_range, looks_like_card, looks_like_ipv4, near_currency,
