@@ -784,7 +784,7 @@ fn last_label_is_a_number(text: &[u8], at: usize) -> bool {
 /// Whether the label starting at `at` runs into a mask (`0•••@b.coc`, the
 /// mask of `01--a@b.coc`, which keeps its first character): before
 /// masking it went on into the masked value's characters.
-fn label_runs_into_mask(text: &[u8], at: usize) -> bool {
+pub(crate) fn label_runs_into_mask(text: &[u8], at: usize) -> bool {
     let len = text[at..]
         .iter()
         .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-')
