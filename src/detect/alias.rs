@@ -214,13 +214,18 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
                 // mask `a•••@instapay`; `n%@e.ni` and `n•••@e.ni`; found
                 // by the `redact` fuzz target). Signs may follow each
                 // other (`n%@`), as long as a letter or digit comes before.
+                // A sign right after a bracketed one joins too (`n
+                // [dot]%k[at]e.in`, masked `n•••@e.in`; found by the
+                // `redact` fuzz target).
                 Some(c)
                     if is_joiner(c)
                         && at - 1 > floor
                         && (char_before(text, at - 1)
                             .0
                             .is_some_and(|c| is_word_char(c) || is_joiner(c))
-                            || marks::mark_before(text, at - 1).is_some()) =>
+                            || marks::mark_before(text, at - 1).is_some()
+                            || bracketed::dot_before(text, at - 1).is_some()
+                            || bracketed::at_sign_ending_at(text, at - 1).is_some()) =>
                 {
                     last_piece.get_or_insert(at);
                     at -= 1
@@ -228,10 +233,17 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
                 // So do an address's `@` and dots in brackets, which its
                 // mask writes as `@` and `.` (`n [at] e [dot] in`, masked
                 // `n•••@e.in`).
+                // And the word `dot` between two words, which the e-mail
+                // detector reads as a dot after a bracketed `@` (`ravi
+                // [at] gmail dot com`, masked `r•••@gmail.com`): joined
+                // wherever it stands, so the count is the same whether or
+                // not the address around it was read (found by the
+                // `redact` fuzz target).
                 _ => {
                     let sign_start = bracketed::at_sign_ending_at(text, at)
                         .map(|sign| sign.start)
-                        .or_else(|| bracketed::dot_before(text, at));
+                        .or_else(|| bracketed::dot_before(text, at))
+                        .or_else(|| bracketed::word_dot_before(text, at));
                     match sign_start {
                         Some(start)
                             if start > floor
@@ -491,6 +503,30 @@ mod tests {
         assert!(aliases(text).contains(&("juan.perez.mp".into(), "juan.perez.mp".into())));
         let once = scanner.redact(text).unwrap();
         assert_eq!(scanner.redact(&once).unwrap(), once);
+    }
+
+    /// Found by the `redact` fuzz target: an address with the word `dot`
+    /// after a bracketed `@` (`com [at] c dot com`) counted three words
+    /// and one once masked (`c••@c.com`), so `alias` reached the alias
+    /// only on redacting again. The word `dot` between two words joins
+    /// them wherever it stands.
+    #[test]
+    fn an_address_with_the_word_dot_counts_as_one_word_masked_or_not() {
+        let scanner = Scanner::builder().region("AR").build().unwrap();
+        for text in [
+            "*Alias:* GAas es juadot com [at] c dot com, jun.p521@sc ahmed.alie@instapay anstaparez.mp, *As",
+            "alias: ravi [at] gmail dot com uno dos tres cuatro juan.perez.mp",
+            // A sign right after a bracketed dot: `[dot]%k[at]e.in` was
+            // two words, `n•••@e.in` one.
+            "alias x n [dot]%k[at]e.in a b c d sol.luna.mar",
+        ] {
+            let once = scanner.redact(text).unwrap();
+            assert_eq!(scanner.redact(&once).unwrap(), once, "{text}");
+        }
+        assert!(
+            aliases("alias: ravi [at] gmail dot com uno dos tres cuatro juan.perez.mp")
+                .contains(&("juan.perez.mp".into(), "juan.perez.mp".into()))
+        );
     }
 
     #[test]

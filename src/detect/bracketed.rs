@@ -121,6 +121,25 @@ pub(crate) fn dot_before(text: &[u8], to: usize) -> Option<usize> {
     (sign.end >= to).then_some(sign.start)
 }
 
+/// The end of the word `dot` after `from`, a space on each side (`gmail
+/// dot com`), the next label's start, if it is there. Read only in an
+/// address whose `@` is bracketed: whoever brackets the `at` means the
+/// `dot` too, where `dot` alone is prose to all but the opt-in pass.
+pub(crate) fn word_dot_after(text: &[u8], from: usize) -> Option<usize> {
+    let word = text.get(from..from + 5)?;
+    (word[0] == b' ' && word[1..4].eq_ignore_ascii_case(b"dot") && word[4] == b' ')
+        .then_some(from + 5)
+}
+
+/// The start of the word `dot` ending one space before `to`, a space
+/// before it (`ravi dot kumar [at] …`), if it is there; see
+/// [`word_dot_after`].
+pub(crate) fn word_dot_before(text: &[u8], to: usize) -> Option<usize> {
+    let start = to.checked_sub(5)?;
+    let word = &text[start..to];
+    (word[0] == b' ' && word[1..4].eq_ignore_ascii_case(b"dot") && word[4] == b' ').then_some(start)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,7 +16,7 @@
 use super::{bracketed, Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
 use crate::policy::mask::BULLET;
-use crate::text::{char_at, char_before, is_alphabetic, is_inline_space, is_numeric};
+use crate::text::{char_at, char_before, digit_value, is_alphabetic, is_inline_space, is_numeric};
 
 const MAX_LOCAL: usize = 64;
 const MAX_DOMAIN: usize = 253;
@@ -486,14 +486,56 @@ fn bracketed_dots_address(
     at: usize,
     after: usize,
 ) -> Option<Finding> {
+    // After a bracketed `@` (not `%40`), a dot may be the word `dot`.
+    let bracketed_at = after > at + 1 && text[at] != b'%';
+    let dot_before = |to: usize| {
+        bracketed::dot_before(text, to).or_else(|| {
+            bracketed_at
+                .then(|| bracketed::word_dot_before(text, to))
+                .flatten()
+        })
+    };
+    let dot_after = |from: usize| {
+        bracketed::dot_after(text, from).or_else(|| {
+            bracketed_at
+                .then(|| bracketed::word_dot_after(text, from))
+                .flatten()
+        })
+    };
     let mut local = vec![(start, at)];
     while local.len() < MAX_BRACKETED_PIECES {
-        let Some(piece_end) = bracketed::dot_before(text, start) else {
+        let Some(piece_end) = dot_before(start) else {
             break;
+        };
+        // The first piece that a number after a dot ended an address
+        // before at.
+        let after_a_number = |local: &[(usize, usize)]| {
+            local
+                .iter()
+                .position(|&(s, _)| text[s].is_ascii_digit() && last_label_is_a_number(text, s))
         };
         let Some(piece_start) = local_start(text, piece_end) else {
+            // So with a plain `@` before (`x@b{.}co[dot]75+y[at]…`).
+            if let Some(first) = after_a_number(&local) {
+                local.drain(..first);
+                start = local[0].0;
+            }
             break;
         };
+        if after_bracketed_sign(text, piece_start) {
+            // The pieces back to here are the domain of an address before
+            // this one, up to a number after a dot, which ended that
+            // address (`x[at]b{.}co[dot]75+y[at]…`): this one starts
+            // there, as it does once the one before is masked
+            // (`x•••@b.co[dot]75+y[at]…`, where the walk stops at the
+            // plain `@`; found by the `redact` fuzz target, the two
+            // readings overlapping before). With no such number, all of
+            // it is that domain.
+            let first = after_a_number(&local)?;
+            local.drain(..first);
+            start = local[0].0;
+            break;
+        }
         local.insert(0, (piece_start, piece_end));
         start = piece_start;
     }
@@ -523,7 +565,7 @@ fn bracketed_dots_address(
         }
         let (next, bracketed_dot) = if text.get(i) == Some(&b'.') {
             (i + 1, false)
-        } else if let Some(dot_end) = bracketed::dot_after(text, i) {
+        } else if let Some(dot_end) = dot_after(i) {
             (dot_end, true)
         } else {
             break;
@@ -753,11 +795,22 @@ pub(crate) fn number_after_tld(text: &[u8], tld: &[u8], next: usize) -> bool {
 /// Whether the label at `at` is a domain's last and a number: digits and
 /// hyphens only, and no label after it.
 fn last_label_is_a_number(text: &[u8], at: usize) -> bool {
-    let len = text[at..]
-        .iter()
-        .take_while(|&&b| b.is_ascii_digit() || b == b'-')
-        .count();
-    let end = at + len;
+    // Digits of any script: the numeric detectors read `3782…०९` as one
+    // number (found by the `redact` fuzz target: read as a label, it kept
+    // the address before from ending at the dot until the number was
+    // masked).
+    let mut end = at;
+    loop {
+        match text.get(end) {
+            Some(b) if b.is_ascii_digit() || *b == b'-' => end += 1,
+            Some(b) if b.is_ascii() => break,
+            None => break,
+            Some(_) => match char_at(text, end) {
+                (Some(c), w) if digit_value(c).is_some() => end += w,
+                _ => break,
+            },
+        }
+    }
     let label_at = |i: usize| text.get(i).is_some_and(|&b| b.is_ascii_alphanumeric());
     let goes_on = label_at(end)
         || (text.get(end) == Some(&b'.') && label_at(end + 1))
@@ -956,6 +1009,9 @@ impl Detector for EmailDetector {
             let bracketed_dot = domain.is_none_or(|end| {
                 bracketed::dot_before(text, start).is_some()
                     || bracketed::dot_after(text, end).is_some()
+                    || (bracketed_at
+                        && (bracketed::word_dot_before(text, start).is_some()
+                            || bracketed::word_dot_after(text, end).is_some()))
             });
             if bracketed_dot {
                 if let Some(address) = bracketed_dots_address(text, start, at, after) {
@@ -1285,6 +1341,22 @@ mod tests {
                 "ravi@mail.example[dot]org",
                 "ravi@mail.example.org",
             ),
+            // After a bracketed `@`, the word `dot` is a dot too.
+            (
+                "mail ravi [at] gmail dot com pls",
+                "ravi [at] gmail dot com",
+                "ravi@gmail.com",
+            ),
+            (
+                "ravi dot kumar (at) yahoo DOT co dot in",
+                "ravi dot kumar (at) yahoo DOT co dot in",
+                "ravi.kumar@yahoo.co.in",
+            ),
+            (
+                "ravi [at] gmail.co dot in",
+                "ravi [at] gmail.co dot in",
+                "ravi@gmail.co.in",
+            ),
         ] {
             let found = scanner.scan(text);
             assert_eq!(found.len(), 1, "{text}: {found:?}");
@@ -1311,9 +1383,13 @@ mod tests {
             // After a bracketed `@`, a top-level domain of the root zone.
             "ravi[at]e.nine",
             "ravi[at]gmail.comm",
-            // The word `dot` is read by the opt-in pass only.
-            "ravi [at] gmail dot com",
+            // The word `dot` after an encoded `@`, or before no top-level
+            // domain (after a plain `@`, `ravi@gmail dot com` is the mail
+            // service's name alone, `ravi@gmail`).
             "ravi%40gmail dot com",
+            "meet (at) the cafe dot xyz123",
+            "ravi [at] gmail dot dotcom",
+            "ravi [at] gmail  dot com",
         ] {
             assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
         }
@@ -1321,8 +1397,13 @@ mod tests {
         for text in ["a[at]b.com[at]c.com", "a[at]b.com(at)c[dot]com"] {
             assert_eq!(emails(text), ["a[at]b.com"], "{text}");
         }
-        // So it is with the sign's spaces.
-        assert_eq!(emails("a [at] b.com [at] c.com"), ["a [at] b.com"]);
+        // So it is with the sign's spaces, and with the word `dot`.
+        for (text, first) in [
+            ("a [at] b.com [at] c.com", "a [at] b.com"),
+            ("a [at] b dot com [at] c dot com", "a [at] b dot com"),
+        ] {
+            assert_eq!(emails(text), [first], "{text}");
+        }
         // A number after a dot is a value of its own, and a mask after one
         // was one (found by the `redact` fuzz target: the card after
         // `co[dot]` masked, the address was read the second time only).
@@ -1331,6 +1412,12 @@ mod tests {
             ["x[at]mail.example{.}co"]
         );
         assert!(emails("x[at]mail.example{.}co[dot]•••••••••••0005").is_empty());
+        // Digits of any script make that number (found by the `redact`
+        // fuzz target).
+        assert_eq!(
+            emails("x[at]mail.example{.}co[dot]3782822463१०००५"),
+            ["x[at]mail.example{.}co"]
+        );
         assert!(emails("x[at]mail.example{.}co.•••").is_empty());
         // So was a label that runs into a mask: the mask of an address
         // keeps its first character (found by CI's `redact` minute:
@@ -1341,6 +1428,22 @@ mod tests {
             ["01--a@b.coc"]
         );
         assert!(emails("x[at]mail.example{.}co[dot]0•••@b.coc").is_empty());
+        // An address whose local part starts after such a dot starts
+        // there, not back in the domain before it, as once the address
+        // before is masked (found by the `redact` fuzz target: the two
+        // readings overlapped, and the second was read only the second
+        // time).
+        for text in [
+            "x[at]mail.example{.}co[dot]75+y[at]mail.example{.}co",
+            "x•••@mail.example.co[dot]75+y[at]mail.example{.}co",
+            "x@mail.example{.}co[dot]75+y[at]mail.example{.}co",
+        ] {
+            assert!(
+                emails(text).contains(&"75+y[at]mail.example{.}co"),
+                "{text}: {:?}",
+                emails(text)
+            );
+        }
     }
 
     /// A capitalised word after a domain that ends in a country's letters

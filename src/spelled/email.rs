@@ -297,8 +297,13 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker, floor: usize) 
         match dot_after(text, label.1) {
             // A label after the dot that runs into a mask went on into the
             // masked value's characters (`co[dot]0•••@b.coc`, the mask of
-            // `co[dot]01--a@b.coc`), before the number below is asked for.
-            Some((next, _)) if label_runs_into_mask(text, next) => return None,
+            // `co[dot]01--a@b.coc`), before the number below is asked for;
+            // so did a mask right after the dot (`go[dot]•••…99`, the mask
+            // of a number the copy read as a label: found by the `redact`
+            // fuzz target), as the e-mail detector reads it.
+            Some((next, _)) if opens_mask(text, next) || label_runs_into_mask(text, next) => {
+                return None
+            }
             // A number typed after the full stop is none of the domain's
             // labels, as the e-mail detector reads it
             // (`x[at]gmail.com.9876543210`).
@@ -446,6 +451,8 @@ mod tests {
             // masking, into a masked address (found by the `redact` fuzz
             // target: the address before was read the second time only).
             "x[at]mail.example{.}co[dot]0•••@b.coc ok",
+            // So does a mask right after the dot.
+            "x[at]amail.example{.}go[dot]•••••••••••99 ok",
         ] {
             assert_eq!(read(text), text, "{text}");
         }
