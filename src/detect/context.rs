@@ -641,6 +641,12 @@ static KEYWORDS: &[(&str, Case, &[Kind])] = &[
     ("cédula de ciudadanía", Case::Any, &[CoCedula]),
     ("cedula de ciudadania", Case::Any, &[CoCedula]),
     ("c.c", Case::Upper, &[CoCedula]),
+    // Colombians type the cédula's abbreviation in lower case too (`mi cc
+    // es …`, `c.c 52.123.456`); read so only for the cédula, which needs a
+    // Colombian conversation anyway (`cc` in lower case is also a copy or
+    // cubic centimetres).
+    ("cc", Case::Any, &[CoCedula]),
+    ("c.c", Case::Any, &[CoCedula]),
     ("cédula de identidad", Case::Any, &[EcCedula]),
     ("c.i.", Case::Any, &[EcCedula, VeCedula, UyCi]),
     ("c.i", Case::Any, &[EcCedula, VeCedula, UyCi]),
@@ -1240,6 +1246,22 @@ pub(crate) static PRICE_WORDS: &[&str] = &[
     "कीमत",
     "سعر",
     "قیمت",
+    // What a job or a flat costs: ranges of them (`salary 92500-97500`)
+    // read as a mobile split in two.
+    "salary",
+    "rent",
+    "budget",
+    "ctc",
+    "fees",
+    "sueldo",
+    "salario",
+    "salário",
+    "aluguel",
+    "gaji",
+    "maaş",
+    "वेतन",
+    "किराया",
+    "راتب",
 ];
 
 /// [`REFERENCE_WORDS`] that are references only when written in capitals:

@@ -14,7 +14,7 @@
 //! read as prices, `123.456`). Sellers and couriers ask for it with every order, so it is
 //! in every Colombian chat, and it is nothing but digits: it is reported
 //! only in a Colombian conversation after its keyword (`cédula`, `C.C.`,
-//! `CC`) or a generic identity word.
+//! `CC`, in lower case too: `mi cc es …`) or a generic identity word.
 
 use super::{digits_n, shape, IdSpec, Strength::*};
 use crate::finding::Kind;
@@ -109,6 +109,10 @@ mod tests {
             ("mi cédula es 79.123.456", "79.123.456"),
             ("cedula 1023456789 de Bogotá", "1023456789"),
             ("CC 52345678", "52345678"),
+            // In lower case too, as Colombians type it.
+            ("cc 52345678", "52345678"),
+            ("mi cc es 1023456789", "1023456789"),
+            ("c.c 52.345.678 de Medellín", "52.345.678"),
             ("documento de identidad 1023456789", "1023456789"),
         ] {
             assert_eq!(
@@ -126,8 +130,9 @@ mod tests {
             ("cédula 2023456789", Some("CO")),
             ("cédula 0123456", Some("CO")),
             ("pedido 52345678", Some("CO")),
-            // `cc` in lower case is no keyword.
-            ("cc 52345678", Some("CO")),
+            // `cc` in lower case outside Colombia.
+            ("cc 52345678", Some("EC")),
+            ("cc 52345678", None),
         ] {
             assert!(
                 scan(text, region).iter().all(|(k, _)| *k != Kind::CoCedula),

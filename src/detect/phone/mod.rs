@@ -67,7 +67,8 @@ use whatsapp::{
 };
 use words::{
     account_word_far, after_postcode_word, goes_to_recipient, is_domain_label, is_whole_word,
-    names_something_else, Said, WordAutomaton, NEGATIVE_WORDS, POSITIVE_WORDS, WALLET_WORDS,
+    names_something_else, price_word_far, Said, WordAutomaton, NEGATIVE_WORDS, POSITIVE_WORDS,
+    WALLET_WORDS,
 };
 
 /// The longest `tel:` link before a dial string's pause that is looked
@@ -416,6 +417,7 @@ impl PhoneDetector {
             Some((from, to, Said::Veto))
                 if names_something_else(&window[from..to], &window[to..])
                     || account_word_far(&window[from..to], &window[to..])
+                    || price_word_far(&window[from..to], &window[to..])
                     || goes_to_recipient(&window[to..])
                     || (trunk_prefixed(text, end) && is_price_word(&window[from..to])) =>
             {
@@ -1874,7 +1876,7 @@ fn trunk_prefixed(text: &[u8], start: usize) -> bool {
 }
 
 /// Whether `word` is one of the [`PRICE_WORDS`], in any ASCII case.
-fn is_price_word(word: &[u8]) -> bool {
+pub(super) fn is_price_word(word: &[u8]) -> bool {
     PRICE_WORDS
         .iter()
         .any(|w| w.as_bytes().eq_ignore_ascii_case(word))

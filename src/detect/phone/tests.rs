@@ -1067,6 +1067,14 @@ fn hard_negatives() {
         ("BR", "me chama no zap, valor 98765-4321"),
         ("IN", "whatsapp me 9876543210 rupees"),
         ("MX", "cel 5512345678 pesos"),
+        // What a job or a flat costs, a range too, and words that qualify
+        // an amount between.
+        ("IN", "salary 92500-97500"),
+        ("IN", "expected salary 92500 - 97500 pm"),
+        ("IN", "salary approx 92500-97500"),
+        ("IN", "rent per month 92500-97500"),
+        ("IN", "budget around 92500-97500"),
+        ("IN", "price is 92500-97500"),
     ];
     for (region, text) in cases {
         assert_eq!(
@@ -1480,6 +1488,20 @@ fn vetoes_name_only_what_follows_them() {
             "9876543210",
         ),
         ("MX", "cuenta a nombre de Juan 5512345678", "5512345678"),
+        // So does a price word: the amount follows it closely, a number
+        // after another word is one the sentence goes on to.
+        ("IN", "price details 9876543210 pe bhejo", "9876543210"),
+        (
+            "IN",
+            "price list ke liye 9876543210 pe call karo",
+            "9876543210",
+        ),
+        (
+            "IN",
+            "rent agreement ke liye 98765 43210 pe call karo",
+            "98765 43210",
+        ),
+        ("BR", "preço e fotos no 11 98765-4321", "11 98765-4321"),
         // A veto word's phrase that goes on to whom it was sent.
         ("IN", "OTP sent to 9876543210", "9876543210"),
         ("IN", "invoice sent to 9876543210 on whatsapp", "9876543210"),

@@ -646,6 +646,35 @@ pub(super) fn account_word_far(veto: &[u8], gap: &[u8]) -> bool {
     others >= 2
 }
 
+/// Words that may stand between a price word and its amount (`price is`,
+/// `salary approx`, `rent per month`, `preço de`), beside the words for
+/// "number" and the account connectors.
+const AMOUNT_CONNECTORS: &[&str] = &[
+    "of", "rs", "inr", "usd", "approx", "around", "about", "upto", "up", "only", "per", "month",
+    "pm", "range", "between", "from", "expected", "total", "min", "max", "was", "will", "be",
+    "hai", "ka", "ki", "es", "e", "el", "la", "o", "a", "le", "por", "mes", "mensal", "mensual",
+];
+
+/// Whether a price word (`veto`) names something other than the number, a
+/// word standing between them that neither joins nor qualifies an amount
+/// (`price details 9876543210 pe bhejo`, `preço e fotos no 11 98765-4321`,
+/// `amount bhejne ke baad 98…`): the number is then not the amount, which
+/// follows the word closely (`price 45000`, `salary approx 92500-97500`),
+/// but one the sentence goes on to; the veto does not hold.
+pub(super) fn price_word_far(veto: &[u8], gap: &[u8]) -> bool {
+    super::is_price_word(veto)
+        && gap
+            .split(|b| !b.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .any(|word| {
+                !NUMBER_WORDS
+                    .iter()
+                    .chain(ACCOUNT_CONNECTORS)
+                    .chain(AMOUNT_CONNECTORS)
+                    .any(|n| n.as_bytes().eq_ignore_ascii_case(word))
+            })
+}
+
 /// Prepositions that point at whom something goes to or comes from.
 const RECIPIENT_WORDS: &[&str] = &[
     "to", "from", "by", "with", "ke", "dari", "para", "pe", "al", "ao", "an", "au",
