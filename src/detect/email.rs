@@ -502,18 +502,26 @@ fn bracketed_dots_address(
                 .flatten()
         })
     };
+    // The first piece that a number after a dot ended an address before
+    // at.
+    let after_a_number = |local: &[(usize, usize)]| {
+        local
+            .iter()
+            .position(|&(s, _)| text[s].is_ascii_digit() && last_label_is_a_number(text, s))
+    };
     let mut local = vec![(start, at)];
-    while local.len() < MAX_BRACKETED_PIECES {
-        let Some(piece_end) = dot_before(start) else {
+    while let Some(piece_end) = dot_before(start) {
+        if local.len() == MAX_BRACKETED_PIECES {
+            // More pieces before, which may be another address's domain
+            // (`a@insl.example{.}co[dot]756…insl.example{.}co[dot]75+y[at]…`,
+            // the middle pieces that address's: found by the `redact` fuzz
+            // target): as below.
+            if let Some(first) = after_a_number(&local) {
+                local.drain(..first);
+                start = local[0].0;
+            }
             break;
-        };
-        // The first piece that a number after a dot ended an address
-        // before at.
-        let after_a_number = |local: &[(usize, usize)]| {
-            local
-                .iter()
-                .position(|&(s, _)| text[s].is_ascii_digit() && last_label_is_a_number(text, s))
-        };
+        }
         let Some(piece_start) = local_start(text, piece_end) else {
             // So with a plain `@` before (`x@b{.}co[dot]75+y[at]…`).
             if let Some(first) = after_a_number(&local) {
@@ -1428,6 +1436,14 @@ mod tests {
             ["01--a@b.coc"]
         );
         assert!(emails("x[at]mail.example{.}co[dot]0•••@b.coc").is_empty());
+        // So when more pieces stand before than a local part holds.
+        assert_eq!(
+            emails("a@insl.example{.}co[dot]7ab.example{.}co[dot]75+y[at]mail.example{.}co"),
+            [
+                "a@insl.example{.}co[dot]7ab.example{.}co",
+                "75+y[at]mail.example{.}co"
+            ]
+        );
         // An address whose local part starts after such a dot starts
         // there, not back in the domain before it, as once the address
         // before is masked (found by the `redact` fuzz target: the two
