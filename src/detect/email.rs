@@ -502,12 +502,13 @@ fn bracketed_dots_address(
                 .flatten()
         })
     };
-    // The first piece that a number after a dot ended an address before
-    // at.
+    // The first piece at which an address before ended, as its domain is
+    // read: a number after a dot, or no label at all (`[dot]%75+y`).
     let after_a_number = |local: &[(usize, usize)]| {
-        local
-            .iter()
-            .position(|&(s, _)| text[s].is_ascii_digit() && last_label_is_a_number(text, s))
+        local.iter().position(|&(s, _)| {
+            !text[s].is_ascii_alphanumeric()
+                || (text[s].is_ascii_digit() && last_label_is_a_number(text, s))
+        })
     };
     let mut local = vec![(start, at)];
     while let Some(piece_end) = dot_before(start) {
@@ -1436,6 +1437,11 @@ mod tests {
             ["01--a@b.coc"]
         );
         assert!(emails("x[at]mail.example{.}co[dot]0•••@b.coc").is_empty());
+        // So after no label at all.
+        assert_eq!(
+            emails("a@mail.example{.}co[dot]%75+y[at]mail.example{.}co"),
+            ["a@mail.example{.}co", "%75+y[at]mail.example{.}co"]
+        );
         // So when more pieces stand before than a local part holds.
         assert_eq!(
             emails("a@insl.example{.}co[dot]7ab.example{.}co[dot]75+y[at]mail.example{.}co"),
