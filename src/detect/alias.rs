@@ -137,7 +137,14 @@ fn alias_around(text: &[u8], dot: usize) -> Option<(usize, usize)> {
             .0
             .is_some_and(|c| c.is_alphanumeric() || c == BULLET),
     };
-    if glued {
+    // A label of a domain written with bracketed dots (`alie@insl.example
+    // {.}co[dot]insl.example{.}co`), which a masked address keeps as
+    // written: read as an alias there, it would be masked only on
+    // redacting again (found by the `redact` fuzz target).
+    if glued
+        || bracketed::dot_before(text, start).is_some()
+        || bracketed::dot_after(text, end).is_some()
+    {
         return None;
     }
     // Bounded by `start`: a token of dots and dashes only trims to nothing.
@@ -527,6 +534,23 @@ mod tests {
             aliases("alias: ravi [at] gmail dot com uno dos tres cuatro juan.perez.mp")
                 .contains(&("juan.perez.mp".into(), "juan.perez.mp".into()))
         );
+    }
+
+    /// Found by the `redact` fuzz target: a label of a domain written with
+    /// bracketed dots is kept as written when its address is masked, and
+    /// was then read as an alias.
+    #[test]
+    fn no_alias_among_the_labels_of_a_bracketed_domain() {
+        let scanner = Scanner::builder().region("AR").build().unwrap();
+        for text in [
+            "Alias: x[at]mail.example{.}co[.alie@insl.example{.}co[dot]insl.example{.}co",
+            "Alias: x•••@mail.example.co[.a•••@insl.example{.}co[dot]insl.example{.}co",
+            "alias: ravi [at] mail [dot] juan.perez [dot] com",
+        ] {
+            assert!(aliases(text).is_empty(), "{text}");
+            let once = scanner.redact(text).unwrap();
+            assert_eq!(scanner.redact(&once).unwrap(), once, "{text}");
+        }
     }
 
     #[test]

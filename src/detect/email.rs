@@ -515,20 +515,20 @@ fn bracketed_dots_address(
         if local.len() == MAX_BRACKETED_PIECES {
             // More pieces before, which may be another address's domain
             // (`a@insl.example{.}co[dot]756…insl.example{.}co[dot]75+y[at]…`,
-            // the middle pieces that address's: found by the `redact` fuzz
-            // target): as below.
-            if let Some(first) = after_a_number(&local) {
-                local.drain(..first);
-                start = local[0].0;
-            }
+            // the middle pieces that address's, whose domain ends where
+            // its labels reach their bound: found by the `redact` fuzz
+            // target): as below, and with no number this address is its
+            // own piece, as once the one before is masked.
+            let first = after_a_number(&local).unwrap_or(local.len() - 1);
+            local.drain(..first);
+            start = local[0].0;
             break;
         }
         let Some(piece_start) = local_start(text, piece_end) else {
             // So with a plain `@` before (`x@b{.}co[dot]75+y[at]…`).
-            if let Some(first) = after_a_number(&local) {
-                local.drain(..first);
-                start = local[0].0;
-            }
+            let first = after_a_number(&local).unwrap_or(local.len() - 1);
+            local.drain(..first);
+            start = local[0].0;
             break;
         };
         if after_bracketed_sign(text, piece_start) {

@@ -662,17 +662,18 @@ const AMOUNT_CONNECTORS: &[&str] = &[
 /// follows the word closely (`price 45000`, `salary approx 92500-97500`),
 /// but one the sentence goes on to; the veto does not hold.
 pub(super) fn price_word_far(veto: &[u8], gap: &[u8]) -> bool {
-    super::is_price_word(veto)
-        && gap
-            .split(|b| !b.is_ascii_alphabetic())
-            .filter(|w| !w.is_empty())
-            .any(|word| {
-                !NUMBER_WORDS
-                    .iter()
-                    .chain(ACCOUNT_CONNECTORS)
-                    .chain(AMOUNT_CONNECTORS)
-                    .any(|n| n.as_bytes().eq_ignore_ascii_case(word))
-            })
+    // The gap first: nearly every veto word stands right before its
+    // number (`order 4821…`, `Ref: …`), and the price words are many.
+    gap.split(|b| !b.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+        .any(|word| {
+            !NUMBER_WORDS
+                .iter()
+                .chain(ACCOUNT_CONNECTORS)
+                .chain(AMOUNT_CONNECTORS)
+                .any(|n| n.as_bytes().eq_ignore_ascii_case(word))
+        })
+        && super::is_price_word(veto)
 }
 
 /// Prepositions that point at whom something goes to or comes from.
