@@ -327,9 +327,11 @@ fn is_word_char(c: char) -> bool {
 }
 
 /// Whether `c` joins the pieces of one word: the signs inside an address
-/// (its name's `.`, `_`, `%`, `+`, `-`, and `@`) or a name with dots.
+/// (its name's `.`, `_`, `%`, `+`, `-`, `'`, and `@`) or a name with dots.
 fn is_joiner(c: char) -> bool {
-    matches!(c, '.' | '@' | '_' | '-' | '+' | '%')
+    // The signs an address's local part may hold (`ahme'd.alie@…`, masked
+    // `a•••@…`; found by the `redact` fuzz target).
+    matches!(c, '.' | '@' | '_' | '-' | '+' | '%' | '\'')
 }
 
 /// Whether `alias` is written as a domain (`www.tienda.com`,
@@ -526,6 +528,9 @@ mod tests {
             // A sign right after a bracketed dot: `[dot]%k[at]e.in` was
             // two words, `n•••@e.in` one.
             "alias x n [dot]%k[at]e.in a b c d sol.luna.mar",
+            // An apostrophe inside the address's name: `ahme'd.alie@…`
+            // was two words, `a•••@…` one.
+            "alias: x ahme'd.alie@insl.example a b c d sol.luna.mar",
         ] {
             let once = scanner.redact(text).unwrap();
             assert_eq!(scanner.redact(&once).unwrap(), once, "{text}");
