@@ -504,49 +504,50 @@ fn bracketed_dots_address(
     };
     // The first piece at which an address before ended, as its domain is
     // read: a number after a dot, or no label at all (`[dot]%75+y`).
-    let after_a_number = |local: &[(usize, usize)]| {
+    let where_the_one_before_ended = |local: &[(usize, usize)]| {
         local.iter().position(|&(s, _)| {
             !text[s].is_ascii_alphanumeric()
                 || (text[s].is_ascii_digit() && last_label_is_a_number(text, s))
         })
     };
     let mut local = vec![(start, at)];
-    while let Some(piece_end) = dot_before(start) {
+    // Whether the walk back ran into an address before this one, and
+    // whether that one's `@` is bracketed.
+    let ran_into = loop {
+        let Some(piece_end) = dot_before(start) else {
+            break None;
+        };
+        // More pieces than a local part holds: they may be another
+        // address's domain, whose labels reached their bound
+        // (`a@insl.example{.}co[dot]756…insl.example{.}co[dot]75+y[at]…`).
         if local.len() == MAX_BRACKETED_PIECES {
-            // More pieces before, which may be another address's domain
-            // (`a@insl.example{.}co[dot]756…insl.example{.}co[dot]75+y[at]…`,
-            // the middle pieces that address's, whose domain ends where
-            // its labels reach their bound: found by the `redact` fuzz
-            // target): as below, and with no number this address is its
-            // own piece, as once the one before is masked.
-            let first = after_a_number(&local).unwrap_or(local.len() - 1);
-            local.drain(..first);
-            start = local[0].0;
-            break;
+            break Some(false);
         }
+        // A plain `@` before (`x@b{.}co[dot]75+y[at]…`).
         let Some(piece_start) = local_start(text, piece_end) else {
-            // So with a plain `@` before (`x@b{.}co[dot]75+y[at]…`).
-            let first = after_a_number(&local).unwrap_or(local.len() - 1);
-            local.drain(..first);
-            start = local[0].0;
-            break;
+            break Some(false);
         };
         if after_bracketed_sign(text, piece_start) {
-            // The pieces back to here are the domain of an address before
-            // this one, up to a number after a dot, which ended that
-            // address (`x[at]b{.}co[dot]75+y[at]…`): this one starts
-            // there, as it does once the one before is masked
-            // (`x•••@b.co[dot]75+y[at]…`, where the walk stops at the
-            // plain `@`; found by the `redact` fuzz target, the two
-            // readings overlapping before). With no such number, all of
-            // it is that domain.
-            let first = after_a_number(&local)?;
-            local.drain(..first);
-            start = local[0].0;
-            break;
+            break Some(true);
         }
         local.insert(0, (piece_start, piece_end));
         start = piece_start;
+    };
+    // The pieces back to there are the domain of an address before this
+    // one, up to where that domain ended (`x[at]b{.}co[dot]75+y[at]…`):
+    // this one starts there, as it does once the one before is masked
+    // (`x•••@b.co[dot]75+y[at]…`, where the walk stops at the plain `@`;
+    // found by the `redact` fuzz target, the two readings overlapping
+    // before). Where no such end is seen, all of it is a bracketed
+    // address's domain, or this address is its own piece.
+    if let Some(bracketed_before) = ran_into {
+        let first = match where_the_one_before_ended(&local) {
+            Some(first) => first,
+            None if bracketed_before => return None,
+            None => local.len() - 1,
+        };
+        local.drain(..first);
+        start = local[0].0;
     }
     if after_bracketed_sign(text, start) {
         return None;
