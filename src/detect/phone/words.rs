@@ -624,26 +624,26 @@ const ACCOUNT_CONNECTORS: &[&str] = &["is", "de", "da", "do", "the", "my", "your
 /// bank-account detector reads after the word alone or a bank's name, but
 /// one the sentence goes on to; the veto does not hold.
 pub(super) fn account_word_far(veto: &[u8], gap: &[u8]) -> bool {
-    if !ACCOUNT_WORDS
+    ACCOUNT_WORDS
         .iter()
         .any(|w| w.as_bytes().eq_ignore_ascii_case(veto))
-    {
-        return false;
-    }
-    let mut others = 0;
-    for word in gap
-        .split(|b| !b.is_ascii_alphabetic())
+        && words_outside(gap, &[NUMBER_WORDS, ACCOUNT_CONNECTORS])
+            .nth(1)
+            .is_some()
+}
+
+/// The words of `gap` (its runs of ASCII letters) that are in none of
+/// `lists`: what stands between a veto word and a number other than the
+/// words that join them.
+fn words_outside<'a>(gap: &'a [u8], lists: &'a [&[&str]]) -> impl Iterator<Item = &'a [u8]> + 'a {
+    gap.split(|b| !b.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
-    {
-        let joins = NUMBER_WORDS
-            .iter()
-            .chain(ACCOUNT_CONNECTORS)
-            .any(|n| n.as_bytes().eq_ignore_ascii_case(word));
-        if !joins {
-            others += 1;
-        }
-    }
-    others >= 2
+        .filter(move |word| {
+            !lists
+                .iter()
+                .flat_map(|list| list.iter())
+                .any(|n| n.as_bytes().eq_ignore_ascii_case(word))
+        })
 }
 
 /// Words that may stand between a price word and its amount (`price is`,
@@ -664,15 +664,9 @@ const AMOUNT_CONNECTORS: &[&str] = &[
 pub(super) fn price_word_far(veto: &[u8], gap: &[u8]) -> bool {
     // The gap first: nearly every veto word stands right before its
     // number (`order 4821…`, `Ref: …`), and the price words are many.
-    gap.split(|b| !b.is_ascii_alphabetic())
-        .filter(|w| !w.is_empty())
-        .any(|word| {
-            !NUMBER_WORDS
-                .iter()
-                .chain(ACCOUNT_CONNECTORS)
-                .chain(AMOUNT_CONNECTORS)
-                .any(|n| n.as_bytes().eq_ignore_ascii_case(word))
-        })
+    words_outside(gap, &[NUMBER_WORDS, ACCOUNT_CONNECTORS, AMOUNT_CONNECTORS])
+        .next()
+        .is_some()
         && super::is_price_word(veto)
 }
 
