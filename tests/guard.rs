@@ -654,6 +654,78 @@ fn an_address_without_its_top_level_domain_is_the_customers() {
     assert_eq!(sent_in(&guard, "elsewhere", outbound), customers("email"));
 }
 
+/// One mailbox, many spellings: a customer's address written with a
+/// subaddress, without its dots at Gmail or at `googlemail.com` is the
+/// customer's mailbox, and an agent who writes it so elsewhere pastes it.
+/// Where the spelling makes another mailbox (dots outside Gmail), it is
+/// another address.
+#[test]
+fn another_spelling_of_a_customers_mailbox_is_the_customers() {
+    for (inbound, outbound) in [
+        (
+            "mail me at ravi.kumar@gmail.com",
+            "his mail: ravikumar@gmail.com",
+        ),
+        (
+            "mail me at ravi.kumar@gmail.com",
+            "try r.a.v.i.kumar@gmail.com",
+        ),
+        (
+            "mail me at ravi.kumar@gmail.com",
+            "try RaviKumar+deals@googlemail.com",
+        ),
+        // The other way round: the customer gave the spelled-out form.
+        (
+            "mail: ravi.kumar+shop@googlemail.com",
+            "his mail: ravikumar@gmail.com",
+        ),
+        (
+            "orders: sales+india@acme.co.in",
+            "write to sales@acme.co.in",
+        ),
+        (
+            "mail me at ravi@outlook.com",
+            "mail ravi+offers@outlook.com",
+        ),
+        // Two subaddresses of one mailbox.
+        ("mail me at ravi+a@icloud.com", "mail ravi+b@icloud.com"),
+    ] {
+        let guard = guard_that_saw("IN", inbound);
+        assert_eq!(
+            sent_in(&guard, "elsewhere", outbound),
+            customers("email"),
+            "{inbound} / {outbound}"
+        );
+        // In its own conversation it is the customer's own.
+        assert_eq!(sent_in(&guard, "customer", outbound), [], "{outbound}");
+    }
+    for (inbound, outbound) in [
+        (
+            "mail me at ravi.kumar@yahoo.com",
+            "his mail: ravikumar@yahoo.com",
+        ),
+        (
+            "mail me at ravi.kumar@acme.co.in",
+            "his mail: ravikumar@acme.co.in",
+        ),
+        ("mail me at ravi@gmail.com", "his mail: ravi@outlook.com"),
+    ] {
+        let guard = guard_that_saw("IN", inbound);
+        assert_eq!(
+            sent_in(&guard, "elsewhere", outbound),
+            [(
+                LeakClass::UnknownOutbound,
+                "email".to_string(),
+                Vec::<String>::new()
+            )],
+            "{inbound} / {outbound}"
+        );
+    }
+    // The mailbox is one more value the conversation owns.
+    let guard = guard_that_saw("IN", "mail me at ravi.kumar@gmail.com");
+    assert_eq!(guard.forget("customer").unwrap(), 2);
+}
+
 /// A mobile-money wallet's number is its holder's phone number: an agent
 /// who sends another conversation's customer's number as a wallet to pay
 /// (`opay 8031234567`) pastes that customer's phone.

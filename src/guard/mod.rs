@@ -18,7 +18,10 @@
 //! bare upper-case letters and digits for cards, IBANs and IDs), so
 //! `98765 43210`, `+91-98765-43210`, `0091 98765 43210`,
 //! `wa.me/919876543210` and `919876543210@s.whatsapp.net` are one value, and
-//! a stolen snapshot reveals nothing without the key.
+//! a stolen snapshot reveals nothing without the key. An e-mail address is
+//! owned under its mailbox too (`ravi.kumar+deals@googlemail.com` under
+//! `ravikumar@gmail.com`; see the `mailbox` module), so another spelling of
+//! a customer's mailbox is the customer's.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -68,6 +71,7 @@ use crate::scanner::Scanner;
 pub mod conformance;
 pub mod counters;
 pub mod log;
+mod mailbox;
 pub mod monitor;
 #[cfg(feature = "redis")]
 pub mod redis;
@@ -794,13 +798,15 @@ impl Guard {
     }
 
     /// The fingerprints a conversation owns for `findings`: each value's,
-    /// and a phone number's forms without its area code (an agent who
-    /// writes `98765-4321` for the customer's `+55 11 98765-4321` still
-    /// pastes it; see [`crate::detect::phone::local_forms`]).
+    /// an e-mail address's mailbox (see [`mailbox`]), and a phone number's
+    /// forms without its area code (an agent who writes `98765-4321` for
+    /// the customer's `+55 11 98765-4321` still pastes it; see
+    /// [`crate::detect::phone::local_forms`]).
     fn owned_fingerprints(&self, findings: &[Finding]) -> Vec<Fingerprint> {
         let mut fingerprints = Vec::with_capacity(findings.len());
         for finding in findings {
             fingerprints.push(self.fingerprint(finding));
+            self.push_mailbox_fingerprint(finding, &mut fingerprints);
             if finding.kind == Kind::Phone {
                 crate::detect::phone::local_forms(&finding.normalized, |form| {
                     fingerprints.push(self.cut_form_fingerprint(&form));
@@ -811,14 +817,15 @@ impl Guard {
     }
 
     /// The fingerprints under which an outbound `finding` may be owned,
-    /// appended to `out`: its value's, and for a phone number the other
-    /// side of the forms without an area code. A whole number is a
-    /// conversation's when its customer gave it without the area code
-    /// (`98765-4321`, then the agent elsewhere writes `+55 11 98765-4321`);
-    /// a number written without one is a conversation's when its customer
-    /// gave the whole number.
+    /// appended to `out`: its value's, an e-mail address's mailbox, and for
+    /// a phone number the other side of the forms without an area code. A
+    /// whole number is a conversation's when its customer gave it without
+    /// the area code (`98765-4321`, then the agent elsewhere writes `+55 11
+    /// 98765-4321`); a number written without one is a conversation's when
+    /// its customer gave the whole number.
     fn outbound_fingerprints(&self, finding: &Finding, out: &mut Vec<Fingerprint>) {
         out.push(self.fingerprint(finding));
+        self.push_mailbox_fingerprint(finding, out);
         if finding.kind != Kind::Phone {
             return;
         }
@@ -829,6 +836,18 @@ impl Guard {
         // code (`+55987654321`).
         if !whole && finding.normalized.starts_with('+') {
             out.push(self.cut_form_fingerprint(&finding.normalized));
+        }
+    }
+
+    /// An e-mail address's mailbox, when it is spelled otherwise
+    /// (`ravi.kumar+deals@googlemail.com` delivers to `ravikumar@gmail.com`):
+    /// owned and looked up beside the address as written, in the same
+    /// namespace (see [`mailbox`]).
+    fn push_mailbox_fingerprint(&self, finding: &Finding, out: &mut Vec<Fingerprint>) {
+        if finding.kind == Kind::Email {
+            if let Some(mailbox) = mailbox::mailbox(&finding.normalized) {
+                out.push(self.fingerprint_of(&Kind::Email, &mailbox));
+            }
         }
     }
 
