@@ -746,6 +746,53 @@ fn a_wallet_number_is_the_customers_phone() {
     }
 }
 
+/// A payment address named after its holder's mobile (`9876543210@ybl`,
+/// as Indian UPI apps make them) is that mobile: an agent who copies the
+/// number out of a customer's address, or sends the address built on a
+/// customer's number, pastes the customer's number.
+#[test]
+fn a_payment_address_named_after_a_mobile_is_the_customers_number() {
+    for (region, inbound, outbound, kind) in [
+        (
+            "IN",
+            "pay to 9876543210@paytm",
+            "call him 98765 43210",
+            "phone",
+        ),
+        (
+            "IN",
+            "my number is 98765 43210",
+            "pay him on 9876543210@ybl",
+            "upi_id",
+        ),
+        (
+            "IN",
+            "upi: 919876543210@okaxis",
+            "his no +91 98765 43210",
+            "phone",
+        ),
+        (
+            "EG",
+            "رقمي 0100 123 4567",
+            "حول على 01001234567@instapay",
+            "eg_instapay",
+        ),
+    ] {
+        let guard = guard_that_saw(region, inbound);
+        assert_eq!(
+            sent_in(&guard, "elsewhere", outbound),
+            customers(kind),
+            "{inbound} / {outbound}"
+        );
+        assert_eq!(sent_in(&guard, "customer", outbound), [], "{outbound}");
+    }
+    // An address not named after a number stands for no number.
+    let guard = guard_that_saw("IN", "upi: ravi.kumar@okaxis");
+    assert_eq!(guard.forget("customer").unwrap(), 1);
+    let guard = guard_that_saw("IN", "upi: 9876543210@okaxis");
+    assert_eq!(guard.forget("customer").unwrap(), 2);
+}
+
 /// An agent who drops the area code of a customer's mobile still pastes
 /// it: the guard owns a number's forms without its area code (Brazil,
 /// Argentina's mobile token), not where mobiles never lose it (India).

@@ -798,15 +798,16 @@ impl Guard {
     }
 
     /// The fingerprints a conversation owns for `findings`: each value's,
-    /// an e-mail address's mailbox (see [`mailbox`]), and a phone number's
-    /// forms without its area code (an agent who writes `98765-4321` for
-    /// the customer's `+55 11 98765-4321` still pastes it; see
-    /// [`crate::detect::phone::local_forms`]).
+    /// what it stands for (an e-mail address's mailbox, the mobile a payment
+    /// address is named after: [`Self::push_underlying_fingerprints`]), and
+    /// a phone number's forms without its area code (an agent who writes
+    /// `98765-4321` for the customer's `+55 11 98765-4321` still pastes it;
+    /// see [`crate::detect::phone::local_forms`]).
     fn owned_fingerprints(&self, findings: &[Finding]) -> Vec<Fingerprint> {
         let mut fingerprints = Vec::with_capacity(findings.len());
         for finding in findings {
             fingerprints.push(self.fingerprint(finding));
-            self.push_mailbox_fingerprint(finding, &mut fingerprints);
+            self.push_underlying_fingerprints(finding, &mut fingerprints);
             if finding.kind == Kind::Phone {
                 crate::detect::phone::local_forms(&finding.normalized, |form| {
                     fingerprints.push(self.cut_form_fingerprint(&form));
@@ -817,15 +818,15 @@ impl Guard {
     }
 
     /// The fingerprints under which an outbound `finding` may be owned,
-    /// appended to `out`: its value's, an e-mail address's mailbox, and for
-    /// a phone number the other side of the forms without an area code. A
-    /// whole number is a conversation's when its customer gave it without
-    /// the area code (`98765-4321`, then the agent elsewhere writes `+55 11
+    /// appended to `out`: its value's, what it stands for, and for a phone
+    /// number the other side of the forms without an area code. A whole
+    /// number is a conversation's when its customer gave it without the
+    /// area code (`98765-4321`, then the agent elsewhere writes `+55 11
     /// 98765-4321`); a number written without one is a conversation's when
     /// its customer gave the whole number.
     fn outbound_fingerprints(&self, finding: &Finding, out: &mut Vec<Fingerprint>) {
         out.push(self.fingerprint(finding));
-        self.push_mailbox_fingerprint(finding, out);
+        self.push_underlying_fingerprints(finding, out);
         if finding.kind != Kind::Phone {
             return;
         }
@@ -839,15 +840,31 @@ impl Guard {
         }
     }
 
-    /// An e-mail address's mailbox, when it is spelled otherwise
-    /// (`ravi.kumar+deals@googlemail.com` delivers to `ravikumar@gmail.com`):
-    /// owned and looked up beside the address as written, in the same
-    /// namespace (see [`mailbox`]).
-    fn push_mailbox_fingerprint(&self, finding: &Finding, out: &mut Vec<Fingerprint>) {
-        if finding.kind == Kind::Email {
-            if let Some(mailbox) = mailbox::mailbox(&finding.normalized) {
-                out.push(self.fingerprint_of(&Kind::Email, &mailbox));
+    /// The values a finding's value stands for, owned and looked up beside
+    /// it: an e-mail address's mailbox when it is spelled otherwise
+    /// (`ravi.kumar+deals@googlemail.com` delivers to `ravikumar@gmail.com`;
+    /// see [`mailbox`]), and the mobile a payment address is named after
+    /// (`9876543210@ybl` is `+919876543210`'s; see
+    /// [`crate::detect::phone::number_named_by`]). Each in the namespace of
+    /// its kind: the mailbox is an address of the customer's, the mobile
+    /// the customer's number.
+    fn push_underlying_fingerprints(&self, finding: &Finding, out: &mut Vec<Fingerprint>) {
+        let network = match finding.kind {
+            Kind::Email => {
+                if let Some(mailbox) = mailbox::mailbox(&finding.normalized) {
+                    out.push(self.fingerprint_of(&Kind::Email, &mailbox));
+                }
+                return;
             }
+            Kind::UpiId => "IN",
+            Kind::EgInstapay => "EG",
+            _ => return,
+        };
+        let Some((name, _)) = finding.normalized.rsplit_once('@') else {
+            return;
+        };
+        if let Some(number) = crate::detect::phone::number_named_by(network, name.as_bytes()) {
+            out.push(self.fingerprint_of(&Kind::Phone, &number));
         }
     }
 

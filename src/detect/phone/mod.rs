@@ -1694,6 +1694,35 @@ pub(crate) fn local_forms(e164: &str, mut form: impl FnMut(String)) -> bool {
     true
 }
 
+/// The number a payment address is named after, normalized as a finding's
+/// (E.164): Indian UPI apps name an address after its holder's mobile
+/// (`9876543210@ybl`, `919876543210@paytm`), as Egyptians may their
+/// InstaPay address (`01001234567@instapay`). `name` is the address's name
+/// part, `region` the country of its payment network. Only a name of
+/// digits alone that is a valid number there, written nationally (with or
+/// without the national prefix) or after the calling code. The leak guard
+/// owns that number beside the address, so that an agent who copies the
+/// mobile out of a customer's address still pastes the customer's.
+pub(crate) fn number_named_by(region: &str, name: &[u8]) -> Option<String> {
+    if !(7..=15).contains(&name.len()) || !name.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let rules = &TABLES.regions[usize::from(TABLES.region_index(region)?)];
+    let national = rules.strip_national_prefix(name);
+    let nsn = if rules.is_valid(national.digits.as_slice()) {
+        national.digits
+    } else {
+        let mut code = String::with_capacity(3);
+        push_decimal(&mut code, rules.code);
+        let rest = name.strip_prefix(code.as_bytes())?;
+        if !rules.is_valid(rest) {
+            return None;
+        }
+        Digits::concat(&[rest])?
+    };
+    Some(plus_form(rules.code, &nsn))
+}
+
 /// Where Brazil's `0xx` ends right before `at` (`(0xx11) 98765-4321`):
 /// the national prefix with the carrier code left for the caller to
 /// choose, written in front of the area code. It starts a word.

@@ -2476,3 +2476,36 @@ fn a_dotted_quad_a_phone_word_names() {
     }
     assert_eq!(found("SN", "whatsapp 192.168.1.10")[0].0, Kind::IpAddress);
 }
+
+/// The mobile a payment address is named after, checked against the
+/// `phonenumber` crate (libphonenumber's parser and metadata): every name
+/// it reads as a valid number of the network's country gives that
+/// number's E.164, and nothing else gives one.
+#[test]
+fn a_payment_address_named_after_a_mobile_gives_the_mobile() {
+    for (region, name, e164) in [
+        ("IN", "9876543210", Some("+919876543210")),
+        ("IN", "919876543210", Some("+919876543210")),
+        ("IN", "09876543210", Some("+919876543210")),
+        ("IN", "6123456789", Some("+916123456789")),
+        ("EG", "01001234567", Some("+201001234567")),
+        ("EG", "201001234567", Some("+201001234567")),
+        // No valid number of the country, or no number at all.
+        ("IN", "5555555555", None),
+        ("IN", "0000000000", None),
+        ("IN", "98765", None),
+        ("IN", "98765432101234", None),
+        ("IN", "ravi.kumar", None),
+        ("IN", "98765x3210", None),
+        ("EG", "0100123", None),
+    ] {
+        let ours = super::number_named_by(region, name.as_bytes());
+        assert_eq!(ours.as_deref(), e164, "{region} {name}");
+        let id: country::Id = region.parse().unwrap();
+        let reference = phonenumber::parse(Some(id), name)
+            .ok()
+            .filter(|n| name.bytes().all(|b| b.is_ascii_digit()) && n.is_valid())
+            .map(|n| phonenumber::format(&n).mode(Mode::E164).to_string());
+        assert_eq!(ours, reference, "{region} {name}: libphonenumber");
+    }
+}
