@@ -37,10 +37,12 @@
 //! `telegram.me/…`, `instagram.com/priya.styles`, `instagr.am/…`,
 //! `m.me/ravi.kumar` (Messenger), `facebook.com/ravi.kumar.5`, `fb.com/…`,
 //! `x.com/…`, `twitter.com/…`, `linkedin.com/in/…`, `snapchat.com/add/…`,
-//! LINE's add-friend links (`line.me/ti/p/~…`, `line.me/R/ti/p/@…`).
-//! Neither they nor a bare username need hold a digit or `@`, so the
-//! scanner's prefilter stops at a `/` or `:` too when this kind is asked
-//! for, and confirms the host or the app's name before it
+//! LINE's add-friend links (`line.me/ti/p/~…`, `line.me/R/ti/p/@…`),
+//! and a WhatsApp Business account's short link (`wa.me/message/…`, which
+//! opens a chat with the account's number without writing it). Neither
+//! they nor a bare username need hold a digit or `@`, so the scanner's
+//! prefilter stops at a `/` or `:` too when this kind is asked for, and
+//! confirms the host or the app's name before it
 //! ([`is_profile_link_slash`], [`is_app_colon`]); a first path
 //! segment that is the site's own page (`instagram.com/p/…`,
 //! `t.me/joinchat/…`, `facebook.com/groups/…`, `x.com/home`) is no
@@ -731,6 +733,24 @@ static PROFILE_HOSTS: &[ProfileHost] = &[
         path: "add/",
         pages: &[],
     },
+    // A WhatsApp Business account's short link (Settings, Business tools,
+    // Short link): it opens a chat with the account's own number, and
+    // stands for it where the number is not written. `wa.me/<number>` is
+    // a phone number (the phone detector's); a group's invite
+    // (`chat.whatsapp.com/…`) is no one's handle.
+    ProfileHost {
+        host: "wa.me",
+        app: "whatsapp",
+        path: "message/",
+        pages: &[],
+    },
+    // Where the short link leads.
+    ProfileHost {
+        host: "api.whatsapp.com",
+        app: "whatsapp",
+        path: "message/",
+        pages: &[],
+    },
 ];
 
 /// X's (Twitter's) own pages (`x.com/home`, `x.com/i/status/…`).
@@ -1056,6 +1076,16 @@ mod tests {
                 "@priya.styles",
                 "instagram:priya.styles",
             ),
+            (
+                "order on my whatsapp https://wa.me/message/2V4BUOC3LIGNH1",
+                "2V4BUOC3LIGNH1",
+                "whatsapp:2v4buoc3lignh1",
+            ),
+            (
+                "api.whatsapp.com/message/2V4BUOC3LIGNH1?autoload=1&app_absent=0",
+                "2V4BUOC3LIGNH1",
+                "whatsapp:2v4buoc3lignh1",
+            ),
         ] {
             assert_eq!(
                 handles(text),
@@ -1069,6 +1099,11 @@ mod tests {
             "instagram.com/reel/CxYz123abc",
             "t.me/joinchat/AAAAAE",
             "t.me/+AbCdEf123",
+            // A group's invite, a catalogue, a number's link without one.
+            "chat.whatsapp.com/AbCdEf123456",
+            "wa.me/c/919876543210",
+            "wa.me/message/",
+            "wa.me/messages/2V4BUOC3LIGNH1",
             "t.me/s/channel",
             "facebook.com/groups/123456789",
             "https://www.facebook.com/share/p/1AbCdEfGh/",

@@ -265,6 +265,11 @@ fn whatsapp_links_and_jids() {
             (format!("tel:%2b{digits}"), format!("%2b{digits}")),
             // A business's catalog, and a shared contact card.
             (format!("see wa.me/c/{digits}"), digits.to_string()),
+            // One product of the catalog: its id, then the number.
+            (
+                format!("https://wa.me/p/7133962053301430/{digits}"),
+                digits.to_string(),
+            ),
             (format!("TEL;type=CELL;waid={digits}:"), digits.to_string()),
             // Viber's links.
             (format!("viber://add?number={digits}"), digits.to_string()),

@@ -47,8 +47,9 @@ pub(super) fn continues_a_domain(text: &[u8], end: usize) -> bool {
 }
 
 /// `wa.me/…`, `api.whatsapp.com/send?phone=…` and `whatsapp://send?phone=…`;
-/// a business's catalog link, `wa.me/c/…`; and the `waid=…` of a contact
-/// card shared in a chat (`TEL;type=CELL;waid=919876543210:+91 98765 43210`).
+/// a business's catalog link, `wa.me/c/…`, and the link to one product of
+/// it, `wa.me/p/<product>/…`; and the `waid=…` of a contact card shared in
+/// a chat (`TEL;type=CELL;waid=919876543210:+91 98765 43210`).
 pub(super) fn is_whatsapp_link(text: &[u8], start: usize) -> bool {
     // Viber's links hold international digits too, with or without `+`.
     [
@@ -62,4 +63,25 @@ pub(super) fn is_whatsapp_link(text: &[u8], start: usize) -> bool {
     ]
     .iter()
     .any(|form| ends_with_ignore_case(text, start, form))
+        || after_product_id(text, start)
 }
+
+/// Whether `start` follows a product's id in a WhatsApp catalog link
+/// (`wa.me/p/7133962053301430/919876543210`): the business's number comes
+/// after the product's digits.
+fn after_product_id(text: &[u8], start: usize) -> bool {
+    let Some(slash) = start.checked_sub(1).filter(|&i| text[i] == b'/') else {
+        return false;
+    };
+    let id = text[..slash]
+        .iter()
+        .rev()
+        .take(MAX_PRODUCT_ID + 1)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=MAX_PRODUCT_ID).contains(&id) && ends_with_ignore_case(text, slash - id, b"wa.me/p/")
+}
+
+/// Most digits a catalog product's id has (16 in the links WhatsApp
+/// makes; room for growth).
+const MAX_PRODUCT_ID: usize = 24;
