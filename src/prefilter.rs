@@ -71,7 +71,7 @@ static CLASS: [u8; 256] = {
             b'/' => SLASH,
             b':' => COLON,
             b'.' => DOT,
-            b')' | b']' | b'}' => CLOSE,
+            b')' | b']' | b'}' | b'>' => CLOSE,
             0xE0 => LEAD_E0,
             lead if is_digit_lead_byte(lead) => LEAD,
             _ => 0,
@@ -153,7 +153,8 @@ impl Triggers {
             // adding at most 0x7F stays within the byte), and cover a few
             // bytes more than asked, which their class turns down: one
             // range rather than two tests is cheaper than the rare `;`,
-            // `<`, `=`, `>` or `?` it takes in.
+            // `<`, `=` or `?` it takes in (and `>`, which closes `<at>`,
+            // comes in it at no cost).
             //
             // - `b >= 0x2F` (`0x2E` with aliases) and not `b >= 0x41` (and
             //   not high): a digit, `/`, `:` or `@` (or `.`), with `;` to

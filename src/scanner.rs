@@ -930,7 +930,7 @@ impl Scanner {
                     &self.at_sign,
                     detect::bracketed::at_sign_around(text, i).unwrap_or(byte(1)),
                 )),
-                b')' | b']' | b'}' => {
+                b')' | b']' | b'}' | b'>' => {
                     detect::bracketed::at_sign_closed_at(text, i).map(|sign| (&self.at_sign, sign))
                 }
                 b'/' => Some((&self.link_slash, byte(1))),

@@ -13,15 +13,18 @@
 //! leak guard treat it as that address.
 //!
 //! A sign is `at`, `@`, `dot` or `.` (`at` and `dot` in any case) between
-//! `[]`, `()` or `{}`, with at most one space inside each bracket; one
-//! space on either side of it belongs to the sign (`ravi [at] gmail [dot]
-//! com`).
+//! `[]`, `()`, `{}` or `<>`, with at most one space inside each bracket;
+//! one space on either side of it belongs to the sign (`ravi [at] gmail
+//! [dot] com`, `ravi<at>gmail<dot>com`).
 
 use super::Span;
 
 /// Whether `open` and `close` are a pair of brackets a sign is written in.
 fn pair(open: u8, close: u8) -> bool {
-    matches!((open, close), (b'[', b']') | (b'(', b')') | (b'{', b'}'))
+    matches!(
+        (open, close),
+        (b'[', b']') | (b'(', b')') | (b'{', b'}') | (b'<', b'>')
+    )
 }
 
 /// `at` moved back over one space, if there is one.
@@ -57,7 +60,7 @@ pub(crate) fn closes_at_sign(text: &[u8], close: usize) -> bool {
 /// The bracketed `at` whose closing bracket is at `close`, with one space
 /// on either side (see the module docs).
 pub(crate) fn at_sign_closed_at(text: &[u8], close: usize) -> Option<Span> {
-    if !matches!(text.get(close), Some(b')' | b']' | b'}')) {
+    if !matches!(text.get(close), Some(b')' | b']' | b'}' | b'>')) {
         return None;
     }
     let inner_end = back_over_space(text, close);
@@ -91,7 +94,7 @@ pub(crate) fn at_sign_ending_at(text: &[u8], end: usize) -> Option<Span> {
 /// `from`, one space before it included.
 pub(crate) fn dot_after(text: &[u8], from: usize) -> Option<usize> {
     let open = over_space(text, from);
-    if !matches!(text.get(open), Some(b'[' | b'(' | b'{')) {
+    if !matches!(text.get(open), Some(b'[' | b'(' | b'{' | b'<')) {
         return None;
     }
     let inner = over_space(text, open + 1);
@@ -108,7 +111,7 @@ pub(crate) fn dot_after(text: &[u8], from: usize) -> Option<usize> {
 /// included.
 pub(crate) fn dot_before(text: &[u8], to: usize) -> Option<usize> {
     let close = back_over_space(text, to).checked_sub(1)?;
-    if !matches!(text[close], b']' | b')' | b'}') {
+    if !matches!(text[close], b']' | b')' | b'}' | b'>') {
         return None;
     }
     let inner_end = back_over_space(text, close);
@@ -152,8 +155,10 @@ mod tests {
             ("ravi {at} gmail.com", " {at} "),
             ("ravi [ at ] gmail.com", " [ at ] "),
             ("ravi [at]gmail.com", " [at]"),
+            ("ravi<at>gmail.com", "<at>"),
+            ("ravi < AT > gmail.com", " < AT > "),
         ] {
-            let close = text.find([')', ']', '}']).unwrap();
+            let close = text.find([')', ']', '}', '>']).unwrap();
             let span = at_sign_closed_at(text.as_bytes(), close).unwrap();
             assert_eq!(&text[span.start..span.end], sign, "{text}");
             assert!(closes_at_sign(text.as_bytes(), close));
@@ -165,6 +170,8 @@ mod tests {
             ("at]", 2),
             ("ravi [  at] x.com", 10),
             ("[bat]", 4),
+            ("<b>at", 2),
+            ("ravi [at> x.com", 8),
         ] {
             assert!(
                 at_sign_closed_at(text.as_bytes(), close).is_none(),
@@ -198,6 +205,8 @@ mod tests {
             ("gmail (DOT) com", 5, " (DOT) "),
             ("gmail{.}com", 5, "{.}"),
             ("gmail [ dot ] com", 5, " [ dot ] "),
+            ("gmail<dot>com", 5, "<dot>"),
+            ("gmail <.> com", 5, " <.> "),
         ] {
             let end = dot_after(text.as_bytes(), from).unwrap();
             assert_eq!(&text[from..end], sign, "{text}");

@@ -1376,6 +1376,22 @@ mod tests {
                 "ravi [at] gmail.co dot in",
                 "ravi@gmail.co.in",
             ),
+            // Angle brackets, as some type them (2026-12-07).
+            (
+                "mail me ravi<at>gmail.com",
+                "ravi<at>gmail.com",
+                "ravi@gmail.com",
+            ),
+            (
+                "ravi <at> gmail <dot> com",
+                "ravi <at> gmail <dot> com",
+                "ravi@gmail.com",
+            ),
+            (
+                "ravi<dot>kumar<@>example<.>in",
+                "ravi<dot>kumar<@>example<.>in",
+                "ravi.kumar@example.in",
+            ),
         ] {
             let found = scanner.scan(text);
             assert_eq!(found.len(), 1, "{text}: {found:?}");
@@ -1409,6 +1425,10 @@ mod tests {
             "meet (at) the cafe dot xyz123",
             "ravi [at] gmail dot dotcom",
             "ravi [at] gmail  dot com",
+            // Angle brackets that are no pair, or a tag.
+            "ravi <at) gmail.com",
+            "ravi at> gmail.com",
+            "<b>ravi</b> <i>at</i> gmail.com",
         ] {
             assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
         }
