@@ -1413,7 +1413,10 @@ impl ContextWords {
             } else {
                 (is_whole_word(window, m.start(), m.end()), m.end())
             };
-            if !whole || (case == Case::Upper && matched.iter().any(u8::is_ascii_lowercase)) {
+            if !whole
+                || (case == Case::Upper && matched.iter().any(u8::is_ascii_lowercase))
+                || cubic_centimetres(text, from + m.start(), matched)
+            {
                 continue;
             }
             around.kinds |= kinds;
@@ -1453,6 +1456,16 @@ impl ContextWords {
         }
         around
     }
+}
+
+/// Whether `matched`, at `start` in `text`, is `cc` or `c.c` after a
+/// number (`motor 1500 cc`, `150cc`, `125 C.C.`): an engine's cubic
+/// centimetres, not the cédula's abbreviation.
+fn cubic_centimetres(text: &[u8], start: usize, matched: &[u8]) -> bool {
+    let before = &text[..start];
+    let before = before.strip_suffix(b" ").unwrap_or(before);
+    (matched.eq_ignore_ascii_case(b"cc") || matched.eq_ignore_ascii_case(b"c.c"))
+        && before.last().is_some_and(u8::is_ascii_digit)
 }
 
 /// Whether `gap` holds a full stop and a space after a word that is no

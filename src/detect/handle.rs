@@ -57,6 +57,17 @@
 //! username), and not a group mention (`@everyone`, `@all`). Normalized as
 //! `app:handle` in lower case, the apps' usernames being case-insensitive,
 //! so that `tg @Ravi_K` and `telegram @ravi_k` are one value to the guard.
+//!
+//! A Gmail username given the same ways (`my gmail is ravi.kumar88`,
+//! `gmail id: ravikumar88`, `mi gmail es juanperez92`) is an e-mail
+//! address, the most common there is, written without its domain once a
+//! plain address gets a message masked. It is reported as
+//! [`Kind::Email`], normalized to the whole address
+//! (`ravi.kumar88@gmail.com`), so that masks, tokens and the leak guard
+//! treat it as the address; only a name Gmail accepts counts (six to 30
+//! letters, digits and inner single dots, [`is_gmail_username`]). Other
+//! mail services are not read so: their names do not say which of their
+//! domains the address is at (`yahoo.com`, `yahoo.co.in` …).
 
 use super::{email, Context, Detector, Span, Trigger};
 use crate::finding::{Finding, Kind};
@@ -147,7 +158,11 @@ const APP_NAMES: &[AppName] = &[
     app_right_before("threads", "instagram"),
     app("youtube", "youtube"),
     app("ไลน์ไอดี", "line"),
+    app("gmail", GMAIL),
 ];
+
+/// The app name under which a username is a Gmail address.
+const GMAIL: &str = "gmail";
 
 /// What follows an `@` in group chats to call everyone, not a person.
 const GROUP_MENTIONS: &[&str] = &["everyone", "here", "all", "channel", "admin", "admins"];
@@ -234,7 +249,8 @@ pub(crate) struct HandleDetector;
 
 impl Detector for HandleDetector {
     fn kinds(&self) -> &[Kind] {
-        &[Kind::SocialHandle]
+        // A Gmail username is an e-mail address (see the module docs).
+        &[Kind::SocialHandle, Kind::Email]
     }
 
     fn trigger(&self) -> Trigger {
@@ -255,11 +271,13 @@ impl Detector for HandleDetector {
         let Some(end) = handle_end(text, at + 1) else {
             return;
         };
-        let Some(app) = app_before(text, at) else {
+        // A Gmail username is not written after an `@` (`gmail @ravi88` is
+        // a mention), and a mask of `@ravi88` would keep the name.
+        let Some(app) = app_before(text, at).filter(|&app| app != GMAIL) else {
             return;
         };
         // The `@` with the username: the span a mask covers.
-        out.push(finding(app, at, end, &text[at + 1..end]));
+        out.extend(finding(app, at, end, &text[at + 1..end]));
     }
 }
 
@@ -500,7 +518,8 @@ pub(crate) struct NamedHandleDetector;
 
 impl Detector for NamedHandleDetector {
     fn kinds(&self) -> &[Kind] {
-        &[Kind::SocialHandle]
+        // A Gmail username is an e-mail address (see the module docs).
+        &[Kind::SocialHandle, Kind::Email]
     }
 
     fn trigger(&self) -> Trigger {
@@ -545,7 +564,8 @@ pub(crate) struct GluedHandleDetector;
 
 impl Detector for GluedHandleDetector {
     fn kinds(&self) -> &[Kind] {
-        &[Kind::SocialHandle]
+        // A Gmail username is an e-mail address (see the module docs).
+        &[Kind::SocialHandle, Kind::Email]
     }
 
     fn trigger(&self) -> Trigger {
@@ -624,9 +644,10 @@ fn named_bare_handle(text: &[u8], start: usize, out: &mut Vec<Finding>) {
 /// time or the start of a path goes on after it.
 fn push_bare(app: &str, text: &[u8], start: usize, end: usize, out: &mut Vec<Finding>) {
     if !matches!(text.get(end), Some(b':' | b'/' | b'\\')) {
-        let mut found = finding(app, start, end, &text[start..end]);
-        found.confidence = BARE_CONFIDENCE;
-        out.push(found);
+        if let Some(mut found) = finding(app, start, end, &text[start..end]) {
+            found.confidence = BARE_CONFIDENCE;
+            out.push(found);
+        }
     }
 }
 
@@ -876,24 +897,45 @@ impl Detector for ProfileLinkDetector {
         {
             return;
         }
-        out.push(finding(site.app, start, end, handle));
+        out.extend(finding(site.app, start, end, handle));
     }
 }
 
-/// A handle of `app` at `start..end`.
-fn finding(app: &str, start: usize, end: usize, handle: &[u8]) -> Finding {
-    let mut normalized = String::with_capacity(app.len() + 1 + handle.len());
-    normalized.push_str(app);
-    normalized.push(':');
+/// A handle of `app` at `start..end`; under Gmail's name, its address, if
+/// Gmail accepts the name.
+fn finding(app: &str, start: usize, end: usize, handle: &[u8]) -> Option<Finding> {
     // ASCII by construction (see `handle_end`).
-    normalized.extend(handle.iter().map(|b| char::from(b.to_ascii_lowercase())));
-    Finding {
-        kind: Kind::SocialHandle,
+    let lower = handle.iter().map(|b| char::from(b.to_ascii_lowercase()));
+    let (kind, normalized) = if app == GMAIL {
+        if !is_gmail_username(handle) {
+            return None;
+        }
+        (Kind::Email, lower.chain("@gmail.com".chars()).collect())
+    } else {
+        let mut normalized = String::with_capacity(app.len() + 1 + handle.len());
+        normalized.push_str(app);
+        normalized.push(':');
+        normalized.extend(lower);
+        (Kind::SocialHandle, normalized)
+    };
+    Some(Finding {
+        kind,
         start,
         end,
         confidence: CONFIDENCE,
         normalized,
-    }
+    })
+}
+
+/// Whether Gmail accepts `name` as a username: six to 30 ASCII letters,
+/// digits and dots, not opening or closing with a dot nor holding two in a
+/// row (Google's rules for a new account; no `_` or `-`).
+fn is_gmail_username(name: &[u8]) -> bool {
+    (6..=30).contains(&name.len())
+        && name.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'.')
+        && name.first() != Some(&b'.')
+        && name.last() != Some(&b'.')
+        && !name.windows(2).any(|w| w == b"..")
 }
 
 /// Letters, digits and the combining marks of the scripts app names are
@@ -1320,6 +1362,92 @@ mod tests {
         ] {
             let masked = scanner.redact(text).unwrap();
             assert_eq!(scanner.redact(&masked).unwrap(), masked, "{text}");
+        }
+    }
+
+    /// A Gmail username named by the service is its address
+    /// (`ravi.kumar88@gmail.com`), reported as an e-mail address.
+    #[test]
+    fn a_gmail_username_is_an_address() {
+        let scanner = Scanner::builder()
+            .kinds([Kind::SocialHandle, Kind::Email])
+            .build()
+            .unwrap();
+        let emails = |text: &str| -> Vec<(String, String)> {
+            scanner
+                .scan(text)
+                .into_iter()
+                .map(|f| {
+                    assert_eq!(f.kind, Kind::Email, "{text}");
+                    (text[f.range()].to_string(), f.normalized)
+                })
+                .collect()
+        };
+        for (text, name, address) in [
+            (
+                "my gmail is ravi.kumar88",
+                "ravi.kumar88",
+                "ravi.kumar88@gmail.com",
+            ),
+            (
+                "my Gmail id RaviKumar88 pls",
+                "RaviKumar88",
+                "ravikumar88@gmail.com",
+            ),
+            ("gmail id: ravikumar", "ravikumar", "ravikumar@gmail.com"),
+            (
+                "Gmail: ravi.kumar88",
+                "ravi.kumar88",
+                "ravi.kumar88@gmail.com",
+            ),
+            (
+                "mi gmail es juanperez92",
+                "juanperez92",
+                "juanperez92@gmail.com",
+            ),
+            (
+                "meu gmail é joao.silva92",
+                "joao.silva92",
+                "joao.silva92@gmail.com",
+            ),
+            // Written whole, it is the plain address.
+            (
+                "gmail: ravi.kumar88@gmail.com",
+                "ravi.kumar88@gmail.com",
+                "ravi.kumar88@gmail.com",
+            ),
+        ] {
+            assert_eq!(
+                emails(text),
+                [(name.to_string(), address.to_string())],
+                "{text}"
+            );
+        }
+        for text in [
+            // Names Gmail does not accept: `_`, two dots, too short.
+            "gmail ravi_kumar88",
+            "gmail: ravi..kumar88",
+            "gmail: rk.88",
+            "gmail ab12",
+            // Not a name, or no answer.
+            "gmail 12345678",
+            "gmail id: none",
+            "login with gmail: yes",
+            "my gmail password is abcd1234",
+            // After an `@`, a mention.
+            "gmail @ravikumar88",
+        ] {
+            assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
+        }
+        assert!(super::is_gmail_username(b"ravi.kumar.88"));
+        for name in [
+            &b".ravikumar"[..],
+            b"ravikumar.",
+            b"ravi-kumar",
+            b"abcde",
+            &[b'a'; 31],
+        ] {
+            assert!(!super::is_gmail_username(name));
         }
     }
 }

@@ -114,6 +114,7 @@ mod tests {
             ("mi cc es 1023456789", "1023456789"),
             ("c.c 52.345.678 de Medellín", "52.345.678"),
             ("documento de identidad 1023456789", "1023456789"),
+            ("moto 150cc, mi cc 52345678", "52345678"),
         ] {
             assert_eq!(
                 scan(text, Some("CO")),
@@ -133,6 +134,9 @@ mod tests {
             // `cc` in lower case outside Colombia.
             ("cc 52345678", Some("EC")),
             ("cc 52345678", None),
+            // An engine's cubic centimetres.
+            ("motor 1500 cc 52123456", Some("CO")),
+            ("moto 125 C.C. 52123456", Some("CO")),
         ] {
             assert!(
                 scan(text, region).iter().all(|(k, _)| *k != Kind::CoCedula),
