@@ -4,8 +4,8 @@
 use std::sync::{Arc, Barrier, OnceLock};
 
 use piimask::guard::{
-    Action, Fingerprint, Guard, GuardConfig, GuardError, LeakClass, Outbound, Ownership, Record,
-    Store,
+    Action, Fingerprint, Guard, GuardConfig, GuardError, LeakClass, Outbound, Outcome, Ownership,
+    Record, Store,
 };
 use piimask::policy::Key;
 use piimask::{Kind, Region, Scanner};
@@ -689,6 +689,12 @@ fn another_spelling_of_a_customers_mailbox_is_the_customers() {
         ),
         // Two subaddresses of one mailbox.
         ("mail me at ravi+a@icloud.com", "mail ravi+b@icloud.com"),
+        // A Gmail username named by the service is its address.
+        (
+            "mail me at ravi.kumar88@gmail.com",
+            "his gmail id: ravikumar88",
+        ),
+        ("my gmail is ravi.kumar88", "write to ravikumar88@gmail.com"),
     ] {
         let guard = guard_that_saw("IN", inbound);
         assert_eq!(
@@ -856,4 +862,129 @@ fn a_number_pasted_without_its_area_code_is_the_customers() {
         .observe_inbound_at("customer", "my number 98765 43210", 1000, None)
         .unwrap();
     assert_eq!(guard.forget("customer").unwrap(), 1);
+}
+
+/// The outcome of `text`, sent by `sender` in `conversation` at `time`.
+fn sent_at(guard: &Guard, conversation: &str, sender: &str, text: &str, time: u64) -> Outcome {
+    guard.check(&Outbound {
+        time: Some(time),
+        ..Outbound::new(conversation, sender, text)
+    })
+}
+
+/// A customer's number sent to another conversation in two messages
+/// (`98765`, then `43210`): neither half is a value, the two are the
+/// customer's number, and the second is held.
+#[test]
+fn a_number_split_across_two_messages_is_read_whole() {
+    let guard = guard_that_saw("IN", "my number is 98765 43210");
+    for (first, second, part) in [
+        ("his number 98765", "43210", "43210"),
+        ("try +91 98765", " 43210 ok?", "43210"),
+        ("9876", "543210 call him", "543210"),
+    ] {
+        let outcome = sent_at(&guard, "elsewhere", "agent-1", first, 1001);
+        assert_eq!(outcome.action, Action::Deliver, "{first}");
+        let outcome = sent_at(&guard, "elsewhere", "agent-1", second, 1030);
+        assert_eq!(classes(&outcome), customers("phone"), "{first} / {second}");
+        assert_eq!(outcome.action, Action::Hold);
+        let event = &outcome.events[0];
+        assert_eq!(&second[event.start..event.end], part, "{second}");
+        // Whole, in its own conversation: the customer's own.
+        sent_at(&guard, "customer", "agent-1", first, 1040);
+        let own = sent_at(&guard, "customer", "agent-1", second, 1041);
+        assert!(own.events.is_empty(), "{second}: {:?}", own.events);
+    }
+}
+
+#[test]
+fn only_one_senders_next_message_within_the_window_is_joined() {
+    let guard = guard_that_saw("IN", "my number is 98765 43210");
+    let pairs = [
+        // Another agent, another conversation, too late.
+        (
+            ("elsewhere", "agent-1", 1001),
+            ("elsewhere", "agent-2", 1002),
+        ),
+        (("elsewhere", "agent-1", 1001), ("other", "agent-1", 1002)),
+        (
+            ("elsewhere", "agent-1", 1001),
+            ("elsewhere", "agent-1", 1122),
+        ),
+    ];
+    for ((c1, s1, t1), (c2, s2, t2)) in pairs {
+        sent_at(&guard, c1, s1, "his number 98765", t1);
+        let outcome = sent_at(&guard, c2, s2, "43210", t2);
+        assert!(
+            outcome.events.is_empty(),
+            "{c2} {s2} {t2}: {:?}",
+            outcome.events
+        );
+    }
+    // Chat between the halves does not hide them; a message that starts
+    // with a digit takes the end kept, so it is joined once.
+    sent_at(&guard, "elsewhere", "agent-1", "his number 98765", 1200);
+    sent_at(&guard, "elsewhere", "agent-1", "wait", 1201);
+    let second = sent_at(&guard, "elsewhere", "agent-1", "43210", 1202);
+    assert_eq!(classes(&second), customers("phone"));
+    sent_at(&guard, "elsewhere", "agent-1", "his number 98765", 1300);
+    sent_at(&guard, "elsewhere", "agent-1", "2 boxes", 1301);
+    let second = sent_at(&guard, "elsewhere", "agent-1", "43210", 1302);
+    assert!(second.events.is_empty(), "{:?}", second.events);
+    // Turned off.
+    let scanner = Arc::new(Scanner::builder().region("IN").build().unwrap());
+    let config = GuardConfig {
+        split_window_secs: 0,
+        ..GuardConfig::default()
+    };
+    let guard = Guard::new(scanner, &key(), config).unwrap();
+    guard
+        .observe_inbound_at("customer", "my number is 98765 43210", 1000, None)
+        .unwrap();
+    sent_at(&guard, "elsewhere", "agent-1", "his number 98765", 1001);
+    assert!(sent_at(&guard, "elsewhere", "agent-1", "43210", 1002)
+        .events
+        .is_empty());
+}
+
+/// Numbers that are no value read together stay as they are.
+#[test]
+fn numbers_in_two_messages_that_make_no_value_are_left_alone() {
+    let guard = guard_that_saw("IN", "my number is 98765 43210");
+    for (first, second) in [
+        ("price 499", "599 with delivery"),
+        ("order 12345", "67890"),
+        ("otp 4821", "9182"),
+        ("call 98765 43210", "5 pm ok"),
+    ] {
+        sent_at(&guard, "elsewhere", "agent-1", first, 1001);
+        let outcome = sent_at(&guard, "elsewhere", "agent-1", second, 1002);
+        assert!(
+            outcome.events.is_empty(),
+            "{first} / {second}: {:?}",
+            outcome.events
+        );
+    }
+}
+
+/// A customer who gives their number in two messages owns it.
+#[test]
+fn a_customer_who_splits_their_number_owns_it() {
+    let scanner = Arc::new(Scanner::builder().region("IN").build().unwrap());
+    let guard = Guard::new(scanner, &key(), GuardConfig::default()).unwrap();
+    let first = guard
+        .observe_inbound_at("customer", "my number is 98765", 1000, None)
+        .unwrap();
+    assert!(first.is_empty());
+    let second = guard
+        .observe_inbound_at("customer", "43210", 1010, None)
+        .unwrap();
+    assert_eq!(second.len(), 1);
+    assert_eq!(second[0].normalized, "+919876543210");
+    let own = sent_at(&guard, "customer", "agent-1", "calling 9876543210", 1020);
+    assert!(own.events.is_empty(), "{:?}", own.events);
+    assert_eq!(
+        sent_in(&guard, "elsewhere", "ask +91 98765 43210"),
+        customers("phone")
+    );
 }

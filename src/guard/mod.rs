@@ -76,12 +76,16 @@ pub mod monitor;
 #[cfg(feature = "redis")]
 pub mod redis;
 mod snapshot;
+mod split;
 pub mod store;
 
 pub use store::{Limits, MemoryStore, Ownership, Record, Store, MAX_LISTED_OWNERS};
 
 /// Default lifetime of ownership not seen again: 90 days.
 pub const DEFAULT_LIFETIME_SECS: u64 = 90 * 24 * 3600;
+
+/// Default window for values split across two messages: two minutes.
+pub const DEFAULT_SPLIT_WINDOW_SECS: u64 = 120;
 
 /// Default cap on the values one conversation owns.
 pub const DEFAULT_MAX_VALUES_PER_CONVERSATION: u32 = 256;
@@ -418,6 +422,12 @@ pub struct GuardConfig {
     /// `false`: it reads every word of every message, which about doubles
     /// the cost of a check on chat (docs/guard.md, "Cost").
     pub read_spelled_out: bool,
+    /// Seconds within which a sender's next message in a conversation is
+    /// read joined to the end of the last one, for a value split across
+    /// the two (`98765`, then `43210`); `0` reads each message alone.
+    /// Default 120. The ends are kept in this process's memory, at most
+    /// 48 bytes each (docs/guard.md, "Values split across two messages").
+    pub split_window_secs: u64,
 }
 
 impl Default for GuardConfig {
@@ -432,6 +442,7 @@ impl Default for GuardConfig {
             monitor: monitor::MonitorConfig::default(),
             fail_open: false,
             read_spelled_out: false,
+            split_window_secs: DEFAULT_SPLIT_WINDOW_SECS,
         }
     }
 }
@@ -566,6 +577,8 @@ pub struct Guard {
     sink: Option<Arc<dyn EventSink>>,
     /// Alerts on patterns per actor (fed by the log processor).
     monitor: monitor::Monitor,
+    /// The end of each sender's last message, for values split across two.
+    tails: split::Tails,
 }
 
 impl fmt::Debug for Guard {
@@ -638,6 +651,7 @@ impl Guard {
             store,
             sink: None,
             monitor,
+            tails: split::Tails::default(),
         })
     }
 
@@ -765,7 +779,9 @@ impl Guard {
         region: Option<Region>,
     ) -> Result<Vec<Finding>, GuardError> {
         Guard::check_conversation(conversation)?;
-        let findings = self.scan(text, region)?;
+        let mut findings = self.scan(text, region)?;
+        let side = split::Side::Customer;
+        self.join_split_values(conversation, side, text, region, time, &mut findings)?;
         let fingerprints = self.owned_fingerprints(&findings);
         self.store.add(conversation, &fingerprints, time)?;
         Ok(findings)
@@ -871,7 +887,59 @@ impl Guard {
     /// Erases everything `conversation` owns (an erasure request); returns
     /// how many values.
     pub fn forget(&self, conversation: &str) -> Result<usize, GuardError> {
+        self.tails.forget(conversation);
         self.store.forget(conversation)
+    }
+
+    /// Adds to `findings` (those of `text`, sent by `side` in
+    /// `conversation` at `time`) the values split across the end of the
+    /// last message `side` sent there and the start of this one, and keeps
+    /// this one's end (see [`split`]).
+    fn join_split_values(
+        &self,
+        conversation: &str,
+        side: split::Side<'_>,
+        text: &str,
+        region: Option<Region>,
+        time: u64,
+        findings: &mut Vec<Finding>,
+    ) -> Result<(), GuardError> {
+        let window = self.config.split_window_secs;
+        if window == 0 {
+            return Ok(());
+        }
+        let start = split::start_to_join(text, findings);
+        let end = split::end_to_keep(text, findings);
+        if start.is_none() && end.is_none() {
+            return Ok(());
+        }
+        let before = self
+            .tails
+            .exchange(conversation, side, (time, window), start.is_some(), end);
+        let (Some(before), Some((from, start))) = (before, start) else {
+            return Ok(());
+        };
+        let mut joined =
+            zeroize::Zeroizing::new(String::with_capacity(before.len() + 1 + start.len()));
+        joined.push_str(&before);
+        joined.push(' ');
+        joined.push_str(start);
+        let across = self.scan(&joined, region)?;
+        let join = before.len();
+        if !across.iter().any(|f| f.start < join && f.end > join + 1) {
+            return Ok(());
+        }
+        let end_alone = self.scan(&before, region)?;
+        for found in split::across_the_join(&before, from, across, &end_alone) {
+            if !findings
+                .iter()
+                .any(|f| f.start < found.end && found.start < f.end)
+            {
+                findings.push(found);
+            }
+        }
+        findings.sort_by_key(|f| f.start);
+        Ok(())
     }
 
     /// Checks a message an agent (`sender`) sends in `conversation` now.
@@ -929,7 +997,22 @@ impl Guard {
 
     fn check_inner(&self, message: &Outbound<'_>) -> Outcome {
         let language = message.language;
-        let findings = match self.scan(message.text, message.region) {
+        let time = message.time.unwrap_or_else(now);
+        let side = split::Side::Agent(message.sender);
+        let scanned = self
+            .scan(message.text, message.region)
+            .and_then(|mut findings| {
+                self.join_split_values(
+                    message.conversation,
+                    side,
+                    message.text,
+                    message.region,
+                    time,
+                    &mut findings,
+                )?;
+                Ok(findings)
+            });
+        let findings = match scanned {
             Ok(findings) => findings,
             Err(_) => {
                 let whole = Finding {
@@ -957,7 +1040,6 @@ impl Guard {
                 masked: None,
             };
         }
-        let time = message.time.unwrap_or_else(now);
         // Each finding's fingerprints, and where they end.
         let mut fingerprints = Vec::with_capacity(findings.len());
         let mut ends = Vec::with_capacity(findings.len());
