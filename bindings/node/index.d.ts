@@ -195,7 +195,7 @@ export interface GuardCheck {
 export interface GuardOptions {
   /** The tenant's secret key (at least 16 bytes): fingerprints and snapshots use a subkey of it. */
   key: Uint8Array;
-  /** The guard configuration (actions, coaching, lifetime_secs, max_values_per_conversation, mask_role, language). */
+  /** The guard configuration (actions, coaching, lifetime_secs, max_values_per_conversation, mask_role, language, read_spelled_out, split_window_secs; docs/guard.md). */
   config?: object | string;
 }
 

@@ -53,6 +53,26 @@ test('unknown values are masked or held', () => {
   assert.equal(guard.check('c-2', 'agent', 'card 4111 1111 1111 1111').action, 'hold');
 });
 
+test('a number split across two messages is read whole', () => {
+  for (const [config, caught] of [[undefined, true], [{ split_window_secs: 0 }, false]]) {
+    const guard = newGuard(config);
+    guard.observe('c-1', 'my number is 98765 43210', { time: 100 });
+    assert.equal(guard.check('c-2', 'agent', 'his number 98765', { time: 101 }).action, 'deliver');
+    const text = '\u3000' + '43210 call him'; // after an ideographic space
+    const result = guard.check('c-2', 'agent', text, { time: 110 });
+    if (!caught) {
+      assert.deepEqual(result.events, []);
+      continue;
+    }
+    assert.equal(result.action, 'hold');
+    assert.equal(result.events.length, 1);
+    const [e] = result.events;
+    assert.equal(e.class, 'cross_conversation_leak');
+    assert.deepEqual(e.owners, ['c-1']);
+    assert.equal(text.slice(e.start, e.end), '43210'); // UTF-16 offsets
+  }
+});
+
 test('register, forget and errors', () => {
   const guard = newGuard();
   guard.register('c-1', 'email', 'Ravi@Shop.in');

@@ -53,6 +53,22 @@ def test_unknown_values_masked_or_held(guard):
     assert guard.check("c-2", "agent", "card 4111 1111 1111 1111").action == "hold"
 
 
+def test_a_number_split_across_two_messages_is_read_whole(guard):
+    guard.observe("c-1", "my number is 98765 43210", time=100)
+    assert guard.check("c-2", "agent", "his number 98765", time=101).action == "deliver"
+    text = "\u3000" + "43210 call him"  # after an ideographic space
+    result = guard.check("c-2", "agent", text, time=110)
+    assert result.action == "hold"
+    (event,) = result.events
+    assert event.leak_class == "cross_conversation_leak" and event.owners == ["c-1"]
+    assert text[event.start:event.end] == "43210"  # code points
+    off = piimask.Guard(piimask.Scanner(region="IN"), key=KEY,
+                        config={"split_window_secs": 0})
+    off.observe("c-1", "my number is 98765 43210", time=100)
+    off.check("c-2", "agent", "his number 98765", time=101)
+    assert off.check("c-2", "agent", text, time=110).events == []
+
+
 def test_register_forget_and_errors(guard):
     guard.register("c-1", "email", "Ravi@Shop.in")
     assert guard.check("c-1", "a", "mail ravi@shop.in").events == []

@@ -89,7 +89,8 @@ class Guard:
     secret ``key`` (bytes, at least 16: fingerprints and snapshots use a
     subkey of it), with a guard configuration (a dict or JSON string:
     ``actions``, ``coaching``, ``lifetime_secs``,
-    ``max_values_per_conversation``, ``mask_role``, ``language``).
+    ``max_values_per_conversation``, ``mask_role``, ``language``,
+    ``read_spelled_out``, ``split_window_secs``; docs/guard.md).
 
     Times are Unix seconds; ``None`` means now.
 
