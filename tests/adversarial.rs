@@ -266,6 +266,16 @@ fn ten_megabytes_of_at_signs() {
     survive("10 MB of a@", &repeat("a@", 10 * MB));
 }
 
+/// Runs of single digits between groups (`98765 4 3 2 1 0`) are read a
+/// few groups at a time: a megabyte of them, one numeric span, holds
+/// memory bounded by the text, not by the groups.
+#[test]
+fn megabytes_of_single_digit_runs_between_groups() {
+    survive("1 MB of 1 2 3 45", &repeat("1 2 3 45 ", MB));
+    survive("1 MB of 9-8-7 65-", &repeat("9-8-7 65-", MB));
+    survive("1 MB of 98765 4 3 2 1 0", &repeat("98765 4 3 2 1 0 ", MB));
+}
+
 /// An `@` and dots in brackets (`detect::bracketed`): every sign is read
 /// back over a bounded local part and on over a bounded domain.
 #[test]

@@ -1211,8 +1211,14 @@ impl Detector for PhoneDetector {
             singles += usize::from(window[held].len == 1);
             close_group(&mut window, &mut held);
         }
-        if singles >= MIN_DIGITS {
-            self.spaced_digits(ctx, span, out);
+        if singles >= MIN_SINGLES_IN_A_RUN {
+            let before = out.len();
+            if singles >= MIN_DIGITS {
+                self.spaced_digits(ctx, span, out);
+            }
+            if out.len() == before {
+                self.single_runs_among_groups(ctx, span, out);
+            }
         }
         if !consumed && looks_like_card(&window[..held]) {
             return;
@@ -1616,6 +1622,184 @@ impl PhoneDetector {
             }
             i = group.end;
         }
+    }
+}
+
+/// The fewest single digits in a row, joined by one and the same
+/// separator, that are read as one group beside other groups
+/// ([`PhoneDetector::single_runs_among_groups`]).
+const MIN_SINGLES_IN_A_RUN: usize = 3;
+
+impl PhoneDetector {
+    /// Numbers written partly one digit at a time, beside groups or in
+    /// two runs: `98765 4 3 2 1 0`, `9876 5 4 3 2 1 0`, `9 8 7 6 5 43210`,
+    /// `9 8 7 6 5 - 4 3 2 1 0`. Three or more single ASCII digits joined
+    /// by one and the same separator (space, `-` or `.`) are read as one
+    /// group, and that group with up to two groups (or runs) before it and
+    /// after it, the most first, as a number written in groups: validated and
+    /// weighed as any (`order 9876 5 4 3 2 1 0` stays an order). Without
+    /// this, the grouped reading refuses the run (more than two one-digit
+    /// groups) and reads what is left, if anything (`98765 4 3` as a
+    /// number without its area code), and the number leaks.
+    #[cold]
+    #[inline(never)]
+    fn single_runs_among_groups(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        let text = ctx.text;
+        let end = span.end.min(text.len());
+        // The next ASCII digit run at or after `*at`, as (start, end).
+        let next_run = |at: &mut usize| -> Option<(usize, usize)> {
+            while *at < end && !text[*at].is_ascii_digit() {
+                *at += 1;
+            }
+            let start = *at;
+            while *at < end && text[*at].is_ascii_digit() {
+                *at += 1;
+            }
+            (start < *at).then_some((start, *at))
+        };
+        let single = |(start, end): (usize, usize)| end == start + 1;
+        // The groups read so far, a run of single digits collapsed into one
+        // (`true`), kept only as far back as a window around the next run
+        // to try reaches, so that memory stays bounded however long the
+        // span.
+        let mut groups: Vec<(Group, bool)> = Vec::with_capacity(16);
+        let mut next_to_try = 0;
+        // Where the groups of the numbers found so far end.
+        let mut read = 0;
+        let memo = ContextMemo::default();
+        let mut at = span.start;
+        let mut pending = next_run(&mut at);
+        let mut previous_end = span.start;
+        loop {
+            let complete = match pending {
+                Some(first) => {
+                    // Single digits joined by one and the same separator.
+                    let mut last = first;
+                    let mut singles = 1;
+                    pending = next_run(&mut at);
+                    if single(first) && first.1 < end && matches!(text[first.1], b' ' | b'-' | b'.')
+                    {
+                        let sep = text[first.1];
+                        while let Some(run) = pending.filter(|&run| {
+                            single(run) && run.0 == last.1 + 1 && text[last.1] == sep
+                        }) {
+                            last = run;
+                            singles += 1;
+                            pending = next_run(&mut at);
+                        }
+                    }
+                    let collapse = singles >= MIN_SINGLES_IN_A_RUN;
+                    let mut group = Group {
+                        start: first.0,
+                        ..Group::default()
+                    };
+                    let mut from = first.0;
+                    let push_run = |group: &mut Group, (start, end): (usize, usize)| {
+                        for &d in &text[start..end] {
+                            if group.len < MAX_DIGITS {
+                                group.digits[group.len] = d;
+                            }
+                            group.len = group.len.saturating_add(1);
+                        }
+                        group.end = end;
+                    };
+                    if collapse {
+                        while from < last.1 {
+                            let run = (from, from + 1);
+                            push_run(&mut group, run);
+                            from += 2;
+                        }
+                    } else {
+                        push_run(&mut group, first);
+                        // Only this run is taken; the singles after it are
+                        // read again as runs of their own.
+                        if last != first {
+                            at = first.1;
+                            pending = next_run(&mut at);
+                        }
+                    }
+                    group.sep.start = previous_end;
+                    group.sep.push_all(text, previous_end, group.start);
+                    previous_end = group.end;
+                    groups.push((group, collapse));
+                    false
+                }
+                None => true,
+            };
+            // Try each collapsed run once the groups a window around it
+            // reaches (two after it, and one more to see what it leaves
+            // out) are read, or at the end.
+            while next_to_try < groups.len() && (complete || next_to_try + 3 < groups.len()) {
+                let found = groups[next_to_try].1.then(|| {
+                    let (groups, at) = (&groups[read..], next_to_try - read);
+                    self.run_with_neighbours(ctx, span, groups, at, &memo, out)
+                });
+                // Read on after the number found; its groups are no
+                // neighbours of the next.
+                next_to_try = match found.flatten() {
+                    Some(to) => {
+                        read += to;
+                        read
+                    }
+                    None => next_to_try + 1,
+                };
+            }
+            if complete {
+                return;
+            }
+            // What no window needs any more (three before the next to try).
+            if groups.len() > 32 {
+                let drop = next_to_try.saturating_sub(3);
+                groups.drain(..drop);
+                next_to_try -= drop;
+                read = read.saturating_sub(drop);
+            }
+        }
+    }
+
+    /// Reads the collapsed run `groups[at]` with up to two groups before
+    /// and after it, the most first (see
+    /// [`single_runs_among_groups`](Self::single_runs_among_groups)); where
+    /// the groups of the number found end, if one is.
+    fn run_with_neighbours(
+        &self,
+        ctx: &Context<'_>,
+        span: Span,
+        groups: &[(Group, bool)],
+        at: usize,
+        memo: &ContextMemo,
+        out: &mut Vec<Finding>,
+    ) -> Option<usize> {
+        let collapsed = |i: usize| groups.get(i).is_some_and(|g| g.1);
+        let mut windows: Vec<(usize, usize)> = Vec::with_capacity(9);
+        for from in at.saturating_sub(2)..=at {
+            for to in at + 1..=(at + 3).min(groups.len()) {
+                // A run of single digits left beside the window would make
+                // it part of a longer string of them (`9 8 7 6 5  4 3 2 1 0
+                // 9 8 7 6 5` holds no one number).
+                let run_left_out = (from > 0 && collapsed(from - 1)) || collapsed(to);
+                if to - from >= 2 && !run_left_out {
+                    windows.push((from, to));
+                }
+            }
+        }
+        windows.sort_by_key(|&(from, to)| std::cmp::Reverse(to - from));
+        for (from, to) in windows {
+            let mut window: Vec<Group> = groups[from..to].iter().map(|g| g.0).collect();
+            // What opens the number: the span's opening signs (`+`, `(`)
+            // when it is the span's first group, else nothing.
+            let first = &mut window[0];
+            let opens_span = first.sep.start == span.start;
+            first.sep = Default::default();
+            first.sep.start = span.start;
+            if opens_span {
+                first.sep.push_all(ctx.text, span.start, first.start);
+            }
+            if self.candidate(ctx, span, &window, None, memo, out) {
+                return Some(to);
+            }
+        }
+        None
     }
 }
 

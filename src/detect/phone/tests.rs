@@ -1808,6 +1808,93 @@ fn numbers_written_one_digit_at_a_time() {
     }
 }
 
+/// Numbers written partly one digit at a time, beside groups or in two
+/// runs (2026-12-07): the run is one group, read with its neighbours.
+#[test]
+fn runs_of_single_digits_beside_groups() {
+    let scanner = scanner();
+    for (region, text, phone, e164) in [
+        (
+            "IN",
+            "call 98765 4 3 2 1 0",
+            "98765 4 3 2 1 0",
+            "+919876543210",
+        ),
+        (
+            "IN",
+            "call 9876 5 4 3 2 1 0 now",
+            "9876 5 4 3 2 1 0",
+            "+919876543210",
+        ),
+        (
+            "IN",
+            "call 9 8 7 6 5 43210",
+            "9 8 7 6 5 43210",
+            "+919876543210",
+        ),
+        (
+            "IN",
+            "mera no 9 8 7 6 5 - 4 3 2 1 0",
+            "9 8 7 6 5 - 4 3 2 1 0",
+            "+919876543210",
+        ),
+        (
+            "IN",
+            "+91 98765 4 3 2 1 0",
+            "+91 98765 4 3 2 1 0",
+            "+919876543210",
+        ),
+        (
+            "US",
+            "call 2 0 2 555 0143",
+            "2 0 2 555 0143",
+            "+12025550143",
+        ),
+        (
+            "US",
+            "call 202 5 5 5 0143",
+            "202 5 5 5 0143",
+            "+12025550143",
+        ),
+        (
+            "BR",
+            "zap 11 9 8 7 6 5 4321",
+            "11 9 8 7 6 5 4321",
+            "+5511987654321",
+        ),
+        (
+            "NG",
+            "call 0803-1-2-3-4567",
+            "0803-1-2-3-4567",
+            "+2348031234567",
+        ),
+    ] {
+        assert_eq!(
+            found(&scanner, region, text),
+            [(phone.to_string(), e164.to_string())],
+            "{region}: {text}"
+        );
+    }
+    for (region, text) in [
+        ("IN", "order 9876 5 4 3 2 1 0"),
+        ("IN", "size 6 7 8 available"),
+        ("IN", "1 2 3 4 5 6"),
+        ("IN", "scores 12 4 5 6 and 7"),
+        ("IN", "9 8 7 6 5  4 3 2 1 0  9 8 7 6 5"),
+    ] {
+        assert!(texts(&scanner, region, text).is_empty(), "{region}: {text}");
+    }
+    assert_eq!(
+        texts(&scanner, "IN", "rooms 2 3 4 for 98765 43210"),
+        ["98765 43210"]
+    );
+    // Two in one span.
+    assert_eq!(
+        texts(&scanner, "IN", "98765 4 3 2 1 0, 91234 5 6 7 8 9"),
+        ["98765 4 3 2 1 0", "91234 5 6 7 8 9"]
+    );
+}
+
 /// A valid number that a veto word rules out is the order's (or
 /// invoice's …) as a whole: no shorter number is read out of its groups.
 #[test]
