@@ -1658,6 +1658,30 @@ impl PhoneDetector {
             (start < *at).then_some((start, *at))
         };
         let single = |(start, end): (usize, usize)| end == start + 1;
+        // Most spans with three one-digit groups hold no run of them
+        // (`1/2/3 10:30`): a look without building groups first.
+        let mut has_run = false;
+        let (mut at, mut in_run, mut previous) = (span.start, 0, None);
+        while let Some(run) = next_run(&mut at) {
+            let joined = previous.is_some_and(|(_, end): (usize, usize)| {
+                run.0 == end + 1
+                    && matches!(text[end], b' ' | b'-' | b'.')
+                    && (in_run < 2 || text[end] == text[end - 2])
+            });
+            in_run = match (single(run), joined) {
+                (false, _) => 0,
+                (true, true) => in_run + 1,
+                (true, false) => 1,
+            };
+            if in_run >= MIN_SINGLES_IN_A_RUN {
+                has_run = true;
+                break;
+            }
+            previous = Some(run);
+        }
+        if !has_run {
+            return;
+        }
         // The groups read so far, a run of single digits collapsed into one
         // (`true`), kept only as far back as a window around the next run
         // to try reaches, so that memory stays bounded however long the
