@@ -466,6 +466,11 @@ impl Scanner {
         }
         if self.spelled_out {
             self.add_spelled_out_settled(text, region, min_confidence, Spelling::Everything, out);
+        } else if self.triggers.at_sign && spelled::may_spell_address(text) {
+            // Addresses that name themselves in words (`ravi at gmail dot
+            // com`), which the opt-in pass reads with the rest.
+            let addresses = Spelling::AddressWords;
+            self.add_spelled_out_settled(text, region, min_confidence, addresses, out);
         }
     }
 
@@ -595,13 +600,14 @@ impl Scanner {
             return true;
         }
         let read = |taken: &[(usize, usize)]| match &stripped {
-            None => spelled::read(text, taken),
+            None => spelled::read(text, taken, spelling),
             Some(stripped) => {
                 let taken: Vec<_> = taken
                     .iter()
                     .map(|&(start, end)| (stripped.position(start), stripped.position(end)))
                     .collect();
-                spelled::read(&stripped.text, &taken).map(|reading| reading.through(stripped))
+                spelled::read(&stripped.text, &taken, spelling)
+                    .map(|reading| reading.through(stripped))
             }
         };
         let Some(reading) = read(&[]) else {
@@ -1455,7 +1461,7 @@ struct Seen {
 
 /// Whether the first byte after the numeric span ending at `end`, past
 /// its spaces, may open signs typed between digit groups: one of ASCII's
-/// (`*`, `_`, `~`, `|`, `#`, `=`, `.`) or a character beyond ASCII (an
+/// (`*`, `_`, `~`, `|`, `\`, `#`, `=`, `.`) or a character beyond ASCII (an
 /// emoji, `…`, `·`). Inlined: asked after every numeric span. Any gap
 /// the reading joins must be seen here (a text's findings in one place
 /// must not hang on signs in another).
@@ -1465,8 +1471,9 @@ fn may_open_symbol_gap(text: &[u8], end: usize) -> bool {
     while text.get(i) == Some(&b' ') {
         i += 1;
     }
-    text.get(i)
-        .is_some_and(|&b| b >= 0xC2 || matches!(b, b'*' | b'_' | b'~' | b'|' | b'#' | b'=' | b'.'))
+    text.get(i).is_some_and(|&b| {
+        b >= 0xC2 || matches!(b, b'*' | b'_' | b'~' | b'|' | b'\\' | b'#' | b'=' | b'.')
+    })
 }
 
 /// How far back from a digit an opening `+` or `(` is looked for.

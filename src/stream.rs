@@ -21,11 +21,13 @@
 //!   space, and the check for a value glued to a masked one stops at it.
 //! - **Inside a long quiet stretch** (built-in kinds only): before a
 //!   letter that has no digit and no `@` (or `＠`) within [`REACH`] bytes
-//!   on either side. Every built-in detector starts from a digit or `@` and
-//!   looks at most [`REACH`] bytes around it (the longest reach is an
-//!   e-mail domain, 253 bytes; context words are looked for at most 48
-//!   characters back), and a letter stops the walk that finds values glued
-//!   to a masked one.
+//!   on either side, nor a word that names a spelled-out address (a mail
+//!   service's name, `arroba`). Every built-in detector starts from a
+//!   digit or `@` and looks at most [`REACH`] bytes around it (the longest
+//!   reach is an e-mail domain, 253 bytes; context words are looked for at
+//!   most 48 characters back), the addresses every scan reads spelled out
+//!   hold one of those words, and a letter stops the walk that finds values
+//!   glued to a masked one.
 //!
 //! So the text held back is at most the current line, or, on a line longer
 //! than `2 × REACH` bytes, the stretch since the last quiet place. A line
@@ -283,8 +285,14 @@ fn quiet_cut(text: &[u8]) -> Option<usize> {
     let mut best = None;
     // Start of the current trigger-free stretch (the text's start is a cut).
     let mut quiet_since = 0;
+    // The words that name a spelled-out address are triggers too.
+    let mut words = crate::spelled::address_words(text).peekable();
     let mut i = 0;
     while i < text.len() {
+        while let Some((start, end)) = words.next_if(|&(start, _)| start <= i) {
+            best = last_letter(text, quiet_since + REACH, start.saturating_sub(REACH)).or(best);
+            quiet_since = quiet_since.max(end);
+        }
         let (c, w) = char_at(text, i);
         if is_trigger(c) {
             best = last_letter(text, quiet_since + REACH, i.saturating_sub(REACH)).or(best);

@@ -219,22 +219,27 @@ fn plain_mode() {
 
 #[test]
 fn spelled_out_flag_reads_values_written_as_words() {
-    let input = "call nine eight seven six five four three two one zero\nravi at gmail dot com\n";
+    let input =
+        "call nine eight seven six five four three two one zero\nsales at example dot com\n";
     let out = run(&["redact", "--plain", "--region", "IN"], input);
     assert_eq!(String::from_utf8(out.stdout).unwrap(), input);
-    // Brackets are read without the flag (see `detect::bracketed`).
+    // Brackets are read without the flag (see `detect::bracketed`), and so
+    // is an address that names a mail service (see `spelled::email`).
     let out = run(
         &["redact", "--plain", "--region", "IN"],
-        "ravi [at] gmail [dot] com\n",
+        "ravi [at] gmail [dot] com\nravi at gmail dot com\n",
     );
-    assert_eq!(String::from_utf8(out.stdout).unwrap(), "r•••@gmail.com\n");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "r•••@gmail.com\nr•••@gmail.com\n"
+    );
     let out = run(
         &["redact", "--plain", "--region", "IN", "--spelled-out"],
         input,
     );
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
-        "call +91•••••••210\nr•••@gmail.com\n"
+        "call +91•••••••210\ns•••@example.com\n"
     );
     let out = run(
         &["scan", "--region", "IN", "--spelled-out"],

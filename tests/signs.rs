@@ -32,6 +32,8 @@ fn numbers_broken_up_by_signs_are_found_without_the_opt_in() {
         ("call 98765_43210", "98765_43210"),
         ("call 98765~43210", "98765~43210"),
         ("call 98765|43210", "98765|43210"),
+        ("call 98765\\43210", "98765\\43210"),
+        ("call 98765 \\ 43210 pls", "98765 \\ 43210"),
         ("call 98765#43210", "98765#43210"),
         ("call 98765=43210", "98765=43210"),
         ("call 98765🔥43210", "98765🔥43210"),
@@ -87,6 +89,8 @@ fn what_signs_join_is_validated_as_a_written_number() {
         "IMG_20231105_9876543210.jpg",
         "IMG_20231203_123456.jpg",
         "user_98765_43210",
+        // A path's folders.
+        "C:\\Users\\2023\\1105\\photos",
         // What only the opt-in pass reads: commas, a line break between
         // halves, words, letters for digits, and U+FFFD (bytes lost, not
         // a sign: a number is not read across an invalid byte either).

@@ -779,6 +779,95 @@ fn the_guard_catches_a_number_passed_on_in_words() {
     );
 }
 
+#[test]
+fn every_scan_reads_an_address_that_names_itself() {
+    // `ravi at gmail dot com` is the first dodge once `@` gets masked: a
+    // mail service's name, or `arroba`, calls for the reading.
+    let scanner = Scanner::builder().region("IN").build().unwrap();
+    assert!(!scanner.reads_spelled_out());
+    for (text, address, normalized) in [
+        (
+            "mail ravi at gmail dot com pls",
+            "ravi at gmail dot com",
+            "ravi@gmail.com",
+        ),
+        (
+            "RAVI AT GMAIL DOT COM",
+            "RAVI AT GMAIL DOT COM",
+            "RAVI@gmail.com",
+        ),
+        (
+            "ok ravi.kumar at yahoo.co.in",
+            "ravi.kumar at yahoo.co.in",
+            "ravi.kumar@yahoo.co.in",
+        ),
+        (
+            "correo juan arroba empresa punto com",
+            "juan arroba empresa punto com",
+            "juan@empresa.com",
+        ),
+        (
+            "mail ravi at the rate gmail dot com",
+            "ravi at the rate gmail dot com",
+            "ravi@gmail.com",
+        ),
+    ] {
+        assert_eq!(
+            found(&scanner, text),
+            [(Kind::Email, address.into(), normalized.into())],
+            "{text}"
+        );
+    }
+    assert_eq!(
+        scanner.redact("mail ravi at gmail dot com pls").unwrap(),
+        "mail r•••@gmail.com pls"
+    );
+    // Prose, and what needs the pass over every word.
+    for text in [
+        "sign up at gmail.com",
+        "sales at example dot com",
+        "we use gmail at work",
+    ] {
+        assert!(scanner.scan(text).is_empty(), "{text}");
+    }
+    // Nor when e-mail is not among the kinds asked for.
+    let phones = Scanner::builder()
+        .region("IN")
+        .kinds([Kind::Phone])
+        .build()
+        .unwrap();
+    assert!(phones.scan("ravi at gmail dot com").is_empty());
+
+    // The guard links it to the address written plainly.
+    let scanner = Arc::new(scanner);
+    let key = Key::new(&[7; 32]).unwrap();
+    let guard = Guard::new(scanner.clone(), &key, GuardConfig::default()).unwrap();
+    guard
+        .observe_inbound("c-1", "my mail is ravi.kumar88@gmail.com")
+        .unwrap();
+    let leak = guard.check_outbound("c-2", "agent-7", "ravi dot kumar88 at gmail dot com");
+    assert_eq!(leak.action, Action::Hold);
+    assert_eq!(leak.events[0].owners, ["c-1"]);
+
+    // A stream cuts no quiet stretch near the words that name it.
+    let text = format!(
+        "{}ravi at gmail dot com{}",
+        "lorem ipsum ".repeat(200),
+        " dolor sit".repeat(200)
+    );
+    let whole = scanner.redact(&text).unwrap();
+    assert!(whole.contains("r•••@gmail.com"));
+    for size in [1, 7, 64, 500] {
+        let mut stream = scanner.stream(scanner.region(), None).unwrap();
+        let mut out = Vec::new();
+        for chunk in text.as_bytes().chunks(size) {
+            stream.write(chunk, &mut out).unwrap();
+        }
+        stream.finish(&mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), whole, "chunks of {size}");
+    }
+}
+
 /// Text made of digit words of several languages, digit groups, the
 /// address signs, separators and other characters.
 fn wordy_text() -> impl Strategy<Value = String> {

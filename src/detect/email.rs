@@ -18,8 +18,8 @@ use crate::finding::{Finding, Kind};
 use crate::policy::mask::BULLET;
 use crate::text::{char_at, char_before, digit_value, is_alphabetic, is_inline_space, is_numeric};
 
-const MAX_LOCAL: usize = 64;
-const MAX_DOMAIN: usize = 253;
+pub(crate) const MAX_LOCAL: usize = 64;
+pub(crate) const MAX_DOMAIN: usize = 253;
 const MAX_LABEL: usize = 63;
 const CONFIDENCE: f32 = 0.97;
 /// An address written with a space beside its `@` (see [`spaced_address`]).
@@ -65,7 +65,7 @@ const MAIL_SERVICES: &[&str] = &[
 /// to: the service's `.com`, so that the leak guard links it to the address
 /// written in full. Not names that are also words after an `@` in chat
 /// (`live`, `mail`) or too short to tell (`qq`, `163`).
-const MAIL_SERVICE_NAMES: &[(&str, &str)] = &[
+pub(crate) const MAIL_SERVICE_NAMES: &[(&str, &str)] = &[
     ("gmail", "gmail.com"),
     ("googlemail", "googlemail.com"),
     ("yahoo", "yahoo.com"),

@@ -322,7 +322,7 @@ fn is_gap(gap: &[u8]) -> bool {
 /// Whether `gap` between two digit groups is made of signs that break a
 /// number up without belonging in one (`98765🔥43210`, `98765 ✅ 43210`,
 /// `98765*43210`, `98765_43210`): emoji and other symbols, and ASCII
-/// `*`, `_`, `~`, `|`, `#`, `=`, and an ellipsis (`98765...43210`,
+/// `*`, `_`, `~`, `|`, `\`, `#`, `=`, and an ellipsis (`98765...43210`,
 /// `98765…43210`), with spaces around them. Not the signs of a number, a
 /// list or a sentence (`-`, one `.`, `,`, `/`, `:`, brackets, CJK
 /// punctuation), and not a mask bullet.
@@ -345,7 +345,7 @@ fn symbol_gap_prefix(text: &[u8]) -> (usize, bool) {
         let (c, width) = char_at(text, i);
         match c {
             Some(' ') => {}
-            Some('*' | '_' | '~' | '|' | '#' | '=' | '…' | '·') => symbols += 1,
+            Some('*' | '_' | '~' | '|' | '\\' | '#' | '=' | '…' | '·') => symbols += 1,
             // Dots count as an ellipsis, two or more.
             Some('.') => dots += 1,
             // Emoji joiners and variation selectors, inside an emoji.

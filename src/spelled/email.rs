@@ -15,15 +15,21 @@
 //!   looks like a mailbox or the domain is a mail service's (`ravi.kumar
 //!   at example.com`, `ravi at gmail.com`, not `find us at shop.com`).
 //!
+//! Every scan reads, without the opt-in pass, the addresses that name
+//! themselves ([`Spelling::AddressWords`]): an `@` written `arroba` or `at
+//! the rate`, or a plain `at` before a mail service's domain (`ravi at
+//! gmail dot com`), never before an everyday word or one letter (`sign
+//! up at gmail.com`), unless its dot is spelled out too.
+//!
 //! The local part's dots may be spelled out too (`ravi dot kumar at gmail
 //! dot com`): up to three pieces are joined, each a run of address bytes
 //! with a `dot` word or bracket between.
 
 use super::words::{lookup, Word};
-use super::Edit;
+use super::{Edit, Spelling};
 use crate::detect::email::{
     glued_after_tld, is_mail_service, label_runs_into_mask, looks_like_mailbox, number_after_tld,
-    opens_mask,
+    opens_mask, MAIL_SERVICE_NAMES, MAX_DOMAIN, MAX_LOCAL,
 };
 
 /// Top-level domains that a spelled-out `dot` may end an address with.
@@ -49,11 +55,21 @@ enum Marker {
 }
 
 /// Adds an edit for each address in `text` written with a spelled-out `@`
-/// or dot; `at_words` are where `at` or `arroba` is written.
-pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edit>) {
+/// or dot; `at_words` are where `at` or `arroba` is written. Reading
+/// [`Spelling::AddressWords`], only the addresses that name themselves
+/// (see the module docs), and no `@` in brackets, which the e-mail
+/// detector reads as written.
+pub(super) fn find(
+    text: &[u8],
+    at_words: &[(usize, usize)],
+    spelling: Spelling,
+    edits: &mut Vec<Edit>,
+) {
+    let every_scan = spelling == Spelling::AddressWords;
     let mut addresses = Vec::new();
     for &(start, end) in at_words {
         let marker = match bracketed(text, start, end) {
+            Some(_) if every_scan => None,
             Some(outer) => Some((outer, Marker::Sure)),
             None if spaced(text, start, end) => match the_rate(text, start, end) {
                 Some(rate_end) => Some(((start, rate_end), Marker::Sure)),
@@ -65,13 +81,20 @@ pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edi
             None => None,
         };
         if let Some(((start, end), marker)) = marker {
-            addresses.extend(address(text, start, end, marker, 0).map(|e| (e, start, end, marker)));
+            addresses.extend(
+                address(text, start, end, marker, spelling, 0).map(|e| (e, start, end, marker)),
+            );
         }
     }
-    for at in memchr::memchr_iter(b'@', text) {
+    let at_signs = if every_scan { None } else { Some(text) };
+    for at in at_signs
+        .into_iter()
+        .flat_map(|text| memchr::memchr_iter(b'@', text))
+    {
         if let Some((start, end)) = bracketed(text, at, at + 1) {
             addresses.extend(
-                address(text, start, end, Marker::Sure, 0).map(|e| (e, start, end, Marker::Sure)),
+                address(text, start, end, Marker::Sure, spelling, 0)
+                    .map(|e| (e, start, end, Marker::Sure)),
             );
         }
     }
@@ -92,7 +115,7 @@ pub(super) fn find(text: &[u8], at_words: &[(usize, usize)], edits: &mut Vec<Edi
         let address = if local_start(text, address.start) >= taken {
             Some(address)
         } else {
-            self::address(text, at_start, at_end, marker, taken)
+            self::address(text, at_start, at_end, marker, spelling, taken)
         };
         if let Some(address) = address {
             taken = address.end;
@@ -253,7 +276,14 @@ fn dot_before(text: &[u8], at: usize) -> Option<(usize, usize)> {
 
 /// The edit for an address whose `@` is written `text[start..end]`, its
 /// local part from `floor` on.
-fn address(text: &[u8], start: usize, end: usize, marker: Marker, floor: usize) -> Option<Edit> {
+fn address(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    marker: Marker,
+    spelling: Spelling,
+    floor: usize,
+) -> Option<Edit> {
     let local_end = skip_back(text, start, 1);
     let mut pieces = vec![(local_start(text, local_end), local_end)];
     if pieces[0].0 < floor {
@@ -273,7 +303,15 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker, floor: usize) 
         .collect();
     let last_piece = &text[pieces[pieces.len() - 1].0..local_end];
     let starts_clean = local_start == 0 || b" \t\n\r(<[:,;\"".contains(&text[local_start - 1]);
-    if last_piece.is_empty() || local[0] == b'.' || local.ends_with(b".") || !starts_clean {
+    // No longer than an address may be, as the e-mail detector reads one:
+    // what a scan reads of a spelled address then lies within
+    // `crate::stream::REACH` of the words that name it.
+    if last_piece.is_empty()
+        || local[0] == b'.'
+        || local.ends_with(b".")
+        || !starts_clean
+        || local.len() > MAX_LOCAL
+    {
         return None;
     }
     let mut labels = vec![];
@@ -341,12 +379,24 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker, floor: usize) 
         .flat_map(|&(s, e)| std::iter::once(b'.').chain(text[s..e].iter().copied()))
         .skip(1)
         .collect();
+    if domain.len() > MAX_DOMAIN {
+        return None;
+    }
     let common_tld = COMMON_TLDS
         .iter()
         .any(|t| t.as_bytes().eq_ignore_ascii_case(tld));
-    let sure = match marker {
-        Marker::Sure => true,
-        Marker::Word => {
+    let sure = match (marker, spelling) {
+        // Every scan reads the `@` that says it is one, and a word `at`
+        // before a mail service it names (the words that call for this
+        // reading: see `super::may_spell_address`).
+        (Marker::Word, Spelling::AddressWords) => {
+            let (first_start, first_end) = labels[0];
+            names_a_service(&text[first_start..first_end])
+                && is_mail_service(&domain)
+                && (spelled_dot || looks_like_mailbox(&local) || reads_as_a_name(&local))
+        }
+        (Marker::Sure, _) => true,
+        (Marker::Word, Spelling::Everything | Spelling::SignsBetweenDigits) => {
             (spelled_dot && common_tld) || looks_like_mailbox(&local) || is_mail_service(&domain)
         }
     };
@@ -374,9 +424,155 @@ fn address(text: &[u8], start: usize, end: usize, marker: Marker, floor: usize) 
     })
 }
 
+/// Whether `label` is a mail service's name that people write as its
+/// domain (`gmail`, `yahoo`; see `crate::detect::email`).
+pub(super) fn names_a_service(label: &[u8]) -> bool {
+    MAIL_SERVICE_NAMES
+        .iter()
+        .any(|(name, _)| name.as_bytes().eq_ignore_ascii_case(label))
+}
+
+/// Words that stand before `at` in prose about a mail service (`sign up
+/// at gmail.com`, `I work at yahoo.com`, `find us at outlook.com`).
+const EVERYDAY_WORDS: &[&str] = &[
+    "account",
+    "accounts",
+    "am",
+    "and",
+    "are",
+    "available",
+    "be",
+    "been",
+    "check",
+    "contact",
+    "do",
+    "find",
+    "go",
+    "help",
+    "here",
+    "him",
+    "her",
+    "in",
+    "inbox",
+    "is",
+    "it",
+    "job",
+    "jobs",
+    "log",
+    "login",
+    "logged",
+    "me",
+    "now",
+    "on",
+    "online",
+    "or",
+    "reach",
+    "register",
+    "registered",
+    "sent",
+    "sign",
+    "signed",
+    "signup",
+    "still",
+    "support",
+    "team",
+    "them",
+    "there",
+    "up",
+    "us",
+    "visit",
+    "was",
+    "we",
+    "were",
+    "work",
+    "worked",
+    "working",
+    "works",
+    "write",
+    "you",
+];
+
+/// Whether a local part without a digit or sign (`ravi`, `juanperez`)
+/// reads as a name before `at`, not as prose: three letters or more, and
+/// none of [`EVERYDAY_WORDS`].
+fn reads_as_a_name(local: &[u8]) -> bool {
+    local.len() >= 3
+        && !EVERYDAY_WORDS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(local))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::tests::read_through as read;
+    use super::super::{read as read_spelled, Spelling};
+
+    /// `text` as every scan reads it, without the opt-in pass.
+    fn read_by_every_scan(text: &str) -> String {
+        match read_spelled(text.as_bytes(), &[], Spelling::AddressWords) {
+            Some(reading) => String::from_utf8(reading.copy.text).unwrap(),
+            None => text.to_string(),
+        }
+    }
+
+    #[test]
+    fn every_scan_reads_the_addresses_that_name_themselves() {
+        for (text, read_as) in [
+            ("mail ravi at gmail dot com", "mail ravi@gmail.com"),
+            ("mail RAVI AT GMAIL DOT COM", "mail RAVI@GMAIL.COM"),
+            ("ravi at gmail.com pls", "ravi@gmail.com pls"),
+            ("ravi_88 at yahoo.co.in", "ravi_88@yahoo.co.in"),
+            ("juan arroba gmail punto com", "juan@gmail.com"),
+            ("juan arroba empresa punto com", "juan@empresa.com"),
+            ("joao arroba uol ponto com ponto br", "joao@uol.com.br"),
+            ("ravi at the rate gmail dot com", "ravi@gmail.com"),
+            ("ravi at the rate example dot in", "ravi@example.in"),
+            ("ravi dot kumar at gmail dot com", "ravi.kumar@gmail.com"),
+            ("budi at yahoo titik co titik id", "budi@yahoo.co.id"),
+            // An everyday word before a spelled dot is an address too: the
+            // dot is a dodge.
+            ("send to me at gmail dot com", "send to me@gmail.com"),
+        ] {
+            assert_eq!(read_by_every_scan(text), read_as, "{text}");
+        }
+    }
+
+    #[test]
+    fn every_scan_leaves_what_needs_the_opt_in_pass_or_is_prose() {
+        for text in [
+            // No mail service's name, nor an `@` said in words.
+            "sales at example dot com",
+            "ravi.kumar at example dot in",
+            "find us at shop dot com",
+            // Prose about a mail service.
+            "sign up at gmail.com",
+            "I work at yahoo.com",
+            "I'm at gmail.com now",
+            "check your inbox at gmail.com",
+            "we use gmail and yahoo at work",
+            "mail ravi at gmail",
+            // `[at]` the e-mail detector reads as written.
+            "mail ravi [at] gmail [dot] com",
+            // Arroba, the weight of cattle.
+            "preco da arroba do boi 300",
+            "interest at the rate of 12 percent",
+        ] {
+            assert_eq!(read_by_every_scan(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn an_address_longer_than_one_can_be_is_none() {
+        let local = "a".repeat(65);
+        let text = format!("{local} at gmail dot com");
+        assert_eq!(read(&text), text);
+        assert_eq!(read_by_every_scan(&text), text);
+        let text = format!("ravi at gmail dot {}", "c".repeat(260));
+        assert_eq!(read(&text), text);
+        assert_eq!(read_by_every_scan(&text), text);
+        let text = format!("{} at gmail dot com", "a".repeat(64));
+        assert_ne!(read_by_every_scan(&text), text);
+    }
 
     #[test]
     fn reads_spelled_out_signs() {

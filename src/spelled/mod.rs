@@ -9,7 +9,11 @@
 //! keycap emoji (`crate::marks`): reading it takes a pass over the words
 //! of every message. That pass is opt-in
 //! ([`ScannerBuilder::spelled_out`], or the guard's `read_spelled_out` for
-//! what it checks): it costs a scan of chat about as much again.
+//! what it checks): it costs a scan of chat about as much again. Every
+//! scan reads two parts of it, which it can tell a text holds without
+//! reading its words: signs typed between digit groups
+//! ([`Spelling::SignsBetweenDigits`]) and the addresses that name a mail
+//! service or say `arroba` ([`Spelling::AddressWords`]).
 //!
 //! The pass rewrites what it recognises into a copy (`crate::rewrite`) that
 //! the detectors then read as usual: digit words become digits, `at` and
@@ -68,6 +72,10 @@ mod digits;
 mod email;
 mod words;
 
+use aho_corasick::AhoCorasick;
+use once_cell::sync::Lazy;
+
+use crate::detect::email::MAIL_SERVICE_NAMES;
 use crate::finding::Finding;
 use crate::rewrite::Rewritten;
 use crate::text::char_at;
@@ -123,6 +131,12 @@ impl Reading {
     /// copy differs from the text only in the context it gives, and what
     /// a text holds in one place would hang on signs in another.
     pub(crate) fn reads(&self, text: &[u8], start: usize, end: usize) -> bool {
+        // Reading the addresses every scan reads, the copy differs from
+        // the text in them alone: a value elsewhere is the scan's to find.
+        if self.spelling == Spelling::AddressWords {
+            let first = self.ranges.partition_point(|&(_, to)| to <= start);
+            return self.ranges.get(first).is_some_and(|&(from, _)| from < end);
+        }
         if self.spelling == Spelling::SignsBetweenDigits {
             let first = self.ranges.partition_point(|&(_, to)| to <= start);
             return self.ranges[first..]
@@ -171,6 +185,38 @@ pub(crate) enum Spelling {
     /// them pays nothing. Line breaks and commas between groups, which
     /// lists and amounts hold too, and every word stay opt-in.
     SignsBetweenDigits,
+    /// Only the addresses that name themselves as such (`ravi at gmail dot
+    /// com`, `juan arroba empresa punto com`, `ravi at the rate gmail.com`;
+    /// see `email`), read by every scan: the words that call for this
+    /// reading (a mail service's name, `arroba`, `at the rate`) are
+    /// searched for in every text at once ([`may_spell_address`]), so
+    /// text without them, nearly all, pays one search. Other spelled
+    /// addresses (`sales at example dot com`), which only a pass over
+    /// every word tells from prose, stay opt-in.
+    AddressWords,
+}
+
+/// The words that call for reading [`Spelling::AddressWords`]: the mail
+/// services' names people write as a domain, and the `@` said in words.
+static ADDRESS_WORDS: Lazy<AhoCorasick> = Lazy::new(|| {
+    let names = MAIL_SERVICE_NAMES.iter().map(|&(name, _)| name);
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(names.chain(["arroba", "at the rate"]))
+        .expect("a few short words build an automaton")
+});
+
+/// Whether `text` holds a word that calls for reading the addresses it
+/// spells out ([`Spelling::AddressWords`]); nearly all text does not.
+pub(crate) fn may_spell_address(text: &[u8]) -> bool {
+    ADDRESS_WORDS.is_match(text)
+}
+
+/// Where `text` holds the words of [`may_spell_address`]: every address
+/// a scan reads spelled out holds one, and lies within
+/// [`crate::stream::REACH`] bytes of it (a stream cuts nowhere nearer).
+pub(crate) fn address_words(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    ADDRESS_WORDS.find_iter(text).map(|m| (m.start(), m.end()))
 }
 
 pub(crate) use digits::signs_after;
@@ -185,11 +231,25 @@ pub(crate) use digits::signs_after;
 /// as digits they changed the words around (`…67:tam` became `…67:8`, no
 /// longer a number's end), where a second redaction, the value masked and
 /// the run ending at its mask, reads them as words.
-pub(crate) fn read(text: &[u8], taken: &[(usize, usize)]) -> Option<Reading> {
+///
+/// Reading [`Spelling::AddressWords`], only such addresses are read, and
+/// no digit word.
+pub(crate) fn read(text: &[u8], taken: &[(usize, usize)], spelling: Spelling) -> Option<Reading> {
     let (mut edits, mut at_words) = (Vec::new(), Vec::new());
-    digits::find(text, taken, &mut edits, &mut at_words);
+    if spelling == Spelling::AddressWords {
+        at_words.extend(
+            Tokens::new(text)
+                .filter(|t| {
+                    t.kind == TokenKind::Word
+                        && words::lookup(&text[t.start..t.end]) == Some(words::Word::At)
+                })
+                .map(|t| (t.start, t.end)),
+        );
+    } else {
+        digits::find(text, taken, &mut edits, &mut at_words);
+    }
     let mut addresses = Vec::new();
-    email::find(text, &at_words, &mut addresses);
+    email::find(text, &at_words, spelling, &mut addresses);
     // The two passes may claim the same words (`nine[at]e.nine, 119nine…`:
     // the address's last label and a number's first digit word). The
     // address keeps them, and the numbers are read again without them: as
@@ -214,6 +274,13 @@ pub(crate) fn read(text: &[u8], taken: &[(usize, usize)]) -> Option<Reading> {
         );
         digits::find(text, &taken, &mut edits, &mut Vec::new());
     }
+    let ranges = match spelling {
+        Spelling::AddressWords => addresses
+            .iter()
+            .map(|e| (email::local_start(text, e.start), e.end))
+            .collect(),
+        _ => Vec::new(),
+    };
     edits.append(&mut addresses);
     if edits.is_empty() {
         return None;
@@ -245,8 +312,8 @@ pub(crate) fn read(text: &[u8], taken: &[(usize, usize)]) -> Option<Reading> {
     Some(Reading {
         copy: out.finish(text.len()),
         runs,
-        ranges: Vec::new(),
-        spelling: Spelling::Everything,
+        ranges,
+        spelling,
     })
 }
 
@@ -533,7 +600,7 @@ pub(super) mod tests {
 
     /// The copy [`read`] makes of `text`, no words taken.
     fn rewrite(text: &[u8]) -> Option<Rewritten> {
-        super::read(text, &[]).map(|reading| reading.copy)
+        super::read(text, &[], Spelling::Everything).map(|reading| reading.copy)
     }
 
     /// `text` as the detectors read it: rewritten, or as it is.
