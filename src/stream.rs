@@ -21,8 +21,8 @@
 //!   space, and the check for a value glued to a masked one stops at it.
 //! - **Inside a long quiet stretch** (built-in kinds only): before a
 //!   letter that has no digit and no `@` (or `＠`) within [`REACH`] bytes
-//!   on either side, nor a word that names a spelled-out address (a mail
-//!   service's name, `arroba`). Every built-in detector starts from a
+//!   on either side, nor an `@` said in words that every scan reads
+//!   (`at gmail`, `arroba`; see `crate::spelled`). Every built-in detector starts from a
 //!   digit or `@` and looks at most [`REACH`] bytes around it (the longest
 //!   reach is an e-mail domain, 253 bytes; context words are looked for at
 //!   most 48 characters back), the addresses every scan reads spelled out
@@ -286,12 +286,13 @@ fn quiet_cut(text: &[u8]) -> Option<usize> {
     // Start of the current trigger-free stretch (the text's start is a cut).
     let mut quiet_since = 0;
     // The words that name a spelled-out address are triggers too.
-    let mut words = crate::spelled::address_words(text).peekable();
+    let mut words = crate::spelled::address_words(text).into_iter().peekable();
     let mut i = 0;
     while i < text.len() {
-        while let Some((start, end)) = words.next_if(|&(start, _)| start <= i) {
-            best = last_letter(text, quiet_since + REACH, start.saturating_sub(REACH)).or(best);
-            quiet_since = quiet_since.max(end);
+        while let Some(word) = words.next_if(|word| word.at.0 <= i) {
+            let before = word.at.0.saturating_sub(REACH);
+            best = last_letter(text, quiet_since + REACH, before).or(best);
+            quiet_since = quiet_since.max(word.end);
         }
         let (c, w) = char_at(text, i);
         if is_trigger(c) {

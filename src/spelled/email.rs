@@ -432,6 +432,21 @@ pub(super) fn names_a_service(label: &[u8]) -> bool {
         .any(|(name, _)| name.as_bytes().eq_ignore_ascii_case(label))
 }
 
+/// How long the words at `at` are that make a plain `at` before them an
+/// `@` every scan reads: a mail service's name (see [`names_a_service`];
+/// `address` asks for the whole label), or `the rate ` (see [`the_rate`]).
+pub(super) fn service_or_the_rate_at(text: &[u8], at: usize) -> Option<usize> {
+    MAIL_SERVICE_NAMES
+        .iter()
+        .map(|&(name, _)| name)
+        .chain(["the rate "])
+        .find(|word| {
+            text.get(at..at + word.len())
+                .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
+        })
+        .map(str::len)
+}
+
 /// Words that stand before `at` in prose about a mail service (`sign up
 /// at gmail.com`, `I work at yahoo.com`, `find us at outlook.com`).
 const EVERYDAY_WORDS: &[&str] = &[
