@@ -93,17 +93,31 @@ fn service_name_end(text: &[u8], from: usize) -> Option<(usize, &'static str)> {
         .count();
     let end = from + label;
     let written = &text[from..end];
-    // Also with its `com` typed without the dot (`ravi@gmailcom`).
-    let without_dot = written
-        .len()
-        .checked_sub(3)
-        .filter(|&n| written[n..].eq_ignore_ascii_case(b"com"))
-        .map(|n| &written[..n]);
+    // Also with its `com` typed without the dot (`ravi@gmailcom`), or
+    // its dot spelled out in the label (`ravi@gmaildotcom`).
+    let without_dot = [&b"dotcom"[..], b"com"].into_iter().find_map(|com| {
+        let n = written.len().checked_sub(com.len())?;
+        written[n..]
+            .eq_ignore_ascii_case(com)
+            .then_some(&written[..n])
+    });
     let (_, domain) = MAIL_SERVICE_NAMES.iter().find(|(name, domain)| {
         name.as_bytes().eq_ignore_ascii_case(written)
             || (domain.ends_with(".com")
                 && without_dot.is_some_and(|w| name.as_bytes().eq_ignore_ascii_case(w)))
     })?;
+    // `com` with a zero for its `o` (`ravi@gmail.c0m`) is the service's
+    // `.com` typed to slip past a filter: no top-level domain has a digit.
+    let end = match text.get(end..end + 4) {
+        Some(com)
+            if without_dot.is_none()
+                && com.eq_ignore_ascii_case(b".c0m")
+                && !text.get(end + 4).is_some_and(u8::is_ascii_alphanumeric) =>
+        {
+            end + 4
+        }
+        _ => end,
+    };
     let goes_on = match text.get(end) {
         None => false,
         Some(b'-' | b'_' | b'@') => true,
@@ -1145,6 +1159,14 @@ mod tests {
                 "ravi.kumar@gmailcom",
                 "ravi.kumar@gmail.com",
             ),
+            // Its dot spelled in the label, its `o` a zero.
+            (
+                "ravi.kumar@gmaildotcom pls",
+                "ravi.kumar@gmaildotcom",
+                "ravi.kumar@gmail.com",
+            ),
+            ("mail ravi@gmail.c0m ok", "ravi@gmail.c0m", "ravi@gmail.com"),
+            ("mail ravi@YAHOO.C0M", "ravi@YAHOO.C0M", "ravi@yahoo.com"),
         ] {
             let found = scanner.scan(text);
             assert_eq!(found.len(), 1, "{text}");
@@ -1163,6 +1185,8 @@ mod tests {
             "follow @gmail for news",
             "ravi%40gmail",
             "ravi@gmailnet",
+            "ravi@gmail.c0mx",
+            "ravi@gmaildotnet",
         ] {
             assert!(emails(text).is_empty(), "{text}");
         }
