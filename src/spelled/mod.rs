@@ -72,9 +72,6 @@ mod digits;
 mod email;
 mod words;
 
-use memchr::memmem::Finder;
-use once_cell::sync::Lazy;
-
 use crate::finding::Finding;
 use crate::rewrite::Rewritten;
 use crate::text::char_at;
@@ -188,78 +185,116 @@ pub(crate) enum Spelling {
     /// com`, `juan arroba empresa punto com`, `ravi at the rate gmail.com`;
     /// see `email`), read by every scan: the words that call for this
     /// reading (` at ` before a mail service's name or `the rate`,
-    /// ` arroba `, in lower case or capitals) are searched for in every
-    /// text at once ([`may_spell_address`]), so text without them, nearly
-    /// all, pays those searches. Other spelled addresses (`sales at
-    /// example dot com`), which only a pass over every word tells from
-    /// prose, stay opt-in.
+    /// ` arroba `, in any case) are searched for in every text at once
+    /// ([`may_spell_address`]), so text without them, nearly all, pays
+    /// that search. Other spelled addresses (`sales at example dot com`),
+    /// which only a pass over every word tells from prose, stay opt-in.
     AddressWords,
 }
 
-/// Where the `@` of an address every scan reads spelled out may be said
-/// ([`Spelling::AddressWords`]): ` at ` and ` AT ` (then a mail service's
-/// name or `the rate` is asked for), and `rroba` (an `a` or `A` and a
-/// space before it). Three vector searches (`memchr::memmem`) cost a text
-/// of chat less than one search for the words after them in every case
-/// would (an Aho-Corasick automaton of 37 spellings: about twice the
-/// instructions), and their hits are few.
-static AT_WORDS: Lazy<[Finder<'static>; 3]> =
-    Lazy::new(|| [" at ", " AT ", "rroba"].map(|word| Finder::new(word.as_bytes()).into_owned()));
-
-/// An `@` said in words that calls for reading [`Spelling::AddressWords`].
+/// An `@` said in words that calls for reading [`Spelling::AddressWords`]:
+/// `at` between spaces before a mail service's name or `the rate`, or
+/// `arroba` after a space, in any case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct AddressWord {
     /// Where `at` or `arroba` is written.
     pub at: (usize, usize),
     /// The end of the words that make it an `@`: the mail service's name
-    /// after `at` (`at gmail`), or `at the rate`; `arroba` alone.
+    /// after `at` (`at gmail`), or `at the rate `; `arroba` alone.
     pub end: usize,
 }
 
-/// The [`AddressWord`] whose search hit at `hit` (of `AT_WORDS[which]`),
-/// if that hit is one.
-fn address_word(text: &[u8], which: usize, hit: usize) -> Option<AddressWord> {
-    if which == 2 {
-        let start = hit.checked_sub(1)?;
-        let spaced = start > 0 && text[start - 1] == b' ';
-        return (spaced && text[start] | 0x20 == b'a').then_some(AddressWord {
-            at: (start, hit + 5),
-            end: hit + 5,
-        });
+/// The [`AddressWord`] starting at `a` (an `a` or `A`), if one does.
+fn address_word_at(text: &[u8], a: usize) -> Option<AddressWord> {
+    if a == 0 || text[a - 1] != b' ' {
+        return None;
     }
-    let (at, after) = ((hit + 1, hit + 3), hit + 4);
+    let arroba = b"arroba";
+    if text
+        .get(a..a + arroba.len())
+        .is_some_and(|word| word.eq_ignore_ascii_case(arroba))
+    {
+        let end = a + arroba.len();
+        return Some(AddressWord { at: (a, end), end });
+    }
+    let at_word = text.get(a..a + 3)?;
+    if !at_word[..2].eq_ignore_ascii_case(b"at") || at_word[2] != b' ' {
+        return None;
+    }
+    let after = a + 3;
     let len = email::service_or_the_rate_at(text, after)?;
     Some(AddressWord {
-        at,
+        at: (a, a + 2),
         end: after + len,
     })
+}
+
+/// Hands each [`AddressWord`] of `text` to `take`, in order, until `take`
+/// returns `true`; returns whether it did.
+///
+/// Every text is read here, so the search is a word (eight bytes) at a
+/// time for a space, an `a` and a `t` or an `r`, in any case, as
+/// `memchr`'s fallback finds a byte: a few operations a byte, and only
+/// what it finds is looked at (in chat, about one in a hundred bytes). Three
+/// `memchr::memmem` searches (` at `, ` AT `, `rroba`) cost about 5.8
+/// instructions a byte of realistic chat, most of it each call's set-up
+/// on messages of about a hundred bytes; an Aho-Corasick automaton of the
+/// words more, and case-insensitive it lost its vector prefilter.
+fn each_address_word(text: &[u8], mut take: impl FnMut(AddressWord) -> bool) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    const LOWER: u64 = 0x2020_2020_2020_2020;
+    // Flags each zero byte of `v` (and maybe a byte above one, which the
+    // look at the text rules out).
+    let zero_bytes = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS;
+    let word = |at: usize| {
+        let bytes: [u8; 8] = text[at..at + 8].try_into().expect("eight bytes");
+        u64::from_le_bytes(bytes) | LOWER
+    };
+    // From the second byte: an address word follows a space.
+    let mut i = 1;
+    while i + 9 <= text.len() {
+        let (before, here, next) = (word(i - 1), word(i), word(i + 1));
+        // A space is the only byte that `| 0x20` leaves a space.
+        let mut found = zero_bytes(before ^ (ONES * u64::from(b' ')))
+            & zero_bytes(here ^ (ONES * u64::from(b'a')))
+            & (zero_bytes(next ^ (ONES * u64::from(b't')))
+                | zero_bytes(next ^ (ONES * u64::from(b'r'))));
+        while found != 0 {
+            let a = i + (found.trailing_zeros() / 8) as usize;
+            if address_word_at(text, a).is_some_and(&mut take) {
+                return true;
+            }
+            found &= found - 1;
+        }
+        i += 8;
+    }
+    while i + 1 < text.len() {
+        let pair = (text[i] | 0x20, text[i + 1] | 0x20);
+        if matches!(pair, (b'a', b't' | b'r')) && address_word_at(text, i).is_some_and(&mut take) {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Whether `text` says an `@` in words that calls for reading the
 /// addresses it spells out ([`Spelling::AddressWords`]); nearly all text
 /// does not.
 pub(crate) fn may_spell_address(text: &[u8]) -> bool {
-    AT_WORDS.iter().enumerate().any(|(which, finder)| {
-        finder
-            .find_iter(text)
-            .any(|hit| address_word(text, which, hit).is_some())
-    })
+    each_address_word(text, |_| true)
 }
 
 /// Every [`AddressWord`] of `text`, in order. Every address a scan reads
 /// spelled out starts at one, and lies within [`crate::stream::REACH`]
 /// bytes of it (a stream cuts nowhere nearer).
 pub(crate) fn address_words(text: &[u8]) -> Vec<AddressWord> {
-    let mut words: Vec<AddressWord> = AT_WORDS
-        .iter()
-        .enumerate()
-        .flat_map(|(which, finder)| {
-            finder
-                .find_iter(text)
-                .filter_map(move |hit| address_word(text, which, hit))
-        })
-        .collect();
-    words.sort_by_key(|w| w.at.0);
+    let mut words = Vec::new();
+    each_address_word(text, |word| {
+        words.push(word);
+        false
+    });
     words
 }
 
@@ -659,6 +694,13 @@ pub(super) mod tests {
             "Juan Arroba empresa punto com",
             "ravi at The Rate example dot in",
             "a@b.com and ravi at yahoo.co.in",
+            "Ravi At Gmail",
+            "juan ARROBA",
+            // Both sides of the eight-byte words.
+            "1234567 at gmail",
+            "12345678 at gmail",
+            "123456789 at gmail",
+            "123456 arroba",
         ] {
             assert!(may_spell_address(text.as_bytes()), "{text}");
         }
@@ -668,8 +710,9 @@ pub(super) mod tests {
             "gmail",
             "mygmail",
             "we are at home",
-            "Ravi At Gmail",
             "tarroba",
+            "at gmail",
+            "ravi at  gmail",
             "98765 43210",
             "",
         ] {
@@ -678,6 +721,42 @@ pub(super) mod tests {
         let text = b"x at gmail, y arroba z, the rate, a AT THE RATE b";
         let words: Vec<_> = address_words(text).iter().map(|w| (w.at, w.end)).collect();
         assert_eq!(words, [((2, 4), 10), ((14, 20), 20), ((36, 38), 48)]);
+    }
+
+    #[test]
+    fn the_search_for_address_words_finds_what_a_byte_by_byte_one_does() {
+        // Texts of the pieces that make or nearly make an address word, at
+        // every offset from the eight-byte words' edges.
+        let pieces: [&[u8]; 12] = [
+            b" ",
+            b"a",
+            b"A",
+            b"t",
+            b"T",
+            b"r",
+            b"at",
+            b" at gmail",
+            b" AT the rate ",
+            b" arroba",
+            b"gmail",
+            b"\xFF",
+        ];
+        let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
+        for _ in 0..20_000 {
+            let mut text = Vec::new();
+            for _ in 0..(seed % 24) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.extend_from_slice(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            let byte_by_byte: Vec<_> = (0..text.len())
+                .filter(|&a| text[a] | 0x20 == b'a')
+                .filter_map(|a| address_word_at(&text, a))
+                .collect();
+            assert_eq!(address_words(&text), byte_by_byte, "{text:?}");
+            assert_eq!(may_spell_address(&text), !byte_by_byte.is_empty());
+        }
     }
 
     #[test]

@@ -204,6 +204,45 @@ impl PhoneDetector {
         }
     }
 
+    /// Whether a word of chat is typed against the end of the number at
+    /// `end` (`9876543210pls`, `…210ji`, `…210whatsapp pe`): a courtesy
+    /// word or particle ([`WORDS_TYPED_AFTER`]) or a phone word, ending
+    /// where the letters do. A code's letters are none of them
+    /// (`9876543210ABC`, `…210abc`), and short words count in lower case
+    /// only (`…210OK` may be a code's suffix).
+    fn word_typed_after(&self, text: &[u8], end: usize) -> bool {
+        const LONGEST: usize = 12;
+        let letters = text[end..]
+            .iter()
+            .take(LONGEST + 1)
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        if !(2..=LONGEST).contains(&letters) {
+            return false;
+        }
+        let word = &text[end..end + letters];
+        let glued_to_more = char_at(text, end + letters)
+            .0
+            .is_some_and(|c| is_alphanumeric(c) || c == '_' || c == '@');
+        if glued_to_more || (letters <= 3 && !word.iter().all(u8::is_ascii_lowercase)) {
+            return false;
+        }
+        if WORDS_TYPED_AFTER
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
+        {
+            return true;
+        }
+        let words = &self.ascii_context;
+        words.matches(word).any(|m| {
+            let id = m.pattern().as_usize();
+            m.start() == 0
+                && m.end() == word.len()
+                && words.said(id) == Said::Phone
+                && words.case_fits(id, word)
+        })
+    }
+
     /// Whether a phone word is typed against the number at `start`
     /// (`call09050000327`, `whatsapp08031234567`, `Tel0201234567`): its
     /// letters are that word, not a code's prefix. Two capitals (`PH`,
@@ -749,7 +788,11 @@ impl PhoneDetector {
         // whole; a bare run before an `x` is more often a quantity or a
         // size (`9876543x2`), so only a number with a `+` or separators.
         let extended = || (plus_at.is_some() || groups.len() > 1) && extension_at(text, end);
-        if form != Form::WhatsApp && (glued_left || (glued_right(text, end, after) && !extended()))
+        if form != Form::WhatsApp
+            && (glued_left
+                || (glued_right(text, end, after)
+                    && !extended()
+                    && !self.word_typed_after(text, end)))
         {
             return false;
         }
@@ -2049,6 +2092,14 @@ fn after_sentence_end(text: &[u8], span: Span) -> Option<usize> {
         (spaces > 0 && next < inside.len()).then_some(span.start + next)
     })
 }
+
+/// Words of chat that people type against the end of a number, leaving
+/// out the space: courtesy words, forms of address, and the particles of
+/// Hinglish (`9876543210pe call karo`, `…210ko bhejo`).
+const WORDS_TYPED_AFTER: &[&str] = &[
+    "pls", "plz", "please", "thanks", "thx", "thanku", "thankyou", "sir", "ji", "bhai", "bro",
+    "madam", "mam", "maam", "only", "asap", "dear", "pe", "par", "ko", "hai", "hain", "pr",
+];
 
 /// Whether the character `after` the number at `end` glues it to what
 /// follows; a currency sign followed by a digit opens the next amount

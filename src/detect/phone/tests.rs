@@ -2271,6 +2271,32 @@ fn a_phone_word_typed_against_the_number() {
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
+    // A word of chat typed against the number's end (2026-12-07).
+    for (region, text, number) in [
+        ("IN", "number 9876543210pls", "9876543210"),
+        ("IN", "mob:9876543210sir", "9876543210"),
+        ("IN", "9876543210ji call me", "9876543210"),
+        ("IN", "9876543210pe call karo", "9876543210"),
+        ("IN", "call +91 98765 43210Thanks", "+91 98765 43210"),
+        ("IN", "9876543210whatsapp", "9876543210"),
+        ("NG", "08031234567 or 08031234568please", "08031234568"),
+    ] {
+        assert!(
+            texts(region, text).contains(&number.to_string()),
+            "{region}: {text}"
+        );
+    }
+    // A code's letters, a word that goes on, short words in capitals.
+    for (region, text) in [
+        ("IN", "AWB 9876543210ABC"),
+        ("IN", "id 9876543210abc"),
+        ("IN", "9876543210plsx"),
+        ("IN", "9876543210pls2"),
+        ("IN", "9876543210PLS"),
+        ("IN", "9876543210ko_x"),
+    ] {
+        assert!(texts(region, text).is_empty(), "{region}: {text}");
+    }
 }
 
 #[test]
