@@ -255,10 +255,13 @@ fn check_redaction(text: &str, findings: &[Finding], masked: &str) {
         at += gap.len();
         let value = &text[f.range()];
         let len = if f.kind.is_address() {
-            // An `@` encoded in a link (`ravi%40gmail.com`) is masked as one.
+            // An `@` encoded in a link (`ravi%40gmail.com`) is masked as one;
+            // an address written without one (a Gmail username after the
+            // service's name, `gmail: ravi.kumar88`) as its normal form.
             let (local, domain) = value
                 .rsplit_once('@')
                 .or_else(|| value.rsplit_once("%40"))
+                .or_else(|| f.normalized.rsplit_once('@'))
                 .unwrap();
             let first = local.chars().next().unwrap();
             let expected = format!("{first}•••@{domain}");

@@ -451,6 +451,11 @@ fn app_word_before(text: &[u8], at: usize, no_colon: bool) -> Option<&'static st
     if no_colon && is_copula(word) {
         (word, start) = word_before(text, start, floor)?;
     }
+    // An app's name right after an `@` is an address's domain
+    // (`ravi@gmail: …`), no app named.
+    if start > 0 && text[start - 1] == b'@' {
+        return None;
+    }
     if let Some(name) = app_named(word) {
         let capitals = word.iter().all(|b| !b.is_ascii_lowercase());
         return (!no_colon || !name.right_before || capitals).then_some(name.app);
@@ -1439,6 +1444,10 @@ mod tests {
         ] {
             assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
         }
+        // The domain of an address before a colon names no app (found by
+        // the redaction property test): the address alone.
+        let text = "email ravi.kumar@gmail:a00A0a";
+        assert_eq!(emails(text).len(), 1, "{text}: {:?}", emails(text));
         assert!(super::is_gmail_username(b"ravi.kumar.88"));
         for name in [
             &b".ravikumar"[..],

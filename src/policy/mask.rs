@@ -52,9 +52,40 @@ pub fn default_mask(finding: &Finding, value: &str, out: &mut Vec<u8>) {
             // Cards keep their last four as a group: the display every
             // cardholder knows (PCI DSS), and four digits start no finding.
             let glue_tail = *kind != Kind::CreditCard;
-            mask_inner(value, keep_head, kept_tail(kind), BULLET, glue_tail, out)
+            let tail = kept_tail(kind);
+            // A part of a value (the first half of a number split across
+            // two messages, `98765` of `+919876543210`) keeps none of its
+            // characters: what it ends with is not what the value ends
+            // with, which the other part's mask shows.
+            let tail = if ends_as(value, &finding.normalized, tail) {
+                tail
+            } else {
+                0
+            };
+            mask_inner(value, keep_head, tail, BULLET, glue_tail, out)
         }
     }
+}
+
+/// Whether the last `n` letters and digits of `value` are those of
+/// `normalized` (digits of any script by their value, letters in any
+/// case); `true` when `normalized` has fewer.
+fn ends_as(value: &str, normalized: &str, n: usize) -> bool {
+    let key = |c: char| match crate::text::digit_value(c) {
+        Some(d) => Some(char::from(b'0' + d)),
+        None => c.is_alphanumeric().then(|| c.to_ascii_lowercase()),
+    };
+    let mut written = value.chars().rev().filter_map(key);
+    let mut wanted = normalized.chars().rev().filter_map(key).take(n);
+    if normalized
+        .chars()
+        .filter_map(key)
+        .nth(n.saturating_sub(1))
+        .is_none()
+    {
+        return true;
+    }
+    wanted.all(|c| written.next() == Some(c))
 }
 
 /// Digits of the calling code at the start of an E.164 number.
@@ -148,6 +179,32 @@ mod tests {
         let mut out = Vec::new();
         default_mask(&f, value, &mut out);
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn a_part_of_a_value_keeps_nothing_its_value_does_not_end_with() {
+        // The halves of a number split across two messages: the first
+        // shows nothing, the second what the whole number's mask would.
+        assert_eq!(masked(Kind::Phone, "98765", "+919876543210"), "•••••");
+        assert_eq!(
+            masked(Kind::Phone, "+91 98765", "+919876543210"),
+            "+91 •••••"
+        );
+        // (at most half of a value's characters show)
+        assert_eq!(masked(Kind::Phone, "43210", "+919876543210"), "•••10");
+        assert_eq!(
+            masked(Kind::CreditCard, "4539 1488", "4539148803436467"),
+            "•••• ••••"
+        );
+        assert_eq!(
+            masked(Kind::CreditCard, "0343 6467", "4539148803436467"),
+            "•••• 6467"
+        );
+        // Digits of another script end as their values do.
+        assert_eq!(
+            masked(Kind::Phone, "٩٨٧٦٥٤٣٢١٠", "+919876543210"),
+            "•••••••٢١٠"
+        );
     }
 
     #[test]
