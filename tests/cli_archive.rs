@@ -87,6 +87,51 @@ fn big_export() -> Vec<u8> {
 }
 
 #[test]
+fn a_number_split_across_two_messages_is_masked_in_both_across_blocks() {
+    // Pairs of messages, each half of a number, over several blocks of the
+    // reader: some pair straddles every block boundary.
+    let mut input = Vec::new();
+    for i in 0..24_000u32 {
+        writeln!(
+            input,
+            "{:02}/03/2024, 14:{:02} - Ravi Kumar: his number is 98765\n\
+             {:02}/03/2024, 14:{:02} - Ravi Kumar: 43210 call him {i}",
+            i % 28 + 1,
+            i % 60,
+            i % 28 + 1,
+            i % 60,
+        )
+        .unwrap();
+    }
+    let args = |threads| {
+        [
+            "--region",
+            "IN",
+            "--format",
+            "whatsapp",
+            "--threads",
+            threads,
+        ]
+    };
+    let (one, err1, ok1) = redact(&args("1"), &input);
+    let (three, err3, ok3) = redact(&args("3"), &input);
+    assert!(ok1 && ok3, "{err1} {err3}");
+    assert_eq!(one, three);
+    let out = String::from_utf8(one).unwrap();
+    assert_eq!(out.matches("his number is •••••\n").count(), 24_000);
+    assert_eq!(out.matches("Ravi Kumar: •••10 call him").count(), 24_000);
+    // Another sender's message, or one between, joins nothing.
+    let input = "12/03/2024, 14:32 - Ravi Kumar: his number is 98765\n\
+                 12/03/2024, 14:32 - Priya: 43210 boxes\n\
+                 12/03/2024, 14:33 - Ravi Kumar: box 98765\n\
+                 12/03/2024, 14:33 - Ravi Kumar: ok\n\
+                 12/03/2024, 14:33 - Ravi Kumar: 43210\n";
+    let (out, err, ok) = redact(&args("1"), input.as_bytes());
+    assert!(ok, "{err}");
+    assert_eq!(String::from_utf8(out).unwrap(), input);
+}
+
+#[test]
 fn output_does_not_depend_on_threads() {
     let input = big_export();
     let (one, err1, ok1) = redact(

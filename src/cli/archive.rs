@@ -74,6 +74,9 @@ struct Block {
     data: Vec<u8>,
     /// WhatsApp: the sender state before the block's first line.
     senders: Option<SenderState>,
+    /// WhatsApp: the line after the block's last one, if any (a value
+    /// split across two messages is masked in both).
+    next_line: Option<Vec<u8>>,
     /// The number of the block's first record (1-based).
     first_record: usize,
     /// The line of the input the block starts on (1-based).
@@ -198,7 +201,12 @@ impl Redactor<'_> {
             r.set_state(state);
         }
         let mut line_number = block.first_line;
-        for (i, rec) in records(&block.data, csv).enumerate() {
+        let block_records: Vec<&[u8]> = records(&block.data, csv).collect();
+        for (i, &rec) in block_records.iter().enumerate() {
+            let next = match block_records.get(i + 1) {
+                Some(next) => Some(next.strip_suffix(b"\n").unwrap_or(next)),
+                None => block.next_line.as_deref(),
+            };
             let number = block.first_record + i;
             let first_line = line_number;
             line_number += line_breaks(rec);
@@ -208,7 +216,9 @@ impl Redactor<'_> {
                 _ => (rec, false),
             };
             let result = match self {
-                Redactor::Whatsapp(r) => r.line(line, &mut done.out).map_err(|e| e.to_string()),
+                Redactor::Whatsapp(r) => r
+                    .line_before(line, next, &mut done.out)
+                    .map_err(|e| e.to_string()),
                 Redactor::Csv(r) => r
                     .record(line, None, &mut done.out)
                     .map_err(|e| e.to_string()),
@@ -472,15 +482,24 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                         }
                     }
                 }
-                let senders = match &mut reader_state {
+                let (senders, next_line) = match &mut reader_state {
                     Redactor::Whatsapp(r) => {
                         let before = r.state().clone();
                         for line in records(&data, false) {
                             r.observe(line.strip_suffix(b"\n").unwrap_or(line));
                         }
-                        Some(before)
+                        // The next block's first line, read whole.
+                        if !at_end && memchr::memchr(b'\n', &carry).is_none() {
+                            input
+                                .read_until(b'\n', &mut carry)
+                                .map_err(|e| format!("read error: {e}"))?;
+                        }
+                        let next = records(&carry, false)
+                            .next()
+                            .map(|line| line.strip_suffix(b"\n").unwrap_or(line).to_vec());
+                        (Some(before), next)
                     }
-                    _ => None,
+                    _ => (None, None),
                 };
                 let count = records(&data, csv).count();
                 let lines = line_breaks(&data);
@@ -488,6 +507,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                     seq,
                     data,
                     senders,
+                    next_line,
                     first_record,
                     first_line,
                 };

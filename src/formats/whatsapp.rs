@@ -46,6 +46,7 @@ use regex::bytes::Regex;
 use crate::detect::phone::metadata::TABLES;
 use crate::error::Error;
 use crate::finding::{Finding, Kind};
+use crate::guard::split;
 use crate::region::Region;
 use crate::scanner::Scanner;
 
@@ -254,6 +255,12 @@ fn region_of(e164: &str) -> Option<Region> {
 pub struct SenderState {
     names: Arc<Names>,
     region: Option<Option<Region>>,
+    /// The sender of the message in progress, as written (empty: none).
+    sender: Vec<u8>,
+    /// The end of the last line, when it ends in a digit: the first part
+    /// of a value that the sender's next message may finish (see
+    /// `crate::guard::split`).
+    end: Option<Arc<str>>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -261,6 +268,14 @@ struct Names {
     numbers: HashMap<Vec<u8>, usize>,
     /// In order of first appearance; pseudonym `i + 1`.
     order: Vec<Vec<u8>>,
+}
+
+/// What a line's body may be joined to (see [`ExportRedactor::joins`]).
+struct Joins<'n> {
+    /// The end of the message before, of the same sender.
+    end: Option<Arc<str>>,
+    /// The body of the next line, a message of the same sender.
+    start: Option<&'n [u8]>,
 }
 
 /// Redacts an export line by line. See the module docs.
@@ -336,13 +351,29 @@ impl<'s> ExportRedactor<'s> {
     /// other threads.
     pub fn observe(&mut self, line: &[u8]) {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        self.observe_header(line);
+        self.observe_header(line, parse_header(line));
     }
 
-    /// [`observe`](Self::observe) for a line without `\r`, giving its header.
-    fn observe_header(&mut self, line: &[u8]) -> Option<Header> {
-        let h = parse_header(line)?;
+    /// [`observe`](Self::observe) for a line without `\r` and its header.
+    fn observe_header(&mut self, line: &[u8], header: Option<Header>) -> Option<Header> {
+        let body = header.as_ref().map_or(line, |h| &line[h.body..]);
+        // Most lines end in no digit: they need no UTF-8 check.
+        let ends_in_digit = body
+            .iter()
+            .rev()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(u8::is_ascii_digit);
+        self.state.end = ends_in_digit
+            .then(|| std::str::from_utf8(body).ok())
+            .flatten()
+            .and_then(|body| split::end_to_keep(body, &[]))
+            .map(Arc::from);
+        let h = header?;
         let sender = h.sender.clone().map(|s| &line[s]);
+        self.state.sender.clear();
+        self.state
+            .sender
+            .extend_from_slice(sender.unwrap_or_default());
         self.state.region = Some(sender.and_then(|s| self.sender_region(s)));
         if self.mask_senders {
             if let Some(s) = sender {
@@ -363,9 +394,13 @@ impl<'s> ExportRedactor<'s> {
     /// pseudonyms also replace names that appear in system lines before
     /// the person's first message ("Ravi Kumar added Priya").
     pub fn learn_sender(&mut self, line: &[u8]) {
-        let region = self.state.region;
+        let (region, sender, end) = (
+            self.state.region,
+            std::mem::take(&mut self.state.sender),
+            self.state.end.take(),
+        );
         self.observe(line);
-        self.state.region = region;
+        (self.state.region, self.state.sender, self.state.end) = (region, sender, end);
     }
 
     /// The region hint of a sender's messages: its calling code's region
@@ -395,23 +430,54 @@ impl<'s> ExportRedactor<'s> {
     /// Redacts one line (without its line break; a trailing `\r` is kept)
     /// onto `out`, returning the number of findings. On error nothing of
     /// the line is written.
+    ///
+    /// A value split across two messages of one sender, one after the
+    /// other (`… my number is 98765`, then `43210`), is read whole, as the
+    /// leak guard reads it (`crate::guard::split`): this line's part of it
+    /// is masked when it starts the next message; for the part at this
+    /// line's end, see [`line_before`](Self::line_before).
     pub fn line(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
+        self.line_before(line, None, out)
+    }
+
+    /// [`line`](Self::line), knowing the line after it (`None` at the end
+    /// of the export): a value split across this message and the
+    /// sender's next one is masked in both, this line's part in full
+    /// (`his number is •••••`, then `•••10`).
+    pub fn line_before(
+        &mut self,
+        line: &[u8],
+        next: Option<&[u8]>,
+        out: &mut Vec<u8>,
+    ) -> Result<usize, Error> {
         let bare = line.strip_suffix(b"\r").unwrap_or(line);
-        let header = self.observe_header(bare);
-        self.redact_with(line, header, out)
+        let header = parse_header(bare);
+        // The end of the message before, when this line starts the next
+        // message of its sender.
+        let same_sender = header
+            .as_ref()
+            .and_then(|h| h.sender.clone())
+            .is_some_and(|s| !self.state.sender.is_empty() && bare[s] == self.state.sender[..]);
+        let end_before = self.state.end.take().filter(|_| same_sender);
+        let header = self.observe_header(bare, header);
+        let next = next.map(|next| next.strip_suffix(b"\r").unwrap_or(next));
+        self.redact_with(line, header, end_before, next, out)
     }
 
     /// Redacts a line whose [`observe`](Self::observe) already ran (in this
-    /// redactor, or in the one whose state was given to this one).
+    /// redactor, or in the one whose state was given to this one). A value
+    /// split across two messages is not read.
     pub fn redact_observed(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
         let header = parse_header(line.strip_suffix(b"\r").unwrap_or(line));
-        self.redact_with(line, header, out)
+        self.redact_with(line, header, None, None, out)
     }
 
     fn redact_with(
         &mut self,
         line: &[u8],
         header: Option<Header>,
+        end_before: Option<Arc<str>>,
+        next: Option<&[u8]>,
         out: &mut Vec<u8>,
     ) -> Result<usize, Error> {
         let (line, cr) = match line.strip_suffix(b"\r") {
@@ -420,7 +486,8 @@ impl<'s> ExportRedactor<'s> {
         };
         let start = out.len();
         let had_sender = header.as_ref().map(|h| h.sender.clone());
-        let result = self.redact_parts(line, header, out);
+        let joins = self.joins(line, header.as_ref(), end_before, next);
+        let result = self.redact_parts(line, header, joins, out);
         match result {
             Ok(n) => {
                 if let Some(sender) = had_sender {
@@ -438,10 +505,55 @@ impl<'s> ExportRedactor<'s> {
         }
     }
 
+    /// What this line's body may be joined to: the end of the message
+    /// before, when this line starts a message of the same sender; the
+    /// start of the next line's body, when that line starts a message of
+    /// the sender of this one.
+    fn joins<'n>(
+        &self,
+        line: &[u8],
+        header: Option<&Header>,
+        end_before: Option<Arc<str>>,
+        next: Option<&'n [u8]>,
+    ) -> Joins<'n> {
+        let this_sender = match header {
+            Some(h) => h.sender.clone().map(|s| &line[s]),
+            None => Some(&self.state.sender[..]).filter(|s| !s.is_empty()),
+        };
+        // Only a line that ends in a digit looks at the next one, and
+        // parses its header only when its sender and a digit seem to open
+        // it (a header's pattern costs more than the search).
+        let ends_in_digit = self.state.end.is_some();
+        let may_continue = |next: &[u8]| {
+            this_sender.is_some_and(|sender| {
+                memchr::memmem::find_iter(next, sender).any(|at| {
+                    let rest = &next[at + sender.len()..];
+                    rest.strip_prefix(b":").is_some_and(|rest| {
+                        rest.iter()
+                            .find(|b| !b.is_ascii_whitespace())
+                            .is_some_and(u8::is_ascii_digit)
+                    })
+                })
+            })
+        };
+        let start = next
+            .filter(|&next| ends_in_digit && may_continue(next))
+            .and_then(|next| {
+                let h = parse_header(next)?;
+                let next_sender = &next[h.sender?];
+                (Some(next_sender) == this_sender).then(|| &next[h.body..])
+            });
+        Joins {
+            end: end_before,
+            start,
+        }
+    }
+
     fn redact_parts(
         &mut self,
         line: &[u8],
         header: Option<Header>,
+        joins: Joins<'_>,
         out: &mut Vec<u8>,
     ) -> Result<usize, Error> {
         let region = self.state.region.unwrap_or(None).or(self.region);
@@ -478,12 +590,122 @@ impl<'s> ExportRedactor<'s> {
         if self.mask_senders && (system || memchr::memchr(b'@', body).is_some()) {
             // Mentions, and names in system lines ("Ravi Kumar left").
             let mut masked = Vec::new();
-            found += self.redact_text(body, region, &mut masked)?;
+            found += self.redact_body(body, region, &joins, &mut masked)?;
             self.replace_names(&masked, !system, out);
         } else {
-            found += self.redact_text(body, region, out)?;
+            found += self.redact_body(body, region, &joins, out)?;
         }
         Ok(found)
+    }
+
+    /// [`redact_text`](Self::redact_text) of a message's body, with the
+    /// parts of values split across it and the message before or after
+    /// (see [`joins`](Self::joins)) masked too.
+    fn redact_body(
+        &mut self,
+        body: &[u8],
+        region: Option<Region>,
+        joins: &Joins<'_>,
+        out: &mut Vec<u8>,
+    ) -> Result<usize, Error> {
+        let Some(parts) = self.split_parts(body, region, joins)? else {
+            return self.redact_text(body, region, out);
+        };
+        // Only what `redact_text` left in `self.findings` and the parts.
+        let mut findings = std::mem::take(&mut self.findings);
+        for part in parts {
+            if !findings
+                .iter()
+                .any(|f| f.start < part.end && part.start < f.end)
+            {
+                findings.push(part);
+            }
+        }
+        findings.sort_by_key(|f| f.start);
+        let role = self
+            .role
+            .as_deref()
+            .or(self.scanner.policy().default_role());
+        let result = self
+            .scanner
+            .mask_findings_into(body, &findings, role, &mut self.masked);
+        self.findings = findings;
+        result?;
+        out.extend_from_slice(&self.masked);
+        Ok(self.findings.len())
+    }
+
+    /// The parts of values split across `body` and the message before or
+    /// after it, `None` when there are none (nearly always: neither join
+    /// applies); `self.findings` holds the findings of `body` alone after.
+    fn split_parts(
+        &mut self,
+        body: &[u8],
+        region: Option<Region>,
+        joins: &Joins<'_>,
+    ) -> Result<Option<Vec<Finding>>, Error> {
+        let starts_with_digit = |t: &[u8]| {
+            t.iter()
+                .find(|b| !b.is_ascii_whitespace())
+                .is_some_and(u8::is_ascii_digit)
+        };
+        let ends_with_digit = |t: &[u8]| {
+            t.iter()
+                .rev()
+                .find(|b| !b.is_ascii_whitespace())
+                .is_some_and(u8::is_ascii_digit)
+        };
+        let after_end = joins.end.is_some() && starts_with_digit(body);
+        let before_start = joins.start.is_some_and(starts_with_digit) && ends_with_digit(body);
+        if !after_end && !before_start {
+            return Ok(None);
+        }
+        let Ok(text) = std::str::from_utf8(body) else {
+            return Ok(None);
+        };
+        let alone = self.findings_of(body, region)?;
+        let mut parts = Vec::new();
+        if let (true, Some(end)) = (after_end, joins.end.as_deref()) {
+            if let Some((from, start)) = split::start_to_join(text, &alone) {
+                let joined = self.findings_of(format!("{end} {start}").as_bytes(), region)?;
+                let end_alone = self.findings_of(end.as_bytes(), region)?;
+                parts.extend(split::across_the_join(end, from, joined, &end_alone));
+            }
+        }
+        let next = joins.start.and_then(|next| std::str::from_utf8(next).ok());
+        if let (true, Some(next)) = (before_start, next) {
+            let next_alone = self.findings_of(next.as_bytes(), region)?;
+            let end = split::end_to_keep(text, &alone);
+            let start = split::start_to_join(next, &next_alone);
+            if let (Some(end), Some((from, start))) = (end, start) {
+                let joined = self.findings_of(format!("{end} {start}").as_bytes(), region)?;
+                let start_alone: Vec<Finding> = next_alone
+                    .into_iter()
+                    .filter(|f| f.start >= from)
+                    .map(|f| Finding {
+                        start: f.start - from,
+                        end: f.end - from,
+                        ..f
+                    })
+                    .collect();
+                parts.extend(split::before_the_join(text, end, joined, &start_alone));
+            }
+        }
+        self.findings = alone;
+        Ok((!parts.is_empty()).then_some(parts))
+    }
+
+    /// The findings of `text` as this redactor's role reads it.
+    fn findings_of(&mut self, text: &[u8], region: Option<Region>) -> Result<Vec<Finding>, Error> {
+        let mut findings = Vec::new();
+        self.scanner.redact_role_into(
+            text,
+            region,
+            self.role.as_deref(),
+            &mut findings,
+            &mut self.scratch,
+        )?;
+        Ok(findings)
     }
 
     fn redact_text(
@@ -779,6 +1001,48 @@ mod tests {
         let got = header(&out).unwrap();
         assert_eq!(got.1, Some("•".repeat(sender.chars().count())), "{out}");
         assert_eq!(got.2, "hi");
+    }
+
+    #[test]
+    fn a_value_split_across_two_messages_of_one_sender_is_masked_in_both() {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        let lines = [
+            "12/03/2024, 14:32 - Ravi Kumar: his number is +91 98765",
+            "12/03/2024, 14:32 - Ravi Kumar: 43210 call him",
+            "12/03/2024, 14:33 - Priya: 43210",
+        ];
+        let redact = |lookahead: bool| {
+            let mut r = ExportRedactor::new(&scanner, scanner.region(), None, false).unwrap();
+            let mut out = Vec::new();
+            for (i, line) in lines.iter().enumerate() {
+                let next = lines.get(i + 1).filter(|_| lookahead);
+                r.line_before(line.as_bytes(), next.map(|n| n.as_bytes()), &mut out)
+                    .unwrap();
+                out.push(b'\n');
+            }
+            String::from_utf8(out).unwrap()
+        };
+        assert_eq!(
+            redact(true),
+            "12/03/2024, 14:32 - Ravi Kumar: his number is +91 •••••\n\
+             12/03/2024, 14:32 - Ravi Kumar: •••10 call him\n\
+             12/03/2024, 14:33 - Priya: 43210\n"
+        );
+        // Line by line without the next line, the second half alone.
+        assert!(redact(false).contains("his number is +91 98765\n"));
+        assert!(redact(false).contains("Ravi Kumar: •••10 call him"));
+        // A continuation line ends the message the next one continues.
+        let mut r = ExportRedactor::new(&scanner, scanner.region(), None, false).unwrap();
+        let mut out = Vec::new();
+        r.line(b"12/03/2024, 14:32 - Ravi Kumar: hi", &mut out)
+            .unwrap();
+        r.line_before(
+            b"my no 98765",
+            Some(b"12/03/2024, 14:32 - Ravi Kumar: 43210"),
+            &mut out,
+        )
+        .unwrap();
+        assert!(String::from_utf8_lossy(&out).ends_with("my no •••••"));
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub mod monitor;
 #[cfg(feature = "redis")]
 pub mod redis;
 mod snapshot;
-mod split;
+pub(crate) mod split;
 pub mod store;
 
 pub use store::{Limits, MemoryStore, Ownership, Record, Store, MAX_LISTED_OWNERS};

@@ -183,6 +183,38 @@ pub(crate) fn across_the_join(
         .collect()
 }
 
+/// The first parts of the values read across the join of `end` (the end
+/// of this message, the last `end.len()` bytes of `text` before its
+/// trailing white space) and `start` (the start of the next message): each
+/// finding of `joined` (`end`, a space and `start`, read together) that
+/// crosses the join and overlaps no finding of `start` read alone
+/// (`start_alone`, in `start`'s offsets), cut at the join and mapped onto
+/// `text`. Where the message before stays readable (an archive redacted
+/// whole), its half is masked as well as the second.
+pub(crate) fn before_the_join(
+    text: &str,
+    end: &str,
+    joined: Vec<Finding>,
+    start_alone: &[Finding],
+) -> Vec<Finding> {
+    let join = end.len();
+    let offset = text.trim_end().len() - end.len();
+    joined
+        .into_iter()
+        .filter(|f| f.start < join && f.end > join + 1)
+        .filter(|f| {
+            !start_alone
+                .iter()
+                .any(|s| s.start + join + 1 < f.end && f.start < s.end + join + 1)
+        })
+        .map(|f| Finding {
+            start: offset + f.start,
+            end: offset + join,
+            ..f
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
