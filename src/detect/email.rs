@@ -308,8 +308,16 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
         start += 1;
     }
     // Glued to another `@` ("a@b.com@c.com"), it is the domain of the
-    // address before.
-    if char_before(text, start).0 == Some('@') {
+    // address before; so is a label after a bracketed dot of that domain
+    // (`a@b{.}com[at]c{.}co`: `com` is `b{.}com`'s last label, found by
+    // the `redact` fuzz target: once the first address was masked, its
+    // local part no longer an address's, `com[at]c{.}co` was read).
+    let a_label = text[start..at]
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || b == b'-');
+    if char_before(text, start).0 == Some('@')
+        || (a_label && after_a_domains_bracketed_dot(text, start))
+    {
         return None;
     }
     // Leading digits that continue a number written in groups before it,
@@ -338,6 +346,38 @@ fn local_start(text: &[u8], at: usize) -> Option<usize> {
     let ok = !local.is_empty() && local.last() != Some(&b'.');
     ok.then_some(start)
 }
+
+/// Whether a bracketed dot ends right before `start` (`{.}`, `[dot]`) and
+/// the labels before it (joined by plain dots or more such dots) start
+/// right after an `@`: `start` is then a domain's label, not a local
+/// part's start.
+fn after_a_domains_bracketed_dot(text: &[u8], start: usize) -> bool {
+    let mut at = start;
+    for _ in 0..MAX_LABELS_BEFORE {
+        let Some(dot) = bracketed::dot_before(text, at) else {
+            return false;
+        };
+        // Labels joined by plain dots too (`a@b.c{.}com`).
+        let label = text[..dot]
+            .iter()
+            .rev()
+            .take(MAX_DOMAIN + 1)
+            .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.'))
+            .count();
+        if label == 0 || label > MAX_DOMAIN {
+            return false;
+        }
+        at = dot - label;
+        if at > 0 && text[at - 1] == b'@' {
+            return true;
+        }
+    }
+    false
+}
+
+/// Most labels of a domain walked back over by
+/// [`after_a_domains_bracketed_dot`].
+const MAX_LABELS_BEFORE: usize = 6;
 
 /// Whether the word ending at `end` is a number: it ends in an ASCII digit
 /// or a mask's bullet, or in letters of another script glued to one
@@ -1133,6 +1173,31 @@ mod tests {
 
     /// `ravi@gmail`: the mail service's name alone, as people type an
     /// address in chat, normalized to the service's domain.
+    #[test]
+    fn a_label_after_a_domains_bracketed_dot_starts_no_address() {
+        // Found by the `redact` fuzz target: masked, the first address's
+        // local part is no address's, and `co[at]e{.}co` was read the
+        // second time.
+        let scanner = Scanner::builder().build().unwrap();
+        let region = Some(crate::Region::new("AR").unwrap());
+        for text in [
+            "e@nmple{.}co[at]e{.}co",
+            "e@nmple[.]co[at]e[.]co",
+            "e@nsl.e{.}co[at]e{.}co",
+            "x@mail{.}example{.}co[at]y{.}co",
+            "ravi@gmail[dot]com[at]x.co",
+        ] {
+            let once = scanner.redact_as(text, region, None).unwrap();
+            let twice = scanner.redact_as(&once, region, None).unwrap();
+            assert_eq!(once, twice, "{text}");
+        }
+        // After a bracketed dot of no address, the local part takes it.
+        assert_eq!(
+            emails("see x{.}ravi[at]gmail.com"),
+            ["x{.}ravi[at]gmail.com"]
+        );
+    }
+
     #[test]
     fn a_mail_services_name_alone_as_the_domain() {
         let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
