@@ -73,7 +73,14 @@ pub fn default_mask(finding: &Finding, value: &str, out: &mut Vec<u8>) {
 fn ends_as(value: &str, normalized: &str, n: usize) -> bool {
     let key = |c: char| match crate::text::digit_value(c) {
         Some(d) => Some(char::from(b'0' + d)),
-        None => c.is_alphanumeric().then(|| c.to_ascii_lowercase()),
+        // Full-width letters (`Ｘ`) are their ASCII letters.
+        None => c.is_alphanumeric().then(|| {
+            let ascii = match u32::from(c) {
+                code @ 0xFF21..=0xFF5A => char::from_u32(code - 0xFEE0).unwrap_or(c),
+                _ => c,
+            };
+            ascii.to_ascii_lowercase()
+        }),
     };
     let mut written = value.chars().rev().filter_map(key);
     let mut wanted = normalized.chars().rev().filter_map(key).take(n);
@@ -200,10 +207,19 @@ mod tests {
             masked(Kind::CreditCard, "0343 6467", "4539148803436467"),
             "•••• 6467"
         );
-        // Digits of another script end as their values do.
+        // Digits of another script end as their values do, full-width
+        // letters as theirs.
         assert_eq!(
             masked(Kind::Phone, "٩٨٧٦٥٤٣٢١٠", "+919876543210"),
             "•••••••٢١٠"
+        );
+        assert_eq!(
+            masked(
+                Kind::CnResidentId,
+                "１１０１０５１９４９１２３１００２Ｘ",
+                "11010519491231002X"
+            ),
+            "•••••••••••••••••Ｘ"
         );
     }
 

@@ -50,7 +50,11 @@ for (const [region, words, e164] of [
 ]) {
   test(`spelled-out values on request, UTF-16 offsets (${region})`, () => {
     const text = `📞 ${words} 🙂 or ravi at gmail dot com`;
-    assert.deepEqual(new Scanner({ region }).scan(text), []);
+    // Without the opt-in, only the address that names a mail service.
+    const plain = new Scanner({ region }).scan(text);
+    assert.deepEqual(plain.map((f) => f.normalized), ['ravi@gmail.com']);
+    assert.equal(text.slice(plain[0].start, plain[0].end), 'ravi at gmail dot com');
+    assert.deepEqual(new Scanner({ region }).scan(`📞 ${words} 🙂`), []);
     const spelled = new Scanner({ region, config: { spelled_out: true } });
     const [phone, email] = spelled.scan(text);
     assert.deepEqual([phone.text, phone.normalized], [words, e164]);

@@ -302,7 +302,11 @@ def test_full_width_and_italic_values_are_found_with_string_indices():
 )
 def test_spelled_out_values_are_read_on_request(region, words, e164):
     text = f"📞 {words} 🙂 or ravi at gmail dot com"
-    assert piimask.Scanner(region=region).scan(text) == []
+    # Without the opt-in, only the address that names a mail service.
+    (plain,) = piimask.Scanner(region=region).scan(text)
+    assert plain.normalized == "ravi@gmail.com"
+    assert text[plain.start : plain.end] == "ravi at gmail dot com"
+    assert piimask.Scanner(region=region).scan(f"📞 {words} 🙂") == []
     spelled = piimask.Scanner(region=region, config={"spelled_out": True})
     phone, email = spelled.scan(text)
     assert (phone.text, phone.normalized) == (words, e164)
