@@ -190,37 +190,37 @@ mod tests {
 
     #[test]
     fn a_part_of_a_value_keeps_nothing_its_value_does_not_end_with() {
-        // The halves of a number split across two messages: the first
-        // shows nothing, the second what the whole number's mask would.
-        assert_eq!(masked(Kind::Phone, "98765", "+919876543210"), "•••••");
-        assert_eq!(
-            masked(Kind::Phone, "+91 98765", "+919876543210"),
-            "+91 •••••"
-        );
-        // (at most half of a value's characters show)
-        assert_eq!(masked(Kind::Phone, "43210", "+919876543210"), "•••10");
-        assert_eq!(
-            masked(Kind::CreditCard, "4539 1488", "4539148803436467"),
-            "•••• ••••"
-        );
-        assert_eq!(
-            masked(Kind::CreditCard, "0343 6467", "4539148803436467"),
-            "•••• 6467"
-        );
-        // Digits of another script end as their values do, full-width
-        // letters as theirs.
-        assert_eq!(
-            masked(Kind::Phone, "٩٨٧٦٥٤٣٢١٠", "+919876543210"),
-            "•••••••٢١٠"
-        );
-        assert_eq!(
-            masked(
+        for (kind, value, normalized, want) in [
+            // The halves of a number split across two messages: the first
+            // shows nothing, the second what the whole number's mask would
+            // (at most half of a value's characters show).
+            (Kind::Phone, "98765", "+919876543210", "•••••"),
+            (Kind::Phone, "+91 98765", "+919876543210", "+91 •••••"),
+            (Kind::Phone, "43210", "+919876543210", "•••10"),
+            (
+                Kind::CreditCard,
+                "4539 1488",
+                "4539148803436467",
+                "•••• ••••",
+            ),
+            (
+                Kind::CreditCard,
+                "0343 6467",
+                "4539148803436467",
+                "•••• 6467",
+            ),
+            // Digits of another script end as their values do, full-width
+            // letters as theirs.
+            (Kind::Phone, "٩٨٧٦٥٤٣٢١٠", "+919876543210", "•••••••٢١٠"),
+            (
                 Kind::CnResidentId,
                 "１１０１０５１９４９１２３１００２Ｘ",
-                "11010519491231002X"
+                "11010519491231002X",
+                "•••••••••••••••••Ｘ",
             ),
-            "•••••••••••••••••Ｘ"
-        );
+        ] {
+            assert_eq!(masked(kind, value, normalized), want, "{value}");
+        }
     }
 
     #[test]

@@ -227,12 +227,14 @@ impl PhoneDetector {
         if glued_to_more || (letters <= 3 && !word.iter().all(u8::is_ascii_lowercase)) {
             return false;
         }
-        if WORDS_TYPED_AFTER
+        WORDS_TYPED_AFTER
             .iter()
             .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-        {
-            return true;
-        }
+            || self.is_phone_word(word)
+    }
+
+    /// Whether `word`, whole, is a phone word in a case it is written in.
+    fn is_phone_word(&self, word: &[u8]) -> bool {
         let words = &self.ascii_context;
         words.matches(word).any(|m| {
             let id = m.pattern().as_usize();
@@ -264,17 +266,8 @@ impl PhoneDetector {
         let glued_to_more = char_before(text, from)
             .0
             .is_some_and(|c| is_alphanumeric(c) || c == '_');
-        if glued_to_more || (letters == 2 && !word.iter().any(u8::is_ascii_lowercase)) {
-            return false;
-        }
-        let words = &self.ascii_context;
-        words.matches(word).any(|m| {
-            let id = m.pattern().as_usize();
-            m.start() == 0
-                && m.end() == word.len()
-                && words.said(id) == Said::Phone
-                && words.case_fits(id, word)
-        })
+        let two_capitals = letters == 2 && !word.iter().any(u8::is_ascii_lowercase);
+        !glued_to_more && !two_capitals && self.is_phone_word(word)
     }
 
     /// What the nearest context word that ends before `end` on the same
