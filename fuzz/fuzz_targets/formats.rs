@@ -62,11 +62,15 @@ fn whatsapp(input: &[u8], choice: usize, mask_senders: bool) {
         }
     }
     let mut out = Vec::new();
-    for (i, line) in lines(input).enumerate() {
+    // Each line with the one after it, as the CLI hands them (a value split
+    // across two messages is masked in both).
+    let all: Vec<&[u8]> = lines(input).collect();
+    for (i, line) in all.iter().enumerate() {
         if i > 0 {
             out.push(b'\n');
         }
-        r.line(line, &mut out).expect("default masks never fail");
+        r.line_before(line, all.get(i + 1).copied(), &mut out)
+            .expect("default masks never fail");
     }
     let (before, after) = (parse_export(input), parse_export(&out));
     assert_eq!(before.len(), after.len(), "messages");
