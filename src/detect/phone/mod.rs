@@ -246,7 +246,8 @@ impl PhoneDetector {
     }
 
     /// Whether a phone word is typed against the number at `start`
-    /// (`call09050000327`, `whatsapp08031234567`, `Tel0201234567`): its
+    /// (`call09050000327`, `whatsapp08031234567`, `Tel0201234567`, and
+    /// with `me` after it, `callme9876543210`): its
     /// letters are that word, not a code's prefix. Two capitals (`PH`,
     /// `WA`) are a country's or a code's prefix as often (`PH658131585`),
     /// so a phone word glued in capitals needs three letters.
@@ -267,7 +268,14 @@ impl PhoneDetector {
             .0
             .is_some_and(|c| is_alphanumeric(c) || c == '_');
         let two_capitals = letters == 2 && !word.iter().any(u8::is_ascii_lowercase);
-        !glued_to_more && !two_capitals && self.is_phone_word(word)
+        // `callme9876543210`, `whatsappme…`: the phone word and `me`, in
+        // lower case, typed as one.
+        let with_me = word
+            .strip_suffix(b"me")
+            .filter(|phone_word| phone_word.len() >= 2);
+        !glued_to_more
+            && !two_capitals
+            && (self.is_phone_word(word) || with_me.is_some_and(|w| self.is_phone_word(w)))
     }
 
     /// What the nearest context word that ends before `end` on the same

@@ -2257,6 +2257,9 @@ fn a_phone_word_typed_against_the_number() {
         ("IN", "mob9876543210", "9876543210"),
         ("ID", "wa08123456789 ya", "08123456789"),
         ("PH", "Ph09171234567", "09171234567"),
+        // With `me` after the phone word (2026-12-07).
+        ("IN", "callme9876543210", "9876543210"),
+        ("NG", "whatsappme08031234567 pls", "08031234567"),
     ] {
         assert_eq!(texts(region, text), [number], "{region}: {text}");
     }
@@ -2267,7 +2270,9 @@ fn a_phone_word_typed_against_the_number() {
         ("ID", "WA08123456789"),
         ("IN", "recall9876543210"),
         ("IN", "ORD9876543210"),
-        ("IN", "callme9876543210"),
+        ("IN", "recallme9876543210"),
+        ("IN", "CALLME9876543210"),
+        ("IN", "xme9876543210"),
     ] {
         assert!(texts(region, text).is_empty(), "{region}: {text}");
     }
