@@ -600,7 +600,8 @@ impl<'s> ExportRedactor<'s> {
 
     /// [`redact_text`](Self::redact_text) of a message's body, with the
     /// parts of values split across it and the message before or after
-    /// (see [`joins`](Self::joins)) masked too.
+    /// (see [`joins`](Self::joins)) masked too: the body is scanned once,
+    /// and masked again only when it holds such a part.
     fn redact_body(
         &mut self,
         body: &[u8],
@@ -608,42 +609,49 @@ impl<'s> ExportRedactor<'s> {
         joins: &Joins<'_>,
         out: &mut Vec<u8>,
     ) -> Result<usize, Error> {
-        let Some(parts) = self.split_parts(body, region, joins)? else {
-            return self.redact_text(body, region, out);
-        };
-        // Only what `redact_text` left in `self.findings` and the parts.
-        let mut findings = std::mem::take(&mut self.findings);
-        for part in parts {
-            if !findings
-                .iter()
-                .any(|f| f.start < part.end && part.start < f.end)
-            {
-                findings.push(part);
+        self.scanner.redact_role_into(
+            body,
+            region,
+            self.role.as_deref(),
+            &mut self.findings,
+            &mut self.masked,
+        )?;
+        let alone = std::mem::take(&mut self.findings);
+        let parts = self.split_parts(body, region, joins, &alone);
+        self.findings = alone;
+        let parts = parts?;
+        if !parts.is_empty() {
+            for part in parts {
+                if !self
+                    .findings
+                    .iter()
+                    .any(|f| f.start < part.end && part.start < f.end)
+                {
+                    self.findings.push(part);
+                }
             }
+            self.findings.sort_by_key(|f| f.start);
+            let role = self
+                .role
+                .as_deref()
+                .or(self.scanner.policy().default_role());
+            self.scanner
+                .mask_findings_into(body, &self.findings, role, &mut self.masked)?;
         }
-        findings.sort_by_key(|f| f.start);
-        let role = self
-            .role
-            .as_deref()
-            .or(self.scanner.policy().default_role());
-        let result = self
-            .scanner
-            .mask_findings_into(body, &findings, role, &mut self.masked);
-        self.findings = findings;
-        result?;
         out.extend_from_slice(&self.masked);
         Ok(self.findings.len())
     }
 
-    /// The parts of values split across `body` and the message before or
-    /// after it, `None` when there are none (nearly always: neither join
-    /// applies); `self.findings` holds the findings of `body` alone after.
+    /// The parts of values split across `body` (whose own findings are
+    /// `alone`) and the message before or after it; none nearly always
+    /// (neither join applies).
     fn split_parts(
         &mut self,
         body: &[u8],
         region: Option<Region>,
         joins: &Joins<'_>,
-    ) -> Result<Option<Vec<Finding>>, Error> {
+        alone: &[Finding],
+    ) -> Result<Vec<Finding>, Error> {
         let starts_with_digit = |t: &[u8]| {
             t.iter()
                 .find(|b| !b.is_ascii_whitespace())
@@ -655,18 +663,17 @@ impl<'s> ExportRedactor<'s> {
                 .find(|b| !b.is_ascii_whitespace())
                 .is_some_and(u8::is_ascii_digit)
         };
+        let mut parts = Vec::new();
         let after_end = joins.end.is_some() && starts_with_digit(body);
         let before_start = joins.start.is_some_and(starts_with_digit) && ends_with_digit(body);
         if !after_end && !before_start {
-            return Ok(None);
+            return Ok(parts);
         }
         let Ok(text) = std::str::from_utf8(body) else {
-            return Ok(None);
+            return Ok(parts);
         };
-        let alone = self.findings_of(body, region)?;
-        let mut parts = Vec::new();
         if let (true, Some(end)) = (after_end, joins.end.as_deref()) {
-            if let Some((from, start)) = split::start_to_join(text, &alone) {
+            if let Some((from, start)) = split::start_to_join(text, alone) {
                 let joined = self.findings_of(format!("{end} {start}").as_bytes(), region)?;
                 let end_alone = self.findings_of(end.as_bytes(), region)?;
                 parts.extend(split::across_the_join(end, from, joined, &end_alone));
@@ -675,7 +682,7 @@ impl<'s> ExportRedactor<'s> {
         let next = joins.start.and_then(|next| std::str::from_utf8(next).ok());
         if let (true, Some(next)) = (before_start, next) {
             let next_alone = self.findings_of(next.as_bytes(), region)?;
-            let end = split::end_to_keep(text, &alone);
+            let end = split::end_to_keep(text, alone);
             let start = split::start_to_join(next, &next_alone);
             if let (Some(end), Some((from, start))) = (end, start) {
                 let joined = self.findings_of(format!("{end} {start}").as_bytes(), region)?;
@@ -691,8 +698,7 @@ impl<'s> ExportRedactor<'s> {
                 parts.extend(split::before_the_join(text, end, joined, &start_alone));
             }
         }
-        self.findings = alone;
-        Ok((!parts.is_empty()).then_some(parts))
+        Ok(parts)
     }
 
     /// The findings of `text` as this redactor's role reads it.
