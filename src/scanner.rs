@@ -30,7 +30,7 @@ use crate::prefilter::{self, Triggers, FULLWIDTH_COLON};
 use crate::region::Region;
 use crate::rewrite;
 use crate::spelled::{self, Spelling};
-use crate::text::{char_at, char_before, digit_value};
+use crate::text::{self, char_at, char_before, digit_value};
 
 /// Builds a [`Scanner`]. Obtain one with [`Scanner::builder`].
 #[derive(Debug, Default, Clone)]
@@ -960,10 +960,11 @@ impl Scanner {
                 continue;
             }
             // `%40`, an `@` encoded in a link (`mailto:ravi%40gmail.com`,
-            // `upi://pay?pa=ravi%40okaxis`): the address detectors read it
-            // as an `@`.
-            if text[i] == b'4' && i > 0 && text[i - 1] == b'%' {
-                self.encoded_at_sign(ctx, i - 1, out);
+            // `upi://pay?pa=ravi%40okaxis`), or `&#64;` as HTML escapes one
+            // (a page or a web export copied into chat): the address
+            // detectors read it as an `@`.
+            if i > 0 && matches!(text[i - 1], b'%' | b'#' | b'x' | b'X') {
+                self.encoded_at_sign(ctx, i, out);
             }
             let NumericSpan {
                 span,
@@ -1029,15 +1030,13 @@ impl Scanner {
         }
     }
 
-    /// Runs the address detectors on `%40` at `at`, if it is there.
+    /// Runs the address detectors on an encoded `@` whose first digit is
+    /// at `digit`, if one is there (see [`text::encoded_at_sign`]).
     #[cold]
     #[inline(never)]
-    fn encoded_at_sign(&self, ctx: &Context<'_>, at: usize, out: &mut Vec<Finding>) {
-        if ctx.text.get(at..at + 3) == Some(b"%40") {
-            let span = Span {
-                start: at,
-                end: at + 3,
-            };
+    fn encoded_at_sign(&self, ctx: &Context<'_>, digit: usize, out: &mut Vec<Finding>) {
+        if let Some((start, end)) = text::encoded_at_sign(ctx.text, digit) {
+            let span = Span { start, end };
             for d in &self.at_sign {
                 d.detect(ctx, span, out);
             }
@@ -1472,7 +1471,11 @@ fn may_open_symbol_gap(text: &[u8], end: usize) -> bool {
         i += 1;
     }
     text.get(i).is_some_and(|&b| {
-        b >= 0xC2 || matches!(b, b'*' | b'_' | b'~' | b'|' | b'\\' | b'#' | b'=' | b'.')
+        b >= 0xC2
+            || matches!(
+                b,
+                b'*' | b'_' | b'~' | b'|' | b'\\' | b'#' | b'&' | b'=' | b'.'
+            )
     })
 }
 

@@ -279,6 +279,30 @@ pub(crate) fn token_rest_end(text: &[u8], start: usize, end: usize) -> usize {
 /// How far back [`within_link`] looks for the start of a link.
 const MAX_LINK_PREFIX: usize = 1024;
 
+/// An `@` written encoded, whose first digit is at `digit`: `%40`, as a link
+/// encodes it (`mailto:ravi%40gmail.com`), or `&#64;` or `&#x40;`, as HTML
+/// escapes it (a page or a web export pasted into chat). Its span, which
+/// starts with `%` or `&` (see [`is_encoded_at_sign`]).
+pub(crate) fn encoded_at_sign(text: &[u8], digit: usize) -> Option<(usize, usize)> {
+    let (back, form): (usize, &[u8]) = match text.get(digit.checked_sub(1)?)? {
+        b'%' => (1, b"%40"),
+        b'#' => (2, b"&#64;"),
+        b'x' | b'X' => (3, b"&#x40;"),
+        _ => return None,
+    };
+    let start = digit.checked_sub(back)?;
+    let end = start + form.len();
+    text.get(start..end)
+        .is_some_and(|written| written.eq_ignore_ascii_case(form))
+        .then_some((start, end))
+}
+
+/// Whether the `@` of an address detector's span starting at `at` is an
+/// encoded one ([`encoded_at_sign`]) rather than a bracketed one.
+pub(crate) fn is_encoded_at_sign(text: &[u8], at: usize) -> bool {
+    matches!(text.get(at), Some(b'%' | b'&'))
+}
+
 /// Whether `at` lies inside a link: the run of the characters a link is
 /// written with before it (printable ASCII but quotes, `<`, `>` and `(`;
 /// back to anything else or the text's start, at most [`MAX_LINK_PREFIX`]
@@ -379,6 +403,25 @@ pub(crate) fn case_variants(word: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn encoded_at_signs() {
+        fn at(text: &str) -> Option<&str> {
+            let digit = text.find(|c: char| c.is_ascii_digit()).unwrap();
+            encoded_at_sign(text.as_bytes(), digit).map(|(s, e)| &text[s..e])
+        }
+        assert_eq!(at("a%40b"), Some("%40"));
+        assert_eq!(at("a&#64;b"), Some("&#64;"));
+        assert_eq!(at("a&#x40;b"), Some("&#x40;"));
+        assert_eq!(at("a&#X40;b"), Some("&#X40;"));
+        for text in [
+            "%41", "&#65;", "#64;", "&#64", "&#x41;", "x40;", "&x40;", "%4", "&#6",
+        ] {
+            assert_eq!(at(text), None, "{text}");
+        }
+        assert!(is_encoded_at_sign(b"a&#64;b", 1) && is_encoded_at_sign(b"a%40b", 1));
+        assert!(!is_encoded_at_sign(b"a[at]b", 1) && !is_encoded_at_sign(b"a", 1));
+    }
 
     #[test]
     fn links_reach_back_to_their_scheme_or_www() {

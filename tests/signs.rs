@@ -36,6 +36,8 @@ fn numbers_broken_up_by_signs_are_found_without_the_opt_in() {
         ("call 98765 \\ 43210 pls", "98765 \\ 43210"),
         ("call 98765#43210", "98765#43210"),
         ("call 98765=43210", "98765=43210"),
+        ("call 98765&43210", "98765&43210"),
+        ("my no 98765 & 43210", "98765 & 43210"),
         ("call 98765🔥43210", "98765🔥43210"),
         ("call 98765 ✅ 43210 pls", "98765 ✅ 43210"),
         (
@@ -80,6 +82,10 @@ fn what_signs_join_is_validated_as_a_written_number() {
         "Rs. 45,000 ✅ 12,500 paid",
         "12:30 ⏰ 14:00",
         "Shipment 12 📦 9876543 qty",
+        "rooms 12 & 14",
+        "between 2019 & 2023",
+        "pay 500 & 700 pls",
+        "orders 98765 & 43210 shipped",
         "score 3 - 2 ⚽ 1 - 0 ⚽ 2 - 1",
         // A range of round amounts written with `~`, as with `-`.
         "salary 90000~95000",

@@ -540,8 +540,8 @@ fn bracketed_dots_address(
     at: usize,
     after: usize,
 ) -> Option<Finding> {
-    // After a bracketed `@` (not `%40`), a dot may be the word `dot`.
-    let bracketed_at = after > at + 1 && text[at] != b'%';
+    // After a bracketed `@` (not an encoded one), a dot may be the word `dot`.
+    let bracketed_at = after > at + 1 && !crate::text::is_encoded_at_sign(text, at);
     let dot_before = |to: usize| {
         bracketed::dot_before(text, to).or_else(|| {
             bracketed_at
@@ -1069,12 +1069,12 @@ impl Detector for EmailDetector {
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
-        // The `@`, or `%40` as a link encodes it (`mailto:ravi%40gmail.com`,
-        // `…?email=ravi%40gmail.com`).
+        // The `@`, or one encoded (`mailto:ravi%40gmail.com`,
+        // `…?email=ravi%40gmail.com`, `ravi&#64;gmail.com`).
         // Or a bracketed `@` (`[at]`, ` (@) `; see `super::bracketed`).
         let (at, after) = (span.start, span.end);
         let encoded = after > at + 1;
-        let bracketed_at = encoded && text[at] != b'%';
+        let bracketed_at = encoded && !crate::text::is_encoded_at_sign(text, at);
         let (local, domain) = (local_start(text, at), domain_end(text, after));
         // A bracketed dot before the local part or after the domain, or a
         // domain that does not read without them.
@@ -1383,6 +1383,44 @@ mod tests {
         );
         // No spaced forms, and a `%40` needs an address on both sides.
         for text in ["ravi %40 gmail.com", "%40gmail.com", "a%40b", "12%40 off"] {
+            assert!(emails(text).is_empty(), "{text}");
+        }
+    }
+
+    /// `&#64;` and `&#x40;`, an `@` as HTML escapes it (a web page or
+    /// export pasted into chat), are read as the `@`, as `%40` is.
+    #[test]
+    fn an_at_sign_escaped_as_html() {
+        for (text, addr) in [
+            ("ravi&#64;gmail.com", "ravi&#64;gmail.com"),
+            (
+                "mail: Ravi.K&#X40;Example.co.in.",
+                "Ravi.K&#X40;Example.co.in",
+            ),
+            (
+                "write to priya_88&#x40;yahoo.com today",
+                "priya_88&#x40;yahoo.com",
+            ),
+        ] {
+            assert_eq!(emails(text), vec![addr], "{text}");
+        }
+        let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
+        assert_eq!(
+            scanner.scan("ravi&#X40;Gmail.COM")[0].normalized,
+            "ravi@gmail.com"
+        );
+        // Not an entity of the `@` (`&#6;`, `&#640;`, no `&`), or no address
+        // on both sides.
+        for text in [
+            "ravi&#6;gmail.com",
+            "ravi&#640;gmail.com",
+            "ravi#64;gmail.com",
+            "ravi&#x4;gmail.com",
+            "ravi&#64; gmail.com",
+            "&#64;gmail.com",
+            "price &#64; 500",
+            "a&#64;b",
+        ] {
             assert!(emails(text).is_empty(), "{text}");
         }
     }

@@ -365,7 +365,18 @@ mod tests {
             scanner.scan("upi://pay?pa=Ravi%40OKAXIS")[0].normalized,
             "Ravi@okaxis"
         );
-        for t in ["discount 12%40 off", "a%40okaxis", "%40okaxis"] {
+        // As HTML escapes it, in a link copied from a page.
+        assert_eq!(
+            found("upi://pay?pa=ravi&#64;okaxis&amp;pn=Ravi"),
+            upi("ravi&#64;okaxis")
+        );
+        for t in [
+            "discount 12%40 off",
+            "a%40okaxis",
+            "%40okaxis",
+            "a&#64;okaxis",
+            "&#x40;okaxis",
+        ] {
             assert!(found(t).is_empty(), "{t}");
         }
     }

@@ -345,7 +345,7 @@ fn symbol_gap_prefix(text: &[u8]) -> (usize, bool) {
         let (c, width) = char_at(text, i);
         match c {
             Some(' ') => {}
-            Some('*' | '_' | '~' | '|' | '\\' | '#' | '=' | '…' | '·') => symbols += 1,
+            Some('*' | '_' | '~' | '|' | '\\' | '#' | '&' | '=' | '…' | '·') => symbols += 1,
             // Dots count as an ellipsis, two or more.
             Some('.') => dots += 1,
             // Emoji joiners and variation selectors, inside an emoji.
