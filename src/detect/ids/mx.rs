@@ -93,6 +93,8 @@ pub(super) static SPECS: &[IdSpec] = &[
         shapes: &[
             shape("dddddddddddddddddd", Checked),
             shape("ddd ddd ddddddddddd d", Home),
+            // The check digit left on the account's digits, as many type it.
+            shape("ddd ddd dddddddddddd", Home),
             shape("dddd dddd dddd dddd dd", Home),
         ],
         validate: clabe,
@@ -402,6 +404,10 @@ mod tests {
         assert_eq!(
             scan("cuenta clabe: 012 180 00123456789 9", None),
             [(Kind::MxClabe, "012 180 00123456789 9".into())]
+        );
+        assert_eq!(
+            scan("clabe interbancaria: 072 180 000118359711", Some("MX")),
+            [(Kind::MxClabe, "072 180 000118359711".into())]
         );
         assert_eq!(scan("transfiere a 646180157000000004", Some("MX")).len(), 1);
         assert!(scan("646180157000000004", Some("US")).is_empty());
