@@ -32,6 +32,8 @@ pub(super) static SPECS: &[IdSpec] = &[
             shape("dd-dddddddd-d", Strong),
             shape("dd-ddddddd-d", Strong),
             shape("ddddddddddd", Bare),
+            // Spaced where the dashes go (`cuil 20 12345678 6`), named.
+            shape("dd dddddddd d", Keyword),
         ],
         validate: cuit,
     },
@@ -127,6 +129,13 @@ mod tests {
         );
         assert_eq!(scan("mi CUIL es 20267565393", None).len(), 1);
         assert!(scan("pedido 20267565393", Some("AR")).is_empty());
+        // Spaced where the dashes go: named only.
+        assert_eq!(
+            scan("cuil 20 26756539 3", Some("AR")),
+            [(Kind::ArCuit, "20 26756539 3".into())]
+        );
+        assert!(scan("pedido 20 26756539 3", Some("AR")).is_empty());
+        assert!(scan("20 26756539 3", Some("AR")).is_empty());
     }
 
     #[test]

@@ -86,6 +86,10 @@ pub(super) static SPECS: &[IdSpec] = &[
             // Spaced where the points go (`cpf 390 533 447 05`): named, or
             // in Brazil below any card.
             shape("ddd ddd ddd dd", Named),
+            // The dash typed as a slash, or left out, named (`cpf
+            // 529.982.247/25`, `cpf 529.982.24725`).
+            shape("ddd.ddd.ddd/dd", Keyword),
+            shape("ddd.ddd.ddddd", Keyword),
         ],
         validate: cpf,
     },
@@ -740,6 +744,17 @@ mod tests {
             [(Kind::BrCpf, "390 533 447 05".into())]
         );
         assert!(scan("pedido 390 533 447 05", Some("BR")).is_empty());
+        // The dash typed as a slash, or left out: named only.
+        for text in ["meu cpf é 390.533.447/05", "CPF 390.533.44705"] {
+            assert_eq!(scan(text, Some("BR")).len(), 1, "{text}");
+        }
+        for text in [
+            "pedido 390.533.447/05",
+            "390.533.44705",
+            "nf 390.533.447/05",
+        ] {
+            assert!(scan(text, Some("BR")).is_empty(), "{text}");
+        }
     }
 
     fn cnh_values() -> Vec<&'static str> {

@@ -1403,8 +1403,8 @@ pub(crate) mod testutil {
         d.select(&|k| *k == Kind::BrCpf);
         assert_eq!(d.kinds(), [Kind::BrCpf]);
         let probes = d.exact.iter().map(super::Buckets::len).sum::<usize>() + d.fuzzy.len();
-        // The CPF's four shapes.
-        assert_eq!(probes + d.forms.uses(), 4);
+        // The CPF's six shapes.
+        assert_eq!(probes + d.forms.uses(), 6);
     }
 
     /// The documented phone-versus-identifier decisions (module docs).

@@ -11,7 +11,11 @@ use crate::finding::Kind;
 pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     kind: Kind::TrTckn,
     country: "TR",
-    shapes: &[shape("ddddddddddd", Bare)],
+    shapes: &[
+        shape("ddddddddddd", Bare),
+        // In groups of three (`TC: 123 456 789 50`), named.
+        shape("ddd ddd ddd dd", Keyword),
+    ],
     validate: tckn,
 }];
 
@@ -48,5 +52,12 @@ mod tests {
         );
         assert_eq!(scan("tamam 17291716060", Some("TR")).len(), 1);
         assert!(scan("sipariş 17291716060", Some("TR")).is_empty());
+        // In groups of three: named only.
+        assert_eq!(
+            scan("TC: 172 917 160 60", Some("TR")),
+            [(Kind::TrTckn, "172 917 160 60".into())]
+        );
+        assert!(scan("172 917 160 60", Some("TR")).is_empty());
+        assert!(scan("sipariş 172 917 160 60", Some("TR")).is_empty());
     }
 }
