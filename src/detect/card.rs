@@ -273,11 +273,13 @@ fn expiry_word_after(text: &[u8], end: usize) -> bool {
 }
 
 /// Whether a card ending at `end` is followed by the rest of a card dump's
-/// comma-separated fields (`4111…,12/27,123`, `Juan,4111…,1227`): an
-/// expiry date (`MM/YY`, `MM/YYYY`, `MMYY`), a code of three or four
-/// digits, or both in either order, each after a comma (spaces allowed),
-/// and nothing glued after the last. A comma before other digits goes on
-/// with a decimal or a list (`…,50`, `…,123,456`).
+/// fields, separated by commas or by slashes (`4111…,12/27,123`,
+/// `Juan,4111…,1227`, `4111…/12/27/123`): an expiry date (`MM/YY`,
+/// `MM/YYYY`, `MMYY`), a code of three or four digits, or both in either
+/// order, each after the separator (spaces allowed after a comma), and
+/// nothing glued after the last. A comma before other digits goes on with
+/// a decimal or a list (`…,50`, `…,123,456`); a slash, with a path or a
+/// date (`…/2025/01`).
 fn dump_fields_after(text: &[u8], end: usize) -> bool {
     let digits_at = |at: usize| {
         text.get(at..)
@@ -285,7 +287,11 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
     };
     let (mut expiry, mut code) = (false, false);
     let mut at = end;
-    while text.get(at) == Some(&b',') {
+    let separator = match text.get(at) {
+        Some(&b) if matches!(b, b',' | b'/') => b,
+        _ => return false,
+    };
+    while text.get(at) == Some(&separator) {
         at += 1;
         while text.get(at) == Some(&b' ') {
             at += 1;
@@ -779,6 +785,8 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
                 || matches!(c, '_' | '@' | '/' | '\\' | crate::policy::mask::BULLET)
         })
     };
+    // A slash after the number opens a card dump's fields, or glues.
+    let after = after.filter(|&c| c != '/' || !dump_fields_after(text, end));
     // A point or colon followed by more of the token ("…2001:db8::")
     // continues it: a decimal, a file or domain name, an IPv6 address. So
     // does a comma before digits (a decimal, a list of numbers) unless they
@@ -925,7 +933,9 @@ impl Detector for CardDetector {
                             if joins {
                                 run.sep = sep;
                             } else {
-                                if sep_chars == 1 {
+                                // One sign between groups glues them,
+                                // unless a card dump's fields follow it.
+                                if sep_chars == 1 && !dump_fields_after(text, run.end) {
                                     run.glued = true;
                                 }
                                 self.judge(ctx, span, &run, out);
@@ -1256,6 +1266,10 @@ mod tests {
             texts("card:4111111111111111,exp:12/27"),
             ["4111111111111111"]
         );
+        // Slash-separated.
+        assert_eq!(texts("4111111111111111/12/27/123"), ["4111111111111111"]);
+        assert_eq!(texts("cc 5555555555554444/1227/123"), ["5555555555554444"]);
+        assert_eq!(texts("5555555555554444/123/12/2027."), ["5555555555554444"]);
     }
 
     /// The split keeps the precision of the whole-run rule: anything but
@@ -1295,6 +1309,11 @@ mod tests {
             "4111111111111111,123,456",
             "4111111111111111,12/27/2025",
             "4111111111111111,123kg",
+            // A slash before anything but a dump's fields: a path, a date.
+            "4111111111111111/2025/01",
+            "4111111111111111/12/27/123/9",
+            "4111111111111111/abc",
+            "files/4111111111111111/12/27/123",
             "4111111111111111,123.45",
             "4111111111111111 5555555555554444 4012888888881881",
             // Four digits after a card shorter than 16 digits (Amex

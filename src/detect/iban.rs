@@ -175,13 +175,18 @@ pub(crate) fn is_valid_iban(iban: &[u8]) -> bool {
 
 /// Reads an IBAN of `len` characters written from `start`: compact, or in
 /// groups of four joined by one repeated single space or dash after every
-/// group. Returns the compact characters (upper case) and the end of the
-/// written form.
+/// group. The last five to eight characters may be split once anywhere
+/// (`BR15 0000 0000 0000 1093 2840 814 P2`, as Brazilian banks print the
+/// account type and holder apart). Returns the compact characters (upper
+/// case) and the end of the written form.
 fn read(text: &[u8], start: usize, len: usize) -> Option<([u8; MAX_LEN], usize)> {
     let mut buf = [0u8; MAX_LEN];
     let mut n = 0;
     let mut i = start;
     let mut sep: Option<u8> = None;
+    // Where the last group of four but one ends; the rest is the tail.
+    let tail = 4 * ((len.max(5) - 1) / 4 - 1);
+    let mut tail_split = false;
     while n < len.min(MAX_LEN) {
         let b = *text.get(i)?;
         if b.is_ascii_alphanumeric() {
@@ -190,7 +195,12 @@ fn read(text: &[u8], start: usize, len: usize) -> Option<([u8; MAX_LEN], usize)>
             i += 1;
             continue;
         }
-        if !matches!(b, b' ' | b'-') || n % 4 != 0 {
+        let at_a_group = if n <= tail {
+            n % 4 == 0
+        } else {
+            !std::mem::replace(&mut tail_split, true)
+        };
+        if !matches!(b, b' ' | b'-') || !at_a_group {
             return None;
         }
         match sep {
@@ -464,6 +474,23 @@ mod tests {
             ["Gb82 WEST 1234 5698 7654 32"]
         );
         assert_eq!(scan("NL91ABNA0417164300 ok"), ["NL91ABNA0417164300"]);
+        // The tail split once elsewhere: Brazil's account type and holder
+        // apart, as its banks print them.
+        for text in [
+            "BR15 0000 0000 0000 1093 2840 814 P2",
+            "BR15 0000 0000 0000 1093 2840 814P 2",
+            "DE89 3704 0044 0532 013 000",
+        ] {
+            assert_eq!(scan(text), [text], "{text}");
+        }
+        // But once, and only in the tail.
+        for text in [
+            "BR15 0000 0000 0000 1093 2840 81 4 P2",
+            "DE89 3704 004 40532 0130 00",
+            "DE89 3704 0044 0532 0130 0 0",
+        ] {
+            assert!(scan(text).is_empty(), "{text}");
+        }
     }
 
     #[test]
