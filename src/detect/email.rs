@@ -455,6 +455,75 @@ fn spaced_address(text: &[u8], at: usize) -> Option<(usize, usize, usize, usize)
     (mailbox && !number_tail).then_some((start, local_end, domain_start, end))
 }
 
+/// Most characters of a letter-spaced address's local part and domain
+/// ([`letter_spaced`]): written spaced, they stay within the stream's
+/// reach of the `@`.
+const MAX_SPACED_LOCAL: usize = 32;
+const MAX_SPACED_DOMAIN: usize = 64;
+
+/// An address written one character at a time, spaces between them all
+/// (`r a v i @ g m a i l . c o m`), the dodge of a filter that reads
+/// words: single characters either side of a spaced `@`, back to the
+/// first word of two or more characters (or the line's start) and on to
+/// the next, read without their spaces as a local part and a domain, which
+/// must each read whole as one. Three characters or more before the `@`,
+/// and a domain with a dot: `a @ b` or `I @ h o m e` is no address.
+fn letter_spaced(text: &[u8], at: usize) -> Option<Finding> {
+    if at < 2 || text[at - 1] != b' ' || text.get(at + 1) != Some(&b' ') {
+        return None;
+    }
+    // A single character at `i`: a space (or the text's edge) either side;
+    // after the domain's last, a sentence's punctuation may come first.
+    let spaced_at = |i: usize| text.get(i).is_none_or(|&b| b == b' ');
+    let single = |i: usize| {
+        text.get(i)
+            .is_some_and(|&b| b.is_ascii_graphic() && b != b'@')
+            && (i == 0 || text[i - 1] == b' ')
+            && (spaced_at(i + 1)
+                || (matches!(text[i + 1], b'.' | b',' | b'!' | b'?' | b';' | b')')
+                    && spaced_at(i + 2)))
+    };
+    let mut local = Vec::with_capacity(MAX_SPACED_LOCAL);
+    let mut start = at;
+    while start >= 2 && single(start - 2) && local.len() < MAX_SPACED_LOCAL {
+        start -= 2;
+        local.push(text[start]);
+    }
+    local.reverse();
+    let mut domain = Vec::with_capacity(MAX_SPACED_DOMAIN);
+    let mut i = at + 2;
+    while single(i) && domain.len() < MAX_SPACED_DOMAIN {
+        domain.push(text[i]);
+        if !spaced_at(i + 1) {
+            break;
+        }
+        i += 2;
+    }
+    // A sentence's point spaced after the domain is not the domain's.
+    while domain.last() == Some(&b'.') {
+        domain.pop();
+    }
+    let end = at + 2 * domain.len() + 1;
+    if local.len() < 3 || !domain.contains(&b'.') {
+        return None;
+    }
+    let reads_whole =
+        local_start(&local, local.len()) == Some(0) && domain_end(&domain, 0) == Some(domain.len());
+    if !reads_whole {
+        return None;
+    }
+    let local = String::from_utf8(local).ok()?;
+    let mut domain = String::from_utf8(domain).ok()?;
+    domain.make_ascii_lowercase();
+    Some(Finding {
+        kind: Kind::Email,
+        start,
+        end,
+        confidence: CONFIDENCE_SPACED,
+        normalized: format!("{local}@{domain}"),
+    })
+}
+
 /// An address whose domain is a mail service's written with spaces around
 /// its dots (`ravi @ gmail . com`, `ravi.kumar@yahoo .co. in`), the next
 /// step of the same dodge, normalized without the spaces. Only a mail
@@ -1108,7 +1177,7 @@ impl Detector for EmailDetector {
                 }
                 None => {
                     let before = out.len();
-                    out.extend(spaced_dots(text, at));
+                    out.extend(spaced_dots(text, at).or_else(|| letter_spaced(text, at)));
                     // Last, the mail service's name alone (`ravi@gmail`).
                     if let (Some(start), None, true) = (local, domain, out.len() == before) {
                         out.extend(service_name_address(text, start, at));
@@ -1169,6 +1238,54 @@ mod tests {
             .iter()
             .map(|f| &text[f.range()])
             .collect()
+    }
+
+    /// `r a v i @ g m a i l . c o m`: every character spaced, read without
+    /// the spaces.
+    #[test]
+    fn an_address_spaced_letter_by_letter() {
+        let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
+        for (text, address, normalized) in [
+            (
+                "r a v i @ g m a i l . c o m",
+                "r a v i @ g m a i l . c o m",
+                "ravi@gmail.com",
+            ),
+            (
+                "mail me at r a v i . k 9 9 @ y a h o o . c o . i n pls",
+                "r a v i . k 9 9 @ y a h o o . c o . i n",
+                "ravi.k99@yahoo.co.in",
+            ),
+            (
+                "email: R A V I @ G M A I L . C O M.",
+                "R A V I @ G M A I L . C O M",
+                "RAVI@gmail.com",
+            ),
+            (
+                "is s h o p @ e x a m p l e . i n .",
+                "s h o p @ e x a m p l e . i n",
+                "shop@example.in",
+            ),
+        ] {
+            let found = scanner.scan(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(&text[found[0].range()], address, "{text}");
+            assert_eq!(found[0].normalized, normalized, "{text}");
+        }
+        // Fewer than three characters before the `@`, no dot after it, a
+        // domain that does not read as one, or characters not spaced.
+        for text in [
+            "a @ b",
+            "a b @ g m a i l . c o m",
+            "I @ h o m e",
+            "x y z @ a b c",
+            "this is a b c @ d . e",
+            "meet a t @ 5 . 3 0",
+            "r a v i @ gm a i l . c o m",
+            "r a v i @ g m a i l . c o . . m",
+        ] {
+            assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
+        }
     }
 
     /// `ravi@gmail`: the mail service's name alone, as people type an
