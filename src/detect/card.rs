@@ -272,6 +272,18 @@ fn expiry_word_after(text: &[u8], end: usize) -> bool {
     })
 }
 
+/// Whether an expiry or security-code word of three letters or more is
+/// typed right against `end`, ending where the letters end (`…1111exp`,
+/// `…1111CVV123`).
+fn expiry_word_glued(text: &[u8], end: usize) -> bool {
+    AFTER_WORDS.iter().any(|w| {
+        w.len() >= 3
+            && w.iter().all(u8::is_ascii_alphanumeric)
+            && crate::text::starts_with_ignore_case(text, end, w)
+            && !char_at(text, end + w.len()).0.is_some_and(is_alphabetic)
+    })
+}
+
 /// Whether a card ending at `end` is followed by the rest of a card dump's
 /// fields, separated by commas or by slashes (`4111…,12/27,123`,
 /// `Juan,4111…,1227`, `4111…/12/27/123`): an expiry date (`MM/YY`,
@@ -785,8 +797,13 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
                 || matches!(c, '_' | '@' | '/' | '\\' | crate::policy::mask::BULLET)
         })
     };
-    // A slash after the number opens a card dump's fields, or glues.
-    let after = after.filter(|&c| c != '/' || !dump_fields_after(text, end));
+    // A slash after the number opens a card dump's fields, or glues; an
+    // expiry or code word typed against it (`4111…exp 12/27`) does not glue.
+    let after = after.filter(|&c| match c {
+        '/' => !dump_fields_after(text, end),
+        c if c.is_ascii_alphabetic() => !expiry_word_glued(text, end),
+        _ => true,
+    });
     // A point or colon followed by more of the token ("…2001:db8::")
     // continues it: a decimal, a file or domain name, an IPv6 address. So
     // does a comma before digits (a decimal, a list of numbers) unless they
@@ -1266,6 +1283,13 @@ mod tests {
             texts("card:4111111111111111,exp:12/27"),
             ["4111111111111111"]
         );
+        // An expiry or code word typed against the number.
+        assert_eq!(
+            texts("visa 4111111111111111exp 12/27"),
+            ["4111111111111111"]
+        );
+        assert_eq!(texts("4111111111111111EXP12/27"), ["4111111111111111"]);
+        assert_eq!(texts("4111 1111 1111 1111cvv 123"), ["4111 1111 1111 1111"]);
         // Slash-separated.
         assert_eq!(texts("4111111111111111/12/27/123"), ["4111111111111111"]);
         assert_eq!(texts("cc 5555555555554444/1227/123"), ["5555555555554444"]);
@@ -1309,6 +1333,11 @@ mod tests {
             "4111111111111111,123,456",
             "4111111111111111,12/27/2025",
             "4111111111111111,123kg",
+            // Other letters glue, and so does a word that goes on.
+            "4111111111111111abc",
+            "4111111111111111expo",
+            "4111111111111111value",
+            "ref4111111111111111exp",
             // A slash before anything but a dump's fields: a path, a date.
             "4111111111111111/2025/01",
             "4111111111111111/12/27/123/9",
