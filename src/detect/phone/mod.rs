@@ -763,8 +763,12 @@ impl PhoneDetector {
                 && !(before == Some('/')
                     && (recent_phones(out).any(|f| {
                         // `9352919666/9660029898`, `… 9352919666 /9660029898`,
-                        // `082134976289(wa)/087888869297`
-                        f.end < start && is_note_or_space(&text[f.end..start - 1])
+                        // `082134976289(wa)/087888869297`, `…666//966…`
+                        f.end < start && {
+                            let between = &text[f.end..start - 1];
+                            let slashes = between.iter().rev().take_while(|&&b| b == b'/').count();
+                            slashes < 3 && is_note_or_space(&between[..between.len() - slashes])
+                        }
                     })
                         || ends_an_address(text, start - 1)
                         || (ends_a_name(text, start - 1)

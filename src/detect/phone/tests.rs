@@ -2341,6 +2341,11 @@ fn indonesian_sms_forms_around_a_number() {
             "9352919666 (home)/9660029898",
             &["9352919666", "9660029898"],
         ),
+        (
+            "IN",
+            "9352919666//9660029898",
+            &["9352919666", "9660029898"],
+        ),
         // A list's ordinal typed against the number opens its line.
         (
             "ID",
@@ -2364,6 +2369,7 @@ fn indonesian_sms_forms_around_a_number() {
         ("IN", "Order #: 9876543210"),
         ("IN", "Cust.ID 9876543210"),
         ("IN", "9352919666 and ref/9660029898"),
+        ("IN", "9352919666 ////9660029898"),
     ] {
         assert!(
             !texts(region, text).contains(&"9876543210".to_string())
