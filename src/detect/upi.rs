@@ -25,6 +25,8 @@ use crate::text::is_alphanumeric;
 
 /// A published handle after a well-formed name: nothing else has this form.
 const CONFIDENCE: f32 = 0.97;
+/// The same with a space beside the `@`, as a spaced e-mail address.
+const CONFIDENCE_SPACED: f32 = 0.9;
 
 /// Longest name part NPCI allows.
 const MAX_NAME: usize = 256;
@@ -190,6 +192,15 @@ impl Detector for UpiDetector {
         let text = ctx.text;
         // The `@`, or `%40` as a link encodes it (`upi://pay?pa=ravi%40okaxis`).
         let (at, after) = (span.start, span.end);
+        // One space typed beside a plain `@` (`ravi.kumar @ okhdfcbank`,
+        // `9876543210@ ybl`), the dodge of a filter that looks for `name@`.
+        let plain = after == at + 1;
+        let spaced_after = plain
+            && text.get(after) == Some(&b' ')
+            && text.get(after + 1).is_some_and(u8::is_ascii_alphanumeric);
+        let spaced_before = plain && at >= 2 && text[at - 1] == b' ' && is_name_byte(text[at - 2]);
+        let after = after + usize::from(spaced_after);
+        let name_end = at - usize::from(spaced_before);
         // The handle: letters and digits up to the first other byte.
         let mut end = after;
         while end < text.len() && end - after < 24 && text[end].is_ascii_alphanumeric() {
@@ -225,19 +236,23 @@ impl Detector for UpiDetector {
             return;
         };
         // The name part, back from the `@`.
-        let mut start = at;
-        while start > 0
-            && at - start <= MAX_NAME
-            && matches!(text[start - 1], b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'.' | b'-' | b'_')
-        {
+        let mut start = name_end;
+        while start > 0 && name_end - start <= MAX_NAME && is_name_byte(text[start - 1]) {
             start -= 1;
         }
         // Sentence punctuation before the name is not part of it.
-        while start < at && matches!(text[start], b'.' | b'-' | b'_') {
+        while start < name_end && matches!(text[start], b'.' | b'-' | b'_') {
             start += 1;
         }
-        let name = &text[start..at];
+        let name = &text[start..name_end];
+        // Spaced, `@` may be the word "at" (`pay @ paytm`): the name must
+        // read as an ID's, with a digit or a `.`, `-` or `_` in it.
+        let reads_as_id = || {
+            name.iter()
+                .any(|&b| b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_'))
+        };
         if !(MIN_NAME..=MAX_NAME).contains(&name.len())
+            || ((spaced_before || spaced_after) && !reads_as_id())
             || name.ends_with(b".")
             || start
                 .checked_sub(1)
@@ -257,10 +272,19 @@ impl Detector for UpiDetector {
             kind,
             start,
             end,
-            confidence: CONFIDENCE,
+            confidence: if spaced_before || spaced_after {
+                CONFIDENCE_SPACED
+            } else {
+                CONFIDENCE
+            },
             normalized,
         });
     }
+}
+
+/// Whether `b` may be part of an ID's name: letters, digits, `.`, `-`, `_`.
+fn is_name_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_')
 }
 
 /// Whether a letter (of any script) starts at `at`.
@@ -348,6 +372,37 @@ mod tests {
         let scanner = Scanner::new();
         let masked = scanner.redact("pay ahmed.ali@instapay").unwrap();
         assert_eq!(masked, "pay a•••@instapay");
+    }
+
+    /// One space beside the `@`, when the name reads as an ID's.
+    #[test]
+    fn a_space_beside_the_at_sign() {
+        for (text, id) in [
+            ("UPI ID: ravi.kumar @ okhdfcbank", "ravi.kumar @ okhdfcbank"),
+            ("gpay 9876543210 @ okicici", "9876543210 @ okicici"),
+            ("9876543210@ ybl", "9876543210@ ybl"),
+            ("ravi_k @paytm", "ravi_k @paytm"),
+        ] {
+            assert_eq!(found(text), upi(id), "{text}");
+        }
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        let found_id = &scanner.scan("ravi.kumar @ okhdfcbank")[0];
+        assert_eq!(found_id.normalized, "ravi.kumar@okhdfcbank");
+        assert_eq!(found_id.confidence, 0.9);
+        // `@` as "at", or two spaces.
+        for text in [
+            "pay @ paytm",
+            "available @ paytm",
+            "ravikumar @ paytm",
+            "ravi.kumar @  ybl",
+            "ravi.kumar  @ ybl",
+        ] {
+            assert!(found(text).is_empty(), "{text}");
+        }
+        assert_eq!(
+            scanner.redact("UPI ID: ravi.kumar @ okhdfcbank").unwrap(),
+            "UPI ID: r•••@ okhdfcbank"
+        );
     }
 
     #[test]
