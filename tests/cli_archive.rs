@@ -89,17 +89,24 @@ fn big_export() -> Vec<u8> {
 #[test]
 fn a_number_split_across_two_messages_is_masked_in_both_across_blocks() {
     // Pairs of messages, each half of a number, over several blocks of the
-    // reader: some pair straddles every block boundary.
+    // reader: some pair straddles every block boundary. Every other pair has
+    // a message between (Ravi's own or Priya's), which leaves the join.
     let mut input = Vec::new();
     for i in 0..24_000u32 {
+        let (day, minute) = (i % 28 + 1, i % 60);
         writeln!(
             input,
-            "{:02}/03/2024, 14:{:02} - Ravi Kumar: his number is 98765\n\
-             {:02}/03/2024, 14:{:02} - Ravi Kumar: 43210 call him {i}",
-            i % 28 + 1,
-            i % 60,
-            i % 28 + 1,
-            i % 60,
+            "{day:02}/03/2024, 14:{minute:02} - Ravi Kumar: his number is 98765"
+        )
+        .unwrap();
+        match i % 4 {
+            1 => writeln!(input, "{day:02}/03/2024, 14:{minute:02} - Ravi Kumar: wait").unwrap(),
+            3 => writeln!(input, "{day:02}/03/2024, 14:{minute:02} - Priya: ok?").unwrap(),
+            _ => {}
+        }
+        writeln!(
+            input,
+            "{day:02}/03/2024, 14:{minute:02} - Ravi Kumar: 43210 call him {i}"
         )
         .unwrap();
     }
@@ -120,11 +127,12 @@ fn a_number_split_across_two_messages_is_masked_in_both_across_blocks() {
     let out = String::from_utf8(one).unwrap();
     assert_eq!(out.matches("his number is •••••\n").count(), 24_000);
     assert_eq!(out.matches("Ravi Kumar: •••10 call him").count(), 24_000);
-    // Another sender's message, or one between, joins nothing.
+    // Another sender's message, or two between, join nothing.
     let input = "12/03/2024, 14:32 - Ravi Kumar: his number is 98765\n\
                  12/03/2024, 14:32 - Priya: 43210 boxes\n\
                  12/03/2024, 14:33 - Ravi Kumar: box 98765\n\
                  12/03/2024, 14:33 - Ravi Kumar: ok\n\
+                 12/03/2024, 14:33 - Priya: ok\n\
                  12/03/2024, 14:33 - Ravi Kumar: 43210\n";
     let (out, err, ok) = redact(&args("1"), input.as_bytes());
     assert!(ok, "{err}");

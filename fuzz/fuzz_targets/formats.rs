@@ -62,14 +62,15 @@ fn whatsapp(input: &[u8], choice: usize, mask_senders: bool) {
         }
     }
     let mut out = Vec::new();
-    // Each line with the one after it, as the CLI hands them (a value split
+    // Each line with the two after it, as the CLI hands them (a value split
     // across two messages is masked in both).
     let all: Vec<&[u8]> = lines(input).collect();
     for (i, line) in all.iter().enumerate() {
         if i > 0 {
             out.push(b'\n');
         }
-        r.line_before(line, all.get(i + 1).copied(), &mut out)
+        let following = &all[(i + 1).min(all.len())..(i + 3).min(all.len())];
+        r.line_before(line, following, &mut out)
             .expect("default masks never fail");
     }
     let (before, after) = (parse_export(input), parse_export(&out));

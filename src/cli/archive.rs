@@ -74,9 +74,10 @@ struct Block {
     data: Vec<u8>,
     /// WhatsApp: the sender state before the block's first line.
     senders: Option<SenderState>,
-    /// WhatsApp: the line after the block's last one, if any (a value
-    /// split across two messages is masked in both).
-    next_line: Option<Vec<u8>>,
+    /// WhatsApp: the two lines after the block's last one, as many as
+    /// there are (a value split across two messages, with at most one
+    /// message between, is masked in both).
+    next_lines: Vec<Vec<u8>>,
     /// The number of the block's first record (1-based).
     first_record: usize,
     /// The line of the input the block starts on (1-based).
@@ -203,10 +204,17 @@ impl Redactor<'_> {
         let mut line_number = block.first_line;
         let block_records: Vec<&[u8]> = records(&block.data, csv).collect();
         for (i, &rec) in block_records.iter().enumerate() {
-            let next = match block_records.get(i + 1) {
-                Some(next) => Some(next.strip_suffix(b"\n").unwrap_or(next)),
-                None => block.next_line.as_deref(),
-            };
+            let mut following: [&[u8]; 2] = [&[]; 2];
+            let mut n = 0;
+            let after = block_records[i + 1..].iter().copied();
+            for line in after
+                .chain(block.next_lines.iter().map(Vec::as_slice))
+                .take(2)
+            {
+                following[n] = line.strip_suffix(b"\n").unwrap_or(line);
+                n += 1;
+            }
+            let next = &following[..n];
             let number = block.first_record + i;
             let first_line = line_number;
             line_number += line_breaks(rec);
@@ -482,24 +490,28 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                         }
                     }
                 }
-                let (senders, next_line) = match &mut reader_state {
+                let (senders, next_lines) = match &mut reader_state {
                     Redactor::Whatsapp(r) => {
                         let before = r.state().clone();
                         for line in records(&data, false) {
                             r.observe(line.strip_suffix(b"\n").unwrap_or(line));
                         }
-                        // The next block's first line, read whole.
-                        if !at_end && memchr::memchr(b'\n', &carry).is_none() {
-                            input
+                        // The next block's first two lines, read whole.
+                        while !at_end && memchr::memchr_iter(b'\n', &carry).nth(1).is_none() {
+                            let n = input
                                 .read_until(b'\n', &mut carry)
                                 .map_err(|e| format!("read error: {e}"))?;
+                            if n == 0 {
+                                break;
+                            }
                         }
                         let next = records(&carry, false)
-                            .next()
-                            .map(|line| line.strip_suffix(b"\n").unwrap_or(line).to_vec());
+                            .take(2)
+                            .map(|line| line.strip_suffix(b"\n").unwrap_or(line).to_vec())
+                            .collect();
                         (Some(before), next)
                     }
-                    _ => (None, None),
+                    _ => (None, Vec::new()),
                 };
                 let count = records(&data, csv).count();
                 let lines = line_breaks(&data);
@@ -507,7 +519,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                     seq,
                     data,
                     senders,
-                    next_line,
+                    next_lines,
                     first_record,
                     first_line,
                 };

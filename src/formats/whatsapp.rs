@@ -257,10 +257,43 @@ pub struct SenderState {
     region: Option<Option<Region>>,
     /// The sender of the message in progress, as written (empty: none).
     sender: Vec<u8>,
-    /// The end of the last line, when it ends in a digit: the first part
-    /// of a value that the sender's next message may finish (see
-    /// `crate::guard::split`).
+    /// The end of the last line that ended in a digit: the first part of a
+    /// value that its sender's next message may finish (see
+    /// `crate::guard::split`). Kept across one message in between
+    /// ([`passes_over`]).
     end: Option<Arc<str>>,
+    /// Whose message `end` ends (empty: none).
+    end_sender: Vec<u8>,
+    /// Whether a message was passed over since `end`.
+    passed_over: bool,
+}
+
+/// Whether a message of `sender` with `body` (one line) may stand between
+/// the two parts of a value split by `end_sender` and leave the first
+/// part kept, as the guard keeps it across messages that neither start nor
+/// end with a digit (`98765`, `wait`, `43210`): another sender's message
+/// (`ok`), or the sender's own, that ends in no digit and starts with none.
+/// One such message, no more: the part before it is masked knowing the
+/// two lines after it.
+fn passes_over(sender: &[u8], body: &[u8], end_sender: &[u8]) -> bool {
+    !ends_with_digit(body) && (sender != end_sender || !starts_with_digit(body))
+}
+
+/// Whether the first character of `text` that is not white space is an
+/// ASCII digit.
+fn starts_with_digit(text: &[u8]) -> bool {
+    text.iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether the last character of `text` that is not white space is an
+/// ASCII digit.
+fn ends_with_digit(text: &[u8]) -> bool {
+    text.iter()
+        .rev()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(u8::is_ascii_digit)
 }
 
 #[derive(Clone, Debug, Default)]
@@ -358,22 +391,34 @@ impl<'s> ExportRedactor<'s> {
     fn observe_header(&mut self, line: &[u8], header: Option<Header>) -> Option<Header> {
         let body = header.as_ref().map_or(line, |h| &line[h.body..]);
         // Most lines end in no digit: they need no UTF-8 check.
-        let ends_in_digit = body
-            .iter()
-            .rev()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(u8::is_ascii_digit);
-        self.state.end = ends_in_digit
+        let own_end = ends_with_digit(body)
             .then(|| std::str::from_utf8(body).ok())
             .flatten()
             .and_then(|body| split::end_to_keep(body, &[]))
             .map(Arc::from);
+        if let Some(h) = &header {
+            let sender = h.sender.clone().map(|s| &line[s]);
+            self.state.sender.clear();
+            self.state
+                .sender
+                .extend_from_slice(sender.unwrap_or_default());
+        }
+        let state = &mut self.state;
+        if own_end.is_some() {
+            state.end = own_end;
+            state.end_sender.clone_from(&state.sender);
+            state.passed_over = false;
+        } else if state.end.is_some()
+            && !state.passed_over
+            && header.as_ref().is_some_and(|h| h.sender.is_some())
+            && passes_over(&state.sender, body, &state.end_sender)
+        {
+            state.passed_over = true;
+        } else {
+            state.end = None;
+        }
         let h = header?;
         let sender = h.sender.clone().map(|s| &line[s]);
-        self.state.sender.clear();
-        self.state
-            .sender
-            .extend_from_slice(sender.unwrap_or_default());
         self.state.region = Some(sender.and_then(|s| self.sender_region(s)));
         if self.mask_senders {
             if let Some(s) = sender {
@@ -394,13 +439,17 @@ impl<'s> ExportRedactor<'s> {
     /// pseudonyms also replace names that appear in system lines before
     /// the person's first message ("Ravi Kumar added Priya").
     pub fn learn_sender(&mut self, line: &[u8]) {
-        let (region, sender, end) = (
-            self.state.region,
-            std::mem::take(&mut self.state.sender),
-            self.state.end.take(),
+        let names = Arc::clone(&self.state.names);
+        let before = std::mem::replace(
+            &mut self.state,
+            SenderState {
+                names,
+                ..SenderState::default()
+            },
         );
         self.observe(line);
-        (self.state.region, self.state.sender, self.state.end) = (region, sender, end);
+        let names = std::mem::take(&mut self.state.names);
+        self.state = SenderState { names, ..before };
     }
 
     /// The region hint of a sender's messages: its calling code's region
@@ -437,7 +486,7 @@ impl<'s> ExportRedactor<'s> {
     /// is masked when it starts the next message; for the part at this
     /// line's end, see [`line_before`](Self::line_before).
     pub fn line(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
-        self.line_before(line, None, out)
+        self.line_before(line, &[], out)
     }
 
     /// [`line`](Self::line), knowing the line after it (`None` at the end
@@ -447,20 +496,25 @@ impl<'s> ExportRedactor<'s> {
     pub fn line_before(
         &mut self,
         line: &[u8],
-        next: Option<&[u8]>,
+        following: &[&[u8]],
         out: &mut Vec<u8>,
     ) -> Result<usize, Error> {
         let bare = line.strip_suffix(b"\r").unwrap_or(line);
         let header = parse_header(bare);
-        // The end of the message before, when this line starts the next
-        // message of its sender.
+        // The end of the message before (or the one before that), when
+        // this line starts the next message of its sender.
         let same_sender = header
             .as_ref()
             .and_then(|h| h.sender.clone())
-            .is_some_and(|s| !self.state.sender.is_empty() && bare[s] == self.state.sender[..]);
-        let end_before = self.state.end.take().filter(|_| same_sender);
+            .is_some_and(|s| {
+                !self.state.end_sender.is_empty() && bare[s] == self.state.end_sender[..]
+            });
+        let end_before = self.state.end.clone().filter(|_| same_sender);
         let header = self.observe_header(bare, header);
-        let next = next.map(|next| next.strip_suffix(b"\r").unwrap_or(next));
+        let mut next = [None; 2];
+        for (slot, line) in next.iter_mut().zip(following) {
+            *slot = Some(line.strip_suffix(b"\r").unwrap_or(line));
+        }
         self.redact_with(line, header, end_before, next, out)
     }
 
@@ -469,7 +523,7 @@ impl<'s> ExportRedactor<'s> {
     /// split across two messages is not read.
     pub fn redact_observed(&mut self, line: &[u8], out: &mut Vec<u8>) -> Result<usize, Error> {
         let header = parse_header(line.strip_suffix(b"\r").unwrap_or(line));
-        self.redact_with(line, header, None, None, out)
+        self.redact_with(line, header, None, [None; 2], out)
     }
 
     fn redact_with(
@@ -477,7 +531,7 @@ impl<'s> ExportRedactor<'s> {
         line: &[u8],
         header: Option<Header>,
         end_before: Option<Arc<str>>,
-        next: Option<&[u8]>,
+        next: [Option<&[u8]>; 2],
         out: &mut Vec<u8>,
     ) -> Result<usize, Error> {
         let (line, cr) = match line.strip_suffix(b"\r") {
@@ -508,13 +562,14 @@ impl<'s> ExportRedactor<'s> {
     /// What this line's body may be joined to: the end of the message
     /// before, when this line starts a message of the same sender; the
     /// start of the next line's body, when that line starts a message of
-    /// the sender of this one.
+    /// the sender of this one, or of the line after it, when the next is a
+    /// message that [passes over](passes_over) the join.
     fn joins<'n>(
         &self,
         line: &[u8],
         header: Option<&Header>,
         end_before: Option<Arc<str>>,
-        next: Option<&'n [u8]>,
+        [next, after_next]: [Option<&'n [u8]>; 2],
     ) -> Joins<'n> {
         let this_sender = match header {
             Some(h) => h.sender.clone().map(|s| &line[s]),
@@ -523,7 +578,7 @@ impl<'s> ExportRedactor<'s> {
         // Only a line that ends in a digit looks at the next one, and
         // parses its header only when its sender and a digit seem to open
         // it (a header's pattern costs more than the search).
-        let ends_in_digit = self.state.end.is_some();
+        let ends_in_digit = self.state.end.is_some() && !self.state.passed_over;
         let may_continue = |next: &[u8]| {
             this_sender.is_some_and(|sender| {
                 memchr::memmem::find_iter(next, sender).any(|at| {
@@ -536,12 +591,22 @@ impl<'s> ExportRedactor<'s> {
                 })
             })
         };
+        let continued = |next: &'n [u8]| {
+            let h = parse_header(next)?;
+            let next_sender = &next[h.sender?];
+            (Some(next_sender) == this_sender).then(|| &next[h.body..])
+        };
         let start = next
             .filter(|&next| ends_in_digit && may_continue(next))
-            .and_then(|next| {
+            .and_then(continued)
+            .or_else(|| {
+                // One message between: a line of its own (the one after
+                // it opens a message), which passes over the join.
+                let after_next = after_next.filter(|&a| ends_in_digit && may_continue(a))?;
+                let next = next?;
                 let h = parse_header(next)?;
-                let next_sender = &next[h.sender?];
-                (Some(next_sender) == this_sender).then(|| &next[h.body..])
+                let passes = passes_over(&next[h.sender?], &next[h.body..], this_sender?);
+                passes.then(|| continued(after_next)).flatten()
             });
         Joins {
             end: end_before,
@@ -652,17 +717,6 @@ impl<'s> ExportRedactor<'s> {
         joins: &Joins<'_>,
         alone: &[Finding],
     ) -> Result<Vec<Finding>, Error> {
-        let starts_with_digit = |t: &[u8]| {
-            t.iter()
-                .find(|b| !b.is_ascii_whitespace())
-                .is_some_and(u8::is_ascii_digit)
-        };
-        let ends_with_digit = |t: &[u8]| {
-            t.iter()
-                .rev()
-                .find(|b| !b.is_ascii_whitespace())
-                .is_some_and(u8::is_ascii_digit)
-        };
         let mut parts = Vec::new();
         let after_end = joins.end.is_some() && starts_with_digit(body);
         let before_start = joins.start.is_some_and(starts_with_digit) && ends_with_digit(body);
@@ -1021,8 +1075,12 @@ mod tests {
             let mut r = ExportRedactor::new(&scanner, scanner.region(), None, false).unwrap();
             let mut out = Vec::new();
             for (i, line) in lines.iter().enumerate() {
-                let next = lines.get(i + 1).filter(|_| lookahead);
-                r.line_before(line.as_bytes(), next.map(|n| n.as_bytes()), &mut out)
+                let following: Vec<&[u8]> = lines[i + 1..]
+                    .iter()
+                    .take(if lookahead { 2 } else { 0 })
+                    .map(|l| l.as_bytes())
+                    .collect();
+                r.line_before(line.as_bytes(), &following, &mut out)
                     .unwrap();
                 out.push(b'\n');
             }
@@ -1044,11 +1102,55 @@ mod tests {
             .unwrap();
         r.line_before(
             b"my no 98765",
-            Some(b"12/03/2024, 14:32 - Ravi Kumar: 43210"),
+            &[b"12/03/2024, 14:32 - Ravi Kumar: 43210"],
             &mut out,
         )
         .unwrap();
         assert!(String::from_utf8_lossy(&out).ends_with("my no •••••"));
+    }
+
+    /// One message between the parts, the sender's own that starts and ends
+    /// with no digit or another sender's, leaves the join; two do not, nor
+    /// one that starts or ends with a digit.
+    #[test]
+    fn a_value_split_around_one_message_is_masked_in_both() {
+        let scanner = Scanner::builder().region("IN").build().unwrap();
+        let redact = |lines: &[&str]| {
+            let mut r = ExportRedactor::new(&scanner, scanner.region(), None, false).unwrap();
+            let mut out = Vec::new();
+            for (i, line) in lines.iter().enumerate() {
+                let following: Vec<&[u8]> = lines[i + 1..]
+                    .iter()
+                    .take(2)
+                    .map(|l| l.as_bytes())
+                    .collect();
+                r.line_before(line.as_bytes(), &following, &mut out)
+                    .unwrap();
+                out.push(b'\n');
+            }
+            String::from_utf8(out).unwrap()
+        };
+        let ravi = |body: &str| format!("12/03/2024, 14:32 - Ravi Kumar: {body}");
+        let priya = |body: &str| format!("12/03/2024, 14:32 - Priya: {body}");
+        for between in [ravi("wait"), priya("ok"), priya("5 mins?")] {
+            let lines = [ravi("his number is 98765"), between.clone(), ravi("43210")];
+            let out = redact(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+            assert!(out.contains("his number is •••••\n"), "{between}: {out}");
+            assert!(out.contains("Ravi Kumar: •••10\n"), "{between}: {out}");
+            assert!(out.contains(&between), "{between}: {out}");
+        }
+        for between in [
+            vec![ravi("wait"), priya("ok")],
+            vec![ravi("5 min")],
+            vec![ravi("wait 5")],
+            vec![priya("room 12")],
+        ] {
+            let mut lines = vec![ravi("his number is 98765")];
+            lines.extend(between.iter().cloned());
+            lines.push(ravi("43210"));
+            let out = redact(&lines.iter().map(String::as_str).collect::<Vec<_>>());
+            assert!(out.contains("his number is 98765\n"), "{between:?}: {out}");
+        }
     }
 
     #[test]
