@@ -1063,6 +1063,23 @@ mod tests {
         assert_eq!(got.2, "hi");
     }
 
+    /// `lines` redacted one by one, each knowing `look_ahead` lines after it.
+    fn redact_lines(scanner: &Scanner, lines: &[&str], look_ahead: usize) -> String {
+        let mut r = ExportRedactor::new(scanner, scanner.region(), None, false).unwrap();
+        let mut out = Vec::new();
+        for (i, line) in lines.iter().enumerate() {
+            let following: Vec<&[u8]> = lines[i + 1..]
+                .iter()
+                .take(look_ahead)
+                .map(|l| l.as_bytes())
+                .collect();
+            r.line_before(line.as_bytes(), &following, &mut out)
+                .unwrap();
+            out.push(b'\n');
+        }
+        String::from_utf8(out).unwrap()
+    }
+
     #[test]
     fn a_value_split_across_two_messages_of_one_sender_is_masked_in_both() {
         let scanner = Scanner::builder().region("IN").build().unwrap();
@@ -1071,21 +1088,8 @@ mod tests {
             "12/03/2024, 14:32 - Ravi Kumar: 43210 call him",
             "12/03/2024, 14:33 - Priya: 43210",
         ];
-        let redact = |lookahead: bool| {
-            let mut r = ExportRedactor::new(&scanner, scanner.region(), None, false).unwrap();
-            let mut out = Vec::new();
-            for (i, line) in lines.iter().enumerate() {
-                let following: Vec<&[u8]> = lines[i + 1..]
-                    .iter()
-                    .take(if lookahead { 2 } else { 0 })
-                    .map(|l| l.as_bytes())
-                    .collect();
-                r.line_before(line.as_bytes(), &following, &mut out)
-                    .unwrap();
-                out.push(b'\n');
-            }
-            String::from_utf8(out).unwrap()
-        };
+        let redact =
+            |lookahead: bool| redact_lines(&scanner, &lines, if lookahead { 2 } else { 0 });
         assert_eq!(
             redact(true),
             "12/03/2024, 14:32 - Ravi Kumar: his number is +91 •••••\n\
@@ -1115,21 +1119,7 @@ mod tests {
     #[test]
     fn a_value_split_around_one_message_is_masked_in_both() {
         let scanner = Scanner::builder().region("IN").build().unwrap();
-        let redact = |lines: &[&str]| {
-            let mut r = ExportRedactor::new(&scanner, scanner.region(), None, false).unwrap();
-            let mut out = Vec::new();
-            for (i, line) in lines.iter().enumerate() {
-                let following: Vec<&[u8]> = lines[i + 1..]
-                    .iter()
-                    .take(2)
-                    .map(|l| l.as_bytes())
-                    .collect();
-                r.line_before(line.as_bytes(), &following, &mut out)
-                    .unwrap();
-                out.push(b'\n');
-            }
-            String::from_utf8(out).unwrap()
-        };
+        let redact = |lines: &[&str]| redact_lines(&scanner, lines, 2);
         let ravi = |body: &str| format!("12/03/2024, 14:32 - Ravi Kumar: {body}");
         let priya = |body: &str| format!("12/03/2024, 14:32 - Priya: {body}");
         for between in [ravi("wait"), priya("ok"), priya("5 mins?")] {
