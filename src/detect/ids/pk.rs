@@ -18,6 +18,8 @@ pub(super) static SPECS: &[IdSpec] = &[IdSpec {
     shapes: &[
         shape("ddddd-ddddddd-d", Strong),
         shape("ddddddddddddd", Keyword),
+        // Spaced where the dashes go (`CNIC 35202 1234567 1`), named.
+        shape("ddddd ddddddd d", Keyword),
     ],
     validate: cnic,
 }];
@@ -73,7 +75,12 @@ mod tests {
             scan("NTN 3520212345671 for the invoice", Some("PK")),
             [(Kind::PkCnic, "3520212345671".into())]
         );
-        // Bare digits need the keyword; province 8 is not issued.
+        assert_eq!(
+            scan("CNIC 35202 1234567 1", Some("PK")),
+            [(Kind::PkCnic, "35202 1234567 1".into())]
+        );
+        // Bare or spaced digits need the keyword; province 8 is not issued.
+        assert!(scan("35202 1234567 1", Some("PK")).is_empty());
         assert!(scan("4210112345672", Some("PK")).is_empty());
         assert!(scan("85202-1234567-1", None).is_empty());
         assert!(scan("order 35202-1234567-0", Some("PK")).is_empty());
