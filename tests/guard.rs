@@ -94,6 +94,39 @@ fn classes(outcome: &piimask::guard::Outcome) -> Vec<(LeakClass, String, Vec<Str
         .collect()
 }
 
+/// Two customers' handles that differ only in their separators are two
+/// accounts: one's handle in the other's conversation is no leak of the
+/// first, and each is still caught elsewhere.
+#[test]
+fn handles_that_differ_in_separators_are_two_values() {
+    let guard = new_guard();
+    guard
+        .observe_inbound_at("cust-a", "my insta ravi_kumar_99", 1000, None)
+        .unwrap();
+    guard
+        .observe_inbound_at("cust-b", "insta: ravi.kumar.99", 1000, None)
+        .unwrap();
+    // B's own handle, in any case, in B's conversation: silent.
+    let own = guard.check(&Outbound {
+        time: Some(1001),
+        ..Outbound::new("cust-b", "agent-1", "insta: Ravi.Kumar.99")
+    });
+    assert_eq!(own.events.len(), 0, "{own:?}");
+    assert_eq!(own.action, Action::Deliver);
+    let leak = guard.check(&Outbound {
+        time: Some(1002),
+        ..Outbound::new("cust-b", "agent-1", "insta: ravi_kumar_99")
+    });
+    assert_eq!(
+        classes(&leak),
+        [(
+            LeakClass::CrossConversationLeak,
+            "social_handle".to_string(),
+            vec!["cust-a".to_string()]
+        )]
+    );
+}
+
 /// Argentina's transfer aliases are read in Argentine conversations only.
 #[test]
 fn an_alias_pasted_into_another_argentine_conversation() {

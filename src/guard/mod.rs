@@ -1199,14 +1199,25 @@ fn merge_ownership(owners: Vec<Ownership>, ends: &[usize]) -> Vec<Ownership> {
 }
 
 /// Feeds the guard's normal form of a value to `feed`: E.164 for phones
-/// (already the finding's), lower case for e-mail and IP addresses, upper
-/// case letters and digits only for cards, IBANs and IDs, lower case with
-/// white space collapsed for custom kinds.
+/// (already the finding's), lower case for e-mail and IP addresses and for
+/// the names of handles and payment addresses, upper case letters and
+/// digits only for cards, IBANs and IDs, lower case with white space
+/// collapsed for custom kinds.
+///
+/// A handle's or payment address's separators are part of it:
+/// `ravi_kumar_99` and `ravi.kumar.99` are two Instagram accounts, and
+/// `ravi.kumar@oksbi` and `ravikumar@oksbi` two UPI IDs, where an ID's
+/// separators are only how it was written.
 fn normal_form(kind: &Kind, normalized: &str, feed: &mut dyn FnMut(&[u8])) {
     let mut buf = [0u8; 4];
     match kind {
         Kind::Phone => feed(normalized.as_bytes()),
-        Kind::Email | Kind::IpAddress => {
+        Kind::Email
+        | Kind::IpAddress
+        | Kind::SocialHandle
+        | Kind::UpiId
+        | Kind::EgInstapay
+        | Kind::ArCbuAlias => {
             for c in normalized.chars().flat_map(char::to_lowercase) {
                 feed(c.encode_utf8(&mut buf).as_bytes());
             }
@@ -1286,6 +1297,24 @@ mod tests {
         assert_eq!(
             fp(Kind::InPan, "abcde1234f"),
             fp(Kind::InPan, "ABCDE 1234 F")
+        );
+        // A handle's or payment address's separators are part of it, its
+        // case is not.
+        assert_ne!(
+            fp(Kind::SocialHandle, "instagram:ravi_kumar_99"),
+            fp(Kind::SocialHandle, "instagram:ravi.kumar.99")
+        );
+        assert_eq!(
+            fp(Kind::SocialHandle, "instagram:RaviKumar99"),
+            fp(Kind::SocialHandle, "instagram:ravikumar99")
+        );
+        assert_ne!(
+            fp(Kind::UpiId, "ravi.kumar@oksbi"),
+            fp(Kind::UpiId, "ravikumar@oksbi")
+        );
+        assert_eq!(
+            fp(Kind::UpiId, "Ravi.Kumar@OKSBI"),
+            fp(Kind::UpiId, "ravi.kumar@oksbi")
         );
         // The kind is part of the fingerprint.
         assert_ne!(fp(Kind::UsSsn, "123456789"), fp(Kind::CaSin, "123456789"));
