@@ -811,6 +811,17 @@ fn every_scan_reads_an_address_that_names_itself() {
             "ravi at the rate gmail dot com",
             "ravi@gmail.com",
         ),
+        // A big service's country domain.
+        (
+            "mail ravi at hotmail dot co dot uk",
+            "ravi at hotmail dot co dot uk",
+            "ravi@hotmail.co.uk",
+        ),
+        (
+            "juan at yahoo dot com dot mx",
+            "juan at yahoo dot com dot mx",
+            "juan@yahoo.com.mx",
+        ),
     ] {
         assert_eq!(
             found(&scanner, text),

@@ -30,7 +30,9 @@ const CONFIDENCE_SPACED: f32 = 0.9;
 /// gmail.com`), replaces it.
 const CONFIDENCE_BRACKETED: f32 = 0.95;
 
-/// Mail services whose addresses are personal whatever their local part.
+/// Mail services whose addresses are personal whatever their local part,
+/// with the country domains of the big services in the markets where
+/// WhatsApp commerce runs.
 const MAIL_SERVICES: &[&str] = &[
     "gmail.com",
     "googlemail.com",
@@ -38,11 +40,42 @@ const MAIL_SERVICES: &[&str] = &[
     "yahoo.co.in",
     "yahoo.co.id",
     "yahoo.com.br",
+    "yahoo.com.mx",
+    "yahoo.com.ar",
+    "yahoo.com.ph",
+    "yahoo.com.my",
+    "yahoo.com.sg",
+    "yahoo.com.vn",
+    "yahoo.co.th",
+    "yahoo.co.uk",
+    "yahoo.es",
+    "yahoo.fr",
+    "yahoo.de",
+    "yahoo.it",
+    "yahoo.ca",
+    "yahoo.com.au",
+    "yahoo.co.jp",
     "ymail.com",
     "hotmail.com",
+    "hotmail.co.uk",
+    "hotmail.es",
+    "hotmail.fr",
+    "hotmail.it",
+    "hotmail.de",
+    "hotmail.com.br",
+    "hotmail.com.ar",
     "outlook.com",
+    "outlook.es",
+    "outlook.fr",
+    "outlook.com.br",
+    "outlook.com.ar",
     "live.com",
+    "live.co.uk",
+    "live.com.mx",
+    "live.com.ar",
+    "live.fr",
     "icloud.com",
+    "me.com",
     "aol.com",
     "proton.me",
     "protonmail.com",
@@ -1457,6 +1490,17 @@ mod tests {
                 "qq: 98765432 @ qq . com",
                 "98765432 @ qq . com",
                 "98765432@qq.com",
+            ),
+            // A big service's country domain.
+            (
+                "ana @ outlook . com . br",
+                "ana @ outlook . com . br",
+                "ana@outlook.com.br",
+            ),
+            (
+                "juan @ Hotmail.com.ar",
+                "juan @ Hotmail.com.ar",
+                "juan@hotmail.com.ar",
             ),
         ] {
             assert_eq!(emails(text), vec![addr], "{text}");
