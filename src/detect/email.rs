@@ -505,29 +505,45 @@ fn letter_spaced(text: &[u8], at: usize) -> Option<Finding> {
     if at < 2 || text[at - 1] != b' ' || text.get(at + 1) != Some(&b' ') {
         return None;
     }
-    // A single character at `i`: a space (or the text's edge) either side;
-    // after the domain's last, a sentence's punctuation may come first.
-    let spaced_at = |i: usize| text.get(i).is_none_or(|&b| b == b' ');
-    let single = |i: usize| {
+    // The characters are spaced by one space each, on one line: a line
+    // break may stand before the first and after the last (a stream cuts
+    // after one, and reads the rest as a text of its own), and a sentence's
+    // punctuation after the last.
+    let character = |i: usize| {
         text.get(i)
             .is_some_and(|&b| b.is_ascii_graphic() && b != b'@')
-            && (i == 0 || text[i - 1] == b' ')
-            && (spaced_at(i + 1)
-                || (matches!(text[i + 1], b'.' | b',' | b'!' | b'?' | b';' | b')')
-                    && spaced_at(i + 2)))
     };
+    let space_at = |i: usize| text.get(i) == Some(&b' ');
+    let line_ends_at = |i: usize| text.get(i).is_none_or(|&b| matches!(b, b'\n' | b'\r'));
     let mut local = Vec::with_capacity(MAX_SPACED_LOCAL);
     let mut start = at;
-    while start >= 2 && single(start - 2) && local.len() < MAX_SPACED_LOCAL {
-        start -= 2;
-        local.push(text[start]);
+    while start >= 2 && character(start - 2) && local.len() < MAX_SPACED_LOCAL {
+        // A character of its own: a space, a line break or the text's
+        // start before it (else it ends a word, which ends the address).
+        let j = start - 2;
+        let opens_line = j == 0 || text[j - 1] == b'\n';
+        if !opens_line && !space_at(j - 1) {
+            break;
+        }
+        start = j;
+        local.push(text[j]);
+        if opens_line {
+            break;
+        }
     }
     local.reverse();
     let mut domain = Vec::with_capacity(MAX_SPACED_DOMAIN);
     let mut i = at + 2;
-    while single(i) && domain.len() < MAX_SPACED_DOMAIN {
+    while character(i) && domain.len() < MAX_SPACED_DOMAIN {
+        let last = line_ends_at(i + 1)
+            || (matches!(text[i + 1], b'.' | b',' | b'!' | b'?' | b';' | b')')
+                && (space_at(i + 2) || line_ends_at(i + 2)));
+        if !last && !space_at(i + 1) {
+            // Glued to what follows it: the domain ends before it.
+            break;
+        }
         domain.push(text[i]);
-        if !spaced_at(i + 1) {
+        if last {
             break;
         }
         i += 2;
@@ -1298,6 +1314,13 @@ mod tests {
                 "is s h o p @ e x a m p l e . i n .",
                 "s h o p @ e x a m p l e . i n",
                 "shop@example.in",
+            ),
+            // A line break before the first character and after the last,
+            // as at the text's edges (a stream cuts after a line break).
+            (
+                "ok\nv i . k 9 9 @ y a h o o . c o . i n\nthanks",
+                "v i . k 9 9 @ y a h o o . c o . i n",
+                "vi.k99@yahoo.co.in",
             ),
         ] {
             let found = scanner.scan(text);
