@@ -285,47 +285,52 @@ fn expiry_word_glued(text: &[u8], end: usize) -> bool {
 }
 
 /// Whether a card ending at `end` is followed by the rest of a card dump's
-/// fields, separated by commas or by slashes (`4111…,12/27,123`,
-/// `Juan,4111…,1227`, `4111…/12/27/123`): an expiry date (`MM/YY`,
-/// `MM/YYYY`, `MMYY`), a code of three or four digits, or both in either
-/// order, each after the separator (spaces allowed after a comma), and
-/// nothing glued after the last. A comma before other digits goes on with
-/// a decimal or a list (`…,50`, `…,123,456`); a slash, with a path or a
-/// date (`…/2025/01`).
+/// fields (`4111…,12/27,123`, `Juan,4111…,1227`, `4111…/12/27/123`,
+/// `4111…:12:27:123`, `4111…-12-2027-123`): an expiry date (`MM/YY`,
+/// `MM/YYYY`, `MMYY`, or its month and year as two fields), a code of
+/// three or four digits (after a `,` or `/`), or both in either order,
+/// each after one separator (`,`, `/`, `:` or `-`, the same throughout;
+/// spaces allowed after it), and nothing glued after the last but that
+/// separator once more. Other digits after the separator go on with a decimal, a list, a
+/// path, a date or a time (`…,50`, `…,123,456`, `…/2025/01`, `…:30`).
 fn dump_fields_after(text: &[u8], end: usize) -> bool {
     let digits_at = |at: usize| {
         text.get(at..)
             .map_or(0, |t| t.iter().take_while(|b| b.is_ascii_digit()).count())
     };
-    let (mut expiry, mut code) = (false, false);
-    let mut at = end;
-    let separator = match text.get(at) {
-        Some(&b) if matches!(b, b',' | b'/') => b,
+    let year_at = |at: usize| match digits_at(at) {
+        2 => Some(2),
+        4 if (2000..=2099).contains(&crate::detect::ids::num(&text[at..at + 4])) => Some(4),
+        _ => None,
+    };
+    let separator = match text.get(end) {
+        Some(&b) if matches!(b, b',' | b'/' | b':' | b'-') => b,
         _ => return false,
     };
+    let (mut expiry, mut code) = (false, false);
+    let mut at = end;
     while text.get(at) == Some(&separator) {
-        at += 1;
-        while text.get(at) == Some(&b' ') {
+        let field = at + 1 + text[at + 1..].iter().take_while(|&&b| b == b' ').count();
+        let n = digits_at(field);
+        let month = n >= 2 && is_month(&text[field..field + 2]);
+        // The month, then the year after a slash or the separator.
+        let year = match text.get(field + 2) {
+            Some(&b) if n == 2 && month && (b == b'/' || b == separator) => year_at(field + 3),
+            _ => None,
+        };
+        if n == 0 && (expiry || code) {
+            // The separator once more closes the fields (`…/12/27/`).
             at += 1;
-        }
-        let n = digits_at(at);
-        let month_ok = n >= 2 && is_month(&text[at..at + 2]);
-        if n == 2 && month_ok && !expiry && text.get(at + 2) == Some(&b'/') {
-            let year = digits_at(at + 3);
-            let year_ok = year == 2
-                || (year == 4
-                    && (2000..=2099).contains(&crate::detect::ids::num(&text[at + 3..at + 7])));
-            if !year_ok {
-                return false;
-            }
+            break;
+        } else if let Some(year) = year.filter(|_| !expiry) {
             expiry = true;
-            at += 3 + year;
-        } else if n == 4 && month_ok && !expiry {
+            at = field + 3 + year;
+        } else if n == 4 && month && !expiry {
             expiry = true;
-            at += 4;
+            at = field + 4;
         } else if (3..=4).contains(&n) && !code {
             code = true;
-            at += n;
+            at = field + n;
         } else {
             return false;
         }
@@ -334,7 +339,10 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
     let goes_on = next.is_some_and(|c| is_alphanumeric(c) || matches!(c, '/' | '_' | '@'))
         || (matches!(next, Some('.' | ':' | '-'))
             && char_at(text, at + width).0.is_some_and(is_alphanumeric));
-    (expiry || code) && !goes_on
+    // After a dash or a colon, digits alone go on with a longer number or
+    // a time (`4111-…-1111-5555`): an expiry date says they are a dump's.
+    let enough = expiry || (code && matches!(separator, b',' | b'/'));
+    enough && !goes_on
 }
 
 /// Whether two ASCII digits are a month, `01` to `12`.
@@ -384,6 +392,18 @@ impl Run {
         self.groups += 1;
         self.digits[self.len..self.len + digits.len()].copy_from_slice(digits);
         self.len += digits.len();
+    }
+
+    /// Whether the run so far is a card of 15 digits or more in a layout
+    /// people write and a card dump's fields follow it: cheap tests first,
+    /// as this runs at a dash between digit groups. A shorter run goes on:
+    /// `5038-1106-6904-0414` is one card, not a 12-digit one and `MMYY`.
+    fn ends_card_before_dump(&self, text: &[u8]) -> bool {
+        self.len >= 15
+            && !self.spoiled
+            && dump_fields_after(text, self.end)
+            && layout_ok(&self.sizes[..self.groups])
+            && (is_valid_pan(&self.digits[..self.len]) || unlisted_pan(&self.digits[..self.len]))
     }
 }
 
@@ -797,6 +817,12 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
                 || matches!(c, '_' | '@' | '/' | '\\' | crate::policy::mask::BULLET)
         })
     };
+    // A magnetic stripe's first track opens the number with its format
+    // code `B` and closes it with `^` (`%B4111…^NAME^2712…`).
+    let track_one = |start: usize| {
+        text.get(end) == Some(&b'^') && !char_before(text, start).0.is_some_and(is_alphanumeric)
+    };
+    let before = before.filter(|&c| !(c == 'B' && track_one(start - 1)));
     // A slash after the number opens a card dump's fields, or glues; an
     // expiry or code word typed against it (`4111…exp 12/27`) does not glue.
     let after = after.filter(|&c| match c {
@@ -806,11 +832,14 @@ fn free_standing(text: &[u8], start: usize, end: usize) -> bool {
     });
     // A point or colon followed by more of the token ("…2001:db8::")
     // continues it: a decimal, a file or domain name, an IPv6 address. So
-    // does a comma before digits (a decimal, a list of numbers) unless they
-    // are a card dump's next fields; a comma before a word only lacks its
-    // space (`4111…,exp 12/27`).
+    // does a comma before digits (a decimal, a list of numbers); a colon or
+    // a comma does not before a card dump's next fields. A comma before a
+    // word only lacks its space (`4111…,exp 12/27`).
     let dot_digit = |at: usize| match char_at(text, at).0 {
-        Some('.' | ':') => char_at(text, at + 1).0.is_some_and(is_alphanumeric),
+        Some('.') => char_at(text, at + 1).0.is_some_and(is_alphanumeric),
+        Some(':') => {
+            char_at(text, at + 1).0.is_some_and(is_alphanumeric) && !dump_fields_after(text, at)
+        }
         Some(',') => {
             char_at(text, at + 1).0.is_some_and(is_numeric) && !dump_fields_after(text, at)
         }
@@ -944,9 +973,12 @@ impl Detector for CardDetector {
                     if !in_group {
                         // A group starts: does it continue the run?
                         if run.groups > 0 || run.spoiled {
+                            // A dash before a dump's fields ends the card
+                            // (`4111…1111-12-27-123`).
                             let joins = sep_chars == 1
                                 && sep.is_some()
-                                && (run.sep.is_none() || run.sep == sep);
+                                && (run.sep.is_none() || run.sep == sep)
+                                && !(sep == Some('-') && run.ends_card_before_dump(text));
                             if joins {
                                 run.sep = sep;
                             } else {
@@ -1294,6 +1326,30 @@ mod tests {
         assert_eq!(texts("4111111111111111/12/27/123"), ["4111111111111111"]);
         assert_eq!(texts("cc 5555555555554444/1227/123"), ["5555555555554444"]);
         assert_eq!(texts("5555555555554444/123/12/2027."), ["5555555555554444"]);
+        // Colons and dashes, the month and year as two fields, the
+        // separator once more after the last field.
+        assert_eq!(texts("4111111111111111:12:27:123"), ["4111111111111111"]);
+        assert_eq!(texts("4111111111111111-12-2027-123"), ["4111111111111111"]);
+        assert_eq!(
+            texts("4111-1111-1111-1111-12-27-123"),
+            ["4111-1111-1111-1111"]
+        );
+        assert_eq!(texts("5038-1106-6904-0414"), ["5038-1106-6904-0414"]);
+        assert_eq!(texts("5038-1106-6904-0414-1227"), ["5038-1106-6904-0414"]);
+        assert_eq!(
+            texts("5555555555554444:1227:123 Ravi"),
+            ["5555555555554444"]
+        );
+        assert_eq!(texts("4111111111111111,12,27,123,"), ["4111111111111111"]);
+        assert_eq!(
+            texts("card 4111111111111111/12/27/ ok"),
+            ["4111111111111111"]
+        );
+        // A magnetic stripe's first track.
+        assert_eq!(
+            texts("%B4111111111111111^KUMAR/RAVI^27121010000000000000?"),
+            ["4111111111111111"]
+        );
     }
 
     /// The split keeps the precision of the whole-run rule: anything but
@@ -1343,6 +1399,15 @@ mod tests {
             "4111111111111111/12/27/123/9",
             "4111111111111111/abc",
             "files/4111111111111111/12/27/123",
+            "4111111111111111/12/27/abc",
+            "4111111111111111,12,123",
+            "4111111111111111:30",
+            "id 4111111111111111:12:27:123:5",
+            "ref 4111111111111111-12",
+            "2024-12-27-4111111111111111",
+            "AB4111111111111111^X",
+            "4111-1111-1111-1111-123",
+            "4111111111111111:123",
             "4111111111111111,123.45",
             "4111111111111111 5555555555554444 4012888888881881",
             // Four digits after a card shorter than 16 digits (Amex
