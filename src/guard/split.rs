@@ -129,8 +129,13 @@ pub(crate) fn end_to_keep<'t>(text: &'t str, findings: &[Finding]) -> Option<&'t
     }
     // From a word's start, so that a word cut in two names nothing.
     if start > 0 && !trimmed[..start].ends_with(char::is_whitespace) {
-        if let Some(space) = trimmed[start..].find(char::is_whitespace) {
-            start += space + 1;
+        // After the white space, whatever its width (`\u{2008}` takes
+        // three bytes; found by the export property test).
+        if let Some((space, c)) = trimmed[start..]
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace())
+        {
+            start += space + c.len_utf8();
         }
     }
     Some(&trimmed[start..])
@@ -248,6 +253,11 @@ mod tests {
         assert!(end.starts_with("वार्ता"), "{end}");
         let glued = format!("x{}", "9".repeat(100));
         assert_eq!(end_to_keep(&glued, &[]).unwrap().len(), MAX_PART);
+        // White space of any width between the words.
+        for space in ['\u{2008}', '\u{3000}', '\u{A0}', ' '] {
+            let text = format!("{}{space}98765", "x".repeat(MAX_PART));
+            assert_eq!(end_to_keep(&text, &[]), Some("98765"), "{space:?}");
+        }
     }
 
     #[test]
