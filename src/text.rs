@@ -297,6 +297,15 @@ pub(crate) fn encoded_at_sign(text: &[u8], digit: usize) -> Option<(usize, usize
         .then_some((start, end))
 }
 
+/// Where an `@` escaped as HTML (`&#64;`, `&#x40;`, any case) ending at
+/// `end` starts, if one does: what follows it is an address's domain.
+pub(crate) fn html_at_sign_ending_at(text: &[u8], end: usize) -> Option<usize> {
+    [&b"&#64;"[..], b"&#x40;"].iter().find_map(|form| {
+        end.checked_sub(form.len())
+            .filter(|&start| text[start..end].eq_ignore_ascii_case(form))
+    })
+}
+
 /// Whether the `@` of an address detector's span starting at `at` is an
 /// encoded one ([`encoded_at_sign`]) rather than a bracketed one.
 pub(crate) fn is_encoded_at_sign(text: &[u8], at: usize) -> bool {

@@ -110,10 +110,12 @@ fn alias_around(text: &[u8], dot: usize) -> Option<(usize, usize)> {
     }
     // The token's first dot only (the others are the same alias), and
     // not the tail of a longer token (longer than an alias may be, or in
-    // any script: `ر3333.p`), an address or a masked value.
+    // any script: `ر3333.p`), an address (its `@` maybe encoded:
+    // `ravi%40mail.example`, `R.K&#x40;example.co`) or a masked value.
     if start == dot
+        || crate::text::html_at_sign_ending_at(text, start).is_some()
         || start > 0
-            && (matches!(text[start - 1], b'.' | b'@' | b'/')
+            && (matches!(text[start - 1], b'.' | b'@' | b'/' | b'%')
                 || is_alias_byte(text[start - 1])
                 || bullet_before(text, start)
                 || text[start - 1] >= 0x80
@@ -246,11 +248,20 @@ fn alias_word_before(text: &[u8], start: usize) -> bool {
                 // wherever it stands, so the count is the same whether or
                 // not the address around it was read (found by the
                 // `redact` fuzz target).
+                // An `@` escaped as HTML (`ravi&#64;gmail.com`, masked
+                // `r•••@gmail.com`) and a dot spaced between two words
+                // (`ravi . kumar @ gmail dot com`, masked `r•••@ gmail dot
+                // com`), which the e-mail detector reads as a dot: joined
+                // too, for the same reason (found by the `redact` fuzz
+                // target).
                 _ => {
+                    let spaced_dot = (at >= 3 && &text[at - 3..at] == b" . ").then(|| at - 3);
                     let sign_start = bracketed::at_sign_ending_at(text, at)
                         .map(|sign| sign.start)
                         .or_else(|| bracketed::dot_before(text, at))
-                        .or_else(|| bracketed::word_dot_before(text, at));
+                        .or_else(|| bracketed::word_dot_before(text, at))
+                        .or_else(|| crate::text::html_at_sign_ending_at(text, at))
+                        .or(spaced_dot);
                     match sign_start {
                         Some(start)
                             if start > floor
@@ -489,6 +500,30 @@ mod tests {
     /// Found by the `redact` fuzz target: after the first alias was
     /// masked, its bullets no longer counted as words, so `alias` stood
     /// within six words of a second one only on redacting again.
+    #[test]
+    fn an_address_with_an_html_at_sign_or_spaced_dots_counts_as_one_word_masked_or_not() {
+        // Six words between, the address one of them, as in its mask.
+        for text in [
+            "alias: a b c d ravi&#64;gmail.com juan.perez",
+            "alias: a b c d r•••@gmail.com juan.perez",
+            "alias: a b c d ravi . kumar @ gmail dot com juan.perez",
+            "alias: a b c d r•••@ gmail dot com juan.perez",
+        ] {
+            assert_eq!(aliases(text).len(), 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn no_alias_after_an_encoded_at_sign() {
+        for text in [
+            "alias: ravi&#64;gmail.com R.K&#X40;Example.c es",
+            "alias: R.K&#x40;juan.perez",
+            "alias: ravi%40juan.perez",
+        ] {
+            assert!(aliases(text).is_empty(), "{text}: {:?}", aliases(text));
+        }
+    }
+
     #[test]
     fn a_masked_alias_counts_its_words() {
         let scanner = Scanner::builder().region("AR").build().unwrap();
