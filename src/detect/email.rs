@@ -488,6 +488,26 @@ fn spaced_address(text: &[u8], at: usize) -> Option<(usize, usize, usize, usize)
     (mailbox && !number_tail).then_some((start, local_end, domain_start, end))
 }
 
+/// An address with a spaced `@` whose dots are said as words or spaced
+/// (`ravi dot kumar @ gmail dot com`, `ravi . kumar @ gmail . com`,
+/// `ravi_k @gmail dot com`), read as [`bracketed_dots_address`] reads one.
+/// A spaced `@` may be the word "at", so, as [`spaced_address`] asks, the
+/// local part must look like a mailbox or the domain be a mail service's:
+/// `Shop now @ myntra dot com` is no address.
+fn spaced_at_loose_dots(text: &[u8], at: usize) -> Option<Finding> {
+    let space_before = at >= 2 && text[at - 1] == b' ' && text[at - 2] != b' ';
+    let space_after = text.get(at + 1) == Some(&b' ') && text.get(at + 2) != Some(&b' ');
+    if !space_before && !space_after {
+        return None;
+    }
+    let sign_start = at - usize::from(space_before);
+    let sign_end = at + 1 + usize::from(space_after);
+    let start = local_start(text, sign_start)?;
+    let address = bracketed_dots_address(text, start, sign_start, sign_end, true)?;
+    let (local, domain) = address.normalized.split_once('@')?;
+    (looks_like_mailbox(local.as_bytes()) || is_mail_service(domain.as_bytes())).then_some(address)
+}
+
 /// Most characters of a letter-spaced address's local part and domain
 /// ([`letter_spaced`]): written spaced, they stay within the stream's
 /// reach of the `@`.
@@ -642,12 +662,14 @@ fn spaced_dots(text: &[u8], at: usize) -> Option<Finding> {
 const MAX_BRACKETED_PIECES: usize = 3;
 const MAX_BRACKETED_LABELS: usize = 6;
 
-/// The address around the `@` at `at..after` (plain, `%40` or bracketed),
-/// whose local part read back from `at` starts at `start`, written with a
-/// bracketed dot in its local part or domain
+/// The address around the `@` at `at..after` (plain, `%40`, bracketed or
+/// spaced), whose local part read back from `at` starts at `start`,
+/// written with a bracketed dot in its local part or domain
 /// (`ravi[dot]kumar[at]gmail[dot]com`, `ravi@gmail (dot) com`; see
-/// [`super::bracketed`]), normalized to the address written plainly.
-/// `None` when neither has one: [`EmailDetector`]'s plain reading applies.
+/// [`super::bracketed`]), or, when `loose`, a dot said as the word `dot`
+/// or spaced (`ravi dot kumar @ gmail dot com`, `ravi . kumar@gmail .
+/// com`), normalized to the address written plainly. `None` when neither
+/// has one: [`EmailDetector`]'s plain reading applies.
 ///
 /// The domain is ASCII labels with a top-level domain of the root zone
 /// last; the local part is read as [`local_start`] reads one, piece by
@@ -657,23 +679,27 @@ fn bracketed_dots_address(
     mut start: usize,
     at: usize,
     after: usize,
+    loose: bool,
 ) -> Option<Finding> {
-    // After a bracketed `@` (not an encoded one), a dot may be the word `dot`.
-    let bracketed_at = after > at + 1 && !crate::text::is_encoded_at_sign(text, at);
     let dot_before = |to: usize| {
         bracketed::dot_before(text, to).or_else(|| {
-            bracketed_at
-                .then(|| bracketed::word_dot_before(text, to))
+            loose
+                .then(|| {
+                    bracketed::word_dot_before(text, to).or_else(|| spaced_dot_before(text, to))
+                })
                 .flatten()
         })
     };
     let dot_after = |from: usize| {
         bracketed::dot_after(text, from).or_else(|| {
-            bracketed_at
+            loose
                 .then(|| bracketed::word_dot_after(text, from))
                 .flatten()
         })
     };
+    let spaced_dot_after = |from: usize| loose.then(|| spaced_dot_after(text, from)).flatten();
+    // Whether a dot of the domain is spaced (see below).
+    let mut spaced_in_domain = false;
     // The first piece at which an address before ended, as its domain is
     // read: a number after a dot, or no label at all (`[dot]%75+y`).
     let where_the_one_before_ended = |local: &[(usize, usize)]| {
@@ -754,10 +780,13 @@ fn bracketed_dots_address(
         if labels.len() == MAX_BRACKETED_LABELS {
             break;
         }
-        let (next, bracketed_dot) = if text.get(i) == Some(&b'.') {
-            (i + 1, false)
-        } else if let Some(dot_end) = dot_after(i) {
+        let (next, bracketed_dot) = if let Some(dot_end) = dot_after(i) {
             (dot_end, true)
+        } else if let Some(dot_end) = spaced_dot_after(i) {
+            spaced_in_domain = true;
+            (dot_end, true)
+        } else if text.get(i) == Some(&b'.') {
+            (i + 1, false)
         } else {
             break;
         };
@@ -812,16 +841,56 @@ fn bracketed_dots_address(
                 .map(|b| char::from(b.to_ascii_lowercase())),
         );
     }
-    if NOT_EMAIL_DOMAINS.contains(&&normalized[domain_start..]) {
+    // A point spaced after a label may end a sentence (`ravi@gmail . In
+    // the morning`): spaced dots make a mail service's domain only, as in
+    // [`spaced_dots`].
+    // Nor is the word `dot` repeated a top-level domain (`hello@brand dot
+    // dot dot`), though the root zone has one.
+    let domain = &normalized[domain_start..];
+    if NOT_EMAIL_DOMAINS.contains(&domain)
+        || (spaced_in_domain && !is_mail_service(domain.as_bytes()))
+        || (loose && tld.eq_ignore_ascii_case(b"dot"))
+    {
         return None;
     }
+    // A dot said as a word or spaced is a dodge as a spaced `@` is; a
+    // bracket is never prose.
+    let bracketed = text[start..end]
+        .iter()
+        .any(|b| matches!(b, b'[' | b'(' | b'{' | b'<'));
     Some(Finding {
         kind: Kind::Email,
         start,
         end,
-        confidence: CONFIDENCE_BRACKETED,
+        confidence: if bracketed {
+            CONFIDENCE_BRACKETED
+        } else {
+            CONFIDENCE_SPACED
+        },
         normalized,
     })
+}
+
+/// The end of a dot spaced from the label before it (` . `, ` .`) at
+/// `from`, where the next label starts right after.
+fn spaced_dot_after(text: &[u8], from: usize) -> Option<usize> {
+    let rest = text.get(from..)?;
+    let dot_end = match rest {
+        [b' ', b'.', b' ', ..] => from + 3,
+        [b' ', b'.', ..] => from + 2,
+        _ => return None,
+    };
+    text.get(dot_end)
+        .is_some_and(u8::is_ascii_alphanumeric)
+        .then_some(dot_end)
+}
+
+/// The start of a dot spaced on both sides (` . `) ending at `to`, where a
+/// local part's piece starts; one side alone may end a sentence before
+/// it (`ok. ravi@…`).
+fn spaced_dot_before(text: &[u8], to: usize) -> Option<usize> {
+    let start = to.checked_sub(3)?;
+    (&text[start..to] == b" . ").then_some(start)
 }
 
 /// Whether the address `start..end` with a bracketed `@` (its domain from
@@ -1196,19 +1265,32 @@ impl Detector for EmailDetector {
         let (local, domain) = (local_start(text, at), domain_end(text, after));
         // A bracketed dot before the local part or after the domain, or a
         // domain that does not read without them.
+        // The words `dot` may stand for the dots of an address whose `@`
+        // is plain or bracketed, not encoded in a link: before it always
+        // (`ravi dot kumar@gmail.com`), after it where the domain does not
+        // read without them (`ravi@gmail dot com`) or the `@` is bracketed.
+        let loose = bracketed_at || !encoded;
         if let Some(start) = local {
             let bracketed_dot = domain.is_none_or(|end| {
                 bracketed::dot_before(text, start).is_some()
                     || bracketed::dot_after(text, end).is_some()
-                    || (bracketed_at
-                        && (bracketed::word_dot_before(text, start).is_some()
-                            || bracketed::word_dot_after(text, end).is_some()))
+                    || (loose && bracketed::word_dot_before(text, start).is_some())
+                    || (bracketed_at && bracketed::word_dot_after(text, end).is_some())
             });
             if bracketed_dot {
-                if let Some(address) = bracketed_dots_address(text, start, at, after) {
+                if let Some(address) = bracketed_dots_address(text, start, at, after, loose) {
                     out.push(address);
                     return;
                 }
+            }
+        }
+        // A spaced `@` with dots said as words or spaced on either side,
+        // before the plain spaced reading, which would read the local
+        // part's last piece alone (`ravi dot kumar @ gmail.com`).
+        if !encoded && (local.is_none() || domain.is_none()) {
+            if let Some(address) = spaced_at_loose_dots(text, at) {
+                out.push(address);
+                return;
             }
         }
         let (start, local_end, domain_start, end, confidence) = match (local, domain) {
@@ -1287,6 +1369,122 @@ mod tests {
             .iter()
             .map(|f| &text[f.range()])
             .collect()
+    }
+
+    /// Dots said as the word `dot` or spaced, around a plain or spaced
+    /// `@`: read as dots, the whole address masked.
+    #[test]
+    fn dots_said_as_words_or_spaced() {
+        let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
+        for (text, address, normalized, confidence) in [
+            (
+                "mail ravi dot kumar @ gmail dot com pls",
+                "ravi dot kumar @ gmail dot com",
+                "ravi.kumar@gmail.com",
+                0.9,
+            ),
+            (
+                "ravi.kumar @ gmail dot com",
+                "ravi.kumar @ gmail dot com",
+                "ravi.kumar@gmail.com",
+                0.9,
+            ),
+            (
+                "ravi dot kumar @ gmail.com",
+                "ravi dot kumar @ gmail.com",
+                "ravi.kumar@gmail.com",
+                0.9,
+            ),
+            (
+                "ravi_kumar @gmail dot com",
+                "ravi_kumar @gmail dot com",
+                "ravi_kumar@gmail.com",
+                0.9,
+            ),
+            (
+                "mail: ravi@ yahoo dot co dot in",
+                "ravi@ yahoo dot co dot in",
+                "ravi@yahoo.co.in",
+                0.9,
+            ),
+            (
+                "ravi.k @ company dot co dot in",
+                "ravi.k @ company dot co dot in",
+                "ravi.k@company.co.in",
+                0.9,
+            ),
+            (
+                "ravi . kumar @ gmail . com",
+                "ravi . kumar @ gmail . com",
+                "ravi.kumar@gmail.com",
+                0.9,
+            ),
+            (
+                "ravi . k . kumar99 @ yahoo . co . in",
+                "ravi . k . kumar99 @ yahoo . co . in",
+                "ravi.k.kumar99@yahoo.co.in",
+                0.9,
+            ),
+            (
+                "ravi.kumar@gmail .com",
+                "ravi.kumar@gmail .com",
+                "ravi.kumar@gmail.com",
+                0.9,
+            ),
+            (
+                "ravi@gmail dot com",
+                "ravi@gmail dot com",
+                "ravi@gmail.com",
+                0.9,
+            ),
+            (
+                "info@shop dot com",
+                "info@shop dot com",
+                "info@shop.com",
+                0.9,
+            ),
+            (
+                "ravi dot kumar@gmail.com",
+                "ravi dot kumar@gmail.com",
+                "ravi.kumar@gmail.com",
+                0.9,
+            ),
+            // A bracket anywhere keeps the bracketed confidence.
+            (
+                "ravi @ gmail [dot] com",
+                "ravi @ gmail [dot] com",
+                "ravi@gmail.com",
+                0.95,
+            ),
+        ] {
+            let found = scanner.scan(text);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(&text[found[0].range()], address, "{text}");
+            assert_eq!(found[0].normalized, normalized, "{text}");
+            assert!((found[0].confidence - confidence).abs() < 1e-6, "{text}");
+        }
+        for text in [
+            // A spaced `@` may be the word "at": no mailbox, no mail service.
+            "Shop now @ myntra dot com",
+            "sales @ company dot com",
+            "sale @ amazon . in",
+            "team @ work . com",
+            "meet @ 5 dot 30",
+            "order @ 10 . 30 am",
+            "ok . thanks @ all",
+            "see you @ home . ok",
+            // Spaced points may end a sentence: a mail service's domain
+            // only.
+            "ravi@company . com",
+            // The word `dot` repeated, or after an encoded `@`.
+            "ravi%40gmail dot com",
+            "the dot com era",
+        ] {
+            assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
+        }
+        // A point spaced after the service's name ends a sentence there.
+        assert_eq!(emails("ravi@gmail . In the morning"), ["ravi@gmail"]);
+        assert_eq!(emails("hello@brand dot dot dot"), [] as [&str; 0]);
     }
 
     /// `r a v i @ g m a i l . c o m`: every character spaced, read without
@@ -1730,8 +1928,7 @@ mod tests {
             "ravi[at]e.nine",
             "ravi[at]gmail.comm",
             // The word `dot` after an encoded `@`, or before no top-level
-            // domain (after a plain `@`, `ravi@gmail dot com` is the mail
-            // service's name alone, `ravi@gmail`).
+            // domain.
             "ravi%40gmail dot com",
             "meet (at) the cafe dot xyz123",
             "ravi [at] gmail dot dotcom",

@@ -192,8 +192,9 @@ fn label_end(text: &[u8], at: usize) -> Option<usize> {
     (len > 0).then_some(at + len)
 }
 
-/// After a label ending at `at`: a dot, plain or spelled out, and where
-/// the next label starts; `true` if the dot was spelled out.
+/// After a label ending at `at`: a dot, plain, spaced or spelled out, and
+/// where the next label starts; `true` if the dot was spaced or spelled
+/// out.
 fn dot_after(text: &[u8], at: usize) -> Option<(usize, bool)> {
     if text.get(at) == Some(&b'.') && text.get(at + 1).is_some_and(|&b| is_label_byte(b)) {
         return Some((at + 1, false));
@@ -206,6 +207,9 @@ fn dot_after(text: &[u8], at: usize) -> Option<(usize, bool)> {
             .count()
     };
     let end = match text.get(from) {
+        // A dot spaced from the label before it (`gmail . com`, `gmail
+        // .com`): as deliberate as one spelled out.
+        Some(b'.') if from > at => from + 1,
         Some(b'[' | b'(' | b'{' | b'<') => {
             let inner = skip(text, from + 1, 1);
             let inner_end = match text.get(inner) {
@@ -236,10 +240,16 @@ pub(super) fn local_start(text: &[u8], end: usize) -> usize {
 }
 
 /// Before a local-part piece starting at `at`: a dot spelled out (` dot `,
-/// ` [dot] `, ` (.) `) with a piece before it; that piece's range.
+/// ` [dot] `, ` (.) `) or spaced (` . `) with a piece before it; that
+/// piece's range.
 fn dot_before(text: &[u8], at: usize) -> Option<(usize, usize)> {
     let marker_end = skip_back(text, at, 2);
     let marker_start = match marker_end.checked_sub(1).map(|i| text[i]) {
+        // A dot spaced on both sides (`ravi . kumar at …`); one side alone
+        // may end a sentence before it (`ok. ravi at …`).
+        Some(b'.') if marker_end < at && marker_end >= 2 && text[marker_end - 2] == b' ' => {
+            marker_end - 1
+        }
         Some(b']' | b')' | b'}' | b'>') => {
             let inner_end = skip_back(text, marker_end - 1, 1);
             let inner_start = match inner_end.checked_sub(1).map(|i| text[i]) {
@@ -544,6 +554,11 @@ mod tests {
             ("ravi at the rate example dot in", "ravi@example.in"),
             ("ravi dot kumar at gmail dot com", "ravi.kumar@gmail.com"),
             ("budi at yahoo titik co titik id", "budi@yahoo.co.id"),
+            // Spaced dots are as deliberate as spelled ones.
+            ("mail ravi at gmail . com", "mail ravi@gmail.com"),
+            ("ravi . kumar at gmail . com", "ravi.kumar@gmail.com"),
+            ("ravi . kumar at gmail dot com", "ravi.kumar@gmail.com"),
+            ("ravi at yahoo .co .in", "ravi@yahoo.co.in"),
             // An everyday word before a spelled dot is an address too: the
             // dot is a dodge.
             ("send to me at gmail dot com", "send to me@gmail.com"),
@@ -571,6 +586,8 @@ mod tests {
             // Arroba, the weight of cattle.
             "preco da arroba do boi 300",
             "interest at the rate of 12 percent",
+            // A point that ends a sentence, its space after it only.
+            "I'm at gmail. com on it",
         ] {
             assert_eq!(read_by_every_scan(text), text, "{text}");
         }
