@@ -224,6 +224,68 @@ fn csv_columns_and_json_fields() {
 }
 
 #[test]
+fn csv_with_semicolons_tabs_or_a_named_delimiter() {
+    // Spreadsheets in Brazil write semicolons, the comma being the decimal
+    // point: the header finds the delimiter, quoted line breaks after a
+    // semicolon stay inside their field, and the output keeps it.
+    let csv = "id;mensagem;valor\r\n1;\"zap (11) 98765-4321, ok\";1,50\r\n2;\"linha\nana@gmail.com\";2,00\r\n";
+    let args = ["--region", "BR", "--format", "csv", "--columns", "mensagem"];
+    let (out, err, ok) = redact(&args, csv.as_bytes());
+    assert!(ok, "{err}");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "id;mensagem;valor\r\n1;\"zap (••) •••••-•321, ok\";1,50\r\n2;\"linha\na•••@gmail.com\";2,00\r\n"
+    );
+    assert!(err.contains("3 records, 2 findings, 0 failed"), "{err}");
+    for threads in ["1", "3"] {
+        let (again, _, ok) = redact(
+            &[&args[..], &["--threads", threads]].concat(),
+            csv.as_bytes(),
+        );
+        assert!(ok);
+        assert_eq!(again, redact(&args, csv.as_bytes()).0);
+    }
+
+    // Excel's `sep=;` line names the delimiter and is written back.
+    let excel = "sep=;\r\nid;mensagem\r\n1;zap 11 98765-4321, ok\r\n";
+    let (out, err, ok) = redact(&args, excel.as_bytes());
+    assert!(ok, "{err}");
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "sep=;\r\nid;mensagem\r\n1;zap •• •••••-•321, ok\r\n"
+    );
+
+    let tsv = b"id\tmsg\n1\tcall 98765 43210\n";
+    for named in [&[][..], &["--delimiter", "tab"][..]] {
+        let args = [
+            &["--region", "IN", "--format", "csv", "--columns", "msg"][..],
+            named,
+        ]
+        .concat();
+        let (out, err, ok) = redact(&args, tsv);
+        assert!(ok, "{err}");
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "id\tmsg\n1\tcall ••••• ••210\n"
+        );
+    }
+
+    // A named delimiter the header does not use: an error naming the
+    // column, and nothing written, not even the header.
+    let (out, err, ok) = redact(
+        &["--format", "csv", "--columns", "msg", "--delimiter", ";"],
+        tsv,
+    );
+    assert!(!ok && err.contains("no column named \"msg\""), "{err}");
+    assert!(out.is_empty(), "{}", String::from_utf8_lossy(&out));
+    let (_, err, ok) = redact(
+        &["--format", "csv", "--columns", "msg", "--delimiter", "ab"],
+        tsv,
+    );
+    assert!(!ok && err.contains("--delimiter"), "{err}");
+}
+
+#[test]
 fn csv_quotes_as_the_csv_crate_reads_them() {
     // A quote inside an unquoted field and a lone CR are text: each record
     // stays its own and both messages are redacted.

@@ -194,7 +194,7 @@ mod csv_and_json {
         let mut out = Vec::new();
         let mut first = true;
         while !rest.is_empty() {
-            let end = record_end(rest).unwrap_or(rest.len());
+            let end = record_end(rest, r.delimiter()).unwrap_or(rest.len());
             let (rec, tail) = rest.split_at(end);
             if first {
                 r.header(rec).unwrap();
@@ -326,7 +326,7 @@ mod csv_props {
             let mut rest = &input[..];
             let mut first = true;
             while !rest.is_empty() {
-                let end = record_end(rest).unwrap_or(rest.len());
+                let end = record_end(rest, r.delimiter()).unwrap_or(rest.len());
                 let (rec, tail) = rest.split_at(end);
                 if first {
                     r.header(rec).unwrap();

@@ -17,7 +17,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use piimask::formats::csv::{record_end, unclosed_quote, CsvRedactor};
+use piimask::formats::csv::{record_end, sep_line, unclosed_quote, CsvRedactor, DELIMITERS};
 use piimask::formats::json::{FieldPath, JsonFieldRedactor};
 use piimask::formats::whatsapp::{parse_export, parse_header, ExportRedactor};
 use piimask::{Region, Scanner};
@@ -26,14 +26,19 @@ use serde_json::Value;
 
 fuzz_target!(|data: &[u8]| {
     // First byte: the format (bits 0-1), a choice within it (bits 2-4: the
-    // column, the field path, the region), --mask-senders (bit 5).
+    // column, the field path, the region), --mask-senders or, for CSV, a
+    // named delimiter (bit 5; else the header decides), the delimiter
+    // (bits 6-7: `,`, `;`, tab, `|`).
     let Some((&flags, input)) = data.split_first() else {
         return;
     };
     let choice = usize::from(flags >> 2 & 7);
     match flags & 3 {
         0 | 3 => whatsapp(input, choice, flags & 32 != 0),
-        1 => csv(input, choice),
+        1 => {
+            let delimiter = DELIMITERS[usize::from(flags >> 6)];
+            csv(input, choice, (flags & 32 != 0).then_some(delimiter))
+        }
         _ => json(input, choice),
     }
 });
@@ -93,8 +98,9 @@ fn whatsapp(input: &[u8], choice: usize, mask_senders: bool) {
     }
 }
 
-fn csv_records(data: &[u8]) -> Vec<csv::ByteRecord> {
+fn csv_records(data: &[u8], delimiter: u8) -> Vec<csv::ByteRecord> {
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
         .terminator(csv::Terminator::Any(b'\n'))
@@ -105,12 +111,19 @@ fn csv_records(data: &[u8]) -> Vec<csv::ByteRecord> {
         .collect()
 }
 
-fn csv(input: &[u8], choice: usize) {
+fn csv(input: &[u8], choice: usize, named: Option<u8>) {
     let scanner = all_kinds();
-    let header_end = record_end(input).unwrap_or(input.len());
+    // After Excel's `sep=;` line, the header is the record after it, as
+    // the CLI reads it.
+    let sep = sep_line(input);
+    let (skip, first) = match sep {
+        Some((delimiter, len)) => (len, named.unwrap_or(delimiter)),
+        None => (0, named.unwrap_or(b',')),
+    };
+    let header_end = skip + record_end(&input[skip..], first).unwrap_or(input.len() - skip);
     let (header, body) = input.split_at(header_end);
     // A column the header has (or a name it lacks, which must fail).
-    let names = csv_records(header);
+    let names = csv_records(&header[skip..], first);
     let column = names
         .first()
         .and_then(|h| h.get(choice % h.len().max(1)))
@@ -118,23 +131,33 @@ fn csv(input: &[u8], choice: usize) {
         .unwrap_or("message")
         .to_string();
     let mut r = CsvRedactor::new(scanner, &[column], None).expect("one column");
+    if let Some(delimiter) = named {
+        r = match r.with_delimiter(delimiter) {
+            Ok(r) => r,
+            Err(_) => return,
+        };
+    }
     if r.header(header).is_err() {
         return;
     }
+    let delimiter = r.delimiter();
     let selected = r.selected()[0];
     let mut out = header.to_vec();
     let mut rest = body;
     let mut all_ok = true;
     while !rest.is_empty() {
-        let end = record_end(rest).unwrap_or(rest.len());
+        let end = record_end(rest, delimiter).unwrap_or(rest.len());
         let (record, tail) = rest.split_at(end);
         rest = tail;
         let before = out.len();
         match r.record(record, None, &mut out) {
-            Ok(_) => assert!(unclosed_quote(record).is_none(), "unclosed quote taken"),
+            Ok(_) => assert!(
+                unclosed_quote(record, delimiter).is_none(),
+                "unclosed quote taken"
+            ),
             Err(_) => {
                 assert!(
-                    unclosed_quote(record).is_some(),
+                    unclosed_quote(record, delimiter).is_some(),
                     "record failed: {record:?}"
                 );
                 assert_eq!(out.len(), before, "a failed record wrote");
@@ -146,10 +169,14 @@ fn csv(input: &[u8], choice: usize) {
         return;
     }
     assert!(out.starts_with(header), "header kept");
-    let (before, after) = (csv_records(input), csv_records(&out));
+    let (before, after) = (csv_records(input, delimiter), csv_records(&out, delimiter));
     assert_eq!(before.len(), after.len(), "records");
     let mut changed = false;
-    for (a, b) in before.iter().zip(&after).skip(1) {
+    for (a, b) in before
+        .iter()
+        .zip(&after)
+        .skip(1 + usize::from(sep.is_some()))
+    {
         assert_eq!(a.len(), b.len(), "fields of a record");
         for (i, (fa, fb)) in a.iter().zip(b).enumerate() {
             if i != selected {

@@ -23,7 +23,7 @@ use super::common::{build_scanner, open_input, thread_count, Options, Spare};
 use super::lines::Mode;
 use super::progress::{input_size, Progress, Rate};
 use super::Outcome;
-use crate::formats::csv::{record_end, unclosed_quote, CsvRedactor, RecordSplitter};
+use crate::formats::csv::{record_end, sep_line, unclosed_quote, CsvRedactor, RecordSplitter};
 use crate::formats::json::{FieldPath, JsonFieldRedactor};
 use crate::formats::whatsapp::{ExportRedactor, SenderState};
 use crate::Scanner;
@@ -49,6 +49,11 @@ pub struct ArchiveOptions {
     /// CSV: the columns to redact, by header name, comma-separated.
     #[arg(long, value_delimiter = ',')]
     pub columns: Option<Vec<String>>,
+    /// CSV: the character between fields (`;`, `tab`, `|` …). Without it,
+    /// the first of `,`, `;`, tab and `|` under which the header holds
+    /// every column named by --columns.
+    #[arg(long, value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
     /// JSON Lines: dotted path of the string(s) to redact (arrays apply
     /// the rest of the path to each element), e.g. payload.message.body.
     #[arg(long)]
@@ -57,6 +62,15 @@ pub struct ArchiveOptions {
     /// …), also in @mentions and system lines.
     #[arg(long)]
     pub mask_senders: bool,
+}
+
+/// `--delimiter`: one ASCII character, or `tab` (`\t`).
+fn parse_delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if value.len() == 1 && !matches!(value, "\"" | "\n" | "\r") => Ok(value.as_bytes()[0]),
+        _ => Err("one ASCII character other than a quote, or `tab`".into()),
+    }
 }
 
 /// Runs an archive format when `--format` was given; `None` otherwise.
@@ -107,31 +121,32 @@ fn line_breaks(data: &[u8]) -> usize {
     memchr::memchr_iter(b'\n', data).count()
 }
 
-/// The end of the last complete record in `data` (CSV: outside quotes).
-fn last_record_end(data: &[u8], csv: bool) -> Option<usize> {
-    if !csv {
+/// The end of the last complete record in `data` (CSV, with the
+/// delimiter `csv`: outside quotes).
+fn last_record_end(data: &[u8], csv: Option<u8>) -> Option<usize> {
+    let Some(delimiter) = csv else {
         return memchr::memrchr(b'\n', data).map(|i| i + 1);
-    }
+    };
     let mut at = 0;
     let mut last = None;
-    while let Some(end) = record_end(&data[at..]) {
+    while let Some(end) = record_end(&data[at..], delimiter) {
         at += end;
         last = Some(at);
     }
     last
 }
 
-/// Splits `data` into records (each with its line break, if any).
-fn records(data: &[u8], csv: bool) -> impl Iterator<Item = &[u8]> {
+/// Splits `data` into records (each with its line break, if any); CSV
+/// records with the delimiter `csv`.
+fn records(data: &[u8], csv: Option<u8>) -> impl Iterator<Item = &[u8]> {
     let mut rest = data;
     std::iter::from_fn(move || {
         if rest.is_empty() {
             return None;
         }
-        let end = if csv {
-            record_end(rest)
-        } else {
-            memchr::memchr(b'\n', rest).map(|i| i + 1)
+        let end = match csv {
+            Some(delimiter) => record_end(rest, delimiter),
+            None => memchr::memchr(b'\n', rest).map(|i| i + 1),
         }
         .unwrap_or(rest.len());
         let (rec, tail) = rest.split_at(end);
@@ -172,6 +187,9 @@ impl<'a> Setup<'a> {
             ArchiveFormat::Csv => {
                 let columns = self.opts.archive.columns.clone().unwrap_or_default();
                 let mut r = CsvRedactor::new(self.scanner, &columns, role).map_err(e)?;
+                if let Some(delimiter) = self.opts.archive.delimiter {
+                    r = r.with_delimiter(delimiter).map_err(e)?;
+                }
                 r.header(&self.header).map_err(e)?;
                 Redactor::Csv(Box::new(r))
             }
@@ -185,8 +203,17 @@ impl<'a> Setup<'a> {
 }
 
 impl Redactor<'_> {
+    /// CSV: the delimiter its records are split with.
+    fn csv_delimiter(&self) -> Option<u8> {
+        match self {
+            Redactor::Csv(r) => Some(r.delimiter()),
+            _ => None,
+        }
+    }
+
     fn block(&mut self, block: &mut Block, mut out: Vec<u8>) -> Done {
-        let csv = matches!(self, Redactor::Csv(_));
+        let delimiter = self.csv_delimiter();
+        let csv = delimiter.is_some();
         out.clear();
         out.reserve(block.data.len() + block.data.len() / 4);
         let mut done = Done {
@@ -202,7 +229,7 @@ impl Redactor<'_> {
             r.set_state(state);
         }
         let mut line_number = block.first_line;
-        let block_records: Vec<&[u8]> = records(&block.data, csv).collect();
+        let block_records: Vec<&[u8]> = records(&block.data, delimiter).collect();
         for (i, &rec) in block_records.iter().enumerate() {
             let mut following: [&[u8]; 2] = [&[]; 2];
             let mut n = 0;
@@ -259,7 +286,7 @@ impl Redactor<'_> {
                         write!(done.out, ",\"line\":{number}}}").expect("Vec write");
                     } else if done.problems.len() < 20 {
                         done.problems
-                            .push(match unclosed_quote(rec).filter(|_| csv) {
+                            .push(match delimiter.and_then(|d| unclosed_quote(rec, d)) {
                                 // Its fields cannot be told apart: name the line
                                 // to fix.
                                 Some(at) => format!(
@@ -309,18 +336,27 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
     let csv = format == ArchiveFormat::Csv;
     let mut header = Vec::new();
     if csv {
-        // The header record, written back as it is.
+        // The header record, written back as it is once it names the
+        // columns (a quote opens a field after a comma unless another
+        // delimiter is named; a header's names hold no line break).
+        // After Excel's `sep=;` line, the header is the record after it.
+        let mut delimiter = opts.archive.delimiter.unwrap_or(b',');
+        let mut from = 0;
         loop {
             let n = input
                 .read_until(b'\n', &mut header)
                 .map_err(|e| format!("read error: {e}"))?;
-            if n == 0 || record_end(&header).is_some() {
+            if from == 0 {
+                if let Some((named, len)) = sep_line(&header) {
+                    delimiter = opts.archive.delimiter.unwrap_or(named);
+                    from = len;
+                    continue;
+                }
+            }
+            if n == 0 || record_end(&header[from..], delimiter).is_some() {
                 break;
             }
         }
-        writer
-            .write_all(&header)
-            .map_err(|e| format!("write error: {e}"))?;
     }
     let setup = Setup {
         scanner: &scanner,
@@ -328,8 +364,13 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
         format,
         header: header.clone(),
     };
-    // Fail early on a bad --columns or --field, before any worker starts.
+    // Fail early on a bad --columns or --field, before any worker starts
+    // and before anything is written.
     let mut reader_state = setup.redactor()?;
+    let csv = reader_state.csv_delimiter();
+    writer
+        .write_all(&header)
+        .map_err(|e| format!("write error: {e}"))?;
     if format == ArchiveFormat::Whatsapp && opts.archive.mask_senders {
         if let (Some(path), Redactor::Whatsapp(r)) = (opts.file.as_deref(), &mut reader_state) {
             // A first pass learns every sender, so names in system lines
@@ -432,7 +473,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
         // The reader (this thread).
         let mut carry = Vec::new();
         let mut seq = 0;
-        let mut first_record = usize::from(csv) + 1;
+        let mut first_record = usize::from(csv.is_some()) + 1;
         let mut first_line = 1 + line_breaks(&header);
         let read_result = (|| -> Result<(), String> {
             loop {
@@ -464,12 +505,12 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                             // its end, a line at a time (a CSV record ends
                             // with the first line that leaves no quoted
                             // field open).
-                            let mut splitter = RecordSplitter::default();
-                            if csv {
+                            let mut splitter = RecordSplitter::new(csv.unwrap_or(b','));
+                            if csv.is_some() {
                                 splitter.feed(&data);
                             }
                             loop {
-                                if csv && data.len() > MAX_CSV_RECORD {
+                                if csv.is_some() && data.len() > MAX_CSV_RECORD {
                                     let at = splitter.open_quote().unwrap_or(0);
                                     return Err(format!(
                                         "line {}: a quoted field opens here and is still open \
@@ -483,7 +524,10 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                                 let n = input
                                     .read_until(b'\n', &mut data)
                                     .map_err(|e| format!("read error: {e}"))?;
-                                if n == 0 || !csv || splitter.feed(&data[before..]).is_some() {
+                                if n == 0
+                                    || csv.is_none()
+                                    || splitter.feed(&data[before..]).is_some()
+                                {
                                     break;
                                 }
                             }
@@ -493,7 +537,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                 let (senders, next_lines) = match &mut reader_state {
                     Redactor::Whatsapp(r) => {
                         let before = r.state().clone();
-                        for line in records(&data, false) {
+                        for line in records(&data, None) {
                             r.observe(line.strip_suffix(b"\n").unwrap_or(line));
                         }
                         // The next block's first two lines, read whole.
@@ -505,7 +549,7 @@ fn run(opts: &Options, format: ArchiveFormat) -> Outcome {
                                 break;
                             }
                         }
-                        let next = records(&carry, false)
+                        let next = records(&carry, None)
                             .take(2)
                             .map(|line| line.strip_suffix(b"\n").unwrap_or(line).to_vec())
                             .collect();
