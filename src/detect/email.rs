@@ -690,16 +690,28 @@ fn bracketed_dots_address(
                 .flatten()
         })
     };
+    // How each dot of the domain is written.
+    #[derive(Clone, Copy, PartialEq)]
+    enum Dot {
+        Plain,
+        Bracketed,
+        Word,
+        Spaced,
+    }
     let dot_after = |from: usize| {
-        bracketed::dot_after(text, from).or_else(|| {
-            loose
-                .then(|| bracketed::word_dot_after(text, from))
-                .flatten()
-        })
+        if let Some(end) = bracketed::dot_after(text, from) {
+            Some((end, Dot::Bracketed))
+        } else if let Some(end) = loose
+            .then(|| bracketed::word_dot_after(text, from))
+            .flatten()
+        {
+            Some((end, Dot::Word))
+        } else if let Some(end) = loose.then(|| spaced_dot_after(text, from)).flatten() {
+            Some((end, Dot::Spaced))
+        } else {
+            (text.get(from) == Some(&b'.')).then_some((from + 1, Dot::Plain))
+        }
     };
-    let spaced_dot_after = |from: usize| loose.then(|| spaced_dot_after(text, from)).flatten();
-    // Whether a dot of the domain is spaced (see below).
-    let mut spaced_in_domain = false;
     // The first piece at which an address before ended, as its domain is
     // read: a number after a dot, or no label at all (`[dot]%75+y`).
     let where_the_one_before_ended = |local: &[(usize, usize)]| {
@@ -760,7 +772,8 @@ fn bracketed_dots_address(
         return None;
     }
     let mut labels = Vec::new();
-    let mut bracketed_dots = local.len() > 1;
+    // The dot before each label but the first.
+    let mut dots = Vec::new();
     let next_label = |at: usize| text.get(at).is_some_and(u8::is_ascii_alphanumeric);
     let mut i = after;
     loop {
@@ -780,14 +793,7 @@ fn bracketed_dots_address(
         if labels.len() == MAX_BRACKETED_LABELS {
             break;
         }
-        let (next, bracketed_dot) = if let Some(dot_end) = dot_after(i) {
-            (dot_end, true)
-        } else if let Some(dot_end) = spaced_dot_after(i) {
-            spaced_in_domain = true;
-            (dot_end, true)
-        } else if text.get(i) == Some(&b'.') {
-            (i + 1, false)
-        } else {
+        let Some((next, dot)) = dot_after(i) else {
             break;
         };
         // A dot before a mask went on, before masking, into the masked
@@ -803,10 +809,24 @@ fn bracketed_dots_address(
         if !next_label(next) || number {
             break;
         }
-        bracketed_dots |= bracketed_dot;
+        dots.push(dot);
         i = next;
     }
-    let end = i;
+    // A word after a dot said as a word or spaced that is no top-level
+    // domain starts the next sentence (`ravi @ gmail . com . thanks`): the
+    // address ends before that dot.
+    while labels.len() > 2
+        && matches!(dots.last(), Some(Dot::Word | Dot::Spaced))
+        && labels
+            .last()
+            .is_some_and(|&(s, e)| !is_top_level_domain(&text[s..e]))
+    {
+        labels.pop();
+        dots.pop();
+    }
+    let end = labels.last()?.1;
+    let bracketed_dots = local.len() > 1 || dots.iter().any(|&dot| dot != Dot::Plain);
+    let spaced_in_domain = dots.contains(&Dot::Spaced);
     let (tld_start, tld_end) = *labels.last()?;
     let tld = &text[tld_start..tld_end];
     let glued = text.get(end).is_some_and(|&b| {
@@ -1482,8 +1502,22 @@ mod tests {
         ] {
             assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
         }
-        // A point spaced after the service's name ends a sentence there.
+        // A point spaced after the service's name ends a sentence there;
+        // so does a word after a spaced or spoken dot that is no top-level
+        // domain.
         assert_eq!(emails("ravi@gmail . In the morning"), ["ravi@gmail"]);
+        assert_eq!(
+            emails("ravi @ gmail . com . thanks"),
+            ["ravi @ gmail . com"]
+        );
+        assert_eq!(
+            emails("ravi dot k @ gmail dot com dot Thanks"),
+            ["ravi dot k @ gmail dot com"]
+        );
+        assert_eq!(
+            emails("ravi @ yahoo . co . in . ok"),
+            ["ravi @ yahoo . co . in"]
+        );
         assert_eq!(emails("hello@brand dot dot dot"), [] as [&str; 0]);
     }
 

@@ -28,8 +28,8 @@
 use super::words::{lookup, Word};
 use super::{Edit, Spelling};
 use crate::detect::email::{
-    glued_after_tld, is_mail_service, label_runs_into_mask, looks_like_mailbox, number_after_tld,
-    opens_mask, MAIL_SERVICE_NAMES, MAX_DOMAIN, MAX_LOCAL,
+    glued_after_tld, is_mail_service, is_top_level_domain, label_runs_into_mask,
+    looks_like_mailbox, number_after_tld, opens_mask, MAIL_SERVICE_NAMES, MAX_DOMAIN, MAX_LOCAL,
 };
 
 /// Top-level domains that a spelled-out `dot` may end an address with.
@@ -325,8 +325,9 @@ fn address(
         return None;
     }
     let mut labels = vec![];
+    // Whether the dot before each label but the first is spelled out.
+    let mut spelled_dots = vec![];
     let mut at = skip(text, end, 1);
-    let mut spelled_dot = false;
     loop {
         let label = (at, label_end(text, at)?);
         // A label that runs into a mask (`e.do+55•••`, `e.do•••`, or its
@@ -361,12 +362,25 @@ fn address(
                 break
             }
             Some((next, spelled)) if label_end(text, next).is_some() => {
-                spelled_dot |= spelled;
+                spelled_dots.push(spelled);
                 at = next;
             }
             _ => break,
         }
     }
+    // A word after a spelled or spaced dot that is no top-level domain
+    // starts the next sentence (`ravi at gmail dot com dot thanks`), as
+    // the e-mail detector reads it.
+    while labels.len() > 2
+        && spelled_dots.last() == Some(&true)
+        && labels
+            .last()
+            .is_some_and(|&(s, e)| !is_top_level_domain(&text[s..e]))
+    {
+        labels.pop();
+        spelled_dots.pop();
+    }
+    let spelled_dot = spelled_dots.contains(&true);
     let (tld_start, mut tld_end) = *labels.last()?;
     // A word or a code typed against the top-level domain ends it, as the
     // e-mail detector reads it (`e.doUble119…`: `e.do`); read whole, the
@@ -559,6 +573,12 @@ mod tests {
             ("ravi . kumar at gmail . com", "ravi.kumar@gmail.com"),
             ("ravi . kumar at gmail dot com", "ravi.kumar@gmail.com"),
             ("ravi at yahoo .co .in", "ravi@yahoo.co.in"),
+            // A word after the last dot that is no top-level domain.
+            (
+                "ravi at gmail dot com dot thanks",
+                "ravi@gmail.com dot thanks",
+            ),
+            ("ravi at gmail . com . thanks", "ravi@gmail.com . thanks"),
             // An everyday word before a spelled dot is an address too: the
             // dot is a dodge.
             ("send to me at gmail dot com", "send to me@gmail.com"),
