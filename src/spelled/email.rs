@@ -6,9 +6,10 @@
 //! validates it as any address. How sure a marker is decides how much else
 //! is asked for:
 //!
-//! - A bracketed one (`[at]`, `(@)`) or `arroba` is never prose, nor is
-//!   India's `at the rate` (how `@` is said there: `ravi at the rate
-//!   gmail dot com`), unless `of` follows (`at the rate of 12 %`).
+//! - A bracketed one (`[at]`, `(@)`), `arroba` or French `arobase` is
+//!   never prose, nor is India's `at the rate` (how `@` is said there:
+//!   `ravi at the rate gmail dot com`), unless `of` follows (`at the rate
+//!   of 12 %`).
 //! - A plain `at` is English: read as `@` only when a dot is spelled out
 //!   too and the domain ends in a common top-level domain (`sales at
 //!   example dot com`, not `at work dot dot dot`), or when the local part
@@ -50,7 +51,7 @@ const MAX_LOCAL_PIECES: usize = 3;
 enum Marker {
     /// `at` between spaces.
     Word,
-    /// `[at]`, `(@)`, `arroba`: never prose.
+    /// `[at]`, `(@)`, `arroba`, `arobase`: never prose.
     Sure,
 }
 
@@ -74,7 +75,9 @@ pub(super) fn find(
             None if spaced(text, start, end) => match the_rate(text, start, end) {
                 Some(rate_end) => Some(((start, rate_end), Marker::Sure)),
                 None => {
-                    let sure = text[start..end].eq_ignore_ascii_case(b"arroba");
+                    let word = &text[start..end];
+                    let sure = word.eq_ignore_ascii_case(b"arroba")
+                        || word.eq_ignore_ascii_case(b"arobase");
                     Some(((start, end), if sure { Marker::Sure } else { Marker::Word }))
                 }
             },
@@ -563,6 +566,8 @@ mod tests {
             ("ravi_88 at yahoo.co.in", "ravi_88@yahoo.co.in"),
             ("juan arroba gmail punto com", "juan@gmail.com"),
             ("juan arroba empresa punto com", "juan@empresa.com"),
+            ("awa arobase orange point sn", "awa@orange.sn"),
+            ("Awa Arobase yahoo point fr", "Awa@yahoo.fr"),
             ("joao arroba uol ponto com ponto br", "joao@uol.com.br"),
             ("ravi at the rate gmail dot com", "ravi@gmail.com"),
             ("ravi at the rate example dot in", "ravi@example.in"),

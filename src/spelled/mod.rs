@@ -13,7 +13,7 @@
 //! scan reads two parts of it, which it can tell a text holds without
 //! reading its words: signs typed between digit groups
 //! ([`Spelling::SignsBetweenDigits`]) and the addresses that name a mail
-//! service or say `arroba` ([`Spelling::AddressWords`]).
+//! service or say `arroba` or `arobase` ([`Spelling::AddressWords`]).
 //!
 //! The pass rewrites what it recognises into a copy (`crate::rewrite`) that
 //! the detectors then read as usual: digit words become digits, `at` and
@@ -49,7 +49,7 @@
 //!   `l`/`I` as 1), and one digit word glued to digits (`98765four3210`);
 //!   see `digits`.
 //! - **An address's `@` and dots** written as words or in brackets: `at`,
-//!   `arroba`, `[at]`, `(at)`, `{at}`, `[@]` and `dot`, `punto`, `ponto`,
+//!   `arroba`, `arobase`, `[at]`, `(at)`, `{at}`, `[@]` and `dot`, `punto`, `ponto`,
 //!   `point`, `titik`, `nokta`, `punkt`, `[dot]`, `(.)` (the bracketed
 //!   signs alone the address detectors read without this pass, see
 //!   `crate::detect::bracketed`). A plain `at` with
@@ -185,7 +185,7 @@ pub(crate) enum Spelling {
     /// com`, `juan arroba empresa punto com`, `ravi at the rate gmail.com`;
     /// see `email`), read by every scan: the words that call for this
     /// reading (` at ` before a mail service's name or `the rate`,
-    /// ` arroba `, in any case) are searched for in every text at once
+    /// ` arroba `, ` arobase `, in any case) are searched for in every text at once
     /// ([`may_spell_address`]), so text without them, nearly all, pays
     /// that search. Other spelled addresses (`sales at example dot com`),
     /// which only a pass over every word tells from prose, stay opt-in.
@@ -194,13 +194,14 @@ pub(crate) enum Spelling {
 
 /// An `@` said in words that calls for reading [`Spelling::AddressWords`]:
 /// `at` between spaces before a mail service's name or `the rate`, or
-/// `arroba` after a space, in any case.
+/// `arroba` or `arobase` after a space, in any case.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct AddressWord {
-    /// Where `at` or `arroba` is written.
+    /// Where `at`, `arroba` or `arobase` is written.
     pub at: (usize, usize),
     /// The end of the words that make it an `@`: the mail service's name
-    /// after `at` (`at gmail`), or `at the rate `; `arroba` alone.
+    /// after `at` (`at gmail`), or `at the rate `; `arroba` or `arobase`
+    /// alone.
     pub end: usize,
 }
 
@@ -209,13 +210,16 @@ fn address_word_at(text: &[u8], a: usize) -> Option<AddressWord> {
     if a == 0 || text[a - 1] != b' ' {
         return None;
     }
-    let arroba = b"arroba";
-    if text
-        .get(a..a + arroba.len())
-        .is_some_and(|word| word.eq_ignore_ascii_case(arroba))
-    {
-        let end = a + arroba.len();
-        return Some(AddressWord { at: (a, end), end });
+    // `arroba` (Spanish, Portuguese) and `arobase` (French): never prose
+    // before an address.
+    for word in [&b"arroba"[..], b"arobase"] {
+        if text
+            .get(a..a + word.len())
+            .is_some_and(|written| written.eq_ignore_ascii_case(word))
+        {
+            let end = a + word.len();
+            return Some(AddressWord { at: (a, end), end });
+        }
     }
     let at_word = text.get(a..a + 3)?;
     if !at_word[..2].eq_ignore_ascii_case(b"at") || at_word[2] != b' ' {
@@ -701,6 +705,7 @@ pub(super) mod tests {
             "12345678 at gmail",
             "123456789 at gmail",
             "123456 arroba",
+            "ravi arobase gmail point com",
         ] {
             assert!(may_spell_address(text.as_bytes()), "{text}");
         }

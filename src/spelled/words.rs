@@ -454,7 +454,7 @@ const WEAK: &[&str] = &[
 const TIMES: &[(&str, u8)] = &[("double", 2), ("triple", 3)];
 
 /// The `@` of an address, spelled out (Spanish and Portuguese say "arroba").
-pub(crate) const AT: &[&str] = &["at", "arroba"];
+pub(crate) const AT: &[&str] = &["at", "arroba", "arobase"];
 
 /// The dots of a domain, spelled out.
 pub(crate) const DOT: &[&str] = &["dot", "punto", "ponto", "point", "titik", "nokta", "punkt"];
