@@ -65,6 +65,7 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s(" at "),
         s(" dot "),
         s(" arroba "),
+        s(" arobase "),
         s("gmail"),
         s("at the rate "),
         s(" punto com"),
