@@ -211,15 +211,20 @@ fn address_word_at(text: &[u8], a: usize) -> Option<AddressWord> {
         return None;
     }
     // `arroba` (Spanish, Portuguese) and `arobase` (French): never prose
-    // before an address.
-    for word in [&b"arroba"[..], b"arobase"] {
-        if text
+    // before an address. Told apart by their third letter, as this runs
+    // at every ` at` and ` ar` of every text.
+    let word: &[u8] = match text.get(a + 2).map(|b| b | 0x20) {
+        Some(b'r') => b"arroba",
+        Some(b'o') => b"arobase",
+        _ => b"",
+    };
+    if !word.is_empty()
+        && text
             .get(a..a + word.len())
             .is_some_and(|written| written.eq_ignore_ascii_case(word))
-        {
-            let end = a + word.len();
-            return Some(AddressWord { at: (a, end), end });
-        }
+    {
+        let end = a + word.len();
+        return Some(AddressWord { at: (a, end), end });
     }
     let at_word = text.get(a..a + 3)?;
     if !at_word[..2].eq_ignore_ascii_case(b"at") || at_word[2] != b' ' {
