@@ -77,6 +77,21 @@ pub(crate) fn at_sign_around(text: &[u8], at: usize) -> Option<Span> {
     around(text, (at, at + 1))
 }
 
+/// The bracketed `at` or `@` whose sign (one space before it included)
+/// starts at `start`: what ends a local part as a plain `@` does.
+pub(crate) fn at_sign_starting_at(text: &[u8], start: usize) -> Option<Span> {
+    let open = over_space(text, start);
+    if !matches!(text.get(open), Some(b'[' | b'(' | b'{' | b'<')) {
+        return None;
+    }
+    let inner = over_space(text, open + 1);
+    let sign = match text.get(inner)? {
+        b'@' => at_sign_around(text, inner),
+        _ => at_sign_closed_at(text, over_space(text, inner + 2)),
+    }?;
+    (sign.start == start).then_some(sign)
+}
+
 /// The bracketed `at` or `@` whose sign (one space after it included)
 /// ends at `end`: what walks back over words read as one `@`, as a mask
 /// writes it (`n [at] e.ne`, masked `n•••@e.ne`, is one word).
@@ -146,6 +161,29 @@ pub(crate) fn word_dot_before(text: &[u8], to: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_signs_starting_at() {
+        for (text, start, sign) in [
+            ("ravi[at]gmail.com", 4, "[at]"),
+            ("ravi [ AT ] gmail.com", 4, " [ AT ] "),
+            ("9(@)gmail.com", 1, "(@)"),
+        ] {
+            let span = at_sign_starting_at(text.as_bytes(), start).unwrap();
+            assert_eq!(&text[span.start..span.end], sign, "{text}");
+        }
+        for (text, start) in [
+            ("ravi [at) x", 4),
+            ("ravi[cat]x", 4),
+            ("ravi[at]", 5),
+            ("[a", 0),
+        ] {
+            assert!(
+                at_sign_starting_at(text.as_bytes(), start).is_none(),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn at_signs() {

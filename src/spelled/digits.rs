@@ -23,7 +23,7 @@
 
 use super::words::{lookup, Word};
 use super::{Edit, Token, TokenKind, Tokens};
-use crate::detect::email;
+use crate::detect::{bracketed, email};
 use crate::marks;
 use crate::text::{char_at, char_before, is_alphanumeric};
 
@@ -229,6 +229,10 @@ fn in_written_address(text: &[u8], start: usize, end: usize) -> bool {
     // (`shat'0@…`: an apostrophe is a name's).
     let mut name_ends = end;
     while name_ends - end < MOST {
+        // `%40` is a link's `@`, not more of the name.
+        if text.get(name_ends..name_ends + 3) == Some(b"%40") {
+            break;
+        }
         if crate::masked::bullet_at(text, name_ends) {
             name_ends += bullet;
         } else if let Some(width) = marks::mark_at(text, name_ends) {
@@ -251,8 +255,16 @@ fn in_written_address(text: &[u8], start: usize, end: usize) -> bool {
             }
         }
     }
+    // The `@` written plainly or bracketed (`9[at]gmail.com`, found by the
+    // `redact` fuzz target: the number before read the name's digit).
     text.get(name_ends) == Some(&b'@')
         || domain_starts.checked_sub(1).map(|i| text[i]) == Some(b'@')
+        || bracketed::at_sign_starting_at(text, name_ends).is_some()
+        || bracketed::at_sign_ending_at(text, domain_starts).is_some()
+        || [&b"&#64;"[..], b"&#x40;", b"%40"]
+            .iter()
+            .any(|sign| crate::text::starts_with_ignore_case(text, name_ends, sign))
+        || crate::text::html_at_sign_ending_at(text, domain_starts).is_some()
 }
 
 /// Whether the word `text[start..end]` has an ASCII digit right beside it.
