@@ -127,6 +127,43 @@ fn handles_that_differ_in_separators_are_two_values() {
     );
 }
 
+/// An address the customer wrote with its dots as words and a spaced `@`
+/// is the same value as the address written plainly: pasted into another
+/// conversation in either form, it is a leak.
+#[test]
+fn an_address_spoken_with_dots_is_the_plain_address() {
+    let guard = new_guard();
+    guard
+        .observe_inbound_at(
+            "cust-a",
+            "mail me: ravi dot kumar @ gmail dot com",
+            1000,
+            None,
+        )
+        .unwrap();
+    for (time, text) in [
+        (1001, "send the invoice to ravi.kumar@gmail.com"),
+        (1002, "try ravi . kumar @ gmail . com"),
+        (1003, "RAVI at GMAIL . com"),
+    ] {
+        let check = guard.check(&Outbound {
+            time: Some(time),
+            ..Outbound::new("cust-b", "agent-1", text)
+        });
+        let want = if time == 1003 {
+            // Another address, `ravi@gmail.com`, read too: nobody's.
+            vec![(LeakClass::UnknownOutbound, "email".to_string(), vec![])]
+        } else {
+            vec![(
+                LeakClass::CrossConversationLeak,
+                "email".to_string(),
+                vec!["cust-a".to_string()],
+            )]
+        };
+        assert_eq!(classes(&check), want, "{text}");
+    }
+}
+
 /// Argentina's transfer aliases are read in Argentine conversations only.
 #[test]
 fn an_alias_pasted_into_another_argentine_conversation() {
