@@ -1279,7 +1279,13 @@ impl Detector for EmailDetector {
         // The `@`, or one encoded (`mailto:ravi%40gmail.com`,
         // `…?email=ravi%40gmail.com`, `ravi&#64;gmail.com`).
         // Or a bracketed `@` (`[at]`, ` (@) `; see `super::bracketed`).
-        let (at, after) = (span.start, span.end);
+        let (at, mut after) = (span.start, span.end);
+        // `@@`, a doubled key press: one sign, read as a bracketed one is
+        // (`ravi@@gmail.com`). The second `@` starts no address of its own:
+        // nothing before it is a local part.
+        if text.get(after) == Some(&b'@') && after == at + 1 && text.get(after + 1) != Some(&b'@') {
+            after += 1;
+        }
         let encoded = after > at + 1;
         let bracketed_at = encoded && !crate::text::is_encoded_at_sign(text, at);
         let (local, domain) = (local_start(text, at), domain_end(text, after));
@@ -1519,6 +1525,28 @@ mod tests {
             ["ravi @ yahoo . co . in"]
         );
         assert_eq!(emails("hello@brand dot dot dot"), [] as [&str; 0]);
+    }
+
+    /// `@@`, a key pressed twice, is one `@`, as a bracketed one is read.
+    #[test]
+    fn a_doubled_at_sign() {
+        let scanner = Scanner::builder().kinds([Kind::Email]).build().unwrap();
+        let found = scanner.scan("mail ravi@@gmail.com pls");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].normalized, "ravi@gmail.com");
+        assert_eq!(
+            scanner.redact("mail ravi@@gmail.com pls").unwrap(),
+            "mail r•••@gmail.com pls"
+        );
+        for text in [
+            "ravi@@@gmail.com",
+            "a@@b",
+            "@@ravi",
+            "x@@",
+            "ravi@@gmail.notatld",
+        ] {
+            assert!(emails(text).is_empty(), "{text}: {:?}", emails(text));
+        }
     }
 
     /// `r a v i @ g m a i l . c o m`: every character spaced, read without
