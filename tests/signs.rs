@@ -136,6 +136,11 @@ fn masks_cover_the_signs_and_a_second_redaction_finds_nothing() {
             "call 98765...43210|9%40gmail.com",
             "call •••••...••210|9•••@gmail.com",
         ),
+        // A bracketed `at` before no domain is the word.
+        (
+            "call 98765...43210 [at] home",
+            "call •••••...••210 [at] home",
+        ),
     ] {
         let once = india.redact(text).unwrap();
         assert_eq!(once, masked);

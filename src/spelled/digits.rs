@@ -255,16 +255,32 @@ fn in_written_address(text: &[u8], start: usize, end: usize) -> bool {
             }
         }
     }
-    // The `@` written plainly or bracketed (`9[at]gmail.com`, found by the
-    // `redact` fuzz target: the number before read the name's digit).
+    // A name's `@` written plainly, bracketed or encoded (`9[at]gmail.com`,
+    // found by the `redact` fuzz target: the number before it read the
+    // name's digit). After a bracketed `@`, the domain's words may be
+    // digits a number reads (`nine[at]e.double119nine000…`, no address).
     text.get(name_ends) == Some(&b'@')
         || domain_starts.checked_sub(1).map(|i| text[i]) == Some(b'@')
-        || bracketed::at_sign_starting_at(text, name_ends).is_some()
-        || bracketed::at_sign_ending_at(text, domain_starts).is_some()
+        || bracketed::at_sign_starting_at(text, name_ends)
+            .is_some_and(|sign| domain_follows(text, sign.end))
         || [&b"&#64;"[..], b"&#x40;", b"%40"]
             .iter()
             .any(|sign| crate::text::starts_with_ignore_case(text, name_ends, sign))
-        || crate::text::html_at_sign_ending_at(text, domain_starts).is_some()
+}
+
+/// Whether a domain's first label and a dot after it (plain, bracketed or
+/// the word `dot`) start at `at`: a bracketed `at` before it is an
+/// address's `@`, not the word (`98765...43210 [at] home`).
+fn domain_follows(text: &[u8], at: usize) -> bool {
+    let label_end = at
+        + text[at.min(text.len())..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'-')
+            .count();
+    label_end > at
+        && (text.get(label_end) == Some(&b'.')
+            || bracketed::dot_after(text, label_end).is_some()
+            || bracketed::word_dot_after(text, label_end).is_some())
 }
 
 /// Whether the word `text[start..end]` has an ASCII digit right beside it.
