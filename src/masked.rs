@@ -13,6 +13,7 @@
 use memchr::memmem;
 use once_cell::sync::Lazy;
 
+use crate::detect::bracketed;
 use crate::policy::mask::BULLET;
 use crate::text::{char_at, char_before, is_alphanumeric, is_inline_space};
 
@@ -57,10 +58,28 @@ fn is_punctuation(c: char) -> bool {
 /// it, not a value of its own. The walk back covers domain characters only
 /// (any non-ASCII byte among them: internationalized domains such as
 /// `по9012345678.de`), at most 253 bytes, an address's longest domain.
+///
+/// A mask keeps the domain as written, so its dots may be bracketed, said
+/// as the word `dot` or spaced (`e•••@n[dot]756449l{.}co`, `r•••@ gmail
+/// dot com`), and a space may follow the `@`: the walk steps over those
+/// too (found by the `redact` fuzz target: a number read in such a domain
+/// once its address was masked, not before).
 pub(crate) fn in_masked_email_domain(text: &[u8], start: usize) -> bool {
     let domain = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-') || b >= 0x80;
     let mut at = start;
-    while at > 0 && start - at <= 253 && domain(text[at - 1]) {
+    while at > 0 && start - at <= 512 {
+        if domain(text[at - 1]) {
+            at -= 1;
+        } else if let Some(dot) = bracketed::dot_before(text, at)
+            .or_else(|| bracketed::word_dot_before(text, at))
+            .or_else(|| (at >= 3 && &text[at - 3..at] == b" . ").then(|| at - 3))
+        {
+            at = dot;
+        } else {
+            break;
+        }
+    }
+    if at > 1 && text[at - 1] == b' ' {
         at -= 1;
     }
     at > 0 && text[at - 1] == b'@' && char_before(text, at - 1).0 == Some(BULLET)

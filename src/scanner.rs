@@ -1595,8 +1595,14 @@ mod tests {
         // A list bullet is not a masked group.
         assert_eq!(found("• 98765 43210"), ["98765 43210"]);
         assert_eq!(found("notes:\n• 98765 43210"), ["98765 43210"]);
-        // Nor is a number inside the domain of a masked address.
+        // Nor is a number inside the domain of a masked address, whose dots
+        // the mask keeps bracketed, spoken or spaced.
         assert!(found("A•••@s.whatsapp.net-1120000000-wa.me/").is_empty());
+        assert!(found("e•••@n[dot]9876543210{.}co").is_empty());
+        assert!(found("r•••@ gmail dot 9876543210 dot com").is_empty());
+        assert!(found("r•••@ gmail . 9876543210 . com").is_empty());
+        // A number after the address is one.
+        assert_eq!(found("r•••@gmail dot com 98765 43210"), ["98765 43210"]);
     }
 
     #[test]
