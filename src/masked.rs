@@ -74,6 +74,13 @@ pub(crate) fn in_masked_email_domain(text: &[u8], start: usize) -> bool {
             .or_else(|| bracketed::word_dot_before(text, at))
             .or_else(|| (at >= 3 && &text[at - 3..at] == b" . ").then(|| at - 3))
         {
+            // A number after the dot, the last label, ended the address
+            // before the dot, as the e-mail detector reads it
+            // (`x•••@mail.example.co[dot]75+y[at]…`: `75+y` starts the
+            // next address).
+            if number_ends_domain(text, at) {
+                break;
+            }
             at = dot;
         } else {
             break;
@@ -83,6 +90,28 @@ pub(crate) fn in_masked_email_domain(text: &[u8], start: usize) -> bool {
         at -= 1;
     }
     at > 0 && text[at - 1] == b'@' && char_before(text, at - 1).0 == Some(BULLET)
+}
+
+/// Whether the label at `at`, after a dot, is a number that ends the
+/// domain before that dot: digits and hyphens, and no label after it
+/// through a dot of any writing (`…co[dot]75+y`, not `…[dot]7564491{.}co`,
+/// which a copy reading `l` as `1` holds).
+fn number_ends_domain(text: &[u8], at: usize) -> bool {
+    let end = at
+        + text[at..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_digit() || b == b'-')
+            .count();
+    let label_at = |i: usize| {
+        text.get(i)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b >= 0x80)
+    };
+    let goes_on = label_at(end)
+        || (text.get(end) == Some(&b'.') && label_at(end + 1))
+        || bracketed::dot_after(text, end).is_some()
+        || bracketed::word_dot_after(text, end).is_some()
+        || text.get(end..end + 3) == Some(b" . ");
+    end > at && !goes_on
 }
 
 /// Whether `start..end` touches a masked value: a mask bullet right beside
