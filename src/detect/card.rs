@@ -319,7 +319,13 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
             _ => None,
         };
         if n == 0 && (expiry || code) {
-            // The separator once more closes the fields (`…/12/27/`).
+            // The separator once more closes the fields (`…/12/27/`), before
+            // white space or the end only: before a mask it stood before
+            // the value masked (`…:1227:••••1111`, found by the stream
+            // property test: redacting twice masked the card).
+            if !char_at(text, at + 1).0.is_none_or(char::is_whitespace) {
+                return false;
+            }
             at += 1;
             break;
         } else if let Some(year) = year.filter(|_| !expiry) {
@@ -336,9 +342,10 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
         }
     }
     let (next, width) = char_at(text, at);
-    let goes_on = next.is_some_and(|c| is_alphanumeric(c) || matches!(c, '/' | '_' | '@'))
-        || (matches!(next, Some('.' | ':' | '-'))
-            && char_at(text, at + width).0.is_some_and(is_alphanumeric));
+    let goes_on = next.is_some_and(|c| {
+        is_alphanumeric(c) || matches!(c, '/' | '_' | '@' | crate::policy::mask::BULLET)
+    }) || (matches!(next, Some('.' | ':' | '-'))
+        && char_at(text, at + width).0.is_some_and(is_alphanumeric));
     // After a dash or a colon, digits alone go on with a longer number or
     // a time (`4111-…-1111-5555`): an expiry date says they are a dump's.
     let enough = expiry || (code && matches!(separator, b',' | b'/'));
@@ -1345,6 +1352,13 @@ mod tests {
             texts("card 4111111111111111/12/27/ ok"),
             ["4111111111111111"]
         );
+        // A card after another's fields is the other's next field, not a
+        // closing separator: the first is glued to it, as once the second
+        // is masked.
+        assert_eq!(
+            texts("5555555555554444:1227:4111111111111111/12/27/123"),
+            ["4111111111111111"]
+        );
         // A magnetic stripe's first track.
         assert_eq!(
             texts("%B4111111111111111^KUMAR/RAVI^27121010000000000000?"),
@@ -1406,6 +1420,9 @@ mod tests {
             "ref 4111111111111111-12",
             "2024-12-27-4111111111111111",
             "AB4111111111111111^X",
+            // Another value after the closing separator, masked or not.
+            "5555555555554444:1227:••••••••••••1111/12/27/123",
+            "4111111111111111/12/27/x",
             "4111-1111-1111-1111-123",
             "4111111111111111:123",
             "4111111111111111,123.45",
