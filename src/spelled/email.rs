@@ -32,6 +32,7 @@ use crate::detect::email::{
     glued_after_tld, is_mail_service, is_top_level_domain, label_runs_into_mask,
     looks_like_mailbox, number_after_tld, opens_mask, MAIL_SERVICE_NAMES, MAX_DOMAIN, MAX_LOCAL,
 };
+use crate::text::char_before;
 
 /// Top-level domains that a spelled-out `dot` may end an address with.
 const COMMON_TLDS: &[&str] = &[
@@ -287,6 +288,22 @@ fn dot_before(text: &[u8], at: usize) -> Option<(usize, usize)> {
         .then_some((piece_start, piece_end))
 }
 
+/// Whether a local part starting at `start` stands clear of what comes
+/// before it: after white space, punctuation or a symbol (`(`, `*` of
+/// WhatsApp's bold, `：`, `«`, `“`, `👉`), not after a letter, nor after a
+/// sign that makes it the end of another token (`site.com/ravi`, `#ravi`,
+/// `@ravi`, `&ravi`, `\ravi`, `$ravi`), where its letters may be only
+/// part of the name.
+fn stands_clear(text: &[u8], start: usize) -> bool {
+    match char_before(text, start).0 {
+        None => true,
+        Some(c) if c.is_ascii() => {
+            !c.is_ascii_alphanumeric() && !matches!(c, '/' | '#' | '@' | '&' | '\\' | '$' | '`')
+        }
+        Some(c) => !c.is_alphanumeric(),
+    }
+}
+
 /// The edit for an address whose `@` is written `text[start..end]`, its
 /// local part from `floor` on.
 fn address(
@@ -308,6 +325,11 @@ fn address(
             _ => break,
         }
     }
+    // A piece glued to a token before it (`site.com/abc dot ravi at …`)
+    // may be that token's end: the pieces after it are the address.
+    while pieces.len() > 1 && !stands_clear(text, pieces[0].0) {
+        pieces.remove(0);
+    }
     let (local_start, _) = pieces[0];
     let local: Vec<u8> = pieces
         .iter()
@@ -315,14 +337,13 @@ fn address(
         .skip(1)
         .collect();
     let last_piece = &text[pieces[pieces.len() - 1].0..local_end];
-    let starts_clean = local_start == 0 || b" \t\n\r(<[:,;\"".contains(&text[local_start - 1]);
     // No longer than an address may be, as the e-mail detector reads one:
     // what a scan reads of a spelled address then lies within
     // `crate::stream::REACH` of the words that name it.
     if last_piece.is_empty()
         || local[0] == b'.'
         || local.ends_with(b".")
-        || !starts_clean
+        || !stands_clear(text, local_start)
         || local.len() > MAX_LOCAL
     {
         return None;
@@ -589,6 +610,53 @@ mod tests {
             ("send to me at gmail dot com", "send to me@gmail.com"),
         ] {
             assert_eq!(read_by_every_scan(text), read_as, "{text}");
+        }
+    }
+
+    /// An address glued to a sign before it: WhatsApp's bold and strike,
+    /// a full-width colon, quotes of other languages, an emoji (all left
+    /// shown before). A local part glued to a path, a tag, a handle or an
+    /// escape may be only the end of another token: a piece of it so
+    /// glued is dropped, and an address of that piece alone is none.
+    #[test]
+    fn an_address_glued_to_punctuation_or_a_symbol_before_it() {
+        for (text, read_as) in [
+            ("*ravi at gmail dot com*", "*ravi@gmail.com*"),
+            ("~ravi at gmail dot com~", "~ravi@gmail.com~"),
+            (
+                "邮箱：ravi.kumar at gmail dot com",
+                "邮箱：ravi.kumar@gmail.com",
+            ),
+            ("«ravi at gmail dot com»", "«ravi@gmail.com»"),
+            ("“ravi at gmail dot com”", "“ravi@gmail.com”"),
+            ("¿ravi at gmail dot com?", "¿ravi@gmail.com?"),
+            ("'ravi at gmail dot com'", "'ravi@gmail.com'"),
+            ("email=ravi at gmail dot com", "email=ravi@gmail.com"),
+            ("> ravi at gmail dot com", "> ravi@gmail.com"),
+            ("👉ravi at gmail dot com", "👉ravi@gmail.com"),
+            // Read whole or, the first piece glued to a path, from the
+            // next piece on (`微信号：wx_li88 punto comravi at …` was read
+            // only once its handle was masked, so a line alone and the
+            // text around it read it differently).
+            (
+                "微信号：wx_li88 punto comravi at gmail dot com",
+                "微信号：wx_li88.comravi@gmail.com",
+            ),
+            (
+                "x.com/abc punto comravi at gmail dot com",
+                "x.com/abc punto comravi@gmail.com",
+            ),
+        ] {
+            assert_eq!(read_by_every_scan(text), read_as, "{text}");
+        }
+        for text in [
+            "x.com/ravi at gmail dot com",
+            "#ravi at gmail dot com",
+            "@ravi at gmail dot com",
+            "&ravi at gmail dot com",
+            "éravi at gmail dot com",
+        ] {
+            assert_eq!(read_by_every_scan(text), text, "{text}");
         }
     }
 
