@@ -75,6 +75,9 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("ravi&#64;gmail.com"),
         s("ravi.kumar @ okhdfcbank"),
         s("4111111111111111/12/27/123"),
+        s("ravi . kumar @ gmail . com"),
+        s(" @ gmail dot com"),
+        s("kumar at gmail . com"),
         s("4111-1111-1111-1111-12-27-"),
         s("5555555555554444:1227:"),
         s("%B4111111111111111^"),
@@ -197,6 +200,35 @@ proptest! {
         let (want, want_findings) = whole(s, s.region(), &text);
         prop_assert_eq!(out, want);
         prop_assert_eq!(findings, want_findings);
+    }
+}
+
+/// A line read alone, as a stream reads it, reads as it does within the
+/// whole text: an address whose first piece sits after a full-width colon
+/// (read before only once the handle there was masked, which another
+/// line's spelled address called for), and an `@` said in words behind an
+/// invisible character (read before only when another line's words called
+/// for the reading). Both were found by the properties above.
+#[test]
+fn a_line_reads_alone_as_within_the_text() {
+    let s = scanner();
+    for (line, other) in [
+        (
+            "微信号：wx_li88 punto comravi at gmail dot com",
+            "ravi at gmail dot com",
+        ),
+        ("-- \u{200B}at the rate t.me/ravi_k", "kumar at gmail . com"),
+    ] {
+        let text = format!("{other}\n{line}");
+        let (out, _, _) = streamed(s, s.region(), &[text.as_bytes().to_vec()]);
+        let (want, _) = whole(s, s.region(), text.as_bytes());
+        assert_eq!(out, want, "{text}");
+        let (alone, _) = whole(s, s.region(), line.as_bytes());
+        let want = String::from_utf8(want).unwrap();
+        assert!(
+            want.ends_with(&*String::from_utf8(alone).unwrap()),
+            "{want}"
+        );
     }
 }
 
