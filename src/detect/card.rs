@@ -318,16 +318,22 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
             Some(&b) if n == 2 && month && (b == b'/' || b == separator) => year_at(field + 3),
             _ => None,
         };
-        if n == 0 && (expiry || code) {
-            // The separator once more closes the fields (`…/12/27/`), before
-            // white space or the end only: before a mask it stood before
-            // the value masked (`…:1227:••••1111`, found by the stream
-            // property test: redacting twice masked the card).
-            if !char_at(text, at + 1).0.is_none_or(char::is_whitespace) {
-                return false;
-            }
+        // The separator once more closes the fields (`…/12/27/`), before
+        // white space or the end only: before a mask it stood before the
+        // value masked (`…:1227:••••1111`, found by the stream property
+        // test: redacting twice masked the card). What follows the white
+        // space is no field of this dump if it can be none (`…:1227:
+        // 4111…`, the next dump's card).
+        let field_ok = (year.is_some() && !expiry)
+            || (n == 4 && month && !expiry)
+            || ((3..=4).contains(&n) && !code);
+        if !field_ok && (expiry || code) && char_at(text, at + 1).0.is_none_or(char::is_whitespace)
+        {
             at += 1;
             break;
+        }
+        if n == 0 && (expiry || code) {
+            return false;
         } else if let Some(year) = year.filter(|_| !expiry) {
             expiry = true;
             at = field + 3 + year;
@@ -1358,6 +1364,17 @@ mod tests {
         assert_eq!(
             texts("5555555555554444:1227:4111111111111111/12/27/123"),
             ["4111111111111111"]
+        );
+        // Dumps one space apart, the separator closing the first: the
+        // next card is no field of it (found by the stream property test:
+        // the first card was masked only on redacting again).
+        assert_eq!(
+            texts("5555555555554444:1227: 4111111111111111/12/27/123"),
+            ["5555555555554444", "4111111111111111"]
+        );
+        assert_eq!(
+            texts("5555555555554444/12/27/ 4111111111111111,1227,123"),
+            ["5555555555554444", "4111111111111111"]
         );
         // A magnetic stripe's first track.
         assert_eq!(
