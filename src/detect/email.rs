@@ -733,10 +733,19 @@ fn bracketed_dots_address(
         if local.len() == MAX_BRACKETED_PIECES {
             break Some(false);
         }
-        // A plain `@` before (`x@b{.}co[dot]75+y[at]…`).
+        // A plain `@` before (`x@b{.}co[dot]75+y[at]…`), or one encoded
+        // before or inside the piece (`ravi&#64;gmail.com_ravi . kumar @ …`
+        // and `ravi%40gmail.com_ravi . kumar @ …`, masked `r•••@gmail.com
+        // _ravi . kumar @ …`; found by the stream property test).
         let Some(piece_start) = local_start(text, piece_end) else {
             break Some(false);
         };
+        let encoded_at_inside = text[piece_start..piece_end]
+            .windows(3)
+            .any(|w| w.eq_ignore_ascii_case(b"%40"));
+        if encoded_at_inside || crate::text::html_at_sign_ending_at(text, piece_start).is_some() {
+            break Some(false);
+        }
         if after_bracketed_sign(text, piece_start) {
             // The address before ended inside this piece, at a character
             // no domain holds (`a[at]b.co_88 [dot] x[at]…`: its domain
@@ -2075,6 +2084,20 @@ mod tests {
         ] {
             assert!(
                 emails(text).contains(&"x[at]mail.example{.}co[dot]in"),
+                "{text}: {:?}",
+                emails(text)
+            );
+        }
+        // So where the `@` of the address before is encoded, as HTML or
+        // as a link encodes it (found by the stream property test: the
+        // second address was read once the first was masked).
+        for text in [
+            "ravi&#64;gmail.com_ravi . kumar @ gmail . com",
+            "ravi%40gmail.com_ravi . kumar @ gmail . com",
+            "r•••@gmail.com_ravi . kumar @ gmail . com",
+        ] {
+            assert!(
+                emails(text).contains(&"kumar @ gmail . com"),
                 "{text}: {:?}",
                 emails(text)
             );
