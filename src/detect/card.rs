@@ -307,6 +307,14 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
         Some(&b) if matches!(b, b',' | b'/' | b':' | b'-') => b,
         _ => return false,
     };
+    // Whether the text after the fields, at `at`, goes on with them.
+    let goes_on = |at: usize| {
+        let (next, width) = char_at(text, at);
+        next.is_some_and(|c| {
+            is_alphanumeric(c) || matches!(c, '/' | '_' | '@' | crate::policy::mask::BULLET)
+        }) || (matches!(next, Some('.' | ':' | '-'))
+            && char_at(text, at + width).0.is_some_and(is_alphanumeric))
+    };
     let (mut expiry, mut code) = (false, false);
     let mut at = end;
     while text.get(at) == Some(&separator) {
@@ -324,9 +332,16 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
         // test: redacting twice masked the card). What follows the white
         // space is no field of this dump if it can be none (`…:1227:
         // 4111…`, the next dump's card).
-        let field_ok = (year.is_some() && !expiry)
-            || (n == 4 && month && !expiry)
-            || ((3..=4).contains(&n) && !code);
+        // Nor is a field that goes on (`…:1227: 192.168.1.20`), which
+        // reads as none once what it goes on with is masked.
+        let field_end = match year {
+            Some(year) if !expiry => Some(field + 3 + year),
+            _ if n == 4 && month && !expiry => Some(field + 4),
+            _ if (3..=4).contains(&n) && !code => Some(field + n),
+            _ => None,
+        };
+        let field_ok =
+            field_end.is_some_and(|end| text.get(end) == Some(&separator) || !goes_on(end));
         if !field_ok && (expiry || code) && char_at(text, at + 1).0.is_none_or(char::is_whitespace)
         {
             at += 1;
@@ -347,15 +362,10 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
             return false;
         }
     }
-    let (next, width) = char_at(text, at);
-    let goes_on = next.is_some_and(|c| {
-        is_alphanumeric(c) || matches!(c, '/' | '_' | '@' | crate::policy::mask::BULLET)
-    }) || (matches!(next, Some('.' | ':' | '-'))
-        && char_at(text, at + width).0.is_some_and(is_alphanumeric));
     // After a dash or a colon, digits alone go on with a longer number or
     // a time (`4111-…-1111-5555`): an expiry date says they are a dump's.
     let enough = expiry || (code && matches!(separator, b',' | b'/'));
-    enough && !goes_on
+    enough && !goes_on(at)
 }
 
 /// Whether two ASCII digits are a month, `01` to `12`.
@@ -1375,6 +1385,10 @@ mod tests {
         assert_eq!(
             texts("5555555555554444/12/27/ 4111111111111111,1227,123"),
             ["5555555555554444", "4111111111111111"]
+        );
+        assert_eq!(
+            texts("5555555555554444:1227: 192.168.1.20"),
+            ["5555555555554444"]
         );
         // A magnetic stripe's first track.
         assert_eq!(
