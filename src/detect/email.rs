@@ -738,6 +738,11 @@ fn bracketed_dots_address(
         // and `ravi%40gmail.com_ravi . kumar @ …`, masked `r•••@gmail.com
         // _ravi . kumar @ …`; found by the stream property test).
         let Some(piece_start) = local_start(text, piece_end) else {
+            // No piece at all: a mask or a sign before the dot, which the
+            // piece below without a letter stands for.
+            if !char_before(text, piece_end).0.is_some_and(is_local_char) {
+                break None;
+            }
             break Some(false);
         };
         let encoded_at_inside = text[piece_start..piece_end]
@@ -745,6 +750,17 @@ fn bracketed_dots_address(
             .any(|w| w.eq_ignore_ascii_case(b"%40"));
         if encoded_at_inside || crate::text::html_at_sign_ending_at(text, piece_start).is_some() {
             break Some(false);
+        }
+        // A piece without a letter is a number before the address, or a
+        // mask (`98765 43210 [dot] ravi [at] …`, `0614-050707-104-8 dot
+        // ravi . kumar @ …`, masked `••••-••••••-•••-• dot ravi . kumar @
+        // …`; found by the stream property test), as the plain and the
+        // spelled readings take it: the address starts after its dot.
+        if !text[piece_start..piece_end]
+            .iter()
+            .any(u8::is_ascii_alphabetic)
+        {
+            break None;
         }
         if after_bracketed_sign(text, piece_start) {
             // The address before ended inside this piece, at a character
@@ -2098,6 +2114,29 @@ mod tests {
         ] {
             assert!(
                 emails(text).contains(&"kumar @ gmail . com"),
+                "{text}: {:?}",
+                emails(text)
+            );
+        }
+        // A number before a dot is no piece of the local part, nor its
+        // mask (found by the stream property test: the address was read
+        // whole only once the number was masked).
+        for (text, address) in [
+            (
+                "98765 43210 [dot] ravi [at] gmail [dot] com",
+                "ravi [at] gmail [dot] com",
+            ),
+            (
+                "0614-050707-104-8 dot ravi . kumar @ gmail . com",
+                "ravi . kumar @ gmail . com",
+            ),
+            (
+                "••••-••••••-•••-• dot ravi . kumar @ gmail . com",
+                "ravi . kumar @ gmail . com",
+            ),
+        ] {
+            assert!(
+                emails(text).contains(&address),
                 "{text}: {:?}",
                 emails(text)
             );
