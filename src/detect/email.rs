@@ -762,6 +762,13 @@ fn bracketed_dots_address(
         {
             break None;
         }
+        // A piece glued to a path before it is the path's end
+        // (`wa.me/919876543210ravi . kumar @ …`: the number, a phone,
+        // and the letters after it; masked, `•••210ravi`, no piece
+        // either; found by the stream property test).
+        if piece_start > 0 && matches!(text[piece_start - 1], b'/' | b'\\') {
+            break None;
+        }
         if after_bracketed_sign(text, piece_start) {
             // The address before ended inside this piece, at a character
             // no domain holds (`a[at]b.co_88 [dot] x[at]…`: its domain
@@ -2133,6 +2140,14 @@ mod tests {
             (
                 "••••-••••••-•••-• dot ravi . kumar @ gmail . com",
                 "ravi . kumar @ gmail . com",
+            ),
+            (
+                "wa.me/919876543210ravi . kumar @ gmail . com dot 4111111111111111/12/27/123",
+                "kumar @ gmail . com",
+            ),
+            (
+                "wa.me/•••••••••210ravi . kumar @ gmail . com dot ••••••••••••1111/12/27/123",
+                "kumar @ gmail . com",
             ),
         ] {
             assert!(
