@@ -606,7 +606,7 @@ impl Scanner {
                     .iter()
                     .map(|&(start, end)| (stripped.position(start), stripped.position(end)))
                     .collect();
-                spelled::read(&stripped.text, &taken, spelling)
+                spelled::read_copy(stripped, text, &taken, spelling)
                     .map(|reading| reading.through(stripped))
             }
         };

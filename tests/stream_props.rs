@@ -204,8 +204,9 @@ proptest! {
 /// whole text: an address whose first piece sits after a full-width colon
 /// (read before only once the handle there was masked, which another
 /// line's spelled address called for), and an `@` said in words behind an
-/// invisible character (read before only when another line's words called
-/// for the reading). Both were found by the properties above.
+/// invisible character (read before when another line's words called for
+/// the reading, and now in neither case: see `spelled::read_copy`). Both
+/// were found by the properties above.
 #[test]
 fn a_line_reads_alone_as_within_the_text() {
     let s = scanner();
