@@ -2197,15 +2197,39 @@ fn is_note_or_space(between: &[u8]) -> bool {
 
 /// Whether the `/` at `at` ends an e-mail address: contact details listed
 /// with slashes (`ravi@gmail.com/9876543210`) start a number after it.
+///
+/// The `@` and the domain's dots may be bracketed (`x[at]e{.}co/…`),
+/// as the mask writes them plainly (`x•••@e.co/…`; found by the `redact`
+/// fuzz target: the number was masked only on redacting again).
 fn ends_an_address(text: &[u8], at: usize) -> bool {
-    let word = &text[at.saturating_sub(254)..at];
-    let word = &word[word
+    let floor = at.saturating_sub(254);
+    let word_start = floor
+        + text[floor..at]
+            .iter()
+            .rposition(|b| b.is_ascii_whitespace())
+            .map_or(0, |p| p + 1);
+    let word = &text[word_start..at];
+    let plain = word
         .iter()
-        .rposition(|b| b.is_ascii_whitespace())
-        .map_or(0, |p| p + 1)..];
-    word.iter().rposition(|&b| b == b'@').is_some_and(|a| {
-        let domain = &word[a + 1..];
-        a > 0 && domain.contains(&b'.') && !domain.contains(&b'/')
+        .rposition(|&b| b == b'@')
+        .map(|a| (word_start + a, word_start + a + 1));
+    // A bracketed `at` closes with a bracket, inside the word or, spaced,
+    // right before it (`ravi (at) gmail.com/…`).
+    let bracketed = || {
+        (word_start + 1..=at)
+            .rev()
+            .filter(|&end| matches!(text[end - 1], b']' | b')' | b'}' | b'>'))
+            .chain(std::iter::once(word_start))
+            .find_map(|end| crate::detect::bracketed::at_sign_ending_at(text, end))
+            .map(|sign| (sign.start, sign.end))
+    };
+    plain.or_else(bracketed).is_some_and(|(start, end)| {
+        let domain = &text[end.min(at)..at];
+        let dotted = domain.contains(&b'.')
+            || domain
+                .windows(4)
+                .any(|w| w[..3].eq_ignore_ascii_case(b"dot") && matches!(w[3], b']' | b')' | b'}'));
+        start > 0 && dotted && !domain.contains(&b'/')
     })
 }
 

@@ -1295,6 +1295,15 @@ fn escaped_glued_and_slashed_numbers() {
         texts("IN", "contact: ravi@gmail.com/9876543210"),
         ["9876543210"]
     );
+    // Its `@` and dots bracketed too, as its mask writes them plainly
+    // (found by the `redact` fuzz target).
+    for text in [
+        "contact: ravi[at]gmail[dot]com/9876543210",
+        "contact: ravi (at) gmail.com/9876543210",
+        "contact: r•••@gmail.com/9876543210",
+    ] {
+        assert_eq!(texts("IN", text), ["9876543210"], "{text}");
+    }
     // Still glued: digits or a mask bullet before the `+`, letters
     // before a number without `+`, a currency before one without `+`, and
     // a `/` after something that is not a number.
