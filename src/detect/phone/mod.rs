@@ -1158,7 +1158,16 @@ impl Detector for PhoneDetector {
             char_at(text, span.start).0.and_then(separator),
             Some('+' | '(')
         );
+        // One digit after a lower-case letter, then a space, ends a word
+        // (`v2 9876…`, `room8 9876…`, a username `jua.d8 4897…`), not a
+        // code's first group (`DE89 3704…`, `AB12 3456…`): the number after
+        // it stands by itself, as once the word is masked (found by the
+        // `redact` fuzz target).
+        let word_digit = left.is_some_and(|c| c.is_ascii_lowercase())
+            && text.get(span.start).is_some_and(u8::is_ascii_digit)
+            && text.get(span.start + 1) == Some(&b' ');
         let code = matches!(left, Some(c) if is_latin_letter(c))
+            && !word_digit
             && !opens
             && !self.phone_word_glued_before(text, span.start)
             && !encoded_plus_before(text, span.start)
