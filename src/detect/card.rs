@@ -323,7 +323,9 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
     let mut closed = false;
     let mut at = end;
     while text.get(at) == Some(&separator) {
-        closed |= enough(expiry, code) && char_at(text, at + 1).0.is_none_or(char::is_whitespace);
+        closed |= enough(expiry, code)
+            && (char_at(text, at + 1).0.is_none_or(char::is_whitespace)
+                || next_card_at(text, at + 1));
         let field = at + 1 + text[at + 1..].iter().take_while(|&&b| b == b' ').count();
         let n = digits_at(field);
         let month = n >= 2 && is_month(&text[field..field + 2]);
@@ -352,6 +354,32 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
     }) || (matches!(next, Some('.' | ':' | '-'))
         && char_at(text, at + width).0.is_some_and(is_alphanumeric));
     closed || (enough(expiry, code) && !goes_on)
+}
+
+/// Whether a card starts at `at`, glued to a dump's last separator before
+/// it (`5555…:1227:4111…`): a valid number standing whole, or its mask
+/// (`••••••••••••1111`), so the dump before reads the same either way.
+fn next_card_at(text: &[u8], at: usize) -> bool {
+    let digits = text[at..]
+        .iter()
+        .take(20)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if (13..=19).contains(&digits) {
+        return is_valid_pan(&text[at..at + digits]);
+    }
+    let (mut after, mut bullets) = (at, 0);
+    while crate::masked::bullet_at(text, after) {
+        after += crate::policy::mask::BULLET.len_utf8();
+        bullets += 1;
+    }
+    bullets >= 8
+        && text[after..]
+            .iter()
+            .take(5)
+            .take_while(|b| b.is_ascii_digit())
+            .count()
+            == 4
 }
 
 /// Whether two ASCII digits are a month, `01` to `12`.
@@ -1354,13 +1382,18 @@ mod tests {
             texts("card 4111111111111111/12/27/ ok"),
             ["4111111111111111"]
         );
-        // A card after another's fields is the other's next field, not a
-        // closing separator: the first is glued to it, as once the second
-        // is masked.
+        // A card right after another's fields, and its mask, close the
+        // first dump too.
         assert_eq!(
             texts("5555555555554444:1227:4111111111111111/12/27/123"),
-            ["4111111111111111"]
+            ["5555555555554444", "4111111111111111"]
         );
+        assert_eq!(
+            texts("5555555555554444:1227:••••••••••••1111/12/27/123"),
+            ["5555555555554444"]
+        );
+        // Digits that are no card go on with the fields.
+        assert!(texts("5555555555554444:1227:1234567890123").is_empty());
         // Dumps one space apart, the separator closing the first: the
         // next card is no field of it (found by the stream property test:
         // the first card was masked only on redacting again).
@@ -1441,8 +1474,6 @@ mod tests {
             "ref 4111111111111111-12",
             "2024-12-27-4111111111111111",
             "AB4111111111111111^X",
-            // Another value after the closing separator, masked or not.
-            "5555555555554444:1227:••••••••••••1111/12/27/123",
             "4111111111111111/12/27/x",
             "4111-1111-1111-1111-123",
             "4111111111111111:123",
