@@ -317,9 +317,10 @@ fn dump_fields_after(text: &[u8], end: usize) -> bool {
     // none of this dump's, a field or not (`…:1227: 4111…`, the next
     // dump's card; `…:1227: 2001:db8::1`), as it is once that is masked
     // (`…:1227: ••••:•••::•`; both found by the stream property test: the
-    // card was masked only on redacting again). Before anything else the
-    // separator closes nothing: before a mask it stood before the value
-    // masked (`…:1227:••••1111`).
+    // card was masked only on redacting again). Glued to what follows, it
+    // closes them only before a card or a card's mask (`…:1227:4111…`,
+    // `…:1227:••••••••••••1111`): before another mask it stood before
+    // the value masked, which went on with the fields.
     let mut closed = false;
     let mut at = end;
     while text.get(at) == Some(&separator) {
