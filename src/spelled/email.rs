@@ -68,26 +68,35 @@ pub(super) fn find(
     edits: &mut Vec<Edit>,
 ) {
     let every_scan = spelling == Spelling::AddressWords;
+    // Each address with whether every scan reads it (see the module docs).
     let mut addresses = Vec::new();
     for &(start, end) in at_words {
         let marker = match bracketed(text, start, end) {
             Some(_) if every_scan => None,
-            Some(outer) => Some((outer, Marker::Sure)),
+            Some(outer) => Some((outer, Marker::Sure, false)),
             None if spaced(text, start, end) => match the_rate(text, start, end) {
-                Some(rate_end) => Some(((start, rate_end), Marker::Sure)),
+                Some(rate_end) => Some(((start, rate_end), Marker::Sure, true)),
                 None => {
                     let word = &text[start..end];
                     let sure = word.eq_ignore_ascii_case(b"arroba")
                         || word.eq_ignore_ascii_case(b"arobase");
-                    Some(((start, end), if sure { Marker::Sure } else { Marker::Word }))
+                    let marker = if sure { Marker::Sure } else { Marker::Word };
+                    Some(((start, end), marker, sure || every_scan))
                 }
             },
             None => None,
         };
-        if let Some(((start, end), marker)) = marker {
-            addresses.extend(
-                address(text, start, end, marker, spelling, 0).map(|e| (e, start, end, marker)),
-            );
+        if let Some(((start, end), marker, everyday)) = marker {
+            if let Some(edit) = address(text, start, end, marker, spelling, 0) {
+                let everyday = everyday
+                    || address(text, start, end, marker, Spelling::AddressWords, 0).is_some();
+                addresses.push(Candidate {
+                    edit,
+                    at: (start, end),
+                    marker,
+                    everyday,
+                });
+            }
         }
     }
     let at_signs = if every_scan { None } else { Some(text) };
@@ -96,36 +105,102 @@ pub(super) fn find(
         .flat_map(|text| memchr::memchr_iter(b'@', text))
     {
         if let Some((start, end)) = bracketed(text, at, at + 1) {
-            addresses.extend(
-                address(text, start, end, Marker::Sure, spelling, 0)
-                    .map(|e| (e, start, end, Marker::Sure)),
-            );
+            if let Some(edit) = address(text, start, end, Marker::Sure, spelling, 0) {
+                addresses.push(Candidate {
+                    edit,
+                    at: (start, end),
+                    marker: Marker::Sure,
+                    everyday: false,
+                });
+            }
         }
     }
-    // An `at` after an address reads the address's domain, or its last
-    // labels, as a local part (`ab at x dot co.vi at cd at y dot co.vi`:
-    // `co.vi at cd`; `x at cd.vi at y dot co`: `cd.vi at y`). The first
-    // address keeps them, and the one that would take them is no address:
-    // kept in part, it glued the next one to the first, which redacting
-    // again then found. Pieces of its local part after the first address
-    // stand, read again without what the first took (`0 at 1 dot dot o.v at
-    // 1 dot om`: the first address is `0@1.dot`, and `dot dot` no spelled
-    // dot of `o.v`'s, as in its mask `0•••@1.dot o.v at …`). An edit
-    // starts after its local part's first piece, which it leaves as
-    // written.
-    addresses.sort_by_key(|(e, ..)| e.start);
+    addresses.sort_by_key(|c| c.edit.start);
+    // The addresses every scan reads settle first, as every scan settles
+    // them; those only the opt-in pass reads fill the words left between
+    // them. Read in one walk, an address only this pass reads took words
+    // that every scan gives another (`a at a dot co AT GMAIL DOT COM`:
+    // `a@a.co`, where every scan reads `a.co@gmail.com`), and reading more
+    // lost a value that reading less masks: found by the `scan` fuzz
+    // target.
+    let (everyday, others): (Vec<_>, Vec<_>) = addresses.into_iter().partition(|c| c.everyday);
+    let settled = settle(text, everyday, Spelling::AddressWords, &[]);
+    if every_scan {
+        edits.extend(settled);
+    } else {
+        let mut all = settle(text, others, spelling, &settled);
+        all.extend(settled);
+        all.sort_by_key(|e| e.start);
+        edits.extend(all);
+    }
+}
+
+/// An address read at an `@` written `at` (see [`find`]).
+struct Candidate {
+    edit: Edit,
+    at: (usize, usize),
+    marker: Marker,
+    /// Whether every scan reads it ([`Spelling::AddressWords`]).
+    everyday: bool,
+}
+
+/// The addresses of `candidates` (sorted by start) that stand together,
+/// read `spelling`, each clear of every address of `settled` (sorted).
+///
+/// An `at` after an address reads the address's domain, or its last
+/// labels, as a local part (`ab at x dot co.vi at cd at y dot co.vi`:
+/// `co.vi at cd`; `x at cd.vi at y dot co`: `cd.vi at y`). The first
+/// address keeps them, and the one that would take them is no address:
+/// kept in part, it glued the next one to the first, which redacting again
+/// then found. Pieces of its local part after the first address stand,
+/// read again without what the first took (`0 at 1 dot dot o.v at 1 dot
+/// om`: the first address is `0@1.dot`, and `dot dot` no spelled dot of
+/// `o.v`'s, as in its mask `0•••@1.dot o.v at …`). An edit starts after
+/// its local part's first piece, which it leaves as written.
+fn settle(
+    text: &[u8],
+    candidates: Vec<Candidate>,
+    spelling: Spelling,
+    settled: &[Edit],
+) -> Vec<Edit> {
+    let mut edits: Vec<Edit> = Vec::new();
     let mut taken = 0;
-    for (address, at_start, at_end, marker) in addresses {
-        let address = if local_start(text, address.start) >= taken {
-            Some(address)
+    let mut next_settled = 0;
+    // Moves past the settled addresses that end before `start`, which a
+    // local part after them may not take.
+    let mut pass_settled = |start: usize, taken: &mut usize| {
+        while let Some(s) = settled.get(next_settled).filter(|s| s.end <= start) {
+            *taken = (*taken).max(s.end);
+            next_settled += 1;
+        }
+        next_settled
+    };
+    for candidate in candidates {
+        let Candidate {
+            edit,
+            at: (at_start, at_end),
+            marker,
+            ..
+        } = candidate;
+        pass_settled(local_start(text, edit.start), &mut taken);
+        let edit = if local_start(text, edit.start) >= taken {
+            Some(edit)
         } else {
-            self::address(text, at_start, at_end, marker, spelling, taken)
+            address(text, at_start, at_end, marker, spelling, taken)
         };
-        if let Some(address) = address {
-            taken = address.end;
-            edits.push(address);
+        let Some(edit) = edit else { continue };
+        let next = pass_settled(local_start(text, edit.start), &mut taken);
+        // Settled addresses are sorted and apart: the next one is the
+        // only one this one may reach.
+        if settled
+            .get(next)
+            .is_none_or(|s| edit.end <= local_start(text, s.start))
+        {
+            taken = edit.end;
+            edits.push(edit);
         }
     }
+    edits
 }
 
 /// The range of `[` … `]` (or `()`, `{}`, `<>`) around `start..end`, with
@@ -746,6 +821,28 @@ mod tests {
                 "mail x@gmail.com.9876543210",
             ),
         ] {
+            assert_eq!(read(text), read_as, "{text}");
+        }
+    }
+
+    /// The opt-in pass reads more addresses than every scan; one only it
+    /// reads does not take the words of one every scan reads, which would
+    /// leave that one shown where reading less masks it (found by the
+    /// `scan` fuzz target). Between them it reads what is left.
+    #[test]
+    fn the_opt_in_pass_reads_around_what_every_scan_reads() {
+        for (text, read_as) in [
+            ("a at a dot co AT GMAIL DOT COM", "a at a.co@GMAIL.COM"),
+            (
+                "sales at example dot com or ravi at gmail dot com",
+                "sales@example.com or ravi@gmail.com",
+            ),
+            (
+                "ravi at gmail dot com, sales at example dot com",
+                "ravi@gmail.com, sales@example.com",
+            ),
+        ] {
+            assert!(read_by_every_scan(text).contains('@'), "{text}");
             assert_eq!(read(text), read_as, "{text}");
         }
     }
