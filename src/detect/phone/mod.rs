@@ -1128,6 +1128,16 @@ impl PhoneDetector {
     }
 }
 
+/// How many ASCII letters stand right before `at`, up to three.
+fn letters_before(text: &[u8], at: usize) -> usize {
+    text[..at]
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count()
+}
+
 impl Detector for PhoneDetector {
     fn kinds(&self) -> &[Kind] {
         &[Kind::Phone]
@@ -1162,10 +1172,18 @@ impl Detector for PhoneDetector {
         // (`v2 9876…`, `room8 9876…`, a username `jua.d8 4897…`), not a
         // code's first group (`DE89 3704…`, `AB12 3456…`): the number after
         // it stands by itself, as once the word is masked (found by the
-        // `redact` fuzz target).
+        // `redact` fuzz target). So do two digits after a lower-case word
+        // of other than two letters (`iphone12 9876…`, `s23 9876…`); two
+        // letters and two digits are how an IBAN opens (`de89 3704…`).
         let word_digit = left.is_some_and(|c| c.is_ascii_lowercase())
             && text.get(span.start).is_some_and(u8::is_ascii_digit)
-            && text.get(span.start + 1) == Some(&b' ');
+            && match text.get(span.start + 1) {
+                Some(b' ') => true,
+                Some(b) if b.is_ascii_digit() => {
+                    text.get(span.start + 2) == Some(&b' ') && letters_before(text, span.start) != 2
+                }
+                _ => false,
+            };
         let code = matches!(left, Some(c) if is_latin_letter(c))
             && !word_digit
             && !opens

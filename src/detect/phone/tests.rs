@@ -1635,7 +1635,13 @@ fn a_code_ends_with_its_sentence() {
     assert_eq!(texts("room8 98765 43210"), ["98765 43210"]);
     assert_eq!(texts("gmail jua.d8 4897212212"), ["4897212212"]);
     assert!(texts("AB12 3456 7890 1234").is_empty());
-    assert!(texts("iphone12 9876543210").is_empty());
+    // Two digits too, after a word of other than two letters; two letters
+    // and two digits open an IBAN, upper or lower case.
+    assert_eq!(texts("iphone12 9876543210"), ["9876543210"]);
+    assert_eq!(texts("galaxy s23 98765 43210"), ["98765 43210"]);
+    assert!(texts("de89 3704 0044 0532 0130 00").is_empty());
+    assert!(texts("gb82 9876543210").is_empty());
+    assert!(texts("IPHONE12 9876543210").is_empty());
 }
 
 /// A currency sign right after a number, followed by digits, opens the
