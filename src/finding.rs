@@ -472,29 +472,36 @@ pub(crate) fn preference(a: &Finding, b: &Finding) -> std::cmp::Ordering {
 /// Keeps a deterministic, non-overlapping subset of `findings`, sorted by
 /// start. Linear when the input is already sorted and disjoint (the common
 /// case), `O(n log n)` otherwise.
+///
+/// Returns whether a candidate it dropped reached beyond the finding that
+/// won over it: once that finding is masked, the rest of the candidate's
+/// text may read as a value of its own (see `Scanner`'s masked reads).
 #[inline(never)]
-pub(crate) fn resolve_overlaps(findings: &mut Vec<Finding>) {
+pub(crate) fn resolve_overlaps(findings: &mut Vec<Finding>) -> bool {
     if findings.len() < 2 {
-        return;
+        return false;
     }
     findings.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| preference(a, b)));
     if findings.windows(2).all(|w| w[0].end <= w[1].start) {
-        return;
+        return false;
     }
     let mut ranked: Vec<Finding> = std::mem::take(findings);
     ranked.sort_by(preference);
     // Accepted spans keyed by start; disjoint, so a neighbour check suffices.
     let mut accepted: std::collections::BTreeMap<usize, Finding> = Default::default();
+    let mut dropped_beyond = false;
     for f in ranked {
-        let clashes_before = accepted
-            .range(..f.end)
-            .next_back()
-            .is_some_and(|(_, prev)| prev.end > f.start);
-        if !clashes_before {
-            accepted.insert(f.start, f);
+        match accepted.range(..f.end).next_back() {
+            Some((_, prev)) if prev.end > f.start => {
+                dropped_beyond |= f.start < prev.start || prev.end < f.end;
+            }
+            _ => {
+                accepted.insert(f.start, f);
+            }
         }
     }
     findings.extend(accepted.into_values());
+    dropped_beyond
 }
 
 #[cfg(test)]
@@ -569,11 +576,32 @@ mod tests {
             f(Kind::Email, 20, 30, 0.5),
             f(Kind::Phone, 25, 40, 0.5),
         ];
-        resolve_overlaps(&mut v);
+        // The e-mail address reached beyond the number that won over it.
+        assert!(resolve_overlaps(&mut v));
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].kind, Kind::InAadhaar);
         // Equal confidence: the longer span wins.
         assert_eq!((v[1].kind.clone(), v[1].start), (Kind::Phone, 25));
+    }
+
+    #[test]
+    fn says_whether_a_dropped_candidate_reached_beyond_the_winner() {
+        // Inside the winner: masking it masks the candidate too.
+        let mut inside = vec![f(Kind::Phone, 2, 10, 0.8), f(Kind::InAadhaar, 0, 14, 0.9)];
+        assert!(!resolve_overlaps(&mut inside));
+        // Sticking out on either side, or across two winners.
+        for (start, end) in [(0, 12), (4, 16), (0, 30)] {
+            let mut v = vec![
+                f(Kind::Email, start, end, 0.5),
+                f(Kind::Phone, 2, 14, 0.9),
+                f(Kind::Phone, 18, 26, 0.9),
+            ];
+            assert!(resolve_overlaps(&mut v), "{start}..{end}");
+        }
+        // Nothing dropped.
+        let mut apart = vec![f(Kind::Phone, 0, 5, 0.8), f(Kind::Email, 5, 9, 0.8)];
+        assert!(!resolve_overlaps(&mut apart));
+        assert_eq!(apart.len(), 2);
     }
 
     #[test]

@@ -455,27 +455,64 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) {
-        let signs_between_digits = self.scan_as_written(text, region, min_confidence, out);
+        let seen = self.scan_as_written(text, region, min_confidence, out);
+        // Addresses that name themselves in words (`ravi at gmail dot
+        // com`), which the opt-in pass reads with the rest.
+        let address_words =
+            !self.spelled_out && self.triggers.at_sign && spelled::may_spell_address(text);
+        if seen.signs_between_digits || seen.dropped_beyond || self.spelled_out || address_words {
+            self.read_beyond_as_written(text, region, min_confidence, seen, address_words, out);
+        }
+    }
+
+    /// The rest of [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
+    /// after the scan of `text` as written, where that scan saw (`seen`)
+    /// that more may be read: out of line, so that the common call pays
+    /// nothing for it.
+    #[inline(never)]
+    fn read_beyond_as_written(
+        &self,
+        text: &[u8],
+        region: Option<Region>,
+        min_confidence: MinConfidence,
+        seen: Seen,
+        address_words: bool,
+        out: &mut Vec<Finding>,
+    ) {
         // Signs first, then every spelled-out value when asked: the whole
         // pass reads a run's words with its groups (`छः1120000_000`, a
         // six glued before), and may find no number where the signs alone
         // find one; what a scan finds, a scan that reads more keeps.
-        if signs_between_digits {
+        let mut read_masked = false;
+        if seen.signs_between_digits {
             let signs = Spelling::SignsBetweenDigits;
-            self.add_spelled_out_settled(text, region, min_confidence, signs, out);
+            read_masked |= self.add_spelled_out_settled(text, region, min_confidence, signs, out);
         }
-        if self.spelled_out {
-            self.add_spelled_out_settled(text, region, min_confidence, Spelling::Everything, out);
-        } else if self.triggers.at_sign && spelled::may_spell_address(text) {
-            // Addresses that name themselves in words (`ravi at gmail dot
-            // com`), which the opt-in pass reads with the rest.
-            let addresses = Spelling::AddressWords;
-            self.add_spelled_out_settled(text, region, min_confidence, addresses, out);
+        let spelling = if self.spelled_out {
+            Some(Spelling::Everything)
+        } else {
+            address_words.then_some(Spelling::AddressWords)
+        };
+        if let Some(spelling) = spelling {
+            read_masked |=
+                self.add_spelled_out_settled(text, region, min_confidence, spelling, out);
+        }
+        // A candidate that lost to an overlapping value and reached beyond
+        // it leaves text that, once the value is masked, may read as a
+        // value of its own (`A123456789 dot rahul.s+x@…` in Taiwan: the ID
+        // wins over an address that took it as its first piece, and a
+        // second redaction reads `rahul.s+x@…` after the ID's mask; found
+        // by the stream property test). The masked text is read now, as
+        // that redaction would read it.
+        if seen.dropped_beyond && !read_masked {
+            let spelling = spelling.filter(|&s| s == Spelling::Everything);
+            self.add_read_once_masked(text, region, min_confidence, spelling, out);
         }
     }
 
     /// [`add_spelled_out`](Self::add_spelled_out), then, if `text` spells
     /// anything out, [`add_read_once_masked`](Self::add_read_once_masked).
+    /// Returns whether it read the masked text.
     pub(crate) fn add_spelled_out_settled(
         &self,
         text: &[u8],
@@ -483,16 +520,17 @@ impl Scanner {
         min_confidence: MinConfidence,
         spelling: Spelling,
         out: &mut Vec<Finding>,
-    ) {
+    ) -> bool {
         // Signs between digit groups change no word around them: where
         // they hide nothing (nearly always, an emoji between two values
         // found as written), the masked text reads as the text did.
         let as_written = (spelling == Spelling::SignsBetweenDigits).then(|| out.clone());
-        if self.add_spelled_out(text, region, min_confidence, spelling, out)
-            && as_written.is_none_or(|as_written| as_written != *out)
-        {
-            self.add_read_once_masked(text, region, min_confidence, spelling, out);
+        let read_masked = self.add_spelled_out(text, region, min_confidence, spelling, out)
+            && as_written.is_none_or(|as_written| as_written != *out);
+        if read_masked {
+            self.add_read_once_masked(text, region, min_confidence, Some(spelling), out);
         }
+        read_masked
     }
 
     /// Adds to `out` (the findings of `text`, which spells out a value) what
@@ -511,12 +549,16 @@ impl Scanner {
     /// The masks read are the typed masks whatever the role: a role's
     /// operators write other replacements, and are applied once, to the
     /// original values.
+    ///
+    /// The masked text's spelled-out values are read as `spelling` reads
+    /// them; without one, as every scan reads them (the addresses that
+    /// name themselves in words).
     fn add_read_once_masked(
         &self,
         text: &[u8],
         region: Option<Region>,
         min_confidence: MinConfidence,
-        spelling: Spelling,
+        spelling: Option<Spelling>,
         out: &mut Vec<Finding>,
     ) {
         let (mut masked, mut again) = (Vec::new(), Vec::new());
@@ -539,7 +581,13 @@ impl Scanner {
                 return;
             }
             self.scan_as_written(&masked, region, min_confidence, &mut again);
-            self.add_spelled_out(&masked, region, min_confidence, spelling, &mut again);
+            let spelling = spelling.or_else(|| {
+                (self.triggers.at_sign && spelled::may_spell_address(&masked))
+                    .then_some(Spelling::AddressWords)
+            });
+            if let Some(spelling) = spelling {
+                self.add_spelled_out(&masked, region, min_confidence, spelling, &mut again);
+            }
             let kept: Vec<Finding> = again
                 .drain(..)
                 .filter_map(|mut f| {
@@ -723,15 +771,17 @@ impl Scanner {
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
     /// of the text as written (keycap digits included), without reading
-    /// spelled-out values. Returns whether signs typed between digit
-    /// groups may hide a number (see `spelled::Spelling`).
+    /// spelled-out values. Returns what it saw: whether signs typed between
+    /// digit groups may hide a number (see `spelled::Spelling`), and
+    /// whether a candidate dropped for an overlap reached beyond the
+    /// value that won.
     fn scan_as_written(
         &self,
         text: &[u8],
         region: Option<Region>,
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
-    ) -> bool {
+    ) -> Seen {
         // Every finding of a built-in detector holds a trigger (a digit,
         // an `@`, or a profile link's `/`): text without one, most of chat, needs no UTF-8 check, no
         // copy and no detector. Triggers are found on the raw bytes, and a
@@ -745,7 +795,7 @@ impl Scanner {
             .or((!self.whole_text.is_empty()).then_some(text.len()))
         else {
             out.clear();
-            return false;
+            return Seen::default();
         };
         // Values written with keycap emoji or invisible characters among
         // their characters, in italics (`_98765 43210_`) or in full-width
@@ -771,7 +821,7 @@ impl Scanner {
                 fits,
             );
             if !(seen.native && fits) {
-                return seen.signs_between_digits;
+                return seen;
             }
         }
         let stripped = marks::strip(text);
@@ -794,7 +844,7 @@ impl Scanner {
             (f.start, f.end) = stripped.original(f.start, f.end);
             f.end = marks::end_before_invisible(text, f.start, f.end);
         }
-        seen.signs_between_digits
+        seen
     }
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
@@ -888,7 +938,7 @@ impl Scanner {
             }
             rest = &text[base..];
         }
-        resolve_overlaps(out);
+        seen.dropped_beyond = resolve_overlaps(out);
         seen
     }
 
@@ -1456,6 +1506,9 @@ struct Seen {
     /// Signs typed between digit groups may hide a number
     /// (`spelled::signs_between_digits`).
     signs_between_digits: bool,
+    /// A candidate dropped for an overlap reached beyond the value that
+    /// won (see `finding::resolve_overlaps`).
+    dropped_beyond: bool,
 }
 
 /// Whether the first byte after the numeric span ending at `end`, past

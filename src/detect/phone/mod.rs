@@ -2256,7 +2256,15 @@ fn ends_an_address(text: &[u8], at: usize) -> bool {
             || domain
                 .windows(4)
                 .any(|w| w[..3].eq_ignore_ascii_case(b"dot") && matches!(w[3], b']' | b')' | b'}'));
-        start > 0 && dotted && !domain.contains(&b'/')
+        // A local part before the sign, one space away at most (`ravi
+        // @gmail.com/…`): a sign at a line's start or after white space
+        // opens a mention (`@instagram.com/98765 43210`), a path as it is
+        // without the sign, at the text's start as after a line break
+        // (found by the stream property test: a line read alone differed).
+        let before = &text[..start];
+        let before = before.strip_suffix(b" ").unwrap_or(before);
+        let local = before.last().is_some_and(|b| !b.is_ascii_whitespace());
+        local && dotted && !domain.contains(&b'/')
     })
 }
 

@@ -1301,6 +1301,7 @@ fn escaped_glued_and_slashed_numbers() {
         "contact: ravi[at]gmail[dot]com/9876543210",
         "contact: ravi (at) gmail.com/9876543210",
         "contact: r•••@gmail.com/9876543210",
+        "contact: ravi @gmail.com/9876543210",
     ] {
         assert_eq!(texts("IN", text), ["9876543210"], "{text}");
     }
@@ -1315,6 +1316,12 @@ fn escaped_glued_and_slashed_numbers() {
         ("JP", "12/090-1234-5587"),
         ("IN", "https://x.com/9876543210"),
         ("IN", "ravi@gmail.com/docs/9876543210"),
+        // A sign without a local part before it opens a mention, a path
+        // as it is without the sign, at the text's start as after a line
+        // break (found by the stream property test).
+        ("IN", "@instagram.com/98765 43210 at "),
+        ("IN", "\n@instagram.com/98765 43210 at "),
+        ("IN", "ok\n@instagram.com/98765 43210"),
         ("FR", r"x\06 12 34 56 78"),
     ] {
         assert!(
