@@ -873,6 +873,13 @@ impl Scanner {
         // makes the whole scan equal to scanning the stretches apart.
         let mut base = 0;
         let mut rest = text;
+        // The findings of the stretches before, which the detectors of a
+        // stretch must not see: theirs are offsets into the stretch, and
+        // the ones before are offsets into the text (a number read after
+        // `/` in one stretch took a phone that ended at the same offset in
+        // the stretch before as the number listed before it; found by the
+        // stream property test).
+        let mut before = Vec::new();
         loop {
             // ASCII needs no more checking; other text gets SIMD validation
             // that stops at the first invalid sequence, as std's does
@@ -892,7 +899,7 @@ impl Scanner {
                     (&rest[..valid], invalid)
                 }
             };
-            let first = out.len();
+            before.append(out);
             let ctx = Context::new(stretch, region);
             self.scan_stretch(
                 &ctx,
@@ -916,8 +923,8 @@ impl Scanner {
             // not idempotent. The price: a value typed next to a literal
             // `•`, or spaces away from `••`, is missed (a list bullet,
             // `• 98765 43210`, is not a masked group and does not count).
-            let mut kept = first;
-            for i in first..out.len() {
+            let mut kept = 0;
+            for i in 0..out.len() {
                 let f = &mut out[i];
                 if min_confidence.admits(f.confidence)
                     && self.is_selected(&f.kind)
@@ -937,6 +944,10 @@ impl Scanner {
                 break;
             }
             rest = &text[base..];
+        }
+        if !before.is_empty() {
+            before.append(out);
+            std::mem::swap(out, &mut before);
         }
         seen.dropped_beyond = resolve_overlaps(out);
         seen

@@ -172,3 +172,22 @@ fn a_keyword_before_an_invalid_byte_does_not_name_the_number() {
     assert_eq!(confidence(b"PESEL\xff 44051401359"), bare);
     assert_eq!(confidence(b"PES\xffEL 44051401359"), bare);
 }
+
+/// The numbers found before an invalid byte are not the ones a detector
+/// after it asks about: a number after `12/` is glued to the date, and
+/// was read as the second of two numbers listed with a slash when a phone
+/// before the invalid byte ended at the offset into the text that the
+/// `/` has into its stretch (found by the stream property test).
+#[test]
+fn the_numbers_before_an_invalid_byte_list_nothing_after_it() {
+    for (before, after) in [
+        (&b"98765 43210"[..], &b"yyyyyyyy 12/2712387654"[..]),
+        (b"wa.me/919876543210", b"yyyyyyyyyyyyyyy 12/2712387654"),
+    ] {
+        assert!(scan(after, "IN").is_empty(), "{after:?}");
+        let text = [before, b"\x80", after].concat();
+        let found = scan(&text, "IN");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].end, before.len(), "{found:?}");
+    }
+}

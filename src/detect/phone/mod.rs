@@ -2252,10 +2252,21 @@ fn ends_an_address(text: &[u8], at: usize) -> bool {
     };
     plain.or_else(bracketed).is_some_and(|(start, end)| {
         let domain = &text[end.min(at)..at];
-        let dotted = domain.contains(&b'.')
-            || domain
-                .windows(4)
-                .any(|w| w[..3].eq_ignore_ascii_case(b"dot") && matches!(w[3], b']' | b')' | b'}'));
+        // A domain's characters, bracketed dots included: a domain glued
+        // to other characters (`ravi@gmail.co😀111/…`) ends before them,
+        // and the `/` is none of its (found by the stream property test).
+        let domain_chars = domain.iter().all(|&b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'-' | b'.' | b' ' | b'[' | b']' | b'(' | b')' | b'{' | b'}'
+                )
+        });
+        let dotted = domain_chars
+            && (domain.contains(&b'.')
+                || domain.windows(4).any(|w| {
+                    w[..3].eq_ignore_ascii_case(b"dot") && matches!(w[3], b']' | b')' | b'}')
+                }));
         // A local part before the sign, one space away at most (`ravi
         // @gmail.com/…`): a sign at a line's start or after white space
         // opens a mention (`@instagram.com/98765 43210`), a path as it is
@@ -2264,7 +2275,7 @@ fn ends_an_address(text: &[u8], at: usize) -> bool {
         let before = &text[..start];
         let before = before.strip_suffix(b" ").unwrap_or(before);
         let local = before.last().is_some_and(|b| !b.is_ascii_whitespace());
-        local && dotted && !domain.contains(&b'/')
+        local && dotted
     })
 }
 

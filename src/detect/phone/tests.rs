@@ -1322,6 +1322,8 @@ fn escaped_glued_and_slashed_numbers() {
         ("IN", "@instagram.com/98765 43210 at "),
         ("IN", "\n@instagram.com/98765 43210 at "),
         ("IN", "ok\n@instagram.com/98765 43210"),
+        // A domain glued to other characters ends before them.
+        ("IN", "ravi@gmail.co\u{1F600}111/12/27/123138"),
         ("FR", r"x\06 12 34 56 78"),
     ] {
         assert!(
