@@ -323,13 +323,25 @@ pub(crate) fn is_encoded_at_sign(text: &[u8], at: usize) -> bool {
 /// Luhn, and many fall in an issuer's range or fit a national ID. A link
 /// that carries a value names it (`?card=…`, `?phone=…`, `wa.me/…`): the
 /// detectors that read links ask for that name.
+///
+/// A mask's bullets are the link's characters too: a value masked inside
+/// a link (`://p•••@axis&4111…`) stood for characters of it, and the link
+/// reads the same once masked (found by the `redact` fuzz target: the
+/// digits after the mask were read as a card on a second redaction).
 pub(crate) fn within_link(text: &[u8], at: usize) -> bool {
+    const BULLET: &[u8] = "•".as_bytes();
     let floor = at.saturating_sub(MAX_LINK_PREFIX);
-    let before = &text[floor..at];
-    let token_start = before
-        .iter()
-        .rposition(|&b| !b.is_ascii_graphic() || matches!(b, b'"' | b'\'' | b'<' | b'(' | b'>'))
-        .map_or(floor, |p| floor + p + 1);
+    let mut token_start = at;
+    while token_start > floor {
+        let b = text[token_start - 1];
+        if b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'(' | b'>') {
+            token_start -= 1;
+        } else if token_start - floor >= BULLET.len() && text[..token_start].ends_with(BULLET) {
+            token_start -= BULLET.len();
+        } else {
+            break;
+        }
+    }
     let token = &text[token_start..at];
     memchr::memmem::find(token, b"://").is_some() || starts_with_ignore_case(token, 0, b"www.")
 }
@@ -446,6 +458,11 @@ mod tests {
         // Chinese text glued to a link ends it.
         assert!(!at("https://x.com/a。4111", "4111"));
         assert!(!at("4111", "4111"));
+        // A mask inside a link is the link's: it stood for its characters.
+        assert!(at("upi://p•••@axis&4111", "4111"));
+        assert!(at("https://x.com/•••••/4111", "4111"));
+        assert!(!at("•••• 4111", "4111"));
+        assert!(!at("https://x.com/a。•••4111", "4111"));
     }
 
     #[test]
