@@ -2236,10 +2236,15 @@ fn ends_an_address(text: &[u8], at: usize) -> bool {
             .rposition(|b| b.is_ascii_whitespace())
             .map_or(0, |p| p + 1);
     let word = &text[word_start..at];
-    let plain = word
+    // The last `@`, plain or encoded as a link or HTML writes it
+    // (`ravi%40gmail.com/…`, `ravi&#64;gmail.com/…`), as its mask writes
+    // it plainly (`r•••@gmail.com/…`; found by the stream property test).
+    let plain = [&b"@"[..], b"%40", b"&#64;", b"&#x40;", b"&#X40;"]
         .iter()
-        .rposition(|&b| b == b'@')
-        .map(|a| (word_start + a, word_start + a + 1));
+        .filter_map(|sign| {
+            memchr::memmem::rfind(word, sign).map(|a| (word_start + a, word_start + a + sign.len()))
+        })
+        .max();
     // A bracketed `at` closes with a bracket, inside the word or, spaced,
     // right before it (`ravi (at) gmail.com/…`).
     let bracketed = || {

@@ -1302,6 +1302,9 @@ fn escaped_glued_and_slashed_numbers() {
         "contact: ravi (at) gmail.com/9876543210",
         "contact: r•••@gmail.com/9876543210",
         "contact: ravi @gmail.com/9876543210",
+        "contact: ravi%40gmail.com/9876543210",
+        "contact: ravi&#64;gmail.com/9876543210",
+        "contact: ravi&#x40;gmail.com/9876543210",
     ] {
         assert_eq!(texts("IN", text), ["9876543210"], "{text}");
     }
