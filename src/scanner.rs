@@ -511,8 +511,9 @@ impl Scanner {
     }
 
     /// [`add_spelled_out`](Self::add_spelled_out), then, if `text` spells
-    /// anything out, [`add_read_once_masked`](Self::add_read_once_masked).
-    /// Returns whether it read the masked text.
+    /// anything out, or holds a value and names an address in words,
+    /// [`add_read_once_masked`](Self::add_read_once_masked). Returns
+    /// whether it read the masked text.
     pub(crate) fn add_spelled_out_settled(
         &self,
         text: &[u8],
@@ -534,7 +535,11 @@ impl Scanner {
         let spelled = self.add_spelled_out(text, region, min_confidence, spelling, out);
         let read_masked = match as_written {
             Some(as_written) => spelled && as_written != *out,
-            None => spelled || !out.is_empty(),
+            None => {
+                spelled
+                    || (!out.is_empty()
+                        && (spelling == Spelling::AddressWords || spelled::may_spell_address(text)))
+            }
         };
         if read_masked {
             self.add_read_once_masked(text, region, min_confidence, Some(spelling), out);
