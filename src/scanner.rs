@@ -458,8 +458,13 @@ impl Scanner {
         let seen = self.scan_as_written(text, region, min_confidence, out);
         // Addresses that name themselves in words (`ravi at gmail dot
         // com`), which the opt-in pass reads with the rest.
-        let address_words =
-            !self.spelled_out && self.triggers.at_sign && spelled::may_spell_address(text);
+        let address_words = !self.spelled_out
+            && self.triggers.at_sign
+            && if seen.without_marks {
+                spelled::may_spell_address_as_written(text)
+            } else {
+                spelled::may_spell_address(text)
+            };
         if seen.signs_between_digits || seen.dropped_beyond || self.spelled_out || address_words {
             self.read_beyond_as_written(text, region, min_confidence, seen, address_words, out);
         }
@@ -825,7 +830,7 @@ impl Scanner {
         // `marks::any` asks for): no need to scan up to it first.
         let native_first = text.get(first_trigger).is_some_and(|&b| b >= 0x80);
         if !(fits && (native_first || marks::any(text, ascii))) {
-            let seen = self.scan_bytes(
+            let mut seen = self.scan_bytes(
                 text,
                 ascii,
                 first_trigger,
@@ -835,6 +840,8 @@ impl Scanner {
                 fits,
             );
             if !(seen.native && fits) {
+                // No marks, or a text too long to copy.
+                seen.without_marks = true;
                 return seen;
             }
         }
@@ -1534,6 +1541,11 @@ struct Seen {
     /// A candidate dropped for an overlap reached beyond the value that
     /// won (see `finding::resolve_overlaps`).
     dropped_beyond: bool,
+    /// The text holds none of the marks that `crate::marks` drops, or is
+    /// too long to be read through a copy without them (no spelled-out
+    /// value is read in it then either); `false` where the scan did not
+    /// look.
+    without_marks: bool,
 }
 
 /// Whether the first byte after the numeric span ending at `end`, past

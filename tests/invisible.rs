@@ -90,6 +90,48 @@ fn masks_cover_every_digit_of_a_hidden_number() {
     );
 }
 
+/// An `@` said in words is read behind an invisible character anywhere
+/// in the words, as without it: a zero-width space slipped into `at` or
+/// the mail service's name hid the address from every scan before (the
+/// words were looked for as written only).
+#[test]
+fn an_address_said_in_words_is_read_behind_invisible_characters() {
+    let s = scanner();
+    let region = Region::new("IN").unwrap();
+    for plain in [
+        "ravi at gmail dot com",
+        "mail RAVI AT GMAIL DOT COM",
+        "ravi.k at the rate gmail.com",
+        "juan arroba gmail punto com",
+        "call 98765 43210 or ravi at gmail dot com",
+    ] {
+        let expected = values(&s.scan_in(plain, region));
+        assert!(!expected.is_empty(), "{plain}");
+        for &mark in INVISIBLE {
+            for at in (0..=plain.len()).filter(|&i| plain.is_char_boundary(i)) {
+                let mut text = plain.to_string();
+                text.insert(at, mark);
+                assert_eq!(values(&s.scan_in(&text, region)), expected, "{text:?}");
+                common::masked_once(&text, region);
+            }
+        }
+    }
+    // Full-width letters, as a Chinese or Japanese input method types them.
+    let text = "ｒａｖｉ ａｔ ｇｍａｉｌ ｄｏｔ ｃｏｍ";
+    assert_eq!(
+        values(&s.scan_in(text, region)),
+        values(&s.scan_in("ravi at gmail dot com", region))
+    );
+    // What reads as prose without the marks does with them.
+    for text in [
+        "we are\u{200B} at home",
+        "see you at\u{200B} gmail office",
+        "ravi\u{200B} at gmail",
+    ] {
+        assert!(s.scan_in(text, region).is_empty(), "{text:?}");
+    }
+}
+
 #[test]
 fn marks_wrapped_around_a_value_stay_outside_it() {
     // WhatsApp exports and contact cards wrap a number in bidirectional
@@ -163,6 +205,7 @@ proptest! {
             3 => prop::sample::select(vec![
                 "+91 98765 43210", "98765 43210", "ravi.k@gmail.com", "4111 1111 1111 1111",
                 "2341 2341 2346", "order #48213977", "OTP 482139", "call ", "mail ", " ",
+                "ravi at gmail dot com", "juan arroba gmail punto com",
             ]).prop_map(str::to_string),
             1 => "[0-9 +()#.@a-z-]{1,12}",
         ], 0..6).prop_map(|pieces| pieces.concat()),

@@ -73,6 +73,7 @@ mod email;
 mod words;
 
 use crate::finding::Finding;
+use crate::marks;
 use crate::rewrite::Rewritten;
 use crate::text::char_at;
 
@@ -239,7 +240,9 @@ fn address_word_at(text: &[u8], a: usize) -> Option<AddressWord> {
 }
 
 /// Hands each [`AddressWord`] of `text` to `take`, in order, until `take`
-/// returns `true`; returns whether it did.
+/// returns `true`; returns whether it did, and if not, whether `text` is
+/// ASCII (learnt on the way, for a bit-or a word: see
+/// [`may_spell_address`]).
 ///
 /// Every text is read here, so the search is a word (eight bytes) at a
 /// time for a space, an `a` and a `t` or an `r`, in any case, as
@@ -249,7 +252,7 @@ fn address_word_at(text: &[u8], a: usize) -> Option<AddressWord> {
 /// instructions a byte of realistic chat, most of it each call's set-up
 /// on messages of about a hundred bytes; an Aho-Corasick automaton of the
 /// words more, and case-insensitive it lost its vector prefilter.
-fn each_address_word(text: &[u8], mut take: impl FnMut(AddressWord) -> bool) -> bool {
+fn each_address_word(text: &[u8], mut take: impl FnMut(AddressWord) -> bool) -> Walk {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGHS: u64 = 0x8080_8080_8080_8080;
     const LOWER: u64 = 0x2020_2020_2020_2020;
@@ -260,10 +263,13 @@ fn each_address_word(text: &[u8], mut take: impl FnMut(AddressWord) -> bool) -> 
         let bytes: [u8; 8] = text[at..at + 8].try_into().expect("eight bytes");
         u64::from_le_bytes(bytes) | LOWER
     };
+    // The high bits of every byte looked at: none set, the text is ASCII.
+    let mut high = u64::from(text.first().copied().unwrap_or(0));
     // From the second byte: an address word follows a space.
     let mut i = 1;
     while i + 9 <= text.len() {
         let (before, here, next) = (word(i - 1), word(i), word(i + 1));
+        high |= here;
         // A space is the only byte that `| 0x20` leaves a space.
         let mut found = zero_bytes(before ^ (ONES * u64::from(b' ')))
             & zero_bytes(here ^ (ONES * u64::from(b'a')))
@@ -272,33 +278,92 @@ fn each_address_word(text: &[u8], mut take: impl FnMut(AddressWord) -> bool) -> 
         while found != 0 {
             let a = i + (found.trailing_zeros() / 8) as usize;
             if address_word_at(text, a).is_some_and(&mut take) {
-                return true;
+                return Walk::Taken;
             }
             found &= found - 1;
         }
         i += 8;
     }
+    let ascii = high & HIGHS == 0 && text.get(i..).is_none_or(<[u8]>::is_ascii);
     while i + 1 < text.len() {
         let pair = (text[i] | 0x20, text[i + 1] | 0x20);
         if matches!(pair, (b'a', b't' | b'r')) && address_word_at(text, i).is_some_and(&mut take) {
-            return true;
+            return Walk::Taken;
         }
         i += 1;
     }
-    false
+    Walk::Ended { ascii }
+}
+
+/// How [`each_address_word`] ended.
+enum Walk {
+    /// `take` took a word.
+    Taken,
+    /// It took none; `ascii`: the text is ASCII.
+    Ended { ascii: bool },
 }
 
 /// Whether `text` says an `@` in words that calls for reading the
 /// addresses it spells out ([`Spelling::AddressWords`]); nearly all text
-/// does not.
+/// does not. The words are read as written and, in text beyond ASCII with
+/// marks (see `crate::marks`), through them: behind an invisible
+/// character or in full-width letters (`ravi at\u{200B} gmail dot com`, a
+/// zero-width space slipped in to hide the address from a filter), as
+/// the copy without the marks reads them. What else `crate::marks` drops,
+/// the underscores of italics, changes the words around it, and a word
+/// beside one neither calls for the reading nor is read (see
+/// [`read_copy`]).
+///
+/// A search for marks in every text would cost about 3 instructions a
+/// byte of chat, most of it each call's set-up: the walk for the words
+/// learns whether the text is ASCII, and only text beyond ASCII is
+/// searched; [`may_spell_address_as_written`] is for text the scanner
+/// found no marks in.
 pub(crate) fn may_spell_address(text: &[u8]) -> bool {
-    each_address_word(text, |_| true)
+    match each_address_word(text, |_| true) {
+        Walk::Taken => true,
+        Walk::Ended { ascii } => {
+            !ascii && marks::any(text, false) && {
+                let copy = marks::strip(text);
+                let read = |word| read_in_copy(&copy, text, &word);
+                matches!(each_address_word(&copy.text, read), Walk::Taken)
+            }
+        }
+    }
 }
 
-/// Every [`AddressWord`] of `text`, in order. Every address a scan reads
-/// spelled out starts at one, and lies within [`crate::stream::REACH`]
-/// bytes of it (a stream cuts nowhere nearer).
+/// [`may_spell_address`] of text without marks.
+pub(crate) fn may_spell_address_as_written(text: &[u8]) -> bool {
+    matches!(each_address_word(text, |_| true), Walk::Taken)
+}
+
+/// Every [`AddressWord`] of `text`, in order: as written, and in text
+/// beyond ASCII with marks, those they hide (see [`may_spell_address`]),
+/// mapped back onto the text. Every address a scan reads spelled out
+/// starts at one, and lies within [`crate::stream::REACH`] bytes of it (a
+/// stream cuts nowhere nearer).
 pub(crate) fn address_words(text: &[u8]) -> Vec<AddressWord> {
+    let mut words = address_words_as_written(text);
+    if !text.is_ascii() && marks::any(text, false) {
+        let copy = marks::strip(text);
+        words.extend(
+            address_words_as_written(&copy.text)
+                .into_iter()
+                .map(|word| {
+                    let (start, at_end) = copy.original(word.at.0, word.at.1);
+                    let (_, end) = copy.original(word.at.0, word.end);
+                    let at = (start, marks::end_before_invisible(text, start, at_end));
+                    AddressWord { at, end }
+                }),
+        );
+        words.sort_by_key(|word| word.at);
+        words.dedup();
+    }
+    words
+}
+
+/// Every [`AddressWord`] of `text` as written, in order.
+fn address_words_as_written(text: &[u8]) -> Vec<AddressWord> {
     let mut words = Vec::new();
     each_address_word(text, |word| {
         words.push(word);
@@ -328,14 +393,16 @@ pub(crate) fn read(text: &[u8], taken: &[(usize, usize)], spelling: Spelling) ->
 
 /// [`read`] of `copy`, a copy of `original` without its marks (see
 /// `crate::marks`), reading [`Spelling::AddressWords`] only at the words
-/// written in `original` as in the copy. A mark inside one (`--
-/// \u{200B}at the rate t.me`) hides it from [`may_spell_address`], which
-/// looks for them in the text as written: read in the copy, a text that
-/// another line's words called the reading for read that line otherwise
-/// than the line alone (found by the stream property test). Looking for
-/// the words through the marks would cost every text a look for marks
-/// (about 3 instructions a byte of chat, measured): a word so hidden is
-/// left to the opt-in pass, which reads every word.
+/// with no underscore as written. The scanner calls for the reading where
+/// the words say an `@` as written or behind invisible characters and in
+/// full-width letters ([`may_spell_address`]),
+/// so a word behind one of those is read (`ravi at gmail\u{200B} dot
+/// com`). The underscores of italics are dropped where the characters
+/// around them make them formatting (`ravi _at gmail …`), and a word
+/// beside one is not read: only the words as written called for the
+/// reading before, and a word a mark hid was read in a text whose other
+/// words called for it and not in its line alone (`-- \u{200B}at the rate
+/// t.me`, found by the stream property test).
 pub(crate) fn read_copy(
     copy: &Rewritten,
     original: &[u8],
@@ -343,12 +410,17 @@ pub(crate) fn read_copy(
     spelling: Spelling,
 ) -> Option<Reading> {
     read_words(&copy.text, taken, spelling, |word| {
-        // The space before the word too: an underscore made a space in
-        // the copy (`_at gmail`) was no word as written.
-        let start = word.at.0 - 1;
-        let (from, to) = copy.original(start, word.end);
-        original.get(from..to) == copy.text.get(start..word.end)
+        read_in_copy(copy, original, word)
     })
+}
+
+/// Whether [`read_copy`] reads `word`, an [`AddressWord`] of `copy`, a
+/// copy of `original` without its marks: whether no underscore stands in
+/// it as written, nor in the space before it (an underscore made a space
+/// in the copy, `_at gmail`, was no word as written).
+fn read_in_copy(copy: &Rewritten, original: &[u8], word: &AddressWord) -> bool {
+    let (from, to) = copy.original(word.at.0 - 1, word.end);
+    !original[from..to].contains(&b'_')
 }
 
 /// [`read`], reading [`Spelling::AddressWords`] at the words `keep` keeps.
@@ -361,7 +433,7 @@ fn read_words(
     let (mut edits, mut at_words) = (Vec::new(), Vec::new());
     if spelling == Spelling::AddressWords {
         at_words.extend(
-            address_words(text)
+            address_words_as_written(text)
                 .into_iter()
                 .filter(|word| keep(word))
                 .map(|word| word.at),
@@ -751,8 +823,24 @@ pub(super) mod tests {
             "123456789 at gmail",
             "123456 arroba",
             "ravi arobase gmail point com",
+            // Behind invisible characters, in full-width letters.
+            "ravi at\u{200B} gmail dot com",
+            "ravi a\u{200D}t gmail dot com",
+            "ravi \u{2060}at gmail dot com",
+            "ravi at g\u{00AD}mail dot com",
+            "juan arr\u{FEFF}oba empresa punto com",
+            "ｒａｖｉ ａｔ ｇｍａｉｌ ｄｏｔ ｃｏｍ",
         ] {
             assert!(may_spell_address(text.as_bytes()), "{text}");
+        }
+        // A word an underscore hides is not read (see `read_copy`), nor
+        // called for in ASCII text; marks elsewhere hide nothing.
+        for text in [
+            "ravi _at gmail dot com_",
+            "ravi\u{200B} at home",
+            "é at gmai\u{200B}",
+        ] {
+            assert!(!may_spell_address(text.as_bytes()), "{text}");
         }
         for text in [
             "ravi@gmail.com",
@@ -771,13 +859,17 @@ pub(super) mod tests {
         let text = b"x at gmail, y arroba z, the rate, a AT THE RATE b";
         let words: Vec<_> = address_words(text).iter().map(|w| (w.at, w.end)).collect();
         assert_eq!(words, [((2, 4), 10), ((14, 20), 20), ((36, 38), 48)]);
+        // A word a mark hides, mapped back onto the text.
+        let text = "x at\u{200B} gmail, y a\u{200B}t gmail".as_bytes();
+        let words: Vec<_> = address_words(text).iter().map(|w| (w.at, w.end)).collect();
+        assert_eq!(words, [((2, 4), 13), ((17, 22), 28)]);
     }
 
     #[test]
     fn the_search_for_address_words_finds_what_a_byte_by_byte_one_does() {
         // Texts of the pieces that make or nearly make an address word, at
         // every offset from the eight-byte words' edges.
-        let pieces: [&[u8]; 12] = [
+        let pieces: [&[u8]; 14] = [
             b" ",
             b"a",
             b"A",
@@ -790,6 +882,8 @@ pub(super) mod tests {
             b" arroba",
             b"gmail",
             b"\xFF",
+            "\u{200B}".as_bytes(),
+            "é".as_bytes(),
         ];
         let mut seed = 0x9E37_79B9_7F4A_7C15_u64;
         for _ in 0..20_000 {
@@ -804,8 +898,19 @@ pub(super) mod tests {
                 .filter(|&a| text[a] | 0x20 == b'a')
                 .filter_map(|a| address_word_at(&text, a))
                 .collect();
-            assert_eq!(address_words(&text), byte_by_byte, "{text:?}");
-            assert_eq!(may_spell_address(&text), !byte_by_byte.is_empty());
+            assert_eq!(address_words_as_written(&text), byte_by_byte, "{text:?}");
+            let walk = each_address_word(&text, |_| true);
+            match walk {
+                Walk::Taken => assert!(!byte_by_byte.is_empty(), "{text:?}"),
+                Walk::Ended { ascii } => {
+                    assert!(byte_by_byte.is_empty(), "{text:?}");
+                    assert_eq!(ascii, text.is_ascii(), "{text:?}");
+                }
+            }
+            // Through the marks, it finds at least as much.
+            if !byte_by_byte.is_empty() {
+                assert!(may_spell_address(&text), "{text:?}");
+            }
         }
     }
 
