@@ -20,10 +20,12 @@ use crate::text::{char_at, char_before, is_alphanumeric, is_inline_space};
 /// Whether `text` holds a mask bullet anywhere: without one, nothing in it
 /// was masked and every check below is false.
 pub(crate) fn holds_bullet(text: &[u8]) -> bool {
-    static FINDER: Lazy<memmem::Finder<'static>> =
-        Lazy::new(|| memmem::Finder::new(BULLET.encode_utf8(&mut [0; 4]).as_bytes()).into_owned());
-    FINDER.find(text).is_some()
+    BULLETS.find(text).is_some()
 }
+
+/// The search for a mask bullet, built once.
+static BULLETS: Lazy<memmem::Finder<'static>> =
+    Lazy::new(|| memmem::Finder::new(BULLET.encode_utf8(&mut [0; 4]).as_bytes()).into_owned());
 
 /// Whether a mask bullet ends `text[..at]`. What is glued to one was glued
 /// to a value before the value was masked (`J8369854x.com/…` masked to
@@ -165,6 +167,37 @@ pub(crate) fn touches_masked_value(text: &[u8], start: usize, end: usize) -> boo
     }
 }
 
+/// A copy of `text` (which holds a bullet) with each list bullet typed
+/// against what follows it written as spaces, the same number of bytes,
+/// so offsets into the copy are offsets into `text`; `None` if it has
+/// none. A list bullet is a lone bullet that opens a line or follows
+/// white space, with neither white space nor a bullet after it and no
+/// bullet a few spaces or punctuation marks from it (`•98765 43210`,
+/// `•ravi@gmail.com`, as bulleted details are pasted into chat). Glued
+/// to a value, it made the value read as the shown part of a mask, and
+/// left it shown.
+///
+/// A mask glues a bullet to shown characters only where it shows a
+/// value's last few (`••210`, `-•5`, `••••• •321`), after other bullets or
+/// inside the value, and a value's first bullet has the rest of its mask
+/// after it (`•-• •5`, `•.•.•.•`): a lone bullet with a whole value after
+/// it is no mask's.
+pub(crate) fn blank_list_bullets(text: &[u8]) -> Option<Vec<u8>> {
+    let bullet = BULLET.len_utf8();
+    let mut copy: Option<Vec<u8>> = None;
+    for at in BULLETS.find_iter(text) {
+        let after = char_at(text, at + bullet).0;
+        let listed = char_before(text, at).0.is_none_or(char::is_whitespace)
+            && after.is_some_and(|c| !c.is_whitespace() && c != BULLET)
+            && !bullet_nearby(text, at, Direction::Back)
+            && !bullet_nearby(text, at + bullet, Direction::Forward);
+        if listed {
+            copy.get_or_insert_with(|| text.to_vec())[at..at + bullet].fill(b' ');
+        }
+    }
+    copy
+}
+
 /// Whether one to three digits and a mask bullet start at `at`: the
 /// calling code a phone's mask shows after its `+`.
 fn shown_calling_code(text: &[u8], at: usize) -> bool {
@@ -204,4 +237,49 @@ fn bullet_nearby(text: &[u8], mut at: usize, direction: Direction) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn blanked(text: &str) -> Option<String> {
+        blank_list_bullets(text.as_bytes()).map(|copy| String::from_utf8(copy).unwrap())
+    }
+
+    #[test]
+    fn list_bullets_typed_against_a_value_read_as_spaces() {
+        assert_eq!(blanked("•98765 43210").as_deref(), Some("   98765 43210"));
+        assert_eq!(
+            blanked("a:\n•x@y.in\t•+91 98").as_deref(),
+            Some("a:\n   x@y.in\t   +91 98")
+        );
+        // The same number of bytes: offsets into the copy are offsets
+        // into the text.
+        let text = "• one\n•two • •three";
+        assert_eq!(blanked(text).unwrap().len(), text.len());
+        assert_eq!(blanked(text).as_deref(), Some("• one\n   two • •three"));
+    }
+
+    #[test]
+    fn bullets_of_a_mask_stay() {
+        for text in [
+            // Beside another bullet, a letter or a digit, or alone.
+            "••••• ••210",
+            "r•••@gmail.com",
+            "+91 •• •• •• •• •0",
+            "•••.•••.•••-•5",
+            "x•98765",
+            "1•2",
+            "• 98765 43210",
+            "•",
+            "text •",
+            // A lone bullet a few spaces or signs after a masked group.
+            "•• •98765 43210",
+            "•-• •5",
+            "•.•.•.•",
+        ] {
+            assert_eq!(blanked(text), None, "{text}");
+        }
+    }
 }

@@ -21,7 +21,7 @@ use crate::detect::{self, phone, Context, Detector, Span, Trigger};
 use crate::error::Error;
 use crate::finding::{resolve_overlaps, Finding, Kind};
 use crate::marks;
-use crate::masked::{in_masked_email_domain, touches_masked_value};
+use crate::masked::{self, in_masked_email_domain, touches_masked_value};
 use crate::policy::reveal::{self, AuditEvent, Outcome};
 use crate::policy::{
     AuditSink, Key, Operator, Policy, PolicyConfig, RevealRequest, Role, TokenVault,
@@ -801,6 +801,17 @@ impl Scanner {
         min_confidence: MinConfidence,
         out: &mut Vec<Finding>,
     ) -> Seen {
+        // List bullets typed against a value (`•98765 43210`) are read as
+        // the spaces they stand for, not as masks, by the triggers and the
+        // detectors alike (see `masked::blank_list_bullets`); offsets stay
+        // the same. Text beyond ASCII without a bullet pays one search
+        // for one. (A copy with all its bullets blanked may be ASCII, and
+        // is read as text beyond ASCII: the slower, general path.)
+        let ascii = text.is_ascii();
+        let blanked = (!ascii && masked::holds_bullet(text))
+            .then(|| masked::blank_list_bullets(text))
+            .flatten();
+        let text = blanked.as_deref().unwrap_or(text);
         // Every finding of a built-in detector holds a trigger (a digit,
         // an `@`, or a profile link's `/`): text without one, most of chat, needs no UTF-8 check, no
         // copy and no detector. Triggers are found on the raw bytes, and a
@@ -824,7 +835,6 @@ impl Scanner {
         // another script (`٢٩٠٠…`), which only the phone detector reads as
         // they stand: whether a text holds one is learnt on the way, from
         // its numeric spans, and such a text (few do) is read again.
-        let ascii = text.is_ascii();
         let fits = text.len() <= rewrite::MAX_LEN;
         // A first trigger beyond ASCII is such a digit (or `＠`, which
         // `marks::any` asks for): no need to scan up to it first.
@@ -942,8 +952,9 @@ impl Scanner {
             // was `4111 … 1111::0`, a card that won over an address), or
             // was read with the group. Reading any would make redaction
             // not idempotent. The price: a value typed next to a literal
-            // `•`, or spaces away from `••`, is missed (a list bullet,
-            // `• 98765 43210`, is not a masked group and does not count).
+            // `•` inside a word, or spaces away from `••`, is missed (a
+            // list bullet, `• 98765 43210` or `•98765 43210` at a line's
+            // start or after white space, is no mask and does not count).
             let mut kept = 0;
             for i in 0..out.len() {
                 let f = &mut out[i];
@@ -1679,12 +1690,21 @@ mod tests {
         };
         // Beside bullets, through punctuation, or spaces after a masked group.
         assert!(found("•••98765 43210").is_empty());
-        assert!(found("•.+-(98765) 43210").is_empty());
+        assert!(found("••.+-(98765) 43210").is_empty());
+        assert!(found("x•98765 43210").is_empty());
+        assert!(found("•• •98765 43210").is_empty());
         assert!(found("•••• ••••  98765 43210").is_empty());
         assert!(found("98765 43210 -••").is_empty());
         // A list bullet is not a masked group.
         assert_eq!(found("• 98765 43210"), ["98765 43210"]);
         assert_eq!(found("notes:\n• 98765 43210"), ["98765 43210"]);
+        // Nor is one typed against the value, at a line's start or after
+        // white space.
+        assert_eq!(found("•98765 43210"), ["98765 43210"]);
+        assert_eq!(found("notes:\n•+91 98765 43210"), ["+91 98765 43210"]);
+        assert_eq!(found("• call\t•98765 43210"), ["98765 43210"]);
+        assert_eq!(found("•ravi@gmail.com"), ["ravi@gmail.com"]);
+        assert_eq!(found("•.98765 43210"), ["98765 43210"]);
         // Nor is a number inside the domain of a masked address, whose dots
         // the mask keeps bracketed, spoken or spaced.
         assert!(found("A•••@s.whatsapp.net-1120000000-wa.me/").is_empty());

@@ -295,6 +295,17 @@ fn megabytes_of_bracketed_signs() {
 }
 
 #[test]
+fn megabytes_of_list_bullets() {
+    // Each a list bullet typed against a value (read through a copy with
+    // the bullets as spaces), or bullets as a mask writes them.
+    let found = survive("1 MB of •98765 43210", &repeat("•98765 43210\n", MB));
+    assert!(found.len() >= MB / 16, "{}", found.len());
+    survive("1 MB of • •x", &repeat("• •x", MB));
+    survive("1 MB of bullets", &repeat("•", MB));
+    survive("1 MB of •1", &repeat(" •1", MB));
+}
+
+#[test]
 fn megabytes_of_signs_between_digits() {
     // Every numeric span opens a gap of signs: the reading runs over the
     // whole megabyte once, through one copy.

@@ -1313,7 +1313,8 @@ fn escaped_glued_and_slashed_numbers() {
     // a `/` after something that is not a number.
     for (region, text) in [
         ("ZA", "1+27 10 123 4243"),
-        ("ZA", "•+27 10 123 4243"),
+        ("ZA", "••+27 10 123 4243"),
+        ("ZA", "x•+27 10 123 4243"),
         ("FR", "abc06 12 34 56 78"),
         ("FR", "USD 06 12 34 56 78"),
         ("JP", "12/090-1234-5587"),
