@@ -218,8 +218,8 @@ fn keycap_of_base(text: &[u8], at: usize) -> bool {
 
 /// If invisible characters start at `at` (the first of a run, or the
 /// character before is not one), where the run ends and whether it hides
-/// something: whether a character on either side of it is ASCII or a digit
-/// of any script, or the text ends there. Such a run stands among a
+/// something: whether a character on either side of it is ASCII, a digit
+/// of any script or a mask's bullet, or the text ends there. Such a run stands among a
 /// value's characters, or among the words and signs around it that the
 /// detectors read as its context (`order\u{200B} #4821…` is an order number
 /// as much as `order #4821…`). A run between two other characters joins an
@@ -239,7 +239,17 @@ fn hiding_run(text: &[u8], at: usize) -> Option<(usize, bool)> {
     if (before.is_none() && before_width > 0) || (after.is_none() && after_width > 0) {
         return Some((end, false));
     }
-    let shows_value = |c: Option<char>| c.is_none_or(|c| c.is_ascii() || digit_value(c).is_some());
+    // A mask's bullet stands for the value's character it hides: a run
+    // beside it hides as it did beside that character, or the masked text
+    // would read the words after it otherwise (`…1.20\u{200B}ΑΜΚΑ
+    // 0101…ravi@gmail`: the run went, and `20ΑΜΚΑ` was a number before
+    // the address, but stayed beside `••`, and the address was read once
+    // the IP address was masked; found by the stream property test).
+    let shows_value = |c: Option<char>| {
+        c.is_none_or(|c| {
+            c.is_ascii() || digit_value(c).is_some() || c == crate::policy::mask::BULLET
+        })
+    };
     let hides = shows_value(before) || shows_value(after);
     Some((end, hides))
 }

@@ -205,8 +205,9 @@ proptest! {
 /// (read before only once the handle there was masked, which another
 /// line's spelled address called for), and an `@` said in words behind an
 /// invisible character (read before when another line's words called for
-/// the reading, and now in neither case: see `spelled::read_copy`). Both
-/// were found by the properties above.
+/// the reading, and now in neither case: see `spelled::read_copy`), and a
+/// text that an invisible character beside a value's mask read otherwise
+/// than beside the value. All were found by the properties above.
 #[test]
 fn a_line_reads_alone_as_within_the_text() {
     let s = scanner();
@@ -216,6 +217,9 @@ fn a_line_reads_alone_as_within_the_text() {
             "ravi at gmail dot com",
         ),
         ("-- \u{200B}at the rate t.me/ravi_k", "kumar at gmail . com"),
+        // An invisible character between a value and the letters after
+        // it hides as much beside the value's mask (see `marks`).
+        ("192.168.1.20\u{200B}ΑΜΚΑ 01013099997ravi@gmail", " arroba "),
     ] {
         let text = format!("{other}\n{line}");
         let (out, _, _) = streamed(s, s.region(), &[text.as_bytes().to_vec()]);
@@ -250,6 +254,9 @@ fn a_second_redaction_finds_nothing_more() {
         ),
         // A number after an address whose `@` is encoded.
         ("ravi&#64;gmail.com/98765 43210", "98765 43210"),
+        // An address after a username that ends in digits, read as the
+        // last group of a number until the username was masked.
+        ("gmail jua.d8 4n[at]e.ni", "4n[at]e.ni"),
     ] {
         let (once, _) = whole(s, s.region(), text.as_bytes());
         let (twice, _) = whole(s, s.region(), &once);

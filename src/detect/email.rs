@@ -419,21 +419,36 @@ const MAX_LABELS_BEFORE: usize = 6;
 /// is masked; the word is a number's either way, so that an address after
 /// it reads the same before and after masking. ASCII letters after digits
 /// are a unit or a flat (`10am 1john@…`, `4B 0abc@…`): the address after
-/// them stands.
+/// them stands; so does one after a word that only ends in digits
+/// (`jua.d8 4n[at]e.ni`, a username): it is no number written in groups.
+/// Read as one, the address was left shown, and read once the word was
+/// masked (found by the `redact` fuzz target).
 fn ends_a_number(text: &[u8], end: usize) -> bool {
-    // A digit word is short; the bound keeps the walk back constant.
+    // A digit word is short, and so is the word a number's last group
+    // stands in; the bounds keep the walks back constant.
     const LONGEST_WORD: usize = 24;
+    const LONGEST_GROUP: usize = 64;
     let is_number = |c: char| c.is_ascii_digit() || c == BULLET;
     let mut at = end;
     loop {
         match char_before(text, at) {
-            (Some(c), _) if is_number(c) => return true,
+            (Some(c), _) if is_number(c) => break,
             (Some(c), w) if !c.is_ascii() && is_alphabetic(c) && end - (at - w) <= LONGEST_WORD => {
                 at -= w
             }
             _ => return false,
         }
     }
+    // The word the number ends: digits, bullets and the letters of digit
+    // words, after no ASCII letter.
+    while end - at <= LONGEST_GROUP {
+        match char_before(text, at) {
+            (Some(c), w) if is_number(c) || (!c.is_ascii() && is_alphabetic(c)) => at -= w,
+            (Some(c), _) => return !c.is_ascii_alphabetic(),
+            (None, _) => return true,
+        }
+    }
+    true
 }
 
 /// Whether a local part looks like a mailbox rather than a word: it holds
@@ -2257,6 +2272,13 @@ mod tests {
             vec!["1john@gmail.com"]
         );
         assert_eq!(emails("flat 4B 0abc@gmail.com"), vec!["0abc@gmail.com"]);
+        // Nor a word that only ends in digits (a username).
+        assert_eq!(emails("jua.d8 4n@e.ni"), vec!["4n@e.ni"]);
+        assert_eq!(emails("user x12 4n@gmail.com"), vec!["4n@gmail.com"]);
+        // Digits after a mask or a digit word's letters are a number's.
+        assert!(emails("ref 12 4n@gmail.com").is_empty());
+        assert!(emails("••••• ••210 4n@x.com").is_empty());
+        assert!(emails("(4111)-1111 4n@x.com").is_empty());
     }
 
     #[test]
