@@ -808,9 +808,10 @@ impl Scanner {
         // for one. (A copy with all its bullets blanked may be ASCII, and
         // is read as text beyond ASCII: the slower, general path.)
         let ascii = text.is_ascii();
-        let blanked = (!ascii && masked::holds_bullet(text))
-            .then(|| masked::blank_list_bullets(text))
-            .flatten();
+        // The one search for a bullet: a stretch of text without one has
+        // none either (and a copy without marks gains none).
+        let bullet = !ascii && masked::holds_bullet(text);
+        let blanked = bullet.then(|| masked::blank_list_bullets(text)).flatten();
         let text = blanked.as_deref().unwrap_or(text);
         // Every finding of a built-in detector holds a trigger (a digit,
         // an `@`, or a profile link's `/`): text without one, most of chat, needs no UTF-8 check, no
@@ -843,6 +844,7 @@ impl Scanner {
             let mut seen = self.scan_bytes(
                 text,
                 ascii,
+                bullet,
                 first_trigger,
                 region,
                 min_confidence,
@@ -865,6 +867,7 @@ impl Scanner {
         let seen = self.scan_bytes(
             copy,
             copy.is_ascii(),
+            bullet,
             first_trigger,
             region,
             min_confidence,
@@ -879,15 +882,17 @@ impl Scanner {
     }
 
     /// [`scan_into_with_min_confidence`](Self::scan_into_with_min_confidence)
-    /// of the text as it is (`ascii`: all of it is ASCII), from its first
-    /// trigger on. Returns what it saw on the way; with `stop_at_native`,
-    /// it stops at a digit of a script other than ASCII, and `out` holds
-    /// no complete result (the text is to be read through a copy).
+    /// of the text as it is (`ascii`: all of it is ASCII; `bullet`: it may
+    /// hold a mask bullet), from its first trigger on. Returns what it saw
+    /// on the way; with `stop_at_native`, it stops at a digit of a script
+    /// other than ASCII, and `out` holds no complete result (the text is to
+    /// be read through a copy).
     #[allow(clippy::too_many_arguments)]
     fn scan_bytes(
         &self,
         text: &[u8],
         ascii: bool,
+        bullet: bool,
         first_trigger: usize,
         region: Option<Region>,
         min_confidence: MinConfidence,
@@ -931,7 +936,10 @@ impl Scanner {
                 }
             };
             before.append(out);
-            let ctx = Context::new(stretch, region);
+            // One stretch (nearly every text) holds a bullet if the text
+            // does; of several, each is asked.
+            let masked = bullet && (stretch.len() == text.len() || masked::holds_bullet(stretch));
+            let ctx = Context::with_masked(stretch, region, masked);
             self.scan_stretch(
                 &ctx,
                 first_trigger.saturating_sub(base),

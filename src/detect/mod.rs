@@ -71,11 +71,24 @@ pub(crate) struct Context<'t> {
 }
 
 impl<'t> Context<'t> {
+    /// A context that searches `text` for a mask bullet (tests build
+    /// theirs so).
+    #[cfg(test)]
     pub(crate) fn new(text: &'t [u8], region: Option<Region>) -> Context<'t> {
         Context {
             text,
             region,
             masked: crate::masked::holds_bullet(text),
+        }
+    }
+
+    /// A context whose caller already knows whether `text` holds a mask
+    /// bullet (the scanner searches each text once).
+    pub(crate) fn with_masked(text: &'t [u8], region: Option<Region>, masked: bool) -> Context<'t> {
+        Context {
+            text,
+            region,
+            masked,
         }
     }
 }
