@@ -1071,6 +1071,7 @@ impl Scanner {
                 span,
                 digits,
                 ellipsis,
+                reopened,
             } = numeric_span(text, i);
             let spanned = &text[span.start..span.end];
             if !ascii
@@ -1088,8 +1089,10 @@ impl Scanner {
             // reading reads them.
             if !seen.signs_between_digits {
                 seen.signs_between_digits = ellipsis
+                    || reopened
                     || (may_open_symbol_gap(text, span.end)
-                        && spelled::signs_after(text, span.end));
+                        && (spelled::signs_after(text, span.end)
+                            || spelled::wrapped_after(text, span.end)));
             }
             // A span touching a masked value is what is left of a longer
             // span read before masking (`+66••••••666--5526…` was one run
@@ -1569,10 +1572,12 @@ struct Seen {
 
 /// Whether the first byte after the numeric span ending at `end`, past
 /// its spaces, may open signs typed between digit groups: one of ASCII's
-/// (`*`, `_`, `~`, `|`, `\`, `#`, `=`, `.`) or a character beyond ASCII (an
-/// emoji, `…`, `·`). Inlined: asked after every numeric span. Any gap
-/// the reading joins must be seen here (a text's findings in one place
-/// must not hang on signs in another).
+/// (`*`, `_`, `~`, `|`, `\`, `#`, `=`, `.`), a character beyond ASCII (an
+/// emoji, `…`, `·`), or what closes a wrapped group (`]`, `}`, `>` and
+/// quotes; a `)` before the next group's `(` is inside the span). Inlined:
+/// asked after every numeric span. Any gap the reading joins must be seen
+/// here (a text's findings in one place must not hang on signs in
+/// another).
 #[inline]
 fn may_open_symbol_gap(text: &[u8], end: usize) -> bool {
     let mut i = end;
@@ -1583,7 +1588,20 @@ fn may_open_symbol_gap(text: &[u8], end: usize) -> bool {
         b >= 0xC2
             || matches!(
                 b,
-                b'*' | b'_' | b'~' | b'|' | b'\\' | b'#' | b'&' | b'=' | b'.'
+                b'*' | b'_'
+                    | b'~'
+                    | b'|'
+                    | b'\\'
+                    | b'#'
+                    | b'&'
+                    | b'='
+                    | b'.'
+                    | b']'
+                    | b'}'
+                    | b'>'
+                    | b'"'
+                    | b'\''
+                    | b'`'
             )
     })
 }
@@ -1601,6 +1619,10 @@ struct NumericSpan {
     /// (`98765...43210`, `98765 .. 43210`): dots and spaces only, two dots
     /// or more (see `spelled::Spelling`).
     ellipsis: bool,
+    /// Whether a `(` follows a `)` with no digit between (`(98765)
+    /// (43210)`: groups each wrapped in parentheses, which the reading of
+    /// signs between digit groups joins; see `spelled::wrapped_after`).
+    reopened: bool,
 }
 
 /// Grows the numeric span around the digit at `first_digit`, which is the
@@ -1629,8 +1651,9 @@ fn numeric_span(text: &[u8], first_digit: usize) -> NumericSpan {
     // past, 0 for none), and the first dot after another with nothing
     // but spaces since a digit: kept out of the digits' branch, which
     // runs for most bytes of a span.
-    let (mut last_dot, mut last_other) = (0, 0);
+    let (mut last_dot, mut last_other, mut last_close) = (0, 0, 0);
     let mut second_dot = usize::MAX;
+    let mut reopened = false;
     loop {
         let (c, w) = char_at(text, i);
         let Some(c) = c else { break };
@@ -1652,6 +1675,14 @@ fn numeric_span(text: &[u8], first_digit: usize) -> NumericSpan {
                     }
                     last_dot = i + 1;
                 }
+                ')' => {
+                    last_other = i + 1;
+                    last_close = i + 1;
+                }
+                '(' => {
+                    last_other = i + 1;
+                    reopened |= last_close > end;
+                }
                 _ => last_other = i + 1,
             }
         } else {
@@ -1663,6 +1694,7 @@ fn numeric_span(text: &[u8], first_digit: usize) -> NumericSpan {
         span: Span { start, end },
         digits,
         ellipsis: second_dot < end,
+        reopened,
     }
 }
 

@@ -22,6 +22,7 @@
 //! between two halves of two to six digits (`98765⏎43210`).
 
 use super::words::{lookup, Word};
+use super::wrapped::wrapped_alike;
 use super::{Edit, Token, TokenKind, Tokens};
 use crate::detect::{bracketed, email};
 use crate::marks;
@@ -136,6 +137,9 @@ pub(super) fn find(
                     && !run
                         .last()
                         .is_some_and(|last| is_range(text, last.start, last.end, gap, token)))
+                    || run.last().is_some_and(|last| {
+                        wrapped_alike(text, (last.start, last.end), (token.start, token.end))
+                    })
                     || (is_comma(gap)
                         && run.last().is_some_and(|last| last.end - last.start == 1)
                         && token.end - token.start == 1)
@@ -434,8 +438,9 @@ pub(super) fn signs_runs(text: &[u8]) -> Vec<(usize, usize)> {
         let joined = match (&mut run, group) {
             (Some(run), true) => {
                 let gap = &text[run.end..token.start];
-                let signs =
-                    is_symbol_gap(gap) && !is_range(text, run.last_start, run.end, gap, token);
+                let signs = (is_symbol_gap(gap)
+                    && !is_range(text, run.last_start, run.end, gap, token))
+                    || wrapped_alike(text, (run.last_start, run.end), (token.start, token.end));
                 let joined = signs || is_gap(gap);
                 if joined {
                     run.push(text, token, signs);

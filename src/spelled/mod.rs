@@ -44,7 +44,10 @@
 //!   read as a space (these every scan reads, without this pass: see
 //!   [`Spelling::SignsBetweenDigits`]); and one line break
 //!   between two halves of a number, each of two to six digits
-//!   (`98765⏎43210`); see `digits`.
+//!   (`98765⏎43210`); see `digits`. Digit groups each wrapped alike in
+//!   brackets or quotes (`[98765] [43210]`, `"98765" "43210"`) are read
+//!   so too, every scan, the characters between two groups as a space;
+//!   see `wrapped`.
 //! - **Letters for digits** touching a digit (`98765 4321O`: `O`/`o` as 0,
 //!   `l`/`I` as 1), and one digit word glued to digits (`98765four3210`);
 //!   see `digits`.
@@ -71,6 +74,7 @@
 mod digits;
 mod email;
 mod words;
+mod wrapped;
 
 use crate::finding::Finding;
 use crate::marks;
@@ -176,10 +180,11 @@ pub(crate) enum Spelling {
     /// Every form this module reads: the opt-in pass.
     Everything,
     /// Only signs typed between digit groups (`98765🔥43210`,
-    /// `98765*43210`, `98765...43210`), read by every scan: nobody writes
-    /// them inside a number by accident, and the scanner learns on its way
-    /// whether a text holds any ([`signs_after`]), so text without
-    /// them pays nothing. Line breaks and commas between groups, which
+    /// `98765*43210`, `98765...43210`) and digit groups each wrapped alike
+    /// in brackets or quotes (`[98765] [43210]`), read by every scan:
+    /// nobody writes them inside a number by accident, and the scanner
+    /// learns on its way whether a text holds any ([`signs_after`],
+    /// [`wrapped_after`]), so text without them pays nothing. Line breaks and commas between groups, which
     /// lists and amounts hold too, and every word stay opt-in.
     SignsBetweenDigits,
     /// Only the addresses that name themselves as such (`ravi at gmail dot
@@ -373,6 +378,7 @@ fn address_words_as_written(text: &[u8]) -> Vec<AddressWord> {
 }
 
 pub(crate) use digits::signs_after;
+pub(crate) use wrapped::wrapped_after;
 
 /// A copy of `text` with its spelled-out digits and address signs written
 /// as digits and signs, `None` when it holds none (nearly all text); the
@@ -529,7 +535,9 @@ pub(crate) fn read_signs(text: &[u8], through: Option<Rewritten>) -> Option<Read
         .iter()
         .map(|&(start, end)| copy.original(start, end))
         .collect();
-    copy.collapse_gaps(&runs, digits::is_symbol_gap);
+    copy.collapse_gaps(&runs, |gap| {
+        digits::is_symbol_gap(gap) || wrapped::is_gap_between_wrapped(gap)
+    });
     Some(Reading {
         copy,
         runs: Vec::new(),
