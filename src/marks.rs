@@ -37,7 +37,16 @@
 //! punctuation as they stand. It also folds the decimal digits of other
 //! scripts (`الرقم القومي ٢٩٠٠…`, typed on an Arabic keyboard; `९८७…`),
 //! which only the phone detector reads as they stand; a digit beside a
-//! digit of another script stays (`folded_digit`). The scanner learns
+//! digit of another script stays (`folded_digit`). And it folds the
+//! styled letters of "fancy text" keyboards and generators (`𝐫𝐚𝐯𝐢`,
+//! `𝓻𝓪𝓿𝓲`, `𝚛𝚊𝚟𝚒`, `ⓡⓐⓥⓘ`, with `ℊ`, `ℯ`, `ℴ` … where a style lacks a
+//! letter): every character of the letterlike symbols, the circled
+//! letters and the mathematical alphanumeric symbols whose compatibility
+//! form is one ASCII letter, but `ℹ️` and `Ⓜ️`, typed as emoji
+//! (`styled_letter_at`). A name, an ID or an address in them reads as the
+//! plain one to anyone; folded, `𝐀𝐁𝐂𝐏𝐄𝟏𝟐𝟑𝟒𝐅` is a PAN and `𝐫𝐚𝐯𝐢@𝐠𝐦𝐚𝐢𝐥.𝐜𝐨𝐦`
+//! normalizes to `ravi@gmail.com`, which the guard matches to the plain
+//! address. The scanner learns
 //! whether a text holds one from its numeric spans, on the way, and reads
 //! such a text again through the copy.
 //!
@@ -138,9 +147,75 @@ fn fullwidth_at(text: &[u8], at: usize) -> Option<u8> {
     }
 }
 
+/// The ASCII letter that the styled letter at `at` stands for, and its
+/// width, if one starts there: the Latin letters of Unicode's
+/// mathematical alphanumeric symbols (`𝐫𝐚𝐯𝐢`, `𝘳𝘢𝘷𝘪`, `𝓻𝓪𝓿𝓲`, `𝕣𝕒𝕧𝕚`,
+/// `𝚛𝚊𝚟𝚒`: bold, italic, script, double-struck, monospace … thirteen
+/// styles), the letterlike symbols that fill their gaps (`ℊ`, `ℯ`, `ℴ`,
+/// `ℂ`, `ℍ` …), and circled letters (`ⓡⓐⓥⓘ`). "Fancy text" keyboards and
+/// web generators type them, on WhatsApp as on Instagram: a name, an ID
+/// or an address in them reads as the plain one to anyone, and a detector
+/// reading letters by their code sees none. Their digits are decimal
+/// digits already (`folded_digit`).
+#[inline]
+fn styled_letter_at(text: &[u8], at: usize) -> Option<(u8, usize)> {
+    let letter = |index: u32| {
+        let index = index % 52;
+        if index < 26 {
+            b'A' + index as u8
+        } else {
+            b'a' + (index - 26) as u8
+        }
+    };
+    match *text.get(at..)? {
+        // U+1D400..U+1D6A3: thirteen styles of A-Z then a-z.
+        [0xF0, 0x9D, b2 @ 0x90..=0x9A, b3, ..] if (0x80..0xC0).contains(&b3) => {
+            let code = 0x1D000 | (u32::from(b2 & 0x3F) << 6) | u32::from(b3 & 0x3F);
+            (code < 0x1D6A4).then(|| (letter(code - 0x1D400), 4))
+        }
+        // U+24B6..U+24E9: circled A-Z then a-z; but U+24C2, Ⓜ️, which
+        // chat types as an emoji (the metro's sign).
+        [0xE2, 0x92, b @ 0xB6..=0xBF, ..] => Some((letter(u32::from(b - 0xB6)), 3)),
+        [0xE2, 0x93, b @ 0x80..=0xA9, ..] if b != 0x82 => {
+            Some((letter(u32::from(b - 0x80) + 10), 3))
+        }
+        // U+2145..U+2149: double-struck italic D, d, e, i, j.
+        [0xE2, 0x85, b @ 0x85..=0x89, ..] => Some((b"Ddeij"[usize::from(b - 0x85)], 3)),
+        // The letterlike symbols that stand for letters missing from the
+        // mathematical styles.
+        [0xE2, 0x84, b, ..] => {
+            let ascii = match b {
+                0x82 | 0xAD => b'C',
+                0x8A => b'g',
+                0x8B..=0x8D => b'H',
+                0x8E => b'h',
+                0x90 | 0x91 => b'I',
+                0x92 => b'L',
+                0x93 => b'l',
+                0x95 => b'N',
+                0x99 => b'P',
+                0x9A => b'Q',
+                0x9B..=0x9D => b'R',
+                0xA4 | 0xA8 => b'Z',
+                0xAA => b'K',
+                0xAC => b'B',
+                0xAF => b'e',
+                0xB0 => b'E',
+                0xB1 => b'F',
+                0xB3 => b'M',
+                0xB4 => b'o',
+                _ => return None,
+            };
+            Some((ascii, 3))
+        }
+        _ => None,
+    }
+}
+
 /// Whether [`strip`] would change `text` (`ascii`: it is all ASCII):
 /// whether it holds an italic underscore (`underscore_run`), a full-width
-/// letter or address sign (`fullwidth_at`), a keycap mark after a digit,
+/// letter or address sign (`fullwidth_at`), a styled letter
+/// (`styled_letter_at`), a keycap mark after a digit,
 /// `#`, `*` or mask bullet, or a run of invisible characters that hides
 /// something (`hiding_run`). Only non-ASCII text can hold the last three;
 /// the search jumps between the lead bytes that they start with. Asking
@@ -161,7 +236,7 @@ pub(crate) fn any(text: &[u8], ascii: bool) -> bool {
     let mut from = 0;
     while let Some(i) = memchr::memchr3(0xE2, 0xC2, 0xEF, &text[from..]) {
         let at = from + i;
-        if fullwidth_at(text, at).is_some() {
+        if fullwidth_at(text, at).is_some() || styled_letter_at(text, at).is_some() {
             return true;
         }
         match hiding_run(text, at) {
@@ -170,6 +245,11 @@ pub(crate) fn any(text: &[u8], ascii: bool) -> bool {
             None if keycap_of_base(text, at) => return true,
             None => from = at + 1,
         }
+    }
+    // The mathematical styles' letters, whose lead byte is every emoji's:
+    // the second byte tells them apart.
+    if memchr::memchr_iter(0xF0, text).any(|at| styled_letter_at(text, at).is_some()) {
+        return true;
     }
     // U+061C, the one whose lead byte is that of most Arabic letters: only
     // text with Arabic letters can hold it (one quick byte search), and the
@@ -345,7 +425,8 @@ fn encloses(c: char) -> bool {
 /// that `underscore_run` calls a mark becomes as many spaces, a word
 /// boundary as it is to the reader; `ｒａｖｉ＠ｇｍａｉｌ．ｃｏｍ` becomes
 /// `ravi@gmail.com`, each character mapped to its three bytes, and
-/// full-width digits become ASCII digits. Keycap marks after
+/// full-width digits become ASCII digits; so do styled letters (`𝐫𝐚𝐯𝐢`,
+/// `ⓡⓐⓥⓘ`: `styled_letter_at`). Keycap marks after
 /// anything else stay: they make no keycap. What is dropped belongs to the
 /// character before it. [`any`] says whether this changes anything.
 pub(crate) fn strip(text: &[u8]) -> Rewritten {
@@ -365,6 +446,15 @@ pub(crate) fn strip(text: &[u8]) -> Rewritten {
                     out.copy(text, kept, i);
                     out.push(ascii, i);
                     i += 3;
+                    kept = i;
+                    continue;
+                }
+            }
+            if matches!(b, 0xE2 | 0xF0) {
+                if let Some((ascii, width)) = styled_letter_at(text, i) {
+                    out.copy(text, kept, i);
+                    out.push(ascii, i);
+                    i += width;
                     kept = i;
                     continue;
                 }
@@ -602,5 +692,68 @@ mod tests {
             s.original(plus, plus + 6),
             (text.find('+').unwrap(), text.find(' ').unwrap())
         );
+    }
+
+    #[test]
+    fn styled_letters_are_the_letters_their_compatibility_form_is() {
+        use unicode_normalization::UnicodeNormalization;
+        // Every character of the letterlike symbols, the enclosed
+        // alphanumerics and the mathematical alphanumeric symbols whose
+        // compatibility form (NFKC) is one ASCII letter folds to it, but
+        // the two that chat types as emoji (`ℹ️`, `Ⓜ️`); none else folds.
+        let blocks = [0x2100..0x2150, 0x2460..0x2500, 0x1D400..0x1D800];
+        let mut folded = 0;
+        for c in blocks.into_iter().flatten().filter_map(char::from_u32) {
+            let nfkc: String = c.to_string().nfkc().collect();
+            // The reserved code points in the styles' gaps (unassigned, so
+            // their own compatibility form) are never typed: the letterlike
+            // symbols stand there.
+            if (0x1D400..0x1D6A4).contains(&(c as u32)) && nfkc == c.to_string() {
+                continue;
+            }
+            let letter = match nfkc.as_bytes() {
+                &[b] if b.is_ascii_alphabetic() && !matches!(c, '\u{2139}' | '\u{24C2}') => Some(b),
+                _ => None,
+            };
+            let text = c.to_string();
+            assert_eq!(
+                styled_letter_at(text.as_bytes(), 0),
+                letter.map(|b| (b, text.len())),
+                "U+{:04X}",
+                c as u32
+            );
+            folded += usize::from(letter.is_some());
+            // And it is the one character read: what follows stays.
+            let glued = format!("{c}9");
+            assert_eq!(
+                styled_letter_at(glued.as_bytes(), 0).map(|(_, w)| w),
+                letter.map(|_| text.len())
+            );
+        }
+        assert!(folded > 13 * 52, "{folded}");
+        // Emoji share the mathematical letters' lead byte.
+        for emoji in ["😀", "🔥", "👨\u{200D}👩", "🅰", "\u{1D7CE}"] {
+            assert_eq!(styled_letter_at(emoji.as_bytes(), 0), None, "{emoji}");
+        }
+        // Cut short, or any bytes: no letter, no panic.
+        for bytes in [
+            &b"\xF0\x9D\x90"[..],
+            b"\xF0\x9D",
+            b"\xE2\x84",
+            b"\xF0\x9D\x90\x20",
+            b"\xE2\x93",
+        ] {
+            assert_eq!(styled_letter_at(bytes, 0), None, "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn styled_letters_ask_for_the_copy_and_fold_in_it() {
+        assert!(any("mail 𝐫𝐚𝐯𝐢@x.in".as_bytes()));
+        assert!(any("ⓡⓐⓥⓘ".as_bytes()));
+        assert!(any("ℊmail".as_bytes()));
+        assert!(!any("😀🔥 ℃ № ™ ok".as_bytes()));
+        let copy = strip("𝐫𝐚𝐯𝐢@ℊ𝓂𝒶𝒾𝓁.ⓒⓞⓜ 😀".as_bytes());
+        assert_eq!(copy.text, "ravi@gmail.com 😀".as_bytes());
     }
 }
