@@ -46,7 +46,10 @@
 //! (`styled_letter_at`). A name, an ID or an address in them reads as the
 //! plain one to anyone; folded, `𝐀𝐁𝐂𝐏𝐄𝟏𝟐𝟑𝟒𝐅` is a PAN and `𝐫𝐚𝐯𝐢@𝐠𝐦𝐚𝐢𝐥.𝐜𝐨𝐦`
 //! normalizes to `ravi@gmail.com`, which the guard matches to the plain
-//! address. The scanner learns
+//! address. The same generators strike a value through or underline it
+//! with a combining mark after every character (`9̶8̶7̶…`, `r̲a̲v̲i̲@…`): a run
+//! of such marks after a printable ASCII character or a mask's bullet is
+//! dropped (`line_run`); accents are no such marks. The scanner learns
 //! whether a text holds one from its numeric spans, on the way, and reads
 //! such a text again through the copy.
 //!
@@ -212,6 +215,37 @@ fn styled_letter_at(text: &[u8], at: usize) -> Option<(u8, usize)> {
     }
 }
 
+/// The length of the line or stroke mark at `at`, if one starts there:
+/// the combining marks that "strikethrough" and "underline" text
+/// generators put after every character (`9̶8̶7̶…`, `9̲8̲7̲…`, `r̲a̲v̲i̲@…`):
+/// U+0330 tilde below, U+0332..U+0338 low lines, overlays and solidi,
+/// U+033D x above, U+0353 x below, U+035F double macron below. Not the
+/// accents of any language (a decomposed `é` keeps its U+0301).
+#[inline]
+fn line_mark_at(text: &[u8], at: usize) -> Option<usize> {
+    match *text.get(at..)? {
+        [0xCC, 0xB0 | 0xB2..=0xB8 | 0xBD, ..] | [0xCD, 0x93 | 0x9F, ..] => Some(2),
+        _ => None,
+    }
+}
+
+/// If line marks start at `at` (the first of a run), where the run ends
+/// and whether it strikes through or underlines a value's character or
+/// what stands around one: a printable ASCII character or space (the
+/// generators mark every character, `+̶9̶1̶ ̶9̶8̶…`, `@̲`), or a mask's bullet
+/// (which stands for one), right before it. After anything else (`é̲`, an
+/// emoji) the run stays.
+fn line_run(text: &[u8], at: usize) -> Option<(usize, bool)> {
+    let mut end = at + line_mark_at(text, at)?;
+    while let Some(width) = line_mark_at(text, end) {
+        end += width;
+    }
+    let base = char_before(text, at).0;
+    let strikes =
+        base.is_some_and(|c| c.is_ascii_graphic() || c == ' ' || c == crate::policy::mask::BULLET);
+    Some((end, strikes))
+}
+
 /// Whether [`strip`] would change `text` (`ascii`: it is all ASCII):
 /// whether it holds an italic underscore (`underscore_run`), a full-width
 /// letter or address sign (`fullwidth_at`), a styled letter
@@ -246,10 +280,20 @@ pub(crate) fn any(text: &[u8], ascii: bool) -> bool {
             None => from = at + 1,
         }
     }
-    // The mathematical styles' letters, whose lead byte is every emoji's:
-    // the second byte tells them apart.
-    if memchr::memchr_iter(0xF0, text).any(|at| styled_letter_at(text, at).is_some()) {
-        return true;
+    // The mathematical styles' letters, whose lead byte is every emoji's
+    // (the second byte tells them apart), and line marks after a value's
+    // character, a run at a time.
+    let mut from = 0;
+    while let Some(i) = memchr::memchr3(0xF0, 0xCC, 0xCD, &text[from..]) {
+        let at = from + i;
+        if styled_letter_at(text, at).is_some() {
+            return true;
+        }
+        match line_run(text, at) {
+            Some((_, true)) => return true,
+            Some((end, false)) => from = end,
+            None => from = at + 1,
+        }
     }
     // U+061C, the one whose lead byte is that of most Arabic letters: only
     // text with Arabic letters can hold it (one quick byte search), and the
@@ -272,7 +316,7 @@ pub(crate) fn mark_at(text: &[u8], at: usize) -> Option<usize> {
     if text.get(at..)?.starts_with(KEYCAP) {
         return Some(KEYCAP.len());
     }
-    invisible_at(text, at, true)
+    invisible_at(text, at, true).or_else(|| line_mark_at(text, at))
 }
 
 /// The length of the mark that ends at `at`, as [`mark_at`] reads it.
@@ -447,6 +491,16 @@ pub(crate) fn strip(text: &[u8]) -> Rewritten {
                     out.push(ascii, i);
                     i += 3;
                     kept = i;
+                    continue;
+                }
+            }
+            if matches!(b, 0xCC | 0xCD) {
+                if let Some((end, strikes)) = line_run(text, i) {
+                    if strikes {
+                        out.copy(text, kept, i);
+                        kept = end;
+                    }
+                    i = end;
                     continue;
                 }
             }
@@ -755,5 +809,44 @@ mod tests {
         assert!(!any("😀🔥 ℃ № ™ ok".as_bytes()));
         let copy = strip("𝐫𝐚𝐯𝐢@ℊ𝓂𝒶𝒾𝓁.ⓒⓞⓜ 😀".as_bytes());
         assert_eq!(copy.text, "ravi@gmail.com 😀".as_bytes());
+    }
+
+    #[test]
+    fn line_marks_after_a_value_go_and_others_stay() {
+        let copy = strip("9\u{336}8\u{336}7\u{332}\u{336} +\u{336}9 \u{2022}\u{336}".as_bytes());
+        assert_eq!(copy.text, "987 +9 \u{2022}".as_bytes());
+        // A decomposed accent stays, and so does a line mark after it or
+        // after an emoji.
+        for kept in [
+            "e\u{301}",
+            "e\u{301}\u{336}",
+            "\u{1F600}\u{336}",
+            "\u{336}9",
+        ] {
+            assert!(!any(kept.as_bytes()), "{kept:?}");
+            assert_eq!(strip(kept.as_bytes()).text, kept.as_bytes(), "{kept:?}");
+        }
+        assert!(any("ravi\u{332}@x.in".as_bytes()));
+        assert_eq!(mark_at("9\u{336}".as_bytes(), 1), Some(2));
+        assert_eq!(mark_before("9\u{336}".as_bytes(), 3), Some(2));
+    }
+
+    proptest::proptest! {
+        /// [`any`] says whether [`strip`] changes a text, for texts of the
+        /// characters either reads (digits of other scripts aside: the
+        /// scanner finds those on its own).
+        #[test]
+        fn any_says_whether_strip_changes_the_text(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "9", "a", "Z", " ", "_", "@", ".", "+", "\u{2022}", "\u{336}", "\u{332}",
+                "\u{35F}", "\u{301}", "\u{200B}", "\u{FE0F}", "\u{20E3}", "\u{1D42B}",
+                "\u{1F600}", "\u{210A}", "\u{24E1}", "\u{24C2}", "\u{FF52}", "\u{FF0C}",
+                "\u{E9}", "\u{5D0}", "\u{61C}", "\u{627}",
+            ]), 0..12),
+        ) {
+            let text = pieces.concat();
+            let changes = strip(text.as_bytes()).text != text.as_bytes();
+            proptest::prop_assert_eq!(any(text.as_bytes()), changes, "{:?}", text);
+        }
     }
 }

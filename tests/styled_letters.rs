@@ -1,8 +1,9 @@
 //! Values typed in "fancy text": the Latin letters and digits of Unicode's
 //! mathematical alphanumeric symbols (`𝐫𝐚𝐯𝐢@𝐠𝐦𝐚𝐢𝐥.𝐜𝐨𝐦`, `𝘈𝘉𝘊𝘗𝘌𝟣𝟤𝟥𝟦𝘍`),
 //! the letterlike symbols that fill their gaps (`ℊ`, `ℯ`, `ℴ`) and circled
-//! letters (`ⓡⓐⓥⓘ`), as stylish-text keyboards type them: found as the
-//! same values in ASCII, with the same normalized form (so the guard
+//! letters (`ⓡⓐⓥⓘ`), as stylish-text keyboards type them, and values
+//! struck through or underlined by a combining mark after every character
+//! (`9̶8̶7̶…`, `r̲a̲v̲i̲@…`): found as the same values in ASCII, with the same normalized form (so the guard
 //! matches them to the plain value), masked whole, and masked text is not
 //! read again.
 
@@ -159,5 +160,69 @@ fn styled_words_are_read_as_words() {
     {
         assert!(india.scan(text).is_empty(), "{text}");
         assert_eq!(india.redact(text).unwrap(), text);
+    }
+}
+
+/// The combining marks that strikethrough and underline generators put
+/// after each character.
+const LINE_MARKS: [&str; 11] = [
+    "\u{336}", "\u{335}", "\u{334}", "\u{337}", "\u{338}", "\u{332}", "\u{333}", "\u{330}",
+    "\u{33D}", "\u{353}", "\u{35F}",
+];
+
+/// `plain` with `mark` after each ASCII character that `which` selects.
+fn lined(plain: &str, mark: &str, which: impl Fn(char) -> bool) -> String {
+    plain
+        .chars()
+        .map(|c| {
+            if which(c) {
+                format!("{c}{mark}")
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn values_struck_through_or_underlined_are_the_plain_values() {
+    let s = scanner();
+    for &(region, plain) in common::TEXTS {
+        let region = Region::new(region).unwrap();
+        let expected = s.scan_in(plain, region);
+        for mark in LINE_MARKS {
+            for text in [
+                // What a generator writes: every character, spaces too.
+                lined(plain, mark, |_| true),
+                lined(plain, mark, |c| c.is_ascii_alphanumeric()),
+                lined(plain, &format!("{mark}{mark}\u{332}"), |c| {
+                    c.is_ascii_digit()
+                }),
+            ] {
+                let found = s.scan_in(&text, region);
+                assert_eq!(values(&found), values(&expected), "{text:?}");
+                common::masked_once(&text, region);
+            }
+        }
+    }
+}
+
+#[test]
+fn accents_stay_accents() {
+    // A decomposed accent (text copied from macOS, say) is no line mark:
+    // `e\u{301}` is `é`, glued to what follows as a letter is.
+    let india = Scanner::builder().region("IN").build().unwrap();
+    let nfd = "Jose\u{301} 98765 43210 cafe\u{301}";
+    assert_eq!(
+        values(&india.scan(nfd)),
+        values(&india.scan("José 98765 43210 café"))
+    );
+    // A line mark after something else than a value's character stays.
+    for text in ["ok 😀\u{336} fine", "e\u{301}\u{336}9876543210"] {
+        assert_eq!(
+            values(&india.scan(text)),
+            values(&india.scan(&text.replace('\u{336}', ""))),
+            "{text:?}"
+        );
     }
 }
