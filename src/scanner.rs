@@ -465,7 +465,12 @@ impl Scanner {
             } else {
                 spelled::may_spell_address(text)
             };
-        if seen.signs_between_digits || seen.dropped_beyond || self.spelled_out || address_words {
+        if seen.signs_between_digits
+            || seen.dropped_beyond
+            || seen.masked_otherwise
+            || self.spelled_out
+            || address_words
+        {
             self.read_beyond_as_written(text, region, min_confidence, seen, address_words, out);
         }
     }
@@ -509,7 +514,13 @@ impl Scanner {
         // second redaction reads `rahul.s+x@…` after the ID's mask; found
         // by the stream property test). The masked text is read now, as
         // that redaction would read it.
-        if seen.dropped_beyond && !read_masked {
+        // An address written without its `@` (a Gmail username alone,
+        // `gmail ravi88`, or `ravi[at]gmail.com`) is masked as the address
+        // it is (`r•••@gmail.com`), which changes what stands beside it: a
+        // number after `aiN987 ` went on from a code, and after the mask
+        // stands alone (`gmail aiN987 3216543210`, found by the `redact`
+        // fuzz target). The masked text is read now too.
+        if (seen.dropped_beyond || seen.masked_otherwise) && !read_masked {
             let spelling = spelling.filter(|&s| s == Spelling::Everything);
             self.add_read_once_masked(text, region, min_confidence, spelling, out);
         }
@@ -990,6 +1001,9 @@ impl Scanner {
             std::mem::swap(out, &mut before);
         }
         seen.dropped_beyond = resolve_overlaps(out);
+        seen.masked_otherwise = out
+            .iter()
+            .any(|f| f.kind == Kind::Email && !text[f.start..f.end].contains(&b'@'));
         seen
     }
 
@@ -1563,6 +1577,9 @@ struct Seen {
     /// A candidate dropped for an overlap reached beyond the value that
     /// won (see `finding::resolve_overlaps`).
     dropped_beyond: bool,
+    /// An e-mail address found is written without its `@`, so its mask
+    /// (`r•••@gmail.com`) stands in another form than the text did.
+    masked_otherwise: bool,
     /// The text holds none of the marks that `crate::marks` drops, or is
     /// too long to be read through a copy without them (no spelled-out
     /// value is read in it then either); `false` where the scan did not

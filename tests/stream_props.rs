@@ -83,6 +83,11 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s("\"98765\" \""),
         s("] ["),
         s("\u{AB}98765\u{BB} \u{AB}"),
+        s("\u{336}"),
+        s("9\u{332}8\u{332}7\u{332}"),
+        s("\u{1D42B}\u{1D41A}\u{1D42F}\u{1D422}@"),
+        s("\u{24E1}"),
+        s("\u{210A}mail.com"),
         "[0-9]{1,12}".prop_map(String::into_bytes),
         "[ +()./-]{1,3}".prop_map(String::into_bytes),
         "[a-zA-Z]{1,8}".prop_map(String::into_bytes),
@@ -262,6 +267,11 @@ fn a_second_redaction_finds_nothing_more() {
         // An address after a username that ends in digits, read as the
         // last group of a number until the username was masked.
         ("gmail jua.d8 4n[at]e.ni", "4n[at]e.ni"),
+        // A number after a Gmail username written alone that ends in
+        // digits: after `aiN987 ` it went on from a code, after the
+        // username's mask (`a•••@gmail.com`) it stands alone.
+        ("gmail aiN987 3216543210", "3216543210"),
+        ("gmail ravi88 98765 43210", "98765 43210"),
     ] {
         let (once, _) = whole(s, s.region(), text.as_bytes());
         let (twice, _) = whole(s, s.region(), &once);
