@@ -1003,7 +1003,7 @@ impl Scanner {
         seen.dropped_beyond = resolve_overlaps(out);
         seen.masked_otherwise = out
             .iter()
-            .any(|f| f.kind == Kind::Email && !text[f.start..f.end].contains(&b'@'));
+            .any(|f| matches!(f.kind, Kind::Email) && !text[f.start..f.end].contains(&b'@'));
         seen
     }
 
