@@ -3,10 +3,8 @@
 //! opt-in spelled-out pass, validated as the number they hide, masked
 //! whole, and caught by the guard.
 
-use std::sync::Arc;
+mod common;
 
-use piimask::guard::{Action, Guard, GuardConfig, LeakClass};
-use piimask::policy::Key;
 use piimask::{Kind, Scanner};
 
 fn scanner(region: &str) -> Scanner {
@@ -157,36 +155,24 @@ fn a_value_reads_the_same_whatever_else_the_text_holds() {
     // two kilobytes on made the reading run through a copy in which the
     // Devanagari digits after `_` were ASCII.
     let india = scanner("IN");
-    let line = "6214 9832 0257_98765 43210_०९८७६५४३२१é ñ-é";
-    let alone = india.scan(line);
-    for rest in [
-        " ok",
-        " ok\u{200B}",
-        " 98765🔥43210",
-        " ०९८७",
-        " ok\u{200B} 98765🔥43210",
-    ] {
-        let text = format!("{line}{rest}");
-        let found: Vec<_> = india
-            .scan(&text)
-            .into_iter()
-            .filter(|f| f.end <= line.len())
-            .collect();
-        assert_eq!(found, alone, "{rest:?}");
-    }
+    common::assert_reads_alike_beside(
+        &india,
+        "6214 9832 0257_98765 43210_०९८७६५४३२१é ñ-é",
+        &[
+            " ok",
+            " ok\u{200B}",
+            " 98765🔥43210",
+            " ०९८७",
+            " ok\u{200B} 98765🔥43210",
+        ],
+    );
 }
 
 #[test]
 fn the_guard_catches_a_number_passed_on_with_signs() {
-    let scanner = Arc::new(scanner("IN"));
-    let key = Key::new(&[7; 32]).unwrap();
-    let guard = Guard::new(scanner, &key, GuardConfig::default()).unwrap();
-    guard
-        .observe_inbound("c-1", "my number is 98765 43210")
-        .unwrap();
-    guard.observe_inbound("c-2", "need 20 boxes").unwrap();
-    let leak = guard.check_outbound("c-2", "agent-7", "his number 98765🔥43210");
-    assert_eq!(leak.action, Action::Hold);
-    assert_eq!(leak.events[0].class, LeakClass::CrossConversationLeak);
-    assert_eq!(leak.events[0].owners, ["c-1"]);
+    common::assert_guard_holds_leak(
+        scanner("IN"),
+        "my number is 98765 43210",
+        "his number 98765🔥43210",
+    );
 }

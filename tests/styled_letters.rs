@@ -9,11 +9,7 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use common::{scanner, values};
-use piimask::guard::{Action, Guard, GuardConfig, LeakClass};
-use piimask::policy::Key;
 use piimask::{Region, Scanner};
 
 /// The first code point of each style's `A` (then `B` … `Z`, `a` … `z`)
@@ -136,16 +132,11 @@ fn a_styled_address_is_masked_and_caught_by_the_guard() {
     assert!(!masked.contains("𝐤𝐮𝐦𝐚𝐫"), "{masked}");
     assert_eq!(india.redact(&masked).unwrap(), masked);
 
-    let key = Key::new(&[7; 32]).unwrap();
-    let guard = Guard::new(Arc::new(india), &key, GuardConfig::default()).unwrap();
-    guard
-        .observe_inbound("c-1", "my mail is ravi.kumar@gmail.com")
-        .unwrap();
-    guard.observe_inbound("c-2", "need 20 boxes").unwrap();
-    let leak = guard.check_outbound("c-2", "agent-7", "his mail 𝓻𝓪𝓿𝓲.𝓴𝓾𝓶𝓪𝓻@𝓰𝓶𝓪𝓲𝓵.𝓬𝓸𝓶");
-    assert_eq!(leak.action, Action::Hold);
-    assert_eq!(leak.events[0].class, LeakClass::CrossConversationLeak);
-    assert_eq!(leak.events[0].owners, ["c-1"]);
+    common::assert_guard_holds_leak(
+        india,
+        "my mail is ravi.kumar@gmail.com",
+        "his mail 𝓻𝓪𝓿𝓲.𝓴𝓾𝓶𝓪𝓻@𝓰𝓶𝓪𝓲𝓵.𝓬𝓸𝓶",
+    );
 }
 
 #[test]

@@ -4,10 +4,8 @@
 //! digit, the same in a stream, and caught by the guard. Groups wrapped
 //! otherwise, or not all, are left as written.
 
-use std::sync::Arc;
+mod common;
 
-use piimask::guard::{Action, Guard, GuardConfig, LeakClass};
-use piimask::policy::Key;
 use piimask::{Kind, Scanner};
 use proptest::prelude::*;
 
@@ -207,40 +205,29 @@ fn a_wrapped_number_reads_the_same_whatever_else_the_text_holds() {
         "call [98765] [43210]",
         "call \"98765\" \"43210\"",
     ] {
-        let alone = india.scan(line);
-        assert_eq!(alone.len(), 1, "{line}");
-        for rest in [
-            " ok",
-            " 98765🔥43210",
-            " ok [1] [2]",
-            " ok (5)(6)",
-            " ०९८७",
-            " ok\u{200B}",
-        ] {
-            let text = format!("{line}{rest}");
-            let head: Vec<_> = india
-                .scan(&text)
-                .into_iter()
-                .filter(|f| f.end <= line.len())
-                .collect();
-            assert_eq!(head, alone, "{line}{rest}");
-        }
+        assert_eq!(india.scan(line).len(), 1, "{line}");
+        common::assert_reads_alike_beside(
+            &india,
+            line,
+            &[
+                " ok",
+                " 98765🔥43210",
+                " ok [1] [2]",
+                " ok (5)(6)",
+                " ०९८७",
+                " ok\u{200B}",
+            ],
+        );
     }
 }
 
 #[test]
 fn the_guard_catches_a_number_passed_on_wrapped() {
-    let scanner = Arc::new(scanner("IN"));
-    let key = Key::new(&[7; 32]).unwrap();
-    let guard = Guard::new(scanner, &key, GuardConfig::default()).unwrap();
-    guard
-        .observe_inbound("c-1", "my number is 98765 43210")
-        .unwrap();
-    guard.observe_inbound("c-2", "need 20 boxes").unwrap();
-    let leak = guard.check_outbound("c-2", "agent-7", "his number [98765] [43210]");
-    assert_eq!(leak.action, Action::Hold);
-    assert_eq!(leak.events[0].class, LeakClass::CrossConversationLeak);
-    assert_eq!(leak.events[0].owners, ["c-1"]);
+    common::assert_guard_holds_leak(
+        scanner("IN"),
+        "my number is 98765 43210",
+        "his number [98765] [43210]",
+    );
 }
 
 /// Redacts `text` as a stream, cut into chunks of `size` bytes.

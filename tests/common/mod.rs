@@ -1,10 +1,15 @@
 //! What the tests of values written to slip past a filter share
-//! (`tests/invisible.rs`, `tests/italics.rs`, `tests/fullwidth.rs`): the
-//! values of every family, each with its context, and how their findings
-//! are compared with those of the plain text.
+//! (`tests/invisible.rs`, `tests/italics.rs`, `tests/fullwidth.rs`,
+//! `tests/signs.rs`, `tests/wrapped_groups.rs`, `tests/styled_letters.rs`):
+//! the values of every family, each with its context, how their findings
+//! are compared with those of the plain text, and the checks each makes of
+//! a value written its way. Each test file uses some of them.
+#![allow(dead_code)]
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
+use piimask::guard::{Action, Guard, GuardConfig, LeakClass};
+use piimask::policy::Key;
 use piimask::{Finding, Kind, Region, Scanner};
 
 /// Values of every family, with their context, and the region each is
@@ -49,4 +54,35 @@ pub fn masked_once(text: &str, region: Region) -> String {
         "{text:?}"
     );
     masked
+}
+
+/// Checks that `line`'s findings stay the same with each of `rests`
+/// after it: a reading that runs over a whole text once something in it
+/// calls for one must find in one place what it finds alone (a stream
+/// redacts a text in pieces).
+pub fn assert_reads_alike_beside(scanner: &Scanner, line: &str, rests: &[&str]) {
+    let alone = scanner.scan(line);
+    for rest in rests {
+        let text = format!("{line}{rest}");
+        let head: Vec<_> = scanner
+            .scan(&text)
+            .into_iter()
+            .filter(|f| f.end <= line.len())
+            .collect();
+        assert_eq!(head, alone, "{line:?} + {rest:?}");
+    }
+}
+
+/// Checks that the guard, having seen `owned` from the customer of
+/// conversation `c-1`, holds `passed_on` sent by an agent to conversation
+/// `c-2` as a leak of that customer's value.
+pub fn assert_guard_holds_leak(scanner: Scanner, owned: &str, passed_on: &str) {
+    let key = Key::new(&[7; 32]).unwrap();
+    let guard = Guard::new(Arc::new(scanner), &key, GuardConfig::default()).unwrap();
+    guard.observe_inbound("c-1", owned).unwrap();
+    guard.observe_inbound("c-2", "need 20 boxes").unwrap();
+    let leak = guard.check_outbound("c-2", "agent-7", passed_on);
+    assert_eq!(leak.action, Action::Hold, "{passed_on}");
+    assert_eq!(leak.events[0].class, LeakClass::CrossConversationLeak);
+    assert_eq!(leak.events[0].owners, ["c-1"]);
 }
