@@ -99,6 +99,18 @@ fn every_kind_and_region_reads_through_the_wrapping() {
         ),
         (
             "BR",
+            "ligue [11] [98765-4321]",
+            Kind::Phone,
+            "+5511987654321",
+        ),
+        (
+            "BR",
+            "ligue (11) (98765-4321)",
+            Kind::Phone,
+            "+5511987654321",
+        ),
+        (
+            "BR",
             "ligue (11) (98765) (4321)",
             Kind::Phone,
             "+5511987654321",
@@ -159,6 +171,8 @@ fn groups_wrapped_otherwise_are_left_as_written() {
         "call [98765]   [43210]",
         "ids \"98765\", \"43210\"",
         "stock 98765 (43210 units)",
+        "call [98765] [43210 x]",
+        "call [98765] [432-10 x]",
         "[ref 98765] [43210]",
         // Brackets the wrong way round.
         "call ]98765[ ]43210[",

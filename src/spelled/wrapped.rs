@@ -9,11 +9,12 @@
 //! the closing and opening characters between two wrapped groups read as
 //! one space (`[98765 43210]`), and what comes out must still validate.
 //!
-//! Both groups must be wrapped by the same pair, each right against its
-//! digits, with at most [`MAX_SPACES`] spaces between the pairs: a group
-//! wrapped alone (`98765 (43210)`), a note in brackets after a number
-//! (`12345 (67890 units)`) or a quoted list (`"98765", "43210"`) is left
-//! as written. Between two groups wrapped in parentheses, the scanner's
+//! Both groups must be wrapped by the same pair, each pair right against
+//! what it wraps (a group, or a number's groups with their signs:
+//! `(11) (98765-4321)`), with at most [`MAX_SPACES`] spaces between the
+//! pairs: a group wrapped alone (`98765 (43210)`), a note in brackets
+//! after a number (`12345 (67890 units)`) or a quoted list (`"98765",
+//! "43210"`) is left as written. Between two groups wrapped in parentheses, the scanner's
 //! numeric span crosses the gap (`(` and `)` are a number's separators),
 //! which is why the spaces are bounded by what a span crosses: the scanner
 //! notes `) (` inside a span, and asks [`wrapped_after`] after one.
@@ -99,19 +100,42 @@ pub(super) fn is_gap_between_wrapped(gap: &[u8]) -> bool {
     pair_between(gap).is_some()
 }
 
+/// What may stand with a group inside one pair: digits and the signs of
+/// a written number (`[98765-4321]`, `(+91 98765)`).
+fn in_unit(b: u8) -> bool {
+    b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'/' | b' ' | b'+')
+}
+
+/// The most bytes walked over beside a group to the pair around its unit.
+const MAX_UNIT: usize = 24;
+
 /// Whether the digit groups `text[prev.0..prev.1]` and
 /// `text[next.0..next.1]` (a group may start with its `+`) are wrapped
-/// alike, each right against its digits, with nothing but the closing
-/// and opening characters and at most [`MAX_SPACES`] spaces between.
+/// alike, with nothing but the closing and opening characters and at most
+/// [`MAX_SPACES`] spaces between: each pair right against what it wraps,
+/// a group or a number's groups with their signs (`(11) (98765-4321)`).
 pub(super) fn wrapped_alike(text: &[u8], prev: (usize, usize), next: (usize, usize)) -> bool {
     let digits = |(start, end): (usize, usize)| end - start - usize::from(text[start] == b'+');
     let Some((open, close)) = text.get(prev.1..next.0).and_then(pair_between) else {
         return false;
     };
-    digits(prev) <= MAX_GROUP_DIGITS
-        && digits(next) <= MAX_GROUP_DIGITS
-        && char_before(text, prev.0).0 == Some(open)
-        && char_at(text, next.1).0 == Some(close)
+    if digits(prev) > MAX_GROUP_DIGITS || digits(next) > MAX_GROUP_DIGITS {
+        return false;
+    }
+    let unit_start = prev.0
+        - text[..prev.0]
+            .iter()
+            .rev()
+            .take(MAX_UNIT)
+            .take_while(|&&b| in_unit(b))
+            .count();
+    let unit_end = next.1
+        + text[next.1..]
+            .iter()
+            .take(MAX_UNIT)
+            .take_while(|&&b| in_unit(b))
+            .count();
+    char_before(text, unit_start).0 == Some(open) && char_at(text, unit_end).0 == Some(close)
 }
 
 /// Whether the ASCII digits ending `text[..end]` (the end of a numeric
@@ -226,6 +250,32 @@ mod tests {
             "\u{FF08}98765\u{FF09}\u{FF08}43210\u{FF09}",
         ] {
             assert!(all_wrapped(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_pair_may_wrap_a_number_with_its_signs() {
+        // `(group, group)` pairs across the gap between two pairs.
+        for (text, across) in [
+            ("[11] [98765-4321]", 0),
+            ("(11) (98765-4321)", 0),
+            ("\"11\" \"98765 4321\"", 0),
+            ("[+91 98765] [43210]", 1),
+            ("[98765-4321] [55]", 1),
+        ] {
+            let g = groups(text);
+            let bytes = text.as_bytes();
+            assert!(wrapped_alike(bytes, g[across], g[across + 1]), "{text}");
+            assert!(wrapped_after(bytes, g[across].1), "{text}");
+        }
+        for text in [
+            "[11] [98765-4321 x]",
+            "[ref 11] [98765-4321]",
+            "[11] [98765-43:21]",
+        ] {
+            let g = groups(text);
+            assert!(!wrapped_alike(text.as_bytes(), g[0], g[1]), "{text}");
+            assert!(!wrapped_after(text.as_bytes(), g[0].1), "{text}");
         }
     }
 
