@@ -259,8 +259,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     /// Wrapped groups among other text: redaction is idempotent, a stream
-    /// cut anywhere gives the whole text's redaction, and the number's
-    /// digits never show but its last three.
+    /// cut anywhere gives the whole text's redaction, and where the same
+    /// groups written plain are masked (no veto word before them, `id
+    /// no …`), the number's digits never show but its last three.
     #[test]
     fn wrapped_numbers_mask_alike_whole_and_streamed(
         pair in prop::sample::select(PAIRS.to_vec()),
@@ -271,7 +272,10 @@ proptest! {
             vec!["9", "8765", "43210"],
         ]),
         before in "[a-z \\[\\](\"'0-9]{0,12}",
-        after in "[a-z \\])\"'0-9]{0,12}",
+        // Not a digit group right after the number: `(9)(8765)(43210) 00`
+        // holds `(43210) 00` as written, which the reading does not
+        // replace (as `9 8765 43210 00` is another number).
+        after in "([a-z\\])\"'][a-z \\])\"'0-9]{0,11})?",
         size in 1usize..9,
     ) {
         let india = scanner("IN");
@@ -279,7 +283,13 @@ proptest! {
         let once = india.redact(&text).unwrap();
         prop_assert_eq!(india.redact(&once).unwrap(), once.clone(), "{}", text);
         prop_assert_eq!(redact_streamed(&india, &text, size), once.clone(), "{}", text);
-        let digits: String = once.chars().filter(char::is_ascii_digit).collect();
-        prop_assert!(!digits.contains("98765") && !digits.contains("9876543"), "{} -> {}", text, once);
+        let shown = |masked: &str| {
+            let digits: String = masked.chars().filter(char::is_ascii_digit).collect();
+            digits.contains("98765") || digits.contains("9876543")
+        };
+        let plain = format!("{before} no {} {after}", split.join(" "));
+        if !shown(&india.redact(&plain).unwrap()) {
+            prop_assert!(!shown(&once), "{} -> {}", text, once);
+        }
     }
 }
