@@ -58,9 +58,10 @@
 //! italic underscores turned into spaces and full-width characters into
 //! ASCII, and maps each finding's offsets back: a finding covers the marks
 //! among its characters, so masking it masks the whole value, and leaves
-//! the underscores around it. Whether a text holds one (`any`) costs a
-//! search of its non-ASCII stretches for the three lead bytes the marks
-//! start with, and of every text for `_`; invisible characters count only
+//! the underscores around it. Whether a text holds one (`any`) costs two
+//! searches of its non-ASCII stretches for the lead bytes the marks and
+//! the styled letters start with (three each), and one of every text for
+//! `_`; invisible characters count only
 //! next to an ASCII character or a digit (`hiding_run`). Text without `_`
 //! next to a value, and text whose invisible characters sit between emoji
 //! or right-to-left letters (`👨\u{200D}👩`, the marks of Arabic or Hebrew
