@@ -25,54 +25,41 @@ use crate::text::{char_at, char_before};
 /// the opening one of the next: as many as a numeric span crosses.
 const MAX_SPACES: usize = 2;
 
-/// The character that closes what `open` opens, for the brackets and
-/// quotes chat wraps a value in (a quote that closes itself included).
+/// The brackets and quotes chat wraps a value in, as `(open, close)`
+/// (a quote that closes itself included).
+const PAIRS: [(char, char); 19] = [
+    ('(', ')'),
+    ('[', ']'),
+    ('{', '}'),
+    ('<', '>'),
+    ('"', '"'),
+    ('\'', '\''),
+    ('`', '`'),
+    ('\u{201C}', '\u{201D}'), // “ ”
+    ('\u{2018}', '\u{2019}'), // ‘ ’
+    ('\u{201E}', '\u{201C}'), // „ “
+    ('\u{00AB}', '\u{00BB}'), // « »
+    ('\u{00BB}', '\u{00AB}'), // » «, as Danish and Swedish quote
+    ('\u{300C}', '\u{300D}'), // 「 」
+    ('\u{300E}', '\u{300F}'), // 『 』
+    ('\u{3010}', '\u{3011}'), // 【 】
+    ('\u{300A}', '\u{300B}'), // 《 》
+    ('\u{3008}', '\u{3009}'), // 〈 〉
+    ('\u{FF08}', '\u{FF09}'), // （ ）
+    ('\u{FF3B}', '\u{FF3D}'), // ［ ］
+];
+
+/// The character that closes what `open` opens, if `open` opens a pair.
 fn closer_of(open: char) -> Option<char> {
-    Some(match open {
-        '(' => ')',
-        '[' => ']',
-        '{' => '}',
-        '<' => '>',
-        '"' | '\'' | '`' => open,
-        '\u{201C}' => '\u{201D}', // “ ”
-        '\u{2018}' => '\u{2019}', // ‘ ’
-        '\u{201E}' => '\u{201C}', // „ “
-        '\u{00AB}' => '\u{00BB}', // « »
-        '\u{00BB}' => '\u{00AB}', // » «, as Danish and Swedish quote
-        '\u{300C}' => '\u{300D}', // 「 」
-        '\u{300E}' => '\u{300F}', // 『 』
-        '\u{3010}' => '\u{3011}', // 【 】
-        '\u{300A}' => '\u{300B}', // 《 》
-        '\u{3008}' => '\u{3009}', // 〈 〉
-        '\u{FF08}' => '\u{FF09}', // （ ）
-        '\u{FF3B}' => '\u{FF3D}', // ［ ］
-        _ => return None,
-    })
+    PAIRS
+        .iter()
+        .find(|&&(o, _)| o == open)
+        .map(|&(_, close)| close)
 }
 
-/// Whether `c` closes one of the pairs of [`closer_of`].
+/// Whether `c` closes one of the [`PAIRS`].
 fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        ')' | ']'
-            | '}'
-            | '>'
-            | '"'
-            | '\''
-            | '`'
-            | '\u{201D}'
-            | '\u{2019}'
-            | '\u{201C}'
-            | '\u{00BB}'
-            | '\u{00AB}'
-            | '\u{300D}'
-            | '\u{300F}'
-            | '\u{3011}'
-            | '\u{300B}'
-            | '\u{3009}'
-            | '\u{FF09}'
-            | '\u{FF3D}'
-    )
+    PAIRS.iter().any(|&(_, close)| close == c)
 }
 
 /// The most digits of a group read as wrapped: far more than a piece of
