@@ -1120,6 +1120,36 @@ impl Scanner {
                     d.detect(ctx, span, out);
                 }
             }
+            // A group glued to a word at either end of the span (`v2 4111…`,
+            // `…1111 4ravi@…`, `3pm`), or a count before a word at its end
+            // (`…1111 2 times`), is no part of the number: a card, an IBAN
+            // or an ID is never read inside a longer run of digits, and
+            // that word made it one. The digits between are read again as
+            // if the text ended there; what both readings find is resolved
+            // as any overlap.
+            let (start_cut, end_cut) = words_around_number(text, span);
+            if start_cut.is_some() || end_cut.is_some() {
+                // Each cut alone, and both: the first group may be a
+                // code's (`DE89 3704 …`), the last a card's (`… 4825 69
+                // for the EMI`).
+                let starts = [Some((span.start, 0)), start_cut];
+                let ends = [Some((span.end, 0)), end_cut];
+                for (start, start_digits) in starts.into_iter().flatten() {
+                    for (end, end_digits) in ends.into_iter().flatten() {
+                        if (start, end) == (span.start, span.end) {
+                            continue;
+                        }
+                        let cut = Context::with_masked(&text[..end], ctx.region, ctx.masked);
+                        let inner = Span { start, end };
+                        let left = digits - start_digits - end_digits;
+                        for (min_digits, d) in &self.numeric {
+                            if left >= *min_digits && !d.reads_groups_apart() {
+                                d.detect(&cut, inner, out);
+                            }
+                        }
+                    }
+                }
+            }
             // A token goes on before the digits (`ravi_k22`, `ravi.k.5`,
             // `7d9f…`) or after them (`1Lbc…`, `…0335-8dcc`); a `.` after
             // them mostly ends a sentence.
@@ -1713,6 +1743,106 @@ fn numeric_span(text: &[u8], first_digit: usize) -> NumericSpan {
         ellipsis: second_dot < end,
         reopened,
     }
+}
+
+/// A cut of a span: where it starts or ends, and the digits it leaves out.
+type Cut = Option<(usize, usize)>;
+
+/// Where a span's number starts and ends without the digit groups that
+/// belong to the words around it: a first group of at most three digits
+/// glued to a small letter before it (`v2 4111 …`, `room4 …`), and a last
+/// group that starts a word or counts before one (`… 1111 3pm`,
+/// `… 4ravi@gmail.com`, `… 1111 2 times`; see
+/// [`text::digits_start_a_word`]). Each is set apart from the next group
+/// by white space only.
+fn words_around_number(text: &[u8], span: Span) -> (Cut, Cut) {
+    // Not after a capital: `TXN3305… 080…`, `DE89 3704 …` are codes whose
+    // groups go on.
+    let glued_before = char_before(text, span.start)
+        .0
+        .is_some_and(|c| text::is_alphabetic(c) && !c.is_ascii_uppercase());
+    let start_cut = if glued_before && char_at(text, span.start).0.and_then(digit_value).is_some() {
+        group_then_space(text, span.start, span.end)
+            .filter(|&(digits, _)| digits <= 3)
+            .map(|(digits, next)| (next, digits))
+    } else {
+        None
+    };
+    // Most spans end before white space and a digit, a sign or nothing.
+    let (after, w) = char_at(text, span.end);
+    let word_after = after.is_some_and(|c| {
+        text::is_alphabetic(c)
+            || (text::is_inline_space(c)
+                && char_at(text, span.end + w)
+                    .0
+                    .is_some_and(text::is_alphabetic))
+    });
+    let from = start_cut.map_or(span.start, |(next, _)| next);
+    let end_cut = word_after
+        .then(|| space_then_group(text, from, span.end))
+        .flatten()
+        .filter(|&(_, previous)| text::digits_start_a_word(text, skip_inline_space(text, previous)))
+        .map(|(digits, previous)| (previous, digits));
+    (start_cut, end_cut)
+}
+
+/// The digits of the group at `at` and where the group after it starts,
+/// when white space alone parts them (both within `..end`).
+fn group_then_space(text: &[u8], at: usize, end: usize) -> Option<(usize, usize)> {
+    let (mut i, mut digits) = (at, 0);
+    while i < end {
+        match char_at(text, i) {
+            (Some(c), w) if digit_value(c).is_some() => {
+                digits += 1;
+                i += w;
+            }
+            _ => break,
+        }
+    }
+    let gap = i;
+    while i < end {
+        match char_at(text, i) {
+            (Some(c), w) if text::is_inline_space(c) => i += w,
+            _ => break,
+        }
+    }
+    let digit_next = i < end && char_at(text, i).0.and_then(digit_value).is_some();
+    (i > gap && digit_next).then_some((digits, i))
+}
+
+/// Where the first character after the white space at `at` stands.
+fn skip_inline_space(text: &[u8], mut at: usize) -> usize {
+    while let (Some(c), w) = char_at(text, at) {
+        if !text::is_inline_space(c) {
+            break;
+        }
+        at += w;
+    }
+    at
+}
+
+/// The digits of the group ending at `end` and where the group before it
+/// ends, when white space alone parts them (both within `start..`).
+fn space_then_group(text: &[u8], start: usize, end: usize) -> Option<(usize, usize)> {
+    let (mut i, mut digits) = (end, 0);
+    while i > start {
+        match char_before(text, i) {
+            (Some(c), w) if digit_value(c).is_some() => {
+                digits += 1;
+                i -= w;
+            }
+            _ => break,
+        }
+    }
+    let gap = i;
+    while i > start {
+        match char_before(text, i) {
+            (Some(c), w) if text::is_inline_space(c) => i -= w,
+            _ => break,
+        }
+    }
+    let digit_before = i > start && char_before(text, i).0.and_then(digit_value).is_some();
+    (i < gap && digit_before).then_some((digits, i))
 }
 
 /// Adds to `out` (sorted and disjoint) each of `more` that overlaps none of

@@ -346,6 +346,29 @@ pub(crate) fn within_link(text: &[u8], at: usize) -> bool {
     memchr::memmem::find(token, b"://").is_some() || starts_with_ignore_case(token, 0, b"www.")
 }
 
+/// Whether the digits at `at` (of any script, one or more) are no group of
+/// a number written before them: they run into a letter, as the start of a
+/// word does (`3pm`, `4ravi@gmail.com`, `2x`), or one or two of them stand
+/// before a word, a count (`2 times`, `12 pcs`). Letters of the scripts
+/// written without spaces (from U+2E80: `9532ありがとう`) start no word.
+pub(crate) fn digits_start_a_word(text: &[u8], at: usize) -> bool {
+    let spaced_letter = |c: char| is_alphabetic(c) && (c as u32) < 0x2E80;
+    let (mut i, mut digits) = (at, 0);
+    loop {
+        match char_at(text, i) {
+            (Some(c), w) if digit_value(c).is_some() => {
+                digits += 1;
+                i += w;
+            }
+            (Some(c), _) if digits > 0 && spaced_letter(c) => return true,
+            (Some(c), w) if (1..=2).contains(&digits) && is_inline_space(c) => {
+                return char_at(text, i + w).0.is_some_and(spaced_letter);
+            }
+            _ => return false,
+        }
+    }
+}
+
 /// Horizontal white space that may separate groups of a number.
 #[inline]
 pub(crate) fn is_inline_space(c: char) -> bool {

@@ -215,11 +215,13 @@ fn read(text: &[u8], start: usize, len: usize) -> Option<([u8; MAX_LEN], usize)>
     }
     if let Some(s) = sep {
         // Grouped: a separator after every group of four, and no further
-        // group of digits continuing the number.
+        // group of digits continuing the number (digits that start a word,
+        // `3pm`, or a count before one, `2 times`, do not).
         let seps = text[start..i].iter().filter(|&&c| c == s).count();
-        if seps != (len - 1) / 4
-            || (text.get(i) == Some(&s) && text.get(i + 1).is_some_and(u8::is_ascii_digit))
-        {
+        let continued = text.get(i) == Some(&s)
+            && text.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && !crate::text::digits_start_a_word(text, i + 1);
+        if seps != (len - 1) / 4 || continued {
             return None;
         }
     }

@@ -136,6 +136,15 @@ pub(crate) trait Detector: Send + Sync + std::fmt::Debug {
         false
     }
 
+    /// For [`Trigger::Numeric`]: whether this detector weighs every run of
+    /// a span's digit groups by itself (a phone number among other
+    /// groups, a quantity after it, a code before it), so that the scanner
+    /// need not show it the span again without the groups of the words
+    /// around it (see `Scanner::scan_bytes`).
+    fn reads_groups_apart(&self) -> bool {
+        false
+    }
+
     /// Appends findings for the span (for [`Trigger::AtSign`], the one byte of
     /// the `@`; for [`Trigger::WholeText`], the whole text) to `out`. Findings may overlap those of other detectors; the
     /// scanner resolves overlaps.

@@ -984,12 +984,21 @@ fn grouping_goes_on(text: &[u8], start: usize, end: usize, pattern: &[u8]) -> bo
             k += 1;
         }
     };
-    let after = group(&pattern[last_space + 1..])
-        .is_some_and(|len| text.get(end) == Some(&b' ') && digits_run(end + 1, true) == len);
+    // Digits that start a word or count before one (`3pm`, `2 times`), or
+    // end one (`room4`), are no group of it.
+    let after = group(&pattern[last_space + 1..]).is_some_and(|len| {
+        text.get(end) == Some(&b' ')
+            && digits_run(end + 1, true) == len
+            && !crate::text::digits_start_a_word(text, end + 1)
+    });
     let before = group(&pattern[..first_space]).is_some_and(|len| {
         start >= 1
             && text[start - 1] == b' '
-            && (digits_run(start - 1, false) == len || iban_head_before(text, start - 1))
+            && ((digits_run(start - 1, false) == len
+                && !(start - 1 - len)
+                    .checked_sub(1)
+                    .is_some_and(|i| text[i].is_ascii_alphabetic()))
+                || iban_head_before(text, start - 1))
     });
     after || before
 }

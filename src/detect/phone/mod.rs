@@ -1147,6 +1147,10 @@ impl Detector for PhoneDetector {
         Trigger::Numeric
     }
 
+    fn reads_groups_apart(&self) -> bool {
+        true
+    }
+
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         // Every candidate needs MIN_DIGITS digits (fewer only in a small
