@@ -1152,6 +1152,35 @@ impl Detector for PhoneDetector {
     }
 
     fn detect(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
+        // A list's number before a phone number (`1. 06 19 19 18 27`, `2.
+        // 98765 43210`) is no part of it, though with it the digits may
+        // read as another, shorter number (`1 06 19 19 18` in France) that
+        // leaves the real one's end shown: the rest is read first alone.
+        // A veto word before the list's number still names what follows
+        // (`order ID: 1. 4309…`).
+        let listed = after_list_number(ctx.text, span)
+            .filter(|_| self.context_before(ctx.text, span.start) != Some(Said::Veto));
+        if let Some(next) = listed {
+            let before = out.len();
+            self.read_span(
+                ctx,
+                Span {
+                    start: next,
+                    end: span.end,
+                },
+                out,
+            );
+            if out.len() > before {
+                return;
+            }
+        }
+        self.read_span(ctx, span, out);
+    }
+}
+
+impl PhoneDetector {
+    /// The phone numbers of `span` (see [`Detector::detect`]).
+    fn read_span(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         // Every candidate needs MIN_DIGITS digits (fewer only in a small
         // numbering plan), so as many bytes: most spans (prices, times,
@@ -2087,6 +2116,39 @@ fn link_field_name(text: &[u8], value: usize) -> Option<usize> {
 fn glued_before(c: Option<char>) -> bool {
     matches!(c, Some(c) if is_latin_letter(c) || is_numeric(c)
         || matches!(c, '_' | '#' | '@' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '/' | '\\' | '№' | crate::policy::mask::BULLET))
+}
+
+/// Where the number after a list's number starts, when `span` opens with
+/// one: one or two ASCII digits, a dot and one space, then a digit, `+` or
+/// `(`, at the start of the text or a line or after a colon
+/// (`contacts: 1. 98765 43210`, `1. 06 19 19 18 27\n2. …`).
+fn after_list_number(text: &[u8], span: Span) -> Option<usize> {
+    let inside = text.get(span.start..span.end)?;
+    let digits = inside
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let marker = (1..=2).contains(&digits)
+        && inside.get(digits..digits + 2) == Some(b". ")
+        && inside
+            .get(digits + 2)
+            .is_some_and(|&b| b.is_ascii_digit() || matches!(b, b'+' | b'('));
+    // What opens a list: the text's or a line's start, or a colon (white
+    // space between). After a word, the digits may be what it names
+    // (`order ID 1. 4309…`).
+    let stands = || {
+        let before = &text[span.start.saturating_sub(8)..span.start];
+        let spaces = before
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b' ' || b == b'\t');
+        match before.len() - spaces.count() {
+            0 => span.start == before.len(),
+            at => matches!(before[at - 1], b'\n' | b'\r' | b':'),
+        }
+    };
+    (marker && stands()).then_some(span.start + digits + 2)
 }
 
 /// Where the span goes on after a full stop or an ellipsis followed by
