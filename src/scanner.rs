@@ -1086,6 +1086,7 @@ impl Scanner {
                 digits,
                 ellipsis,
                 reopened,
+                spaced,
             } = numeric_span(text, i);
             let spanned = &text[span.start..span.end];
             if !ascii
@@ -1122,33 +1123,14 @@ impl Scanner {
             }
             // A group glued to a word at either end of the span (`v2 4111…`,
             // `…1111 4ravi@…`, `3pm`), or a count before a word at its end
-            // (`…1111 2 times`), is no part of the number: a card, an IBAN
-            // or an ID is never read inside a longer run of digits, and
-            // that word made it one. The digits between are read again as
-            // if the text ended there; what both readings find is resolved
-            // as any overlap.
-            let (start_cut, end_cut) = words_around_number(text, span);
+            // (`…1111 2 times`), is no part of the number.
+            let (start_cut, end_cut) = if spaced {
+                words_around_number(text, span)
+            } else {
+                (None, None)
+            };
             if start_cut.is_some() || end_cut.is_some() {
-                // Each cut alone, and both: the first group may be a
-                // code's (`DE89 3704 …`), the last a card's (`… 4825 69
-                // for the EMI`).
-                let starts = [Some((span.start, 0)), start_cut];
-                let ends = [Some((span.end, 0)), end_cut];
-                for (start, start_digits) in starts.into_iter().flatten() {
-                    for (end, end_digits) in ends.into_iter().flatten() {
-                        if (start, end) == (span.start, span.end) {
-                            continue;
-                        }
-                        let cut = Context::with_masked(&text[..end], ctx.region, ctx.masked);
-                        let inner = Span { start, end };
-                        let left = digits - start_digits - end_digits;
-                        for (min_digits, d) in &self.numeric {
-                            if left >= *min_digits && !d.reads_groups_apart() {
-                                d.detect(&cut, inner, out);
-                            }
-                        }
-                    }
-                }
+                self.read_between_words(ctx, span, digits, (start_cut, end_cut), out);
             }
             // A token goes on before the digits (`ravi_k22`, `ravi.k.5`,
             // `7d9f…`) or after them (`1Lbc…`, `…0335-8dcc`); a `.` after
@@ -1174,6 +1156,59 @@ impl Scanner {
             };
             for d in &self.whole_text {
                 d.detect(ctx, span, out);
+            }
+        }
+    }
+
+    /// Reads `span` again without the digit groups of the words around it
+    /// (`cuts`, see [`words_around_number`]): a card, an IBAN or an ID is
+    /// never read inside a longer run of digits, and such a word made it
+    /// one. Each cut alone and both are read, as if the text ended there,
+    /// by every numeric detector that does not weigh a span's groups apart
+    /// by itself, unless a value found already covers those digits: a
+    /// phone number (the phone detector weighs every run of groups, and a
+    /// number in pairs before a word, `06 19 19 18 27 merci`, is the most
+    /// common case), or any value read with confidence (an IBAN whose last
+    /// group is short, `GB80 YGIM 9365 0823 2430 67 here`). A weaker one may
+    /// be the longer run the word made (`4111 1111 1111 1111 3 cuotas` is
+    /// a Luhn-valid number after a card word, 0.87), so the readings
+    /// without the word's group are made, and what they find is resolved
+    /// as any overlap.
+    #[cold]
+    #[inline(never)]
+    fn read_between_words(
+        &self,
+        ctx: &Context<'_>,
+        span: Span,
+        digits: usize,
+        (start_cut, end_cut): (Cut, Cut),
+        out: &mut Vec<Finding>,
+    ) {
+        let text = ctx.text;
+        // The first group may be a code's (`DE89 3704 …`), the last a
+        // card's (`… 4825 69 for the EMI`).
+        let starts = [Some((span.start, 0)), start_cut];
+        let ends = [Some((span.end, 0)), end_cut];
+        for (start, start_digits) in starts.into_iter().flatten() {
+            for (end, end_digits) in ends.into_iter().flatten() {
+                let covered = out.iter().rev().take(COVERING_LOOK_BACK).any(|f| {
+                    f.start <= start
+                        && f.end >= end
+                        && (f.confidence >= CONFIDENT
+                            || (f.kind == Kind::Phone
+                                && MinConfidence::DEFAULT.admits(f.confidence)))
+                });
+                if (start, end) == (span.start, span.end) || covered {
+                    continue;
+                }
+                let cut = Context::with_masked(&text[..end], ctx.region, ctx.masked);
+                let inner = Span { start, end };
+                let left = digits - start_digits - end_digits;
+                for (min_digits, d) in &self.numeric {
+                    if left >= *min_digits && !d.reads_groups_apart() {
+                        d.detect(&cut, inner, out);
+                    }
+                }
             }
         }
     }
@@ -1670,6 +1705,9 @@ struct NumericSpan {
     /// (43210)`: groups each wrapped in parentheses, which the reading of
     /// signs between digit groups joins; see `spelled::wrapped_after`).
     reopened: bool,
+    /// Whether white space stands between two of its digits: only then
+    /// may a group of it be a word's (see [`words_around_number`]).
+    spaced: bool,
 }
 
 /// Grows the numeric span around the digit at `first_digit`, which is the
@@ -1701,6 +1739,9 @@ fn numeric_span(text: &[u8], first_digit: usize) -> NumericSpan {
     let (mut last_dot, mut last_other, mut last_close) = (0, 0, 0);
     let mut second_dot = usize::MAX;
     let mut reopened = false;
+    // One past the first space: a space before the last digit stands
+    // between two digits.
+    let mut first_space = 0;
     loop {
         let (c, w) = char_at(text, i);
         let Some(c) = c else { break };
@@ -1714,6 +1755,9 @@ fn numeric_span(text: &[u8], first_digit: usize) -> NumericSpan {
                     spaces += 1;
                     if spaces > MAX_SPACES {
                         break;
+                    }
+                    if first_space == 0 {
+                        first_space = i + 1;
                     }
                 }
                 '.' => {
@@ -1742,8 +1786,17 @@ fn numeric_span(text: &[u8], first_digit: usize) -> NumericSpan {
         digits,
         ellipsis: second_dot < end,
         reopened,
+        spaced: first_space > first_digit && first_space < end,
     }
 }
+
+/// How many of the last findings [`Scanner::read_between_words`] looks at
+/// for one that covers a span's digits: the span's own, and an IBAN's or
+/// other value's read from an earlier span (its letters part them).
+const COVERING_LOOK_BACK: usize = 4;
+/// The confidence above which a value covering a span's digits is not
+/// weighed against the readings without the groups of the words around.
+const CONFIDENT: f32 = 0.9;
 
 /// A cut of a span: where it starts or ends, and the digits it leaves out.
 type Cut = Option<(usize, usize)>;
@@ -1756,29 +1809,40 @@ type Cut = Option<(usize, usize)>;
 /// [`text::digits_start_a_word`]). Each is set apart from the next group
 /// by white space only.
 fn words_around_number(text: &[u8], span: Span) -> (Cut, Cut) {
+    // Decided on the bytes around the span where they are ASCII (nearly
+    // always): this runs for every span.
+    let small_letter_before = match span.start.checked_sub(1).map(|i| text[i]) {
+        Some(b) if b.is_ascii() => b.is_ascii_lowercase(),
+        Some(_) => char_before(text, span.start)
+            .0
+            .is_some_and(|c| text::is_alphabetic(c) && !c.is_uppercase()),
+        None => false,
+    };
     // Not after a capital: `TXN3305… 080…`, `DE89 3704 …` are codes whose
     // groups go on.
-    let glued_before = char_before(text, span.start)
-        .0
-        .is_some_and(|c| text::is_alphabetic(c) && !c.is_ascii_uppercase());
-    let start_cut = if glued_before && char_at(text, span.start).0.and_then(digit_value).is_some() {
+    let start_cut = if small_letter_before && text[span.start].is_ascii_digit() {
         group_then_space(text, span.start, span.end)
             .filter(|&(digits, _)| digits <= 3)
             .map(|(digits, next)| (next, digits))
     } else {
         None
     };
-    // Most spans end before white space and a digit, a sign or nothing.
-    let (after, w) = char_at(text, span.end);
-    let word_after = after.is_some_and(|c| {
-        text::is_alphabetic(c)
-            || (text::is_inline_space(c)
-                && char_at(text, span.end + w)
-                    .0
-                    .is_some_and(text::is_alphabetic))
-    });
+    let letter_at = |at: usize| match text.get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphabetic(),
+        Some(_) => char_at(text, at).0.is_some_and(text::is_alphabetic),
+        None => false,
+    };
+    let glued_word = letter_at(span.end);
+    let word_after = glued_word
+        || match char_at(text, span.end) {
+            (Some(c), w) if text::is_inline_space(c) => letter_at(span.end + w),
+            _ => false,
+        };
+    // A count has one or two digits: most spans before a word end in a
+    // longer group, and need no walk back.
+    let long_group = span.end >= 3 && text[span.end - 3..span.end].iter().all(u8::is_ascii_digit);
     let from = start_cut.map_or(span.start, |(next, _)| next);
-    let end_cut = word_after
+    let end_cut = (word_after && (glued_word || !long_group))
         .then(|| space_then_group(text, from, span.end))
         .flatten()
         .filter(|&(_, previous)| text::digits_start_a_word(text, skip_inline_space(text, previous)))

@@ -1156,31 +1156,10 @@ impl Detector for PhoneDetector {
         // 98765 43210`) is no part of it, though with it the digits may
         // read as another, shorter number (`1 06 19 19 18` in France) that
         // leaves the real one's end shown: the rest is read first alone.
-        // A veto word before the list's number still names what follows
-        // (`order ID: 1. 4309…`).
-        let listed = after_list_number(ctx.text, span)
-            .filter(|_| self.context_before(ctx.text, span.start) != Some(Said::Veto));
-        if let Some(next) = listed {
-            let before = out.len();
-            self.read_span(
-                ctx,
-                Span {
-                    start: next,
-                    end: span.end,
-                },
-                out,
-            );
-            if out.len() > before {
-                return;
-            }
+        // (Once: the rest opens after a dot, where no list does.)
+        if may_open_with_list_number(ctx.text, span) && self.read_list_item(ctx, span, out) {
+            return;
         }
-        self.read_span(ctx, span, out);
-    }
-}
-
-impl PhoneDetector {
-    /// The phone numbers of `span` (see [`Detector::detect`]).
-    fn read_span(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) {
         let text = ctx.text;
         // Every candidate needs MIN_DIGITS digits (fewer only in a small
         // numbering plan), so as many bytes: most spans (prices, times,
@@ -1340,6 +1319,31 @@ impl PhoneDetector {
 }
 
 impl PhoneDetector {
+    /// Reads the number after the list's number `span` opens with, if it
+    /// opens with one (see [`after_list_number`]); whether it found one.
+    /// A veto word before the list's number still names what follows
+    /// (`order ID: 1. 4309…`).
+    #[cold]
+    #[inline(never)]
+    fn read_list_item(&self, ctx: &Context<'_>, span: Span, out: &mut Vec<Finding>) -> bool {
+        let Some(next) = after_list_number(ctx.text, span) else {
+            return false;
+        };
+        if self.context_before(ctx.text, span.start) == Some(Said::Veto) {
+            return false;
+        }
+        let before = out.len();
+        self.detect(
+            ctx,
+            Span {
+                start: next,
+                end: span.end,
+            },
+            out,
+        );
+        out.len() > before
+    }
+
     /// `my whatsapp is 70.123.33.71`: four dotted groups that could be an
     /// IPv4 address are one (the IP detector reads them) unless a phone
     /// word names them. Then the four groups are tried as one number,
@@ -2116,6 +2120,14 @@ fn link_field_name(text: &[u8], value: usize) -> Option<usize> {
 fn glued_before(c: Option<char>) -> bool {
     matches!(c, Some(c) if is_latin_letter(c) || is_numeric(c)
         || matches!(c, '_' | '#' | '@' | '$' | '€' | '£' | '¥' | '₹' | '%' | '&' | '=' | '/' | '\\' | '№' | crate::policy::mask::BULLET))
+}
+
+/// Whether `span` may open with a list's number (a dot after its first or
+/// second byte): a look at two bytes before [`after_list_number`].
+#[inline]
+fn may_open_with_list_number(text: &[u8], span: Span) -> bool {
+    text.get(span.start + 1..span.start + 3)
+        .is_some_and(|two| two[0] == b'.' || two[1] == b'.')
 }
 
 /// Where the number after a list's number starts, when `span` opens with
