@@ -1116,6 +1116,7 @@ impl Scanner {
                 pos = span.end;
                 continue;
             }
+            let found_here = out.len();
             for (min_digits, d) in &self.numeric {
                 if digits >= *min_digits {
                     d.detect(ctx, span, out);
@@ -1123,14 +1124,11 @@ impl Scanner {
             }
             // A group glued to a word at either end of the span (`v2 4111…`,
             // `…1111 4ravi@…`, `3pm`), or a count before a word at its end
-            // (`…1111 2 times`), is no part of the number.
-            let (start_cut, end_cut) = if spaced {
-                words_around_number(text, span)
-            } else {
-                (None, None)
-            };
-            if start_cut.is_some() || end_cut.is_some() {
-                self.read_between_words(ctx, span, digits, (start_cut, end_cut), out);
+            // (`…1111 2 times`), is no part of the number; nor are the
+            // groups of a phone number at either end (`4111 1111 1111 1111
+            // 98765 43210`, two values a space apart).
+            if spaced {
+                self.read_around_words(ctx, span, digits, found_here, out);
             }
             // A token goes on before the digits (`ravi_k22`, `ravi.k.5`,
             // `7d9f…`) or after them (`1Lbc…`, `…0335-8dcc`); a `.` after
@@ -1157,6 +1155,35 @@ impl Scanner {
             for d in &self.whole_text {
                 d.detect(ctx, span, out);
             }
+        }
+    }
+
+    /// Finds the digit groups of `span` that belong to the words around it,
+    /// or to a phone number at one of its ends (see [`words_around_number`]
+    /// and [`phone_at_an_end`]; `found_here` is where the span's findings
+    /// start in `out`), and reads the span again without them. Only for
+    /// spans with white space between digits, apart from the scan's loop.
+    #[inline(never)]
+    fn read_around_words(
+        &self,
+        ctx: &Context<'_>,
+        span: Span,
+        digits: usize,
+        found_here: usize,
+        out: &mut Vec<Finding>,
+    ) {
+        let text = ctx.text;
+        let cuts = match words_around_number(text, span) {
+            (None, None)
+                if digits >= MIN_DIGITS_BESIDE_A_PHONE
+                    && out[found_here..].iter().any(|f| f.kind == Kind::Phone) =>
+            {
+                phone_at_an_end(text, span, &out[found_here..])
+            }
+            cuts => cuts,
+        };
+        if cuts.0.is_some() || cuts.1.is_some() {
+            self.read_between_words(ctx, span, digits, cuts, out);
         }
     }
 
@@ -1797,6 +1824,55 @@ const COVERING_LOOK_BACK: usize = 4;
 /// The confidence above which a value covering a span's digits is not
 /// weighed against the readings without the groups of the words around.
 const CONFIDENT: f32 = 0.9;
+
+/// The fewest digits a span holds for a phone number at one end and
+/// another value to stand beside it (an SSN's nine and a phone number's
+/// seven).
+const MIN_DIGITS_BESIDE_A_PHONE: usize = 16;
+
+/// The cuts of `span` that leave out a phone number found at its start or
+/// end (`found`: what the span's reading found), set apart from the rest
+/// by white space: the digits before or after it are read as if it were a
+/// word (see [`Scanner::read_between_words`]).
+#[cold]
+#[inline(never)]
+fn phone_at_an_end(text: &[u8], span: Span, found: &[Finding]) -> (Cut, Cut) {
+    let digits_in = |start: usize, end: usize| {
+        let mut n = 0;
+        let mut i = start;
+        while i < end {
+            let (c, w) = char_at(text, i);
+            n += usize::from(c.and_then(digit_value).is_some());
+            i += w.max(1);
+        }
+        n
+    };
+    let mut cuts: (Cut, Cut) = (None, None);
+    for f in found.iter().filter(|f| f.kind == Kind::Phone) {
+        if f.end == span.end && f.start > span.start {
+            let before = text[span.start..f.start]
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b' ')
+                .count();
+            let end = f.start - before;
+            if before > 0 && end > span.start && text[end - 1].is_ascii_digit() {
+                cuts.1 = Some((end, digits_in(f.start, f.end)));
+            }
+        }
+        if f.start == span.start && f.end < span.end {
+            let after = text[f.end..span.end]
+                .iter()
+                .take_while(|&&b| b == b' ')
+                .count();
+            let start = f.end + after;
+            if after > 0 && text[start].is_ascii_digit() {
+                cuts.0 = Some((start, digits_in(f.start, f.end)));
+            }
+        }
+    }
+    cuts
+}
 
 /// A cut of a span: where it starts or ends, and the digits it leaves out.
 type Cut = Option<(usize, usize)>;

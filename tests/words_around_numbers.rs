@@ -169,3 +169,30 @@ fn values_beside_such_words_read_alike_beside_anything() {
         common::assert_reads_alike_beside(&s, line, &[" ok", "\nnext 98765", " 2", ", 3"]);
     }
 }
+
+#[test]
+fn a_value_and_a_phone_number_a_space_apart_are_both_read() {
+    let india = scanner("IN");
+    for (text, card) in [
+        ("card 4111 1111 1111 1111 98765 43210", "4111111111111111"),
+        ("98765 43210 4111 1111 1111 1111", "4111111111111111"),
+        ("card 4111111111111111 9876543210", "4111111111111111"),
+        (
+            "card 4111 1111 1111 1111 +91 98765 43210",
+            "4111111111111111",
+        ),
+    ] {
+        assert_eq!(
+            normalized(&india, text, &Kind::CreditCard),
+            [card],
+            "{text}"
+        );
+        assert_eq!(
+            normalized(&india, text, &Kind::Phone),
+            ["+919876543210"],
+            "{text}"
+        );
+    }
+    // Digits that only go on into a phone number's groups make no value.
+    assert!(normalized(&india, "ref 1234 5678 98765 43210", &Kind::CreditCard).is_empty());
+}
