@@ -93,6 +93,7 @@ fn fragment() -> impl Strategy<Value = Vec<u8>> {
         s(" 2 times"),
         s("v2 "),
         s("room4 4111111111111111"),
+        s("\n1. 06 19 19 18 27"),
         "[0-9]{1,12}".prop_map(String::into_bytes),
         "[ +()./-]{1,3}".prop_map(String::into_bytes),
         "[a-zA-Z]{1,8}".prop_map(String::into_bytes),
