@@ -101,6 +101,13 @@ pub(crate) struct Span {
     pub end: usize,
 }
 
+impl Span {
+    /// The same span from `start` on (a later part of it).
+    pub(crate) fn with_start(self, start: usize) -> Span {
+        Span { start, ..self }
+    }
+}
+
 /// One family of personal data.
 ///
 /// Implementations are immutable after construction and shared between

@@ -1209,14 +1209,7 @@ impl Detector for PhoneDetector {
             // 74263 30562` and `HOQ3295656 - (076595) 60257` the number
             // after the code stands by itself.
             if let Some(next) = after_sentence_end(text, span) {
-                self.detect(
-                    ctx,
-                    Span {
-                        start: next,
-                        end: span.end,
-                    },
-                    out,
-                );
+                self.detect(ctx, span.with_start(next), out);
             }
             return;
         }
@@ -1333,14 +1326,7 @@ impl PhoneDetector {
             return false;
         }
         let before = out.len();
-        self.detect(
-            ctx,
-            Span {
-                start: next,
-                end: span.end,
-            },
-            out,
-        );
+        self.detect(ctx, span.with_start(next), out);
         out.len() > before
     }
 
