@@ -1225,12 +1225,14 @@ impl Scanner {
                             || (f.kind == Kind::Phone
                                 && MinConfidence::DEFAULT.admits(f.confidence)))
                 });
-                if (start, end) == (span.start, span.end) || covered {
+                // Two phone numbers the span's reading found may overlap,
+                // one at each end: their cuts may cross.
+                if (start, end) == (span.start, span.end) || covered || start >= end {
                     continue;
                 }
                 let cut = Context::with_masked(&text[..end], ctx.region, ctx.masked);
                 let inner = Span { start, end };
-                let left = digits - start_digits - end_digits;
+                let left = digits.saturating_sub(start_digits + end_digits);
                 for (min_digits, d) in &self.numeric {
                     if left >= *min_digits && !d.reads_groups_apart() {
                         d.detect(&cut, inner, out);
